@@ -1,0 +1,103 @@
+package access
+
+import (
+	"strings"
+
+	"github.com/jolproject/jol/internal/errs"
+)
+
+// Action is something a user may try to do.
+type Action string
+
+// The actions of the foundation. Later capabilities add theirs here, each
+// with its rule in the table below, so the whole policy stays readable in
+// one place.
+const (
+	ViewHome       Action = "home.view"
+	ManageOwnToken Action = "tokens.own"
+	ViewOrgs       Action = "orgs.view"
+	ManageOrgs     Action = "orgs.manage"
+	ViewRegions    Action = "regions.view"
+	ManageRegions  Action = "regions.manage"
+	ManageUsers    Action = "users.manage"
+	ManageSettings Action = "settings.manage"
+	ViewJobs       Action = "jobs.view"
+	ViewAudit      Action = "audit.view"
+	ViewChild      Action = "child.view"
+	EditChild      Action = "child.edit"
+)
+
+// rule says who may do an action and whether the record must lie inside the
+// principal's organisation and region subtrees.
+type rule struct {
+	roles  []Role
+	scoped bool
+}
+
+var everyone = Roles()
+
+// staff are the roles that work with children's records.
+var staff = []Role{Admin, Coordinator, Operator, SchoolStaff, Outreach}
+
+var rules = map[Action]rule{
+	ViewHome:       {roles: everyone},
+	ManageOwnToken: {roles: everyone},
+	ViewOrgs:       {roles: []Role{Admin, Coordinator, Operator, SchoolStaff, Warehouse, Outreach, Auditor}, scoped: true},
+	ManageOrgs:     {roles: []Role{Admin, Coordinator}, scoped: true},
+	ViewRegions:    {roles: []Role{Admin, Coordinator, Operator, SchoolStaff, Warehouse, Outreach, Volunteer, Mentor, Auditor}},
+	ManageRegions:  {roles: []Role{Admin}},
+	ManageUsers:    {roles: []Role{Admin}, scoped: true},
+	ManageSettings: {roles: []Role{Admin}},
+	ViewJobs:       {roles: []Role{Admin}},
+	ViewAudit:      {roles: []Role{Admin, Auditor}, scoped: true},
+	ViewChild:      {roles: append(staff[:len(staff):len(staff)], Auditor), scoped: true},
+	EditChild:      {roles: staff, scoped: true},
+}
+
+// Actions lists every action the policy knows.
+func Actions() []Action {
+	out := make([]Action, 0, len(rules))
+	for a := range rules {
+		out = append(out, a)
+	}
+	return out
+}
+
+// Can returns nil when p may do action a on a record with scope t, and a
+// Forbidden domain error otherwise. Unknown actions are always denied.
+func Can(p Principal, a Action, t Target) error {
+	r, ok := rules[a]
+	if !ok || !hasRole(r.roles, p.Role) {
+		return errs.New(errs.Forbidden, "error.forbidden")
+	}
+	if r.scoped && !Within(p, t) {
+		return errs.New(errs.Forbidden, "error.forbidden")
+	}
+	return nil
+}
+
+// Allowed is Can as a boolean, for deciding what to show (menus, buttons).
+func Allowed(p Principal, a Action) bool { return Can(p, a, Target{}) == nil }
+
+// Within reports whether a record with scope t lies inside p's organisation
+// and region subtrees. An empty path on the record side means the record is
+// not bound on that axis, which only an unscoped principal may touch.
+func Within(p Principal, t Target) bool {
+	return under(t.OrgPath, p.OrgPath) && under(t.RegionPath, p.RegionPath)
+}
+
+func under(path, scope string) bool {
+	if scope == "" {
+		return true
+	}
+	return path != "" && strings.HasPrefix(path, scope)
+}
+
+func hasRole(rs []Role, r Role) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,126 @@
+-- Foundation: installation settings, places, organisations, accounts,
+-- sessions, API tokens, login throttling, audit and access logs, jobs.
+
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE regions (
+    id       INTEGER PRIMARY KEY,
+    code     TEXT NOT NULL UNIQUE,
+    parent_id INTEGER REFERENCES regions(id),
+    country  TEXT NOT NULL,
+    type     TEXT NOT NULL,
+    -- Materialised path of codes, "/KZ-75/KZ-75-01/": a region subtree is a prefix match.
+    path     TEXT NOT NULL UNIQUE,
+    name_en  TEXT NOT NULL,
+    name_kk  TEXT NOT NULL DEFAULT '',
+    name_ru  TEXT NOT NULL DEFAULT '',
+    name_fr  TEXT NOT NULL DEFAULT '',
+    name_fa  TEXT NOT NULL DEFAULT '',
+    builtin  BOOLEAN NOT NULL DEFAULT 0
+);
+CREATE INDEX regions_parent ON regions(parent_id);
+
+CREATE TABLE organisations (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    type       TEXT NOT NULL,
+    parent_id  INTEGER REFERENCES organisations(id),
+    region_id  INTEGER REFERENCES regions(id),
+    -- Materialised path of ids, "/1/7/": an organisation subtree is a prefix match.
+    path       TEXT NOT NULL DEFAULT '',
+    locale     TEXT NOT NULL DEFAULT '',
+    active     BOOLEAN NOT NULL DEFAULT 1,
+    created_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+);
+CREATE INDEX organisations_parent ON organisations(parent_id);
+CREATE INDEX organisations_path ON organisations(path);
+
+CREATE TABLE users (
+    id            INTEGER PRIMARY KEY,
+    email         TEXT NOT NULL UNIQUE,
+    name          TEXT NOT NULL,
+    role          TEXT NOT NULL,
+    org_id        INTEGER REFERENCES organisations(id),
+    region_id     INTEGER REFERENCES regions(id),
+    locale        TEXT NOT NULL DEFAULT '',
+    password_hash TEXT NOT NULL DEFAULT '',
+    active        BOOLEAN NOT NULL DEFAULT 1,
+    created_at    TIMESTAMP NOT NULL,
+    updated_at    TIMESTAMP NOT NULL,
+    last_login_at TIMESTAMP
+);
+
+CREATE TABLE sessions (
+    token  TEXT PRIMARY KEY,
+    data   BLOB NOT NULL,
+    expiry TIMESTAMP NOT NULL
+);
+CREATE INDEX sessions_expiry ON sessions(expiry);
+
+CREATE TABLE api_tokens (
+    id           INTEGER PRIMARY KEY,
+    user_id      INTEGER NOT NULL REFERENCES users(id),
+    name         TEXT NOT NULL,
+    prefix       TEXT NOT NULL,
+    hash         TEXT NOT NULL UNIQUE,
+    created_at   TIMESTAMP NOT NULL,
+    last_used_at TIMESTAMP,
+    revoked_at   TIMESTAMP
+);
+CREATE INDEX api_tokens_user ON api_tokens(user_id);
+
+CREATE TABLE login_throttle (
+    key          TEXT PRIMARY KEY,
+    failures     INTEGER NOT NULL,
+    window_start TIMESTAMP NOT NULL,
+    locked_until TIMESTAMP
+);
+
+CREATE TABLE audit_log (
+    id        INTEGER PRIMARY KEY,
+    at        TIMESTAMP NOT NULL,
+    actor_id  INTEGER,
+    actor     TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    entity    TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    before    TEXT,
+    after     TEXT
+);
+CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
+CREATE INDEX audit_log_actor ON audit_log(actor_id, at);
+
+CREATE TABLE access_log (
+    id           INTEGER PRIMARY KEY,
+    at           TIMESTAMP NOT NULL,
+    user_id      INTEGER NOT NULL,
+    user_name    TEXT NOT NULL,
+    subject_kind TEXT NOT NULL,
+    subject_id   TEXT NOT NULL,
+    via          TEXT NOT NULL
+);
+CREATE INDEX access_log_subject ON access_log(subject_kind, subject_id);
+CREATE INDEX access_log_user ON access_log(user_id, at);
+
+CREATE TABLE jobs (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL,
+    payload     TEXT NOT NULL DEFAULT '{}',
+    status      TEXT NOT NULL,
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    max_attempts INTEGER NOT NULL DEFAULT 3,
+    run_at      TIMESTAMP NOT NULL,
+    started_at  TIMESTAMP,
+    finished_at TIMESTAMP,
+    progress    INTEGER NOT NULL DEFAULT 0,
+    total       INTEGER NOT NULL DEFAULT 0,
+    result      TEXT NOT NULL DEFAULT '',
+    error       TEXT NOT NULL DEFAULT '',
+    created_by  INTEGER,
+    created_at  TIMESTAMP NOT NULL
+);
+CREATE INDEX jobs_ready ON jobs(status, run_at);

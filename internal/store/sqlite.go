@@ -1,0 +1,72 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"runtime"
+
+	_ "github.com/ncruces/go-sqlite3/driver" // registers the "sqlite3" driver
+)
+
+// sqlitePragmas are applied to every connection. busy_timeout comes before
+// journal_mode so that switching to WAL waits for other processes instead
+// of failing at once.
+var sqlitePragmas = []string{
+	"busy_timeout(10000)",
+	"journal_mode(wal)",
+	"foreign_keys(1)",
+	"synchronous(normal)",
+	"cache_size(-32000)",
+	"temp_store(memory)",
+}
+
+func sqliteURL(path string, readOnly bool) string {
+	q := url.Values{}
+	for _, p := range sqlitePragmas {
+		q.Add("_pragma", p)
+	}
+	if readOnly {
+		q.Add("_pragma", "query_only(1)")
+	} else {
+		// Take the write lock at BEGIN so a transaction never fails half-way
+		// when another process writes.
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+func openSQLite(ctx context.Context, path string) (*DB, error) {
+	w, err := sql.Open("sqlite3", sqliteURL(path, false))
+	if err != nil {
+		return nil, err
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	w.SetConnMaxIdleTime(0)
+	if err := w.PingContext(ctx); err != nil {
+		w.Close()
+		return nil, err
+	}
+	// A database that is not SQLite fails here with "file is not a database".
+	var mode string
+	if err := w.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+		w.Close()
+		return nil, err
+	}
+	if mode != "wal" {
+		w.Close()
+		return nil, fmt.Errorf("journal mode is %q, want wal", mode)
+	}
+	r, err := sql.Open("sqlite3", sqliteURL(path, true))
+	if err != nil {
+		w.Close()
+		return nil, err
+	}
+	n := max(4, runtime.NumCPU()*2)
+	r.SetMaxOpenConns(n)
+	r.SetMaxIdleConns(n)
+	return &DB{Engine: SQLite, W: w, R: r}, nil
+}

@@ -1,0 +1,134 @@
+package store_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/store/storetest"
+)
+
+func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
+
+func TestMigrateIsIdempotent(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		v, err := db.Migrate(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := store.LatestVersion(db.Engine); v != want || want == 0 {
+			t.Fatalf("version after second migrate = %d, want %d", v, want)
+		}
+	})
+}
+
+func TestTxRollsBackOnError(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		boom := errors.New("boom")
+		err := db.Tx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, "INSERT INTO settings (key, value) VALUES ($1, $2)", "k", "v"); err != nil {
+				return err
+			}
+			return boom
+		})
+		if !errors.Is(err, boom) {
+			t.Fatalf("Tx error = %v, want boom", err)
+		}
+		var n int
+		if err := db.R.QueryRowContext(ctx, "SELECT count(*) FROM settings").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != 0 {
+			t.Fatalf("%d rows left behind by a failed transaction", n)
+		}
+	})
+}
+
+func TestConstraintErrorsAreRecognised(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		ins := "INSERT INTO settings (key, value) VALUES ($1, $2)"
+		if _, err := db.W.ExecContext(ctx, ins, "k", "v"); err != nil {
+			t.Fatal(err)
+		}
+		_, err := db.W.ExecContext(ctx, ins, "k", "w")
+		if !store.IsUniqueViolation(err) {
+			t.Fatalf("duplicate key: IsUniqueViolation(%v) = false", err)
+		}
+		now := time.Now().UTC()
+		_, err = db.W.ExecContext(ctx, `INSERT INTO api_tokens (user_id, name, prefix, hash, created_at)
+			VALUES ($1, $2, $3, $4, $5)`, 999, "x", "p", "h", now)
+		if !store.IsForeignKeyViolation(err) {
+			t.Fatalf("missing user: IsForeignKeyViolation(%v) = false", err)
+		}
+	})
+}
+
+func TestTimesRoundTripInUTC(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		at := time.Date(2026, 9, 1, 8, 30, 0, 123000000, time.UTC)
+		if _, err := db.W.ExecContext(ctx, `INSERT INTO sessions (token, data, expiry) VALUES ($1, $2, $3)`,
+			"t1", []byte{1, 2}, at); err != nil {
+			t.Fatal(err)
+		}
+		var got time.Time
+		if err := db.R.QueryRowContext(ctx, "SELECT expiry FROM sessions WHERE token = $1", "t1").Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if !got.Equal(at) {
+			t.Fatalf("expiry = %v, want %v", got, at)
+		}
+	})
+}
+
+func TestOpenRejectsAFileThatIsNotADatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.db")
+	if err := os.WriteFile(path, []byte("these are my notes, not a database, and they are long enough"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := store.Open(context.Background(), path)
+	if !errors.Is(err, store.ErrOpen) {
+		t.Fatalf("Open(text file) = %v, want ErrOpen", err)
+	}
+}
+
+func TestBindQueries(t *testing.T) {
+	fsys := fstest.MapFS{
+		"queries.sql":          {Data: []byte("-- name: A\nSELECT 1;\n-- name: B\nSELECT 2 FROM x\nWHERE y = $1;\n")},
+		"queries_postgres.sql": {Data: []byte("-- name: B\nSELECT 3;\n")},
+	}
+	var q struct{ A, B string }
+	if err := store.BindQueries(&q, fsys, store.SQLite); err != nil {
+		t.Fatal(err)
+	}
+	if q.A != "SELECT 1;" || q.B != "SELECT 2 FROM x\nWHERE y = $1;" {
+		t.Fatalf("sqlite queries = %#v", q)
+	}
+	if err := store.BindQueries(&q, fsys, store.Postgres); err != nil || q.B != "SELECT 3;" {
+		t.Fatalf("postgres override: %v %#v", err, q)
+	}
+	var missing struct{ A, B, C string }
+	if err := store.BindQueries(&missing, fsys, store.SQLite); err == nil {
+		t.Fatal("a field without a query was accepted")
+	}
+	var unused struct{ A string }
+	if err := store.BindQueries(&unused, fsys, store.SQLite); err == nil {
+		t.Fatal("a query without a field was accepted")
+	}
+}
+
+func TestRedactHidesPassword(t *testing.T) {
+	got := store.Redact("postgres://jol:s3cret@db.example:5432/jol")
+	if got != "postgres://jol:***@db.example:5432/jol" {
+		t.Fatalf("Redact = %q", got)
+	}
+}
