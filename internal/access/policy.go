@@ -49,7 +49,7 @@ var rules = map[Action]rule{
 	ManageUsers:    {roles: []Role{Admin}, scoped: true},
 	ManageSettings: {roles: []Role{Admin}},
 	ViewJobs:       {roles: []Role{Admin}},
-	ViewAudit:      {roles: []Role{Admin, Auditor}, scoped: true},
+	ViewAudit:      {roles: []Role{Admin, Auditor}}, // rows are filtered by scope in the query
 	ViewChild:      {roles: append(staff[:len(staff):len(staff)], Auditor), scoped: true},
 	EditChild:      {roles: staff, scoped: true},
 }

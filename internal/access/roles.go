@@ -57,3 +57,9 @@ type Target struct {
 	OrgPath    string
 	RegionPath string
 }
+
+// Scope is the principal's own scope as a target: "anything p may reach".
+// List pages check an action against it, then filter rows by the same paths.
+func (p Principal) Scope() Target {
+	return Target{OrgPath: p.OrgPath, RegionPath: p.RegionPath}
+}

@@ -42,7 +42,7 @@ func BindQueries(dst any, fsys fs.FS, e Engine) error {
 		if !ok {
 			return fmt.Errorf("query %s: not found in queries.sql", f.Name)
 		}
-		rv.Field(i).SetString(q)
+		rv.Field(i).SetString(Rebind(e, q))
 		used[f.Name] = true
 	}
 	for k := range qs {

@@ -110,7 +110,7 @@ func TestBindQueries(t *testing.T) {
 	if err := store.BindQueries(&q, fsys, store.SQLite); err != nil {
 		t.Fatal(err)
 	}
-	if q.A != "SELECT 1;" || q.B != "SELECT 2 FROM x\nWHERE y = $1;" {
+	if q.A != "SELECT 1;" || q.B != "SELECT 2 FROM x\nWHERE y = ?1;" {
 		t.Fatalf("sqlite queries = %#v", q)
 	}
 	if err := store.BindQueries(&q, fsys, store.Postgres); err != nil || q.B != "SELECT 3;" {
@@ -131,4 +131,41 @@ func TestRedactHidesPassword(t *testing.T) {
 	if got != "postgres://jol:***@db.example:5432/jol" {
 		t.Fatalf("Redact = %q", got)
 	}
+}
+
+func TestPageTrim(t *testing.T) {
+	p := store.ParsePage("", "2")
+	rows := []int64{9, 8, 7}
+	got, next := store.Trim(p, rows, func(v int64) int64 { return v })
+	if len(got) != 2 || next != "8" {
+		t.Fatalf("Trim = %v %q, want [9 8] \"8\"", got, next)
+	}
+	got, next = store.Trim(p, rows[:2], func(v int64) int64 { return v })
+	if len(got) != 2 || next != "" {
+		t.Fatalf("last page: Trim = %v %q", got, next)
+	}
+	if store.ParsePage("x", "100000").Limit != store.MaxLimit {
+		t.Fatal("limit not capped")
+	}
+}
+
+func TestRebindBindsByPosition(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		if _, err := db.W.ExecContext(ctx, "INSERT INTO settings (key, value) VALUES ('k', '$1 stays')"); err != nil {
+			t.Fatal(err)
+		}
+		// $2 appears before $1: bound by name it would swap the values.
+		q := store.Rebind(db.Engine, "UPDATE settings SET value = $2 || value WHERE key = $1")
+		if _, err := db.W.ExecContext(ctx, q, "k", "new "); err != nil {
+			t.Fatal(err)
+		}
+		var v string
+		if err := db.R.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = 'k'").Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		if v != "new $1 stays" {
+			t.Fatalf("value = %q", v)
+		}
+	})
 }

@@ -88,6 +88,8 @@ CREATE TABLE audit_log (
     action    TEXT NOT NULL,
     entity    TEXT NOT NULL,
     entity_id TEXT NOT NULL,
+    -- Scope of the record changed, so scoped auditors see only their subtree.
+    org_path  TEXT NOT NULL DEFAULT '',
     before    TEXT,
     after     TEXT
 );
@@ -101,6 +103,7 @@ CREATE TABLE access_log (
     user_name    TEXT NOT NULL,
     subject_kind TEXT NOT NULL,
     subject_id   TEXT NOT NULL,
+    org_path     TEXT NOT NULL DEFAULT '',
     via          TEXT NOT NULL
 );
 CREATE INDEX access_log_subject ON access_log(subject_kind, subject_id);

@@ -1,0 +1,106 @@
+-- name: InsertUser
+INSERT INTO users (email, name, role, org_id, region_id, locale, password_hash, active, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+RETURNING id;
+
+-- name: SelectUser
+SELECT u.id, u.email, u.name, u.role, u.org_id, COALESCE(o.name, ''), COALESCE(o.path, ''),
+       u.region_id, COALESCE(r.code, ''), COALESCE(r.path, ''), u.locale, u.password_hash,
+       u.active, u.created_at, u.updated_at, u.last_login_at
+FROM users u
+LEFT JOIN organisations o ON o.id = u.org_id
+LEFT JOIN regions r ON r.id = u.region_id
+WHERE u.id = $1;
+
+-- name: SelectUserByEmail
+SELECT u.id, u.email, u.name, u.role, u.org_id, COALESCE(o.name, ''), COALESCE(o.path, ''),
+       u.region_id, COALESCE(r.code, ''), COALESCE(r.path, ''), u.locale, u.password_hash,
+       u.active, u.created_at, u.updated_at, u.last_login_at
+FROM users u
+LEFT JOIN organisations o ON o.id = u.org_id
+LEFT JOIN regions r ON r.id = u.region_id
+WHERE u.email = $1;
+
+-- name: ListUsers
+SELECT u.id, u.email, u.name, u.role, u.org_id, COALESCE(o.name, ''), COALESCE(o.path, ''),
+       u.region_id, COALESCE(r.code, ''), COALESCE(r.path, ''), u.locale, u.password_hash,
+       u.active, u.created_at, u.updated_at, u.last_login_at
+FROM users u
+LEFT JOIN organisations o ON o.id = u.org_id
+LEFT JOIN regions r ON r.id = u.region_id
+WHERE u.id < $1
+  AND COALESCE(o.path, '') LIKE $2
+  AND COALESCE(r.path, '') LIKE $3
+  AND ($4 = '' OR u.role = $4)
+  AND ($5 = '' OR lower(u.name) LIKE $5 OR u.email LIKE $5)
+ORDER BY u.id DESC
+LIMIT $6;
+
+-- name: UpdateUser
+UPDATE users SET name = $2, role = $3, org_id = $4, region_id = $5, locale = $6, active = $7, updated_at = $8
+WHERE id = $1;
+
+-- name: UpdatePassword
+UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1;
+
+-- name: UpdateLocale
+UPDATE users SET locale = $2, updated_at = $3 WHERE id = $1;
+
+-- name: TouchLogin
+UPDATE users SET last_login_at = $2 WHERE id = $1;
+
+-- name: CountUsers
+SELECT count(*) FROM users;
+
+-- name: OrgScope
+SELECT path, COALESCE(region_id, 0) FROM organisations WHERE id = $1;
+
+-- name: RegionScope
+SELECT id, path FROM regions WHERE code = $1;
+
+-- name: InsertToken
+INSERT INTO api_tokens (user_id, name, prefix, hash, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id;
+
+-- name: ListTokens
+SELECT t.id, t.user_id, u.email, t.name, t.prefix, t.created_at, t.last_used_at, t.revoked_at
+FROM api_tokens t JOIN users u ON u.id = t.user_id
+WHERE ($1 = 0 OR t.user_id = $1)
+ORDER BY t.id DESC;
+
+-- name: SelectToken
+SELECT t.id, t.user_id, u.email, t.name, t.prefix, t.created_at, t.last_used_at, t.revoked_at
+FROM api_tokens t JOIN users u ON u.id = t.user_id
+WHERE t.id = $1;
+
+-- name: SelectTokenUser
+SELECT id, user_id, revoked_at, last_used_at FROM api_tokens WHERE hash = $1;
+
+-- name: RevokeToken
+UPDATE api_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL;
+
+-- name: TouchToken
+UPDATE api_tokens SET last_used_at = $2 WHERE id = $1;
+
+-- name: SelectThrottle
+SELECT failures, window_start, locked_until FROM login_throttle WHERE key = $1;
+
+-- name: UpsertThrottle
+INSERT INTO login_throttle (key, failures, window_start, locked_until) VALUES ($1, $2, $3, $4)
+ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, window_start = excluded.window_start,
+    locked_until = excluded.locked_until;
+
+-- name: DeleteThrottle
+DELETE FROM login_throttle WHERE key = $1;
+
+-- name: FindSession
+SELECT data FROM sessions WHERE token = $1 AND expiry > $2;
+
+-- name: CommitSession
+INSERT INTO sessions (token, data, expiry) VALUES ($1, $2, $3)
+ON CONFLICT (token) DO UPDATE SET data = excluded.data, expiry = excluded.expiry;
+
+-- name: DeleteSession
+DELETE FROM sessions WHERE token = $1;
+
+-- name: DeleteExpiredSessions
+DELETE FROM sessions WHERE expiry <= $1;

@@ -1,0 +1,121 @@
+package accounts
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/mail"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/audit"
+	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/store"
+)
+
+// NewUser is what it takes to create a user.
+type NewUser struct {
+	Email    string
+	Name     string
+	Role     access.Role
+	OrgID    int64
+	Region   string // region code, "" for no region restriction
+	Locale   string
+	Password string // may be empty: the user cannot log in until an admin sets one
+}
+
+// MinPasswordLength is the shortest password Jol accepts.
+const MinPasswordLength = 10
+
+// NormalizeEmail trims and lower-cases an address so lookups ignore case.
+func NormalizeEmail(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+func validateUser(email, name string, role access.Role) []errs.FieldError {
+	var fe []errs.FieldError
+	if email == "" {
+		fe = append(fe, errs.Field("email", "error.required", "Field", "email"))
+	} else if a, err := mail.ParseAddress(email); err != nil || a.Address != email || len(email) > 254 {
+		fe = append(fe, errs.Field("email", "error.invalid_email"))
+	}
+	if strings.TrimSpace(name) == "" {
+		fe = append(fe, errs.Field("name", "error.required", "Field", "name"))
+	} else if utf8.RuneCountInString(name) > 200 {
+		fe = append(fe, errs.Field("name", "error.too_long", "Field", "name", "Max", 200))
+	}
+	if !role.Valid() {
+		fe = append(fe, errs.Field("role", "error.invalid_role"))
+	}
+	return fe
+}
+
+// Create adds a user. p must be allowed to manage users in the new user's
+// scope. With access.System as p it bootstraps the first admin.
+func (s *Service) Create(ctx context.Context, p access.Principal, in NewUser) (User, error) {
+	in.Email = NormalizeEmail(in.Email)
+	fe := validateUser(in.Email, in.Name, in.Role)
+	if in.Password != "" && utf8.RuneCountInString(in.Password) < MinPasswordLength {
+		fe = append(fe, errs.Field("password", "error.password_short", "Min", MinPasswordLength))
+	}
+	if err := errs.Validation(fe...); err != nil {
+		return User{}, err
+	}
+	u := User{Email: in.Email, Name: strings.TrimSpace(in.Name), Role: in.Role, OrgID: in.OrgID, Locale: in.Locale, Active: true}
+	if err := s.resolveScope(ctx, &u, in.Region); err != nil {
+		return User{}, err
+	}
+	if err := access.Can(p, access.ManageUsers, u.Target()); err != nil {
+		return User{}, err
+	}
+	var hash string
+	if in.Password != "" {
+		var err error
+		if hash, err = s.hasher.Hash(ctx, in.Password); err != nil {
+			return User{}, err
+		}
+	}
+	now := s.now().UTC()
+	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, s.q.InsertUser, u.Email, u.Name, u.Role, nullID(u.OrgID), nullID(u.RegionID),
+			u.Locale, hash, true, now).Scan(&u.ID)
+		if store.IsUniqueViolation(err) {
+			return errs.Validation(errs.Field("email", "error.email_taken"))
+		}
+		if err != nil {
+			return err
+		}
+		return s.log.Record(ctx, tx, p, audit.Change{Action: "create", Entity: "user",
+			EntityID: strconv.FormatInt(u.ID, 10), OrgPath: u.OrgPath, After: u.auditView()})
+	})
+	if err != nil {
+		return User{}, fmt.Errorf("create user %s: %w", in.Email, err)
+	}
+	return s.get(ctx, s.db.W, u.ID)
+}
+
+// resolveScope fills the organisation and region paths of u from its
+// organisation id and region code, refusing ones that do not exist.
+func (s *Service) resolveScope(ctx context.Context, u *User, region string) error {
+	u.OrgPath, u.RegionPath, u.RegionID, u.RegionCode = "", "", 0, ""
+	if u.OrgID != 0 {
+		var orgRegion int64
+		err := s.db.R.QueryRowContext(ctx, s.q.OrgScope, u.OrgID).Scan(&u.OrgPath, &orgRegion)
+		if errors.Is(err, sql.ErrNoRows) {
+			return errs.Validation(errs.Field("org", "error.unknown_org"))
+		} else if err != nil {
+			return err
+		}
+	}
+	if region != "" {
+		err := s.db.R.QueryRowContext(ctx, s.q.RegionScope, region).Scan(&u.RegionID, &u.RegionPath)
+		if errors.Is(err, sql.ErrNoRows) {
+			return errs.Validation(errs.Field("region", "error.unknown_region", "Code", region))
+		} else if err != nil {
+			return err
+		}
+		u.RegionCode = region
+	}
+	return nil
+}

@@ -1,0 +1,107 @@
+package audit
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/store"
+)
+
+// Entry is one row of the change log.
+type Entry struct {
+	ID       int64     `json:"id"`
+	At       time.Time `json:"at"`
+	ActorID  int64     `json:"actor_id,omitempty"`
+	Actor    string    `json:"actor"`
+	Action   string    `json:"action"`
+	Entity   string    `json:"entity"`
+	EntityID string    `json:"entity_id"`
+	Before   string    `json:"before,omitempty"`
+	After    string    `json:"after,omitempty"`
+}
+
+// Filter narrows the change log; zero fields match everything.
+type Filter struct {
+	Entity   string
+	EntityID string
+	ActorID  int64
+	Action   string
+}
+
+// Changes lists the change log newest first, limited to what p may see,
+// with the cursor of the next page.
+func (l *Log) Changes(ctx context.Context, p access.Principal, f Filter, pg store.Page) ([]Entry, string, error) {
+	if err := access.Can(p, access.ViewAudit, access.Target{}); err != nil {
+		return nil, "", err
+	}
+	rows, err := l.db.R.QueryContext(ctx, l.q.ListChanges, pg.BeforeArg(), p.OrgPath+"%",
+		f.Entity, f.EntityID, f.ActorID, f.Action, pg.LimitArg())
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	var out []Entry
+	for rows.Next() {
+		var e Entry
+		var actor sql.NullInt64
+		var orgPath string
+		var before, after sql.NullString
+		if err := rows.Scan(&e.ID, &e.At, &actor, &e.Actor, &e.Action, &e.Entity, &e.EntityID, &orgPath, &before, &after); err != nil {
+			return nil, "", err
+		}
+		e.ActorID, e.Before, e.After = actor.Int64, before.String, after.String
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	out, next := store.Trim(pg, out, func(e Entry) int64 { return e.ID })
+	return out, next, nil
+}
+
+// Access is one row of the access log.
+type Access struct {
+	ID          int64     `json:"id"`
+	At          time.Time `json:"at"`
+	UserID      int64     `json:"user_id"`
+	UserName    string    `json:"user_name"`
+	SubjectKind string    `json:"subject_kind"`
+	SubjectID   string    `json:"subject_id"`
+	Via         string    `json:"via"`
+}
+
+// AccessFilter narrows the access log; zero fields match everything.
+type AccessFilter struct {
+	SubjectKind string
+	SubjectID   string
+	UserID      int64
+}
+
+// Accesses lists the access log newest first, limited to what p may see.
+func (l *Log) Accesses(ctx context.Context, p access.Principal, f AccessFilter, pg store.Page) ([]Access, string, error) {
+	if err := access.Can(p, access.ViewAudit, access.Target{}); err != nil {
+		return nil, "", err
+	}
+	rows, err := l.db.R.QueryContext(ctx, l.q.ListAccesses, pg.BeforeArg(), p.OrgPath+"%",
+		f.SubjectKind, f.SubjectID, f.UserID, pg.LimitArg())
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	var out []Access
+	for rows.Next() {
+		var a Access
+		var orgPath string
+		if err := rows.Scan(&a.ID, &a.At, &a.UserID, &a.UserName, &a.SubjectKind, &a.SubjectID, &orgPath, &a.Via); err != nil {
+			return nil, "", err
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	out, next := store.Trim(pg, out, func(a Access) int64 { return a.ID })
+	return out, next, nil
+}

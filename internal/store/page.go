@@ -1,0 +1,60 @@
+package store
+
+import "strconv"
+
+// Page asks for one page of a list ordered newest first by id: the rows
+// whose id is below Before (all rows when Before is 0), at most Limit.
+// Cursor pagination stays fast and stable while rows are being added.
+type Page struct {
+	Before int64
+	Limit  int
+}
+
+// Page size bounds.
+const (
+	DefaultLimit = 50
+	MaxLimit     = 500
+)
+
+// ParsePage reads a cursor and a limit as they come from a query string;
+// bad or missing values fall back to the first page and the default size.
+func ParsePage(cursor, limit string) Page {
+	p := Page{Limit: DefaultLimit}
+	if c, err := strconv.ParseInt(cursor, 10, 64); err == nil && c > 0 {
+		p.Before = c
+	}
+	if l, err := strconv.Atoi(limit); err == nil && l > 0 {
+		p.Limit = min(l, MaxLimit)
+	}
+	return p
+}
+
+// BeforeArg is the value to bind for "id < $n": the largest id when the
+// page starts at the top.
+func (p Page) BeforeArg() int64 {
+	if p.Before <= 0 {
+		return 1<<63 - 1
+	}
+	return p.Before
+}
+
+// LimitArg is the value to bind for LIMIT: one more than the page size, so
+// Trim can tell whether another page follows.
+func (p Page) LimitArg() int {
+	if p.Limit <= 0 {
+		return DefaultLimit + 1
+	}
+	return p.Limit + 1
+}
+
+// Trim cuts rows fetched with LimitArg down to the page and returns the
+// cursor of the next page ("" when this is the last one). id returns the id
+// of a row.
+func Trim[T any](p Page, rows []T, id func(T) int64) ([]T, string) {
+	size := p.LimitArg() - 1
+	if len(rows) <= size {
+		return rows, ""
+	}
+	rows = rows[:size]
+	return rows, strconv.FormatInt(id(rows[size-1]), 10)
+}
