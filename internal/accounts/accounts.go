@@ -21,8 +21,8 @@ type queries struct {
 	InsertUser, SelectUser, SelectUserByEmail, ListUsers, UpdateUser, UpdatePassword,
 	UpdateLocale, TouchLogin, CountUsers, OrgScope, RegionScope string
 	InsertToken, ListTokens, SelectToken, SelectTokenUser, RevokeToken, TouchToken string
-	SelectThrottle, UpsertThrottle, DeleteThrottle                                  string
-	FindSession, CommitSession, DeleteSession, DeleteExpiredSessions                string
+	SelectThrottle, UpsertThrottle, DeleteThrottle                                 string
+	FindSession, CommitSession, DeleteSession, DeleteExpiredSessions               string
 }
 
 // Service manages users, logins and tokens.

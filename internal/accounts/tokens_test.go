@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"

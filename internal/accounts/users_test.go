@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/store"
