@@ -76,8 +76,10 @@ func Can(p Principal, a Action, t Target) error {
 	return nil
 }
 
-// Allowed is Can as a boolean, for deciding what to show (menus, buttons).
-func Allowed(p Principal, a Action) bool { return Can(p, a, Target{}) == nil }
+// Allowed reports whether p may do a somewhere within their own scope: the
+// check for opening a page or showing a menu entry. Each record the page
+// then touches is checked with Can, and list queries filter by scope.
+func Allowed(p Principal, a Action) bool { return Can(p, a, p.Scope()) == nil }
 
 // Within reports whether a record with scope t lies inside p's organisation
 // and region subtrees. An empty path on the record side means the record is

@@ -52,6 +52,7 @@ type User struct {
 	OrgID       int64       `json:"org_id,omitempty"`
 	OrgName     string      `json:"org_name,omitempty"`
 	OrgPath     string      `json:"-"`
+	OrgLocale   string      `json:"-"` // the organisation's default language
 	RegionID    int64       `json:"-"`
 	RegionCode  string      `json:"region,omitempty"`
 	RegionPath  string      `json:"-"`
@@ -84,7 +85,7 @@ func scanUser(sc interface{ Scan(...any) error }) (User, error) {
 	var u User
 	var org, region sql.NullInt64
 	var last sql.NullTime
-	err := sc.Scan(&u.ID, &u.Email, &u.Name, &u.Role, &org, &u.OrgName, &u.OrgPath,
+	err := sc.Scan(&u.ID, &u.Email, &u.Name, &u.Role, &org, &u.OrgName, &u.OrgPath, &u.OrgLocale,
 		&region, &u.RegionCode, &u.RegionPath, &u.Locale, &u.hash, &u.Active, &u.CreatedAt, &u.UpdatedAt, &last)
 	if err != nil {
 		return User{}, err

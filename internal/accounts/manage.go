@@ -163,3 +163,13 @@ func (s *Service) Count(ctx context.Context) (int, error) {
 	err := s.db.R.QueryRowContext(ctx, s.q.CountUsers).Scan(&n)
 	return n, err
 }
+
+// LookupEmail returns a user by e-mail without an access check, for the
+// command line run by the installation's operator.
+func (s *Service) LookupEmail(ctx context.Context, email string) (User, error) {
+	u, err := scanUser(s.db.R.QueryRowContext(ctx, s.q.SelectUserByEmail, NormalizeEmail(email)))
+	if err == sql.ErrNoRows {
+		return User{}, errs.New(errs.NotFound, "error.not_found")
+	}
+	return u, err
+}

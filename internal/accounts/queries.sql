@@ -4,7 +4,7 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
 RETURNING id;
 
 -- name: SelectUser
-SELECT u.id, u.email, u.name, u.role, u.org_id, COALESCE(o.name, ''), COALESCE(o.path, ''),
+SELECT u.id, u.email, u.name, u.role, u.org_id, COALESCE(o.name, ''), COALESCE(o.path, ''), COALESCE(o.locale, ''),
        u.region_id, COALESCE(r.code, ''), COALESCE(r.path, ''), u.locale, u.password_hash,
        u.active, u.created_at, u.updated_at, u.last_login_at
 FROM users u
@@ -13,7 +13,7 @@ LEFT JOIN regions r ON r.id = u.region_id
 WHERE u.id = $1;
 
 -- name: SelectUserByEmail
-SELECT u.id, u.email, u.name, u.role, u.org_id, COALESCE(o.name, ''), COALESCE(o.path, ''),
+SELECT u.id, u.email, u.name, u.role, u.org_id, COALESCE(o.name, ''), COALESCE(o.path, ''), COALESCE(o.locale, ''),
        u.region_id, COALESCE(r.code, ''), COALESCE(r.path, ''), u.locale, u.password_hash,
        u.active, u.created_at, u.updated_at, u.last_login_at
 FROM users u
@@ -22,7 +22,7 @@ LEFT JOIN regions r ON r.id = u.region_id
 WHERE u.email = $1;
 
 -- name: ListUsers
-SELECT u.id, u.email, u.name, u.role, u.org_id, COALESCE(o.name, ''), COALESCE(o.path, ''),
+SELECT u.id, u.email, u.name, u.role, u.org_id, COALESCE(o.name, ''), COALESCE(o.path, ''), COALESCE(o.locale, ''),
        u.region_id, COALESCE(r.code, ''), COALESCE(r.path, ''), u.locale, u.password_hash,
        u.active, u.created_at, u.updated_at, u.last_login_at
 FROM users u

@@ -1,7 +1,7 @@
 -- PostgreSQL needs the types of parameters compared with literals.
 
 -- name: ListUsers
-SELECT u.id, u.email, u.name, u.role, u.org_id, COALESCE(o.name, ''), COALESCE(o.path, ''),
+SELECT u.id, u.email, u.name, u.role, u.org_id, COALESCE(o.name, ''), COALESCE(o.path, ''), COALESCE(o.locale, ''),
        u.region_id, COALESCE(r.code, ''), COALESCE(r.path, ''), u.locale, u.password_hash,
        u.active, u.created_at, u.updated_at, u.last_login_at
 FROM users u

@@ -1,0 +1,17 @@
+package main
+
+import (
+	"net/http"
+
+	"github.com/jolproject/jol/internal/api"
+)
+
+func (a *app) mountAPI(mux *http.ServeMux) error {
+	v1, err := api.New(api.Deps{Accounts: a.accounts, Orgs: a.orgs, Geo: a.geo, Settings: a.settings, Jobs: a.jobs,
+		Audit: a.audit, Catalog: a.catalog, Logger: a.logger, Now: a.now})
+	if err != nil {
+		return err
+	}
+	v1.Mount(mux)
+	return nil
+}

@@ -1,0 +1,39 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/jolproject/jol/internal/demo"
+)
+
+func cmdDemo(ctx context.Context, e env, args []string) error {
+	f := newFlags(e, "demo", "demo [flags]")
+	addr := f.String("addr", ":8080", "address to listen on")
+	dsn := f.String("demo-db", "jol-demo.db", "SQLite file for the demo (created when missing, reused otherwise)")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	logger := newLogger(e.stderr)
+	a, err := openApp(ctx, *dsn, logger)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	logins, err := demo.Seed(ctx, demo.Services{Accounts: a.accounts, Orgs: a.orgs, Settings: a.settings})
+	if err != nil {
+		return fmt.Errorf("load demo data: %w", err)
+	}
+	return a.serve(ctx, serveConfig{addr: *addr, workers: 2, ready: func(url string) {
+		fmt.Fprintf(e.stdout, "\nJol demo is running at %s  (database %s; Ctrl-C stops it)\n\n", url, *dsn)
+		fmt.Fprintf(e.stdout, "Log in as any of these, password %q:\n\n", demo.Password)
+		tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "  ROLE\tE-MAIL\tNAME\tORGANISATION")
+		for _, l := range logins {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", l.Role, l.Email, l.Name, l.Org)
+		}
+		tw.Flush()
+		fmt.Fprintln(e.stdout)
+	}})
+}

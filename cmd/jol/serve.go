@@ -1,0 +1,123 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/jolproject/jol/internal/metrics"
+	"github.com/jolproject/jol/internal/web"
+)
+
+func cmdServe(ctx context.Context, e env, args []string) error {
+	f := newFlags(e, "serve", "serve [flags]")
+	addr := f.String("addr", ":8080", "address to listen on")
+	dsn := f.String("db", "jol.db", "SQLite file, or a postgres:// URL for PostgreSQL")
+	workers := f.Int("workers", 2, "background job workers")
+	secure := f.String("secure-cookies", "false", "mark cookies Secure (true when served over HTTPS)")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	logger := newLogger(e.stderr)
+	a, err := openApp(ctx, *dsn, logger)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	return a.serve(ctx, serveConfig{addr: *addr, workers: *workers, secureCookies: *secure == "true",
+		ready: func(url string) { logger.Info("jol is serving", "url", url, "db", dsnLabel(*dsn)) }})
+}
+
+type serveConfig struct {
+	addr          string
+	workers       int
+	secureCookies bool
+	ready         func(url string) // called once the listener is open
+}
+
+// handler assembles every surface on one ServeMux, so every route of Jol
+// is registered here and metrics see each route's pattern.
+func (a *app) handler(cfg serveConfig) (http.Handler, *web.Server, error) {
+	w, err := web.New(web.Deps{Accounts: a.accounts, Orgs: a.orgs, Geo: a.geo, Settings: a.settings, Jobs: a.jobs,
+		Audit: a.audit, Catalog: a.catalog, Logger: a.logger, Now: a.now, SecureCookies: cfg.secureCookies})
+	if err != nil {
+		return nil, nil, err
+	}
+	m := metrics.New(a.jobs.Counts)
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", a.healthz)
+	mux.Handle("GET /metrics", m.Handler())
+	if err := a.mountAPI(mux); err != nil {
+		return nil, nil, err
+	}
+	w.Mount(mux)
+	return m.Middleware(mux), w, nil
+}
+
+// serve runs the HTTP server and the job workers until ctx is cancelled,
+// then shuts down gracefully: in-flight requests get ten seconds, running
+// jobs are told to stop and waited for.
+func (a *app) serve(ctx context.Context, cfg serveConfig) error {
+	h, w, err := a.handler(cfg)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.addr, err)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
+		WriteTimeout: 120 * time.Second, IdleTimeout: 120 * time.Second}
+	bg, stopBG := context.WithCancel(ctx)
+	defer stopBG()
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		if err := a.jobs.Start(bg, cfg.workers); err != nil && bg.Err() == nil {
+			a.logger.Error("jobs stopped", "err", err)
+		}
+	})
+	wg.Go(func() { w.CleanSessions(bg, 10*time.Minute) })
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	if cfg.ready != nil {
+		cfg.ready(listenURL(ln.Addr()))
+	}
+	select {
+	case err = <-served:
+	case <-ctx.Done():
+		shutCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		err = srv.Shutdown(shutCtx)
+		cancel()
+	}
+	stopBG()
+	wg.Wait()
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+func (a *app) healthz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	w.Header().Set("Content-Type", "application/json")
+	if err := a.db.R.PingContext(ctx); err != nil {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprintln(w, `{"status":"unavailable","database":"down"}`)
+		return
+	}
+	fmt.Fprintln(w, `{"status":"ok"}`)
+}
+
+// listenURL is the address a person can open: a wildcard host becomes localhost.
+func listenURL(addr net.Addr) string {
+	host, port, _ := net.SplitHostPort(addr.String())
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
+}

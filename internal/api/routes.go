@@ -1,0 +1,88 @@
+package api
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"net/http"
+
+	"github.com/jolproject/jol/internal/access"
+)
+
+// route is one entry of the route table.
+type route struct {
+	method  string
+	pattern string
+	// action is what the caller must be allowed to do somewhere in their
+	// scope; "" marks a public route that needs no token. Record-level
+	// checks happen in the domain services.
+	action access.Action
+	h      handler
+	// op is the operationId of the route in the OpenAPI document.
+	op string
+}
+
+// handler serves one route; an error becomes a problem document.
+type handler func(w http.ResponseWriter, r *http.Request, rq *request) error
+
+// routes is the whole API in one table: method, path, the action a caller
+// must be allowed, the handler and the OpenAPI operationId. The OpenAPI
+// test checks the document against this table in both directions.
+func (a *API) routes() []route {
+	const p = Prefix
+	return []route{
+		{"GET", p + "/openapi.json", "", a.openAPI, "getOpenAPI"},
+		{"GET", p + "/me", access.ViewHome, a.me, "getMe"},
+
+		{"GET", p + "/users", access.ManageUsers, a.listUsers, "listUsers"},
+		{"POST", p + "/users", access.ManageUsers, a.createUser, "createUser"},
+		{"GET", p + "/users/{id}", access.ManageUsers, a.getUser, "getUser"},
+		{"PATCH", p + "/users/{id}", access.ManageUsers, a.updateUser, "updateUser"},
+		{"POST", p + "/users/{id}/password", access.ManageUsers, a.setPassword, "setUserPassword"},
+
+		{"GET", p + "/tokens", access.ManageOwnToken, a.listTokens, "listTokens"},
+		{"POST", p + "/tokens", access.ManageOwnToken, a.createToken, "createToken"},
+		{"DELETE", p + "/tokens/{id}", access.ManageOwnToken, a.revokeToken, "revokeToken"},
+
+		{"GET", p + "/organisations", access.ViewOrgs, a.listOrgs, "listOrganisations"},
+		{"POST", p + "/organisations", access.ManageOrgs, a.createOrg, "createOrganisation"},
+		{"GET", p + "/organisations/{id}", access.ViewOrgs, a.getOrg, "getOrganisation"},
+		{"PATCH", p + "/organisations/{id}", access.ManageOrgs, a.updateOrg, "updateOrganisation"},
+
+		{"GET", p + "/regions", access.ViewRegions, a.listRegions, "listRegions"},
+		{"GET", p + "/regions/{code}", access.ViewRegions, a.getRegion, "getRegion"},
+
+		{"GET", p + "/jobs", access.ViewJobs, a.listJobs, "listJobs"},
+		{"GET", p + "/jobs/{id}", access.ViewJobs, a.getJob, "getJob"},
+		{"POST", p + "/jobs/{id}/retry", access.ViewJobs, a.retryJob, "retryJob"},
+
+		{"GET", p + "/audit", access.ViewAudit, a.listChanges, "listAuditEntries"},
+		{"GET", p + "/access-log", access.ViewAudit, a.listAccesses, "listAccessLog"},
+	}
+}
+
+// openAPIDoc is the hand-written OpenAPI 3.1 document of the API. A test
+// checks it against the route table, so the two cannot drift apart.
+//
+//go:embed openapi.json
+var openAPIDoc string
+
+// loadSpec checks that the embedded document is JSON and returns it
+// compacted, as it is served.
+func loadSpec() ([]byte, error) {
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, []byte(openAPIDoc)); err != nil {
+		return nil, fmt.Errorf("api: openapi.json: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// openAPI serves the OpenAPI document; it is public, so a client can
+// discover the API before it has a token.
+func (a *API) openAPI(w http.ResponseWriter, r *http.Request, _ *request) error {
+	w.Header().Set("Content-Type", jsonType)
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	_, _ = w.Write(a.spec)
+	return nil
+}

@@ -1,0 +1,131 @@
+package jobs
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/store"
+)
+
+// Filter narrows List; zero fields match everything.
+type Filter struct {
+	Status string
+	Kind   string
+}
+
+// List lists jobs newest first with the cursor of the next page. Only
+// those who may view jobs (administrators) may list them.
+func (q *Queue) List(ctx context.Context, p access.Principal, f Filter, pg store.Page) ([]Job, string, error) {
+	if err := access.Can(p, access.ViewJobs, access.Target{}); err != nil {
+		return nil, "", err
+	}
+	rows, err := q.db.R.QueryContext(ctx, q.q.List, pg.BeforeArg(), f.Status, f.Kind, pg.LimitArg())
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	var out []Job
+	for rows.Next() {
+		j, err := scanJob(rows)
+		if err != nil {
+			return nil, "", err
+		}
+		out = append(out, j)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	out, next := store.Trim(pg, out, func(j Job) int64 { return j.ID })
+	return out, next, nil
+}
+
+// Get returns one job; a missing job is a NotFound error that also
+// matches store.ErrNotFound.
+func (q *Queue) Get(ctx context.Context, p access.Principal, id int64) (Job, error) {
+	if err := access.Can(p, access.ViewJobs, access.Target{}); err != nil {
+		return Job{}, err
+	}
+	j, err := scanJob(q.db.R.QueryRowContext(ctx, q.q.Get, id))
+	if err != nil {
+		return Job{}, notFound(err)
+	}
+	return j, nil
+}
+
+// Retry queues a failed job again with its attempts reset, to run at once.
+// A job that is not failed is a Conflict. Retry is not written to the audit
+// log: it changes no record of the programme, only when work is done.
+func (q *Queue) Retry(ctx context.Context, p access.Principal, id int64) error {
+	if err := access.Can(p, access.ViewJobs, access.Target{}); err != nil {
+		return err
+	}
+	res, err := q.db.W.ExecContext(ctx, q.q.Retry, q.clock(), id)
+	if err != nil {
+		return fmt.Errorf("jobs: retry %d: %w", id, err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 1 {
+		return err
+	}
+	if _, err := q.Get(ctx, p, id); err != nil {
+		return err
+	}
+	return errs.New(errs.Conflict, "error.conflict")
+}
+
+// Counts returns how many jobs are in each status, every status present,
+// for metrics.
+func (q *Queue) Counts(ctx context.Context) (map[string]int, error) {
+	out := map[string]int{Queued: 0, Running: 0, Done: 0, Failed: 0}
+	rows, err := q.db.R.QueryContext(ctx, q.q.Counts)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var status string
+		var n int
+		if err := rows.Scan(&status, &n); err != nil {
+			return nil, err
+		}
+		out[status] = n
+	}
+	return out, rows.Err()
+}
+
+func notFound(err error) error {
+	if err = store.NotFound(err); errors.Is(err, store.ErrNotFound) {
+		return errs.Wrap(err, errs.NotFound, "error.not_found")
+	}
+	return err
+}
+
+// scanJob reads one row selected with the column list of the queries.
+func scanJob(s interface{ Scan(...any) error }) (Job, error) {
+	var j Job
+	var payload string
+	var started, finished sql.NullTime
+	var createdBy sql.NullInt64
+	err := s.Scan(&j.ID, &j.Kind, &payload, &j.Status, &j.Attempts, &j.MaxAttempts, &j.RunAt, &started,
+		&finished, &j.Progress, &j.Total, &j.Result, &j.Error, &createdBy, &j.CreatedAt)
+	if err != nil {
+		return Job{}, err
+	}
+	j.Payload, j.CreatedBy = json.RawMessage(payload), createdBy.Int64
+	j.RunAt, j.CreatedAt = j.RunAt.UTC(), j.CreatedAt.UTC()
+	j.StartedAt, j.FinishedAt = timePtr(started), timePtr(finished)
+	return j, nil
+}
+
+func timePtr(t sql.NullTime) *time.Time {
+	if !t.Valid {
+		return nil
+	}
+	u := t.Time.UTC()
+	return &u
+}

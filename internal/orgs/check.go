@@ -1,0 +1,78 @@
+package orgs
+
+import (
+	"database/sql"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/i18n"
+)
+
+// MaxName is the longest name an organisation may have, in characters.
+const MaxName = 200
+
+// validate checks what can be checked without the database. The name is
+// stored exactly as typed: markup or SQL in it is only text.
+func validate(in Input) error {
+	var fs []errs.FieldError
+	switch {
+	case strings.TrimSpace(in.Name) == "":
+		fs = append(fs, errs.Field("name", "error.required", "Field", "name"))
+	case !printable(in.Name):
+		fs = append(fs, errs.Field("name", "error.invalid", "Field", "name"))
+	case utf8.RuneCountInString(in.Name) > MaxName:
+		fs = append(fs, errs.Field("name", "error.too_long", "Field", "name", "Count", MaxName))
+	}
+	if in.Type == "" {
+		fs = append(fs, errs.Field("type", "error.required", "Field", "type"))
+	} else if !in.Type.Valid() {
+		fs = append(fs, errs.Field("type", "error.invalid", "Field", "type"))
+	}
+	if normCode(in.RegionCode) == "" {
+		fs = append(fs, errs.Field("region_code", "error.required", "Field", "region_code"))
+	}
+	if in.Locale != "" && !i18n.Locale(in.Locale).Valid() {
+		fs = append(fs, errs.Field("locale", "error.invalid", "Field", "locale"))
+	}
+	if in.ParentID < 0 {
+		fs = append(fs, errs.Field("parent_id", "error.invalid", "Field", "parent_id"))
+	}
+	return errs.Validation(fs...)
+}
+
+// printable reports whether s is valid UTF-8 without control characters.
+func printable(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// ownScope is the principal's own subtree as a target: asking Can about it
+// checks the role, and that the principal may act somewhere, before any
+// particular record is known.
+func ownScope(p access.Principal) access.Target {
+	return access.Target{OrgPath: p.OrgPath, RegionPath: p.RegionPath}
+}
+
+// childPath is the path of organisation id under parentPath ("" for a root).
+func childPath(parentPath string, id int64) string {
+	if parentPath == "" {
+		parentPath = "/"
+	}
+	return parentPath + strconv.FormatInt(id, 10) + "/"
+}
+
+// normCode trims and upper-cases a region code.
+func normCode(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
+
+// nullID stores a zero id as NULL.
+func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }

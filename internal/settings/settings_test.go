@@ -1,0 +1,98 @@
+package settings_test
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/audit"
+	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/settings"
+	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/store/storetest"
+)
+
+func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
+
+var (
+	clock = func() time.Time { return time.Date(2026, 9, 1, 8, 0, 0, 0, time.UTC) }
+	admin = access.Principal{UserID: 1, Name: "Admin", Role: access.Admin}
+)
+
+func setup(t *testing.T, db *store.DB) (*settings.Service, *audit.Log) {
+	t.Helper()
+	log, err := audit.New(db, clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := settings.New(db, log, clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, log
+}
+
+func TestDefaultsUntilSaved(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		s, _ := setup(t, db)
+		got, err := s.Get(context.Background())
+		want := settings.Settings{Name: "Jol", DefaultLocale: "ru", Country: "KZ", Calendar: "gregorian"}
+		if err != nil || got != want || settings.Defaults() != want {
+			t.Fatalf("Get = %+v, %v", got, err)
+		}
+	})
+}
+
+func TestUpdateIsAudited(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		s, log := setup(t, db)
+		in := settings.Settings{Name: "Жол <b>Тегеран</b>", DefaultLocale: "fa", Country: "", Calendar: "solar_hijri"}
+		for range 2 { // the second save changes nothing and records nothing
+			if err := s.Update(ctx, admin, in); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got, _ := s.Get(ctx); got != in {
+			t.Fatalf("after update: %+v", got)
+		}
+		ch, _, err := log.Changes(ctx, admin, audit.Filter{Entity: "settings"}, store.Page{})
+		if err != nil || len(ch) != 1 {
+			t.Fatalf("changes = %+v, %v", ch, err)
+		}
+		e := ch[0]
+		if e.Action != "update" || e.EntityID != "installation" || e.Actor != "Admin" || !e.At.Equal(clock()) ||
+			e.Before != `{"name":"Jol","default_locale":"ru","country":"KZ","calendar":"gregorian"}` ||
+			!strings.Contains(e.After, `"default_locale":"fa","country":"","calendar":"solar_hijri"`) {
+			t.Fatalf("entry = %+v", e)
+		}
+	})
+}
+
+func TestUpdateIsCheckedAndValidated(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		s, _ := setup(t, db)
+		coord := access.Principal{Role: access.Coordinator}
+		if err := s.Update(ctx, coord, settings.Defaults()); errs.CodeOf(err) != errs.Forbidden {
+			t.Fatalf("coordinator updates settings: %v", err)
+		}
+		err := s.Update(ctx, admin, settings.Settings{Name: " ", DefaultLocale: "de", Country: "US", Calendar: "lunar"})
+		e := errs.As(err)
+		if e == nil || e.Code != errs.Invalid || len(e.Fields) != 4 || e.Fields[0].Key != "error.required" ||
+			e.Fields[1].Field != "default_locale" || e.Fields[2].Field != "country" || e.Fields[3].Key != "error.invalid" {
+			t.Fatalf("bad settings: %v", err)
+		}
+		long := settings.Defaults()
+		long.Name = strings.Repeat("ә", 101)
+		if e := errs.As(s.Update(ctx, admin, long)); e == nil || e.Fields[0].Key != "error.too_long" {
+			t.Fatalf("long name: %v", e)
+		}
+		if got, _ := s.Get(ctx); got != settings.Defaults() {
+			t.Fatalf("refused updates changed the settings: %+v", got)
+		}
+	})
+}

@@ -1,0 +1,79 @@
+package settings
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/i18n"
+)
+
+// Defaults are the settings of a new installation.
+func Defaults() Settings {
+	return Settings{Name: "Jol", DefaultLocale: "ru", Country: "KZ", Calendar: "gregorian"}
+}
+
+// field is one setting: its key in the table and the field holding it.
+type field struct {
+	key string
+	v   *string
+}
+
+func (s *Settings) fields() []field {
+	return []field{{"name", &s.Name}, {"default_locale", &s.DefaultLocale}, {"country", &s.Country}, {"calendar", &s.Calendar}}
+}
+
+// MaxName is the longest installation name, in characters.
+const MaxName = 100
+
+// Countries lists the values Country may take: a country Jol ships the
+// regions of, or "" for an installation working in both.
+func Countries() []string { return []string{"KZ", "IR", ""} }
+
+// Calendars lists the values Calendar may take.
+func Calendars() []string { return []string{i18n.CalendarGregorian, i18n.CalendarSolarHijri} }
+
+// Validate returns an Invalid error naming every field that is wrong.
+func (s Settings) Validate() error {
+	var fs []errs.FieldError
+	switch {
+	case strings.TrimSpace(s.Name) == "":
+		fs = append(fs, errs.Field("name", "error.required", "Field", "name"))
+	case !printable(s.Name):
+		fs = append(fs, errs.Field("name", "error.invalid", "Field", "name"))
+	case utf8.RuneCountInString(s.Name) > MaxName:
+		fs = append(fs, errs.Field("name", "error.too_long", "Field", "name", "Count", MaxName))
+	}
+	if !i18n.Locale(s.DefaultLocale).Valid() {
+		fs = append(fs, errs.Field("default_locale", "error.invalid", "Field", "default_locale"))
+	}
+	if !oneOf(s.Country, Countries()) {
+		fs = append(fs, errs.Field("country", "error.invalid", "Field", "country"))
+	}
+	if !oneOf(s.Calendar, Calendars()) {
+		fs = append(fs, errs.Field("calendar", "error.invalid", "Field", "calendar"))
+	}
+	return errs.Validation(fs...)
+}
+
+func oneOf(v string, set []string) bool {
+	for _, s := range set {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// printable reports whether s is valid UTF-8 without control characters.
+func printable(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f {
+			return false
+		}
+	}
+	return true
+}

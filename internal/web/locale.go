@@ -1,0 +1,27 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/jolproject/jol/internal/i18n"
+)
+
+const langCookie = "jol_lang"
+
+// setLocale is the language switcher: it remembers the choice in a cookie
+// and, for a logged-in user, in their profile, then returns to the page.
+func (s *Server) setLocale(w http.ResponseWriter, r *http.Request, rq *request) error {
+	l, ok := i18n.Parse(r.PostFormValue("lang"))
+	if ok {
+		http.SetCookie(w, &http.Cookie{Name: langCookie, Value: string(l), Path: "/", MaxAge: int((365 * 24 * time.Hour).Seconds()),
+			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.SecureCookies})
+		if rq.user != nil {
+			if err := s.Accounts.SetLocale(r.Context(), rq.user.ID, string(l)); err != nil {
+				return err
+			}
+		}
+	}
+	http.Redirect(w, r, safeNext(r.PostFormValue("next")), http.StatusSeeOther)
+	return nil
+}

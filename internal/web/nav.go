@@ -1,0 +1,43 @@
+package web
+
+import (
+	"strings"
+
+	"github.com/jolproject/jol/internal/access"
+)
+
+type navItem struct {
+	Href    string
+	Key     string
+	Current bool
+}
+
+// navigation lists the menu in order, each entry with the action that
+// shows it; a user sees only what they may open.
+var navigation = []struct {
+	href   string
+	key    string
+	action access.Action
+}{
+	{"/", "nav.home", access.ViewHome},
+	{"/organisations", "nav.organisations", access.ViewOrgs},
+	{"/regions", "nav.regions", access.ViewRegions},
+	{"/admin/users", "nav.users", access.ManageUsers},
+	{"/tokens", "nav.tokens", access.ManageOwnToken},
+	{"/admin/jobs", "nav.jobs", access.ViewJobs},
+	{"/admin/audit", "nav.audit", access.ViewAudit},
+	{"/admin/access-log", "nav.access_log", access.ViewAudit},
+	{"/admin/settings", "nav.settings", access.ManageSettings},
+}
+
+func navFor(p access.Principal, current string) []navItem {
+	var out []navItem
+	for _, n := range navigation {
+		if !access.Allowed(p, n.action) {
+			continue
+		}
+		cur := current == n.href || (n.href != "/" && strings.HasPrefix(current, n.href+"/"))
+		out = append(out, navItem{Href: n.href, Key: n.key, Current: cur})
+	}
+	return out
+}

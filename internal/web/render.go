@@ -1,0 +1,112 @@
+package web
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/jolproject/jol/internal/accounts"
+	"github.com/jolproject/jol/internal/i18n"
+)
+
+//go:embed templates static
+var assets embed.FS
+
+// Page is what the layout needs; every page's view embeds it.
+type Page struct {
+	L        *i18n.Localizer
+	Title    string
+	AppName  string
+	Calendar string
+	User     *accounts.User
+	Nav      []navItem
+	Flash    string
+	Path     string // the current URL, where the language switcher returns
+	Locales  []i18n.Locale
+}
+
+// pages holds every page template, each parsed with the layout once at start.
+type pages struct {
+	byName map[string]*template.Template
+}
+
+func parsePages() (*pages, error) {
+	css, err := assets.ReadFile("static/app.css")
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(css)
+	version := hex.EncodeToString(sum[:6])
+	funcs := template.FuncMap{
+		"static": func(name string) string { return "/static/" + name + "?v=" + version },
+		"add":    func(a, b int) int { return a + b },
+	}
+	files, err := fs.Glob(assets, "templates/pages/*.html")
+	if err != nil {
+		return nil, err
+	}
+	p := &pages{byName: map[string]*template.Template{}}
+	for _, f := range files {
+		name := strings.TrimSuffix(path.Base(f), ".html")
+		t, err := template.New(name).Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/partials/*.html", f)
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		p.byName[name] = t
+	}
+	return p, nil
+}
+
+// page fills the layout's part of a view for this request.
+func (s *Server) page(r *http.Request, rq *request, titleKey string) Page {
+	p := Page{L: rq.l, Title: rq.l.T(titleKey), AppName: rq.settings.Name, Calendar: rq.settings.Calendar,
+		User: rq.user, Path: r.URL.RequestURI(), Locales: i18n.All()}
+	if p.AppName == "" {
+		p.AppName = rq.l.T("app.name")
+	}
+	if rq.user != nil {
+		p.Nav = navFor(rq.p, r.URL.Path)
+		p.Flash = s.sessions.PopString(r.Context(), "flash")
+		if p.Flash != "" {
+			p.Flash = rq.l.T(p.Flash)
+		}
+	}
+	return p
+}
+
+// render executes a page into a buffer first, so a template failure is
+// an error page rather than half a page.
+func (s *Server) render(w http.ResponseWriter, status int, name string, view any) {
+	t, ok := s.pages.byName[name]
+	if !ok {
+		s.Logger.Error("no such template", "name", name)
+		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		return
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", view); err != nil {
+		s.Logger.Error("render", "template", name, "err", err)
+		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = buf.WriteTo(w)
+}
+
+func staticHandler() http.Handler {
+	sub, _ := fs.Sub(assets, "static")
+	files := http.FileServerFS(sub)
+	return http.StripPrefix("/static/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		files.ServeHTTP(w, r)
+	}))
+}

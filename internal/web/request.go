@@ -1,0 +1,105 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/accounts"
+	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/i18n"
+	"github.com/jolproject/jol/internal/settings"
+)
+
+// route is one entry of the route table: who may open it and what serves it.
+type route struct {
+	method  string
+	pattern string
+	// action is what the principal must be allowed to do somewhere in
+	// their scope; "" marks a public page that needs no login.
+	action access.Action
+	h      func(w http.ResponseWriter, r *http.Request, rq *request) error
+}
+
+// request is what every handler knows about the caller.
+type request struct {
+	user     *accounts.User // nil when nobody is logged in
+	p        access.Principal
+	l        *i18n.Localizer
+	settings settings.Settings
+}
+
+const sessionUserKey = "uid"
+
+// newRequest resolves the logged-in user (if any), the language and the
+// installation settings.
+func (s *Server) newRequest(r *http.Request) (*request, error) {
+	ctx := r.Context()
+	st, err := s.Settings.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rq := &request{settings: st}
+	if id := s.sessions.GetInt64(ctx, sessionUserKey); id != 0 {
+		u, err := s.Accounts.Lookup(ctx, id)
+		switch {
+		case err == nil && u.Active:
+			rq.user, rq.p = &u, u.Principal()
+		case err == nil || errs.CodeOf(err) == errs.NotFound:
+			// Deactivated or deleted since login: the session ends here.
+			_ = s.sessions.Destroy(ctx)
+		default:
+			return nil, err
+		}
+	}
+	rq.l = s.Catalog.Localizer(s.locale(r, rq))
+	return rq, nil
+}
+
+// locale picks the page language: the user's choice, then the language
+// cookie, then the browser's Accept-Language, then the organisation's
+// default, then the installation's.
+func (s *Server) locale(r *http.Request, rq *request) i18n.Locale {
+	fallback, ok := i18n.Parse(rq.settings.DefaultLocale)
+	if !ok {
+		fallback = i18n.RU
+	}
+	var pref string
+	if rq.user != nil {
+		pref = rq.user.Locale
+		if l, ok := i18n.Parse(rq.user.OrgLocale); ok {
+			fallback = l
+		}
+	}
+	var cookie string
+	if c, err := r.Cookie(langCookie); err == nil {
+		cookie = c.Value
+	}
+	return i18n.Negotiate(pref, cookie, r.Header.Get("Accept-Language"), fallback)
+}
+
+func (s *Server) adapt(rt route) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rq, err := s.newRequest(r)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if rt.action != "" {
+			if rq.user == nil {
+				http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+				return
+			}
+			if !access.Allowed(rq.p, rt.action) {
+				s.failWith(w, r, rq, errs.New(errs.Forbidden, "error.forbidden"))
+				return
+			}
+		}
+		if err := rt.h(w, r, rq); err != nil {
+			s.failWith(w, r, rq, err)
+		}
+	})
+}
+
+// flash stores a message key to show once on the next page.
+func (s *Server) flash(r *http.Request, key string) { s.sessions.Put(r.Context(), "flash", key) }

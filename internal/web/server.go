@@ -1,0 +1,108 @@
+// Package web serves Jol's HTML pages: server-rendered, working without
+// JavaScript, translated into the user's language and small enough for a
+// slow rural connection. Handlers return errors; one function (errors.go)
+// turns an error into a page.
+package web
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
+
+	"github.com/jolproject/jol/internal/accounts"
+	"github.com/jolproject/jol/internal/audit"
+	"github.com/jolproject/jol/internal/geo"
+	"github.com/jolproject/jol/internal/i18n"
+	"github.com/jolproject/jol/internal/jobs"
+	"github.com/jolproject/jol/internal/orgs"
+	"github.com/jolproject/jol/internal/settings"
+)
+
+// Deps are the services the pages use. Every field is required.
+type Deps struct {
+	Accounts *accounts.Service
+	Orgs     *orgs.Service
+	Geo      *geo.Service
+	Settings *settings.Service
+	Jobs     *jobs.Queue
+	Audit    *audit.Log
+	Catalog  *i18n.Catalog
+	Logger   *slog.Logger
+	Now      func() time.Time
+	// SecureCookies marks the session cookie Secure; set it when Jol is
+	// served over HTTPS (directly or behind a proxy).
+	SecureCookies bool
+}
+
+// Server is the web surface.
+type Server struct {
+	Deps
+	sessions *scs.SessionManager
+	pages    *pages
+}
+
+// New parses the templates and builds the routes. It fails if any
+// template is missing or broken, so a bad build never starts.
+func New(d Deps) (*Server, error) {
+	p, err := parsePages()
+	if err != nil {
+		return nil, err
+	}
+	sm := scs.New()
+	sm.Store = d.Accounts.Sessions()
+	sm.Lifetime = 12 * time.Hour
+	sm.IdleTimeout = 2 * time.Hour
+	sm.Cookie.Name = "jol_session"
+	sm.Cookie.HttpOnly = true
+	sm.Cookie.SameSite = http.SameSiteLaxMode
+	sm.Cookie.Secure = d.SecureCookies
+	sm.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) {
+		d.Logger.Error("session", "err", err, "path", r.URL.Path)
+		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+	}
+	return &Server{Deps: d, sessions: sm, pages: p}, nil
+}
+
+// Mount registers the web pages on mux. Each page runs behind the same
+// middleware: panic recovery, security headers, a body size limit,
+// protection against cross-site request forgery on every state-changing
+// request, and sessions.
+func (s *Server) Mount(mux *http.ServeMux) {
+	csrf := http.NewCrossOriginProtection()
+	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.fail(w, r, errCSRF)
+	}))
+	wrap := func(h http.Handler) http.Handler {
+		h = s.sessions.LoadAndSave(h)
+		h = csrf.Handler(h)
+		h = limitBody(h, maxFormBytes)
+		h = secureHeaders(h)
+		return s.recoverer(h)
+	}
+	for _, rt := range s.routes() {
+		mux.Handle(rt.method+" "+rt.pattern, wrap(s.adapt(rt)))
+	}
+	mux.Handle("GET /static/", staticHandler())
+	mux.Handle("/", wrap(s.adapt(route{h: func(http.ResponseWriter, *http.Request, *request) error {
+		return errNotFound
+	}})))
+}
+
+// CleanSessions deletes expired sessions every interval until ctx ends.
+func (s *Server) CleanSessions(ctx context.Context, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if _, err := s.Accounts.Sessions().DeleteExpired(ctx); err != nil && ctx.Err() == nil {
+				s.Logger.Warn("delete expired sessions", "err", err)
+			}
+		}
+	}
+}
