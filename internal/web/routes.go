@@ -16,3 +16,19 @@ func (s *Server) routes() []route {
 		{"GET", "/{$}", access.ViewHome, s.home},
 	}
 }
+
+// RouteInfo describes one page route for tests and documentation.
+type RouteInfo struct {
+	Method  string
+	Pattern string
+	Action  access.Action // "" for public pages
+}
+
+// Routes lists the web routes.
+func (s *Server) Routes() []RouteInfo {
+	var out []RouteInfo
+	for _, rt := range s.routes() {
+		out = append(out, RouteInfo{Method: rt.method, Pattern: rt.pattern, Action: rt.action})
+	}
+	return out
+}
