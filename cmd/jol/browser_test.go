@@ -1,0 +1,143 @@
+package main
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/jolproject/jol/internal/demo"
+	"github.com/jolproject/jol/internal/i18n"
+)
+
+// browser starts headless Chromium for one test, or skips the test when
+// there is none (failing instead when JOL_REQUIRE_BROWSER=1).
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	path := os.Getenv("JOL_CHROMIUM")
+	for _, name := range []string{"chromium", "chromium-headless-shell", "google-chrome", "chromium-browser"} {
+		if path != "" {
+			break
+		}
+		path, _ = exec.LookPath(name)
+	}
+	if path == "" {
+		msg := "browser tests skipped: no Chromium found (install the chromium package or set JOL_CHROMIUM); set JOL_REQUIRE_BROWSER=1 to make this fatal"
+		if os.Getenv("JOL_REQUIRE_BROWSER") == "1" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start Chromium %s: %v", path, err)
+	}
+	return ctx
+}
+
+// shoot saves a screenshot when JOL_SCREENSHOTS names a directory, for
+// looking at pages by eye.
+func shoot(t *testing.T, ctx context.Context, name string) {
+	dir := os.Getenv("JOL_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBrowserLoginSwitchLanguagesLogout(t *testing.T) {
+	ctx := browser(t)
+	s := startServer(t)
+	step, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	run := func(what string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(step, actions...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	attr := func(sel, name string) string {
+		t.Helper()
+		v, err := chromedp.Run(step, chromedp.AttributeValue(chromedp.CSS(sel), name))
+		if err != nil {
+			t.Fatalf("attribute %s of %s: %v", name, sel, err)
+		}
+		return v.Value
+	}
+	text := func(sel string) string {
+		t.Helper()
+		v, err := chromedp.Run(step, chromedp.Text(chromedp.CSS(sel)))
+		if err != nil {
+			t.Fatalf("text of %s: %v", sel, err)
+		}
+		return strings.TrimSpace(v)
+	}
+	run("log in as the demo coordinator",
+		chromedp.Navigate(s.url+"/login"),
+		chromedp.WaitVisible(chromedp.CSS("#email")),
+		chromedp.SendKeys(chromedp.CSS("#email"), demo.Email("coordinator")),
+		chromedp.SendKeys(chromedp.CSS("#password"), demo.Password),
+		chromedp.Click(chromedp.CSS("form.stack button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS("form.logout")),
+	)
+	coordinator, err := s.app.accounts.LookupEmail(context.Background(), demo.Email("coordinator"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shoot(t, step, "home-default")
+
+	for _, want := range []struct {
+		locale i18n.Locale
+		dir    string
+	}{{i18n.FA, "rtl"}, {i18n.KK, "ltr"}} {
+		run("switch to "+string(want.locale),
+			chromedp.SetValue(chromedp.CSS("#lang-select"), string(want.locale)),
+			chromedp.Click(chromedp.CSS("#lang-apply")),
+			chromedp.WaitVisible(chromedp.CSS(`html[lang="`+string(want.locale)+`"] form.logout`)),
+		)
+		if got := attr("html", "dir"); got != want.dir {
+			t.Errorf("%s page dir = %q, want %q", want.locale, got, want.dir)
+		}
+		greeting := s.app.catalog.Localizer(want.locale).T("home.greeting", "Name", coordinator.Name)
+		if got := text("main h1"); got != greeting {
+			t.Errorf("%s greeting = %q, want %q", want.locale, got, greeting)
+		}
+		logout := s.app.catalog.Localizer(want.locale).T("nav.logout")
+		if got := text("form.logout button"); got != logout {
+			t.Errorf("%s logout button = %q, want %q", want.locale, got, logout)
+		}
+		shoot(t, step, "home-"+string(want.locale))
+	}
+
+	run("log out",
+		chromedp.Click(chromedp.CSS("form.logout button")),
+		chromedp.WaitVisible(chromedp.CSS("#email")),
+	)
+	loc, err := chromedp.Run(step, chromedp.Location())
+	if err != nil || !strings.HasSuffix(loc, "/login") {
+		t.Fatalf("after logout at %q (%v), want the login page", loc, err)
+	}
+	run("home after logout", chromedp.Navigate(s.url+"/"), chromedp.WaitVisible(chromedp.CSS("#email")))
+	if got := attr("html", "lang"); got != "kk" {
+		t.Errorf("the language cookie did not outlive the session: lang=%q", got)
+	}
+}
