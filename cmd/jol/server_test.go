@@ -22,7 +22,7 @@ type testServer struct {
 	app *app
 }
 
-func startServer(t *testing.T) *testServer {
+func startServer(t testing.TB) *testServer {
 	t.Helper()
 	db := storetest.Engine(t)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -52,7 +52,7 @@ func startServer(t *testing.T) *testServer {
 
 // client returns an HTTP client with its own cookie jar that does not
 // follow redirects, so tests see each response as it is.
-func (s *testServer) client(t *testing.T) *http.Client {
+func (s *testServer) client(t testing.TB) *http.Client {
 	jar, err := cookiejar.New(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -62,7 +62,7 @@ func (s *testServer) client(t *testing.T) *http.Client {
 }
 
 // login logs a demo user in and returns their client.
-func (s *testServer) login(t *testing.T, local string) *http.Client {
+func (s *testServer) login(t testing.TB, local string) *http.Client {
 	t.Helper()
 	c := s.client(t)
 	res, err := c.PostForm(s.url+"/login", url.Values{"email": {demo.Email(local)}, "password": {demo.Password}})

@@ -98,7 +98,7 @@ func (s *Service) Update(ctx context.Context, p access.Principal, id int64, c Ch
 	if err := access.Can(p, access.ManageUsers, before.Target()); err != nil {
 		return User{}, err
 	}
-	if err := errs.Validation(validateUser(before.Email, c.Name, c.Role)...); err != nil {
+	if err := errs.Validation(validateUser(before.Email, c.Name, c.Role, c.Locale)...); err != nil {
 		return User{}, err
 	}
 	if id == p.UserID && (!c.Active || c.Role != before.Role) {

@@ -115,7 +115,8 @@ func (s *Service) RevokeToken(ctx context.Context, p access.Principal, id int64)
 		return err
 	}
 	if err := s.mayManageTokensOf(ctx, p, t.UserID); err != nil {
-		return err
+		// Someone else's token is "not found", so ids reveal nothing.
+		return errs.New(errs.NotFound, "error.not_found")
 	}
 	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, s.q.RevokeToken, id, s.now().UTC()); err != nil {

@@ -33,8 +33,14 @@ const MinPasswordLength = 10
 // NormalizeEmail trims and lower-cases an address so lookups ignore case.
 func NormalizeEmail(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
-func validateUser(email, name string, role access.Role) []errs.FieldError {
+// locales are the languages a user may choose; "" follows the browser.
+var locales = map[string]bool{"": true, "kk": true, "ru": true, "en": true, "fr": true, "fa": true}
+
+func validateUser(email, name string, role access.Role, locale string) []errs.FieldError {
 	var fe []errs.FieldError
+	if !locales[locale] {
+		fe = append(fe, errs.Field("locale", "error.invalid"))
+	}
 	if email == "" {
 		fe = append(fe, errs.Field("email", "error.required", "Field", "email"))
 	} else if a, err := mail.ParseAddress(email); err != nil || a.Address != email || len(email) > 254 {
@@ -55,7 +61,7 @@ func validateUser(email, name string, role access.Role) []errs.FieldError {
 // scope. With access.System as p it bootstraps the first admin.
 func (s *Service) Create(ctx context.Context, p access.Principal, in NewUser) (User, error) {
 	in.Email = NormalizeEmail(in.Email)
-	fe := validateUser(in.Email, in.Name, in.Role)
+	fe := validateUser(in.Email, in.Name, in.Role, in.Locale)
 	if in.Password != "" && utf8.RuneCountInString(in.Password) < MinPasswordLength {
 		fe = append(fe, errs.Field("password", "error.password_short", "Min", MinPasswordLength))
 	}

@@ -27,9 +27,9 @@ func TestCreateValidates(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		f := setup(t, db)
 		ctx := context.Background()
-		_, err := f.svc.Create(ctx, access.System, accounts.NewUser{Email: "not an email", Role: "wizard", Password: "short"})
+		_, err := f.svc.Create(ctx, access.System, accounts.NewUser{Email: "not an email", Role: "wizard", Password: "short", Locale: "tlh"})
 		got := fieldKeys(err)
-		want := map[string]string{"email": "error.invalid_email", "name": "error.required",
+		want := map[string]string{"email": "error.invalid_email", "name": "error.required", "locale": "error.invalid",
 			"role": "error.invalid_role", "password": "error.password_short"}
 		for k, v := range want {
 			if got[k] != v {

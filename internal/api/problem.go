@@ -83,7 +83,7 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, rq *request, err erro
 		se = a.fromDomain(l, err)
 	}
 	if se.status >= 500 {
-		a.Logger.Error("api", "method", r.Method, "path", r.URL.Path, "err", err)
+		a.Logger.Error("api request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 		se = &statusError{status: se.status, key: "error.internal"}
 	}
 	if se.status == http.StatusUnauthorized {

@@ -49,8 +49,12 @@ func TestSweepSparesTheQueuesOwnLongJobs(t *testing.T) {
 		q := newQueue(t, db, c, jobs.WithLease(time.Second))
 		release := make(chan struct{})
 		q.Register("long", func(ctx context.Context, j *jobs.Job, p jobs.Progress) (string, error) {
-			<-release
-			return "finally", nil
+			select {
+			case <-release:
+				return "finally", nil
+			case <-ctx.Done():
+				return "", ctx.Err()
+			}
 		})
 		q.Register("ok", ok)
 		long := enqueue(t, db, q, "long", nil)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/jolproject/jol/internal/errs"
@@ -13,13 +14,14 @@ import (
 type form struct {
 	Values  map[string]string
 	errors  map[string]string
-	Summary string // an error not tied to one field
+	order   []string // the fields in page order, for the error summary
+	Summary string   // an error not tied to one field
 }
 
 type fieldMsg struct{ ID, Text string }
 
 func newForm(r *http.Request, fields ...string) *form {
-	f := &form{Values: map[string]string{}, errors: map[string]string{}}
+	f := &form{Values: map[string]string{}, errors: map[string]string{}, order: fields}
 	if r != nil {
 		for _, k := range fields {
 			f.Values[k] = strings.TrimSpace(r.PostFormValue(k))
@@ -39,16 +41,37 @@ func (f *form) Err(field string) *fieldMsg {
 	return nil
 }
 
-// Errors lists every error, for the summary at the top of the form.
-func (f *form) Errors() []string {
-	var out []string
+// Errors lists every error for the summary at the top of the form: the
+// one not tied to a field first, then the fields in page order, each with
+// the id of its input so the summary can link to it.
+func (f *form) Errors() []fieldMsg {
+	var out []fieldMsg
 	if f.Summary != "" {
-		out = append(out, f.Summary)
+		out = append(out, fieldMsg{Text: f.Summary})
 	}
-	for _, t := range f.errors {
-		out = append(out, t)
+	seen := map[string]bool{}
+	for _, k := range f.order {
+		if t, ok := f.errors[k]; ok && !seen[k] {
+			seen[k] = true
+			out = append(out, fieldMsg{ID: k, Text: t})
+		}
+	}
+	rest := make([]string, 0, len(f.errors))
+	for k := range f.errors {
+		if !seen[k] {
+			rest = append(rest, k)
+		}
+	}
+	slices.Sort(rest)
+	for _, k := range rest {
+		out = append(out, fieldMsg{ID: k, Text: f.errors[k]})
 	}
 	return out
+}
+
+// fail puts an error message of key beside field.
+func (f *form) fail(l *i18n.Localizer, field, key string, args ...any) {
+	f.errors[field] = l.T(key, args...)
 }
 
 // absorb puts a domain error into the form: field errors beside their

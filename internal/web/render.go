@@ -45,8 +45,12 @@ func parsePages() (*pages, error) {
 	sum := sha256.Sum256(css)
 	version := hex.EncodeToString(sum[:6])
 	funcs := template.FuncMap{
-		"static": func(name string) string { return "/static/" + name + "?v=" + version },
-		"add":    func(a, b int) int { return a + b },
+		"static":  func(name string) string { return "/static/" + name + "?v=" + version },
+		"add":     func(a, b int) int { return a + b },
+		"invalid": invalidAttrs,
+		"int64":   func(n int) int64 { return int64(n) },
+		// langname names a language code in that language.
+		"langname": func(code string) string { return i18n.Locale(code).NativeName() },
 	}
 	files, err := fs.Glob(assets, "templates/pages/*.html")
 	if err != nil {

@@ -19,6 +19,9 @@ type route struct {
 	// their scope; "" marks a public page that needs no login.
 	action access.Action
 	h      func(w http.ResponseWriter, r *http.Request, rq *request) error
+	// maxBody bounds the request body; 0 means maxFormBytes. Only a route
+	// that takes an upload sets it (maxUploadBytes).
+	maxBody int64
 }
 
 // request is what every handler knows about the caller.

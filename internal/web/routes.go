@@ -2,18 +2,53 @@ package web
 
 import "github.com/jolproject/jol/internal/access"
 
+// maxUploadBytes bounds an uploaded file (a region import); every other
+// route keeps the form limit, maxFormBytes.
+const maxUploadBytes = 10 << 20
+
 // routes is the whole web surface in one table: method, path, the action a
 // caller must be allowed, and the handler. The authorization test walks
 // this table for every role.
 func (s *Server) routes() []route {
 	return []route{
-		{"GET", "/login", "", s.loginForm},
-		{"POST", "/login", "", s.login},
-		{"POST", "/logout", "", s.logout},
-		{"POST", "/locale", "", s.setLocale},
-		{"GET", "/setup", "", s.setupForm},
-		{"POST", "/setup", "", s.setup},
-		{"GET", "/{$}", access.ViewHome, s.home},
+		{"GET", "/login", "", s.loginForm, 0},
+		{"POST", "/login", "", s.login, 0},
+		{"POST", "/logout", "", s.logout, 0},
+		{"POST", "/locale", "", s.setLocale, 0},
+		{"GET", "/setup", "", s.setupForm, 0},
+		{"POST", "/setup", "", s.setup, 0},
+		{"GET", "/{$}", access.ViewHome, s.home, 0},
+
+		{"GET", "/admin/users", access.ManageUsers, s.users, 0},
+		{"GET", "/admin/users/new", access.ManageUsers, s.userNew, 0},
+		{"POST", "/admin/users", access.ManageUsers, s.userCreate, 0},
+		{"GET", "/admin/users/{id}", access.ManageUsers, s.user, 0},
+		{"POST", "/admin/users/{id}", access.ManageUsers, s.userUpdate, 0},
+		{"POST", "/admin/users/{id}/password", access.ManageUsers, s.userPassword, 0},
+
+		{"GET", "/tokens", access.ManageOwnToken, s.tokens, 0},
+		{"POST", "/tokens", access.ManageOwnToken, s.tokenCreate, 0},
+		{"POST", "/tokens/{id}/revoke", access.ManageOwnToken, s.tokenRevoke, 0},
+
+		{"GET", "/organisations", access.ViewOrgs, s.orgList, 0},
+		{"GET", "/organisations/new", access.ManageOrgs, s.orgNew, 0},
+		{"POST", "/organisations", access.ManageOrgs, s.orgCreate, 0},
+		{"GET", "/organisations/{id}", access.ViewOrgs, s.org, 0},
+		{"POST", "/organisations/{id}", access.ManageOrgs, s.orgUpdate, 0},
+
+		{"GET", "/regions", access.ViewRegions, s.regions, 0},
+		{"GET", "/admin/regions/import", access.ManageRegions, s.regionImportForm, 0},
+		{"POST", "/admin/regions/import", access.ManageRegions, s.regionImport, maxUploadBytes},
+
+		{"GET", "/admin/jobs", access.ViewJobs, s.jobList, 0},
+		{"GET", "/admin/jobs/{id}", access.ViewJobs, s.job, 0},
+		{"POST", "/admin/jobs/{id}/retry", access.ViewJobs, s.jobRetry, 0},
+
+		{"GET", "/admin/audit", access.ViewAudit, s.auditLog, 0},
+		{"GET", "/admin/access-log", access.ViewAudit, s.accessLog, 0},
+
+		{"GET", "/admin/settings", access.ManageSettings, s.settingsForm, 0},
+		{"POST", "/admin/settings", access.ManageSettings, s.settingsUpdate, 0},
 	}
 }
 
@@ -22,13 +57,18 @@ type RouteInfo struct {
 	Method  string
 	Pattern string
 	Action  access.Action // "" for public pages
+	MaxBody int64         // the largest request body the route accepts
 }
 
 // Routes lists the web routes.
 func (s *Server) Routes() []RouteInfo {
 	var out []RouteInfo
 	for _, rt := range s.routes() {
-		out = append(out, RouteInfo{Method: rt.method, Pattern: rt.pattern, Action: rt.action})
+		n := rt.maxBody
+		if n <= 0 {
+			n = maxFormBytes
+		}
+		out = append(out, RouteInfo{Method: rt.method, Pattern: rt.pattern, Action: rt.action, MaxBody: n})
 	}
 	return out
 }

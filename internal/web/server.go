@@ -67,28 +67,31 @@ func New(d Deps) (*Server, error) {
 }
 
 // Mount registers the web pages on mux. Each page runs behind the same
-// middleware: panic recovery, security headers, a body size limit,
-// protection against cross-site request forgery on every state-changing
-// request, and sessions.
+// middleware: panic recovery, security headers, a body size limit (the
+// route's own for an upload), protection against cross-site request
+// forgery on every state-changing request, and sessions.
 func (s *Server) Mount(mux *http.ServeMux) {
 	csrf := http.NewCrossOriginProtection()
 	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, errCSRF)
 	}))
-	wrap := func(h http.Handler) http.Handler {
+	wrap := func(h http.Handler, maxBody int64) http.Handler {
+		if maxBody <= 0 {
+			maxBody = maxFormBytes
+		}
 		h = s.sessions.LoadAndSave(h)
 		h = csrf.Handler(h)
-		h = limitBody(h, maxFormBytes)
+		h = limitBody(h, maxBody)
 		h = secureHeaders(h)
 		return s.recoverer(h)
 	}
 	for _, rt := range s.routes() {
-		mux.Handle(rt.method+" "+rt.pattern, wrap(s.adapt(rt)))
+		mux.Handle(rt.method+" "+rt.pattern, wrap(s.adapt(rt), rt.maxBody))
 	}
 	mux.Handle("GET /static/", staticHandler())
 	mux.Handle("/", wrap(s.adapt(route{h: func(http.ResponseWriter, *http.Request, *request) error {
 		return errNotFound
-	}})))
+	}}), 0))
 }
 
 // CleanSessions deletes expired sessions every interval until ctx ends.

@@ -1,0 +1,4 @@
+package web
+
+// RegionTypes are the region types the pages translate, for the key test.
+var RegionTypes = regionTypes

@@ -1,0 +1,174 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/accounts"
+	"github.com/jolproject/jol/internal/audit"
+	"github.com/jolproject/jol/internal/geo"
+	"github.com/jolproject/jol/internal/i18n"
+	"github.com/jolproject/jol/internal/jobs"
+	"github.com/jolproject/jol/internal/orgs"
+	"github.com/jolproject/jol/internal/settings"
+	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/store/storetest"
+	"github.com/jolproject/jol/internal/web"
+)
+
+func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
+
+func clock() time.Time { return time.Date(2026, 9, 1, 8, 0, 0, 0, time.UTC) }
+
+// password is every fixture user's password.
+const password = "correct horse battery"
+
+// fixture is the web surface on a fresh database with the builtin regions,
+// one organisation in Almaty, an administrator and a coordinator of that
+// organisation, served by a test server.
+type fixture struct {
+	db    *store.DB
+	deps  web.Deps
+	srv   *httptest.Server
+	org   orgs.Organisation
+	admin accounts.User
+	coord accounts.User
+}
+
+func newFixture(t *testing.T) *fixture {
+	t.Helper()
+	ctx := context.Background()
+	db := storetest.Engine(t)
+	log := must(audit.New(db, clock))
+	f := &fixture{db: db}
+	f.deps = web.Deps{
+		Accounts: must(accounts.New(db, log, accounts.NewHasher(accounts.Params{Memory: 64, Time: 1, Threads: 1}, 2), clock)),
+		Orgs:     must(orgs.New(db, log, clock)),
+		Geo:      must(geo.New(db, log, clock)),
+		Settings: must(settings.New(db, log, clock)),
+		Jobs:     must(jobs.New(db, clock, nil)),
+		Audit:    log,
+		Catalog:  must(i18n.New()),
+		Logger:   slog.New(slog.NewTextHandler(testLog{t}, nil)),
+		Now:      clock,
+	}
+	f.deps.Jobs.Register("test.noop", func(context.Context, *jobs.Job, jobs.Progress) (string, error) { return "ok", nil })
+	check(t, f.deps.Geo.Seed(ctx))
+	check(t, f.deps.Settings.Update(ctx, access.System, settings.Settings{Name: "Jol Test", DefaultLocale: "en", Country: "KZ", Calendar: "gregorian"}))
+	f.org = must(f.deps.Orgs.Create(ctx, access.System, orgs.Input{Name: "Almaty Foundation", Type: orgs.Foundation, RegionCode: "KZ-75"}))
+	f.admin = must(f.deps.Accounts.Create(ctx, access.System, accounts.NewUser{Email: "admin@example.org", Name: "Aigerim Admin",
+		Role: access.Admin, Locale: "en", Password: password}))
+	f.coord = must(f.deps.Accounts.Create(ctx, access.System, accounts.NewUser{Email: "coord@example.org", Name: "Coordinator",
+		Role: access.Coordinator, OrgID: f.org.ID, Region: "KZ-75", Locale: "en", Password: password}))
+	s := must(web.New(f.deps))
+	mux := http.NewServeMux()
+	s.Mount(mux)
+	f.srv = httptest.NewServer(mux)
+	t.Cleanup(f.srv.Close)
+	return f
+}
+
+// client is a browser without JavaScript: it keeps cookies and does not
+// follow redirects, so a test sees each 303.
+type client struct {
+	t  *testing.T
+	f  *fixture
+	hc *http.Client
+}
+
+// login returns a client logged in as the user with email.
+func (f *fixture) login(t *testing.T, email string) *client {
+	t.Helper()
+	jar, _ := cookiejar.New(nil)
+	c := &client{t: t, f: f, hc: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error {
+		return http.ErrUseLastResponse
+	}}}
+	r := c.post("/login", url.Values{"email": {email}, "password": {password}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("login %s: %d %s", email, r.status, r.body)
+	}
+	return c
+}
+
+// response is what a request got back.
+type response struct {
+	status   int
+	location string
+	body     string
+}
+
+func (c *client) get(path string) response {
+	c.t.Helper()
+	return c.do(must(http.NewRequest("GET", c.f.srv.URL+path, nil)))
+}
+
+func (c *client) post(path string, form url.Values) response {
+	c.t.Helper()
+	req := must(http.NewRequest("POST", c.f.srv.URL+path, strings.NewReader(form.Encode())))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return c.do(req)
+}
+
+// postBody sends body as it is, with its content type.
+func (c *client) postBody(path, contentType string, body []byte) response {
+	c.t.Helper()
+	req := must(http.NewRequest("POST", c.f.srv.URL+path, bytes.NewReader(body)))
+	req.Header.Set("Content-Type", contentType)
+	return c.do(req)
+}
+
+func (c *client) do(req *http.Request) response {
+	c.t.Helper()
+	res, err := c.hc.Do(req)
+	if err != nil {
+		c.t.Fatalf("%s %s: %v", req.Method, req.URL.Path, err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return response{status: res.StatusCode, location: res.Header.Get("Location"), body: string(b)}
+}
+
+// must unwraps a value and an error from set-up code that cannot fail
+// unless the test environment is broken.
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+func check(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// testLog sends the server's log to the test's.
+type testLog struct{ t *testing.T }
+
+func (l testLog) Write(b []byte) (int, error) {
+	l.t.Log(strings.TrimSpace(string(b)))
+	return len(b), nil
+}
+
+func must2[A, B any](a A, b B, err error) (A, B) {
+	if err != nil {
+		panic(err)
+	}
+	return a, b
+}

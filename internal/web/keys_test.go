@@ -1,0 +1,116 @@
+package web_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/jobs"
+	"github.com/jolproject/jol/internal/orgs"
+	"github.com/jolproject/jol/internal/settings"
+	"github.com/jolproject/jol/internal/web"
+)
+
+// keyed finds the message keys written out in source: in templates
+// (.L.T "key"), and in Go as T("key", errs.New(code, "key"),
+// errs.Field("field", "key"), RowError{Key: "key"}, a flash, a page title or
+// a menu entry, and any "error.…" literal.
+var keyed = []*regexp.Regexp{
+	regexp.MustCompile(`\.L\.T\s+"([^"]+)"`),
+	regexp.MustCompile(`\bT\("([a-z0-9_]+\.[a-z0-9_.]+)"`),
+	regexp.MustCompile(`errs\.(?:New|Wrap)\([^"]*?"([^"]+)"`),
+	regexp.MustCompile(`errs\.Field\([^,]+,\s*"([^"]+)"`),
+	regexp.MustCompile(`\bbad\("[^"]*",\s*"([^"]+)"`),
+	regexp.MustCompile(`Key:\s*"([^"]+)"`),
+	regexp.MustCompile(`flash\(r,\s*"([^"]+)"`),
+	regexp.MustCompile(`fail\(rq\.l,\s*"[^"]*",\s*"([^"]+)"`),
+	regexp.MustCompile(`page\(r, rq, "([^"]+)"\)`),
+	regexp.MustCompile(`\{"/[^"]*", "([^"]+)"`),
+	regexp.MustCompile(`"(error\.[a-z_]+)"`),
+}
+
+// fields finds the field names messages show translated (field.<name>).
+var fields = []*regexp.Regexp{
+	regexp.MustCompile(`errs\.Field\("([a-z_]+)"`),
+	regexp.MustCompile(`"Field",\s*"([a-z_]+)"`),
+}
+
+// dynamic finds keys built from a prefix and a value.
+var dynamic = regexp.MustCompile(`printf "([a-z_.]+\.)%s"|T\("([a-z_.]+\.)"\s*\+`)
+
+func TestEveryKeyIsInTheCatalogue(t *testing.T) {
+	var en map[string]json.RawMessage
+	check(t, json.Unmarshal(must(os.ReadFile("../i18n/locales/en.json")), &en))
+	var roles, types, calendars []string
+	for _, r := range access.Roles() {
+		roles = append(roles, string(r))
+	}
+	for _, o := range orgs.Types() {
+		types = append(types, string(o))
+	}
+	calendars = settings.Calendars()
+	values := map[string][]string{
+		"role.": roles, "home.role.": roles, "orgtype.": types, "calendar.": calendars, "regiontype.": web.RegionTypes,
+		"jobstatus.": {jobs.Queued, jobs.Running, jobs.Done, jobs.Failed},
+	}
+	want := map[string][]string{} // key → files using it
+	use := func(key, file string) {
+		if !slices.Contains(want[key], file) {
+			want[key] = append(want[key], file)
+		}
+	}
+	var files []string
+	for _, dir := range []string{".", "../accounts", "../orgs", "../settings", "../geo", "../api"} {
+		files = append(files, must(filepath.Glob(filepath.Join(dir, "*.go")))...)
+	}
+	files = append(files, must(filepath.Glob("templates/*/*.html"))...)
+	files = append(files, must(filepath.Glob("templates/*.html"))...)
+	for _, file := range files {
+		if strings.HasSuffix(file, "_test.go") {
+			continue
+		}
+		src := string(must(os.ReadFile(file)))
+		for _, re := range keyed {
+			for _, m := range re.FindAllStringSubmatch(src, -1) {
+				use(m[1], file)
+			}
+		}
+		for _, re := range fields {
+			for _, m := range re.FindAllStringSubmatch(src, -1) {
+				use("field."+m[1], file)
+			}
+		}
+		for _, m := range dynamic.FindAllStringSubmatch(src, -1) {
+			prefix := m[1] + m[2]
+			if prefix == "field." {
+				continue // the field names are checked above
+			}
+			vals, ok := values[prefix]
+			if !ok {
+				t.Errorf("%s: keys %s… are built from values this test cannot list", file, prefix)
+			}
+			for _, v := range vals {
+				use(prefix+v, file)
+			}
+		}
+	}
+	if len(want) < 100 {
+		t.Fatalf("found only %d keys: the patterns no longer match the code", len(want))
+	}
+	for _, k := range slices.Sorted(func(yield func(string) bool) {
+		for k := range want {
+			if !yield(k) {
+				return
+			}
+		}
+	}) {
+		if _, ok := en[k]; !ok {
+			t.Errorf("%s is not in the English catalogue (used in %s)", k, strings.Join(want[k], ", "))
+		}
+	}
+}

@@ -1,0 +1,85 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/orgs"
+)
+
+// orgsView is the list of organisations the user may see.
+type orgsView struct {
+	Page
+	listing
+	Filter    *form
+	Types     []option
+	Regions   []option
+	Orgs      []orgRow
+	Parent    *orgs.Organisation // when listing the children of one
+	CanManage bool
+}
+
+// orgRow is one organisation as listed, its region and parent named.
+type orgRow struct {
+	orgs.Organisation
+	RegionName string
+	ParentName string
+}
+
+// orgList lists organisations, filtered by type, region (with the regions
+// below it), a part of the name, or as the children of ?parent=.
+func (s *Server) orgList(w http.ResponseWriter, r *http.Request, rq *request) error {
+	ctx := r.Context()
+	f := queryForm(r, "type", "region", "name", "parent")
+	flt := orgs.Filter{Type: orgs.Type(f.Values["type"]), RegionCode: normRegion(f.Values["region"]), Name: f.Values["name"]}
+	if flt.Type != "" && !flt.Type.Valid() {
+		f.fail(rq.l, "type", "error.invalid", "Field", rq.l.T("field.type"))
+		flt.Type = ""
+	}
+	v := orgsView{Page: s.page(r, rq, "orgs.title"), Filter: f, CanManage: access.Allowed(rq.p, access.ManageOrgs),
+		Types: orgTypeOptions(rq.l, string(flt.Type), rq.l.T("common.all"))}
+	if flt.ParentID = filterID(rq, f, "parent"); flt.ParentID != 0 {
+		parent, err := s.Orgs.Get(ctx, rq.p, flt.ParentID)
+		if err != nil {
+			return err
+		}
+		v.Parent = &parent
+	}
+	list, next, err := s.Orgs.List(ctx, rq.p, flt, pageOf(r))
+	if err != nil {
+		return err
+	}
+	if v.Regions, err = s.regionSuggestions(ctx, rq); err != nil {
+		return err
+	}
+	v.listing = newListing(r, next)
+	region := s.regionNamer(ctx, string(rq.l.Locale()))
+	parent := s.orgNamer(r, rq, list)
+	for _, o := range list {
+		v.Orgs = append(v.Orgs, orgRow{Organisation: o, RegionName: region(o.RegionCode), ParentName: parent(o.ParentID)})
+	}
+	s.render(w, http.StatusOK, "orgs", &v)
+	return nil
+}
+
+// orgNamer returns the name of an organisation by id, taking it from
+// known when it is there and asking the service once otherwise. A parent
+// the user may not see is left unnamed.
+func (s *Server) orgNamer(r *http.Request, rq *request, known []orgs.Organisation) func(id int64) string {
+	names := map[int64]string{0: ""}
+	for _, o := range known {
+		names[o.ID] = o.Name
+	}
+	return func(id int64) string {
+		if n, ok := names[id]; ok {
+			return n
+		}
+		o, err := s.Orgs.Get(r.Context(), rq.p, id)
+		if err != nil && errs.CodeOf(err) != errs.Forbidden && errs.CodeOf(err) != errs.NotFound {
+			s.Logger.Warn("organisation name", "id", id, "err", err)
+		}
+		names[id] = o.Name
+		return o.Name
+	}
+}
