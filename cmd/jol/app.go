@@ -64,7 +64,7 @@ func buildApp(ctx context.Context, db *store.DB, logger *slog.Logger) (*app, err
 	if a.audit, err = audit.New(db, a.now); err != nil {
 		return nil, err
 	}
-	hasher := accounts.NewHasher(accounts.DefaultParams, accounts.MaxConcurrentHashes)
+	hasher := accounts.NewHasher(accounts.DefaultParams, accounts.ConcurrentHashes())
 	if a.accounts, err = accounts.New(db, a.audit, hasher, a.now); err != nil {
 		return nil, err
 	}

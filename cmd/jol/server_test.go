@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -26,7 +27,7 @@ func startServer(t testing.TB) *testServer {
 	t.Helper()
 	db := storetest.Engine(t)
 	ctx, cancel := context.WithCancel(context.Background())
-	a, err := buildApp(ctx, db, newLogger(io.Discard))
+	a, err := buildApp(ctx, db, newLogger(testLog(t)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,4 +107,12 @@ func TestHealthAndMetrics(t *testing.T) {
 		!strings.Contains(body, "jol_jobs{status=\"queued\"}") {
 		t.Fatalf("metrics: %d\n%s", code, body)
 	}
+}
+
+// testLog sends the server's log to the test output when JOL_TEST_LOG=1.
+func testLog(t testing.TB) io.Writer {
+	if os.Getenv("JOL_TEST_LOG") == "1" {
+		return os.Stderr
+	}
+	return io.Discard
 }

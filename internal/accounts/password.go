@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 
 	"golang.org/x/crypto/argon2"
@@ -20,12 +21,14 @@ type Params struct {
 }
 
 // DefaultParams follow OWASP's first recommended argon2id configuration
-// (19 MiB, 2 passes, 1 lane). With MaxConcurrentHashes of them at once,
-// hashing never holds more than 4 × 19 MiB however many people log in.
+// (19 MiB, 2 passes, 1 lane).
 var DefaultParams = Params{Memory: 19 * 1024, Time: 2, Threads: 1}
 
-// MaxConcurrentHashes bounds how many password hashes run at once.
-const MaxConcurrentHashes = 4
+// ConcurrentHashes is how many hashes to allow at once: one per core.
+// Hashing is CPU-bound, so more at a time would not log people in faster,
+// only hold more 19 MiB blocks; with this bound a burst of logins queues
+// and memory stays flat however many people log in at once.
+func ConcurrentHashes() int { return max(2, runtime.NumCPU()) }
 
 const (
 	saltLen = 16

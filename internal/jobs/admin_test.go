@@ -31,7 +31,9 @@ func TestRestartRequeuesAbandonedJobs(t *testing.T) {
 		q.Register("ok", ok)
 		stale := enqueue(t, db, q, "ok", nil)
 		fresh := enqueue(t, db, q, "ok", nil)
+		spent := enqueue(t, db, q, "ok", nil, jobs.MaxAttempts(1))
 		abandon(t, db, stale, c.now().Add(-time.Hour))
+		abandon(t, db, spent, c.now().Add(-time.Hour))
 		abandon(t, db, fresh, c.now().Add(-time.Minute)) // may still be alive elsewhere
 		start(t, q, 1)
 		if j := waitStatus(t, q, stale, jobs.Done); j.Attempts != 2 {
@@ -39,6 +41,9 @@ func TestRestartRequeuesAbandonedJobs(t *testing.T) {
 		}
 		if j := get(t, q, fresh); j.Status != jobs.Running || j.Attempts != 1 {
 			t.Fatalf("job within its lease = %+v, want left running", j)
+		}
+		if j := get(t, q, spent); j.Status != jobs.Failed || j.Error == "" || j.FinishedAt == nil {
+			t.Fatalf("abandoned job on its last attempt = %+v, want failed", j)
 		}
 	})
 }

@@ -24,7 +24,8 @@ type options struct {
 	createdBy   int64
 }
 
-// RunAt delays the job until t (by default it is ready at once).
+// RunAt delays the job until t, to the second (by default it is ready at
+// once).
 func RunAt(t time.Time) Option { return func(o *options) { o.runAt = t } }
 
 // MaxAttempts sets how many times the job is tried before it is marked

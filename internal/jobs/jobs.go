@@ -100,9 +100,11 @@ func WithBackoff(f func(attempt int) time.Duration) QueueOption {
 	return func(q *Queue) { q.backoff = f }
 }
 
-// WithLease sets how long a job may stay running before another worker
-// takes it for abandoned (five minutes by default). In an installation with
-// several processes it must exceed the longest job.
+// WithLease sets how long a job may stay running before it is taken for
+// abandoned by a dead process and queued again (five minutes by default).
+// Start looks for such jobs, then every half lease; a queue never takes back
+// the jobs it is running itself, so with one process the lease may be
+// shorter than the longest job, with several it must not.
 func WithLease(d time.Duration) QueueOption {
 	return func(q *Queue) { q.lease = d }
 }

@@ -27,7 +27,7 @@ func newClock() *clock {
 	return c
 }
 
-func (c *clock) now() time.Time       { return time.Unix(0, c.ns.Load()).UTC() }
+func (c *clock) now() time.Time      { return time.Unix(0, c.ns.Load()).UTC() }
 func (c *clock) add(d time.Duration) { c.ns.Add(int64(d)) }
 
 func newQueue(t *testing.T, db *store.DB, c *clock, opts ...jobs.QueueOption) *jobs.Queue {

@@ -20,3 +20,10 @@ WHERE id < $1
   AND ($3::text = '' OR kind = $3)
 ORDER BY id DESC
 LIMIT $4;
+
+-- name: Requeue
+UPDATE jobs
+SET status = CASE WHEN attempts < max_attempts THEN 'queued' ELSE 'failed' END,
+    finished_at = CASE WHEN attempts < max_attempts THEN NULL ELSE $1::timestamptz END,
+    run_at = $1, error = $2
+WHERE id = $3 AND status = 'running' AND started_at < $4;

@@ -3,6 +3,7 @@ package jobs
 import (
 	"context"
 	"database/sql"
+	"log/slog"
 	"sync"
 	"time"
 )
@@ -43,7 +44,11 @@ func (q *Queue) run(ctx context.Context, j *Job) {
 		q.log.Warn("jobs: job was taken over by another worker", "id", j.ID, "kind", j.Kind)
 		return
 	}
-	q.log.Info("jobs: "+status, "id", j.ID, "kind", j.Kind, "attempt", j.Attempts, "error", msg)
+	level := slog.LevelInfo
+	if msg != "" {
+		level = slog.LevelWarn
+	}
+	q.log.Log(ctx, level, "jobs: "+status, "id", j.ID, "kind", j.Kind, "attempt", j.Attempts, "error", msg)
 }
 
 // tracker is the Progress of one running job.

@@ -29,7 +29,7 @@ func (q *Queue) Start(ctx context.Context, workers int) error {
 		return errors.New("jobs: queue already started")
 	}
 	if err := q.requeueStale(ctx); err != nil {
-		return err
+		return fmt.Errorf("jobs: requeue abandoned jobs: %w", err)
 	}
 	var wg sync.WaitGroup
 	for range max(workers, 1) {

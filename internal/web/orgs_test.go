@@ -1,10 +1,14 @@
 package web_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/orgs"
 )
 
 func TestOrganisationNameIsEscaped(t *testing.T) {
@@ -61,5 +65,24 @@ func TestOrganisationFormErrorsAndEdit(t *testing.T) {
 	}
 	if r := coord.post(path, url.Values{"name": {"Moved"}, "type": {"charity"}, "region_code": {"KZ-71"}}); r.status == http.StatusSeeOther {
 		t.Error("coordinator moved their organisation out of their region")
+	}
+}
+
+func TestCoordinatorSeesOnlyTheirSubtree(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	child := must(f.deps.Orgs.Create(ctx, access.System, orgs.Input{Name: "School 12", Type: orgs.School, ParentID: f.org.ID, RegionCode: "KZ-75"}))
+	must(f.deps.Orgs.Create(ctx, access.System, orgs.Input{Name: "Tehran Charity", Type: orgs.Charity, RegionCode: "IR-23"}))
+	c := f.login(t, "coord@example.org")
+	list := c.get("/organisations")
+	if !strings.Contains(list.body, "School 12") || strings.Contains(list.body, "Tehran Charity") {
+		t.Fatal("the coordinator's list is not their subtree")
+	}
+	page := c.get("/organisations/" + itoa(child.ID))
+	if !strings.Contains(page.body, `<a href="/organisations/`+itoa(f.org.ID)+`">Almaty Foundation</a>`) {
+		t.Error("no breadcrumb to the parent")
+	}
+	if r := c.get("/organisations?parent=" + itoa(f.org.ID)); !strings.Contains(r.body, "School 12") || !strings.Contains(r.body, "Organisations under Almaty Foundation") {
+		t.Error("children of the foundation not listed")
 	}
 }

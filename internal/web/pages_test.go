@@ -23,7 +23,7 @@ func TestPersianPageIsRightToLeftWithSolarHijriDates(t *testing.T) {
 	c.post("/locale", url.Values{"lang": {"fa"}, "next": {"/"}})
 	page := c.get("/admin/users/" + itoa(f.coord.ID))
 	date := i18n.FA.DateWithCalendar(clock(), i18n.CalendarSolarHijri) // ۱۴۰۵/۰۶/۱۰
-	for _, want := range []string{`<html lang="fa" dir="rtl">`, date, "هماهنگ‌کننده", "کاربران"} {
+	for _, want := range []string{`<html lang="fa" dir="rtl">`, date, "هماهنگ\u200cکننده", "کاربران"} {
 		if !strings.Contains(page.body, want) {
 			t.Errorf("Persian page lacks %q", want)
 		}

@@ -2,23 +2,11 @@ package web_test
 
 import (
 	"bytes"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 )
-
-// upload posts a multipart form with content as its file field.
-func (c *client) upload(path, name string, content []byte) response {
-	c.t.Helper()
-	var b bytes.Buffer
-	w := multipart.NewWriter(&b)
-	fw := must(w.CreateFormFile("file", name))
-	_ = must(fw.Write(content))
-	check(c.t, w.Close())
-	return c.postBody(path, w.FormDataContentType(), b.Bytes())
-}
 
 func TestRegionImportReportsLines(t *testing.T) {
 	f := newFixture(t)
@@ -73,5 +61,19 @@ func TestUploadLimitIsPerRoute(t *testing.T) {
 	}
 	if r := c.postBody("/admin/regions/import", "application/x-www-form-urlencoded", []byte("file=x")); r.status != http.StatusUnprocessableEntity {
 		t.Fatalf("no file: %d", r.status)
+	}
+}
+
+func TestImportNeedsAUsableHeader(t *testing.T) {
+	f := newFixture(t)
+	c := f.login(t, "admin@example.org")
+	r := c.upload("/admin/regions/import", "bad.csv", []byte("code;parent;type\nKZ-75-01;KZ-75;district\n"))
+	for _, want := range []string{"Unknown column.", "The file has no column named name_en.", `<code>parent</code>`} {
+		if !strings.Contains(r.body, want) {
+			t.Errorf("bad header: lacks %q", want)
+		}
+	}
+	if coord := f.login(t, "coord@example.org"); coord.get("/admin/regions/import").status != http.StatusForbidden {
+		t.Error("a coordinator may open the import")
 	}
 }

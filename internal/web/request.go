@@ -1,8 +1,10 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
@@ -32,7 +34,16 @@ type request struct {
 	settings settings.Settings
 }
 
-const sessionUserKey = "uid"
+const (
+	sessionUserKey = "uid"
+	sessionSeenKey = "seen"
+	// idleTimeout ends a session nobody has used for this long, for the
+	// shared computers of centres and receptions.
+	idleTimeout = 2 * time.Hour
+	// sessionTouch is how stale the last-seen time may get before it is
+	// rewritten: one write per user every few minutes, not per page.
+	sessionTouch = 5 * time.Minute
+)
 
 // newRequest resolves the logged-in user (if any), the language and the
 // installation settings.
@@ -43,7 +54,7 @@ func (s *Server) newRequest(r *http.Request) (*request, error) {
 		return nil, err
 	}
 	rq := &request{settings: st}
-	if id := s.sessions.GetInt64(ctx, sessionUserKey); id != 0 {
+	if id := s.sessions.GetInt64(ctx, sessionUserKey); id != 0 && s.fresh(ctx) {
 		u, err := s.Accounts.Lookup(ctx, id)
 		switch {
 		case err == nil && u.Active:
@@ -57,6 +68,22 @@ func (s *Server) newRequest(r *http.Request) (*request, error) {
 	}
 	rq.l = s.Catalog.Localizer(s.locale(r, rq))
 	return rq, nil
+}
+
+// fresh reports whether the session was used within idleTimeout, ending it
+// otherwise, and records this use when the last one is getting old.
+func (s *Server) fresh(ctx context.Context) bool {
+	// Unix seconds, not time.Time: the session codec needs no registration for int64.
+	now := s.Now().Unix()
+	seen := s.sessions.GetInt64(ctx, sessionSeenKey)
+	if seen != 0 && now-seen > int64(idleTimeout.Seconds()) {
+		_ = s.sessions.Destroy(ctx)
+		return false
+	}
+	if now-seen > int64(sessionTouch.Seconds()) {
+		s.sessions.Put(ctx, sessionSeenKey, now)
+	}
+	return true
 }
 
 // locale picks the page language: the user's choice, then the language

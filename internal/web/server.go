@@ -54,7 +54,9 @@ func New(d Deps) (*Server, error) {
 	sm := scs.New()
 	sm.Store = d.Accounts.Sessions()
 	sm.Lifetime = 12 * time.Hour
-	sm.IdleTimeout = 2 * time.Hour
+	// No scs IdleTimeout: it rewrites the session on every request. The
+	// idle limit is enforced in newRequest, which refreshes the session's
+	// last-seen time at most every sessionTouch.
 	sm.Cookie.Name = "jol_session"
 	sm.Cookie.HttpOnly = true
 	sm.Cookie.SameSite = http.SameSiteLaxMode

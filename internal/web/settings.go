@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/jolproject/jol/internal/geo"
+	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/settings"
 )
 
@@ -20,6 +21,8 @@ type settingsView struct {
 // keys the settings service names in its field errors.
 var settingsFields = []string{"name", "default_locale", "country", "calendar"}
 
+// settingsForm shows the settings as they are saved, or their defaults
+// for those never saved.
 func (s *Server) settingsForm(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := newForm(nil, settingsFields...)
 	st := rq.settings
@@ -46,16 +49,23 @@ func (s *Server) settingsUpdate(w http.ResponseWriter, r *http.Request, rq *requ
 	return nil
 }
 
+// renderSettings shows the form f with status: 200 as saved, 422 with the
+// errors of a rejected change.
 func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, rq *request, f *form, status int) {
-	loc := string(rq.l.Locale())
-	country := map[string]string{"": rq.l.T("settings.country_all")}
-	for _, c := range geo.Countries() {
-		country[c.Code] = c.Name(loc)
-	}
 	v := settingsView{Page: s.page(r, rq, "settings.title"), Form: f,
 		Languages: localeOptions(f.Values["default_locale"], ""),
-		Countries: choices(settings.Countries(), f.Values["country"], "", func(c string) string { return country[c] }),
+		Countries: countryOptions(rq.l, f.Values["country"]),
 		Calendars: choices(settings.Calendars(), f.Values["calendar"], "", key[string](rq.l, "calendar.")),
 	}
 	s.render(w, status, "settings", &v)
+}
+
+// countryOptions offers the countries Jol ships the regions of, named in
+// the user's language, and both of them together ("").
+func countryOptions(l *i18n.Localizer, selected string) []option {
+	names := map[string]string{"": l.T("settings.country_all")}
+	for _, c := range geo.Countries() {
+		names[c.Code] = c.Name(string(l.Locale()))
+	}
+	return choices(settings.Countries(), selected, "", func(c string) string { return names[c] })
 }
