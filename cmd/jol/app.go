@@ -80,7 +80,7 @@ func buildApp(ctx context.Context, db *store.DB, logger *slog.Logger) (*app, err
 	if a.settings, err = settings.New(db, a.audit, a.now); err != nil {
 		return nil, err
 	}
-	if a.jobs, err = jobs.New(db, a.now, logger); err != nil {
+	if a.jobs, err = jobs.New(db, a.now, logger, jobs.WithAudit(a.audit)); err != nil {
 		return nil, err
 	}
 	if a.catalog, err = i18n.New(); err != nil {

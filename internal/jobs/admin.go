@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/store"
 )
@@ -58,19 +60,29 @@ func (q *Queue) Get(ctx context.Context, p access.Principal, id int64) (Job, err
 	return j, nil
 }
 
-// Retry queues a failed job again with its attempts reset, to run at once.
-// A job that is not failed is a Conflict. Retry is not written to the audit
-// log: it changes no record of the programme, only when work is done.
+// Retry queues a failed job again with its attempts reset, to run at once,
+// and records who did it in the change log (see WithAudit). A job that is
+// not failed is a Conflict.
 func (q *Queue) Retry(ctx context.Context, p access.Principal, id int64) error {
 	if err := access.Can(p, access.ViewJobs, access.Target{}); err != nil {
 		return err
 	}
-	res, err := q.db.W.ExecContext(ctx, q.q.Retry, q.clock(), id)
+	var n int64
+	err := q.db.Tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, q.q.Retry, q.clock(), id)
+		if err != nil {
+			return err
+		}
+		if n, err = res.RowsAffected(); err != nil || n != 1 || q.audit == nil {
+			return err
+		}
+		return q.audit.Record(ctx, tx, p, audit.Change{Action: "retry", Entity: "job", EntityID: strconv.FormatInt(id, 10)})
+	})
 	if err != nil {
 		return fmt.Errorf("jobs: retry %d: %w", id, err)
 	}
-	if n, err := res.RowsAffected(); err != nil || n == 1 {
-		return err
+	if n == 1 {
+		return nil
 	}
 	if _, err := q.Get(ctx, p, id); err != nil {
 		return err

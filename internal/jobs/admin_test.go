@@ -4,10 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
 	"testing"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/store"
@@ -134,6 +136,31 @@ func TestListGetRetry(t *testing.T) {
 		counts, err := q.Counts(ctx)
 		if err != nil || counts[jobs.Queued] != 4 || counts[jobs.Done] != 1 || counts[jobs.Failed] != 0 {
 			t.Fatalf("counts = %v, %v", counts, err)
+		}
+	})
+}
+
+func TestRetryIsAudited(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		c := newClock()
+		log, err := audit.New(db, c.now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := newQueue(t, db, c, jobs.WithAudit(log))
+		q.Register("a", ok)
+		id := enqueue(t, db, q, "a", nil, jobs.RunAt(c.now().Add(time.Hour)))
+		if _, err := db.W.ExecContext(ctx, "UPDATE jobs SET status = 'failed' WHERE id = $1", id); err != nil {
+			t.Fatal(err)
+		}
+		admin := access.Principal{UserID: 0, Name: "Admin", Role: access.Admin}
+		if err := q.Retry(ctx, admin, id); err != nil {
+			t.Fatal(err)
+		}
+		entries, _, err := log.Changes(ctx, admin, audit.Filter{Entity: "job"}, store.Page{})
+		if err != nil || len(entries) != 1 || entries[0].Action != "retry" || entries[0].EntityID != strconv.FormatInt(id, 10) {
+			t.Fatalf("audit of the retry: %+v, %v", entries, err)
 		}
 	})
 }

@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/store"
 )
 
@@ -83,6 +84,7 @@ type Queue struct {
 	log     *slog.Logger
 	backoff func(attempt int) time.Duration
 	lease   time.Duration
+	audit   *audit.Log // nil: retries are not recorded
 
 	mu       sync.Mutex
 	handlers map[string]Handler
@@ -107,6 +109,11 @@ func WithBackoff(f func(attempt int) time.Duration) QueueOption {
 // shorter than the longest job, with several it must not.
 func WithLease(d time.Duration) QueueOption {
 	return func(q *Queue) { q.lease = d }
+}
+
+// WithAudit records administrators' retries in the change log.
+func WithAudit(log *audit.Log) QueueOption {
+	return func(q *Queue) { q.audit = log }
 }
 
 // New returns a Queue on db; now is the clock, logger receives job
