@@ -50,7 +50,7 @@ func (s *Service) CreateToken(ctx context.Context, p access.Principal, userID in
 		return "", Token{}, errs.Validation(errs.Field("name", "error.required", "Field", "name"))
 	}
 	if utf8.RuneCountInString(name) > 100 {
-		return "", Token{}, errs.Validation(errs.Field("name", "error.too_long", "Field", "name", "Max", 100))
+		return "", Token{}, errs.Validation(errs.Field("name", "error.too_long", "Field", "name", "Count", 100))
 	}
 	raw := make([]byte, 20)
 	if _, err := rand.Read(raw); err != nil {

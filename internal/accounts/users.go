@@ -49,7 +49,7 @@ func validateUser(email, name string, role access.Role, locale string) []errs.Fi
 	if strings.TrimSpace(name) == "" {
 		fe = append(fe, errs.Field("name", "error.required", "Field", "name"))
 	} else if utf8.RuneCountInString(name) > 200 {
-		fe = append(fe, errs.Field("name", "error.too_long", "Field", "name", "Max", 200))
+		fe = append(fe, errs.Field("name", "error.too_long", "Field", "name", "Count", 200))
 	}
 	if !role.Valid() {
 		fe = append(fe, errs.Field("role", "error.invalid_role"))
@@ -114,7 +114,7 @@ func (s *Service) resolveScope(ctx context.Context, u *User, region string) erro
 			return err
 		}
 	}
-	if region != "" {
+	if region = strings.ToUpper(strings.TrimSpace(region)); region != "" {
 		err := s.db.R.QueryRowContext(ctx, s.q.RegionScope, region).Scan(&u.RegionID, &u.RegionPath)
 		if errors.Is(err, sql.ErrNoRows) {
 			return errs.Validation(errs.Field("region", "error.unknown_region", "Code", region))

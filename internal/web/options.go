@@ -55,8 +55,10 @@ func localeOptions(selected, empty string) []option {
 const maxOrgChoices = store.MaxLimit
 
 // orgOptions lists the organisations p may see as a tree: each after its
-// parent, indented by depth. skip leaves out an organisation and its
-// subtree (an organisation cannot move under itself).
+// parent, indented by depth, after a first option with no organisation
+// labelled empty, which only a principal bound to no organisation gets
+// (nobody else may place anything outside their own subtree). skip leaves
+// out an organisation and its subtree (one cannot move under itself).
 func (s *Server) orgOptions(ctx context.Context, p access.Principal, selected, empty string, skip int64) ([]option, error) {
 	list, _, err := s.Orgs.List(ctx, p, orgs.Filter{}, store.Page{Limit: maxOrgChoices})
 	if err != nil {
@@ -69,7 +71,10 @@ func (s *Server) orgOptions(ctx context.Context, p access.Principal, selected, e
 			skipPath = o.Path
 		}
 	}
-	out := []option{{Value: "", Label: empty, Selected: selected == ""}}
+	var out []option
+	if p.OrgPath == "" {
+		out = append(out, option{Value: "", Label: empty, Selected: selected == ""})
+	}
 	for _, o := range list {
 		if skipPath != "" && strings.HasPrefix(o.Path, skipPath) {
 			continue

@@ -30,6 +30,9 @@ var orgFields = []string{"name", "type", "parent_id", "region_code", "locale", "
 func (s *Server) orgNew(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := newForm(nil, orgFields...)
 	f.Values["parent_id"] = r.URL.Query().Get("parent")
+	if f.Values["parent_id"] == "" && rq.p.OrgID != 0 {
+		f.Values["parent_id"] = strconv.FormatInt(rq.p.OrgID, 10)
+	}
 	f.Values["type"] = string(orgs.School)
 	v := orgView{Page: s.page(r, rq, "orgs.new"), Form: f, CanEdit: true}
 	return s.renderOrg(w, r, rq, &v, http.StatusOK)

@@ -34,7 +34,7 @@ func TestOrganisationNameIsEscaped(t *testing.T) {
 		}
 	}
 	list := c.get("/organisations?type=school&region=KZ-75")
-	if !strings.Contains(list.body, "&lt;script&gt;") || strings.Contains(list.body, ">Almaty Foundation</a></th>") {
+	if !strings.Contains(list.body, "&lt;script&gt;") || strings.Contains(list.body, ">Almaty Foundation</bdi></a></th>") {
 		t.Error("filters do not filter")
 	}
 }
@@ -79,8 +79,16 @@ func TestCoordinatorSeesOnlyTheirSubtree(t *testing.T) {
 		t.Fatal("the coordinator's list is not their subtree")
 	}
 	page := c.get("/organisations/" + itoa(child.ID))
-	if !strings.Contains(page.body, `<a href="/organisations/`+itoa(f.org.ID)+`">Almaty Foundation</a>`) {
+	if !strings.Contains(page.body, `<a href="/organisations/`+itoa(f.org.ID)+`"><bdi>Almaty Foundation</bdi></a>`) {
 		t.Error("no breadcrumb to the parent")
+	}
+	form := c.get("/organisations/new")
+	if !strings.Contains(form.body, `<option value="`+itoa(f.org.ID)+`" selected`) || strings.Contains(form.body, `<option value="" selected dir="auto">None (top level)`) {
+		t.Error("a coordinator's new organisation does not default to their own as its parent")
+	}
+	r := c.post("/organisations", url.Values{"name": {"School 15"}, "type": {"school"}, "parent_id": {itoa(f.org.ID)}, "region_code": {"KZ-75"}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("coordinator creates a school: %d", r.status)
 	}
 	if r := c.get("/organisations?parent=" + itoa(f.org.ID)); !strings.Contains(r.body, "School 12") || !strings.Contains(r.body, "Organisations under Almaty Foundation") {
 		t.Error("children of the foundation not listed")

@@ -70,7 +70,7 @@ func parsePages() (*pages, error) {
 
 // page fills the layout's part of a view for this request.
 func (s *Server) page(r *http.Request, rq *request, titleKey string) Page {
-	p := Page{L: rq.l, Title: rq.l.T(titleKey), AppName: rq.settings.Name, Calendar: rq.settings.Calendar,
+	p := Page{L: rq.l, Title: rq.l.T(titleKey), AppName: rq.settings.Name, Calendar: calendarFor(rq.l.Locale(), rq.settings.Calendar),
 		User: rq.user, Path: r.URL.RequestURI(), Locales: i18n.All()}
 	if p.AppName == "" {
 		p.AppName = rq.l.T("app.name")
@@ -113,4 +113,13 @@ func staticHandler() http.Handler {
 		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 		files.ServeHTTP(w, r)
 	}))
+}
+
+// calendarFor is the calendar dates are shown in: Persian pages always use
+// the Solar Hijri calendar; other languages use the installation's choice.
+func calendarFor(l i18n.Locale, setting string) string {
+	if l == i18n.FA {
+		return i18n.CalendarSolarHijri
+	}
+	return setting
 }

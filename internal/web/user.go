@@ -99,7 +99,9 @@ func (s *Server) renderUser(w http.ResponseWriter, r *http.Request, rq *request,
 	v := userView{Account: u, Password: pf, Back: userURL(u.ID), Self: u.ID == rq.p.UserID}
 	v.userFormView = userFormView{Page: s.page(r, rq, "users.edit"), Form: f, MinPassword: accounts.MinPasswordLength,
 		Roles: roleOptions(rq.l, f.Values["role"], ""), Languages: localeOptions(f.Values["locale"], rq.l.T("common.default"))}
-	v.Title = u.Name
+	// After a rejected password the URL is the form's action, which has no
+	// page to return to: the language switcher goes back to the user's page.
+	v.Title, v.Path = u.Name, userURL(u.ID)
 	var err error
 	if v.Orgs, err = s.orgOptions(ctx, rq.p, f.Values["org"], rq.l.T("common.none"), 0); err != nil {
 		return err

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
@@ -66,6 +67,9 @@ func (s *Server) userNew(w http.ResponseWriter, r *http.Request, rq *request) er
 	f := newForm(nil, userFields...)
 	f.Values["role"] = string(access.Operator)
 	f.Values["locale"] = string(rq.l.Locale())
+	if rq.p.OrgID != 0 {
+		f.Values["org"] = strconv.FormatInt(rq.p.OrgID, 10)
+	}
 	return s.renderUserForm(w, r, rq, f, http.StatusOK)
 }
 
