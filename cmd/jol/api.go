@@ -6,12 +6,12 @@ import (
 	"github.com/jolproject/jol/internal/api"
 )
 
-func (a *app) mountAPI(mux *http.ServeMux) error {
+func (a *app) mountAPI(mux *http.ServeMux) (*api.API, error) {
 	v1, err := api.New(api.Deps{Accounts: a.accounts, Orgs: a.orgs, Geo: a.geo, Settings: a.settings, Jobs: a.jobs,
 		Audit: a.audit, Catalog: a.catalog, Logger: a.logger, Now: a.now})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	v1.Mount(mux)
-	return nil
+	return v1, nil
 }

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/jolproject/jol/internal/api"
 	"github.com/jolproject/jol/internal/metrics"
 	"github.com/jolproject/jol/internal/web"
 )
@@ -39,30 +40,38 @@ type serveConfig struct {
 	ready         func(url string) // called once the listener is open
 }
 
+// surfaces are the HTTP faces of Jol, assembled on one ServeMux.
+type surfaces struct {
+	handler http.Handler
+	web     *web.Server
+	api     *api.API
+}
+
 // handler assembles every surface on one ServeMux, so every route of Jol
 // is registered here and metrics see each route's pattern.
-func (a *app) handler(cfg serveConfig) (http.Handler, *web.Server, error) {
+func (a *app) handler(cfg serveConfig) (*surfaces, error) {
 	w, err := web.New(web.Deps{Accounts: a.accounts, Orgs: a.orgs, Geo: a.geo, Settings: a.settings, Jobs: a.jobs,
 		Audit: a.audit, Catalog: a.catalog, Logger: a.logger, Now: a.now, SecureCookies: cfg.secureCookies})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	m := metrics.New(a.jobs.Counts)
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", a.healthz)
 	mux.Handle("GET /metrics", m.Handler())
-	if err := a.mountAPI(mux); err != nil {
-		return nil, nil, err
+	v1, err := a.mountAPI(mux)
+	if err != nil {
+		return nil, err
 	}
 	w.Mount(mux)
-	return m.Middleware(mux), w, nil
+	return &surfaces{handler: m.Middleware(mux), web: w, api: v1}, nil
 }
 
 // serve runs the HTTP server and the job workers until ctx is cancelled,
 // then shuts down gracefully: in-flight requests get ten seconds, running
 // jobs are told to stop and waited for.
 func (a *app) serve(ctx context.Context, cfg serveConfig) error {
-	h, w, err := a.handler(cfg)
+	sf, err := a.handler(cfg)
 	if err != nil {
 		return err
 	}
@@ -70,7 +79,7 @@ func (a *app) serve(ctx context.Context, cfg serveConfig) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.addr, err)
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
+	srv := &http.Server{Handler: sf.handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
 		WriteTimeout: 120 * time.Second, IdleTimeout: 120 * time.Second}
 	bg, stopBG := context.WithCancel(ctx)
 	defer stopBG()
@@ -80,7 +89,7 @@ func (a *app) serve(ctx context.Context, cfg serveConfig) error {
 			a.logger.Error("jobs stopped", "err", err)
 		}
 	})
-	wg.Go(func() { w.CleanSessions(bg, 10*time.Minute) })
+	wg.Go(func() { sf.web.CleanSessions(bg, 10*time.Minute) })
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	if cfg.ready != nil {

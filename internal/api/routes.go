@@ -86,3 +86,19 @@ func (a *API) openAPI(w http.ResponseWriter, r *http.Request, _ *request) error 
 	_, _ = w.Write(a.spec)
 	return nil
 }
+
+// RouteInfo describes one API route for tests and documentation.
+type RouteInfo struct {
+	Method  string
+	Pattern string
+	Action  access.Action // "" for public routes
+}
+
+// Routes lists the API routes.
+func (a *API) Routes() []RouteInfo {
+	var out []RouteInfo
+	for _, rt := range a.routes() {
+		out = append(out, RouteInfo{Method: rt.method, Pattern: rt.pattern, Action: rt.action})
+	}
+	return out
+}

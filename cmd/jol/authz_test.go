@@ -1,0 +1,251 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/demo"
+	"github.com/jolproject/jol/internal/store"
+)
+
+// Who may open each route, written out independently of the policy table
+// in internal/access, so a change to either shows up here.
+var (
+	everyone     = []string{"admin", "coordinator", "operator", "school", "warehouse", "outreach", "volunteer", "mentor", "sponsor", "auditor"}
+	orgViewers   = []string{"admin", "coordinator", "operator", "school", "warehouse", "outreach", "auditor"}
+	orgManagers  = []string{"admin", "coordinator"}
+	placeViewers = []string{"admin", "coordinator", "operator", "school", "warehouse", "outreach", "volunteer", "mentor", "auditor"}
+	admins       = []string{"admin"}
+	auditors     = []string{"admin", "auditor"}
+	public       = []string(nil)
+)
+
+var expectedAccess = map[string][]string{
+	"GET /{$}":                         everyone,
+	"GET /login":                       public,
+	"POST /login":                      public,
+	"POST /logout":                     public,
+	"POST /locale":                     public,
+	"GET /setup":                       public,
+	"POST /setup":                      public,
+	"GET /admin/users":                 admins,
+	"GET /admin/users/new":             admins,
+	"POST /admin/users":                admins,
+	"GET /admin/users/{id}":            admins,
+	"POST /admin/users/{id}":           admins,
+	"POST /admin/users/{id}/password":  admins,
+	"GET /tokens":                      everyone,
+	"POST /tokens":                     everyone,
+	"POST /tokens/{id}/revoke":         everyone,
+	"GET /organisations":               orgViewers,
+	"GET /organisations/new":           orgManagers,
+	"POST /organisations":              orgManagers,
+	"GET /organisations/{id}":          orgViewers,
+	"POST /organisations/{id}":         orgManagers,
+	"GET /regions":                     placeViewers,
+	"GET /admin/regions/import":        admins,
+	"POST /admin/regions/import":       admins,
+	"GET /admin/jobs":                  admins,
+	"GET /admin/jobs/{id}":             admins,
+	"POST /admin/jobs/{id}/retry":      admins,
+	"GET /admin/audit":                 auditors,
+	"GET /admin/access-log":            auditors,
+	"GET /admin/settings":              admins,
+	"POST /admin/settings":             admins,
+	"GET /api/v1/openapi.json":         public,
+	"GET /api/v1/me":                   everyone,
+	"GET /api/v1/users":                admins,
+	"POST /api/v1/users":               admins,
+	"GET /api/v1/users/{id}":           admins,
+	"PATCH /api/v1/users/{id}":         admins,
+	"POST /api/v1/users/{id}/password": admins,
+	"GET /api/v1/tokens":               everyone,
+	"POST /api/v1/tokens":              everyone,
+	"DELETE /api/v1/tokens/{id}":       everyone,
+	"GET /api/v1/organisations":        orgViewers,
+	"POST /api/v1/organisations":       orgManagers,
+	"GET /api/v1/organisations/{id}":   orgViewers,
+	"PATCH /api/v1/organisations/{id}": orgManagers,
+	"GET /api/v1/regions":              placeViewers,
+	"GET /api/v1/regions/{code}":       placeViewers,
+	"GET /api/v1/jobs":                 admins,
+	"GET /api/v1/jobs/{id}":            admins,
+	"POST /api/v1/jobs/{id}/retry":     admins,
+	"GET /api/v1/audit":                auditors,
+	"GET /api/v1/access-log":           auditors,
+}
+
+// caller is one demo user with a web session and an API token.
+type caller struct {
+	local   string
+	userID  int64
+	orgID   int64
+	web     *http.Client
+	token   string
+	spareID int64 // a token of theirs that routes may revoke
+}
+
+func TestEveryRouteForEveryRole(t *testing.T) {
+	s := startServer(t)
+	sf, err := s.app.handler(serveConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	routes := map[string]access.Action{}
+	for _, r := range sf.web.Routes() {
+		routes[r.Method+" "+r.Pattern] = r.Action
+	}
+	for _, r := range sf.api.Routes() {
+		routes[r.Method+" "+r.Pattern] = r.Action
+	}
+	for k := range routes {
+		if _, ok := expectedAccess[k]; !ok {
+			t.Errorf("route %s has no expectation in this test", k)
+		}
+	}
+	for k := range expectedAccess {
+		if _, ok := routes[k]; !ok {
+			t.Errorf("expected route %s is not served", k)
+		}
+	}
+	jobID := failedJob(t, s.app.db)
+	fund := mustUser(t, s, "coordinator").orgID
+	for _, local := range everyone {
+		c := s.caller(t, local)
+		for key, allowed := range expectedAccess {
+			if allowed == nil {
+				continue
+			}
+			method, pattern, _ := strings.Cut(key, " ")
+			orgID := c.orgID
+			if orgID == 0 {
+				orgID = fund
+			}
+			path := strings.NewReplacer("{$}", "", "{code}", "KZ-75").Replace(pattern)
+			switch {
+			case strings.Contains(path, "/users/{id}"):
+				path = strings.Replace(path, "{id}", strconv.FormatInt(c.userID, 10), 1)
+			case strings.Contains(path, "/tokens/{id}"):
+				path = strings.Replace(path, "{id}", strconv.FormatInt(c.spareID, 10), 1)
+			case strings.Contains(path, "/organisations/{id}"):
+				path = strings.Replace(path, "{id}", strconv.FormatInt(orgID, 10), 1)
+			case strings.Contains(path, "/jobs/{id}"):
+				path = strings.Replace(path, "{id}", strconv.FormatInt(jobID, 10), 1)
+			}
+			code := c.do(t, s.url, method, path)
+			want := contains(allowed, local)
+			switch {
+			case want && (code == http.StatusForbidden || code == http.StatusUnauthorized || code == http.StatusSeeOther && method == "GET"):
+				t.Errorf("%s: %s %s = %d, want allowed", local, method, path, code)
+			case !want && code != http.StatusForbidden:
+				t.Errorf("%s: %s %s = %d, want 403", local, method, path, code)
+			}
+		}
+	}
+}
+
+func TestAnonymousIsSentToLogin(t *testing.T) {
+	s := startServer(t)
+	c := s.client(t)
+	for key, allowed := range expectedAccess {
+		method, pattern, _ := strings.Cut(key, " ")
+		if allowed == nil || strings.Contains(pattern, "{") {
+			continue
+		}
+		req, _ := http.NewRequest(method, s.url+strings.ReplaceAll(pattern, "{$}", ""), nil)
+		res, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if strings.HasPrefix(pattern, "/api/") {
+			if res.StatusCode != http.StatusUnauthorized {
+				t.Errorf("anonymous %s = %d, want 401", key, res.StatusCode)
+			}
+		} else if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/login?next=") {
+			t.Errorf("anonymous %s = %d to %q, want a redirect to the login page", key, res.StatusCode, res.Header.Get("Location"))
+		}
+	}
+}
+
+func (s *testServer) caller(t *testing.T, local string) *caller {
+	t.Helper()
+	c := mustUser(t, s, local)
+	c.web = s.login(t, local)
+	ctx := context.Background()
+	var err error
+	if c.token, _, err = s.app.accounts.CreateToken(ctx, access.System, c.userID, "authz test"); err != nil {
+		t.Fatal(err)
+	}
+	_, spare, err := s.app.accounts.CreateToken(ctx, access.System, c.userID, "to revoke")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.spareID = spare.ID
+	return c
+}
+
+func mustUser(t *testing.T, s *testServer, local string) *caller {
+	t.Helper()
+	u, err := s.app.accounts.LookupEmail(context.Background(), demo.Email(local))
+	if err != nil {
+		t.Fatalf("demo user %s: %v", local, err)
+	}
+	return &caller{local: local, userID: u.ID, orgID: u.OrgID}
+}
+
+// do sends an empty request the way each surface expects: a form to web
+// routes, JSON with the bearer token to API routes.
+func (c *caller) do(t *testing.T, base, method, path string) int {
+	t.Helper()
+	var body *strings.Reader
+	req, _ := http.NewRequest(method, base+path, nil)
+	client := c.web
+	if strings.HasPrefix(path, "/api/") {
+		client = &http.Client{Timeout: 10 * time.Second}
+		req.Header.Set("Authorization", "Bearer "+c.token)
+		if method != "GET" && method != "DELETE" {
+			body = strings.NewReader("{}")
+			req, _ = http.NewRequest(method, base+path, body)
+			req.Header.Set("Authorization", "Bearer "+c.token)
+			req.Header.Set("Content-Type", "application/json")
+		}
+	} else if method == "POST" {
+		req, _ = http.NewRequest(method, base+path, strings.NewReader(""))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	res, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	return res.StatusCode
+}
+
+// failedJob inserts a job that no worker will pick up, for routes about one job.
+func failedJob(t *testing.T, db *store.DB) int64 {
+	t.Helper()
+	var id int64
+	now := time.Now().UTC()
+	err := db.W.QueryRowContext(context.Background(), store.Rebind(db.Engine,
+		`INSERT INTO jobs (kind, payload, status, run_at, created_at, error) VALUES ('demo.noop', '{}', 'failed', $1, $1, 'no handler') RETURNING id`),
+		now).Scan(&id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
