@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/jolproject/jol/internal/store"
@@ -143,14 +142,4 @@ func (f *flags) parse(args []string) error {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	return nil
-}
-
-// sortedKeys is for stable output of maps.
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -78,7 +78,7 @@ func (l Locale) groupSeparator() string {
 // when l is FA; for every other locale it returns s unchanged. Use it for
 // numbers that must not be grouped, such as years, codes or phone numbers.
 func (l Locale) Digits(s string) string {
-	if l != FA || strings.IndexAny(s, "0123456789") < 0 {
+	if l != FA || !strings.ContainsAny(s, "0123456789") {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
