@@ -23,7 +23,10 @@ type testServer struct {
 	app *app
 }
 
-func startServer(t testing.TB) *testServer {
+func startServer(t testing.TB) *testServer { return startServerWith(t, true) }
+
+// startServerWith starts a server with or without the demo data.
+func startServerWith(t testing.TB, withDemo bool) *testServer {
 	t.Helper()
 	db := storetest.Engine(t)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -31,8 +34,10 @@ func startServer(t testing.TB) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := demo.Seed(ctx, demo.Services{Accounts: a.accounts, Orgs: a.orgs, Settings: a.settings}); err != nil {
-		t.Fatal(err)
+	if withDemo {
+		if _, err := demo.Seed(ctx, demo.Services{Accounts: a.accounts, Orgs: a.orgs, Settings: a.settings}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	ready := make(chan string, 1)
 	var wg sync.WaitGroup

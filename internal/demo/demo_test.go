@@ -1,0 +1,88 @@
+package demo_test
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/jolproject/jol/internal/accounts"
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/audit"
+	"github.com/jolproject/jol/internal/demo"
+	"github.com/jolproject/jol/internal/geo"
+	"github.com/jolproject/jol/internal/orgs"
+	"github.com/jolproject/jol/internal/settings"
+	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/store/storetest"
+)
+
+func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
+
+func TestSeedGivesEveryRoleALoginAndIsIdempotent(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		now := func() time.Time { return time.Date(2026, 8, 1, 9, 0, 0, 0, time.UTC) }
+		log, err := audit.New(db, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := geo.New(db, log, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := g.Seed(ctx); err != nil {
+			t.Fatal(err)
+		}
+		acc, err := accounts.New(db, log, accounts.NewHasher(accounts.Params{Memory: 64, Time: 1, Threads: 1}, 2), now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o, err := orgs.New(db, log, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := settings.New(db, log, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		svc := demo.Services{Accounts: acc, Orgs: o, Settings: st}
+		first, err := demo.Seed(ctx, svc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		second, err := demo.Seed(ctx, svc)
+		if err != nil {
+			t.Fatalf("second seed: %v", err)
+		}
+		if len(first) != len(second) {
+			t.Fatalf("logins: %d then %d", len(first), len(second))
+		}
+		roles := map[access.Role]bool{}
+		for _, l := range first {
+			if _, err := acc.Authenticate(ctx, l.Email, demo.Password, "127.0.0.1"); err != nil {
+				t.Errorf("demo login %s: %v", l.Email, err)
+			}
+			roles[l.Role] = true
+		}
+		for _, r := range access.Roles() {
+			if !roles[r] {
+				t.Errorf("no demo login for role %s", r)
+			}
+		}
+		if n, _ := acc.Count(ctx); n != len(first) {
+			t.Fatalf("%d users after two seeds, want %d", n, len(first))
+		}
+		list, _, err := o.List(ctx, access.System, orgs.Filter{}, store.Page{})
+		if err != nil || len(list) == 0 {
+			t.Fatalf("organisations: %d, %v", len(list), err)
+		}
+		seen := map[string]bool{}
+		for _, org := range list {
+			if seen[org.Name] {
+				t.Errorf("organisation %q seeded twice", org.Name)
+			}
+			seen[org.Name] = true
+		}
+	})
+}
