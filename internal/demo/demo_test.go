@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/demo"
 	"github.com/jolproject/jol/internal/geo"
