@@ -1,5 +1,6 @@
 // Package settings keeps the installation's settings — its name, default
-// language, country and calendar — in the settings table, one row per key.
+// language, country, calendar and time zone — in the settings table, one
+// row per key.
 // A setting never saved reads as its default.
 package settings
 
@@ -26,6 +27,7 @@ type Settings struct {
 	DefaultLocale string `json:"default_locale"` // kk, ru, en, fr or fa
 	Country       string `json:"country"`        // KZ, IR or "" for both
 	Calendar      string `json:"calendar"`       // gregorian or solar_hijri
+	Timezone      string `json:"timezone"`       // IANA name, e.g. Asia/Almaty
 }
 
 // Service reads and writes the settings.

@@ -39,7 +39,7 @@ func TestDefaultsUntilSaved(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		s, _ := setup(t, db)
 		got, err := s.Get(context.Background())
-		want := settings.Settings{Name: "Jol", DefaultLocale: "ru", Country: "KZ", Calendar: "gregorian"}
+		want := settings.Settings{Name: "Jol", DefaultLocale: "ru", Country: "KZ", Calendar: "gregorian", Timezone: "Asia/Almaty"}
 		if err != nil || got != want || settings.Defaults() != want {
 			t.Fatalf("Get = %+v, %v", got, err)
 		}
@@ -50,7 +50,7 @@ func TestUpdateIsAudited(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		s, log := setup(t, db)
-		in := settings.Settings{Name: "Жол <b>Тегеран</b>", DefaultLocale: "fa", Country: "", Calendar: "solar_hijri"}
+		in := settings.Settings{Name: "Жол <b>Тегеран</b>", DefaultLocale: "fa", Country: "", Calendar: "solar_hijri", Timezone: "Asia/Tehran"}
 		for range 2 { // the second save changes nothing and records nothing
 			if err := s.Update(ctx, admin, in); err != nil {
 				t.Fatal(err)
@@ -65,8 +65,8 @@ func TestUpdateIsAudited(t *testing.T) {
 		}
 		e := ch[0]
 		if e.Action != "update" || e.EntityID != "installation" || e.Actor != "Admin" || !e.At.Equal(clock()) ||
-			e.Before != `{"name":"Jol","default_locale":"ru","country":"KZ","calendar":"gregorian"}` ||
-			!strings.Contains(e.After, `"default_locale":"fa","country":"","calendar":"solar_hijri"`) {
+			e.Before != `{"name":"Jol","default_locale":"ru","country":"KZ","calendar":"gregorian","timezone":"Asia/Almaty"}` ||
+			!strings.Contains(e.After, `"default_locale":"fa","country":"","calendar":"solar_hijri","timezone":"Asia/Tehran"`) {
 			t.Fatalf("entry = %+v", e)
 		}
 	})
@@ -80,10 +80,11 @@ func TestUpdateIsCheckedAndValidated(t *testing.T) {
 		if err := s.Update(ctx, coord, settings.Defaults()); errs.CodeOf(err) != errs.Forbidden {
 			t.Fatalf("coordinator updates settings: %v", err)
 		}
-		err := s.Update(ctx, admin, settings.Settings{Name: " ", DefaultLocale: "de", Country: "US", Calendar: "lunar"})
+		err := s.Update(ctx, admin, settings.Settings{Name: " ", DefaultLocale: "de", Country: "US", Calendar: "lunar", Timezone: "Mars/Olympus_Mons"})
 		e := errs.As(err)
-		if e == nil || e.Code != errs.Invalid || len(e.Fields) != 4 || e.Fields[0].Key != "error.required" ||
-			e.Fields[1].Field != "default_locale" || e.Fields[2].Field != "country" || e.Fields[3].Key != "error.invalid" {
+		if e == nil || e.Code != errs.Invalid || len(e.Fields) != 5 || e.Fields[0].Key != "error.required" ||
+			e.Fields[1].Field != "default_locale" || e.Fields[2].Field != "country" || e.Fields[3].Key != "error.invalid" ||
+			e.Fields[4].Field != "timezone" {
 			t.Fatalf("bad settings: %v", err)
 		}
 		long := settings.Defaults()
@@ -95,4 +96,19 @@ func TestUpdateIsCheckedAndValidated(t *testing.T) {
 			t.Fatalf("refused updates changed the settings: %+v", got)
 		}
 	})
+}
+
+func TestLocationFallsBackToUTC(t *testing.T) {
+	st := settings.Defaults()
+	if got := st.Location().String(); got != "Asia/Almaty" {
+		t.Fatalf("default location = %s", got)
+	}
+	// Almaty has been UTC+5 since 1 March 2024 (tz database 2024a).
+	if _, off := time.Date(2026, 9, 1, 0, 0, 0, 0, st.Location()).Zone(); off != 5*3600 {
+		t.Fatalf("Asia/Almaty offset = %d s, want UTC+5", off)
+	}
+	st.Timezone = "Nowhere/Special"
+	if st.Location() != time.UTC {
+		t.Fatal("an unknown zone is not UTC")
+	}
 }

@@ -2,6 +2,8 @@ package settings
 
 import (
 	"strings"
+	"time"
+	_ "time/tzdata" // time zones are embedded: the binary needs no system zoneinfo
 	"unicode/utf8"
 
 	"github.com/jolproject/jol/internal/errs"
@@ -10,7 +12,7 @@ import (
 
 // Defaults are the settings of a new installation.
 func Defaults() Settings {
-	return Settings{Name: "Jol", DefaultLocale: "ru", Country: "KZ", Calendar: "gregorian"}
+	return Settings{Name: "Jol", DefaultLocale: "ru", Country: "KZ", Calendar: "gregorian", Timezone: "Asia/Almaty"}
 }
 
 // field is one setting: its key in the table and the field holding it.
@@ -20,7 +22,24 @@ type field struct {
 }
 
 func (s *Settings) fields() []field {
-	return []field{{"name", &s.Name}, {"default_locale", &s.DefaultLocale}, {"country", &s.Country}, {"calendar", &s.Calendar}}
+	return []field{{"name", &s.Name}, {"default_locale", &s.DefaultLocale}, {"country", &s.Country},
+		{"calendar", &s.Calendar}, {"timezone", &s.Timezone}}
+}
+
+// Timezones lists the time zones offered in the settings form: those of
+// Kazakhstan and Iran, then UTC. Any IANA name is accepted through the API.
+func Timezones() []string {
+	return []string{"Asia/Almaty", "Asia/Qostanay", "Asia/Qyzylorda", "Asia/Aqtobe", "Asia/Aqtau",
+		"Asia/Atyrau", "Asia/Oral", "Asia/Tehran", "UTC"}
+}
+
+// Location is the installation's time zone, in which every date and time
+// is shown; UTC when the name is unknown.
+func (s Settings) Location() *time.Location {
+	if loc, err := time.LoadLocation(s.Timezone); err == nil && s.Timezone != "" {
+		return loc
+	}
+	return time.UTC
 }
 
 // MaxName is the longest installation name, in characters.
@@ -52,6 +71,9 @@ func (s Settings) Validate() error {
 	}
 	if !oneOf(s.Calendar, Calendars()) {
 		fs = append(fs, errs.Field("calendar", "error.invalid", "Field", "calendar"))
+	}
+	if _, err := time.LoadLocation(s.Timezone); err != nil || s.Timezone == "" || s.Timezone == "Local" {
+		fs = append(fs, errs.Field("timezone", "error.invalid", "Field", "timezone"))
 	}
 	return errs.Validation(fs...)
 }

@@ -52,22 +52,25 @@ func TestJobsListAndRetry(t *testing.T) {
 func TestSettingsRenameTheInstallation(t *testing.T) {
 	f := newFixture(t)
 	c := f.login(t, "admin@example.org")
-	form := url.Values{"name": {"Bilim Jolы"}, "default_locale": {"kk"}, "country": {""}, "calendar": {"solar_hijri"}}
+	form := url.Values{"name": {"Bilim Jolы"}, "default_locale": {"kk"}, "country": {""}, "calendar": {"solar_hijri"}, "timezone": {"Asia/Oral"}}
 	if r := c.post("/admin/settings", form); r.status != http.StatusSeeOther {
 		t.Fatalf("update: %d %s", r.status, r.body)
 	}
 	page := c.get("/admin/settings")
 	for _, want := range []string{`<a class="brand" href="/">Bilim Jolы</a>`, "<title>Settings · Bilim Jolы</title>", "Saved.",
-		`<option value="solar_hijri" selected`, `<option value="" selected dir="auto">Both countries</option>`} {
+		`<option value="solar_hijri" selected`, `<option value="" selected dir="auto">Both countries</option>`,
+		`<option value="Asia/Oral" selected`} {
 		if !strings.Contains(page.body, want) {
 			t.Errorf("settings page lacks %q", want)
 		}
 	}
 	form.Set("name", "")
 	form.Set("calendar", "lunar")
+	form.Set("timezone", "Asia/Atlantis")
 	r := c.post("/admin/settings", form)
 	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Installation name") ||
-		!strings.Contains(r.body, `id="calendar-error"`) || !strings.Contains(r.body, "Name is required.") {
+		!strings.Contains(r.body, `id="calendar-error"`) || !strings.Contains(r.body, `id="timezone-error"`) ||
+		!strings.Contains(r.body, "Name is required.") {
 		t.Fatalf("invalid settings: %d", r.status)
 	}
 }

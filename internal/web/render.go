@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/i18n"
@@ -30,6 +31,47 @@ type Page struct {
 	Flash    string
 	Path     string // the current URL, where the language switcher returns
 	Locales  []i18n.Locale
+	loc      *time.Location // the installation's time zone
+}
+
+// Date shows the calendar date of t (a time.Time or *time.Time) in the
+// installation's time zone and the page's calendar and digits.
+func (p Page) Date(t any) string {
+	tt, ok := p.local(t)
+	if !ok {
+		return ""
+	}
+	return p.L.DateWithCalendar(tt, p.Calendar)
+}
+
+// DateTime is Date with the hour and minute.
+func (p Page) DateTime(t any) string {
+	tt, ok := p.local(t)
+	if !ok {
+		return ""
+	}
+	return p.L.DateTimeWithCalendar(tt, p.Calendar)
+}
+
+// local reads a template's time argument and moves it to the
+// installation's time zone; false for nil or anything that is not a time.
+func (p Page) local(v any) (time.Time, bool) {
+	var t time.Time
+	switch x := v.(type) {
+	case time.Time:
+		t = x
+	case *time.Time:
+		if x == nil {
+			return t, false
+		}
+		t = *x
+	default:
+		return t, false
+	}
+	if p.loc == nil {
+		return t.UTC(), true
+	}
+	return t.In(p.loc), true
 }
 
 // pages holds every page template, each parsed with the layout once at start.
@@ -70,7 +112,7 @@ func parsePages() (*pages, error) {
 
 // page fills the layout's part of a view for this request.
 func (s *Server) page(r *http.Request, rq *request, titleKey string) Page {
-	p := Page{L: rq.l, Title: rq.l.T(titleKey), AppName: rq.settings.Name, Calendar: calendarFor(rq.l.Locale(), rq.settings.Calendar),
+	p := Page{L: rq.l, Title: rq.l.T(titleKey), AppName: rq.settings.Name, Calendar: calendarFor(rq.l.Locale(), rq.settings.Calendar), loc: rq.settings.Location(),
 		User: rq.user, Path: r.URL.RequestURI(), Locales: i18n.All()}
 	if p.AppName == "" {
 		p.AppName = rq.l.T("app.name")

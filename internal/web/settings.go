@@ -15,18 +15,20 @@ type settingsView struct {
 	Languages []option
 	Countries []option
 	Calendars []option
+	Timezones []option
 }
 
 // settingsFields are the fields of the form, in page order; they are the
 // keys the settings service names in its field errors.
-var settingsFields = []string{"name", "default_locale", "country", "calendar"}
+var settingsFields = []string{"name", "default_locale", "country", "calendar", "timezone"}
 
 // settingsForm shows the settings as they are saved, or their defaults
 // for those never saved.
 func (s *Server) settingsForm(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := newForm(nil, settingsFields...)
 	st := rq.settings
-	f.Values = map[string]string{"name": st.Name, "default_locale": st.DefaultLocale, "country": st.Country, "calendar": st.Calendar}
+	f.Values = map[string]string{"name": st.Name, "default_locale": st.DefaultLocale, "country": st.Country,
+		"calendar": st.Calendar, "timezone": st.Timezone}
 	s.renderSettings(w, r, rq, f, http.StatusOK)
 	return nil
 }
@@ -36,7 +38,7 @@ func (s *Server) settingsForm(w http.ResponseWriter, r *http.Request, rq *reques
 func (s *Server) settingsUpdate(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := newForm(r, settingsFields...)
 	in := settings.Settings{Name: f.Values["name"], DefaultLocale: f.Values["default_locale"],
-		Country: f.Values["country"], Calendar: f.Values["calendar"]}
+		Country: f.Values["country"], Calendar: f.Values["calendar"], Timezone: f.Values["timezone"]}
 	if err := s.Settings.Update(r.Context(), rq.p, in); err != nil {
 		if !f.absorb(rq.l, err) {
 			return err
@@ -56,6 +58,7 @@ func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, rq *requ
 		Languages: localeOptions(f.Values["default_locale"], ""),
 		Countries: countryOptions(rq.l, f.Values["country"]),
 		Calendars: choices(settings.Calendars(), f.Values["calendar"], "", key[string](rq.l, "calendar.")),
+		Timezones: choices(settings.Timezones(), f.Values["timezone"], "", func(z string) string { return z }),
 	}
 	s.render(w, status, "settings", &v)
 }
