@@ -8,6 +8,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -41,7 +42,13 @@ type fixture struct {
 	org   orgs.Organisation
 	admin accounts.User
 	coord accounts.User
+	// later moves the web layer's clock ahead of the services' fixed one,
+	// for session time-outs.
+	later atomic.Int64
 }
+
+// advance moves the web layer's clock forward by d.
+func (f *fixture) advance(d time.Duration) { f.later.Add(int64(d)) }
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
@@ -58,8 +65,8 @@ func newFixture(t *testing.T) *fixture {
 		Audit:    log,
 		Catalog:  must(i18n.New()),
 		Logger:   slog.New(slog.NewTextHandler(testLog{t}, nil)),
-		Now:      clock,
 	}
+	f.deps.Now = func() time.Time { return clock().Add(time.Duration(f.later.Load())) }
 	f.deps.Jobs.Register("test.noop", func(context.Context, *jobs.Job, jobs.Progress) (string, error) { return "ok", nil })
 	check(t, f.deps.Geo.Seed(ctx))
 	check(t, f.deps.Settings.Update(ctx, access.System, settings.Settings{Name: "Jol Test", DefaultLocale: "en", Country: "KZ", Calendar: "gregorian", Timezone: "Asia/Almaty"}))
