@@ -1,39 +1,40 @@
+-- A parameter compared with a literal or passed to an overloaded function
+-- is written CAST($n AS TEXT | INTEGER | BIGINT), so PostgreSQL knows its
+-- type; on SQLite the standard cast of a value already of that type changes
+-- nothing. (Never cast a time: SQLite's TIMESTAMP cast is numeric.)
+-- queries_postgres.sql, where present, holds only what the engines truly do
+-- differently.
+
 -- name: InsertUser
 INSERT INTO users (email, name, role, org_id, region_id, locale, password_hash, active, created_at, updated_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
 RETURNING id;
 
 -- name: SelectUser
-SELECT u.id, u.email, u.name, u.role, u.org_id, COALESCE(o.name, ''), COALESCE(o.path, ''), COALESCE(o.locale, ''),
-       u.region_id, COALESCE(r.code, ''), COALESCE(r.path, ''), u.locale, u.password_hash,
-       u.active, u.created_at, u.updated_at, u.last_login_at
-FROM users u
-LEFT JOIN organisations o ON o.id = u.org_id
-LEFT JOIN regions r ON r.id = u.region_id
-WHERE u.id = $1;
+SELECT id, email, name, role, org_id, org_name, org_path, org_locale,
+       region_id, region_code, region_path, locale, password_hash,
+       active, created_at, updated_at, last_login_at
+FROM user_accounts
+WHERE id = $1;
 
 -- name: SelectUserByEmail
-SELECT u.id, u.email, u.name, u.role, u.org_id, COALESCE(o.name, ''), COALESCE(o.path, ''), COALESCE(o.locale, ''),
-       u.region_id, COALESCE(r.code, ''), COALESCE(r.path, ''), u.locale, u.password_hash,
-       u.active, u.created_at, u.updated_at, u.last_login_at
-FROM users u
-LEFT JOIN organisations o ON o.id = u.org_id
-LEFT JOIN regions r ON r.id = u.region_id
-WHERE u.email = $1;
+SELECT id, email, name, role, org_id, org_name, org_path, org_locale,
+       region_id, region_code, region_path, locale, password_hash,
+       active, created_at, updated_at, last_login_at
+FROM user_accounts
+WHERE email = $1;
 
 -- name: ListUsers
-SELECT u.id, u.email, u.name, u.role, u.org_id, COALESCE(o.name, ''), COALESCE(o.path, ''), COALESCE(o.locale, ''),
-       u.region_id, COALESCE(r.code, ''), COALESCE(r.path, ''), u.locale, u.password_hash,
-       u.active, u.created_at, u.updated_at, u.last_login_at
-FROM users u
-LEFT JOIN organisations o ON o.id = u.org_id
-LEFT JOIN regions r ON r.id = u.region_id
-WHERE u.id < $1
-  AND COALESCE(o.path, '') LIKE $2
-  AND COALESCE(r.path, '') LIKE $3
-  AND ($4 = '' OR u.role = $4)
-  AND ($5 = '' OR lower(u.name) LIKE $5 OR u.email LIKE $5)
-ORDER BY u.id DESC
+SELECT id, email, name, role, org_id, org_name, org_path, org_locale,
+       region_id, region_code, region_path, locale, password_hash,
+       active, created_at, updated_at, last_login_at
+FROM user_accounts
+WHERE id < $1
+  AND org_path LIKE $2
+  AND region_path LIKE $3
+  AND (CAST($4 AS TEXT) = '' OR role = $4)
+  AND (CAST($5 AS TEXT) = '' OR lower(name) LIKE $5 OR email LIKE $5)
+ORDER BY id DESC
 LIMIT $6;
 
 -- name: UpdateUser
@@ -64,7 +65,7 @@ INSERT INTO api_tokens (user_id, name, prefix, hash, created_at) VALUES ($1, $2,
 -- name: ListTokens
 SELECT t.id, t.user_id, u.email, t.name, t.prefix, t.created_at, t.last_used_at, t.revoked_at
 FROM api_tokens t JOIN users u ON u.id = t.user_id
-WHERE ($1 = 0 OR t.user_id = $1)
+WHERE (CAST($1 AS BIGINT) = 0 OR t.user_id = $1)
 ORDER BY t.id DESC;
 
 -- name: SelectToken

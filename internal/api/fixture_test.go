@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -27,9 +28,9 @@ func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
 
 func clock() time.Time { return time.Date(2026, 9, 1, 8, 0, 0, 0, time.UTC) }
 
-// fixture is an API over a fresh database with the builtin regions, one
-// organisation in Almaty, and an admin, a coordinator of that
-// organisation and a sponsor, each with a token.
+// fixture is an API over a fresh database with the default settings in
+// English, the builtin regions, one organisation in Almaty, and an admin,
+// a coordinator of that organisation and a sponsor, each with a token.
 type fixture struct {
 	db    *store.DB
 	deps  Deps
@@ -40,26 +41,38 @@ type fixture struct {
 	logs  *bytes.Buffer
 }
 
-func newFixture(t *testing.T, db *store.DB) *fixture {
-	t.Helper()
-	ctx := context.Background()
+// fastHasher hashes passwords with the least work Argon2id allows, so
+// creating users does not dominate the tests.
+func fastHasher() *accounts.Hasher {
+	return accounts.NewHasher(accounts.Params{Memory: 64, Time: 1, Threads: 1}, 2)
+}
+
+// newDeps builds every service the API needs over db, logging to logs.
+func newDeps(db *store.DB, logs io.Writer) Deps {
 	log := must(audit.New(db, clock))
-	cat := must(i18n.New())
-	f := &fixture{db: db, mux: http.NewServeMux(), logs: &bytes.Buffer{},
-		users: map[access.Role]accounts.User{}, token: map[access.Role]string{}}
-	f.deps = Deps{
-		Accounts: must(accounts.New(db, log, accounts.NewHasher(accounts.Params{Memory: 64, Time: 1, Threads: 1}, 2), clock)),
+	return Deps{
+		Accounts: must(accounts.New(db, log, fastHasher(), clock)),
 		Orgs:     must(orgs.New(db, log, clock)),
 		Geo:      must(geo.New(db, log, clock)),
 		Settings: must(settings.New(db, log, clock)),
 		Jobs:     must(jobs.New(db, clock, nil)),
 		Audit:    log,
-		Catalog:  cat,
-		Logger:   slog.New(slog.NewTextHandler(f.logs, nil)),
+		Catalog:  must(i18n.New()),
+		Logger:   slog.New(slog.NewTextHandler(logs, nil)),
 		Now:      clock,
 	}
+}
+
+func newFixture(t *testing.T, db *store.DB) *fixture {
+	t.Helper()
+	ctx := context.Background()
+	f := &fixture{db: db, mux: http.NewServeMux(), logs: &bytes.Buffer{},
+		users: map[access.Role]accounts.User{}, token: map[access.Role]string{}}
+	f.deps = newDeps(db, f.logs)
 	check(t, f.deps.Geo.Seed(ctx))
-	check(t, f.deps.Settings.Update(ctx, access.System, settings.Settings{Name: "Jol", DefaultLocale: "en", Country: "KZ", Calendar: "gregorian"}))
+	st := settings.Defaults()
+	st.DefaultLocale = "en"
+	check(t, f.deps.Settings.Update(ctx, access.System, st))
 	f.org = must(f.deps.Orgs.Create(ctx, access.System, orgs.Input{Name: "Foundation", Type: orgs.Foundation, RegionCode: "KZ-75"}))
 	for _, in := range []accounts.NewUser{
 		{Email: "admin@example.org", Name: "Admin", Role: access.Admin},

@@ -47,27 +47,6 @@ var (
 	errMethod   = &statusError{status: http.StatusMethodNotAllowed, code: "method_not_allowed", key: "error.method_not_allowed"}
 )
 
-// status maps a domain error code to an HTTP status.
-func status(c errs.Code) int {
-	switch c {
-	case errs.Invalid:
-		return http.StatusUnprocessableEntity
-	case errs.NotFound:
-		return http.StatusNotFound
-	case errs.Forbidden:
-		return http.StatusForbidden
-	case errs.Unauthenticated:
-		return http.StatusUnauthorized
-	case errs.Conflict:
-		return http.StatusConflict
-	case errs.TooLarge:
-		return http.StatusRequestEntityTooLarge
-	case errs.RateLimited:
-		return http.StatusTooManyRequests
-	}
-	return http.StatusInternalServerError
-}
-
 // fail is the one place an API error becomes a problem document: domain
 // errors and request errors show their translated message; anything else
 // is logged and answered with a generic 500, so internal details never
@@ -112,7 +91,7 @@ func (a *API) fromDomain(l *i18n.Localizer, err error) *statusError {
 	if e == nil || e.Code == errs.Internal {
 		return &statusError{status: http.StatusInternalServerError}
 	}
-	se := &statusError{status: status(e.Code), code: string(e.Code), key: e.Key, args: fieldNames(l, e.Args)}
+	se := &statusError{status: errs.HTTPStatus(e.Code), code: string(e.Code), key: e.Key, args: fieldNames(l, e.Args)}
 	for _, f := range e.Fields {
 		se.fields = append(se.fields, fieldProblem{Field: f.Field, Message: l.T(f.Key, fieldNames(l, f.Args)...)})
 	}

@@ -1,3 +1,10 @@
+-- A parameter compared with a literal or passed to an overloaded function
+-- is written CAST($n AS TEXT | INTEGER | BIGINT), so PostgreSQL knows its
+-- type; on SQLite the standard cast of a value already of that type changes
+-- nothing. (Never cast a time: SQLite's TIMESTAMP cast is numeric.)
+-- queries_postgres.sql, where present, holds only what the engines truly do
+-- differently.
+
 -- name: InsertChange
 INSERT INTO audit_log (at, actor_id, actor, action, entity, entity_id, org_path, before, after)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9);
@@ -7,10 +14,10 @@ SELECT id, at, actor_id, actor, action, entity, entity_id, org_path, before, aft
 FROM audit_log
 WHERE id < $1
   AND org_path LIKE $2
-  AND ($3 = '' OR entity = $3)
-  AND ($4 = '' OR entity_id = $4)
-  AND ($5 = 0 OR actor_id = $5)
-  AND ($6 = '' OR action = $6)
+  AND (CAST($3 AS TEXT) = '' OR entity = $3)
+  AND (CAST($4 AS TEXT) = '' OR entity_id = $4)
+  AND (CAST($5 AS BIGINT) = 0 OR actor_id = $5)
+  AND (CAST($6 AS TEXT) = '' OR action = $6)
 ORDER BY id DESC
 LIMIT $7;
 
@@ -23,8 +30,8 @@ SELECT id, at, user_id, user_name, subject_kind, subject_id, org_path, via
 FROM access_log
 WHERE id < $1
   AND org_path LIKE $2
-  AND ($3 = '' OR subject_kind = $3)
-  AND ($4 = '' OR subject_id = $4)
-  AND ($5 = 0 OR user_id = $5)
+  AND (CAST($3 AS TEXT) = '' OR subject_kind = $3)
+  AND (CAST($4 AS TEXT) = '' OR subject_id = $4)
+  AND (CAST($5 AS BIGINT) = 0 OR user_id = $5)
 ORDER BY id DESC
 LIMIT $6;

@@ -1,3 +1,10 @@
+-- A parameter compared with a literal or passed to an overloaded function
+-- is written CAST($n AS TEXT | INTEGER | BIGINT), so PostgreSQL knows its
+-- type; on SQLite the standard cast of a value already of that type changes
+-- nothing. (Never cast a time: SQLite's TIMESTAMP cast is numeric.)
+-- queries_postgres.sql, where present, holds only what the engines truly do
+-- differently.
+
 -- name: LockTree
 -- Serialises writers of the region tree so that a path computed from a
 -- parent is never stale. SQLite already takes the write lock at BEGIN;
@@ -29,7 +36,7 @@ SELECT r.id, r.code, COALESCE(p.code, ''), r.country, r.type, r.path,
        r.name_en, r.name_kk, r.name_ru, r.name_fr, r.name_fa, r.builtin
 FROM regions r LEFT JOIN regions p ON p.id = r.parent_id
 WHERE r.id < $1
-  AND ($2 = '' OR r.country = $2)
+  AND (CAST($2 AS TEXT) = '' OR r.country = $2)
 ORDER BY r.id DESC
 LIMIT $3;
 
@@ -45,7 +52,7 @@ LIMIT $2;
 SELECT r.id, r.code, COALESCE(p.code, ''), r.country, r.type, r.path,
        r.name_en, r.name_kk, r.name_ru, r.name_fr, r.name_fa, r.builtin
 FROM regions r LEFT JOIN regions p ON p.id = r.parent_id
-WHERE $1 LIKE r.path || '%' AND r.path <> $1
+WHERE CAST($1 AS TEXT) LIKE r.path || '%' AND r.path <> $1
 ORDER BY length(r.path);
 
 -- name: Insert
@@ -66,5 +73,5 @@ WHERE id = $12;
 -- moved: $1 is its new path, $2 the length of the old one plus one, $4 the
 -- old path followed by '%'.
 UPDATE regions
-SET path = $1 || substr(path, $2), country = $3
+SET path = CAST($1 AS TEXT) || substr(path, CAST($2 AS INTEGER)), country = $3
 WHERE path LIKE $4;

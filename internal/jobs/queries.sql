@@ -1,3 +1,10 @@
+-- A parameter compared with a literal or passed to an overloaded function
+-- is written CAST($n AS TEXT | INTEGER | BIGINT), so PostgreSQL knows its
+-- type; on SQLite the standard cast of a value already of that type changes
+-- nothing. (Never cast a time: SQLite's TIMESTAMP cast is numeric.)
+-- queries_postgres.sql, where present, holds only what the engines truly do
+-- differently.
+
 -- name: Insert
 INSERT INTO jobs (kind, payload, status, max_attempts, run_at, created_by, created_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -24,9 +31,12 @@ WHERE id = $9 AND status = 'running' AND attempts = $10;
 SELECT id FROM jobs WHERE status = 'running' AND started_at < $1 ORDER BY id;
 
 -- name: Requeue
+-- The typed NULL lets PostgreSQL infer that $1 is a timestamp; casting $1
+-- itself would not do on SQLite, where a TIMESTAMP cast is numeric and
+-- mangles the time string. A NULL stays NULL under any cast.
 UPDATE jobs
 SET status = CASE WHEN attempts < max_attempts THEN 'queued' ELSE 'failed' END,
-    finished_at = CASE WHEN attempts < max_attempts THEN NULL ELSE $1 END,
+    finished_at = CASE WHEN attempts < max_attempts THEN CAST(NULL AS TIMESTAMPTZ) ELSE $1 END,
     run_at = $1, error = $2
 WHERE id = $3 AND status = 'running' AND started_at < $4;
 
@@ -35,8 +45,8 @@ SELECT id, kind, payload, status, attempts, max_attempts, run_at, started_at, fi
     progress, total, result, error, created_by, created_at
 FROM jobs
 WHERE id < $1
-  AND ($2 = '' OR status = $2)
-  AND ($3 = '' OR kind = $3)
+  AND (CAST($2 AS TEXT) = '' OR status = $2)
+  AND (CAST($3 AS TEXT) = '' OR kind = $3)
 ORDER BY id DESC
 LIMIT $4;
 

@@ -1,3 +1,10 @@
+-- A parameter compared with a literal or passed to an overloaded function
+-- is written CAST($n AS TEXT | INTEGER | BIGINT), so PostgreSQL knows its
+-- type; on SQLite the standard cast of a value already of that type changes
+-- nothing. (Never cast a time: SQLite's TIMESTAMP cast is numeric.)
+-- queries_postgres.sql, where present, holds only what the engines truly do
+-- differently.
+
 -- name: LockTree
 -- Serialises writers of the organisation tree so that a path computed from
 -- a parent is never stale. SQLite already takes the write lock at BEGIN;
@@ -22,8 +29,8 @@ FROM organisations o LEFT JOIN regions r ON r.id = o.region_id
 WHERE o.id < $1
   AND o.path LIKE $2
   AND COALESCE(r.path, '') LIKE $3
-  AND ($4 = '' OR o.type = $4)
-  AND ($5 = 0 OR o.parent_id = $5)
+  AND (CAST($4 AS TEXT) = '' OR o.type = $4)
+  AND (CAST($5 AS BIGINT) = 0 OR o.parent_id = $5)
   AND COALESCE(r.path, '') LIKE $6
   AND o.search LIKE $7 ESCAPE '\'
 ORDER BY o.id DESC
@@ -35,7 +42,7 @@ LIMIT $8;
 SELECT o.id, o.name, o.type, COALESCE(o.parent_id, 0), COALESCE(r.code, ''), COALESCE(r.path, ''),
        o.path, o.locale, o.active, o.created_at, o.updated_at
 FROM organisations o LEFT JOIN regions r ON r.id = o.region_id
-WHERE $1 LIKE o.path || '%' AND o.path <> '' AND o.id <> $2
+WHERE CAST($1 AS TEXT) LIKE o.path || '%' AND o.path <> '' AND o.id <> $2
   AND o.path LIKE $3
   AND COALESCE(r.path, '') LIKE $4
 ORDER BY length(o.path);
@@ -59,5 +66,5 @@ WHERE id = $10;
 -- is its new path, $2 the length of the old one plus one, $3 the old path
 -- followed by '%'.
 UPDATE organisations
-SET path = $1 || substr(path, $2)
+SET path = CAST($1 AS TEXT) || substr(path, CAST($2 AS INTEGER))
 WHERE path LIKE $3;

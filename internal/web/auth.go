@@ -35,7 +35,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, rq *request) erro
 			return err
 		}
 		v := loginView{Page: s.page(r, rq, "login.title"), Email: email, Next: next, Error: rq.l.T(e.Key, e.Args...)}
-		s.render(w, status(e.Code), "login", &v)
+		s.render(w, errs.HTTPStatus(e.Code), "login", &v)
 		return nil
 	}
 	// A new session token on login, so a token planted before cannot ride it.

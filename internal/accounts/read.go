@@ -1,0 +1,92 @@
+package accounts
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/store"
+)
+
+// Get returns a user p may manage, or p themselves.
+func (s *Service) Get(ctx context.Context, p access.Principal, id int64) (User, error) {
+	u, err := s.get(ctx, s.db.R, id)
+	if err != nil {
+		return User{}, err
+	}
+	if id != p.UserID {
+		if err := access.Can(p, access.ManageUsers, u.Target()); err != nil {
+			return User{}, err
+		}
+	}
+	return u, nil
+}
+
+// Lookup returns a user by id without an access check, for wiring the
+// current session or token to its user. Never show its result to anyone
+// but that user.
+func (s *Service) Lookup(ctx context.Context, id int64) (User, error) { return s.get(ctx, s.db.R, id) }
+
+func (s *Service) get(ctx context.Context, q store.Querier, id int64) (User, error) {
+	u, err := scanUser(q.QueryRowContext(ctx, s.q.SelectUser, id))
+	if err == sql.ErrNoRows {
+		return User{}, errs.New(errs.NotFound, "error.not_found")
+	}
+	return u, err
+}
+
+// Filter narrows a list of users.
+type Filter struct {
+	Role  access.Role
+	Query string // part of the name or e-mail
+}
+
+// List returns the users p may manage, newest first.
+func (s *Service) List(ctx context.Context, p access.Principal, f Filter, pg store.Page) ([]User, string, error) {
+	if err := access.Can(p, access.ManageUsers, p.Scope()); err != nil {
+		return nil, "", err
+	}
+	like := ""
+	if q := strings.ToLower(strings.TrimSpace(f.Query)); q != "" {
+		like = "%" + q + "%"
+	}
+	rows, err := s.db.R.QueryContext(ctx, s.q.ListUsers, pg.BeforeArg(), p.OrgPath+"%", p.RegionPath+"%",
+		string(f.Role), like, pg.LimitArg())
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	var out []User
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return nil, "", err
+		}
+		out = append(out, u)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	out, next := store.Trim(pg, out, func(u User) int64 { return u.ID })
+	return out, next, nil
+}
+
+// Count returns how many users exist; 0 means the installation is new and
+// the one-time set-up page is open.
+func (s *Service) Count(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.R.QueryRowContext(ctx, s.q.CountUsers).Scan(&n)
+	return n, err
+}
+
+// LookupEmail returns a user by e-mail without an access check, for the
+// command line run by the installation's operator.
+func (s *Service) LookupEmail(ctx context.Context, email string) (User, error) {
+	u, err := scanUser(s.db.R.QueryRowContext(ctx, s.q.SelectUserByEmail, NormalizeEmail(email)))
+	if err == sql.ErrNoRows {
+		return User{}, errs.New(errs.NotFound, "error.not_found")
+	}
+	return u, err
+}
