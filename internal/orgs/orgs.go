@@ -20,7 +20,7 @@ import (
 var queryFS embed.FS
 
 type queries struct {
-	LockTree, Region, ByID, List, Ancestors string
+	LockTree, Region, ByID, List, Ancestors, Count string
 	Insert, SetPath, Update, MoveSubtree    string
 }
 

@@ -68,3 +68,9 @@ WHERE id = $10;
 UPDATE organisations
 SET path = CAST($1 AS TEXT) || substr(path, CAST($2 AS INTEGER))
 WHERE path LIKE $3;
+
+-- name: Count
+-- How many organisations lie in the principal's scope ($1 and $2).
+SELECT count(*)
+FROM organisations o LEFT JOIN regions r ON r.id = o.region_id
+WHERE o.path LIKE $1 AND COALESCE(r.path, '') LIKE $2;

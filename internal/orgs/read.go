@@ -57,6 +57,16 @@ func (s *Service) List(ctx context.Context, p access.Principal, f Filter, pg sto
 	return out, next, nil
 }
 
+// Count returns how many organisations p may see, for home pages.
+func (s *Service) Count(ctx context.Context, p access.Principal) (int, error) {
+	if err := access.Can(p, access.ViewOrgs, ownScope(p)); err != nil {
+		return 0, err
+	}
+	var n int
+	err := s.db.R.QueryRowContext(ctx, s.q.Count, p.OrgPath+"%", geo.SubtreePattern(p.RegionPath)).Scan(&n)
+	return n, err
+}
+
 // Ancestors returns the organisations above id that p may see, the root
 // first, for breadcrumbs.
 func (s *Service) Ancestors(ctx context.Context, p access.Principal, id int64) ([]Organisation, error) {

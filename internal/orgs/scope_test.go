@@ -32,6 +32,15 @@ func TestScopedCoordinatorStaysInTheirSubtree(t *testing.T) {
 		if err != nil || names(seen) != "B;A;" {
 			t.Fatalf("coordinator lists %q, %v", names(seen), err)
 		}
+		if n, err := s.Count(ctx, coord); err != nil || n != 2 {
+			t.Fatalf("coordinator counts %d, %v; want 2", n, err)
+		}
+		if n, err := s.Count(ctx, admin); err != nil || n != 4 {
+			t.Fatalf("admin counts %d, %v; want 4", n, err)
+		}
+		if _, err := s.Count(ctx, access.Principal{Role: access.Sponsor}); errs.CodeOf(err) != errs.Forbidden {
+			t.Fatalf("sponsor counts organisations: %v", err)
+		}
 		forbidden := func(what string, err error) {
 			t.Helper()
 			if errs.CodeOf(err) != errs.Forbidden {

@@ -38,3 +38,20 @@ func TestIdleSessionsEndAndActiveOnesLast(t *testing.T) {
 		t.Fatalf("an expired session came back: %d", r.status)
 	}
 }
+
+func TestHomeCardsFollowTheRole(t *testing.T) {
+	f := newFixture(t)
+	coord := f.login(t, "coord@example.org").get("/")
+	if !strings.Contains(coord.body, `<span class="figure">1</span> <span>organisation</span>`) {
+		t.Errorf("coordinator's home lacks the organisation count:\n%s", coord.body)
+	}
+	if strings.Contains(coord.body, "/admin/users") || strings.Contains(coord.body, "/admin/jobs") {
+		t.Error("coordinator's home links to admin pages")
+	}
+	admin := f.login(t, "admin@example.org").get("/")
+	for _, want := range []string{`href="/admin/users"`, `<span class="figure">2</span> <span>users</span>`, `href="/admin/jobs?status=failed"`} {
+		if !strings.Contains(admin.body, want) {
+			t.Errorf("admin's home lacks %s", want)
+		}
+	}
+}
