@@ -21,7 +21,7 @@ var queryFS embed.FS
 
 type queries struct {
 	LockTree, Region, ByID, List, Ancestors, Count string
-	Insert, SetPath, Update, MoveSubtree    string
+	Insert, SetPath, Update, MoveSubtree           string
 }
 
 // Service reads and writes organisations.
