@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/jolproject/jol/internal/text"
+
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -106,13 +108,8 @@ func validType(t string) bool {
 
 // validName reports whether a name is printable text of acceptable length.
 func validName(s string) (ok, tooLong bool) {
-	if !utf8.ValidString(s) {
+	if !text.Printable(s) {
 		return false, false
-	}
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f {
-			return false, false
-		}
 	}
 	return true, utf8.RuneCountInString(s) > maxName
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/jolproject/jol/internal/text"
+
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/i18n"
@@ -21,7 +23,7 @@ func validate(in Input) error {
 	switch {
 	case strings.TrimSpace(in.Name) == "":
 		fs = append(fs, errs.Field("name", "error.required", "Field", "name"))
-	case !printable(in.Name):
+	case !text.Printable(in.Name):
 		fs = append(fs, errs.Field("name", "error.invalid", "Field", "name"))
 	case utf8.RuneCountInString(in.Name) > MaxName:
 		fs = append(fs, errs.Field("name", "error.too_long", "Field", "name", "Count", MaxName))
@@ -41,19 +43,6 @@ func validate(in Input) error {
 		fs = append(fs, errs.Field("parent_id", "error.invalid", "Field", "parent_id"))
 	}
 	return errs.Validation(fs...)
-}
-
-// printable reports whether s is valid UTF-8 without control characters.
-func printable(s string) bool {
-	if !utf8.ValidString(s) {
-		return false
-	}
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f {
-			return false
-		}
-	}
-	return true
 }
 
 // ownScope is the principal's own subtree as a target: asking Can about it

@@ -6,6 +6,8 @@ import (
 	_ "time/tzdata" // time zones are embedded: the binary needs no system zoneinfo
 	"unicode/utf8"
 
+	"github.com/jolproject/jol/internal/text"
+
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/i18n"
 )
@@ -58,7 +60,7 @@ func (s Settings) Validate() error {
 	switch {
 	case strings.TrimSpace(s.Name) == "":
 		fs = append(fs, errs.Field("name", "error.required", "Field", "name"))
-	case !printable(s.Name):
+	case !text.Printable(s.Name):
 		fs = append(fs, errs.Field("name", "error.invalid", "Field", "name"))
 	case utf8.RuneCountInString(s.Name) > MaxName:
 		fs = append(fs, errs.Field("name", "error.too_long", "Field", "name", "Count", MaxName))
@@ -85,17 +87,4 @@ func oneOf(v string, set []string) bool {
 		}
 	}
 	return false
-}
-
-// printable reports whether s is valid UTF-8 without control characters.
-func printable(s string) bool {
-	if !utf8.ValidString(s) {
-		return false
-	}
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f {
-			return false
-		}
-	}
-	return true
 }
