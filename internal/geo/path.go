@@ -3,10 +3,9 @@ package geo
 import (
 	"strings"
 	"unicode/utf8"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/jolproject/jol/internal/text"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // Materialised paths are the codes from the country down, each followed by

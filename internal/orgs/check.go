@@ -6,11 +6,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/jolproject/jol/internal/text"
-
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/i18n"
+	"github.com/jolproject/jol/internal/text"
 )
 
 // MaxName is the longest name an organisation may have, in characters.

@@ -6,10 +6,9 @@ import (
 	_ "time/tzdata" // time zones are embedded: the binary needs no system zoneinfo
 	"unicode/utf8"
 
-	"github.com/jolproject/jol/internal/text"
-
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/i18n"
+	"github.com/jolproject/jol/internal/text"
 )
 
 // Defaults are the settings of a new installation.
