@@ -1,9 +1,9 @@
 package geo
 
 import (
+	"golang.org/x/text/unicode/norm"
 	"strings"
 	"unicode/utf8"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/jolproject/jol/internal/text"
 )
