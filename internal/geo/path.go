@@ -1,9 +1,10 @@
 package geo
 
 import (
-	"golang.org/x/text/unicode/norm"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/jolproject/jol/internal/text"
 )
