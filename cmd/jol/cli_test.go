@@ -139,3 +139,14 @@ func TestImportRegionsPrintsSummaryAndRejections(t *testing.T) {
 		t.Fatalf("re-import: %q", out)
 	}
 }
+
+func TestTrustedProxiesFlag(t *testing.T) {
+	got, err := parsePrefixes(" 127.0.0.1, 10.0.0.0/8 ,::1")
+	if err != nil || len(got) != 3 || got[0].String() != "127.0.0.1/32" || got[1].String() != "10.0.0.0/8" || got[2].String() != "::1/128" {
+		t.Fatalf("parsePrefixes = %v, %v", got, err)
+	}
+	code, _, stderr := runCLI(t, "", nil, "serve", "--db", filepath.Join(t.TempDir(), "x.db"), "--trusted-proxies", "proxy.local")
+	if code != exitUsage || !strings.Contains(stderr, "proxy.local") {
+		t.Fatalf("bad proxy: exit %d, %q", code, stderr)
+	}
+}

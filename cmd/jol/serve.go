@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/netip"
+	"strings"
 	"sync"
 	"time"
 
@@ -20,8 +22,13 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	dsn := f.String("db", "jol.db", "SQLite file, or a postgres:// URL for PostgreSQL")
 	workers := f.Int("workers", 2, "background job workers")
 	secure := f.String("secure-cookies", "false", "mark cookies Secure (true when served over HTTPS)")
+	proxies := f.String("trusted-proxies", "", "comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For is believed")
 	if err := f.parse(args); err != nil {
 		return err
+	}
+	trusted, err := parsePrefixes(*proxies)
+	if err != nil {
+		return fmt.Errorf("%w: --trusted-proxies: %v", errUsage, err)
 	}
 	logger := newLogger(e.stderr)
 	a, err := openApp(ctx, *dsn, logger)
@@ -29,15 +36,37 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	return a.serve(ctx, serveConfig{addr: *addr, workers: *workers, secureCookies: *secure == "true",
+	return a.serve(ctx, serveConfig{addr: *addr, workers: *workers, secureCookies: *secure == "true", trustedProxies: trusted,
 		ready: func(url string) { logger.Info("jol is serving", "url", url, "db", dsnLabel(*dsn)) }})
 }
 
 type serveConfig struct {
-	addr          string
-	workers       int
-	secureCookies bool
-	ready         func(url string) // called once the listener is open
+	addr           string
+	workers        int
+	secureCookies  bool
+	trustedProxies []netip.Prefix
+	ready          func(url string) // called once the listener is open
+}
+
+// parsePrefixes reads "127.0.0.1, 10.0.0.0/8": addresses or CIDR prefixes.
+func parsePrefixes(s string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if a, err := netip.ParseAddr(part); err == nil {
+			out = append(out, netip.PrefixFrom(a, a.BitLen()))
+			continue
+		}
+		p, err := netip.ParsePrefix(part)
+		if err != nil {
+			return nil, fmt.Errorf("%q is neither an address nor a CIDR prefix", part)
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
 }
 
 // surfaces are the HTTP faces of Jol, assembled on one ServeMux.
@@ -51,7 +80,8 @@ type surfaces struct {
 // is registered here and metrics see each route's pattern.
 func (a *app) handler(cfg serveConfig) (*surfaces, error) {
 	w, err := web.New(web.Deps{Accounts: a.accounts, Orgs: a.orgs, Geo: a.geo, Settings: a.settings, Jobs: a.jobs,
-		Audit: a.audit, Catalog: a.catalog, Logger: a.logger, Now: a.now, SecureCookies: cfg.secureCookies})
+		Audit: a.audit, Catalog: a.catalog, Logger: a.logger, Now: a.now, SecureCookies: cfg.secureCookies,
+		TrustedProxies: cfg.trustedProxies})
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"net"
 	"net/http"
 	"strings"
 
@@ -28,7 +27,7 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request, rq *request) 
 func (s *Server) login(w http.ResponseWriter, r *http.Request, rq *request) error {
 	email, password := r.PostFormValue("email"), r.PostFormValue("password")
 	next := safeNext(r.PostFormValue("next"))
-	u, err := s.Accounts.Authenticate(r.Context(), email, password, clientIP(r))
+	u, err := s.Accounts.Authenticate(r.Context(), email, password, s.clientIP(r))
 	if err != nil {
 		e := errs.As(err)
 		if e == nil || (e.Code != errs.Unauthenticated && e.Code != errs.RateLimited) {
@@ -66,26 +65,6 @@ func safeNext(next string) string {
 		return "/"
 	}
 	return next
-}
-
-// clientIP is the address the request came from; Jol trusts no forwarding
-// header it cannot verify.
-func clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
-
-// isLoopback reports whether the request came from this machine and passed
-// no proxy that says otherwise.
-func isLoopback(r *http.Request) bool {
-	if r.Header.Get("X-Forwarded-For") != "" || r.Header.Get("Forwarded") != "" {
-		return false
-	}
-	ip := net.ParseIP(clientIP(r))
-	return ip != nil && ip.IsLoopback()
 }
 
 var errNotFound = errs.New(errs.NotFound, "error.not_found")

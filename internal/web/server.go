@@ -8,6 +8,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
@@ -35,6 +36,10 @@ type Deps struct {
 	// SecureCookies marks the session cookie Secure; set it when Jol is
 	// served over HTTPS (directly or behind a proxy).
 	SecureCookies bool
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For header
+	// names the client; without them every visitor behind a proxy would
+	// share the proxy's address in the login throttle.
+	TrustedProxies []netip.Prefix
 }
 
 // Server is the web surface.
