@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
 )
 
@@ -148,5 +149,26 @@ func TestTrustedProxiesFlag(t *testing.T) {
 	code, _, stderr := runCLI(t, "", nil, "serve", "--db", filepath.Join(t.TempDir(), "x.db"), "--trusted-proxies", "proxy.local")
 	if code != exitUsage || !strings.Contains(stderr, "proxy.local") {
 		t.Fatalf("bad proxy: exit %d, %q", code, stderr)
+	}
+}
+
+func TestDatabaseThatCannotBeMigratedGivesAClearExit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "other-app.db")
+	db, err := store.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Another application's table where Jol's first migration puts its own.
+	if _, err := db.W.Exec("CREATE TABLE regions (id INTEGER PRIMARY KEY, note TEXT)"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	code, _, stderr := runCLI(t, "", nil, "migrate", "--db", path)
+	if code != exitDB || !strings.Contains(stderr, "cannot migrate database") || !strings.Contains(stderr, "0001_foundation") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	code, _, stderr = runCLI(t, "", nil, "serve", "--db", path, "--addr", "127.0.0.1:0")
+	if code != exitDB || !strings.Contains(stderr, "cannot migrate database") {
+		t.Fatalf("serve: exit %d, stderr %q", code, stderr)
 	}
 }
