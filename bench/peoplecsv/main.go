@@ -17,6 +17,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jolproject/jol/internal/natid"
@@ -120,11 +121,25 @@ func (h household) child(rng *rand.Rand, n, c int) []string {
 		s = "F"
 	}
 	grade := strconv.Itoa(min(11, max(0, 2026-birth.Year()-6)))
-	return []string{h.last, first, "", birth.Format("02.01.2006"), s, id, "", h.region, "", "", h.address,
+	last := h.last
+	if sex == natid.Female && !h.persian {
+		last = feminine(last)
+	}
+	return []string{last, first, "", birth.Format("02.01.2006"), s, id, "", h.region, "", "", h.address,
 		"School No. " + strconv.Itoa(1+rng.IntN(300)), grade, h.ref, "child", h.last, h.guardianFirst, h.guardianPhone, h.categories}
 }
 
 func pick(rng *rand.Rand, xs []string) string { return xs[rng.IntN(len(xs))] }
+
+// feminine gives a Kazakh or Russian surname its feminine form.
+func feminine(last string) string {
+	for _, suffix := range []string{"ов", "ев", "ин"} {
+		if strings.HasSuffix(last, suffix) {
+			return last + "а"
+		}
+	}
+	return last
+}
 
 func join(a, b string) string {
 	if a == "" {
