@@ -169,3 +169,17 @@ func TestRebindBindsByPosition(t *testing.T) {
 		}
 	})
 }
+
+func TestRebindSkipsLiteralsAndComments(t *testing.T) {
+	in := "-- the child's record, $9 here stays\nSELECT '$1', \"a$2\", $1 /* it's $3 */ FROM t WHERE x = $2 -- don't\n AND y = $3"
+	want := "-- the child's record, $9 here stays\nSELECT '$1', \"a$2\", ?1 /* it's $3 */ FROM t WHERE x = ?2 -- don't\n AND y = ?3"
+	if got := store.Rebind(store.SQLite, in); got != want {
+		t.Fatalf("Rebind =\n%s\nwant\n%s", got, want)
+	}
+	if got := store.Rebind(store.Postgres, in); got != in {
+		t.Fatal("Rebind changed a PostgreSQL query")
+	}
+	if got := store.Rebind(store.SQLite, "SELECT 'unterminated $1"); got != "SELECT 'unterminated $1" {
+		t.Fatalf("unterminated literal: %q", got)
+	}
+}
