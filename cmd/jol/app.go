@@ -14,6 +14,7 @@ import (
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
+	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/settings"
 	"github.com/jolproject/jol/internal/store"
 )
@@ -31,6 +32,7 @@ type app struct {
 	accounts *accounts.Service
 	geo      *geo.Service
 	orgs     *orgs.Service
+	people   *people.Service
 	settings *settings.Service
 	jobs     *jobs.Queue
 	catalog  *i18n.Catalog
@@ -77,6 +79,16 @@ func buildApp(ctx context.Context, db *store.DB, logger *slog.Logger) (*app, err
 	if a.orgs, err = orgs.New(db, a.audit, a.now); err != nil {
 		return nil, err
 	}
+	if a.people, err = people.New(db, a.audit, a.now); err != nil {
+		return nil, err
+	}
+	if err := a.people.Seed(ctx); err != nil {
+		return nil, fmt.Errorf("seed categories: %w", err)
+	}
+	// Persons and households copy organisation and region paths; moves of
+	// either carry them in the same transaction.
+	a.orgs.OnMove(a.people.RepathOrgs)
+	a.geo.OnMove(a.people.RepathRegions)
 	if a.settings, err = settings.New(db, a.audit, a.now); err != nil {
 		return nil, err
 	}

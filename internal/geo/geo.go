@@ -34,7 +34,13 @@ type Service struct {
 	log *audit.Log
 	now func() time.Time
 	q   queries
+	// moved are told when a subtree of regions moves; see OnMove.
+	moved []store.Repath
 }
+
+// OnMove registers f to run in the transaction of every move of a region
+// subtree, with its old and new path. Call it while wiring, before serving.
+func (s *Service) OnMove(f store.Repath) { s.moved = append(s.moved, f) }
 
 // New returns the region service on db; changes are recorded in log and now
 // is the clock.

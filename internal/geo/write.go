@@ -65,6 +65,11 @@ func (s *Service) put(ctx context.Context, tx *sql.Tx, p access.Principal, want 
 		want.NameEN, want.NameKK, want.NameRU, want.NameFR, want.NameFA, want.Builtin, want.searchKey(), want.ID)
 	if err == nil && want.Path != old.Path {
 		_, err = tx.ExecContext(ctx, s.q.MovePaths, want.Path, len(old.Path)+1, want.Country, old.Path+"%")
+		for _, f := range s.moved {
+			if err == nil {
+				err = f(ctx, tx, old.Path, want.Path)
+			}
+		}
 	}
 	if err != nil {
 		return 0, nil, err

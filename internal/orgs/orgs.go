@@ -30,7 +30,13 @@ type Service struct {
 	log *audit.Log
 	now func() time.Time
 	q   queries
+	// moved are told when a subtree moves; see OnMove.
+	moved []store.Repath
 }
+
+// OnMove registers f to run in the transaction of every subtree move, with
+// the subtree's old and new path. Call it while wiring, before serving.
+func (s *Service) OnMove(f store.Repath) { s.moved = append(s.moved, f) }
 
 // New returns the organisation service on db; changes are recorded in log
 // and now is the clock.

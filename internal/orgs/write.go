@@ -90,6 +90,11 @@ func (s *Service) Update(ctx context.Context, p access.Principal, id int64, in I
 			o.Locale, o.Active, o.UpdatedAt, geo.Fold(o.Name), o.ID)
 		if err == nil && o.Path != old.Path {
 			_, err = tx.ExecContext(ctx, s.q.MoveSubtree, o.Path, len(old.Path)+1, old.Path+"%")
+			for _, f := range s.moved {
+				if err == nil {
+					err = f(ctx, tx, old.Path, o.Path)
+				}
+			}
 		}
 		if err != nil {
 			return err

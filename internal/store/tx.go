@@ -65,3 +65,9 @@ func IsForeignKeyViolation(err error) bool {
 	}
 	return err != nil && strings.Contains(err.Error(), "FOREIGN KEY constraint failed")
 }
+
+// Repath is told, inside the transaction that moves a subtree of
+// organisations or regions, that every materialised path starting with
+// old now starts with new, so tables that copy those paths (for scoping
+// without a join) move along in the same transaction.
+type Repath func(ctx context.Context, tx *sql.Tx, old, new string) error

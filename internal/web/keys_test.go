@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jolproject/jol/internal/tabular"
+
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
@@ -27,6 +29,7 @@ var keyed = []*regexp.Regexp{
 	regexp.MustCompile(`errs\.Field\([^,]+,\s*"([^"]+)"`),
 	regexp.MustCompile(`\bbad\("[^"]*",\s*"([^"]+)"`),
 	regexp.MustCompile(`Key:\s*"([^"]+)"`),
+	regexp.MustCompile(`&Error\{"([a-z]+\.[a-z_]+)"`), // natid and text errors
 	regexp.MustCompile(`flash\(r,\s*"([^"]+)"`),
 	regexp.MustCompile(`fail\(rq\.l,\s*"[^"]*",\s*"([^"]+)"`),
 	regexp.MustCompile(`page\(r, rq, "([^"]+)"\)`),
@@ -67,7 +70,7 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		}
 	}
 	var files []string
-	for _, dir := range []string{".", "../accounts", "../orgs", "../settings", "../geo", "../api"} {
+	for _, dir := range []string{".", "../accounts", "../orgs", "../settings", "../geo", "../api", "../people", "../imports", "../natid", "../text"} {
 		files = append(files, glob(t, filepath.Join(dir, "*.go"))...)
 	}
 	files = append(files, glob(t, "templates/*/*.html")...)
@@ -104,6 +107,11 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 				use(prefix+v, file)
 			}
 		}
+	}
+	// tabular names its keys in constants.
+	for _, k := range []string{tabular.KeyEmpty, tabular.KeyOldExcel, tabular.KeyFormat, tabular.KeyEncoding,
+		tabular.KeyDuplicateHeader, tabular.KeyTooLarge, tabular.KeyQuote, tabular.KeyBadText} {
+		use(k, "../tabular/errors.go")
 	}
 	// geo names the fields of its name columns through a variable.
 	for _, n := range []string{"name_en", "name_kk", "name_ru", "name_fr", "name_fa"} {

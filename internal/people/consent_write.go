@@ -1,0 +1,84 @@
+package people
+
+import (
+	"context"
+	"database/sql"
+	"slices"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/audit"
+	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/text"
+)
+
+// GiveConsent records a consent for a person; it replaces the one in force
+// for the same purpose.
+func (s *Service) GiveConsent(ctx context.Context, p access.Principal, personID int64, in ConsentInput) (Consent, error) {
+	in.GivenByName = text.Clean(in.GivenByName)
+	var fs []errs.FieldError
+	if !slices.Contains(Purposes(), in.Purpose) {
+		fs = append(fs, errs.Field("purpose", "error.invalid", "Field", "purpose"))
+	}
+	if !slices.Contains(Methods(), in.Method) {
+		fs = append(fs, errs.Field("method", "error.invalid", "Field", "method"))
+	}
+	if in.GivenByID == 0 && in.GivenByName == "" {
+		fs = append(fs, errs.Field("given_by", "error.given_by_required"))
+	}
+	fs = line(fs, "given_by", in.GivenByName, MaxName)
+	var c Consent
+	err := s.editChild(ctx, p, personID, func(tx *sql.Tx, per Person) error {
+		if a, known := per.Age(s.today()); known && a >= AssentAge && a < Adult && !in.ChildAssent {
+			fs = append(fs, errs.Field("child_assent", "error.assent_required", "Count", AssentAge))
+		}
+		if in.GivenByID != 0 {
+			if _, err := s.byID(ctx, tx, in.GivenByID); errs.CodeOf(err) == errs.NotFound {
+				fs = append(fs, errs.Field("given_by", "error.not_found"))
+			} else if err != nil {
+				return err
+			}
+		}
+		if err := errs.Validation(fs...); err != nil {
+			return err
+		}
+		c = Consent{PersonID: per.ID, Purpose: in.Purpose, GivenByID: in.GivenByID, GivenByName: in.GivenByName,
+			ChildAssent: in.ChildAssent, Method: in.Method, RecordedBy: p.UserID, RecordedAt: s.now().UTC()}
+		err := tx.QueryRowContext(ctx, s.q.InsertConsent, c.PersonID, c.Purpose, nullID(c.GivenByID), c.GivenByName,
+			c.ChildAssent, c.Method, nullID(c.RecordedBy), c.RecordedAt).Scan(&c.ID)
+		if err != nil {
+			return err
+		}
+		return s.log.Record(ctx, tx, p, audit.Change{Action: "give_consent", Entity: "person",
+			EntityID: itoa(per.ID), OrgPath: per.OrgPath, After: c})
+	})
+	return c, err
+}
+
+// Withdraw withdraws the consent of a person for purpose, at once and for
+// every part of Jol, since they all ask HasConsent. Withdrawing the consent
+// to photos deletes the photo in the same transaction. Withdrawing when no
+// consent is in force changes nothing.
+func (s *Service) Withdraw(ctx context.Context, p access.Principal, personID int64, purpose Purpose) error {
+	if !slices.Contains(Purposes(), purpose) {
+		return errs.Validation(errs.Field("purpose", "error.invalid", "Field", "purpose"))
+	}
+	return s.editChild(ctx, p, personID, func(tx *sql.Tx, per Person) error {
+		c, err := s.latest(ctx, tx, per.ID, purpose)
+		if err != nil || c.ID == 0 || !c.Active() {
+			return err
+		}
+		now := s.now().UTC()
+		if _, err := tx.ExecContext(ctx, s.q.WithdrawConsent, now, nullID(p.UserID), c.ID); err != nil {
+			return err
+		}
+		if purpose == Photos && per.HasPhoto {
+			if _, err := tx.ExecContext(ctx, s.q.SetPhoto, nil, now, per.ID); err != nil {
+				return err
+			}
+		}
+		before := c
+		c.WithdrawnAt, c.WithdrawnBy = now, p.UserID
+		return s.log.Record(ctx, tx, p, audit.Change{Action: "withdraw_consent", Entity: "person",
+			EntityID: itoa(per.ID), OrgPath: per.OrgPath, Before: before, After: c})
+	})
+}

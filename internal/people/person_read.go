@@ -1,0 +1,89 @@
+package people
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/store"
+)
+
+// Get returns person id if p may see them, and writes to the access log
+// that p opened the record through via. A merged record is returned with
+// MergedInto set, so a page can lead to the surviving one.
+func (s *Service) Get(ctx context.Context, p access.Principal, id int64, via Via) (Person, error) {
+	if err := via.check(); err != nil {
+		return Person{}, err
+	}
+	if err := access.Can(p, access.ViewChild, p.Scope()); err != nil {
+		return Person{}, err
+	}
+	per, err := s.byID(ctx, s.db.R, id)
+	if err != nil {
+		return Person{}, err
+	}
+	if err := access.Can(p, access.ViewChild, per.Target()); err != nil {
+		return Person{}, err
+	}
+	if err := s.log.Viewed(ctx, p, "person", itoa(id), per.OrgPath, string(via)); err != nil {
+		return Person{}, err
+	}
+	return per, nil
+}
+
+// byID reads one person through q (the read pool or a transaction).
+func (s *Service) byID(ctx context.Context, q store.Querier, id int64) (Person, error) {
+	per, err := scanPerson(q.QueryRowContext(ctx, s.q.PersonByID, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Person{}, errs.Wrap(store.ErrNotFound, errs.NotFound, "error.not_found")
+	}
+	return per, err
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+// scanPerson reads the columns of the view person_rows in order, after the
+// destinations in before (columns a query selects ahead of them).
+func scanPerson(sc scanner, before ...any) (Person, error) {
+	var p Person
+	var birth sql.NullTime
+	var languages string
+	var merged sql.NullInt64
+	dest := append(before, &p.ID, &p.LastName, &p.FirstName, &p.Patronymic, &p.nameKey, &birth, &p.Sex,
+		&p.IDKind, &p.NationalID, &p.Phone, &p.phoneDigits, &p.RegionCode, &p.RegionPath,
+		&p.Address, &languages, &p.OrgID, &p.OrgName, &p.OrgPath, &p.Grade, &p.Status, &p.Disability,
+		&p.SpecialNeeds, &p.Notes, &p.HasPhoto, &p.HouseholdID, &merged, &p.CreatedBy, &p.CreatedAt, &p.UpdatedAt)
+	if err := sc.Scan(dest...); err != nil {
+		return Person{}, err
+	}
+	if birth.Valid {
+		p.BirthDate = date(birth.Time)
+	}
+	if languages != "" {
+		p.Languages = strings.Split(languages, ",")
+	}
+	p.MergedInto = merged.Int64
+	p.CreatedAt, p.UpdatedAt = p.CreatedAt.UTC(), p.UpdatedAt.UTC()
+	return p, nil
+}
+
+// queryPersons runs a query returning rows of person_rows on the read pool.
+func (s *Service) queryPersons(ctx context.Context, q string, args ...any) ([]Person, error) {
+	rows, err := s.db.R.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Person
+	for rows.Next() {
+		p, err := scanPerson(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,139 @@
+package people
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"reflect"
+	"strings"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/audit"
+	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/store"
+)
+
+// Create registers a person. An ID number another live person holds is a
+// Conflict (error.duplicate_id) naming that person's id; call Matches first
+// to find the person already registered under another spelling.
+func (s *Service) Create(ctx context.Context, p access.Principal, in Input) (Person, error) {
+	return s.write(ctx, p, 0, in)
+}
+
+// Update changes person id. The change log keeps the record before and
+// after; the photo is never part of it.
+func (s *Service) Update(ctx context.Context, p access.Principal, id int64, in Input) (Person, error) {
+	if id <= 0 {
+		return Person{}, errs.New(errs.NotFound, "error.not_found")
+	}
+	return s.write(ctx, p, id, in)
+}
+
+// write creates (id 0) or updates a person.
+func (s *Service) write(ctx context.Context, p access.Principal, id int64, in Input) (Person, error) {
+	if err := access.Can(p, access.EditChild, p.Scope()); err != nil {
+		return Person{}, err
+	}
+	rec, fs := s.check(in)
+	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+		var old Person
+		if id != 0 {
+			var err error
+			if old, err = s.byID(ctx, tx, id); err != nil {
+				return err
+			}
+			if err := access.Can(p, access.EditChild, old.Target()); err != nil {
+				return err
+			}
+			if old.MergedInto != 0 {
+				return errs.New(errs.Conflict, "error.merged", "ID", itoa(old.MergedInto))
+			}
+		}
+		pl, pfs, err := s.locate(ctx, tx, p, in.RegionCode, in.OrgID)
+		if err != nil {
+			return err
+		}
+		if err := errs.Validation(append(fs, pfs...)...); err != nil {
+			return err
+		}
+		rec = settle(rec, old, pl)
+		if err := access.Can(p, access.EditChild, rec.Target()); err != nil {
+			return err
+		}
+		if id != 0 && reflect.DeepEqual(rec, old) {
+			return nil
+		}
+		if err := s.uniqueID(ctx, tx, rec); err != nil {
+			return err
+		}
+		rec.UpdatedAt = s.now().UTC()
+		if id == 0 {
+			rec.CreatedBy, rec.CreatedAt = p.UserID, rec.UpdatedAt
+			err = tx.QueryRowContext(ctx, s.q.InsertPerson, personArgs(rec, pl.regionID,
+				nullID(p.UserID), rec.CreatedAt, rec.UpdatedAt)...).Scan(&id)
+		} else {
+			_, err = tx.ExecContext(ctx, s.q.UpdatePerson, personArgs(rec, pl.regionID, rec.UpdatedAt, id)...)
+		}
+		if err != nil {
+			return err
+		}
+		if rec, err = s.byID(ctx, tx, id); err != nil {
+			return err
+		}
+		change := audit.Change{Action: "create", Entity: "person", EntityID: itoa(id), OrgPath: rec.OrgPath, After: rec}
+		if old.ID != 0 {
+			change.Action, change.Before = "update", old
+		}
+		return s.log.Record(ctx, tx, p, change)
+	})
+	if store.IsUniqueViolation(err) {
+		// Another writer took the ID between the check and the write.
+		if dup := s.uniqueID(ctx, s.db.R, rec); dup != nil {
+			err = dup
+		}
+	}
+	if err != nil {
+		return Person{}, err
+	}
+	return rec, nil
+}
+
+// settle puts the checked input rec in place pl, keeping what the input
+// does not set from old (the stored record, zero on creation).
+func settle(rec, old Person, pl place) Person {
+	rec.ID, rec.HasPhoto, rec.HouseholdID, rec.MergedInto = old.ID, old.HasPhoto, old.HouseholdID, old.MergedInto
+	rec.CreatedBy, rec.CreatedAt, rec.UpdatedAt = old.CreatedBy, old.CreatedAt, old.UpdatedAt
+	rec.RegionCode, rec.RegionPath, rec.OrgID, rec.OrgPath = pl.regionCode, pl.regionPath, pl.orgID, pl.orgPath
+	if rec.OrgID == old.OrgID {
+		rec.OrgName = old.OrgName // the record is read again after a write
+	}
+	return rec
+}
+
+// uniqueID returns the duplicate-ID conflict when another live person
+// holds rec's ID number. Record numbers in messages are strings, so they
+// are shown as they are, without digit grouping.
+func (s *Service) uniqueID(ctx context.Context, q store.Querier, rec Person) error {
+	if rec.NationalID == "" {
+		return nil
+	}
+	var other int64
+	err := q.QueryRowContext(ctx, s.q.PersonByNationalID, rec.NationalID, rec.IDKind, rec.ID).Scan(&other)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	e := errs.New(errs.Conflict, "error.duplicate_id", "ID", itoa(other))
+	e.Fields = []errs.FieldError{errs.Field("national_id", "error.duplicate_id", "ID", itoa(other))}
+	return e
+}
+
+// personArgs are the first 21 parameters of InsertPerson and UpdatePerson
+// for r in the region with regionID, followed by tail.
+func personArgs(r Person, regionID int64, tail ...any) []any {
+	return append([]any{r.LastName, r.FirstName, r.Patronymic, r.nameKey, nullDate(r.BirthDate), r.Sex,
+		r.IDKind, r.NationalID, r.Phone, r.phoneDigits, regionID, r.RegionPath, r.Address,
+		strings.Join(r.Languages, ","), nullID(r.OrgID), r.OrgPath, r.Grade, r.Status, r.Disability,
+		r.SpecialNeeds, r.Notes}, tail...)
+}

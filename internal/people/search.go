@@ -1,0 +1,76 @@
+package people
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/text"
+)
+
+// SearchLimit is the most persons Search returns.
+const SearchLimit = 50
+
+// Search finds the persons p may see from what was typed in one box:
+//
+//   - 10 or 12 digits (spaces and dashes allowed, Persian digits too): an
+//     Iranian national code or a Kazakh IIN, and 8 or 9 that are a national
+//     code without its leading zeros; when no one holds it, a phone;
+//   - 7 digits or more otherwise: a phone (the person's or their household's);
+//   - a document number (letters and digits, as "N12345678"): the number
+//     of an ID of another kind;
+//   - anything else: names, in any script and any order of last and first
+//     name ("Мадина Ахметова", "Akhmetova Madina"), each word typed a prefix
+//     of the name's words by their phonetic key, and a household reference.
+//
+// Results are ordered by name key; at most limit (SearchLimit when 0).
+func (s *Service) Search(ctx context.Context, p access.Principal, q string, limit int) ([]Person, error) {
+	if err := access.Can(p, access.ViewChild, p.Scope()); err != nil {
+		return nil, err
+	}
+	if limit <= 0 || limit > SearchLimit {
+		limit = SearchLimit
+	}
+	q = strings.TrimSpace(text.NormalizeDigits(q))
+	if digits, ok := onlyDigits(q); ok && len(digits) >= minPhoneDigits {
+		if id, ok := idNumber(digits); ok {
+			out, err := s.queryPersons(ctx, s.q.SearchID, args(scopeArgs(p), []any{id, limit})...)
+			if err != nil || len(out) > 0 {
+				return out, err
+			}
+		}
+		return s.queryPersons(ctx, s.q.SearchPhone, args(scopeArgs(p), []any{phoneKey(digits), limit})...)
+	}
+	if doc := strings.ToUpper(q); isDocument(doc) {
+		out, err := s.queryPersons(ctx, s.q.SearchID, args(scopeArgs(p), []any{doc, limit})...)
+		if err != nil || len(out) > 0 {
+			return out, err
+		}
+	}
+	var out []Person
+	for _, prefix := range namePrefixes(q) {
+		lo, hi := span(prefix)
+		got, err := s.queryPersons(ctx, s.q.SearchName, args(scopeArgs(p), []any{lo, hi, limit})...)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, got...)
+	}
+	if q != "" {
+		got, err := s.queryPersons(ctx, s.q.SearchRef, args(scopeArgs(p), []any{q, limit})...)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, got...)
+	}
+	slices.SortFunc(out, func(a, b Person) int {
+		if c := strings.Compare(a.nameKey, b.nameKey); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	out = slices.CompactFunc(out, func(a, b Person) bool { return a.ID == b.ID })
+	return out[:min(len(out), limit)], nil
+}
