@@ -10,5 +10,5 @@ var (
 	persianFemale = []string{"فاطمه", "زهرا", "مریم", "سارا", "نرگس", "لیلا"}
 	regions       = []string{"KZ-75", "Алматы", "Астана", "Түркістан облысы", "Шымкент", "Карагандинская область", "Almaty Region", "KZ-61"}
 	streets       = []string{"Абая", "Толе би", "Жандосова", "Сатпаева", "Рыскулова", "Момышулы"}
-	categories    = []string{"low-income", "orphan", "disability", "incomplete-family", "малообеспеченная семья", "кам қамтылған отбасы"}
+	categories    = []string{"low-income", "orphan", "disability", "incomplete-family", "малообеспеченная семья", "аз қамтылған отбасы"}
 )

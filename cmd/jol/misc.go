@@ -3,13 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-	"os"
 	"runtime"
 	"runtime/debug"
 	"strings"
 
-	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/store"
@@ -28,41 +25,6 @@ func cmdVersion(_ context.Context, e env, args []string) error {
 		}
 	}
 	fmt.Fprintf(e.stdout, "jol %s%s %s schema %d\n", version, rev, runtime.Version(), store.LatestVersion(store.SQLite))
-	return nil
-}
-
-func cmdImport(ctx context.Context, e env, args []string) error {
-	if len(args) == 0 || args[0] != "regions" {
-		return fmt.Errorf("%w: expected \"jol import regions FILE\"", errUsage)
-	}
-	f := newFlags(e, "import regions", "import regions [flags] FILE.csv")
-	dsn := f.String("db", "jol.db", "SQLite file, or a postgres:// URL for PostgreSQL")
-	if err := f.parse(args[1:]); err != nil {
-		return err
-	}
-	if f.NArg() != 1 {
-		return fmt.Errorf("%w: give the CSV file to import", errUsage)
-	}
-	file, err := os.Open(f.Arg(0))
-	if err != nil {
-		return err
-	}
-	defer file.Close()
-	a, err := openApp(ctx, *dsn, newLogger(io.Discard))
-	if err != nil {
-		return err
-	}
-	defer a.Close()
-	res, err := a.geo.Import(ctx, access.System, file)
-	if err != nil {
-		return describe(a, e, err)
-	}
-	l := a.catalog.Localizer(cliLocale(e))
-	for _, re := range res.Errors {
-		fmt.Fprintf(e.stderr, "%s:%d: %s %q: %s\n", f.Arg(0), re.Line, re.Column, re.Value, l.T(re.Key, re.Args...))
-	}
-	fmt.Fprintf(e.stdout, "read %d, created %d, updated %d, unchanged %d, rejected %d\n",
-		res.Read, res.Created, res.Updated, res.Unchanged, res.Rejected)
 	return nil
 }
 

@@ -37,25 +37,21 @@ type Named struct {
 	Names []string
 }
 
-// Matcher finds a Named by a cell's text: first by its code or a name
-// exactly as folded, then by the name without the strip words around it.
-// A bare name shared by two items ("Алматы" the city and "Алматы облысы"
-// the region) is only found with its full name.
+// Matcher finds a Named by a cell's text: by its code or a name, folded.
+// A place matcher also knows the words people add around place names: a
+// region word ("облысы", "область", "استان") points to a region whose
+// name carries such a word, so "Алматы обл." is Almaty Region while
+// "Алматы" and "г. Алматы" are the city.
 type Matcher struct {
-	exact map[string]string // folded code or name → code
-	bare  map[string]string // folded name without strip words → code; "" when ambiguous
-	strip []string
+	exact   map[string]string // folded code or name → code
+	regions map[string]string // region name without its region word → code; "" when two share it
+	region  []string          // folded region words
+	city    []string          // folded city words
 }
 
-// NewMatcher indexes items by code and names; strip are words ignored
-// around a name.
-func NewMatcher(items []Named, strip ...string) *Matcher {
-	m := &Matcher{exact: map[string]string{}, bare: map[string]string{}}
-	for _, w := range strip {
-		if k := valueKey(w); k != "" {
-			m.strip = append(m.strip, k)
-		}
-	}
+// NewMatcher indexes items by code and names.
+func NewMatcher(items []Named) *Matcher {
+	m := &Matcher{exact: map[string]string{}, regions: map[string]string{}}
 	for _, it := range items {
 		m.exact[valueKey(it.Code)] = it.Code
 		for _, n := range it.Names {
@@ -64,16 +60,24 @@ func NewMatcher(items []Named, strip ...string) *Matcher {
 			}
 		}
 	}
+	return m
+}
+
+// NewPlaceMatcher indexes places, also by their names without the region
+// and city words.
+func NewPlaceMatcher(items []Named) *Matcher {
+	m := NewMatcher(items)
+	m.region, m.city = fold(RegionWords), fold(CityWords)
 	for _, it := range items {
 		for _, n := range it.Names {
-			k := m.trim(valueKey(n))
-			if k == "" {
+			b, had := trim(valueKey(n), m.region)
+			if !had || b == "" {
 				continue
 			}
-			if prev, seen := m.bare[k]; seen && prev != it.Code {
-				m.bare[k] = ""
+			if prev, seen := m.regions[b]; seen && prev != it.Code {
+				m.regions[b] = ""
 			} else if !seen {
-				m.bare[k] = it.Code
+				m.regions[b] = it.Code
 			}
 		}
 	}
@@ -86,21 +90,50 @@ func (m *Matcher) Find(s string) (string, bool) {
 	if c, ok := m.exact[k]; ok {
 		return c, true
 	}
-	c := m.bare[m.trim(k)]
+	if b, had := trim(k, m.region); had {
+		if c := m.regions[b]; c != "" {
+			return c, true
+		}
+		c, ok := m.exact[b]
+		return c, ok
+	}
+	if b, had := trim(k, m.city); had {
+		c, ok := m.exact[b]
+		return c, ok
+	}
+	c := m.regions[k]
 	return c, c != ""
 }
 
-// trim removes the strip words at either end of a folded name.
-func (m *Matcher) trim(k string) string {
-	for _, w := range m.strip {
-		k = strings.TrimSpace(strings.TrimPrefix(strings.TrimSuffix(k, " "+w), w+" "))
+// trim removes words at either end of a folded name and says whether any
+// was there.
+func trim(k string, words []string) (string, bool) {
+	had := false
+	for _, w := range words {
+		if t := strings.TrimPrefix(k, w+" "); t != k {
+			k, had = t, true
+		}
+		if t := strings.TrimSuffix(k, " "+w); t != k {
+			k, had = t, true
+		}
 	}
-	return k
+	return k, had
+}
+
+func fold(words []string) []string {
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		out = append(out, valueKey(w))
+	}
+	return out
 }
 
 // RegionWords are the words for region and province that lists add to
-// region names; a region is found with or without them.
-var RegionWords = []string{"облысы", "область", "обл", "region", "province", "oblast", "استان", "région", "province de", "région de", "region of", "қаласы", "город", "city", "г"}
+// region names.
+var RegionWords = []string{"облысы", "область", "обл", "region", "province", "oblast", "استان", "région", "province de", "région de", "region of"}
+
+// CityWords are the words for a city that lists add to city names.
+var CityWords = []string{"қаласы", "қ", "город", "г", "city", "شهر", "ville de"}
 
 // SplitCategories splits a categories cell on ";" (and "," as Excel users
 // also write), dropping empty parts.

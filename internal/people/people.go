@@ -9,6 +9,15 @@
 // audit entry. Names are stored as typed (cleaned: trimmed, NFC, Persian
 // letters) beside a Latin phonetic key, so a name typed in Cyrillic, Latin
 // or Persian script finds the same person.
+//
+// Lists of thousands to millions of rows come in through an import session
+// (BeginImport), batch by batch. Each row is matched to the person it is
+// about, by ID number or else by name key and date of birth, so importing
+// a file again registers no one twice; a row only adds to what is stored,
+// an empty cell never erases. The change log has one entry per person an
+// import updates, but one entry per batch for all the persons and
+// households it creates (their ids, as runs), not one per row: an import
+// of a million rows does not write a million entries.
 package people
 
 import (
@@ -42,6 +51,11 @@ type queries struct {
 	InsertCategory, SeedCategory, UpdateCategory, Categories, CategoryByCode string
 	Assign, Unassign, PersonCategories                                       string
 	InsertConsent, WithdrawConsent, Consents                                 string
+
+	MaxPersonID, ImportByID, ImportByName, ImportByNameUnborn                string
+	ImportHouseholdByRef, ImportHousehold, ImportMembers, ImportInsertPerson string
+	ImportRelation, ImportCategories, ImportAssign                           string
+	Savepoint, ReleaseSavepoint, RollbackSavepoint                           string
 }
 
 // Service keeps the registry.

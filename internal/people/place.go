@@ -25,36 +25,47 @@ type place struct {
 // scope. An organisation may be left out only by a principal bound to none.
 func (s *Service) locate(ctx context.Context, q store.Querier, p access.Principal, regionCode string, orgID int64) (place, []errs.FieldError, error) {
 	pl := place{regionCode: strings.ToUpper(strings.TrimSpace(regionCode)), orgID: orgID}
-	var fs []errs.FieldError
-	if pl.regionCode == "" {
-		fs = append(fs, errs.Field("region_code", "error.required", "Field", "region_code"))
-	} else {
+	var regionFound, orgFound bool
+	if pl.regionCode != "" {
 		err := q.QueryRowContext(ctx, s.q.Region, pl.regionCode).Scan(&pl.regionID, &pl.regionCode, &pl.regionPath)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			fs = append(fs, errs.Field("region_code", "error.unknown_region", "Code", pl.regionCode))
-		case err != nil:
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return pl, nil, err
-		case !strings.HasPrefix(pl.regionPath, p.RegionPath):
-			fs = append(fs, errs.Field("region_code", "error.region_out_of_scope"))
+		}
+		regionFound = err == nil
+	}
+	if orgID != 0 {
+		var err error
+		if pl.orgPath, orgFound, err = s.orgPath(ctx, q, orgID); err != nil {
+			return pl, nil, err
 		}
 	}
-	if orgID == 0 {
+	return pl, pl.problems(p, regionFound, orgFound), nil
+}
+
+// problems returns the field errors of a place whose region and
+// organisation were looked up, found or not: missing, unknown or outside
+// p's scope.
+func (pl place) problems(p access.Principal, regionFound, orgFound bool) []errs.FieldError {
+	var fs []errs.FieldError
+	switch {
+	case pl.regionCode == "":
+		fs = append(fs, errs.Field("region_code", "error.required", "Field", "region_code"))
+	case !regionFound:
+		fs = append(fs, errs.Field("region_code", "error.unknown_region", "Code", pl.regionCode))
+	case !strings.HasPrefix(pl.regionPath, p.RegionPath):
+		fs = append(fs, errs.Field("region_code", "error.region_out_of_scope"))
+	}
+	switch {
+	case pl.orgID == 0:
 		if p.OrgPath != "" {
 			fs = append(fs, errs.Field("org_id", "error.required", "Field", "org_id"))
 		}
-		return pl, fs, nil
-	}
-	err := q.QueryRowContext(ctx, s.q.Org, orgID).Scan(&pl.orgPath)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
+	case !orgFound:
 		fs = append(fs, errs.Field("org_id", "error.unknown_org"))
-	case err != nil:
-		return pl, nil, err
 	case !strings.HasPrefix(pl.orgPath, p.OrgPath):
 		fs = append(fs, errs.Field("org_id", "error.org_out_of_scope"))
 	}
-	return pl, fs, nil
+	return fs
 }
 
 // orgPath returns the path of organisation id, ok false when there is none.

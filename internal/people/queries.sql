@@ -340,3 +340,78 @@ UPDATE persons SET region_path = CAST($1 AS TEXT) || substr(region_path, CAST($2
 
 -- name: RepathHouseholdRegions
 UPDATE households SET region_path = CAST($1 AS TEXT) || substr(region_path, CAST($2 AS INTEGER)) WHERE region_path LIKE $3;
+
+-- Imports (import*.go). A batch runs these prepared, inside its transaction.
+
+-- name: MaxPersonID
+SELECT COALESCE(max(id), 0) FROM persons;
+
+-- name: ImportByID
+-- The live person holding ID $1 of kind $2, wherever they are.
+SELECT p.* FROM person_rows p
+WHERE p.national_id = $1 AND p.id_kind = $2 AND p.national_id <> '' AND p.merged_into IS NULL;
+
+-- name: ImportByName
+-- Live persons born on $4 whose name key is $1 (a last and a first name)
+-- or $1 and a patronymic ($2 < key < $3): two probes of the index on
+-- (name_key, birth_date).
+SELECT p.* FROM person_rows p
+WHERE p.name_key = $1 AND p.birth_date = $4 AND p.merged_into IS NULL
+UNION ALL
+SELECT p.* FROM person_rows p
+WHERE p.name_key > $2 AND p.name_key < $3 AND p.birth_date = $4 AND p.merged_into IS NULL
+LIMIT 50;
+
+-- name: ImportByNameUnborn
+-- The same for a person whose date of birth is unknown.
+SELECT p.* FROM person_rows p
+WHERE p.name_key = $1 AND p.birth_date IS NULL AND p.merged_into IS NULL
+UNION ALL
+SELECT p.* FROM person_rows p
+WHERE p.name_key > $2 AND p.name_key < $3 AND p.birth_date IS NULL AND p.merged_into IS NULL
+LIMIT 50;
+
+-- name: ImportHouseholdByRef
+-- The household of organisation $2 with reference $1.
+SELECT id, external_ref, org_path, region_path FROM households
+WHERE external_ref = $1 AND COALESCE(org_id, 0) = $2 AND external_ref <> '';
+
+-- name: ImportHousehold
+SELECT id, external_ref, org_path, region_path FROM households WHERE id = $1;
+
+-- name: ImportMembers
+-- What matching needs of the live members of household $1.
+SELECT m.person_id, m.relation, m.is_head, p.name_key, p.phone_digits, p.national_id, p.birth_date
+FROM household_members m JOIN persons p ON p.id = m.person_id
+WHERE m.household_id = $1 AND p.merged_into IS NULL;
+
+-- name: ImportInsertPerson
+-- InsertPerson with the household ($22) the person lives in.
+INSERT INTO persons (last_name, first_name, patronymic, name_key, birth_date, sex, id_kind, national_id,
+                     phone, phone_digits, region_id, region_path, address, languages, org_id, org_path,
+                     grade, status, disability, special_needs, notes, household_id, created_by, created_at,
+                     updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+        $23, $24, $25)
+RETURNING id;
+
+-- name: ImportRelation
+UPDATE household_members SET relation = $1 WHERE person_id = $2;
+
+-- name: ImportCategories
+SELECT category_id FROM person_categories WHERE person_id = $1;
+
+-- name: ImportAssign
+-- Puts person $1 in category $2 without evidence, unless they are in it.
+INSERT INTO person_categories (person_id, category_id, assigned_by, assigned_at)
+VALUES ($1, $2, $3, $4)
+ON CONFLICT (person_id, category_id) DO NOTHING;
+
+-- name: Savepoint
+SAVEPOINT import_row;
+
+-- name: ReleaseSavepoint
+RELEASE SAVEPOINT import_row;
+
+-- name: RollbackSavepoint
+ROLLBACK TO SAVEPOINT import_row;

@@ -80,7 +80,10 @@ func line(fs []errs.FieldError, field, v string, max int) []errs.FieldError {
 
 // note checks a free text that may run over several lines.
 func note(fs []errs.FieldError, field, v string) []errs.FieldError {
-	return line(fs, field, strings.NewReplacer("\r\n", " ", "\n", " ", "\t", " ").Replace(v), MaxNote)
+	if strings.ContainsAny(v, "\r\n\t") {
+		v = strings.NewReplacer("\r\n", " ", "\n", " ", "\t", " ").Replace(v)
+	}
+	return line(fs, field, v, MaxNote)
 }
 
 // checkBirth refuses a date of birth after today or before 1900.

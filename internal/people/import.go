@@ -1,0 +1,144 @@
+package people
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/errs"
+)
+
+// ImportRow is one row of a list, already parsed and resolved by the
+// importer. A zero value in Person says nothing: an empty cell and a
+// column the file does not have are alike, and neither erases what is
+// stored (Sex unknown, Grade 0 and Disability false included; a place or
+// organisation that contains the stored one does not move it either), so
+// an import never clears a field: the form does. A Guardian with a phone
+// and no name is only the phone of the household.
+type ImportRow struct {
+	Line         int      // the line of the file, for errors
+	Person       Input    // the child or young person; OrgID 0 is the organisation importing
+	HouseholdRef string   // rows sharing it (within the organisation) form one household; "" for none
+	Relation     Relation // of the person in the household; "" is Child
+	Guardian     *Input   // the household's adult from the guardian columns, or nil
+	Categories   []string // category codes, assigned without evidence
+}
+
+// Outcome is what an import did with a row.
+type Outcome string
+
+// The outcomes of a row.
+const (
+	Created   Outcome = "created"   // the person was registered
+	Updated   Outcome = "updated"   // something about a registered person was written
+	Unchanged Outcome = "unchanged" // the registry already held all of it
+	Rejected  Outcome = "rejected"  // nothing of the row was written; see its RowErrors
+)
+
+// RowError says why a row was rejected: the field, named as errs.Field
+// names it ("national_id", "birth_date"; "guardian_" before the fields of
+// the guardian, "household_ref", "relation" and "categories" for the rest
+// of the row), the value the row gave it and the message key with its
+// arguments. A row may have several.
+type RowError struct {
+	Line              int
+	Field, Value, Key string
+	Args              []any
+}
+
+// ImportOptions says who a file is imported for and how.
+type ImportOptions struct {
+	OrgID  int64  // the organisation importing: it owns the households and is the default of a person's
+	DryRun bool   // do everything, keep nothing: the totals are what a real run would report
+	Source string // the file's name, for the change log
+}
+
+// Totals counts the outcomes of the rows of an import.
+type Totals struct{ Created, Updated, Unchanged, Rejected int }
+
+func (t *Totals) add(o Outcome) {
+	switch o {
+	case Created:
+		t.Created++
+	case Updated:
+		t.Updated++
+	case Unchanged:
+		t.Unchanged++
+	case Rejected:
+		t.Rejected++
+	}
+}
+
+// errClosed is the answer to a batch after Close.
+var errClosed = errors.New("people: import session closed")
+
+// BeginImport starts an import into organisation o.OrgID, which p must be
+// allowed to edit children in. The session keeps what it looks up
+// (categories, places, the organisation's households) until Close, which
+// must always be called, after an error too: a dry run holds its
+// transaction, and on SQLite the write lock, until then.
+func (s *Service) BeginImport(ctx context.Context, p access.Principal, o ImportOptions) (*ImportSession, error) {
+	if err := access.Can(p, access.EditChild, p.Scope()); err != nil {
+		return nil, err
+	}
+	path, ok, err := s.orgPath(ctx, s.db.R, o.OrgID)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, errs.Validation(errs.Field("org_id", "error.unknown_org"))
+	}
+	if err := access.Can(p, access.EditChild, access.Target{OrgPath: path, RegionPath: p.RegionPath}); err != nil {
+		return nil, err
+	}
+	is := &ImportSession{s: s, p: p, o: o, orgPath: path, cats: map[string]Category{}, catCodes: map[int64]string{},
+		regions: map[string]regionRow{}, orgs: map[int64]orgRow{}, refs: map[string]int64{}, homes: map[int64]*home{}}
+	if err := s.db.R.QueryRowContext(ctx, s.q.MaxPersonID).Scan(&is.firstID); err != nil {
+		return nil, err
+	}
+	rows, err := s.db.R.QueryContext(ctx, s.q.Categories)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		c, err := scanCategory(rows)
+		if err != nil {
+			return nil, err
+		}
+		is.cats[c.Code], is.catCodes[c.ID] = c, c.Code
+	}
+	return is, rows.Err()
+}
+
+// Close ends the import and returns the totals of its batches: a dry run
+// is rolled back here, a real run was committed batch by batch. Closing
+// again does nothing.
+func (is *ImportSession) Close(ctx context.Context) (Totals, error) {
+	if is.closed {
+		return is.totals, nil
+	}
+	is.closed = true
+	return is.totals, is.end(false)
+}
+
+// end commits or rolls back the open transaction, if there is one, and
+// forgets its prepared statements.
+func (is *ImportSession) end(commit bool) error {
+	if is.tx == nil {
+		return nil
+	}
+	for _, st := range is.stmts {
+		st.Close()
+	}
+	tx := is.tx
+	is.tx, is.stmts = nil, nil
+	if commit {
+		return tx.Commit()
+	}
+	if err := tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
+		return err
+	}
+	return nil
+}

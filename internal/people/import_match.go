@@ -1,0 +1,101 @@
+package people
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"slices"
+	"strings"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/text"
+)
+
+// match finds the registered person a row is about, so that importing a
+// file again registers no one twice; pl.old stays zero when there is none.
+// A row with an ID number matches the live person holding it; one outside
+// p's scope is a duplicate ID. Otherwise, and for a row whose ID number
+// nobody holds yet, it matches a person of p's scope with the same name key
+// (one of the two may lack the patronymic) and date of birth (both may be
+// unknown) and no other ID number; h, the household of the row's
+// reference, tells apart several. More than one left is ambiguous: the row
+// is rejected rather than written to someone it may not be about.
+func (is *ImportSession) match(ctx context.Context, pl *rowPlan, h *home) ([]errs.FieldError, error) {
+	rec := pl.rec
+	if rec.NationalID != "" {
+		old, err := scanPerson(is.row(ctx, is.s.q.ImportByID, rec.NationalID, rec.IDKind))
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return nil, err
+		case !access.Within(is.p, old.Target()):
+			return []errs.FieldError{errs.Field("national_id", "error.duplicate_id", "ID", itoa(old.ID))}, nil
+		default:
+			return is.update(ctx, pl, old)
+		}
+	}
+	key := text.NameKey(rec.LastName, rec.FirstName, "")
+	if key == "" {
+		return nil, nil
+	}
+	lo, hi := span(key + " ")
+	q, args := is.s.q.ImportByName, []any{key, lo, hi, rec.BirthDate}
+	if rec.BirthDate.IsZero() {
+		q, args = is.s.q.ImportByNameUnborn, args[:3]
+	}
+	rows, err := is.query(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var found, spelled []Person
+	for rows.Next() {
+		c, err := scanPerson(rows)
+		if err != nil {
+			return nil, err
+		}
+		if is.likely(rec, c) {
+			found = append(found, c)
+			if sameSpelling(rec, c) {
+				spelled = append(spelled, c)
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(spelled) > 0 {
+		found = spelled
+	}
+	n := len(found)
+	if n > 1 && h != nil {
+		found = slices.DeleteFunc(found, func(c Person) bool { return c.HouseholdID != h.id })
+	}
+	switch {
+	case n == 0:
+		return nil, nil
+	case len(found) == 1:
+		return is.update(ctx, pl, found[0])
+	}
+	return []errs.FieldError{errs.Field("last_name", "error.ambiguous_match", "Count", n)}, nil
+}
+
+// likely reports whether candidate c, of the same name key start and
+// date of birth, may be the person of row rec: the same name key, in p's
+// scope, no two different ID numbers or sexes. A person registered by this
+// import whose name is spelled otherwise is someone else (twins named
+// Hasan and Hossein share a key), not a line of the file written twice.
+func (is *ImportSession) likely(rec, c Person) bool {
+	return sameName(c.nameKey, rec.nameKey) && access.Within(is.p, c.Target()) &&
+		(rec.NationalID == "" || c.NationalID == "") &&
+		(rec.Sex == SexUnknown || c.Sex == SexUnknown || rec.Sex == c.Sex) &&
+		(c.ID <= is.firstID || sameSpelling(rec, c))
+}
+
+// sameSpelling reports whether two records spell the name alike, but for
+// letter case and a patronymic one of them lacks.
+func sameSpelling(a, b Person) bool {
+	return strings.EqualFold(a.LastName, b.LastName) && strings.EqualFold(a.FirstName, b.FirstName) &&
+		(a.Patronymic == "" || b.Patronymic == "" || strings.EqualFold(a.Patronymic, b.Patronymic))
+}

@@ -1,0 +1,101 @@
+package people
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/errs"
+)
+
+// planHome decides the household the person is in after the row: the one
+// of the row's reference (created when it is new), or, for a row with a
+// guardian but no reference, the person's own household, created when
+// they have none. Someone already in another household stays there: the
+// row is rejected.
+func (is *ImportSession) planHome(ctx context.Context, pl *rowPlan, ref string, h *home) ([]errs.FieldError, error) {
+	old := pl.old
+	switch {
+	case ref == "" && !pl.guardianColumn:
+		return nil, nil
+	case ref == "" && old.HouseholdID != 0:
+		var err error
+		if h = is.homes[old.HouseholdID]; h == nil {
+			if h, err = is.loadHome(ctx, is.s.q.ImportHousehold, old.HouseholdID); err != nil {
+				return nil, err
+			}
+		}
+		if h == nil || !access.Within(is.p, h.target) {
+			return []errs.FieldError{errs.Field("household_ref", "error.forbidden")}, nil
+		}
+	case h == nil:
+		h = &home{ref: ref, target: access.Target{OrgPath: is.orgPath, RegionPath: pl.rec.RegionPath}}
+		pl.newHome = true
+	}
+	pl.home = h
+	switch {
+	case old.HouseholdID != 0 && old.HouseholdID != h.id:
+		return []errs.FieldError{errs.Field("household_ref", "error.in_other_household", "ID", itoa(old.HouseholdID))}, nil
+	case old.HouseholdID == 0:
+		pl.join = true
+		if pl.relation == "" {
+			pl.relation = Child
+		}
+	case pl.relation != "":
+		k := h.member(old.ID)
+		if pl.relate = k != nil && k.relation != pl.relation; pl.relate {
+			pl.oldRelation = k.relation
+		}
+	}
+	return is.planGuardian(ctx, pl)
+}
+
+// planGuardian finds the guardian of a row among the members of the
+// person's household, by ID number when the row gives one, else by name
+// key (the phone tells apart members with the same key), or plans to
+// register them in it with the relation Guardian, as its head when it has
+// none. The person of the row is never their own guardian: a mother and
+// her daughter may share a name. The guardian columns name an adult able
+// to head the household: one younger than MinHeadAge is refused, head or
+// not (it is almost always a child's name written in the wrong columns). A
+// guardian found is not updated: the registry keeps what it has.
+func (is *ImportSession) planGuardian(ctx context.Context, pl *rowPlan) ([]errs.FieldError, error) {
+	g, h := pl.g, pl.home
+	if g == nil {
+		return nil, nil
+	}
+	var found *kin
+	for i := range h.members {
+		k := &h.members[i]
+		switch {
+		case k.id == pl.old.ID:
+		case g.NationalID != "":
+			if k.natID == g.NationalID {
+				found = k
+			}
+		case sameName(k.nameKey, g.nameKey) && (found == nil || g.phoneDigits != "" && k.digits == g.phoneDigits):
+			found = k
+		}
+	}
+	birth := g.BirthDate
+	if found != nil {
+		birth = found.birth
+	}
+	if !birth.IsZero() && age(birth, is.s.today()) < MinHeadAge {
+		return []errs.FieldError{errs.Field("guardian_last_name", "error.head_too_young", "Count", MinHeadAge)}, nil
+	}
+	if found != nil {
+		return nil, nil
+	}
+	if g.NationalID != "" {
+		other, err := scanPerson(is.row(ctx, is.s.q.ImportByID, g.NationalID, g.IDKind))
+		if err == nil {
+			return []errs.FieldError{errs.Field("guardian_national_id", "error.duplicate_id", "ID", itoa(other.ID))}, nil
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return nil, err
+		}
+	}
+	pl.gNew, pl.gHead = true, !h.head
+	return nil, nil
+}
