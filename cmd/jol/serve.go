@@ -79,7 +79,7 @@ type surfaces struct {
 // handler assembles every surface on one ServeMux, so every route of Jol
 // is registered here and metrics see each route's pattern.
 func (a *app) handler(cfg serveConfig) (*surfaces, error) {
-	w, err := web.New(web.Deps{Accounts: a.accounts, Orgs: a.orgs, Geo: a.geo, Settings: a.settings, Jobs: a.jobs,
+	w, err := web.New(web.Deps{Accounts: a.accounts, Orgs: a.orgs, People: a.people, Geo: a.geo, Settings: a.settings, Jobs: a.jobs,
 		Audit: a.audit, Catalog: a.catalog, Logger: a.logger, Now: a.now, SecureCookies: cfg.secureCookies,
 		TrustedProxies: cfg.trustedProxies})
 	if err != nil {

@@ -19,6 +19,7 @@ import (
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
+	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/settings"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
@@ -59,6 +60,7 @@ func newFixture(t *testing.T) *fixture {
 	f.deps = web.Deps{
 		Accounts: must(accounts.New(db, log, accounts.NewHasher(accounts.Params{Memory: 64, Time: 1, Threads: 1}, 2), clock)),
 		Orgs:     must(orgs.New(db, log, clock)),
+		People:   must(people.New(db, log, clock)),
 		Geo:      must(geo.New(db, log, clock)),
 		Settings: must(settings.New(db, log, clock)),
 		Jobs:     must(jobs.New(db, clock, nil)),
@@ -69,6 +71,7 @@ func newFixture(t *testing.T) *fixture {
 	f.deps.Now = func() time.Time { return clock().Add(time.Duration(f.later.Load())) }
 	f.deps.Jobs.Register("test.noop", func(context.Context, *jobs.Job, jobs.Progress) (string, error) { return "ok", nil })
 	check(t, f.deps.Geo.Seed(ctx))
+	check(t, f.deps.People.Seed(ctx))
 	check(t, f.deps.Settings.Update(ctx, access.System, settings.Settings{Name: "Jol Test", DefaultLocale: "en", Country: "KZ", Calendar: "gregorian", Timezone: "Asia/Almaty"}))
 	f.org = must(f.deps.Orgs.Create(ctx, access.System, orgs.Input{Name: "Almaty Foundation", Type: orgs.Foundation, RegionCode: "KZ-75"}))
 	f.admin = must(f.deps.Accounts.Create(ctx, access.System, accounts.NewUser{Email: "admin@example.org", Name: "Aigerim Admin",

@@ -15,6 +15,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
+	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/settings"
 )
 
@@ -41,6 +42,7 @@ var keyed = []*regexp.Regexp{
 var fields = []*regexp.Regexp{
 	regexp.MustCompile(`errs\.Field\("([a-z_]+)"`),
 	regexp.MustCompile(`"Field",\s*"([a-z_]+)"`),
+	regexp.MustCompile(`\((?:field|choice) \.L \.[A-Za-z]+ "([a-z_]+)"`), // the field partials
 }
 
 // dynamic finds keys built from a prefix and a value.
@@ -51,17 +53,19 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 	if b, err := os.ReadFile("../i18n/locales/en.json"); err != nil || json.Unmarshal(b, &en) != nil {
 		t.Fatalf("read the English catalogue: %v", err)
 	}
-	var roles, types, calendars []string
-	for _, r := range access.Roles() {
-		roles = append(roles, string(r))
-	}
-	for _, o := range orgs.Types() {
-		types = append(types, string(o))
-	}
-	calendars = settings.Calendars()
+	roles := strs(access.Roles()...)
 	values := map[string][]string{
-		"role.": roles, "home.role.": roles, "orgtype.": types, "calendar.": calendars, "regiontype.": regionTypes,
-		"jobstatus.": {jobs.Queued, jobs.Running, jobs.Done, jobs.Failed},
+		"role.": roles, "home.role.": roles, "orgtype.": strs(orgs.Types()...), "calendar.": settings.Calendars(),
+		"regiontype.":     regionTypes,
+		"jobstatus.":      {jobs.Queued, jobs.Running, jobs.Done, jobs.Failed},
+		"sex.":            {"m", "f", "unknown"},
+		"idkind.":         {people.IDKindIIN, people.IDKindIR, people.IDKindOther},
+		"matchreason.":    strs(people.SameID, people.SameNameBirth, people.SimilarNameBirth, people.SameHousehold),
+		"personstatus.":   strs(people.Statuses()...),
+		"relation.":       strs(people.Relations()...),
+		"guardianship.":   strs(people.GuardianRelations()...),
+		"consentpurpose.": strs(people.Purposes()...),
+		"consentmethod.":  strs(people.Methods()...),
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {
@@ -125,6 +129,14 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 			t.Errorf("%s is not in the English catalogue (used in %s)", k, strings.Join(want[k], ", "))
 		}
 	}
+}
+
+// strs turns values of a string type into strings.
+func strs[T ~string](vs ...T) (out []string) {
+	for _, v := range vs {
+		out = append(out, string(v))
+	}
+	return out
 }
 
 func glob(t *testing.T, pattern string) []string {

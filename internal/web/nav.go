@@ -20,6 +20,8 @@ var navigation = []struct {
 	action access.Action
 }{
 	{"/", "nav.home", access.ViewHome},
+	{"/people", "nav.people", access.ViewChild},
+	{"/households", "nav.households", access.ViewChild},
 	{"/organisations", "nav.organisations", access.ViewOrgs},
 	{"/regions", "nav.regions", access.ViewRegions},
 	{"/admin/users", "nav.users", access.ManageUsers},

@@ -32,6 +32,17 @@ func (p Page) Date(t any) string {
 	return p.L.DateWithCalendar(tt, p.Calendar)
 }
 
+// Day shows a calendar day the registry stores as UTC midnight (a date of
+// birth, a document's dates) in the page's calendar and digits. Unlike
+// Date it does not move the day to the installation's time zone, where a
+// zone west of UTC would show the day before.
+func (p Page) Day(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return p.L.DateWithCalendar(t.UTC(), p.Calendar)
+}
+
 // DateTime is Date with the hour and minute.
 func (p Page) DateTime(t any) string {
 	tt, ok := p.local(t)

@@ -18,6 +18,30 @@ import (
 //go:embed templates static
 var assets embed.FS
 
+// fieldArgs is what the field partials (fields.html) show: one field of
+// a form, labelled by its "field." message.
+type fieldArgs struct {
+	L       *i18n.Localizer
+	Form    *form
+	Name    string
+	Max     string // the most characters it takes
+	Class   string // more classes for the field's box
+	Options []option
+}
+
+// textField describes a text field, a text area or a check box.
+func textField(l *i18n.Localizer, f *form, name, max, class string) fieldArgs {
+	return fieldArgs{L: l, Form: f, Name: name, Max: max, Class: class}
+}
+
+// choiceField describes a select.
+func choiceField(l *i18n.Localizer, f *form, name string, opts []option) fieldArgs {
+	return fieldArgs{L: l, Form: f, Name: name, Options: opts}
+}
+
+// langname names a language code in that language.
+func langname(code string) string { return i18n.Locale(code).NativeName() }
+
 // pages holds every page template, each parsed with the layout once at start.
 type pages struct {
 	byName map[string]*template.Template
@@ -31,12 +55,13 @@ func parsePages() (*pages, error) {
 	sum := sha256.Sum256(css)
 	version := hex.EncodeToString(sum[:6])
 	funcs := template.FuncMap{
-		"static":  func(name string) string { return "/static/" + name + "?v=" + version },
-		"add":     func(a, b int) int { return a + b },
-		"invalid": invalidAttrs,
-		"int64":   func(n int) int64 { return int64(n) },
-		// langname names a language code in that language.
-		"langname": func(code string) string { return i18n.Locale(code).NativeName() },
+		"static":   func(name string) string { return "/static/" + name + "?v=" + version },
+		"add":      func(a, b int) int { return a + b },
+		"invalid":  invalidAttrs,
+		"int64":    func(n int) int64 { return int64(n) },
+		"langname": langname,
+		"field":    textField,
+		"choice":   choiceField,
 	}
 	files, err := fs.Glob(assets, "templates/pages/*.html")
 	if err != nil {

@@ -19,6 +19,7 @@ import (
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
+	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/settings"
 )
 
@@ -26,6 +27,7 @@ import (
 type Deps struct {
 	Accounts *accounts.Service
 	Orgs     *orgs.Service
+	People   *people.Service
 	Geo      *geo.Service
 	Settings *settings.Service
 	Jobs     *jobs.Queue

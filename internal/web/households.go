@@ -1,0 +1,133 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/i18n"
+	"github.com/jolproject/jol/internal/people"
+)
+
+// householdsView is the list of households the user may see.
+type householdsView struct {
+	Page
+	listing
+	Filter     *form
+	Orgs       []option
+	Regions    []option
+	Households []householdRow
+	CanEdit    bool
+}
+
+// householdRow is a household as listed, its region named.
+type householdRow struct {
+	people.Household
+	RegionName string
+	Flags      []string
+}
+
+// householdFlags names the household's circumstances in the viewer's
+// language; "large family" is derived and shown on its own.
+func householdFlags(l *i18n.Localizer, h people.Household) []string {
+	var out []string
+	for _, f := range []struct {
+		on   bool
+		name string
+	}{{h.LowIncome, l.T("households.low_income")}, {h.Incomplete, l.T("households.incomplete")},
+		{h.Dysfunctional, l.T("households.dysfunctional")}} {
+		if f.on {
+			out = append(out, f.name)
+		}
+	}
+	return out
+}
+
+// householdList lists households, newest first, filtered by region (with
+// the places under it), organisation (with those under it) or reference.
+func (s *Server) householdList(w http.ResponseWriter, r *http.Request, rq *request) error {
+	ctx := r.Context()
+	f := queryForm(r, "region", "org", "ref")
+	flt := people.HouseholdFilter{RegionCode: normRegion(f.Values["region"]), OrgID: filterID(rq, f, "org"), ExternalRef: f.Values["ref"]}
+	list, next, err := s.People.Households(ctx, rq.p, flt, pageOf(r))
+	if err != nil {
+		return err
+	}
+	v := householdsView{Page: s.page(r, rq, "households.title"), listing: newListing(r, next), Filter: f,
+		CanEdit: access.Allowed(rq.p, access.EditChild)}
+	region := s.regionNamer(ctx, string(rq.l.Locale()))
+	for _, h := range list {
+		v.Households = append(v.Households, householdRow{Household: h, RegionName: region(h.RegionCode), Flags: householdFlags(rq.l, h)})
+	}
+	if v.Orgs, err = s.orgFilterOptions(r, rq, f.Values["org"]); err != nil {
+		return err
+	}
+	if v.Regions, err = s.regionSuggestions(ctx, rq); err != nil {
+		return err
+	}
+	s.render(w, http.StatusOK, "households", &v)
+	return nil
+}
+
+// householdFormView is the form that registers a household.
+type householdFormView struct {
+	Page
+	Form    *form
+	Orgs    []option
+	Regions []option
+}
+
+// householdFields are the fields of a household's form, in page order.
+var householdFields = []string{"org_id", "region_code", "address", "phone", "income_category",
+	"low_income", "incomplete", "dysfunctional", "external_ref", "notes"}
+
+// householdNew shows the form for a new household.
+func (s *Server) householdNew(w http.ResponseWriter, r *http.Request, rq *request) error {
+	f := newForm(nil, householdFields...)
+	if rq.p.OrgID != 0 {
+		f.Values["org_id"] = strconv.FormatInt(rq.p.OrgID, 10)
+	}
+	f.Values["region_code"] = s.homeRegion(r, rq)
+	return s.renderHouseholdForm(w, r, rq, f, http.StatusOK)
+}
+
+// householdCreate registers the household and goes to its page, where
+// its members are added.
+func (s *Server) householdCreate(w http.ResponseWriter, r *http.Request, rq *request) error {
+	f := newForm(r, householdFields...)
+	v := f.Values
+	in := people.HouseholdInput{RegionCode: normRegion(v["region_code"]), Address: v["address"], Phone: v["phone"],
+		IncomeCategory: v["income_category"], LowIncome: v["low_income"] != "", Incomplete: v["incomplete"] != "",
+		Dysfunctional: v["dysfunctional"] != "", Notes: v["notes"], ExternalRef: v["external_ref"]}
+	v["region_code"] = in.RegionCode
+	var err error
+	if in.OrgID, err = formID(v["org_id"]); err != nil {
+		f.fail(rq.l, "org_id", "error.unknown_org")
+	} else {
+		h, err := s.People.CreateHousehold(r.Context(), rq.p, in)
+		if err == nil {
+			s.flash(r, "flash.created")
+			http.Redirect(w, r, householdURL(h.ID), http.StatusSeeOther)
+			return nil
+		}
+		if !f.absorb(rq.l, err) {
+			return err
+		}
+	}
+	return s.renderHouseholdForm(w, r, rq, f, http.StatusUnprocessableEntity)
+}
+
+func (s *Server) renderHouseholdForm(w http.ResponseWriter, r *http.Request, rq *request, f *form, status int) error {
+	v := householdFormView{Page: s.page(r, rq, "households.new"), Form: f}
+	var err error
+	if v.Orgs, err = s.orgOptions(r.Context(), rq.p, f.Values["org_id"], rq.l.T("common.none"), 0); err != nil {
+		return err
+	}
+	if v.Regions, err = s.regionSuggestions(r.Context(), rq); err != nil {
+		return err
+	}
+	s.render(w, status, "household_new", &v)
+	return nil
+}
+
+func householdURL(id int64) string { return "/households/" + strconv.FormatInt(id, 10) }

@@ -1,0 +1,90 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/people"
+)
+
+// peopleView is the registry's list: the persons the user may see,
+// filtered and sorted, or the results of a search (Query not "").
+type peopleView struct {
+	Page
+	listing
+	Filter     *form
+	Query      string
+	Orgs       []option
+	Grades     []option
+	Categories []option
+	Statuses   []option
+	HasID      []option
+	Sorts      []option
+	Regions    []option
+	People     []personRow
+	CanEdit    bool
+	Filtered   bool // a filter is set: the filters are shown open
+}
+
+// peopleFilterFields are the fields of the list's filter form.
+var peopleFilterFields = []string{"region", "org", "grade", "age_from", "age_to", "category", "status", "has_id", "sort"}
+
+// peopleList lists the persons in the user's scope. A search (?q=) looks
+// up a name in any script, an ID number, a phone or a household reference
+// and replaces the list with what it finds.
+func (s *Server) peopleList(w http.ResponseWriter, r *http.Request, rq *request) error {
+	ctx := r.Context()
+	f := queryForm(r, append([]string{"q"}, peopleFilterFields...)...)
+	flt := peopleFilter(rq, f)
+	v := peopleView{Page: s.page(r, rq, "people.title"), Filter: f, Query: f.Values["q"],
+		CanEdit: access.Allowed(rq.p, access.EditChild)}
+	var list []people.Person
+	var next string
+	var err error
+	if v.Query != "" {
+		list, err = s.People.Search(ctx, rq.p, v.Query, 0)
+	} else {
+		q := r.URL.Query()
+		list, next, err = s.People.List(ctx, rq.p, flt, people.ParsePage(q.Get("cursor"), q.Get("limit")))
+	}
+	if err != nil {
+		return err
+	}
+	v.listing = newListing(r, next)
+	for _, k := range peopleFilterFields {
+		v.Filtered = v.Filtered || f.Values[k] != ""
+	}
+	if v.People, err = s.personRows(ctx, rq, list); err != nil {
+		return err
+	}
+	if err := s.peopleChoices(r, rq, &v); err != nil {
+		return err
+	}
+	s.render(w, http.StatusOK, "people", &v)
+	return nil
+}
+
+// peopleChoices fills the choices of the filter form.
+func (s *Server) peopleChoices(r *http.Request, rq *request, v *peopleView) error {
+	ctx, l, f := r.Context(), rq.l, v.Filter.Values
+	all := l.T("common.all")
+	var err error
+	if v.Orgs, err = s.orgFilterOptions(r, rq, f["org"]); err != nil {
+		return err
+	}
+	if v.Categories, err = s.categoryOptions(ctx, rq, f["category"], all, false); err != nil {
+		return err
+	}
+	if v.Regions, err = s.regionSuggestions(ctx, rq); err != nil {
+		return err
+	}
+	v.Grades = gradeOptions(l, f["grade"], all)
+	v.Statuses = statusOptions(l, f["status"], all)
+	yesNo := map[string]string{"yes": l.T("common.yes"), "no": l.T("common.no")}
+	v.HasID = choices([]string{"yes", "no"}, f["has_id"], all, func(s string) string { return yesNo[s] })
+	sorts := map[people.Sort]string{people.SortCreated: l.T("people.sort_created"), people.SortName: l.T("people.sort_name"),
+		people.SortBirth: l.T("people.sort_birth")}
+	v.Sorts = choices([]people.Sort{people.SortCreated, people.SortName, people.SortBirth}, f["sort"], "",
+		func(s people.Sort) string { return sorts[s] })
+	return nil
+}

@@ -1,0 +1,111 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/people"
+)
+
+// personView is a person's page: their record, household, guardians,
+// categories with evidence and consents, with the small forms that record
+// a consent and add a category.
+type personView struct {
+	Page
+	Person       people.Person
+	Age          string
+	SexName      string
+	RegionName   string
+	Languages    string
+	Guardians    []people.Guardianship
+	Categories   []categoryRow
+	Consents     []consentRow
+	CanEdit      bool
+	ConsentForm  *form
+	CategoryForm *form
+	Purposes     []option
+	Methods      []option
+	CategoryList []option
+}
+
+// categoryRow is a category of the person, named in the viewer's language.
+type categoryRow struct {
+	people.Assignment
+	Name    string
+	Expired bool
+}
+
+// consentRow is the consent in force for one purpose; Consent is nil
+// when there is none.
+type consentRow struct {
+	Purpose people.Purpose
+	Consent *people.Consent
+}
+
+// person shows a person's record; opening it writes the access log.
+func (s *Server) person(w http.ResponseWriter, r *http.Request, rq *request) error {
+	p, err := s.viewedPerson(r, rq)
+	if err != nil {
+		return err
+	}
+	return s.renderPerson(w, r, rq, p, newForm(nil, consentFields...), newForm(nil, categoryFields...), http.StatusOK)
+}
+
+// viewedPerson reads the {id} person through the web, which writes the
+// access log; Get checks that the user may see them.
+func (s *Server) viewedPerson(r *http.Request, rq *request) (people.Person, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return people.Person{}, err
+	}
+	return s.People.Get(r.Context(), rq.p, id, people.ViaWeb)
+}
+
+// renderPerson shows p's page with cf and kf as its consent and category
+// forms (carrying a rejected submission's values and errors).
+func (s *Server) renderPerson(w http.ResponseWriter, r *http.Request, rq *request, p people.Person, cf, kf *form, status int) error {
+	ctx, l := r.Context(), rq.l
+	loc := string(l.Locale())
+	today := s.today(rq)
+	v := &personView{Page: s.page(r, rq, "people.title"), Person: p, Age: ageOf(l, p, today), SexName: sexName(l, p.Sex),
+		RegionName: s.regionNamer(ctx, loc)(p.RegionCode), CanEdit: access.Can(rq.p, access.EditChild, p.Target()) == nil,
+		ConsentForm: cf, CategoryForm: kf}
+	v.Title, v.Path = p.FullName(), personURL(p.ID)
+	names := make([]string, len(p.Languages))
+	for i, c := range p.Languages {
+		names[i] = langname(c)
+	}
+	v.Languages = strings.Join(names, l.T("common.list_separator"))
+	var err error
+	if v.Guardians, err = s.People.Guardians(ctx, rq.p, p.ID); err != nil {
+		return err
+	}
+	as, err := s.People.Assignments(ctx, rq.p, p.ID)
+	if err != nil {
+		return err
+	}
+	for _, a := range as {
+		v.Categories = append(v.Categories, categoryRow{Assignment: a, Name: a.Category.Name(loc), Expired: a.Expired(today)})
+	}
+	active, err := s.People.ActiveConsents(ctx, rq.p, p.ID)
+	if err != nil {
+		return err
+	}
+	for _, pur := range people.Purposes() {
+		row := consentRow{Purpose: pur}
+		if c, ok := active[pur]; ok {
+			row.Consent = &c
+		}
+		v.Consents = append(v.Consents, row)
+	}
+	if v.CanEdit {
+		v.Purposes = choices(people.Purposes(), cf.Values["purpose"], "", key[people.Purpose](l, "consentpurpose."))
+		v.Methods = choices(people.Methods(), cf.Values["method"], "", key[people.Method](l, "consentmethod."))
+		if v.CategoryList, err = s.categoryOptions(ctx, rq, kf.Values["category"], l.T("people.choose_category"), true); err != nil {
+			return err
+		}
+	}
+	s.render(w, status, "person", v)
+	return nil
+}

@@ -1,0 +1,70 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+)
+
+// personNew shows the form that registers a person, in the user's own
+// organisation and region to start with.
+func (s *Server) personNew(w http.ResponseWriter, r *http.Request, rq *request) error {
+	f := newForm(nil, personFields...)
+	if rq.p.OrgID != 0 {
+		f.Values["org_id"] = strconv.FormatInt(rq.p.OrgID, 10)
+	}
+	f.Values["region_code"] = s.homeRegion(r, rq)
+	v := &personFormView{Page: s.page(r, rq, "people.new"), Form: f}
+	return s.renderPersonForm(w, r, rq, v, http.StatusOK)
+}
+
+// personCreate registers a person. It searches before it creates: when
+// the registry holds persons who may be this one, the form comes back with
+// them listed, and only a second submission with confirm=1 creates.
+func (s *Server) personCreate(w http.ResponseWriter, r *http.Request, rq *request) error {
+	ctx := r.Context()
+	f := newForm(r, personFields...)
+	v := &personFormView{Page: s.page(r, rq, "people.new"), Form: f}
+	if in, ok := personInput(r, rq, f); ok {
+		if r.PostFormValue("confirm") != "1" {
+			ms, err := s.People.Matches(ctx, rq.p, in.Candidate())
+			if err != nil {
+				return err
+			}
+			for _, m := range ms {
+				v.Matches = append(v.Matches, matchRow{Match: m, Reason: rq.l.T("matchreason." + string(m.Reason))})
+			}
+			if len(v.Matches) > 0 {
+				return s.renderPersonForm(w, r, rq, v, http.StatusOK)
+			}
+		}
+		p, err := s.People.Create(ctx, rq.p, in)
+		if err == nil {
+			s.flash(r, "flash.created")
+			http.Redirect(w, r, personURL(p.ID), http.StatusSeeOther)
+			return nil
+		}
+		if !f.absorb(rq.l, err) {
+			return err
+		}
+		v.Duplicate = duplicateOf(err)
+	}
+	return s.renderPersonForm(w, r, rq, v, http.StatusUnprocessableEntity)
+}
+
+// homeRegion is the region a new record starts in: the user's own, else
+// their organisation's.
+func (s *Server) homeRegion(r *http.Request, rq *request) string {
+	switch {
+	case rq.user == nil:
+		return ""
+	case rq.user.RegionCode != "" || rq.p.OrgID == 0:
+		return rq.user.RegionCode
+	}
+	o, err := s.Orgs.Get(r.Context(), rq.p, rq.p.OrgID)
+	if err != nil {
+		return ""
+	}
+	return o.RegionCode
+}
+
+func personURL(id int64) string { return "/people/" + strconv.FormatInt(id, 10) }
