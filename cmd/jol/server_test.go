@@ -35,6 +35,8 @@ func startServerWith(t testing.TB, withDemo bool) *testServer {
 		t.Fatal(err)
 	}
 	if withDemo {
+		// Organisations and logins only: the demo's 2,000 children are
+		// tested in internal/demo and would slow every server test here.
 		if _, err := demo.Seed(ctx, demo.Services{Accounts: a.accounts, Orgs: a.orgs, Settings: a.settings}); err != nil {
 			t.Fatal(err)
 		}

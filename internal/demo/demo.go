@@ -1,18 +1,23 @@
 // Package demo loads the sample installation that "jol demo" serves: a
-// foundation in Almaty with its partners, a charity in Tehran, and one
-// login per role, so a newcomer can try every part of Jol at once.
-// Later capabilities add their sample data here (children, campaigns,
+// foundation in Almaty with its schools, centres and partners in four
+// regions of Kazakhstan, a charity in Tehran with its schools, one login
+// per role, and a registry of about 2,000 children in 900 families with
+// names in Kazakh, Russian and Persian, so a newcomer can try every part of
+// Jol at once. The families are drawn from a fixed seed: every demo holds
+// the same ones. Later capabilities add their sample data here (campaigns,
 // requests, stock, cases, mentors).
 package demo
 
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/orgs"
+	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/settings"
 )
 
@@ -22,10 +27,17 @@ const Password = "jol-demo-2026"
 
 // Services are what the demo data is written through: the same domain
 // services a user works with, so the sample obeys every rule.
+//
+// People may be nil, and the registry is then left empty; Now is the
+// registry's clock (time.Now when nil): the children's dates of birth are
+// drawn back from its day, so their ages are the same whenever the demo is
+// loaded.
 type Services struct {
 	Accounts *accounts.Service
 	Orgs     *orgs.Service
 	Settings *settings.Service
+	People   *people.Service
+	Now      func() time.Time
 }
 
 // Login is one demo account.
@@ -34,26 +46,6 @@ type Login struct {
 	Email string
 	Name  string
 	Org   string
-}
-
-// org is a sample organisation; parent is the key of another one.
-type org struct {
-	key, name, parent, region string
-	typ                       orgs.Type
-	locale                    string
-}
-
-var organisations = []org{
-	{key: "fund", name: "«Мектепке жол» қайырымдылық қоры", typ: orgs.Foundation, region: "KZ-75", locale: "kk"},
-	{key: "edu", name: "Управление образования города Алматы", typ: orgs.EducationDepartment, region: "KZ-75", parent: "fund", locale: "ru"},
-	{key: "school12", name: "№12 мектеп-гимназия", typ: orgs.School, region: "KZ-75", parent: "edu"},
-	{key: "school159", name: "Гимназия №159", typ: orgs.School, region: "KZ-75", parent: "edu"},
-	{key: "centre3", name: "Центр поддержки детей №3", typ: orgs.SupportCentre, region: "KZ-75", parent: "fund"},
-	{key: "adapt", name: "Центр адаптации несовершеннолетних", typ: orgs.AdaptationCentre, region: "KZ-75", parent: "fund"},
-	{key: "astana", name: "Astana Youth Wing", typ: orgs.Party, region: "KZ-71", parent: "fund", locale: "en"},
-	{key: "turk", name: "Түркістан облысының білім басқармасы", typ: orgs.EducationDepartment, region: "KZ-61", parent: "fund", locale: "kk"},
-	{key: "sponsor", name: "Dala Trade LLP", typ: orgs.Company, region: "KZ-75"},
-	{key: "tehran", name: "بنیاد حمایت از تحصیل کودکان", typ: orgs.Charity, region: "IR-23", locale: "fa"},
 }
 
 // logins are one per role, plus a Persian-speaking coordinator in Tehran.
@@ -80,45 +72,53 @@ var logins = []struct {
 // Email is the address of a demo login.
 func Email(local string) string { return local + "@demo.jol.example" }
 
-// Seed writes the sample installation unless it is already there, and
-// returns the logins either way. Running it twice changes nothing.
+// Seed writes what of the sample installation is missing and returns the
+// logins either way; running it twice changes nothing. Settings are
+// written with the first login only, so an installation's own choices
+// stay; organisations, logins and families are each looked for first, so a
+// database loaded by an earlier demo gains what was added since.
 func Seed(ctx context.Context, s Services) ([]Login, error) {
 	p := access.System
-	existing, err := s.Accounts.LookupEmail(ctx, Email("admin"))
-	seeded := err == nil && existing.ID != 0
-	if err != nil && errs.CodeOf(err) != errs.NotFound {
+	_, err := s.Accounts.LookupEmail(ctx, Email("admin"))
+	fresh := errs.CodeOf(err) == errs.NotFound
+	if err != nil && !fresh {
 		return nil, err
 	}
-	ids := map[string]int64{}
-	names := map[string]string{}
-	if !seeded {
+	if fresh {
 		st := settings.Defaults()
 		st.Name = "Jol — demo"
 		if err := s.Settings.Update(ctx, p, st); err != nil {
 			return nil, fmt.Errorf("demo settings: %w", err)
 		}
-		for _, o := range organisations {
-			created, err := s.Orgs.Create(ctx, p, orgs.Input{Name: o.name, Type: o.typ, ParentID: ids[o.parent],
-				RegionCode: o.region, Locale: o.locale})
-			if err != nil {
-				return nil, fmt.Errorf("demo organisation %q: %w", o.name, err)
-			}
-			ids[o.key] = created.ID
-		}
 	}
+	ids, err := seedOrgs(ctx, s.Orgs)
+	if err != nil {
+		return nil, err
+	}
+	names := map[string]string{}
 	for _, o := range organisations {
 		names[o.key] = o.name
 	}
 	var out []Login
 	for _, l := range logins {
-		if !seeded {
-			_, err := s.Accounts.Create(ctx, p, accounts.NewUser{Email: Email(l.local), Name: l.name, Role: l.role,
+		_, err := s.Accounts.LookupEmail(ctx, Email(l.local))
+		if errs.CodeOf(err) == errs.NotFound {
+			_, err = s.Accounts.Create(ctx, p, accounts.NewUser{Email: Email(l.local), Name: l.name, Role: l.role,
 				OrgID: ids[l.org], Region: l.region, Locale: l.locale, Password: Password})
-			if err != nil {
-				return nil, fmt.Errorf("demo user %s: %w", l.local, err)
-			}
+		}
+		if err != nil {
+			return nil, fmt.Errorf("demo user %s: %w", l.local, err)
 		}
 		out = append(out, Login{Role: l.role, Email: Email(l.local), Name: l.name, Org: names[l.org]})
+	}
+	if s.People != nil {
+		now := s.Now
+		if now == nil {
+			now = time.Now
+		}
+		if err := seedRegistry(ctx, s.People, now(), ids); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/jolproject/jol/internal/demo"
 	"github.com/jolproject/jol/internal/geo"
 	"github.com/jolproject/jol/internal/orgs"
+	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/settings"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
@@ -19,34 +20,45 @@ import (
 
 func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
 
+var (
+	ctx = context.Background()
+	now = func() time.Time { return time.Date(2026, 8, 1, 9, 0, 0, 0, time.UTC) }
+)
+
+// services builds the services the demo is written through on db.
+func services(t *testing.T, db *store.DB) demo.Services {
+	t.Helper()
+	log, err := audit.New(db, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := geo.New(db, log, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Seed(ctx); err != nil {
+		t.Fatal(err)
+	}
+	s := demo.Services{Now: now}
+	if s.Accounts, err = accounts.New(db, log, accounts.NewHasher(accounts.Params{Memory: 64, Time: 1, Threads: 1}, 2), now); err != nil {
+		t.Fatal(err)
+	}
+	if s.Orgs, err = orgs.New(db, log, now); err != nil {
+		t.Fatal(err)
+	}
+	if s.Settings, err = settings.New(db, log, now); err != nil {
+		t.Fatal(err)
+	}
+	if s.People, err = people.New(db, log, now); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 func TestSeedGivesEveryRoleALoginAndIsIdempotent(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
-		now := func() time.Time { return time.Date(2026, 8, 1, 9, 0, 0, 0, time.UTC) }
-		log, err := audit.New(db, now)
-		if err != nil {
-			t.Fatal(err)
-		}
-		g, err := geo.New(db, log, now)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := g.Seed(ctx); err != nil {
-			t.Fatal(err)
-		}
-		acc, err := accounts.New(db, log, accounts.NewHasher(accounts.Params{Memory: 64, Time: 1, Threads: 1}, 2), now)
-		if err != nil {
-			t.Fatal(err)
-		}
-		o, err := orgs.New(db, log, now)
-		if err != nil {
-			t.Fatal(err)
-		}
-		st, err := settings.New(db, log, now)
-		if err != nil {
-			t.Fatal(err)
-		}
-		svc := demo.Services{Accounts: acc, Orgs: o, Settings: st}
+		svc := services(t, db)
+		svc.People = nil // the logins and organisations alone
 		first, err := demo.Seed(ctx, svc)
 		if err != nil {
 			t.Fatal(err)
@@ -60,7 +72,7 @@ func TestSeedGivesEveryRoleALoginAndIsIdempotent(t *testing.T) {
 		}
 		roles := map[access.Role]bool{}
 		for _, l := range first {
-			if _, err := acc.Authenticate(ctx, l.Email, demo.Password, "127.0.0.1"); err != nil {
+			if _, err := svc.Accounts.Authenticate(ctx, l.Email, demo.Password, "127.0.0.1"); err != nil {
 				t.Errorf("demo login %s: %v", l.Email, err)
 			}
 			roles[l.Role] = true
@@ -70,11 +82,11 @@ func TestSeedGivesEveryRoleALoginAndIsIdempotent(t *testing.T) {
 				t.Errorf("no demo login for role %s", r)
 			}
 		}
-		if n, _ := acc.Count(ctx); n != len(first) {
+		if n, _ := svc.Accounts.Count(ctx); n != len(first) {
 			t.Fatalf("%d users after two seeds, want %d", n, len(first))
 		}
-		list, _, err := o.List(ctx, access.System, orgs.Filter{}, store.Page{})
-		if err != nil || len(list) == 0 {
+		list, _, err := svc.Orgs.List(ctx, access.System, orgs.Filter{}, store.Page{Limit: store.MaxLimit})
+		if err != nil || len(list) < 30 {
 			t.Fatalf("organisations: %d, %v", len(list), err)
 		}
 		seen := map[string]bool{}
