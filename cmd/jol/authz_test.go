@@ -51,6 +51,8 @@ var expectedAccess = map[string][]string{
 	"GET /organisations/{id}":         orgViewers,
 	"POST /organisations/{id}":        orgManagers,
 	"GET /people":                     childViewers,
+	"GET /people/export.csv":          childViewers,
+	"GET /people/export.xlsx":         childViewers,
 	"GET /people/new":                 childEditors,
 	"POST /people":                    childEditors,
 	"GET /people/{id}":                childViewers,

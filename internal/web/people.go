@@ -23,7 +23,9 @@ type peopleView struct {
 	Regions    []option
 	People     []personRow
 	CanEdit    bool
-	Filtered   bool // a filter is set: the filters are shown open
+	Filtered   bool   // a filter is set: the filters are shown open
+	ExportCSV  string // the export links, with the list's filters
+	ExportXLSX string
 }
 
 // peopleFilterFields are the fields of the list's filter form.
@@ -51,6 +53,7 @@ func (s *Server) peopleList(w http.ResponseWriter, r *http.Request, rq *request)
 		return err
 	}
 	v.listing = newListing(r, next)
+	v.ExportCSV, v.ExportXLSX = exportURL(f, exportCSV), exportURL(f, exportXLSX)
 	for _, k := range peopleFilterFields {
 		v.Filtered = v.Filtered || f.Values[k] != ""
 	}

@@ -37,6 +37,8 @@ func (s *Server) routes() []route {
 		{"POST", "/organisations/{id}", access.ManageOrgs, s.orgUpdate, 0},
 
 		{"GET", "/people", access.ViewChild, s.peopleList, 0},
+		{"GET", "/people/export.csv", access.ViewChild, s.peopleExportCSV, 0},
+		{"GET", "/people/export.xlsx", access.ViewChild, s.peopleExportXLSX, 0},
 		{"GET", "/people/new", access.EditChild, s.personNew, 0},
 		{"POST", "/people", access.EditChild, s.personCreate, 0},
 		{"GET", "/people/{id}", access.ViewChild, s.person, 0},
