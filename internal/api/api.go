@@ -19,6 +19,7 @@ import (
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
+	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/settings"
 )
 
@@ -30,6 +31,7 @@ const Prefix = "/api/v1"
 type Deps struct {
 	Accounts *accounts.Service
 	Orgs     *orgs.Service
+	People   *people.Service
 	Geo      *geo.Service
 	Settings *settings.Service // the default language of the installation
 	Jobs     *jobs.Queue
@@ -47,7 +49,7 @@ type API struct {
 
 // New checks the dependencies and the embedded OpenAPI document.
 func New(d Deps) (*API, error) {
-	if d.Accounts == nil || d.Orgs == nil || d.Geo == nil || d.Settings == nil || d.Jobs == nil || d.Audit == nil || d.Catalog == nil {
+	if d.Accounts == nil || d.Orgs == nil || d.People == nil || d.Geo == nil || d.Settings == nil || d.Jobs == nil || d.Audit == nil || d.Catalog == nil {
 		return nil, errors.New("api: a required service is missing")
 	}
 	if d.Logger == nil {

@@ -19,6 +19,7 @@ import (
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
+	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/settings"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
@@ -53,6 +54,7 @@ func newDeps(db *store.DB, logs io.Writer) Deps {
 	return Deps{
 		Accounts: must(accounts.New(db, log, fastHasher(), clock)),
 		Orgs:     must(orgs.New(db, log, clock)),
+		People:   must(people.New(db, log, clock)),
 		Geo:      must(geo.New(db, log, clock)),
 		Settings: must(settings.New(db, log, clock)),
 		Jobs:     must(jobs.New(db, clock, nil)),
@@ -70,6 +72,7 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 		users: map[access.Role]accounts.User{}, token: map[access.Role]string{}}
 	f.deps = newDeps(db, f.logs)
 	check(t, f.deps.Geo.Seed(ctx))
+	check(t, f.deps.People.Seed(ctx))
 	st := settings.Defaults()
 	st.DefaultLocale = "en"
 	check(t, f.deps.Settings.Update(ctx, access.System, st))

@@ -50,6 +50,16 @@ func (a *API) routes() []route {
 		{"GET", p + "/organisations/{id}", access.ViewOrgs, a.getOrg, "getOrganisation"},
 		{"PATCH", p + "/organisations/{id}", access.ManageOrgs, a.updateOrg, "updateOrganisation"},
 
+		{"GET", p + "/people", access.ViewChild, a.listPeople, "listPeople"},
+		{"POST", p + "/people", access.EditChild, a.createPerson, "createPerson"},
+		{"POST", p + "/people/matches", access.ViewChild, a.matchPeople, "matchPeople"},
+		{"GET", p + "/people/{id}", access.ViewChild, a.getPerson, "getPerson"},
+		{"PATCH", p + "/people/{id}", access.EditChild, a.updatePerson, "updatePerson"},
+
+		{"GET", p + "/households", access.ViewChild, a.listHouseholds, "listHouseholds"},
+		{"POST", p + "/households", access.EditChild, a.createHousehold, "createHousehold"},
+		{"GET", p + "/households/{id}", access.ViewChild, a.getHousehold, "getHousehold"},
+
 		{"GET", p + "/regions", access.ViewRegions, a.listRegions, "listRegions"},
 		{"GET", p + "/regions/{code}", access.ViewRegions, a.getRegion, "getRegion"},
 
