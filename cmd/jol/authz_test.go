@@ -59,55 +59,62 @@ var expectedAccess = map[string][]string{
 	"GET /people/{id}/edit":           childEditors,
 	"POST /people/{id}":               childEditors,
 	"POST /people/{id}/consents":      childEditors,
-	"POST /people/{id}/consents/{purpose}/withdraw": childEditors,
-	"POST /people/{id}/categories":                  childEditors,
-	"POST /people/{id}/categories/{code}/remove":    childEditors,
-	"GET /households":                               childViewers,
-	"GET /households/new":                           childEditors,
-	"POST /households":                              childEditors,
-	"GET /households/{id}":                          childViewers,
-	"POST /households/{id}/members":                 childEditors,
-	"POST /households/{id}/members/{person}/remove": childEditors,
-	"POST /households/{id}/head":                    childEditors,
-	"GET /regions":                                  placeViewers,
-	"GET /admin/regions/import":                     admins,
-	"POST /admin/regions/import":                    admins,
-	"GET /admin/jobs":                               admins,
-	"GET /admin/jobs/{id}":                          admins,
-	"POST /admin/jobs/{id}/retry":                   admins,
-	"GET /admin/audit":                              auditors,
-	"GET /admin/access-log":                         auditors,
-	"GET /admin/settings":                           admins,
-	"POST /admin/settings":                          admins,
-	"GET /api/v1/openapi.json":                      public,
-	"GET /api/v1/me":                                everyone,
-	"GET /api/v1/users":                             admins,
-	"POST /api/v1/users":                            admins,
-	"GET /api/v1/users/{id}":                        admins,
-	"PATCH /api/v1/users/{id}":                      admins,
-	"POST /api/v1/users/{id}/password":              admins,
-	"GET /api/v1/tokens":                            everyone,
-	"POST /api/v1/tokens":                           everyone,
-	"DELETE /api/v1/tokens/{id}":                    everyone,
-	"GET /api/v1/organisations":                     orgViewers,
-	"POST /api/v1/organisations":                    orgManagers,
-	"GET /api/v1/organisations/{id}":                orgViewers,
-	"PATCH /api/v1/organisations/{id}":              orgManagers,
-	"GET /api/v1/people":                            childViewers,
-	"POST /api/v1/people":                           childEditors,
-	"POST /api/v1/people/matches":                   childViewers,
-	"GET /api/v1/people/{id}":                       childViewers,
-	"PATCH /api/v1/people/{id}":                     childEditors,
-	"GET /api/v1/households":                        childViewers,
-	"POST /api/v1/households":                       childEditors,
-	"GET /api/v1/households/{id}":                   childViewers,
-	"GET /api/v1/regions":                           placeViewers,
-	"GET /api/v1/regions/{code}":                    placeViewers,
-	"GET /api/v1/jobs":                              admins,
-	"GET /api/v1/jobs/{id}":                         admins,
-	"POST /api/v1/jobs/{id}/retry":                  admins,
-	"GET /api/v1/audit":                             auditors,
-	"GET /api/v1/access-log":                        auditors,
+	"POST /people/{id}/consents/{purpose}/withdraw":    childEditors,
+	"POST /people/{id}/categories":                     childEditors,
+	"POST /people/{id}/categories/{code}/remove":       childEditors,
+	"GET /households":                                  childViewers,
+	"POST /people/{id}/assessments":                    childEditors,
+	"GET /assessments":                                 childViewers,
+	"GET /places":                                      childViewers,
+	"POST /places":                                     childEditors,
+	"GET /places/{id}":                                 childViewers,
+	"POST /places/{id}/placements":                     childEditors,
+	"POST /places/{id}/placements/{placement}/outcome": childEditors,
+	"GET /households/new":                              childEditors,
+	"POST /households":                                 childEditors,
+	"GET /households/{id}":                             childViewers,
+	"POST /households/{id}/members":                    childEditors,
+	"POST /households/{id}/members/{person}/remove":    childEditors,
+	"POST /households/{id}/head":                       childEditors,
+	"GET /regions":                                     placeViewers,
+	"GET /admin/regions/import":                        admins,
+	"POST /admin/regions/import":                       admins,
+	"GET /admin/jobs":                                  admins,
+	"GET /admin/jobs/{id}":                             admins,
+	"POST /admin/jobs/{id}/retry":                      admins,
+	"GET /admin/audit":                                 auditors,
+	"GET /admin/access-log":                            auditors,
+	"GET /admin/settings":                              admins,
+	"POST /admin/settings":                             admins,
+	"GET /api/v1/openapi.json":                         public,
+	"GET /api/v1/me":                                   everyone,
+	"GET /api/v1/users":                                admins,
+	"POST /api/v1/users":                               admins,
+	"GET /api/v1/users/{id}":                           admins,
+	"PATCH /api/v1/users/{id}":                         admins,
+	"POST /api/v1/users/{id}/password":                 admins,
+	"GET /api/v1/tokens":                               everyone,
+	"POST /api/v1/tokens":                              everyone,
+	"DELETE /api/v1/tokens/{id}":                       everyone,
+	"GET /api/v1/organisations":                        orgViewers,
+	"POST /api/v1/organisations":                       orgManagers,
+	"GET /api/v1/organisations/{id}":                   orgViewers,
+	"PATCH /api/v1/organisations/{id}":                 orgManagers,
+	"GET /api/v1/people":                               childViewers,
+	"POST /api/v1/people":                              childEditors,
+	"POST /api/v1/people/matches":                      childViewers,
+	"GET /api/v1/people/{id}":                          childViewers,
+	"PATCH /api/v1/people/{id}":                        childEditors,
+	"GET /api/v1/households":                           childViewers,
+	"POST /api/v1/households":                          childEditors,
+	"GET /api/v1/households/{id}":                      childViewers,
+	"GET /api/v1/regions":                              placeViewers,
+	"GET /api/v1/regions/{code}":                       placeViewers,
+	"GET /api/v1/jobs":                                 admins,
+	"GET /api/v1/jobs/{id}":                            admins,
+	"POST /api/v1/jobs/{id}/retry":                     admins,
+	"GET /api/v1/audit":                                auditors,
+	"GET /api/v1/access-log":                           auditors,
 }
 
 // caller is one demo user with a web session and an API token.
@@ -148,6 +155,7 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 	for _, local := range everyone {
 		c := s.caller(t, local)
 		personID, householdID := registryRecords(t, s, c, fund)
+		offerID, placementID := placeRecords(t, s, c, fund, personID)
 		for key, allowed := range expectedAccess {
 			if allowed == nil {
 				continue
@@ -162,10 +170,12 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 				codeArg = "orphan"
 			}
 			path := strings.NewReplacer("{$}", "", "{code}", codeArg, "{purpose}", "processing",
-				"{person}", strconv.FormatInt(personID, 10)).Replace(pattern)
+				"{person}", strconv.FormatInt(personID, 10), "{placement}", strconv.FormatInt(placementID, 10)).Replace(pattern)
 			switch {
 			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/people/{id}"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(personID, 10), 1)
+			case strings.HasPrefix(path, "/places/{id}"):
+				path = strings.Replace(path, "{id}", strconv.FormatInt(offerID, 10), 1)
 			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/households/{id}"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(householdID, 10), 1)
 			case strings.Contains(path, "/users/{id}"):
@@ -232,6 +242,26 @@ func registryRecords(t *testing.T, s *testServer, c *caller, fund int64) (person
 		t.Fatal(err)
 	}
 	return p.ID, h.ID
+}
+
+// placeRecords offers places in the caller's organisation and places the
+// caller's person there, for the routes about one offer or placement.
+func placeRecords(t *testing.T, s *testServer, c *caller, fund, personID int64) (offerID, placementID int64) {
+	t.Helper()
+	ctx := context.Background()
+	orgID := c.orgID
+	if orgID == 0 {
+		orgID = fund
+	}
+	o, err := s.app.people.CreateOffer(ctx, access.System, people.OfferInput{OrgID: orgID, Year: 2026, Quota: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl, err := s.app.people.Place(ctx, access.System, o.ID, personID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o.ID, pl.ID
 }
 
 func (s *testServer) caller(t *testing.T, local string) *caller {

@@ -93,7 +93,7 @@ func (s *Service) BeginImport(ctx context.Context, p access.Principal, o ImportO
 		return nil, err
 	}
 	is := &ImportSession{s: s, p: p, o: o, orgPath: path, cats: map[string]Category{}, catCodes: map[int64]string{},
-		regions: map[string]regionRow{}, orgs: map[int64]orgRow{}, refs: map[string]int64{}, homes: map[int64]*home{}}
+		regions: map[string]regionRow{}, orgs: map[int64]orgRow{}, homes: newHomeCache()}
 	if err := s.db.R.QueryRowContext(ctx, s.q.MaxPersonID).Scan(&is.firstID); err != nil {
 		return nil, err
 	}

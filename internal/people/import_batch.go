@@ -22,8 +22,8 @@ type ImportSession struct {
 	catCodes map[int64]string
 	regions  map[string]regionRow
 	orgs     map[int64]orgRow
-	refs     map[string]int64 // household reference → id; 0 when there is none yet
-	homes    map[int64]*home
+	homes    homeCache           // the households of this batch and the one before
+	ids      map[string][]Person // the holders of the batch's ID numbers, read ahead
 	tx       *sql.Tx
 	stmts    map[string]*sql.Stmt
 	totals   Totals
@@ -58,6 +58,10 @@ func (is *ImportSession) Batch(ctx context.Context, rows []ImportRow) ([]Outcome
 			return nil, nil, is.fail(fmt.Errorf("people: import: begin: %w", err))
 		}
 		is.tx, is.stmts = tx, map[string]*sql.Stmt{}
+	}
+	is.homes.rotate()
+	if err := is.prefetchIDs(ctx, rows); err != nil {
+		return nil, nil, is.fail(fmt.Errorf("people: import: %w", err))
 	}
 	var b batchLog
 	outs := make([]Outcome, len(rows))
@@ -121,6 +125,7 @@ func (is *ImportSession) one(ctx context.Context, row ImportRow, b *batchLog) (O
 		case retried:
 			return Rejected, []errs.FieldError{errs.Field("", "error.conflict")}, nil
 		}
-		is.refs, is.homes = map[string]int64{}, map[int64]*home{}
+		is.homes.reset()
+		is.ids = nil
 	}
 }

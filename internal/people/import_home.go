@@ -31,15 +31,15 @@ type kin struct {
 // homeByRef returns the organisation's household with reference ref, nil
 // when there is none yet; one outside p's scope is a field error.
 func (is *ImportSession) homeByRef(ctx context.Context, ref string) (*home, []errs.FieldError, error) {
-	id, known := is.refs[ref]
-	h := is.homes[id]
+	id, known := is.homes.ref(ref)
+	h := is.homes.home(id)
 	if !known {
 		var err error
 		if h, err = is.loadHome(ctx, is.s.q.ImportHouseholdByRef, ref, is.o.OrgID); err != nil {
 			return nil, nil, err
 		}
-		if is.refs[ref] = 0; h != nil {
-			is.refs[ref] = h.id
+		if is.homes.refs[ref] = 0; h != nil {
+			is.homes.refs[ref] = h.id
 		}
 	}
 	if h != nil && !access.Within(is.p, h.target) {
@@ -58,7 +58,7 @@ func (is *ImportSession) loadHome(ctx context.Context, q string, args ...any) (*
 	} else if err != nil {
 		return nil, err
 	}
-	if cached := is.homes[h.id]; cached != nil {
+	if cached := is.homes.home(h.id); cached != nil {
 		return cached, nil
 	}
 	rows, err := is.query(ctx, is.s.q.ImportMembers, h.id)
@@ -76,7 +76,7 @@ func (is *ImportSession) loadHome(ctx context.Context, q string, args ...any) (*
 		k.birth, h.head = date(birth.Time), h.head || head
 		h.members = append(h.members, k)
 	}
-	is.homes[h.id] = h
+	is.homes.homes[h.id] = h
 	return h, rows.Err()
 }
 

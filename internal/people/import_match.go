@@ -24,7 +24,7 @@ import (
 func (is *ImportSession) match(ctx context.Context, pl *rowPlan, h *home) ([]errs.FieldError, error) {
 	rec := pl.rec
 	if rec.NationalID != "" {
-		old, err := scanPerson(is.row(ctx, is.s.q.ImportByID, rec.NationalID, rec.IDKind))
+		old, err := is.byID(ctx, rec.NationalID, rec.IDKind)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 		case err != nil:

@@ -21,7 +21,7 @@ func (is *ImportSession) planHome(ctx context.Context, pl *rowPlan, ref string, 
 		return nil, nil
 	case ref == "" && old.HouseholdID != 0:
 		var err error
-		if h = is.homes[old.HouseholdID]; h == nil {
+		if h = is.homes.home(old.HouseholdID); h == nil {
 			if h, err = is.loadHome(ctx, is.s.q.ImportHousehold, old.HouseholdID); err != nil {
 				return nil, err
 			}
@@ -89,7 +89,7 @@ func (is *ImportSession) planGuardian(ctx context.Context, pl *rowPlan) ([]errs.
 		return nil, nil
 	}
 	if g.NationalID != "" {
-		other, err := scanPerson(is.row(ctx, is.s.q.ImportByID, g.NationalID, g.IDKind))
+		other, err := is.byID(ctx, g.NationalID, g.IDKind)
 		if err == nil {
 			return []errs.FieldError{errs.Field("guardian_national_id", "error.duplicate_id", "ID", itoa(other.ID))}, nil
 		} else if !errors.Is(err, sql.ErrNoRows) {

@@ -102,13 +102,14 @@ func (is *ImportSession) settle(pl *rowPlan, b *batchLog) {
 	if pl.old.ID == 0 {
 		b.persons = append(b.persons, pl.rec.ID)
 	}
+	is.forgetIDs(pl)
 	h := pl.home
 	if h == nil {
 		return
 	}
 	if pl.newHome {
-		if is.homes[h.id] = h; h.ref != "" {
-			is.refs[h.ref] = h.id
+		if is.homes.homes[h.id] = h; h.ref != "" {
+			is.homes.refs[h.ref] = h.id
 		}
 		b.homes = append(b.homes, h.id)
 	}

@@ -56,6 +56,12 @@ type queries struct {
 	ImportHouseholdByRef, ImportHousehold, ImportMembers, ImportInsertPerson string
 	ImportRelation, ImportCategories, ImportAssign                           string
 	Savepoint, ReleaseSavepoint, RollbackSavepoint                           string
+
+	ScopeOrg, InsertAssessment, InsertAssessmentScore, AssessmentScores string
+	PersonAssessments, OrgAssessments                                   string
+	InsertOffer, Offers, OfferByID, LockOffer                           string
+	PlacedOn, InsertPlacement, UpdatePlacement                          string
+	PlacementFrom, PlacementsOnOffer, PlacementsOfPerson, PlacementByID string
 }
 
 // Service keeps the registry.

@@ -22,6 +22,8 @@ var navigation = []struct {
 	{"/", "nav.home", access.ViewHome},
 	{"/people", "nav.people", access.ViewChild},
 	{"/households", "nav.households", access.ViewChild},
+	{"/assessments", "nav.assessments", access.ViewChild},
+	{"/places", "nav.places", access.ViewChild},
 	{"/organisations", "nav.organisations", access.ViewOrgs},
 	{"/regions", "nav.regions", access.ViewRegions},
 	{"/admin/users", "nav.users", access.ManageUsers},

@@ -27,6 +27,7 @@ type personView struct {
 	Purposes     []option
 	Methods      []option
 	CategoryList []option
+	Guidance     guidance // assessments and placements
 }
 
 // categoryRow is a category of the person, named in the viewer's language.
@@ -105,6 +106,9 @@ func (s *Server) renderPerson(w http.ResponseWriter, r *http.Request, rq *reques
 		if v.CategoryList, err = s.categoryOptions(ctx, rq, kf.Values["category"], l.T("people.choose_category"), true); err != nil {
 			return err
 		}
+	}
+	if v.Guidance, err = s.guidanceOf(ctx, rq, p, v.CanEdit, nil); err != nil {
+		return err
 	}
 	s.render(w, status, "person", v)
 	return nil

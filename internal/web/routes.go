@@ -48,6 +48,14 @@ func (s *Server) routes() []route {
 		{"POST", "/people/{id}/consents/{purpose}/withdraw", access.EditChild, s.consentWithdraw, 0},
 		{"POST", "/people/{id}/categories", access.EditChild, s.categoryAssign, 0},
 		{"POST", "/people/{id}/categories/{code}/remove", access.EditChild, s.categoryRemove, 0},
+		{"POST", "/people/{id}/assessments", access.EditChild, s.assessmentRecord, 0},
+
+		{"GET", "/assessments", access.ViewChild, s.assessmentList, 0},
+		{"GET", "/places", access.ViewChild, s.places, 0},
+		{"POST", "/places", access.EditChild, s.offerCreate, 0},
+		{"GET", "/places/{id}", access.ViewChild, s.offer, 0},
+		{"POST", "/places/{id}/placements", access.EditChild, s.placeChild, 0},
+		{"POST", "/places/{id}/placements/{placement}/outcome", access.EditChild, s.placementOutcome, 0},
 
 		{"GET", "/households", access.ViewChild, s.householdList, 0},
 		{"GET", "/households/new", access.EditChild, s.householdNew, 0},

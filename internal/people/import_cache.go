@@ -1,0 +1,152 @@
+package people
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jolproject/jol/internal/store"
+)
+
+// homeCache keeps the households an import has looked up or created, by
+// reference and by id, for two generations: the batch being imported and
+// the one before it. The rows of a household are almost always close to
+// one another in a file, so keeping every household of a million-row list
+// until the end would only grow the import; one that has aged out is read
+// again from the database, which holds the same.
+type homeCache struct {
+	refs, oldRefs   map[string]int64 // household reference → id; 0 when there is none yet
+	homes, oldHomes map[int64]*home
+}
+
+func newHomeCache() homeCache {
+	return homeCache{refs: map[string]int64{}, homes: map[int64]*home{}}
+}
+
+// rotate starts a generation: what the batch before the last one used is
+// forgotten.
+func (c *homeCache) rotate() {
+	c.oldRefs, c.oldHomes = c.refs, c.homes
+	c.refs, c.homes = make(map[string]int64, len(c.oldRefs)), make(map[int64]*home, len(c.oldHomes))
+}
+
+// reset forgets everything.
+func (c *homeCache) reset() { *c = newHomeCache() }
+
+// ref returns the household id of reference r, and whether it is known.
+func (c *homeCache) ref(r string) (int64, bool) {
+	if id, ok := c.refs[r]; ok {
+		return id, true
+	}
+	id, ok := c.oldRefs[r]
+	if ok {
+		c.refs[r] = id
+	}
+	return id, ok
+}
+
+// home returns the household with id, nil when it is not kept.
+func (c *homeCache) home(id int64) *home {
+	if h := c.homes[id]; h != nil {
+		return h
+	}
+	h := c.oldHomes[id]
+	if h != nil {
+		c.homes[id] = h
+	}
+	return h
+}
+
+// idChunk is how many ID numbers one query of holders asks for.
+const idChunk = 500
+
+// prefetchIDs reads in a few queries the live persons holding the ID
+// numbers of the rows' persons and guardians, so that planning a row asks
+// the database only about numbers written since. A number that does not
+// parse is left out: the row asks about it, as before.
+func (is *ImportSession) prefetchIDs(ctx context.Context, rows []ImportRow) error {
+	is.ids = make(map[string][]Person, len(rows))
+	numbers := make([]any, 0, len(rows))
+	add := func(in *Input) {
+		if in == nil || strings.TrimSpace(in.NationalID) == "" {
+			return
+		}
+		_, n, _ := checkID(in.IDKind, in.NationalID, time.Time{}, SexUnknown)
+		if n == "" {
+			return
+		}
+		if _, seen := is.ids[n]; !seen {
+			is.ids[n] = nil
+			numbers = append(numbers, n)
+		}
+	}
+	for i := range rows {
+		add(&rows[i].Person)
+		add(rows[i].Guardian)
+	}
+	for len(numbers) > 0 {
+		chunk := numbers[:min(idChunk, len(numbers))]
+		numbers = numbers[len(chunk):]
+		rs, err := is.query(ctx, is.holdersQuery(len(chunk)), chunk...)
+		if err != nil {
+			return err
+		}
+		for rs.Next() {
+			p, err := scanPerson(rs)
+			if err != nil {
+				rs.Close()
+				return err
+			}
+			is.ids[p.NationalID] = append(is.ids[p.NationalID], p)
+		}
+		if err := rs.Close(); err != nil {
+			return err
+		}
+		if err := rs.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// holdersQuery is ImportByID for n numbers at once, of any kind.
+func (is *ImportSession) holdersQuery(n int) string {
+	var b strings.Builder
+	b.WriteString("SELECT p.* FROM person_rows p WHERE p.national_id IN (")
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('$')
+		b.WriteString(strconv.Itoa(i + 1))
+	}
+	b.WriteString(") AND p.national_id <> '' AND p.merged_into IS NULL")
+	return store.Rebind(is.s.db.Engine, b.String())
+}
+
+// byID returns the live person holding ID number of kind, sql.ErrNoRows
+// when nobody does: from what the batch read ahead when it knows the
+// number, else from the database.
+func (is *ImportSession) byID(ctx context.Context, number, kind string) (Person, error) {
+	if hs, ok := is.ids[number]; ok {
+		for _, h := range hs {
+			if h.IDKind == kind {
+				return h, nil
+			}
+		}
+		return Person{}, sql.ErrNoRows
+	}
+	return scanPerson(is.row(ctx, is.s.q.ImportByID, number, kind))
+}
+
+// forgetIDs makes later rows ask the database about the numbers of
+// persons a row wrote.
+func (is *ImportSession) forgetIDs(pl *rowPlan) {
+	delete(is.ids, pl.rec.NationalID)
+	delete(is.ids, pl.old.NationalID)
+	if pl.g != nil {
+		delete(is.ids, pl.g.NationalID)
+	}
+}
