@@ -62,6 +62,12 @@ type queries struct {
 	InsertOffer, Offers, OfferByID, LockOffer                           string
 	PlacedOn, InsertPlacement, UpdatePlacement                          string
 	PlacementFrom, PlacementsOnOffer, PlacementsOfPerson, PlacementByID string
+
+	InsertMerge, MergeByID, MergesOf, UndoMerge, SetMergedInto, SetMergeFields         string
+	MergeGuardianshipsOf, MoveGuardianshipOf, MergeGuardianshipsBy, MoveGuardianshipBy string
+	MergeGuardianLinks                                                                 string
+	MergeCategories, MoveCategory, MergeConsentsOf, MoveConsentOf, MergeConsentsBy     string
+	MoveConsentBy, MergeAssessments, MoveAssessment, MergePlacements, MovePlacement    string
 }
 
 // Service keeps the registry.

@@ -511,3 +511,93 @@ WHERE l.person_id = $1 ORDER BY f.year DESC, l.id DESC
 
 -- name: PlacementByID
 WHERE l.id = $1
+
+-- Merges (merge*.go). Each reference of the record dropped is read by id,
+-- then moved one row at a time, so that the merge can record the ids and
+-- the undo move exactly those rows back.
+
+-- name: InsertMerge
+INSERT INTO merges (keep_id, drop_id, moved, merged_by, merged_at) VALUES ($1, $2, $3, $4, $5)
+RETURNING id;
+
+-- name: MergeByID
+SELECT id, keep_id, drop_id, moved, COALESCE(merged_by, 0), merged_at, COALESCE(undone_by, 0), undone_at
+FROM merges WHERE id = $1;
+
+-- name: MergesOf
+-- The merges person $1 took part in, kept or dropped, latest first.
+SELECT id, keep_id, drop_id, moved, COALESCE(merged_by, 0), merged_at, COALESCE(undone_by, 0), undone_at
+FROM merges WHERE keep_id = $1 OR drop_id = $1
+ORDER BY id DESC;
+
+-- name: UndoMerge
+UPDATE merges SET undone_by = $1, undone_at = $2 WHERE id = $3 AND undone_at IS NULL;
+
+-- name: SetMergedInto
+-- Person $3 merged into $1 (NULL: restored), at $2.
+UPDATE persons SET merged_into = $1, household_id = $4, updated_at = $2 WHERE id = $3;
+
+-- name: SetMergeFields
+-- The fields a merge fills on the record kept, or clears on the record
+-- dropped (its ID number), and restores on undo.
+UPDATE persons
+SET birth_date = $1, sex = $2, id_kind = $3, national_id = $4, phone = $5, phone_digits = $6, address = $7,
+    languages = $8, special_needs = $9, notes = $10, updated_at = $11
+WHERE id = $12;
+
+-- name: MergeGuardianshipsOf
+SELECT id FROM guardianships WHERE child_id = $1 ORDER BY id;
+
+-- name: MoveGuardianshipOf
+UPDATE guardianships SET child_id = $1 WHERE id = $2;
+
+-- name: MergeGuardianshipsBy
+SELECT id FROM guardianships WHERE guardian_person_id = $1 ORDER BY id;
+
+-- name: MoveGuardianshipBy
+UPDATE guardianships SET guardian_person_id = $1 WHERE id = $2;
+
+-- name: MergeCategories
+-- The categories of person $1 that person $2 is not in.
+SELECT pc.category_id FROM person_categories pc
+WHERE pc.person_id = $1
+  AND NOT EXISTS (SELECT 1 FROM person_categories k WHERE k.person_id = $2 AND k.category_id = pc.category_id)
+ORDER BY pc.category_id;
+
+-- name: MoveCategory
+-- Category $3 of person $2 moves to person $1.
+UPDATE person_categories SET person_id = $1 WHERE person_id = $2 AND category_id = $3;
+
+-- name: MergeConsentsOf
+SELECT id FROM consents WHERE person_id = $1 ORDER BY id;
+
+-- name: MoveConsentOf
+UPDATE consents SET person_id = $1 WHERE id = $2;
+
+-- name: MergeConsentsBy
+SELECT id FROM consents WHERE given_by_id = $1 ORDER BY id;
+
+-- name: MoveConsentBy
+UPDATE consents SET given_by_id = $1 WHERE id = $2;
+
+-- name: MergeAssessments
+SELECT id FROM assessments WHERE person_id = $1 ORDER BY id;
+
+-- name: MoveAssessment
+UPDATE assessments SET person_id = $1 WHERE id = $2;
+
+-- name: MergePlacements
+-- The placements of person $1 on offers person $2 is not placed on.
+SELECT l.id FROM placements l
+WHERE l.person_id = $1
+  AND NOT EXISTS (SELECT 1 FROM placements k WHERE k.person_id = $2 AND k.offer_id = l.offer_id)
+ORDER BY l.id;
+
+-- name: MovePlacement
+UPDATE placements SET person_id = $1 WHERE id = $2;
+
+-- name: MergeGuardianLinks
+-- Guardianships between the two records of a merge: merging them would
+-- make the kept person their own guardian.
+SELECT count(*) FROM guardianships
+WHERE (child_id = $1 AND guardian_person_id = $2) OR (child_id = $2 AND guardian_person_id = $1);

@@ -1,0 +1,270 @@
+package people
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"time"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/audit"
+	"github.com/jolproject/jol/internal/errs"
+)
+
+// Merge is two records of the same person made into one: the record kept
+// took every reference of the record dropped, which stays behind with
+// MergedInto set. Moved says what moved, so an administrator can undo it.
+type Merge struct {
+	ID       int64     `json:"id"`
+	KeepID   int64     `json:"keep_id"`
+	DropID   int64     `json:"drop_id"`
+	Moved    Moved     `json:"moved"`
+	MergedBy int64     `json:"merged_by,omitempty"`
+	MergedAt time.Time `json:"merged_at"`
+	UndoneBy int64     `json:"undone_by,omitempty"`
+	UndoneAt time.Time `json:"undone_at,omitzero"` // zero while the merge stands
+}
+
+// Moved is what a merge moved from the record dropped to the record kept:
+// the rows by id, per table, and the fields of the record kept it filled.
+// Rows the record kept already had an equivalent of (a category, a
+// placement on the same offer) stay with the record dropped.
+type Moved struct {
+	HouseholdID   int64    `json:"household_id,omitempty"` // the household the dropped record lived in
+	Relation      Relation `json:"relation,omitempty"`     // its relation there
+	Head          bool     `json:"head,omitempty"`         // it was the head
+	KeepJoined    bool     `json:"keep_joined,omitempty"`  // the record kept took its place in the household
+	KeepHead      bool     `json:"keep_head,omitempty"`    // the record kept became the head in its place
+	Guardianships []int64  `json:"guardianships,omitempty"`
+	Guarding      []int64  `json:"guarding,omitempty"`   // guardianships where it was the guardian
+	Categories    []int64  `json:"categories,omitempty"` // category ids
+	Consents      []int64  `json:"consents,omitempty"`
+	ConsentsGiven []int64  `json:"consents_given,omitempty"` // consents it gave for someone else
+	Assessments   []int64  `json:"assessments,omitempty"`
+	Placements    []int64  `json:"placements,omitempty"`
+	Fields        []string `json:"fields,omitempty"` // fields of the record kept filled from the dropped one
+	IDKind        string   `json:"id_kind,omitempty"`
+	NationalID    string   `json:"national_id,omitempty"` // the dropped record's ID number, when it moved
+}
+
+// Merge makes person dropID one with person keepID, both live records p
+// may edit: every reference to dropID (household membership,
+// guardianships either way, categories, consents, assessments,
+// placements) moves to keepID, the empty fields of keepID are filled from
+// dropID, and dropID is marked merged into keepID. When both live in
+// different households the merge is refused: one has to leave first.
+func (s *Service) Merge(ctx context.Context, p access.Principal, keepID, dropID int64) (Merge, error) {
+	if err := access.Can(p, access.EditChild, p.Scope()); err != nil {
+		return Merge{}, err
+	}
+	if keepID == dropID {
+		return Merge{}, errs.Validation(errs.Field("person", "error.merge_self"))
+	}
+	var m Merge
+	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+		keep, drop, err := s.mergePair(ctx, tx, p, keepID, dropID)
+		if err != nil {
+			return err
+		}
+		for _, per := range []Person{keep, drop} {
+			if per.MergedInto != 0 {
+				return errs.New(errs.Conflict, "error.merged", "ID", itoa(per.MergedInto))
+			}
+		}
+		var links int
+		if err := tx.QueryRowContext(ctx, s.q.MergeGuardianLinks, keepID, dropID).Scan(&links); err != nil {
+			return err
+		}
+		if links > 0 {
+			return errs.Validation(errs.Field("person", "error.own_guardian"))
+		}
+		now := s.now().UTC()
+		m = Merge{KeepID: keepID, DropID: dropID, MergedBy: p.UserID, MergedAt: now}
+		if err := s.mergeHousehold(ctx, tx, keep, drop, &m.Moved); err != nil {
+			return err
+		}
+		if err := s.moveRefs(ctx, tx, dropID, keepID, &m.Moved); err != nil {
+			return err
+		}
+		after := keep
+		for _, f := range mergeFields {
+			if fieldEmpty(keep, f) && !fieldEmpty(drop, f) {
+				copyField(&after, drop, f)
+				m.Moved.Fields = append(m.Moved.Fields, f)
+			}
+		}
+		cleared := drop
+		if after.NationalID != keep.NationalID {
+			// The partial unique index holds live records: the dropped
+			// one gives its ID number up before the kept one takes it.
+			m.Moved.IDKind, m.Moved.NationalID = drop.IDKind, drop.NationalID
+			cleared.IDKind, cleared.NationalID = "", ""
+			if err := s.setMergeFields(ctx, tx, cleared, now); err != nil {
+				return err
+			}
+		}
+		if len(m.Moved.Fields) > 0 {
+			if err := s.setMergeFields(ctx, tx, after, now); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, s.q.SetMergedInto, keepID, now, dropID, nil); err != nil {
+			return err
+		}
+		moved, err := json.Marshal(m.Moved)
+		if err != nil {
+			return err
+		}
+		if err := tx.QueryRowContext(ctx, s.q.InsertMerge, keepID, dropID, string(moved), nullID(p.UserID), now).Scan(&m.ID); err != nil {
+			return err
+		}
+		return s.log.Record(ctx, tx, p, audit.Change{Action: "merge", Entity: "person", EntityID: itoa(keepID),
+			OrgPath: keep.OrgPath, Before: map[string]Person{"keep": keep, "drop": drop}, After: m})
+	})
+	if err != nil {
+		return Merge{}, err
+	}
+	return m, nil
+}
+
+// mergePair reads the records of a merge or its undo once p may edit both.
+func (s *Service) mergePair(ctx context.Context, tx *sql.Tx, p access.Principal, keepID, dropID int64) (keep, drop Person, err error) {
+	if keep, err = s.byID(ctx, tx, keepID); err != nil {
+		return keep, drop, err
+	}
+	if drop, err = s.byID(ctx, tx, dropID); err != nil {
+		return keep, drop, err
+	}
+	if err = access.Can(p, access.EditChild, keep.Target()); err != nil {
+		return keep, drop, err
+	}
+	return keep, drop, access.Can(p, access.EditChild, drop.Target())
+}
+
+// mergeHousehold gives the record kept the dropped record's place in its
+// household, or takes the dropped record out when both live there.
+func (s *Service) mergeHousehold(ctx context.Context, tx *sql.Tx, keep, drop Person, mv *Moved) error {
+	dm, err := s.membership(ctx, tx, drop.ID)
+	if err != nil || dm.householdID == 0 {
+		return err
+	}
+	km, err := s.membership(ctx, tx, keep.ID)
+	if err != nil {
+		return err
+	}
+	if km.householdID != 0 && km.householdID != dm.householdID {
+		return errs.Validation(errs.Field("person", "error.merge_households", "ID", itoa(km.householdID)))
+	}
+	h := dm.householdID
+	mv.HouseholdID, mv.Relation, mv.Head = h, dm.relation, dm.head
+	if _, err := tx.ExecContext(ctx, s.q.DeleteMember, drop.ID, h); err != nil {
+		return err
+	}
+	if km.householdID == 0 {
+		mv.KeepJoined = true
+		if _, err := tx.ExecContext(ctx, s.q.InsertMember, keep.ID, h, dm.relation, dm.head); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, s.q.SetPersonHousehold, h, keep.ID)
+		return err
+	}
+	if dm.head && !km.head {
+		mv.KeepHead = true
+		_, err := tx.ExecContext(ctx, s.q.SetHead, h, keep.ID)
+		return err
+	}
+	return nil
+}
+
+// membership reads a person's place in a household; zero for none.
+func (s *Service) membership(ctx context.Context, tx *sql.Tx, personID int64) (membership, error) {
+	var m membership
+	err := tx.QueryRowContext(ctx, s.q.MemberOf, personID).Scan(&m.householdID, &m.relation, &m.head)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = nil
+	}
+	return m, err
+}
+
+// refMove is one kind of reference to a person: the query listing the
+// rows of a person and the one moving a row to another person.
+type refMove struct {
+	list, move string
+	ids        *[]int64
+}
+
+// refMoves are the references a merge moves, recorded in mv.
+func (s *Service) refMoves(mv *Moved) []refMove {
+	return []refMove{
+		{s.q.MergeGuardianshipsOf, s.q.MoveGuardianshipOf, &mv.Guardianships},
+		{s.q.MergeGuardianshipsBy, s.q.MoveGuardianshipBy, &mv.Guarding},
+		{s.q.MergeConsentsOf, s.q.MoveConsentOf, &mv.Consents},
+		{s.q.MergeConsentsBy, s.q.MoveConsentBy, &mv.ConsentsGiven},
+		{s.q.MergeAssessments, s.q.MoveAssessment, &mv.Assessments},
+	}
+}
+
+// moveRefs moves the references of person from to person to and records
+// their ids in mv.
+func (s *Service) moveRefs(ctx context.Context, tx *sql.Tx, from, to int64, mv *Moved) error {
+	var err error
+	for _, r := range s.refMoves(mv) {
+		if *r.ids, err = s.mergeIDs(ctx, tx, r.list, from); err != nil {
+			return err
+		}
+		if err := s.moveIDs(ctx, tx, r.move, to, *r.ids); err != nil {
+			return err
+		}
+	}
+	if mv.Placements, err = s.mergeIDs(ctx, tx, s.q.MergePlacements, from, to); err != nil {
+		return err
+	}
+	if err := s.moveIDs(ctx, tx, s.q.MovePlacement, to, mv.Placements); err != nil {
+		return err
+	}
+	if mv.Categories, err = s.mergeIDs(ctx, tx, s.q.MergeCategories, from, to); err != nil {
+		return err
+	}
+	for _, c := range mv.Categories {
+		if _, err := tx.ExecContext(ctx, s.q.MoveCategory, to, from, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mergeIDs runs a query listing ids.
+func (s *Service) mergeIDs(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// moveIDs runs move (person, row id) for each row in ids.
+func (s *Service) moveIDs(ctx context.Context, tx *sql.Tx, move string, to int64, ids []int64) error {
+	for _, id := range ids {
+		if _, err := tx.ExecContext(ctx, move, to, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// setMergeFields writes the fields a merge fills of per.
+func (s *Service) setMergeFields(ctx context.Context, tx *sql.Tx, per Person, now time.Time) error {
+	_, err := tx.ExecContext(ctx, s.q.SetMergeFields, nullDate(per.BirthDate), per.Sex, per.IDKind, per.NationalID,
+		per.Phone, per.phoneDigits, per.Address, joinLanguages(per.Languages), per.SpecialNeeds, per.Notes, now, per.ID)
+	return err
+}
