@@ -97,5 +97,3 @@ func scanUser(sc interface{ Scan(...any) error }) (User, error) {
 	}
 	return u, nil
 }
-
-func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }

@@ -11,6 +11,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/store"
 )
 
 // Changes is an edit of a user's profile, role and scope.
@@ -49,8 +50,8 @@ func (s *Service) Update(ctx context.Context, p access.Principal, id int64, c Ch
 		return User{}, err
 	}
 	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, s.q.UpdateUser, id, after.Name, after.Role, nullID(after.OrgID),
-			nullID(after.RegionID), after.Locale, after.Active, s.now().UTC())
+		_, err := tx.ExecContext(ctx, s.q.UpdateUser, id, after.Name, after.Role, store.NullID(after.OrgID),
+			store.NullID(after.RegionID), after.Locale, after.Active, s.now().UTC())
 		if err != nil {
 			return err
 		}

@@ -84,7 +84,7 @@ func (s *Service) Create(ctx context.Context, p access.Principal, in NewUser) (U
 	}
 	now := s.now().UTC()
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, s.q.InsertUser, u.Email, u.Name, u.Role, nullID(u.OrgID), nullID(u.RegionID),
+		err := tx.QueryRowContext(ctx, s.q.InsertUser, u.Email, u.Name, u.Role, store.NullID(u.OrgID), store.NullID(u.RegionID),
 			u.Locale, hash, true, now).Scan(&u.ID)
 		if store.IsUniqueViolation(err) {
 			return errs.Validation(errs.Field("email", "error.email_taken"))

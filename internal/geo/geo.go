@@ -11,12 +11,10 @@ package geo
 import (
 	"context"
 	"embed"
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/jolproject/jol/internal/audit"
-	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/store"
 )
 
@@ -96,15 +94,7 @@ func scanRegion(sc scanner) (Region, error) {
 func (s *Service) byCode(ctx context.Context, q store.Querier, code string) (Region, error) {
 	r, err := scanRegion(q.QueryRowContext(ctx, s.q.ByCode, code))
 	if err != nil {
-		return Region{}, notFound(store.NotFound(err))
+		return Region{}, store.NotFound(err)
 	}
 	return r, nil
-}
-
-// notFound turns store.ErrNotFound into the domain error surfaces show.
-func notFound(err error) error {
-	if errors.Is(err, store.ErrNotFound) {
-		return errs.Wrap(err, errs.NotFound, "error.not_found")
-	}
-	return err
 }

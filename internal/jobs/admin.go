@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -55,7 +54,7 @@ func (q *Queue) Get(ctx context.Context, p access.Principal, id int64) (Job, err
 	}
 	j, err := scanJob(q.db.R.QueryRowContext(ctx, q.q.Get, id))
 	if err != nil {
-		return Job{}, notFound(err)
+		return Job{}, store.NotFound(err)
 	}
 	return j, nil
 }
@@ -108,13 +107,6 @@ func (q *Queue) Counts(ctx context.Context) (map[string]int, error) {
 		out[status] = n
 	}
 	return out, rows.Err()
-}
-
-func notFound(err error) error {
-	if err = store.NotFound(err); errors.Is(err, store.ErrNotFound) {
-		return errs.Wrap(err, errs.NotFound, "error.not_found")
-	}
-	return err
 }
 
 // scanJob reads one row selected with the column list of the queries.

@@ -1,7 +1,6 @@
 package orgs
 
 import (
-	"database/sql"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -61,6 +60,3 @@ func childPath(parentPath string, id int64) string {
 
 // normCode trims and upper-cases a region code.
 func normCode(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
-
-// nullID stores a zero id as NULL.
-func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }

@@ -11,6 +11,7 @@ import (
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/geo"
+	"github.com/jolproject/jol/internal/store"
 )
 
 // Create adds an organisation under in.ParentID (0 for a root), active. A
@@ -35,7 +36,7 @@ func (s *Service) Create(ctx context.Context, p access.Principal, in Input) (Org
 		now := s.now().UTC()
 		o = Organisation{Name: in.Name, Type: in.Type, ParentID: in.ParentID, RegionCode: pl.regionCode,
 			RegionPath: pl.regionPath, Locale: in.Locale, Active: true, CreatedAt: now, UpdatedAt: now}
-		err = tx.QueryRowContext(ctx, s.q.Insert, o.Name, o.Type, nullID(o.ParentID), pl.regionID,
+		err = tx.QueryRowContext(ctx, s.q.Insert, o.Name, o.Type, store.NullID(o.ParentID), pl.regionID,
 			o.Locale, o.Active, now, now, geo.Fold(o.Name)).Scan(&o.ID)
 		if err != nil {
 			return err
@@ -86,7 +87,7 @@ func (s *Service) Update(ctx context.Context, p access.Principal, id int64, in I
 			return nil
 		}
 		o.UpdatedAt = s.now().UTC()
-		_, err = tx.ExecContext(ctx, s.q.Update, o.Name, o.Type, nullID(o.ParentID), pl.regionID, o.Path,
+		_, err = tx.ExecContext(ctx, s.q.Update, o.Name, o.Type, store.NullID(o.ParentID), pl.regionID, o.Path,
 			o.Locale, o.Active, o.UpdatedAt, geo.Fold(o.Name), o.ID)
 		if err == nil && o.Path != old.Path {
 			_, err = tx.ExecContext(ctx, s.q.MoveSubtree, o.Path, len(old.Path)+1, old.Path+"%")

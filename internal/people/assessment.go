@@ -124,7 +124,7 @@ func (s *Service) RecordAssessment(ctx context.Context, p access.Principal, pers
 		}
 		a.PersonID, a.PersonName, a.OrgID, a.OrgName = per.ID, per.FullName(), org.ID, org.Name
 		if err := tx.QueryRowContext(ctx, s.q.InsertAssessment, a.PersonID, a.OrgID, a.Instrument, a.TakenOn,
-			a.Recommendation, nullID(a.AssessedBy), a.AssessedByName, a.CreatedAt).Scan(&a.ID); err != nil {
+			a.Recommendation, store.NullID(a.AssessedBy), a.AssessedByName, a.CreatedAt).Scan(&a.ID); err != nil {
 			return err
 		}
 		for i, sc := range a.Scores {

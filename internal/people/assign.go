@@ -10,6 +10,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/text"
 )
 
@@ -51,14 +52,14 @@ func (s *Service) Assign(ctx context.Context, p access.Principal, personID int64
 		var verifiedAt sql.NullTime
 		now := s.now().UTC()
 		if ev.Verified {
-			verifiedBy, verifiedAt = nullID(p.UserID), sql.NullTime{Time: now, Valid: true}
+			verifiedBy, verifiedAt = store.NullID(p.UserID), sql.NullTime{Time: now, Valid: true}
 		}
 		before, err := s.assignments(ctx, tx, per.ID, c.Code)
 		if err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, s.q.Assign, per.ID, c.ID, ev.DocType, ev.DocNumber, nullDate(ev.IssuedOn),
-			nullDate(ev.ExpiresOn), verifiedBy, verifiedAt, nullID(p.UserID), now); err != nil {
+			nullDate(ev.ExpiresOn), verifiedBy, verifiedAt, store.NullID(p.UserID), now); err != nil {
 			return err
 		}
 		after, err := s.assignments(ctx, tx, per.ID, c.Code)

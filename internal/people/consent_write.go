@@ -8,6 +8,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/text"
 )
 
@@ -43,8 +44,8 @@ func (s *Service) GiveConsent(ctx context.Context, p access.Principal, personID 
 		}
 		c = Consent{PersonID: per.ID, Purpose: in.Purpose, GivenByID: in.GivenByID, GivenByName: in.GivenByName,
 			ChildAssent: in.ChildAssent, Method: in.Method, RecordedBy: p.UserID, RecordedAt: s.now().UTC()}
-		err := tx.QueryRowContext(ctx, s.q.InsertConsent, c.PersonID, c.Purpose, nullID(c.GivenByID), c.GivenByName,
-			c.ChildAssent, c.Method, nullID(c.RecordedBy), c.RecordedAt).Scan(&c.ID)
+		err := tx.QueryRowContext(ctx, s.q.InsertConsent, c.PersonID, c.Purpose, store.NullID(c.GivenByID), c.GivenByName,
+			c.ChildAssent, c.Method, store.NullID(c.RecordedBy), c.RecordedAt).Scan(&c.ID)
 		if err != nil {
 			return err
 		}
@@ -68,7 +69,7 @@ func (s *Service) Withdraw(ctx context.Context, p access.Principal, personID int
 			return err
 		}
 		now := s.now().UTC()
-		if _, err := tx.ExecContext(ctx, s.q.WithdrawConsent, now, nullID(p.UserID), c.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, s.q.WithdrawConsent, now, store.NullID(p.UserID), c.ID); err != nil {
 			return err
 		}
 		if purpose == Photos && per.HasPhoto {

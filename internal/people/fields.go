@@ -89,9 +89,6 @@ func nullDate(t time.Time) sql.NullTime {
 	return sql.NullTime{Time: date(t), Valid: !t.IsZero()}
 }
 
-// nullID stores a zero id as NULL.
-func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }
-
 // today is the clock's calendar day.
 func (s *Service) today() time.Time { return date(s.now().UTC()) }
 

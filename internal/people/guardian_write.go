@@ -8,6 +8,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/store"
 )
 
 // AddGuardian records a guardian of child. A guardian person must be a
@@ -46,8 +47,8 @@ func (s *Service) AddGuardian(ctx context.Context, p access.Principal, childID i
 			return err
 		}
 		var id int64
-		err := tx.QueryRowContext(ctx, s.q.InsertGuardian, child.ID, nullID(in.PersonID), nullID(in.OrgID),
-			in.Relation, nullDate(in.Since), nullID(p.UserID), s.now().UTC()).Scan(&id)
+		err := tx.QueryRowContext(ctx, s.q.InsertGuardian, child.ID, store.NullID(in.PersonID), store.NullID(in.OrgID),
+			in.Relation, nullDate(in.Since), store.NullID(p.UserID), s.now().UTC()).Scan(&id)
 		if err != nil {
 			return err
 		}

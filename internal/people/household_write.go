@@ -53,10 +53,10 @@ func (s *Service) writeHousehold(ctx context.Context, p access.Principal, id int
 			return err
 		}
 		now := s.now().UTC()
-		a := []any{nullID(h.OrgID), h.OrgPath, pl.regionID, h.RegionPath, h.Address, h.Phone, digits,
+		a := []any{store.NullID(h.OrgID), h.OrgPath, pl.regionID, h.RegionPath, h.Address, h.Phone, digits,
 			h.IncomeCategory, h.LowIncome, h.Incomplete, h.Dysfunctional, h.Notes, h.ExternalRef}
 		if id == 0 {
-			err = tx.QueryRowContext(ctx, s.q.InsertHousehold, append(a, nullID(p.UserID), now, now)...).Scan(&id)
+			err = tx.QueryRowContext(ctx, s.q.InsertHousehold, append(a, store.NullID(p.UserID), now, now)...).Scan(&id)
 		} else {
 			_, err = tx.ExecContext(ctx, s.q.UpdateHousehold, append(a, now, id)...)
 		}

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/jolproject/jol/internal/audit"
+	"github.com/jolproject/jol/internal/store"
 )
 
 // write writes what pl decided, inside the row's savepoint: the new
@@ -13,17 +14,17 @@ import (
 // and the change log entry of an updated person. Ids of what is created
 // are set in pl, which settle then takes in.
 func (is *ImportSession) write(ctx context.Context, pl *rowPlan) error {
-	now, by := is.s.now().UTC(), nullID(is.p.UserID)
+	now, by := is.s.now().UTC(), store.NullID(is.p.UserID)
 	h, rec := pl.home, &pl.rec
 	var hid sql.NullInt64
 	if pl.newHome {
-		if err := is.row(ctx, is.s.q.InsertHousehold, nullID(is.o.OrgID), is.orgPath, pl.regionID, rec.RegionPath,
+		if err := is.row(ctx, is.s.q.InsertHousehold, store.NullID(is.o.OrgID), is.orgPath, pl.regionID, rec.RegionPath,
 			rec.Address, pl.phone, pl.digits, "", false, false, false, "", h.ref, by, now, now).Scan(&h.id); err != nil {
 			return err
 		}
 	}
 	if h != nil {
-		hid = nullID(h.id)
+		hid = store.NullID(h.id)
 	}
 	switch {
 	case pl.old.ID == 0:

@@ -10,6 +10,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/store"
 )
 
 // Merge is two records of the same person made into one: the record kept
@@ -116,7 +117,7 @@ func (s *Service) Merge(ctx context.Context, p access.Principal, keepID, dropID 
 		if err != nil {
 			return err
 		}
-		if err := tx.QueryRowContext(ctx, s.q.InsertMerge, keepID, dropID, string(moved), nullID(p.UserID), now).Scan(&m.ID); err != nil {
+		if err := tx.QueryRowContext(ctx, s.q.InsertMerge, keepID, dropID, string(moved), store.NullID(p.UserID), now).Scan(&m.ID); err != nil {
 			return err
 		}
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "merge", Entity: "person", EntityID: itoa(keepID),

@@ -37,7 +37,7 @@ func (s *Service) Unmerge(ctx context.Context, p access.Principal, mergeID int64
 			return err
 		}
 		now := s.now().UTC()
-		res, err := tx.ExecContext(ctx, s.q.UndoMerge, nullID(p.UserID), now, m.ID)
+		res, err := tx.ExecContext(ctx, s.q.UndoMerge, store.NullID(p.UserID), now, m.ID)
 		if err != nil {
 			return err
 		}
@@ -77,7 +77,7 @@ func (s *Service) Unmerge(ctx context.Context, p access.Principal, mergeID int64
 		if err := s.unmergeHousehold(ctx, tx, m); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, s.q.SetMergedInto, nil, now, drop.ID, nullID(mv.HouseholdID)); err != nil {
+		if _, err := tx.ExecContext(ctx, s.q.SetMergedInto, nil, now, drop.ID, store.NullID(mv.HouseholdID)); err != nil {
 			return err
 		}
 		m.UndoneBy, m.UndoneAt = p.UserID, now

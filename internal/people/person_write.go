@@ -70,7 +70,7 @@ func (s *Service) write(ctx context.Context, p access.Principal, id int64, in In
 		if id == 0 {
 			rec.CreatedBy, rec.CreatedAt = p.UserID, rec.UpdatedAt
 			err = tx.QueryRowContext(ctx, s.q.InsertPerson, personArgs(rec, pl.regionID,
-				nullID(p.UserID), rec.CreatedAt, rec.UpdatedAt)...).Scan(&id)
+				store.NullID(p.UserID), rec.CreatedAt, rec.UpdatedAt)...).Scan(&id)
 		} else {
 			_, err = tx.ExecContext(ctx, s.q.UpdatePerson, personArgs(rec, pl.regionID, rec.UpdatedAt, id)...)
 		}
@@ -134,6 +134,6 @@ func (s *Service) uniqueID(ctx context.Context, q store.Querier, rec Person) err
 func personArgs(r Person, regionID int64, tail ...any) []any {
 	return append([]any{r.LastName, r.FirstName, r.Patronymic, r.nameKey, nullDate(r.BirthDate), r.Sex,
 		r.IDKind, r.NationalID, r.Phone, r.phoneDigits, regionID, r.RegionPath, r.Address,
-		strings.Join(r.Languages, ","), nullID(r.OrgID), r.OrgPath, r.Grade, r.Status, r.Disability,
+		strings.Join(r.Languages, ","), store.NullID(r.OrgID), r.OrgPath, r.Grade, r.Status, r.Disability,
 		r.SpecialNeeds, r.Notes}, tail...)
 }

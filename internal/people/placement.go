@@ -126,7 +126,7 @@ func (s *Service) CreateOffer(ctx context.Context, p access.Principal, in OfferI
 		}
 		o.OrgID, o.OrgName, o.orgPath, o.regionPath = org.ID, org.Name, org.Path, org.RegionPath
 		if err := tx.QueryRowContext(ctx, s.q.InsertOffer, o.OrgID, o.Year, o.Quota, o.Programme, o.Notes,
-			nullID(o.CreatedBy), o.CreatedAt, o.CreatedAt).Scan(&o.ID); err != nil {
+			store.NullID(o.CreatedBy), o.CreatedAt, o.CreatedAt).Scan(&o.ID); err != nil {
 			return err
 		}
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "create", Entity: "place_offer", EntityID: itoa(o.ID),
@@ -227,7 +227,7 @@ func (s *Service) Place(ctx context.Context, p access.Principal, offerID, person
 		l = Placement{OfferID: o.ID, PersonID: per.ID, PersonName: per.FullName(), Outcome: Proposed, CreatedBy: p.UserID,
 			CreatedAt: now, UpdatedAt: now, OrgID: o.OrgID, OrgName: o.OrgName, Year: o.Year, Programme: o.Programme}
 		if err := tx.QueryRowContext(ctx, s.q.InsertPlacement, l.OfferID, l.PersonID, l.Outcome, nullDate(l.DecidedOn),
-			l.Notes, nullID(l.CreatedBy), now, now).Scan(&l.ID); err != nil {
+			l.Notes, store.NullID(l.CreatedBy), now, now).Scan(&l.ID); err != nil {
 			return err
 		}
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "place", Entity: "placement", EntityID: itoa(l.ID),

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/jolproject/jol/internal/errs"
 )
 
 // ErrNotFound is returned by store operations when no row matches.
@@ -38,10 +40,12 @@ func (db *DB) Tx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
 	return nil
 }
 
-// NotFound turns sql.ErrNoRows into ErrNotFound and leaves other errors alone.
+// NotFound turns sql.ErrNoRows into the not-found domain error every
+// surface shows as such (errs.NotFound, key error.not_found), which still
+// matches ErrNotFound with errors.Is; other errors pass unchanged.
 func NotFound(err error) error {
-	if errors.Is(err, sql.ErrNoRows) {
-		return ErrNotFound
+	if errors.Is(err, sql.ErrNoRows) || errors.Is(err, ErrNotFound) {
+		return errs.Wrap(ErrNotFound, errs.NotFound, "error.not_found")
 	}
 	return err
 }
@@ -71,3 +75,6 @@ func IsForeignKeyViolation(err error) bool {
 // old now starts with new, so tables that copy those paths (for scoping
 // without a join) move along in the same transaction.
 type Repath func(ctx context.Context, tx *sql.Tx, old, new string) error
+
+// NullID is id as a nullable foreign key: 0 (no reference) is NULL.
+func NullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }
