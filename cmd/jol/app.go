@@ -12,6 +12,7 @@ import (
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/geo"
 	"github.com/jolproject/jol/internal/i18n"
+	"github.com/jolproject/jol/internal/imports"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
@@ -35,6 +36,7 @@ type app struct {
 	people   *people.Service
 	settings *settings.Service
 	jobs     *jobs.Queue
+	imports  *imports.Service
 	catalog  *i18n.Catalog
 }
 
@@ -95,6 +97,12 @@ func buildApp(ctx context.Context, db *store.DB, logger *slog.Logger) (*app, err
 	if a.jobs, err = jobs.New(db, a.now, logger, jobs.WithAudit(a.audit)); err != nil {
 		return nil, err
 	}
+	a.imports, err = imports.New(db, imports.Deps{People: a.people, Geo: a.geo, Orgs: a.orgs, Accounts: a.accounts,
+		Audit: a.audit, Jobs: a.jobs, Now: a.now})
+	if err != nil {
+		return nil, err
+	}
+	a.jobs.Register(imports.JobKind, a.imports.Handle)
 	if a.catalog, err = i18n.New(); err != nil {
 		return nil, err
 	}

@@ -62,7 +62,26 @@ var expectedAccess = map[string][]string{
 	"POST /people/{id}/consents/{purpose}/withdraw":    childEditors,
 	"POST /people/{id}/categories":                     childEditors,
 	"POST /people/{id}/categories/{code}/remove":       childEditors,
+	"GET /people/{id}/photo":                           childViewers,
+	"GET /people/{id}/photo/edit":                      childEditors,
+	"POST /people/{id}/photo":                          childEditors,
+	"POST /people/{id}/photo/remove":                   childEditors,
+	"GET /people/{id}/guardians":                       childEditors,
+	"POST /people/{id}/guardians":                      childEditors,
+	"POST /people/{id}/guardians/{guardian}/remove":    childEditors,
+	"GET /people/{id}/merge":                           childEditors,
+	"POST /people/{id}/merge":                          childEditors,
+	"POST /people/{id}/merges/{merge}/undo":            admins,
 	"GET /households":                                  childViewers,
+	"GET /imports":                                     childEditors,
+	"GET /imports/new":                                 childEditors,
+	"POST /imports":                                    childEditors,
+	"GET /imports/{id}":                                childEditors,
+	"POST /imports/{id}/template":                      childEditors,
+	"POST /imports/{id}/runs":                          childEditors,
+	"GET /imports/{id}/runs/{run}":                     childEditors,
+	"GET /imports/{id}/runs/{run}/errors.csv":          childEditors,
+	"GET /imports/{id}/runs/{run}/errors.xlsx":         childEditors,
 	"POST /people/{id}/assessments":                    childEditors,
 	"GET /assessments":                                 childViewers,
 	"GET /places":                                      childViewers,
@@ -73,6 +92,8 @@ var expectedAccess = map[string][]string{
 	"GET /households/new":                              childEditors,
 	"POST /households":                                 childEditors,
 	"GET /households/{id}":                             childViewers,
+	"GET /households/{id}/edit":                        childEditors,
+	"POST /households/{id}":                            childEditors,
 	"POST /households/{id}/members":                    childEditors,
 	"POST /households/{id}/members/{person}/remove":    childEditors,
 	"POST /households/{id}/head":                       childEditors,
@@ -156,6 +177,7 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		c := s.caller(t, local)
 		personID, householdID := registryRecords(t, s, c, fund)
 		offerID, placementID := placeRecords(t, s, c, fund, personID)
+		uploadID, runID := importRecords(t, s, c, fund)
 		for key, allowed := range expectedAccess {
 			if allowed == nil {
 				continue
@@ -170,10 +192,13 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 				codeArg = "orphan"
 			}
 			path := strings.NewReplacer("{$}", "", "{code}", codeArg, "{purpose}", "processing",
-				"{person}", strconv.FormatInt(personID, 10), "{placement}", strconv.FormatInt(placementID, 10)).Replace(pattern)
+				"{person}", strconv.FormatInt(personID, 10), "{placement}", strconv.FormatInt(placementID, 10),
+				"{run}", strconv.FormatInt(runID, 10)).Replace(pattern)
 			switch {
 			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/people/{id}"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(personID, 10), 1)
+			case strings.HasPrefix(path, "/imports/{id}"):
+				path = strings.Replace(path, "{id}", strconv.FormatInt(uploadID, 10), 1)
 			case strings.HasPrefix(path, "/places/{id}"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(offerID, 10), 1)
 			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/households/{id}"):
@@ -316,6 +341,28 @@ func (c *caller) do(t *testing.T, base, method, path string) int {
 	}
 	res.Body.Close()
 	return res.StatusCode
+}
+
+// importRecords uploads a list for the caller's organisation (fund for a
+// caller bound to none) and queues a dry run of it, for the routes about
+// one upload or run.
+func importRecords(t *testing.T, s *testServer, c *caller, fund int64) (uploadID, runID int64) {
+	t.Helper()
+	ctx := context.Background()
+	orgID := c.orgID
+	if orgID == 0 {
+		orgID = fund
+	}
+	list := "Фамилия,Имя\nАвторизация," + c.local + "\n"
+	up, err := s.app.imports.Save(ctx, access.System, orgID, "authz.csv", strings.NewReader(list), int64(len(list)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run, err := s.app.imports.Start(ctx, access.System, up.ID, nil, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return up.ID, run.ID
 }
 
 // failedJob inserts a job that no worker will pick up, for routes about one job.

@@ -80,7 +80,7 @@ type surfaces struct {
 // is registered here and metrics see each route's pattern.
 func (a *app) handler(cfg serveConfig) (*surfaces, error) {
 	w, err := web.New(web.Deps{Accounts: a.accounts, Orgs: a.orgs, People: a.people, Geo: a.geo, Settings: a.settings, Jobs: a.jobs,
-		Audit: a.audit, Catalog: a.catalog, Logger: a.logger, Now: a.now, SecureCookies: cfg.secureCookies,
+		Imports: a.imports, Audit: a.audit, Catalog: a.catalog, Logger: a.logger, Now: a.now, SecureCookies: cfg.secureCookies,
 		TrustedProxies: cfg.trustedProxies})
 	if err != nil {
 		return nil, err

@@ -2,8 +2,9 @@
 // foundation in Almaty with its schools, centres and partners in four
 // regions of Kazakhstan, a charity in Tehran with its schools, one login
 // per role, and a registry of about 2,000 children in 900 families with
-// names in Kazakh, Russian and Persian, so a newcomer can try every part of
-// Jol at once. The families are drawn from a fixed seed: every demo holds
+// names in Kazakh, Russian and Persian, the ability assessments of some of
+// them and free places at lyceums and centres with children placed, so a
+// newcomer can try every part of Jol at once. The families are drawn from a fixed seed: every demo holds
 // the same ones. Later capabilities add their sample data here (campaigns,
 // requests, stock, cases, mentors).
 package demo

@@ -14,7 +14,7 @@ import (
 // seedRegistry writes the demo families the registry does not hold yet,
 // known by their household reference: none when they are all there, all
 // of them in a database loaded before the demo had children, and the rest
-// after a load that was interrupted.
+// after a load that was interrupted; then the assessments and placements.
 func seedRegistry(ctx context.Context, reg *people.Service, today time.Time, ids map[string]int64) error {
 	if err := reg.Seed(ctx); err != nil {
 		return fmt.Errorf("demo categories: %w", err)
@@ -35,7 +35,7 @@ func seedRegistry(ctx context.Context, reg *people.Service, today time.Time, ids
 			return fmt.Errorf("demo family %s: %w", f.ref, err)
 		}
 	}
-	return nil
+	return seedGuidance(ctx, reg, today, ids)
 }
 
 // demoRefs returns the references of the households in the registry.

@@ -1,6 +1,7 @@
 package demo_test
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -98,12 +99,25 @@ func TestSeedRegistersFamilies(t *testing.T) {
 		if persian < 200 || large == 0 {
 			t.Errorf("%d children with Persian names in Tehran, %d large families", persian, large)
 		}
+		g := guide(t, svc)
+		t.Logf("%d assessments, %d offers, placements %v", g.assessments, g.offers, g.outcomes)
+		if g.assessments != 36 || g.persian == 0 || g.offers != 5 {
+			t.Errorf("%d assessments (%d in Persian), %d offers; want 36 (some in Persian), 5", g.assessments, g.persian, g.offers)
+		}
+		for _, o := range people.PlacementOutcomes() {
+			if g.outcomes[o] == 0 {
+				t.Errorf("no placement %s: %v", o, g.outcomes)
+			}
+		}
 		if _, err := demo.Seed(ctx, svc); err != nil {
 			t.Fatalf("seed again: %v", err)
 		}
 		if again := count(t, reg); len(again.persons) != len(c.persons) || len(again.households) != len(c.households) {
 			t.Errorf("seeding again: %d persons in %d households, then %d in %d",
 				len(c.persons), len(c.households), len(again.persons), len(again.households))
+		}
+		if again := guide(t, svc); !reflect.DeepEqual(again, g) {
+			t.Errorf("seeding again: %+v, then %+v", g, again)
 		}
 		u, err := svc.Accounts.LookupEmail(ctx, demo.Email("coordinator"))
 		if err != nil {

@@ -30,31 +30,41 @@ type Merge struct {
 // Moved is what a merge moved from the record dropped to the record kept:
 // the rows by id, per table, and the fields of the record kept it filled.
 // Rows the record kept already had an equivalent of (a category, a
-// placement on the same offer) stay with the record dropped.
+// placement on the same offer) stay with the record dropped; where the
+// dropped one was better (stronger evidence, an outcome further on) the
+// record kept took its content, and Evidence and Outcomes hold what the
+// record kept had before, for the undo.
 type Moved struct {
-	HouseholdID   int64    `json:"household_id,omitempty"` // the household the dropped record lived in
-	Relation      Relation `json:"relation,omitempty"`     // its relation there
-	Head          bool     `json:"head,omitempty"`         // it was the head
-	KeepJoined    bool     `json:"keep_joined,omitempty"`  // the record kept took its place in the household
-	KeepHead      bool     `json:"keep_head,omitempty"`    // the record kept became the head in its place
-	Guardianships []int64  `json:"guardianships,omitempty"`
-	Guarding      []int64  `json:"guarding,omitempty"`   // guardianships where it was the guardian
-	Categories    []int64  `json:"categories,omitempty"` // category ids
-	Consents      []int64  `json:"consents,omitempty"`
-	ConsentsGiven []int64  `json:"consents_given,omitempty"` // consents it gave for someone else
-	Assessments   []int64  `json:"assessments,omitempty"`
-	Placements    []int64  `json:"placements,omitempty"`
-	Fields        []string `json:"fields,omitempty"` // fields of the record kept filled from the dropped one
-	IDKind        string   `json:"id_kind,omitempty"`
-	NationalID    string   `json:"national_id,omitempty"` // the dropped record's ID number, when it moved
+	HouseholdID   int64          `json:"household_id,omitempty"` // the household the dropped record lived in
+	Relation      Relation       `json:"relation,omitempty"`     // its relation there
+	Head          bool           `json:"head,omitempty"`         // it was the head
+	KeepJoined    bool           `json:"keep_joined,omitempty"`  // the record kept took its place in the household
+	KeepHead      bool           `json:"keep_head,omitempty"`    // the record kept became the head in its place
+	Guardianships []int64        `json:"guardianships,omitempty"`
+	Guarding      []int64        `json:"guarding,omitempty"`   // guardianships where it was the guardian
+	Categories    []int64        `json:"categories,omitempty"` // category ids
+	Consents      []int64        `json:"consents,omitempty"`
+	ConsentsGiven []int64        `json:"consents_given,omitempty"` // consents it gave for someone else
+	Assessments   []int64        `json:"assessments,omitempty"`
+	Placements    []int64        `json:"placements,omitempty"`
+	Evidence      []CategoryRow  `json:"evidence,omitempty"` // the record kept's rows in categories both were in, replaced
+	Outcomes      []PlacementRow `json:"outcomes,omitempty"` // its placements on offers both were on, replaced
+	Photo         bool           `json:"photo,omitempty"`    // it took the dropped record's photo
+	Fields        []string       `json:"fields,omitempty"`   // fields of the record kept filled from the dropped one
+	IDKind        string         `json:"id_kind,omitempty"`
+	NationalID    string         `json:"national_id,omitempty"` // the dropped record's ID number, when it moved
 }
 
 // Merge makes person dropID one with person keepID, both live records p
 // may edit: every reference to dropID (household membership,
 // guardianships either way, categories, consents, assessments,
 // placements) moves to keepID, the empty fields of keepID are filled from
-// dropID, and dropID is marked merged into keepID. When both live in
-// different households the merge is refused: one has to leave first.
+// dropID, and dropID is marked merged into keepID. In a category both are
+// in, keepID keeps the better evidence; on an offer both are placed on,
+// the outcome further on, and dropID's placement takes no place any more;
+// keepID takes dropID's photo when it has none and may have one. When both
+// live in different households the merge is refused: one has to leave
+// first.
 func (s *Service) Merge(ctx context.Context, p access.Principal, keepID, dropID int64) (Merge, error) {
 	if err := access.Can(p, access.EditChild, p.Scope()); err != nil {
 		return Merge{}, err
@@ -86,6 +96,9 @@ func (s *Service) Merge(ctx context.Context, p access.Principal, keepID, dropID 
 			return err
 		}
 		if err := s.moveRefs(ctx, tx, dropID, keepID, &m.Moved); err != nil {
+			return err
+		}
+		if err := s.mergeOverlaps(ctx, tx, keep, drop, now, &m.Moved); err != nil {
 			return err
 		}
 		after := keep

@@ -14,8 +14,9 @@ import (
 
 // Unmerge undoes merge mergeID: the dropped record is live again with its
 // ID number, its household place and the rows that moved, and the fields
-// the merge filled on the record kept are emptied again, unless they were
-// changed since. Only an administrator may undo a merge: the policy has no
+// the merge filled on the record kept are emptied again, the evidence and
+// outcomes it replaced written back and the photo it copied removed,
+// unless they were changed since. Only an administrator may undo a merge: the policy has no
 // action of its own for it, so this asks for the Admin role besides the
 // right to edit both records; a merge is undone once.
 func (s *Service) Unmerge(ctx context.Context, p access.Principal, mergeID int64) error {
@@ -72,6 +73,9 @@ func (s *Service) Unmerge(ctx context.Context, p access.Principal, mergeID int64
 			}
 		}
 		if err := s.unmoveRefs(ctx, tx, m); err != nil {
+			return err
+		}
+		if err := s.unmergeOverlaps(ctx, tx, m, now); err != nil {
 			return err
 		}
 		if err := s.unmergeHousehold(ctx, tx, m); err != nil {

@@ -39,7 +39,7 @@ type queries struct {
 	ListFrom, ListOrgs, ListWideOrgs, CountOrg                 string
 	ListByName, ListByBirth, ListByCreated                     string
 	SearchID, SearchPhone, SearchName, SearchRef               string
-	MatchName, MatchHousehold                                  string
+	SearchFirstName, MatchName, MatchHousehold                 string
 	RepathPersonOrgs, RepathHouseholdOrgs                      string
 	RepathPersonRegions, RepathHouseholdRegions                string
 
@@ -68,6 +68,7 @@ type queries struct {
 	MergeGuardianLinks                                                                 string
 	MergeCategories, MoveCategory, MergeConsentsOf, MoveConsentOf, MergeConsentsBy     string
 	MoveConsentBy, MergeAssessments, MoveAssessment, MergePlacements, MovePlacement    string
+	CategoryRows, PlacementRows, SetPlacementRow                                       string
 }
 
 // Service keeps the registry.

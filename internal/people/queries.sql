@@ -131,6 +131,19 @@ WHERE p.org_path >= $1 AND p.org_path < $2 AND p.region_path >= $3 AND p.region_
 ORDER BY p.name_key, p.id
 LIMIT $7;
 
+-- name: SearchFirstName
+-- Persons whose name key after its first word (the last name) starts with
+-- the key typed: a first name alone, or first name and patronymic. The
+-- expression is the one index persons_first_name holds (migration 0009),
+-- written alike here and in the ORDER BY so the index serves both; SQLite
+-- has instr, PostgreSQL strpos (queries_postgres.sql).
+SELECT p.* FROM person_rows p
+WHERE p.org_path >= $1 AND p.org_path < $2 AND p.region_path >= $3 AND p.region_path < $4
+  AND substr(p.name_key, instr(p.name_key, ' ') + 1) >= $5
+  AND substr(p.name_key, instr(p.name_key, ' ') + 1) < $6 AND p.merged_into IS NULL
+ORDER BY substr(p.name_key, instr(p.name_key, ' ') + 1), p.id
+LIMIT $7;
+
 -- name: SearchRef
 -- The members of the households whose reference is $5.
 SELECT p.* FROM households h
@@ -460,10 +473,12 @@ RETURNING id;
 -- name: Offers
 -- The offers of organisations whose path starts with $1 and whose region
 -- path starts with $2, of organisation $3 (0: any) and year $4 (0: any),
--- with the places taken: every placement but a declined one.
+-- with the places taken: every placement but a declined one or one of a
+-- record merged into another (merge_overlap.go).
 SELECT f.id, f.org_id, o.name, o.path, COALESCE(r.path, ''), f.year, f.quota, f.programme, f.notes,
        COALESCE(f.created_by, 0), f.created_at,
-       (SELECT count(*) FROM placements l WHERE l.offer_id = f.id AND l.outcome <> 'declined')
+       (SELECT count(*) FROM placements l JOIN persons q ON q.id = l.person_id
+        WHERE l.offer_id = f.id AND l.outcome <> 'declined' AND q.merged_into IS NULL)
 FROM place_offers f JOIN organisations o ON o.id = f.org_id LEFT JOIN regions r ON r.id = o.region_id
 WHERE substr(o.path, 1, length(CAST($1 AS TEXT))) = $1
   AND substr(COALESCE(r.path, ''), 1, length(CAST($2 AS TEXT))) = $2
@@ -475,7 +490,8 @@ LIMIT 500;
 -- name: OfferByID
 SELECT f.id, f.org_id, o.name, o.path, COALESCE(r.path, ''), f.year, f.quota, f.programme, f.notes,
        COALESCE(f.created_by, 0), f.created_at,
-       (SELECT count(*) FROM placements l WHERE l.offer_id = f.id AND l.outcome <> 'declined')
+       (SELECT count(*) FROM placements l JOIN persons q ON q.id = l.person_id
+        WHERE l.offer_id = f.id AND l.outcome <> 'declined' AND q.merged_into IS NULL)
 FROM place_offers f JOIN organisations o ON o.id = f.org_id LEFT JOIN regions r ON r.id = o.region_id
 WHERE f.id = $1;
 
@@ -504,7 +520,8 @@ FROM placements l JOIN persons p ON p.id = l.person_id JOIN place_offers f ON f.
 JOIN organisations o ON o.id = f.org_id
 
 -- name: PlacementsOnOffer
-WHERE l.offer_id = $1 ORDER BY l.id
+-- A merged record's placement is left out, as from the places taken.
+WHERE l.offer_id = $1 AND p.merged_into IS NULL ORDER BY l.id
 
 -- name: PlacementsOfPerson
 WHERE l.person_id = $1 ORDER BY f.year DESC, l.id DESC
@@ -595,6 +612,20 @@ ORDER BY l.id;
 
 -- name: MovePlacement
 UPDATE placements SET person_id = $1 WHERE id = $2;
+
+-- name: CategoryRows
+-- The categories of person $1 with their evidence as stored, for a merge
+-- to compare and write back with Assign.
+SELECT category_id, doc_type, doc_number, issued_on, expires_on, COALESCE(verified_by, 0), verified_at,
+       COALESCE(assigned_by, 0), assigned_at
+FROM person_categories WHERE person_id = $1;
+
+-- name: PlacementRows
+-- The placements of person $1 as stored, for a merge to compare.
+SELECT id, offer_id, outcome, decided_on, notes, updated_at FROM placements WHERE person_id = $1;
+
+-- name: SetPlacementRow
+UPDATE placements SET outcome = $1, decided_on = $2, notes = $3, updated_at = $4 WHERE id = $5;
 
 -- name: MergeGuardianLinks
 -- Guardianships between the two records of a merge: merging them would

@@ -13,6 +13,10 @@ import (
 // SearchLimit is the most persons Search returns.
 const SearchLimit = 50
 
+// maxFirstWords is how many words typed are also looked for after the
+// last name: a first name, or a first name and patronymic.
+const maxFirstWords = 2
+
 // Search finds the persons p may see from what was typed in one box:
 //
 //   - 10 or 12 digits (spaces and dashes allowed, Persian digits too): an
@@ -24,6 +28,8 @@ const SearchLimit = 50
 //   - anything else: names, in any script and any order of last and first
 //     name ("Мадина Ахметова", "Akhmetova Madina"), each word typed a prefix
 //     of the name's words by their phonetic key, and a household reference.
+//     One or two words also find a first name alone ("Madina", "مدینه")
+//     or a first name and patronymic ("Мадина Сериковна").
 //
 // Results are ordered by name key; at most limit (SearchLimit when 0).
 func (s *Service) Search(ctx context.Context, p access.Principal, q string, limit int) ([]Person, error) {
@@ -52,11 +58,17 @@ func (s *Service) Search(ctx context.Context, p access.Principal, q string, limi
 	var out []Person
 	for _, prefix := range namePrefixes(q) {
 		lo, hi := span(prefix)
-		got, err := s.queryPersons(ctx, s.q.SearchName, args(scopeArgs(p), []any{lo, hi, limit})...)
-		if err != nil {
-			return nil, err
+		queries := []string{s.q.SearchName}
+		if strings.Count(prefix, " ") < maxFirstWords {
+			queries = append(queries, s.q.SearchFirstName)
 		}
-		out = append(out, got...)
+		for _, query := range queries {
+			got, err := s.queryPersons(ctx, query, args(scopeArgs(p), []any{lo, hi, limit})...)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, got...)
+		}
 	}
 	if q != "" {
 		got, err := s.queryPersons(ctx, s.q.SearchRef, args(scopeArgs(p), []any{q, limit})...)

@@ -73,3 +73,47 @@ func TestSearchAcrossScripts(t *testing.T) {
 		}
 	})
 }
+
+// A first name typed alone, in any script, finds the persons of that first
+// name as well as those whose last name starts with it, within the scope.
+func TestSearchFirstName(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := setup(t, db)
+		in := child(w.a, "Ахметова", "Мадина", day(2015, 3, 4))
+		in.Patronymic = "Сериковна"
+		w.mkPerson(t, admin, in)
+		w.mkPerson(t, admin, child(w.a, "Sultanova", "Madina", day(2014, 2, 3)))
+		w.mkPerson(t, admin, child(w.a, "کریمی", "مدینه", day(2013, 1, 2)))
+		w.mkPerson(t, admin, child(w.a, "Мадинов", "Арман", day(2012, 6, 7)))
+		w.mkPerson(t, admin, child(w.a, "Ахметов", "Мадияр", day(2012, 1, 2)))
+		w.mkPerson(t, admin, child(w.b, "Бекова", "Мадина", day(2015, 5, 6)))
+		all := "Ахметова Мадина;Бекова Мадина;کریمی مدینه;Sultanova Madina;" // by name key
+		for _, c := range []struct {
+			q    string
+			want string
+		}{
+			{"Мадина", all},
+			{"madina", all},
+			{"مدینه", all},
+			{"Мадин", "Ахметова Мадина;Бекова Мадина;کریمی مدینه;Мадинов Арман;Sultanova Madina;"}, // and a last name
+			{"Мадина Сериковна", "Ахметова Мадина;"},
+			{"Serikovna Madina", "Ахметова Мадина;"},
+			{"Мадияр", "Ахметов Мадияр;"},
+			{"Сериковна", ""}, // a patronymic alone is not a first name
+			{"Арман Мадинов", "Мадинов Арман;"},
+		} {
+			got, err := w.s.Search(ctx, admin, c.q, 0)
+			if err != nil || names(got) != c.want {
+				t.Errorf("search %q: %q, %v; want %q", c.q, names(got), err, c.want)
+			}
+		}
+		// School A's operator does not see the Madina of school B.
+		got, err := w.s.Search(ctx, w.opA, "Madina", 0)
+		if want := "Ахметова Мадина;کریمی مدینه;Sultanova Madina;"; err != nil || names(got) != want {
+			t.Errorf("operator A: %q, %v; want %q", names(got), err, want)
+		}
+		if got, _ := w.s.Search(ctx, admin, "Мадина", 2); len(got) != 2 {
+			t.Errorf("limit 2 gives %d", len(got))
+		}
+	})
+}

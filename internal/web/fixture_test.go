@@ -17,6 +17,7 @@ import (
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/geo"
 	"github.com/jolproject/jol/internal/i18n"
+	"github.com/jolproject/jol/internal/imports"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
@@ -70,6 +71,9 @@ func newFixture(t *testing.T) *fixture {
 	}
 	f.deps.Now = func() time.Time { return clock().Add(time.Duration(f.later.Load())) }
 	f.deps.Jobs.Register("test.noop", func(context.Context, *jobs.Job, jobs.Progress) (string, error) { return "ok", nil })
+	f.deps.Imports = must(imports.New(db, imports.Deps{People: f.deps.People, Geo: f.deps.Geo, Orgs: f.deps.Orgs,
+		Accounts: f.deps.Accounts, Audit: log, Jobs: f.deps.Jobs, Now: clock}))
+	f.deps.Jobs.Register(imports.JobKind, f.deps.Imports.Handle)
 	check(t, f.deps.Geo.Seed(ctx))
 	check(t, f.deps.People.Seed(ctx))
 	check(t, f.deps.Settings.Update(ctx, access.System, settings.Settings{Name: "Jol Test", DefaultLocale: "en", Country: "KZ", Calendar: "gregorian", Timezone: "Asia/Almaty"}))

@@ -69,12 +69,14 @@ func (s *Server) householdList(w http.ResponseWriter, r *http.Request, rq *reque
 	return nil
 }
 
-// householdFormView is the form that registers a household.
+// householdFormView is the form that registers a household or, with
+// Household set, edits one.
 type householdFormView struct {
 	Page
-	Form    *form
-	Orgs    []option
-	Regions []option
+	Household *people.Household
+	Form      *form
+	Orgs      []option
+	Regions   []option
 }
 
 // householdFields are the fields of a household's form, in page order.
@@ -88,22 +90,14 @@ func (s *Server) householdNew(w http.ResponseWriter, r *http.Request, rq *reques
 		f.Values["org_id"] = strconv.FormatInt(rq.p.OrgID, 10)
 	}
 	f.Values["region_code"] = s.homeRegion(r, rq)
-	return s.renderHouseholdForm(w, r, rq, f, http.StatusOK)
+	return s.renderHouseholdForm(w, r, rq, &householdFormView{Page: s.page(r, rq, "households.new"), Form: f}, http.StatusOK)
 }
 
 // householdCreate registers the household and goes to its page, where
 // its members are added.
 func (s *Server) householdCreate(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := newForm(r, householdFields...)
-	v := f.Values
-	in := people.HouseholdInput{RegionCode: normRegion(v["region_code"]), Address: v["address"], Phone: v["phone"],
-		IncomeCategory: v["income_category"], LowIncome: v["low_income"] != "", Incomplete: v["incomplete"] != "",
-		Dysfunctional: v["dysfunctional"] != "", Notes: v["notes"], ExternalRef: v["external_ref"]}
-	v["region_code"] = in.RegionCode
-	var err error
-	if in.OrgID, err = formID(v["org_id"]); err != nil {
-		f.fail(rq.l, "org_id", "error.unknown_org")
-	} else {
+	if in, ok := householdInput(rq, f); ok {
 		h, err := s.People.CreateHousehold(r.Context(), rq.p, in)
 		if err == nil {
 			s.flash(r, "flash.created")
@@ -114,11 +108,29 @@ func (s *Server) householdCreate(w http.ResponseWriter, r *http.Request, rq *req
 			return err
 		}
 	}
-	return s.renderHouseholdForm(w, r, rq, f, http.StatusUnprocessableEntity)
+	return s.renderHouseholdForm(w, r, rq, &householdFormView{Page: s.page(r, rq, "households.new"), Form: f}, http.StatusUnprocessableEntity)
 }
 
-func (s *Server) renderHouseholdForm(w http.ResponseWriter, r *http.Request, rq *request, f *form, status int) error {
-	v := householdFormView{Page: s.page(r, rq, "households.new"), Form: f}
+// householdInput reads a household's form; false with an error beside the
+// organisation when its choice is not a number.
+func householdInput(rq *request, f *form) (people.HouseholdInput, bool) {
+	v := f.Values
+	in := people.HouseholdInput{RegionCode: normRegion(v["region_code"]), Address: v["address"], Phone: v["phone"],
+		IncomeCategory: v["income_category"], LowIncome: v["low_income"] != "", Incomplete: v["incomplete"] != "",
+		Dysfunctional: v["dysfunctional"] != "", Notes: v["notes"], ExternalRef: v["external_ref"]}
+	v["region_code"] = in.RegionCode
+	var err error
+	if in.OrgID, err = formID(v["org_id"]); err != nil {
+		f.fail(rq.l, "org_id", "error.unknown_org")
+		return in, false
+	}
+	return in, true
+}
+
+// renderHouseholdForm fills the choices of a household's form, new
+// (v.Household nil) or edited, and shows it.
+func (s *Server) renderHouseholdForm(w http.ResponseWriter, r *http.Request, rq *request, v *householdFormView, status int) error {
+	f := v.Form
 	var err error
 	if v.Orgs, err = s.orgOptions(r.Context(), rq.p, f.Values["org_id"], rq.l.T("common.none"), 0); err != nil {
 		return err
@@ -126,7 +138,10 @@ func (s *Server) renderHouseholdForm(w http.ResponseWriter, r *http.Request, rq 
 	if v.Regions, err = s.regionSuggestions(r.Context(), rq); err != nil {
 		return err
 	}
-	s.render(w, status, "household_new", &v)
+	if v.Household != nil {
+		v.Path = householdURL(v.Household.ID) + "/edit"
+	}
+	s.render(w, status, "household_new", v)
 	return nil
 }
 

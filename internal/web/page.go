@@ -19,6 +19,7 @@ type Page struct {
 	Flash    string
 	Path     string // the current URL, where the language switcher returns
 	Locales  []i18n.Locale
+	Refresh  int            // seconds after which the page reloads itself, for work in progress; 0 never
 	loc      *time.Location // the installation's time zone
 }
 

@@ -28,6 +28,16 @@ type personView struct {
 	Methods      []option
 	CategoryList []option
 	Guidance     guidance // assessments and placements
+	ShowPhoto    bool
+	Merges       []mergeRow
+	CanUndo      bool // an administrator may undo a merge
+}
+
+// mergeRow is a merge the person's record took part in; Kept says it was
+// the record kept.
+type mergeRow struct {
+	people.Merge
+	Kept bool
 }
 
 // categoryRow is a category of the person, named in the viewer's language.
@@ -70,8 +80,9 @@ func (s *Server) renderPerson(w http.ResponseWriter, r *http.Request, rq *reques
 	loc := string(l.Locale())
 	today := s.today(rq)
 	v := &personView{Page: s.page(r, rq, "people.title"), Person: p, Age: ageOf(l, p, today), SexName: sexName(l, p.Sex),
-		RegionName: s.regionNamer(ctx, loc)(p.RegionCode), CanEdit: access.Can(rq.p, access.EditChild, p.Target()) == nil,
-		ConsentForm: cf, CategoryForm: kf}
+		RegionName: s.regionNamer(ctx, loc)(p.RegionCode), ConsentForm: cf, CategoryForm: kf,
+		CanEdit: access.Can(rq.p, access.EditChild, p.Target()) == nil && p.MergedInto == 0}
+	v.CanUndo = rq.p.Role == access.Admin && access.Can(rq.p, access.EditChild, p.Target()) == nil
 	v.Title, v.Path = p.FullName(), personURL(p.ID)
 	names := make([]string, len(p.Languages))
 	for i, c := range p.Languages {
@@ -99,6 +110,14 @@ func (s *Server) renderPerson(w http.ResponseWriter, r *http.Request, rq *reques
 			row.Consent = &c
 		}
 		v.Consents = append(v.Consents, row)
+	}
+	v.ShowPhoto = showsPhoto(p, active)
+	merges, err := s.People.Merges(ctx, rq.p, p.ID)
+	if err != nil {
+		return err
+	}
+	for _, m := range merges {
+		v.Merges = append(v.Merges, mergeRow{Merge: m, Kept: m.KeepID == p.ID})
 	}
 	if v.CanEdit {
 		v.Purposes = choices(people.Purposes(), cf.Values["purpose"], "", key[people.Purpose](l, "consentpurpose."))

@@ -17,6 +17,7 @@ import (
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/geo"
 	"github.com/jolproject/jol/internal/i18n"
+	"github.com/jolproject/jol/internal/imports"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
@@ -31,6 +32,7 @@ type Deps struct {
 	Geo      *geo.Service
 	Settings *settings.Service
 	Jobs     *jobs.Queue
+	Imports  *imports.Service
 	Audit    *audit.Log
 	Catalog  *i18n.Catalog
 	Logger   *slog.Logger

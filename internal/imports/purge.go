@@ -1,0 +1,54 @@
+package imports
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// Purge deletes what the uploads made before cutoff hold of children's
+// data — the file's chunks, the preview and the rejected rows of their
+// runs — and returns how many uploads it purged. The upload and run rows
+// stay, so the list of imports keeps its history. Save calls it with
+// Retention before each upload, so what it finds is what expired since
+// the last upload. Each upload goes in its own transaction, so the write
+// lock is never held for long.
+func (s *Service) Purge(ctx context.Context, cutoff time.Time) (int, error) {
+	ids, err := s.oldUploads(ctx, cutoff.UTC().Truncate(time.Second))
+	if err != nil {
+		return 0, err
+	}
+	for _, id := range ids {
+		err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+			for _, q := range []string{s.q.PurgeChunks, s.q.PurgeRejects, s.q.PurgeUpload} {
+				if _, err := tx.ExecContext(ctx, q, id); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return 0, err
+		}
+	}
+	return len(ids), nil
+}
+
+// oldUploads lists the unpurged uploads made before cutoff, reading them
+// all before any is purged: on SQLite the write connection is needed next.
+func (s *Service) oldUploads(ctx context.Context, cutoff time.Time) ([]int64, error) {
+	rows, err := s.db.R.QueryContext(ctx, s.q.OldUploads, cutoff)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}

@@ -1,0 +1,107 @@
+package imports
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/accounts"
+	"github.com/jolproject/jol/internal/audit"
+	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/geo"
+	"github.com/jolproject/jol/internal/jobs"
+	"github.com/jolproject/jol/internal/orgs"
+	"github.com/jolproject/jol/internal/people"
+	"github.com/jolproject/jol/internal/store"
+)
+
+// The limits of lists uploaded from the web.
+const (
+	// MaxUploadBytes is the largest file an upload takes.
+	MaxUploadBytes = 100 << 20
+	// ChunkSize is the size of the pieces a file is stored in, so no
+	// query ever moves more than this at once.
+	ChunkSize = 1 << 20
+	// Retention is how long an upload's file, preview and rejected rows
+	// are kept; Purge deletes them afterwards.
+	Retention = 30 * 24 * time.Hour
+	// PreviewRows is how many rows of a file the preview shows.
+	PreviewRows = 10
+	// JobKind is the kind of the background job that runs an import.
+	JobKind = "people-import"
+)
+
+//go:embed queries*.sql
+var queryFS embed.FS
+
+type queries struct {
+	InsertUpload, InsertChunk, Upload, Uploads, Chunk  string
+	SaveTemplate, Templates, TemplateByID              string
+	InsertRun, SetRunJob, Run, Runs, Busy              string
+	StartRun, RunProgress, FinishRun, RequeueRun       string
+	DeleteRejects, InsertReject, Rejects               string
+	OldUploads, PurgeChunks, PurgeRejects, PurgeUpload string
+}
+
+// Deps are the services an import from the web works with.
+type Deps struct {
+	People   *people.Service
+	Geo      *geo.Service
+	Orgs     *orgs.Service
+	Accounts *accounts.Service // to act as the user who asked, in the background
+	Audit    *audit.Log
+	Jobs     *jobs.Queue
+	Now      func() time.Time
+}
+
+// Service keeps the lists uploaded from the web, the templates of their
+// headers and the runs that import them, as background jobs.
+type Service struct {
+	Deps
+	db *store.DB
+	q  queries
+	// live holds the progress of the runs this process is doing that
+	// cannot be written while they run: a dry run on SQLite keeps the one
+	// write connection until it ends.
+	live sync.Map // run id → liveProgress
+}
+
+// New returns the service on db. Register its Handle with the job queue
+// under JobKind.
+func New(db *store.DB, d Deps) (*Service, error) {
+	s := &Service{Deps: d, db: db}
+	if err := store.BindQueries(&s.q, queryFS, db.Engine); err != nil {
+		return nil, fmt.Errorf("imports: %w", err)
+	}
+	return s, nil
+}
+
+// clock is the current time as stored: UTC, whole seconds, so times
+// compare in order as SQLite text too.
+func (s *Service) clock() time.Time { return s.Now().UTC().Truncate(time.Second) }
+
+// orgTarget returns the path of organisation id when p may import lists
+// for it: p sees the organisation and may edit children in it, as
+// people.BeginImport checks.
+func (s *Service) orgTarget(ctx context.Context, p access.Principal, id int64) (orgs.Organisation, error) {
+	if id <= 0 {
+		return orgs.Organisation{}, errs.Validation(errs.Field("org_id", "error.required", "Field", "org_id"))
+	}
+	o, err := s.Orgs.Get(ctx, p, id)
+	if errs.CodeOf(err) == errs.NotFound {
+		return o, errs.Validation(errs.Field("org_id", "error.unknown_org"))
+	}
+	if err != nil {
+		return o, err
+	}
+	return o, canImport(p, o.Path)
+}
+
+// canImport checks that p may import for (and see the imports of) the
+// organisation at path.
+func canImport(p access.Principal, orgPath string) error {
+	return access.Can(p, access.EditChild, access.Target{OrgPath: orgPath, RegionPath: p.RegionPath})
+}

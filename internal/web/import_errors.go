@@ -1,0 +1,64 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/jolproject/jol/internal/imports"
+)
+
+func (s *Server) importErrorsCSV(w http.ResponseWriter, r *http.Request, rq *request) error {
+	return s.importErrors(w, r, rq, exportCSV)
+}
+
+func (s *Server) importErrorsXLSX(w http.ResponseWriter, r *http.Request, rq *request) error {
+	return s.importErrors(w, r, rq, exportXLSX)
+}
+
+// importErrors sends the rejected rows of a run as a CSV file or a
+// workbook in the downloader's language, rendered from the stored rows
+// now. The rows are children's data: the download is written to the
+// access log (kind "import_run", via "export") once the rows are; if
+// that fails, the download is broken off, as the people export's is.
+func (s *Server) importErrors(w http.ResponseWriter, r *http.Request, rq *request, format string) error {
+	ctx := r.Context()
+	up, run, err := s.routeRun(r, rq)
+	if err != nil {
+		return err
+	}
+	if !run.Finished() {
+		return errNotFound
+	}
+	name := "rejected-" + strconv.FormatInt(run.ID, 10) + "." + format
+	rows, failed := s.Imports.RejectRows(ctx, up, run, rq.l)
+	h := w.Header()
+	h.Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	h.Set("Cache-Control", "no-store")
+	if format == exportCSV {
+		h.Set("Content-Type", "text/csv; charset=utf-8")
+	} else {
+		h.Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	}
+	out := &sentWriter{w: w}
+	err = imports.WriteRows(out, name, rq.l, rows)
+	if err == nil {
+		err = *failed
+	}
+	if err == nil {
+		err = s.Audit.Viewed(ctx, rq.p, "import_run", strconv.FormatInt(run.ID, 10), run.OrgPath, "export")
+	}
+	switch {
+	case err == nil:
+		return nil
+	case out.n == 0:
+		h.Del("Content-Disposition")
+		h.Del("Content-Type")
+		return err
+	}
+	if !errors.Is(err, context.Canceled) {
+		s.Logger.Error("import errors download", "format", format, "err", err)
+	}
+	panic(http.ErrAbortHandler)
+}

@@ -1,0 +1,131 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/imports"
+)
+
+// maxListUploadBytes bounds the body of a list upload: the file and the
+// form around it.
+const maxListUploadBytes = imports.MaxUploadBytes + 1<<20
+
+// importsView lists the lists uploaded for the organisations the user may
+// import for, each with its last run.
+type importsView struct {
+	Page
+	listing
+	Uploads []imports.Upload
+}
+
+func (s *Server) importList(w http.ResponseWriter, r *http.Request, rq *request) error {
+	list, next, err := s.Imports.Uploads(r.Context(), rq.p, 0, pageOf(r))
+	if err != nil {
+		return err
+	}
+	s.render(w, http.StatusOK, "imports", &importsView{Page: s.page(r, rq, "imports.title"), listing: newListing(r, next),
+		Uploads: list})
+	return nil
+}
+
+// importNewView is the upload form of a list.
+type importNewView struct {
+	Page
+	Form      *form
+	Orgs      []option
+	Templates []option
+	MaxMB     int
+}
+
+func (s *Server) importNew(w http.ResponseWriter, r *http.Request, rq *request) error {
+	f := newForm(nil, "org", "template", "file")
+	if rq.user.OrgID != 0 {
+		f.Values["org"] = strconv.FormatInt(rq.user.OrgID, 10)
+	}
+	return s.renderImportNew(w, r, rq, f, http.StatusOK)
+}
+
+func (s *Server) renderImportNew(w http.ResponseWriter, r *http.Request, rq *request, f *form, status int) error {
+	orgOpts, err := s.orgOptions(r.Context(), rq.p, f.Values["org"], rq.l.T("imports.choose_org"), 0)
+	if err != nil {
+		return err
+	}
+	tpls, err := s.Imports.Templates(r.Context(), rq.p)
+	if err != nil {
+		return err
+	}
+	v := importNewView{Page: s.page(r, rq, "imports.new"), Form: f, Orgs: orgOpts, MaxMB: imports.MaxUploadBytes >> 20,
+		Templates: templateOptions(rq, tpls, f.Values["template"], rq.l.T("imports.template_auto"))}
+	s.render(w, status, "import_new", &v)
+	return nil
+}
+
+// importUpload stores an uploaded list and opens its preview. A file Jol
+// cannot read comes back to the form with the reason beside the field.
+func (s *Server) importUpload(w http.ResponseWriter, r *http.Request, rq *request) error {
+	f := newForm(nil, "org", "template", "file")
+	tooLarge := func() error {
+		f.fail(rq.l, "file", "imports.too_large", "Max", imports.MaxUploadBytes>>20)
+		return s.renderImportNew(w, r, rq, f, http.StatusRequestEntityTooLarge)
+	}
+	var mbe *http.MaxBytesError
+	err := r.ParseMultipartForm(importMemory)
+	if r.MultipartForm != nil {
+		defer func() { _ = r.MultipartForm.RemoveAll() }()
+	}
+	if errors.As(err, &mbe) {
+		return tooLarge()
+	}
+	f.Values["org"], f.Values["template"] = r.FormValue("org"), r.FormValue("template")
+	file, fh, err := r.FormFile("file")
+	if err != nil {
+		f.fail(rq.l, "file", "imports.file_missing")
+		return s.renderImportNew(w, r, rq, f, http.StatusUnprocessableEntity)
+	}
+	defer file.Close()
+	if fh.Size > imports.MaxUploadBytes {
+		return tooLarge()
+	}
+	orgID, err := formID(f.Values["org"])
+	if err != nil {
+		orgID = -1
+	}
+	up, err := s.Imports.Save(r.Context(), rq.p, orgID, fh.Filename, file, fh.Size)
+	if err != nil {
+		e := errs.As(err)
+		if e == nil || e.Code == errs.Internal {
+			return err
+		}
+		if len(e.Fields) == 0 {
+			f.fail(rq.l, "file", e.Key, e.Args...)
+		} else {
+			f.absorb(rq.l, err)
+			if f.Has("org_id") {
+				f.errors["org"] = f.errors["org_id"]
+				delete(f.errors, "org_id")
+			}
+		}
+		return s.renderImportNew(w, r, rq, f, errs.HTTPStatus(e.Code))
+	}
+	to := "/imports/" + strconv.FormatInt(up.ID, 10)
+	if tpl, err := formID(f.Values["template"]); err == nil && tpl > 0 {
+		to += "?template=" + strconv.FormatInt(tpl, 10)
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
+	return nil
+}
+
+// templateOptions lists saved templates, each named with its
+// organisation, after a first option with no template labelled empty.
+func templateOptions(rq *request, ts []imports.SavedTemplate, selected, empty string) []option {
+	out := []option{{Value: "", Label: empty, Selected: selected == ""}}
+	for _, t := range ts {
+		id := strconv.FormatInt(t.ID, 10)
+		out = append(out, option{Value: id, Label: rq.l.T("imports.template_of", "Name", t.Name, "Org", t.OrgName),
+			Selected: id == selected})
+	}
+	return out
+}

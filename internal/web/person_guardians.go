@@ -1,0 +1,148 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/jolproject/jol/internal/people"
+	"github.com/jolproject/jol/internal/text"
+)
+
+// guardiansView is the page that manages a child's guardians outside the
+// household: the list with a remove button each, a search for a guardian
+// person, and the form that names an institution.
+type guardiansView struct {
+	Page
+	Person          people.Person
+	Guardians       []people.Guardianship
+	PersonForm      *form // a person, found by search or by record number
+	OrgForm         *form // an institution
+	Query           string
+	Found           []personRow
+	PersonRelations []option
+	OrgRelations    []option
+	Institutions    []option
+}
+
+// guardianFields are the fields of the forms that add a guardian; a form
+// posts a person or an organisation, never both.
+var guardianFields = []string{"person", "org", "relation", "since", "org-relation", "org-since"}
+
+// guardians shows the {id} child's guardians; ?q= searches for a person to
+// name as one.
+func (s *Server) guardians(w http.ResponseWriter, r *http.Request, rq *request) error {
+	pf, of := newForm(nil, guardianFields...), newForm(nil, guardianFields...)
+	pf.Values["relation"], of.Values["relation"] = string(people.Custody), string(people.Institution)
+	return s.renderGuardians(w, r, rq, pf, of, http.StatusOK)
+}
+
+// guardianAdd records a guardian of the {id} child: a registered person or
+// an institution, with the form of guardianship and since when.
+func (s *Server) guardianAdd(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	f := newForm(r, guardianFields...)
+	in := people.GuardianInput{Relation: people.GuardianRelation(f.Values["relation"]), Since: formDate(rq, f, "since")}
+	who := "person"
+	if f.Values["org"] != "" {
+		who = "org"
+		in.OrgID = filterID(rq, f, "org")
+	} else if f.Values["person"] = text.NormalizeDigits(f.Values["person"]); f.Values["person"] == "" {
+		f.fail(rq.l, "person", "error.required", "Field", rq.l.T("field.person"))
+	} else {
+		in.PersonID = filterID(rq, f, "person")
+	}
+	if len(f.errors) == 0 {
+		_, err := s.People.AddGuardian(r.Context(), rq.p, id, in)
+		if err == nil {
+			s.flash(r, "people.guardian_added")
+			return seeOther(w, r, guardiansURL(id))
+		}
+		if !f.absorb(rq.l, err) {
+			return err
+		}
+		// The service names the guardian as one field; the page has two.
+		f.move("guardian", who)
+	}
+	if who == "person" {
+		of := newForm(nil, guardianFields...)
+		of.Values["relation"] = string(people.Institution)
+		return s.renderGuardians(w, r, rq, f, of, http.StatusUnprocessableEntity)
+	}
+	// The institution's form has its own ids, apart from the person's.
+	f.move("relation", "org-relation")
+	f.move("since", "org-since")
+	pf := newForm(nil, guardianFields...)
+	pf.Values["relation"] = string(people.Custody)
+	return s.renderGuardians(w, r, rq, pf, f, http.StatusUnprocessableEntity)
+}
+
+// guardianRemove ends guardianship {guardian} of the {id} child.
+func (s *Server) guardianRemove(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	g, err := strconv.ParseInt(r.PathValue("guardian"), 10, 64)
+	if err != nil || g <= 0 {
+		return errNotFound
+	}
+	if err := s.People.RemoveGuardian(r.Context(), rq.p, id, g); err != nil {
+		return err
+	}
+	s.flash(r, "people.guardian_removed")
+	return seeOther(w, r, guardiansURL(id))
+}
+
+// renderGuardians shows the {id} child's guardians page with pf and of as
+// its person and institution forms.
+func (s *Server) renderGuardians(w http.ResponseWriter, r *http.Request, rq *request, pf, of *form, status int) error {
+	ctx, l := r.Context(), rq.l
+	p, err := s.editedPerson(r, rq)
+	if err != nil {
+		return err
+	}
+	v := &guardiansView{Page: s.page(r, rq, "people.manage_guardians"), Person: p, PersonForm: pf, OrgForm: of}
+	v.Path = guardiansURL(p.ID)
+	if v.Guardians, err = s.People.Guardians(ctx, rq.p, p.ID); err != nil {
+		return err
+	}
+	label := key[people.GuardianRelation](l, "guardianship.")
+	v.PersonRelations = choices(people.GuardianRelations(), pf.Values["relation"], "", label)
+	v.OrgRelations = choices(people.GuardianRelations(), of.Values["relation"], "", label)
+	if v.Institutions, err = s.orgOptions(ctx, rq.p, of.Values["org"], l.T("people.choose_institution"), 0); err != nil {
+		return err
+	}
+	if len(v.Institutions) == 0 || v.Institutions[0].Value != "" {
+		v.Institutions = append([]option{{Label: l.T("people.choose_institution"), Selected: of.Values["org"] == ""}}, v.Institutions...)
+	}
+	if v.Query = r.URL.Query().Get("q"); v.Query != "" && r.Method == http.MethodGet {
+		found, err := s.People.Search(ctx, rq.p, v.Query, 0)
+		if err != nil {
+			return err
+		}
+		var others []people.Person
+		for _, o := range found {
+			if o.ID != p.ID {
+				others = append(others, o)
+			}
+		}
+		if v.Found, err = s.personRows(ctx, rq, others); err != nil {
+			return err
+		}
+	}
+	s.render(w, status, "person_guardians", v)
+	return nil
+}
+
+// move puts the error of field from beside field to instead.
+func (f *form) move(from, to string) {
+	if msg, ok := f.errors[from]; ok {
+		delete(f.errors, from)
+		f.errors[to] = msg
+	}
+}
+
+func guardiansURL(id int64) string { return personURL(id) + "/guardians" }
