@@ -66,11 +66,14 @@ var aliases = map[Column][]string{
 	Categories:        {"categories", "category", "санаты", "санат", "санаттар", "категория", "категории", "دسته", "دسته بندی", "گروه"},
 }
 
+// letterVariants are the letters written two ways that headerKey folds.
+var letterVariants = strings.NewReplacer("ي", "ی", "ك", "ک", "\u200c", " ", "ё", "е", "Ё", "Е")
+
 // headerKey folds a header as people type it: case, spaces, underscores,
 // hyphens, dots, a trailing colon and Arabic/Persian letter variants do
 // not matter.
 func headerKey(s string) string {
-	s = strings.NewReplacer("ي", "ی", "ك", "ک", "\u200c", " ", "ё", "е", "Ё", "Е").Replace(s)
+	s = letterVariants.Replace(s)
 	var b strings.Builder
 	space := false
 	for _, r := range strings.ToLower(strings.TrimSpace(s)) {

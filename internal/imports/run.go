@@ -12,8 +12,9 @@ import (
 	"github.com/jolproject/jol/internal/tabular"
 )
 
-// BatchSize is how many rows go to the registry in one transaction.
-const BatchSize = 5000
+// BatchSize is how many rows go to the registry in one transaction: the
+// longest another writer waits on SQLite is about the time of a batch.
+const BatchSize = 10000
 
 // Options say where a list goes and how to read it.
 type Options struct {
@@ -38,11 +39,12 @@ func (r Result) Line() string {
 // problems say why.
 var ErrHeader = errors.New("imports: the header row cannot be used")
 
-// Run imports the rows of f into the registry through sess-like batches:
-// rows are parsed, batched and written; rejected rows go to reject as they
-// are found, each with every reason it has. progress is told how many rows
-// have been read after each batch. Nothing is held per row beyond the
-// current batch, so files of any length stream.
+// Run imports the rows of f into the registry in batches: one goroutine
+// reads and parses the file while another writes the batch before, so the
+// two take a core each. Rejected rows go to reject as they are found,
+// each with every reason it has; progress is told how many rows have been
+// read after each batch. Nothing is held per row beyond two batches, so
+// files of any length stream.
 func Run(ctx context.Context, reg *people.Service, p access.Principal, f tabular.Reader, refs Refs, o Options,
 	reject func(RowError), progress func(read int)) (Result, []HeaderProblem, error) {
 	m, probs := MapHeader(f.Header(), o.Template)
@@ -53,69 +55,97 @@ func Run(ctx context.Context, reg *people.Service, p access.Principal, f tabular
 	if err != nil {
 		return Result{}, probs, err
 	}
-	ps := &parser{m: m, refs: refs, orgID: o.OrgID}
+	readCtx, cancel := context.WithCancel(ctx)
+	chunks := make(chan chunk, 1)
+	go read(readCtx, f, &parser{m: m, refs: refs, orgID: o.OrgID}, chunks)
+	defer func() { // the reader is done with f when Run returns
+		cancel()
+		for range chunks {
+		}
+	}()
 	var res Result
-	batch := make([]people.ImportRow, 0, BatchSize)
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
+	for c := range chunks {
+		res.Read += c.read
+		res.Rejected += c.rejected
+		for _, e := range c.rejects {
+			reject(e)
 		}
-		outcomes, rowErrs, err := sess.Batch(ctx, batch)
-		if err != nil {
-			return err
-		}
-		for _, e := range rowErrs {
-			reject(RowError{Line: e.Line, Column: e.Field, Value: e.Value, Key: e.Key, Args: e.Args})
-		}
-		res.count(outcomes)
-		batch = batch[:0]
-		if progress != nil {
-			progress(res.Read)
-		}
-		return nil
-	}
-	for {
-		row, err := f.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		res.Read++
-		if errors.Is(err, tabular.ErrBadRow) {
-			res.Rejected++
-			key, args := "tabular.quote", []any{"Line", row.Line}
-			if e := errs.As(err); e != nil {
-				key, args = e.Key, e.Args
-			}
-			reject(RowError{Line: row.Line, Key: key, Args: args})
-			continue
-		}
-		if err != nil {
+		if c.err != nil {
 			sess.Close(ctx)
-			return res, probs, err
+			return res, probs, c.err
 		}
-		in, rowErrs := ps.parse(row)
-		if len(rowErrs) > 0 {
-			res.Rejected++
-			for _, e := range rowErrs {
-				reject(e)
-			}
-			continue
-		}
-		if batch = append(batch, in); len(batch) == BatchSize {
-			if err := flush(); err != nil {
+		if len(c.rows) > 0 {
+			outcomes, rowErrs, err := sess.Batch(ctx, c.rows)
+			if err != nil {
 				sess.Close(ctx)
 				return res, probs, err
 			}
+			for _, e := range rowErrs {
+				reject(RowError{Line: e.Line, Column: e.Field, Value: e.Value, Key: e.Key, Args: e.Args})
+			}
+			res.count(outcomes)
 		}
-	}
-	if err := flush(); err != nil {
-		sess.Close(ctx)
-		return res, probs, err
+		if progress != nil {
+			progress(res.Read)
+		}
 	}
 	if _, err := sess.Close(ctx); err != nil {
 		return res, probs, err
 	}
 	return res, probs, nil
+}
+
+// A chunk is a batch of parsed rows, with the rows of its stretch of the
+// file that could not be parsed, or the error that ended the reading.
+type chunk struct {
+	rows           []people.ImportRow
+	rejects        []RowError
+	read, rejected int
+	err            error
+}
+
+// read parses the rows of f into chunks of BatchSize rows until the end
+// of the file, an error or ctx's end, then closes out.
+func read(ctx context.Context, f tabular.Reader, ps *parser, out chan<- chunk) {
+	defer close(out)
+	c := chunk{rows: make([]people.ImportRow, 0, BatchSize)}
+	send := func() bool {
+		select {
+		case out <- c:
+			c = chunk{rows: make([]people.ImportRow, 0, BatchSize)}
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	for {
+		row, err := f.Next()
+		switch {
+		case errors.Is(err, io.EOF):
+			send()
+			return
+		case errors.Is(err, tabular.ErrBadRow):
+			c.read++
+			c.rejected++
+			key, args := "tabular.quote", []any{"Line", row.Line}
+			if e := errs.As(err); e != nil {
+				key, args = e.Key, e.Args
+			}
+			c.rejects = append(c.rejects, RowError{Line: row.Line, Key: key, Args: args})
+			continue
+		case err != nil:
+			c.err = err
+			send()
+			return
+		}
+		c.read++
+		if in, rowErrs := ps.parse(row); len(rowErrs) > 0 {
+			c.rejected++
+			c.rejects = append(c.rejects, rowErrs...)
+		} else if c.rows = append(c.rows, in); len(c.rows) == BatchSize && !send() {
+			return
+		}
+	}
 }
 
 func (r *Result) count(outcomes []people.Outcome) {

@@ -109,7 +109,13 @@ func (s *Service) BeginImport(ctx context.Context, p access.Principal, o ImportO
 		}
 		is.cats[c.Code], is.catCodes[c.ID] = c, c.Code
 	}
-	return is, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if is.restore, err = s.db.WidenCache(ctx, importCacheMiB); err != nil {
+		return nil, err
+	}
+	return is, nil
 }
 
 // Close ends the import and returns the totals of its batches: a dry run
@@ -120,7 +126,8 @@ func (is *ImportSession) Close(ctx context.Context) (Totals, error) {
 		return is.totals, nil
 	}
 	is.closed = true
-	return is.totals, is.end(false)
+	err := is.end(false)
+	return is.totals, errors.Join(err, is.restore())
 }
 
 // end commits or rolls back the open transaction, if there is one, and
@@ -132,13 +139,15 @@ func (is *ImportSession) end(commit bool) error {
 	for _, st := range is.stmts {
 		st.Close()
 	}
-	tx := is.tx
-	is.tx, is.stmts = nil, nil
+	tx, conn := is.tx, is.conn
+	is.tx, is.conn, is.stmts = nil, nil, nil
+	is.staged.reset()
+	is.drop()
+	var err error
 	if commit {
-		return tx.Commit()
+		err = tx.Commit()
+	} else if err = tx.Rollback(); errors.Is(err, sql.ErrTxDone) {
+		err = nil
 	}
-	if err := tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
-		return err
-	}
-	return nil
+	return errors.Join(err, conn.Close())
 }

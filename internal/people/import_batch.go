@@ -1,9 +1,11 @@
 package people
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
@@ -22,8 +24,14 @@ type ImportSession struct {
 	catCodes map[int64]string
 	regions  map[string]regionRow
 	orgs     map[int64]orgRow
-	homes    homeCache           // the households of this batch and the one before
-	ids      map[string][]Person // the holders of the batch's ID numbers, read ahead
+	homes    homeCache              // the households of this batch and the one before
+	ids      map[string][]Person    // the holders of the batch's ID numbers, read ahead
+	names    map[nameBirth][]Person // the candidates for matching the batch's rows by name, read ahead
+	staged   staged                 // rows planned and not yet written
+	pool     [persons + 1][]int64
+	poolSize int // how many ids one query reserves
+	conn     *sql.Conn
+	restore  func() error // puts the writer's page cache back as it was
 	tx       *sql.Tx
 	stmts    map[string]*sql.Stmt
 	totals   Totals
@@ -33,14 +41,16 @@ type ImportSession struct {
 
 // Batch imports rows and returns one outcome per row, in order, and the
 // errors of the rejected ones. A row is written all or nothing: everything
-// that can be wrong with it is found before anything is written, and its
-// writes run inside a savepoint, rolled back when one fails (a row of one
-// statement needs none on SQLite, see single). A real run commits
-// each batch before returning; a dry run keeps one transaction for all
-// its batches, so later rows see the persons and households earlier ones
-// created, and Close rolls it back. The error is only for a failure that
-// ends the whole import (the database is gone): the batch is rolled back
-// and every later call returns the same error.
+// that can be wrong with it is found before anything is written. A row
+// that only adds (a new person, with their household, guardian and
+// categories) is staged and written with the others in a few statements
+// (see flush); a row that changes a registered person is written at once,
+// inside a savepoint, after what is staged. A real run commits each batch
+// before returning; a dry run keeps one transaction for all its batches,
+// so later rows see the persons and households earlier ones created, and
+// Close rolls it back. The error is only for a failure that ends the
+// whole import (the database is gone): the batch is rolled back and every
+// later call returns the same error.
 func (is *ImportSession) Batch(ctx context.Context, rows []ImportRow) ([]Outcome, []RowError, error) {
 	switch {
 	case is.closed:
@@ -48,36 +58,31 @@ func (is *ImportSession) Batch(ctx context.Context, rows []ImportRow) ([]Outcome
 	case is.err != nil:
 		return nil, nil, is.err
 	}
-	if is.tx == nil {
-		txCtx := ctx
-		if is.o.DryRun { // the transaction outlives this call
-			txCtx = context.WithoutCancel(ctx)
-		}
-		tx, err := is.s.db.W.BeginTx(txCtx, nil)
-		if err != nil {
-			return nil, nil, is.fail(fmt.Errorf("people: import: begin: %w", err))
-		}
-		is.tx, is.stmts = tx, map[string]*sql.Stmt{}
+	if err := is.begin(ctx); err != nil {
+		return nil, nil, is.fail(fmt.Errorf("people: import: begin: %w", err))
 	}
 	is.homes.rotate()
+	is.drop()
+	is.poolSize = 2*len(rows) + 2
 	if err := is.prefetchIDs(ctx, rows); err != nil {
 		return nil, nil, is.fail(fmt.Errorf("people: import: %w", err))
 	}
-	var b batchLog
-	outs := make([]Outcome, len(rows))
-	var rerrs []RowError
+	if err := is.prefetchNames(ctx, rows); err != nil {
+		return nil, nil, is.fail(fmt.Errorf("people: import: %w", err))
+	}
+	bt := &batch{outs: make([]Outcome, len(rows))}
 	for i, row := range rows {
-		out, fs, err := is.one(ctx, row, &b)
+		out, fs, err := is.next(ctx, i, row, bt)
 		if err != nil {
 			return nil, nil, is.fail(fmt.Errorf("people: import line %d: %w", row.Line, err))
 		}
-		for _, f := range fs {
-			rerrs = append(rerrs, rowError(row, f))
-		}
-		outs[i] = out
-		b.lines(row.Line)
+		bt.set(i, row, out, fs)
+		bt.log.lines(row.Line)
 	}
-	if err := is.logBatch(ctx, &b); err != nil {
+	if err := is.flushOrRetry(ctx, bt); err != nil {
+		return nil, nil, is.fail(fmt.Errorf("people: import: %w", err))
+	}
+	if err := is.logBatch(ctx, &bt.log); err != nil {
 		return nil, nil, is.fail(err)
 	}
 	if !is.o.DryRun {
@@ -85,10 +90,59 @@ func (is *ImportSession) Batch(ctx context.Context, rows []ImportRow) ([]Outcome
 			return nil, nil, is.fail(fmt.Errorf("people: import: commit: %w", err))
 		}
 	}
-	for _, o := range outs {
+	for _, o := range bt.outs {
 		is.totals.add(o)
 	}
-	return outs, rerrs, nil
+	slices.SortStableFunc(bt.errs, func(a, b RowError) int { return cmp.Compare(a.Line, b.Line) })
+	return bt.outs, bt.errs, nil
+}
+
+// begin opens the import's transaction, on a connection of its own so
+// that PostgreSQL's COPY runs inside it, unless one is open.
+func (is *ImportSession) begin(ctx context.Context) error {
+	if is.tx != nil {
+		return nil
+	}
+	txCtx := ctx
+	if is.o.DryRun { // the transaction outlives this call
+		txCtx = context.WithoutCancel(ctx)
+	}
+	conn, err := is.s.db.W.Conn(txCtx)
+	if err != nil {
+		return err
+	}
+	tx, err := conn.BeginTx(txCtx, nil)
+	if err != nil {
+		conn.Close()
+		return err
+	}
+	is.conn, is.tx, is.stmts = conn, tx, map[string]*sql.Stmt{}
+	return nil
+}
+
+// importCacheMiB is the page cache of the SQLite writer during an import:
+// most of the indexes of persons and households at a million persons,
+// well inside the 256 MiB a connection of the driver may use.
+const importCacheMiB = 128
+
+// next plans a row and stages it when it only adds to the registry;
+// otherwise it writes what is staged and then the row, planned again
+// from the database.
+func (is *ImportSession) next(ctx context.Context, i int, row ImportRow, bt *batch) (Outcome, []errs.FieldError, error) {
+	pl, fs, err := is.plan(ctx, row)
+	switch {
+	case err != nil || len(fs) > 0:
+		return Rejected, fs, err
+	case pl.outcome == Unchanged:
+		return Unchanged, nil, nil
+	case pl.old.ID == 0:
+		return Created, nil, is.stage(ctx, i, row, pl)
+	}
+	if err := is.flushOrRetry(ctx, bt); err != nil {
+		return "", nil, err
+	}
+	is.stale()
+	return is.one(ctx, row, &bt.log)
 }
 
 // fail ends the import with err, rolling back the open transaction.
@@ -116,16 +170,25 @@ func (is *ImportSession) one(ctx context.Context, row ImportRow, b *batchLog) (O
 		} else {
 			err = is.savepoint(ctx, func() error { return is.write(ctx, pl) })
 		}
+		is.drop() // SQLite may have given a reserved id
 		switch {
 		case err == nil:
-			is.settle(pl, b)
+			is.settle(pl)
+			is.forgetIDs(pl)
+			b.created(pl)
 			return pl.outcome, nil, nil
 		case !store.IsUniqueViolation(err):
 			return "", nil, err
 		case retried:
 			return Rejected, []errs.FieldError{errs.Field("", "error.conflict")}, nil
 		}
-		is.homes.reset()
-		is.ids = nil
+		is.forget()
 	}
+}
+
+// forget empties the session's caches: what they held is read again from
+// the database.
+func (is *ImportSession) forget() {
+	is.homes.reset()
+	is.ids = nil
 }

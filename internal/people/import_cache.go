@@ -150,3 +150,20 @@ func (is *ImportSession) forgetIDs(pl *rowPlan) {
 		delete(is.ids, pl.g.NationalID)
 	}
 }
+
+// knowIDs makes the persons a staged row registers the holders of their
+// ID numbers for the rest of the batch.
+func (is *ImportSession) knowIDs(pl *rowPlan) {
+	if is.ids == nil {
+		is.ids = map[string][]Person{}
+	}
+	add := func(p Person) {
+		if p.NationalID != "" {
+			is.ids[p.NationalID] = append(is.ids[p.NationalID], p)
+		}
+	}
+	add(pl.rec)
+	if pl.gNew {
+		add(*pl.g)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
@@ -39,31 +40,18 @@ func (is *ImportSession) match(ctx context.Context, pl *rowPlan, h *home) ([]err
 	if key == "" {
 		return nil, nil
 	}
-	lo, hi := span(key + " ")
-	q, args := is.s.q.ImportByName, []any{key, lo, hi, rec.BirthDate}
-	if rec.BirthDate.IsZero() {
-		q, args = is.s.q.ImportByNameUnborn, args[:3]
-	}
-	rows, err := is.query(ctx, q, args...)
+	cands, err := is.candidates(ctx, key, rec.BirthDate)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	var found, spelled []Person
-	for rows.Next() {
-		c, err := scanPerson(rows)
-		if err != nil {
-			return nil, err
-		}
+	for _, c := range append(cands, is.staged.names[nameBirth{key, dateText(rec.BirthDate)}]...) {
 		if is.likely(rec, c) {
 			found = append(found, c)
 			if sameSpelling(rec, c) {
 				spelled = append(spelled, c)
 			}
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	if len(spelled) > 0 {
 		found = spelled
@@ -79,6 +67,34 @@ func (is *ImportSession) match(ctx context.Context, pl *rowPlan, h *home) ([]err
 		return is.update(ctx, pl, found[0])
 	}
 	return []errs.FieldError{errs.Field("last_name", "error.ambiguous_match", "Count", n)}, nil
+}
+
+// candidates returns the registered persons whose name key is key, or key
+// and a patronymic, born on birth (or of unknown birth, when it is zero):
+// read ahead for the batch, or asked for.
+func (is *ImportSession) candidates(ctx context.Context, key string, birth time.Time) ([]Person, error) {
+	if ps, ok := is.byName(key, birth); ok && !birth.IsZero() {
+		return ps, nil
+	}
+	lo, hi := span(key + " ")
+	q, args := is.s.q.ImportByName, []any{key, lo, hi, birth}
+	if birth.IsZero() {
+		q, args = is.s.q.ImportByNameUnborn, args[:3]
+	}
+	rows, err := is.query(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Person
+	for rows.Next() {
+		c, err := scanPerson(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }
 
 // likely reports whether candidate c, of the same name key start and

@@ -97,13 +97,9 @@ func (is *ImportSession) logUpdate(ctx context.Context, pl *rowPlan) error {
 		EntityID: itoa(pl.rec.ID), OrgPath: pl.rec.OrgPath, Before: before, After: after})
 }
 
-// settle takes in what a row wrote once its savepoint is released: the
-// import's households, and the batch's log.
-func (is *ImportSession) settle(pl *rowPlan, b *batchLog) {
-	if pl.old.ID == 0 {
-		b.persons = append(b.persons, pl.rec.ID)
-	}
-	is.forgetIDs(pl)
+// settle takes in what a row wrote, or staged: the households the import
+// keeps, for the rows after it.
+func (is *ImportSession) settle(pl *rowPlan) {
 	h := pl.home
 	if h == nil {
 		return
@@ -112,7 +108,6 @@ func (is *ImportSession) settle(pl *rowPlan, b *batchLog) {
 		if is.homes.homes[h.id] = h; h.ref != "" {
 			is.homes.refs[h.ref] = h.id
 		}
-		b.homes = append(b.homes, h.id)
 	}
 	if pl.join {
 		h.members = append(h.members, kinOf(pl.rec, pl.relation))
@@ -123,7 +118,6 @@ func (is *ImportSession) settle(pl *rowPlan, b *batchLog) {
 	if pl.gNew {
 		h.members = append(h.members, kinOf(*pl.g, Guardian))
 		h.head = h.head || pl.gHead
-		b.persons = append(b.persons, pl.g.ID)
 	}
 }
 

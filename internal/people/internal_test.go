@@ -77,3 +77,6 @@ func TestHelpers(t *testing.T) {
 		t.Errorf("first page %+v", pos)
 	}
 }
+
+// NamesQuery is the query an import reads the candidates of n names with.
+func NamesQuery(s *Service, n int) string { return (&ImportSession{s: s}).namesQuery(n) }

@@ -632,3 +632,12 @@ UPDATE placements SET outcome = $1, decided_on = $2, notes = $3, updated_at = $4
 -- make the kept person their own guardian.
 SELECT count(*) FROM guardianships
 WHERE (child_id = $1 AND guardian_person_id = $2) OR (child_id = $2 AND guardian_person_id = $1);
+
+-- name: NextPersonIDs
+-- $1 ids for new persons. SQLite: the one after the greatest; the import
+-- takes it and the ones after it, holding the write lock until it has
+-- written them. PostgreSQL: from the sequence.
+SELECT COALESCE(max(id), 0) + 1 FROM persons WHERE $1 > 0;
+
+-- name: NextHouseholdIDs
+SELECT COALESCE(max(id), 0) + 1 FROM households WHERE $1 > 0;

@@ -1,4 +1,5 @@
--- PostgreSQL's versions of queries whose SQLite form it cannot run.
+-- PostgreSQL's versions of queries whose SQLite form it cannot run or
+-- that it runs better otherwise.
 
 -- name: SearchFirstName
 -- As in queries.sql, with strpos for instr: the expression of the index
@@ -9,3 +10,9 @@ WHERE p.org_path >= $1 AND p.org_path < $2 AND p.region_path >= $3 AND p.region_
   AND substr(p.name_key, strpos(p.name_key, ' ') + 1) < $6 AND p.merged_into IS NULL
 ORDER BY substr(p.name_key, strpos(p.name_key, ' ') + 1), p.id
 LIMIT $7;
+
+-- name: NextPersonIDs
+SELECT nextval(pg_get_serial_sequence('persons', 'id')) FROM generate_series(1, $1);
+
+-- name: NextHouseholdIDs
+SELECT nextval(pg_get_serial_sequence('households', 'id')) FROM generate_series(1, $1);

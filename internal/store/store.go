@@ -30,6 +30,7 @@ type DB struct {
 	W      *sql.DB
 	R      *sql.DB
 	pool   *pgxpool.Pool // PostgreSQL only
+	wide   wideCache     // SQLite only
 }
 
 // Querier is what *sql.DB and *sql.Tx have in common, so a store

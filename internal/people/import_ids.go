@@ -1,0 +1,57 @@
+package people
+
+import (
+	"context"
+	"errors"
+
+	"github.com/jolproject/jol/internal/store"
+)
+
+// reserve returns an id for a new row of table t (persons or households)
+// from the session's pool, filled with the batch's worth in one query:
+// the ids from PostgreSQL's sequence, the first one on SQLite.
+// On SQLite the ids follow the greatest in the table, which only holds
+// while nothing else writes: the pool is emptied at the end of every
+// transaction, at the start of every batch and after any row written at
+// once (see drop).
+func (is *ImportSession) reserve(ctx context.Context, t stagedTable) (int64, error) {
+	pool := &is.pool[t]
+	if len(*pool) == 0 {
+		if len(is.staged.tables[t]) > 0 {
+			return 0, errors.New("people: import: ids run out with rows staged")
+		}
+		q := map[stagedTable]string{persons: is.s.q.NextPersonIDs, households: is.s.q.NextHouseholdIDs}[t]
+		rows, err := is.query(ctx, q, is.poolSize)
+		if err != nil {
+			return 0, err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return 0, err
+			}
+			*pool = append(*pool, id)
+		}
+		if err := rows.Err(); err != nil {
+			return 0, err
+		}
+		if n := len(*pool); n == 1 && is.s.db.Engine == store.SQLite {
+			for id := (*pool)[0] + 1; len(*pool) < is.poolSize; id++ {
+				*pool = append(*pool, id)
+			}
+		} else if n == 0 {
+			return 0, errors.New("people: import: no ids reserved")
+		}
+	}
+	id := (*pool)[0]
+	*pool = (*pool)[1:]
+	return id, nil
+}
+
+// drop forgets the reserved ids: the next reserve reads new ones.
+func (is *ImportSession) drop() {
+	for t := range is.pool {
+		is.pool[t] = nil
+	}
+}
