@@ -9,7 +9,6 @@ import (
 
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/jobs"
-	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/tabular"
 )
 
@@ -40,13 +39,11 @@ func (s *Service) Handle(ctx context.Context, j *jobs.Job, progress jobs.Progres
 		// The queue fails the job of a handler that panics; the run fails
 		// with it rather than stay running, which would block the upload.
 		if p := recover(); p != nil {
-			s.live.Delete(run.ID)
 			_, _ = s.db.W.ExecContext(wctx, s.q.FinishRun, run.ID, jobs.Failed, 0, 0, 0, 0, 0, 0, "error.internal", "[]", s.clock())
 			panic(p)
 		}
 	}()
 	res, reasons, failure, err := s.execute(ctx, run, pl, progress)
-	s.live.Delete(run.ID)
 	switch {
 	case err != nil && ctx.Err() == nil && j.Attempts >= j.MaxAttempts:
 		failure = errs.New(errs.Internal, "error.internal")
@@ -154,16 +151,10 @@ func split(err error) (*errs.Error, error) {
 	return nil, err
 }
 
-// progress returns the function Run tells how many rows it has read. A
-// dry run on SQLite holds the only write connection until it ends, so its
-// progress is only kept in memory, for the pages this process serves.
+// progress returns the function Run tells how many rows it has read,
+// after each batch: the job's progress and the run's counts are written.
 func (s *Service) progress(ctx context.Context, run RunRecord, f *File, p jobs.Progress) func(int) {
-	writable := !(run.DryRun && s.db.Engine == store.SQLite)
 	return func(read int) {
-		s.live.Store(run.ID, liveProgress{read: read, bytes: f.Reached()})
-		if !writable {
-			return
-		}
 		p.Set(f.Reached(), f.Size())
 		// A lost progress write only makes the bar lag.
 		_, _ = s.db.W.ExecContext(ctx, s.q.RunProgress, run.ID, read, f.Reached())

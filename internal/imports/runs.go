@@ -111,8 +111,7 @@ func (s *Service) Start(ctx context.Context, p access.Principal, uploadID int64,
 	return run, err
 }
 
-// Run returns run runID of upload uploadID if p may see the upload, with
-// the progress of a run this process is doing.
+// Run returns run runID of upload uploadID if p may see the upload.
 func (s *Service) Run(ctx context.Context, p access.Principal, uploadID, runID int64) (RunRecord, error) {
 	r, err := scanRun(s.db.R.QueryRowContext(ctx, s.q.Run, runID))
 	if err != nil {
@@ -121,7 +120,7 @@ func (s *Service) Run(ctx context.Context, p access.Principal, uploadID, runID i
 	if r.UploadID != uploadID || canImport(p, r.OrgPath) != nil {
 		return RunRecord{}, store.NotFound(store.ErrNotFound)
 	}
-	return s.withLive(r), nil
+	return r, nil
 }
 
 // Runs lists the runs of an upload p may see, newest first.
@@ -140,23 +139,9 @@ func (s *Service) Runs(ctx context.Context, p access.Principal, uploadID int64) 
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, s.withLive(r))
+		out = append(out, r)
 	}
 	return out, rows.Err()
-}
-
-// liveProgress is how far a run that cannot write its progress has come.
-type liveProgress struct {
-	read  int
-	bytes int64
-}
-
-func (s *Service) withLive(r RunRecord) RunRecord {
-	if v, ok := s.live.Load(r.ID); ok && r.Status == jobs.Running {
-		lp := v.(liveProgress)
-		r.Result.Read, r.BytesRead = lp.read, lp.bytes
-	}
-	return r
 }
 
 func scanRun(sc interface{ Scan(...any) error }) (RunRecord, error) {

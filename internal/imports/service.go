@@ -4,7 +4,6 @@ import (
 	"context"
 	"embed"
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
@@ -63,10 +62,6 @@ type Service struct {
 	Deps
 	db *store.DB
 	q  queries
-	// live holds the progress of the runs this process is doing that
-	// cannot be written while they run: a dry run on SQLite keeps the one
-	// write connection until it ends.
-	live sync.Map // run id → liveProgress
 }
 
 // New returns the service on db. Register its Handle with the job queue

@@ -9,9 +9,9 @@ import (
 )
 
 // spool keeps the rejected rows of a run in a temporary file while it
-// goes on, so they cost no memory and are written to the database once
-// the run is over (on SQLite a dry run holds the one write connection
-// until then).
+// goes on, so they cost no memory and are written to the database in one
+// transaction once the run is over: a run's rejected rows are all there or
+// none are.
 type spool struct {
 	f   *os.File
 	w   *bufio.Writer

@@ -50,7 +50,7 @@ type RowError struct {
 // ImportOptions says who a file is imported for and how.
 type ImportOptions struct {
 	OrgID  int64  // the organisation importing: it owns the households and is the default of a person's
-	DryRun bool   // do everything, keep nothing: the totals are what a real run would report
+	DryRun bool   // plan everything, write nothing: the totals are what a real run would report (see dryRun)
 	Source string // the file's name, for the change log
 }
 
@@ -76,8 +76,7 @@ var errClosed = errors.New("people: import session closed")
 // BeginImport starts an import into organisation o.OrgID, which p must be
 // allowed to edit children in. The session keeps what it looks up
 // (categories, places, the organisation's households) until Close, which
-// must always be called, after an error too: a dry run holds its
-// transaction, and on SQLite the write lock, until then.
+// must always be called, after an error too.
 func (s *Service) BeginImport(ctx context.Context, p access.Principal, o ImportOptions) (*ImportSession, error) {
 	if err := access.Can(p, access.EditChild, p.Scope()); err != nil {
 		return nil, err
@@ -111,6 +110,10 @@ func (s *Service) BeginImport(ctx context.Context, p access.Principal, o ImportO
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
+	}
+	if o.DryRun {
+		is.dry, is.restore = newDryRun(), func() error { return nil }
+		return is, nil
 	}
 	if is.restore, err = s.db.WidenCache(ctx, importCacheMiB); err != nil {
 		return nil, err

@@ -28,6 +28,7 @@ type ImportSession struct {
 	ids      map[string][]Person    // the holders of the batch's ID numbers, read ahead
 	names    map[nameBirth][]Person // the candidates for matching the batch's rows by name, read ahead
 	staged   staged                 // rows planned and not yet written
+	dry      *dryRun                // what a dry run would have written; nil in a real run
 	pool     [persons + 1][]int64
 	poolSize int // how many ids one query reserves
 	conn     *sql.Conn
@@ -57,6 +58,8 @@ func (is *ImportSession) Batch(ctx context.Context, rows []ImportRow) ([]Outcome
 		return nil, nil, errClosed
 	case is.err != nil:
 		return nil, nil, is.err
+	case is.dry != nil:
+		return is.dryBatch(ctx, rows)
 	}
 	if err := is.begin(ctx); err != nil {
 		return nil, nil, is.fail(fmt.Errorf("people: import: begin: %w", err))
@@ -64,10 +67,7 @@ func (is *ImportSession) Batch(ctx context.Context, rows []ImportRow) ([]Outcome
 	is.homes.rotate()
 	is.drop()
 	is.poolSize = 2*len(rows) + 2
-	if err := is.prefetchIDs(ctx, rows); err != nil {
-		return nil, nil, is.fail(fmt.Errorf("people: import: %w", err))
-	}
-	if err := is.prefetchNames(ctx, rows); err != nil {
+	if err := is.prefetch(ctx, rows); err != nil {
 		return nil, nil, is.fail(fmt.Errorf("people: import: %w", err))
 	}
 	bt := &batch{outs: make([]Outcome, len(rows))}
@@ -85,11 +85,23 @@ func (is *ImportSession) Batch(ctx context.Context, rows []ImportRow) ([]Outcome
 	if err := is.logBatch(ctx, &bt.log); err != nil {
 		return nil, nil, is.fail(err)
 	}
-	if !is.o.DryRun {
-		if err := is.end(true); err != nil {
-			return nil, nil, is.fail(fmt.Errorf("people: import: commit: %w", err))
-		}
+	if err := is.end(true); err != nil {
+		return nil, nil, is.fail(fmt.Errorf("people: import: commit: %w", err))
 	}
+	return is.done(bt)
+}
+
+// prefetch reads ahead what planning the rows asks about.
+func (is *ImportSession) prefetch(ctx context.Context, rows []ImportRow) error {
+	if err := is.prefetchIDs(ctx, rows); err != nil {
+		return err
+	}
+	return is.prefetchNames(ctx, rows)
+}
+
+// done counts a batch's outcomes in the totals and returns them, with the
+// errors in the order of the lines.
+func (is *ImportSession) done(bt *batch) ([]Outcome, []RowError, error) {
 	for _, o := range bt.outs {
 		is.totals.add(o)
 	}
@@ -97,21 +109,18 @@ func (is *ImportSession) Batch(ctx context.Context, rows []ImportRow) ([]Outcome
 	return bt.outs, bt.errs, nil
 }
 
-// begin opens the import's transaction, on a connection of its own so
-// that PostgreSQL's COPY runs inside it, unless one is open.
+// begin opens the batch's transaction, on a connection of its own so that
+// PostgreSQL's COPY runs inside it; a dry run's reads only.
 func (is *ImportSession) begin(ctx context.Context) error {
-	if is.tx != nil {
-		return nil
+	pool, opts := is.s.db.W, (*sql.TxOptions)(nil)
+	if is.dry != nil {
+		pool, opts = is.s.db.R, &sql.TxOptions{ReadOnly: true}
 	}
-	txCtx := ctx
-	if is.o.DryRun { // the transaction outlives this call
-		txCtx = context.WithoutCancel(ctx)
-	}
-	conn, err := is.s.db.W.Conn(txCtx)
+	conn, err := pool.Conn(ctx)
 	if err != nil {
 		return err
 	}
-	tx, err := conn.BeginTx(txCtx, nil)
+	tx, err := conn.BeginTx(ctx, opts)
 	if err != nil {
 		conn.Close()
 		return err

@@ -3,6 +3,7 @@ package people
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -128,8 +129,25 @@ func (is *ImportSession) holdersQuery(n int) string {
 
 // byID returns the live person holding ID number of kind, sql.ErrNoRows
 // when nobody does: from what the batch read ahead when it knows the
-// number, else from the database.
+// number, else from the database; in a dry run, as the run left them.
 func (is *ImportSession) byID(ctx context.Context, number, kind string) (Person, error) {
+	p, err := is.storedByID(ctx, number, kind)
+	if is.dry == nil || err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return p, err
+	}
+	var ps []Person
+	if err == nil {
+		ps = []Person{p}
+	}
+	ps = is.dry.fresh(ps, func(g *generation) []int64 { return g.numbers[number] },
+		func(q Person) bool { return q.NationalID == number && q.IDKind == kind })
+	if len(ps) == 0 {
+		return Person{}, sql.ErrNoRows
+	}
+	return ps[0], nil
+}
+
+func (is *ImportSession) storedByID(ctx context.Context, number, kind string) (Person, error) {
 	if hs, ok := is.ids[number]; ok {
 		for _, h := range hs {
 			if h.IDKind == kind {

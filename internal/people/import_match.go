@@ -73,6 +73,17 @@ func (is *ImportSession) match(ctx context.Context, pl *rowPlan, h *home) ([]err
 // and a patronymic, born on birth (or of unknown birth, when it is zero):
 // read ahead for the batch, or asked for.
 func (is *ImportSession) candidates(ctx context.Context, key string, birth time.Time) ([]Person, error) {
+	ps, err := is.storedCandidates(ctx, key, birth)
+	if is.dry == nil || err != nil {
+		return ps, err
+	}
+	k := nameBirth{key, dateText(birth)}
+	return is.dry.fresh(ps, func(g *generation) []int64 { return g.names[k] }, func(q Person) bool {
+		return strings.HasPrefix(q.nameKey+" ", key+" ") && dateText(q.BirthDate) == k.birth
+	}), nil
+}
+
+func (is *ImportSession) storedCandidates(ctx context.Context, key string, birth time.Time) ([]Person, error) {
 	if ps, ok := is.byName(key, birth); ok && !birth.IsZero() {
 		return ps, nil
 	}
@@ -100,13 +111,13 @@ func (is *ImportSession) candidates(ctx context.Context, key string, birth time.
 // likely reports whether candidate c, of the same name key start and
 // date of birth, may be the person of row rec: the same name key, in p's
 // scope, no two different ID numbers or sexes. A person registered by this
-// import whose name is spelled otherwise is someone else (twins named
+// import (or made up by a dry run, with a negative id) whose name is spelled otherwise is someone else (twins named
 // Hasan and Hossein share a key), not a line of the file written twice.
 func (is *ImportSession) likely(rec, c Person) bool {
 	return sameName(c.nameKey, rec.nameKey) && access.Within(is.p, c.Target()) &&
 		(rec.NationalID == "" || c.NationalID == "") &&
 		(rec.Sex == SexUnknown || c.Sex == SexUnknown || rec.Sex == c.Sex) &&
-		(c.ID <= is.firstID || sameSpelling(rec, c))
+		(c.ID > 0 && c.ID <= is.firstID || sameSpelling(rec, c))
 }
 
 // sameSpelling reports whether two records spell the name alike, but for

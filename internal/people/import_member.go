@@ -19,6 +19,8 @@ func (is *ImportSession) planHome(ctx context.Context, pl *rowPlan, ref string, 
 	switch {
 	case ref == "" && !pl.guardianColumn:
 		return nil, nil
+	case old.HouseholdID < 0 && (ref == "" || h == nil):
+		h = is.madeUpHome(old.HouseholdID, ref, pl)
 	case ref == "" && old.HouseholdID != 0:
 		var err error
 		if h = is.homes.home(old.HouseholdID); h == nil {
@@ -49,6 +51,20 @@ func (is *ImportSession) planHome(ctx context.Context, pl *rowPlan, ref string, 
 		}
 	}
 	return is.planGuardian(ctx, pl)
+}
+
+// madeUpHome returns the household with id that a dry run made up, known
+// again when it has forgotten it: without its members, as a household
+// the database would hold.
+func (is *ImportSession) madeUpHome(id int64, ref string, pl *rowPlan) *home {
+	if h := is.homes.home(id); h != nil {
+		return h
+	}
+	h := &home{id: id, ref: ref, target: access.Target{OrgPath: is.orgPath, RegionPath: pl.rec.RegionPath}}
+	if is.homes.homes[id] = h; ref != "" {
+		is.homes.refs[ref] = id
+	}
+	return h
 }
 
 // planGuardian finds the guardian of a row among the members of the

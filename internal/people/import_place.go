@@ -71,6 +71,12 @@ func (is *ImportSession) planCategories(ctx context.Context, pl *rowPlan, cats [
 		pl.cats = cats
 		return nil
 	}
+	if is.dry != nil {
+		if have, ok := is.dry.categories(pl.old.ID); ok {
+			is.newCategories(pl, have, cats)
+			return nil
+		}
+	}
 	rows, err := is.query(ctx, is.s.q.ImportCategories, pl.old.ID)
 	if err != nil {
 		return err
@@ -83,6 +89,14 @@ func (is *ImportSession) planCategories(ctx context.Context, pl *rowPlan, cats [
 			return err
 		}
 		have = append(have, id)
+	}
+	is.newCategories(pl, have, cats)
+	return rows.Err()
+}
+
+// newCategories sets the categories of cats the person is not in, have.
+func (is *ImportSession) newCategories(pl *rowPlan, have, cats []int64) {
+	for _, id := range have {
 		pl.catsBefore = append(pl.catsBefore, is.catCodes[id])
 	}
 	for _, c := range cats {
@@ -90,5 +104,4 @@ func (is *ImportSession) planCategories(ctx context.Context, pl *rowPlan, cats [
 			pl.cats = append(pl.cats, c)
 		}
 	}
-	return rows.Err()
 }

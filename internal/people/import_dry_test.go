@@ -1,0 +1,74 @@
+package people_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/jolproject/jol/internal/people"
+	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/store/storetest"
+)
+
+// A dry run of a list whose families and repeated children straddle
+// batches counts what the real run then does, row by row, and writes
+// nothing. Between its batches other writers are not kept waiting: a dry
+// run never holds the write lock, the only one SQLite has.
+func TestImportDryRunAcrossBatches(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := setup(t, db)
+		rows := importRows(60, w.a.ID) // families of 2 to 5 sharing a reference and a guardian
+		for _, i := range []int{3, 11, 20} { // a child again in the next batch, once with a category more
+			again := rows[i]
+			again.Line = rows[i+7].Line
+			again.Categories = append(slices.Clone(again.Categories), "disability")
+			rows[i+7] = again
+		}
+		noID := rows[5] // a child without an ID number, again a batch later: matched by name
+		noID.Person.NationalID = ""
+		rows[5], rows[14] = noID, noID
+		rows[14].Line = 16
+		var batches [][]people.ImportRow
+		for rs := rows; len(rs) > 0; rs = rs[min(8, len(rs)):] {
+			batches = append(batches, rs[:min(8, len(rs))])
+		}
+		before := tables(t, db)
+		is, err := w.s.BeginImport(ctx, w.opA, people.ImportOptions{OrgID: w.a.ID, DryRun: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var dry []people.Outcome
+		var dryErrs []people.RowError
+		for i, b := range batches {
+			outs, errs, err := is.Batch(ctx, b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dry, dryErrs = append(dry, outs...), append(dryErrs, errs...)
+			if i == 0 {
+				wctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+				_, err := db.W.ExecContext(wctx, store.Rebind(db.Engine, "INSERT INTO settings (key, value) VALUES ($1, $2)"), "dry-run-test", "x")
+				cancel()
+				if err != nil {
+					t.Fatalf("a write during a dry run: %v", err)
+				}
+			}
+		}
+		dryTot, err := is.Close(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if after := tables(t, db); fmt.Sprint(after) != fmt.Sprint(before) {
+			t.Fatalf("a dry run wrote rows: %v, was %v", after, before)
+		}
+		real, realErrs, realTot := runImport(t, w, w.opA, people.ImportOptions{OrgID: w.a.ID}, batches...)
+		if !slices.Equal(dry, real) || dryTot != realTot || fmt.Sprint(dryErrs) != fmt.Sprint(realErrs) {
+			t.Fatalf("dry run %v %+v %v,\nreal run %v %+v %v", dry, dryTot, dryErrs, real, realTot, realErrs)
+		}
+		if realTot.Updated != 3 || realTot.Unchanged != 1 || realTot.Created != 56 {
+			t.Fatalf("real run %+v", realTot)
+		}
+	})
+}
