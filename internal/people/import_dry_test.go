@@ -19,7 +19,7 @@ import (
 func TestImportDryRunAcrossBatches(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := setup(t, db)
-		rows := importRows(60, w.a.ID) // families of 2 to 5 sharing a reference and a guardian
+		rows := importRows(60, w.a.ID)       // families of 2 to 5 sharing a reference and a guardian
 		for _, i := range []int{3, 11, 20} { // a child again in the next batch, once with a category more
 			again := rows[i]
 			again.Line = rows[i+7].Line
