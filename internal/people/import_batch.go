@@ -96,6 +96,9 @@ func (is *ImportSession) prefetch(ctx context.Context, rows []ImportRow) error {
 	if err := is.prefetchIDs(ctx, rows); err != nil {
 		return err
 	}
+	if err := is.prefetchHomes(ctx, rows); err != nil {
+		return err
+	}
 	return is.prefetchNames(ctx, rows)
 }
 

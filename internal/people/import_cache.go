@@ -4,11 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strconv"
 	"strings"
 	"time"
-
-	"github.com/jolproject/jol/internal/store"
 )
 
 // homeCache keeps the households an import has looked up or created, by
@@ -114,17 +111,8 @@ func (is *ImportSession) prefetchIDs(ctx context.Context, rows []ImportRow) erro
 
 // holdersQuery is ImportByID for n numbers at once, of any kind.
 func (is *ImportSession) holdersQuery(n int) string {
-	var b strings.Builder
-	b.WriteString("SELECT p.* FROM person_rows p WHERE p.national_id IN (")
-	for i := range n {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte('$')
-		b.WriteString(strconv.Itoa(i + 1))
-	}
-	b.WriteString(") AND p.national_id <> '' AND p.merged_into IS NULL")
-	return store.Rebind(is.s.db.Engine, b.String())
+	return inQuery(is.s.db.Engine, "SELECT p.* FROM person_rows p WHERE p.national_id IN (", n,
+		") AND p.national_id <> '' AND p.merged_into IS NULL")
 }
 
 // byID returns the live person holding ID number of kind, sql.ErrNoRows

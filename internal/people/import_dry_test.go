@@ -72,3 +72,32 @@ func TestImportDryRunAcrossBatches(t *testing.T) {
 		}
 	})
 }
+
+// A re-import of a list of more households than one query asks about
+// finds every one of them again: nothing is created twice.
+func TestImportReadsManyHouseholdsAhead(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := setup(t, db)
+		var rows []people.ImportRow
+		for i := range 1300 {
+			r := kid(i+2, w.a.ID, fmt.Sprint("Сапаров", i), "Арман", day(2012, 1, 1).AddDate(0, 0, i), people.Male, "")
+			rows = append(rows, inHome(r, fmt.Sprint("F-", i), "", "", ""))
+		}
+		_, rerrs, tot := runImport(t, w, w.opA, people.ImportOptions{OrgID: w.a.ID}, rows)
+		if tot.Created != len(rows) || len(rerrs) > 0 {
+			t.Fatalf("first import %+v %v", tot, rerrs)
+		}
+		before := tables(t, db)
+		for i := range rows {
+			rows[i].Person.Grade = 4
+		}
+		_, rerrs, tot = runImport(t, w, w.opA, people.ImportOptions{OrgID: w.a.ID}, rows)
+		if tot.Updated != len(rows) || len(rerrs) > 0 {
+			t.Fatalf("again %+v %v", tot, rerrs)
+		}
+		after := tables(t, db)
+		if after["households"] != before["households"] || after["persons"] != before["persons"] {
+			t.Fatalf("re-import wrote %v, was %v", after, before)
+		}
+	})
+}
