@@ -128,6 +128,11 @@ func (is *ImportSession) begin(ctx context.Context) error {
 		conn.Close()
 		return err
 	}
+	if _, err := tx.ExecContext(ctx, is.s.q.ImportHints); err != nil {
+		tx.Rollback()
+		conn.Close()
+		return err
+	}
 	is.conn, is.tx, is.stmts = conn, tx, map[string]*sql.Stmt{}
 	return nil
 }

@@ -31,7 +31,7 @@ func (is *ImportSession) prefetchHomes(ctx context.Context, rows []ImportRow) er
 		chunk := refs[:min(idChunk, len(refs))]
 		refs = refs[len(chunk):]
 		q := inQuery(is.s.db.Engine, "SELECT id, external_ref, org_path, region_path FROM households WHERE external_ref IN (",
-			len(chunk), ") AND COALESCE(org_id, 0) = $"+strconv.Itoa(len(chunk)+1))
+			len(chunk), ") AND COALESCE(org_id, 0) = $"+strconv.Itoa(len(chunk)+1)+" AND external_ref <> ''")
 		err := is.each(ctx, q, append(slices.Clip(chunk), is.o.OrgID), func(rs *sql.Rows) error {
 			h := &home{}
 			if err := rs.Scan(&h.id, &h.ref, &h.target.OrgPath, &h.target.RegionPath); err != nil {

@@ -17,11 +17,15 @@ import (
 func (is *ImportSession) reserve(ctx context.Context, t stagedTable) (int64, error) {
 	pool := &is.pool[t]
 	if len(*pool) == 0 {
-		if len(is.staged.tables[t]) > 0 {
+		if len(is.staged.tables[t]) > 0 && is.s.db.Engine == store.SQLite {
 			return 0, errors.New("people: import: ids run out with rows staged")
 		}
 		q := map[stagedTable]string{persons: is.s.q.NextPersonIDs, households: is.s.q.NextHouseholdIDs}[t]
-		rows, err := is.query(ctx, q, is.poolSize)
+		n := is.poolSize
+		if is.s.db.Engine == store.Postgres {
+			n = min(n, pgIDChunk) // any time: the sequence hands out each id once
+		}
+		rows, err := is.query(ctx, q, n)
 		if err != nil {
 			return 0, err
 		}
@@ -48,6 +52,9 @@ func (is *ImportSession) reserve(ctx context.Context, t stagedTable) (int64, err
 	*pool = (*pool)[1:]
 	return id, nil
 }
+
+// pgIDChunk is how many ids one query takes from a PostgreSQL sequence.
+const pgIDChunk = 1024
 
 // drop forgets the reserved ids: the next reserve reads new ones.
 func (is *ImportSession) drop() {

@@ -56,7 +56,7 @@ type queries struct {
 	ImportHouseholdByRef, ImportHousehold, ImportMembers, ImportInsertPerson string
 	ImportRelation, ImportCategories, ImportAssign                           string
 	Savepoint, ReleaseSavepoint, RollbackSavepoint                           string
-	NextPersonIDs, NextHouseholdIDs                                          string
+	NextPersonIDs, NextHouseholdIDs, ImportHints                             string
 
 	ScopeOrg, InsertAssessment, InsertAssessmentScore, AssessmentScores string
 	PersonAssessments, OrgAssessments                                   string

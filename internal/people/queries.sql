@@ -641,3 +641,8 @@ SELECT COALESCE(max(id), 0) + 1 FROM persons WHERE $1 > 0;
 
 -- name: NextHouseholdIDs
 SELECT COALESCE(max(id), 0) + 1 FROM households WHERE $1 > 0;
+
+-- name: ImportHints
+-- Run at the start of every batch's transaction: nothing on SQLite; see
+-- queries_postgres.sql.
+SELECT 1;

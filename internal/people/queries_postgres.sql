@@ -16,3 +16,10 @@ SELECT nextval(pg_get_serial_sequence('persons', 'id')) FROM generate_series(1, 
 
 -- name: NextHouseholdIDs
 SELECT nextval(pg_get_serial_sequence('households', 'id')) FROM generate_series(1, $1);
+
+-- name: ImportHints
+-- A table an import is filling has no statistics yet, or old ones, and the
+-- planner would read all of persons to match a batch's names; a batch's
+-- reads are all probes of an index, so the transaction says so.
+SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true),
+       set_config('enable_mergejoin', 'off', true);
