@@ -70,6 +70,11 @@ func (t *Totals) add(o Outcome) {
 	}
 }
 
+// importCacheMiB is the page cache of the SQLite writer during an import:
+// most of the indexes of persons and households at a million persons,
+// well inside the 256 MiB a connection of the driver may use.
+const importCacheMiB = 128
+
 // errClosed is the answer to a batch after Close.
 var errClosed = errors.New("people: import session closed")
 

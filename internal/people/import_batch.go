@@ -9,7 +9,6 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
-	"github.com/jolproject/jol/internal/store"
 )
 
 // An ImportSession writes the batches of rows of one file. It is not safe
@@ -112,36 +111,6 @@ func (is *ImportSession) done(bt *batch) ([]Outcome, []RowError, error) {
 	return bt.outs, bt.errs, nil
 }
 
-// begin opens the batch's transaction, on a connection of its own so that
-// PostgreSQL's COPY runs inside it; a dry run's reads only.
-func (is *ImportSession) begin(ctx context.Context) error {
-	pool, opts := is.s.db.W, (*sql.TxOptions)(nil)
-	if is.dry != nil {
-		pool, opts = is.s.db.R, &sql.TxOptions{ReadOnly: true}
-	}
-	conn, err := pool.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	tx, err := conn.BeginTx(ctx, opts)
-	if err != nil {
-		conn.Close()
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, is.s.q.ImportHints); err != nil {
-		tx.Rollback()
-		conn.Close()
-		return err
-	}
-	is.conn, is.tx, is.stmts = conn, tx, map[string]*sql.Stmt{}
-	return nil
-}
-
-// importCacheMiB is the page cache of the SQLite writer during an import:
-// most of the indexes of persons and households at a million persons,
-// well inside the 256 MiB a connection of the driver may use.
-const importCacheMiB = 128
-
 // next plans a row and stages it when it only adds to the registry;
 // otherwise it writes what is staged and then the row, planned again
 // from the database.
@@ -160,52 +129,4 @@ func (is *ImportSession) next(ctx context.Context, i int, row ImportRow, bt *bat
 	}
 	is.stale()
 	return is.one(ctx, row, &bt.log)
-}
-
-// fail ends the import with err, rolling back the open transaction.
-func (is *ImportSession) fail(err error) error {
-	is.err = err
-	_ = is.end(false)
-	return err
-}
-
-// one imports a row: it decides everything the row writes first, reading
-// only, then writes it inside a savepoint. Another writer can still take
-// a reference, an ID or a household's head in between (PostgreSQL): the
-// row is then planned again from the database, once.
-func (is *ImportSession) one(ctx context.Context, row ImportRow, b *batchLog) (Outcome, []errs.FieldError, error) {
-	for retried := false; ; retried = true {
-		pl, fs, err := is.plan(ctx, row)
-		if err != nil || len(fs) > 0 {
-			return Rejected, fs, err
-		}
-		if pl.outcome == Unchanged {
-			return Unchanged, nil, nil
-		}
-		if pl.single() && is.s.db.Engine == store.SQLite {
-			err = is.write(ctx, pl) // one statement: all or nothing by itself
-		} else {
-			err = is.savepoint(ctx, func() error { return is.write(ctx, pl) })
-		}
-		is.drop() // SQLite may have given a reserved id
-		switch {
-		case err == nil:
-			is.settle(pl)
-			is.forgetIDs(pl)
-			b.created(pl)
-			return pl.outcome, nil, nil
-		case !store.IsUniqueViolation(err):
-			return "", nil, err
-		case retried:
-			return Rejected, []errs.FieldError{errs.Field("", "error.conflict")}, nil
-		}
-		is.forget()
-	}
-}
-
-// forget empties the session's caches: what they held is read again from
-// the database.
-func (is *ImportSession) forget() {
-	is.homes.reset()
-	is.ids = nil
 }

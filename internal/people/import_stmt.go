@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 
+	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/store"
 )
 
@@ -91,3 +92,37 @@ func (is *ImportSession) row(ctx context.Context, q string, args ...any) scanner
 type failed struct{ err error }
 
 func (f failed) Scan(...any) error { return f.err }
+
+// one imports a row: it decides everything the row writes first, reading
+// only, then writes it inside a savepoint. Another writer can still take
+// a reference, an ID or a household's head in between (PostgreSQL): the
+// row is then planned again from the database, once.
+func (is *ImportSession) one(ctx context.Context, row ImportRow, b *batchLog) (Outcome, []errs.FieldError, error) {
+	for retried := false; ; retried = true {
+		pl, fs, err := is.plan(ctx, row)
+		if err != nil || len(fs) > 0 {
+			return Rejected, fs, err
+		}
+		if pl.outcome == Unchanged {
+			return Unchanged, nil, nil
+		}
+		if pl.single() && is.s.db.Engine == store.SQLite {
+			err = is.write(ctx, pl) // one statement: all or nothing by itself
+		} else {
+			err = is.savepoint(ctx, func() error { return is.write(ctx, pl) })
+		}
+		is.drop() // SQLite may have given a reserved id
+		switch {
+		case err == nil:
+			is.settle(pl)
+			is.forgetIDs(pl)
+			b.created(pl)
+			return pl.outcome, nil, nil
+		case !store.IsUniqueViolation(err):
+			return "", nil, err
+		case retried:
+			return Rejected, []errs.FieldError{errs.Field("", "error.conflict")}, nil
+		}
+		is.forget()
+	}
+}

@@ -1,0 +1,137 @@
+package people
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"github.com/jolproject/jol/internal/errs"
+)
+
+// mergeHousehold gives the record kept the dropped record's place in its
+// household, or takes the dropped record out when both live there.
+func (s *Service) mergeHousehold(ctx context.Context, tx *sql.Tx, keep, drop Person, mv *Moved) error {
+	dm, err := s.membership(ctx, tx, drop.ID)
+	if err != nil || dm.householdID == 0 {
+		return err
+	}
+	km, err := s.membership(ctx, tx, keep.ID)
+	if err != nil {
+		return err
+	}
+	if km.householdID != 0 && km.householdID != dm.householdID {
+		return errs.Validation(errs.Field("person", "error.merge_households", "ID", itoa(km.householdID)))
+	}
+	h := dm.householdID
+	mv.HouseholdID, mv.Relation, mv.Head = h, dm.relation, dm.head
+	if _, err := tx.ExecContext(ctx, s.q.DeleteMember, drop.ID, h); err != nil {
+		return err
+	}
+	if km.householdID == 0 {
+		mv.KeepJoined = true
+		if _, err := tx.ExecContext(ctx, s.q.InsertMember, keep.ID, h, dm.relation, dm.head); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, s.q.SetPersonHousehold, h, keep.ID)
+		return err
+	}
+	if dm.head && !km.head {
+		mv.KeepHead = true
+		_, err := tx.ExecContext(ctx, s.q.SetHead, h, keep.ID)
+		return err
+	}
+	return nil
+}
+
+// membership reads a person's place in a household; zero for none.
+func (s *Service) membership(ctx context.Context, tx *sql.Tx, personID int64) (membership, error) {
+	var m membership
+	err := tx.QueryRowContext(ctx, s.q.MemberOf, personID).Scan(&m.householdID, &m.relation, &m.head)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = nil
+	}
+	return m, err
+}
+
+// refMove is one kind of reference to a person: the query listing the
+// rows of a person and the one moving a row to another person.
+type refMove struct {
+	list, move string
+	ids        *[]int64
+}
+
+// refMoves are the references a merge moves, recorded in mv.
+func (s *Service) refMoves(mv *Moved) []refMove {
+	return []refMove{
+		{s.q.MergeGuardianshipsOf, s.q.MoveGuardianshipOf, &mv.Guardianships},
+		{s.q.MergeGuardianshipsBy, s.q.MoveGuardianshipBy, &mv.Guarding},
+		{s.q.MergeConsentsOf, s.q.MoveConsentOf, &mv.Consents},
+		{s.q.MergeConsentsBy, s.q.MoveConsentBy, &mv.ConsentsGiven},
+		{s.q.MergeAssessments, s.q.MoveAssessment, &mv.Assessments},
+	}
+}
+
+// moveRefs moves the references of person from to person to and records
+// their ids in mv.
+func (s *Service) moveRefs(ctx context.Context, tx *sql.Tx, from, to int64, mv *Moved) error {
+	var err error
+	for _, r := range s.refMoves(mv) {
+		if *r.ids, err = s.mergeIDs(ctx, tx, r.list, from); err != nil {
+			return err
+		}
+		if err := s.moveIDs(ctx, tx, r.move, to, *r.ids); err != nil {
+			return err
+		}
+	}
+	if mv.Placements, err = s.mergeIDs(ctx, tx, s.q.MergePlacements, from, to); err != nil {
+		return err
+	}
+	if err := s.moveIDs(ctx, tx, s.q.MovePlacement, to, mv.Placements); err != nil {
+		return err
+	}
+	if mv.Categories, err = s.mergeIDs(ctx, tx, s.q.MergeCategories, from, to); err != nil {
+		return err
+	}
+	for _, c := range mv.Categories {
+		if _, err := tx.ExecContext(ctx, s.q.MoveCategory, to, from, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mergeIDs runs a query listing ids.
+func (s *Service) mergeIDs(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// moveIDs runs move (person, row id) for each row in ids.
+func (s *Service) moveIDs(ctx context.Context, tx *sql.Tx, move string, to int64, ids []int64) error {
+	for _, id := range ids {
+		if _, err := tx.ExecContext(ctx, move, to, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// setMergeFields writes the fields a merge fills of per.
+func (s *Service) setMergeFields(ctx context.Context, tx *sql.Tx, per Person, now time.Time) error {
+	_, err := tx.ExecContext(ctx, s.q.SetMergeFields, nullDate(per.BirthDate), per.Sex, per.IDKind, per.NationalID,
+		per.Phone, per.phoneDigits, per.Address, joinLanguages(per.Languages), per.SpecialNeeds, per.Notes, now, per.ID)
+	return err
+}
