@@ -3,6 +3,9 @@ package people
 import (
 	"context"
 	"fmt"
+	"strconv"
+
+	"github.com/jolproject/jol/internal/errs"
 )
 
 // A dry run writes nothing. It plans every row as a real run does and
@@ -21,6 +24,7 @@ type dryRun struct {
 
 // A generation is what the rows of one batch made up.
 type generation struct {
+	lines   map[int64]int // the line of the row that made up each id
 	persons map[int64]Person
 	numbers map[string][]int64
 	names   map[nameBirth][]int64
@@ -28,7 +32,7 @@ type generation struct {
 }
 
 func newGeneration() generation {
-	return generation{persons: map[int64]Person{}, numbers: map[string][]int64{},
+	return generation{lines: map[int64]int{}, persons: map[int64]Person{}, numbers: map[string][]int64{},
 		names: map[nameBirth][]int64{}, cats: map[int64][]int64{}}
 }
 
@@ -37,10 +41,32 @@ func newDryRun() *dryRun { return &dryRun{cur: newGeneration(), prev: newGenerat
 // rotate starts a batch: what the batch before the last made up is gone.
 func (d *dryRun) rotate() { d.prev, d.cur = d.cur, newGeneration() }
 
-// id makes up an id.
-func (d *dryRun) id() int64 {
+// id makes up an id for what the row of line makes.
+func (d *dryRun) id(line int) int64 {
 	d.last--
+	d.cur.lines[d.last] = line
 	return d.last
+}
+
+// line returns the line of the row that made up id, 0 when forgotten.
+func (d *dryRun) line(id int64) int {
+	if n, ok := d.cur.lines[id]; ok {
+		return n
+	}
+	return d.prev.lines[id]
+}
+
+// explain names made-up records in field errors by the line of the row
+// that made them: their ids mean nothing to the reader.
+func (d *dryRun) explain(fs []errs.FieldError) []errs.FieldError {
+	for i, f := range fs {
+		for j := 0; j+1 < len(f.Args); j += 2 {
+			if id, err := strconv.ParseInt(fmt.Sprint(f.Args[j+1]), 10, 64); f.Args[j] == "ID" && err == nil && id < 0 {
+				fs[i].Key, fs[i].Args = f.Key+"_in_file", []any{"Line", d.line(id)}
+			}
+		}
+	}
+	return fs
 }
 
 // put keeps p, with the categories they are in, as the rows made them.
@@ -119,10 +145,10 @@ func (is *ImportSession) dryBatch(ctx context.Context, rows []ImportRow) ([]Outc
 		case err != nil:
 			return nil, nil, is.fail(fmt.Errorf("people: import line %d: %w", row.Line, err))
 		case len(fs) > 0:
-			bt.set(i, row, Rejected, fs)
+			bt.set(i, row, Rejected, is.dry.explain(fs))
 		default:
 			if pl.outcome != Unchanged {
-				is.dryStage(pl)
+				is.dryStage(row.Line, pl)
 			}
 			bt.set(i, row, pl.outcome, nil)
 		}
@@ -135,19 +161,19 @@ func (is *ImportSession) dryBatch(ctx context.Context, rows []ImportRow) ([]Outc
 
 // dryStage takes in what a planned row would write: the ids of what it
 // creates are made up, and the person as the row leaves them is kept.
-func (is *ImportSession) dryStage(pl *rowPlan) {
+func (is *ImportSession) dryStage(line int, pl *rowPlan) {
 	d, h, rec := is.dry, pl.home, &pl.rec
 	if pl.newHome {
-		h.id = d.id()
+		h.id = d.id(line)
 	}
 	if pl.old.ID == 0 {
-		rec.ID = d.id()
+		rec.ID = d.id(line)
 	}
 	if h != nil {
 		rec.HouseholdID = h.id
 	}
 	if pl.gNew {
-		pl.g.ID, pl.g.HouseholdID = d.id(), h.id
+		pl.g.ID, pl.g.HouseholdID = d.id(line), h.id
 		d.put(*pl.g, nil)
 	}
 	var cats []int64

@@ -14,7 +14,8 @@ import (
 
 // A dry run of a list whose families and repeated children straddle
 // batches counts what the real run then does, row by row, and writes
-// nothing. Between its batches other writers are not kept waiting: a dry
+// nothing: a child again in the next batch is updated or found unchanged,
+// or refused when the row puts them in another family. Between its batches other writers are not kept waiting: a dry
 // run never holds the write lock, the only one SQLite has.
 func TestImportDryRunAcrossBatches(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
@@ -30,6 +31,10 @@ func TestImportDryRunAcrossBatches(t *testing.T) {
 		noID.Person.NationalID = ""
 		rows[5], rows[14] = noID, noID
 		rows[14].Line = 16
+		moved := rows[30] // the same child, without ID number, in another family a batch later: refused
+		moved.Person.NationalID, moved.HouseholdRef, moved.Guardian = "", "X-1", nil
+		rows[30], rows[37] = moved, moved
+		rows[37].Line, rows[37].HouseholdRef = 39, "X-2"
 		var batches [][]people.ImportRow
 		for rs := rows; len(rs) > 0; rs = rs[min(8, len(rs)):] {
 			batches = append(batches, rs[:min(8, len(rs))])
@@ -64,11 +69,22 @@ func TestImportDryRunAcrossBatches(t *testing.T) {
 			t.Fatalf("a dry run wrote rows: %v, was %v", after, before)
 		}
 		real, realErrs, realTot := runImport(t, w, w.opA, people.ImportOptions{OrgID: w.a.ID}, batches...)
-		if !slices.Equal(dry, real) || dryTot != realTot || fmt.Sprint(dryErrs) != fmt.Sprint(realErrs) {
+		where := func(es []people.RowError) (out []string) {
+			for _, e := range es {
+				out = append(out, fmt.Sprint(e.Line, e.Field))
+			}
+			return out
+		}
+		if !slices.Equal(dry, real) || dryTot != realTot || !slices.Equal(where(dryErrs), where(realErrs)) {
 			t.Fatalf("dry run %v %+v %v,\nreal run %v %+v %v", dry, dryTot, dryErrs, real, realTot, realErrs)
 		}
-		if realTot.Updated != 3 || realTot.Unchanged != 1 || realTot.Created != 56 {
+		if realTot.Updated != 3 || realTot.Unchanged != 1 || realTot.Created != 55 || realTot.Rejected != 1 {
 			t.Fatalf("real run %+v", realTot)
+		}
+		// The dry run names the family the child is in by the line that made
+		// it up, not by a record number that does not exist.
+		if e := dryErrs[0]; e.Key != "error.in_other_household_in_file" || fmt.Sprint(e.Args) != "[Line 32]" {
+			t.Fatalf("dry run's reason: %+v", e)
 		}
 	})
 }

@@ -19,8 +19,8 @@ func (is *ImportSession) planHome(ctx context.Context, pl *rowPlan, ref string, 
 	switch {
 	case ref == "" && !pl.guardianColumn:
 		return nil, nil
-	case old.HouseholdID < 0 && (ref == "" || h == nil):
-		h = is.madeUpHome(old.HouseholdID, ref, pl)
+	case old.HouseholdID < 0 && ref == "":
+		h = is.madeUpHome(old.HouseholdID, pl)
 	case ref == "" && old.HouseholdID != 0:
 		var err error
 		if h = is.homes.home(old.HouseholdID); h == nil {
@@ -53,17 +53,15 @@ func (is *ImportSession) planHome(ctx context.Context, pl *rowPlan, ref string, 
 	return is.planGuardian(ctx, pl)
 }
 
-// madeUpHome returns the household with id that a dry run made up, known
-// again when it has forgotten it: without its members, as a household
-// the database would hold.
-func (is *ImportSession) madeUpHome(id int64, ref string, pl *rowPlan) *home {
+// madeUpHome returns the household with id that a dry run made up for
+// the person of a row without a reference, known again without its
+// members when the session has forgotten it.
+func (is *ImportSession) madeUpHome(id int64, pl *rowPlan) *home {
 	if h := is.homes.home(id); h != nil {
 		return h
 	}
-	h := &home{id: id, ref: ref, target: access.Target{OrgPath: is.orgPath, RegionPath: pl.rec.RegionPath}}
-	if is.homes.homes[id] = h; ref != "" {
-		is.homes.refs[ref] = id
-	}
+	h := &home{id: id, target: access.Target{OrgPath: is.orgPath, RegionPath: pl.rec.RegionPath}}
+	is.homes.homes[id] = h
 	return h
 }
 
