@@ -3,15 +3,34 @@ package imports
 import (
 	"context"
 	"database/sql"
+	"log/slog"
 	"time"
 )
+
+// PurgeEvery purges what expired (see Purge) at once and then every
+// period until ctx ends, logging failures to logger.
+func (s *Service) PurgeEvery(ctx context.Context, every time.Duration, logger *slog.Logger) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		if n, err := s.Purge(ctx, s.clock().Add(-Retention)); err != nil && ctx.Err() == nil {
+			logger.Warn("purge expired uploads", "err", err)
+		} else if n > 0 {
+			logger.Info("purged expired uploads", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
 
 // Purge deletes what the uploads made before cutoff hold of children's
 // data — the file's chunks, the preview and the rejected rows of their
 // runs — and returns how many uploads it purged. The upload and run rows
 // stay, so the list of imports keeps its history. Save calls it with
-// Retention before each upload, so what it finds is what expired since
-// the last upload. Each upload goes in its own transaction, so the write
+// Retention before each upload, and the server every hour (PurgeEvery). Each upload goes in its own transaction, so the write
 // lock is never held for long.
 func (s *Service) Purge(ctx context.Context, cutoff time.Time) (int, error) {
 	ids, err := s.oldUploads(ctx, cutoff.UTC().Truncate(time.Second))

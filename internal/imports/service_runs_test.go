@@ -1,6 +1,8 @@
 package imports_test
 
 import (
+	"context"
+	"log/slog"
 	"slices"
 	"strings"
 	"testing"
@@ -190,6 +192,29 @@ func TestOldUploadsArePurgedAtTheNextUpload(t *testing.T) {
 		list, _, err := w.svc.Uploads(ctx, w.operator, w.school.ID, pageAll)
 		if err != nil || len(list) != 2 || list[1].ID != old.ID || list[1].Latest == nil || list[1].Latest.Result.Created != 3 {
 			t.Fatalf("the history of a purged upload: %+v, %v", list, err)
+		}
+	})
+}
+
+// The server purges what expired every hour, without waiting for an upload.
+func TestOldUploadsArePurgedByTheServer(t *testing.T) {
+	eachEngine(t, func(t *testing.T, w *web) {
+		old := w.save(t, "список.csv", []byte(russianList))
+		w.later.Add(int64(imports.Retention + time.Hour))
+		pctx, cancel := context.WithCancel(ctx)
+		done := make(chan struct{})
+		go func() {
+			w.svc.PurgeEvery(pctx, time.Hour, slog.New(slog.DiscardHandler))
+			close(done)
+		}()
+		deadline := time.Now().Add(10 * time.Second)
+		for w.count(t, "import_chunks", "upload_id = $1", old.ID) != 0 && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond)
+		}
+		cancel()
+		<-done
+		if up, err := w.svc.Upload(ctx, w.operator, old.ID); err != nil || !up.Purged {
+			t.Fatalf("an expired upload after the server's purge: %+v, %v", up, err)
 		}
 	})
 }
