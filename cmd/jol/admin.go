@@ -61,7 +61,7 @@ func cmdUser(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	u, err := a.accounts.Create(ctx, access.System, accounts.NewUser{Email: *email, Name: *name,
+	u, err := a.Accounts.Create(ctx, access.System, accounts.NewUser{Email: *email, Name: *name,
 		Role: access.Role(*role), OrgID: *org, Region: *region, Locale: *locale, Password: password})
 	if err != nil {
 		return describe(a, e, err)
@@ -108,11 +108,11 @@ func cmdToken(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	u, err := a.accounts.LookupEmail(ctx, *email)
+	u, err := a.Accounts.LookupEmail(ctx, *email)
 	if err != nil {
 		return fmt.Errorf("user %q: %w", *email, describe(a, e, err))
 	}
-	secret, _, err := a.accounts.CreateToken(ctx, access.System, u.ID, *name)
+	secret, _, err := a.Accounts.CreateToken(ctx, access.System, u.ID, *name)
 	if err != nil {
 		return describe(a, e, err)
 	}

@@ -258,11 +258,11 @@ func registryRecords(t *testing.T, s *testServer, c *caller, fund int64) (person
 	if orgID == 0 {
 		orgID = fund
 	}
-	p, err := s.app.people.Create(ctx, access.System, people.Input{LastName: "Authz", FirstName: c.local, RegionCode: "KZ-75", OrgID: orgID})
+	p, err := s.app.People.Create(ctx, access.System, people.Input{LastName: "Authz", FirstName: c.local, RegionCode: "KZ-75", OrgID: orgID})
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := s.app.people.CreateHousehold(ctx, access.System, people.HouseholdInput{RegionCode: "KZ-75", OrgID: orgID})
+	h, err := s.app.People.CreateHousehold(ctx, access.System, people.HouseholdInput{RegionCode: "KZ-75", OrgID: orgID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -278,11 +278,11 @@ func placeRecords(t *testing.T, s *testServer, c *caller, fund, personID int64) 
 	if orgID == 0 {
 		orgID = fund
 	}
-	o, err := s.app.people.CreateOffer(ctx, access.System, people.OfferInput{OrgID: orgID, Year: 2026, Quota: 5})
+	o, err := s.app.People.CreateOffer(ctx, access.System, people.OfferInput{OrgID: orgID, Year: 2026, Quota: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
-	pl, err := s.app.people.Place(ctx, access.System, o.ID, personID)
+	pl, err := s.app.People.Place(ctx, access.System, o.ID, personID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -295,10 +295,10 @@ func (s *testServer) caller(t *testing.T, local string) *caller {
 	c.web = s.login(t, local)
 	ctx := context.Background()
 	var err error
-	if c.token, _, err = s.app.accounts.CreateToken(ctx, access.System, c.userID, "authz test"); err != nil {
+	if c.token, _, err = s.app.Accounts.CreateToken(ctx, access.System, c.userID, "authz test"); err != nil {
 		t.Fatal(err)
 	}
-	_, spare, err := s.app.accounts.CreateToken(ctx, access.System, c.userID, "to revoke")
+	_, spare, err := s.app.Accounts.CreateToken(ctx, access.System, c.userID, "to revoke")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -308,7 +308,7 @@ func (s *testServer) caller(t *testing.T, local string) *caller {
 
 func mustUser(t *testing.T, s *testServer, local string) *caller {
 	t.Helper()
-	u, err := s.app.accounts.LookupEmail(context.Background(), demo.Email(local))
+	u, err := s.app.Accounts.LookupEmail(context.Background(), demo.Email(local))
 	if err != nil {
 		t.Fatalf("demo user %s: %v", local, err)
 	}
@@ -354,11 +354,11 @@ func importRecords(t *testing.T, s *testServer, c *caller, fund int64) (uploadID
 		orgID = fund
 	}
 	list := "Фамилия,Имя\nАвторизация," + c.local + "\n"
-	up, err := s.app.imports.Save(ctx, access.System, orgID, "authz.csv", strings.NewReader(list), int64(len(list)))
+	up, err := s.app.Imports.Save(ctx, access.System, orgID, "authz.csv", strings.NewReader(list), int64(len(list)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	run, err := s.app.imports.Start(ctx, access.System, up.ID, nil, true)
+	run, err := s.app.Imports.Start(ctx, access.System, up.ID, nil, true)
 	if err != nil {
 		t.Fatal(err)
 	}

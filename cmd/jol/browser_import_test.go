@@ -233,11 +233,11 @@ func TestBrowserImportAListFixAndImportAgain(t *testing.T) {
 	run("the list of imports in Persian", chromedp.Navigate(s.url+"/imports"), chromedp.WaitVisible(chromedp.CSS("table")))
 	shootFull(t, step, "import-list-fa")
 
-	operator, err := s.app.accounts.LookupEmail(context.Background(), demo.Email("operator"))
+	operator, err := s.app.Accounts.LookupEmail(context.Background(), demo.Email("operator"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	list, _, err := s.app.people.List(context.Background(), access.System, people.Filter{OrgID: operator.OrgID},
+	list, _, err := s.app.People.List(context.Background(), access.System, people.Filter{OrgID: operator.OrgID},
 		people.Page{Limit: store.MaxLimit})
 	if err != nil {
 		t.Fatal(err)

@@ -99,7 +99,7 @@ func TestBrowserLoginSwitchLanguagesLogout(t *testing.T) {
 		chromedp.Click(chromedp.CSS("form.stack button[type=submit]")),
 		chromedp.WaitVisible(chromedp.CSS("form.logout")),
 	)
-	coordinator, err := s.app.accounts.LookupEmail(context.Background(), demo.Email("coordinator"))
+	coordinator, err := s.app.Accounts.LookupEmail(context.Background(), demo.Email("coordinator"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,11 +117,11 @@ func TestBrowserLoginSwitchLanguagesLogout(t *testing.T) {
 		if got := attr("html", "dir"); got != want.dir {
 			t.Errorf("%s page dir = %q, want %q", want.locale, got, want.dir)
 		}
-		greeting := s.app.catalog.Localizer(want.locale).T("home.greeting", "Name", coordinator.Name)
+		greeting := s.app.Catalog.Localizer(want.locale).T("home.greeting", "Name", coordinator.Name)
 		if got := text("main h1"); got != greeting {
 			t.Errorf("%s greeting = %q, want %q", want.locale, got, greeting)
 		}
-		logout := s.app.catalog.Localizer(want.locale).T("nav.logout")
+		logout := s.app.Catalog.Localizer(want.locale).T("nav.logout")
 		if got := text("form.logout button"); got != logout {
 			t.Errorf("%s logout button = %q, want %q", want.locale, got, logout)
 		}

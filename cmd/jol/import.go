@@ -44,11 +44,11 @@ func importRegions(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	res, err := a.geo.Import(ctx, access.System, file)
+	res, err := a.Geo.Import(ctx, access.System, file)
 	if err != nil {
 		return describe(a, e, err)
 	}
-	l := a.catalog.Localizer(cliLocale(e))
+	l := a.Catalog.Localizer(cliLocale(e))
 	for _, re := range res.Errors {
 		fmt.Fprintf(e.stderr, "%s:%d: %s %q: %s\n", f.Arg(0), re.Line, re.Column, re.Value, l.T(re.Key, re.Args...))
 	}
@@ -88,13 +88,13 @@ func importPeople(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	l := a.catalog.Localizer(cliLocale(e))
+	l := a.Catalog.Localizer(cliLocale(e))
 	rd, err := tabular.Open(name, file, st.Size())
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, describe(a, e, err))
 	}
 	defer rd.Close()
-	refs, err := imports.LoadRefs(ctx, a.geo, a.orgs, a.people, access.System)
+	refs, err := imports.LoadRefs(ctx, a.Geo, a.Orgs, a.People, access.System)
 	if err != nil {
 		return err
 	}
@@ -104,7 +104,7 @@ func importPeople(ctx context.Context, e env, args []string) error {
 	}
 	defer report.Close()
 	progress := func(n int) { fmt.Fprintf(e.stderr, "\r%s: %s rows read", name, l.Number(int64(n))) }
-	res, probs, err := imports.Run(ctx, a.people, access.System, rd, refs,
+	res, probs, err := imports.Run(ctx, a.People, access.System, rd, refs,
 		imports.Options{OrgID: *org, DryRun: *dry, Source: name}, report.Add, progress)
 	fmt.Fprintln(e.stderr)
 	for _, p := range probs {

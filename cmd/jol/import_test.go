@@ -79,7 +79,7 @@ func TestImportPeopleCommand(t *testing.T) {
 // mustOrg creates a school in Almaty and returns its id.
 func mustOrg(t *testing.T, a *app) int64 {
 	t.Helper()
-	o, err := a.orgs.Create(t.Context(), systemPrincipal, orgInput("Гимназия №159"))
+	o, err := a.Orgs.Create(t.Context(), systemPrincipal, orgInput("Гимназия №159"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -45,7 +45,7 @@ func describe(a *app, e env, err error) error {
 	if de == nil {
 		return err
 	}
-	l := a.catalog.Localizer(cliLocale(e))
+	l := a.Catalog.Localizer(cliLocale(e))
 	msg := l.T(de.Key, de.Args...)
 	for _, fe := range de.Fields {
 		msg += fmt.Sprintf("\n  %s: %s", fe.Field, l.T(fe.Key, fe.Args...))

@@ -79,13 +79,13 @@ type surfaces struct {
 // handler assembles every surface on one ServeMux, so every route of Jol
 // is registered here and metrics see each route's pattern.
 func (a *app) handler(cfg serveConfig) (*surfaces, error) {
-	w, err := web.New(web.Deps{Accounts: a.accounts, Orgs: a.orgs, People: a.people, Geo: a.geo, Settings: a.settings, Jobs: a.jobs,
-		Imports: a.imports, Audit: a.audit, Catalog: a.catalog, Logger: a.logger, Now: a.now, SecureCookies: cfg.secureCookies,
+	w, err := web.New(web.Deps{Accounts: a.Accounts, Orgs: a.Orgs, People: a.People, Geo: a.Geo, Settings: a.Settings, Jobs: a.Jobs,
+		Imports: a.Imports, Audit: a.Audit, Catalog: a.Catalog, Logger: a.logger, Now: a.now, SecureCookies: cfg.secureCookies,
 		TrustedProxies: cfg.trustedProxies})
 	if err != nil {
 		return nil, err
 	}
-	m := metrics.New(a.jobs.Counts)
+	m := metrics.New(a.Jobs.Counts)
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", a.healthz)
 	mux.Handle("GET /metrics", m.Handler())
@@ -115,12 +115,12 @@ func (a *app) serve(ctx context.Context, cfg serveConfig) error {
 	defer stopBG()
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		if err := a.jobs.Start(bg, cfg.workers); err != nil && bg.Err() == nil {
+		if err := a.Jobs.Start(bg, cfg.workers); err != nil && bg.Err() == nil {
 			a.logger.Error("jobs stopped", "err", err)
 		}
 	})
 	wg.Go(func() { sf.web.CleanSessions(bg, 10*time.Minute) })
-	wg.Go(func() { a.imports.PurgeEvery(bg, time.Hour, a.logger) })
+	wg.Go(func() { a.Imports.PurgeEvery(bg, time.Hour, a.logger) })
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	if cfg.ready != nil {

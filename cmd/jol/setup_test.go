@@ -31,7 +31,7 @@ func TestSetupCreatesTheFirstAdminOnceAndOnlyLocally(t *testing.T) {
 	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `value="not-an-email"`) || !strings.Contains(body, `aria-invalid="true"`) {
 		t.Fatalf("bad set-up form: %d\n%.400s", res.StatusCode, body)
 	}
-	if n, _ := s.app.accounts.Count(t.Context()); n != 0 {
+	if n, _ := s.app.Accounts.Count(t.Context()); n != 0 {
 		t.Fatalf("a rejected set-up created %d users", n)
 	}
 	res, _ = post(url.Values{"name": {"Root Admin"}, "email": {"root@example.org"}, "password": {"a long enough secret"}})

@@ -14,12 +14,8 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
-	"github.com/jolproject/jol/internal/audit"
-	"github.com/jolproject/jol/internal/geo"
-	"github.com/jolproject/jol/internal/i18n"
-	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
-	"github.com/jolproject/jol/internal/people"
+	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/settings"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
@@ -50,19 +46,9 @@ func fastHasher() *accounts.Hasher {
 
 // newDeps builds every service the API needs over db, logging to logs.
 func newDeps(db *store.DB, logs io.Writer) Deps {
-	log := must(audit.New(db, clock))
-	return Deps{
-		Accounts: must(accounts.New(db, log, fastHasher(), clock)),
-		Orgs:     must(orgs.New(db, log, clock)),
-		People:   must(people.New(db, log, clock)),
-		Geo:      must(geo.New(db, log, clock)),
-		Settings: must(settings.New(db, log, clock)),
-		Jobs:     must(jobs.New(db, clock, nil)),
-		Audit:    log,
-		Catalog:  must(i18n.New()),
-		Logger:   slog.New(slog.NewTextHandler(logs, nil)),
-		Now:      clock,
-	}
+	svc := must(services.New(context.Background(), db, services.Options{Now: clock, Hasher: fastHasher()}))
+	return Deps{Accounts: svc.Accounts, Orgs: svc.Orgs, People: svc.People, Geo: svc.Geo, Settings: svc.Settings,
+		Jobs: svc.Jobs, Audit: svc.Audit, Catalog: svc.Catalog, Logger: slog.New(slog.NewTextHandler(logs, nil)), Now: clock}
 }
 
 func newFixture(t *testing.T, db *store.DB) *fixture {
@@ -71,8 +57,6 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 	f := &fixture{db: db, mux: http.NewServeMux(), logs: &bytes.Buffer{},
 		users: map[access.Role]accounts.User{}, token: map[access.Role]string{}}
 	f.deps = newDeps(db, f.logs)
-	check(t, f.deps.Geo.Seed(ctx))
-	check(t, f.deps.People.Seed(ctx))
 	st := settings.Defaults()
 	st.DefaultLocale = "en"
 	check(t, f.deps.Settings.Update(ctx, access.System, st))

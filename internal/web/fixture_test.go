@@ -14,13 +14,9 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
-	"github.com/jolproject/jol/internal/audit"
-	"github.com/jolproject/jol/internal/geo"
-	"github.com/jolproject/jol/internal/i18n"
-	"github.com/jolproject/jol/internal/imports"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
-	"github.com/jolproject/jol/internal/people"
+	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/settings"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
@@ -56,26 +52,14 @@ func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	db := storetest.Engine(t)
-	log := must(audit.New(db, clock))
+	svc := must(services.New(ctx, db, services.Options{Now: clock,
+		Hasher: accounts.NewHasher(accounts.Params{Memory: 64, Time: 1, Threads: 1}, 2)}))
 	f := &fixture{db: db}
-	f.deps = web.Deps{
-		Accounts: must(accounts.New(db, log, accounts.NewHasher(accounts.Params{Memory: 64, Time: 1, Threads: 1}, 2), clock)),
-		Orgs:     must(orgs.New(db, log, clock)),
-		People:   must(people.New(db, log, clock)),
-		Geo:      must(geo.New(db, log, clock)),
-		Settings: must(settings.New(db, log, clock)),
-		Jobs:     must(jobs.New(db, clock, nil)),
-		Audit:    log,
-		Catalog:  must(i18n.New()),
-		Logger:   slog.New(slog.NewTextHandler(testLog{t}, nil)),
-	}
+	f.deps = web.Deps{Accounts: svc.Accounts, Orgs: svc.Orgs, People: svc.People, Geo: svc.Geo, Settings: svc.Settings,
+		Jobs: svc.Jobs, Imports: svc.Imports, Audit: svc.Audit, Catalog: svc.Catalog,
+		Logger: slog.New(slog.NewTextHandler(testLog{t}, nil))}
 	f.deps.Now = func() time.Time { return clock().Add(time.Duration(f.later.Load())) }
 	f.deps.Jobs.Register("test.noop", func(context.Context, *jobs.Job, jobs.Progress) (string, error) { return "ok", nil })
-	f.deps.Imports = must(imports.New(db, imports.Deps{People: f.deps.People, Geo: f.deps.Geo, Orgs: f.deps.Orgs,
-		Accounts: f.deps.Accounts, Audit: log, Jobs: f.deps.Jobs, Now: clock}))
-	f.deps.Jobs.Register(imports.JobKind, f.deps.Imports.Handle)
-	check(t, f.deps.Geo.Seed(ctx))
-	check(t, f.deps.People.Seed(ctx))
 	check(t, f.deps.Settings.Update(ctx, access.System, settings.Settings{Name: "Jol Test", DefaultLocale: "en", Country: "KZ", Calendar: "gregorian", Timezone: "Asia/Almaty"}))
 	f.org = must(f.deps.Orgs.Create(ctx, access.System, orgs.Input{Name: "Almaty Foundation", Type: orgs.Foundation, RegionCode: "KZ-75"}))
 	f.admin = must(f.deps.Accounts.Create(ctx, access.System, accounts.NewUser{Email: "admin@example.org", Name: "Aigerim Admin",

@@ -1,0 +1,103 @@
+// Package services builds the domain services of one installation over a
+// database and wires them together. It is the one place that does: the
+// server and the command line start here, and so do the tests of the web
+// and API layers, which then run on the same wiring.
+package services
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/jolproject/jol/internal/accounts"
+	"github.com/jolproject/jol/internal/audit"
+	"github.com/jolproject/jol/internal/geo"
+	"github.com/jolproject/jol/internal/i18n"
+	"github.com/jolproject/jol/internal/imports"
+	"github.com/jolproject/jol/internal/jobs"
+	"github.com/jolproject/jol/internal/orgs"
+	"github.com/jolproject/jol/internal/people"
+	"github.com/jolproject/jol/internal/settings"
+	"github.com/jolproject/jol/internal/store"
+)
+
+// Services are the domain services of one installation.
+type Services struct {
+	Audit    *audit.Log
+	Accounts *accounts.Service
+	Geo      *geo.Service
+	Orgs     *orgs.Service
+	People   *people.Service
+	Settings *settings.Service
+	Jobs     *jobs.Queue
+	Imports  *imports.Service
+	Catalog  *i18n.Catalog
+}
+
+// Options change how the services are built; the zero value is what an
+// installation runs with.
+type Options struct {
+	Now    func() time.Time // the clock; time.Now when nil
+	Hasher *accounts.Hasher // password hashing; the default cost, one hash per core, when nil
+	Logger *slog.Logger     // the job queue's; discarded when nil
+}
+
+// New builds the services over db, which must be migrated, seeds the
+// reference data they start from (the built-in regions and categories)
+// and wires what one service must hear of another: persons and households
+// copy the paths of organisations and regions, and a move of either
+// updates them in the same transaction; web imports run as jobs.
+func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Hasher == nil {
+		o.Hasher = accounts.NewHasher(accounts.DefaultParams, accounts.ConcurrentHashes())
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	var s Services
+	var err error
+	if s.Audit, err = audit.New(db, o.Now); err != nil {
+		return nil, err
+	}
+	if s.Accounts, err = accounts.New(db, s.Audit, o.Hasher, o.Now); err != nil {
+		return nil, err
+	}
+	if s.Geo, err = geo.New(db, s.Audit, o.Now); err != nil {
+		return nil, err
+	}
+	if err := s.Geo.Seed(ctx); err != nil {
+		return nil, fmt.Errorf("seed reference regions: %w", err)
+	}
+	if s.Orgs, err = orgs.New(db, s.Audit, o.Now); err != nil {
+		return nil, err
+	}
+	if s.People, err = people.New(db, s.Audit, o.Now); err != nil {
+		return nil, err
+	}
+	if err := s.People.Seed(ctx); err != nil {
+		return nil, fmt.Errorf("seed categories: %w", err)
+	}
+	s.Orgs.OnMove(s.People.RepathOrgs)
+	s.Geo.OnMove(s.People.RepathRegions)
+	if s.Settings, err = settings.New(db, s.Audit, o.Now); err != nil {
+		return nil, err
+	}
+	if s.Jobs, err = jobs.New(db, o.Now, o.Logger, jobs.WithAudit(s.Audit)); err != nil {
+		return nil, err
+	}
+	s.Imports, err = imports.New(db, imports.Deps{People: s.People, Geo: s.Geo, Orgs: s.Orgs, Accounts: s.Accounts,
+		Audit: s.Audit, Jobs: s.Jobs, Now: o.Now})
+	if err != nil {
+		return nil, err
+	}
+	s.Jobs.Register(imports.JobKind, s.Imports.Handle)
+	if s.Catalog, err = i18n.New(); err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
