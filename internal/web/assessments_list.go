@@ -1,0 +1,58 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/jolproject/jol/internal/people"
+)
+
+// assessmentsView lists the assessments made at one school or centre.
+type assessmentsView struct {
+	Page
+	listing
+	Filter      *form
+	Orgs        []option
+	OrgID       int64
+	Assessments []assessmentRow
+}
+
+// assessmentList lists the assessments made at the organisation ?org= (the
+// user's own when not given), the latest recorded first.
+func (s *Server) assessmentList(w http.ResponseWriter, r *http.Request, rq *request) error {
+	ctx := r.Context()
+	f := queryForm(r, "org")
+	org := filterID(rq, f, "org")
+	if org == 0 && f.Values["org"] == "" {
+		org = rq.p.OrgID
+		f.Values["org"] = ""
+		if org != 0 {
+			f.Values["org"] = itoa(org)
+		}
+	}
+	v := assessmentsView{Page: s.page(r, rq, "assessments.title"), Filter: f, OrgID: org}
+	if org != 0 {
+		q := r.URL.Query()
+		list, next, err := s.People.AssessmentsAt(ctx, rq.p, org, people.ParsePage(q.Get("cursor"), q.Get("limit")))
+		if err != nil {
+			return err
+		}
+		v.Assessments, v.listing = assessmentRows(rq.l, list), newListing(r, next)
+	}
+	opts, err := s.orgOptions(ctx, rq.p, f.Values["org"], "", 0)
+	if err != nil {
+		return err
+	}
+	v.Orgs = withEmpty(opts, rq.l.T("assessments.choose_org"), f.Values["org"])
+	s.render(w, http.StatusOK, "assessments", &v)
+	return nil
+}
+
+// withEmpty puts a first option with no value, labelled label, before
+// opts unless they start with one.
+func withEmpty(opts []option, label, selected string) []option {
+	if len(opts) > 0 && opts[0].Value == "" {
+		opts[0].Label = label
+		return opts
+	}
+	return append([]option{{Value: "", Label: label, Selected: selected == ""}}, opts...)
+}
