@@ -97,7 +97,7 @@ func (s *Service) BeginImport(ctx context.Context, p access.Principal, o ImportO
 		return nil, err
 	}
 	is := &ImportSession{s: s, p: p, o: o, orgPath: path, cats: map[string]Category{}, catCodes: map[int64]string{},
-		regions: map[string]regionRow{}, orgs: map[int64]orgRow{}, homes: newHomeCache()}
+		regions: map[string]regionRow{}, orgs: map[int64]orgRow{}, homes: newHomeCache(1)}
 	if err := s.db.R.QueryRowContext(ctx, s.q.MaxPersonID).Scan(&is.firstID); err != nil {
 		return nil, err
 	}
@@ -117,7 +117,8 @@ func (s *Service) BeginImport(ctx context.Context, p access.Principal, o ImportO
 		return nil, err
 	}
 	if o.DryRun {
-		is.dry, is.restore = newDryRun(), func() error { return nil }
+		is.dry, is.restore = newDryRun(dryDepth), func() error { return nil }
+		is.homes = newHomeCache(dryDepth)
 		return is, nil
 	}
 	if is.restore, err = s.db.WidenCache(ctx, importCacheMiB); err != nil {

@@ -9,40 +9,52 @@ import (
 )
 
 // homeCache keeps the households an import has looked up or created, by
-// reference and by id, for two generations: the batch being imported and
-// the one before it. The rows of a household are almost always close to
-// one another in a file, so keeping every household of a million-row list
-// until the end would only grow the import; one that has aged out is read
-// again from the database, which holds the same.
+// reference and by id, for the batch being imported and the depth batches
+// before it (one in a real run; a dry run keeps more, see dryDepth). The
+// rows of a household are almost always close to one another in a file,
+// so keeping every household of a million-row list until the end would
+// only grow the import; one that has aged out is read again from the
+// database, which holds the same. One looked up again moves to the
+// current batch.
 type homeCache struct {
-	refs, oldRefs   map[string]int64 // household reference → id; 0 when there is none yet
-	homes, oldHomes map[int64]*home
+	refs  map[string]int64 // household reference → id; 0 when there is none yet
+	homes map[int64]*home
+	older []homeGen // the batches before, newest first
+	depth int
 }
 
-func newHomeCache() homeCache {
-	return homeCache{refs: map[string]int64{}, homes: map[int64]*home{}}
+// homeGen is what one batch kept.
+type homeGen struct {
+	refs  map[string]int64
+	homes map[int64]*home
 }
 
-// rotate starts a generation: what the batch before the last one used is
+func newHomeCache(depth int) homeCache {
+	return homeCache{refs: map[string]int64{}, homes: map[int64]*home{}, depth: depth}
+}
+
+// rotate starts a generation: what the batch depth+1 batches ago used is
 // forgotten.
 func (c *homeCache) rotate() {
-	c.oldRefs, c.oldHomes = c.refs, c.homes
-	c.refs, c.homes = make(map[string]int64, len(c.oldRefs)), make(map[int64]*home, len(c.oldHomes))
+	c.older = append([]homeGen{{c.refs, c.homes}}, c.older...)[:min(len(c.older)+1, c.depth)]
+	c.refs, c.homes = make(map[string]int64, len(c.refs)), make(map[int64]*home, len(c.homes))
 }
 
 // reset forgets everything.
-func (c *homeCache) reset() { *c = newHomeCache() }
+func (c *homeCache) reset() { *c = newHomeCache(c.depth) }
 
 // ref returns the household id of reference r, and whether it is known.
 func (c *homeCache) ref(r string) (int64, bool) {
 	if id, ok := c.refs[r]; ok {
 		return id, true
 	}
-	id, ok := c.oldRefs[r]
-	if ok {
-		c.refs[r] = id
+	for _, g := range c.older {
+		if id, ok := g.refs[r]; ok {
+			c.refs[r] = id
+			return id, true
+		}
 	}
-	return id, ok
+	return 0, false
 }
 
 // home returns the household with id, nil when it is not kept.
@@ -50,11 +62,13 @@ func (c *homeCache) home(id int64) *home {
 	if h := c.homes[id]; h != nil {
 		return h
 	}
-	h := c.oldHomes[id]
-	if h != nil {
-		c.homes[id] = h
+	for _, g := range c.older {
+		if h := g.homes[id]; h != nil {
+			c.homes[id] = h
+			return h
+		}
 	}
-	return h
+	return nil
 }
 
 // idChunk is how many ID numbers one query of holders asks for.
