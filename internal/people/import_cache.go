@@ -98,29 +98,11 @@ func (is *ImportSession) prefetchIDs(ctx context.Context, rows []ImportRow) erro
 		add(&rows[i].Person)
 		add(rows[i].Guardian)
 	}
-	for len(numbers) > 0 {
-		chunk := numbers[:min(idChunk, len(numbers))]
-		numbers = numbers[len(chunk):]
-		rs, err := is.query(ctx, is.holdersQuery(len(chunk)), chunk...)
-		if err != nil {
-			return err
-		}
-		for rs.Next() {
-			p, err := scanPerson(rs)
-			if err != nil {
-				rs.Close()
-				return err
-			}
-			is.ids[p.NationalID] = append(is.ids[p.NationalID], p)
-		}
-		if err := rs.Close(); err != nil {
-			return err
-		}
-		if err := rs.Err(); err != nil {
-			return err
-		}
-	}
-	return nil
+	return is.eachIn(ctx, numbers, idChunk, is.holdersQuery, nil, func(rs *sql.Rows) error {
+		p, err := scanPerson(rs)
+		is.ids[p.NationalID] = append(is.ids[p.NationalID], p)
+		return err
+	})
 }
 
 // holdersQuery is ImportByID for n numbers at once, of any kind.
@@ -168,22 +150,5 @@ func (is *ImportSession) forgetIDs(pl *rowPlan) {
 	delete(is.ids, pl.old.NationalID)
 	if pl.g != nil {
 		delete(is.ids, pl.g.NationalID)
-	}
-}
-
-// knowIDs makes the persons a staged row registers the holders of their
-// ID numbers for the rest of the batch.
-func (is *ImportSession) knowIDs(pl *rowPlan) {
-	if is.ids == nil {
-		is.ids = map[string][]Person{}
-	}
-	add := func(p Person) {
-		if p.NationalID != "" {
-			is.ids[p.NationalID] = append(is.ids[p.NationalID], p)
-		}
-	}
-	add(pl.rec)
-	if pl.gNew {
-		add(*pl.g)
 	}
 }

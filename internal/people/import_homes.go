@@ -3,11 +3,8 @@ package people
 import (
 	"context"
 	"database/sql"
-	"slices"
 	"strconv"
-	"strings"
 
-	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/text"
 )
 
@@ -27,77 +24,38 @@ func (is *ImportSession) prefetchHomes(ctx context.Context, rows []ImportRow) er
 		refs = append(refs, ref)
 	}
 	var found []any
-	for len(refs) > 0 {
-		chunk := refs[:min(idChunk, len(refs))]
-		refs = refs[len(chunk):]
-		q := inQuery(is.s.db.Engine, "SELECT id, external_ref, org_path, region_path FROM households WHERE external_ref IN (",
-			len(chunk), ") AND COALESCE(org_id, 0) = $"+strconv.Itoa(len(chunk)+1)+" AND external_ref <> ''")
-		err := is.each(ctx, q, append(slices.Clip(chunk), is.o.OrgID), func(rs *sql.Rows) error {
-			h := &home{}
-			if err := rs.Scan(&h.id, &h.ref, &h.target.OrgPath, &h.target.RegionPath); err != nil {
-				return err
-			}
-			is.homes.refs[h.ref], is.homes.homes[h.id] = h.id, h
-			found = append(found, h.id)
-			return nil
-		})
-		if err != nil {
+	refsQuery := func(n int) string {
+		return inQuery(is.s.db.Engine, "SELECT id, external_ref, org_path, region_path FROM households WHERE external_ref IN (",
+			n, ") AND COALESCE(org_id, 0) = $"+strconv.Itoa(n+1)+" AND external_ref <> ''")
+	}
+	err := is.eachIn(ctx, refs, idChunk, refsQuery, []any{is.o.OrgID}, func(rs *sql.Rows) error {
+		h := &home{}
+		if err := rs.Scan(&h.id, &h.ref, &h.target.OrgPath, &h.target.RegionPath); err != nil {
 			return err
 		}
-	}
-	for len(found) > 0 {
-		chunk := found[:min(idChunk, len(found))]
-		found = found[len(chunk):]
-		q := inQuery(is.s.db.Engine, `SELECT m.household_id, m.person_id, m.relation, m.is_head, p.name_key,
-p.phone_digits, p.national_id, p.birth_date FROM household_members m JOIN persons p ON p.id = m.person_id
-WHERE p.merged_into IS NULL AND m.household_id IN (`, len(chunk), ")")
-		err := is.each(ctx, q, chunk, func(rs *sql.Rows) error {
-			var hid int64
-			var k kin
-			var head bool
-			var birth sql.NullTime
-			if err := rs.Scan(&hid, &k.id, &k.relation, &head, &k.nameKey, &k.digits, &k.natID, &birth); err != nil {
-				return err
-			}
-			h := is.homes.homes[hid]
-			k.birth, h.head = date(birth.Time), h.head || head
-			h.members = append(h.members, k)
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// each runs query q in the batch's transaction and calls fn on each row.
-func (is *ImportSession) each(ctx context.Context, q string, args []any, fn func(*sql.Rows) error) error {
-	rs, err := is.query(ctx, q, args...)
+		is.homes.refs[h.ref], is.homes.homes[h.id] = h.id, h
+		found = append(found, h.id)
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	defer rs.Close()
-	for rs.Next() {
-		if err := fn(rs); err != nil {
+	membersQuery := func(n int) string {
+		return inQuery(is.s.db.Engine, `SELECT m.household_id, m.person_id, m.relation, m.is_head, p.name_key,
+p.phone_digits, p.national_id, p.birth_date FROM household_members m JOIN persons p ON p.id = m.person_id
+WHERE p.merged_into IS NULL AND m.household_id IN (`, n, ")")
+	}
+	return is.eachIn(ctx, found, idChunk, membersQuery, nil, func(rs *sql.Rows) error {
+		var hid int64
+		var k kin
+		var head bool
+		var birth sql.NullTime
+		if err := rs.Scan(&hid, &k.id, &k.relation, &head, &k.nameKey, &k.digits, &k.natID, &birth); err != nil {
 			return err
 		}
-	}
-	return rs.Err()
-}
-
-// inQuery is head, n parameters $1 to $n separated by commas, and tail,
-// bound for engine e.
-func inQuery(e store.Engine, head string, n int, tail string) string {
-	var b strings.Builder
-	b.WriteString(head)
-	for i := range n {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte('$')
-		b.WriteString(strconv.Itoa(i + 1))
-	}
-	b.WriteString(tail)
-	return store.Rebind(e, b.String())
+		h := is.homes.homes[hid]
+		k.birth, h.head = date(birth.Time), h.head || head
+		h.members = append(h.members, k)
+		return nil
+	})
 }

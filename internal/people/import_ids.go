@@ -2,6 +2,7 @@ package people
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 
 	"github.com/jolproject/jol/internal/store"
@@ -25,19 +26,13 @@ func (is *ImportSession) reserve(ctx context.Context, t stagedTable) (int64, err
 		if is.s.db.Engine == store.Postgres {
 			n = min(n, pgIDChunk) // any time: the sequence hands out each id once
 		}
-		rows, err := is.query(ctx, q, n)
-		if err != nil {
-			return 0, err
-		}
-		defer rows.Close()
-		for rows.Next() {
+		err := is.each(ctx, q, []any{n}, func(rs *sql.Rows) error {
 			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return 0, err
-			}
+			err := rs.Scan(&id)
 			*pool = append(*pool, id)
-		}
-		if err := rows.Err(); err != nil {
+			return err
+		})
+		if err != nil {
 			return 0, err
 		}
 		if n := len(*pool); n == 1 && is.s.db.Engine == store.SQLite {

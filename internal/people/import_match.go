@@ -92,20 +92,13 @@ func (is *ImportSession) storedCandidates(ctx context.Context, key string, birth
 	if birth.IsZero() {
 		q, args = is.s.q.ImportByNameUnborn, args[:3]
 	}
-	rows, err := is.query(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []Person
-	for rows.Next() {
-		c, err := scanPerson(rows)
-		if err != nil {
-			return nil, err
-		}
+	err := is.each(ctx, q, args, func(rs *sql.Rows) error {
+		c, err := scanPerson(rs)
 		out = append(out, c)
-	}
-	return out, rows.Err()
+		return err
+	})
+	return out, err
 }
 
 // likely reports whether candidate c, of the same name key start and

@@ -2,6 +2,7 @@ package people
 
 import (
 	"context"
+	"database/sql"
 	"strconv"
 	"strings"
 	"time"
@@ -35,31 +36,14 @@ func (is *ImportSession) prefetchNames(ctx context.Context, rows []ImportRow) er
 		lo, hi := span(k.key + " ")
 		args = append(args, k.key, lo, hi, nullDate(in.BirthDate))
 	}
-	for len(args) > 0 {
-		chunk := args[:min(4*nameChunk, len(args))]
-		args = args[len(chunk):]
-		rs, err := is.query(ctx, is.namesQuery(len(chunk)/4), chunk...)
-		if err != nil {
-			return err
-		}
-		for rs.Next() {
-			var key string
-			p, err := scanPerson(rs, &key)
-			if err != nil {
-				rs.Close()
-				return err
-			}
-			k := nameBirth{key, dateText(p.BirthDate)}
-			is.names[k] = append(is.names[k], p)
-		}
-		if err := rs.Close(); err != nil {
-			return err
-		}
-		if err := rs.Err(); err != nil {
-			return err
-		}
-	}
-	return nil
+	namesOf := func(n int) string { return is.namesQuery(n / 4) }
+	return is.eachIn(ctx, args, 4*nameChunk, namesOf, nil, func(rs *sql.Rows) error {
+		var key string
+		p, err := scanPerson(rs, &key)
+		k := nameBirth{key, dateText(p.BirthDate)}
+		is.names[k] = append(is.names[k], p)
+		return err
+	})
 }
 
 // heldID reports whether a registered person holds the ID number of in,

@@ -71,15 +71,14 @@ func (is *ImportSession) stage(ctx context.Context, i int, row ImportRow, pl *ro
 		g.HouseholdID, g.CreatedAt, g.UpdatedAt = hid, now, now
 		st.add(persons, personRow(*g, pl.gRegionID, hid, by, now)...)
 		st.add(members, g.ID, hid, Guardian, pl.gHead)
-		st.know(*g)
+		is.know(*g)
 	}
 	for _, c := range pl.cats {
 		st.add(categories, rec.ID, c, by, now)
 	}
-	st.know(*rec)
+	is.know(*rec)
 	st.rows = append(st.rows, stagedRow{i, row, pl})
 	is.settle(pl)
-	is.knowIDs(pl)
 	return nil
 }
 
@@ -88,16 +87,23 @@ func (st *staged) add(t stagedTable, values ...any) {
 	st.tables[t] = append(st.tables[t], values)
 }
 
-// know makes a staged person findable by later rows of the batch.
-func (st *staged) know(p Person) {
+// know makes a staged person findable by later rows of the batch: by
+// name, and as the holder of their ID number until flush writes them.
+func (is *ImportSession) know(p Person) {
+	st := &is.staged
 	if st.names == nil {
 		st.names = map[nameBirth][]Person{}
 	}
 	k := nameBirthOf(p)
 	st.names[k] = append(st.names[k], p)
-	if p.NationalID != "" {
-		st.numbers = append(st.numbers, p.NationalID)
+	if p.NationalID == "" {
+		return
 	}
+	st.numbers = append(st.numbers, p.NationalID)
+	if is.ids == nil {
+		is.ids = map[string][]Person{}
+	}
+	is.ids[p.NationalID] = append(is.ids[p.NationalID], p)
 }
 
 // reset forgets what is staged.
