@@ -18,7 +18,8 @@ const seedHi, seedLo = 2026, 0x6a6f6c
 // named by key and resolved when written.
 type family struct {
 	ref      string
-	org      string
+	org      string // the household's: the school of its first pupil, else the centre
+	centre   string // the support centre that registered the family and keeps the adults' records
 	house    people.HouseholdInput
 	head     person
 	relation people.Relation // the head's
@@ -74,7 +75,7 @@ func (p *planner) family(reg region, ref string) family {
 	if reg.local {
 		school = area
 	}
-	f := family{ref: ref, org: reg.centre, house: people.HouseholdInput{RegionCode: reg.code, ExternalRef: ref,
+	f := family{ref: ref, org: reg.centre, centre: reg.centre, house: people.HouseholdInput{RegionCode: reg.code, ExternalRef: ref,
 		Address: p.address(reg, k, area), Phone: p.phone(reg), LowIncome: p.chance(lowIncome(reg)),
 		Incomplete: !orphans && p.chance(22), Dysfunctional: p.chance(2)}}
 	for _, a := range ages {

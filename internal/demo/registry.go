@@ -68,7 +68,8 @@ func writeFamily(ctx context.Context, reg *people.Service, f family, ids map[str
 	if err != nil {
 		return err
 	}
-	f.head.in.OrgID = ids[f.org]
+	// The head is an adult: the centre's record, not a pupil of the school.
+	f.head.in.OrgID = ids[f.centre]
 	head, err := reg.Create(ctx, p, f.head.in)
 	if err != nil {
 		return fmt.Errorf("head: %w", err)

@@ -10,6 +10,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/demo"
 	"github.com/jolproject/jol/internal/natid"
+	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
@@ -67,9 +68,22 @@ func TestSeedRegistersFamilies(t *testing.T) {
 		}
 		t.Logf("registry seeded in %v", time.Since(start).Round(time.Millisecond))
 		c := count(t, reg)
+		schools, _, err := svc.Orgs.List(ctx, access.System, orgs.Filter{Type: orgs.School}, store.Page{Limit: store.MaxLimit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		school := map[int64]bool{}
+		for _, o := range schools {
+			school[o.ID] = true
+		}
 		children, large, persian := 0, 0, 0
 		for _, p := range c.persons {
 			if a, _ := p.Age(now()); a >= people.Adult {
+				// A parent or guardian is the support centre's record,
+				// not a pupil on a school's list.
+				if school[p.OrgID] {
+					t.Errorf("adult %s (%d) belongs to school %s", p.FullName(), a, p.OrgName)
+				}
 				continue
 			}
 			children++
