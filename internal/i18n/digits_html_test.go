@@ -14,7 +14,7 @@ func TestHTMLDigits(t *testing.T) {
 		{`<textarea name="note">call 8 pm</textarea>8`, `<textarea name="note">call 8 pm</textarea>۸`},
 		{`<style>.a{width:10px}</style><script>var a=1</script>1`, `<style>.a{width:10px}</style><script>var a=1</script>۱`},
 		{`<h2>Step 1</h2>`, `<h2>Step ۱</h2>`},
-		{`a < 5`, `a < 5`}, // not html/template output: left as it is after the stray "<"
+		{`a < 5`, `a < 5`},   // not html/template output: left as it is after the stray "<"
 		{`&#1234`, `&#۱۲۳۴`}, // an unterminated reference is text
 		{`<CODE>12</CODE>12`, `<CODE>12</CODE>۱۲`},
 	} {
