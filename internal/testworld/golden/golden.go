@@ -1,0 +1,95 @@
+// Package golden compares what a test produced with a file kept beside the
+// test, testdata/<name>.golden, so a reviewer sees a change of output as a
+// change of that file. Run the tests with -update to write the files from
+// what the code produces now, then read the diff:
+//
+//	go test ./internal/api/ -run Golden -update
+//
+// The flag is registered by this package, so it exists in every test
+// binary that imports it (and only there: go test ./... -update fails in
+// the packages that do not, so name the packages).
+package golden
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The flag is read, never written, by the package: it is the test
+// binary's command line, not mutable state of the package.
+var update = flag.Bool("update", false, "rewrite the golden files under testdata with what the tests produce")
+
+// Updating reports whether the tests run with -update.
+func Updating() bool { return *update }
+
+// Path is the file a golden name is kept in: testdata/<name>.golden,
+// relative to the package under test.
+func Path(name string) string { return filepath.Join("testdata", name+".golden") }
+
+// Bytes compares got with the golden file of name, or rewrites the file
+// with got under -update.
+func Bytes(t testing.TB, name string, got []byte) {
+	t.Helper()
+	path := Path(name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatalf("golden: %v", err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatalf("golden: %v", err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("golden: %v (run the test with -update to write it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from what the test produced (run with -update to accept):\n%s", path, Diff(string(want), string(got)))
+	}
+}
+
+// JSON compares a JSON document with the golden file of name, after
+// indenting it, so the file reads well and diffs line by line. got is
+// either the document ([]byte, string) or a value to marshal. Volatile
+// values the test cannot fix are replaced by the caller before the call
+// (see Replace); the world's clock is fixed, so there should be few.
+func JSON(t testing.TB, name string, got any) {
+	t.Helper()
+	var raw []byte
+	switch v := got.(type) {
+	case []byte:
+		raw = v
+	case string:
+		raw = []byte(v)
+	default:
+		var err error
+		if raw, err = json.Marshal(v); err != nil {
+			t.Fatalf("golden %s: marshal: %v", name, err)
+		}
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, bytes.TrimSpace(raw), "", "  "); err != nil {
+		t.Fatalf("golden %s: not JSON: %v\n%s", name, err, raw)
+	}
+	out.WriteByte('\n')
+	Bytes(t, name, out.Bytes())
+}
+
+// Table compares rows of cells (a CSV file or a sheet read back) with the
+// golden file of name, written one row a line with cells separated by
+// " | ", so a difference shows the row it is in.
+func Table(t testing.TB, name string, rows [][]string) {
+	t.Helper()
+	var b strings.Builder
+	for _, r := range rows {
+		b.WriteString(strings.Join(r, " | "))
+		b.WriteByte('\n')
+	}
+	Bytes(t, name, []byte(b.String()))
+}
