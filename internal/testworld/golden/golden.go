@@ -16,6 +16,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -58,7 +59,7 @@ func Bytes(t testing.TB, name string, got []byte) {
 // indenting it, so the file reads well and diffs line by line. got is
 // either the document ([]byte, string) or a value to marshal. Volatile
 // values the test cannot fix are replaced by the caller before the call
-// (see Replace); the world's clock is fixed, so there should be few.
+// (see Mask); the world's clock is fixed, so there should be few.
 func JSON(t testing.TB, name string, got any) {
 	t.Helper()
 	var raw []byte
@@ -92,4 +93,15 @@ func Table(t testing.TB, name string, rows [][]string) {
 		b.WriteByte('\n')
 	}
 	Bytes(t, name, []byte(b.String()))
+}
+
+// Mask replaces the value of every member named field in a JSON document
+// (a string or a number, at any depth) with "<field>": for the few values
+// a fixed clock cannot fix, such as the random part of a token.
+func Mask(doc []byte, fields ...string) []byte {
+	for _, f := range fields {
+		re := regexp.MustCompile(`("` + regexp.QuoteMeta(f) + `"\s*:\s*)("(?:[^"\\]|\\.)*"|-?[0-9][0-9.eE+-]*)`)
+		doc = re.ReplaceAll(doc, []byte(`${1}"<`+f+`>"`))
+	}
+	return doc
 }

@@ -45,3 +45,11 @@ func (r *recorder) Errorf(format string, args ...any) {
 	r.failed = true
 	r.msg = fmt.Sprintf(format, args...)
 }
+
+func TestMaskReplacesOnlyTheNamedValues(t *testing.T) {
+	doc := `{"items":[{"id":7,"prefix":"jol_ab\"c","name":"prefix"},{"prefix" : 12}]}`
+	want := `{"items":[{"id":7,"prefix":"<prefix>","name":"prefix"},{"prefix" : "<prefix>"}]}`
+	if got := string(golden.Mask([]byte(doc), "prefix")); got != want {
+		t.Fatalf("masked %s", got)
+	}
+}
