@@ -44,7 +44,6 @@ func Email(r access.Role) string { return string(r) + "@example.org" }
 
 func (w *World) addUsers(t testing.TB) {
 	t.Helper()
-	w.Users = make(map[access.Role]accounts.User, len(userTable))
 	for _, r := range access.Roles() {
 		pl, ok := userTable[r]
 		if !ok {

@@ -55,17 +55,27 @@ func SQLite(t testing.TB) *World {
 // the reference data they seed, the organisations and the users.
 func New(t testing.TB, db *store.DB) *World {
 	t.Helper()
-	w := &World{DB: db, Clock: NewClock(Epoch())}
-	svc, err := services.New(t.Context(), db, services.Options{Now: w.Clock.Now, Hasher: Hasher()})
-	if err != nil {
-		t.Fatalf("build services: %v", err)
-	}
-	w.Services = svc
+	w := Empty(t, db)
 	w.Foundation = w.Org(t, orgs.Input{Name: "Foundation", Type: orgs.Foundation, RegionCode: "KZ"})
 	w.School = w.Org(t, orgs.Input{Name: "School №1", Type: orgs.School, ParentID: w.Foundation.ID, RegionCode: "KZ-75"})
 	w.Centre = w.Org(t, orgs.Input{Name: "Support centre", Type: orgs.SupportCentre, ParentID: w.Foundation.ID, RegionCode: "KZ-75"})
 	w.Tehran = w.Org(t, orgs.Input{Name: "Tehran charity", Type: orgs.Charity, RegionCode: "IR-23"})
 	w.addUsers(t)
+	return w
+}
+
+// Empty builds a world with the services and the reference data they
+// seed (regions, categories) but no organisation and no user, for tests
+// of what counts or lists every organisation or user, or seeds its own.
+// Its organisation and user fields are zero.
+func Empty(t testing.TB, db *store.DB) *World {
+	t.Helper()
+	w := &World{DB: db, Clock: NewClock(Epoch()), Users: map[access.Role]accounts.User{}}
+	svc, err := services.New(t.Context(), db, services.Options{Now: w.Clock.Now, Hasher: Hasher()})
+	if err != nil {
+		t.Fatalf("build services: %v", err)
+	}
+	w.Services = svc
 	return w
 }
 
