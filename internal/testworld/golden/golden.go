@@ -3,11 +3,12 @@
 // change of that file. Run the tests with -update to write the files from
 // what the code produces now, then read the diff:
 //
-//	go test ./internal/api/ -run Golden -update
+//	go test ./internal/api ./internal/imports -update
 //
-// The flag is registered by this package, so it exists in every test
-// binary that imports it (and only there: go test ./... -update fails in
-// the packages that do not, so name the packages).
+// The flag is registered by this package, so only the test binaries that
+// import it know it; go test ./... -update fails in every other package.
+// To rewrite every golden file of the module at once, set the environment
+// instead: JOL_GOLDEN_UPDATE=1 go test ./...
 package golden
 
 import (
@@ -25,8 +26,9 @@ import (
 // binary's command line, not mutable state of the package.
 var update = flag.Bool("update", false, "rewrite the golden files under testdata with what the tests produce")
 
-// Updating reports whether the tests run with -update.
-func Updating() bool { return *update }
+// Updating reports whether the tests run with -update or with
+// JOL_GOLDEN_UPDATE=1.
+func Updating() bool { return *update || os.Getenv("JOL_GOLDEN_UPDATE") == "1" }
 
 // Path is the file a golden name is kept in: testdata/<name>.golden,
 // relative to the package under test.
@@ -37,7 +39,7 @@ func Path(name string) string { return filepath.Join("testdata", name+".golden")
 func Bytes(t testing.TB, name string, got []byte) {
 	t.Helper()
 	path := Path(name)
-	if *update {
+	if Updating() {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatalf("golden: %v", err)
 		}
