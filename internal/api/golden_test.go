@@ -38,7 +38,7 @@ func TestGoldenResponses(t *testing.T) {
 		w.Clock.Advance(time.Hour)
 		w.Person(t, people.Input{LastName: "Ким", FirstName: "Ольга", BirthDate: testworld.Day(2013, 6, 3), Sex: people.Female,
 			RegionCode: "KZ-75", OrgID: w.Centre.ID, Status: people.Pupil, Grade: 6})
-		check(t, w.Services.Accounts.SetLocale(t.Context(), f.users[access.Sponsor].ID, "kk")) // tokens list shows the user
+		check(t, w.Services.Accounts.SetLocale(t.Context(), f.users[access.Sponsor].ID, "kk")) // for the refusal in Kazakh
 
 		for _, c := range []struct {
 			name, method, path, token string

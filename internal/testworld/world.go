@@ -28,8 +28,11 @@ type World struct {
 	Centre     orgs.Organisation // Support centre under the Foundation, Almaty
 	Tehran     orgs.Organisation // Tehran charity, a root of its own, IR-23
 
-	// Users holds one user of every role (see userTable for where each
-	// belongs); every one can log in with Password.
+	// Users holds one user of every role, with the address Email(role),
+	// who can log in with Password. The admin, the sponsor and the
+	// auditor belong to no organisation and no region; the coordinator
+	// runs the Foundation (region KZ); the operator and the school staff
+	// work at School №1, the other roles at the Support centre (KZ-75).
 	Users map[access.Role]accounts.User
 	// Stranger is a coordinator of the Tehran charity: a user whom nothing
 	// of the Kazakh tree is in scope for.
