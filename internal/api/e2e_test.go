@@ -36,7 +36,9 @@ func TestEndToEnd(t *testing.T) {
 			t.Fatalf("patch organisation: %d %s", w.Code, w.Body)
 		}
 		w = f.do(t, "GET", "/api/v1/organisations?type=school", coord, nil)
-		if l := decodeAs[list[orgs.Organisation]](t, w); w.Code != 200 || len(l.Items) != 1 || l.Items[0].ID != school.ID {
+		// The new school, then the world's, newest first.
+		if l := decodeAs[list[orgs.Organisation]](t, w); w.Code != 200 || len(l.Items) != 2 || l.Items[0].ID != school.ID ||
+			l.Items[1].ID != f.w.School.ID {
 			t.Fatalf("list organisations: %d %s", w.Code, w.Body)
 		}
 		if w = f.do(t, "GET", "/api/v1/organisations", f.token[access.Sponsor], nil); w.Code != 403 {

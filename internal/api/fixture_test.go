@@ -2,72 +2,51 @@ package api
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"testing"
-	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/orgs"
-	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/settings"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
+	"github.com/jolproject/jol/internal/testworld"
 )
 
 func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
 
-func clock() time.Time { return time.Date(2026, 9, 1, 8, 0, 0, 0, time.UTC) }
-
-// fixture is an API over a fresh database with the default settings in
-// English, the builtin regions, one organisation in Almaty, and an admin,
-// a coordinator of that organisation and a sponsor, each with a token.
+// fixture is the API over a test world (see package testworld) whose
+// default language is English, with a token for the world's user of
+// every role.
 type fixture struct {
+	w     *testworld.World
 	db    *store.DB
 	deps  Deps
 	mux   *http.ServeMux
-	org   orgs.Organisation
+	org   orgs.Organisation // the world's Foundation
 	users map[access.Role]accounts.User
 	token map[access.Role]string
 	logs  *bytes.Buffer
 }
 
-// fastHasher hashes passwords with the least work Argon2id allows, so
-// creating users does not dominate the tests.
-func fastHasher() *accounts.Hasher {
-	return accounts.NewHasher(accounts.Params{Memory: 64, Time: 1, Threads: 1}, 2)
-}
-
-// newDeps builds every service the API needs over db, logging to logs.
-func newDeps(db *store.DB, logs io.Writer) Deps {
-	svc := must(services.New(context.Background(), db, services.Options{Now: clock, Hasher: fastHasher()}))
-	return Deps{Accounts: svc.Accounts, Orgs: svc.Orgs, People: svc.People, Geo: svc.Geo, Settings: svc.Settings,
-		Jobs: svc.Jobs, Audit: svc.Audit, Catalog: svc.Catalog, Logger: slog.New(slog.NewTextHandler(logs, nil)), Now: clock}
-}
-
 func newFixture(t *testing.T, db *store.DB) *fixture {
 	t.Helper()
-	ctx := context.Background()
-	f := &fixture{db: db, mux: http.NewServeMux(), logs: &bytes.Buffer{},
-		users: map[access.Role]accounts.User{}, token: map[access.Role]string{}}
-	f.deps = newDeps(db, f.logs)
+	w := testworld.New(t, db)
+	svc := w.Services
+	f := &fixture{w: w, db: db, mux: http.NewServeMux(), logs: &bytes.Buffer{}, org: w.Foundation,
+		users: w.Users, token: map[access.Role]string{}}
+	f.deps = Deps{Accounts: svc.Accounts, Orgs: svc.Orgs, People: svc.People, Geo: svc.Geo, Settings: svc.Settings,
+		Jobs: svc.Jobs, Audit: svc.Audit, Catalog: svc.Catalog, Logger: slog.New(slog.NewTextHandler(f.logs, nil)), Now: w.Clock.Now}
 	st := settings.Defaults()
 	st.DefaultLocale = "en"
-	check(t, f.deps.Settings.Update(ctx, access.System, st))
-	f.org = must(f.deps.Orgs.Create(ctx, access.System, orgs.Input{Name: "Foundation", Type: orgs.Foundation, RegionCode: "KZ-75"}))
-	for _, in := range []accounts.NewUser{
-		{Email: "admin@example.org", Name: "Admin", Role: access.Admin},
-		{Email: "coord@example.org", Name: "Coordinator", Role: access.Coordinator, OrgID: f.org.ID, Region: "KZ-75"},
-		{Email: "sponsor@example.org", Name: "Sponsor", Role: access.Sponsor},
-	} {
-		f.users[in.Role] = f.user(t, in)
-		f.token[in.Role] = f.newToken(t, f.users[in.Role])
+	check(t, svc.Settings.Update(t.Context(), access.System, st))
+	for _, role := range access.Roles() { // in order, so token ids are the same on every run
+		f.token[role] = w.Token(t, w.Users[role])
 	}
 	a, err := New(f.deps)
 	check(t, err)
@@ -77,16 +56,12 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 
 func (f *fixture) user(t *testing.T, in accounts.NewUser) accounts.User {
 	t.Helper()
-	u, err := f.deps.Accounts.Create(context.Background(), access.System, in)
-	check(t, err)
-	return u
+	return f.w.User(t, in)
 }
 
 func (f *fixture) newToken(t *testing.T, u accounts.User) string {
 	t.Helper()
-	secret, _, err := f.deps.Accounts.CreateToken(context.Background(), u.Principal(), u.ID, "test")
-	check(t, err)
-	return secret
+	return f.w.Token(t, u)
 }
 
 // do sends a request. body is sent as JSON unless it is a string, which

@@ -9,6 +9,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/store/storetest"
+	"github.com/jolproject/jol/internal/testworld"
 )
 
 func TestTokenSecretIsShownOnceAndRevocationIsImmediate(t *testing.T) {
@@ -58,7 +59,7 @@ func TestTokensOfOthers(t *testing.T) {
 func TestMeAndTheUsersLanguage(t *testing.T) {
 	f := newFixture(t, storetest.SQLite(t))
 	m := decodeAs[me](t, f.do(t, "GET", "/api/v1/me", f.token[access.Coordinator], nil))
-	if m.Email != "coord@example.org" || !slices.Contains(m.Actions, access.ManageOrgs) || slices.Contains(m.Actions, access.ManageUsers) {
+	if m.Email != testworld.Email(access.Coordinator) || !slices.Contains(m.Actions, access.ManageOrgs) || slices.Contains(m.Actions, access.ManageUsers) {
 		t.Fatalf("me: %+v", m)
 	}
 	check(t, f.deps.Accounts.SetLocale(t.Context(), f.users[access.Sponsor].ID, "kk"))

@@ -7,10 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/jolproject/jol/internal/access"
-	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/geo"
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/imports"
@@ -19,17 +17,17 @@ import (
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
 	"github.com/jolproject/jol/internal/tabular"
+	"github.com/jolproject/jol/internal/testworld"
 )
 
 func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
 
 var ctx = context.Background()
 
-func clock() time.Time { return time.Date(2026, 8, 20, 9, 0, 0, 0, time.UTC) }
-
-// registry is the services an import touches, on a fresh database with a
-// school in Almaty.
+// registry is the services an import touches, in a test world; lists are
+// imported into the world's school in Almaty.
 type registry struct {
+	world  *testworld.World
 	people *people.Service
 	geo    *geo.Service
 	orgs   *orgs.Service
@@ -38,30 +36,8 @@ type registry struct {
 
 func newRegistry(t *testing.T, db *store.DB) *registry {
 	t.Helper()
-	log, err := audit.New(db, clock)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &registry{}
-	if r.geo, err = geo.New(db, log, clock); err != nil {
-		t.Fatal(err)
-	}
-	if r.orgs, err = orgs.New(db, log, clock); err != nil {
-		t.Fatal(err)
-	}
-	if r.people, err = people.New(db, log, clock); err != nil {
-		t.Fatal(err)
-	}
-	if err := r.geo.Seed(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if err := r.people.Seed(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if r.school, err = r.orgs.Create(ctx, access.System, orgs.Input{Name: "Гимназия №159", Type: orgs.School, RegionCode: "KZ-75"}); err != nil {
-		t.Fatal(err)
-	}
-	return r
+	w := testworld.New(t, db)
+	return &registry{world: w, people: w.Services.People, geo: w.Services.Geo, orgs: w.Services.Orgs, school: w.School}
 }
 
 // run imports a file's bytes and returns the result and every rejection.

@@ -168,7 +168,7 @@ func TestOldUploadsArePurgedAtTheNextUpload(t *testing.T) {
 		if run.Reasons == 0 {
 			t.Fatal("no rejects to purge")
 		}
-		w.later.Add(int64(imports.Retention + time.Hour))
+		w.world.Clock.Advance(imports.Retention + time.Hour)
 		fresh := w.save(t, "новый.csv", []byte(russianList))
 		if n := w.count(t, "import_chunks", "upload_id = $1", old.ID); n != 0 {
 			t.Errorf("%d chunks of a purged upload are left", n)
@@ -200,7 +200,7 @@ func TestOldUploadsArePurgedAtTheNextUpload(t *testing.T) {
 func TestOldUploadsArePurgedByTheServer(t *testing.T) {
 	eachEngine(t, func(t *testing.T, w *web) {
 		old := w.save(t, "список.csv", []byte(russianList))
-		w.later.Add(int64(imports.Retention + time.Hour))
+		w.world.Clock.Advance(imports.Retention + time.Hour)
 		pctx, cancel := context.WithCancel(ctx)
 		done := make(chan struct{})
 		go func() {

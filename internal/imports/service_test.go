@@ -7,13 +7,11 @@ import (
 	"io"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
-	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/imports"
 	"github.com/jolproject/jol/internal/jobs"
@@ -22,8 +20,9 @@ import (
 	"github.com/jolproject/jol/internal/store/storetest"
 )
 
-// web is the import service beside a registry, with an operator of the
-// school and one of another organisation, and the job queue.
+// web is the import service beside a registry, with the world's operator
+// of the school, an operator of another school in Almaty, and the job
+// queue.
 type web struct {
 	*registry
 	db       *store.DB
@@ -32,46 +31,18 @@ type web struct {
 	accounts *accounts.Service
 	operator access.Principal
 	stranger access.Principal
-	later    atomic.Int64 // moves the service's clock ahead
 }
 
 func newWeb(t *testing.T, db *store.DB) *web {
 	t.Helper()
-	w := &web{registry: newRegistry(t, db), db: db}
-	now := func() time.Time { return clock().Add(time.Duration(w.later.Load())) }
-	log, err := audit.New(db, now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if w.accounts, err = accounts.New(db, log, accounts.NewHasher(accounts.Params{Memory: 64, Time: 1, Threads: 1}, 2), now); err != nil {
-		t.Fatal(err)
-	}
-	if w.queue, err = jobs.New(db, now, nil); err != nil {
-		t.Fatal(err)
-	}
-	w.svc, err = imports.New(db, imports.Deps{People: w.people, Geo: w.geo, Orgs: w.orgs, Accounts: w.accounts,
-		Audit: log, Jobs: w.queue, Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.queue.Register(imports.JobKind, w.svc.Handle)
-	other, err := w.orgs.Create(ctx, access.System, orgs.Input{Name: "Other school", Type: orgs.School, RegionCode: "KZ-75"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.operator = w.user(t, "op@example.org", w.school.ID)
-	w.stranger = w.user(t, "other@example.org", other.ID)
+	r := newRegistry(t, db)
+	s := r.world.Services
+	w := &web{registry: r, db: db, svc: s.Imports, queue: s.Jobs, accounts: s.Accounts,
+		operator: r.world.Principal(access.Operator)}
+	other := r.world.Org(t, orgs.Input{Name: "Other school", Type: orgs.School, RegionCode: "KZ-75"})
+	w.stranger = r.world.User(t, accounts.NewUser{Email: "other@example.org", Name: "Other operator", Role: access.Operator,
+		OrgID: other.ID, Region: "KZ-75", Locale: "ru"}).Principal()
 	return w
-}
-
-func (w *web) user(t *testing.T, email string, org int64) access.Principal {
-	t.Helper()
-	u, err := w.accounts.Create(ctx, access.System, accounts.NewUser{Email: email, Name: email, Role: access.Operator,
-		OrgID: org, Region: "KZ-75", Locale: "ru"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return u.Principal()
 }
 
 func (w *web) save(t *testing.T, name string, body []byte) imports.Upload {

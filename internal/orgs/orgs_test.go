@@ -6,43 +6,28 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
-	"github.com/jolproject/jol/internal/geo"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
+	"github.com/jolproject/jol/internal/testworld"
 )
 
 func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
 
-var (
-	clock = func() time.Time { return time.Date(2026, 9, 1, 8, 0, 0, 0, time.UTC) }
-	admin = access.Principal{UserID: 1, Name: "Admin", Role: access.Admin}
-)
+// admin is an administrator known by principal alone: these tests need no
+// user row.
+var admin = access.Principal{UserID: 1, Name: "Admin", Role: access.Admin}
 
-// setup returns the services on db with the builtin regions seeded.
+// setup returns the organisations service and the audit log of an empty
+// test world on db: the tests build their own trees and count them.
 func setup(t *testing.T, db *store.DB) (*orgs.Service, *audit.Log) {
 	t.Helper()
-	log, err := audit.New(db, clock)
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := geo.New(db, log, clock)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := g.Seed(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	s, err := orgs.New(db, log, clock)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s, log
+	w := testworld.Empty(t, db)
+	return w.Services.Orgs, w.Services.Audit
 }
 
 // mk creates an organisation or fails the test.
