@@ -32,7 +32,7 @@ func (s *Service) Lookup(ctx context.Context, id int64) (User, error) { return s
 func (s *Service) get(ctx context.Context, q store.Querier, id int64) (User, error) {
 	u, err := scanUser(q.QueryRowContext(ctx, s.q.SelectUser, id))
 	if err == sql.ErrNoRows {
-		return User{}, errs.New(errs.NotFound, "error.not_found")
+		return User{}, errs.ErrNotFound
 	}
 	return u, err
 }
@@ -86,7 +86,7 @@ func (s *Service) Count(ctx context.Context) (int, error) {
 func (s *Service) LookupEmail(ctx context.Context, email string) (User, error) {
 	u, err := scanUser(s.db.R.QueryRowContext(ctx, s.q.SelectUserByEmail, NormalizeEmail(email)))
 	if err == sql.ErrNoRows {
-		return User{}, errs.New(errs.NotFound, "error.not_found")
+		return User{}, errs.ErrNotFound
 	}
 	return u, err
 }

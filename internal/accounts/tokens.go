@@ -67,7 +67,7 @@ func (s *Service) RevokeToken(ctx context.Context, p access.Principal, id int64)
 	}
 	if err := s.mayManageTokensOf(ctx, p, t.UserID); err != nil {
 		// Someone else's token is "not found", so ids reveal nothing.
-		return errs.New(errs.NotFound, "error.not_found")
+		return errs.ErrNotFound
 	}
 	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, s.q.RevokeToken, id, s.now().UTC()); err != nil {
@@ -80,7 +80,7 @@ func (s *Service) RevokeToken(ctx context.Context, p access.Principal, id int64)
 func (s *Service) token(ctx context.Context, id int64) (Token, error) {
 	t, err := scanToken(s.db.R.QueryRowContext(ctx, s.q.SelectToken, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Token{}, errs.New(errs.NotFound, "error.not_found")
+		return Token{}, errs.ErrNotFound
 	}
 	return t, err
 }

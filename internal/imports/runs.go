@@ -118,7 +118,7 @@ func (s *Service) Run(ctx context.Context, p access.Principal, uploadID, runID i
 		return RunRecord{}, store.NotFound(err)
 	}
 	if r.UploadID != uploadID || canImport(p, r.OrgPath) != nil {
-		return RunRecord{}, store.NotFound(store.ErrNotFound)
+		return RunRecord{}, errs.ErrNotFound
 	}
 	return r, nil
 }

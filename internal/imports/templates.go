@@ -103,7 +103,7 @@ func (s *Service) SavedTemplateByID(ctx context.Context, p access.Principal, id 
 		return SavedTemplate{}, store.NotFound(err)
 	}
 	if canImport(p, t.OrgPath) != nil {
-		return SavedTemplate{}, store.NotFound(store.ErrNotFound)
+		return SavedTemplate{}, errs.ErrNotFound
 	}
 	return t, nil
 }

@@ -81,7 +81,7 @@ func (s *Service) Ancestors(ctx context.Context, p access.Principal, id int64) (
 func (s *Service) byID(ctx context.Context, q store.Querier, id int64) (Organisation, error) {
 	o, err := scanOrg(q.QueryRowContext(ctx, s.q.ByID, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Organisation{}, errs.Wrap(store.ErrNotFound, errs.NotFound, "error.not_found")
+		return Organisation{}, errs.ErrNotFound
 	}
 	return o, err
 }

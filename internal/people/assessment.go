@@ -13,6 +13,7 @@ import (
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/text"
+	"github.com/jolproject/jol/internal/valid"
 )
 
 // MaxScores bounds the abilities one assessment scores.
@@ -68,9 +69,9 @@ func (s *Service) RecordAssessment(ctx context.Context, p access.Principal, pers
 	if in.Instrument == "" {
 		fs = append(fs, errs.Field("instrument", "error.required", "Field", "instrument"))
 	}
-	fs = line(fs, "instrument", in.Instrument, MaxName)
-	fs = line(fs, "assessed_by", in.AssessedByName, MaxName)
-	fs = note(fs, "recommendation", in.Recommendation)
+	fs = valid.Line(fs, "instrument", in.Instrument, MaxName)
+	fs = valid.Line(fs, "assessed_by", in.AssessedByName, MaxName)
+	fs = valid.Note(fs, "recommendation", in.Recommendation)
 	switch {
 	case in.TakenOn.IsZero():
 		fs = append(fs, errs.Field("taken_on", "error.required", "Field", "taken_on"))
@@ -140,7 +141,7 @@ func cleanScores(in []Score) ([]Score, []errs.FieldError) {
 			fs = append(fs, errs.Field(n+"ability", "error.duplicate"))
 		}
 		seen[key] = true
-		for _, f := range line(nil, "ability", sc.Ability, MaxName) {
+		for _, f := range valid.Line(nil, "ability", sc.Ability, MaxName) {
 			f.Field = n + "ability"
 			fs = append(fs, f)
 		}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
-	"github.com/jolproject/jol/internal/store"
 )
 
 // Assessments returns the assessments of person personID, the latest
@@ -29,7 +28,7 @@ func (s *Service) AssessmentsAt(ctx context.Context, p access.Principal, orgID i
 	}
 	org, err := s.scopeOrg(ctx, s.db.R, orgID, "org")
 	if errs.CodeOf(err) == errs.Invalid {
-		return nil, "", errs.Wrap(store.ErrNotFound, errs.NotFound, "error.not_found")
+		return nil, "", errs.ErrNotFound
 	} else if err != nil {
 		return nil, "", err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/text"
+	"github.com/jolproject/jol/internal/valid"
 )
 
 // Evidence is the document that puts a person in a category.
@@ -28,7 +29,7 @@ type Evidence struct {
 func (s *Service) Assign(ctx context.Context, p access.Principal, personID int64, code string, ev Evidence) (Assignment, error) {
 	ev.DocType, ev.DocNumber = text.Clean(ev.DocType), text.Clean(ev.DocNumber)
 	ev.IssuedOn, ev.ExpiresOn = date(ev.IssuedOn), date(ev.ExpiresOn)
-	fs := line(line(nil, "doc_type", ev.DocType, MaxName), "doc_number", ev.DocNumber, MaxName)
+	fs := valid.Line(valid.Line(nil, "doc_type", ev.DocType, MaxName), "doc_number", ev.DocNumber, MaxName)
 	if ev.IssuedOn.After(s.today()) {
 		fs = append(fs, errs.Field("issued_on", "error.date_future", "Field", "issued_on"))
 	}

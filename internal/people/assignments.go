@@ -38,7 +38,7 @@ func (s *Service) Unassign(ctx context.Context, p access.Principal, personID int
 			return err
 		}
 		if len(before) == 0 {
-			return errs.New(errs.NotFound, "error.not_found")
+			return errs.ErrNotFound
 		}
 		if _, err := tx.ExecContext(ctx, s.q.Unassign, per.ID, before[0].Category.ID); err != nil {
 			return err

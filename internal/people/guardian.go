@@ -76,7 +76,7 @@ func (s *Service) Guardians(ctx context.Context, p access.Principal, childID int
 func (s *Service) guardianship(ctx context.Context, q store.Querier, id int64) (Guardianship, error) {
 	g, err := scanGuardian(q.QueryRowContext(ctx, s.q.GuardianByID, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return g, errs.Wrap(store.ErrNotFound, errs.NotFound, "error.not_found")
+		return g, errs.ErrNotFound
 	}
 	return g, err
 }

@@ -69,7 +69,7 @@ func (s *Service) RemoveGuardian(ctx context.Context, p access.Principal, childI
 			return err
 		}
 		if g.ChildID != child.ID {
-			return errs.New(errs.NotFound, "error.not_found")
+			return errs.ErrNotFound
 		}
 		if _, err := tx.ExecContext(ctx, s.q.DeleteGuardian, id); err != nil {
 			return err

@@ -50,8 +50,8 @@ func (s *Service) Households(ctx context.Context, p access.Principal, f Househol
 	if !ok || err != nil {
 		return nil, "", err
 	}
-	olo, ohi := span(org)
-	rlo, rhi := span(region)
+	olo, ohi := access.Span(org)
+	rlo, rhi := access.Span(region)
 	rows, err := s.db.R.QueryContext(ctx, s.q.ListHouseholds, s.childCutoff(), olo, ohi, rlo, rhi,
 		f.ExternalRef, pg.BeforeArg(), pg.LimitArg())
 	if err != nil {
@@ -81,7 +81,7 @@ func (s *Service) childCutoff() any { return bornBefore(s.today(), Adult) }
 func (s *Service) householdByID(ctx context.Context, q store.Querier, id int64) (Household, error) {
 	h, err := scanHousehold(q.QueryRowContext(ctx, s.q.HouseholdByID, s.childCutoff(), id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Household{}, errs.Wrap(store.ErrNotFound, errs.NotFound, "error.not_found")
+		return Household{}, errs.ErrNotFound
 	}
 	return h, err
 }

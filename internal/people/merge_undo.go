@@ -29,7 +29,7 @@ func (s *Service) Unmerge(ctx context.Context, p access.Principal, mergeID int64
 	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		m, err := scanMerge(tx.QueryRowContext(ctx, s.q.MergeByID, mergeID))
 		if errors.Is(err, sql.ErrNoRows) {
-			return errs.Wrap(store.ErrNotFound, errs.NotFound, "error.not_found")
+			return errs.ErrNotFound
 		} else if err != nil {
 			return err
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/text"
+	"github.com/jolproject/jol/internal/valid"
 )
 
 // Bounds of an offer of places.
@@ -74,8 +75,8 @@ func (s *Service) CreateOffer(ctx context.Context, p access.Principal, in OfferI
 	if in.Quota < 1 || in.Quota > MaxQuota {
 		fs = append(fs, errs.Field("quota", "error.quota_range", "Max", MaxQuota))
 	}
-	fs = line(fs, "programme", in.Programme, MaxName)
-	fs = note(fs, "notes", in.Notes)
+	fs = valid.Line(fs, "programme", in.Programme, MaxName)
+	fs = valid.Note(fs, "notes", in.Notes)
 	o := Offer{Year: in.Year, Quota: in.Quota, Programme: in.Programme, Notes: in.Notes, CreatedBy: p.UserID,
 		CreatedAt: s.now().UTC()}
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
@@ -141,7 +142,7 @@ func (s *Service) Offer(ctx context.Context, p access.Principal, id int64) (Offe
 func (s *Service) offer(ctx context.Context, q store.Querier, id int64) (Offer, error) {
 	o, err := scanOffer(q.QueryRowContext(ctx, s.q.OfferByID, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Offer{}, errs.Wrap(store.ErrNotFound, errs.NotFound, "error.not_found")
+		return Offer{}, errs.ErrNotFound
 	}
 	return o, err
 }

@@ -38,7 +38,7 @@ func (s *Service) Get(ctx context.Context, p access.Principal, id int64, via Via
 func (s *Service) byID(ctx context.Context, q store.Querier, id int64) (Person, error) {
 	per, err := scanPerson(q.QueryRowContext(ctx, s.q.PersonByID, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Person{}, errs.Wrap(store.ErrNotFound, errs.NotFound, "error.not_found")
+		return Person{}, errs.ErrNotFound
 	}
 	return per, err
 }

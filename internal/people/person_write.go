@@ -24,7 +24,7 @@ func (s *Service) Create(ctx context.Context, p access.Principal, in Input) (Per
 // after; the photo is never part of it.
 func (s *Service) Update(ctx context.Context, p access.Principal, id int64, in Input) (Person, error) {
 	if id <= 0 {
-		return Person{}, errs.New(errs.NotFound, "error.not_found")
+		return Person{}, errs.ErrNotFound
 	}
 	return s.write(ctx, p, id, in)
 }

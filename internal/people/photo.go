@@ -55,7 +55,7 @@ func (s *Service) Photo(ctx context.Context, p access.Principal, personID int64)
 	if _, err := s.viewChild(ctx, p, personID); err != nil {
 		return nil, err
 	}
-	notFound := errs.New(errs.NotFound, "error.not_found")
+	notFound := errs.ErrNotFound
 	if ok, err := s.HasConsent(ctx, personID, Photos); err != nil {
 		return nil, err
 	} else if !ok {

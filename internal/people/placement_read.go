@@ -31,7 +31,7 @@ func (s *Service) PlacementsOf(ctx context.Context, p access.Principal, personID
 func (s *Service) placement(ctx context.Context, q store.Querier, id int64) (Placement, error) {
 	ls, err := s.placements(ctx, q, s.q.PlacementFrom+" "+s.q.PlacementByID, id)
 	if err == nil && len(ls) == 0 {
-		err = errs.Wrap(store.ErrNotFound, errs.NotFound, "error.not_found")
+		err = errs.ErrNotFound
 	}
 	if err != nil {
 		return Placement{}, err

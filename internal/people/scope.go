@@ -8,34 +8,8 @@ import (
 	"github.com/jolproject/jol/internal/errs"
 )
 
-// Scope conditions are ranges, not LIKE patterns: "path >= lo AND path < hi"
-// uses the B-tree index on both engines (PostgreSQL compares these columns
-// in byte order, COLLATE "C", like SQLite).
-
-// top is greater than any text the registry stores after a prefix, so
-// [prefix, prefix+top) holds exactly the strings that start with prefix.
-const top = "\U0010FFFF"
-
-// span returns the bounds of the strings that start with prefix; for "" it
-// is every string.
-func span(prefix string) (lo, hi string) { return prefix, prefix + top }
-
-// scopeArgs are the four bounds of p's organisation and region subtrees, in
-// the order every scoped query takes them.
-func scopeArgs(p access.Principal) []any {
-	olo, ohi := span(p.OrgPath)
-	rlo, rhi := span(p.RegionPath)
-	return []any{olo, ohi, rlo, rhi}
-}
-
-// args joins query arguments, so scoped queries read scopeArgs(p) first.
-func args(groups ...[]any) []any {
-	var out []any
-	for _, g := range groups {
-		out = append(out, g...)
-	}
-	return out
-}
+// Scoped queries take access.Principal.ScopeArgs first: ranges on the
+// path indexes (see access.Span).
 
 // editChild runs fn in a transaction with person id once p may edit their
 // record: the frame of every write about one person (guardians,
