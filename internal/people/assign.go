@@ -37,7 +37,7 @@ func (s *Service) Assign(ctx context.Context, p access.Principal, personID int64
 		fs = append(fs, errs.Field("expires_on", "error.expires_before_issued"))
 	}
 	var out Assignment
-	err := s.editChild(ctx, p, personID, func(tx *sql.Tx, per Person) error {
+	err := s.EditChild(ctx, p, personID, func(tx *sql.Tx, per Person) error {
 		c, err := scanCategory(tx.QueryRowContext(ctx, s.q.CategoryByCode, strings.TrimSpace(code)))
 		if errors.Is(err, sql.ErrNoRows) {
 			fs = append(fs, errs.Field("category", "error.not_found"))
@@ -59,8 +59,8 @@ func (s *Service) Assign(ctx context.Context, p access.Principal, personID int64
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, s.q.Assign, per.ID, c.ID, ev.DocType, ev.DocNumber, nullDate(ev.IssuedOn),
-			nullDate(ev.ExpiresOn), verifiedBy, verifiedAt, store.NullID(p.UserID), now); err != nil {
+		if _, err := tx.ExecContext(ctx, s.q.Assign, per.ID, c.ID, ev.DocType, ev.DocNumber, store.NullDate(ev.IssuedOn),
+			store.NullDate(ev.ExpiresOn), verifiedBy, verifiedAt, store.NullID(p.UserID), now); err != nil {
 			return err
 		}
 		after, err := s.assignments(ctx, tx, per.ID, c.Code)

@@ -29,7 +29,7 @@ func (s *Service) GiveConsent(ctx context.Context, p access.Principal, personID 
 	}
 	fs = valid.Line(fs, "given_by", in.GivenByName, MaxName)
 	var c Consent
-	err := s.editChild(ctx, p, personID, func(tx *sql.Tx, per Person) error {
+	err := s.EditChild(ctx, p, personID, func(tx *sql.Tx, per Person) error {
 		if a, known := per.Age(s.today()); known && a >= AssentAge && a < Adult && !in.ChildAssent {
 			fs = append(fs, errs.Field("child_assent", "error.assent_required", "Count", AssentAge))
 		}
@@ -64,7 +64,7 @@ func (s *Service) Withdraw(ctx context.Context, p access.Principal, personID int
 	if !slices.Contains(Purposes(), purpose) {
 		return errs.Validation(errs.Field("purpose", "error.invalid", "Field", "purpose"))
 	}
-	return s.editChild(ctx, p, personID, func(tx *sql.Tx, per Person) error {
+	return s.EditChild(ctx, p, personID, func(tx *sql.Tx, per Person) error {
 		c, err := s.latest(ctx, tx, per.ID, purpose)
 		if err != nil || c.ID == 0 || !c.Active() {
 			return err

@@ -53,7 +53,7 @@ type GuardianInput struct {
 
 // Guardians returns the guardians of child outside their household.
 func (s *Service) Guardians(ctx context.Context, p access.Principal, childID int64) ([]Guardianship, error) {
-	if _, err := s.viewChild(ctx, p, childID); err != nil {
+	if _, err := s.ViewChild(ctx, p, childID); err != nil {
 		return nil, err
 	}
 	rows, err := s.db.R.QueryContext(ctx, s.q.Guardians, childID)

@@ -35,7 +35,7 @@ func (is *ImportSession) prefetchNames(ctx context.Context, rows []ImportRow) er
 		}
 		is.names[k] = nil
 		lo, hi := access.Span(k.key + " ")
-		args = append(args, k.key, lo, hi, nullDate(in.BirthDate))
+		args = append(args, k.key, lo, hi, store.NullDate(in.BirthDate))
 	}
 	namesOf := func(n int) string { return is.namesQuery(n / 4) }
 	return is.eachIn(ctx, args, 4*nameChunk, namesOf, nil, func(rs *sql.Rows) error {

@@ -11,10 +11,11 @@ import (
 // Scoped queries take access.Principal.ScopeArgs first: ranges on the
 // path indexes (see access.Span).
 
-// editChild runs fn in a transaction with person id once p may edit their
-// record: the frame of every write about one person (guardians,
-// categories, consents, photo).
-func (s *Service) editChild(ctx context.Context, p access.Principal, id int64, fn func(tx *sql.Tx, per Person) error) error {
+// EditChild runs fn in a transaction with person id once p may edit their
+// record, which must not be merged into another: the frame of every write
+// about one person (guardians, categories, consents, photo, and what other
+// domains record of the person, such as assessments).
+func (s *Service) EditChild(ctx context.Context, p access.Principal, id int64, fn func(tx *sql.Tx, per Person) error) error {
 	if err := access.Can(p, access.EditChild, p.Scope()); err != nil {
 		return err
 	}
@@ -33,10 +34,10 @@ func (s *Service) editChild(ctx context.Context, p access.Principal, id int64, f
 	})
 }
 
-// viewChild returns person id once p may see their record, for reads of
-// what hangs off it. Only Get writes the access log: these are parts of
-// the record's page.
-func (s *Service) viewChild(ctx context.Context, p access.Principal, id int64) (Person, error) {
+// ViewChild returns person id once p may see their record, for reads of
+// what hangs off it, here and in other domains. Only Get writes the access
+// log: these are parts of the record's page.
+func (s *Service) ViewChild(ctx context.Context, p access.Principal, id int64) (Person, error) {
 	if err := access.Can(p, access.ViewChild, p.Scope()); err != nil {
 		return Person{}, err
 	}
