@@ -52,21 +52,9 @@ func (s *Service) List(ctx context.Context, p access.Principal, f Filter, pg sto
 	if q := strings.ToLower(strings.TrimSpace(f.Query)); q != "" {
 		like = "%" + q + "%"
 	}
-	rows, err := s.db.R.QueryContext(ctx, s.q.ListUsers, pg.BeforeArg(), p.OrgPath+"%", p.RegionPath+"%",
+	out, err := store.Select(ctx, s.db.R, scanUser, s.q.ListUsers, pg.BeforeArg(), p.OrgPath+"%", p.RegionPath+"%",
 		string(f.Role), like, pg.LimitArg())
 	if err != nil {
-		return nil, "", err
-	}
-	defer rows.Close()
-	var out []User
-	for rows.Next() {
-		u, err := scanUser(rows)
-		if err != nil {
-			return nil, "", err
-		}
-		out = append(out, u)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, "", err
 	}
 	out, next := store.Trim(pg, out, func(u User) int64 { return u.ID })

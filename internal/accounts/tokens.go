@@ -10,6 +10,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/store"
 )
 
 // Token is an API token as listed: never the secret itself.
@@ -43,20 +44,7 @@ func (s *Service) Tokens(ctx context.Context, p access.Principal, userID int64) 
 	} else if err := s.mayManageTokensOf(ctx, p, userID); err != nil {
 		return nil, err
 	}
-	rows, err := s.db.R.QueryContext(ctx, s.q.ListTokens, userID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Token
-	for rows.Next() {
-		t, err := scanToken(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return store.Select(ctx, s.db.R, scanToken, s.q.ListTokens, userID)
 }
 
 // RevokeToken stops a token from working, at once.
@@ -85,7 +73,7 @@ func (s *Service) token(ctx context.Context, id int64) (Token, error) {
 	return t, err
 }
 
-func scanToken(sc interface{ Scan(...any) error }) (Token, error) {
+func scanToken(sc store.Scanner) (Token, error) {
 	var t Token
 	var used, revoked sql.NullTime
 	if err := sc.Scan(&t.ID, &t.UserID, &t.UserEmail, &t.Name, &t.Prefix, &t.CreatedAt, &used, &revoked); err != nil {

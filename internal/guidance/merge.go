@@ -65,7 +65,7 @@ func (h placementMoves) Move(ctx context.Context, tx *sql.Tx, m people.MergePair
 	s := h.s
 	var mv movedPlacements
 	var err error
-	if mv.Placements, err = store.Select(ctx, tx, scanID, s.q.MergePlacements, m.DropID, m.KeepID); err != nil {
+	if mv.Placements, err = store.Select(ctx, tx, store.ScanID, s.q.MergePlacements, m.DropID, m.KeepID); err != nil {
 		return nil, err
 	}
 	for _, id := range mv.Placements {
@@ -156,9 +156,4 @@ func (s *Service) placementRows(ctx context.Context, tx *sql.Tx, id int64) (map[
 func (s *Service) writePlacementRow(ctx context.Context, tx *sql.Tx, r PlacementRow) error {
 	_, err := tx.ExecContext(ctx, s.q.SetPlacementRow, r.Outcome, store.NullDate(r.DecidedOn), r.Notes, r.UpdatedAt, r.ID)
 	return err
-}
-
-func scanID(sc store.Scanner) (int64, error) {
-	var id int64
-	return id, sc.Scan(&id)
 }

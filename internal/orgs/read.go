@@ -87,18 +87,5 @@ func (s *Service) byID(ctx context.Context, q store.Querier, id int64) (Organisa
 }
 
 func (s *Service) query(ctx context.Context, q string, args ...any) ([]Organisation, error) {
-	rows, err := s.db.R.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Organisation
-	for rows.Next() {
-		o, err := scanOrg(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return store.Select(ctx, s.db.R, scanOrg, q, args...)
 }

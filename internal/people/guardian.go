@@ -56,20 +56,7 @@ func (s *Service) Guardians(ctx context.Context, p access.Principal, childID int
 	if _, err := s.ViewChild(ctx, p, childID); err != nil {
 		return nil, err
 	}
-	rows, err := s.db.R.QueryContext(ctx, s.q.Guardians, childID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Guardianship
-	for rows.Next() {
-		g, err := scanGuardian(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, g)
-	}
-	return out, rows.Err()
+	return store.Select(ctx, s.db.R, scanGuardian, s.q.Guardians, childID)
 }
 
 // guardianship reads one guardianship through q.
@@ -81,7 +68,7 @@ func (s *Service) guardianship(ctx context.Context, q store.Querier, id int64) (
 	return g, err
 }
 
-func scanGuardian(sc scanner) (Guardianship, error) {
+func scanGuardian(sc store.Scanner) (Guardianship, error) {
 	var g Guardianship
 	var since sql.NullTime
 	var last, first, patronymic, org string

@@ -52,21 +52,9 @@ func (s *Service) Households(ctx context.Context, p access.Principal, f Househol
 	}
 	olo, ohi := access.Span(org)
 	rlo, rhi := access.Span(region)
-	rows, err := s.db.R.QueryContext(ctx, s.q.ListHouseholds, s.childCutoff(), olo, ohi, rlo, rhi,
+	out, err := store.Select(ctx, s.db.R, scanHousehold, s.q.ListHouseholds, s.childCutoff(), olo, ohi, rlo, rhi,
 		f.ExternalRef, pg.BeforeArg(), pg.LimitArg())
 	if err != nil {
-		return nil, "", err
-	}
-	defer rows.Close()
-	var out []Household
-	for rows.Next() {
-		h, err := scanHousehold(rows)
-		if err != nil {
-			return nil, "", err
-		}
-		out = append(out, h)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, "", err
 	}
 	out, next := store.Trim(pg, out, func(h Household) int64 { return h.ID })
@@ -86,7 +74,7 @@ func (s *Service) householdByID(ctx context.Context, q store.Querier, id int64) 
 	return h, err
 }
 
-func scanHousehold(sc scanner) (Household, error) {
+func scanHousehold(sc store.Scanner) (Household, error) {
 	var h Household
 	err := sc.Scan(&h.ID, &h.OrgID, &h.OrgName, &h.OrgPath, &h.RegionCode, &h.RegionPath, &h.Address,
 		&h.Phone, &h.IncomeCategory, &h.LowIncome, &h.Incomplete, &h.Dysfunctional, &h.Notes, &h.ExternalRef,

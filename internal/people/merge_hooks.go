@@ -122,7 +122,7 @@ func RowMoves(list, move string) MergeHook { return rowMoves{list, move} }
 type rowMoves struct{ list, move string }
 
 func (r rowMoves) Move(ctx context.Context, tx *sql.Tx, m MergePair) (any, error) {
-	ids, err := store.Select(ctx, tx, scanID, r.list, m.DropID)
+	ids, err := store.Select(ctx, tx, store.ScanID, r.list, m.DropID)
 	if err != nil || len(ids) == 0 {
 		return nil, err
 	}
@@ -145,9 +145,4 @@ func moveRows(ctx context.Context, tx *sql.Tx, move string, to int64, ids []int6
 		}
 	}
 	return nil
-}
-
-func scanID(sc store.Scanner) (int64, error) {
-	var id int64
-	return id, sc.Scan(&id)
 }

@@ -77,14 +77,14 @@ func (s *Service) refMoves(mv *Moved) []refMove {
 func (s *Service) moveRefs(ctx context.Context, tx *sql.Tx, from, to int64, mv *Moved) error {
 	var err error
 	for _, r := range s.refMoves(mv) {
-		if *r.ids, err = store.Select(ctx, tx, scanID, r.list, from); err != nil {
+		if *r.ids, err = store.Select(ctx, tx, store.ScanID, r.list, from); err != nil {
 			return err
 		}
 		if err := moveRows(ctx, tx, r.move, to, *r.ids); err != nil {
 			return err
 		}
 	}
-	if mv.Categories, err = store.Select(ctx, tx, scanID, s.q.MergeCategories, from, to); err != nil {
+	if mv.Categories, err = store.Select(ctx, tx, store.ScanID, s.q.MergeCategories, from, to); err != nil {
 		return err
 	}
 	for _, c := range mv.Categories {

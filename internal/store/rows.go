@@ -45,3 +45,9 @@ func Args(groups ...[]any) []any {
 	}
 	return out
 }
+
+// ScanID reads a row of one id, for queries that list ids.
+func ScanID(sc Scanner) (int64, error) {
+	var id int64
+	return id, sc.Scan(&id)
+}
