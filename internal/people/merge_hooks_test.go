@@ -77,3 +77,20 @@ func TestMergeHooksMoveAndUndo(t *testing.T) {
 		}
 	})
 }
+
+// Two hooks under one name would keep what they moved in one place: the
+// wiring is refused.
+func TestOnMergeRefusesANameTwice(t *testing.T) {
+	s, err := people.New(storetest.SQLite(t), nil, clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := people.RowMoves("", "")
+	s.OnMerge("letters", h)
+	defer func() {
+		if recover() == nil {
+			t.Fatal("a second hook named letters was registered")
+		}
+	}()
+	s.OnMerge("letters", h)
+}
