@@ -10,6 +10,7 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/demo"
+	"github.com/jolproject/jol/internal/guidance"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/store"
 )
@@ -278,11 +279,11 @@ func placeRecords(t *testing.T, s *testServer, c *caller, fund, personID int64) 
 	if orgID == 0 {
 		orgID = fund
 	}
-	o, err := s.app.People.CreateOffer(ctx, access.System, people.OfferInput{OrgID: orgID, Year: 2026, Quota: 5})
+	o, err := s.app.Guidance.CreateOffer(ctx, access.System, guidance.OfferInput{OrgID: orgID, Year: 2026, Quota: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
-	pl, err := s.app.People.Place(ctx, access.System, o.ID, personID)
+	pl, err := s.app.Guidance.Place(ctx, access.System, o.ID, personID)
 	if err != nil {
 		t.Fatal(err)
 	}

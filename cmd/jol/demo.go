@@ -22,7 +22,7 @@ func cmdDemo(ctx context.Context, e env, args []string) error {
 	}
 	defer a.Close()
 	logins, err := demo.Seed(ctx, demo.Services{Accounts: a.Accounts, Orgs: a.Orgs, Settings: a.Settings,
-		People: a.People, Now: a.now})
+		People: a.People, Guidance: a.Guidance, Now: a.now})
 	if err != nil {
 		return fmt.Errorf("load demo data: %w", err)
 	}

@@ -81,7 +81,7 @@ func (u User) auditView() map[string]any {
 		"region": u.RegionCode, "locale": u.Locale, "active": u.Active}
 }
 
-func scanUser(sc interface{ Scan(...any) error }) (User, error) {
+func scanUser(sc store.Scanner) (User, error) {
 	var u User
 	var org, region sql.NullInt64
 	var last sql.NullTime

@@ -32,7 +32,7 @@ func (s *Service) Lookup(ctx context.Context, id int64) (User, error) { return s
 func (s *Service) get(ctx context.Context, q store.Querier, id int64) (User, error) {
 	u, err := scanUser(q.QueryRowContext(ctx, s.q.SelectUser, id))
 	if err == sql.ErrNoRows {
-		return User{}, errs.New(errs.NotFound, "error.not_found")
+		return User{}, errs.ErrNotFound
 	}
 	return u, err
 }
@@ -52,21 +52,9 @@ func (s *Service) List(ctx context.Context, p access.Principal, f Filter, pg sto
 	if q := strings.ToLower(strings.TrimSpace(f.Query)); q != "" {
 		like = "%" + q + "%"
 	}
-	rows, err := s.db.R.QueryContext(ctx, s.q.ListUsers, pg.BeforeArg(), p.OrgPath+"%", p.RegionPath+"%",
+	out, err := store.Select(ctx, s.db.R, scanUser, s.q.ListUsers, pg.BeforeArg(), p.OrgPath+"%", p.RegionPath+"%",
 		string(f.Role), like, pg.LimitArg())
 	if err != nil {
-		return nil, "", err
-	}
-	defer rows.Close()
-	var out []User
-	for rows.Next() {
-		u, err := scanUser(rows)
-		if err != nil {
-			return nil, "", err
-		}
-		out = append(out, u)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, "", err
 	}
 	out, next := store.Trim(pg, out, func(u User) int64 { return u.ID })
@@ -86,7 +74,7 @@ func (s *Service) Count(ctx context.Context) (int, error) {
 func (s *Service) LookupEmail(ctx context.Context, email string) (User, error) {
 	u, err := scanUser(s.db.R.QueryRowContext(ctx, s.q.SelectUserByEmail, NormalizeEmail(email)))
 	if err == sql.ErrNoRows {
-		return User{}, errs.New(errs.NotFound, "error.not_found")
+		return User{}, errs.ErrNotFound
 	}
 	return u, err
 }

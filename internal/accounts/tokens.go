@@ -10,6 +10,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/store"
 )
 
 // Token is an API token as listed: never the secret itself.
@@ -43,20 +44,7 @@ func (s *Service) Tokens(ctx context.Context, p access.Principal, userID int64) 
 	} else if err := s.mayManageTokensOf(ctx, p, userID); err != nil {
 		return nil, err
 	}
-	rows, err := s.db.R.QueryContext(ctx, s.q.ListTokens, userID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Token
-	for rows.Next() {
-		t, err := scanToken(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return store.Select(ctx, s.db.R, scanToken, s.q.ListTokens, userID)
 }
 
 // RevokeToken stops a token from working, at once.
@@ -67,7 +55,7 @@ func (s *Service) RevokeToken(ctx context.Context, p access.Principal, id int64)
 	}
 	if err := s.mayManageTokensOf(ctx, p, t.UserID); err != nil {
 		// Someone else's token is "not found", so ids reveal nothing.
-		return errs.New(errs.NotFound, "error.not_found")
+		return errs.ErrNotFound
 	}
 	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, s.q.RevokeToken, id, s.now().UTC()); err != nil {
@@ -80,12 +68,12 @@ func (s *Service) RevokeToken(ctx context.Context, p access.Principal, id int64)
 func (s *Service) token(ctx context.Context, id int64) (Token, error) {
 	t, err := scanToken(s.db.R.QueryRowContext(ctx, s.q.SelectToken, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Token{}, errs.New(errs.NotFound, "error.not_found")
+		return Token{}, errs.ErrNotFound
 	}
 	return t, err
 }
 
-func scanToken(sc interface{ Scan(...any) error }) (Token, error) {
+func scanToken(sc store.Scanner) (Token, error) {
 	var t Token
 	var used, revoked sql.NullTime
 	if err := sc.Scan(&t.ID, &t.UserID, &t.UserEmail, &t.Name, &t.Prefix, &t.CreatedAt, &used, &revoked); err != nil {

@@ -17,6 +17,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/guidance"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/settings"
@@ -29,7 +30,8 @@ const Password = "jol-demo-2026"
 // Services are what the demo data is written through: the same domain
 // services a user works with, so the sample obeys every rule.
 //
-// People may be nil, and the registry is then left empty; Now is the
+// People may be nil, and the registry is then left empty; so may Guidance,
+// and no assessments or placements are written; Now is the
 // registry's clock (time.Now when nil): the children's dates of birth are
 // drawn back from its day, so their ages are the same whenever the demo is
 // loaded.
@@ -38,6 +40,7 @@ type Services struct {
 	Orgs     *orgs.Service
 	Settings *settings.Service
 	People   *people.Service
+	Guidance *guidance.Service
 	Now      func() time.Time
 }
 
@@ -117,7 +120,7 @@ func Seed(ctx context.Context, s Services) ([]Login, error) {
 		if now == nil {
 			now = time.Now
 		}
-		if err := seedRegistry(ctx, s.People, now(), ids); err != nil {
+		if err := seedRegistry(ctx, s.People, s.Guidance, now(), ids); err != nil {
 			return nil, err
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/demo"
 	"github.com/jolproject/jol/internal/geo"
+	"github.com/jolproject/jol/internal/guidance"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/settings"
@@ -50,6 +51,9 @@ func services(t *testing.T, db *store.DB) demo.Services {
 		t.Fatal(err)
 	}
 	if s.People, err = people.New(db, log, now); err != nil {
+		t.Fatal(err)
+	}
+	if s.Guidance, err = guidance.New(db, log, s.People, now); err != nil {
 		t.Fatal(err)
 	}
 	return s

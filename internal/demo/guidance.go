@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/guidance"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/store"
 )
@@ -18,20 +19,20 @@ import (
 // from the registry in name order, so every demo picks the same ones; what
 // is there already (a pupil's assessment with the same instrument, an
 // offer with the same programme, children on it) is not written again.
-func seedGuidance(ctx context.Context, reg *people.Service, today time.Time, ids map[string]int64) error {
+func seedGuidance(ctx context.Context, reg *people.Service, g *guidance.Service, today time.Time, ids map[string]int64) error {
 	for i, a := range assessed {
 		pupils, err := pupils(ctx, reg, ids[a.school], 6, 11, a.pupils)
 		if err != nil {
 			return fmt.Errorf("demo assessments at %s: %w", a.school, err)
 		}
 		for j, per := range pupils {
-			if err := assess(ctx, reg, per, a.by, today, rand.New(rand.NewPCG(seedHi, uint64(i*1000+j)))); err != nil {
+			if err := assess(ctx, g, per, a.by, today, rand.New(rand.NewPCG(seedHi, uint64(i*1000+j)))); err != nil {
 				return fmt.Errorf("demo assessment of %s: %w", per.FullName(), err)
 			}
 		}
 	}
 	for _, o := range offers {
-		if err := seedOffer(ctx, reg, o, today, ids); err != nil {
+		if err := seedOffer(ctx, reg, g, o, today, ids); err != nil {
 			return fmt.Errorf("demo offer %q: %w", o.programme, err)
 		}
 	}
@@ -41,39 +42,39 @@ func seedGuidance(ctx context.Context, reg *people.Service, today time.Time, ids
 // assess records the diagnostic of per, in the language of their family,
 // unless they took it already: five abilities scored out of 10, taken in
 // the last five months, with the recommendation for the best of them.
-func assess(ctx context.Context, reg *people.Service, per people.Person, by string, today time.Time, r *rand.Rand) error {
+func assess(ctx context.Context, g *guidance.Service, per people.Person, by string, today time.Time, r *rand.Rand) error {
 	lang := russian
 	if len(per.Languages) > 0 {
 		lang = map[string]script{"kk": kazakh, "ru": russian, "fa": persian}[per.Languages[0]]
 	}
-	in := people.AssessmentInput{Instrument: instruments[lang], TakenOn: today.AddDate(0, 0, -7-r.IntN(150)),
+	in := guidance.AssessmentInput{Instrument: instruments[lang], TakenOn: today.AddDate(0, 0, -7-r.IntN(150)),
 		AssessedByName: by}
 	best := 0
 	for i, ability := range abilities[lang] {
-		in.Scores = append(in.Scores, people.Score{Ability: ability, Score: float64(3 + r.IntN(8)), Max: 10})
+		in.Scores = append(in.Scores, guidance.Score{Ability: ability, Score: float64(3 + r.IntN(8)), Max: 10})
 		if in.Scores[i].Score > in.Scores[best].Score {
 			best = i
 		}
 	}
 	in.Recommendation = recommendations[lang][best]
-	have, err := reg.Assessments(ctx, access.System, per.ID)
-	if err != nil || slices.ContainsFunc(have, func(a people.Assessment) bool { return a.Instrument == in.Instrument }) {
+	have, err := g.Assessments(ctx, access.System, per.ID)
+	if err != nil || slices.ContainsFunc(have, func(a guidance.Assessment) bool { return a.Instrument == in.Instrument }) {
 		return err
 	}
-	_, err = reg.RecordAssessment(ctx, access.System, per.ID, in)
+	_, err = g.RecordAssessment(ctx, access.System, per.ID, in)
 	return err
 }
 
 // seedOffer creates offer o unless its organisation offers its programme
 // already, and places children on it.
-func seedOffer(ctx context.Context, reg *people.Service, o offer, today time.Time, ids map[string]int64) error {
+func seedOffer(ctx context.Context, reg *people.Service, g *guidance.Service, o offer, today time.Time, ids map[string]int64) error {
 	p := access.System
-	have, err := reg.Offers(ctx, p, ids[o.org], 0)
+	have, err := g.Offers(ctx, p, ids[o.org], 0)
 	if err != nil {
 		return err
 	}
-	i := slices.IndexFunc(have, func(f people.Offer) bool { return f.Programme == o.programme })
-	var f people.Offer
+	i := slices.IndexFunc(have, func(f guidance.Offer) bool { return f.Programme == o.programme })
+	var f guidance.Offer
 	if i >= 0 {
 		f = have[i]
 	} else {
@@ -81,7 +82,7 @@ func seedOffer(ctx context.Context, reg *people.Service, o offer, today time.Tim
 		if o.lastYear {
 			year--
 		}
-		if f, err = reg.CreateOffer(ctx, p, people.OfferInput{OrgID: ids[o.org], Year: year, Quota: o.quota,
+		if f, err = g.CreateOffer(ctx, p, guidance.OfferInput{OrgID: ids[o.org], Year: year, Quota: o.quota,
 			Programme: o.programme, Notes: o.notes}); err != nil {
 			return err
 		}
@@ -89,7 +90,7 @@ func seedOffer(ctx context.Context, reg *people.Service, o offer, today time.Tim
 	// Children are placed only on an offer that has none yet: the pupils
 	// picked may differ once users have registered others, and the offer
 	// would fill up.
-	if placed, err := reg.Placements(ctx, p, f.ID); err != nil || len(placed) > 0 {
+	if placed, err := g.Placements(ctx, p, f.ID); err != nil || len(placed) > 0 {
 		return err
 	}
 	var children []people.Person
@@ -103,9 +104,9 @@ func seedOffer(ctx context.Context, reg *people.Service, o offer, today time.Tim
 	for i, outcome := range o.outcomes {
 		// The schools take turns: the first child of each, then the second.
 		c := children[(i%len(o.schools))*len(o.outcomes)+i/len(o.schools)]
-		l, err := reg.Place(ctx, p, f.ID, c.ID)
-		if err == nil && outcome != people.Proposed {
-			_, err = reg.SetPlacementOutcome(ctx, p, l.ID, outcome)
+		l, err := g.Place(ctx, p, f.ID, c.ID)
+		if err == nil && outcome != guidance.Proposed {
+			_, err = g.SetPlacementOutcome(ctx, p, l.ID, outcome)
 		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", c.FullName(), err)

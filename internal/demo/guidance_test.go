@@ -7,28 +7,29 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/demo"
+	"github.com/jolproject/jol/internal/guidance"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/store"
 )
 
-// guidance is what the demo holds of assessments and placements.
-type guidance struct {
+// guided is what the demo holds of assessments and placements.
+type guided struct {
 	assessments, persian, offers int
-	outcomes                     map[people.PlacementOutcome]int
+	outcomes                     map[guidance.PlacementOutcome]int
 }
 
 // guide counts the assessments made at every organisation and the
 // placements on every offer, checking each as it goes.
-func guide(t *testing.T, svc demo.Services) guidance {
+func guide(t *testing.T, svc demo.Services) guided {
 	t.Helper()
-	g := guidance{outcomes: map[people.PlacementOutcome]int{}}
+	g := guided{outcomes: map[guidance.PlacementOutcome]int{}}
 	list, _, err := svc.Orgs.List(ctx, access.System, orgs.Filter{}, store.Page{Limit: store.MaxLimit})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, o := range list {
-		as, _, err := svc.People.AssessmentsAt(ctx, access.System, o.ID, people.Page{Limit: store.MaxLimit})
+		as, _, err := svc.Guidance.AssessmentsAt(ctx, access.System, o.ID, people.Page{Limit: store.MaxLimit})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -42,7 +43,7 @@ func guide(t *testing.T, svc demo.Services) guidance {
 			}
 		}
 	}
-	offers, err := svc.People.Offers(ctx, access.System, 0, 0)
+	offers, err := svc.Guidance.Offers(ctx, access.System, 0, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +52,7 @@ func guide(t *testing.T, svc demo.Services) guidance {
 		if o.Used > o.Quota || o.Used == 0 {
 			t.Errorf("offer %q: %d of %d places taken", o.Programme, o.Used, o.Quota)
 		}
-		ls, err := svc.People.Placements(ctx, access.System, o.ID)
+		ls, err := svc.Guidance.Placements(ctx, access.System, o.ID)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,6 @@
 package demo
 
-import "github.com/jolproject/jol/internal/people"
+import "github.com/jolproject/jol/internal/guidance"
 
 // The texts of the demo's ability diagnostics, in Kazakh, Russian and
 // Persian (the order of script), written in the language of the pupil's
@@ -55,35 +55,35 @@ type offer struct {
 	quota                 int
 	schools               []string
 	minAge, maxAge        int
-	outcomes              []people.PlacementOutcome
+	outcomes              []guidance.PlacementOutcome
 }
 
 const (
-	proposed = people.Proposed
-	admitted = people.Admitted
-	declined = people.Declined
-	finished = people.Finished
+	proposed = guidance.Proposed
+	admitted = guidance.Admitted
+	declined = guidance.Declined
+	finished = guidance.Finished
 )
 
 var offers = []offer{
 	{org: "ast45", programme: "Физика-математика бағытындағы тегін орындар",
 		notes: "Қабылдау әңгімелесу арқылы; оқу тегін, жатақхана берілмейді.", quota: 6,
 		schools: []string{"ast60", "ast81"}, minAge: 11, maxAge: 13,
-		outcomes: []people.PlacementOutcome{admitted, admitted, proposed, declined, admitted}},
+		outcomes: []guidance.PlacementOutcome{admitted, admitted, proposed, declined, admitted}},
 	{org: "shy103", programme: "Бесплатное обучение в IT-классе",
 		notes: "Набор в 7 класс; форма и учебники за счёт школы.", quota: 5,
 		schools: []string{"shy9", "shy34"}, minAge: 12, maxAge: 13,
-		outcomes: []people.PlacementOutcome{admitted, proposed, declined, proposed}},
+		outcomes: []guidance.PlacementOutcome{admitted, proposed, declined, proposed}},
 	{org: "centre3", programme: "Летняя школа робототехники", lastYear: true,
 		notes: "Три недели в июле, с обедом и проездом.", quota: 8,
 		schools: []string{"school12", "school159"}, minAge: 9, maxAge: 12,
-		outcomes: []people.PlacementOutcome{finished, finished, declined, finished, finished, admitted}},
+		outcomes: []guidance.PlacementOutcome{finished, finished, declined, finished, finished, admitted}},
 	{org: "centre3", programme: "Кружок робототехники и программирования",
 		notes: "Два раза в неделю после уроков, весь учебный год.", quota: 8,
 		schools: []string{"school12", "alm54"}, minAge: 8, maxAge: 11,
-		outcomes: []people.PlacementOutcome{admitted, admitted, proposed, proposed}},
+		outcomes: []guidance.PlacementOutcome{admitted, admitted, proposed, proposed}},
 	{org: "centre-teh", programme: "کلاس\u200cهای رایگان تقویتی ریاضی و علوم",
 		notes: "دو روز در هفته، بعد از ظهر؛ با سرویس رفت و آمد.", quota: 10,
 		schools: []string{"teh-g1", "teh-b1"}, minAge: 8, maxAge: 11,
-		outcomes: []people.PlacementOutcome{admitted, admitted, admitted, proposed, declined, admitted}},
+		outcomes: []guidance.PlacementOutcome{admitted, admitted, admitted, proposed, declined, admitted}},
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/guidance"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/store"
 )
@@ -15,7 +16,7 @@ import (
 // known by their household reference: none when they are all there, all
 // of them in a database loaded before the demo had children, and the rest
 // after a load that was interrupted; then the assessments and placements.
-func seedRegistry(ctx context.Context, reg *people.Service, today time.Time, ids map[string]int64) error {
+func seedRegistry(ctx context.Context, reg *people.Service, g *guidance.Service, today time.Time, ids map[string]int64) error {
 	if err := reg.Seed(ctx); err != nil {
 		return fmt.Errorf("demo categories: %w", err)
 	}
@@ -35,7 +36,10 @@ func seedRegistry(ctx context.Context, reg *people.Service, today time.Time, ids
 			return fmt.Errorf("demo family %s: %w", f.ref, err)
 		}
 	}
-	return seedGuidance(ctx, reg, today, ids)
+	if g == nil {
+		return nil
+	}
+	return seedGuidance(ctx, reg, g, today, ids)
 }
 
 // demoRefs returns the references of the households in the registry.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/demo"
+	"github.com/jolproject/jol/internal/guidance"
 	"github.com/jolproject/jol/internal/natid"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
@@ -118,7 +119,7 @@ func TestSeedRegistersFamilies(t *testing.T) {
 		if g.assessments != 36 || g.persian == 0 || g.offers != 5 {
 			t.Errorf("%d assessments (%d in Persian), %d offers; want 36 (some in Persian), 5", g.assessments, g.persian, g.offers)
 		}
-		for _, o := range people.PlacementOutcomes() {
+		for _, o := range guidance.PlacementOutcomes() {
 			if g.outcomes[o] == 0 {
 				t.Errorf("no placement %s: %v", o, g.outcomes)
 			}

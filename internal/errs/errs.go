@@ -53,6 +53,17 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
+// ErrNotFound is the one way to say a record does not exist (or is not
+// there for the one asking). errors.Is(err, ErrNotFound) holds for every
+// error whose code is NotFound, whatever its key, so a caller never needs
+// to know which package's not-found it was given.
+var ErrNotFound = &Error{Code: NotFound, Key: "error.not_found"}
+
+// Is makes every NotFound error match ErrNotFound.
+func (e *Error) Is(target error) bool {
+	return target == ErrNotFound && e.Code == NotFound
+}
+
 // New returns an error with the given code, message key and arguments.
 func New(code Code, key string, args ...any) *Error {
 	return &Error{Code: code, Key: key, Args: args}

@@ -35,3 +35,18 @@ func TestWrapKeepsCauseForLogs(t *testing.T) {
 		t.Fatal("Wrap lost its cause")
 	}
 }
+
+func TestEveryNotFoundIsErrNotFound(t *testing.T) {
+	for _, err := range []error{
+		ErrNotFound,
+		New(NotFound, "error.not_member"),
+		fmt.Errorf("read offer 7: %w", Wrap(errors.New("no rows"), NotFound, "error.not_found")),
+	} {
+		if !errors.Is(err, ErrNotFound) {
+			t.Errorf("errors.Is(%v, ErrNotFound) = false", err)
+		}
+	}
+	if errors.Is(New(Conflict, "error.not_found"), ErrNotFound) {
+		t.Error("a conflict matched ErrNotFound")
+	}
+}

@@ -81,9 +81,7 @@ func (r Region) searchKey() string {
 	return Fold(r.Code + "\n" + r.NameEN + "\n" + r.NameKK + "\n" + r.NameRU + "\n" + r.NameFR + "\n" + r.NameFA)
 }
 
-type scanner interface{ Scan(dest ...any) error }
-
-func scanRegion(sc scanner) (Region, error) {
+func scanRegion(sc store.Scanner) (Region, error) {
 	var r Region
 	err := sc.Scan(&r.ID, &r.Code, &r.ParentCode, &r.Country, &r.Type, &r.Path,
 		&r.NameEN, &r.NameKK, &r.NameRU, &r.NameFR, &r.NameFA, &r.Builtin)

@@ -81,18 +81,5 @@ func (s *Service) Ancestors(ctx context.Context, p access.Principal, code string
 }
 
 func (s *Service) query(ctx context.Context, q string, args ...any) ([]Region, error) {
-	rows, err := s.db.R.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Region
-	for rows.Next() {
-		r, err := scanRegion(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return store.Select(ctx, s.db.R, scanRegion, q, args...)
 }

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"log/slog"
 	"time"
+
+	"github.com/jolproject/jol/internal/store"
 )
 
 // PurgeEvery purges what expired (see Purge) at once and then every
@@ -56,18 +58,5 @@ func (s *Service) Purge(ctx context.Context, cutoff time.Time) (int, error) {
 // oldUploads lists the unpurged uploads made before cutoff, reading them
 // all before any is purged: on SQLite the write connection is needed next.
 func (s *Service) oldUploads(ctx context.Context, cutoff time.Time) ([]int64, error) {
-	rows, err := s.db.R.QueryContext(ctx, s.q.OldUploads, cutoff)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return store.Select(ctx, s.db.R, store.ScanID, s.q.OldUploads, cutoff)
 }

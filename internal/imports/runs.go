@@ -118,7 +118,7 @@ func (s *Service) Run(ctx context.Context, p access.Principal, uploadID, runID i
 		return RunRecord{}, store.NotFound(err)
 	}
 	if r.UploadID != uploadID || canImport(p, r.OrgPath) != nil {
-		return RunRecord{}, store.NotFound(store.ErrNotFound)
+		return RunRecord{}, errs.ErrNotFound
 	}
 	return r, nil
 }
@@ -128,23 +128,10 @@ func (s *Service) Runs(ctx context.Context, p access.Principal, uploadID int64) 
 	if _, err := s.Upload(ctx, p, uploadID); err != nil {
 		return nil, err
 	}
-	rows, err := s.db.R.QueryContext(ctx, s.q.Runs, uploadID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []RunRecord
-	for rows.Next() {
-		r, err := scanRun(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return store.Select(ctx, s.db.R, scanRun, s.q.Runs, uploadID)
 }
 
-func scanRun(sc interface{ Scan(...any) error }) (RunRecord, error) {
+func scanRun(sc store.Scanner) (RunRecord, error) {
 	var r RunRecord
 	var mapping, args string
 	var job sql.NullInt64

@@ -79,20 +79,7 @@ func (s *Service) Templates(ctx context.Context, p access.Principal) ([]SavedTem
 	if err := access.Can(p, access.EditChild, p.Scope()); err != nil {
 		return nil, err
 	}
-	rows, err := s.db.R.QueryContext(ctx, s.q.Templates, p.OrgPath+"%", maxTemplates)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []SavedTemplate
-	for rows.Next() {
-		t, err := scanTemplate(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return store.Select(ctx, s.db.R, scanTemplate, s.q.Templates, p.OrgPath+"%", maxTemplates)
 }
 
 // SavedTemplateByID returns template id if p may import for its
@@ -103,12 +90,12 @@ func (s *Service) SavedTemplateByID(ctx context.Context, p access.Principal, id 
 		return SavedTemplate{}, store.NotFound(err)
 	}
 	if canImport(p, t.OrgPath) != nil {
-		return SavedTemplate{}, store.NotFound(store.ErrNotFound)
+		return SavedTemplate{}, errs.ErrNotFound
 	}
 	return t, nil
 }
 
-func scanTemplate(sc interface{ Scan(...any) error }) (SavedTemplate, error) {
+func scanTemplate(sc store.Scanner) (SavedTemplate, error) {
 	var t SavedTemplate
 	var m string
 	if err := sc.Scan(&t.ID, &t.OrgID, &t.OrgName, &t.OrgPath, &t.Name, &m, &t.UpdatedAt); err != nil {

@@ -20,7 +20,7 @@ func (s *Service) Upload(ctx context.Context, p access.Principal, id int64) (Upl
 		return Upload{}, err
 	}
 	if canImport(p, up.OrgPath) != nil {
-		return Upload{}, store.NotFound(store.ErrNotFound)
+		return Upload{}, errs.ErrNotFound
 	}
 	return up, nil
 }

@@ -26,20 +26,8 @@ func (q *Queue) List(ctx context.Context, p access.Principal, f Filter, pg store
 	if err := access.Can(p, access.ViewJobs, access.Target{}); err != nil {
 		return nil, "", err
 	}
-	rows, err := q.db.R.QueryContext(ctx, q.q.List, pg.BeforeArg(), f.Status, f.Kind, pg.LimitArg())
+	out, err := store.Select(ctx, q.db.R, scanJob, q.q.List, pg.BeforeArg(), f.Status, f.Kind, pg.LimitArg())
 	if err != nil {
-		return nil, "", err
-	}
-	defer rows.Close()
-	var out []Job
-	for rows.Next() {
-		j, err := scanJob(rows)
-		if err != nil {
-			return nil, "", err
-		}
-		out = append(out, j)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, "", err
 	}
 	out, next := store.Trim(pg, out, func(j Job) int64 { return j.ID })
@@ -110,7 +98,7 @@ func (q *Queue) Counts(ctx context.Context) (map[string]int, error) {
 }
 
 // scanJob reads one row selected with the column list of the queries.
-func scanJob(s interface{ Scan(...any) error }) (Job, error) {
+func scanJob(s store.Scanner) (Job, error) {
 	var j Job
 	var payload string
 	var started, finished sql.NullTime

@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"sync"
 	"time"
+
+	"github.com/jolproject/jol/internal/store"
 )
 
 // run calls j's handler and records the outcome: done; failed after a panic
@@ -127,18 +129,5 @@ func (q *Queue) requeueStale(ctx context.Context) error {
 // staleIDs lists the jobs running since before cutoff. It reads them all
 // before returning: on SQLite the write connection is needed again next.
 func (q *Queue) staleIDs(ctx context.Context, cutoff time.Time) ([]int64, error) {
-	rows, err := q.db.W.QueryContext(ctx, q.q.ListStale, cutoff)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return store.Select(ctx, q.db.W, store.ScanID, q.q.ListStale, cutoff)
 }

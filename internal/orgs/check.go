@@ -3,12 +3,11 @@ package orgs
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/i18n"
-	"github.com/jolproject/jol/internal/text"
+	"github.com/jolproject/jol/internal/valid"
 )
 
 // MaxName is the longest name an organisation may have, in characters.
@@ -18,14 +17,7 @@ const MaxName = 200
 // stored exactly as typed: markup or SQL in it is only text.
 func validate(in Input) error {
 	var fs []errs.FieldError
-	switch {
-	case strings.TrimSpace(in.Name) == "":
-		fs = append(fs, errs.Field("name", "error.required", "Field", "name"))
-	case !text.Printable(in.Name):
-		fs = append(fs, errs.Field("name", "error.invalid", "Field", "name"))
-	case utf8.RuneCountInString(in.Name) > MaxName:
-		fs = append(fs, errs.Field("name", "error.too_long", "Field", "name", "Count", MaxName))
-	}
+	fs = valid.Name(fs, "name", in.Name, MaxName)
 	if in.Type == "" {
 		fs = append(fs, errs.Field("type", "error.required", "Field", "type"))
 	} else if !in.Type.Valid() {

@@ -113,9 +113,7 @@ type Input struct {
 	Active     bool
 }
 
-type scanner interface{ Scan(dest ...any) error }
-
-func scanOrg(sc scanner) (Organisation, error) {
+func scanOrg(sc store.Scanner) (Organisation, error) {
 	var o Organisation
 	err := sc.Scan(&o.ID, &o.Name, &o.Type, &o.ParentID, &o.RegionCode, &o.RegionPath,
 		&o.Path, &o.Locale, &o.Active, &o.CreatedAt, &o.UpdatedAt)

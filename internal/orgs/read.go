@@ -81,24 +81,11 @@ func (s *Service) Ancestors(ctx context.Context, p access.Principal, id int64) (
 func (s *Service) byID(ctx context.Context, q store.Querier, id int64) (Organisation, error) {
 	o, err := scanOrg(q.QueryRowContext(ctx, s.q.ByID, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Organisation{}, errs.Wrap(store.ErrNotFound, errs.NotFound, "error.not_found")
+		return Organisation{}, errs.ErrNotFound
 	}
 	return o, err
 }
 
 func (s *Service) query(ctx context.Context, q string, args ...any) ([]Organisation, error) {
-	rows, err := s.db.R.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Organisation
-	for rows.Next() {
-		o, err := scanOrg(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return store.Select(ctx, s.db.R, scanOrg, q, args...)
 }

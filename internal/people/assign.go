@@ -12,6 +12,7 @@ import (
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/text"
+	"github.com/jolproject/jol/internal/valid"
 )
 
 // Evidence is the document that puts a person in a category.
@@ -28,7 +29,7 @@ type Evidence struct {
 func (s *Service) Assign(ctx context.Context, p access.Principal, personID int64, code string, ev Evidence) (Assignment, error) {
 	ev.DocType, ev.DocNumber = text.Clean(ev.DocType), text.Clean(ev.DocNumber)
 	ev.IssuedOn, ev.ExpiresOn = date(ev.IssuedOn), date(ev.ExpiresOn)
-	fs := line(line(nil, "doc_type", ev.DocType, MaxName), "doc_number", ev.DocNumber, MaxName)
+	fs := valid.Line(valid.Line(nil, "doc_type", ev.DocType, MaxName), "doc_number", ev.DocNumber, MaxName)
 	if ev.IssuedOn.After(s.today()) {
 		fs = append(fs, errs.Field("issued_on", "error.date_future", "Field", "issued_on"))
 	}
@@ -36,7 +37,7 @@ func (s *Service) Assign(ctx context.Context, p access.Principal, personID int64
 		fs = append(fs, errs.Field("expires_on", "error.expires_before_issued"))
 	}
 	var out Assignment
-	err := s.editChild(ctx, p, personID, func(tx *sql.Tx, per Person) error {
+	err := s.EditChild(ctx, p, personID, func(tx *sql.Tx, per Person) error {
 		c, err := scanCategory(tx.QueryRowContext(ctx, s.q.CategoryByCode, strings.TrimSpace(code)))
 		if errors.Is(err, sql.ErrNoRows) {
 			fs = append(fs, errs.Field("category", "error.not_found"))
@@ -58,8 +59,8 @@ func (s *Service) Assign(ctx context.Context, p access.Principal, personID int64
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, s.q.Assign, per.ID, c.ID, ev.DocType, ev.DocNumber, nullDate(ev.IssuedOn),
-			nullDate(ev.ExpiresOn), verifiedBy, verifiedAt, store.NullID(p.UserID), now); err != nil {
+		if _, err := tx.ExecContext(ctx, s.q.Assign, per.ID, c.ID, ev.DocType, ev.DocNumber, store.NullDate(ev.IssuedOn),
+			store.NullDate(ev.ExpiresOn), verifiedBy, verifiedAt, store.NullID(p.UserID), now); err != nil {
 			return err
 		}
 		after, err := s.assignments(ctx, tx, per.ID, c.Code)

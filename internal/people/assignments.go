@@ -32,13 +32,13 @@ func (a Assignment) Expired(now time.Time) bool {
 
 // Unassign takes a person out of the category with code.
 func (s *Service) Unassign(ctx context.Context, p access.Principal, personID int64, code string) error {
-	return s.editChild(ctx, p, personID, func(tx *sql.Tx, per Person) error {
+	return s.EditChild(ctx, p, personID, func(tx *sql.Tx, per Person) error {
 		before, err := s.assignments(ctx, tx, per.ID, strings.TrimSpace(code))
 		if err != nil {
 			return err
 		}
 		if len(before) == 0 {
-			return errs.New(errs.NotFound, "error.not_found")
+			return errs.ErrNotFound
 		}
 		if _, err := tx.ExecContext(ctx, s.q.Unassign, per.ID, before[0].Category.ID); err != nil {
 			return err
@@ -51,7 +51,7 @@ func (s *Service) Unassign(ctx context.Context, p access.Principal, personID int
 // Assignments returns the categories of a person with their evidence; an
 // expired one says so through Expired.
 func (s *Service) Assignments(ctx context.Context, p access.Principal, personID int64) ([]Assignment, error) {
-	if _, err := s.viewChild(ctx, p, personID); err != nil {
+	if _, err := s.ViewChild(ctx, p, personID); err != nil {
 		return nil, err
 	}
 	return s.assignments(ctx, s.db.R, personID, "")

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/store"
 )
 
 // Category is a category of need a person may be put in, with evidence.
@@ -86,23 +87,10 @@ func (s *Service) Categories(ctx context.Context, p access.Principal) ([]Categor
 	if err := access.Can(p, access.ViewChild, p.Scope()); err != nil {
 		return nil, err
 	}
-	rows, err := s.db.R.QueryContext(ctx, s.q.Categories)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Category
-	for rows.Next() {
-		c, err := scanCategory(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return store.Select(ctx, s.db.R, scanCategory, s.q.Categories)
 }
 
-func scanCategory(sc scanner) (Category, error) {
+func scanCategory(sc store.Scanner) (Category, error) {
 	var c Category
 	err := sc.Scan(&c.ID, &c.Code, &c.NameEN, &c.NameKK, &c.NameRU, &c.NameFR, &c.NameFA, &c.Active, &c.Builtin, &c.Sort)
 	return c, err

@@ -9,8 +9,8 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
-	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/text"
+	"github.com/jolproject/jol/internal/valid"
 )
 
 // CategoryInput is what an administrator sets on a category. The code is
@@ -48,11 +48,11 @@ func (s *Service) writeCategory(ctx context.Context, p access.Principal, create 
 	if c.NameEN == "" {
 		fs = append(fs, errs.Field("name_en", "error.required", "Field", "name_en"))
 	}
-	fs = line(fs, "name_en", in.NameEN, MaxName)
-	fs = line(fs, "name_kk", in.NameKK, MaxName)
-	fs = line(fs, "name_ru", in.NameRU, MaxName)
-	fs = line(fs, "name_fr", in.NameFR, MaxName)
-	fs = line(fs, "name_fa", in.NameFA, MaxName)
+	fs = valid.Line(fs, "name_en", in.NameEN, MaxName)
+	fs = valid.Line(fs, "name_kk", in.NameKK, MaxName)
+	fs = valid.Line(fs, "name_ru", in.NameRU, MaxName)
+	fs = valid.Line(fs, "name_fr", in.NameFR, MaxName)
+	fs = valid.Line(fs, "name_fa", in.NameFA, MaxName)
 	if err := errs.Validation(fs...); err != nil {
 		return Category{}, err
 	}
@@ -62,7 +62,7 @@ func (s *Service) writeCategory(ctx context.Context, p access.Principal, create 
 		case err == nil && create:
 			return errs.Validation(errs.Field("code", "error.code_taken"))
 		case errors.Is(err, sql.ErrNoRows) && !create:
-			return errs.Wrap(store.ErrNotFound, errs.NotFound, "error.not_found")
+			return errs.ErrNotFound
 		case err != nil && !errors.Is(err, sql.ErrNoRows):
 			return err
 		}

@@ -78,7 +78,7 @@ func (s *Service) HasConsent(ctx context.Context, personID int64, purpose Purpos
 
 // ActiveConsents returns the consents of a person in force, by purpose.
 func (s *Service) ActiveConsents(ctx context.Context, p access.Principal, personID int64) (map[Purpose]Consent, error) {
-	if _, err := s.viewChild(ctx, p, personID); err != nil {
+	if _, err := s.ViewChild(ctx, p, personID); err != nil {
 		return nil, err
 	}
 	cs, err := s.consents(ctx, s.db.R, personID, "")

@@ -10,6 +10,7 @@ import (
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/text"
+	"github.com/jolproject/jol/internal/valid"
 )
 
 // GiveConsent records a consent for a person; it replaces the one in force
@@ -26,9 +27,9 @@ func (s *Service) GiveConsent(ctx context.Context, p access.Principal, personID 
 	if in.GivenByID == 0 && in.GivenByName == "" {
 		fs = append(fs, errs.Field("given_by", "error.given_by_required"))
 	}
-	fs = line(fs, "given_by", in.GivenByName, MaxName)
+	fs = valid.Line(fs, "given_by", in.GivenByName, MaxName)
 	var c Consent
-	err := s.editChild(ctx, p, personID, func(tx *sql.Tx, per Person) error {
+	err := s.EditChild(ctx, p, personID, func(tx *sql.Tx, per Person) error {
 		if a, known := per.Age(s.today()); known && a >= AssentAge && a < Adult && !in.ChildAssent {
 			fs = append(fs, errs.Field("child_assent", "error.assent_required", "Count", AssentAge))
 		}
@@ -63,7 +64,7 @@ func (s *Service) Withdraw(ctx context.Context, p access.Principal, personID int
 	if !slices.Contains(Purposes(), purpose) {
 		return errs.Validation(errs.Field("purpose", "error.invalid", "Field", "purpose"))
 	}
-	return s.editChild(ctx, p, personID, func(tx *sql.Tx, per Person) error {
+	return s.EditChild(ctx, p, personID, func(tx *sql.Tx, per Person) error {
 		c, err := s.latest(ctx, tx, per.ID, purpose)
 		if err != nil || c.ID == 0 || !c.Active() {
 			return err

@@ -1,12 +1,12 @@
 package people
 
 import (
-	"database/sql"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/text"
 )
 
@@ -75,19 +75,8 @@ func languages(in []string) ([]string, bool) {
 }
 
 // date returns the calendar day of t as UTC midnight, the form dates are
-// stored in; the zero time stays zero (unknown).
-func date(t time.Time) time.Time {
-	if t.IsZero() {
-		return t
-	}
-	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
-
-// nullDate stores the zero time (unknown) as NULL.
-func nullDate(t time.Time) sql.NullTime {
-	return sql.NullTime{Time: date(t), Valid: !t.IsZero()}
-}
+// stored in (store.Day).
+func date(t time.Time) time.Time { return store.Day(t) }
 
 // today is the clock's calendar day.
 func (s *Service) today() time.Time { return date(s.now().UTC()) }

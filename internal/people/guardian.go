@@ -53,35 +53,22 @@ type GuardianInput struct {
 
 // Guardians returns the guardians of child outside their household.
 func (s *Service) Guardians(ctx context.Context, p access.Principal, childID int64) ([]Guardianship, error) {
-	if _, err := s.viewChild(ctx, p, childID); err != nil {
+	if _, err := s.ViewChild(ctx, p, childID); err != nil {
 		return nil, err
 	}
-	rows, err := s.db.R.QueryContext(ctx, s.q.Guardians, childID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Guardianship
-	for rows.Next() {
-		g, err := scanGuardian(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, g)
-	}
-	return out, rows.Err()
+	return store.Select(ctx, s.db.R, scanGuardian, s.q.Guardians, childID)
 }
 
 // guardianship reads one guardianship through q.
 func (s *Service) guardianship(ctx context.Context, q store.Querier, id int64) (Guardianship, error) {
 	g, err := scanGuardian(q.QueryRowContext(ctx, s.q.GuardianByID, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return g, errs.Wrap(store.ErrNotFound, errs.NotFound, "error.not_found")
+		return g, errs.ErrNotFound
 	}
 	return g, err
 }
 
-func scanGuardian(sc scanner) (Guardianship, error) {
+func scanGuardian(sc store.Scanner) (Guardianship, error) {
 	var g Guardianship
 	var since sql.NullTime
 	var last, first, patronymic, org string

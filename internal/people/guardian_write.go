@@ -28,7 +28,7 @@ func (s *Service) AddGuardian(ctx context.Context, p access.Principal, childID i
 		fs = append(fs, errs.Field("since", "error.date_future", "Field", "since"))
 	}
 	var g Guardianship
-	err := s.editChild(ctx, p, childID, func(tx *sql.Tx, child Person) error {
+	err := s.EditChild(ctx, p, childID, func(tx *sql.Tx, child Person) error {
 		if in.PersonID != 0 {
 			gp, err := s.byID(ctx, tx, in.PersonID)
 			if errs.CodeOf(err) == errs.NotFound {
@@ -48,7 +48,7 @@ func (s *Service) AddGuardian(ctx context.Context, p access.Principal, childID i
 		}
 		var id int64
 		err := tx.QueryRowContext(ctx, s.q.InsertGuardian, child.ID, store.NullID(in.PersonID), store.NullID(in.OrgID),
-			in.Relation, nullDate(in.Since), store.NullID(p.UserID), s.now().UTC()).Scan(&id)
+			in.Relation, store.NullDate(in.Since), store.NullID(p.UserID), s.now().UTC()).Scan(&id)
 		if err != nil {
 			return err
 		}
@@ -63,13 +63,13 @@ func (s *Service) AddGuardian(ctx context.Context, p access.Principal, childID i
 
 // RemoveGuardian ends guardianship id of child.
 func (s *Service) RemoveGuardian(ctx context.Context, p access.Principal, childID, id int64) error {
-	return s.editChild(ctx, p, childID, func(tx *sql.Tx, child Person) error {
+	return s.EditChild(ctx, p, childID, func(tx *sql.Tx, child Person) error {
 		g, err := s.guardianship(ctx, tx, id)
 		if err != nil {
 			return err
 		}
 		if g.ChildID != child.ID {
-			return errs.New(errs.NotFound, "error.not_found")
+			return errs.ErrNotFound
 		}
 		if _, err := tx.ExecContext(ctx, s.q.DeleteGuardian, id); err != nil {
 			return err

@@ -7,6 +7,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/text"
+	"github.com/jolproject/jol/internal/valid"
 )
 
 // LargeFamily is how many children under 18 make a household large
@@ -71,9 +72,9 @@ func checkHousehold(in HouseholdInput) (Household, string, []errs.FieldError) {
 	h := Household{Address: text.Clean(in.Address), IncomeCategory: strings.TrimSpace(in.IncomeCategory),
 		LowIncome: in.LowIncome, Incomplete: in.Incomplete, Dysfunctional: in.Dysfunctional,
 		Notes: strings.TrimSpace(in.Notes), ExternalRef: text.Clean(in.ExternalRef)}
-	fs := line(nil, "address", in.Address, MaxAddress)
-	fs = note(fs, "notes", h.Notes)
-	fs = line(fs, "external_ref", in.ExternalRef, maxRef)
+	fs := valid.Line(nil, "address", in.Address, MaxAddress)
+	fs = valid.Note(fs, "notes", h.Notes)
+	fs = valid.Line(fs, "external_ref", in.ExternalRef, maxRef)
 	if !validCode(h.IncomeCategory) && h.IncomeCategory != "" {
 		fs = append(fs, errs.Field("income_category", "error.invalid", "Field", "income_category"))
 	}

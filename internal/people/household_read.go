@@ -50,23 +50,11 @@ func (s *Service) Households(ctx context.Context, p access.Principal, f Househol
 	if !ok || err != nil {
 		return nil, "", err
 	}
-	olo, ohi := span(org)
-	rlo, rhi := span(region)
-	rows, err := s.db.R.QueryContext(ctx, s.q.ListHouseholds, s.childCutoff(), olo, ohi, rlo, rhi,
+	olo, ohi := access.Span(org)
+	rlo, rhi := access.Span(region)
+	out, err := store.Select(ctx, s.db.R, scanHousehold, s.q.ListHouseholds, s.childCutoff(), olo, ohi, rlo, rhi,
 		f.ExternalRef, pg.BeforeArg(), pg.LimitArg())
 	if err != nil {
-		return nil, "", err
-	}
-	defer rows.Close()
-	var out []Household
-	for rows.Next() {
-		h, err := scanHousehold(rows)
-		if err != nil {
-			return nil, "", err
-		}
-		out = append(out, h)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, "", err
 	}
 	out, next := store.Trim(pg, out, func(h Household) int64 { return h.ID })
@@ -81,12 +69,12 @@ func (s *Service) childCutoff() any { return bornBefore(s.today(), Adult) }
 func (s *Service) householdByID(ctx context.Context, q store.Querier, id int64) (Household, error) {
 	h, err := scanHousehold(q.QueryRowContext(ctx, s.q.HouseholdByID, s.childCutoff(), id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Household{}, errs.Wrap(store.ErrNotFound, errs.NotFound, "error.not_found")
+		return Household{}, errs.ErrNotFound
 	}
 	return h, err
 }
 
-func scanHousehold(sc scanner) (Household, error) {
+func scanHousehold(sc store.Scanner) (Household, error) {
 	var h Household
 	err := sc.Scan(&h.ID, &h.OrgID, &h.OrgName, &h.OrgPath, &h.RegionCode, &h.RegionPath, &h.Address,
 		&h.Phone, &h.IncomeCategory, &h.LowIncome, &h.Incomplete, &h.Dysfunctional, &h.Notes, &h.ExternalRef,

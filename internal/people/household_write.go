@@ -19,7 +19,7 @@ func (s *Service) CreateHousehold(ctx context.Context, p access.Principal, in Ho
 // UpdateHousehold changes household id.
 func (s *Service) UpdateHousehold(ctx context.Context, p access.Principal, id int64, in HouseholdInput) (Household, error) {
 	if id <= 0 {
-		return Household{}, errs.New(errs.NotFound, "error.not_found")
+		return Household{}, errs.ErrNotFound
 	}
 	return s.writeHousehold(ctx, p, id, in)
 }

@@ -87,7 +87,7 @@ func (is *ImportSession) storedCandidates(ctx context.Context, key string, birth
 	if ps, ok := is.byName(key, birth); ok && !birth.IsZero() {
 		return ps, nil
 	}
-	lo, hi := span(key + " ")
+	lo, hi := access.Span(key + " ")
 	q, args := is.s.q.ImportByName, []any{key, lo, hi, birth}
 	if birth.IsZero() {
 		q, args = is.s.q.ImportByNameUnborn, args[:3]

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/text"
 )
@@ -33,8 +34,8 @@ func (is *ImportSession) prefetchNames(ctx context.Context, rows []ImportRow) er
 			continue
 		}
 		is.names[k] = nil
-		lo, hi := span(k.key + " ")
-		args = append(args, k.key, lo, hi, nullDate(in.BirthDate))
+		lo, hi := access.Span(k.key + " ")
+		args = append(args, k.key, lo, hi, store.NullDate(in.BirthDate))
 	}
 	namesOf := func(n int) string { return is.namesQuery(n / 4) }
 	return is.eachIn(ctx, args, 4*nameChunk, namesOf, nil, func(rs *sql.Rows) error {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/text"
+	"github.com/jolproject/jol/internal/valid"
 )
 
 // rowPlan is everything a row writes, decided before anything is written.
@@ -49,7 +50,7 @@ func (is *ImportSession) plan(ctx context.Context, row ImportRow) (*rowPlan, []e
 	}
 	fs = append(append(fs, pfs...), gfs...)
 	ref := text.Clean(row.HouseholdRef)
-	fs = line(fs, "household_ref", row.HouseholdRef, maxRef)
+	fs = valid.Line(fs, "household_ref", row.HouseholdRef, maxRef)
 	if row.Relation != "" && !slices.Contains(Relations(), row.Relation) {
 		fs = append(fs, errs.Field("relation", "error.invalid", "Field", "relation"))
 	}

@@ -80,7 +80,7 @@ func (is *ImportSession) insert(ctx context.Context, q string, args ...any) (int
 }
 
 // row runs a query of one row; a failure to prepare it comes out of Scan.
-func (is *ImportSession) row(ctx context.Context, q string, args ...any) scanner {
+func (is *ImportSession) row(ctx context.Context, q string, args ...any) store.Scanner {
 	st, err := is.stmt(ctx, q)
 	if err != nil {
 		return failed{err}

@@ -49,8 +49,8 @@ func (s *Service) List(ctx context.Context, p access.Principal, f Filter, pg Pag
 	if !ok || err != nil {
 		return nil, "", err
 	}
-	olo, ohi := span(org)
-	rlo, rhi := span(region)
+	olo, ohi := access.Span(org)
+	rlo, rhi := access.Span(region)
 	where := s.q.ListWideOrgs
 	if org != "" {
 		var n int

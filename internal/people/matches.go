@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/text"
 )
 
@@ -60,7 +61,7 @@ func (s *Service) Matches(ctx context.Context, p access.Principal, c Candidate) 
 		}
 	}
 	if digits, ok := onlyDigits(text.NormalizeDigits(strings.TrimSpace(c.NationalID))); ok {
-		ps, err := s.queryPersons(ctx, s.q.SearchID, args(scopeArgs(p), []any{digits, SearchLimit})...)
+		ps, err := s.queryPersons(ctx, s.q.SearchID, store.Args(p.ScopeArgs(), []any{digits, SearchLimit})...)
 		if err != nil {
 			return nil, err
 		}
@@ -73,8 +74,8 @@ func (s *Service) Matches(ctx context.Context, p access.Principal, c Candidate) 
 		if first != "" {
 			prefix += " " + first[:min(len(first), similarFirst)]
 		}
-		lo, hi := span(prefix)
-		ps, err := s.queryPersons(ctx, s.q.MatchName, args(scopeArgs(p), []any{lo, hi, birth, c.Except})...)
+		lo, hi := access.Span(prefix)
+		ps, err := s.queryPersons(ctx, s.q.MatchName, store.Args(p.ScopeArgs(), []any{lo, hi, birth, c.Except})...)
 		if err != nil {
 			return nil, err
 		}
@@ -86,7 +87,7 @@ func (s *Service) Matches(ctx context.Context, p access.Principal, c Candidate) 
 		})
 	}
 	if c.HouseholdID != 0 {
-		ps, err := s.queryPersons(ctx, s.q.MatchHousehold, args(scopeArgs(p), []any{c.HouseholdID, c.Except})...)
+		ps, err := s.queryPersons(ctx, s.q.MatchHousehold, store.Args(p.ScopeArgs(), []any{c.HouseholdID, c.Except})...)
 		if err != nil {
 			return nil, err
 		}

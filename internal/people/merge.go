@@ -14,56 +14,53 @@ import (
 
 // Merge is two records of the same person made into one: the record kept
 // took every reference of the record dropped, which stays behind with
-// MergedInto set. Moved says what moved, so an administrator can undo it.
+// MergedInto set. Moved says what of the registry moved and Moves what the
+// merge hooks of other domains moved (see OnMerge), by hook, so an
+// administrator can undo it.
 type Merge struct {
-	ID       int64     `json:"id"`
-	KeepID   int64     `json:"keep_id"`
-	DropID   int64     `json:"drop_id"`
-	Moved    Moved     `json:"moved"`
-	MergedBy int64     `json:"merged_by,omitempty"`
-	MergedAt time.Time `json:"merged_at"`
-	UndoneBy int64     `json:"undone_by,omitempty"`
-	UndoneAt time.Time `json:"undone_at,omitzero"` // zero while the merge stands
+	ID       int64                      `json:"id"`
+	KeepID   int64                      `json:"keep_id"`
+	DropID   int64                      `json:"drop_id"`
+	Moved    Moved                      `json:"moved"`
+	Moves    map[string]json.RawMessage `json:"moves,omitempty"`
+	MergedBy int64                      `json:"merged_by,omitempty"`
+	MergedAt time.Time                  `json:"merged_at"`
+	UndoneBy int64                      `json:"undone_by,omitempty"`
+	UndoneAt time.Time                  `json:"undone_at,omitzero"` // zero while the merge stands
 }
 
-// Moved is what a merge moved from the record dropped to the record kept:
-// the rows by id, per table, and the fields of the record kept it filled.
-// Rows the record kept already had an equivalent of (a category, a
-// placement on the same offer) stay with the record dropped; where the
-// dropped one was better (stronger evidence, an outcome further on) the
-// record kept took its content, and Evidence and Outcomes hold what the
-// record kept had before, for the undo.
+// Moved is what a merge moved of the registry from the record dropped to
+// the record kept: the rows by id, per table, and the fields of the record
+// kept it filled. A category the record kept is in already stays with the
+// record dropped; where the dropped one's evidence was stronger the record
+// kept took it, and Evidence holds what the record kept had before, for
+// the undo.
 type Moved struct {
-	HouseholdID   int64          `json:"household_id,omitempty"` // the household the dropped record lived in
-	Relation      Relation       `json:"relation,omitempty"`     // its relation there
-	Head          bool           `json:"head,omitempty"`         // it was the head
-	KeepJoined    bool           `json:"keep_joined,omitempty"`  // the record kept took its place in the household
-	KeepHead      bool           `json:"keep_head,omitempty"`    // the record kept became the head in its place
-	Guardianships []int64        `json:"guardianships,omitempty"`
-	Guarding      []int64        `json:"guarding,omitempty"`   // guardianships where it was the guardian
-	Categories    []int64        `json:"categories,omitempty"` // category ids
-	Consents      []int64        `json:"consents,omitempty"`
-	ConsentsGiven []int64        `json:"consents_given,omitempty"` // consents it gave for someone else
-	Assessments   []int64        `json:"assessments,omitempty"`
-	Placements    []int64        `json:"placements,omitempty"`
-	Evidence      []CategoryRow  `json:"evidence,omitempty"` // the record kept's rows in categories both were in, replaced
-	Outcomes      []PlacementRow `json:"outcomes,omitempty"` // its placements on offers both were on, replaced
-	Photo         bool           `json:"photo,omitempty"`    // it took the dropped record's photo
-	Fields        []string       `json:"fields,omitempty"`   // fields of the record kept filled from the dropped one
-	IDKind        string         `json:"id_kind,omitempty"`
-	NationalID    string         `json:"national_id,omitempty"` // the dropped record's ID number, when it moved
+	HouseholdID   int64         `json:"household_id,omitempty"` // the household the dropped record lived in
+	Relation      Relation      `json:"relation,omitempty"`     // its relation there
+	Head          bool          `json:"head,omitempty"`         // it was the head
+	KeepJoined    bool          `json:"keep_joined,omitempty"`  // the record kept took its place in the household
+	KeepHead      bool          `json:"keep_head,omitempty"`    // the record kept became the head in its place
+	Guardianships []int64       `json:"guardianships,omitempty"`
+	Guarding      []int64       `json:"guarding,omitempty"`   // guardianships where it was the guardian
+	Categories    []int64       `json:"categories,omitempty"` // category ids
+	Consents      []int64       `json:"consents,omitempty"`
+	ConsentsGiven []int64       `json:"consents_given,omitempty"` // consents it gave for someone else
+	Evidence      []CategoryRow `json:"evidence,omitempty"`       // the record kept's rows in categories both were in, replaced
+	Photo         bool          `json:"photo,omitempty"`          // it took the dropped record's photo
+	Fields        []string      `json:"fields,omitempty"`         // fields of the record kept filled from the dropped one
+	IDKind        string        `json:"id_kind,omitempty"`
+	NationalID    string        `json:"national_id,omitempty"` // the dropped record's ID number, when it moved
 }
 
 // Merge makes person dropID one with person keepID, both live records p
 // may edit: every reference to dropID (household membership,
-// guardianships either way, categories, consents, assessments,
-// placements) moves to keepID, the empty fields of keepID are filled from
-// dropID, and dropID is marked merged into keepID. In a category both are
-// in, keepID keeps the better evidence; on an offer both are placed on,
-// the outcome further on, and dropID's placement takes no place any more;
-// keepID takes dropID's photo when it has none and may have one. When both
-// live in different households the merge is refused: one has to leave
-// first.
+// guardianships either way, categories, consents, and what the merge
+// hooks of other domains move) moves to keepID, the empty fields of keepID
+// are filled from dropID, and dropID is marked merged into keepID. In a
+// category both are in, keepID keeps the better evidence; keepID takes
+// dropID's photo when it has none and may have one. When both live in
+// different households the merge is refused: one has to leave first.
 func (s *Service) Merge(ctx context.Context, p access.Principal, keepID, dropID int64) (Merge, error) {
 	if err := access.Can(p, access.EditChild, p.Scope()); err != nil {
 		return Merge{}, err
@@ -100,6 +97,9 @@ func (s *Service) Merge(ctx context.Context, p access.Principal, keepID, dropID 
 		if err := s.mergeOverlaps(ctx, tx, keep, drop, now, &m.Moved); err != nil {
 			return err
 		}
+		if m.Moves, err = s.runMergeHooks(ctx, tx, MergePair{KeepID: keepID, DropID: dropID, At: now}); err != nil {
+			return err
+		}
 		after := keep
 		for _, f := range mergeFields {
 			if fieldEmpty(keep, f) && !fieldEmpty(drop, f) {
@@ -131,6 +131,13 @@ func (s *Service) Merge(ctx context.Context, p access.Principal, keepID, dropID 
 		}
 		if err := tx.QueryRowContext(ctx, s.q.InsertMerge, keepID, dropID, string(moved), store.NullID(p.UserID), now).Scan(&m.ID); err != nil {
 			return err
+		}
+		for _, n := range s.hooks {
+			if mv, ok := m.Moves[n.name]; ok {
+				if _, err := tx.ExecContext(ctx, s.q.InsertMergeMove, m.ID, n.name, string(mv)); err != nil {
+					return err
+				}
+			}
 		}
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "merge", Entity: "person", EntityID: itoa(keepID),
 			OrgPath: keep.OrgPath, Before: map[string]Person{"keep": keep, "drop": drop}, After: m})

@@ -13,15 +13,14 @@ import (
 // webp is the start of a WebP file, a photo other than png.
 var webp = append([]byte("RIFF\x24\x00\x00\x00WEBPVP8 "), bytes.Repeat([]byte{1}, 64)...)
 
-// rows dumps, as stored, the categories and placements of person id and
-// whether they have a photo: what an undo must give back exactly.
+// rows dumps, as stored, the categories of person id and whether they
+// have a photo: what an undo must give back exactly.
 func rows(t *testing.T, db *store.DB, id int64) string {
 	t.Helper()
 	out := ""
 	for _, q := range []string{
 		`SELECT category_id, doc_type, doc_number, issued_on, expires_on, verified_by, verified_at, assigned_by, assigned_at
 		 FROM person_categories WHERE person_id = $1 ORDER BY category_id`,
-		`SELECT id, offer_id, outcome, decided_on, notes, created_at, updated_at FROM placements WHERE person_id = $1 ORDER BY id`,
 		`SELECT length(photo) FROM persons WHERE id = $1`,
 	} {
 		rs, err := db.R.QueryContext(ctx, store.Rebind(db.Engine, q), id)
@@ -48,9 +47,9 @@ func rows(t *testing.T, db *store.DB, id int64) string {
 }
 
 // shared gives both twins rows of the same kinds: categories with better
-// evidence on one side or the other, placements on the same offers, and
-// a photo on the dropped record only.
-func shared(t *testing.T, w *world, keep, drop people.Person) (coord access.Principal, o1, o2 people.Offer) {
+// evidence on one side or the other, and a photo on the dropped record
+// only.
+func shared(t *testing.T, w *world, keep, drop people.Person) {
 	t.Helper()
 	assign := func(p access.Principal, id int64, code string, ev people.Evidence) {
 		if _, err := w.s.Assign(ctx, p, id, code, ev); err != nil {
@@ -70,29 +69,6 @@ func shared(t *testing.T, w *world, keep, drop people.Person) (coord access.Prin
 	assign(w.opA, keep.ID, "large-family", people.Evidence{DocType: "Куәлік", Verified: true})
 	assign(admin, drop.ID, "large-family", people.Evidence{DocType: "Куәлік", DocNumber: "17"})
 
-	coord = access.Principal{UserID: 4, Name: "Coordinator", Role: access.Coordinator, OrgID: w.found.ID, OrgPath: w.found.Path}
-	offer := func(quota int) people.Offer {
-		o, err := w.s.CreateOffer(ctx, coord, people.OfferInput{OrgID: w.centre.ID, Year: 2026, Quota: quota})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return o
-	}
-	place := func(o people.Offer, id int64, outcome people.PlacementOutcome) {
-		l, err := w.s.Place(ctx, coord, o.ID, id)
-		if err == nil && outcome != people.Proposed {
-			_, err = w.s.SetPlacementOutcome(ctx, coord, l.ID, outcome)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	o1, o2 = offer(2), offer(5)
-	place(o1, keep.ID, people.Proposed)
-	place(o1, drop.ID, people.Admitted)
-	place(o2, keep.ID, people.Finished)
-	place(o2, drop.ID, people.Proposed)
-
 	if _, err := w.s.GiveConsent(ctx, w.opA, drop.ID, people.ConsentInput{Purpose: people.Photos,
 		GivenByName: "Серікова Гүлнар", Method: people.OnPaper}); err != nil {
 		t.Fatal(err)
@@ -100,7 +76,6 @@ func shared(t *testing.T, w *world, keep, drop people.Person) (coord access.Prin
 	if err := w.s.SetPhoto(ctx, w.opA, drop.ID, png); err != nil {
 		t.Fatal(err)
 	}
-	return coord, o1, o2
 }
 
 // evidence returns a person's assignments by category code.
@@ -115,28 +90,4 @@ func evidence(t *testing.T, w *world, id int64) map[string]people.Assignment {
 		out[a.Category.Code] = a
 	}
 	return out
-}
-
-// outcomes returns a person's placement outcomes by offer.
-func outcomes(t *testing.T, w *world, id int64) map[int64]people.PlacementOutcome {
-	t.Helper()
-	ls, err := w.s.PlacementsOf(ctx, admin, id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[int64]people.PlacementOutcome{}
-	for _, l := range ls {
-		out[l.OfferID] = l.Outcome
-	}
-	return out
-}
-
-// used returns how many places of offer o are taken.
-func used(t *testing.T, w *world, coord access.Principal, o people.Offer) int {
-	t.Helper()
-	got, err := w.s.Offer(ctx, coord, o.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return got.Used
 }

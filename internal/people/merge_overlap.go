@@ -10,12 +10,11 @@ import (
 )
 
 // This file settles what both records of a merge have: a category both
-// are in, a placement on the same offer, a photo. The record kept keeps
-// the better of the two rows, and the row it had is recorded in the merge,
-// so the undo writes it back. The dropped record keeps its own rows; a
-// merged person's placement no longer takes a place of the offer's quota
-// (the queries Offers and OfferByID leave it out), and is counted again
-// when the merge is undone.
+// are in, a photo. The record kept keeps the better of the two rows, and
+// the row it had is recorded in the merge, so the undo writes it back. The
+// dropped record keeps its own rows. (Domains with rows of the same kind,
+// such as placements on the same offer, settle theirs in their merge
+// hook.)
 
 // mergeOverlaps gives the record kept the better of the rows both records
 // have, after moveRefs moved every row the record dropped had alone (and
@@ -37,31 +36,8 @@ func (s *Service) mergeOverlaps(ctx context.Context, tx *sql.Tx, keep, drop Pers
 			mv.Evidence = append(mv.Evidence, k)
 		}
 	}
-	keptOn, err := s.placementRows(ctx, tx, keep.ID)
-	if err != nil {
-		return err
-	}
-	droppedOn, err := s.placementRows(ctx, tx, drop.ID)
-	if err != nil {
-		return err
-	}
-	for offer, d := range droppedOn {
-		k, ok := keptOn[offer]
-		if !ok || outcomeRank[d.Outcome] <= outcomeRank[k.Outcome] {
-			continue
-		}
-		w := PlacementRow{ID: k.ID, OfferID: offer, Outcome: d.Outcome, DecidedOn: d.DecidedOn, Notes: k.Notes, UpdatedAt: now}
-		if w.Notes == "" {
-			w.Notes = d.Notes
-		}
-		if err := s.writePlacementRow(ctx, tx, w); err != nil {
-			return err
-		}
-		mv.Outcomes = append(mv.Outcomes, k)
-	}
 	// Maps are read in any order; the record of the merge lists by id.
 	slices.SortFunc(mv.Evidence, func(a, b CategoryRow) int { return cmp.Compare(a.CategoryID, b.CategoryID) })
-	slices.SortFunc(mv.Outcomes, func(a, b PlacementRow) int { return cmp.Compare(a.ID, b.ID) })
 	return s.mergePhoto(ctx, tx, keep, drop, now, mv)
 }
 
@@ -98,22 +74,6 @@ func (s *Service) unmergeOverlaps(ctx context.Context, tx *sql.Tx, m Merge, now 
 	for _, r := range m.Moved.Evidence {
 		if k, ok := kept[r.CategoryID]; ok && k.same(dropped[r.CategoryID]) {
 			if err := s.writeCategoryRow(ctx, tx, m.KeepID, r); err != nil {
-				return err
-			}
-		}
-	}
-	keptOn, err := s.placementRows(ctx, tx, m.KeepID)
-	if err != nil {
-		return err
-	}
-	droppedOn, err := s.placementRows(ctx, tx, m.DropID)
-	if err != nil {
-		return err
-	}
-	for _, r := range m.Moved.Outcomes {
-		k, d := keptOn[r.OfferID], droppedOn[r.OfferID]
-		if k.ID == r.ID && k.Outcome == d.Outcome && k.DecidedOn.Equal(d.DecidedOn) {
-			if err := s.writePlacementRow(ctx, tx, r); err != nil {
 				return err
 			}
 		}

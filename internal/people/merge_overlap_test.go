@@ -15,12 +15,9 @@ func TestMergeSettlesSharedRowsAndUnmergeRestores(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := setup(t, db)
 		keep, drop, _ := twins(t, w)
-		coord, o1, o2 := shared(t, w, keep, drop)
+		shared(t, w, keep, drop)
 		keepRows, dropRows := rows(t, db, keep.ID), rows(t, db, drop.ID)
 		keepBefore, dropBefore := stateOf(t, w, keep.ID), stateOf(t, w, drop.ID)
-		if used(t, w, coord, o1) != 2 {
-			t.Fatalf("offer 1 before: %d used", used(t, w, coord, o1))
-		}
 		dropEv := evidence(t, w, drop.ID)
 
 		m, err := w.s.Merge(ctx, w.opA, keep.ID, drop.ID)
@@ -37,20 +34,8 @@ func TestMergeSettlesSharedRowsAndUnmergeRestores(t *testing.T) {
 		if got := ev["large-family"]; got.VerifiedBy != w.opA.UserID || got.DocNumber != "" {
 			t.Errorf("large-family: the kept record's better evidence was replaced: %+v", got)
 		}
-		if len(m.Moved.Evidence) != 3 || len(m.Moved.Outcomes) != 1 || !m.Moved.Photo {
-			t.Errorf("moved %+v", m.Moved)
-		}
-		if got := outcomes(t, w, keep.ID); got[o1.ID] != people.Admitted || got[o2.ID] != people.Finished {
-			t.Errorf("kept outcomes %v", got)
-		}
-		// The dropped record's placement on offer 1 no longer takes a place
-		// nor shows among the offer's children.
-		if n := used(t, w, coord, o1); n != 1 {
-			t.Errorf("offer 1 after the merge: %d used, want 1", n)
-		}
-		ls, err := w.s.Placements(ctx, coord, o1.ID)
-		if err != nil || len(ls) != 1 || ls[0].PersonID != keep.ID {
-			t.Errorf("placements on offer 1: %+v, %v", ls, err)
+		if len(m.Moved.Evidence) != 3 || !m.Moved.Photo || len(m.Moves) != 0 {
+			t.Errorf("moved %+v, by hooks %v", m.Moved, m.Moves)
 		}
 		if photo, err := w.s.Photo(ctx, w.opA, keep.ID); err != nil || !bytes.Equal(photo, png) {
 			t.Errorf("kept photo: %d bytes, %v", len(photo), err)
@@ -64,9 +49,6 @@ func TestMergeSettlesSharedRowsAndUnmergeRestores(t *testing.T) {
 		}
 		if k, d := stateOf(t, w, keep.ID), stateOf(t, w, drop.ID); !reflect.DeepEqual(k, keepBefore) || !reflect.DeepEqual(d, dropBefore) {
 			t.Errorf("after unmerge:\n%+v\n%+v\nwant\n%+v\n%+v", k, d, keepBefore, dropBefore)
-		}
-		if n := used(t, w, coord, o1); n != 2 {
-			t.Errorf("offer 1 after the undo: %d used, want 2", n)
 		}
 		if _, err := w.s.Photo(ctx, w.opA, keep.ID); errs.CodeOf(err) != errs.NotFound {
 			t.Errorf("kept photo after the undo: %v", err)
@@ -83,21 +65,13 @@ func TestUnmergeKeepsLaterChanges(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := setup(t, db)
 		keep, drop, _ := twins(t, w)
-		coord, o1, _ := shared(t, w, keep, drop)
+		shared(t, w, keep, drop)
 		m, err := w.s.Merge(ctx, w.opA, keep.ID, drop.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if _, err := w.s.Assign(ctx, w.opA, keep.ID, "disability", people.Evidence{DocType: "Новое заключение", DocNumber: "2026/99"}); err != nil {
 			t.Fatal(err)
-		}
-		ls, _ := w.s.PlacementsOf(ctx, admin, keep.ID)
-		for _, l := range ls {
-			if l.OfferID == o1.ID {
-				if _, err := w.s.SetPlacementOutcome(ctx, coord, l.ID, people.Finished); err != nil {
-					t.Fatal(err)
-				}
-			}
 		}
 		if err := w.s.SetPhoto(ctx, w.opA, keep.ID, webp); err != nil {
 			t.Fatal(err)
@@ -110,9 +84,6 @@ func TestUnmergeKeepsLaterChanges(t *testing.T) {
 		}
 		if got := evidence(t, w, keep.ID)["incomplete-family"]; !got.ExpiresOn.Equal(day(2026, 12, 31)) {
 			t.Errorf("evidence the merge replaced, unchanged since: %+v", got)
-		}
-		if got := outcomes(t, w, keep.ID)[o1.ID]; got != people.Finished {
-			t.Errorf("outcome set after the merge: %v", got)
 		}
 		if per, _ := w.s.Get(ctx, admin, keep.ID, people.ViaWeb); !per.HasPhoto {
 			t.Error("a photo set after the merge was removed by the undo")

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/store"
 )
 
 // mergeHousehold gives the record kept the dropped record's place in its
@@ -68,7 +69,6 @@ func (s *Service) refMoves(mv *Moved) []refMove {
 		{s.q.MergeGuardianshipsBy, s.q.MoveGuardianshipBy, &mv.Guarding},
 		{s.q.MergeConsentsOf, s.q.MoveConsentOf, &mv.Consents},
 		{s.q.MergeConsentsBy, s.q.MoveConsentBy, &mv.ConsentsGiven},
-		{s.q.MergeAssessments, s.q.MoveAssessment, &mv.Assessments},
 	}
 }
 
@@ -77,20 +77,14 @@ func (s *Service) refMoves(mv *Moved) []refMove {
 func (s *Service) moveRefs(ctx context.Context, tx *sql.Tx, from, to int64, mv *Moved) error {
 	var err error
 	for _, r := range s.refMoves(mv) {
-		if *r.ids, err = s.mergeIDs(ctx, tx, r.list, from); err != nil {
+		if *r.ids, err = store.Select(ctx, tx, store.ScanID, r.list, from); err != nil {
 			return err
 		}
-		if err := s.moveIDs(ctx, tx, r.move, to, *r.ids); err != nil {
+		if err := moveRows(ctx, tx, r.move, to, *r.ids); err != nil {
 			return err
 		}
 	}
-	if mv.Placements, err = s.mergeIDs(ctx, tx, s.q.MergePlacements, from, to); err != nil {
-		return err
-	}
-	if err := s.moveIDs(ctx, tx, s.q.MovePlacement, to, mv.Placements); err != nil {
-		return err
-	}
-	if mv.Categories, err = s.mergeIDs(ctx, tx, s.q.MergeCategories, from, to); err != nil {
+	if mv.Categories, err = store.Select(ctx, tx, store.ScanID, s.q.MergeCategories, from, to); err != nil {
 		return err
 	}
 	for _, c := range mv.Categories {
@@ -101,37 +95,9 @@ func (s *Service) moveRefs(ctx context.Context, tx *sql.Tx, from, to int64, mv *
 	return nil
 }
 
-// mergeIDs runs a query listing ids.
-func (s *Service) mergeIDs(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
-}
-
-// moveIDs runs move (person, row id) for each row in ids.
-func (s *Service) moveIDs(ctx context.Context, tx *sql.Tx, move string, to int64, ids []int64) error {
-	for _, id := range ids {
-		if _, err := tx.ExecContext(ctx, move, to, id); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // setMergeFields writes the fields a merge fills of per.
 func (s *Service) setMergeFields(ctx context.Context, tx *sql.Tx, per Person, now time.Time) error {
-	_, err := tx.ExecContext(ctx, s.q.SetMergeFields, nullDate(per.BirthDate), per.Sex, per.IDKind, per.NationalID,
+	_, err := tx.ExecContext(ctx, s.q.SetMergeFields, store.NullDate(per.BirthDate), per.Sex, per.IDKind, per.NationalID,
 		per.Phone, per.phoneDigits, per.Address, joinLanguages(per.Languages), per.SpecialNeeds, per.Notes, now, per.ID)
 	return err
 }

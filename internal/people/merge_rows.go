@@ -10,7 +10,7 @@ import (
 )
 
 // The rows a merge compares and writes back exactly, as stored: a
-// person's evidence in a category and where a placement stands.
+// person's evidence in a category and their photo.
 
 // CategoryRow is a person's place in a category as stored: its evidence
 // and who assigned it.
@@ -54,19 +54,6 @@ func (r CategoryRow) same(k CategoryRow) bool {
 		r.VerifiedAt.Equal(k.VerifiedAt) && r.AssignedBy == k.AssignedBy && r.AssignedAt.Equal(k.AssignedAt)
 }
 
-// PlacementRow is where a placement stands, as stored.
-type PlacementRow struct {
-	ID        int64            `json:"id"`
-	OfferID   int64            `json:"offer_id"`
-	Outcome   PlacementOutcome `json:"outcome"`
-	DecidedOn time.Time        `json:"decided_on,omitzero"`
-	Notes     string           `json:"notes,omitempty"`
-	UpdatedAt time.Time        `json:"updated_at"`
-}
-
-// outcomeRank orders outcomes from the least to the furthest on.
-var outcomeRank = map[PlacementOutcome]int{Declined: 0, Proposed: 1, Admitted: 2, Finished: 3}
-
 // categoryRows reads the categories of person id, by category.
 func (s *Service) categoryRows(ctx context.Context, tx *sql.Tx, id int64) (map[int64]CategoryRow, error) {
 	rows, err := tx.QueryContext(ctx, s.q.CategoryRows, id)
@@ -82,7 +69,7 @@ func (s *Service) categoryRows(ctx context.Context, tx *sql.Tx, id int64) (map[i
 			&r.AssignedBy, &r.AssignedAt); err != nil {
 			return nil, err
 		}
-		r.IssuedOn, r.ExpiresOn, r.VerifiedAt = nullTime(issued), nullTime(expires), nullTime(verified)
+		r.IssuedOn, r.ExpiresOn, r.VerifiedAt = store.TimeOf(issued), store.TimeOf(expires), store.TimeOf(verified)
 		r.AssignedAt = r.AssignedAt.UTC()
 		out[r.CategoryID] = r
 	}
@@ -92,35 +79,9 @@ func (s *Service) categoryRows(ctx context.Context, tx *sql.Tx, id int64) (map[i
 // writeCategoryRow puts person id in category r.CategoryID with exactly
 // the evidence of r.
 func (s *Service) writeCategoryRow(ctx context.Context, tx *sql.Tx, id int64, r CategoryRow) error {
-	_, err := tx.ExecContext(ctx, s.q.Assign, id, r.CategoryID, r.DocType, r.DocNumber, nullDate(r.IssuedOn),
-		nullDate(r.ExpiresOn), store.NullID(r.VerifiedBy), sql.NullTime{Time: r.VerifiedAt, Valid: !r.VerifiedAt.IsZero()},
+	_, err := tx.ExecContext(ctx, s.q.Assign, id, r.CategoryID, r.DocType, r.DocNumber, store.NullDate(r.IssuedOn),
+		store.NullDate(r.ExpiresOn), store.NullID(r.VerifiedBy), sql.NullTime{Time: r.VerifiedAt, Valid: !r.VerifiedAt.IsZero()},
 		store.NullID(r.AssignedBy), r.AssignedAt)
-	return err
-}
-
-// placementRows reads the placements of person id, by offer.
-func (s *Service) placementRows(ctx context.Context, tx *sql.Tx, id int64) (map[int64]PlacementRow, error) {
-	rows, err := tx.QueryContext(ctx, s.q.PlacementRows, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int64]PlacementRow{}
-	for rows.Next() {
-		var r PlacementRow
-		var decided sql.NullTime
-		if err := rows.Scan(&r.ID, &r.OfferID, &r.Outcome, &decided, &r.Notes, &r.UpdatedAt); err != nil {
-			return nil, err
-		}
-		r.DecidedOn, r.UpdatedAt = nullTime(decided), r.UpdatedAt.UTC()
-		out[r.OfferID] = r
-	}
-	return out, rows.Err()
-}
-
-// writePlacementRow sets placement r.ID to stand exactly as r.
-func (s *Service) writePlacementRow(ctx context.Context, tx *sql.Tx, r PlacementRow) error {
-	_, err := tx.ExecContext(ctx, s.q.SetPlacementRow, r.Outcome, nullDate(r.DecidedOn), r.Notes, r.UpdatedAt, r.ID)
 	return err
 }
 
@@ -132,12 +93,4 @@ func (s *Service) photo(ctx context.Context, tx *sql.Tx, id int64) ([]byte, erro
 		return nil, nil
 	}
 	return data, err
-}
-
-// nullTime is the time of t in UTC, zero when NULL.
-func nullTime(t sql.NullTime) time.Time {
-	if !t.Valid {
-		return time.Time{}
-	}
-	return t.Time.UTC()
 }

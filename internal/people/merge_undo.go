@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
@@ -27,10 +26,8 @@ func (s *Service) Unmerge(ctx context.Context, p access.Principal, mergeID int64
 		return errs.New(errs.Forbidden, "error.forbidden")
 	}
 	return s.db.Tx(ctx, func(tx *sql.Tx) error {
-		m, err := scanMerge(tx.QueryRowContext(ctx, s.q.MergeByID, mergeID))
-		if errors.Is(err, sql.ErrNoRows) {
-			return errs.Wrap(store.ErrNotFound, errs.NotFound, "error.not_found")
-		} else if err != nil {
+		m, err := s.merge(ctx, tx, mergeID)
+		if err != nil {
 			return err
 		}
 		keep, drop, err := s.mergePair(ctx, tx, p, m.KeepID, m.DropID)
@@ -72,6 +69,9 @@ func (s *Service) Unmerge(ctx context.Context, p access.Principal, mergeID int64
 				return err
 			}
 		}
+		if err := s.undoMergeHooks(ctx, tx, MergePair{KeepID: m.KeepID, DropID: m.DropID, At: now}, m.Moves); err != nil {
+			return err
+		}
 		if err := s.unmoveRefs(ctx, tx, m); err != nil {
 			return err
 		}
@@ -94,12 +94,9 @@ func (s *Service) Unmerge(ctx context.Context, p access.Principal, mergeID int64
 func (s *Service) unmoveRefs(ctx context.Context, tx *sql.Tx, m Merge) error {
 	mv := m.Moved
 	for _, r := range s.refMoves(&mv) {
-		if err := s.moveIDs(ctx, tx, r.move, m.DropID, *r.ids); err != nil {
+		if err := moveRows(ctx, tx, r.move, m.DropID, *r.ids); err != nil {
 			return err
 		}
-	}
-	if err := s.moveIDs(ctx, tx, s.q.MovePlacement, m.DropID, mv.Placements); err != nil {
-		return err
 	}
 	for _, c := range mv.Categories {
 		if _, err := tx.ExecContext(ctx, s.q.MoveCategory, m.DropID, m.KeepID, c); err != nil {
@@ -141,26 +138,32 @@ func (s *Service) unmergeHousehold(ctx context.Context, tx *sql.Tx, m Merge) err
 // Merges returns the merges person personID took part in, kept or dropped,
 // the latest first.
 func (s *Service) Merges(ctx context.Context, p access.Principal, personID int64) ([]Merge, error) {
-	if _, err := s.viewChild(ctx, p, personID); err != nil {
+	if _, err := s.ViewChild(ctx, p, personID); err != nil {
 		return nil, err
 	}
-	rows, err := s.db.R.QueryContext(ctx, s.q.MergesOf, personID)
+	out, err := store.Select(ctx, s.db.R, scanMerge, s.q.MergesOf, personID)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []Merge
-	for rows.Next() {
-		m, err := scanMerge(rows)
-		if err != nil {
+	for i := range out {
+		if out[i].Moves, err = s.mergeMoves(ctx, s.db.R, out[i].ID); err != nil {
 			return nil, err
 		}
-		out = append(out, m)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
-func scanMerge(sc scanner) (Merge, error) {
+// merge reads merge id in tx with what its hooks moved.
+func (s *Service) merge(ctx context.Context, tx *sql.Tx, id int64) (Merge, error) {
+	m, err := scanMerge(tx.QueryRowContext(ctx, s.q.MergeByID, id))
+	if err != nil {
+		return Merge{}, store.NotFound(err)
+	}
+	m.Moves, err = s.mergeMoves(ctx, tx, m.ID)
+	return m, err
+}
+
+func scanMerge(sc store.Scanner) (Merge, error) {
 	var m Merge
 	var moved string
 	var undone sql.NullTime

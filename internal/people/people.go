@@ -58,18 +58,11 @@ type queries struct {
 	Savepoint, ReleaseSavepoint, RollbackSavepoint                           string
 	NextPersonIDs, NextHouseholdIDs, ImportHints                             string
 
-	ScopeOrg, InsertAssessment, InsertAssessmentScore, AssessmentScores string
-	PersonAssessments, OrgAssessments                                   string
-	InsertOffer, Offers, OfferByID, LockOffer                           string
-	PlacedOn, InsertPlacement, UpdatePlacement                          string
-	PlacementFrom, PlacementsOnOffer, PlacementsOfPerson, PlacementByID string
-
-	InsertMerge, MergeByID, MergesOf, UndoMerge, SetMergedInto, SetMergeFields         string
+	InsertMerge, InsertMergeMove, MergeMoves, MergeByID, MergesOf, UndoMerge           string
+	SetMergedInto, SetMergeFields, MergeGuardianLinks, CategoryRows                    string
 	MergeGuardianshipsOf, MoveGuardianshipOf, MergeGuardianshipsBy, MoveGuardianshipBy string
-	MergeGuardianLinks                                                                 string
 	MergeCategories, MoveCategory, MergeConsentsOf, MoveConsentOf, MergeConsentsBy     string
-	MoveConsentBy, MergeAssessments, MoveAssessment, MergePlacements, MovePlacement    string
-	CategoryRows, PlacementRows, SetPlacementRow                                       string
+	MoveConsentBy                                                                      string
 }
 
 // Service keeps the registry.
@@ -78,7 +71,8 @@ type Service struct {
 	log        *audit.Log
 	now        func() time.Time
 	q          queries
-	smallScope int // see List
+	smallScope int         // see List
+	hooks      []namedHook // see OnMerge
 }
 
 // New returns the registry on db; changes and views are recorded in log and

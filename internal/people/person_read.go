@@ -38,16 +38,14 @@ func (s *Service) Get(ctx context.Context, p access.Principal, id int64, via Via
 func (s *Service) byID(ctx context.Context, q store.Querier, id int64) (Person, error) {
 	per, err := scanPerson(q.QueryRowContext(ctx, s.q.PersonByID, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Person{}, errs.Wrap(store.ErrNotFound, errs.NotFound, "error.not_found")
+		return Person{}, errs.ErrNotFound
 	}
 	return per, err
 }
 
-type scanner interface{ Scan(dest ...any) error }
-
 // scanPerson reads the columns of the view person_rows in order, after the
 // destinations in before (columns a query selects ahead of them).
-func scanPerson(sc scanner, before ...any) (Person, error) {
+func scanPerson(sc store.Scanner, before ...any) (Person, error) {
 	var p Person
 	var birth sql.NullTime
 	var languages string
@@ -72,18 +70,5 @@ func scanPerson(sc scanner, before ...any) (Person, error) {
 
 // queryPersons runs a query returning rows of person_rows on the read pool.
 func (s *Service) queryPersons(ctx context.Context, q string, args ...any) ([]Person, error) {
-	rows, err := s.db.R.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Person
-	for rows.Next() {
-		p, err := scanPerson(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return store.Select(ctx, s.db.R, func(sc store.Scanner) (Person, error) { return scanPerson(sc) }, q, args...)
 }

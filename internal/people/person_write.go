@@ -24,7 +24,7 @@ func (s *Service) Create(ctx context.Context, p access.Principal, in Input) (Per
 // after; the photo is never part of it.
 func (s *Service) Update(ctx context.Context, p access.Principal, id int64, in Input) (Person, error) {
 	if id <= 0 {
-		return Person{}, errs.New(errs.NotFound, "error.not_found")
+		return Person{}, errs.ErrNotFound
 	}
 	return s.write(ctx, p, id, in)
 }
@@ -132,7 +132,7 @@ func (s *Service) uniqueID(ctx context.Context, q store.Querier, rec Person) err
 // personArgs are the first 21 parameters of InsertPerson and UpdatePerson
 // for r in the region with regionID, followed by tail.
 func personArgs(r Person, regionID int64, tail ...any) []any {
-	return append([]any{r.LastName, r.FirstName, r.Patronymic, r.nameKey, nullDate(r.BirthDate), r.Sex,
+	return append([]any{r.LastName, r.FirstName, r.Patronymic, r.nameKey, store.NullDate(r.BirthDate), r.Sex,
 		r.IDKind, r.NationalID, r.Phone, r.phoneDigits, regionID, r.RegionPath, r.Address,
 		strings.Join(r.Languages, ","), store.NullID(r.OrgID), r.OrgPath, r.Grade, r.Status, r.Disability,
 		r.SpecialNeeds, r.Notes}, tail...)

@@ -29,7 +29,7 @@ func (s *Service) SetPhoto(ctx context.Context, p access.Principal, personID int
 	if len(data) > 0 && !slices.Contains(photoTypes, http.DetectContentType(data)) {
 		return errs.Validation(errs.Field("photo", "error.photo_type"))
 	}
-	return s.editChild(ctx, p, personID, func(tx *sql.Tx, per Person) error {
+	return s.EditChild(ctx, p, personID, func(tx *sql.Tx, per Person) error {
 		var stored any
 		if len(data) > 0 {
 			c, err := s.latest(ctx, tx, per.ID, Photos)
@@ -52,10 +52,10 @@ func (s *Service) SetPhoto(ctx context.Context, p access.Principal, personID int
 // Photo returns a person's photo, not found when there is none or the
 // consent to photos is no longer in force.
 func (s *Service) Photo(ctx context.Context, p access.Principal, personID int64) ([]byte, error) {
-	if _, err := s.viewChild(ctx, p, personID); err != nil {
+	if _, err := s.ViewChild(ctx, p, personID); err != nil {
 		return nil, err
 	}
-	notFound := errs.New(errs.NotFound, "error.not_found")
+	notFound := errs.ErrNotFound
 	if ok, err := s.HasConsent(ctx, personID, Photos); err != nil {
 		return nil, err
 	} else if !ok {

@@ -429,106 +429,6 @@ RELEASE SAVEPOINT import_row;
 -- name: RollbackSavepoint
 ROLLBACK TO SAVEPOINT import_row;
 
--- name: ScopeOrg
--- Organisation $1 with its name, its path and the path of its region: the
--- scope of what is recorded at it (assessments, offers of places).
-SELECT o.id, o.name, o.path, COALESCE(r.path, '')
-FROM organisations o LEFT JOIN regions r ON r.id = o.region_id
-WHERE o.id = $1;
-
--- name: InsertAssessment
-INSERT INTO assessments (person_id, org_id, instrument, taken_on, recommendation, assessed_by, assessed_by_name, created_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-RETURNING id;
-
--- name: InsertAssessmentScore
-INSERT INTO assessment_scores (assessment_id, position, ability, score, max_score) VALUES ($1, $2, $3, $4, $5);
-
--- name: AssessmentScores
-SELECT ability, score, max_score FROM assessment_scores WHERE assessment_id = $1 ORDER BY position;
-
--- name: PersonAssessments
--- The assessments of person $1, latest first.
-SELECT a.id, a.person_id, p.last_name, p.first_name, p.patronymic, a.org_id, o.name, a.instrument, a.taken_on,
-       a.recommendation, COALESCE(a.assessed_by, 0), a.assessed_by_name, a.created_at
-FROM assessments a JOIN persons p ON p.id = a.person_id JOIN organisations o ON o.id = a.org_id
-WHERE a.person_id = $1
-ORDER BY a.taken_on DESC, a.id DESC;
-
--- name: OrgAssessments
--- The assessments made at organisation $1, the latest recorded first:
--- keyset after id $2, $3 rows.
-SELECT a.id, a.person_id, p.last_name, p.first_name, p.patronymic, a.org_id, o.name, a.instrument, a.taken_on,
-       a.recommendation, COALESCE(a.assessed_by, 0), a.assessed_by_name, a.created_at
-FROM assessments a JOIN persons p ON p.id = a.person_id JOIN organisations o ON o.id = a.org_id
-WHERE a.org_id = $1 AND a.id < $2
-ORDER BY a.id DESC
-LIMIT $3;
-
--- name: InsertOffer
-INSERT INTO place_offers (org_id, year, quota, programme, notes, created_by, created_at, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-RETURNING id;
-
--- name: Offers
--- The offers of organisations whose path starts with $1 and whose region
--- path starts with $2, of organisation $3 (0: any) and year $4 (0: any),
--- with the places taken: every placement but a declined one or one of a
--- record merged into another (merge_overlap.go).
-SELECT f.id, f.org_id, o.name, o.path, COALESCE(r.path, ''), f.year, f.quota, f.programme, f.notes,
-       COALESCE(f.created_by, 0), f.created_at,
-       (SELECT count(*) FROM placements l JOIN persons q ON q.id = l.person_id
-        WHERE l.offer_id = f.id AND l.outcome <> 'declined' AND q.merged_into IS NULL)
-FROM place_offers f JOIN organisations o ON o.id = f.org_id LEFT JOIN regions r ON r.id = o.region_id
-WHERE substr(o.path, 1, length(CAST($1 AS TEXT))) = $1
-  AND substr(COALESCE(r.path, ''), 1, length(CAST($2 AS TEXT))) = $2
-  AND (CAST($3 AS BIGINT) = 0 OR f.org_id = $3)
-  AND (CAST($4 AS INTEGER) = 0 OR f.year = $4)
-ORDER BY f.year DESC, o.name, f.id
-LIMIT 500;
-
--- name: OfferByID
-SELECT f.id, f.org_id, o.name, o.path, COALESCE(r.path, ''), f.year, f.quota, f.programme, f.notes,
-       COALESCE(f.created_by, 0), f.created_at,
-       (SELECT count(*) FROM placements l JOIN persons q ON q.id = l.person_id
-        WHERE l.offer_id = f.id AND l.outcome <> 'declined' AND q.merged_into IS NULL)
-FROM place_offers f JOIN organisations o ON o.id = f.org_id LEFT JOIN regions r ON r.id = o.region_id
-WHERE f.id = $1;
-
--- name: LockOffer
--- Takes the lock of offer $1 (a row lock on PostgreSQL; SQLite writes one
--- at a time), so two placements cannot both take its last place.
-UPDATE place_offers SET quota = quota WHERE id = $1;
-
--- name: PlacedOn
-SELECT id FROM placements WHERE offer_id = $1 AND person_id = $2;
-
--- name: InsertPlacement
-INSERT INTO placements (offer_id, person_id, outcome, decided_on, notes, created_by, created_at, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-RETURNING id;
-
--- name: UpdatePlacement
-UPDATE placements SET outcome = $1, decided_on = $2, updated_at = $3 WHERE id = $4;
-
--- name: PlacementFrom
--- The start of every read of placements; PlacementsOnOffer,
--- PlacementsOfPerson or PlacementByID completes it.
-SELECT l.id, l.offer_id, l.person_id, p.last_name, p.first_name, p.patronymic, l.outcome, l.decided_on, l.notes,
-       COALESCE(l.created_by, 0), l.created_at, l.updated_at, f.org_id, o.name, f.year, f.programme
-FROM placements l JOIN persons p ON p.id = l.person_id JOIN place_offers f ON f.id = l.offer_id
-JOIN organisations o ON o.id = f.org_id
-
--- name: PlacementsOnOffer
--- A merged record's placement is left out, as from the places taken.
-WHERE l.offer_id = $1 AND p.merged_into IS NULL ORDER BY l.id
-
--- name: PlacementsOfPerson
-WHERE l.person_id = $1 ORDER BY f.year DESC, l.id DESC
-
--- name: PlacementByID
-WHERE l.id = $1
-
 -- Merges (merge*.go). Each reference of the record dropped is read by id,
 -- then moved one row at a time, so that the merge can record the ids and
 -- the undo move exactly those rows back.
@@ -536,6 +436,13 @@ WHERE l.id = $1
 -- name: InsertMerge
 INSERT INTO merges (keep_id, drop_id, moved, merged_by, merged_at) VALUES ($1, $2, $3, $4, $5)
 RETURNING id;
+
+-- name: InsertMergeMove
+-- What merge hook $2 moved in merge $1 (merge_hooks.go).
+INSERT INTO merge_moves (merge_id, hook, moved) VALUES ($1, $2, $3);
+
+-- name: MergeMoves
+SELECT hook, moved FROM merge_moves WHERE merge_id = $1 ORDER BY hook;
 
 -- name: MergeByID
 SELECT id, keep_id, drop_id, moved, COALESCE(merged_by, 0), merged_at, COALESCE(undone_by, 0), undone_at
@@ -597,35 +504,12 @@ SELECT id FROM consents WHERE given_by_id = $1 ORDER BY id;
 -- name: MoveConsentBy
 UPDATE consents SET given_by_id = $1 WHERE id = $2;
 
--- name: MergeAssessments
-SELECT id FROM assessments WHERE person_id = $1 ORDER BY id;
-
--- name: MoveAssessment
-UPDATE assessments SET person_id = $1 WHERE id = $2;
-
--- name: MergePlacements
--- The placements of person $1 on offers person $2 is not placed on.
-SELECT l.id FROM placements l
-WHERE l.person_id = $1
-  AND NOT EXISTS (SELECT 1 FROM placements k WHERE k.person_id = $2 AND k.offer_id = l.offer_id)
-ORDER BY l.id;
-
--- name: MovePlacement
-UPDATE placements SET person_id = $1 WHERE id = $2;
-
 -- name: CategoryRows
 -- The categories of person $1 with their evidence as stored, for a merge
 -- to compare and write back with Assign.
 SELECT category_id, doc_type, doc_number, issued_on, expires_on, COALESCE(verified_by, 0), verified_at,
        COALESCE(assigned_by, 0), assigned_at
 FROM person_categories WHERE person_id = $1;
-
--- name: PlacementRows
--- The placements of person $1 as stored, for a merge to compare.
-SELECT id, offer_id, outcome, decided_on, notes, updated_at FROM placements WHERE person_id = $1;
-
--- name: SetPlacementRow
-UPDATE placements SET outcome = $1, decided_on = $2, notes = $3, updated_at = $4 WHERE id = $5;
 
 -- name: MergeGuardianLinks
 -- Guardianships between the two records of a merge: merging them would

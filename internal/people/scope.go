@@ -8,39 +8,14 @@ import (
 	"github.com/jolproject/jol/internal/errs"
 )
 
-// Scope conditions are ranges, not LIKE patterns: "path >= lo AND path < hi"
-// uses the B-tree index on both engines (PostgreSQL compares these columns
-// in byte order, COLLATE "C", like SQLite).
+// Scoped queries take access.Principal.ScopeArgs first: ranges on the
+// path indexes (see access.Span).
 
-// top is greater than any text the registry stores after a prefix, so
-// [prefix, prefix+top) holds exactly the strings that start with prefix.
-const top = "\U0010FFFF"
-
-// span returns the bounds of the strings that start with prefix; for "" it
-// is every string.
-func span(prefix string) (lo, hi string) { return prefix, prefix + top }
-
-// scopeArgs are the four bounds of p's organisation and region subtrees, in
-// the order every scoped query takes them.
-func scopeArgs(p access.Principal) []any {
-	olo, ohi := span(p.OrgPath)
-	rlo, rhi := span(p.RegionPath)
-	return []any{olo, ohi, rlo, rhi}
-}
-
-// args joins query arguments, so scoped queries read scopeArgs(p) first.
-func args(groups ...[]any) []any {
-	var out []any
-	for _, g := range groups {
-		out = append(out, g...)
-	}
-	return out
-}
-
-// editChild runs fn in a transaction with person id once p may edit their
-// record: the frame of every write about one person (guardians,
-// categories, consents, photo).
-func (s *Service) editChild(ctx context.Context, p access.Principal, id int64, fn func(tx *sql.Tx, per Person) error) error {
+// EditChild runs fn in a transaction with person id once p may edit their
+// record, which must not be merged into another: the frame of every write
+// about one person (guardians, categories, consents, photo, and what other
+// domains record of the person, such as assessments).
+func (s *Service) EditChild(ctx context.Context, p access.Principal, id int64, fn func(tx *sql.Tx, per Person) error) error {
 	if err := access.Can(p, access.EditChild, p.Scope()); err != nil {
 		return err
 	}
@@ -59,10 +34,10 @@ func (s *Service) editChild(ctx context.Context, p access.Principal, id int64, f
 	})
 }
 
-// viewChild returns person id once p may see their record, for reads of
-// what hangs off it. Only Get writes the access log: these are parts of
-// the record's page.
-func (s *Service) viewChild(ctx context.Context, p access.Principal, id int64) (Person, error) {
+// ViewChild returns person id once p may see their record, for reads of
+// what hangs off it, here and in other domains. Only Get writes the access
+// log: these are parts of the record's page.
+func (s *Service) ViewChild(ctx context.Context, p access.Principal, id int64) (Person, error) {
 	if err := access.Can(p, access.ViewChild, p.Scope()); err != nil {
 		return Person{}, err
 	}

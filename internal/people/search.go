@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/text"
 )
 
@@ -42,28 +43,28 @@ func (s *Service) Search(ctx context.Context, p access.Principal, q string, limi
 	q = strings.TrimSpace(text.NormalizeDigits(q))
 	if digits, ok := onlyDigits(q); ok && len(digits) >= minPhoneDigits {
 		if id, ok := idNumber(digits); ok {
-			out, err := s.queryPersons(ctx, s.q.SearchID, args(scopeArgs(p), []any{id, limit})...)
+			out, err := s.queryPersons(ctx, s.q.SearchID, store.Args(p.ScopeArgs(), []any{id, limit})...)
 			if err != nil || len(out) > 0 {
 				return out, err
 			}
 		}
-		return s.queryPersons(ctx, s.q.SearchPhone, args(scopeArgs(p), []any{phoneKey(digits), limit})...)
+		return s.queryPersons(ctx, s.q.SearchPhone, store.Args(p.ScopeArgs(), []any{phoneKey(digits), limit})...)
 	}
 	if doc := strings.ToUpper(q); isDocument(doc) {
-		out, err := s.queryPersons(ctx, s.q.SearchID, args(scopeArgs(p), []any{doc, limit})...)
+		out, err := s.queryPersons(ctx, s.q.SearchID, store.Args(p.ScopeArgs(), []any{doc, limit})...)
 		if err != nil || len(out) > 0 {
 			return out, err
 		}
 	}
 	var out []Person
 	for _, prefix := range namePrefixes(q) {
-		lo, hi := span(prefix)
+		lo, hi := access.Span(prefix)
 		queries := []string{s.q.SearchName}
 		if strings.Count(prefix, " ") < maxFirstWords {
 			queries = append(queries, s.q.SearchFirstName)
 		}
 		for _, query := range queries {
-			got, err := s.queryPersons(ctx, query, args(scopeArgs(p), []any{lo, hi, limit})...)
+			got, err := s.queryPersons(ctx, query, store.Args(p.ScopeArgs(), []any{lo, hi, limit})...)
 			if err != nil {
 				return nil, err
 			}
@@ -71,7 +72,7 @@ func (s *Service) Search(ctx context.Context, p access.Principal, q string, limi
 		}
 	}
 	if q != "" {
-		got, err := s.queryPersons(ctx, s.q.SearchRef, args(scopeArgs(p), []any{q, limit})...)
+		got, err := s.queryPersons(ctx, s.q.SearchRef, store.Args(p.ScopeArgs(), []any{q, limit})...)
 		if err != nil {
 			return nil, err
 		}

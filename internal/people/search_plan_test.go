@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
 )
@@ -32,7 +33,9 @@ func TestSearchFirstNameUsesItsIndex(t *testing.T) {
 					return err
 				}
 			}
-			rows, err := tx.QueryContext(ctx, explain+s.q.SearchFirstName, "/", "/"+top, "/", "/"+top, "mdna", "mdna"+top, 20)
+			lo, hi := access.Span("/")
+			klo, khi := access.Span("mdna")
+			rows, err := tx.QueryContext(ctx, explain+s.q.SearchFirstName, lo, hi, lo, hi, klo, khi, 20)
 			if err != nil {
 				return err
 			}

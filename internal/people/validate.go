@@ -4,17 +4,17 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/text"
+	"github.com/jolproject/jol/internal/valid"
 )
 
 // Limits on what a person's record holds, in characters.
 const (
 	MaxName    = 100
 	MaxAddress = 300
-	MaxNote    = 2000
+	MaxNote    = valid.MaxNote
 	MaxGrade   = 12
 )
 
@@ -33,12 +33,12 @@ func (s *Service) check(in Input) (Person, []errs.FieldError) {
 	if r.LastName == "" && r.FirstName == "" {
 		fs = append(fs, errs.Field("last_name", "error.name_required"))
 	}
-	fs = line(fs, "last_name", in.LastName, MaxName)
-	fs = line(fs, "first_name", in.FirstName, MaxName)
-	fs = line(fs, "patronymic", in.Patronymic, MaxName)
-	fs = line(fs, "address", in.Address, MaxAddress)
-	fs = note(fs, "special_needs", r.SpecialNeeds)
-	fs = note(fs, "notes", r.Notes)
+	fs = valid.Line(fs, "last_name", in.LastName, MaxName)
+	fs = valid.Line(fs, "first_name", in.FirstName, MaxName)
+	fs = valid.Line(fs, "patronymic", in.Patronymic, MaxName)
+	fs = valid.Line(fs, "address", in.Address, MaxAddress)
+	fs = valid.Note(fs, "special_needs", r.SpecialNeeds)
+	fs = valid.Note(fs, "notes", r.Notes)
 	r.nameKey = text.NameKey(r.LastName, r.FirstName, r.Patronymic)
 	if f := checkBirth(r.BirthDate, s.today()); f != nil {
 		fs = append(fs, *f)
@@ -64,26 +64,6 @@ func (s *Service) check(in Input) (Person, []errs.FieldError) {
 	var idfs []errs.FieldError
 	r.IDKind, r.NationalID, idfs = checkID(in.IDKind, in.NationalID, r.BirthDate, r.Sex)
 	return r, append(fs, idfs...)
-}
-
-// line checks a one-line value: printable (no line breaks or other control
-// characters) and at most max characters.
-func line(fs []errs.FieldError, field, v string, max int) []errs.FieldError {
-	switch {
-	case !text.Printable(v):
-		return append(fs, errs.Field(field, "error.invalid", "Field", field))
-	case utf8.RuneCountInString(strings.TrimSpace(v)) > max:
-		return append(fs, errs.Field(field, "error.too_long", "Field", field, "Count", max))
-	}
-	return fs
-}
-
-// note checks a free text that may run over several lines.
-func note(fs []errs.FieldError, field, v string) []errs.FieldError {
-	if strings.ContainsAny(v, "\r\n\t") {
-		v = strings.NewReplacer("\r\n", " ", "\n", " ", "\t", " ").Replace(v)
-	}
-	return line(fs, field, v, MaxNote)
 }
 
 // checkBirth refuses a date of birth after today or before 1900.

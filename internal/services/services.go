@@ -14,6 +14,7 @@ import (
 	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/geo"
+	"github.com/jolproject/jol/internal/guidance"
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/imports"
 	"github.com/jolproject/jol/internal/jobs"
@@ -30,6 +31,7 @@ type Services struct {
 	Geo      *geo.Service
 	Orgs     *orgs.Service
 	People   *people.Service
+	Guidance *guidance.Service
 	Settings *settings.Service
 	Jobs     *jobs.Queue
 	Imports  *imports.Service
@@ -48,7 +50,9 @@ type Options struct {
 // reference data they start from (the built-in regions and categories)
 // and wires what one service must hear of another: persons and households
 // copy the paths of organisations and regions, and a move of either
-// updates them in the same transaction; web imports run as jobs.
+// updates them in the same transaction; a merge of two records of a
+// person moves what other domains hold of the person (assessments,
+// placements) in the same transaction; web imports run as jobs.
 func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	if o.Now == nil {
 		o.Now = time.Now
@@ -84,6 +88,11 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.Orgs.OnMove(s.People.RepathOrgs)
 	s.Geo.OnMove(s.People.RepathRegions)
+	if s.Guidance, err = guidance.New(db, s.Audit, s.People, o.Now); err != nil {
+		return nil, err
+	}
+	s.People.OnMerge(guidance.AssessmentHook, s.Guidance.AssessmentMoves())
+	s.People.OnMerge(guidance.PlacementHook, s.Guidance.PlacementMoves())
 	if s.Settings, err = settings.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}

@@ -1,14 +1,12 @@
 package settings
 
 import (
-	"strings"
 	"time"
 	_ "time/tzdata" // time zones are embedded: the binary needs no system zoneinfo
-	"unicode/utf8"
 
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/i18n"
-	"github.com/jolproject/jol/internal/text"
+	"github.com/jolproject/jol/internal/valid"
 )
 
 // Defaults are the settings of a new installation.
@@ -56,14 +54,7 @@ func Calendars() []string { return []string{i18n.CalendarGregorian, i18n.Calenda
 // Validate returns an Invalid error naming every field that is wrong.
 func (s Settings) Validate() error {
 	var fs []errs.FieldError
-	switch {
-	case strings.TrimSpace(s.Name) == "":
-		fs = append(fs, errs.Field("name", "error.required", "Field", "name"))
-	case !text.Printable(s.Name):
-		fs = append(fs, errs.Field("name", "error.invalid", "Field", "name"))
-	case utf8.RuneCountInString(s.Name) > MaxName:
-		fs = append(fs, errs.Field("name", "error.too_long", "Field", "name", "Count", MaxName))
-	}
+	fs = valid.Name(fs, "name", s.Name, MaxName)
 	if !i18n.Locale(s.DefaultLocale).Valid() {
 		fs = append(fs, errs.Field("default_locale", "error.invalid", "Field", "default_locale"))
 	}

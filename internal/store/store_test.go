@@ -126,6 +126,26 @@ func TestBindQueries(t *testing.T) {
 	}
 }
 
+func TestBindQueriesFromSeveralFiles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"queries.sql":         {Data: []byte("-- name: A\nSELECT 1;\n")},
+		"places.sql":          {Data: []byte("-- name: B\nSELECT 2;\n")},
+		"places_sqlite.sql":   {Data: []byte("-- name: B\nSELECT 4;\n")},
+		"places_postgres.sql": {Data: []byte("-- name: A\nSELECT 3;\n")},
+	}
+	var q struct{ A, B string }
+	if err := store.BindQueries(&q, fsys, store.SQLite); err != nil || q.A != "SELECT 1;" || q.B != "SELECT 4;" {
+		t.Fatalf("sqlite: %v %#v", err, q)
+	}
+	if err := store.BindQueries(&q, fsys, store.Postgres); err != nil || q.A != "SELECT 3;" || q.B != "SELECT 2;" {
+		t.Fatalf("postgres: %v %#v", err, q)
+	}
+	fsys["more.sql"] = &fstest.MapFile{Data: []byte("-- name: B\nSELECT 5;\n")}
+	if err := store.BindQueries(&q, fsys, store.SQLite); err == nil {
+		t.Fatal("a query defined in two files was accepted")
+	}
+}
+
 func TestRedactHidesPassword(t *testing.T) {
 	got := store.Redact("postgres://jol:s3cret@db.example:5432/jol")
 	if got != "postgres://jol:***@db.example:5432/jol" {

@@ -12,8 +12,10 @@ import (
 	"github.com/jolproject/jol/internal/errs"
 )
 
-// ErrNotFound is returned by store operations when no row matches.
-var ErrNotFound = errors.New("not found")
+// ErrNotFound is returned by store operations when no row matches. It is
+// errs.ErrNotFound: errors.Is(err, ErrNotFound) holds for every not-found
+// error of every package.
+var ErrNotFound error = errs.ErrNotFound
 
 // Tx runs fn in a write transaction: committed when fn returns nil,
 // rolled back otherwise, so nothing half-written is ever left behind.
@@ -41,11 +43,12 @@ func (db *DB) Tx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
 }
 
 // NotFound turns sql.ErrNoRows into the not-found domain error every
-// surface shows as such (errs.NotFound, key error.not_found), which still
-// matches ErrNotFound with errors.Is; other errors pass unchanged.
+// surface shows as such (errs.NotFound, key error.not_found), which
+// matches ErrNotFound with errors.Is; other errors, not-found ones
+// included, pass unchanged.
 func NotFound(err error) error {
-	if errors.Is(err, sql.ErrNoRows) || errors.Is(err, ErrNotFound) {
-		return errs.Wrap(ErrNotFound, errs.NotFound, "error.not_found")
+	if errors.Is(err, sql.ErrNoRows) {
+		return errs.Wrap(err, errs.NotFound, "error.not_found")
 	}
 	return err
 }

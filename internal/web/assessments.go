@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jolproject/jol/internal/guidance"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/text"
 )
@@ -28,7 +29,7 @@ var assessmentFields = func() []string {
 type assessmentFormView struct {
 	Page
 	Person   people.Person
-	Guidance guidance
+	Guidance guidanceView
 }
 
 // assessmentRecord records an assessment of the {id} person.
@@ -38,19 +39,19 @@ func (s *Server) assessmentRecord(w http.ResponseWriter, r *http.Request, rq *re
 		return err
 	}
 	f := newForm(r, assessmentFields...)
-	in := people.AssessmentInput{Instrument: f.Values["instrument"], TakenOn: formDate(rq, f, "taken_on"),
+	in := guidance.AssessmentInput{Instrument: f.Values["instrument"], TakenOn: formDate(rq, f, "taken_on"),
 		OrgID: filterID(rq, f, "org_id"), AssessedByName: f.Values["assessed_by"], Recommendation: f.Values["recommendation"]}
 	if f.Values["taken_on"] == "" {
 		f.fail(rq.l, "taken_on", "error.required", "Field", rq.l.T("field.taken_on"))
 	}
 	for _, row := range scoreFormRows() {
-		sc := people.Score{Ability: f.Values[row.Ability]}
+		sc := guidance.Score{Ability: f.Values[row.Ability]}
 		sc.Score = formScore(rq, f, row.Score)
 		sc.Max = formScore(rq, f, row.Max)
 		in.Scores = append(in.Scores, sc)
 	}
 	if len(f.errors) == 0 {
-		_, err := s.People.RecordAssessment(r.Context(), rq.p, id, in)
+		_, err := s.Guidance.RecordAssessment(r.Context(), rq.p, id, in)
 		if err == nil {
 			s.flash(r, "assessments.recorded")
 			return seeOther(w, r, personURL(id)+"#assessments")

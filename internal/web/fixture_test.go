@@ -55,7 +55,7 @@ func newFixture(t *testing.T) *fixture {
 	svc := must(services.New(ctx, db, services.Options{Now: clock,
 		Hasher: accounts.NewHasher(accounts.Params{Memory: 64, Time: 1, Threads: 1}, 2)}))
 	f := &fixture{db: db}
-	f.deps = web.Deps{Accounts: svc.Accounts, Orgs: svc.Orgs, People: svc.People, Geo: svc.Geo, Settings: svc.Settings,
+	f.deps = web.Deps{Accounts: svc.Accounts, Orgs: svc.Orgs, People: svc.People, Guidance: svc.Guidance, Geo: svc.Geo, Settings: svc.Settings,
 		Jobs: svc.Jobs, Imports: svc.Imports, Audit: svc.Audit, Catalog: svc.Catalog,
 		Logger: slog.New(slog.NewTextHandler(testLog{t}, nil))}
 	f.deps.Now = func() time.Time { return clock().Add(time.Duration(f.later.Load())) }

@@ -27,7 +27,7 @@ type personView struct {
 	Purposes     []option
 	Methods      []option
 	CategoryList []option
-	Guidance     guidance // assessments and placements
+	Guidance     guidanceView // assessments and placements
 	ShowPhoto    bool
 	Merges       []mergeRow
 	CanUndo      bool // an administrator may undo a merge

@@ -4,14 +4,15 @@ import (
 	"context"
 	"strconv"
 
+	"github.com/jolproject/jol/internal/guidance"
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/people"
 )
 
-// guidance is the part of a person's page about ability diagnostics and
+// guidanceView is the part of a person's page about ability diagnostics and
 // placements: the assessments with the form to record one, and the places
 // the child was offered.
-type guidance struct {
+type guidanceView struct {
 	Assessments []assessmentRow
 	Placements  []placementRow
 	Form        *form
@@ -27,7 +28,7 @@ type scoreRow struct {
 
 // assessmentRow is an assessment with its scores written for the viewer.
 type assessmentRow struct {
-	people.Assessment
+	guidance.Assessment
 	ScoreTexts []scoreText
 }
 
@@ -35,7 +36,7 @@ type scoreText struct{ Ability, Score, Max string }
 
 // placementRow is a placement with its outcome named.
 type placementRow struct {
-	people.Placement
+	guidance.Placement
 	OutcomeName string
 }
 
@@ -53,7 +54,7 @@ func number(l *i18n.Localizer, v float64) string {
 	return l.Digits(strconv.FormatFloat(v, 'f', -1, 64))
 }
 
-func assessmentRows(l *i18n.Localizer, as []people.Assessment) []assessmentRow {
+func assessmentRows(l *i18n.Localizer, as []guidance.Assessment) []assessmentRow {
 	out := make([]assessmentRow, 0, len(as))
 	for _, a := range as {
 		row := assessmentRow{Assessment: a}
@@ -66,19 +67,19 @@ func assessmentRows(l *i18n.Localizer, as []people.Assessment) []assessmentRow {
 }
 
 // outcomeName names a placement's outcome in the viewer's language.
-func outcomeName(l *i18n.Localizer, o people.PlacementOutcome) string {
+func outcomeName(l *i18n.Localizer, o guidance.PlacementOutcome) string {
 	switch o {
-	case people.Admitted:
+	case guidance.Admitted:
 		return l.T("placements.admitted")
-	case people.Declined:
+	case guidance.Declined:
 		return l.T("placements.declined")
-	case people.Finished:
+	case guidance.Finished:
 		return l.T("placements.finished")
 	}
 	return l.T("placements.proposed")
 }
 
-func placementRows(l *i18n.Localizer, ls []people.Placement) []placementRow {
+func placementRows(l *i18n.Localizer, ls []guidance.Placement) []placementRow {
 	out := make([]placementRow, 0, len(ls))
 	for _, pl := range ls {
 		out = append(out, placementRow{Placement: pl, OutcomeName: outcomeName(l, pl.Outcome)})
@@ -88,17 +89,17 @@ func placementRows(l *i18n.Localizer, ls []people.Placement) []placementRow {
 
 // guidanceOf reads the guidance part of person p's page, with af as the
 // assessment form (a blank one when nil).
-func (s *Server) guidanceOf(ctx context.Context, rq *request, p people.Person, canEdit bool, af *form) (guidance, error) {
-	g := guidance{Form: af, Rows: scoreFormRows()}
+func (s *Server) guidanceOf(ctx context.Context, rq *request, p people.Person, canEdit bool, af *form) (guidanceView, error) {
+	g := guidanceView{Form: af, Rows: scoreFormRows()}
 	if g.Form == nil {
 		g.Form = newForm(nil, assessmentFields...)
 	}
-	as, err := s.People.Assessments(ctx, rq.p, p.ID)
+	as, err := s.Guidance.Assessments(ctx, rq.p, p.ID)
 	if err != nil {
 		return g, err
 	}
 	g.Assessments = assessmentRows(rq.l, as)
-	ls, err := s.People.PlacementsOf(ctx, rq.p, p.ID)
+	ls, err := s.Guidance.PlacementsOf(ctx, rq.p, p.ID)
 	if err != nil {
 		return g, err
 	}

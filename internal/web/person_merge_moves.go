@@ -66,7 +66,7 @@ func (s *Server) mergeMoves(r *http.Request, rq *request, pg *Page, keep, drop p
 	}
 	add(l.T("people.consents"), items)
 
-	assessments, err := s.People.Assessments(ctx, rq.p, drop.ID)
+	assessments, err := s.Guidance.Assessments(ctx, rq.p, drop.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +76,7 @@ func (s *Server) mergeMoves(r *http.Request, rq *request, pg *Page, keep, drop p
 	}
 	add(l.T("assessments.title"), items)
 
-	placed, err := s.People.PlacementsOf(ctx, rq.p, keep.ID)
+	placed, err := s.Guidance.PlacementsOf(ctx, rq.p, keep.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +84,7 @@ func (s *Server) mergeMoves(r *http.Request, rq *request, pg *Page, keep, drop p
 	for _, p := range placed {
 		offers[p.OfferID] = true
 	}
-	placements, err := s.People.PlacementsOf(ctx, rq.p, drop.ID)
+	placements, err := s.Guidance.PlacementsOf(ctx, rq.p, drop.ID)
 	if err != nil {
 		return nil, err
 	}

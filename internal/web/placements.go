@@ -5,7 +5,7 @@ import (
 	"strconv"
 
 	"github.com/jolproject/jol/internal/access"
-	"github.com/jolproject/jol/internal/people"
+	"github.com/jolproject/jol/internal/guidance"
 	"github.com/jolproject/jol/internal/text"
 )
 
@@ -20,7 +20,7 @@ var (
 // form that records a new one.
 type placesView struct {
 	Page
-	Offers  []people.Offer
+	Offers  []guidance.Offer
 	CanEdit bool
 	Form    *form
 	Orgs    []option
@@ -35,7 +35,7 @@ func (s *Server) places(w http.ResponseWriter, r *http.Request, rq *request) err
 
 func (s *Server) renderPlaces(w http.ResponseWriter, r *http.Request, rq *request, f *form, status int) error {
 	ctx := r.Context()
-	offers, err := s.People.Offers(ctx, rq.p, 0, 0)
+	offers, err := s.Guidance.Offers(ctx, rq.p, 0, 0)
 	if err != nil {
 		return err
 	}
@@ -54,10 +54,10 @@ func (s *Server) renderPlaces(w http.ResponseWriter, r *http.Request, rq *reques
 // offerCreate records an offer of places.
 func (s *Server) offerCreate(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := newForm(r, offerFields...)
-	in := people.OfferInput{OrgID: filterID(rq, f, "org_id"), Year: formInt(rq, f, "year"), Quota: formInt(rq, f, "quota"),
+	in := guidance.OfferInput{OrgID: filterID(rq, f, "org_id"), Year: formInt(rq, f, "year"), Quota: formInt(rq, f, "quota"),
 		Programme: f.Values["programme"], Notes: f.Values["notes"]}
 	if len(f.errors) == 0 {
-		o, err := s.People.CreateOffer(r.Context(), rq.p, in)
+		o, err := s.Guidance.CreateOffer(r.Context(), rq.p, in)
 		if err == nil {
 			s.flash(r, "places.created")
 			return seeOther(w, r, "/places/"+itoa(o.ID))
@@ -86,7 +86,7 @@ func formInt(rq *request, f *form, field string) int {
 // offerView is one offer with the children placed on it.
 type offerView struct {
 	Page
-	Offer      people.Offer
+	Offer      guidance.Offer
 	Placements []placementRow
 	Outcomes   []outcomeButton
 	CanEdit    bool
@@ -95,7 +95,7 @@ type offerView struct {
 
 // outcomeButton is one outcome a placement can be given.
 type outcomeButton struct {
-	Value people.PlacementOutcome
+	Value guidance.PlacementOutcome
 	Name  string
 }
 
@@ -110,18 +110,18 @@ func (s *Server) renderOffer(w http.ResponseWriter, r *http.Request, rq *request
 		return err
 	}
 	ctx := r.Context()
-	o, err := s.People.Offer(ctx, rq.p, id)
+	o, err := s.Guidance.Offer(ctx, rq.p, id)
 	if err != nil {
 		return err
 	}
-	ls, err := s.People.Placements(ctx, rq.p, id)
+	ls, err := s.Guidance.Placements(ctx, rq.p, id)
 	if err != nil {
 		return err
 	}
 	v := offerView{Page: s.page(r, rq, "places.offer"), Offer: o, Placements: placementRows(rq.l, ls), Form: f,
 		CanEdit: access.Can(rq.p, access.EditChild, o.Target()) == nil}
 	v.Title = o.OrgName + " · " + rq.l.Digits(strconv.Itoa(o.Year))
-	for _, oc := range people.PlacementOutcomes() {
+	for _, oc := range guidance.PlacementOutcomes() {
 		v.Outcomes = append(v.Outcomes, outcomeButton{Value: oc, Name: outcomeName(rq.l, oc)})
 	}
 	s.render(w, status, "place", &v)
@@ -141,7 +141,7 @@ func (s *Server) placeChild(w http.ResponseWriter, r *http.Request, rq *request)
 		f.fail(rq.l, "person", "error.required", "Field", rq.l.T("field.person"))
 	}
 	if len(f.errors) == 0 {
-		_, err := s.People.Place(r.Context(), rq.p, id, person)
+		_, err := s.Guidance.Place(r.Context(), rq.p, id, person)
 		if err == nil {
 			s.flash(r, "places.placed")
 			return seeOther(w, r, "/places/"+itoa(id))
@@ -167,7 +167,7 @@ func (s *Server) placementOutcome(w http.ResponseWriter, r *http.Request, rq *re
 	if err != nil || pl <= 0 {
 		return errNotFound
 	}
-	ls, err := s.People.Placements(r.Context(), rq.p, id)
+	ls, err := s.Guidance.Placements(r.Context(), rq.p, id)
 	if err != nil {
 		return err
 	}
@@ -178,7 +178,7 @@ func (s *Server) placementOutcome(w http.ResponseWriter, r *http.Request, rq *re
 	if !found {
 		return errNotFound
 	}
-	if _, err := s.People.SetPlacementOutcome(r.Context(), rq.p, pl, people.PlacementOutcome(r.PostFormValue("outcome"))); err != nil {
+	if _, err := s.Guidance.SetPlacementOutcome(r.Context(), rq.p, pl, guidance.PlacementOutcome(r.PostFormValue("outcome"))); err != nil {
 		return err
 	}
 	s.flash(r, "places.outcome_set")

@@ -16,6 +16,7 @@ import (
 	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/geo"
+	"github.com/jolproject/jol/internal/guidance"
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/imports"
 	"github.com/jolproject/jol/internal/jobs"
@@ -29,6 +30,7 @@ type Deps struct {
 	Accounts *accounts.Service
 	Orgs     *orgs.Service
 	People   *people.Service
+	Guidance *guidance.Service
 	Geo      *geo.Service
 	Settings *settings.Service
 	Jobs     *jobs.Queue

@@ -1,4 +1,4 @@
-package people
+package guidance
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/store"
 )
 
@@ -22,7 +23,7 @@ func (s *Service) Placements(ctx context.Context, p access.Principal, offerID in
 // PlacementsOf returns the placements of person personID, the latest
 // year first.
 func (s *Service) PlacementsOf(ctx context.Context, p access.Principal, personID int64) ([]Placement, error) {
-	if _, err := s.viewChild(ctx, p, personID); err != nil {
+	if _, err := s.people.ViewChild(ctx, p, personID); err != nil {
 		return nil, err
 	}
 	return s.placements(ctx, s.db.R, s.q.PlacementFrom+" "+s.q.PlacementsOfPerson, personID)
@@ -31,7 +32,7 @@ func (s *Service) PlacementsOf(ctx context.Context, p access.Principal, personID
 func (s *Service) placement(ctx context.Context, q store.Querier, id int64) (Placement, error) {
 	ls, err := s.placements(ctx, q, s.q.PlacementFrom+" "+s.q.PlacementByID, id)
 	if err == nil && len(ls) == 0 {
-		err = errs.Wrap(store.ErrNotFound, errs.NotFound, "error.not_found")
+		err = errs.ErrNotFound
 	}
 	if err != nil {
 		return Placement{}, err
@@ -40,25 +41,16 @@ func (s *Service) placement(ctx context.Context, q store.Querier, id int64) (Pla
 }
 
 func (s *Service) placements(ctx context.Context, q store.Querier, query string, args ...any) ([]Placement, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Placement
-	for rows.Next() {
-		var l Placement
-		var per Person
-		var decided sql.NullTime
-		if err := rows.Scan(&l.ID, &l.OfferID, &l.PersonID, &per.LastName, &per.FirstName, &per.Patronymic, &l.Outcome,
-			&decided, &l.Notes, &l.CreatedBy, &l.CreatedAt, &l.UpdatedAt, &l.OrgID, &l.OrgName, &l.Year, &l.Programme); err != nil {
-			return nil, err
-		}
-		l.PersonName, l.CreatedAt, l.UpdatedAt = per.FullName(), l.CreatedAt.UTC(), l.UpdatedAt.UTC()
-		if decided.Valid {
-			l.DecidedOn = date(decided.Time.UTC())
-		}
-		out = append(out, l)
-	}
-	return out, rows.Err()
+	return store.Select(ctx, q, scanPlacement, query, args...)
+}
+
+func scanPlacement(sc store.Scanner) (Placement, error) {
+	var l Placement
+	var per people.Person
+	var decided sql.NullTime
+	err := sc.Scan(&l.ID, &l.OfferID, &l.PersonID, &per.LastName, &per.FirstName, &per.Patronymic, &l.Outcome,
+		&decided, &l.Notes, &l.CreatedBy, &l.CreatedAt, &l.UpdatedAt, &l.OrgID, &l.OrgName, &l.Year, &l.Programme)
+	l.PersonName, l.CreatedAt, l.UpdatedAt = per.FullName(), l.CreatedAt.UTC(), l.UpdatedAt.UTC()
+	l.DecidedOn = store.Day(store.TimeOf(decided))
+	return l, err
 }

@@ -1,4 +1,4 @@
-package people
+package guidance
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/store"
 )
 
@@ -53,7 +54,7 @@ type Placement struct {
 // records of the offering organisation.
 func (s *Service) Place(ctx context.Context, p access.Principal, offerID, personID int64) (Placement, error) {
 	var l Placement
-	err := s.editChild(ctx, p, personID, func(tx *sql.Tx, per Person) error {
+	err := s.people.EditChild(ctx, p, personID, func(tx *sql.Tx, per people.Person) error {
 		o, err := s.lockedOffer(ctx, tx, p, offerID)
 		if err != nil {
 			return err
@@ -71,7 +72,7 @@ func (s *Service) Place(ctx context.Context, p access.Principal, offerID, person
 		now := s.now().UTC()
 		l = Placement{OfferID: o.ID, PersonID: per.ID, PersonName: per.FullName(), Outcome: Proposed, CreatedBy: p.UserID,
 			CreatedAt: now, UpdatedAt: now, OrgID: o.OrgID, OrgName: o.OrgName, Year: o.Year, Programme: o.Programme}
-		if err := tx.QueryRowContext(ctx, s.q.InsertPlacement, l.OfferID, l.PersonID, l.Outcome, nullDate(l.DecidedOn),
+		if err := tx.QueryRowContext(ctx, s.q.InsertPlacement, l.OfferID, l.PersonID, l.Outcome, store.NullDate(l.DecidedOn),
 			l.Notes, store.NullID(l.CreatedBy), now, now).Scan(&l.ID); err != nil {
 			return err
 		}
@@ -113,7 +114,7 @@ func (s *Service) SetPlacementOutcome(ctx context.Context, p access.Principal, i
 		if outcome == Proposed {
 			l.DecidedOn = time.Time{}
 		}
-		if _, err := tx.ExecContext(ctx, s.q.UpdatePlacement, l.Outcome, nullDate(l.DecidedOn), l.UpdatedAt, l.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, s.q.UpdatePlacement, l.Outcome, store.NullDate(l.DecidedOn), l.UpdatedAt, l.ID); err != nil {
 			return err
 		}
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "set_outcome", Entity: "placement", EntityID: itoa(l.ID),

@@ -1,4 +1,4 @@
-package people
+package guidance
 
 import (
 	"context"
@@ -10,8 +10,10 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/text"
+	"github.com/jolproject/jol/internal/valid"
 )
 
 // Bounds of an offer of places.
@@ -74,8 +76,8 @@ func (s *Service) CreateOffer(ctx context.Context, p access.Principal, in OfferI
 	if in.Quota < 1 || in.Quota > MaxQuota {
 		fs = append(fs, errs.Field("quota", "error.quota_range", "Max", MaxQuota))
 	}
-	fs = line(fs, "programme", in.Programme, MaxName)
-	fs = note(fs, "notes", in.Notes)
+	fs = valid.Line(fs, "programme", in.Programme, people.MaxName)
+	fs = valid.Note(fs, "notes", in.Notes)
 	o := Offer{Year: in.Year, Quota: in.Quota, Programme: in.Programme, Notes: in.Notes, CreatedBy: p.UserID,
 		CreatedAt: s.now().UTC()}
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
@@ -110,20 +112,7 @@ func (s *Service) Offers(ctx context.Context, p access.Principal, orgID int64, y
 	if err := access.Can(p, access.ViewChild, p.Scope()); err != nil {
 		return nil, err
 	}
-	rows, err := s.db.R.QueryContext(ctx, s.q.Offers, p.OrgPath, p.RegionPath, orgID, year)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Offer
-	for rows.Next() {
-		o, err := scanOffer(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return store.Select(ctx, s.db.R, scanOffer, s.q.Offers, p.OrgPath, p.RegionPath, orgID, year)
 }
 
 // Offer returns offer id if p may see it.
@@ -141,12 +130,12 @@ func (s *Service) Offer(ctx context.Context, p access.Principal, id int64) (Offe
 func (s *Service) offer(ctx context.Context, q store.Querier, id int64) (Offer, error) {
 	o, err := scanOffer(q.QueryRowContext(ctx, s.q.OfferByID, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Offer{}, errs.Wrap(store.ErrNotFound, errs.NotFound, "error.not_found")
+		return Offer{}, errs.ErrNotFound
 	}
 	return o, err
 }
 
-func scanOffer(sc scanner) (Offer, error) {
+func scanOffer(sc store.Scanner) (Offer, error) {
 	var o Offer
 	err := sc.Scan(&o.ID, &o.OrgID, &o.OrgName, &o.orgPath, &o.regionPath, &o.Year, &o.Quota, &o.Programme, &o.Notes,
 		&o.CreatedBy, &o.CreatedAt, &o.Used)

@@ -1,4 +1,4 @@
-package people_test
+package guidance_test
 
 import (
 	"testing"
@@ -6,6 +6,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/guidance"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
@@ -15,15 +16,15 @@ func TestAssessmentRecordedAndScoped(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := setup(t, db)
 		pupil := w.mkPerson(t, w.opA, child(w.a, "Сейітов", "Арман", day(2012, 4, 5)))
-		in := people.AssessmentInput{Instrument: "Holland RIASEC", TakenOn: day(2026, 8, 20),
-			Scores:         []people.Score{{Ability: "Logic", Score: 17.5, Max: 20}, {}, {Ability: "Verbal", Score: 12, Max: 20}},
+		in := guidance.AssessmentInput{Instrument: "Holland RIASEC", TakenOn: day(2026, 8, 20),
+			Scores:         []guidance.Score{{Ability: "Logic", Score: 17.5, Max: 20}, {}, {Ability: "Verbal", Score: 12, Max: 20}},
 			Recommendation: "Physics and mathematics lyceum"}
 		a, err := w.s.RecordAssessment(ctx, w.opA, pupil.ID, in)
 		if err != nil || a.OrgID != w.a.ID || a.AssessedByName != "Operator A" || len(a.Scores) != 2 {
 			t.Fatalf("assessment %+v, %v", a, err)
 		}
 		got, err := w.s.Assessments(ctx, w.opA, pupil.ID)
-		if err != nil || len(got) != 1 || got[0].Scores[0] != (people.Score{Ability: "Logic", Score: 17.5, Max: 20}) ||
+		if err != nil || len(got) != 1 || got[0].Scores[0] != (guidance.Score{Ability: "Logic", Score: 17.5, Max: 20}) ||
 			!got[0].TakenOn.Equal(day(2026, 8, 20)) || got[0].PersonName != "Сейітов Арман" || got[0].OrgName != "School A" {
 			t.Fatalf("assessments %+v, %v", got, err)
 		}
@@ -67,14 +68,14 @@ func TestAssessmentRecordedAndScoped(t *testing.T) {
 		if len(ch) != 2 {
 			t.Fatalf("%d audit entries", len(ch))
 		}
-		for want, in := range map[string]people.AssessmentInput{
+		for want, in := range map[string]guidance.AssessmentInput{
 			"instrument error.required":       {TakenOn: day(2026, 8, 1)},
 			"taken_on error.required":         {Instrument: "X"},
 			"taken_on error.date_future":      {Instrument: "X", TakenOn: day(2026, 9, 2)},
-			"score_1_max error.score_max":     {Instrument: "X", TakenOn: day(2026, 8, 1), Scores: []people.Score{{Ability: "A", Score: 1}}},
-			"score_1_score error.score_range": {Instrument: "X", TakenOn: day(2026, 8, 1), Scores: []people.Score{{Ability: "A", Score: 11, Max: 10}}},
-			"score_2_ability error.duplicate": {Instrument: "X", TakenOn: day(2026, 8, 1), Scores: []people.Score{{Ability: "A", Score: 1, Max: 10}, {Ability: "a", Score: 1, Max: 10}}},
-			"score_1_ability error.required":  {Instrument: "X", TakenOn: day(2026, 8, 1), Scores: []people.Score{{Score: 1, Max: 10}}},
+			"score_1_max error.score_max":     {Instrument: "X", TakenOn: day(2026, 8, 1), Scores: []guidance.Score{{Ability: "A", Score: 1}}},
+			"score_1_score error.score_range": {Instrument: "X", TakenOn: day(2026, 8, 1), Scores: []guidance.Score{{Ability: "A", Score: 11, Max: 10}}},
+			"score_2_ability error.duplicate": {Instrument: "X", TakenOn: day(2026, 8, 1), Scores: []guidance.Score{{Ability: "A", Score: 1, Max: 10}, {Ability: "a", Score: 1, Max: 10}}},
+			"score_1_ability error.required":  {Instrument: "X", TakenOn: day(2026, 8, 1), Scores: []guidance.Score{{Score: 1, Max: 10}}},
 		} {
 			if _, err := w.s.RecordAssessment(ctx, w.opA, pupil.ID, in); fieldKeys(err)[0] != want {
 				t.Errorf("%s: %v", want, fieldKeys(err))

@@ -1,4 +1,4 @@
-package people
+package guidance
 
 import (
 	"context"
@@ -11,8 +11,10 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/text"
+	"github.com/jolproject/jol/internal/valid"
 )
 
 // MaxScores bounds the abilities one assessment scores.
@@ -68,20 +70,20 @@ func (s *Service) RecordAssessment(ctx context.Context, p access.Principal, pers
 	if in.Instrument == "" {
 		fs = append(fs, errs.Field("instrument", "error.required", "Field", "instrument"))
 	}
-	fs = line(fs, "instrument", in.Instrument, MaxName)
-	fs = line(fs, "assessed_by", in.AssessedByName, MaxName)
-	fs = note(fs, "recommendation", in.Recommendation)
+	fs = valid.Line(fs, "instrument", in.Instrument, people.MaxName)
+	fs = valid.Line(fs, "assessed_by", in.AssessedByName, people.MaxName)
+	fs = valid.Note(fs, "recommendation", in.Recommendation)
 	switch {
 	case in.TakenOn.IsZero():
 		fs = append(fs, errs.Field("taken_on", "error.required", "Field", "taken_on"))
-	case date(in.TakenOn).After(s.today()):
+	case store.Day(in.TakenOn).After(s.today()):
 		fs = append(fs, errs.Field("taken_on", "error.date_future", "Field", "taken_on"))
 	}
 	scores, sfs := cleanScores(in.Scores)
 	fs = append(fs, sfs...)
-	a := Assessment{Instrument: in.Instrument, TakenOn: date(in.TakenOn), Scores: scores, Recommendation: in.Recommendation,
+	a := Assessment{Instrument: in.Instrument, TakenOn: store.Day(in.TakenOn), Scores: scores, Recommendation: in.Recommendation,
 		AssessedBy: p.UserID, AssessedByName: in.AssessedByName, CreatedAt: s.now().UTC()}
-	err := s.editChild(ctx, p, personID, func(tx *sql.Tx, per Person) error {
+	err := s.people.EditChild(ctx, p, personID, func(tx *sql.Tx, per people.Person) error {
 		orgID := in.OrgID
 		if orgID == 0 {
 			orgID = per.OrgID
@@ -140,7 +142,7 @@ func cleanScores(in []Score) ([]Score, []errs.FieldError) {
 			fs = append(fs, errs.Field(n+"ability", "error.duplicate"))
 		}
 		seen[key] = true
-		for _, f := range line(nil, "ability", sc.Ability, MaxName) {
+		for _, f := range valid.Line(nil, "ability", sc.Ability, people.MaxName) {
 			f.Field = n + "ability"
 			fs = append(fs, f)
 		}
