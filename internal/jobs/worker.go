@@ -29,6 +29,9 @@ func (q *Queue) Start(ctx context.Context, workers int) error {
 		return errors.New("jobs: queue already started")
 	}
 	if err := q.requeueStale(ctx); err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped while starting: a shutdown, not a failure
+		}
 		return fmt.Errorf("jobs: requeue abandoned jobs: %w", err)
 	}
 	var wg sync.WaitGroup
