@@ -30,7 +30,8 @@ func clock() time.Time { return time.Date(2026, 9, 1, 8, 0, 0, 0, time.UTC) }
 // a coordinator of that organisation and a sponsor, each with a token.
 type fixture struct {
 	db    *store.DB
-	deps  Deps
+	svc   *services.Services
+	opts  Options
 	mux   *http.ServeMux
 	org   orgs.Organisation
 	users map[access.Role]accounts.User
@@ -44,11 +45,10 @@ func fastHasher() *accounts.Hasher {
 	return accounts.NewHasher(accounts.Params{Memory: 64, Time: 1, Threads: 1}, 2)
 }
 
-// newDeps builds every service the API needs over db, logging to logs.
-func newDeps(db *store.DB, logs io.Writer) Deps {
+// newServices builds the services over db and the API's options, logging to logs.
+func newServices(db *store.DB, logs io.Writer) (*services.Services, Options) {
 	svc := must(services.New(context.Background(), db, services.Options{Now: clock, Hasher: fastHasher()}))
-	return Deps{Accounts: svc.Accounts, Orgs: svc.Orgs, People: svc.People, Geo: svc.Geo, Settings: svc.Settings,
-		Jobs: svc.Jobs, Audit: svc.Audit, Catalog: svc.Catalog, Logger: slog.New(slog.NewTextHandler(logs, nil)), Now: clock}
+	return svc, Options{Logger: slog.New(slog.NewTextHandler(logs, nil)), Now: clock}
 }
 
 func newFixture(t *testing.T, db *store.DB) *fixture {
@@ -56,11 +56,11 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 	ctx := context.Background()
 	f := &fixture{db: db, mux: http.NewServeMux(), logs: &bytes.Buffer{},
 		users: map[access.Role]accounts.User{}, token: map[access.Role]string{}}
-	f.deps = newDeps(db, f.logs)
+	f.svc, f.opts = newServices(db, f.logs)
 	st := settings.Defaults()
 	st.DefaultLocale = "en"
-	check(t, f.deps.Settings.Update(ctx, access.System, st))
-	f.org = must(f.deps.Orgs.Create(ctx, access.System, orgs.Input{Name: "Foundation", Type: orgs.Foundation, RegionCode: "KZ-75"}))
+	check(t, f.svc.Settings.Update(ctx, access.System, st))
+	f.org = must(f.svc.Orgs.Create(ctx, access.System, orgs.Input{Name: "Foundation", Type: orgs.Foundation, RegionCode: "KZ-75"}))
 	for _, in := range []accounts.NewUser{
 		{Email: "admin@example.org", Name: "Admin", Role: access.Admin},
 		{Email: "coord@example.org", Name: "Coordinator", Role: access.Coordinator, OrgID: f.org.ID, Region: "KZ-75"},
@@ -69,7 +69,7 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 		f.users[in.Role] = f.user(t, in)
 		f.token[in.Role] = f.newToken(t, f.users[in.Role])
 	}
-	a, err := New(f.deps)
+	a, err := New(f.svc, f.opts)
 	check(t, err)
 	a.Mount(f.mux)
 	return f
@@ -77,14 +77,14 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 
 func (f *fixture) user(t *testing.T, in accounts.NewUser) accounts.User {
 	t.Helper()
-	u, err := f.deps.Accounts.Create(context.Background(), access.System, in)
+	u, err := f.svc.Accounts.Create(context.Background(), access.System, in)
 	check(t, err)
 	return u
 }
 
 func (f *fixture) newToken(t *testing.T, u accounts.User) string {
 	t.Helper()
-	secret, _, err := f.deps.Accounts.CreateToken(context.Background(), u.Principal(), u.ID, "test")
+	secret, _, err := f.svc.Accounts.CreateToken(context.Background(), u.Principal(), u.ID, "test")
 	check(t, err)
 	return secret
 }

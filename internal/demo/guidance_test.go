@@ -6,9 +6,9 @@ import (
 	"unicode"
 
 	"github.com/jolproject/jol/internal/access"
-	"github.com/jolproject/jol/internal/demo"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
+	svcs "github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/store"
 )
 
@@ -20,7 +20,7 @@ type guidance struct {
 
 // guide counts the assessments made at every organisation and the
 // placements on every offer, checking each as it goes.
-func guide(t *testing.T, svc demo.Services) guidance {
+func guide(t *testing.T, svc *svcs.Services) guidance {
 	t.Helper()
 	g := guidance{outcomes: map[people.PlacementOutcome]int{}}
 	list, _, err := svc.Orgs.List(ctx, access.System, orgs.Filter{}, store.Page{Limit: store.MaxLimit})

@@ -15,8 +15,8 @@ import (
 func TestJobsListAndRetry(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	queued := must(f.deps.Jobs.Enqueue(ctx, f.db.W, "test.noop", map[string]string{"file": "<districts>.csv"}))
-	failed := must(f.deps.Jobs.Enqueue(ctx, f.db.W, "test.noop", nil, jobs.MaxAttempts(1)))
+	queued := must(f.svc.Jobs.Enqueue(ctx, f.db.W, "test.noop", map[string]string{"file": "<districts>.csv"}))
+	failed := must(f.svc.Jobs.Enqueue(ctx, f.db.W, "test.noop", nil, jobs.MaxAttempts(1)))
 	_, err := f.db.W.ExecContext(ctx, store.Rebind(f.db.Engine,
 		"UPDATE jobs SET status = 'failed', attempts = 1, error = 'disk <full>', finished_at = $1 WHERE id = $2"), clock(), failed)
 	check(t, err)
@@ -41,7 +41,7 @@ func TestJobsListAndRetry(t *testing.T) {
 	if r := c.post(path+"/retry", nil); r.status != http.StatusSeeOther || r.location != path {
 		t.Fatalf("retry: %d %s", r.status, r.location)
 	}
-	if j := must(f.deps.Jobs.Get(ctx, access.System, failed)); j.Status != jobs.Queued || j.Attempts != 0 {
+	if j := must(f.svc.Jobs.Get(ctx, access.System, failed)); j.Status != jobs.Queued || j.Attempts != 0 {
 		t.Fatalf("after retry: %+v", j)
 	}
 	if r := c.post(path+"/retry", nil); r.status != http.StatusConflict {

@@ -50,7 +50,7 @@ func (s *Server) assessmentRecord(w http.ResponseWriter, r *http.Request, rq *re
 		in.Scores = append(in.Scores, sc)
 	}
 	if len(f.errors) == 0 {
-		_, err := s.People.RecordAssessment(r.Context(), rq.p, id, in)
+		_, err := s.svc.People.RecordAssessment(r.Context(), rq.p, id, in)
 		if err == nil {
 			s.flash(r, "assessments.recorded")
 			return seeOther(w, r, personURL(id)+"#assessments")

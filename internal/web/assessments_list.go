@@ -32,7 +32,7 @@ func (s *Server) assessmentList(w http.ResponseWriter, r *http.Request, rq *requ
 	v := assessmentsView{Page: s.page(r, rq, "assessments.title"), Filter: f, OrgID: org}
 	if org != 0 {
 		q := r.URL.Query()
-		list, next, err := s.People.AssessmentsAt(ctx, rq.p, org, people.ParsePage(q.Get("cursor"), q.Get("limit")))
+		list, next, err := s.svc.People.AssessmentsAt(ctx, rq.p, org, people.ParsePage(q.Get("cursor"), q.Get("limit")))
 		if err != nil {
 			return err
 		}

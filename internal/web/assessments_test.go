@@ -51,8 +51,8 @@ func TestAssessmentOnThePersonPage(t *testing.T) {
 	}
 	// A user of another organisation sees neither the list nor the child.
 	ctx := context.Background()
-	other := must(f.deps.Orgs.Create(ctx, access.System, orgs.Input{Name: "Astana Centre", Type: orgs.SupportCentre, RegionCode: "KZ-71"}))
-	must(f.deps.Accounts.Create(ctx, access.System, accounts.NewUser{Email: "op@example.org", Name: "Operator",
+	other := must(f.svc.Orgs.Create(ctx, access.System, orgs.Input{Name: "Astana Centre", Type: orgs.SupportCentre, RegionCode: "KZ-71"}))
+	must(f.svc.Accounts.Create(ctx, access.System, accounts.NewUser{Email: "op@example.org", Name: "Operator",
 		Role: access.Operator, OrgID: other.ID, Region: "KZ-71", Locale: "en", Password: password}))
 	o := f.login(t, "op@example.org")
 	if r = o.get("/assessments?org=" + itoa(f.org.ID)); r.status != http.StatusForbidden || strings.Contains(r.body, "Мадина") {

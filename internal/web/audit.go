@@ -37,7 +37,7 @@ func (s *Server) auditLog(w http.ResponseWriter, r *http.Request, rq *request) e
 	f := queryForm(r, "entity", "entity_id", "actor", "action")
 	flt := audit.Filter{Entity: f.Values["entity"], EntityID: f.Values["entity_id"], Action: f.Values["action"],
 		ActorID: filterID(rq, f, "actor")}
-	list, next, err := s.Audit.Changes(r.Context(), rq.p, flt, pageOf(r))
+	list, next, err := s.svc.Audit.Changes(r.Context(), rq.p, flt, pageOf(r))
 	if err != nil {
 		return err
 	}
@@ -55,7 +55,7 @@ func (s *Server) accessLog(w http.ResponseWriter, r *http.Request, rq *request) 
 	f := queryForm(r, "subject_kind", "subject_id", "user")
 	flt := audit.AccessFilter{SubjectKind: f.Values["subject_kind"], SubjectID: f.Values["subject_id"],
 		UserID: filterID(rq, f, "user")}
-	list, next, err := s.Audit.Accesses(r.Context(), rq.p, flt, pageOf(r))
+	list, next, err := s.svc.Audit.Accesses(r.Context(), rq.p, flt, pageOf(r))
 	if err != nil {
 		return err
 	}

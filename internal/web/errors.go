@@ -12,7 +12,7 @@ var errCSRF = errs.New(errs.Forbidden, "error.csrf")
 
 // fail renders err for a request whose caller could not be resolved.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
-	rq := &request{l: s.Catalog.Localizer(i18n.Negotiate("", "", r.Header.Get("Accept-Language"), i18n.RU))}
+	rq := &request{l: s.svc.Catalog.Localizer(i18n.Negotiate("", "", r.Header.Get("Accept-Language"), i18n.RU))}
 	s.failWith(w, r, rq, err)
 }
 

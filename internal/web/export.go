@@ -60,7 +60,7 @@ func (s *Server) peopleExport(w http.ResponseWriter, r *http.Request, rq *reques
 	}
 	// The first page is read before anything is written, so a refusal or a
 	// failing database still becomes an error page.
-	first, next, err := s.People.List(ctx, rq.p, flt, people.Page{Limit: store.MaxLimit})
+	first, next, err := s.svc.People.List(ctx, rq.p, flt, people.Page{Limit: store.MaxLimit})
 	if err != nil {
 		return err
 	}
@@ -83,7 +83,7 @@ func (s *Server) peopleExport(w http.ResponseWriter, r *http.Request, rq *reques
 	}
 	if err == nil {
 		subject := fmt.Sprintf("q=%s;rows=%d", query, *count)
-		err = s.Audit.Viewed(ctx, rq.p, exportKind, subject, rq.p.OrgPath, "export")
+		err = s.svc.Audit.Viewed(ctx, rq.p, exportKind, subject, rq.p.OrgPath, "export")
 	}
 	switch {
 	case err == nil:
@@ -113,7 +113,7 @@ func (s *Server) exportRows(ctx context.Context, rq *request, flt people.Filter,
 		page := first
 		for {
 			for _, p := range page {
-				as, err := s.People.Assignments(ctx, rq.p, p.ID)
+				as, err := s.svc.People.Assignments(ctx, rq.p, p.ID)
 				if err != nil {
 					*failed = err
 					return
@@ -131,7 +131,7 @@ func (s *Server) exportRows(ctx context.Context, rq *request, flt people.Filter,
 				return
 			}
 			var err error
-			if page, next, err = s.People.List(ctx, rq.p, flt, people.Page{Cursor: next, Limit: store.MaxLimit}); err != nil {
+			if page, next, err = s.svc.People.List(ctx, rq.p, flt, people.Page{Cursor: next, Limit: store.MaxLimit}); err != nil {
 				*failed = err
 				return
 			}

@@ -49,7 +49,7 @@ func (c *client) download(path string) download {
 // locale, and logs them in.
 func (f *fixture) user(t *testing.T, email string, role access.Role, locale string) *client {
 	t.Helper()
-	must(f.deps.Accounts.Create(context.Background(), access.System, accounts.NewUser{Email: email, Name: email,
+	must(f.svc.Accounts.Create(context.Background(), access.System, accounts.NewUser{Email: email, Name: email,
 		Role: role, OrgID: f.org.ID, Region: "KZ-75", Locale: locale, Password: password}))
 	return f.login(t, email)
 }
@@ -61,14 +61,14 @@ func exportFixture(t *testing.T, f *fixture) (iin string) {
 	t.Helper()
 	ctx := context.Background()
 	iin = must(natid.MakeIIN(day(2015, 3, 10), natid.Female, 42))
-	p := must(f.deps.People.Create(ctx, access.System, people.Input{LastName: "Ахметова", FirstName: "Мадина", Patronymic: "Ерлановна",
+	p := must(f.svc.People.Create(ctx, access.System, people.Input{LastName: "Ахметова", FirstName: "Мадина", Patronymic: "Ерлановна",
 		BirthDate: day(2015, 3, 10), Sex: people.Female, NationalID: iin, Phone: "+7 701 123 45 67", RegionCode: "KZ-75",
 		Address: "=HYPERLINK(1)", OrgID: f.org.ID, Grade: 5, Status: people.Status("pupil")}))
-	must(f.deps.People.Assign(ctx, access.System, p.ID, "orphan", people.Evidence{DocType: "Certificate"}))
-	must(f.deps.People.Create(ctx, access.System, people.Input{LastName: "Сериков", FirstName: "Нурлан", BirthDate: day(2017, 1, 2),
+	must(f.svc.People.Assign(ctx, access.System, p.ID, "orphan", people.Evidence{DocType: "Certificate"}))
+	must(f.svc.People.Create(ctx, access.System, people.Input{LastName: "Сериков", FirstName: "Нурлан", BirthDate: day(2017, 1, 2),
 		Sex: people.Male, RegionCode: "KZ-75", OrgID: f.org.ID, Grade: 3}))
-	tehran := must(f.deps.Orgs.Create(ctx, access.System, orgs.Input{Name: "Tehran Charity", Type: orgs.Charity, RegionCode: "IR-23"}))
-	must(f.deps.People.Create(ctx, access.System, people.Input{LastName: "Rezaei", FirstName: "Sara", RegionCode: "IR-23", OrgID: tehran.ID}))
+	tehran := must(f.svc.Orgs.Create(ctx, access.System, orgs.Input{Name: "Tehran Charity", Type: orgs.Charity, RegionCode: "IR-23"}))
+	must(f.svc.People.Create(ctx, access.System, people.Input{LastName: "Rezaei", FirstName: "Sara", RegionCode: "IR-23", OrgID: tehran.ID}))
 	return iin
 }
 
@@ -85,7 +85,7 @@ func TestPeopleExportCSV(t *testing.T) {
 		t.Error("the CSV has no byte order mark")
 	}
 	rows := must(csv.NewReader(bytes.NewReader(bytes.TrimPrefix(d.body, []byte("\ufeff")))).ReadAll())
-	ru := f.deps.Catalog.Localizer(i18n.RU)
+	ru := f.svc.Catalog.Localizer(i18n.RU)
 	if rows[0][0] != ru.T("field.last_name") || rows[0][0] == "Last name" || rows[0][14] != ru.T("field.categories") {
 		t.Errorf("header is not in Russian: %q", rows[0])
 	}
@@ -109,7 +109,7 @@ func TestPeopleExportCSV(t *testing.T) {
 		t.Errorf("a bad filter: %d %s, want the list with the error", r.status, r.location)
 	}
 
-	list, _ := must2(f.deps.Audit.Accesses(context.Background(), access.System,
+	list, _ := must2(f.svc.Audit.Accesses(context.Background(), access.System,
 		audit.AccessFilter{SubjectKind: "person_export"}, store.Page{Limit: 10}))
 	var got []string
 	for _, a := range list {
@@ -193,7 +193,7 @@ func TestSponsorMayNotExport(t *testing.T) {
 			t.Errorf("sponsor GET %s: %d", path, d.status)
 		}
 	}
-	list, _ := must2(f.deps.Audit.Accesses(context.Background(), access.System,
+	list, _ := must2(f.svc.Audit.Accesses(context.Background(), access.System,
 		audit.AccessFilter{SubjectKind: "person_export"}, store.Page{Limit: 10}))
 	if len(list) != 0 {
 		t.Errorf("a refused export is logged: %+v", list)
@@ -204,7 +204,7 @@ func TestPeopleExportReadsEveryPage(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	for i := range store.MaxLimit + 1 {
-		must(f.deps.People.Create(ctx, access.System, people.Input{LastName: "Child", FirstName: itoa(int64(i)),
+		must(f.svc.People.Create(ctx, access.System, people.Input{LastName: "Child", FirstName: itoa(int64(i)),
 			RegionCode: "KZ-75", OrgID: f.org.ID}))
 	}
 	c := f.login(t, "coord@example.org")

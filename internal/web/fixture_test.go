@@ -35,7 +35,8 @@ const password = "correct horse battery"
 // organisation, served by a test server.
 type fixture struct {
 	db    *store.DB
-	deps  web.Deps
+	svc   *services.Services
+	now   func() time.Time // the web layer's clock
 	srv   *httptest.Server
 	org   orgs.Organisation
 	admin accounts.User
@@ -55,18 +56,16 @@ func newFixture(t *testing.T) *fixture {
 	svc := must(services.New(ctx, db, services.Options{Now: clock,
 		Hasher: accounts.NewHasher(accounts.Params{Memory: 64, Time: 1, Threads: 1}, 2)}))
 	f := &fixture{db: db}
-	f.deps = web.Deps{Accounts: svc.Accounts, Orgs: svc.Orgs, People: svc.People, Geo: svc.Geo, Settings: svc.Settings,
-		Jobs: svc.Jobs, Imports: svc.Imports, Audit: svc.Audit, Catalog: svc.Catalog,
-		Logger: slog.New(slog.NewTextHandler(testLog{t}, nil))}
-	f.deps.Now = func() time.Time { return clock().Add(time.Duration(f.later.Load())) }
-	f.deps.Jobs.Register("test.noop", func(context.Context, *jobs.Job, jobs.Progress) (string, error) { return "ok", nil })
-	check(t, f.deps.Settings.Update(ctx, access.System, settings.Settings{Name: "Jol Test", DefaultLocale: "en", Country: "KZ", Calendar: "gregorian", Timezone: "Asia/Almaty"}))
-	f.org = must(f.deps.Orgs.Create(ctx, access.System, orgs.Input{Name: "Almaty Foundation", Type: orgs.Foundation, RegionCode: "KZ-75"}))
-	f.admin = must(f.deps.Accounts.Create(ctx, access.System, accounts.NewUser{Email: "admin@example.org", Name: "Aigerim Admin",
+	f.svc = svc
+	f.now = func() time.Time { return clock().Add(time.Duration(f.later.Load())) }
+	f.svc.Jobs.Register("test.noop", func(context.Context, *jobs.Job, jobs.Progress) (string, error) { return "ok", nil })
+	check(t, f.svc.Settings.Update(ctx, access.System, settings.Settings{Name: "Jol Test", DefaultLocale: "en", Country: "KZ", Calendar: "gregorian", Timezone: "Asia/Almaty"}))
+	f.org = must(f.svc.Orgs.Create(ctx, access.System, orgs.Input{Name: "Almaty Foundation", Type: orgs.Foundation, RegionCode: "KZ-75"}))
+	f.admin = must(f.svc.Accounts.Create(ctx, access.System, accounts.NewUser{Email: "admin@example.org", Name: "Aigerim Admin",
 		Role: access.Admin, Locale: "en", Password: password}))
-	f.coord = must(f.deps.Accounts.Create(ctx, access.System, accounts.NewUser{Email: "coord@example.org", Name: "Coordinator",
+	f.coord = must(f.svc.Accounts.Create(ctx, access.System, accounts.NewUser{Email: "coord@example.org", Name: "Coordinator",
 		Role: access.Coordinator, OrgID: f.org.ID, Region: "KZ-75", Locale: "en", Password: password}))
-	s := must(web.New(f.deps))
+	s := must(web.New(svc, web.Options{Logger: slog.New(slog.NewTextHandler(testLog{t}, nil)), Now: f.now}))
 	mux := http.NewServeMux()
 	s.Mount(mux)
 	f.srv = httptest.NewServer(mux)

@@ -25,21 +25,21 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request, rq *request) error
 	v := homeView{Page: s.page(r, rq, "nav.home")}
 	ctx := r.Context()
 	if access.Allowed(rq.p, access.ManageUsers) {
-		n, err := s.Accounts.Count(ctx)
+		n, err := s.svc.Accounts.Count(ctx)
 		if err != nil {
 			return err
 		}
 		v.Cards = append(v.Cards, card{"/admin/users", rq.l.Number(int64(n)), rq.l.T("home.card.users", "Count", n)})
 	}
 	if access.Allowed(rq.p, access.ViewOrgs) {
-		n, err := s.Orgs.Count(ctx, rq.p)
+		n, err := s.svc.Orgs.Count(ctx, rq.p)
 		if err != nil {
 			return err
 		}
 		v.Cards = append(v.Cards, card{"/organisations", rq.l.Number(int64(n)), rq.l.T("home.card.organisations", "Count", n)})
 	}
 	if access.Allowed(rq.p, access.ViewJobs) {
-		counts, err := s.Jobs.Counts(ctx)
+		counts, err := s.svc.Jobs.Counts(ctx)
 		if err != nil {
 			return err
 		}

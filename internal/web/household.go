@@ -50,7 +50,7 @@ func (s *Server) renderHousehold(w http.ResponseWriter, r *http.Request, rq *req
 	if err != nil {
 		return err
 	}
-	h, err := s.People.Household(ctx, rq.p, id, people.ViaWeb)
+	h, err := s.svc.People.Household(ctx, rq.p, id, people.ViaWeb)
 	if err != nil {
 		return err
 	}
@@ -59,7 +59,7 @@ func (s *Server) renderHousehold(w http.ResponseWriter, r *http.Request, rq *req
 		CanEdit:    access.Can(rq.p, access.EditChild, h.Target()) == nil, Relations: relationOptions(l, mf.Values["relation"])}
 	v.Flags = householdFlags(l, h)
 	v.Title, v.Path = l.T("households.number", "ID", l.Digits(itoa(h.ID))), householdURL(h.ID)
-	ms, err := s.People.Members(ctx, rq.p, h.ID)
+	ms, err := s.svc.People.Members(ctx, rq.p, h.ID)
 	if err != nil {
 		return err
 	}
@@ -68,7 +68,7 @@ func (s *Server) renderHousehold(w http.ResponseWriter, r *http.Request, rq *req
 		v.Members = append(v.Members, memberRow{Member: m, Age: ageOf(l, m.Person, today), SexName: sexName(l, m.Person.Sex)})
 	}
 	if v.Query = r.URL.Query().Get("q"); v.Query != "" && v.CanEdit && r.Method == http.MethodGet {
-		found, err := s.People.Search(ctx, rq.p, v.Query, 0)
+		found, err := s.svc.People.Search(ctx, rq.p, v.Query, 0)
 		if err != nil {
 			return err
 		}

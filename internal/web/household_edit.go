@@ -26,7 +26,7 @@ func (s *Server) householdUpdate(w http.ResponseWriter, r *http.Request, rq *req
 	}
 	f := newForm(r, householdFields...)
 	if in, ok := householdInput(rq, f); ok {
-		_, err := s.People.UpdateHousehold(r.Context(), rq.p, h.ID, in)
+		_, err := s.svc.People.UpdateHousehold(r.Context(), rq.p, h.ID, in)
 		if err == nil {
 			s.flash(r, "flash.saved")
 			return seeOther(w, r, householdURL(h.ID))
@@ -47,7 +47,7 @@ func (s *Server) editedHousehold(r *http.Request, rq *request) (people.Household
 	if err != nil {
 		return people.Household{}, err
 	}
-	h, err := s.People.Household(r.Context(), rq.p, id, people.ViaWeb)
+	h, err := s.svc.People.Household(r.Context(), rq.p, id, people.ViaWeb)
 	if err != nil {
 		return h, err
 	}

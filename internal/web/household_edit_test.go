@@ -62,8 +62,8 @@ func TestHouseholdEdit(t *testing.T) {
 func TestHouseholdEditOutOfScope(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	tehran := must(f.deps.Orgs.Create(ctx, access.System, orgs.Input{Name: "Tehran Charity", Type: orgs.Charity, RegionCode: "IR-23"}))
-	h := must(f.deps.People.CreateHousehold(ctx, access.System, people.HouseholdInput{RegionCode: "IR-23", OrgID: tehran.ID, Address: "Valiasr 1"}))
+	tehran := must(f.svc.Orgs.Create(ctx, access.System, orgs.Input{Name: "Tehran Charity", Type: orgs.Charity, RegionCode: "IR-23"}))
+	h := must(f.svc.People.CreateHousehold(ctx, access.System, people.HouseholdInput{RegionCode: "IR-23", OrgID: tehran.ID, Address: "Valiasr 1"}))
 	c := f.login(t, "coord@example.org")
 	path := "/households/" + itoa(h.ID)
 	if r := c.get(path + "/edit"); r.status != http.StatusForbidden {
@@ -73,7 +73,7 @@ func TestHouseholdEditOutOfScope(t *testing.T) {
 	if r.status != http.StatusForbidden {
 		t.Errorf("edit of another organisation's household: %d", r.status)
 	}
-	if got := must(f.deps.People.Household(ctx, access.System, h.ID, people.ViaWeb)); got.Address != "Valiasr 1" {
+	if got := must(f.svc.People.Household(ctx, access.System, h.ID, people.ViaWeb)); got.Address != "Valiasr 1" {
 		t.Errorf("the household was changed: %+v", got)
 	}
 }

@@ -18,7 +18,7 @@ func (s *Server) memberAdd(w http.ResponseWriter, r *http.Request, rq *request) 
 	f := newForm(r, memberFields...)
 	in := people.MemberInput{Relation: people.Relation(f.Values["relation"]), Head: f.Values["is_head"] != ""}
 	if in.PersonID = s.memberID(rq, f); in.PersonID != 0 {
-		err := s.People.AddMember(r.Context(), rq.p, id, in)
+		err := s.svc.People.AddMember(r.Context(), rq.p, id, in)
 		if err == nil {
 			s.flash(r, "households.member_added")
 			return seeOther(w, r, householdURL(id)+"#members")
@@ -40,7 +40,7 @@ func (s *Server) memberRemove(w http.ResponseWriter, r *http.Request, rq *reques
 	if err != nil || person <= 0 {
 		return errNotFound
 	}
-	if err := s.People.RemoveMember(r.Context(), rq.p, id, person); err != nil {
+	if err := s.svc.People.RemoveMember(r.Context(), rq.p, id, person); err != nil {
 		return err
 	}
 	s.flash(r, "households.member_removed")
@@ -56,7 +56,7 @@ func (s *Server) headSet(w http.ResponseWriter, r *http.Request, rq *request) er
 	}
 	f := newForm(r, "person")
 	if person := s.memberID(rq, f); person != 0 {
-		err := s.People.SetHead(r.Context(), rq.p, id, person)
+		err := s.svc.People.SetHead(r.Context(), rq.p, id, person)
 		if err == nil {
 			s.flash(r, "households.head_set")
 			return seeOther(w, r, householdURL(id)+"#members")

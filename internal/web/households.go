@@ -49,7 +49,7 @@ func (s *Server) householdList(w http.ResponseWriter, r *http.Request, rq *reque
 	ctx := r.Context()
 	f := queryForm(r, "region", "org", "ref")
 	flt := people.HouseholdFilter{RegionCode: normRegion(f.Values["region"]), OrgID: filterID(rq, f, "org"), ExternalRef: f.Values["ref"]}
-	list, next, err := s.People.Households(ctx, rq.p, flt, pageOf(r))
+	list, next, err := s.svc.People.Households(ctx, rq.p, flt, pageOf(r))
 	if err != nil {
 		return err
 	}
@@ -98,7 +98,7 @@ func (s *Server) householdNew(w http.ResponseWriter, r *http.Request, rq *reques
 func (s *Server) householdCreate(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := newForm(r, householdFields...)
 	if in, ok := householdInput(rq, f); ok {
-		h, err := s.People.CreateHousehold(r.Context(), rq.p, in)
+		h, err := s.svc.People.CreateHousehold(r.Context(), rq.p, in)
 		if err == nil {
 			s.flash(r, "flash.created")
 			http.Redirect(w, r, householdURL(h.ID), http.StatusSeeOther)

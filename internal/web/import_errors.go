@@ -32,7 +32,7 @@ func (s *Server) importErrors(w http.ResponseWriter, r *http.Request, rq *reques
 		return errNotFound
 	}
 	name := "rejected-" + strconv.FormatInt(run.ID, 10) + "." + format
-	rows, failed := s.Imports.RejectRows(ctx, up, run, rq.l)
+	rows, failed := s.svc.Imports.RejectRows(ctx, up, run, rq.l)
 	h := w.Header()
 	h.Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	h.Set("Cache-Control", "no-store")
@@ -47,7 +47,7 @@ func (s *Server) importErrors(w http.ResponseWriter, r *http.Request, rq *reques
 		err = *failed
 	}
 	if err == nil {
-		err = s.Audit.Viewed(ctx, rq.p, "import_run", strconv.FormatInt(run.ID, 10), run.OrgPath, "export")
+		err = s.svc.Audit.Viewed(ctx, rq.p, "import_run", strconv.FormatInt(run.ID, 10), run.OrgPath, "export")
 	}
 	switch {
 	case err == nil:

@@ -75,7 +75,7 @@ func (s *Server) routeUpload(r *http.Request, rq *request) (imports.Upload, erro
 	if err != nil {
 		return imports.Upload{}, err
 	}
-	return s.Imports.Upload(r.Context(), rq.p, id)
+	return s.svc.Imports.Upload(r.Context(), rq.p, id)
 }
 
 // answers are the user's answers for the headers Jol does not know: a
@@ -96,13 +96,13 @@ func (s *Server) importAnswers(r *http.Request, rq *request, up imports.Upload, 
 	if id, err := formID(a.template); err != nil {
 		return a, err
 	} else if id > 0 {
-		t, err := s.Imports.SavedTemplateByID(r.Context(), rq.p, id)
+		t, err := s.svc.Imports.SavedTemplateByID(r.Context(), rq.p, id)
 		if err != nil {
 			return a, err
 		}
 		saved = &t
 	} else if suggest {
-		list, err := s.Imports.Templates(r.Context(), rq.p)
+		list, err := s.svc.Imports.Templates(r.Context(), rq.p)
 		if err != nil {
 			return a, err
 		}

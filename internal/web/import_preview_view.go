@@ -17,7 +17,7 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, rq *reque
 	v := importPreviewView{Page: s.page(r, rq, "imports.preview"), Form: f, Upload: up, Template: a.template,
 		Suggested: a.suggested, Format: formatOf(l, up.Preview), Size: l.T("imports.size_kb", "KB", (up.Size+1023)/1024)}
 	v.Title = l.T("imports.preview_of", "Name", up.Name)
-	runs, err := s.Imports.Runs(ctx, rq.p, up.ID)
+	runs, err := s.svc.Imports.Runs(ctx, rq.p, up.ID)
 	if err != nil {
 		return err
 	}
@@ -29,12 +29,12 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, rq *reque
 		s.render(w, status, "import_preview", &v)
 		return nil
 	}
-	tpls, err := s.Imports.Templates(ctx, rq.p)
+	tpls, err := s.svc.Imports.Templates(ctx, rq.p)
 	if err != nil {
 		return err
 	}
 	v.Templates = templateOptions(rq, tpls, a.template, l.T("imports.template_none"))
-	check, err := s.Imports.Check(ctx, rq.p, up, a.tpl)
+	check, err := s.svc.Imports.Check(ctx, rq.p, up, a.tpl)
 	if err != nil {
 		return err
 	}
@@ -70,7 +70,7 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, rq *reque
 		}
 		v.Rows = append(v.Rows, pr)
 	}
-	if err := s.Audit.Viewed(ctx, rq.p, "import_upload", strconv.FormatInt(up.ID, 10), up.OrgPath, "web"); err != nil {
+	if err := s.svc.Audit.Viewed(ctx, rq.p, "import_upload", strconv.FormatInt(up.ID, 10), up.OrgPath, "web"); err != nil {
 		return err
 	}
 	s.render(w, status, "import_preview", &v)

@@ -47,7 +47,7 @@ func (s *Server) importRun(w http.ResponseWriter, r *http.Request, rq *request) 
 		v.Failure = imports.Reason(l, imports.RowError{Key: run.ErrorKey, Args: run.ErrorArgs})
 	}
 	after := imports.ParseRejectCursor(r.URL.Query().Get("after"))
-	page, next, err := s.Imports.Rejects(r.Context(), run, after, rejectsPerPage)
+	page, next, err := s.svc.Imports.Rejects(r.Context(), run, after, rejectsPerPage)
 	if err != nil {
 		return err
 	}
@@ -64,7 +64,7 @@ func (s *Server) importRun(w http.ResponseWriter, r *http.Request, rq *request) 
 	}
 	if len(page) > 0 {
 		// The rejected rows are children's data.
-		if err := s.Audit.Viewed(r.Context(), rq.p, "import_run", strconv.FormatInt(run.ID, 10), run.OrgPath, "web"); err != nil {
+		if err := s.svc.Audit.Viewed(r.Context(), rq.p, "import_run", strconv.FormatInt(run.ID, 10), run.OrgPath, "web"); err != nil {
 			return err
 		}
 	}
@@ -83,6 +83,6 @@ func (s *Server) routeRun(r *http.Request, rq *request) (imports.Upload, imports
 	if err != nil || id <= 0 {
 		return up, imports.RunRecord{}, errNotFound
 	}
-	run, err := s.Imports.Run(r.Context(), rq.p, up.ID, id)
+	run, err := s.svc.Imports.Run(r.Context(), rq.p, up.ID, id)
 	return up, run, err
 }

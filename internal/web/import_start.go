@@ -28,13 +28,13 @@ func (s *Server) importStart(w http.ResponseWriter, r *http.Request, rq *request
 		if err != nil {
 			return err
 		}
-		earlier, err := s.Imports.Run(r.Context(), rq.p, up.ID, id)
+		earlier, err := s.svc.Imports.Run(r.Context(), rq.p, up.ID, id)
 		if err != nil {
 			return err
 		}
 		a.tpl = earlier.Template
 	}
-	run, err := s.Imports.Start(r.Context(), rq.p, up.ID, a.tpl, r.PostFormValue("mode") != "import")
+	run, err := s.svc.Imports.Start(r.Context(), rq.p, up.ID, a.tpl, r.PostFormValue("mode") != "import")
 	if e := errs.As(err); e != nil && e.Code != errs.Internal && e.Code != errs.Forbidden {
 		f := newForm(nil, "template_name")
 		f.Summary = rq.l.T(e.Key, e.Args...)
@@ -61,7 +61,7 @@ func (s *Server) importTemplateSave(w http.ResponseWriter, r *http.Request, rq *
 		return err
 	}
 	f := newForm(r, "template_name")
-	t, err := s.Imports.SaveTemplate(r.Context(), rq.p, up.OrgID, f.Values["template_name"], a.tpl)
+	t, err := s.svc.Imports.SaveTemplate(r.Context(), rq.p, up.OrgID, f.Values["template_name"], a.tpl)
 	if err != nil {
 		if !f.absorb(rq.l, err) {
 			return err

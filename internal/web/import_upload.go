@@ -22,7 +22,7 @@ type importsView struct {
 }
 
 func (s *Server) importList(w http.ResponseWriter, r *http.Request, rq *request) error {
-	list, next, err := s.Imports.Uploads(r.Context(), rq.p, 0, pageOf(r))
+	list, next, err := s.svc.Imports.Uploads(r.Context(), rq.p, 0, pageOf(r))
 	if err != nil {
 		return err
 	}
@@ -53,7 +53,7 @@ func (s *Server) renderImportNew(w http.ResponseWriter, r *http.Request, rq *req
 	if err != nil {
 		return err
 	}
-	tpls, err := s.Imports.Templates(r.Context(), rq.p)
+	tpls, err := s.svc.Imports.Templates(r.Context(), rq.p)
 	if err != nil {
 		return err
 	}
@@ -93,7 +93,7 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request, rq *reques
 	if err != nil {
 		orgID = -1
 	}
-	up, err := s.Imports.Save(r.Context(), rq.p, orgID, fh.Filename, file, fh.Size)
+	up, err := s.svc.Imports.Save(r.Context(), rq.p, orgID, fh.Filename, file, fh.Size)
 	if err != nil {
 		e := errs.As(err)
 		if e == nil || e.Code == errs.Internal {

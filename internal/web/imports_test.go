@@ -54,7 +54,7 @@ func (c *client) uploadList(fields url.Values, name string, content []byte) resp
 func (f *fixture) work(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
-	wg.Go(func() { _ = f.deps.Jobs.Start(ctx, 1) })
+	wg.Go(func() { _ = f.svc.Jobs.Start(ctx, 1) })
 	t.Cleanup(func() { cancel(); wg.Wait() })
 }
 
@@ -148,7 +148,7 @@ func TestImportAListFromTheWeb(t *testing.T) {
 		!strings.Contains(string(csv.body), "6,ИИН,140101500011,") {
 		t.Fatalf("error report: %d\n%s", csv.status, csv.body)
 	}
-	accesses, _, err := f.deps.Audit.Accesses(context.Background(), access.System, audit.AccessFilter{}, store.Page{Limit: 50})
+	accesses, _, err := f.svc.Audit.Accesses(context.Background(), access.System, audit.AccessFilter{}, store.Page{Limit: 50})
 	check(t, err)
 	exported := false
 	for _, a := range accesses {
@@ -161,7 +161,7 @@ func TestImportAListFromTheWeb(t *testing.T) {
 		t.Error("the list of imports does not show the upload and its totals")
 	}
 	// Thirty days on, the file and its rejected rows are gone; the history stays.
-	must(f.deps.Imports.Purge(context.Background(), clock().Add(imports.Retention)))
+	must(f.svc.Imports.Purge(context.Background(), clock().Add(imports.Retention)))
 	if page := op.get(preview); page.status != 200 || !strings.Contains(page.body, "The file was deleted 30 days after its upload") ||
 		strings.Contains(page.body, "Ахметова") {
 		t.Errorf("preview of a purged upload: %d", page.status)
@@ -202,8 +202,8 @@ func TestImportsAreScopedToTheOrganisation(t *testing.T) {
 	if csv := string(op.download(dry.location + "/errors.csv").body); !strings.Contains(csv, "7,Дата рождения,'=1+2,") {
 		t.Errorf("a formula sent in the list is not neutralised in the CSV report:\n%s", csv)
 	}
-	other := must(f.deps.Orgs.Create(context.Background(), access.System, orgs.Input{Name: "Other school", Type: orgs.School, RegionCode: "KZ-75"}))
-	must(f.deps.Accounts.Create(context.Background(), access.System, accounts.NewUser{Email: "stranger@example.org",
+	other := must(f.svc.Orgs.Create(context.Background(), access.System, orgs.Input{Name: "Other school", Type: orgs.School, RegionCode: "KZ-75"}))
+	must(f.svc.Accounts.Create(context.Background(), access.System, accounts.NewUser{Email: "stranger@example.org",
 		Name: "Stranger", Role: access.Operator, OrgID: other.ID, Region: "KZ-75", Locale: "en", Password: password}))
 	stranger := f.login(t, "stranger@example.org")
 	for _, path := range []string{r.location, dry.location, dry.location + "/errors.csv"} {

@@ -36,7 +36,7 @@ func (s *Server) jobList(w http.ResponseWriter, r *http.Request, rq *request) er
 		f.fail(rq.l, "status", "error.invalid", "Field", rq.l.T("field.status"))
 		status = ""
 	}
-	list, next, err := s.Jobs.List(r.Context(), rq.p, jobs.Filter{Status: status, Kind: f.Values["kind"]}, pageOf(r))
+	list, next, err := s.svc.Jobs.List(r.Context(), rq.p, jobs.Filter{Status: status, Kind: f.Values["kind"]}, pageOf(r))
 	if err != nil {
 		return err
 	}
@@ -52,7 +52,7 @@ func (s *Server) job(w http.ResponseWriter, r *http.Request, rq *request) error 
 	if err != nil {
 		return err
 	}
-	j, err := s.Jobs.Get(r.Context(), rq.p, id)
+	j, err := s.svc.Jobs.Get(r.Context(), rq.p, id)
 	if err != nil {
 		return err
 	}
@@ -68,7 +68,7 @@ func (s *Server) jobRetry(w http.ResponseWriter, r *http.Request, rq *request) e
 	if err != nil {
 		return err
 	}
-	if err := s.Jobs.Retry(r.Context(), rq.p, id); err != nil {
+	if err := s.svc.Jobs.Retry(r.Context(), rq.p, id); err != nil {
 		return err
 	}
 	s.flash(r, "jobs.requeued")

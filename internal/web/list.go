@@ -120,7 +120,7 @@ func (s *Server) regionNamer(ctx context.Context, locale string) func(code strin
 			return n
 		}
 		n := code
-		if g, err := s.Geo.Lookup(ctx, code); err == nil {
+		if g, err := s.svc.Geo.Lookup(ctx, code); err == nil {
 			n = g.Name(locale)
 		} else if errs.CodeOf(err) != errs.NotFound {
 			s.Logger.Warn("region name", "code", code, "err", err)

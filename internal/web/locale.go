@@ -17,7 +17,7 @@ func (s *Server) setLocale(w http.ResponseWriter, r *http.Request, rq *request) 
 		http.SetCookie(w, &http.Cookie{Name: langCookie, Value: string(l), Path: "/", MaxAge: int((365 * 24 * time.Hour).Seconds()),
 			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.SecureCookies})
 		if rq.user != nil {
-			if err := s.Accounts.SetLocale(r.Context(), rq.user.ID, string(l)); err != nil {
+			if err := s.svc.Accounts.SetLocale(r.Context(), rq.user.ID, string(l)); err != nil {
 				return err
 			}
 		}

@@ -60,7 +60,7 @@ const maxOrgChoices = store.MaxLimit
 // (nobody else may place anything outside their own subtree). skip leaves
 // out an organisation and its subtree (one cannot move under itself).
 func (s *Server) orgOptions(ctx context.Context, p access.Principal, selected, empty string, skip int64) ([]option, error) {
-	list, _, err := s.Orgs.List(ctx, p, orgs.Filter{}, store.Page{Limit: maxOrgChoices})
+	list, _, err := s.svc.Orgs.List(ctx, p, orgs.Filter{}, store.Page{Limit: maxOrgChoices})
 	if err != nil {
 		return nil, err
 	}
@@ -93,7 +93,7 @@ func (s *Server) orgOptions(ctx context.Context, p access.Principal, selected, e
 // the user's language, for the datalist beside a region code field. An
 // installation working in one country suggests only that country's.
 func (s *Server) regionSuggestions(ctx context.Context, rq *request) ([]option, error) {
-	roots, err := s.Geo.Children(ctx, rq.p, "")
+	roots, err := s.svc.Geo.Children(ctx, rq.p, "")
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +103,7 @@ func (s *Server) regionSuggestions(ctx context.Context, rq *request) ([]option, 
 		if rq.settings.Country != "" && c.Code != rq.settings.Country {
 			continue
 		}
-		kids, err := s.Geo.Children(ctx, rq.p, c.Code)
+		kids, err := s.svc.Geo.Children(ctx, rq.p, c.Code)
 		if err != nil {
 			return nil, err
 		}

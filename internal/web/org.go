@@ -33,7 +33,7 @@ func (s *Server) orgUpdate(w http.ResponseWriter, r *http.Request, rq *request) 
 	}
 	f := newForm(r, orgFields...)
 	if in, ok := orgInput(rq, f); ok {
-		_, err := s.Orgs.Update(r.Context(), rq.p, o.ID, in)
+		_, err := s.svc.Orgs.Update(r.Context(), rq.p, o.ID, in)
 		if err == nil {
 			s.flash(r, "flash.saved")
 			http.Redirect(w, r, orgURL(o.ID), http.StatusSeeOther)
@@ -56,7 +56,7 @@ func (s *Server) viewedOrg(r *http.Request, rq *request) (orgs.Organisation, err
 	if err != nil {
 		return orgs.Organisation{}, err
 	}
-	return s.Orgs.Get(r.Context(), rq.p, id)
+	return s.svc.Orgs.Get(r.Context(), rq.p, id)
 }
 
 // orgPage builds the view of o's page with f as its edit form.
@@ -66,7 +66,7 @@ func (s *Server) orgPage(r *http.Request, rq *request, o orgs.Organisation, f *f
 		CanEdit: access.Can(rq.p, access.ManageOrgs, o.Target()) == nil}
 	v.Title = o.Name
 	var err error
-	if v.Ancestors, err = s.Orgs.Ancestors(ctx, rq.p, o.ID); err != nil {
+	if v.Ancestors, err = s.svc.Orgs.Ancestors(ctx, rq.p, o.ID); err != nil {
 		return nil, err
 	}
 	v.RegionName = s.regionNamer(ctx, string(rq.l.Locale()))(o.RegionCode)

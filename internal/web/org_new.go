@@ -43,7 +43,7 @@ func (s *Server) orgCreate(w http.ResponseWriter, r *http.Request, rq *request) 
 	f := newForm(r, orgFields...)
 	in, ok := orgInput(rq, f)
 	if ok {
-		o, err := s.Orgs.Create(r.Context(), rq.p, in)
+		o, err := s.svc.Orgs.Create(r.Context(), rq.p, in)
 		if err == nil {
 			s.flash(r, "flash.created")
 			http.Redirect(w, r, orgURL(o.ID), http.StatusSeeOther)

@@ -40,13 +40,13 @@ func (s *Server) orgList(w http.ResponseWriter, r *http.Request, rq *request) er
 	v := orgsView{Page: s.page(r, rq, "orgs.title"), Filter: f, CanManage: access.Allowed(rq.p, access.ManageOrgs),
 		Types: orgTypeOptions(rq.l, string(flt.Type), rq.l.T("common.all"))}
 	if flt.ParentID = filterID(rq, f, "parent"); flt.ParentID != 0 {
-		parent, err := s.Orgs.Get(ctx, rq.p, flt.ParentID)
+		parent, err := s.svc.Orgs.Get(ctx, rq.p, flt.ParentID)
 		if err != nil {
 			return err
 		}
 		v.Parent = &parent
 	}
-	list, next, err := s.Orgs.List(ctx, rq.p, flt, pageOf(r))
+	list, next, err := s.svc.Orgs.List(ctx, rq.p, flt, pageOf(r))
 	if err != nil {
 		return err
 	}
@@ -75,7 +75,7 @@ func (s *Server) orgNamer(r *http.Request, rq *request, known []orgs.Organisatio
 		if n, ok := names[id]; ok {
 			return n
 		}
-		o, err := s.Orgs.Get(r.Context(), rq.p, id)
+		o, err := s.svc.Orgs.Get(r.Context(), rq.p, id)
 		if err != nil && errs.CodeOf(err) != errs.Forbidden && errs.CodeOf(err) != errs.NotFound {
 			s.Logger.Warn("organisation name", "id", id, "err", err)
 		}

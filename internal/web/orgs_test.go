@@ -71,8 +71,8 @@ func TestOrganisationFormErrorsAndEdit(t *testing.T) {
 func TestCoordinatorSeesOnlyTheirSubtree(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	child := must(f.deps.Orgs.Create(ctx, access.System, orgs.Input{Name: "School 12", Type: orgs.School, ParentID: f.org.ID, RegionCode: "KZ-75"}))
-	must(f.deps.Orgs.Create(ctx, access.System, orgs.Input{Name: "Tehran Charity", Type: orgs.Charity, RegionCode: "IR-23"}))
+	child := must(f.svc.Orgs.Create(ctx, access.System, orgs.Input{Name: "School 12", Type: orgs.School, ParentID: f.org.ID, RegionCode: "KZ-75"}))
+	must(f.svc.Orgs.Create(ctx, access.System, orgs.Input{Name: "Tehran Charity", Type: orgs.Charity, RegionCode: "IR-23"}))
 	c := f.login(t, "coord@example.org")
 	list := c.get("/organisations")
 	if !strings.Contains(list.body, "School 12") || strings.Contains(list.body, "Tehran Charity") {

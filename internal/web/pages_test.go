@@ -17,7 +17,7 @@ import (
 
 func TestPersianPageIsRightToLeftWithSolarHijriDates(t *testing.T) {
 	f := newFixture(t)
-	check(t, f.deps.Settings.Update(context.Background(), access.System,
+	check(t, f.svc.Settings.Update(context.Background(), access.System,
 		settings.Settings{Name: "Jol", DefaultLocale: "en", Country: "IR", Calendar: "solar_hijri", Timezone: "Asia/Tehran"}))
 	c := f.login(t, "admin@example.org")
 	c.post("/locale", url.Values{"lang": {"fa"}, "next": {"/"}})
@@ -66,11 +66,11 @@ type state struct {
 func snapshot(t *testing.T, f *fixture) state {
 	t.Helper()
 	ctx := context.Background()
-	ch, _, err := f.deps.Audit.Changes(ctx, access.System, audit.Filter{}, store.Page{Limit: store.MaxLimit})
+	ch, _, err := f.svc.Audit.Changes(ctx, access.System, audit.Filter{}, store.Page{Limit: store.MaxLimit})
 	check(t, err)
-	return state{changes: len(ch), users: must(f.deps.Accounts.Count(ctx)),
-		tokens: len(must(f.deps.Accounts.Tokens(ctx, access.System, 0))), jobs: must(f.deps.Jobs.Counts(ctx)),
-		settings: must(f.deps.Settings.Get(ctx))}
+	return state{changes: len(ch), users: must(f.svc.Accounts.Count(ctx)),
+		tokens: len(must(f.svc.Accounts.Tokens(ctx, access.System, 0))), jobs: must(f.svc.Jobs.Counts(ctx)),
+		settings: must(f.svc.Settings.Get(ctx))}
 }
 
 func TestGetNeverMutates(t *testing.T) {

@@ -44,10 +44,10 @@ func (s *Server) peopleList(w http.ResponseWriter, r *http.Request, rq *request)
 	var next string
 	var err error
 	if v.Query != "" {
-		list, err = s.People.Search(ctx, rq.p, v.Query, 0)
+		list, err = s.svc.People.Search(ctx, rq.p, v.Query, 0)
 	} else {
 		q := r.URL.Query()
-		list, next, err = s.People.List(ctx, rq.p, flt, people.ParsePage(q.Get("cursor"), q.Get("limit")))
+		list, next, err = s.svc.People.List(ctx, rq.p, flt, people.ParsePage(q.Get("cursor"), q.Get("limit")))
 	}
 	if err != nil {
 		return err

@@ -19,7 +19,7 @@ import (
 // child registers a child of the fixture's organisation, born on birth.
 func (f *fixture) child(t *testing.T, last, first string, birth time.Time, id string) people.Person {
 	t.Helper()
-	return must(f.deps.People.Create(context.Background(), access.System, people.Input{LastName: last, FirstName: first,
+	return must(f.svc.People.Create(context.Background(), access.System, people.Input{LastName: last, FirstName: first,
 		BirthDate: birth, Sex: people.Female, NationalID: id, RegionCode: "KZ-75", OrgID: f.org.ID}))
 }
 
@@ -30,8 +30,8 @@ func TestPeopleListShowsOwnScopeWithMaskedIDs(t *testing.T) {
 	ctx := context.Background()
 	iin := must(natid.MakeIIN(day(2015, 3, 10), natid.Female, 42))
 	mine := f.child(t, "Ахметова", "Мадина", day(2015, 3, 10), iin)
-	tehran := must(f.deps.Orgs.Create(ctx, access.System, orgs.Input{Name: "Tehran Charity", Type: orgs.Charity, RegionCode: "IR-23"}))
-	must(f.deps.People.Create(ctx, access.System, people.Input{LastName: "Rezaei", FirstName: "Sara", RegionCode: "IR-23", OrgID: tehran.ID}))
+	tehran := must(f.svc.Orgs.Create(ctx, access.System, orgs.Input{Name: "Tehran Charity", Type: orgs.Charity, RegionCode: "IR-23"}))
+	must(f.svc.People.Create(ctx, access.System, people.Input{LastName: "Rezaei", FirstName: "Sara", RegionCode: "IR-23", OrgID: tehran.ID}))
 	c := f.login(t, "coord@example.org")
 	r := c.get("/people")
 	if r.status != http.StatusOK || !strings.Contains(r.body, `<a href="/people/`+itoa(mine.ID)+`"><bdi>Ахметова Мадина</bdi></a>`) {
@@ -130,7 +130,7 @@ func TestCreateSearchesBeforeCreating(t *testing.T) {
 
 func TestNamesAreEscaped(t *testing.T) {
 	f := newFixture(t)
-	p := must(f.deps.People.Create(context.Background(), access.System, people.Input{LastName: "<script>alert(1)</script>",
+	p := must(f.svc.People.Create(context.Background(), access.System, people.Input{LastName: "<script>alert(1)</script>",
 		FirstName: "Bob", RegionCode: "KZ-75", OrgID: f.org.ID, Address: "<b>home</b>"}))
 	c := f.login(t, "coord@example.org")
 	for _, path := range []string{"/people", "/people/" + itoa(p.ID), "/people/" + itoa(p.ID) + "/edit", "/people?q=script"} {
@@ -145,5 +145,5 @@ func TestNamesAreEscaped(t *testing.T) {
 // count is how many persons a search for q finds.
 func count(t *testing.T, f *fixture, q string) int {
 	t.Helper()
-	return len(must(f.deps.People.Search(context.Background(), access.System, q, 0)))
+	return len(must(f.svc.People.Search(context.Background(), access.System, q, 0)))
 }

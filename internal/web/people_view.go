@@ -31,7 +31,7 @@ func (s *Server) personRows(ctx context.Context, rq *request, list []people.Pers
 	today := s.today(rq)
 	out := make([]personRow, 0, len(list))
 	for _, p := range list {
-		as, err := s.People.Assignments(ctx, rq.p, p.ID)
+		as, err := s.svc.People.Assignments(ctx, rq.p, p.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -102,7 +102,7 @@ func gradeOptions(l *i18n.Localizer, selected, empty string) []option {
 // categoryOptions lists the categories in the user's language; active
 // leaves out those no longer offered for new assignments.
 func (s *Server) categoryOptions(ctx context.Context, rq *request, selected, empty string, active bool) ([]option, error) {
-	cs, err := s.People.Categories(ctx, rq.p)
+	cs, err := s.svc.People.Categories(ctx, rq.p)
 	if err != nil {
 		return nil, err
 	}

@@ -70,7 +70,7 @@ func (s *Server) viewedPerson(r *http.Request, rq *request) (people.Person, erro
 	if err != nil {
 		return people.Person{}, err
 	}
-	return s.People.Get(r.Context(), rq.p, id, people.ViaWeb)
+	return s.svc.People.Get(r.Context(), rq.p, id, people.ViaWeb)
 }
 
 // renderPerson shows p's page with cf and kf as its consent and category
@@ -90,17 +90,17 @@ func (s *Server) renderPerson(w http.ResponseWriter, r *http.Request, rq *reques
 	}
 	v.Languages = strings.Join(names, l.T("common.list_separator"))
 	var err error
-	if v.Guardians, err = s.People.Guardians(ctx, rq.p, p.ID); err != nil {
+	if v.Guardians, err = s.svc.People.Guardians(ctx, rq.p, p.ID); err != nil {
 		return err
 	}
-	as, err := s.People.Assignments(ctx, rq.p, p.ID)
+	as, err := s.svc.People.Assignments(ctx, rq.p, p.ID)
 	if err != nil {
 		return err
 	}
 	for _, a := range as {
 		v.Categories = append(v.Categories, categoryRow{Assignment: a, Name: a.Category.Name(loc), Expired: a.Expired(today)})
 	}
-	active, err := s.People.ActiveConsents(ctx, rq.p, p.ID)
+	active, err := s.svc.People.ActiveConsents(ctx, rq.p, p.ID)
 	if err != nil {
 		return err
 	}
@@ -112,7 +112,7 @@ func (s *Server) renderPerson(w http.ResponseWriter, r *http.Request, rq *reques
 		v.Consents = append(v.Consents, row)
 	}
 	v.ShowPhoto = showsPhoto(p, active)
-	merges, err := s.People.Merges(ctx, rq.p, p.ID)
+	merges, err := s.svc.People.Merges(ctx, rq.p, p.ID)
 	if err != nil {
 		return err
 	}

@@ -28,7 +28,7 @@ func (s *Server) personUpdate(w http.ResponseWriter, r *http.Request, rq *reques
 	f := newForm(r, personFields...)
 	v := &personFormView{Page: s.page(r, rq, "people.edit"), Person: &p, Form: f}
 	if in, ok := personInput(r, rq, f); ok {
-		_, err := s.People.Update(r.Context(), rq.p, p.ID, in)
+		_, err := s.svc.People.Update(r.Context(), rq.p, p.ID, in)
 		if err == nil {
 			s.flash(r, "flash.saved")
 			http.Redirect(w, r, personURL(p.ID), http.StatusSeeOther)

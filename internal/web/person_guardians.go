@@ -55,7 +55,7 @@ func (s *Server) guardianAdd(w http.ResponseWriter, r *http.Request, rq *request
 		in.PersonID = filterID(rq, f, "person")
 	}
 	if len(f.errors) == 0 {
-		_, err := s.People.AddGuardian(r.Context(), rq.p, id, in)
+		_, err := s.svc.People.AddGuardian(r.Context(), rq.p, id, in)
 		if err == nil {
 			s.flash(r, "people.guardian_added")
 			return seeOther(w, r, guardiansURL(id))
@@ -89,7 +89,7 @@ func (s *Server) guardianRemove(w http.ResponseWriter, r *http.Request, rq *requ
 	if err != nil || g <= 0 {
 		return errNotFound
 	}
-	if err := s.People.RemoveGuardian(r.Context(), rq.p, id, g); err != nil {
+	if err := s.svc.People.RemoveGuardian(r.Context(), rq.p, id, g); err != nil {
 		return err
 	}
 	s.flash(r, "people.guardian_removed")
@@ -106,7 +106,7 @@ func (s *Server) renderGuardians(w http.ResponseWriter, r *http.Request, rq *req
 	}
 	v := &guardiansView{Page: s.page(r, rq, "people.manage_guardians"), Person: p, PersonForm: pf, OrgForm: of}
 	v.Path = guardiansURL(p.ID)
-	if v.Guardians, err = s.People.Guardians(ctx, rq.p, p.ID); err != nil {
+	if v.Guardians, err = s.svc.People.Guardians(ctx, rq.p, p.ID); err != nil {
 		return err
 	}
 	label := key[people.GuardianRelation](l, "guardianship.")
@@ -119,7 +119,7 @@ func (s *Server) renderGuardians(w http.ResponseWriter, r *http.Request, rq *req
 		v.Institutions = append([]option{{Label: l.T("people.choose_institution"), Selected: of.Values["org"] == ""}}, v.Institutions...)
 	}
 	if v.Query = r.URL.Query().Get("q"); v.Query != "" && r.Method == http.MethodGet {
-		found, err := s.People.Search(ctx, rq.p, v.Query, 0)
+		found, err := s.svc.People.Search(ctx, rq.p, v.Query, 0)
 		if err != nil {
 			return err
 		}

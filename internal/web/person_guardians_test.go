@@ -17,7 +17,7 @@ func TestGuardiansAddedAndRemoved(t *testing.T) {
 	ctx := context.Background()
 	child := f.child(t, "Ахметова", "Мадина", day(2015, 3, 10), "")
 	aunt := f.child(t, "Серікова", "Гүлнар", day(1980, 1, 2), "")
-	centre := must(f.deps.Orgs.Create(ctx, access.System, orgs.Input{Name: "Алматы балалар орталығы", Type: orgs.SupportCentre,
+	centre := must(f.svc.Orgs.Create(ctx, access.System, orgs.Input{Name: "Алматы балалар орталығы", Type: orgs.SupportCentre,
 		RegionCode: "KZ-75", ParentID: f.org.ID}))
 	c := f.login(t, "coord@example.org")
 	path := "/people/" + itoa(child.ID)
@@ -67,7 +67,7 @@ func TestGuardiansAddedAndRemoved(t *testing.T) {
 	if r := c.post(remove[0][1], nil); r.status != http.StatusSeeOther {
 		t.Fatalf("remove: %d", r.status)
 	}
-	if gs := must(f.deps.People.Guardians(ctx, access.System, child.ID)); len(gs) != 1 {
+	if gs := must(f.svc.People.Guardians(ctx, access.System, child.ID)); len(gs) != 1 {
 		t.Errorf("%d guardians left, want 1", len(gs))
 	}
 	other := f.child(t, "Бекова", "Ая", day(2016, 1, 1), "")
@@ -76,7 +76,7 @@ func TestGuardiansAddedAndRemoved(t *testing.T) {
 	}
 	c.post("/locale", url.Values{"lang": {"fa"}, "next": {path}})
 	r = c.post(path+"/guardians", url.Values{"person": {itoa(child.ID)}, "relation": {"custody"}})
-	if !strings.Contains(r.body, `dir="rtl"`) || !strings.Contains(r.body, f.deps.Catalog.Localizer("fa").T("error.own_guardian")) {
+	if !strings.Contains(r.body, `dir="rtl"`) || !strings.Contains(r.body, f.svc.Catalog.Localizer("fa").T("error.own_guardian")) {
 		t.Error("the refusal is not shown in Persian")
 	}
 }

@@ -93,12 +93,12 @@ func (s *Server) guidanceOf(ctx context.Context, rq *request, p people.Person, c
 	if g.Form == nil {
 		g.Form = newForm(nil, assessmentFields...)
 	}
-	as, err := s.People.Assessments(ctx, rq.p, p.ID)
+	as, err := s.svc.People.Assessments(ctx, rq.p, p.ID)
 	if err != nil {
 		return g, err
 	}
 	g.Assessments = assessmentRows(rq.l, as)
-	ls, err := s.People.PlacementsOf(ctx, rq.p, p.ID)
+	ls, err := s.svc.People.PlacementsOf(ctx, rq.p, p.ID)
 	if err != nil {
 		return g, err
 	}

@@ -56,7 +56,7 @@ func (s *Server) personMerge(w http.ResponseWriter, r *http.Request, rq *request
 	if !ok {
 		f.Summary = rq.l.T("people.merge_choose")
 	} else if len(f.errors) == 0 {
-		_, err := s.People.Merge(r.Context(), rq.p, keep, drop)
+		_, err := s.svc.People.Merge(r.Context(), rq.p, keep, drop)
 		if err == nil {
 			s.flash(r, "people.merge_done")
 			return seeOther(w, r, personURL(keep))
@@ -106,12 +106,12 @@ func (s *Server) renderMerge(w http.ResponseWriter, r *http.Request, rq *request
 	var list []people.Person
 	reasons := map[int64]string{}
 	if v.Query != "" {
-		if list, err = s.People.Search(ctx, rq.p, v.Query, 0); err != nil {
+		if list, err = s.svc.People.Search(ctx, rq.p, v.Query, 0); err != nil {
 			return err
 		}
 	} else {
 		v.Suggested = true
-		ms, err := s.People.Matches(ctx, rq.p, people.Candidate{LastName: p.LastName, FirstName: p.FirstName,
+		ms, err := s.svc.People.Matches(ctx, rq.p, people.Candidate{LastName: p.LastName, FirstName: p.FirstName,
 			Patronymic: p.Patronymic, BirthDate: p.BirthDate, NationalID: p.NationalID, Except: p.ID})
 		if err != nil {
 			return err

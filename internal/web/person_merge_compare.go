@@ -43,7 +43,7 @@ func (s *Server) compare(r *http.Request, rq *request, pg *Page, page people.Per
 	if other == page.ID {
 		other = dropID
 	}
-	o, err := s.People.Get(ctx, rq.p, other, people.ViaWeb)
+	o, err := s.svc.People.Get(ctx, rq.p, other, people.ViaWeb)
 	if err != nil {
 		return nil, err
 	}
@@ -56,11 +56,11 @@ func (s *Server) compare(r *http.Request, rq *request, pg *Page, page people.Per
 		c.SwapURL += "&keep=" + itoa(o.ID)
 	}
 	c.Rows = compareRows(rq, pg, s.regionNamer(ctx, string(l.Locale())), c.Keep, c.Drop)
-	keepGuardians, err := s.People.Guardians(ctx, rq.p, c.Keep.ID)
+	keepGuardians, err := s.svc.People.Guardians(ctx, rq.p, c.Keep.ID)
 	if err != nil {
 		return nil, err
 	}
-	dropGuardians, err := s.People.Guardians(ctx, rq.p, c.Drop.ID)
+	dropGuardians, err := s.svc.People.Guardians(ctx, rq.p, c.Drop.ID)
 	if err != nil {
 		return nil, err
 	}

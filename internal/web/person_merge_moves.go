@@ -34,7 +34,7 @@ func (s *Server) mergeMoves(r *http.Request, rq *request, pg *Page, keep, drop p
 	}
 	add(l.T("people.guardians"), items)
 
-	kept, err := s.People.Assignments(ctx, rq.p, keep.ID)
+	kept, err := s.svc.People.Assignments(ctx, rq.p, keep.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -42,7 +42,7 @@ func (s *Server) mergeMoves(r *http.Request, rq *request, pg *Page, keep, drop p
 	for _, a := range kept {
 		has[a.Category.Code] = true
 	}
-	dropped, err := s.People.Assignments(ctx, rq.p, drop.ID)
+	dropped, err := s.svc.People.Assignments(ctx, rq.p, drop.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +54,7 @@ func (s *Server) mergeMoves(r *http.Request, rq *request, pg *Page, keep, drop p
 	}
 	add(l.T("people.categories"), items)
 
-	consents, err := s.People.ActiveConsents(ctx, rq.p, drop.ID)
+	consents, err := s.svc.People.ActiveConsents(ctx, rq.p, drop.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -66,7 +66,7 @@ func (s *Server) mergeMoves(r *http.Request, rq *request, pg *Page, keep, drop p
 	}
 	add(l.T("people.consents"), items)
 
-	assessments, err := s.People.Assessments(ctx, rq.p, drop.ID)
+	assessments, err := s.svc.People.Assessments(ctx, rq.p, drop.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +76,7 @@ func (s *Server) mergeMoves(r *http.Request, rq *request, pg *Page, keep, drop p
 	}
 	add(l.T("assessments.title"), items)
 
-	placed, err := s.People.PlacementsOf(ctx, rq.p, keep.ID)
+	placed, err := s.svc.People.PlacementsOf(ctx, rq.p, keep.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +84,7 @@ func (s *Server) mergeMoves(r *http.Request, rq *request, pg *Page, keep, drop p
 	for _, p := range placed {
 		offers[p.OfferID] = true
 	}
-	placements, err := s.People.PlacementsOf(ctx, rq.p, drop.ID)
+	placements, err := s.svc.People.PlacementsOf(ctx, rq.p, drop.ID)
 	if err != nil {
 		return nil, err
 	}

@@ -19,9 +19,9 @@ func TestMergeAndUndo(t *testing.T) {
 	iin := must(natid.MakeIIN(day(2015, 3, 10), natid.Female, 42))
 	keep := f.child(t, "Ахметова", "Мадина", day(2015, 3, 10), "")
 	drop := f.child(t, "Ахметова", "Мадина", day(2015, 3, 10), iin)
-	h := must(f.deps.People.CreateHousehold(ctx, access.System, people.HouseholdInput{RegionCode: "KZ-75", OrgID: f.org.ID}))
-	check(t, f.deps.People.AddMember(ctx, access.System, h.ID, people.MemberInput{PersonID: drop.ID, Relation: people.Child}))
-	must(f.deps.People.Assign(ctx, access.System, drop.ID, "orphan", people.Evidence{DocType: "Certificate"}))
+	h := must(f.svc.People.CreateHousehold(ctx, access.System, people.HouseholdInput{RegionCode: "KZ-75", OrgID: f.org.ID}))
+	check(t, f.svc.People.AddMember(ctx, access.System, h.ID, people.MemberInput{PersonID: drop.ID, Relation: people.Child}))
+	must(f.svc.People.Assign(ctx, access.System, drop.ID, "orphan", people.Evidence{DocType: "Certificate"}))
 	c := f.login(t, "coord@example.org")
 	path := "/people/" + itoa(keep.ID)
 	if page := c.get(path); !strings.Contains(page.body, `href="`+path+`/merge"`) {
@@ -52,7 +52,7 @@ func TestMergeAndUndo(t *testing.T) {
 	if r := c.post(path+"/merge", form); r.status != http.StatusSeeOther || r.location != path {
 		t.Fatalf("merge: %d %s", r.status, r.body)
 	}
-	merged := must(f.deps.People.Get(ctx, access.System, keep.ID, people.ViaAPI))
+	merged := must(f.svc.People.Get(ctx, access.System, keep.ID, people.ViaAPI))
 	if merged.NationalID != iin || merged.HouseholdID != h.ID {
 		t.Errorf("the record kept did not take the IIN and household: %+v", merged)
 	}
@@ -79,7 +79,7 @@ func TestMergeAndUndo(t *testing.T) {
 	if r := admin.post(m[1], nil); r.status != http.StatusSeeOther || r.location != path+"#merges" {
 		t.Fatalf("undo: %d %s", r.status, r.body)
 	}
-	if back := must(f.deps.People.Get(ctx, access.System, drop.ID, people.ViaAPI)); back.MergedInto != 0 || back.NationalID != iin || back.HouseholdID != h.ID {
+	if back := must(f.svc.People.Get(ctx, access.System, drop.ID, people.ViaAPI)); back.MergedInto != 0 || back.NationalID != iin || back.HouseholdID != h.ID {
 		t.Errorf("the undo did not restore the dropped record: %+v", back)
 	}
 	if r := admin.post(m[1], nil); r.status != http.StatusConflict || !strings.Contains(r.body, "This merge has already been undone.") {
@@ -96,8 +96,8 @@ func TestMergeRefusals(t *testing.T) {
 	a := f.child(t, "Серікова", "Дана", day(2016, 1, 1), "")
 	b := f.child(t, "Серікова", "Дана", day(2016, 1, 1), "")
 	for _, p := range []people.Person{a, b} {
-		h := must(f.deps.People.CreateHousehold(ctx, access.System, people.HouseholdInput{RegionCode: "KZ-75", OrgID: f.org.ID}))
-		check(t, f.deps.People.AddMember(ctx, access.System, h.ID, people.MemberInput{PersonID: p.ID, Relation: people.Child}))
+		h := must(f.svc.People.CreateHousehold(ctx, access.System, people.HouseholdInput{RegionCode: "KZ-75", OrgID: f.org.ID}))
+		check(t, f.svc.People.AddMember(ctx, access.System, h.ID, people.MemberInput{PersonID: p.ID, Relation: people.Child}))
 	}
 	c := f.login(t, "coord@example.org")
 	path := "/people/" + itoa(a.ID)
@@ -113,7 +113,7 @@ func TestMergeRefusals(t *testing.T) {
 
 	ward := f.child(t, "Бекова", "Ая", day(2016, 5, 5), "")
 	guardian := f.child(t, "Бекова", "Ая", day(2016, 5, 5), "")
-	must(f.deps.People.AddGuardian(ctx, access.System, ward.ID, people.GuardianInput{PersonID: guardian.ID, Relation: people.OtherCare}))
+	must(f.svc.People.AddGuardian(ctx, access.System, ward.ID, people.GuardianInput{PersonID: guardian.ID, Relation: people.OtherCare}))
 	path = "/people/" + itoa(ward.ID)
 	form = url.Values{"keep": {itoa(ward.ID)}, "drop": {itoa(guardian.ID)}, "confirm": {"on"}}
 	if r := c.post(path+"/merge", form); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "A person cannot be their own guardian.") {
@@ -123,7 +123,7 @@ func TestMergeRefusals(t *testing.T) {
 	x := f.child(t, "Омарова", "Әсел", day(2014, 2, 2), "")
 	y := f.child(t, "Омарова", "Әсел", day(2014, 2, 2), "")
 	z := f.child(t, "Омарова", "Әсел", day(2014, 2, 2), "")
-	must(f.deps.People.Merge(ctx, access.System, x.ID, y.ID))
+	must(f.svc.People.Merge(ctx, access.System, x.ID, y.ID))
 	path = "/people/" + itoa(z.ID)
 	form = url.Values{"keep": {itoa(z.ID)}, "drop": {itoa(y.ID)}, "confirm": {"on"}}
 	if r := c.post(path+"/merge", form); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "This record was merged into record "+itoa(x.ID)) {

@@ -22,7 +22,7 @@ func (s *Server) mergeUndo(w http.ResponseWriter, r *http.Request, rq *request) 
 	if err != nil || mergeID <= 0 {
 		return errNotFound
 	}
-	ms, err := s.People.Merges(r.Context(), rq.p, id)
+	ms, err := s.svc.People.Merges(r.Context(), rq.p, id)
 	if err != nil {
 		return err
 	}
@@ -33,7 +33,7 @@ func (s *Server) mergeUndo(w http.ResponseWriter, r *http.Request, rq *request) 
 	if !found {
 		return errNotFound
 	}
-	if err := s.People.Unmerge(r.Context(), rq.p, mergeID); err != nil {
+	if err := s.svc.People.Unmerge(r.Context(), rq.p, mergeID); err != nil {
 		return err
 	}
 	s.flash(r, "people.merge_undone")

@@ -26,7 +26,7 @@ func (s *Server) personCreate(w http.ResponseWriter, r *http.Request, rq *reques
 	v := &personFormView{Page: s.page(r, rq, "people.new"), Form: f}
 	if in, ok := personInput(r, rq, f); ok {
 		if r.PostFormValue("confirm") != "1" {
-			ms, err := s.People.Matches(ctx, rq.p, in.Candidate())
+			ms, err := s.svc.People.Matches(ctx, rq.p, in.Candidate())
 			if err != nil {
 				return err
 			}
@@ -37,7 +37,7 @@ func (s *Server) personCreate(w http.ResponseWriter, r *http.Request, rq *reques
 				return s.renderPersonForm(w, r, rq, v, http.StatusOK)
 			}
 		}
-		p, err := s.People.Create(ctx, rq.p, in)
+		p, err := s.svc.People.Create(ctx, rq.p, in)
 		if err == nil {
 			s.flash(r, "flash.created")
 			http.Redirect(w, r, personURL(p.ID), http.StatusSeeOther)
@@ -60,7 +60,7 @@ func (s *Server) homeRegion(r *http.Request, rq *request) string {
 	case rq.user.RegionCode != "" || rq.p.OrgID == 0:
 		return rq.user.RegionCode
 	}
-	o, err := s.Orgs.Get(r.Context(), rq.p, rq.p.OrgID)
+	o, err := s.svc.Orgs.Get(r.Context(), rq.p, rq.p.OrgID)
 	if err != nil {
 		return ""
 	}

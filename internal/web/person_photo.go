@@ -27,7 +27,7 @@ func (s *Server) photo(w http.ResponseWriter, r *http.Request, rq *request) erro
 	if err != nil {
 		return err
 	}
-	data, err := s.People.Photo(r.Context(), rq.p, p.ID)
+	data, err := s.svc.People.Photo(r.Context(), rq.p, p.ID)
 	if err != nil {
 		return err
 	}
@@ -73,7 +73,7 @@ func (s *Server) photoUpload(w http.ResponseWriter, r *http.Request, rq *request
 		if err != nil {
 			return err
 		}
-		err = s.People.SetPhoto(r.Context(), rq.p, id, data)
+		err = s.svc.People.SetPhoto(r.Context(), rq.p, id, data)
 		if err == nil {
 			s.flash(r, "people.photo_saved")
 			return seeOther(w, r, personURL(id))
@@ -91,7 +91,7 @@ func (s *Server) photoRemove(w http.ResponseWriter, r *http.Request, rq *request
 	if err != nil {
 		return err
 	}
-	if err := s.People.SetPhoto(r.Context(), rq.p, id, nil); err != nil {
+	if err := s.svc.People.SetPhoto(r.Context(), rq.p, id, nil); err != nil {
 		return err
 	}
 	s.flash(r, "people.photo_removed")
@@ -104,7 +104,7 @@ func (s *Server) renderPhoto(w http.ResponseWriter, r *http.Request, rq *request
 	if err != nil {
 		return err
 	}
-	consent, err := s.People.HasConsent(r.Context(), p.ID, people.Photos)
+	consent, err := s.svc.People.HasConsent(r.Context(), p.ID, people.Photos)
 	if err != nil {
 		return err
 	}

@@ -64,7 +64,7 @@ func TestPhotoNeedsConsentAndIsServedPrivately(t *testing.T) {
 	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, `id="photo-error">A photo can be stored only while a consent to photos is in force.`) {
 		t.Fatalf("photo without consent: %d", r.status)
 	}
-	must(f.deps.People.GiveConsent(ctx, access.System, p.ID, people.ConsentInput{Purpose: people.Photos, Method: people.OnPaper, GivenByName: "Ахметова Айгуль"}))
+	must(f.svc.People.GiveConsent(ctx, access.System, p.ID, people.ConsentInput{Purpose: people.Photos, Method: people.OnPaper, GivenByName: "Ахметова Айгуль"}))
 	if r := c.uploadPhoto(path+"/photo", []byte("GIF89a not a photo at all")); r.status != http.StatusUnprocessableEntity ||
 		!strings.Contains(r.body, "The photo must be a JPEG, PNG or WebP image.") {
 		t.Errorf("a file that is not an image: %d", r.status)
@@ -83,7 +83,7 @@ func TestPhotoNeedsConsentAndIsServedPrivately(t *testing.T) {
 		t.Error("the person's page does not show the photo")
 	}
 	views := func() int {
-		list, _ := must2(f.deps.Audit.Accesses(ctx, access.System, audit.AccessFilter{SubjectKind: "person", SubjectID: itoa(p.ID)}, store.Page{}))
+		list, _ := must2(f.svc.Audit.Accesses(ctx, access.System, audit.AccessFilter{SubjectKind: "person", SubjectID: itoa(p.ID)}, store.Page{}))
 		return len(list)
 	}
 	before := views()
@@ -125,7 +125,7 @@ func TestPhotoRefusalInPersian(t *testing.T) {
 		!strings.Contains(r.body, "بارگذاری") {
 		t.Fatalf("Persian photo form: %d", r.status)
 	}
-	if !strings.Contains(r.body, f.deps.Catalog.Localizer("fa").T("error.photo_consent")) {
+	if !strings.Contains(r.body, f.svc.Catalog.Localizer("fa").T("error.photo_consent")) {
 		t.Error("the refusal is not in Persian")
 	}
 }

@@ -22,7 +22,7 @@ func (s *Server) consentGive(w http.ResponseWriter, r *http.Request, rq *request
 	f := newForm(r, consentFields...)
 	in := people.ConsentInput{Purpose: people.Purpose(f.Values["purpose"]), Method: people.Method(f.Values["method"]),
 		GivenByName: f.Values["given_by"], ChildAssent: f.Values["child_assent"] != ""}
-	if _, err := s.People.GiveConsent(r.Context(), rq.p, id, in); err != nil {
+	if _, err := s.svc.People.GiveConsent(r.Context(), rq.p, id, in); err != nil {
 		if !f.absorb(rq.l, err) {
 			return err
 		}
@@ -38,7 +38,7 @@ func (s *Server) consentWithdraw(w http.ResponseWriter, r *http.Request, rq *req
 	if err != nil {
 		return err
 	}
-	if err := s.People.Withdraw(r.Context(), rq.p, id, people.Purpose(r.PathValue("purpose"))); err != nil {
+	if err := s.svc.People.Withdraw(r.Context(), rq.p, id, people.Purpose(r.PathValue("purpose"))); err != nil {
 		return err
 	}
 	s.flash(r, "people.consent_withdrawn")
@@ -58,7 +58,7 @@ func (s *Server) categoryAssign(w http.ResponseWriter, r *http.Request, rq *requ
 		f.fail(rq.l, "category", "error.required", "Field", rq.l.T("field.category"))
 	}
 	if len(f.errors) == 0 {
-		_, err := s.People.Assign(r.Context(), rq.p, id, f.Values["category"], ev)
+		_, err := s.svc.People.Assign(r.Context(), rq.p, id, f.Values["category"], ev)
 		if err == nil {
 			s.flash(r, "people.category_added")
 			return seeOther(w, r, personURL(id)+"#categories")
@@ -76,7 +76,7 @@ func (s *Server) categoryRemove(w http.ResponseWriter, r *http.Request, rq *requ
 	if err != nil {
 		return err
 	}
-	if err := s.People.Unassign(r.Context(), rq.p, id, r.PathValue("code")); err != nil {
+	if err := s.svc.People.Unassign(r.Context(), rq.p, id, r.PathValue("code")); err != nil {
 		return err
 	}
 	s.flash(r, "people.category_removed")

@@ -69,7 +69,7 @@ func TestPersonPageWritesTheAccessLogAndEdits(t *testing.T) {
 	if r := c.get(path); r.status != http.StatusOK || !strings.Contains(r.body, "<h1><bdi>Ахметова Мадина</bdi></h1>") {
 		t.Fatalf("person page: %d", r.status)
 	}
-	log, _ := must2(f.deps.Audit.Accesses(context.Background(), access.System,
+	log, _ := must2(f.svc.Audit.Accesses(context.Background(), access.System,
 		audit.AccessFilter{SubjectKind: "person", SubjectID: itoa(p.ID)}, store.Page{}))
 	if len(log) != 1 || log[0].UserID != f.coord.ID || log[0].Via != "web" {
 		t.Fatalf("access log: %+v", log)
@@ -107,7 +107,7 @@ func TestConsentsAndCategories(t *testing.T) {
 	if r := c.post(path+"/consents/processing/withdraw", nil); r.status != http.StatusSeeOther {
 		t.Fatalf("withdraw: %d", r.status)
 	}
-	if active := must(f.deps.People.ActiveConsents(context.Background(), access.System, p.ID)); len(active) != 0 {
+	if active := must(f.svc.People.ActiveConsents(context.Background(), access.System, p.ID)); len(active) != 0 {
 		t.Fatalf("consent still in force: %v", active)
 	}
 	if page := c.get(path); strings.Contains(page.body, "/consents/processing/withdraw") || !strings.Contains(page.body, "withdrawn") {
@@ -127,7 +127,7 @@ func TestConsentsAndCategories(t *testing.T) {
 	if r := c.post(path+"/categories/orphan/remove", nil); r.status != http.StatusSeeOther {
 		t.Fatalf("remove: %d", r.status)
 	}
-	if as := must(f.deps.People.Assignments(context.Background(), access.System, p.ID)); len(as) != 0 {
+	if as := must(f.svc.People.Assignments(context.Background(), access.System, p.ID)); len(as) != 0 {
 		t.Error("the category is still assigned")
 	}
 }
@@ -135,7 +135,7 @@ func TestConsentsAndCategories(t *testing.T) {
 func TestSponsorMayNotOpenTheRegistry(t *testing.T) {
 	f := newFixture(t)
 	p := f.child(t, "Ахметова", "Мадина", day(2015, 3, 10), "")
-	must(f.deps.Accounts.Create(context.Background(), access.System, accounts.NewUser{Email: "sponsor@example.org", Name: "Sponsor",
+	must(f.svc.Accounts.Create(context.Background(), access.System, accounts.NewUser{Email: "sponsor@example.org", Name: "Sponsor",
 		Role: access.Sponsor, OrgID: f.org.ID, Password: password}))
 	c := f.login(t, "sponsor@example.org")
 	for _, path := range []string{"/people", "/people/" + itoa(p.ID), "/people/new", "/households"} {

@@ -35,7 +35,7 @@ func (s *Server) places(w http.ResponseWriter, r *http.Request, rq *request) err
 
 func (s *Server) renderPlaces(w http.ResponseWriter, r *http.Request, rq *request, f *form, status int) error {
 	ctx := r.Context()
-	offers, err := s.People.Offers(ctx, rq.p, 0, 0)
+	offers, err := s.svc.People.Offers(ctx, rq.p, 0, 0)
 	if err != nil {
 		return err
 	}
@@ -57,7 +57,7 @@ func (s *Server) offerCreate(w http.ResponseWriter, r *http.Request, rq *request
 	in := people.OfferInput{OrgID: filterID(rq, f, "org_id"), Year: formInt(rq, f, "year"), Quota: formInt(rq, f, "quota"),
 		Programme: f.Values["programme"], Notes: f.Values["notes"]}
 	if len(f.errors) == 0 {
-		o, err := s.People.CreateOffer(r.Context(), rq.p, in)
+		o, err := s.svc.People.CreateOffer(r.Context(), rq.p, in)
 		if err == nil {
 			s.flash(r, "places.created")
 			return seeOther(w, r, "/places/"+itoa(o.ID))
@@ -110,11 +110,11 @@ func (s *Server) renderOffer(w http.ResponseWriter, r *http.Request, rq *request
 		return err
 	}
 	ctx := r.Context()
-	o, err := s.People.Offer(ctx, rq.p, id)
+	o, err := s.svc.People.Offer(ctx, rq.p, id)
 	if err != nil {
 		return err
 	}
-	ls, err := s.People.Placements(ctx, rq.p, id)
+	ls, err := s.svc.People.Placements(ctx, rq.p, id)
 	if err != nil {
 		return err
 	}
@@ -141,7 +141,7 @@ func (s *Server) placeChild(w http.ResponseWriter, r *http.Request, rq *request)
 		f.fail(rq.l, "person", "error.required", "Field", rq.l.T("field.person"))
 	}
 	if len(f.errors) == 0 {
-		_, err := s.People.Place(r.Context(), rq.p, id, person)
+		_, err := s.svc.People.Place(r.Context(), rq.p, id, person)
 		if err == nil {
 			s.flash(r, "places.placed")
 			return seeOther(w, r, "/places/"+itoa(id))
@@ -167,7 +167,7 @@ func (s *Server) placementOutcome(w http.ResponseWriter, r *http.Request, rq *re
 	if err != nil || pl <= 0 {
 		return errNotFound
 	}
-	ls, err := s.People.Placements(r.Context(), rq.p, id)
+	ls, err := s.svc.People.Placements(r.Context(), rq.p, id)
 	if err != nil {
 		return err
 	}
@@ -178,7 +178,7 @@ func (s *Server) placementOutcome(w http.ResponseWriter, r *http.Request, rq *re
 	if !found {
 		return errNotFound
 	}
-	if _, err := s.People.SetPlacementOutcome(r.Context(), rq.p, pl, people.PlacementOutcome(r.PostFormValue("outcome"))); err != nil {
+	if _, err := s.svc.People.SetPlacementOutcome(r.Context(), rq.p, pl, people.PlacementOutcome(r.PostFormValue("outcome"))); err != nil {
 		return err
 	}
 	s.flash(r, "places.outcome_set")

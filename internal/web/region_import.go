@@ -55,7 +55,7 @@ func (s *Server) regionImport(w http.ResponseWriter, r *http.Request, rq *reques
 		return nil
 	}
 	defer file.Close()
-	res, err := s.Geo.Import(r.Context(), rq.p, file)
+	res, err := s.svc.Geo.Import(r.Context(), rq.p, file)
 	if err != nil {
 		return err
 	}

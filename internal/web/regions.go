@@ -51,24 +51,24 @@ func (s *Server) regions(w http.ResponseWriter, r *http.Request, rq *request) er
 	var err error
 	if v.Query != "" {
 		v.Searched = true
-		list, err = s.Geo.Search(ctx, rq.p, v.Query)
+		list, err = s.svc.Geo.Search(ctx, rq.p, v.Query)
 	} else if code := r.URL.Query().Get("parent"); code != "" {
 		var cur geo.Region
-		if cur, err = s.Geo.Get(ctx, rq.p, code); err != nil {
+		if cur, err = s.svc.Geo.Get(ctx, rq.p, code); err != nil {
 			return err
 		}
 		c := row(cur)
 		v.Current = &c
 		var up []geo.Region
-		if up, err = s.Geo.Ancestors(ctx, rq.p, cur.Code); err != nil {
+		if up, err = s.svc.Geo.Ancestors(ctx, rq.p, cur.Code); err != nil {
 			return err
 		}
 		for _, g := range up {
 			v.Crumbs = append(v.Crumbs, row(g))
 		}
-		list, err = s.Geo.Children(ctx, rq.p, cur.Code)
+		list, err = s.svc.Geo.Children(ctx, rq.p, cur.Code)
 	} else {
-		list, err = s.Geo.Children(ctx, rq.p, "")
+		list, err = s.svc.Geo.Children(ctx, rq.p, "")
 	}
 	if err != nil {
 		return err

@@ -49,13 +49,13 @@ const (
 // installation settings.
 func (s *Server) newRequest(r *http.Request) (*request, error) {
 	ctx := r.Context()
-	st, err := s.Settings.Get(ctx)
+	st, err := s.svc.Settings.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
 	rq := &request{settings: st}
 	if id := s.sessions.GetInt64(ctx, sessionUserKey); id != 0 && s.fresh(ctx) {
-		u, err := s.Accounts.Lookup(ctx, id)
+		u, err := s.svc.Accounts.Lookup(ctx, id)
 		switch {
 		case err == nil && u.Active:
 			rq.user, rq.p = &u, u.Principal()
@@ -66,7 +66,7 @@ func (s *Server) newRequest(r *http.Request) (*request, error) {
 			return nil, err
 		}
 	}
-	rq.l = s.Catalog.Localizer(s.locale(r, rq))
+	rq.l = s.svc.Catalog.Localizer(s.locale(r, rq))
 	return rq, nil
 }
 

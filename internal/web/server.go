@@ -13,30 +13,14 @@ import (
 
 	"github.com/alexedwards/scs/v2"
 
-	"github.com/jolproject/jol/internal/accounts"
-	"github.com/jolproject/jol/internal/audit"
-	"github.com/jolproject/jol/internal/geo"
-	"github.com/jolproject/jol/internal/i18n"
-	"github.com/jolproject/jol/internal/imports"
-	"github.com/jolproject/jol/internal/jobs"
-	"github.com/jolproject/jol/internal/orgs"
-	"github.com/jolproject/jol/internal/people"
-	"github.com/jolproject/jol/internal/settings"
+	"github.com/jolproject/jol/internal/services"
 )
 
-// Deps are the services the pages use. Every field is required.
-type Deps struct {
-	Accounts *accounts.Service
-	Orgs     *orgs.Service
-	People   *people.Service
-	Geo      *geo.Service
-	Settings *settings.Service
-	Jobs     *jobs.Queue
-	Imports  *imports.Service
-	Audit    *audit.Log
-	Catalog  *i18n.Catalog
-	Logger   *slog.Logger
-	Now      func() time.Time
+// Options are how this installation serves its pages; Logger and Now
+// have defaults.
+type Options struct {
+	Logger *slog.Logger     // nil discards the log
+	Now    func() time.Time // nil is time.Now
 	// SecureCookies marks the session cookie Secure; set it when Jol is
 	// served over HTTPS (directly or behind a proxy).
 	SecureCookies bool
@@ -48,20 +32,27 @@ type Deps struct {
 
 // Server is the web surface.
 type Server struct {
-	Deps
+	Options
+	svc      *services.Services
 	sessions *scs.SessionManager
 	pages    *pages
 }
 
-// New parses the templates and builds the routes. It fails if any
+// New serves the pages of svc. It parses the templates and builds the routes. It fails if any
 // template is missing or broken, so a bad build never starts.
-func New(d Deps) (*Server, error) {
+func New(svc *services.Services, o Options) (*Server, error) {
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
 	p, err := parsePages()
 	if err != nil {
 		return nil, err
 	}
 	sm := scs.New()
-	sm.Store = d.Accounts.Sessions()
+	sm.Store = svc.Accounts.Sessions()
 	sm.Lifetime = 12 * time.Hour
 	// No scs IdleTimeout: it rewrites the session on every request. The
 	// idle limit is enforced in newRequest, which refreshes the session's
@@ -69,12 +60,12 @@ func New(d Deps) (*Server, error) {
 	sm.Cookie.Name = "jol_session"
 	sm.Cookie.HttpOnly = true
 	sm.Cookie.SameSite = http.SameSiteLaxMode
-	sm.Cookie.Secure = d.SecureCookies
+	sm.Cookie.Secure = o.SecureCookies
 	sm.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) {
-		d.Logger.Error("session", "err", err, "path", r.URL.Path)
+		o.Logger.Error("session", "err", err, "path", r.URL.Path)
 		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
 	}
-	return &Server{Deps: d, sessions: sm, pages: p}, nil
+	return &Server{Options: o, svc: svc, sessions: sm, pages: p}, nil
 }
 
 // Mount registers the web pages on mux. Each page runs behind the same
@@ -114,7 +105,7 @@ func (s *Server) CleanSessions(ctx context.Context, every time.Duration) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if _, err := s.Accounts.Sessions().DeleteExpired(ctx); err != nil && ctx.Err() == nil {
+			if _, err := s.svc.Accounts.Sessions().DeleteExpired(ctx); err != nil && ctx.Err() == nil {
 				s.Logger.Warn("delete expired sessions", "err", err)
 			}
 		}

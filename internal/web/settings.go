@@ -39,7 +39,7 @@ func (s *Server) settingsUpdate(w http.ResponseWriter, r *http.Request, rq *requ
 	f := newForm(r, settingsFields...)
 	in := settings.Settings{Name: f.Values["name"], DefaultLocale: f.Values["default_locale"],
 		Country: f.Values["country"], Calendar: f.Values["calendar"], Timezone: f.Values["timezone"]}
-	if err := s.Settings.Update(r.Context(), rq.p, in); err != nil {
+	if err := s.svc.Settings.Update(r.Context(), rq.p, in); err != nil {
 		if !f.absorb(rq.l, err) {
 			return err
 		}

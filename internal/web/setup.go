@@ -18,7 +18,7 @@ func (s *Server) setupOpen(r *http.Request) (bool, error) {
 	if !isLoopback(r) {
 		return false, nil
 	}
-	n, err := s.Accounts.Count(r.Context())
+	n, err := s.svc.Accounts.Count(r.Context())
 	return n == 0, err
 }
 
@@ -43,7 +43,7 @@ func (s *Server) setup(w http.ResponseWriter, r *http.Request, rq *request) erro
 		return err
 	}
 	f := newForm(r, "name", "email")
-	u, err := s.Accounts.Create(r.Context(), access.System, accounts.NewUser{Email: f.Values["email"], Name: f.Values["name"],
+	u, err := s.svc.Accounts.Create(r.Context(), access.System, accounts.NewUser{Email: f.Values["email"], Name: f.Values["name"],
 		Role: access.Admin, Locale: string(rq.l.Locale()), Password: r.PostFormValue("password")})
 	if err != nil {
 		if !f.absorb(rq.l, err) {

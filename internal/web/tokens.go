@@ -27,7 +27,7 @@ func (s *Server) tokens(w http.ResponseWriter, r *http.Request, rq *request) err
 // stored in the session.
 func (s *Server) tokenCreate(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := newForm(r, "name")
-	secret, t, err := s.Accounts.CreateToken(r.Context(), rq.p, rq.user.ID, f.Values["name"])
+	secret, t, err := s.svc.Accounts.CreateToken(r.Context(), rq.p, rq.user.ID, f.Values["name"])
 	if err != nil {
 		if !f.absorb(rq.l, err) {
 			return err
@@ -46,7 +46,7 @@ func (s *Server) tokenRevoke(w http.ResponseWriter, r *http.Request, rq *request
 	if err != nil {
 		return err
 	}
-	if err := s.Accounts.RevokeToken(r.Context(), rq.p, id); err != nil {
+	if err := s.svc.Accounts.RevokeToken(r.Context(), rq.p, id); err != nil {
 		return err
 	}
 	s.flash(r, "flash.revoked")
@@ -59,7 +59,7 @@ func (s *Server) tokenRevoke(w http.ResponseWriter, r *http.Request, rq *request
 }
 
 func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, rq *request, f *form, status int, set func(*tokensView)) error {
-	list, err := s.Accounts.Tokens(r.Context(), rq.p, rq.user.ID)
+	list, err := s.svc.Accounts.Tokens(r.Context(), rq.p, rq.user.ID)
 	if err != nil {
 		return err
 	}

@@ -24,7 +24,7 @@ func TestTokenSecretShownOnce(t *testing.T) {
 	}
 	secret := m[1]
 	ctx := context.Background()
-	if _, err := f.deps.Accounts.AuthenticateToken(ctx, secret); err != nil {
+	if _, err := f.svc.Accounts.AuthenticateToken(ctx, secret); err != nil {
 		t.Fatalf("the secret shown does not work: %v", err)
 	}
 	list := c.get("/tokens")
@@ -32,7 +32,7 @@ func TestTokenSecretShownOnce(t *testing.T) {
 		!strings.Contains(list.body, secret[:10]+"…") {
 		t.Fatalf("list: %d, secret leaked or token missing", list.status)
 	}
-	tokens := must(f.deps.Accounts.Tokens(ctx, f.coord.Principal(), f.coord.ID))
+	tokens := must(f.svc.Accounts.Tokens(ctx, f.coord.Principal(), f.coord.ID))
 	id := itoa(tokens[0].ID)
 	if !strings.Contains(list.body, `action="/tokens/`+id+`/revoke"`) {
 		t.Fatal("no revoke button")
@@ -41,7 +41,7 @@ func TestTokenSecretShownOnce(t *testing.T) {
 	if r.status != http.StatusSeeOther || r.location != "/tokens" {
 		t.Fatalf("revoke: %d %s", r.status, r.location)
 	}
-	if _, err := f.deps.Accounts.AuthenticateToken(ctx, secret); errs.CodeOf(err) != errs.Unauthenticated {
+	if _, err := f.svc.Accounts.AuthenticateToken(ctx, secret); errs.CodeOf(err) != errs.Unauthenticated {
 		t.Fatalf("revoked token still works: %v", err)
 	}
 	if list = c.get("/tokens"); strings.Contains(list.body, `action="/tokens/`+id+`/revoke"`) || !strings.Contains(list.body, "Revoked.") {
@@ -55,7 +55,7 @@ func TestTokenSecretShownOnce(t *testing.T) {
 func TestAdminRevokesAUsersToken(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	secret, tok := must2(f.deps.Accounts.CreateToken(ctx, f.coord.Principal(), f.coord.ID, "Phone"))
+	secret, tok := must2(f.svc.Accounts.CreateToken(ctx, f.coord.Principal(), f.coord.ID, "Phone"))
 	admin := f.login(t, "admin@example.org")
 	page := admin.get("/admin/users/" + itoa(f.coord.ID))
 	if !strings.Contains(page.body, "Phone") || strings.Contains(page.body, secret) {
@@ -65,16 +65,16 @@ func TestAdminRevokesAUsersToken(t *testing.T) {
 	if r := admin.post("/tokens/"+itoa(tok.ID)+"/revoke", url.Values{"next": {back}}); r.status != http.StatusSeeOther || r.location != back {
 		t.Fatalf("revoke: %d %s", r.status, r.location)
 	}
-	if _, err := f.deps.Accounts.AuthenticateToken(ctx, secret); err == nil {
+	if _, err := f.svc.Accounts.AuthenticateToken(ctx, secret); err == nil {
 		t.Fatal("token still works")
 	}
 	other := f.login(t, "coord@example.org")
-	s2, t2 := must2(f.deps.Accounts.CreateToken(ctx, f.admin.Principal(), f.admin.ID, "Admin's"))
+	s2, t2 := must2(f.svc.Accounts.CreateToken(ctx, f.admin.Principal(), f.admin.ID, "Admin's"))
 	// Someone else's token is forbidden or, so that ids reveal nothing, not found.
 	if r := other.post("/tokens/"+itoa(t2.ID)+"/revoke", nil); r.status != http.StatusForbidden && r.status != http.StatusNotFound {
 		t.Fatalf("coordinator revokes the admin's token: %d", r.status)
 	}
-	if _, err := f.deps.Accounts.AuthenticateToken(ctx, s2); err != nil {
+	if _, err := f.svc.Accounts.AuthenticateToken(ctx, s2); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -42,7 +42,7 @@ func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request, rq *request)
 		Locale: f.Values["locale"], Active: f.Values["active"] != ""}
 	if c.OrgID, err = formID(f.Values["org"]); err != nil {
 		f.fail(rq.l, "org", "error.unknown_org")
-	} else if _, err := s.Accounts.Update(r.Context(), rq.p, u.ID, c); err != nil && !f.absorb(rq.l, err) {
+	} else if _, err := s.svc.Accounts.Update(r.Context(), rq.p, u.ID, c); err != nil && !f.absorb(rq.l, err) {
 		return err
 	}
 	if len(f.Errors()) > 0 {
@@ -61,7 +61,7 @@ func (s *Server) userPassword(w http.ResponseWriter, r *http.Request, rq *reques
 		return err
 	}
 	pf := newForm(nil, "password")
-	if err := s.Accounts.SetPassword(r.Context(), rq.p, u.ID, r.PostFormValue("password")); err != nil {
+	if err := s.svc.Accounts.SetPassword(r.Context(), rq.p, u.ID, r.PostFormValue("password")); err != nil {
 		if !pf.absorb(rq.l, err) {
 			return err
 		}
@@ -78,7 +78,7 @@ func (s *Server) managedUser(r *http.Request, rq *request) (accounts.User, error
 	if err != nil {
 		return accounts.User{}, err
 	}
-	return s.Accounts.Get(r.Context(), rq.p, id)
+	return s.svc.Accounts.Get(r.Context(), rq.p, id)
 }
 
 // editFormOf fills the edit form with the user as stored.
@@ -109,7 +109,7 @@ func (s *Server) renderUser(w http.ResponseWriter, r *http.Request, rq *request,
 	if v.Regions, err = s.regionSuggestions(ctx, rq); err != nil {
 		return err
 	}
-	if v.Tokens, err = s.Accounts.Tokens(ctx, rq.p, u.ID); err != nil {
+	if v.Tokens, err = s.svc.Accounts.Tokens(ctx, rq.p, u.ID); err != nil {
 		return err
 	}
 	s.render(w, status, "user", &v)

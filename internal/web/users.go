@@ -33,7 +33,7 @@ func (s *Server) users(w http.ResponseWriter, r *http.Request, rq *request) erro
 		f.fail(rq.l, "role", "error.invalid_role")
 		role = ""
 	}
-	list, next, err := s.Accounts.List(r.Context(), rq.p, accounts.Filter{Role: role, Query: f.Values["q"]}, pageOf(r))
+	list, next, err := s.svc.Accounts.List(r.Context(), rq.p, accounts.Filter{Role: role, Query: f.Values["q"]}, pageOf(r))
 	if err != nil {
 		return err
 	}
@@ -88,7 +88,7 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request, rq *request)
 		// The domain allows a user without a password; this form does not.
 		f.fail(rq.l, "password", "error.password_short", "Min", accounts.MinPasswordLength)
 	default:
-		if _, err := s.Accounts.Create(r.Context(), rq.p, in); err != nil && !f.absorb(rq.l, err) {
+		if _, err := s.svc.Accounts.Create(r.Context(), rq.p, in); err != nil && !f.absorb(rq.l, err) {
 			return err
 		}
 	}
