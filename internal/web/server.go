@@ -1,11 +1,20 @@
 // Package web serves Jol's HTML pages: server-rendered, working without
 // JavaScript, translated into the user's language and small enough for a
-// slow rural connection. Handlers return errors; one function (errors.go)
+// slow rural connection. Handlers return errors; one function (kit.Fail)
 // turns an error into a page.
+//
+// The pages live in rooms, one package per domain beside this one
+// (registry, guidance, importing, admin), each with its handlers and its
+// own templates, on a shared kernel (package kit). This package keeps
+// what is not any domain's: the server and its middleware, sessions, the
+// login, setup, language and home pages, the menu, and the one route table
+// (routes.go) that lists every page with the action it needs.
 package web
 
 import (
 	"context"
+	"embed"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/netip"
@@ -14,6 +23,11 @@ import (
 	"github.com/alexedwards/scs/v2"
 
 	"github.com/jolproject/jol/internal/services"
+	"github.com/jolproject/jol/internal/web/admin"
+	"github.com/jolproject/jol/internal/web/guidance"
+	"github.com/jolproject/jol/internal/web/importing"
+	"github.com/jolproject/jol/internal/web/kit"
+	"github.com/jolproject/jol/internal/web/registry"
 )
 
 // Options are how this installation serves its pages; Logger and Now
@@ -35,8 +49,21 @@ type Server struct {
 	Options
 	svc      *services.Services
 	sessions *scs.SessionManager
-	pages    *pages
+	kit      *kit.Kit
+	tpl      *kit.Templates // the pages of this package: login, setup, home
+	rooms    rooms
 }
+
+// rooms are the pages of each domain.
+type rooms struct {
+	registry  *registry.Pages
+	guidance  *guidance.Pages
+	importing *importing.Pages
+	admin     *admin.Pages
+}
+
+//go:embed templates
+var templates embed.FS
 
 // New serves the pages of svc. It parses the templates and builds the routes. It fails if any
 // template is missing or broken, so a bad build never starts.
@@ -46,10 +73,6 @@ func New(svc *services.Services, o Options) (*Server, error) {
 	}
 	if o.Now == nil {
 		o.Now = time.Now
-	}
-	p, err := parsePages()
-	if err != nil {
-		return nil, err
 	}
 	sm := scs.New()
 	sm.Store = svc.Accounts.Sessions()
@@ -65,8 +88,53 @@ func New(svc *services.Services, o Options) (*Server, error) {
 		o.Logger.Error("session", "err", err, "path", r.URL.Path)
 		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
 	}
-	return &Server{Options: o, svc: svc, sessions: sm, pages: p}, nil
+	s := &Server{Options: o, svc: svc, sessions: sm}
+	var err error
+	if s.kit, err = kit.New(o.Logger, o.Now, sm, navFor, safeNext); err != nil {
+		return nil, err
+	}
+	if err := s.parse(); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
+
+// parse builds the rooms, each parsing its templates, and parses this
+// package's own.
+func (s *Server) parse() error {
+	sub, err := fs.Sub(templates, "templates")
+	if err != nil {
+		return err
+	}
+	if s.tpl, err = s.kit.Parse(sub); err != nil {
+		return err
+	}
+	k, svc, r := s.kit, s.svc, &s.rooms
+	if r.guidance, err = guidance.New(k, svc); err != nil {
+		return err
+	}
+	if r.registry, err = registry.New(k, svc, r.guidance); err != nil {
+		return err
+	}
+	if r.importing, err = importing.New(k, svc); err != nil {
+		return err
+	}
+	r.admin, err = admin.New(k, svc)
+	return err
+}
+
+// page fills the layout's part of a view of this package's pages.
+func (s *Server) page(r *http.Request, rq *request, titleKey string) kit.Page {
+	return s.kit.Page(r, rq, titleKey)
+}
+
+// render shows one of this package's pages.
+func (s *Server) render(w http.ResponseWriter, status int, name string, view any) {
+	s.tpl.Render(w, status, name, view)
+}
+
+// flash stores a message key to show once on the next page.
+func (s *Server) flash(r *http.Request, key string) { s.kit.Flash(r, key) }
 
 // Mount registers the web pages on mux. Each page runs behind the same
 // middleware: panic recovery, security headers, a body size limit (the
@@ -79,7 +147,7 @@ func (s *Server) Mount(mux *http.ServeMux) {
 	}))
 	wrap := func(h http.Handler, maxBody int64) http.Handler {
 		if maxBody <= 0 {
-			maxBody = maxFormBytes
+			maxBody = kit.MaxFormBytes
 		}
 		h = s.sessions.LoadAndSave(h)
 		h = csrf.Handler(h)
@@ -90,7 +158,7 @@ func (s *Server) Mount(mux *http.ServeMux) {
 	for _, rt := range s.routes() {
 		mux.Handle(rt.method+" "+rt.pattern, wrap(s.adapt(rt), rt.maxBody))
 	}
-	mux.Handle("GET /static/", staticHandler())
+	mux.Handle("GET /static/", kit.StaticHandler())
 	mux.Handle("/", wrap(s.adapt(route{h: func(http.ResponseWriter, *http.Request, *request) error {
 		return errNotFound
 	}}), 0))
