@@ -56,10 +56,10 @@ type Server struct {
 
 // rooms are the pages of each domain.
 type rooms struct {
-	registry  *registry.Pages
-	guidance  *guidance.Pages
-	importing *importing.Pages
-	admin     *admin.Pages
+	registry  *registry.Server
+	guidance  *guidance.Server
+	importing *importing.Server
+	admin     *admin.Server
 }
 
 //go:embed templates

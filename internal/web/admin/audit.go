@@ -13,9 +13,9 @@ import (
 // auditView is the change log: who changed what, with the record before
 // and after.
 type auditView struct {
-	kit.Page
-	kit.Listing
-	Filter  *kit.Form
+	Page
+	listing
+	Filter  *form
 	Entries []auditRow
 }
 
@@ -26,15 +26,15 @@ type auditRow struct {
 
 // accessView is the access log: who opened which child's record.
 type accessView struct {
-	kit.Page
-	kit.Listing
-	Filter   *kit.Form
+	Page
+	listing
+	Filter   *form
 	Accesses []audit.Access
 }
 
 // AuditLog lists the change log, filtered by entity, entity id, actor and
 // action. The records are shown as JSON text, escaped like any other text.
-func (s *Pages) AuditLog(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) AuditLog(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.QueryForm(r, "entity", "entity_id", "actor", "action")
 	flt := audit.Filter{Entity: f.Values["entity"], EntityID: f.Values["entity_id"], Action: f.Values["action"],
 		ActorID: kit.FilterID(rq, f, "actor")}
@@ -42,7 +42,7 @@ func (s *Pages) AuditLog(w http.ResponseWriter, r *http.Request, rq *kit.Request
 	if err != nil {
 		return err
 	}
-	v := auditView{Page: s.Page(r, rq, "audit.title"), Listing: kit.NewListing(r, next), Filter: f}
+	v := auditView{Page: s.Page(r, rq, "audit.title"), listing: kit.NewListing(r, next), Filter: f}
 	for _, e := range list {
 		v.Entries = append(v.Entries, auditRow{Entry: e, Before: prettyJSON(e.Before), After: prettyJSON(e.After)})
 	}
@@ -52,7 +52,7 @@ func (s *Pages) AuditLog(w http.ResponseWriter, r *http.Request, rq *kit.Request
 
 // AccessLog lists the access log, filtered by the kind and id of the
 // record opened and by the user who opened it.
-func (s *Pages) AccessLog(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) AccessLog(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.QueryForm(r, "subject_kind", "subject_id", "user")
 	flt := audit.AccessFilter{SubjectKind: f.Values["subject_kind"], SubjectID: f.Values["subject_id"],
 		UserID: kit.FilterID(rq, f, "user")}
@@ -60,7 +60,7 @@ func (s *Pages) AccessLog(w http.ResponseWriter, r *http.Request, rq *kit.Reques
 	if err != nil {
 		return err
 	}
-	v := accessView{Page: s.Page(r, rq, "accesslog.title"), Listing: kit.NewListing(r, next), Filter: f, Accesses: list}
+	v := accessView{Page: s.Page(r, rq, "accesslog.title"), listing: kit.NewListing(r, next), Filter: f, Accesses: list}
 	s.render(w, http.StatusOK, "access_log", &v)
 	return nil
 }

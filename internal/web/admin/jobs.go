@@ -14,23 +14,23 @@ var jobStatuses = []string{jobs.Queued, jobs.Running, jobs.Done, jobs.Failed}
 
 // jobsView lists background jobs.
 type jobsView struct {
-	kit.Page
-	kit.Listing
-	Filter   *kit.Form
-	Statuses []kit.Option
+	Page
+	listing
+	Filter   *form
+	Statuses []option
 	Jobs     []jobs.Job
 }
 
 // jobView is one job with everything it recorded.
 type jobView struct {
-	kit.Page
+	Page
 	Job      jobs.Job
 	Payload  string
 	CanRetry bool
 }
 
 // JobList lists jobs newest first, filtered by status and kind.
-func (s *Pages) JobList(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) JobList(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.QueryForm(r, "status", "kind")
 	status := f.Values["status"]
 	if status != "" && !slices.Contains(jobStatuses, status) {
@@ -41,14 +41,14 @@ func (s *Pages) JobList(w http.ResponseWriter, r *http.Request, rq *kit.Request)
 	if err != nil {
 		return err
 	}
-	v := jobsView{Page: s.Page(r, rq, "jobs.title"), Listing: kit.NewListing(r, next), Filter: f, Jobs: list,
+	v := jobsView{Page: s.Page(r, rq, "jobs.title"), listing: kit.NewListing(r, next), Filter: f, Jobs: list,
 		Statuses: kit.Choices(jobStatuses, status, rq.L.T("common.all"), kit.Key[string](rq.L, "jobstatus."))}
 	s.render(w, http.StatusOK, "jobs", &v)
 	return nil
 }
 
 // Job shows one job: its payload, progress, result and last error.
-func (s *Pages) Job(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) Job(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err
@@ -64,7 +64,7 @@ func (s *Pages) Job(w http.ResponseWriter, r *http.Request, rq *kit.Request) err
 }
 
 // JobRetry queues a failed job again and returns to its page.
-func (s *Pages) JobRetry(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) JobRetry(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err

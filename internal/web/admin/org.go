@@ -11,7 +11,7 @@ import (
 
 // Org shows an organisation: where it sits in the tree and in the region
 // tree, and, for a user who may manage it, the form that edits it.
-func (s *Pages) Org(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) Org(w http.ResponseWriter, r *http.Request, rq *request) error {
 	o, err := s.viewedOrg(r, rq)
 	if err != nil {
 		return err
@@ -24,7 +24,7 @@ func (s *Pages) Org(w http.ResponseWriter, r *http.Request, rq *kit.Request) err
 }
 
 // OrgUpdate saves the edit form of an organisation.
-func (s *Pages) OrgUpdate(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) OrgUpdate(w http.ResponseWriter, r *http.Request, rq *request) error {
 	o, err := s.viewedOrg(r, rq)
 	if err != nil {
 		return err
@@ -52,7 +52,7 @@ func (s *Pages) OrgUpdate(w http.ResponseWriter, r *http.Request, rq *kit.Reques
 }
 
 // viewedOrg reads the {id} organisation; Get checks that the user may see it.
-func (s *Pages) viewedOrg(r *http.Request, rq *kit.Request) (orgs.Organisation, error) {
+func (s *Server) viewedOrg(r *http.Request, rq *request) (orgs.Organisation, error) {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return orgs.Organisation{}, err
@@ -61,7 +61,7 @@ func (s *Pages) viewedOrg(r *http.Request, rq *kit.Request) (orgs.Organisation, 
 }
 
 // orgPage builds the view of o's page with f as its edit form.
-func (s *Pages) orgPage(r *http.Request, rq *kit.Request, o orgs.Organisation, f *kit.Form) (*orgView, error) {
+func (s *Server) orgPage(r *http.Request, rq *request, o orgs.Organisation, f *form) (*orgView, error) {
 	ctx := r.Context()
 	v := &orgView{Page: s.Page(r, rq, "orgs.title"), Org: &o, Form: f,
 		CanEdit: access.Can(rq.P, access.ManageOrgs, o.Target()) == nil}
@@ -76,7 +76,7 @@ func (s *Pages) orgPage(r *http.Request, rq *kit.Request, o orgs.Organisation, f
 }
 
 // orgFormOf fills the edit form with the organisation as stored.
-func orgFormOf(o orgs.Organisation) *kit.Form {
+func orgFormOf(o orgs.Organisation) *form {
 	f := kit.NewForm(nil, orgFields...)
 	f.Values = map[string]string{"name": o.Name, "type": string(o.Type), "region_code": o.RegionCode, "locale": o.Locale}
 	if o.ParentID != 0 {

@@ -10,17 +10,17 @@ import (
 
 // orgView is an organisation's page, or the form that creates one (Org nil).
 type orgView struct {
-	kit.Page
+	Page
 	Org        *orgs.Organisation
 	Ancestors  []orgs.Organisation
 	RegionName string
 	ParentName string
 	CanEdit    bool
-	Form       *kit.Form
-	Types      []kit.Option
-	Parents    []kit.Option
-	Languages  []kit.Option
-	Regions    []kit.Option
+	Form       *form
+	Types      []option
+	Parents    []option
+	Languages  []option
+	Regions    []option
 }
 
 // orgFields are the fields of an organisation's form, in page order.
@@ -28,7 +28,7 @@ var orgFields = []string{"name", "type", "parent_id", "region_code", "locale", "
 
 // OrgNew shows the form for a new organisation; ?parent= preselects the
 // parent, as the "add a child" link of an organisation's page does.
-func (s *Pages) OrgNew(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) OrgNew(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.NewForm(nil, orgFields...)
 	f.Values["parent_id"] = r.URL.Query().Get("parent")
 	if f.Values["parent_id"] == "" && rq.P.OrgID != 0 {
@@ -40,7 +40,7 @@ func (s *Pages) OrgNew(w http.ResponseWriter, r *http.Request, rq *kit.Request) 
 }
 
 // OrgCreate creates the organisation and goes to its page.
-func (s *Pages) OrgCreate(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) OrgCreate(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.NewForm(r, orgFields...)
 	in, ok := orgInput(rq, f)
 	if ok {
@@ -60,7 +60,7 @@ func (s *Pages) OrgCreate(w http.ResponseWriter, r *http.Request, rq *kit.Reques
 
 // orgInput reads the form into the service's input; false when the parent
 // is not a usable id (the select only offers ids, so only a forged form).
-func orgInput(rq *kit.Request, f *kit.Form) (orgs.Input, bool) {
+func orgInput(rq *request, f *form) (orgs.Input, bool) {
 	in := orgs.Input{Name: f.Values["name"], Type: orgs.Type(f.Values["type"]), RegionCode: kit.NormRegion(f.Values["region_code"]),
 		Locale: f.Values["locale"], Active: f.Values["active"] != ""}
 	f.Values["region_code"] = in.RegionCode
@@ -74,7 +74,7 @@ func orgInput(rq *kit.Request, f *kit.Form) (orgs.Input, bool) {
 
 // renderOrg fills the choices of v's form (when it may be edited) and
 // shows the page: "org" for an organisation, "org_new" for a new one.
-func (s *Pages) renderOrg(w http.ResponseWriter, r *http.Request, rq *kit.Request, v *orgView, status int) error {
+func (s *Server) renderOrg(w http.ResponseWriter, r *http.Request, rq *request, v *orgView, status int) error {
 	ctx := r.Context()
 	if v.CanEdit {
 		f := v.Form

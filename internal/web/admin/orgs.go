@@ -11,11 +11,11 @@ import (
 
 // orgsView is the list of organisations the user may see.
 type orgsView struct {
-	kit.Page
-	kit.Listing
-	Filter    *kit.Form
-	Types     []kit.Option
-	Regions   []kit.Option
+	Page
+	listing
+	Filter    *form
+	Types     []option
+	Regions   []option
 	Orgs      []orgRow
 	Parent    *orgs.Organisation // when listing the children of one
 	CanManage bool
@@ -30,7 +30,7 @@ type orgRow struct {
 
 // OrgList lists organisations, filtered by type, region (with the regions
 // below it), a part of the name, or as the children of ?parent=.
-func (s *Pages) OrgList(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) OrgList(w http.ResponseWriter, r *http.Request, rq *request) error {
 	ctx := r.Context()
 	f := kit.QueryForm(r, "type", "region", "name", "parent")
 	flt := orgs.Filter{Type: orgs.Type(f.Values["type"]), RegionCode: kit.NormRegion(f.Values["region"]), Name: f.Values["name"]}
@@ -54,7 +54,7 @@ func (s *Pages) OrgList(w http.ResponseWriter, r *http.Request, rq *kit.Request)
 	if v.Regions, err = kit.RegionSuggestions(ctx, s.svc.Geo, rq); err != nil {
 		return err
 	}
-	v.Listing = kit.NewListing(r, next)
+	v.listing = kit.NewListing(r, next)
 	region := s.RegionNamer(ctx, s.svc.Geo, string(rq.L.Locale()))
 	parent := s.orgNamer(r, rq, list)
 	for _, o := range list {
@@ -67,7 +67,7 @@ func (s *Pages) OrgList(w http.ResponseWriter, r *http.Request, rq *kit.Request)
 // orgNamer returns the name of an organisation by id, taking it from
 // known when it is there and asking the service once otherwise. A parent
 // the user may not see is left unnamed.
-func (s *Pages) orgNamer(r *http.Request, rq *kit.Request, known []orgs.Organisation) func(id int64) string {
+func (s *Server) orgNamer(r *http.Request, rq *request, known []orgs.Organisation) func(id int64) string {
 	names := map[int64]string{0: ""}
 	for _, o := range known {
 		names[o.ID] = o.Name

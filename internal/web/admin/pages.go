@@ -12,19 +12,30 @@ import (
 	"github.com/jolproject/jol/internal/web/kit"
 )
 
+// The kernel's types under the names the handlers use.
+type (
+	request     = kit.Request
+	form        = kit.Form
+	option      = kit.Option
+	listing     = kit.Listing
+	rejectedRow = kit.RejectedRow
+	// Page is the layout's part of every view.
+	Page = kit.Page
+)
+
 //go:embed templates
 var templates embed.FS
 
-// Pages serve the room's routes; the route table of package web names
-// them.
-type Pages struct {
+// Server serves the room's pages; the route table of package web names
+// its handlers.
+type Server struct {
 	*kit.Kit
 	svc *services.Services
 	tpl *kit.Templates
 }
 
 // New parses the room's templates; it fails on a broken one.
-func New(k *kit.Kit, svc *services.Services) (*Pages, error) {
+func New(k *kit.Kit, svc *services.Services) (*Server, error) {
 	sub, err := fs.Sub(templates, "templates")
 	if err != nil {
 		return nil, err
@@ -33,10 +44,10 @@ func New(k *kit.Kit, svc *services.Services) (*Pages, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Pages{Kit: k, svc: svc, tpl: tpl}, nil
+	return &Server{Kit: k, svc: svc, tpl: tpl}, nil
 }
 
 // render shows the room's page name with view.
-func (s *Pages) render(w http.ResponseWriter, status int, name string, view any) {
+func (s *Server) render(w http.ResponseWriter, status int, name string, view any) {
 	s.tpl.Render(w, status, name, view)
 }

@@ -12,14 +12,14 @@ import (
 // importView is the upload form of a region import and, after one, what
 // it did: the counts and the rows refused, each with its reason.
 type importView struct {
-	kit.Page
-	Form     *kit.Form
+	Page
+	Form     *form
 	Result   *geo.Result
-	Rejected []kit.RejectedRow
+	Rejected []rejectedRow
 	MaxMiB   int
 }
 
-func (s *Pages) RegionImportForm(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) RegionImportForm(w http.ResponseWriter, r *http.Request, rq *request) error {
 	s.render(w, http.StatusOK, "region_import", &importView{Page: s.Page(r, rq, "regions.import"),
 		Form: kit.NewForm(nil, "file"), MaxMiB: kit.MaxUploadBytes >> 20})
 	return nil
@@ -27,7 +27,7 @@ func (s *Pages) RegionImportForm(w http.ResponseWriter, r *http.Request, rq *kit
 
 // RegionImport reads the uploaded CSV file into the region tree. The
 // route's body limit (kit.MaxUploadBytes) bounds the file.
-func (s *Pages) RegionImport(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) RegionImport(w http.ResponseWriter, r *http.Request, rq *request) error {
 	v := importView{Page: s.Page(r, rq, "regions.import"), Form: kit.NewForm(nil, "file"), MaxMiB: kit.MaxUploadBytes >> 20}
 	var mbe *http.MaxBytesError
 	if err := r.ParseMultipartForm(kit.UploadMemory); errors.As(err, &mbe) {
@@ -49,7 +49,7 @@ func (s *Pages) RegionImport(w http.ResponseWriter, r *http.Request, rq *kit.Req
 	}
 	v.Result = &res
 	for _, e := range res.Errors {
-		v.Rejected = append(v.Rejected, kit.RejectedRow{Line: e.Line, Column: e.Column, Value: e.Value,
+		v.Rejected = append(v.Rejected, rejectedRow{Line: e.Line, Column: e.Column, Value: e.Value,
 			Reason: rowReason(rq.L, e)})
 	}
 	s.render(w, http.StatusOK, "region_import", &v)

@@ -6,13 +6,12 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/geo"
-	"github.com/jolproject/jol/internal/web/kit"
 )
 
 // regionsView browses the region tree: the children of one region with
 // the way up to it, or the regions a search found.
 type regionsView struct {
-	kit.Page
+	Page
 	Query     string
 	Current   *regionRow  // the region whose children are shown
 	Crumbs    []regionRow // the regions above Current, the country first
@@ -37,7 +36,7 @@ func RegionTypes() []string {
 
 // Regions shows the countries, the children of ?parent=CODE with
 // breadcrumbs, or the result of a search for ?q=.
-func (s *Pages) Regions(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) Regions(w http.ResponseWriter, r *http.Request, rq *request) error {
 	ctx := r.Context()
 	v := regionsView{Page: s.Page(r, rq, "regions.title"), Query: strings.TrimSpace(r.URL.Query().Get("q")),
 		CanImport: access.Allowed(rq.P, access.ManageRegions)}

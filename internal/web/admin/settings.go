@@ -11,12 +11,12 @@ import (
 
 // settingsView is the installation's settings form.
 type settingsView struct {
-	kit.Page
-	Form      *kit.Form
-	Languages []kit.Option
-	Countries []kit.Option
-	Calendars []kit.Option
-	Timezones []kit.Option
+	Page
+	Form      *form
+	Languages []option
+	Countries []option
+	Calendars []option
+	Timezones []option
 }
 
 // settingsFields are the fields of the form, in page order; they are the
@@ -25,7 +25,7 @@ var settingsFields = []string{"name", "default_locale", "country", "calendar", "
 
 // SettingsForm shows the settings as they are saved, or their defaults
 // for those never saved.
-func (s *Pages) SettingsForm(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) SettingsForm(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.NewForm(nil, settingsFields...)
 	st := rq.Settings
 	f.Values = map[string]string{"name": st.Name, "default_locale": st.DefaultLocale, "country": st.Country,
@@ -36,7 +36,7 @@ func (s *Pages) SettingsForm(w http.ResponseWriter, r *http.Request, rq *kit.Req
 
 // SettingsUpdate saves the settings; the new name shows in the header of
 // the page the browser is sent to.
-func (s *Pages) SettingsUpdate(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) SettingsUpdate(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.NewForm(r, settingsFields...)
 	in := settings.Settings{Name: f.Values["name"], DefaultLocale: f.Values["default_locale"],
 		Country: f.Values["country"], Calendar: f.Values["calendar"], Timezone: f.Values["timezone"]}
@@ -54,7 +54,7 @@ func (s *Pages) SettingsUpdate(w http.ResponseWriter, r *http.Request, rq *kit.R
 
 // renderSettings shows the form f with status: 200 as saved, 422 with the
 // errors of a rejected change.
-func (s *Pages) renderSettings(w http.ResponseWriter, r *http.Request, rq *kit.Request, f *kit.Form, status int) {
+func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, rq *request, f *form, status int) {
 	v := settingsView{Page: s.Page(r, rq, "settings.title"), Form: f,
 		Languages: kit.LocaleOptions(f.Values["default_locale"], ""),
 		Countries: countryOptions(rq.L, f.Values["country"]),
@@ -66,7 +66,7 @@ func (s *Pages) renderSettings(w http.ResponseWriter, r *http.Request, rq *kit.R
 
 // countryOptions offers the countries Jol ships the regions of, named in
 // the user's language, and both of them together ("").
-func countryOptions(l *i18n.Localizer, selected string) []kit.Option {
+func countryOptions(l *i18n.Localizer, selected string) []option {
 	names := map[string]string{"": l.T("settings.country_all")}
 	for _, c := range geo.Countries() {
 		names[c.Code] = c.Name(string(l.Locale()))

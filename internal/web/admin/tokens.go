@@ -10,8 +10,8 @@ import (
 // tokensView is the user's own API tokens. Secret is set only on the
 // response to creating one: it is shown that once and kept nowhere.
 type tokensView struct {
-	kit.Page
-	Form    *kit.Form
+	Page
+	Form    *form
 	Tokens  []accounts.Token
 	Back    string
 	Secret  string
@@ -19,14 +19,14 @@ type tokensView struct {
 }
 
 // Tokens lists the user's own tokens with a form to create another.
-func (s *Pages) Tokens(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) Tokens(w http.ResponseWriter, r *http.Request, rq *request) error {
 	return s.renderTokens(w, r, rq, kit.NewForm(nil, "name"), http.StatusOK, func(*tokensView) {})
 }
 
 // TokenCreate makes a token and answers with the page itself rather than
 // a redirect, so the secret travels once, in this response, and is never
 // stored in the session.
-func (s *Pages) TokenCreate(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) TokenCreate(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.NewForm(r, "name")
 	secret, t, err := s.svc.Accounts.CreateToken(r.Context(), rq.P, rq.User.ID, f.Values["name"])
 	if err != nil {
@@ -42,7 +42,7 @@ func (s *Pages) TokenCreate(w http.ResponseWriter, r *http.Request, rq *kit.Requ
 
 // TokenRevoke revokes a token: the user's own, or, for an administrator,
 // one of a user they manage. It returns to the page it was sent from.
-func (s *Pages) TokenRevoke(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) TokenRevoke(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err
@@ -59,7 +59,7 @@ func (s *Pages) TokenRevoke(w http.ResponseWriter, r *http.Request, rq *kit.Requ
 	return nil
 }
 
-func (s *Pages) renderTokens(w http.ResponseWriter, r *http.Request, rq *kit.Request, f *kit.Form, status int, set func(*tokensView)) error {
+func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, rq *request, f *form, status int, set func(*tokensView)) error {
 	list, err := s.svc.Accounts.Tokens(r.Context(), rq.P, rq.User.ID)
 	if err != nil {
 		return err

@@ -14,7 +14,7 @@ import (
 type userView struct {
 	userFormView
 	Account  accounts.User
-	Password *kit.Form
+	Password *form
 	Tokens   []accounts.Token
 	Back     string // where revoking a token returns
 	Self     bool   // the administrator is looking at their own account
@@ -24,7 +24,7 @@ type userView struct {
 var editFields = []string{"name", "role", "org", "region", "locale", "active"}
 
 // User shows a user the administrator may manage.
-func (s *Pages) User(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) User(w http.ResponseWriter, r *http.Request, rq *request) error {
 	u, err := s.managedUser(r, rq)
 	if err != nil {
 		return err
@@ -33,7 +33,7 @@ func (s *Pages) User(w http.ResponseWriter, r *http.Request, rq *kit.Request) er
 }
 
 // UserUpdate saves the edit form.
-func (s *Pages) UserUpdate(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) UserUpdate(w http.ResponseWriter, r *http.Request, rq *request) error {
 	u, err := s.managedUser(r, rq)
 	if err != nil {
 		return err
@@ -56,7 +56,7 @@ func (s *Pages) UserUpdate(w http.ResponseWriter, r *http.Request, rq *kit.Reque
 }
 
 // UserPassword sets a new password for the user.
-func (s *Pages) UserPassword(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) UserPassword(w http.ResponseWriter, r *http.Request, rq *request) error {
 	u, err := s.managedUser(r, rq)
 	if err != nil {
 		return err
@@ -74,7 +74,7 @@ func (s *Pages) UserPassword(w http.ResponseWriter, r *http.Request, rq *kit.Req
 }
 
 // managedUser reads the {id} user; Get checks the administrator's scope.
-func (s *Pages) managedUser(r *http.Request, rq *kit.Request) (accounts.User, error) {
+func (s *Server) managedUser(r *http.Request, rq *request) (accounts.User, error) {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return accounts.User{}, err
@@ -83,7 +83,7 @@ func (s *Pages) managedUser(r *http.Request, rq *kit.Request) (accounts.User, er
 }
 
 // editFormOf fills the edit form with the user as stored.
-func editFormOf(u accounts.User) *kit.Form {
+func editFormOf(u accounts.User) *form {
 	f := kit.NewForm(nil, editFields...)
 	f.Values = map[string]string{"name": u.Name, "role": string(u.Role), "region": u.RegionCode, "locale": u.Locale}
 	if u.OrgID != 0 {
@@ -95,7 +95,7 @@ func editFormOf(u accounts.User) *kit.Form {
 	return f
 }
 
-func (s *Pages) renderUser(w http.ResponseWriter, r *http.Request, rq *kit.Request, u accounts.User, f, pf *kit.Form, status int) error {
+func (s *Server) renderUser(w http.ResponseWriter, r *http.Request, rq *request, u accounts.User, f, pf *form, status int) error {
 	ctx := r.Context()
 	v := userView{Account: u, Password: pf, Back: userURL(u.ID), Self: u.ID == rq.P.UserID}
 	v.userFormView = userFormView{Page: s.Page(r, rq, "users.edit"), Form: f, MinPassword: accounts.MinPasswordLength,

@@ -11,10 +11,10 @@ import (
 
 // usersView is the list of users an administrator manages.
 type usersView struct {
-	kit.Page
-	kit.Listing
-	Filter *kit.Form
-	Roles  []kit.Option
+	Page
+	listing
+	Filter *form
+	Roles  []option
 	Users  []userRow
 }
 
@@ -27,7 +27,7 @@ type userRow struct {
 
 // Users lists the users in the administrator's scope, filtered by role
 // and by a part of the name or e-mail.
-func (s *Pages) Users(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) Users(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.QueryForm(r, "role", "q")
 	role := access.Role(f.Values["role"])
 	if role != "" && !role.Valid() {
@@ -38,7 +38,7 @@ func (s *Pages) Users(w http.ResponseWriter, r *http.Request, rq *kit.Request) e
 	if err != nil {
 		return err
 	}
-	v := usersView{Page: s.Page(r, rq, "users.title"), Listing: kit.NewListing(r, next), Filter: f,
+	v := usersView{Page: s.Page(r, rq, "users.title"), listing: kit.NewListing(r, next), Filter: f,
 		Roles: kit.RoleOptions(rq.L, string(role), rq.L.T("common.all"))}
 	name := s.RegionNamer(r.Context(), s.svc.Geo, string(rq.L.Locale()))
 	for _, u := range list {
@@ -50,12 +50,12 @@ func (s *Pages) Users(w http.ResponseWriter, r *http.Request, rq *kit.Request) e
 
 // userFormView is the invitation of a new user.
 type userFormView struct {
-	kit.Page
-	Form      *kit.Form
-	Roles     []kit.Option
-	Orgs      []kit.Option
-	Languages []kit.Option
-	Regions   []kit.Option
+	Page
+	Form      *form
+	Roles     []option
+	Orgs      []option
+	Languages []option
+	Regions   []option
 	// MinPassword is the shortest password the services accept.
 	MinPassword int
 }
@@ -64,7 +64,7 @@ type userFormView struct {
 var userFields = []string{"email", "name", "role", "org", "region", "locale", "password"}
 
 // UserNew shows the invitation form.
-func (s *Pages) UserNew(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) UserNew(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.NewForm(nil, userFields...)
 	f.Values["role"] = string(access.Operator)
 	f.Values["locale"] = string(rq.L.Locale())
@@ -76,7 +76,7 @@ func (s *Pages) UserNew(w http.ResponseWriter, r *http.Request, rq *kit.Request)
 
 // UserCreate creates the invited user with the initial password the
 // administrator chose, then returns to the list.
-func (s *Pages) UserCreate(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) UserCreate(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.NewForm(r, userFields[:6]...)
 	f.Order = userFields
 	in := accounts.NewUser{Email: f.Values["email"], Name: f.Values["name"], Role: access.Role(f.Values["role"]),
@@ -102,7 +102,7 @@ func (s *Pages) UserCreate(w http.ResponseWriter, r *http.Request, rq *kit.Reque
 	return nil
 }
 
-func (s *Pages) renderUserForm(w http.ResponseWriter, r *http.Request, rq *kit.Request, f *kit.Form, status int) error {
+func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, rq *request, f *form, status int) error {
 	v := userFormView{Page: s.Page(r, rq, "users.new"), Form: f, MinPassword: accounts.MinPasswordLength,
 		Roles: kit.RoleOptions(rq.L, f.Values["role"], ""), Languages: kit.LocaleOptions(f.Values["locale"], rq.L.T("common.default"))}
 	var err error

@@ -27,13 +27,13 @@ var assessmentFields = func() []string {
 // assessmentFormView shows the assessment form alone, when a submission
 // from the person's page is refused.
 type assessmentFormView struct {
-	kit.Page
+	Page
 	Person   people.Person
 	Guidance Section
 }
 
 // AssessmentRecord records an assessment of the {id} person.
-func (s *Pages) AssessmentRecord(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) AssessmentRecord(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err
@@ -76,7 +76,7 @@ func (s *Pages) AssessmentRecord(w http.ResponseWriter, r *http.Request, rq *kit
 
 // formScore reads a score typed in any digits, with a decimal point or
 // comma; an empty field is 0.
-func formScore(rq *kit.Request, f *kit.Form, field string) float64 {
+func formScore(rq *request, f *form, field string) float64 {
 	v := strings.ReplaceAll(text.NormalizeDigits(f.Values[field]), ",", ".")
 	if v == "" {
 		return 0

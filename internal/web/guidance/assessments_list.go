@@ -9,17 +9,17 @@ import (
 
 // assessmentsView lists the assessments made at one school or centre.
 type assessmentsView struct {
-	kit.Page
-	kit.Listing
-	Filter      *kit.Form
-	Orgs        []kit.Option
+	Page
+	listing
+	Filter      *form
+	Orgs        []option
 	OrgID       int64
 	Assessments []assessmentRow
 }
 
 // AssessmentList lists the assessments made at the organisation ?org= (the
 // user's own when not given), the latest recorded first.
-func (s *Pages) AssessmentList(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) AssessmentList(w http.ResponseWriter, r *http.Request, rq *request) error {
 	ctx := r.Context()
 	f := kit.QueryForm(r, "org")
 	org := kit.FilterID(rq, f, "org")
@@ -37,7 +37,7 @@ func (s *Pages) AssessmentList(w http.ResponseWriter, r *http.Request, rq *kit.R
 		if err != nil {
 			return err
 		}
-		v.Assessments, v.Listing = assessmentRows(rq.L, list), kit.NewListing(r, next)
+		v.Assessments, v.listing = assessmentRows(rq.L, list), kit.NewListing(r, next)
 	}
 	opts, err := kit.OrgOptions(ctx, s.svc.Orgs, rq.P, f.Values["org"], "", 0)
 	if err != nil {
@@ -50,10 +50,10 @@ func (s *Pages) AssessmentList(w http.ResponseWriter, r *http.Request, rq *kit.R
 
 // withEmpty puts a first option with no value, labelled label, before
 // opts unless they start with one.
-func withEmpty(opts []kit.Option, label, selected string) []kit.Option {
+func withEmpty(opts []option, label, selected string) []option {
 	if len(opts) > 0 && opts[0].Value == "" {
 		opts[0].Label = label
 		return opts
 	}
-	return append([]kit.Option{{Value: "", Label: label, Selected: selected == ""}}, opts...)
+	return append([]option{{Value: "", Label: label, Selected: selected == ""}}, opts...)
 }

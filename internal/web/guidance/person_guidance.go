@@ -15,9 +15,9 @@ import (
 type Section struct {
 	Assessments []assessmentRow
 	Placements  []placementRow
-	Form        *kit.Form
+	Form        *form
 	Rows        []scoreRow
-	Orgs        []kit.Option
+	Orgs        []option
 }
 
 // scoreRow names the three inputs of one row of the form.
@@ -89,7 +89,7 @@ func placementRows(l *i18n.Localizer, ls []people.Placement) []placementRow {
 
 // SectionOf reads the guidance part of person p's page, with af as the
 // assessment form (a blank one when nil).
-func (s *Pages) SectionOf(ctx context.Context, rq *kit.Request, p people.Person, canEdit bool, af *kit.Form) (Section, error) {
+func (s *Server) SectionOf(ctx context.Context, rq *request, p people.Person, canEdit bool, af *form) (Section, error) {
 	g := Section{Form: af, Rows: scoreFormRows()}
 	if g.Form == nil {
 		g.Form = kit.NewForm(nil, assessmentFields...)

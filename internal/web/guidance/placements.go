@@ -20,21 +20,21 @@ var (
 // placesView lists the offers of places in the user's scope, with the
 // form that records a new one.
 type placesView struct {
-	kit.Page
+	Page
 	Offers  []people.Offer
 	CanEdit bool
-	Form    *kit.Form
-	Orgs    []kit.Option
+	Form    *form
+	Orgs    []option
 }
 
 // Places lists the offers of places the user may see.
-func (s *Pages) Places(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) Places(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.NewForm(nil, offerFields...)
 	f.Values["year"] = strconv.Itoa(s.Today(rq).Year())
 	return s.renderPlaces(w, r, rq, f, http.StatusOK)
 }
 
-func (s *Pages) renderPlaces(w http.ResponseWriter, r *http.Request, rq *kit.Request, f *kit.Form, status int) error {
+func (s *Server) renderPlaces(w http.ResponseWriter, r *http.Request, rq *request, f *form, status int) error {
 	ctx := r.Context()
 	offers, err := s.svc.People.Offers(ctx, rq.P, 0, 0)
 	if err != nil {
@@ -53,7 +53,7 @@ func (s *Pages) renderPlaces(w http.ResponseWriter, r *http.Request, rq *kit.Req
 }
 
 // OfferCreate records an offer of places.
-func (s *Pages) OfferCreate(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) OfferCreate(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.NewForm(r, offerFields...)
 	in := people.OfferInput{OrgID: kit.FilterID(rq, f, "org_id"), Year: formInt(rq, f, "year"), Quota: formInt(rq, f, "quota"),
 		Programme: f.Values["programme"], Notes: f.Values["notes"]}
@@ -71,7 +71,7 @@ func (s *Pages) OfferCreate(w http.ResponseWriter, r *http.Request, rq *kit.Requ
 }
 
 // formInt reads a whole number typed in any digits; an empty field is 0.
-func formInt(rq *kit.Request, f *kit.Form, field string) int {
+func formInt(rq *request, f *form, field string) int {
 	v := text.NormalizeDigits(f.Values[field])
 	if v == "" {
 		return 0
@@ -86,12 +86,12 @@ func formInt(rq *kit.Request, f *kit.Form, field string) int {
 
 // offerView is one offer with the children placed on it.
 type offerView struct {
-	kit.Page
+	Page
 	Offer      people.Offer
 	Placements []placementRow
 	Outcomes   []outcomeButton
 	CanEdit    bool
-	Form       *kit.Form
+	Form       *form
 }
 
 // outcomeButton is one outcome a placement can be given.
@@ -101,11 +101,11 @@ type outcomeButton struct {
 }
 
 // Offer shows the {id} offer and its placements.
-func (s *Pages) Offer(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) Offer(w http.ResponseWriter, r *http.Request, rq *request) error {
 	return s.renderOffer(w, r, rq, kit.NewForm(nil, placeFields...), http.StatusOK)
 }
 
-func (s *Pages) renderOffer(w http.ResponseWriter, r *http.Request, rq *kit.Request, f *kit.Form, status int) error {
+func (s *Server) renderOffer(w http.ResponseWriter, r *http.Request, rq *request, f *form, status int) error {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err
@@ -130,7 +130,7 @@ func (s *Pages) renderOffer(w http.ResponseWriter, r *http.Request, rq *kit.Requ
 }
 
 // PlaceChild places the child with record number ?person on the {id} offer.
-func (s *Pages) PlaceChild(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) PlaceChild(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err
@@ -159,7 +159,7 @@ func (s *Pages) PlaceChild(w http.ResponseWriter, r *http.Request, rq *kit.Reque
 
 // PlacementOutcome sets the outcome of placement {placement} of the {id}
 // Offer to the button pressed.
-func (s *Pages) PlacementOutcome(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) PlacementOutcome(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err

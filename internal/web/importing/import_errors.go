@@ -10,11 +10,11 @@ import (
 	"github.com/jolproject/jol/internal/web/kit"
 )
 
-func (s *Pages) ImportErrorsCSV(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) ImportErrorsCSV(w http.ResponseWriter, r *http.Request, rq *request) error {
 	return s.importErrors(w, r, rq, kit.CSV)
 }
 
-func (s *Pages) ImportErrorsXLSX(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) ImportErrorsXLSX(w http.ResponseWriter, r *http.Request, rq *request) error {
 	return s.importErrors(w, r, rq, kit.XLSX)
 }
 
@@ -23,7 +23,7 @@ func (s *Pages) ImportErrorsXLSX(w http.ResponseWriter, r *http.Request, rq *kit
 // now. The rows are children's data: the download is written to the
 // access log (kind "import_run", via "export") once the rows are; if
 // that fails, the download is broken off, as the people export's is.
-func (s *Pages) importErrors(w http.ResponseWriter, r *http.Request, rq *kit.Request, format string) error {
+func (s *Server) importErrors(w http.ResponseWriter, r *http.Request, rq *request, format string) error {
 	ctx := r.Context()
 	up, run, err := s.routeRun(r, rq)
 	if err != nil {

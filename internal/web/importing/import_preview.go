@@ -15,8 +15,8 @@ import (
 // holds, the problems of the header, a select for each header Jol does not
 // know, the first rows as parsed, and the runs so far.
 type importPreviewView struct {
-	kit.Page
-	Form      *kit.Form
+	Page
+	Form      *form
 	Upload    imports.Upload
 	Format    string
 	Size      string
@@ -25,7 +25,7 @@ type importPreviewView struct {
 	Fatal     bool
 	Unknown   []unknownHeader
 	Template  string // the saved template the answers start from
-	Templates []kit.Option
+	Templates []option
 	Suggested string // the name of a template picked because it fits
 	Head      []string
 	Rows      []previewRow
@@ -46,7 +46,7 @@ type fileColumn struct {
 type unknownHeader struct {
 	N       int
 	Header  string
-	Options []kit.Option
+	Options []option
 }
 
 // previewRow is one of the first rows: the cells of the imported columns
@@ -57,7 +57,7 @@ type previewRow struct {
 	Problems []string
 }
 
-func (s *Pages) ImportPreview(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) ImportPreview(w http.ResponseWriter, r *http.Request, rq *request) error {
 	up, err := s.routeUpload(r, rq)
 	if err != nil {
 		return err
@@ -71,7 +71,7 @@ func (s *Pages) ImportPreview(w http.ResponseWriter, r *http.Request, rq *kit.Re
 }
 
 // routeUpload reads the {id} of the route as an upload the user may see.
-func (s *Pages) routeUpload(r *http.Request, rq *kit.Request) (imports.Upload, error) {
+func (s *Server) routeUpload(r *http.Request, rq *request) (imports.Upload, error) {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return imports.Upload{}, err
@@ -91,7 +91,7 @@ type answers struct {
 // that fits when none is named (on the first visit of the preview). The
 // selects count only with the template they were shown with: choosing
 // another template starts from its answers.
-func (s *Pages) importAnswers(r *http.Request, rq *kit.Request, up imports.Upload, vals url.Values, suggest bool) (answers, error) {
+func (s *Server) importAnswers(r *http.Request, rq *request, up imports.Upload, vals url.Values, suggest bool) (answers, error) {
 	a := answers{tpl: imports.Template{}, template: vals.Get("template")}
 	var saved *imports.SavedTemplate
 	if id, err := kit.FormID(a.template); err != nil {
@@ -143,7 +143,7 @@ func unknownHeaders(header []string) []unknownHeader {
 
 // columnOptions are the choices for an unknown header: leave it out, or
 // one of the canonical columns.
-func columnOptions(l *i18n.Localizer, selected imports.Column) []kit.Option {
+func columnOptions(l *i18n.Localizer, selected imports.Column) []option {
 	return kit.Choices(imports.Columns(), string(selected), l.T("imports.leave_out"), func(c imports.Column) string {
 		return imports.ColumnLabel(l, string(c))
 	})

@@ -6,14 +6,13 @@ import (
 
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/imports"
-	"github.com/jolproject/jol/internal/web/kit"
 )
 
 // renderPreview shows an upload read with the answers a, and f's errors.
 // The first rows are children's data, so showing them is written to the
 // access log.
-func (s *Pages) renderPreview(w http.ResponseWriter, r *http.Request, rq *kit.Request, up imports.Upload, a answers,
-	f *kit.Form, status int) error {
+func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, rq *request, up imports.Upload, a answers,
+	f *form, status int) error {
 	ctx, l := r.Context(), rq.L
 	v := importPreviewView{Page: s.Page(r, rq, "imports.preview"), Form: f, Upload: up, Template: a.template,
 		Suggested: a.suggested, Format: formatOf(l, up.Preview), Size: l.T("imports.size_kb", "KB", (up.Size+1023)/1024)}

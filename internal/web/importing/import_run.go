@@ -14,17 +14,17 @@ const rejectsPerPage = 50
 // importRunView is one run: its progress while it goes on, then its
 // totals and the rejected rows, a page at a time.
 type importRunView struct {
-	kit.Page
-	kit.Listing
+	Page
+	listing
 	Upload   imports.Upload
 	Run      imports.RunRecord
 	Summary  string
 	Failure  string
-	Rejects  []kit.RejectedRow
+	Rejects  []rejectedRow
 	Download string // the run's URL, before errors.csv and errors.xlsx
 }
 
-func (s *Pages) ImportRun(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) ImportRun(w http.ResponseWriter, r *http.Request, rq *request) error {
 	up, run, err := s.routeRun(r, rq)
 	if err != nil {
 		return err
@@ -54,7 +54,7 @@ func (s *Pages) ImportRun(w http.ResponseWriter, r *http.Request, rq *kit.Reques
 	}
 	name := imports.Namer(up, run, l)
 	for _, e := range page {
-		v.Rejects = append(v.Rejects, kit.RejectedRow{Line: e.Line, Column: name(e.Column), Value: e.Value,
+		v.Rejects = append(v.Rejects, rejectedRow{Line: e.Line, Column: name(e.Column), Value: e.Value,
 			Reason: imports.Reason(l, e.RowError)})
 	}
 	if next != (imports.RejectCursor{}) {
@@ -75,7 +75,7 @@ func (s *Pages) ImportRun(w http.ResponseWriter, r *http.Request, rq *kit.Reques
 
 // routeRun reads the {id} and {run} of the route as a run the user may
 // see and its upload.
-func (s *Pages) routeRun(r *http.Request, rq *kit.Request) (imports.Upload, imports.RunRecord, error) {
+func (s *Server) routeRun(r *http.Request, rq *request) (imports.Upload, imports.RunRecord, error) {
 	up, err := s.routeUpload(r, rq)
 	if err != nil {
 		return up, imports.RunRecord{}, err

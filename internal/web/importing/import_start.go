@@ -12,7 +12,7 @@ import (
 // ImportStart queues a dry run (mode "dry") or an import (mode "import")
 // of an upload with the answers of the preview's form, or with those of
 // an earlier run (from), and opens the run's page.
-func (s *Pages) ImportStart(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) ImportStart(w http.ResponseWriter, r *http.Request, rq *request) error {
 	up, err := s.routeUpload(r, rq)
 	if err != nil {
 		return err
@@ -49,7 +49,7 @@ func (s *Pages) ImportStart(w http.ResponseWriter, r *http.Request, rq *kit.Requ
 
 // ImportTemplateSave keeps the preview's answers as a template of the
 // upload's organisation, and shows the preview again with it chosen.
-func (s *Pages) ImportTemplateSave(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) ImportTemplateSave(w http.ResponseWriter, r *http.Request, rq *request) error {
 	up, err := s.routeUpload(r, rq)
 	if err != nil {
 		return err

@@ -17,31 +17,31 @@ const MaxListUploadBytes = imports.MaxUploadBytes + 1<<20
 // importsView lists the lists uploaded for the organisations the user may
 // import for, each with its last run.
 type importsView struct {
-	kit.Page
-	kit.Listing
+	Page
+	listing
 	Uploads []imports.Upload
 }
 
-func (s *Pages) ImportList(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) ImportList(w http.ResponseWriter, r *http.Request, rq *request) error {
 	list, next, err := s.svc.Imports.Uploads(r.Context(), rq.P, 0, kit.PageOf(r))
 	if err != nil {
 		return err
 	}
-	s.render(w, http.StatusOK, "imports", &importsView{Page: s.Page(r, rq, "imports.title"), Listing: kit.NewListing(r, next),
+	s.render(w, http.StatusOK, "imports", &importsView{Page: s.Page(r, rq, "imports.title"), listing: kit.NewListing(r, next),
 		Uploads: list})
 	return nil
 }
 
 // importNewView is the upload form of a list.
 type importNewView struct {
-	kit.Page
-	Form      *kit.Form
-	Orgs      []kit.Option
-	Templates []kit.Option
+	Page
+	Form      *form
+	Orgs      []option
+	Templates []option
 	MaxMB     int
 }
 
-func (s *Pages) ImportNew(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) ImportNew(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.NewForm(nil, "org", "template", "file")
 	if rq.User.OrgID != 0 {
 		f.Values["org"] = strconv.FormatInt(rq.User.OrgID, 10)
@@ -49,7 +49,7 @@ func (s *Pages) ImportNew(w http.ResponseWriter, r *http.Request, rq *kit.Reques
 	return s.renderImportNew(w, r, rq, f, http.StatusOK)
 }
 
-func (s *Pages) renderImportNew(w http.ResponseWriter, r *http.Request, rq *kit.Request, f *kit.Form, status int) error {
+func (s *Server) renderImportNew(w http.ResponseWriter, r *http.Request, rq *request, f *form, status int) error {
 	orgOpts, err := kit.OrgOptions(r.Context(), s.svc.Orgs, rq.P, f.Values["org"], rq.L.T("imports.choose_org"), 0)
 	if err != nil {
 		return err
@@ -66,7 +66,7 @@ func (s *Pages) renderImportNew(w http.ResponseWriter, r *http.Request, rq *kit.
 
 // ImportUpload stores an uploaded list and opens its preview. A file Jol
 // cannot read comes back to the form with the reason beside the field.
-func (s *Pages) ImportUpload(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) ImportUpload(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.NewForm(nil, "org", "template", "file")
 	tooLarge := func() error {
 		f.Fail(rq.L, "file", "imports.too_large", "Max", imports.MaxUploadBytes>>20)
@@ -121,11 +121,11 @@ func (s *Pages) ImportUpload(w http.ResponseWriter, r *http.Request, rq *kit.Req
 
 // templateOptions lists saved templates, each named with its
 // organisation, after a first option with no template labelled empty.
-func templateOptions(rq *kit.Request, ts []imports.SavedTemplate, selected, empty string) []kit.Option {
-	out := []kit.Option{{Value: "", Label: empty, Selected: selected == ""}}
+func templateOptions(rq *request, ts []imports.SavedTemplate, selected, empty string) []option {
+	out := []option{{Value: "", Label: empty, Selected: selected == ""}}
 	for _, t := range ts {
 		id := strconv.FormatInt(t.ID, 10)
-		out = append(out, kit.Option{Value: id, Label: rq.L.T("imports.template_of", "Name", t.Name, "Org", t.OrgName),
+		out = append(out, option{Value: id, Label: rq.L.T("imports.template_of", "Name", t.Name, "Org", t.OrgName),
 			Selected: id == selected})
 	}
 	return out

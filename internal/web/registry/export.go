@@ -20,11 +20,11 @@ import (
 // exportKind is the subject kind of an export's access-log entry.
 const exportKind = "person_export"
 
-func (s *Pages) PeopleExportCSV(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) PeopleExportCSV(w http.ResponseWriter, r *http.Request, rq *request) error {
 	return s.peopleExport(w, r, rq, kit.CSV)
 }
 
-func (s *Pages) PeopleExportXLSX(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) PeopleExportXLSX(w http.ResponseWriter, r *http.Request, rq *request) error {
 	return s.peopleExport(w, r, rq, kit.XLSX)
 }
 
@@ -39,7 +39,7 @@ func (s *Pages) PeopleExportXLSX(w http.ResponseWriter, r *http.Request, rq *kit
 // "person_export", via "export", and as subject "q=<the filters as a query
 // string>;rows=<the number of persons written>". The entry is written once
 // the rows are; if that fails, the download is broken off.
-func (s *Pages) peopleExport(w http.ResponseWriter, r *http.Request, rq *kit.Request, format string) error {
+func (s *Server) peopleExport(w http.ResponseWriter, r *http.Request, rq *request, format string) error {
 	ctx := r.Context()
 	f := kit.QueryForm(r, peopleFilterFields...)
 	flt := peopleFilter(rq, f)
@@ -99,7 +99,7 @@ func (s *Pages) peopleExport(w http.ResponseWriter, r *http.Request, rq *kit.Req
 // exportRows yields the rows of the export: the first page as read, then
 // the pages after it. It counts the rows in count; a failure to read a
 // page stops the rows and is left in failed.
-func (s *Pages) exportRows(ctx context.Context, rq *kit.Request, flt people.Filter, first []people.Person,
+func (s *Server) exportRows(ctx context.Context, rq *request, flt people.Filter, first []people.Person,
 	next string) (rows iter.Seq[[]string], count *int, failed *error) {
 	count, failed = new(int), new(error)
 	loc := string(rq.L.Locale())
@@ -168,7 +168,7 @@ func exportRow(l *i18n.Localizer, p people.Person, categories []string) []string
 
 // filterQuery is the query string of the list's filters that are set, in
 // a fixed order: for the export links and the export's access-log entry.
-func filterQuery(f *kit.Form) string {
+func filterQuery(f *form) string {
 	q := url.Values{}
 	for _, k := range peopleFilterFields {
 		if v := f.Values[k]; v != "" {
@@ -179,7 +179,7 @@ func filterQuery(f *kit.Form) string {
 }
 
 // exportURL is the link to an export of the list with the filters of f.
-func exportURL(f *kit.Form, format string) string {
+func exportURL(f *form, format string) string {
 	u := "/people/export." + format
 	if q := filterQuery(f); q != "" {
 		u += "?" + q

@@ -12,16 +12,16 @@ import (
 // and the head, the children under 18 derived from them, and the forms
 // that add a member (found by a search on the same page) and set the head.
 type householdView struct {
-	kit.Page
+	Page
 	Household  people.Household
 	RegionName string
 	Members    []memberRow
 	CanEdit    bool
-	MemberForm *kit.Form
-	HeadForm   *kit.Form
+	MemberForm *form
+	HeadForm   *form
 	Query      string
 	Found      []personRow
-	Relations  []kit.Option
+	Relations  []option
 	Flags      []string
 }
 
@@ -37,7 +37,7 @@ var memberFields = []string{"person", "relation", "is_head"}
 
 // Household shows a household; opening it writes the access log, since
 // the page shows its children. ?q= searches for persons to add to it.
-func (s *Pages) Household(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) Household(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.NewForm(nil, memberFields...)
 	f.Values["relation"] = string(people.Child)
 	return s.renderHousehold(w, r, rq, f, kit.NewForm(nil, "person"), http.StatusOK)
@@ -45,7 +45,7 @@ func (s *Pages) Household(w http.ResponseWriter, r *http.Request, rq *kit.Reques
 
 // renderHousehold shows the {id} household with mf and hf as its member
 // and head forms (carrying a rejected submission's values and errors).
-func (s *Pages) renderHousehold(w http.ResponseWriter, r *http.Request, rq *kit.Request, mf, hf *kit.Form, status int) error {
+func (s *Server) renderHousehold(w http.ResponseWriter, r *http.Request, rq *request, mf, hf *form, status int) error {
 	ctx, l := r.Context(), rq.L
 	id, err := kit.PathID(r)
 	if err != nil {

@@ -10,7 +10,7 @@ import (
 
 // HouseholdEdit shows the form that changes a household's details: its
 // place, contacts, income category, circumstances and notes.
-func (s *Pages) HouseholdEdit(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) HouseholdEdit(w http.ResponseWriter, r *http.Request, rq *request) error {
 	h, err := s.editedHousehold(r, rq)
 	if err != nil {
 		return err
@@ -20,7 +20,7 @@ func (s *Pages) HouseholdEdit(w http.ResponseWriter, r *http.Request, rq *kit.Re
 }
 
 // HouseholdUpdate saves the edit form and returns to the household's page.
-func (s *Pages) HouseholdUpdate(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) HouseholdUpdate(w http.ResponseWriter, r *http.Request, rq *request) error {
 	h, err := s.editedHousehold(r, rq)
 	if err != nil {
 		return err
@@ -43,7 +43,7 @@ func (s *Pages) HouseholdUpdate(w http.ResponseWriter, r *http.Request, rq *kit.
 // editedHousehold reads the {id} household once the user may change it.
 // Reading it writes the access log, as opening its page does: the form
 // shows the family's address and phone.
-func (s *Pages) editedHousehold(r *http.Request, rq *kit.Request) (people.Household, error) {
+func (s *Server) editedHousehold(r *http.Request, rq *request) (people.Household, error) {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return people.Household{}, err
@@ -56,7 +56,7 @@ func (s *Pages) editedHousehold(r *http.Request, rq *kit.Request) (people.Househ
 }
 
 // householdFormOf fills a household's form with what is stored.
-func householdFormOf(h people.Household) *kit.Form {
+func householdFormOf(h people.Household) *form {
 	f := kit.NewForm(nil, householdFields...)
 	v := f.Values
 	if h.OrgID != 0 {

@@ -11,7 +11,7 @@ import (
 
 // MemberAdd adds a registered person to the {id} household, or changes
 // their relation when they are in it already.
-func (s *Pages) MemberAdd(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) MemberAdd(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err
@@ -32,7 +32,7 @@ func (s *Pages) MemberAdd(w http.ResponseWriter, r *http.Request, rq *kit.Reques
 }
 
 // MemberRemove takes the {person} out of the {id} household.
-func (s *Pages) MemberRemove(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) MemberRemove(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err
@@ -50,7 +50,7 @@ func (s *Pages) MemberRemove(w http.ResponseWriter, r *http.Request, rq *kit.Req
 
 // HeadSet makes a member the head of the {id} household. A member too
 // young to head it is refused beside the form, in the user's language.
-func (s *Pages) HeadSet(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) HeadSet(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err
@@ -73,7 +73,7 @@ func (s *Pages) HeadSet(w http.ResponseWriter, r *http.Request, rq *kit.Request)
 
 // memberID reads the person's record number of a member form; 0 with an
 // error beside the field when it is missing or not a number.
-func (s *Pages) memberID(rq *kit.Request, f *kit.Form) int64 {
+func (s *Server) memberID(rq *request, f *form) int64 {
 	f.Values["person"] = text.NormalizeDigits(f.Values["person"])
 	if f.Values["person"] == "" {
 		f.Fail(rq.L, "person", "error.required", "Field", rq.L.T("field.person"))

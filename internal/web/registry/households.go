@@ -12,11 +12,11 @@ import (
 
 // householdsView is the list of households the user may see.
 type householdsView struct {
-	kit.Page
-	kit.Listing
-	Filter     *kit.Form
-	Orgs       []kit.Option
-	Regions    []kit.Option
+	Page
+	listing
+	Filter     *form
+	Orgs       []option
+	Regions    []option
 	Households []householdRow
 	CanEdit    bool
 }
@@ -46,7 +46,7 @@ func householdFlags(l *i18n.Localizer, h people.Household) []string {
 
 // HouseholdList lists households, newest first, filtered by region (with
 // the places under it), organisation (with those under it) or reference.
-func (s *Pages) HouseholdList(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) HouseholdList(w http.ResponseWriter, r *http.Request, rq *request) error {
 	ctx := r.Context()
 	f := kit.QueryForm(r, "region", "org", "ref")
 	flt := people.HouseholdFilter{RegionCode: kit.NormRegion(f.Values["region"]), OrgID: kit.FilterID(rq, f, "org"), ExternalRef: f.Values["ref"]}
@@ -54,7 +54,7 @@ func (s *Pages) HouseholdList(w http.ResponseWriter, r *http.Request, rq *kit.Re
 	if err != nil {
 		return err
 	}
-	v := householdsView{Page: s.Page(r, rq, "households.title"), Listing: kit.NewListing(r, next), Filter: f,
+	v := householdsView{Page: s.Page(r, rq, "households.title"), listing: kit.NewListing(r, next), Filter: f,
 		CanEdit: access.Allowed(rq.P, access.EditChild)}
 	region := s.RegionNamer(ctx, s.svc.Geo, string(rq.L.Locale()))
 	for _, h := range list {
@@ -73,11 +73,11 @@ func (s *Pages) HouseholdList(w http.ResponseWriter, r *http.Request, rq *kit.Re
 // householdFormView is the form that registers a household or, with
 // Household set, edits one.
 type householdFormView struct {
-	kit.Page
+	Page
 	Household *people.Household
-	Form      *kit.Form
-	Orgs      []kit.Option
-	Regions   []kit.Option
+	Form      *form
+	Orgs      []option
+	Regions   []option
 }
 
 // householdFields are the fields of a household's form, in page order.
@@ -85,7 +85,7 @@ var householdFields = []string{"org_id", "region_code", "address", "phone", "inc
 	"low_income", "incomplete", "dysfunctional", "external_ref", "notes"}
 
 // HouseholdNew shows the form for a new household.
-func (s *Pages) HouseholdNew(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) HouseholdNew(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.NewForm(nil, householdFields...)
 	if rq.P.OrgID != 0 {
 		f.Values["org_id"] = strconv.FormatInt(rq.P.OrgID, 10)
@@ -96,7 +96,7 @@ func (s *Pages) HouseholdNew(w http.ResponseWriter, r *http.Request, rq *kit.Req
 
 // HouseholdCreate registers the household and goes to its page, where
 // its members are added.
-func (s *Pages) HouseholdCreate(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) HouseholdCreate(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.NewForm(r, householdFields...)
 	if in, ok := householdInput(rq, f); ok {
 		h, err := s.svc.People.CreateHousehold(r.Context(), rq.P, in)
@@ -114,7 +114,7 @@ func (s *Pages) HouseholdCreate(w http.ResponseWriter, r *http.Request, rq *kit.
 
 // householdInput reads a household's form; false with an error beside the
 // organisation when its choice is not a number.
-func householdInput(rq *kit.Request, f *kit.Form) (people.HouseholdInput, bool) {
+func householdInput(rq *request, f *form) (people.HouseholdInput, bool) {
 	v := f.Values
 	in := people.HouseholdInput{RegionCode: kit.NormRegion(v["region_code"]), Address: v["address"], Phone: v["phone"],
 		IncomeCategory: v["income_category"], LowIncome: v["low_income"] != "", Incomplete: v["incomplete"] != "",
@@ -130,7 +130,7 @@ func householdInput(rq *kit.Request, f *kit.Form) (people.HouseholdInput, bool) 
 
 // renderHouseholdForm fills the choices of a household's form, new
 // (v.Household nil) or edited, and shows it.
-func (s *Pages) renderHouseholdForm(w http.ResponseWriter, r *http.Request, rq *kit.Request, v *householdFormView, status int) error {
+func (s *Server) renderHouseholdForm(w http.ResponseWriter, r *http.Request, rq *request, v *householdFormView, status int) error {
 	f := v.Form
 	var err error
 	if v.Orgs, err = kit.OrgOptions(r.Context(), s.svc.Orgs, rq.P, f.Values["org_id"], rq.L.T("common.none"), 0); err != nil {

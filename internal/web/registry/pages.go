@@ -13,22 +13,33 @@ import (
 	"github.com/jolproject/jol/internal/web/kit"
 )
 
+// The kernel's types under the names the handlers use.
+type (
+	request     = kit.Request
+	form        = kit.Form
+	option      = kit.Option
+	listing     = kit.Listing
+	rejectedRow = kit.RejectedRow
+	// Page is the layout's part of every view.
+	Page = kit.Page
+)
+
 //go:embed templates
 var templates embed.FS
 
-// Pages serve the room's routes; the route table of package web names
-// them.
-type Pages struct {
+// Server serves the room's pages; the route table of package web names
+// its handlers.
+type Server struct {
 	*kit.Kit
 	svc *services.Services
 	tpl *kit.Templates
 	// guidance shows its part of a person's page.
-	guidance *guidance.Pages
+	guidance *guidance.Server
 }
 
 // New parses the room's templates with the guidance part of the person
 // page, which g fills; it fails on a broken one.
-func New(k *kit.Kit, svc *services.Services, g *guidance.Pages) (*Pages, error) {
+func New(k *kit.Kit, svc *services.Services, g *guidance.Server) (*Server, error) {
 	sub, err := fs.Sub(templates, "templates")
 	if err != nil {
 		return nil, err
@@ -37,10 +48,10 @@ func New(k *kit.Kit, svc *services.Services, g *guidance.Pages) (*Pages, error) 
 	if err != nil {
 		return nil, err
 	}
-	return &Pages{Kit: k, svc: svc, tpl: tpl, guidance: g}, nil
+	return &Server{Kit: k, svc: svc, tpl: tpl, guidance: g}, nil
 }
 
 // render shows the room's page name with view.
-func (s *Pages) render(w http.ResponseWriter, status int, name string, view any) {
+func (s *Server) render(w http.ResponseWriter, status int, name string, view any) {
 	s.tpl.Render(w, status, name, view)
 }

@@ -11,17 +11,17 @@ import (
 // peopleView is the registry's list: the persons the user may see,
 // filtered and sorted, or the results of a search (Query not "").
 type peopleView struct {
-	kit.Page
-	kit.Listing
-	Filter     *kit.Form
+	Page
+	listing
+	Filter     *form
 	Query      string
-	Orgs       []kit.Option
-	Grades     []kit.Option
-	Categories []kit.Option
-	Statuses   []kit.Option
-	HasID      []kit.Option
-	Sorts      []kit.Option
-	Regions    []kit.Option
+	Orgs       []option
+	Grades     []option
+	Categories []option
+	Statuses   []option
+	HasID      []option
+	Sorts      []option
+	Regions    []option
 	People     []personRow
 	CanEdit    bool
 	Filtered   bool   // a filter is set: the filters are shown open
@@ -35,7 +35,7 @@ var peopleFilterFields = []string{"region", "org", "grade", "age_from", "age_to"
 // PeopleList lists the persons in the user's scope. A search (?q=) looks
 // up a name in any script, an ID number, a phone or a household reference
 // and replaces the list with what it finds.
-func (s *Pages) PeopleList(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) PeopleList(w http.ResponseWriter, r *http.Request, rq *request) error {
 	ctx := r.Context()
 	f := kit.QueryForm(r, append([]string{"q"}, peopleFilterFields...)...)
 	flt := peopleFilter(rq, f)
@@ -53,7 +53,7 @@ func (s *Pages) PeopleList(w http.ResponseWriter, r *http.Request, rq *kit.Reque
 	if err != nil {
 		return err
 	}
-	v.Listing = kit.NewListing(r, next)
+	v.listing = kit.NewListing(r, next)
 	v.ExportCSV, v.ExportXLSX = exportURL(f, kit.CSV), exportURL(f, kit.XLSX)
 	for _, k := range peopleFilterFields {
 		v.Filtered = v.Filtered || f.Values[k] != ""
@@ -69,7 +69,7 @@ func (s *Pages) PeopleList(w http.ResponseWriter, r *http.Request, rq *kit.Reque
 }
 
 // peopleChoices fills the choices of the filter form.
-func (s *Pages) peopleChoices(r *http.Request, rq *kit.Request, v *peopleView) error {
+func (s *Server) peopleChoices(r *http.Request, rq *request, v *peopleView) error {
 	ctx, l, f := r.Context(), rq.L, v.Filter.Values
 	all := l.T("common.all")
 	var err error

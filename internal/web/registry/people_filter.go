@@ -13,7 +13,7 @@ const maxAge = 120
 
 // peopleFilter reads the list's filter form into the service's filter; a
 // value it cannot use becomes an error beside its field and is left out.
-func peopleFilter(rq *kit.Request, f *kit.Form) people.Filter {
+func peopleFilter(rq *request, f *form) people.Filter {
 	v := f.Values
 	flt := people.Filter{RegionCode: kit.NormRegion(v["region"]), OrgID: kit.FilterID(rq, f, "org"), Category: v["category"],
 		Status: people.Status(v["status"]), Sort: people.Sort(v["sort"])}
@@ -47,7 +47,7 @@ func peopleFilter(rq *kit.Request, f *kit.Form) people.Filter {
 
 // formNumber reads an optional whole number from 0 to max; "" is 0, and
 // anything else becomes an error beside the field.
-func formNumber(rq *kit.Request, f *kit.Form, field string, max int) int {
+func formNumber(rq *request, f *form, field string, max int) int {
 	v := f.Values[field]
 	if v == "" {
 		return 0

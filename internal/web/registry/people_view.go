@@ -25,7 +25,7 @@ type personRow struct {
 
 // personRows fills the rows of a list of persons. Categories are read per
 // Person: one small query for each row of a page the limit bounds.
-func (s *Pages) personRows(ctx context.Context, rq *kit.Request, list []people.Person) ([]personRow, error) {
+func (s *Server) personRows(ctx context.Context, rq *request, list []people.Person) ([]personRow, error) {
 	loc := string(rq.L.Locale())
 	region := s.RegionNamer(ctx, s.svc.Geo, loc)
 	today := s.Today(rq)
@@ -69,54 +69,54 @@ func sexName(l *i18n.Localizer, s people.Sex) string {
 	return l.T("sex." + strings.ToLower(string(s)))
 }
 
-func sexOptions(l *i18n.Localizer, selected string) []kit.Option {
+func sexOptions(l *i18n.Localizer, selected string) []option {
 	return kit.Choices([]people.Sex{people.SexUnknown, people.Female, people.Male}, selected, "", func(s people.Sex) string {
 		return sexName(l, s)
 	})
 }
 
-func statusOptions(l *i18n.Localizer, selected, empty string) []kit.Option {
+func statusOptions(l *i18n.Localizer, selected, empty string) []option {
 	return kit.Choices(people.Statuses(), selected, empty, kit.Key[people.Status](l, "personstatus."))
 }
 
-func relationOptions(l *i18n.Localizer, selected string) []kit.Option {
+func relationOptions(l *i18n.Localizer, selected string) []option {
 	return kit.Choices(people.Relations(), selected, "", kit.Key[people.Relation](l, "relation."))
 }
 
 // gradeOptions are the school grades 1–12 after an option with no grade.
-func gradeOptions(l *i18n.Localizer, selected, empty string) []kit.Option {
-	out := []kit.Option{{Value: "", Label: empty, Selected: selected == ""}}
+func gradeOptions(l *i18n.Localizer, selected, empty string) []option {
+	out := []option{{Value: "", Label: empty, Selected: selected == ""}}
 	for g := 1; g <= people.MaxGrade; g++ {
 		v := kit.Itoa(int64(g))
-		out = append(out, kit.Option{Value: v, Label: l.Number(int64(g)), Selected: v == selected})
+		out = append(out, option{Value: v, Label: l.Number(int64(g)), Selected: v == selected})
 	}
 	return out
 }
 
 // categoryOptions lists the categories in the user's language; active
 // leaves out those no longer offered for new assignments.
-func (s *Pages) categoryOptions(ctx context.Context, rq *kit.Request, selected, empty string, active bool) ([]kit.Option, error) {
+func (s *Server) categoryOptions(ctx context.Context, rq *request, selected, empty string, active bool) ([]option, error) {
 	cs, err := s.svc.People.Categories(ctx, rq.P)
 	if err != nil {
 		return nil, err
 	}
-	out := []kit.Option{{Value: "", Label: empty, Selected: selected == ""}}
+	out := []option{{Value: "", Label: empty, Selected: selected == ""}}
 	for _, c := range cs {
 		if active && !c.Active {
 			continue
 		}
-		out = append(out, kit.Option{Value: c.Code, Label: c.Name(string(rq.L.Locale())), Selected: c.Code == selected})
+		out = append(out, option{Value: c.Code, Label: c.Name(string(rq.L.Locale())), Selected: c.Code == selected})
 	}
 	return out, nil
 }
 
 // orgFilterOptions are the organisations a list may be narrowed to, after
 // a first option for all of them.
-func (s *Pages) orgFilterOptions(r *http.Request, rq *kit.Request, selected string) ([]kit.Option, error) {
+func (s *Server) orgFilterOptions(r *http.Request, rq *request, selected string) ([]option, error) {
 	all := rq.L.T("common.all")
 	out, err := kit.OrgOptions(r.Context(), s.svc.Orgs, rq.P, selected, all, 0)
 	if err != nil || len(out) > 0 && out[0].Value == "" {
 		return out, err
 	}
-	return append([]kit.Option{{Value: "", Label: all, Selected: selected == ""}}, out...), nil
+	return append([]option{{Value: "", Label: all, Selected: selected == ""}}, out...), nil
 }

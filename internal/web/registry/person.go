@@ -15,7 +15,7 @@ import (
 // categories with evidence and consents, with the small forms that record
 // a consent and add a category.
 type personView struct {
-	kit.Page
+	Page
 	Person       people.Person
 	Age          string
 	SexName      string
@@ -25,11 +25,11 @@ type personView struct {
 	Categories   []categoryRow
 	Consents     []consentRow
 	CanEdit      bool
-	ConsentForm  *kit.Form
-	CategoryForm *kit.Form
-	Purposes     []kit.Option
-	Methods      []kit.Option
-	CategoryList []kit.Option
+	ConsentForm  *form
+	CategoryForm *form
+	Purposes     []option
+	Methods      []option
+	CategoryList []option
 	Guidance     guidance.Section // assessments and placements
 	ShowPhoto    bool
 	Merges       []mergeRow
@@ -58,7 +58,7 @@ type consentRow struct {
 }
 
 // Person shows a person's record; opening it writes the access log.
-func (s *Pages) Person(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) Person(w http.ResponseWriter, r *http.Request, rq *request) error {
 	p, err := s.viewedPerson(r, rq)
 	if err != nil {
 		return err
@@ -68,7 +68,7 @@ func (s *Pages) Person(w http.ResponseWriter, r *http.Request, rq *kit.Request) 
 
 // viewedPerson reads the {id} person through the web, which writes the
 // access log; Get checks that the user may see them.
-func (s *Pages) viewedPerson(r *http.Request, rq *kit.Request) (people.Person, error) {
+func (s *Server) viewedPerson(r *http.Request, rq *request) (people.Person, error) {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return people.Person{}, err
@@ -78,7 +78,7 @@ func (s *Pages) viewedPerson(r *http.Request, rq *kit.Request) (people.Person, e
 
 // renderPerson shows p's page with cf and kf as its consent and category
 // forms (carrying a rejected submission's values and errors).
-func (s *Pages) renderPerson(w http.ResponseWriter, r *http.Request, rq *kit.Request, p people.Person, cf, kf *kit.Form, status int) error {
+func (s *Server) renderPerson(w http.ResponseWriter, r *http.Request, rq *request, p people.Person, cf, kf *form, status int) error {
 	ctx, l := r.Context(), rq.L
 	loc := string(l.Locale())
 	today := s.Today(rq)

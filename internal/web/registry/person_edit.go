@@ -11,7 +11,7 @@ import (
 )
 
 // PersonEdit shows the form that edits a person's record.
-func (s *Pages) PersonEdit(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) PersonEdit(w http.ResponseWriter, r *http.Request, rq *request) error {
 	p, err := s.editedPerson(r, rq)
 	if err != nil {
 		return err
@@ -21,7 +21,7 @@ func (s *Pages) PersonEdit(w http.ResponseWriter, r *http.Request, rq *kit.Reque
 }
 
 // PersonUpdate saves the edit form and returns to the person's page.
-func (s *Pages) PersonUpdate(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) PersonUpdate(w http.ResponseWriter, r *http.Request, rq *request) error {
 	p, err := s.editedPerson(r, rq)
 	if err != nil {
 		return err
@@ -44,7 +44,7 @@ func (s *Pages) PersonUpdate(w http.ResponseWriter, r *http.Request, rq *kit.Req
 }
 
 // editedPerson reads the {id} person once the user may edit their record.
-func (s *Pages) editedPerson(r *http.Request, rq *kit.Request) (people.Person, error) {
+func (s *Server) editedPerson(r *http.Request, rq *request) (people.Person, error) {
 	p, err := s.viewedPerson(r, rq)
 	if err != nil {
 		return p, err
@@ -53,7 +53,7 @@ func (s *Pages) editedPerson(r *http.Request, rq *kit.Request) (people.Person, e
 }
 
 // renderPersonForm fills the choices of the form and shows it.
-func (s *Pages) renderPersonForm(w http.ResponseWriter, r *http.Request, rq *kit.Request, v *personFormView, status int) error {
+func (s *Server) renderPersonForm(w http.ResponseWriter, r *http.Request, rq *request, v *personFormView, status int) error {
 	ctx, l, f := r.Context(), rq.L, v.Form.Values
 	var err error
 	if v.Orgs, err = kit.OrgOptions(ctx, s.svc.Orgs, rq.P, f["org_id"], l.T("common.none"), 0); err != nil {
@@ -75,7 +75,7 @@ func (s *Pages) renderPersonForm(w http.ResponseWriter, r *http.Request, rq *kit
 		}
 	}
 	for _, c := range checkedLanguages {
-		v.Languages = append(v.Languages, kit.Option{Value: c, Label: kit.LangName(c), Selected: slices.Contains(langs, c)})
+		v.Languages = append(v.Languages, option{Value: c, Label: kit.LangName(c), Selected: slices.Contains(langs, c)})
 	}
 	v.OtherLanguages = strings.Join(other, ", ")
 	if v.Person != nil {

@@ -15,18 +15,18 @@ import (
 // personFormView is the form that registers a person (Person nil) or
 // edits one, with the possible existing records found before creating.
 type personFormView struct {
-	kit.Page
+	Page
 	Person    *people.Person
-	Form      *kit.Form
+	Form      *form
 	Matches   []matchRow
 	Duplicate string // the record that already holds the ID number typed
-	Sexes     []kit.Option
-	IDKinds   []kit.Option
-	Orgs      []kit.Option
-	Grades    []kit.Option
-	Statuses  []kit.Option
-	Regions   []kit.Option
-	Languages []kit.Option
+	Sexes     []option
+	IDKinds   []option
+	Orgs      []option
+	Grades    []option
+	Statuses  []option
+	Regions   []option
+	Languages []option
 	// OtherLanguages are the codes of languages without a checkbox.
 	OtherLanguages string
 }
@@ -48,7 +48,7 @@ var checkedLanguages = []string{"kk", "ru", "fa", "en", "fr"}
 // personInput reads the form into the service's input; false when a field
 // could not be read (a date, a grade, a forged organisation), each with
 // its error beside it.
-func personInput(r *http.Request, rq *kit.Request, f *kit.Form) (people.Input, bool) {
+func personInput(r *http.Request, rq *request, f *form) (people.Input, bool) {
 	v := f.Values
 	langs := slices.Clone(r.PostForm["languages"])
 	langs = append(langs, strings.FieldsFunc(r.PostFormValue("languages_other"), func(c rune) bool {
@@ -70,7 +70,7 @@ func personInput(r *http.Request, rq *kit.Request, f *kit.Form) (people.Input, b
 }
 
 // personFormOf fills the form with the person as stored.
-func personFormOf(p people.Person) *kit.Form {
+func personFormOf(p people.Person) *form {
 	f := kit.NewForm(nil, personFields...)
 	f.Values = map[string]string{"last_name": p.LastName, "first_name": p.FirstName, "patronymic": p.Patronymic,
 		"sex": string(p.Sex), "id_kind": p.IDKind, "national_id": p.NationalID, "phone": p.Phone, "region_code": p.RegionCode,

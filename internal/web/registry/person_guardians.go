@@ -13,16 +13,16 @@ import (
 // Household: the list with a remove button each, a search for a guardian
 // Person, and the form that names an institution.
 type guardiansView struct {
-	kit.Page
+	Page
 	Person          people.Person
 	Guardians       []people.Guardianship
-	PersonForm      *kit.Form // a person, found by search or by record number
-	OrgForm         *kit.Form // an institution
+	PersonForm      *form // a person, found by search or by record number
+	OrgForm         *form // an institution
 	Query           string
 	Found           []personRow
-	PersonRelations []kit.Option
-	OrgRelations    []kit.Option
-	Institutions    []kit.Option
+	PersonRelations []option
+	OrgRelations    []option
+	Institutions    []option
 }
 
 // guardianFields are the fields of the forms that add a guardian; a form
@@ -31,7 +31,7 @@ var guardianFields = []string{"person", "org", "relation", "since", "org-relatio
 
 // Guardians shows the {id} child's guardians; ?q= searches for a person to
 // name as one.
-func (s *Pages) Guardians(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) Guardians(w http.ResponseWriter, r *http.Request, rq *request) error {
 	pf, of := kit.NewForm(nil, guardianFields...), kit.NewForm(nil, guardianFields...)
 	pf.Values["relation"], of.Values["relation"] = string(people.Custody), string(people.Institution)
 	return s.renderGuardians(w, r, rq, pf, of, http.StatusOK)
@@ -39,7 +39,7 @@ func (s *Pages) Guardians(w http.ResponseWriter, r *http.Request, rq *kit.Reques
 
 // GuardianAdd records a guardian of the {id} child: a registered person or
 // an institution, with the form of guardianship and since when.
-func (s *Pages) GuardianAdd(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) GuardianAdd(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err
@@ -81,7 +81,7 @@ func (s *Pages) GuardianAdd(w http.ResponseWriter, r *http.Request, rq *kit.Requ
 }
 
 // GuardianRemove ends guardianship {guardian} of the {id} child.
-func (s *Pages) GuardianRemove(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) GuardianRemove(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err
@@ -99,7 +99,7 @@ func (s *Pages) GuardianRemove(w http.ResponseWriter, r *http.Request, rq *kit.R
 
 // renderGuardians shows the {id} child's guardians page with pf and of as
 // its person and institution forms.
-func (s *Pages) renderGuardians(w http.ResponseWriter, r *http.Request, rq *kit.Request, pf, of *kit.Form, status int) error {
+func (s *Server) renderGuardians(w http.ResponseWriter, r *http.Request, rq *request, pf, of *form, status int) error {
 	ctx, l := r.Context(), rq.L
 	p, err := s.editedPerson(r, rq)
 	if err != nil {
@@ -117,7 +117,7 @@ func (s *Pages) renderGuardians(w http.ResponseWriter, r *http.Request, rq *kit.
 		return err
 	}
 	if len(v.Institutions) == 0 || v.Institutions[0].Value != "" {
-		v.Institutions = append([]kit.Option{{Label: l.T("people.choose_institution"), Selected: of.Values["org"] == ""}}, v.Institutions...)
+		v.Institutions = append([]option{{Label: l.T("people.choose_institution"), Selected: of.Values["org"] == ""}}, v.Institutions...)
 	}
 	if v.Query = r.URL.Query().Get("q"); v.Query != "" && r.Method == http.MethodGet {
 		found, err := s.svc.People.Search(ctx, rq.P, v.Query, 0)

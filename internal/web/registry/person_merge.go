@@ -13,13 +13,13 @@ import (
 // searched), then both side by side with what the merge will move, and
 // the confirmation.
 type mergeView struct {
-	kit.Page
+	Page
 	Person    people.Person
 	Query     string
 	Found     []mergeCandidate
 	Suggested bool // Found are likely duplicates, not a search's results
 	Compare   *mergeCompare
-	Form      *kit.Form
+	Form      *form
 }
 
 // mergeCandidate is a record the page's one may be merged with; Reason
@@ -34,7 +34,7 @@ var mergeFormFields = []string{"keep", "drop", "confirm"}
 
 // MergeForm shows the merge page of the {id} person: ?q= searches for the
 // other record, ?with= compares with it and ?keep= says which is kept.
-func (s *Pages) MergeForm(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) MergeForm(w http.ResponseWriter, r *http.Request, rq *request) error {
 	q := r.URL.Query()
 	f := kit.NewForm(nil, mergeFormFields...)
 	f.Values["drop"] = q.Get("with")
@@ -48,7 +48,7 @@ func (s *Pages) MergeForm(w http.ResponseWriter, r *http.Request, rq *kit.Reques
 // the {id} person, and goes to the record kept. A refusal (different
 // households, a guardian and their ward, a record merged already) comes
 // back above the comparison in the user's language.
-func (s *Pages) PersonMerge(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) PersonMerge(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.NewForm(r, mergeFormFields...)
 	if f.Values["confirm"] == "" {
 		f.Fail(rq.L, "confirm", "people.merge_confirm_required")
@@ -77,7 +77,7 @@ func (s *Pages) PersonMerge(w http.ResponseWriter, r *http.Request, rq *kit.Requ
 
 // mergePair reads the records a merge form names: the one kept and the one
 // dropped, one of them the {id} person; false when they are not that.
-func mergePair(r *http.Request, f *kit.Form) (keep, drop int64, ok bool) {
+func mergePair(r *http.Request, f *form) (keep, drop int64, ok bool) {
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	keep, _ = strconv.ParseInt(f.Values["keep"], 10, 64)
 	drop, _ = strconv.ParseInt(f.Values["drop"], 10, 64)
@@ -89,7 +89,7 @@ func mergePair(r *http.Request, f *kit.Form) (keep, drop int64, ok bool) {
 
 // renderMerge shows the merge page of the {id} person with f, comparing
 // the two records f names when it names them.
-func (s *Pages) renderMerge(w http.ResponseWriter, r *http.Request, rq *kit.Request, f *kit.Form, status int) error {
+func (s *Server) renderMerge(w http.ResponseWriter, r *http.Request, rq *request, f *form, status int) error {
 	ctx, l := r.Context(), rq.L
 	p, err := s.editedPerson(r, rq)
 	if err != nil {

@@ -37,7 +37,7 @@ type moveRow struct {
 
 // compare reads both records of a merge (each read is written to the
 // access log) and what hangs off them.
-func (s *Pages) compare(r *http.Request, rq *kit.Request, pg *kit.Page, page people.Person, keepID, dropID int64) (*mergeCompare, error) {
+func (s *Server) compare(r *http.Request, rq *request, pg *Page, page people.Person, keepID, dropID int64) (*mergeCompare, error) {
 	ctx, l := r.Context(), rq.L
 	c := &mergeCompare{}
 	other := keepID
@@ -75,7 +75,7 @@ func (s *Pages) compare(r *http.Request, rq *kit.Request, pg *kit.Page, page peo
 // compareRows lays out the fields of both records; those a merge fills
 // are the ones people.Merge fills, when empty on the record kept. An empty
 // field is "" (the page says it is not recorded).
-func compareRows(rq *kit.Request, pg *kit.Page, region func(string) string, keep, drop people.Person) []compareRow {
+func compareRows(rq *request, pg *Page, region func(string) string, keep, drop people.Person) []compareRow {
 	l := rq.L
 	sex := func(p people.Person) string {
 		if p.Sex == people.SexUnknown || p.Sex == "" {
@@ -128,7 +128,7 @@ func householdName(l *i18n.Localizer, id int64) string {
 
 // mergeBlocks are the reasons people.Merge would refuse this merge, shown
 // before the user confirms it; the service decides again when they do.
-func mergeBlocks(rq *kit.Request, keep, drop people.Person, keepGuardians, dropGuardians []people.Guardianship) []string {
+func mergeBlocks(rq *request, keep, drop people.Person, keepGuardians, dropGuardians []people.Guardianship) []string {
 	l := rq.L
 	var out []string
 	for _, p := range []people.Person{keep, drop} {

@@ -13,7 +13,7 @@ import (
 // placements on offers the record kept is not placed on. Guardianships in
 // which the dropped person is the guardian move too; the service has no
 // list of them to show here.
-func (s *Pages) mergeMoves(r *http.Request, rq *kit.Request, pg *kit.Page, keep, drop people.Person, guardians []people.Guardianship) ([]moveRow, error) {
+func (s *Server) mergeMoves(r *http.Request, rq *request, pg *Page, keep, drop people.Person, guardians []people.Guardianship) ([]moveRow, error) {
 	ctx, l := r.Context(), rq.L
 	loc := string(l.Locale())
 	var out []moveRow

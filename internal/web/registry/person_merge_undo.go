@@ -11,7 +11,7 @@ import (
 
 // MergeUndo undoes merge {merge} of the {id} person. Only an administrator
 // may; the service checks that too, and that a merge is undone once.
-func (s *Pages) MergeUndo(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) MergeUndo(w http.ResponseWriter, r *http.Request, rq *request) error {
 	if rq.P.Role != access.Admin {
 		return errs.New(errs.Forbidden, "error.forbidden")
 	}

@@ -9,7 +9,7 @@ import (
 
 // PersonNew shows the form that registers a person, in the user's own
 // organisation and region to start with.
-func (s *Pages) PersonNew(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) PersonNew(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.NewForm(nil, personFields...)
 	if rq.P.OrgID != 0 {
 		f.Values["org_id"] = strconv.FormatInt(rq.P.OrgID, 10)
@@ -22,7 +22,7 @@ func (s *Pages) PersonNew(w http.ResponseWriter, r *http.Request, rq *kit.Reques
 // PersonCreate registers a person. It searches before it creates: when
 // the registry holds persons who may be this one, the form comes back with
 // them listed, and only a second submission with confirm=1 creates.
-func (s *Pages) PersonCreate(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) PersonCreate(w http.ResponseWriter, r *http.Request, rq *request) error {
 	ctx := r.Context()
 	f := kit.NewForm(r, personFields...)
 	v := &personFormView{Page: s.Page(r, rq, "people.new"), Form: f}
@@ -55,7 +55,7 @@ func (s *Pages) PersonCreate(w http.ResponseWriter, r *http.Request, rq *kit.Req
 
 // homeRegion is the region a new record starts in: the user's own, else
 // their organisation's.
-func (s *Pages) homeRegion(r *http.Request, rq *kit.Request) string {
+func (s *Server) homeRegion(r *http.Request, rq *request) string {
 	switch {
 	case rq.User == nil:
 		return ""

@@ -12,9 +12,9 @@ import (
 // photoView is the page that uploads, replaces or removes a person's
 // Photo, with whether a consent to photos is in force.
 type photoView struct {
-	kit.Page
+	Page
 	Person  people.Person
-	Form    *kit.Form
+	Form    *form
 	Consent bool
 	MaxKiB  int64
 }
@@ -23,7 +23,7 @@ type photoView struct {
 // Person and writes the access log as opening the record does; the image
 // is never kept by a shared cache, and only while a consent to photos is
 // in force is there one to send.
-func (s *Pages) Photo(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) Photo(w http.ResponseWriter, r *http.Request, rq *request) error {
 	p, err := s.viewedPerson(r, rq)
 	if err != nil {
 		return err
@@ -41,14 +41,14 @@ func (s *Pages) Photo(w http.ResponseWriter, r *http.Request, rq *kit.Request) e
 }
 
 // PhotoEdit shows the photo form of the {id} person.
-func (s *Pages) PhotoEdit(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) PhotoEdit(w http.ResponseWriter, r *http.Request, rq *request) error {
 	return s.renderPhoto(w, r, rq, kit.NewForm(nil, "photo"), http.StatusOK)
 }
 
 // PhotoUpload stores an uploaded photo, replacing the one before. The
 // type, size and consent are checked by the service; a refusal comes back
 // beside the file field in the user's language.
-func (s *Pages) PhotoUpload(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) PhotoUpload(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err
@@ -87,7 +87,7 @@ func (s *Pages) PhotoUpload(w http.ResponseWriter, r *http.Request, rq *kit.Requ
 }
 
 // PhotoRemove deletes the {id} person's photo.
-func (s *Pages) PhotoRemove(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) PhotoRemove(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err
@@ -100,7 +100,7 @@ func (s *Pages) PhotoRemove(w http.ResponseWriter, r *http.Request, rq *kit.Requ
 }
 
 // renderPhoto shows the photo form of the {id} person with f.
-func (s *Pages) renderPhoto(w http.ResponseWriter, r *http.Request, rq *kit.Request, f *kit.Form, status int) error {
+func (s *Server) renderPhoto(w http.ResponseWriter, r *http.Request, rq *request, f *form, status int) error {
 	p, err := s.editedPerson(r, rq)
 	if err != nil {
 		return err

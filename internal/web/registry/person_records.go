@@ -15,7 +15,7 @@ var (
 )
 
 // ConsentGive records a consent for the {id} person.
-func (s *Pages) ConsentGive(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) ConsentGive(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err
@@ -34,7 +34,7 @@ func (s *Pages) ConsentGive(w http.ResponseWriter, r *http.Request, rq *kit.Requ
 }
 
 // ConsentWithdraw withdraws the consent of the {id} person for {purpose}.
-func (s *Pages) ConsentWithdraw(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) ConsentWithdraw(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err
@@ -47,7 +47,7 @@ func (s *Pages) ConsentWithdraw(w http.ResponseWriter, r *http.Request, rq *kit.
 }
 
 // CategoryAssign puts the {id} person in a category, with its evidence.
-func (s *Pages) CategoryAssign(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) CategoryAssign(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err
@@ -72,7 +72,7 @@ func (s *Pages) CategoryAssign(w http.ResponseWriter, r *http.Request, rq *kit.R
 }
 
 // CategoryRemove takes the {id} person out of the category {code}.
-func (s *Pages) CategoryRemove(w http.ResponseWriter, r *http.Request, rq *kit.Request) error {
+func (s *Server) CategoryRemove(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err
@@ -86,7 +86,7 @@ func (s *Pages) CategoryRemove(w http.ResponseWriter, r *http.Request, rq *kit.R
 
 // rejected shows the person's page again with the consent and category
 // forms cf and kf, one of them carrying a rejected submission.
-func (s *Pages) rejected(w http.ResponseWriter, r *http.Request, rq *kit.Request, cf, kf *kit.Form) error {
+func (s *Server) rejected(w http.ResponseWriter, r *http.Request, rq *request, cf, kf *form) error {
 	p, err := s.viewedPerson(r, rq)
 	if err != nil {
 		return err
