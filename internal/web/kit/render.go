@@ -92,14 +92,19 @@ func (k *Kit) Parse(room fs.FS, more ...fs.FS) (*Templates, error) {
 		"field":    textField,
 		"choice":   choiceField,
 	}
-	base, err := template.New("layout").Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/partials/*.html")
-	if err != nil {
-		return nil, fmt.Errorf("layout: %w", err)
-	}
-	for _, f := range append([]fs.FS{room}, more...) {
-		if base, err = parseIf(base, f, "partials/*.html"); err != nil {
+	base := template.New("layout").Funcs(funcs)
+	seen := map[string]string{} // template name → the file defining it
+	var err error
+	for i, f := range append([]fs.FS{ownPages, room}, more...) {
+		if i > 0 && f == ownPages {
+			continue // the kernel's own pages: its partials are in already
+		}
+		if base, err = parsePartials(base, f, funcs, seen); err != nil {
 			return nil, err
 		}
+	}
+	if base, err = base.ParseFS(assets, "templates/layout.html"); err != nil {
+		return nil, fmt.Errorf("layout: %w", err)
 	}
 	files, err := fs.Glob(room, "pages/*.html")
 	if err != nil {
@@ -119,15 +124,29 @@ func (k *Kit) Parse(room fs.FS, more ...fs.FS) (*Templates, error) {
 	return t, nil
 }
 
-// parseIf adds the templates of f matching pattern to t, if there are any.
-func parseIf(t *template.Template, f fs.FS, pattern string) (*template.Template, error) {
-	files, err := fs.Glob(f, pattern)
-	if err != nil || len(files) == 0 {
-		return t, err
-	}
-	t, err = t.ParseFS(f, files...)
+// parsePartials adds the partials/*.html of f to t. A name defined twice
+// would silently replace the first definition, so it is an error.
+func parsePartials(t *template.Template, f fs.FS, funcs template.FuncMap, seen map[string]string) (*template.Template, error) {
+	files, err := fs.Glob(f, "partials/*.html")
 	if err != nil {
-		return nil, fmt.Errorf("partials: %w", err)
+		return nil, err
+	}
+	for _, file := range files {
+		one, err := template.New("").Funcs(funcs).ParseFS(f, file)
+		if err != nil {
+			return nil, fmt.Errorf("partials: %w", err)
+		}
+		for _, d := range one.Templates() {
+			if n := d.Name(); n != "" && n != path.Base(file) {
+				if prev, ok := seen[n]; ok {
+					return nil, fmt.Errorf("template %q is defined in %s and in %s", n, prev, file)
+				}
+				seen[n] = file
+			}
+		}
+		if t, err = t.ParseFS(f, file); err != nil {
+			return nil, fmt.Errorf("partials: %w", err)
+		}
 	}
 	return t, nil
 }

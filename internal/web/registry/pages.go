@@ -15,11 +15,10 @@ import (
 
 // The kernel's types under the names the handlers use.
 type (
-	request     = kit.Request
-	form        = kit.Form
-	option      = kit.Option
-	listing     = kit.Listing
-	rejectedRow = kit.RejectedRow
+	request = kit.Request
+	form    = kit.Form
+	option  = kit.Option
+	listing = kit.Listing
 	// Page is the layout's part of every view.
 	Page = kit.Page
 )
