@@ -2,9 +2,38 @@ package web
 
 import (
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/services"
+	"github.com/jolproject/jol/internal/web/admin"
+	"github.com/jolproject/jol/internal/web/guidance"
 	"github.com/jolproject/jol/internal/web/importing"
 	"github.com/jolproject/jol/internal/web/kit"
+	"github.com/jolproject/jol/internal/web/registry"
 )
+
+// rooms are the pages of each domain, one package each; a new domain adds
+// its room here and its routes to the table below.
+type rooms struct {
+	registry  *registry.Server
+	guidance  *guidance.Server
+	importing *importing.Server
+	admin     *admin.Server
+}
+
+// build builds every room on the kernel k and the services.
+func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
+	var err error
+	if r.guidance, err = guidance.New(k, svc); err != nil {
+		return err
+	}
+	if r.registry, err = registry.New(k, svc, r.guidance); err != nil {
+		return err
+	}
+	if r.importing, err = importing.New(k, svc); err != nil {
+		return err
+	}
+	r.admin, err = admin.New(k, svc)
+	return err
+}
 
 // routes is the whole web surface in one table: method, path, the action a
 // caller must be allowed, and the handler, which is the root's own (login,

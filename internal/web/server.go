@@ -23,11 +23,7 @@ import (
 	"github.com/alexedwards/scs/v2"
 
 	"github.com/jolproject/jol/internal/services"
-	"github.com/jolproject/jol/internal/web/admin"
-	"github.com/jolproject/jol/internal/web/guidance"
-	"github.com/jolproject/jol/internal/web/importing"
 	"github.com/jolproject/jol/internal/web/kit"
-	"github.com/jolproject/jol/internal/web/registry"
 )
 
 // Options are how this installation serves its pages; Logger and Now
@@ -52,14 +48,6 @@ type Server struct {
 	kit      *kit.Kit
 	tpl      *kit.Templates // the pages of this package: login, setup, home
 	rooms    rooms
-}
-
-// rooms are the pages of each domain.
-type rooms struct {
-	registry  *registry.Server
-	guidance  *guidance.Server
-	importing *importing.Server
-	admin     *admin.Server
 }
 
 //go:embed templates
@@ -99,8 +87,8 @@ func New(svc *services.Services, o Options) (*Server, error) {
 	return s, nil
 }
 
-// parse builds the rooms, each parsing its templates, and parses this
-// package's own.
+// parse parses this package's templates and builds the rooms, each
+// parsing its own.
 func (s *Server) parse() error {
 	sub, err := fs.Sub(templates, "templates")
 	if err != nil {
@@ -109,18 +97,7 @@ func (s *Server) parse() error {
 	if s.tpl, err = s.kit.Parse(sub); err != nil {
 		return err
 	}
-	k, svc, r := s.kit, s.svc, &s.rooms
-	if r.guidance, err = guidance.New(k, svc); err != nil {
-		return err
-	}
-	if r.registry, err = registry.New(k, svc, r.guidance); err != nil {
-		return err
-	}
-	if r.importing, err = importing.New(k, svc); err != nil {
-		return err
-	}
-	r.admin, err = admin.New(k, svc)
-	return err
+	return s.rooms.build(s.kit, s.svc)
 }
 
 // page fills the layout's part of a view of this package's pages.
