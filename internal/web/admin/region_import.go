@@ -19,6 +19,7 @@ type importView struct {
 	MaxMiB   int
 }
 
+// RegionImportForm shows the form that uploads a file of regions.
 func (s *Server) RegionImportForm(w http.ResponseWriter, r *http.Request, rq *request) error {
 	s.render(w, http.StatusOK, "region_import", &importView{Page: s.Page(r, rq, "regions.import"),
 		Form: kit.NewForm(nil, "file"), MaxMiB: kit.MaxUploadBytes >> 20})

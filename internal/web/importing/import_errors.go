@@ -10,10 +10,12 @@ import (
 	"github.com/jolproject/jol/internal/web/kit"
 )
 
+// ImportErrorsCSV sends the rejected rows of a run as a CSV file.
 func (s *Server) ImportErrorsCSV(w http.ResponseWriter, r *http.Request, rq *request) error {
 	return s.importErrors(w, r, rq, kit.CSV)
 }
 
+// ImportErrorsXLSX sends the rejected rows of a run as a workbook.
 func (s *Server) ImportErrorsXLSX(w http.ResponseWriter, r *http.Request, rq *request) error {
 	return s.importErrors(w, r, rq, kit.XLSX)
 }

@@ -57,6 +57,8 @@ type previewRow struct {
 	Problems []string
 }
 
+// ImportPreview shows an uploaded list: its columns, how each is read, and
+// its first rows.
 func (s *Server) ImportPreview(w http.ResponseWriter, r *http.Request, rq *request) error {
 	up, err := s.routeUpload(r, rq)
 	if err != nil {

@@ -24,6 +24,8 @@ type importRunView struct {
 	Download string // the run's URL, before errors.csv and errors.xlsx
 }
 
+// ImportRun shows a dry run or an import of a list, refreshing itself
+// while it works.
 func (s *Server) ImportRun(w http.ResponseWriter, r *http.Request, rq *request) error {
 	up, run, err := s.routeRun(r, rq)
 	if err != nil {

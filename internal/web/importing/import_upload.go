@@ -22,6 +22,7 @@ type importsView struct {
 	Uploads []imports.Upload
 }
 
+// ImportList lists the lists uploaded in the user's scope.
 func (s *Server) ImportList(w http.ResponseWriter, r *http.Request, rq *request) error {
 	list, next, err := s.svc.Imports.Uploads(r.Context(), rq.P, 0, kit.PageOf(r))
 	if err != nil {
@@ -41,6 +42,7 @@ type importNewView struct {
 	MaxMB     int
 }
 
+// ImportNew shows the form that uploads a list.
 func (s *Server) ImportNew(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.NewForm(nil, "org", "template", "file")
 	if rq.User.OrgID != 0 {

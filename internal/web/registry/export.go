@@ -20,10 +20,12 @@ import (
 // exportKind is the subject kind of an export's access-log entry.
 const exportKind = "person_export"
 
+// PeopleExportCSV sends the filtered people list as a CSV file.
 func (s *Server) PeopleExportCSV(w http.ResponseWriter, r *http.Request, rq *request) error {
 	return s.peopleExport(w, r, rq, kit.CSV)
 }
 
+// PeopleExportXLSX sends the filtered people list as a workbook.
 func (s *Server) PeopleExportXLSX(w http.ResponseWriter, r *http.Request, rq *request) error {
 	return s.peopleExport(w, r, rq, kit.XLSX)
 }
