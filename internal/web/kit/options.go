@@ -20,7 +20,7 @@ type Option struct {
 }
 
 // Choices turns values into options labelled by label, with selected
-// marked; a non-empty empty label adds a first Option with no value.
+// marked; a non-empty empty label adds a first option with no value.
 func Choices[T ~string](values []T, selected, empty string, label func(T) string) []Option {
 	var out []Option
 	if empty != "" {
@@ -56,13 +56,14 @@ func LocaleOptions(selected, empty string) []Option {
 // with more works in subtrees, where the list is short again.
 const MaxOrgChoices = store.MaxLimit
 
-// OrgOptions lists the organisations of os that p may see as a tree: each after its
-// parent, indented by depth, after a first Option with no organisation
-// labelled empty, which only a principal bound to no organisation gets
-// (nobody else may place anything outside their own subtree). skip leaves
-// out an organisation and its subtree (one cannot move under itself).
-func OrgOptions(ctx context.Context, os *orgs.Service, p access.Principal, selected, empty string, skip int64) ([]Option, error) {
-	list, _, err := os.List(ctx, p, orgs.Filter{}, store.Page{Limit: MaxOrgChoices})
+// OrgOptions lists the organisations of svc that p may see as a tree:
+// each after its parent, indented by depth, after a first option with no
+// organisation labelled empty, which only a principal bound to no
+// organisation gets (nobody else may place anything outside their own
+// subtree). skip leaves out an organisation and its subtree (one cannot
+// move under itself).
+func OrgOptions(ctx context.Context, svc *orgs.Service, p access.Principal, selected, empty string, skip int64) ([]Option, error) {
+	list, _, err := svc.List(ctx, p, orgs.Filter{}, store.Page{Limit: MaxOrgChoices})
 	if err != nil {
 		return nil, err
 	}
