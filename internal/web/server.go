@@ -53,8 +53,9 @@ type Server struct {
 //go:embed templates
 var templates embed.FS
 
-// New serves the pages of svc. It parses the templates and builds the routes. It fails if any
-// template is missing or broken, so a bad build never starts.
+// New serves the pages of svc. It parses every template, this package's
+// and each room's, and fails if any is missing or broken, so a bad build
+// never starts.
 func New(svc *services.Services, o Options) (*Server, error) {
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
