@@ -7,8 +7,7 @@ import (
 )
 
 func (a *app) mountAPI(mux *http.ServeMux) (*api.API, error) {
-	v1, err := api.New(api.Deps{Accounts: a.Accounts, Orgs: a.Orgs, People: a.People, Geo: a.Geo, Settings: a.Settings, Jobs: a.Jobs,
-		Audit: a.Audit, Catalog: a.Catalog, Logger: a.logger, Now: a.now})
+	v1, err := api.New(a.Services, api.Options{Logger: a.logger, Now: a.now})
 	if err != nil {
 		return nil, err
 	}

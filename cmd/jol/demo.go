@@ -21,8 +21,7 @@ func cmdDemo(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	logins, err := demo.Seed(ctx, demo.Services{Accounts: a.Accounts, Orgs: a.Orgs, Settings: a.Settings,
-		People: a.People, Guidance: a.Guidance, Now: a.now})
+	logins, err := demo.Seed(ctx, a.Services, demo.Options{Now: a.now})
 	if err != nil {
 		return fmt.Errorf("load demo data: %w", err)
 	}

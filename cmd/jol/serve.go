@@ -79,8 +79,7 @@ type surfaces struct {
 // handler assembles every surface on one ServeMux, so every route of Jol
 // is registered here and metrics see each route's pattern.
 func (a *app) handler(cfg serveConfig) (*surfaces, error) {
-	w, err := web.New(web.Deps{Accounts: a.Accounts, Orgs: a.Orgs, People: a.People, Guidance: a.Guidance, Geo: a.Geo, Settings: a.Settings, Jobs: a.Jobs,
-		Imports: a.Imports, Audit: a.Audit, Catalog: a.Catalog, Logger: a.logger, Now: a.now, SecureCookies: cfg.secureCookies,
+	w, err := web.New(a.Services, web.Options{Logger: a.logger, Now: a.now, SecureCookies: cfg.secureCookies,
 		TrustedProxies: cfg.trustedProxies})
 	if err != nil {
 		return nil, err

@@ -37,7 +37,7 @@ func startServerWith(t testing.TB, withDemo bool) *testServer {
 	if withDemo {
 		// Organisations and logins only: the demo's 2,000 children are
 		// tested in internal/demo and would slow every server test here.
-		if _, err := demo.Seed(ctx, demo.Services{Accounts: a.Accounts, Orgs: a.Orgs, Settings: a.Settings}); err != nil {
+		if _, err := demo.Seed(ctx, a.Services, demo.Options{NoRegistry: true}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -13,56 +13,42 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/jolproject/jol/internal/accounts"
-	"github.com/jolproject/jol/internal/audit"
-	"github.com/jolproject/jol/internal/geo"
-	"github.com/jolproject/jol/internal/i18n"
-	"github.com/jolproject/jol/internal/jobs"
-	"github.com/jolproject/jol/internal/orgs"
-	"github.com/jolproject/jol/internal/people"
-	"github.com/jolproject/jol/internal/settings"
+	"github.com/jolproject/jol/internal/services"
 )
 
 // Prefix is the path every API route starts with.
 const Prefix = "/api/v1"
 
-// Deps are the services the API uses. Every service and the catalogue are
-// required; Logger and Now have defaults.
-type Deps struct {
-	Accounts *accounts.Service
-	Orgs     *orgs.Service
-	People   *people.Service
-	Geo      *geo.Service
-	Settings *settings.Service // the default language of the installation
-	Jobs     *jobs.Queue
-	Audit    *audit.Log
-	Catalog  *i18n.Catalog
-	Logger   *slog.Logger     // nil discards the log
-	Now      func() time.Time // nil is time.Now
+// Options are how the API runs; the zero value logs nothing and reads
+// the system clock.
+type Options struct {
+	Logger *slog.Logger     // nil discards the log
+	Now    func() time.Time // nil is time.Now
 }
 
 // API is the JSON surface.
 type API struct {
-	Deps
+	Options
+	svc  *services.Services
 	spec []byte // the OpenAPI document as served
 }
 
-// New checks the dependencies and the embedded OpenAPI document.
-func New(d Deps) (*API, error) {
-	if d.Accounts == nil || d.Orgs == nil || d.People == nil || d.Geo == nil || d.Settings == nil || d.Jobs == nil || d.Audit == nil || d.Catalog == nil {
-		return nil, errors.New("api: a required service is missing")
+// New serves svc and checks the embedded OpenAPI document.
+func New(svc *services.Services, o Options) (*API, error) {
+	if svc == nil {
+		return nil, errors.New("api: no services")
 	}
-	if d.Logger == nil {
-		d.Logger = slog.New(slog.DiscardHandler)
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
 	}
-	if d.Now == nil {
-		d.Now = time.Now
+	if o.Now == nil {
+		o.Now = time.Now
 	}
 	spec, err := loadSpec()
 	if err != nil {
 		return nil, err
 	}
-	return &API{Deps: d, spec: spec}, nil
+	return &API{Options: o, svc: svc, spec: spec}, nil
 }
 
 // Mount registers every route of the table on mux, and under Prefix a

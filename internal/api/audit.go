@@ -17,7 +17,7 @@ func (a *API) listChanges(w http.ResponseWriter, r *http.Request, rq *request) e
 	}
 	q := r.URL.Query()
 	f := audit.Filter{Entity: q.Get("entity"), EntityID: q.Get("entity_id"), ActorID: actor, Action: q.Get("action")}
-	out, next, err := a.Audit.Changes(r.Context(), rq.p, f, page(r))
+	out, next, err := a.svc.Audit.Changes(r.Context(), rq.p, f, page(r))
 	if err != nil {
 		return err
 	}
@@ -55,7 +55,7 @@ func (a *API) listAccesses(w http.ResponseWriter, r *http.Request, rq *request) 
 	}
 	q := r.URL.Query()
 	f := audit.AccessFilter{SubjectKind: q.Get("subject_kind"), SubjectID: q.Get("subject_id"), UserID: user}
-	out, next, err := a.Audit.Accesses(r.Context(), rq.p, f, page(r))
+	out, next, err := a.svc.Audit.Accesses(r.Context(), rq.p, f, page(r))
 	if err != nil {
 		return err
 	}

@@ -54,8 +54,8 @@ func TestEndToEnd(t *testing.T) {
 			t.Fatalf("teacher's me: %+v", m)
 		}
 
-		f.deps.Jobs.Register("noop", func(context.Context, *jobs.Job, jobs.Progress) (string, error) { return "", nil })
-		id := must(f.deps.Jobs.Enqueue(t.Context(), db.W, "noop", map[string]int{"n": 1}))
+		f.svc.Jobs.Register("noop", func(context.Context, *jobs.Job, jobs.Progress) (string, error) { return "", nil })
+		id := must(f.svc.Jobs.Enqueue(t.Context(), db.W, "noop", map[string]int{"n": 1}))
 		must(db.W.ExecContext(t.Context(), "UPDATE jobs SET status = 'failed' WHERE id = $1", id))
 		w = f.do(t, "GET", "/api/v1/jobs?status=failed&kind=noop", admin, nil)
 		if l := decodeAs[list[jobs.Job]](t, w); len(l.Items) != 1 || string(l.Items[0].Payload) != `{"n":1}` {
@@ -85,7 +85,7 @@ func TestEndToEnd(t *testing.T) {
 		if w.Code != 200 || w.Body.String() != "{\"items\":[]}\n" {
 			t.Fatalf("empty access log: %d %s", w.Code, w.Body)
 		}
-		check(t, f.deps.Audit.Viewed(t.Context(), teacher.Principal(), "person", "42", school.Path, "api"))
+		check(t, f.svc.Audit.Viewed(t.Context(), teacher.Principal(), "person", "42", school.Path, "api"))
 		w = f.do(t, "GET", fmt.Sprintf("/api/v1/access-log?subject_kind=person&user_id=%d", teacher.ID), admin, nil)
 		if l := decodeAs[list[map[string]any]](t, w); len(l.Items) != 1 || l.Items[0]["subject_id"] != "42" {
 			t.Fatalf("access log: %s", w.Body)

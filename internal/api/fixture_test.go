@@ -12,6 +12,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/orgs"
+	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/settings"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
@@ -26,7 +27,8 @@ func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
 type fixture struct {
 	w     *testworld.World
 	db    *store.DB
-	deps  Deps
+	svc   *services.Services
+	opts  Options
 	mux   *http.ServeMux
 	org   orgs.Organisation // the world's Foundation
 	users map[access.Role]accounts.User
@@ -40,15 +42,14 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 	svc := w.Services
 	f := &fixture{w: w, db: db, mux: http.NewServeMux(), logs: &bytes.Buffer{}, org: w.Foundation,
 		users: w.Users, token: map[access.Role]string{}}
-	f.deps = Deps{Accounts: svc.Accounts, Orgs: svc.Orgs, People: svc.People, Geo: svc.Geo, Settings: svc.Settings,
-		Jobs: svc.Jobs, Audit: svc.Audit, Catalog: svc.Catalog, Logger: slog.New(slog.NewTextHandler(f.logs, nil)), Now: w.Clock.Now}
+	f.svc, f.opts = svc, Options{Logger: slog.New(slog.NewTextHandler(f.logs, nil)), Now: w.Clock.Now}
 	st := settings.Defaults()
 	st.DefaultLocale = "en"
 	check(t, svc.Settings.Update(t.Context(), access.System, st))
 	for _, role := range access.Roles() { // in order, so token ids are the same on every run
 		f.token[role] = w.Token(t, w.Users[role])
 	}
-	a, err := New(f.deps)
+	a, err := New(f.svc, f.opts)
 	check(t, err)
 	a.Mount(f.mux)
 	return f

@@ -17,7 +17,7 @@ func (a *API) listHouseholds(w http.ResponseWriter, r *http.Request, rq *request
 	}
 	q := r.URL.Query()
 	f := people.HouseholdFilter{RegionCode: q.Get("region"), OrgID: org, ExternalRef: q.Get("external_ref")}
-	out, next, err := a.People.Households(r.Context(), rq.p, f, page(r))
+	out, next, err := a.svc.People.Households(r.Context(), rq.p, f, page(r))
 	if err != nil {
 		return err
 	}
@@ -44,7 +44,7 @@ func (a *API) createHousehold(w http.ResponseWriter, r *http.Request, rq *reques
 	if err := decode(r, &in); err != nil {
 		return err
 	}
-	h, err := a.People.CreateHousehold(r.Context(), rq.p, people.HouseholdInput{OrgID: in.OrgID, RegionCode: in.RegionCode,
+	h, err := a.svc.People.CreateHousehold(r.Context(), rq.p, people.HouseholdInput{OrgID: in.OrgID, RegionCode: in.RegionCode,
 		Address: in.Address, Phone: in.Phone, IncomeCategory: in.IncomeCategory, LowIncome: in.LowIncome,
 		Incomplete: in.Incomplete, Dysfunctional: in.Dysfunctional, Notes: in.Notes, ExternalRef: in.ExternalRef})
 	if err != nil {
@@ -73,11 +73,11 @@ func (a *API) getHousehold(w http.ResponseWriter, r *http.Request, rq *request) 
 	if err != nil {
 		return err
 	}
-	h, err := a.People.Household(r.Context(), rq.p, id, people.ViaAPI)
+	h, err := a.svc.People.Household(r.Context(), rq.p, id, people.ViaAPI)
 	if err != nil {
 		return err
 	}
-	ms, err := a.People.Members(r.Context(), rq.p, id)
+	ms, err := a.svc.People.Members(r.Context(), rq.p, id)
 	if err != nil {
 		return err
 	}

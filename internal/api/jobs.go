@@ -10,7 +10,7 @@ import (
 // ?kind=.
 func (a *API) listJobs(w http.ResponseWriter, r *http.Request, rq *request) error {
 	q := r.URL.Query()
-	out, next, err := a.Jobs.List(r.Context(), rq.p, jobs.Filter{Status: q.Get("status"), Kind: q.Get("kind")}, page(r))
+	out, next, err := a.svc.Jobs.List(r.Context(), rq.p, jobs.Filter{Status: q.Get("status"), Kind: q.Get("kind")}, page(r))
 	if err != nil {
 		return err
 	}
@@ -22,7 +22,7 @@ func (a *API) getJob(w http.ResponseWriter, r *http.Request, rq *request) error 
 	if err != nil {
 		return err
 	}
-	j, err := a.Jobs.Get(r.Context(), rq.p, id)
+	j, err := a.svc.Jobs.Get(r.Context(), rq.p, id)
 	if err != nil {
 		return err
 	}
@@ -36,7 +36,7 @@ func (a *API) retryJob(w http.ResponseWriter, r *http.Request, rq *request) erro
 	if err != nil {
 		return err
 	}
-	if err := a.Jobs.Retry(r.Context(), rq.p, id); err != nil {
+	if err := a.svc.Jobs.Retry(r.Context(), rq.p, id); err != nil {
 		return err
 	}
 	return a.getJob(w, r, rq)

@@ -17,7 +17,7 @@ func (a *API) listOrgs(w http.ResponseWriter, r *http.Request, rq *request) erro
 	}
 	q := r.URL.Query()
 	f := orgs.Filter{Type: orgs.Type(q.Get("type")), ParentID: parent, RegionCode: q.Get("region_code"), Name: q.Get("q")}
-	out, next, err := a.Orgs.List(r.Context(), rq.p, f, page(r))
+	out, next, err := a.svc.Orgs.List(r.Context(), rq.p, f, page(r))
 	if err != nil {
 		return err
 	}
@@ -39,7 +39,7 @@ func (a *API) createOrg(w http.ResponseWriter, r *http.Request, rq *request) err
 	if err := decode(r, &in); err != nil {
 		return err
 	}
-	o, err := a.Orgs.Create(r.Context(), rq.p, orgs.Input{Name: in.Name, Type: in.Type, ParentID: in.ParentID,
+	o, err := a.svc.Orgs.Create(r.Context(), rq.p, orgs.Input{Name: in.Name, Type: in.Type, ParentID: in.ParentID,
 		RegionCode: in.RegionCode, Locale: in.Locale})
 	if err != nil {
 		return err
@@ -52,7 +52,7 @@ func (a *API) getOrg(w http.ResponseWriter, r *http.Request, rq *request) error 
 	if err != nil {
 		return err
 	}
-	o, err := a.Orgs.Get(r.Context(), rq.p, id)
+	o, err := a.svc.Orgs.Get(r.Context(), rq.p, id)
 	if err != nil {
 		return err
 	}
@@ -79,7 +79,7 @@ func (a *API) updateOrg(w http.ResponseWriter, r *http.Request, rq *request) err
 	if err := decode(r, &in); err != nil {
 		return err
 	}
-	o, err := a.Orgs.Get(r.Context(), rq.p, id)
+	o, err := a.svc.Orgs.Get(r.Context(), rq.p, id)
 	if err != nil {
 		return err
 	}
@@ -90,7 +90,7 @@ func (a *API) updateOrg(w http.ResponseWriter, r *http.Request, rq *request) err
 	set(&c.RegionCode, in.RegionCode)
 	set(&c.Locale, in.Locale)
 	set(&c.Active, in.Active)
-	if o, err = a.Orgs.Update(r.Context(), rq.p, id, c); err != nil {
+	if o, err = a.svc.Orgs.Update(r.Context(), rq.p, id, c); err != nil {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, jsonType, o)

@@ -107,7 +107,7 @@ func (a *API) createPerson(w http.ResponseWriter, r *http.Request, rq *request) 
 	if err := f.apply(&in); err != nil {
 		return err
 	}
-	p, err := a.People.Create(r.Context(), rq.p, in)
+	p, err := a.svc.People.Create(r.Context(), rq.p, in)
 	if err != nil {
 		return err
 	}
@@ -121,7 +121,7 @@ func (a *API) getPerson(w http.ResponseWriter, r *http.Request, rq *request) err
 	if err != nil {
 		return err
 	}
-	p, err := a.People.Get(r.Context(), rq.p, id, people.ViaAPI)
+	p, err := a.svc.People.Get(r.Context(), rq.p, id, people.ViaAPI)
 	if err != nil {
 		return err
 	}
@@ -137,7 +137,7 @@ func (a *API) updatePerson(w http.ResponseWriter, r *http.Request, rq *request) 
 	if err := decode(r, &f); err != nil {
 		return err
 	}
-	p, err := a.People.Get(r.Context(), rq.p, id, people.ViaAPI)
+	p, err := a.svc.People.Get(r.Context(), rq.p, id, people.ViaAPI)
 	if err != nil {
 		return err
 	}
@@ -145,7 +145,7 @@ func (a *API) updatePerson(w http.ResponseWriter, r *http.Request, rq *request) 
 	if err := f.apply(&in); err != nil {
 		return err
 	}
-	if p, err = a.People.Update(r.Context(), rq.p, id, in); err != nil {
+	if p, err = a.svc.People.Update(r.Context(), rq.p, id, in); err != nil {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, jsonType, personOut(p))

@@ -18,7 +18,7 @@ func (a *API) listPeople(w http.ResponseWriter, r *http.Request, rq *request) er
 		if err != nil {
 			return err
 		}
-		found, err := a.People.Search(r.Context(), rq.p, q.Get("q"), limit)
+		found, err := a.svc.People.Search(r.Context(), rq.p, q.Get("q"), limit)
 		if err != nil {
 			return err
 		}
@@ -28,7 +28,7 @@ func (a *API) listPeople(w http.ResponseWriter, r *http.Request, rq *request) er
 	if err != nil {
 		return err
 	}
-	out, next, err := a.People.List(r.Context(), rq.p, f, people.ParsePage(q.Get("cursor"), q.Get("limit")))
+	out, next, err := a.svc.People.List(r.Context(), rq.p, f, people.ParsePage(q.Get("cursor"), q.Get("limit")))
 	if err != nil {
 		return err
 	}

@@ -35,7 +35,7 @@ func (a *API) matchPeople(w http.ResponseWriter, r *http.Request, rq *request) e
 	}
 	cand := in.Candidate()
 	cand.HouseholdID, cand.Except = c.HouseholdID, c.Except
-	found, err := a.People.Matches(r.Context(), rq.p, cand)
+	found, err := a.svc.People.Matches(r.Context(), rq.p, cand)
 	if err != nil {
 		return err
 	}

@@ -84,7 +84,7 @@ func TestPersonCreateGetPatchList(t *testing.T) {
 
 		// A coordinator of another organisation sees nothing of the child.
 		ctx := context.Background()
-		other := must(f.deps.Orgs.Create(ctx, access.System, orgs.Input{Name: "Other", Type: orgs.Foundation, RegionCode: "KZ-75"}))
+		other := must(f.svc.Orgs.Create(ctx, access.System, orgs.Input{Name: "Other", Type: orgs.Foundation, RegionCode: "KZ-75"}))
 		u := f.user(t, accounts.NewUser{Email: "other@example.org", Name: "Other", Role: access.Coordinator, OrgID: other.ID, Region: "KZ-75"})
 		tok := f.newToken(t, u)
 		if l = decodeAs[list[apiPerson]](t, f.do(t, "GET", "/api/v1/people", tok, nil)); len(l.Items) != 0 {

@@ -10,7 +10,7 @@ import (
 // or the countries without it, in code order. An unknown parent is not
 // found.
 func (a *API) listRegions(w http.ResponseWriter, r *http.Request, rq *request) error {
-	regions, err := a.Geo.Children(r.Context(), rq.p, r.URL.Query().Get("parent"))
+	regions, err := a.svc.Geo.Children(r.Context(), rq.p, r.URL.Query().Get("parent"))
 	if err != nil {
 		return err
 	}
@@ -19,7 +19,7 @@ func (a *API) listRegions(w http.ResponseWriter, r *http.Request, rq *request) e
 }
 
 func (a *API) getRegion(w http.ResponseWriter, r *http.Request, rq *request) error {
-	g, err := a.Geo.Get(r.Context(), rq.p, r.PathValue("code"))
+	g, err := a.svc.Geo.Get(r.Context(), rq.p, r.PathValue("code"))
 	if err != nil {
 		return err
 	}

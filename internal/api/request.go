@@ -58,7 +58,7 @@ func (a *API) authenticate(r *http.Request, rq *request) error {
 	if !strings.EqualFold(scheme, "Bearer") || secret == "" {
 		return errNoToken
 	}
-	u, err := a.Accounts.AuthenticateToken(r.Context(), secret)
+	u, err := a.svc.Accounts.AuthenticateToken(r.Context(), secret)
 	if errs.CodeOf(err) == errs.Unauthenticated {
 		return errBadToken
 	} else if err != nil {
@@ -79,7 +79,7 @@ func (a *API) localizer(r *http.Request, rq *request) *i18n.Localizer {
 		fallback, ok = i18n.Parse(rq.user.OrgLocale)
 	}
 	if !ok {
-		st, err := a.Settings.Get(r.Context())
+		st, err := a.svc.Settings.Get(r.Context())
 		if err != nil {
 			a.Logger.Warn("api: read settings", "err", err)
 		}
@@ -87,7 +87,7 @@ func (a *API) localizer(r *http.Request, rq *request) *i18n.Localizer {
 			fallback = i18n.RU
 		}
 	}
-	return a.Catalog.Localizer(i18n.Negotiate(pref, "", r.Header.Get("Accept-Language"), fallback))
+	return a.svc.Catalog.Localizer(i18n.Negotiate(pref, "", r.Header.Get("Accept-Language"), fallback))
 }
 
 // recoverer turns a panic in a handler into a logged 500 problem.

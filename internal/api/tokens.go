@@ -36,7 +36,7 @@ func (a *API) listTokens(w http.ResponseWriter, r *http.Request, rq *request) er
 	if userID == 0 {
 		userID = rq.p.UserID
 	}
-	tokens, err := a.Accounts.Tokens(r.Context(), rq.p, userID)
+	tokens, err := a.svc.Accounts.Tokens(r.Context(), rq.p, userID)
 	if err != nil {
 		return err
 	}
@@ -61,7 +61,7 @@ func (a *API) createToken(w http.ResponseWriter, r *http.Request, rq *request) e
 	if in.UserID == 0 {
 		in.UserID = rq.p.UserID
 	}
-	secret, t, err := a.Accounts.CreateToken(r.Context(), rq.p, in.UserID, in.Name)
+	secret, t, err := a.svc.Accounts.CreateToken(r.Context(), rq.p, in.UserID, in.Name)
 	if err != nil {
 		return err
 	}
@@ -73,7 +73,7 @@ func (a *API) revokeToken(w http.ResponseWriter, r *http.Request, rq *request) e
 	if err != nil {
 		return err
 	}
-	if err := a.Accounts.RevokeToken(r.Context(), rq.p, id); err != nil {
+	if err := a.svc.Accounts.RevokeToken(r.Context(), rq.p, id); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)

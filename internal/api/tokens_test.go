@@ -62,9 +62,9 @@ func TestMeAndTheUsersLanguage(t *testing.T) {
 	if m.Email != testworld.Email(access.Coordinator) || !slices.Contains(m.Actions, access.ManageOrgs) || slices.Contains(m.Actions, access.ManageUsers) {
 		t.Fatalf("me: %+v", m)
 	}
-	check(t, f.deps.Accounts.SetLocale(t.Context(), f.users[access.Sponsor].ID, "kk"))
+	check(t, f.svc.Accounts.SetLocale(t.Context(), f.users[access.Sponsor].ID, "kk"))
 	w := f.do(t, "GET", "/api/v1/users", f.token[access.Sponsor], nil, "Accept-Language", "en")
-	if p := decodeAs[problem](t, w); p.Detail != f.deps.Catalog.Localizer("kk").T("error.forbidden") {
+	if p := decodeAs[problem](t, w); p.Detail != f.svc.Catalog.Localizer("kk").T("error.forbidden") {
 		t.Fatalf("the user's language loses to the header: %+v", p)
 	}
 }

@@ -11,7 +11,7 @@ import (
 func (a *API) listUsers(w http.ResponseWriter, r *http.Request, rq *request) error {
 	q := r.URL.Query()
 	f := accounts.Filter{Role: access.Role(q.Get("role")), Query: q.Get("q")}
-	users, next, err := a.Accounts.List(r.Context(), rq.p, f, page(r))
+	users, next, err := a.svc.Accounts.List(r.Context(), rq.p, f, page(r))
 	if err != nil {
 		return err
 	}
@@ -34,7 +34,7 @@ func (a *API) createUser(w http.ResponseWriter, r *http.Request, rq *request) er
 	if err := decode(r, &in); err != nil {
 		return err
 	}
-	u, err := a.Accounts.Create(r.Context(), rq.p, accounts.NewUser{Email: in.Email, Name: in.Name, Role: in.Role,
+	u, err := a.svc.Accounts.Create(r.Context(), rq.p, accounts.NewUser{Email: in.Email, Name: in.Name, Role: in.Role,
 		OrgID: in.OrgID, Region: in.Region, Locale: in.Locale, Password: in.Password})
 	if err != nil {
 		return err
@@ -47,7 +47,7 @@ func (a *API) getUser(w http.ResponseWriter, r *http.Request, rq *request) error
 	if err != nil {
 		return err
 	}
-	u, err := a.Accounts.Get(r.Context(), rq.p, id)
+	u, err := a.svc.Accounts.Get(r.Context(), rq.p, id)
 	if err != nil {
 		return err
 	}
@@ -74,7 +74,7 @@ func (a *API) updateUser(w http.ResponseWriter, r *http.Request, rq *request) er
 	if err := decode(r, &in); err != nil {
 		return err
 	}
-	u, err := a.Accounts.Get(r.Context(), rq.p, id)
+	u, err := a.svc.Accounts.Get(r.Context(), rq.p, id)
 	if err != nil {
 		return err
 	}
@@ -85,7 +85,7 @@ func (a *API) updateUser(w http.ResponseWriter, r *http.Request, rq *request) er
 	set(&c.Region, in.Region)
 	set(&c.Locale, in.Locale)
 	set(&c.Active, in.Active)
-	if u, err = a.Accounts.Update(r.Context(), rq.p, id, c); err != nil {
+	if u, err = a.svc.Accounts.Update(r.Context(), rq.p, id, c); err != nil {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, jsonType, u)
@@ -109,7 +109,7 @@ func (a *API) setPassword(w http.ResponseWriter, r *http.Request, rq *request) e
 	if err := decode(r, &in); err != nil {
 		return err
 	}
-	if err := a.Accounts.SetPassword(r.Context(), rq.p, id, in.Password); err != nil {
+	if err := a.svc.Accounts.SetPassword(r.Context(), rq.p, id, in.Password); err != nil {
 		return err
 	}
 	return a.getUser(w, r, rq)

@@ -99,7 +99,7 @@ func TestCursorWalksEveryUserOnce(t *testing.T) {
 		}
 		path = "/api/v1/users?limit=2&cursor=" + l.NextCursor
 	}
-	all, _, err := f.deps.Accounts.List(t.Context(), access.System, accounts.Filter{}, store.Page{})
+	all, _, err := f.svc.Accounts.List(t.Context(), access.System, accounts.Filter{}, store.Page{})
 	check(t, err)
 	for i, u := range all {
 		if i >= len(seen) || seen[i] != u.ID {

@@ -17,9 +17,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/errs"
-	"github.com/jolproject/jol/internal/guidance"
-	"github.com/jolproject/jol/internal/orgs"
-	"github.com/jolproject/jol/internal/people"
+	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/settings"
 )
 
@@ -27,21 +25,16 @@ import (
 // trying Jol on one's own machine; never serve it to a network.
 const Password = "jol-demo-2026"
 
-// Services are what the demo data is written through: the same domain
-// services a user works with, so the sample obeys every rule.
-//
-// People may be nil, and the registry is then left empty; so may Guidance,
-// and no assessments or placements are written; Now is the
-// registry's clock (time.Now when nil): the children's dates of birth are
-// drawn back from its day, so their ages are the same whenever the demo is
-// loaded.
-type Services struct {
-	Accounts *accounts.Service
-	Orgs     *orgs.Service
-	Settings *settings.Service
-	People   *people.Service
-	Guidance *guidance.Service
-	Now      func() time.Time
+// Options change what the demo loads. The data is written through the
+// same domain services a user works with, so the sample obeys every rule.
+type Options struct {
+	// Now is the registry's clock (time.Now when nil): the children's
+	// dates of birth are drawn back from its day, so their ages are the
+	// same whenever the demo is loaded.
+	Now func() time.Time
+	// NoRegistry leaves the registry empty: the logins and organisations
+	// alone.
+	NoRegistry bool
 }
 
 // Login is one demo account.
@@ -81,7 +74,7 @@ func Email(local string) string { return local + "@demo.jol.example" }
 // written with the first login only, so an installation's own choices
 // stay; organisations, logins and families are each looked for first, so a
 // database loaded by an earlier demo gains what was added since.
-func Seed(ctx context.Context, s Services) ([]Login, error) {
+func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error) {
 	p := access.System
 	_, err := s.Accounts.LookupEmail(ctx, Email("admin"))
 	fresh := errs.CodeOf(err) == errs.NotFound
@@ -115,8 +108,8 @@ func Seed(ctx context.Context, s Services) ([]Login, error) {
 		}
 		out = append(out, Login{Role: l.role, Email: Email(l.local), Name: l.name, Org: names[l.org]})
 	}
-	if s.People != nil {
-		now := s.Now
+	if !o.NoRegistry {
+		now := o.Now
 		if now == nil {
 			now = time.Now
 		}

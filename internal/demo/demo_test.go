@@ -8,13 +8,9 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
-	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/demo"
-	"github.com/jolproject/jol/internal/geo"
-	"github.com/jolproject/jol/internal/guidance"
 	"github.com/jolproject/jol/internal/orgs"
-	"github.com/jolproject/jol/internal/people"
-	"github.com/jolproject/jol/internal/settings"
+	svcs "github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
 )
@@ -27,33 +23,10 @@ var (
 )
 
 // services builds the services the demo is written through on db.
-func services(t *testing.T, db *store.DB) demo.Services {
+func services(t *testing.T, db *store.DB) *svcs.Services {
 	t.Helper()
-	log, err := audit.New(db, now)
+	s, err := svcs.New(ctx, db, svcs.Options{Now: now, Hasher: accounts.NewHasher(accounts.Params{Memory: 64, Time: 1, Threads: 1}, 2)})
 	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := geo.New(db, log, now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := g.Seed(ctx); err != nil {
-		t.Fatal(err)
-	}
-	s := demo.Services{Now: now}
-	if s.Accounts, err = accounts.New(db, log, accounts.NewHasher(accounts.Params{Memory: 64, Time: 1, Threads: 1}, 2), now); err != nil {
-		t.Fatal(err)
-	}
-	if s.Orgs, err = orgs.New(db, log, now); err != nil {
-		t.Fatal(err)
-	}
-	if s.Settings, err = settings.New(db, log, now); err != nil {
-		t.Fatal(err)
-	}
-	if s.People, err = people.New(db, log, now); err != nil {
-		t.Fatal(err)
-	}
-	if s.Guidance, err = guidance.New(db, log, s.People, now); err != nil {
 		t.Fatal(err)
 	}
 	return s
@@ -62,12 +35,11 @@ func services(t *testing.T, db *store.DB) demo.Services {
 func TestSeedGivesEveryRoleALoginAndIsIdempotent(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		svc := services(t, db)
-		svc.People = nil // the logins and organisations alone
-		first, err := demo.Seed(ctx, svc)
+		first, err := demo.Seed(ctx, svc, demo.Options{Now: now, NoRegistry: true})
 		if err != nil {
 			t.Fatal(err)
 		}
-		second, err := demo.Seed(ctx, svc)
+		second, err := demo.Seed(ctx, svc, demo.Options{Now: now, NoRegistry: true})
 		if err != nil {
 			t.Fatalf("second seed: %v", err)
 		}

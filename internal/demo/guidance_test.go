@@ -6,10 +6,10 @@ import (
 	"unicode"
 
 	"github.com/jolproject/jol/internal/access"
-	"github.com/jolproject/jol/internal/demo"
 	"github.com/jolproject/jol/internal/guidance"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
+	svcs "github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/store"
 )
 
@@ -21,7 +21,7 @@ type guided struct {
 
 // guide counts the assessments made at every organisation and the
 // placements on every offer, checking each as it goes.
-func guide(t *testing.T, svc demo.Services) guided {
+func guide(t *testing.T, svc *svcs.Services) guided {
 	t.Helper()
 	g := guided{outcomes: map[guidance.PlacementOutcome]int{}}
 	list, _, err := svc.Orgs.List(ctx, access.System, orgs.Filter{}, store.Page{Limit: store.MaxLimit})

@@ -24,7 +24,9 @@ import (
 	"github.com/jolproject/jol/internal/store"
 )
 
-// Services are the domain services of one installation.
+// Services are the domain services of one installation: the one list of
+// them. The surfaces (web.New, api.New) and the demo take it whole, so a
+// new domain is a field here and its construction in New.
 type Services struct {
 	Audit    *audit.Log
 	Accounts *accounts.Service

@@ -5,17 +5,18 @@ import (
 	"strings"
 
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/web/kit"
 )
 
 type loginView struct {
-	Page
+	kit.Page
 	Email string
 	Next  string
 	Error string
 }
 
 func (s *Server) loginForm(w http.ResponseWriter, r *http.Request, rq *request) error {
-	if rq.user != nil {
+	if rq.User != nil {
 		http.Redirect(w, r, "/", http.StatusSeeOther)
 		return nil
 	}
@@ -27,13 +28,13 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request, rq *request) 
 func (s *Server) login(w http.ResponseWriter, r *http.Request, rq *request) error {
 	email, password := r.PostFormValue("email"), r.PostFormValue("password")
 	next := safeNext(r.PostFormValue("next"))
-	u, err := s.Accounts.Authenticate(r.Context(), email, password, s.clientIP(r))
+	u, err := s.svc.Accounts.Authenticate(r.Context(), email, password, s.clientIP(r))
 	if err != nil {
 		e := errs.As(err)
 		if e == nil || (e.Code != errs.Unauthenticated && e.Code != errs.RateLimited) {
 			return err
 		}
-		v := loginView{Page: s.page(r, rq, "login.title"), Email: email, Next: next, Error: rq.l.T(e.Key, e.Args...)}
+		v := loginView{Page: s.page(r, rq, "login.title"), Email: email, Next: next, Error: rq.L.T(e.Key, e.Args...)}
 		s.render(w, errs.HTTPStatus(e.Code), "login", &v)
 		return nil
 	}

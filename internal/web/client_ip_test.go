@@ -7,7 +7,7 @@ import (
 )
 
 func TestClientIPTrustsOnlyConfiguredProxies(t *testing.T) {
-	s := &Server{Deps: Deps{TrustedProxies: []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32"), netip.MustParsePrefix("10.0.0.0/8")}}}
+	s := &Server{Options: Options{TrustedProxies: []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32"), netip.MustParsePrefix("10.0.0.0/8")}}}
 	tests := []struct {
 		name, remote, xff, want string
 	}{

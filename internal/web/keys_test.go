@@ -17,6 +17,7 @@ import (
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/settings"
+	"github.com/jolproject/jol/internal/web/admin"
 )
 
 // keyed finds the message keys written out in source: in templates
@@ -31,9 +32,9 @@ var keyed = []*regexp.Regexp{
 	regexp.MustCompile(`\bbad\("[^"]*",\s*"([^"]+)"`),
 	regexp.MustCompile(`Key:\s*"([^"]+)"`),
 	regexp.MustCompile(`&Error\{"([a-z]+\.[a-z_]+)"`), // natid and text errors
-	regexp.MustCompile(`flash\(r,\s*"([^"]+)"`),
-	regexp.MustCompile(`fail\(rq\.l,\s*"[^"]*",\s*"([^"]+)"`),
-	regexp.MustCompile(`page\(r, rq, "([^"]+)"\)`),
+	regexp.MustCompile(`[Ff]lash\(r,\s*"([^"]+)"`),
+	regexp.MustCompile(`[Ff]ail\(rq\.[lL],\s*"[^"]*",\s*"([^"]+)"`),
+	regexp.MustCompile(`[Pp]age\(r, rq, "([^"]+)"\)`),
 	regexp.MustCompile(`\{"/[^"]*", "([^"]+)"`),
 	regexp.MustCompile(`"(error\.[a-z_]+)"`),
 }
@@ -56,7 +57,7 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 	roles := strs(access.Roles()...)
 	values := map[string][]string{
 		"role.": roles, "home.role.": roles, "orgtype.": strs(orgs.Types()...), "calendar.": settings.Calendars(),
-		"regiontype.":     regionTypes,
+		"regiontype.":     admin.RegionTypes(),
 		"jobstatus.":      {jobs.Queued, jobs.Running, jobs.Done, jobs.Failed},
 		"sex.":            {"m", "f", "unknown"},
 		"idkind.":         {people.IDKindIIN, people.IDKindIR, people.IDKindOther},
@@ -74,11 +75,15 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		}
 	}
 	var files []string
+	// This package, the kernel and every room (the directories beside it).
+	files = append(files, glob(t, "*/*.go")...)
 	for _, dir := range []string{".", "../accounts", "../orgs", "../settings", "../geo", "../api", "../people", "../imports", "../natid", "../text"} {
 		files = append(files, glob(t, filepath.Join(dir, "*.go"))...)
 	}
+	// The templates of this package, of the kernel and of every room.
 	files = append(files, glob(t, "templates/*/*.html")...)
-	files = append(files, glob(t, "templates/*.html")...)
+	files = append(files, glob(t, "*/templates/*/*.html")...)
+	files = append(files, glob(t, "kit/templates/*.html")...)
 	for _, file := range files {
 		if strings.HasSuffix(file, "_test.go") {
 			continue

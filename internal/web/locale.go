@@ -16,8 +16,8 @@ func (s *Server) setLocale(w http.ResponseWriter, r *http.Request, rq *request) 
 	if ok {
 		http.SetCookie(w, &http.Cookie{Name: langCookie, Value: string(l), Path: "/", MaxAge: int((365 * 24 * time.Hour).Seconds()),
 			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.SecureCookies})
-		if rq.user != nil {
-			if err := s.Accounts.SetLocale(r.Context(), rq.user.ID, string(l)); err != nil {
+		if rq.User != nil {
+			if err := s.svc.Accounts.SetLocale(r.Context(), rq.User.ID, string(l)); err != nil {
 				return err
 			}
 		}

@@ -6,10 +6,6 @@ import (
 	"runtime/debug"
 )
 
-// maxFormBytes bounds a request body; forms in the foundation are small.
-// Uploads (imports) get their own larger limit on their own routes.
-const maxFormBytes = 1 << 20
-
 func limitBody(next http.Handler, n int64) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > n {

@@ -4,13 +4,8 @@ import (
 	"strings"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/web/kit"
 )
-
-type navItem struct {
-	Href    string
-	Key     string
-	Current bool
-}
 
 // navigation lists the menu in order, each entry with the action that
 // shows it; a user sees only what they may open.
@@ -34,14 +29,15 @@ var navigation = []struct {
 	{"/admin/settings", "nav.settings", access.ManageSettings},
 }
 
-func navFor(p access.Principal, current string) []navItem {
-	var out []navItem
+// navFor is the menu principal p sees on the page at current.
+func navFor(p access.Principal, current string) []kit.NavItem {
+	var out []kit.NavItem
 	for _, n := range navigation {
 		if !access.Allowed(p, n.action) {
 			continue
 		}
 		cur := current == n.href || (n.href != "/" && strings.HasPrefix(current, n.href+"/"))
-		out = append(out, navItem{Href: n.href, Key: n.key, Current: cur})
+		out = append(out, kit.NavItem{Href: n.href, Key: n.key, Current: cur})
 	}
 	return out
 }

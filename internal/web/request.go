@@ -7,10 +7,9 @@ import (
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
-	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/i18n"
-	"github.com/jolproject/jol/internal/settings"
+	"github.com/jolproject/jol/internal/web/kit"
 )
 
 // route is one entry of the route table: who may open it and what serves it.
@@ -20,19 +19,16 @@ type route struct {
 	// action is what the principal must be allowed to do somewhere in
 	// their scope; "" marks a public page that needs no login.
 	action access.Action
-	h      func(w http.ResponseWriter, r *http.Request, rq *request) error
-	// maxBody bounds the request body; 0 means maxFormBytes. Only a route
-	// that takes an upload sets it (maxUploadBytes).
+	h      kit.Handler
+	// maxBody bounds the request body; 0 means kit.MaxFormBytes. Only a
+	// route that takes an upload sets it (kit.MaxUploadBytes).
 	maxBody int64
 }
 
-// request is what every handler knows about the caller.
-type request struct {
-	user     *accounts.User // nil when nobody is logged in
-	p        access.Principal
-	l        *i18n.Localizer
-	settings settings.Settings
-}
+// request is what every handler knows about the caller; the rooms share it.
+type request = kit.Request
+
+var errCSRF = errs.New(errs.Forbidden, "error.csrf")
 
 const (
 	sessionUserKey = "uid"
@@ -49,16 +45,16 @@ const (
 // installation settings.
 func (s *Server) newRequest(r *http.Request) (*request, error) {
 	ctx := r.Context()
-	st, err := s.Settings.Get(ctx)
+	st, err := s.svc.Settings.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
-	rq := &request{settings: st}
+	rq := &request{Settings: st}
 	if id := s.sessions.GetInt64(ctx, sessionUserKey); id != 0 && s.fresh(ctx) {
-		u, err := s.Accounts.Lookup(ctx, id)
+		u, err := s.svc.Accounts.Lookup(ctx, id)
 		switch {
 		case err == nil && u.Active:
-			rq.user, rq.p = &u, u.Principal()
+			rq.User, rq.P = &u, u.Principal()
 		case err == nil || errs.CodeOf(err) == errs.NotFound:
 			// Deactivated or deleted since login: the session ends here.
 			_ = s.sessions.Destroy(ctx)
@@ -66,7 +62,7 @@ func (s *Server) newRequest(r *http.Request) (*request, error) {
 			return nil, err
 		}
 	}
-	rq.l = s.Catalog.Localizer(s.locale(r, rq))
+	rq.L = s.svc.Catalog.Localizer(s.locale(r, rq))
 	return rq, nil
 }
 
@@ -90,14 +86,14 @@ func (s *Server) fresh(ctx context.Context) bool {
 // cookie, then the browser's Accept-Language, then the organisation's
 // default, then the installation's.
 func (s *Server) locale(r *http.Request, rq *request) i18n.Locale {
-	fallback, ok := i18n.Parse(rq.settings.DefaultLocale)
+	fallback, ok := i18n.Parse(rq.Settings.DefaultLocale)
 	if !ok {
 		fallback = i18n.RU
 	}
 	var pref string
-	if rq.user != nil {
-		pref = rq.user.Locale
-		if l, ok := i18n.Parse(rq.user.OrgLocale); ok {
+	if rq.User != nil {
+		pref = rq.User.Locale
+		if l, ok := i18n.Parse(rq.User.OrgLocale); ok {
 			fallback = l
 		}
 	}
@@ -116,20 +112,23 @@ func (s *Server) adapt(rt route) http.Handler {
 			return
 		}
 		if rt.action != "" {
-			if rq.user == nil {
+			if rq.User == nil {
 				http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 				return
 			}
-			if !access.Allowed(rq.p, rt.action) {
-				s.failWith(w, r, rq, errs.New(errs.Forbidden, "error.forbidden"))
+			if !access.Allowed(rq.P, rt.action) {
+				s.kit.Fail(w, r, rq, errs.New(errs.Forbidden, "error.forbidden"))
 				return
 			}
 		}
 		if err := rt.h(w, r, rq); err != nil {
-			s.failWith(w, r, rq, err)
+			s.kit.Fail(w, r, rq, err)
 		}
 	})
 }
 
-// flash stores a message key to show once on the next page.
-func (s *Server) flash(r *http.Request, key string) { s.sessions.Put(r.Context(), "flash", key) }
+// fail renders err for a request whose caller could not be resolved.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	rq := &request{L: s.svc.Catalog.Localizer(i18n.Negotiate("", "", r.Header.Get("Accept-Language"), i18n.RU))}
+	s.kit.Fail(w, r, rq, err)
+}

@@ -1,15 +1,46 @@
 package web
 
-import "github.com/jolproject/jol/internal/access"
+import (
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/services"
+	"github.com/jolproject/jol/internal/web/admin"
+	"github.com/jolproject/jol/internal/web/guidance"
+	"github.com/jolproject/jol/internal/web/importing"
+	"github.com/jolproject/jol/internal/web/kit"
+	"github.com/jolproject/jol/internal/web/registry"
+)
 
-// maxUploadBytes bounds an uploaded file (a region import); every other
-// route keeps the form limit, maxFormBytes.
-const maxUploadBytes = 10 << 20
+// rooms are the pages of each domain, one package each; a new domain adds
+// its room here and its routes to the table below.
+type rooms struct {
+	registry  *registry.Server
+	guidance  *guidance.Server
+	importing *importing.Server
+	admin     *admin.Server
+}
+
+// build builds every room on the kernel k and the services.
+func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
+	var err error
+	if r.guidance, err = guidance.New(k, svc); err != nil {
+		return err
+	}
+	if r.registry, err = registry.New(k, svc, r.guidance); err != nil {
+		return err
+	}
+	if r.importing, err = importing.New(k, svc); err != nil {
+		return err
+	}
+	r.admin, err = admin.New(k, svc)
+	return err
+}
 
 // routes is the whole web surface in one table: method, path, the action a
-// caller must be allowed, and the handler. The authorization test walks
-// this table for every role.
+// caller must be allowed, and the handler, which is the root's own (login,
+// setup, home) or a room's. The authorization test walks this table for
+// every role. Every route but an upload takes kit.MaxFormBytes at most.
 func (s *Server) routes() []route {
+	reg, gd, imp, adm := s.rooms.registry, s.rooms.guidance, s.rooms.importing, s.rooms.admin
 	return []route{
 		{"GET", "/login", "", s.loginForm, 0},
 		{"POST", "/login", "", s.login, 0},
@@ -19,88 +50,88 @@ func (s *Server) routes() []route {
 		{"POST", "/setup", "", s.setup, 0},
 		{"GET", "/{$}", access.ViewHome, s.home, 0},
 
-		{"GET", "/admin/users", access.ManageUsers, s.users, 0},
-		{"GET", "/admin/users/new", access.ManageUsers, s.userNew, 0},
-		{"POST", "/admin/users", access.ManageUsers, s.userCreate, 0},
-		{"GET", "/admin/users/{id}", access.ManageUsers, s.user, 0},
-		{"POST", "/admin/users/{id}", access.ManageUsers, s.userUpdate, 0},
-		{"POST", "/admin/users/{id}/password", access.ManageUsers, s.userPassword, 0},
+		{"GET", "/admin/users", access.ManageUsers, adm.Users, 0},
+		{"GET", "/admin/users/new", access.ManageUsers, adm.UserNew, 0},
+		{"POST", "/admin/users", access.ManageUsers, adm.UserCreate, 0},
+		{"GET", "/admin/users/{id}", access.ManageUsers, adm.User, 0},
+		{"POST", "/admin/users/{id}", access.ManageUsers, adm.UserUpdate, 0},
+		{"POST", "/admin/users/{id}/password", access.ManageUsers, adm.UserPassword, 0},
 
-		{"GET", "/tokens", access.ManageOwnToken, s.tokens, 0},
-		{"POST", "/tokens", access.ManageOwnToken, s.tokenCreate, 0},
-		{"POST", "/tokens/{id}/revoke", access.ManageOwnToken, s.tokenRevoke, 0},
+		{"GET", "/tokens", access.ManageOwnToken, adm.Tokens, 0},
+		{"POST", "/tokens", access.ManageOwnToken, adm.TokenCreate, 0},
+		{"POST", "/tokens/{id}/revoke", access.ManageOwnToken, adm.TokenRevoke, 0},
 
-		{"GET", "/organisations", access.ViewOrgs, s.orgList, 0},
-		{"GET", "/organisations/new", access.ManageOrgs, s.orgNew, 0},
-		{"POST", "/organisations", access.ManageOrgs, s.orgCreate, 0},
-		{"GET", "/organisations/{id}", access.ViewOrgs, s.org, 0},
-		{"POST", "/organisations/{id}", access.ManageOrgs, s.orgUpdate, 0},
+		{"GET", "/organisations", access.ViewOrgs, adm.OrgList, 0},
+		{"GET", "/organisations/new", access.ManageOrgs, adm.OrgNew, 0},
+		{"POST", "/organisations", access.ManageOrgs, adm.OrgCreate, 0},
+		{"GET", "/organisations/{id}", access.ViewOrgs, adm.Org, 0},
+		{"POST", "/organisations/{id}", access.ManageOrgs, adm.OrgUpdate, 0},
 
-		{"GET", "/people", access.ViewChild, s.peopleList, 0},
-		{"GET", "/people/export.csv", access.ViewChild, s.peopleExportCSV, 0},
-		{"GET", "/people/export.xlsx", access.ViewChild, s.peopleExportXLSX, 0},
-		{"GET", "/people/new", access.EditChild, s.personNew, 0},
-		{"POST", "/people", access.EditChild, s.personCreate, 0},
-		{"GET", "/people/{id}", access.ViewChild, s.person, 0},
-		{"GET", "/people/{id}/edit", access.EditChild, s.personEdit, 0},
-		{"POST", "/people/{id}", access.EditChild, s.personUpdate, 0},
-		{"POST", "/people/{id}/consents", access.EditChild, s.consentGive, 0},
-		{"POST", "/people/{id}/consents/{purpose}/withdraw", access.EditChild, s.consentWithdraw, 0},
-		{"POST", "/people/{id}/categories", access.EditChild, s.categoryAssign, 0},
-		{"POST", "/people/{id}/categories/{code}/remove", access.EditChild, s.categoryRemove, 0},
-		{"POST", "/people/{id}/assessments", access.EditChild, s.assessmentRecord, 0},
-		{"GET", "/people/{id}/photo", access.ViewChild, s.photo, 0},
-		{"GET", "/people/{id}/photo/edit", access.EditChild, s.photoEdit, 0},
-		{"POST", "/people/{id}/photo", access.EditChild, s.photoUpload, maxUploadBytes},
-		{"POST", "/people/{id}/photo/remove", access.EditChild, s.photoRemove, 0},
-		{"GET", "/people/{id}/guardians", access.EditChild, s.guardians, 0},
-		{"POST", "/people/{id}/guardians", access.EditChild, s.guardianAdd, 0},
-		{"POST", "/people/{id}/guardians/{guardian}/remove", access.EditChild, s.guardianRemove, 0},
-		{"GET", "/people/{id}/merge", access.EditChild, s.mergeForm, 0},
-		{"POST", "/people/{id}/merge", access.EditChild, s.personMerge, 0},
+		{"GET", "/people", access.ViewChild, reg.PeopleList, 0},
+		{"GET", "/people/export.csv", access.ViewChild, reg.PeopleExportCSV, 0},
+		{"GET", "/people/export.xlsx", access.ViewChild, reg.PeopleExportXLSX, 0},
+		{"GET", "/people/new", access.EditChild, reg.PersonNew, 0},
+		{"POST", "/people", access.EditChild, reg.PersonCreate, 0},
+		{"GET", "/people/{id}", access.ViewChild, reg.Person, 0},
+		{"GET", "/people/{id}/edit", access.EditChild, reg.PersonEdit, 0},
+		{"POST", "/people/{id}", access.EditChild, reg.PersonUpdate, 0},
+		{"POST", "/people/{id}/consents", access.EditChild, reg.ConsentGive, 0},
+		{"POST", "/people/{id}/consents/{purpose}/withdraw", access.EditChild, reg.ConsentWithdraw, 0},
+		{"POST", "/people/{id}/categories", access.EditChild, reg.CategoryAssign, 0},
+		{"POST", "/people/{id}/categories/{code}/remove", access.EditChild, reg.CategoryRemove, 0},
+		{"POST", "/people/{id}/assessments", access.EditChild, gd.AssessmentRecord, 0},
+		{"GET", "/people/{id}/photo", access.ViewChild, reg.Photo, 0},
+		{"GET", "/people/{id}/photo/edit", access.EditChild, reg.PhotoEdit, 0},
+		{"POST", "/people/{id}/photo", access.EditChild, reg.PhotoUpload, kit.MaxUploadBytes},
+		{"POST", "/people/{id}/photo/remove", access.EditChild, reg.PhotoRemove, 0},
+		{"GET", "/people/{id}/guardians", access.EditChild, reg.Guardians, 0},
+		{"POST", "/people/{id}/guardians", access.EditChild, reg.GuardianAdd, 0},
+		{"POST", "/people/{id}/guardians/{guardian}/remove", access.EditChild, reg.GuardianRemove, 0},
+		{"GET", "/people/{id}/merge", access.EditChild, reg.MergeForm, 0},
+		{"POST", "/people/{id}/merge", access.EditChild, reg.PersonMerge, 0},
 		// Undoing a merge is for administrators: the handler refuses others.
-		{"POST", "/people/{id}/merges/{merge}/undo", access.EditChild, s.mergeUndo, 0},
+		{"POST", "/people/{id}/merges/{merge}/undo", access.EditChild, reg.MergeUndo, 0},
 
-		{"GET", "/assessments", access.ViewChild, s.assessmentList, 0},
-		{"GET", "/places", access.ViewChild, s.places, 0},
-		{"POST", "/places", access.EditChild, s.offerCreate, 0},
-		{"GET", "/places/{id}", access.ViewChild, s.offer, 0},
-		{"POST", "/places/{id}/placements", access.EditChild, s.placeChild, 0},
-		{"POST", "/places/{id}/placements/{placement}/outcome", access.EditChild, s.placementOutcome, 0},
+		{"GET", "/assessments", access.ViewChild, gd.AssessmentList, 0},
+		{"GET", "/places", access.ViewChild, gd.Places, 0},
+		{"POST", "/places", access.EditChild, gd.OfferCreate, 0},
+		{"GET", "/places/{id}", access.ViewChild, gd.Offer, 0},
+		{"POST", "/places/{id}/placements", access.EditChild, gd.PlaceChild, 0},
+		{"POST", "/places/{id}/placements/{placement}/outcome", access.EditChild, gd.PlacementOutcome, 0},
 
-		{"GET", "/imports", access.EditChild, s.importList, 0},
-		{"GET", "/imports/new", access.EditChild, s.importNew, 0},
-		{"POST", "/imports", access.EditChild, s.importUpload, maxListUploadBytes},
-		{"GET", "/imports/{id}", access.EditChild, s.importPreview, 0},
-		{"POST", "/imports/{id}/template", access.EditChild, s.importTemplateSave, 0},
-		{"POST", "/imports/{id}/runs", access.EditChild, s.importStart, 0},
-		{"GET", "/imports/{id}/runs/{run}", access.EditChild, s.importRun, 0},
-		{"GET", "/imports/{id}/runs/{run}/errors.csv", access.EditChild, s.importErrorsCSV, 0},
-		{"GET", "/imports/{id}/runs/{run}/errors.xlsx", access.EditChild, s.importErrorsXLSX, 0},
+		{"GET", "/imports", access.EditChild, imp.ImportList, 0},
+		{"GET", "/imports/new", access.EditChild, imp.ImportNew, 0},
+		{"POST", "/imports", access.EditChild, imp.ImportUpload, importing.MaxListUploadBytes},
+		{"GET", "/imports/{id}", access.EditChild, imp.ImportPreview, 0},
+		{"POST", "/imports/{id}/template", access.EditChild, imp.ImportTemplateSave, 0},
+		{"POST", "/imports/{id}/runs", access.EditChild, imp.ImportStart, 0},
+		{"GET", "/imports/{id}/runs/{run}", access.EditChild, imp.ImportRun, 0},
+		{"GET", "/imports/{id}/runs/{run}/errors.csv", access.EditChild, imp.ImportErrorsCSV, 0},
+		{"GET", "/imports/{id}/runs/{run}/errors.xlsx", access.EditChild, imp.ImportErrorsXLSX, 0},
 
-		{"GET", "/households", access.ViewChild, s.householdList, 0},
-		{"GET", "/households/new", access.EditChild, s.householdNew, 0},
-		{"POST", "/households", access.EditChild, s.householdCreate, 0},
-		{"GET", "/households/{id}", access.ViewChild, s.household, 0},
-		{"GET", "/households/{id}/edit", access.EditChild, s.householdEdit, 0},
-		{"POST", "/households/{id}", access.EditChild, s.householdUpdate, 0},
-		{"POST", "/households/{id}/members", access.EditChild, s.memberAdd, 0},
-		{"POST", "/households/{id}/members/{person}/remove", access.EditChild, s.memberRemove, 0},
-		{"POST", "/households/{id}/head", access.EditChild, s.headSet, 0},
+		{"GET", "/households", access.ViewChild, reg.HouseholdList, 0},
+		{"GET", "/households/new", access.EditChild, reg.HouseholdNew, 0},
+		{"POST", "/households", access.EditChild, reg.HouseholdCreate, 0},
+		{"GET", "/households/{id}", access.ViewChild, reg.Household, 0},
+		{"GET", "/households/{id}/edit", access.EditChild, reg.HouseholdEdit, 0},
+		{"POST", "/households/{id}", access.EditChild, reg.HouseholdUpdate, 0},
+		{"POST", "/households/{id}/members", access.EditChild, reg.MemberAdd, 0},
+		{"POST", "/households/{id}/members/{person}/remove", access.EditChild, reg.MemberRemove, 0},
+		{"POST", "/households/{id}/head", access.EditChild, reg.HeadSet, 0},
 
-		{"GET", "/regions", access.ViewRegions, s.regions, 0},
-		{"GET", "/admin/regions/import", access.ManageRegions, s.regionImportForm, 0},
-		{"POST", "/admin/regions/import", access.ManageRegions, s.regionImport, maxUploadBytes},
+		{"GET", "/regions", access.ViewRegions, adm.Regions, 0},
+		{"GET", "/admin/regions/import", access.ManageRegions, adm.RegionImportForm, 0},
+		{"POST", "/admin/regions/import", access.ManageRegions, adm.RegionImport, kit.MaxUploadBytes},
 
-		{"GET", "/admin/jobs", access.ViewJobs, s.jobList, 0},
-		{"GET", "/admin/jobs/{id}", access.ViewJobs, s.job, 0},
-		{"POST", "/admin/jobs/{id}/retry", access.ViewJobs, s.jobRetry, 0},
+		{"GET", "/admin/jobs", access.ViewJobs, adm.JobList, 0},
+		{"GET", "/admin/jobs/{id}", access.ViewJobs, adm.Job, 0},
+		{"POST", "/admin/jobs/{id}/retry", access.ViewJobs, adm.JobRetry, 0},
 
-		{"GET", "/admin/audit", access.ViewAudit, s.auditLog, 0},
-		{"GET", "/admin/access-log", access.ViewAudit, s.accessLog, 0},
+		{"GET", "/admin/audit", access.ViewAudit, adm.AuditLog, 0},
+		{"GET", "/admin/access-log", access.ViewAudit, adm.AccessLog, 0},
 
-		{"GET", "/admin/settings", access.ManageSettings, s.settingsForm, 0},
-		{"POST", "/admin/settings", access.ManageSettings, s.settingsUpdate, 0},
+		{"GET", "/admin/settings", access.ManageSettings, adm.SettingsForm, 0},
+		{"POST", "/admin/settings", access.ManageSettings, adm.SettingsUpdate, 0},
 	}
 }
 
@@ -118,7 +149,7 @@ func (s *Server) Routes() []RouteInfo {
 	for _, rt := range s.routes() {
 		n := rt.maxBody
 		if n <= 0 {
-			n = maxFormBytes
+			n = kit.MaxFormBytes
 		}
 		out = append(out, RouteInfo{Method: rt.method, Pattern: rt.pattern, Action: rt.action, MaxBody: n})
 	}

@@ -5,11 +5,12 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
+	"github.com/jolproject/jol/internal/web/kit"
 )
 
 type setupView struct {
-	Page
-	Form *form
+	kit.Page
+	Form *kit.Form
 }
 
 // setupOpen reports whether the one-time set-up page may be shown: only on
@@ -18,7 +19,7 @@ func (s *Server) setupOpen(r *http.Request) (bool, error) {
 	if !isLoopback(r) {
 		return false, nil
 	}
-	n, err := s.Accounts.Count(r.Context())
+	n, err := s.svc.Accounts.Count(r.Context())
 	return n == 0, err
 }
 
@@ -30,7 +31,7 @@ func (s *Server) setupForm(w http.ResponseWriter, r *http.Request, rq *request) 
 	if err := notFoundIfNot(open); err != nil {
 		return err
 	}
-	s.render(w, http.StatusOK, "setup", &setupView{Page: s.page(r, rq, "setup.title"), Form: newForm(nil)})
+	s.render(w, http.StatusOK, "setup", &setupView{Page: s.page(r, rq, "setup.title"), Form: kit.NewForm(nil)})
 	return nil
 }
 
@@ -42,11 +43,11 @@ func (s *Server) setup(w http.ResponseWriter, r *http.Request, rq *request) erro
 	if err := notFoundIfNot(open); err != nil {
 		return err
 	}
-	f := newForm(r, "name", "email")
-	u, err := s.Accounts.Create(r.Context(), access.System, accounts.NewUser{Email: f.Values["email"], Name: f.Values["name"],
-		Role: access.Admin, Locale: string(rq.l.Locale()), Password: r.PostFormValue("password")})
+	f := kit.NewForm(r, "name", "email")
+	u, err := s.svc.Accounts.Create(r.Context(), access.System, accounts.NewUser{Email: f.Values["email"], Name: f.Values["name"],
+		Role: access.Admin, Locale: string(rq.L.Locale()), Password: r.PostFormValue("password")})
 	if err != nil {
-		if !f.absorb(rq.l, err) {
+		if !f.Absorb(rq.L, err) {
 			return err
 		}
 		s.render(w, http.StatusUnprocessableEntity, "setup", &setupView{Page: s.page(r, rq, "setup.title"), Form: f})

@@ -1,0 +1,53 @@
+// Package admin holds the pages that run an installation: users and their
+// API tokens, organisations, regions, background jobs, the audit and access
+// logs, and the settings.
+package admin
+
+import (
+	"embed"
+	"io/fs"
+	"net/http"
+
+	"github.com/jolproject/jol/internal/services"
+	"github.com/jolproject/jol/internal/web/kit"
+)
+
+// The kernel's types under the names the handlers use.
+type (
+	request     = kit.Request
+	form        = kit.Form
+	option      = kit.Option
+	listing     = kit.Listing
+	rejectedRow = kit.RejectedRow
+	// Page is the layout's part of every view.
+	Page = kit.Page
+)
+
+//go:embed templates
+var templates embed.FS
+
+// Server serves the room's pages; the route table of package web names
+// its handlers.
+type Server struct {
+	*kit.Kit
+	svc *services.Services
+	tpl *kit.Templates
+}
+
+// New parses the room's templates; it fails on a broken one.
+func New(k *kit.Kit, svc *services.Services) (*Server, error) {
+	sub, err := fs.Sub(templates, "templates")
+	if err != nil {
+		return nil, err
+	}
+	tpl, err := k.Parse(sub)
+	if err != nil {
+		return nil, err
+	}
+	return &Server{Kit: k, svc: svc, tpl: tpl}, nil
+}
+
+// render shows the room's page name with view.
+func (s *Server) render(w http.ResponseWriter, status int, name string, view any) {
+	s.tpl.Render(w, status, name, view)
+}

@@ -1,0 +1,134 @@
+package importing
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/imports"
+	"github.com/jolproject/jol/internal/web/kit"
+)
+
+// MaxListUploadBytes bounds the body of a list upload: the file and the
+// form around it.
+const MaxListUploadBytes = imports.MaxUploadBytes + 1<<20
+
+// importsView lists the lists uploaded for the organisations the user may
+// import for, each with its last run.
+type importsView struct {
+	Page
+	listing
+	Uploads []imports.Upload
+}
+
+// ImportList lists the lists uploaded in the user's scope.
+func (s *Server) ImportList(w http.ResponseWriter, r *http.Request, rq *request) error {
+	list, next, err := s.svc.Imports.Uploads(r.Context(), rq.P, 0, kit.PageOf(r))
+	if err != nil {
+		return err
+	}
+	s.render(w, http.StatusOK, "imports", &importsView{Page: s.Page(r, rq, "imports.title"), listing: kit.NewListing(r, next),
+		Uploads: list})
+	return nil
+}
+
+// importNewView is the upload form of a list.
+type importNewView struct {
+	Page
+	Form      *form
+	Orgs      []option
+	Templates []option
+	MaxMB     int
+}
+
+// ImportNew shows the form that uploads a list.
+func (s *Server) ImportNew(w http.ResponseWriter, r *http.Request, rq *request) error {
+	f := kit.NewForm(nil, "org", "template", "file")
+	if rq.User.OrgID != 0 {
+		f.Values["org"] = strconv.FormatInt(rq.User.OrgID, 10)
+	}
+	return s.renderImportNew(w, r, rq, f, http.StatusOK)
+}
+
+func (s *Server) renderImportNew(w http.ResponseWriter, r *http.Request, rq *request, f *form, status int) error {
+	orgOpts, err := kit.OrgOptions(r.Context(), s.svc.Orgs, rq.P, f.Values["org"], rq.L.T("imports.choose_org"), 0)
+	if err != nil {
+		return err
+	}
+	tpls, err := s.svc.Imports.Templates(r.Context(), rq.P)
+	if err != nil {
+		return err
+	}
+	v := importNewView{Page: s.Page(r, rq, "imports.new"), Form: f, Orgs: orgOpts, MaxMB: imports.MaxUploadBytes >> 20,
+		Templates: templateOptions(rq, tpls, f.Values["template"], rq.L.T("imports.template_auto"))}
+	s.render(w, status, "import_new", &v)
+	return nil
+}
+
+// ImportUpload stores an uploaded list and opens its preview. A file Jol
+// cannot read comes back to the form with the reason beside the field.
+func (s *Server) ImportUpload(w http.ResponseWriter, r *http.Request, rq *request) error {
+	f := kit.NewForm(nil, "org", "template", "file")
+	tooLarge := func() error {
+		f.Fail(rq.L, "file", "imports.too_large", "Max", imports.MaxUploadBytes>>20)
+		return s.renderImportNew(w, r, rq, f, http.StatusRequestEntityTooLarge)
+	}
+	var mbe *http.MaxBytesError
+	err := r.ParseMultipartForm(kit.UploadMemory)
+	if r.MultipartForm != nil {
+		defer func() { _ = r.MultipartForm.RemoveAll() }()
+	}
+	if errors.As(err, &mbe) {
+		return tooLarge()
+	}
+	f.Values["org"], f.Values["template"] = r.FormValue("org"), r.FormValue("template")
+	file, fh, err := r.FormFile("file")
+	if err != nil {
+		f.Fail(rq.L, "file", "imports.file_missing")
+		return s.renderImportNew(w, r, rq, f, http.StatusUnprocessableEntity)
+	}
+	defer file.Close()
+	if fh.Size > imports.MaxUploadBytes {
+		return tooLarge()
+	}
+	orgID, err := kit.FormID(f.Values["org"])
+	if err != nil {
+		orgID = -1
+	}
+	up, err := s.svc.Imports.Save(r.Context(), rq.P, orgID, fh.Filename, file, fh.Size)
+	if err != nil {
+		e := errs.As(err)
+		if e == nil || e.Code == errs.Internal {
+			return err
+		}
+		if len(e.Fields) == 0 {
+			f.Fail(rq.L, "file", e.Key, e.Args...)
+		} else {
+			f.Absorb(rq.L, err)
+			if f.Has("org_id") {
+				f.FieldErrs["org"] = f.FieldErrs["org_id"]
+				delete(f.FieldErrs, "org_id")
+			}
+		}
+		return s.renderImportNew(w, r, rq, f, errs.HTTPStatus(e.Code))
+	}
+	to := "/imports/" + strconv.FormatInt(up.ID, 10)
+	if tpl, err := kit.FormID(f.Values["template"]); err == nil && tpl > 0 {
+		to += "?template=" + strconv.FormatInt(tpl, 10)
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
+	return nil
+}
+
+// templateOptions lists saved templates, each named with its
+// organisation, after a first option with no template labelled empty.
+func templateOptions(rq *request, ts []imports.SavedTemplate, selected, empty string) []option {
+	out := []option{{Value: "", Label: empty, Selected: selected == ""}}
+	for _, t := range ts {
+		id := strconv.FormatInt(t.ID, 10)
+		out = append(out, option{Value: id, Label: rq.L.T("imports.template_of", "Name", t.Name, "Org", t.OrgName),
+			Selected: id == selected})
+	}
+	return out
+}

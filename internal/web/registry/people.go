@@ -1,0 +1,94 @@
+package registry
+
+import (
+	"net/http"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/people"
+	"github.com/jolproject/jol/internal/web/kit"
+)
+
+// peopleView is the registry's list: the persons the user may see,
+// filtered and sorted, or the results of a search (Query not "").
+type peopleView struct {
+	Page
+	listing
+	Filter     *form
+	Query      string
+	Orgs       []option
+	Grades     []option
+	Categories []option
+	Statuses   []option
+	HasID      []option
+	Sorts      []option
+	Regions    []option
+	People     []personRow
+	CanEdit    bool
+	Filtered   bool   // a filter is set: the filters are shown open
+	ExportCSV  string // the export links, with the list's filters
+	ExportXLSX string
+}
+
+// peopleFilterFields are the fields of the list's filter form.
+var peopleFilterFields = []string{"region", "org", "grade", "age_from", "age_to", "category", "status", "has_id", "sort"}
+
+// PeopleList lists the persons in the user's scope. A search (?q=) looks
+// up a name in any script, an ID number, a phone or a household reference
+// and replaces the list with what it finds.
+func (s *Server) PeopleList(w http.ResponseWriter, r *http.Request, rq *request) error {
+	ctx := r.Context()
+	f := kit.QueryForm(r, append([]string{"q"}, peopleFilterFields...)...)
+	flt := peopleFilter(rq, f)
+	v := peopleView{Page: s.Page(r, rq, "people.title"), Filter: f, Query: f.Values["q"],
+		CanEdit: access.Allowed(rq.P, access.EditChild)}
+	var list []people.Person
+	var next string
+	var err error
+	if v.Query != "" {
+		list, err = s.svc.People.Search(ctx, rq.P, v.Query, 0)
+	} else {
+		q := r.URL.Query()
+		list, next, err = s.svc.People.List(ctx, rq.P, flt, people.ParsePage(q.Get("cursor"), q.Get("limit")))
+	}
+	if err != nil {
+		return err
+	}
+	v.listing = kit.NewListing(r, next)
+	v.ExportCSV, v.ExportXLSX = exportURL(f, kit.CSV), exportURL(f, kit.XLSX)
+	for _, k := range peopleFilterFields {
+		v.Filtered = v.Filtered || f.Values[k] != ""
+	}
+	if v.People, err = s.personRows(ctx, rq, list); err != nil {
+		return err
+	}
+	if err := s.peopleChoices(r, rq, &v); err != nil {
+		return err
+	}
+	s.render(w, http.StatusOK, "people", &v)
+	return nil
+}
+
+// peopleChoices fills the choices of the filter form.
+func (s *Server) peopleChoices(r *http.Request, rq *request, v *peopleView) error {
+	ctx, l, f := r.Context(), rq.L, v.Filter.Values
+	all := l.T("common.all")
+	var err error
+	if v.Orgs, err = s.orgFilterOptions(r, rq, f["org"]); err != nil {
+		return err
+	}
+	if v.Categories, err = s.categoryOptions(ctx, rq, f["category"], all, false); err != nil {
+		return err
+	}
+	if v.Regions, err = kit.RegionSuggestions(ctx, s.svc.Geo, rq); err != nil {
+		return err
+	}
+	v.Grades = gradeOptions(l, f["grade"], all)
+	v.Statuses = statusOptions(l, f["status"], all)
+	yesNo := map[string]string{"yes": l.T("common.yes"), "no": l.T("common.no")}
+	v.HasID = kit.Choices([]string{"yes", "no"}, f["has_id"], all, func(s string) string { return yesNo[s] })
+	sorts := map[people.Sort]string{people.SortCreated: l.T("people.sort_created"), people.SortName: l.T("people.sort_name"),
+		people.SortBirth: l.T("people.sort_birth")}
+	v.Sorts = kit.Choices([]people.Sort{people.SortCreated, people.SortName, people.SortBirth}, f["sort"], "",
+		func(s people.Sort) string { return sorts[s] })
+	return nil
+}
