@@ -11,7 +11,8 @@ import (
 
 // Throttle settings: after MaxFailures wrong passwords for one e-mail (or
 // MaxFailures×4 from one address) within FailureWindow, logins for it are
-// refused for LockDuration. Unknown e-mails are throttled like known ones,
+// refused for LockDuration; logins whose password is still being checked
+// hold their place in the count, so no more are checked at once. Unknown e-mails are throttled like known ones,
 // so the lock-out reveals nothing about who has an account.
 const (
 	MaxFailures   = 5
