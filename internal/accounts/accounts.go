@@ -21,7 +21,7 @@ type queries struct {
 	InsertUser, SelectUser, SelectUserByEmail, ListUsers, UpdateUser, UpdatePassword,
 	UpdateLocale, TouchLogin, CountUsers, OrgScope, RegionScope string
 	InsertToken, ListTokens, SelectToken, SelectTokenUser, RevokeToken, TouchToken string
-	SelectThrottle, UpsertThrottle, DeleteThrottle                                 string
+	LockThrottle, SaveThrottle                                                     string
 	FindSession, CommitSession, DeleteSession, DeleteExpiredSessions               string
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"math"
 	"time"
 
 	"github.com/jolproject/jol/internal/errs"
@@ -12,7 +11,8 @@ import (
 
 // Throttle settings: after MaxFailures wrong passwords for one e-mail (or
 // MaxFailures×4 from one address) within FailureWindow, logins for it are
-// refused for LockDuration. Unknown e-mails are throttled like known ones,
+// refused for LockDuration; logins whose password is still being checked
+// hold their place in the count, so no more are checked at once. Unknown e-mails are throttled like known ones,
 // so the lock-out reveals nothing about who has an account.
 const (
 	MaxFailures   = 5
@@ -26,17 +26,17 @@ var ErrBadCredentials = errs.New(errs.Unauthenticated, "login.failed")
 
 // Authenticate checks an e-mail and password from the client at ip and
 // returns the user, ErrBadCredentials, or a RateLimited error carrying
-// the minutes left in the lock-out.
+// the minutes left in the lock-out. At most MaxFailures passwords are
+// checked for one e-mail, and MaxFailures×4 from one address, per window,
+// however many logins arrive at once.
 func (s *Service) Authenticate(ctx context.Context, email, password, ip string) (User, error) {
 	email = NormalizeEmail(email)
 	keys := []throttleKey{{"email:" + email, MaxFailures}, {"ip:" + ip, MaxFailures * 4}}
-	for _, k := range keys {
-		if left, err := s.lockedFor(ctx, k.key); err != nil {
-			return User{}, err
-		} else if left > 0 {
-			return User{}, errs.New(errs.RateLimited, "login.locked", "Minutes", int(math.Ceil(left.Minutes())))
-		}
+	if err := s.reserve(ctx, keys); err != nil {
+		return User{}, err
 	}
+	// The outcome is recorded even if the client hangs up meanwhile.
+	done := context.WithoutCancel(ctx)
 	u, err := scanUser(s.db.R.QueryRowContext(ctx, s.q.SelectUserByEmail, email))
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return User{}, err
@@ -48,64 +48,16 @@ func (s *Service) Authenticate(ctx context.Context, email, password, ip string) 
 		return User{}, verr
 	}
 	if !ok || !u.Active || u.ID == 0 {
-		for _, k := range keys {
-			if err := s.fail(ctx, k); err != nil {
-				return User{}, err
-			}
+		if err := s.failed(done, keys); err != nil {
+			return User{}, err
 		}
 		return User{}, ErrBadCredentials
 	}
-	if _, err := s.db.W.ExecContext(ctx, s.q.DeleteThrottle, keys[0].key); err != nil {
+	if err := s.succeeded(done, keys); err != nil {
 		return User{}, err
 	}
-	if _, err := s.db.W.ExecContext(ctx, s.q.TouchLogin, u.ID, s.now().UTC()); err != nil {
+	if _, err := s.db.W.ExecContext(done, s.q.TouchLogin, u.ID, s.now().UTC()); err != nil {
 		return User{}, err
 	}
 	return u, nil
-}
-
-type throttleKey struct {
-	key   string
-	limit int
-}
-
-func (s *Service) lockedFor(ctx context.Context, key string) (time.Duration, error) {
-	var failures int
-	var start time.Time
-	var until sql.NullTime
-	err := s.db.R.QueryRowContext(ctx, s.q.SelectThrottle, key).Scan(&failures, &start, &until)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, nil
-	}
-	if err != nil {
-		return 0, err
-	}
-	if left := until.Time.Sub(s.now()); until.Valid && left > 0 {
-		return left, nil
-	}
-	return 0, nil
-}
-
-// fail counts a failed attempt against k and starts a lock-out when the
-// limit is reached within the window.
-func (s *Service) fail(ctx context.Context, k throttleKey) error {
-	now := s.now().UTC()
-	var failures int
-	var start time.Time
-	var until sql.NullTime
-	err := s.db.W.QueryRowContext(ctx, s.q.SelectThrottle, k.key).Scan(&failures, &start, &until)
-	if errors.Is(err, sql.ErrNoRows) || (err == nil && now.Sub(start) > FailureWindow) {
-		failures, start, err = 0, now, nil
-	}
-	if err != nil {
-		return err
-	}
-	failures++
-	var lock sql.NullTime
-	if failures >= k.limit {
-		lock = sql.NullTime{Time: now.Add(LockDuration), Valid: true}
-		failures, start = 0, now
-	}
-	_, err = s.db.W.ExecContext(ctx, s.q.UpsertThrottle, k.key, failures, start, lock)
-	return err
 }

@@ -82,16 +82,16 @@ UPDATE api_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL;
 -- name: TouchToken
 UPDATE api_tokens SET last_used_at = $2 WHERE id = $1;
 
--- name: SelectThrottle
-SELECT failures, window_start, locked_until FROM login_throttle WHERE key = $1;
+-- name: LockThrottle
+-- Reads a key's count and locks its row for the transaction; the no-op
+-- update is what takes PostgreSQL's row lock (FOR UPDATE cannot lock a
+-- row that does not exist yet).
+INSERT INTO login_throttle (key, failures, window_start, locked_until) VALUES ($1, 0, $2, NULL)
+ON CONFLICT (key) DO UPDATE SET failures = login_throttle.failures
+RETURNING failures, window_start, locked_until;
 
--- name: UpsertThrottle
-INSERT INTO login_throttle (key, failures, window_start, locked_until) VALUES ($1, $2, $3, $4)
-ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, window_start = excluded.window_start,
-    locked_until = excluded.locked_until;
-
--- name: DeleteThrottle
-DELETE FROM login_throttle WHERE key = $1;
+-- name: SaveThrottle
+UPDATE login_throttle SET failures = $2, window_start = $3, locked_until = $4 WHERE key = $1;
 
 -- name: FindSession
 SELECT data FROM sessions WHERE token = $1 AND expiry > $2;

@@ -20,7 +20,7 @@ import (
 var queryFS embed.FS
 
 type queries struct {
-	InsertChange, ListChanges, InsertAccess, ListAccesses string
+	InsertChange, ListChanges, InsertAccess, ListAccesses, CountAccesses string
 }
 
 // Log writes and reads both logs.

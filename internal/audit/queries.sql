@@ -35,3 +35,7 @@ WHERE id < $1
   AND (CAST($5 AS BIGINT) = 0 OR user_id = $5)
 ORDER BY id DESC
 LIMIT $6;
+
+-- name: CountAccesses
+-- The entries of kind $2 by user $1 since $3: the index access_log_user.
+SELECT count(*) FROM access_log WHERE user_id = $1 AND at >= $3 AND subject_kind = $2;

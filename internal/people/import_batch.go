@@ -28,6 +28,7 @@ type ImportSession struct {
 	names    map[nameBirth][]Person // the candidates for matching the batch's rows by name, read ahead
 	staged   staged                 // rows planned and not yet written
 	dry      *dryRun                // what a dry run would have written; nil in a real run
+	probes   probeBudget            // out-of-scope ID numbers the user may still hit
 	pool     [persons + 1][]int64
 	poolSize int // how many ids one query reserves
 	conn     *sql.Conn

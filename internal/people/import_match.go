@@ -16,7 +16,7 @@ import (
 // match finds the registered person a row is about, so that importing a
 // file again registers no one twice; pl.old stays zero when there is none.
 // A row with an ID number matches the live person holding it; one outside
-// p's scope is a duplicate ID. Otherwise, and for a row whose ID number
+// p's scope is a probe (see heldElsewhere). Otherwise, and for a row whose ID number
 // nobody holds yet, it matches a person of p's scope with the same name key
 // (one of the two may lack the patronymic) and date of birth (both may be
 // unknown) and no other ID number; h, the household of the row's
@@ -28,10 +28,13 @@ func (is *ImportSession) match(ctx context.Context, pl *rowPlan, h *home) ([]err
 		old, err := is.byID(ctx, rec.NationalID, rec.IDKind)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
+			if fs, err := is.unheld(ctx, "national_id"); fs != nil || err != nil {
+				return fs, err
+			}
 		case err != nil:
 			return nil, err
 		case !access.Within(is.p, old.Target()):
-			return []errs.FieldError{errs.Field("national_id", "error.duplicate_id", "ID", itoa(old.ID))}, nil
+			return is.heldElsewhere(ctx, "national_id", rec.IDKind, rec.NationalID)
 		default:
 			return is.update(ctx, pl, old)
 		}

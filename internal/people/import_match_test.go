@@ -64,8 +64,8 @@ func TestImportScope(t *testing.T) {
 		}
 		rows[1].Person.RegionCode = "KZ-75"
 		_, rerrs, _ = runImport(t, w, w.opA, people.ImportOptions{OrgID: w.a.ID}, rows[1:2])
-		if len(rerrs) != 1 || rerrs[0].Field != "national_id" || rerrs[0].Key != "error.duplicate_id" {
-			t.Fatalf("an ID held outside the scope: %+v", rerrs)
+		if len(rerrs) != 1 || rerrs[0].Field != "national_id" || rerrs[0].Key != "error.id_elsewhere" || len(rerrs[0].Args) != 0 {
+			t.Fatalf("an ID held outside the scope: %+v, want it refused without naming the record", rerrs)
 		}
 	})
 }

@@ -104,10 +104,16 @@ func (is *ImportSession) planGuardian(ctx context.Context, pl *rowPlan) ([]errs.
 	}
 	if g.NationalID != "" {
 		other, err := is.byID(ctx, g.NationalID, g.IDKind)
-		if err == nil {
+		switch {
+		case err == nil && access.Within(is.p, other.Target()):
 			return []errs.FieldError{errs.Field("guardian_national_id", "error.duplicate_id", "ID", itoa(other.ID))}, nil
-		} else if !errors.Is(err, sql.ErrNoRows) {
+		case err == nil:
+			return is.heldElsewhere(ctx, "guardian_national_id", g.IDKind, g.NationalID)
+		case !errors.Is(err, sql.ErrNoRows):
 			return nil, err
+		}
+		if fs, err := is.unheld(ctx, "guardian_national_id"); fs != nil || err != nil {
+			return fs, err
 		}
 	}
 	pl.gNew, pl.gHead = true, !h.head

@@ -27,6 +27,7 @@ func (is *ImportSession) begin(ctx context.Context) error {
 		return err
 	}
 	is.conn, is.tx, is.stmts = conn, tx, map[string]*sql.Stmt{}
+	is.probes = probeBudget{} // a real run counts again under the batch's lock
 	return nil
 }
 

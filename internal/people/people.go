@@ -36,6 +36,7 @@ type queries struct {
 	Region, Org                                                string
 	InsertPerson, UpdatePerson, PersonByID, PersonByNationalID string
 	SetPhoto, Photo                                            string
+	IDHolder, LockProber                                       string
 	ListFrom, ListOrgs, ListWideOrgs, CountOrg                 string
 	ListByName, ListByBirth, ListByCreated                     string
 	SearchID, SearchPhone, SearchName, SearchRef               string

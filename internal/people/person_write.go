@@ -13,8 +13,10 @@ import (
 	"github.com/jolproject/jol/internal/store"
 )
 
-// Create registers a person. An ID number another live person holds is a
-// Conflict (error.duplicate_id) naming that person's id; call Matches first
+// Create registers a person. An ID number another live person within p's
+// scope holds is a Conflict (error.duplicate_id) naming that person's id;
+// one held outside it is a Conflict (error.id_elsewhere) that names no one
+// and is written to the access log (see IDProbeLimit). Call Matches first
 // to find the person already registered under another spelling.
 func (s *Service) Create(ctx context.Context, p access.Principal, in Input) (Person, error) {
 	return s.write(ctx, p, 0, in)
@@ -35,6 +37,10 @@ func (s *Service) write(ctx context.Context, p access.Principal, id int64, in In
 		return Person{}, err
 	}
 	rec, fs := s.check(in)
+	via := "update" // for the access log, should the ID number be a probe
+	if id == 0 {
+		via = "create"
+	}
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
 		var old Person
 		if id != 0 {
@@ -63,8 +69,10 @@ func (s *Service) write(ctx context.Context, p access.Principal, id int64, in In
 		if id != 0 && reflect.DeepEqual(rec, old) {
 			return nil
 		}
-		if err := s.uniqueID(ctx, tx, rec); err != nil {
-			return err
+		if newID(rec, old) {
+			if err := s.idFree(ctx, tx, p, rec); err != nil {
+				return err
+			}
 		}
 		rec.UpdatedAt = s.now().UTC()
 		if id == 0 {
@@ -88,9 +96,12 @@ func (s *Service) write(ctx context.Context, p access.Principal, id int64, in In
 	})
 	if store.IsUniqueViolation(err) {
 		// Another writer took the ID between the check and the write.
-		if dup := s.uniqueID(ctx, s.db.R, rec); dup != nil {
+		if dup := s.idFree(ctx, s.db.R, p, rec); dup != nil {
 			err = dup
 		}
+	}
+	if errors.Is(err, errHeldElsewhere) {
+		err = s.probe(ctx, p, "national_id", rec.IDKind, rec.NationalID, via)
 	}
 	if err != nil {
 		return Person{}, err
@@ -108,6 +119,12 @@ func settle(rec, old Person, pl place) Person {
 		rec.OrgName = old.OrgName // the record is read again after a write
 	}
 	return rec
+}
+
+// newID reports whether rec gives an ID number old did not have, which
+// must then be checked: keeping one's own number is no probe.
+func newID(rec, old Person) bool {
+	return rec.NationalID != "" && (rec.NationalID != old.NationalID || rec.IDKind != old.IDKind)
 }
 
 // uniqueID returns the duplicate-ID conflict when another live person

@@ -530,3 +530,16 @@ SELECT COALESCE(max(id), 0) + 1 FROM households WHERE $1 > 0;
 -- Run at the start of every batch's transaction: nothing on SQLite; see
 -- queries_postgres.sql.
 SELECT 1;
+
+-- name: IDHolder
+-- The live person other than $3 who holds ID $1 of kind $2, with the
+-- scope that decides whether the user may be told who it is.
+SELECT id, org_path, region_path FROM persons
+WHERE national_id = $1 AND id_kind = $2 AND id <> $3
+  AND national_id <> '' AND merged_into IS NULL;
+
+-- name: LockProber
+-- Takes the lock of user $1 (a row lock on PostgreSQL; SQLite writes one
+-- at a time), so parallel requests count the user's out-of-scope ID
+-- numbers one after another.
+UPDATE users SET active = active WHERE id = $1;

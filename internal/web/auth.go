@@ -2,7 +2,10 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/web/kit"
@@ -59,13 +62,44 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request, rq *request) err
 	return nil
 }
 
-// safeNext keeps a redirect target on this site: a local path only, never
-// "//host" or a scheme, so a crafted link cannot send a user elsewhere.
+// safeNext keeps a redirect target on this site: a clean local path or
+// "/". Browsers strip tabs and newlines from a Location and read "\\" as
+// "/", so "/\t/evil.example" would become the protocol-relative
+// "//evil.example"; the value is therefore checked as sent and once
+// percent-decoded, and anything doubtful is refused rather than repaired.
 func safeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	path, query, _ := strings.Cut(next, "?")
+	decoded, err := url.PathUnescape(path)
+	if err != nil || !localPath(path) || !localPath(decoded) || !cleanText(next, false) {
+		return "/"
+	}
+	// An encoded space is common and harmless in a search that sent the
+	// user to log in; an encoded control character is not.
+	if q, err := url.QueryUnescape(query); err != nil || !cleanText(q, true) {
 		return "/"
 	}
 	return next
+}
+
+// localPath reports whether p is a path on this site: one leading "/",
+// then no "/" or "\\" straight after it, no backslash, space or control
+// character anywhere, and hence no scheme or host.
+func localPath(p string) bool {
+	if len(p) == 0 || p[0] != '/' || strings.HasPrefix(p[1:], "/") || strings.ContainsRune(p, '\\') {
+		return false
+	}
+	return cleanText(p, false)
+}
+
+// cleanText reports whether s holds no control character and no white
+// space, except plain spaces when spaces is true.
+func cleanText(s string, spaces bool) bool {
+	for _, r := range s {
+		if unicode.IsControl(r) || (unicode.IsSpace(r) && !(spaces && r == ' ')) || r == utf8.RuneError {
+			return false
+		}
+	}
+	return true
 }
 
 var errNotFound = errs.New(errs.NotFound, "error.not_found")

@@ -1,0 +1,71 @@
+package people
+
+import (
+	"context"
+
+	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/store"
+)
+
+// probeBudget is how many probes the importing user has left, read once
+// per batch: a real run reads it in the batch's transaction with the
+// user's row locked, so two imports of one user take turns.
+type probeBudget struct {
+	left  int
+	known bool
+}
+
+// probesLeft returns the probes the importing user has left.
+func (is *ImportSession) probesLeft(ctx context.Context) (int, error) {
+	if !is.probes.known {
+		q, lock := store.Querier(is.tx), true
+		if is.dry != nil { // the dry run's transaction only reads
+			q, lock = is.s.db.R, false
+		}
+		left, err := is.s.probesLeft(ctx, q, is.p, lock)
+		if err != nil {
+			return 0, err
+		}
+		is.probes = probeBudget{left: left, known: true}
+	}
+	return is.probes.left, nil
+}
+
+// heldElsewhere answers a row whose ID number of field is held outside
+// the user's scope, and records the probe: in the batch's transaction in
+// a real run, in one of its own in a dry run, which writes nothing else,
+// so that a dry run is no quieter way to ask.
+func (is *ImportSession) heldElsewhere(ctx context.Context, field, kind, number string) ([]errs.FieldError, error) {
+	if is.dry != nil {
+		err := is.s.probe(ctx, is.p, field, kind, number, "dry_run")
+		e := errs.As(err)
+		if e == nil || len(e.Fields) == 0 {
+			return nil, err
+		}
+		is.probes.known = false // read again: the probe's transaction counted afresh
+		return e.Fields, nil
+	}
+	left, err := is.probesLeft(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if left <= 0 {
+		return []errs.FieldError{idChecksSpent(field)}, nil
+	}
+	if err := is.s.log.Probed(ctx, is.tx, is.p, kind, number, "import"); err != nil {
+		return nil, err
+	}
+	is.probes.left--
+	return []errs.FieldError{idElsewhere(field)}, nil
+}
+
+// unheld answers a row whose ID number of field nobody holds: nothing,
+// unless the user's probes are spent; then it is refused as a number held
+// elsewhere would be, so the refusal tells nothing.
+func (is *ImportSession) unheld(ctx context.Context, field string) ([]errs.FieldError, error) {
+	left, err := is.probesLeft(ctx)
+	if err != nil || left > 0 {
+		return nil, err
+	}
+	return []errs.FieldError{idChecksSpent(field)}, nil
+}
