@@ -25,7 +25,7 @@ func TestPersonIDOutsideTheScope(t *testing.T) {
 		ctx := context.Background()
 		coord := f.token[access.Coordinator]
 		admin := f.token[access.Admin]
-		other := must(f.deps.Orgs.Create(ctx, access.System, orgs.Input{Name: "Tabriz Schools Trust", Type: orgs.Foundation, RegionCode: "IR-03"}))
+		other := must(f.svc.Orgs.Create(ctx, access.System, orgs.Input{Name: "Tabriz Schools Trust", Type: orgs.Foundation, RegionCode: "IR-03"}))
 		code := natid.MakeIranCode(987654321)
 		number := iin(t, "2013-03-03", natid.Female, 11)
 		for _, body := range []map[string]any{
@@ -75,7 +75,7 @@ func TestPersonIDOutsideTheScope(t *testing.T) {
 		}
 
 		u := f.users[access.Coordinator]
-		got, _, err := f.deps.Audit.Accesses(ctx, access.System, audit.AccessFilter{SubjectKind: audit.OutOfScopeID, UserID: u.ID}, store.Page{})
+		got, _, err := f.svc.Audit.Accesses(ctx, access.System, audit.AccessFilter{SubjectKind: audit.OutOfScopeID, UserID: u.ID}, store.Page{})
 		if err != nil || len(got) != 3 {
 			t.Fatalf("access log: %+v %v, want 3 probes", got, err)
 		}

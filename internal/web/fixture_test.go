@@ -18,6 +18,8 @@ type (
 	response = webtest.Response
 )
 
+const password = webtest.Password
+
 func newFixture(t *testing.T) *fixture { return webtest.New(t) }
 
 func must[T any](v T, err error) T { return webtest.Must(v, err) }

@@ -45,7 +45,7 @@ func TestLoginNextStaysOnThisSite(t *testing.T) {
 	}
 	for _, tc := range tests {
 		form := url.Values{"email": {"admin@example.org"}, "password": {password}, "next": {tc.next}}
-		req := must(http.NewRequest("POST", f.srv.URL+"/login", strings.NewReader(form.Encode())))
+		req := must(http.NewRequest("POST", f.Srv.URL+"/login", strings.NewReader(form.Encode())))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		// The transport, not a client: a client refuses to parse the very
 		// Location headers this test looks for.

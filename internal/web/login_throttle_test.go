@@ -17,7 +17,7 @@ func TestParallelWrongLoginsThroughTheForm(t *testing.T) {
 	f := newFixture(t)
 	post := func(pw string) int {
 		form := url.Values{"email": {"coord@example.org"}, "password": {pw}}
-		req := must(http.NewRequest("POST", f.srv.URL+"/login", strings.NewReader(form.Encode())))
+		req := must(http.NewRequest("POST", f.Srv.URL+"/login", strings.NewReader(form.Encode())))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		res := must(http.DefaultTransport.RoundTrip(req))
 		res.Body.Close()

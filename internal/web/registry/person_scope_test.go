@@ -1,4 +1,4 @@
-package web_test
+package registry_test
 
 import (
 	"context"
@@ -20,22 +20,22 @@ import (
 func TestIDOutsideTheScopeNamesNoRecord(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	other := must(f.deps.Orgs.Create(ctx, access.System, orgs.Input{Name: "Tabriz Schools Trust", Type: orgs.Foundation, RegionCode: "IR-03"}))
+	other := must(f.Svc.Orgs.Create(ctx, access.System, orgs.Input{Name: "Tabriz Schools Trust", Type: orgs.Foundation, RegionCode: "IR-03"}))
 	iin := must(natid.MakeIIN(day(2015, 3, 10), natid.Female, 7))
-	theirs := must(f.deps.People.Create(ctx, access.System, people.Input{LastName: "Rahimi", FirstName: "Leila",
+	theirs := must(f.Svc.People.Create(ctx, access.System, people.Input{LastName: "Rahimi", FirstName: "Leila",
 		BirthDate: day(2015, 3, 10), Sex: people.Female, NationalID: iin, RegionCode: "IR-03", OrgID: other.ID}))
-	c := f.login(t, "coord@example.org")
+	c := f.Login(t, "coord@example.org")
 	form := url.Values{"last_name": {"Серікова"}, "first_name": {"Дана"}, "birth_date": {"2015-03-10"}, "sex": {"F"},
-		"national_id": {iin}, "region_code": {"KZ-75"}, "org_id": {itoa(f.org.ID)}}
-	r := c.post("/people", form)
-	if r.status != http.StatusConflict && r.status != http.StatusUnprocessableEntity {
-		t.Fatalf("an ID registered elsewhere: %d", r.status)
+		"national_id": {iin}, "region_code": {"KZ-75"}, "org_id": {itoa(f.Org.ID)}}
+	r := c.Post("/people", form)
+	if r.Status != http.StatusConflict && r.Status != http.StatusUnprocessableEntity {
+		t.Fatalf("an ID registered elsewhere: %d", r.Status)
 	}
-	if !strings.Contains(r.body, "This ID number is already registered, in records you cannot see.") {
-		t.Errorf("refusal lacks the message:\n%s", r.body)
+	if !strings.Contains(r.Body, "This ID number is already registered, in records you cannot see.") {
+		t.Errorf("refusal lacks the message:\n%s", r.Body)
 	}
 	for _, leak := range []string{"Same ID number", "/people/" + itoa(theirs.ID) + `"`, "record " + itoa(theirs.ID), other.Name, "Rahimi"} {
-		if strings.Contains(r.body, leak) {
+		if strings.Contains(r.Body, leak) {
 			t.Errorf("the page tells %q", leak)
 		}
 	}
