@@ -58,6 +58,7 @@ type queries struct {
 	ImportRelation, ImportCategories, ImportAssign                           string
 	Savepoint, ReleaseSavepoint, RollbackSavepoint                           string
 	NextPersonIDs, NextHouseholdIDs, ImportHints                             string
+	PersonNames, HouseholdNames                                              string
 
 	InsertMerge, InsertMergeMove, MergeMoves, MergeByID, MergesOf, UndoMerge           string
 	SetMergedInto, SetMergeFields, MergeGuardianLinks, CategoryRows                    string

@@ -1,0 +1,39 @@
+package audit
+
+// The vocabulary of the two logs: the record types, actions, subject kinds
+// and surfaces the domains write. Pages translate each ("audit.entity.",
+// "audit.action.", "accesslog.kind.", "accesslog.via." keys) and offer them
+// as filter choices; a test reads the domains' source and fails when one
+// writes a word missing here. A word missing here anyway (an older entry,
+// a newer domain) is shown as written, never refused.
+
+// Entities are the record types of the change log.
+func Entities() []string {
+	return []string{"api_token", "category", "household", "import_template", "import_upload", "job",
+		"organisation", "person", "person_batch", "place_offer", "placement", "region", "settings", "user"}
+}
+
+// Actions are the actions of the change log.
+func Actions() []string {
+	return []string{"add_guardian", "add_member", "assign", "create", "delete", "dry_run", "give_consent",
+		"import", "merge", "password", "photo", "place", "record_assessment", "remove_guardian",
+		"remove_member", "retry", "revoke", "save", "set_head", "set_outcome", "unassign", "unmerge",
+		"update", "upload", "withdraw_consent"}
+}
+
+// The subject kinds of the access log that name a record a page shows.
+const (
+	KindPerson    = "person"
+	KindHousehold = "household"
+)
+
+// SubjectKinds are the kinds of record the access log names.
+func SubjectKinds() []string {
+	return []string{KindHousehold, "import_run", "import_upload", OutOfScopeID, KindPerson, "person_export"}
+}
+
+// Vias are the ways a record was opened (or an ID number typed) that the
+// access log names.
+func Vias() []string {
+	return []string{"api", "create", "dry_run", "export", "import", "update", "web"}
+}
