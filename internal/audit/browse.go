@@ -28,6 +28,15 @@ type Filter struct {
 	EntityID string
 	ActorID  int64
 	Action   string
+	From, To time.Time // entries at or after From and before To
+}
+
+// span returns the bounds of a From-To filter, the zero ones open.
+func span(from, to time.Time) (time.Time, time.Time) {
+	if to.IsZero() {
+		to = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+	}
+	return from.UTC(), to.UTC()
 }
 
 // Changes lists the change log newest first, limited to what p may see,
@@ -36,8 +45,9 @@ func (l *Log) Changes(ctx context.Context, p access.Principal, f Filter, pg stor
 	if err := access.Can(p, access.ViewAudit, access.Target{}); err != nil {
 		return nil, "", err
 	}
+	from, to := span(f.From, f.To)
 	rows, err := l.db.R.QueryContext(ctx, l.q.ListChanges, pg.BeforeArg(), p.OrgPath+"%",
-		f.Entity, f.EntityID, f.ActorID, f.Action, pg.LimitArg())
+		f.Entity, f.EntityID, f.ActorID, f.Action, from, to, pg.LimitArg())
 	if err != nil {
 		return nil, "", err
 	}
@@ -77,6 +87,7 @@ type AccessFilter struct {
 	SubjectKind string
 	SubjectID   string
 	UserID      int64
+	From, To    time.Time // entries at or after From and before To
 }
 
 // Accesses lists the access log newest first, limited to what p may see.
@@ -84,8 +95,9 @@ func (l *Log) Accesses(ctx context.Context, p access.Principal, f AccessFilter, 
 	if err := access.Can(p, access.ViewAudit, access.Target{}); err != nil {
 		return nil, "", err
 	}
+	from, to := span(f.From, f.To)
 	rows, err := l.db.R.QueryContext(ctx, l.q.ListAccesses, pg.BeforeArg(), p.OrgPath+"%",
-		f.SubjectKind, f.SubjectID, f.UserID, pg.LimitArg())
+		f.SubjectKind, f.SubjectID, f.UserID, from, to, pg.LimitArg())
 	if err != nil {
 		return nil, "", err
 	}

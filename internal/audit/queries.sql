@@ -18,8 +18,9 @@ WHERE id < $1
   AND (CAST($4 AS TEXT) = '' OR entity_id = $4)
   AND (CAST($5 AS BIGINT) = 0 OR actor_id = $5)
   AND (CAST($6 AS TEXT) = '' OR action = $6)
+  AND at >= $7 AND at < $8
 ORDER BY id DESC
-LIMIT $7;
+LIMIT $9;
 
 -- name: InsertAccess
 INSERT INTO access_log (at, user_id, user_name, subject_kind, subject_id, org_path, via)
@@ -33,9 +34,26 @@ WHERE id < $1
   AND (CAST($3 AS TEXT) = '' OR subject_kind = $3)
   AND (CAST($4 AS TEXT) = '' OR subject_id = $4)
   AND (CAST($5 AS BIGINT) = 0 OR user_id = $5)
+  AND at >= $6 AND at < $7
 ORDER BY id DESC
-LIMIT $6;
+LIMIT $8;
 
 -- name: CountAccesses
 -- The entries of kind $2 by user $1 since $3: the index access_log_user.
 SELECT count(*) FROM access_log WHERE user_id = $1 AND at >= $3 AND subject_kind = $2;
+
+-- name: ChangeActors
+-- The users who changed something within the scope $1, by name: each is
+-- found through the index audit_log_actor, so the log is not scanned.
+SELECT u.id, u.name FROM users u
+WHERE EXISTS (SELECT 1 FROM audit_log a WHERE a.actor_id = u.id AND a.org_path LIKE $1)
+ORDER BY u.name, u.id
+LIMIT $2;
+
+-- name: AccessUsers
+-- The users who opened a record within the scope $1, by name (through the
+-- index access_log_user).
+SELECT u.id, u.name FROM users u
+WHERE EXISTS (SELECT 1 FROM access_log a WHERE a.user_id = u.id AND a.org_path LIKE $1)
+ORDER BY u.name, u.id
+LIMIT $2;
