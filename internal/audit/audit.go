@@ -21,7 +21,7 @@ var queryFS embed.FS
 
 type queries struct {
 	InsertChange, ListChanges, InsertAccess, ListAccesses, CountAccesses string
-	ChangeActors, AccessUsers                                           string
+	ChangeActors, AccessUsers                                            string
 }
 
 // Log writes and reads both logs.
