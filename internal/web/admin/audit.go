@@ -1,89 +1,105 @@
 package admin
 
 import (
-	"bytes"
-	"encoding/json"
 	"net/http"
-	"strings"
+	"time"
 
+	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/web/kit"
 )
 
-// auditView is the change log: who changed what, with the record before
-// and after.
+// auditView is the change log: who changed which record, when, and each
+// field's value before and after.
 type auditView struct {
 	Page
 	listing
-	Filter  *form
-	Entries []auditRow
+	Filter   *form
+	Entities []option
+	Actions  []option
+	Actors   []option
+	Entries  []auditRow
 }
 
+// auditRow is one change as a person reads it; the raw JSON stays at hand
+// for auditors who need the record exactly as it was logged.
 type auditRow struct {
 	audit.Entry
-	Before, After string // indented JSON
+	ActionName, EntityName string
+	Link                   string // the record's page, "" when it has none
+	Fields                 []fieldRow
+	Before, After          string // indented JSON
 }
 
-// accessView is the access log: who opened which child's record.
-type accessView struct {
-	Page
-	listing
-	Filter   *form
-	Accesses []audit.Access
-}
-
-// AuditLog lists the change log, filtered by entity, entity id, actor and
-// action. The records are shown as JSON text, escaped like any other text.
+// AuditLog lists the change log, filtered by record type, record, user,
+// action and a range of days.
 func (s *Server) AuditLog(w http.ResponseWriter, r *http.Request, rq *request) error {
-	f := kit.QueryForm(r, "entity", "entity_id", "actor", "action")
+	ctx := r.Context()
+	f := kit.QueryForm(r, "entity", "entity_id", "actor", "action", "from", "to")
 	flt := audit.Filter{Entity: f.Values["entity"], EntityID: f.Values["entity_id"], Action: f.Values["action"],
 		ActorID: kit.FilterID(rq, f, "actor")}
-	list, next, err := s.svc.Audit.Changes(r.Context(), rq.P, flt, kit.PageOf(r))
+	flt.From, flt.To = s.dayRange(rq, f)
+	list, next, err := s.svc.Audit.Changes(ctx, rq.P, flt, kit.PageOf(r))
 	if err != nil {
 		return err
 	}
-	v := auditView{Page: s.Page(r, rq, "audit.title"), listing: kit.NewListing(r, next), Filter: f}
+	actors, err := s.svc.Audit.ChangeActors(ctx, rq.P)
+	if err != nil {
+		return err
+	}
+	v := auditView{Page: s.Page(r, rq, "audit.title"), listing: kit.NewListing(r, next), Filter: f,
+		Entities: wordChoices(rq.L, "audit.entity.", audit.Entities(), flt.Entity),
+		Actions:  wordChoices(rq.L, "audit.action.", audit.Actions(), flt.Action),
+		Actors:   actorChoices(rq.L, actors, flt.ActorID)}
+	vf := s.valueFormat(ctx, rq, v.Page)
 	for _, e := range list {
-		v.Entries = append(v.Entries, auditRow{Entry: e, Before: prettyJSON(e.Before), After: prettyJSON(e.After)})
+		v.Entries = append(v.Entries, auditRow{Entry: e,
+			ActionName: word(rq.L, "audit.action.", e.Action), EntityName: word(rq.L, "audit.entity.", e.Entity),
+			Link: recordLink(rq.P, e.Entity, e.EntityID), Fields: vf.rows(e.Before, e.After),
+			Before: prettyJSON(e.Before), After: prettyJSON(e.After)})
 	}
 	s.render(w, http.StatusOK, "audit", &v)
 	return nil
 }
 
-// AccessLog lists the access log, filtered by the kind and id of the
-// record opened and by the user who opened it.
-func (s *Server) AccessLog(w http.ResponseWriter, r *http.Request, rq *request) error {
-	f := kit.QueryForm(r, "subject_kind", "subject_id", "user")
-	flt := audit.AccessFilter{SubjectKind: f.Values["subject_kind"], SubjectID: f.Values["subject_id"],
-		UserID: kit.FilterID(rq, f, "user")}
-	list, next, err := s.svc.Audit.Accesses(r.Context(), rq.P, flt, kit.PageOf(r))
-	if err != nil {
-		return err
+// dayRange reads the "from" and "to" days of a log filter as instants in
+// the installation's time zone: from the start of the first day to the
+// end of the last.
+func (s *Server) dayRange(rq *request, f *form) (from, to time.Time) {
+	loc := rq.Settings.Location()
+	if d := kit.FormDate(rq, f, "from"); !d.IsZero() {
+		from = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, loc)
 	}
-	v := accessView{Page: s.Page(r, rq, "accesslog.title"), listing: kit.NewListing(r, next), Filter: f, Accesses: list}
-	s.render(w, http.StatusOK, "access_log", &v)
-	return nil
+	if d := kit.FormDate(rq, f, "to"); !d.IsZero() {
+		to = time.Date(d.Year(), d.Month(), d.Day()+1, 0, 0, 0, 0, loc)
+	}
+	return from, to
 }
 
-// prettyJSON indents a JSON document for reading, with "<", ">" and "&"
-// written as themselves rather than escaped (the page escapes them);
-// anything that is not JSON comes back as it is.
-func prettyJSON(s string) string {
-	if s == "" {
+// recordLink is the page of a logged record, for a principal who may open
+// that kind of page ("" otherwise, or when the record has no page). The
+// page itself still checks the record's scope.
+func recordLink(p access.Principal, entity, id string) string {
+	if id == "" {
 		return ""
 	}
-	dec := json.NewDecoder(strings.NewReader(s))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return s
+	pages := []struct {
+		entity, prefix string
+		action         access.Action
+	}{
+		{"person", "/people/", access.ViewChild},
+		{"household", "/households/", access.ViewChild},
+		{"organisation", "/organisations/", access.ViewOrgs},
+		{"user", "/admin/users/", access.ManageUsers},
+		{"place_offer", "/places/", access.ViewChild},
+		{"import_upload", "/imports/", access.EditChild},
+		{"job", "/admin/jobs/", access.ViewJobs},
+		{"region", "/regions?parent=", access.ViewRegions},
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return s
+	for _, pg := range pages {
+		if pg.entity == entity && access.Allowed(p, pg.action) {
+			return pg.prefix + id
+		}
 	}
-	return strings.TrimSuffix(buf.String(), "\n")
+	return ""
 }
