@@ -107,4 +107,3 @@ func prettyJSON(s string) string {
 	}
 	return strings.TrimSuffix(buf.String(), "\n")
 }
-
