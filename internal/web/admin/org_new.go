@@ -86,7 +86,7 @@ func (s *Server) renderOrg(w http.ResponseWriter, r *http.Request, rq *request, 
 		if v.Parents, err = kit.OrgOptions(ctx, s.svc.Orgs, rq.P, f.Values["parent_id"], rq.L.T("orgs.no_parent"), skip); err != nil {
 			return err
 		}
-		if v.Regions, err = kit.RegionSuggestions(ctx, s.svc.Geo, rq); err != nil {
+		if v.Regions, err = kit.RegionSuggestions(ctx, s.svc.Geo, s.svc.Orgs, rq); err != nil {
 			return err
 		}
 		v.Types = kit.OrgTypeOptions(rq.L, f.Values["type"], "")

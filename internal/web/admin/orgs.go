@@ -51,7 +51,7 @@ func (s *Server) OrgList(w http.ResponseWriter, r *http.Request, rq *request) er
 	if err != nil {
 		return err
 	}
-	if v.Regions, err = kit.RegionSuggestions(ctx, s.svc.Geo, rq); err != nil {
+	if v.Regions, err = kit.RegionSuggestions(ctx, s.svc.Geo, s.svc.Orgs, rq); err != nil {
 		return err
 	}
 	v.listing = kit.NewListing(r, next)

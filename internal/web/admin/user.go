@@ -107,7 +107,7 @@ func (s *Server) renderUser(w http.ResponseWriter, r *http.Request, rq *request,
 	if v.Orgs, err = kit.OrgOptions(ctx, s.svc.Orgs, rq.P, f.Values["org"], rq.L.T("common.none"), 0); err != nil {
 		return err
 	}
-	if v.Regions, err = kit.RegionSuggestions(ctx, s.svc.Geo, rq); err != nil {
+	if v.Regions, err = kit.RegionSuggestions(ctx, s.svc.Geo, s.svc.Orgs, rq); err != nil {
 		return err
 	}
 	if v.Tokens, err = s.svc.Accounts.Tokens(ctx, rq.P, u.ID); err != nil {

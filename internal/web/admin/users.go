@@ -109,7 +109,7 @@ func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, rq *requ
 	if v.Orgs, err = kit.OrgOptions(r.Context(), s.svc.Orgs, rq.P, f.Values["org"], rq.L.T("common.none"), 0); err != nil {
 		return err
 	}
-	if v.Regions, err = kit.RegionSuggestions(r.Context(), s.svc.Geo, rq); err != nil {
+	if v.Regions, err = kit.RegionSuggestions(r.Context(), s.svc.Geo, s.svc.Orgs, rq); err != nil {
 		return err
 	}
 	s.render(w, status, "user_new", &v)

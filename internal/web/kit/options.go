@@ -92,18 +92,22 @@ func OrgOptions(ctx context.Context, svc *orgs.Service, p access.Principal, sele
 	return out, nil
 }
 
-// RegionSuggestions are the countries and their first-level divisions in
-// the user's language, for the datalist beside a region code field. An
-// installation working in one country suggests only that country's.
-func RegionSuggestions(ctx context.Context, g *geo.Service, rq *Request) ([]Option, error) {
+// RegionSuggestions are the user's country and its first-level divisions
+// in the user's language, for the datalist beside a region field: an
+// Iranian coordinator reading Persian gets Iran's provinces in Persian.
+// The country is the one of the user's region, else of their
+// organisation's region, else the installation's; with none of them, every
+// country's are suggested.
+func RegionSuggestions(ctx context.Context, g *geo.Service, o *orgs.Service, rq *Request) ([]Option, error) {
 	roots, err := g.Children(ctx, rq.P, "")
 	if err != nil {
 		return nil, err
 	}
+	country := userCountry(ctx, o, rq)
 	loc := string(rq.L.Locale())
 	var out []Option
 	for _, c := range roots {
-		if rq.Settings.Country != "" && c.Code != rq.Settings.Country {
+		if country != "" && c.Code != country {
 			continue
 		}
 		kids, err := g.Children(ctx, rq.P, c.Code)
@@ -115,4 +119,27 @@ func RegionSuggestions(ctx context.Context, g *geo.Service, rq *Request) ([]Opti
 		}
 	}
 	return out, nil
+}
+
+// userCountry is the code of the country the user works in, "" when
+// nothing says. A user who may not read their organisation falls back to
+// the installation's country.
+func userCountry(ctx context.Context, o *orgs.Service, rq *Request) string {
+	if c := pathCountry(rq.P.RegionPath); c != "" {
+		return c
+	}
+	if rq.P.OrgID != 0 && o != nil {
+		if org, err := o.Get(ctx, rq.P, rq.P.OrgID); err == nil {
+			if c := pathCountry(org.RegionPath); c != "" {
+				return c
+			}
+		}
+	}
+	return rq.Settings.Country
+}
+
+// pathCountry is the first code of a region path: "KZ" of "/KZ/KZ-75/".
+func pathCountry(path string) string {
+	c, _, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/")
+	return c
 }

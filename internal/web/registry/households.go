@@ -63,7 +63,7 @@ func (s *Server) HouseholdList(w http.ResponseWriter, r *http.Request, rq *reque
 	if v.Orgs, err = s.orgFilterOptions(r, rq, f.Values["org"]); err != nil {
 		return err
 	}
-	if v.Regions, err = kit.RegionSuggestions(ctx, s.svc.Geo, rq); err != nil {
+	if v.Regions, err = kit.RegionSuggestions(ctx, s.svc.Geo, s.svc.Orgs, rq); err != nil {
 		return err
 	}
 	s.render(w, http.StatusOK, "households", &v)
@@ -136,7 +136,7 @@ func (s *Server) renderHouseholdForm(w http.ResponseWriter, r *http.Request, rq 
 	if v.Orgs, err = kit.OrgOptions(r.Context(), s.svc.Orgs, rq.P, f.Values["org_id"], rq.L.T("common.none"), 0); err != nil {
 		return err
 	}
-	if v.Regions, err = kit.RegionSuggestions(r.Context(), s.svc.Geo, rq); err != nil {
+	if v.Regions, err = kit.RegionSuggestions(r.Context(), s.svc.Geo, s.svc.Orgs, rq); err != nil {
 		return err
 	}
 	if v.Household != nil {

@@ -79,7 +79,7 @@ func (s *Server) peopleChoices(r *http.Request, rq *request, v *peopleView) erro
 	if v.Categories, err = s.categoryOptions(ctx, rq, f["category"], all, false); err != nil {
 		return err
 	}
-	if v.Regions, err = kit.RegionSuggestions(ctx, s.svc.Geo, rq); err != nil {
+	if v.Regions, err = kit.RegionSuggestions(ctx, s.svc.Geo, s.svc.Orgs, rq); err != nil {
 		return err
 	}
 	v.Grades = gradeOptions(l, f["grade"], all)

@@ -59,7 +59,7 @@ func (s *Server) renderPersonForm(w http.ResponseWriter, r *http.Request, rq *re
 	if v.Orgs, err = kit.OrgOptions(ctx, s.svc.Orgs, rq.P, f["org_id"], l.T("common.none"), 0); err != nil {
 		return err
 	}
-	if v.Regions, err = kit.RegionSuggestions(ctx, s.svc.Geo, rq); err != nil {
+	if v.Regions, err = kit.RegionSuggestions(ctx, s.svc.Geo, s.svc.Orgs, rq); err != nil {
 		return err
 	}
 	v.Sexes = sexOptions(l, f["sex"])
