@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"strings"
+	"unicode"
 
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/i18n"
@@ -15,6 +16,9 @@ import (
 type fieldRow struct {
 	Name, Before, After string
 	Created, Deleted    bool
+	// LTR marks a field whose values have no letters (a phone number, an
+	// ID number): in a right-to-left page they would read backwards.
+	LTR bool
 }
 
 // valueFormat shows the values of logged records in the reader's language:
@@ -36,9 +40,18 @@ func (vf valueFormat) rows(before, after string) []fieldRow {
 	var out []fieldRow
 	for _, c := range audit.Diff(before, after) {
 		out = append(out, fieldRow{Name: fieldName(vf.l, c.Field), Before: vf.text(c.Field, c.Before),
-			After: vf.text(c.Field, c.After), Created: created, Deleted: deleted})
+			After: vf.text(c.Field, c.After), Created: created, Deleted: deleted,
+			LTR: unlettered(c.Before) && unlettered(c.After)})
 	}
 	return out
+}
+
+// unlettered reports whether v is text without a single letter.
+func unlettered(v audit.Value) bool {
+	if v.Kind != audit.Text && v.Kind != audit.Empty {
+		return false
+	}
+	return !strings.ContainsFunc(v.Text, unicode.IsLetter)
 }
 
 // text shows one value of field; an empty one is a dash.

@@ -81,6 +81,8 @@ func codePrefixes(field string) []string {
 		return []string{"consentmethod."}
 	case "calendar":
 		return []string{"calendar."}
+	case "outcome":
+		return []string{"placements."}
 	}
 	return nil
 }
