@@ -61,6 +61,9 @@ func (s *Server) AccessLog(w http.ResponseWriter, r *http.Request, rq *request) 
 			if n, ok := names[a.SubjectKind][a.SubjectID]; ok {
 				row.Subject, row.Link = n, prefix+a.SubjectID
 			}
+		} else if a.SubjectKind == "import_upload" && access.Allowed(rq.P, access.EditChild) {
+			// An imported file's page checks its scope itself.
+			row.Link = "/imports/" + a.SubjectID
 		}
 		v.Accesses = append(v.Accesses, row)
 	}
