@@ -38,7 +38,7 @@ func (is *ImportSession) planHome(ctx context.Context, pl *rowPlan, ref string, 
 	pl.home = h
 	switch {
 	case old.HouseholdID != 0 && old.HouseholdID != h.id:
-		return []errs.FieldError{errs.Field("household_ref", "error.in_other_household", "ID", itoa(old.HouseholdID))}, nil
+		return is.otherHome(ctx, old.ID, old.HouseholdID)
 	case old.HouseholdID == 0:
 		pl.join = true
 		if pl.relation == "" {
