@@ -37,14 +37,23 @@ func homeSubject(personID int64) string { return "person:" + itoa(personID) }
 // asked to join another: the household named when p may see it, else
 // errHomeElsewhere.
 func (s *Service) otherHome(ctx context.Context, tx *sql.Tx, p access.Principal, otherID int64) error {
-	h, err := s.householdByID(ctx, tx, otherID)
+	if err := s.homeWithin(ctx, tx, p, otherID); err != nil {
+		return err
+	}
+	return errs.New(errs.Conflict, "error.in_other_household", "ID", itoa(otherID))
+}
+
+// homeWithin returns errHomeElsewhere when household id is outside p's
+// scope, so that the refusal that would name it does not.
+func (s *Service) homeWithin(ctx context.Context, tx *sql.Tx, p access.Principal, id int64) error {
+	h, err := s.householdByID(ctx, tx, id)
 	if err != nil {
 		return err
 	}
 	if !access.Within(p, h.Target()) {
 		return errHomeElsewhere
 	}
-	return errs.New(errs.Conflict, "error.in_other_household", "ID", itoa(otherID))
+	return nil
 }
 
 // homeProbe records, in a transaction of its own, that p found person

@@ -15,7 +15,7 @@ import (
 // administrator put in a household of school B cannot join one of A's,
 // and A's operator is told that the child is in another household and
 // whom to ask, never its number: in the form, in an import and in its dry
-// run. Each time the access log keeps the child (within A's scope), never
+// run, and when merging it with a record in A's household. Each time the access log keeps the child (within A's scope), never
 // the household. Within the scope the household is still named.
 func TestOtherHouseholdOutsideTheScopeIsNotNamed(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
@@ -53,12 +53,27 @@ func TestOtherHouseholdOutsideTheScopeIsNotNamed(t *testing.T) {
 			}
 		}
 
+		// A record of the same child in A's household cannot be merged
+		// into the one in B's, and B's is not named either.
+		twin := w.mkPerson(t, w.opA, child(w.a, "Серіков", "Ерлан", day(2015, 3, 3)))
+		if err := w.s.AddMember(ctx, w.opA, homeA.ID, people.MemberInput{PersonID: twin.ID, Relation: people.Child}); err != nil {
+			t.Fatal(err)
+		}
+		_, err = w.s.Merge(ctx, op, kidA.ID, twin.ID)
+		if got := fieldKeys(err); !slices.Equal(got, []string{"person error.merge_households_elsewhere"}) {
+			t.Fatalf("merge across households: %v, want B's household unnamed", err)
+		}
+		_, err = w.s.Merge(ctx, admin, kidA.ID, twin.ID)
+		if e := errs.As(err); e == nil || len(e.Fields) != 1 || e.Fields[0].Key != "error.merge_households" {
+			t.Fatalf("merge across households within the scope: %v, want it named", err)
+		}
+
 		var got []string
 		for _, a := range probes(t, w) {
 			got = append(got, a.SubjectID+" "+a.Via)
 		}
 		subject := fmt.Sprintf("person:%d", kidA.ID)
-		if want := []string{subject + " add_member", subject + " dry_run", subject + " import"}; !slices.Equal(got, want) {
+		if want := []string{subject + " add_member", subject + " dry_run", subject + " import", subject + " merge"}; !slices.Equal(got, want) {
 			t.Fatalf("access log %q, want %q", got, want)
 		}
 	})
