@@ -9,6 +9,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/valid"
 )
 
 // Relation is how a member is related to the household's children.
@@ -57,7 +58,7 @@ type membership struct {
 // from there first; one outside p's scope is not named (see probe_home.go).
 func (s *Service) AddMember(ctx context.Context, p access.Principal, householdID int64, in MemberInput) error {
 	if !slices.Contains(Relations(), in.Relation) {
-		return errs.Validation(errs.Field("relation", "error.invalid", "Field", "relation"))
+		return errs.Validation(valid.Choice("relation", Relations()...))
 	}
 	err := s.member(ctx, p, householdID, in.PersonID, func(tx *sql.Tx, h Household, per Person, m membership) error {
 		if m.householdID != 0 && m.householdID != h.ID {
