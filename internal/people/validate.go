@@ -56,7 +56,7 @@ func (s *Service) check(in Input) (Person, []errs.FieldError) {
 		fs = append(fs, errs.Field("languages", "error.invalid", "Field", "languages"))
 	}
 	if r.Grade < 0 || r.Grade > MaxGrade {
-		fs = append(fs, errs.Field("grade", "error.invalid", "Field", "grade"))
+		fs = append(fs, errs.Field("grade", "error.grade_range", "Max", MaxGrade))
 	}
 	if r.Status != "" && !r.Status.Valid() {
 		fs = append(fs, valid.Choice("status", Statuses()...))

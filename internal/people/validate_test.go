@@ -47,7 +47,7 @@ func TestValidation(t *testing.T) {
 			{with(func(in *people.Input) { in.Phone = "+7 701 123 45 67 ext. 5" }), "phone error.invalid_phone"},
 			{with(func(in *people.Input) { in.Phone = "1234567890123456" }), "phone error.invalid_phone"},
 			{with(func(in *people.Input) { in.Languages = []string{"kazakh"} }), "languages error.invalid"},
-			{with(func(in *people.Input) { in.Grade = 13 }), "grade error.invalid"},
+			{with(func(in *people.Input) { in.Grade = 13 }), "grade error.grade_range"},
 			{with(func(in *people.Input) { in.Status = "retired" }), "status error.invalid_choice_of"},
 			{with(func(in *people.Input) { in.RegionCode = "" }), "region_code error.required"},
 			{with(func(in *people.Input) { in.RegionCode = "KZ-00" }), "region_code error.unknown_region"},
