@@ -28,8 +28,11 @@ func (is *ImportSession) planHome(ctx context.Context, pl *rowPlan, ref string, 
 				return nil, err
 			}
 		}
-		if h == nil || !access.Within(is.p, h.target) {
+		if h == nil {
 			return []errs.FieldError{errs.Field("household_ref", "error.forbidden")}, nil
+		}
+		if !access.Within(is.p, h.target) { // a guardian would join a household out of sight
+			return is.homeElsewhere(ctx, old.ID)
 		}
 	case h == nil:
 		h = &home{ref: ref, target: access.Target{OrgPath: is.orgPath, RegionPath: pl.rec.RegionPath}}

@@ -75,6 +75,13 @@ func (is *ImportSession) otherHome(ctx context.Context, personID, id int64) ([]e
 	if id < 0 || h != nil && access.Within(is.p, h.target) {
 		return []errs.FieldError{errs.Field("household_ref", "error.in_other_household", "ID", itoa(id))}, nil
 	}
+	return is.homeElsewhere(ctx, personID)
+}
+
+// homeElsewhere answers a row whose person is in a household outside the
+// user's scope, naming none, and records the probe: in the batch's
+// transaction in a real run, in one of its own in a dry run.
+func (is *ImportSession) homeElsewhere(ctx context.Context, personID int64) ([]errs.FieldError, error) {
 	var err error
 	if is.dry != nil { // the dry run's transaction only reads
 		err = is.s.recordHomeProbe(ctx, is.p, personID, "dry_run")

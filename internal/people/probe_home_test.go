@@ -53,6 +53,14 @@ func TestOtherHouseholdOutsideTheScopeIsNotNamed(t *testing.T) {
 			}
 		}
 
+		// A guardian for the child, without a reference, would join B's
+		// household: refused alike.
+		row.HouseholdRef, row.Guardian = "", &people.Input{LastName: "Серікова", FirstName: "Гүлнар"}
+		outs, rerrs, _ := runImport(t, w, op, people.ImportOptions{OrgID: w.a.ID}, []people.ImportRow{row})
+		if outs[0] != people.Rejected || len(rerrs) != 1 || rerrs[0].Key != "error.in_household_elsewhere" {
+			t.Fatalf("a guardian into B's household: %v, %+v", outs, rerrs)
+		}
+
 		// A record of the same child in A's household cannot be merged
 		// into the one in B's, and B's is not named either.
 		twin := w.mkPerson(t, w.opA, child(w.a, "Серіков", "Ерлан", day(2015, 3, 3)))
@@ -73,7 +81,7 @@ func TestOtherHouseholdOutsideTheScopeIsNotNamed(t *testing.T) {
 			got = append(got, a.SubjectID+" "+a.Via)
 		}
 		subject := fmt.Sprintf("person:%d", kidA.ID)
-		if want := []string{subject + " add_member", subject + " dry_run", subject + " import", subject + " merge"}; !slices.Equal(got, want) {
+		if want := []string{subject + " add_member", subject + " dry_run", subject + " import", subject + " import", subject + " merge"}; !slices.Equal(got, want) {
 			t.Fatalf("access log %q, want %q", got, want)
 		}
 	})
