@@ -13,7 +13,9 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/valid"
 )
 
 // NewUser is what it takes to create a user.
@@ -39,7 +41,7 @@ var locales = map[string]bool{"": true, "kk": true, "ru": true, "en": true, "fr"
 func validateUser(email, name string, role access.Role, locale string) []errs.FieldError {
 	var fe []errs.FieldError
 	if !locales[locale] {
-		fe = append(fe, errs.Field("locale", "error.invalid"))
+		fe = append(fe, valid.Choice("locale", i18n.All()...))
 	}
 	if email == "" {
 		fe = append(fe, errs.Field("email", "error.required", "Field", "email"))

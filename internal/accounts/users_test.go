@@ -29,7 +29,7 @@ func TestCreateValidates(t *testing.T) {
 		ctx := context.Background()
 		_, err := f.svc.Create(ctx, access.System, accounts.NewUser{Email: "not an email", Role: "wizard", Password: "short", Locale: "tlh"})
 		got := fieldKeys(err)
-		want := map[string]string{"email": "error.invalid_email", "name": "error.required", "locale": "error.invalid",
+		want := map[string]string{"email": "error.invalid_email", "name": "error.required", "locale": "error.invalid_choice_of",
 			"role": "error.invalid_role", "password": "error.password_short"}
 		for k, v := range want {
 			if got[k] != v {

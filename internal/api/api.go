@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/services"
 )
 
@@ -65,7 +66,7 @@ func (a *API) Mount(mux *http.ServeMux) {
 			w.Header().Set("Allow", allow)
 			return errMethod
 		}
-		return errNotFound
+		return errs.ErrNotFound
 	}}))
 }
 

@@ -74,7 +74,7 @@ func badJSON(err error, offset int64) error {
 func pathID(r *http.Request, name string) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, errNotFound
+		return 0, errs.ErrNotFound
 	}
 	return id, nil
 }

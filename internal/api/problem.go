@@ -40,7 +40,6 @@ type statusError struct {
 func (e *statusError) Error() string { return e.code + ": " + e.key }
 
 var (
-	errNotFound = errs.New(errs.NotFound, "error.not_found")
 	errTooLarge = errs.New(errs.TooLarge, "error.too_large")
 	errNoToken  = errs.New(errs.Unauthenticated, "error.bad_token")
 	errBadToken = errs.New(errs.Unauthenticated, "error.bad_token")

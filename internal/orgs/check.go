@@ -21,13 +21,13 @@ func validate(in Input) error {
 	if in.Type == "" {
 		fs = append(fs, errs.Field("type", "error.required", "Field", "type"))
 	} else if !in.Type.Valid() {
-		fs = append(fs, errs.Field("type", "error.invalid", "Field", "type"))
+		fs = append(fs, valid.Choice("type", Types()...))
 	}
 	if normCode(in.RegionCode) == "" {
 		fs = append(fs, errs.Field("region_code", "error.required", "Field", "region_code"))
 	}
 	if in.Locale != "" && !i18n.Locale(in.Locale).Valid() {
-		fs = append(fs, errs.Field("locale", "error.invalid", "Field", "locale"))
+		fs = append(fs, valid.Choice("locale", i18n.All()...))
 	}
 	if in.ParentID < 0 {
 		fs = append(fs, errs.Field("parent_id", "error.invalid", "Field", "parent_id"))

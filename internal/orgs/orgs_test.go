@@ -102,14 +102,14 @@ func TestValidation(t *testing.T) {
 		ctx := context.Background()
 		s, _ := setup(t, db)
 		for want, in := range map[string]orgs.Input{
-			"name error.required":         {Name: "  ", Type: orgs.Police, RegionCode: "KZ"},
-			"name error.too_long":         {Name: strings.Repeat("ж", 201), Type: orgs.Police, RegionCode: "KZ"},
-			"name error.invalid":          {Name: "two\nlines", Type: orgs.Police, RegionCode: "KZ"},
-			"type error.invalid":          {Name: "x", Type: "army", RegionCode: "KZ"},
-			"region_code error.required":  {Name: "x", Type: orgs.Police},
-			"region_code error.not_found": {Name: "x", Type: orgs.Police, RegionCode: "KZ-00"},
-			"parent_id error.not_found":   {Name: "x", Type: orgs.Police, RegionCode: "KZ", ParentID: 999},
-			"locale error.invalid":        {Name: "x", Type: orgs.Police, RegionCode: "KZ", Locale: "de"},
+			"name error.required":            {Name: "  ", Type: orgs.Police, RegionCode: "KZ"},
+			"name error.too_long":            {Name: strings.Repeat("ж", 201), Type: orgs.Police, RegionCode: "KZ"},
+			"name error.invalid":             {Name: "two\nlines", Type: orgs.Police, RegionCode: "KZ"},
+			"type error.invalid_choice_of":   {Name: "x", Type: "army", RegionCode: "KZ"},
+			"region_code error.required":     {Name: "x", Type: orgs.Police},
+			"region_code error.not_found":    {Name: "x", Type: orgs.Police, RegionCode: "KZ-00"},
+			"parent_id error.not_found":      {Name: "x", Type: orgs.Police, RegionCode: "KZ", ParentID: 999},
+			"locale error.invalid_choice_of": {Name: "x", Type: orgs.Police, RegionCode: "KZ", Locale: "de"},
 		} {
 			if _, err := s.Create(ctx, admin, in); fieldKey(err) != want || errs.CodeOf(err) != errs.Invalid {
 				t.Errorf("%+v: got %v, want %s", in, err, want)

@@ -77,8 +77,8 @@ func TestConsentGivenAndWithdrawn(t *testing.T) {
 			t.Fatal("a new consent after a withdrawal does not hold")
 		}
 		for want, in := range map[string]people.ConsentInput{
-			"purpose error.invalid":            {Purpose: "marketing", GivenByName: "Айгүл", Method: people.Verbally},
-			"method error.invalid":             {Purpose: people.Sharing, GivenByName: "Айгүл", Method: "telepathy"},
+			"purpose error.invalid_choice_of":  {Purpose: "marketing", GivenByName: "Айгүл", Method: people.Verbally},
+			"method error.invalid_choice_of":   {Purpose: people.Sharing, GivenByName: "Айгүл", Method: "telepathy"},
 			"given_by error.given_by_required": {Purpose: people.Sharing, Method: people.Online},
 			"given_by error.not_found":         {Purpose: people.Sharing, GivenByID: 999, Method: people.Online},
 		} {

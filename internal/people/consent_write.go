@@ -19,10 +19,10 @@ func (s *Service) GiveConsent(ctx context.Context, p access.Principal, personID 
 	in.GivenByName = text.Clean(in.GivenByName)
 	var fs []errs.FieldError
 	if !slices.Contains(Purposes(), in.Purpose) {
-		fs = append(fs, errs.Field("purpose", "error.invalid", "Field", "purpose"))
+		fs = append(fs, valid.Choice("purpose", Purposes()...))
 	}
 	if !slices.Contains(Methods(), in.Method) {
-		fs = append(fs, errs.Field("method", "error.invalid", "Field", "method"))
+		fs = append(fs, valid.Choice("method", Methods()...))
 	}
 	if in.GivenByID == 0 && in.GivenByName == "" {
 		fs = append(fs, errs.Field("given_by", "error.given_by_required"))
@@ -62,7 +62,7 @@ func (s *Service) GiveConsent(ctx context.Context, p access.Principal, personID 
 // consent is in force changes nothing.
 func (s *Service) Withdraw(ctx context.Context, p access.Principal, personID int64, purpose Purpose) error {
 	if !slices.Contains(Purposes(), purpose) {
-		return errs.Validation(errs.Field("purpose", "error.invalid", "Field", "purpose"))
+		return errs.Validation(valid.Choice("purpose", Purposes()...))
 	}
 	return s.EditChild(ctx, p, personID, func(tx *sql.Tx, per Person) error {
 		c, err := s.latest(ctx, tx, per.ID, purpose)

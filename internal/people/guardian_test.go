@@ -32,12 +32,12 @@ func TestGuardians(t *testing.T) {
 			t.Fatalf("guardians %+v, %v", gs, err)
 		}
 		for want, in := range map[string]people.GuardianInput{
-			"guardian error.guardian_one": {Relation: people.Custody},
-			"guardian error.own_guardian": {PersonID: orphan.ID, Relation: people.Custody},
-			"relation error.invalid":      {OrgID: w.centre.ID, Relation: "owner"},
-			"since error.date_future":     {OrgID: w.centre.ID, Relation: people.Institution, Since: clock().AddDate(0, 1, 0)},
-			"guardian error.unknown_org":  {OrgID: 999, Relation: people.Institution},
-			"guardian error.not_found":    {PersonID: 999, Relation: people.Custody},
+			"guardian error.guardian_one":      {Relation: people.Custody},
+			"guardian error.own_guardian":      {PersonID: orphan.ID, Relation: people.Custody},
+			"relation error.invalid_choice_of": {OrgID: w.centre.ID, Relation: "owner"},
+			"since error.date_future":          {OrgID: w.centre.ID, Relation: people.Institution, Since: clock().AddDate(0, 1, 0)},
+			"guardian error.unknown_org":       {OrgID: 999, Relation: people.Institution},
+			"guardian error.not_found":         {PersonID: 999, Relation: people.Custody},
 		} {
 			if _, err := w.s.AddGuardian(ctx, admin, orphan.ID, in); !slices.Contains(fieldKeys(err), want) {
 				t.Errorf("%+v: %v, want %s", in, fieldKeys(err), want)

@@ -9,6 +9,7 @@ import (
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/valid"
 )
 
 // AddGuardian records a guardian of child. A guardian person must be a
@@ -22,7 +23,7 @@ func (s *Service) AddGuardian(ctx context.Context, p access.Principal, childID i
 		fs = append(fs, errs.Field("guardian", "error.own_guardian"))
 	}
 	if !slices.Contains(GuardianRelations(), in.Relation) {
-		fs = append(fs, errs.Field("relation", "error.invalid", "Field", "relation"))
+		fs = append(fs, valid.Choice("relation", GuardianRelations()...))
 	}
 	if since := date(in.Since); since.After(s.today()) {
 		fs = append(fs, errs.Field("since", "error.date_future", "Field", "since"))

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/natid"
+	"github.com/jolproject/jol/internal/valid"
 )
 
 // The kinds of ID number a person may hold: the two national identifiers
@@ -53,7 +54,7 @@ func checkID(kind, number string, birth time.Time, sex Sex) (string, string, []e
 		}
 		return kind, number, nil
 	default:
-		return kind, number, []errs.FieldError{errs.Field("id_kind", "error.invalid", "Field", "id_kind")}
+		return kind, number, []errs.FieldError{valid.Choice("id_kind", IDKindIIN, IDKindIR, IDKindOther)}
 	}
 	if err == nil && kind == IDKindIIN {
 		id, _ := natid.ParseIIN(number)

@@ -28,8 +28,11 @@ func (is *ImportSession) planHome(ctx context.Context, pl *rowPlan, ref string, 
 				return nil, err
 			}
 		}
-		if h == nil || !access.Within(is.p, h.target) {
+		if h == nil {
 			return []errs.FieldError{errs.Field("household_ref", "error.forbidden")}, nil
+		}
+		if !access.Within(is.p, h.target) { // a guardian would join a household out of sight
+			return is.homeElsewhere(ctx, old.ID)
 		}
 	case h == nil:
 		h = &home{ref: ref, target: access.Target{OrgPath: is.orgPath, RegionPath: pl.rec.RegionPath}}
@@ -38,7 +41,7 @@ func (is *ImportSession) planHome(ctx context.Context, pl *rowPlan, ref string, 
 	pl.home = h
 	switch {
 	case old.HouseholdID != 0 && old.HouseholdID != h.id:
-		return []errs.FieldError{errs.Field("household_ref", "error.in_other_household", "ID", itoa(old.HouseholdID))}, nil
+		return is.otherHome(ctx, old.ID, old.HouseholdID)
 	case old.HouseholdID == 0:
 		pl.join = true
 		if pl.relation == "" {

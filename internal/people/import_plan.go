@@ -52,7 +52,7 @@ func (is *ImportSession) plan(ctx context.Context, row ImportRow) (*rowPlan, []e
 	ref := text.Clean(row.HouseholdRef)
 	fs = valid.Line(fs, "household_ref", row.HouseholdRef, maxRef)
 	if row.Relation != "" && !slices.Contains(Relations(), row.Relation) {
-		fs = append(fs, errs.Field("relation", "error.invalid", "Field", "relation"))
+		fs = append(fs, valid.Choice("relation", Relations()...))
 	}
 	cats, cfs := is.categories(row.Categories)
 	if fs = append(fs, cfs...); len(fs) > 0 {

@@ -3,6 +3,7 @@ package people
 import (
 	"context"
 
+	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/store"
 )
@@ -57,6 +58,41 @@ func (is *ImportSession) heldElsewhere(ctx context.Context, field, kind, number 
 	}
 	is.probes.left--
 	return []errs.FieldError{idElsewhere(field)}, nil
+}
+
+// otherHome answers a row whose person is already in household id, not
+// the row's: the household is named when the user may see it (one a dry
+// run made up, id < 0, is theirs); one outside the scope is not, and the
+// probe is recorded as heldElsewhere records an ID number.
+func (is *ImportSession) otherHome(ctx context.Context, personID, id int64) ([]errs.FieldError, error) {
+	h := is.homes.home(id)
+	if h == nil && id > 0 {
+		var err error
+		if h, err = is.loadHome(ctx, is.s.q.ImportHousehold, id); err != nil {
+			return nil, err
+		}
+	}
+	if id < 0 || h != nil && access.Within(is.p, h.target) {
+		return []errs.FieldError{errs.Field("household_ref", "error.in_other_household", "ID", itoa(id))}, nil
+	}
+	return is.homeElsewhere(ctx, personID)
+}
+
+// homeElsewhere answers a row whose person is in a household outside the
+// user's scope, naming none, and records the probe: in the batch's
+// transaction in a real run, in one of its own in a dry run.
+func (is *ImportSession) homeElsewhere(ctx context.Context, personID int64) ([]errs.FieldError, error) {
+	var err error
+	if is.dry != nil { // the dry run's transaction only reads
+		err = is.s.recordHomeProbe(ctx, is.p, personID, "dry_run")
+	} else {
+		err = is.s.log.ProbedThrough(ctx, is.tx, is.p, homeSubject(personID), "import")
+	}
+	if err != nil {
+		return nil, err
+	}
+	is.probes.known = false // counted afresh when next asked
+	return []errs.FieldError{homeElsewhere("household_ref")}, nil
 }
 
 // unheld answers a row whose ID number of field nobody holds: nothing,

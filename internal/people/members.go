@@ -9,6 +9,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/valid"
 )
 
 // Relation is how a member is related to the household's children.
@@ -54,14 +55,14 @@ type membership struct {
 // AddMember adds a person to a household, or changes their relation when
 // they are already in it. A person lives in one household: one already in
 // another is a Conflict (error.in_other_household) naming it, to be removed
-// from there first.
+// from there first; one outside p's scope is not named (see probe_home.go).
 func (s *Service) AddMember(ctx context.Context, p access.Principal, householdID int64, in MemberInput) error {
 	if !slices.Contains(Relations(), in.Relation) {
-		return errs.Validation(errs.Field("relation", "error.invalid", "Field", "relation"))
+		return errs.Validation(valid.Choice("relation", Relations()...))
 	}
-	return s.member(ctx, p, householdID, in.PersonID, func(tx *sql.Tx, h Household, per Person, m membership) error {
+	err := s.member(ctx, p, householdID, in.PersonID, func(tx *sql.Tx, h Household, per Person, m membership) error {
 		if m.householdID != 0 && m.householdID != h.ID {
-			return errs.New(errs.Conflict, "error.in_other_household", "ID", itoa(m.householdID))
+			return s.otherHome(ctx, tx, p, m.householdID)
 		}
 		if in.Head {
 			if err := s.checkHead(per); err != nil {
@@ -83,6 +84,10 @@ func (s *Service) AddMember(ctx context.Context, p access.Principal, householdID
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "add_member", Entity: "household",
 			EntityID: itoa(h.ID), OrgPath: h.OrgPath, Before: m.view(per.ID), After: membership{h.ID, in.Relation, in.Head || m.head}.view(per.ID)})
 	})
+	if errors.Is(err, errHomeElsewhere) {
+		err = s.homeProbe(ctx, p, in.PersonID, "add_member")
+	}
+	return err
 }
 
 // RemoveMember takes a person out of a household.

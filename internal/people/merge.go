@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
@@ -88,7 +89,7 @@ func (s *Service) Merge(ctx context.Context, p access.Principal, keepID, dropID 
 		}
 		now := s.now().UTC()
 		m = Merge{KeepID: keepID, DropID: dropID, MergedBy: p.UserID, MergedAt: now}
-		if err := s.mergeHousehold(ctx, tx, keep, drop, &m.Moved); err != nil {
+		if err := s.mergeHousehold(ctx, tx, p, keep, drop, &m.Moved); err != nil {
 			return err
 		}
 		if err := s.moveRefs(ctx, tx, dropID, keepID, &m.Moved); err != nil {
@@ -142,6 +143,11 @@ func (s *Service) Merge(ctx context.Context, p access.Principal, keepID, dropID 
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "merge", Entity: "person", EntityID: itoa(keepID),
 			OrgPath: keep.OrgPath, Before: map[string]Person{"keep": keep, "drop": drop}, After: m})
 	})
+	if errors.Is(err, errHomeElsewhere) {
+		if err = s.recordHomeProbe(ctx, p, keepID, "merge"); err == nil {
+			err = errs.Validation(errs.Field("person", "error.merge_households_elsewhere"))
+		}
+	}
 	if err != nil {
 		return Merge{}, err
 	}

@@ -6,13 +6,15 @@ import (
 	"errors"
 	"time"
 
+	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/store"
 )
 
 // mergeHousehold gives the record kept the dropped record's place in its
-// household, or takes the dropped record out when both live there.
-func (s *Service) mergeHousehold(ctx context.Context, tx *sql.Tx, keep, drop Person, mv *Moved) error {
+// household, or takes the dropped record out when both live there. Two
+// households are refused, the kept record's named only when p may see it.
+func (s *Service) mergeHousehold(ctx context.Context, tx *sql.Tx, p access.Principal, keep, drop Person, mv *Moved) error {
 	dm, err := s.membership(ctx, tx, drop.ID)
 	if err != nil || dm.householdID == 0 {
 		return err
@@ -22,6 +24,9 @@ func (s *Service) mergeHousehold(ctx context.Context, tx *sql.Tx, keep, drop Per
 		return err
 	}
 	if km.householdID != 0 && km.householdID != dm.householdID {
+		if err := s.homeWithin(ctx, tx, p, km.householdID); err != nil {
+			return err
+		}
 		return errs.Validation(errs.Field("person", "error.merge_households", "ID", itoa(km.householdID)))
 	}
 	h := dm.householdID

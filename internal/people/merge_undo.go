@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
@@ -17,7 +18,10 @@ import (
 // outcomes it replaced written back and the photo it copied removed,
 // unless they were changed since. Only an administrator may undo a merge: the policy has no
 // action of its own for it, so this asks for the Admin role besides the
-// right to edit both records; a merge is undone once.
+// right to edit both records; a merge is undone once. When another record
+// has taken the dropped one's ID number since, the undo is refused naming
+// that record only when p may see it; one outside p's scope is a probe
+// (see probe.go), the number being one the dropped record held.
 func (s *Service) Unmerge(ctx context.Context, p access.Principal, mergeID int64) error {
 	if err := access.Can(p, access.EditChild, p.Scope()); err != nil {
 		return err
@@ -25,7 +29,8 @@ func (s *Service) Unmerge(ctx context.Context, p access.Principal, mergeID int64
 	if p.Role != access.Admin {
 		return errs.New(errs.Forbidden, "error.forbidden")
 	}
-	return s.db.Tx(ctx, func(tx *sql.Tx) error {
+	var restored Person // the dropped record with the ID number it gets back
+	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
 		m, err := s.merge(ctx, tx, mergeID)
 		if err != nil {
 			return err
@@ -61,8 +66,8 @@ func (s *Service) Unmerge(ctx context.Context, p access.Principal, mergeID int64
 			}
 		}
 		if mv.NationalID != "" {
-			given.ID = drop.ID
-			if err := s.uniqueID(ctx, tx, given); err != nil {
+			given.ID, restored = drop.ID, given
+			if _, err := s.idHeld(ctx, tx, p, given); err != nil {
 				return err
 			}
 			if err := s.setMergeFields(ctx, tx, given, now); err != nil {
@@ -88,6 +93,10 @@ func (s *Service) Unmerge(ctx context.Context, p access.Principal, mergeID int64
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "unmerge", Entity: "person", EntityID: itoa(keep.ID),
 			OrgPath: keep.OrgPath, Before: map[string]Person{"keep": keep, "drop": drop}, After: m})
 	})
+	if errors.Is(err, errHeldElsewhere) {
+		err = s.probe(ctx, p, "national_id", restored.IDKind, restored.NationalID, "unmerge")
+	}
+	return err
 }
 
 // unmoveRefs moves the rows a merge moved back to the dropped record.

@@ -33,16 +33,16 @@ import (
 var queryFS embed.FS
 
 type queries struct {
-	Region, Org                                                string
-	InsertPerson, UpdatePerson, PersonByID, PersonByNationalID string
-	SetPhoto, Photo                                            string
-	IDHolder, LockProber                                       string
-	ListFrom, ListOrgs, ListWideOrgs, CountOrg                 string
-	ListByName, ListByBirth, ListByCreated                     string
-	SearchID, SearchPhone, SearchName, SearchRef               string
-	SearchFirstName, MatchName, MatchHousehold                 string
-	RepathPersonOrgs, RepathHouseholdOrgs                      string
-	RepathPersonRegions, RepathHouseholdRegions                string
+	Region, Org                                  string
+	InsertPerson, UpdatePerson, PersonByID       string
+	SetPhoto, Photo                              string
+	IDHolder, LockProber                         string
+	ListFrom, ListOrgs, ListWideOrgs, CountOrg   string
+	ListByName, ListByBirth, ListByCreated       string
+	SearchID, SearchPhone, SearchName, SearchRef string
+	SearchFirstName, MatchName, MatchHousehold   string
+	RepathPersonOrgs, RepathHouseholdOrgs        string
+	RepathPersonRegions, RepathHouseholdRegions  string
 
 	InsertHousehold, UpdateHousehold, HouseholdByID, ListHouseholds string
 	Members, MemberOf, InsertMember, DeleteMember                   string

@@ -127,25 +127,6 @@ func newID(rec, old Person) bool {
 	return rec.NationalID != "" && (rec.NationalID != old.NationalID || rec.IDKind != old.IDKind)
 }
 
-// uniqueID returns the duplicate-ID conflict when another live person
-// holds rec's ID number. Record numbers in messages are strings, so they
-// are shown as they are, without digit grouping.
-func (s *Service) uniqueID(ctx context.Context, q store.Querier, rec Person) error {
-	if rec.NationalID == "" {
-		return nil
-	}
-	var other int64
-	err := q.QueryRowContext(ctx, s.q.PersonByNationalID, rec.NationalID, rec.IDKind, rec.ID).Scan(&other)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil
-	} else if err != nil {
-		return err
-	}
-	e := errs.New(errs.Conflict, "error.duplicate_id", "ID", itoa(other))
-	e.Fields = []errs.FieldError{errs.Field("national_id", "error.duplicate_id", "ID", itoa(other))}
-	return e
-}
-
 // personArgs are the first 21 parameters of InsertPerson and UpdatePerson
 // for r in the region with regionID, followed by tail.
 func personArgs(r Person, regionID int64, tail ...any) []any {

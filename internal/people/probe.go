@@ -91,22 +91,33 @@ func (s *Service) probe(ctx context.Context, p access.Principal, field, kind, nu
 // outside it is errHeldElsewhere, and a number nobody holds is refused
 // once p's probes are spent, as a probe would be.
 func (s *Service) idFree(ctx context.Context, q store.Querier, p access.Principal, rec Person) error {
+	held, err := s.idHeld(ctx, q, p, rec)
+	if err != nil || held {
+		return err
+	}
+	left, err := s.probesLeft(ctx, q, p, false)
+	if err == nil && left <= 0 {
+		err = errChecksSpent("national_id")
+	}
+	return err
+}
+
+// idHeld reports, through q, whether another live person holds rec's ID
+// number; when one does, the error is the duplicate naming them if p may
+// see them, errHeldElsewhere if not.
+func (s *Service) idHeld(ctx context.Context, q store.Querier, p access.Principal, rec Person) (bool, error) {
 	var id int64
 	var t access.Target
 	err := q.QueryRowContext(ctx, s.q.IDHolder, rec.NationalID, rec.IDKind, rec.ID).Scan(&id, &t.OrgPath, &t.RegionPath)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		left, err := s.probesLeft(ctx, q, p, false)
-		if err == nil && left <= 0 {
-			err = errChecksSpent("national_id")
-		}
-		return err
+		return false, nil
 	case err != nil:
-		return err
+		return false, err
 	case !access.Within(p, t):
-		return errHeldElsewhere
+		return true, errHeldElsewhere
 	}
 	e := errs.New(errs.Conflict, "error.duplicate_id", "ID", itoa(id))
 	e.Fields = []errs.FieldError{errs.Field("national_id", "error.duplicate_id", "ID", itoa(id))}
-	return e
+	return true, e
 }

@@ -35,12 +35,6 @@ WHERE id = $23;
 -- name: PersonByID
 SELECT p.* FROM person_rows p WHERE p.id = $1;
 
--- name: PersonByNationalID
--- The live person other than $3 who holds ID $1 of kind $2.
-SELECT id FROM persons
-WHERE national_id = $1 AND id_kind = $2 AND id <> $3
-  AND national_id <> '' AND merged_into IS NULL;
-
 -- name: SetPhoto
 UPDATE persons SET photo = $1, updated_at = $2 WHERE id = $3;
 

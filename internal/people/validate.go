@@ -46,7 +46,7 @@ func (s *Service) check(in Input) (Person, []errs.FieldError) {
 	if r.Sex == "" {
 		r.Sex = SexUnknown
 	} else if r.Sex != Male && r.Sex != Female && r.Sex != SexUnknown {
-		fs = append(fs, errs.Field("sex", "error.invalid", "Field", "sex"))
+		fs = append(fs, valid.Choice("sex", Male, Female, SexUnknown))
 	}
 	var ok bool
 	if r.Phone, r.phoneDigits, ok = normPhone(in.Phone); !ok {
@@ -56,10 +56,10 @@ func (s *Service) check(in Input) (Person, []errs.FieldError) {
 		fs = append(fs, errs.Field("languages", "error.invalid", "Field", "languages"))
 	}
 	if r.Grade < 0 || r.Grade > MaxGrade {
-		fs = append(fs, errs.Field("grade", "error.invalid", "Field", "grade"))
+		fs = append(fs, errs.Field("grade", "error.grade_range", "Max", MaxGrade))
 	}
 	if r.Status != "" && !r.Status.Valid() {
-		fs = append(fs, errs.Field("status", "error.invalid", "Field", "status"))
+		fs = append(fs, valid.Choice("status", Statuses()...))
 	}
 	var idfs []errs.FieldError
 	r.IDKind, r.NationalID, idfs = checkID(in.IDKind, in.NationalID, r.BirthDate, r.Sex)

@@ -2,6 +2,7 @@ package settings_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -83,8 +84,8 @@ func TestUpdateIsCheckedAndValidated(t *testing.T) {
 		err := s.Update(ctx, admin, settings.Settings{Name: " ", DefaultLocale: "de", Country: "US", Calendar: "lunar", Timezone: "Mars/Olympus_Mons"})
 		e := errs.As(err)
 		if e == nil || e.Code != errs.Invalid || len(e.Fields) != 5 || e.Fields[0].Key != "error.required" ||
-			e.Fields[1].Field != "default_locale" || e.Fields[2].Field != "country" || e.Fields[3].Key != "error.invalid" ||
-			e.Fields[4].Field != "timezone" {
+			e.Fields[1].Field != "default_locale" || e.Fields[2].Field != "country" || e.Fields[3].Key != "error.invalid_choice_of" ||
+			fmt.Sprint(e.Fields[3].Args) != "[Choices gregorian, solar_hijri]" || e.Fields[4].Key != "error.invalid_timezone" {
 			t.Fatalf("bad settings: %v", err)
 		}
 		long := settings.Defaults()

@@ -56,16 +56,16 @@ func (s Settings) Validate() error {
 	var fs []errs.FieldError
 	fs = valid.Name(fs, "name", s.Name, MaxName)
 	if !i18n.Locale(s.DefaultLocale).Valid() {
-		fs = append(fs, errs.Field("default_locale", "error.invalid", "Field", "default_locale"))
+		fs = append(fs, valid.Choice("default_locale", i18n.All()...))
 	}
 	if !oneOf(s.Country, Countries()) {
-		fs = append(fs, errs.Field("country", "error.invalid", "Field", "country"))
+		fs = append(fs, valid.Choice("country", Countries()...))
 	}
 	if !oneOf(s.Calendar, Calendars()) {
-		fs = append(fs, errs.Field("calendar", "error.invalid", "Field", "calendar"))
+		fs = append(fs, valid.Choice("calendar", Calendars()...))
 	}
 	if _, err := time.LoadLocation(s.Timezone); err != nil || s.Timezone == "" || s.Timezone == "Local" {
-		fs = append(fs, errs.Field("timezone", "error.invalid", "Field", "timezone"))
+		fs = append(fs, errs.Field("timezone", "error.invalid_timezone"))
 	}
 	return errs.Validation(fs...)
 }

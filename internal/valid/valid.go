@@ -56,3 +56,17 @@ func Name(fs []errs.FieldError, field, v string, max int) []errs.FieldError {
 	}
 	return Line(fs, field, v, max)
 }
+
+// Choice is the field error of a value that is not one of choices: the
+// message names them as a client sends them, so that an API client (or a
+// list imported by hand) learns what to send instead of only that
+// something is wrong. A form offers the same values in a select.
+func Choice[T ~string](field string, choices ...T) errs.FieldError {
+	names := make([]string, 0, len(choices))
+	for _, c := range choices {
+		if c != "" {
+			names = append(names, string(c))
+		}
+	}
+	return errs.Field(field, "error.invalid_choice_of", "Choices", strings.Join(names, ", "))
+}

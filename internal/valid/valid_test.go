@@ -1,6 +1,7 @@
 package valid
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -30,5 +31,14 @@ func TestChecks(t *testing.T) {
 		case c.key != "" && (len(c.fs) != 1 || c.fs[0].Key != c.key || c.fs[0].Field != "f"):
 			t.Errorf("%s: %v, want one %s on f", c.name, c.fs, c.key)
 		}
+	}
+}
+
+// A value not among the choices is answered with the choices, as sent,
+// leaving out the empty one that stands for "none".
+func TestChoiceNamesTheChoices(t *testing.T) {
+	f := Choice("country", "KZ", "IR", "")
+	if f.Field != "country" || f.Key != "error.invalid_choice_of" || fmt.Sprint(f.Args) != "[Choices KZ, IR]" {
+		t.Fatalf("%+v", f)
 	}
 }

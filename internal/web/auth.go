@@ -102,12 +102,10 @@ func cleanText(s string, spaces bool) bool {
 	return true
 }
 
-var errNotFound = errs.New(errs.NotFound, "error.not_found")
-
 // notFoundIfNot turns a failed precondition into a plain 404.
 func notFoundIfNot(ok bool) error {
 	if !ok {
-		return errNotFound
+		return errs.ErrNotFound
 	}
 	return nil
 }

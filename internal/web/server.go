@@ -22,6 +22,7 @@ import (
 
 	"github.com/alexedwards/scs/v2"
 
+	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/web/kit"
 )
@@ -138,7 +139,7 @@ func (s *Server) Mount(mux *http.ServeMux) {
 	}
 	mux.Handle("GET /static/", kit.StaticHandler())
 	mux.Handle("/", wrap(s.adapt(route{h: func(http.ResponseWriter, *http.Request, *request) error {
-		return errNotFound
+		return errs.ErrNotFound
 	}}), 0))
 }
 

@@ -34,7 +34,7 @@ func (s *Server) JobList(w http.ResponseWriter, r *http.Request, rq *request) er
 	f := kit.QueryForm(r, "status", "kind")
 	status := f.Values["status"]
 	if status != "" && !slices.Contains(jobStatuses, status) {
-		f.Fail(rq.L, "status", "error.invalid", "Field", rq.L.T("field.status"))
+		f.Fail(rq.L, "status", "error.invalid_choice")
 		status = ""
 	}
 	list, next, err := s.svc.Jobs.List(r.Context(), rq.P, jobs.Filter{Status: status, Kind: f.Values["kind"]}, kit.PageOf(r))

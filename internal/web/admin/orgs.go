@@ -35,7 +35,7 @@ func (s *Server) OrgList(w http.ResponseWriter, r *http.Request, rq *request) er
 	f := kit.QueryForm(r, "type", "region", "name", "parent")
 	flt := orgs.Filter{Type: orgs.Type(f.Values["type"]), RegionCode: kit.NormRegion(f.Values["region"]), Name: f.Values["name"]}
 	if flt.Type != "" && !flt.Type.Valid() {
-		f.Fail(rq.L, "type", "error.invalid", "Field", rq.L.T("field.type"))
+		f.Fail(rq.L, "type", "error.invalid_choice")
 		flt.Type = ""
 	}
 	v := orgsView{Page: s.Page(r, rq, "orgs.title"), Filter: f, CanManage: access.Allowed(rq.P, access.ManageOrgs),

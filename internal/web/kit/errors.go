@@ -8,8 +8,9 @@ import (
 )
 
 // ErrNotFound is the plain 404: a page that does not exist, or one the
-// caller may not know exists.
-var ErrNotFound = errs.New(errs.NotFound, "error.not_found")
+// caller may not know exists. It is errs.ErrNotFound, the one not-found,
+// named here for the rooms' handlers.
+var ErrNotFound = errs.ErrNotFound
 
 // Fail is the one place a web error becomes a page: domain errors show
 // their translated message; anything else is logged and shown as a generic
