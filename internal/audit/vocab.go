@@ -35,5 +35,5 @@ func SubjectKinds() []string {
 // Vias are the ways a record was opened (or an ID number typed) that the
 // access log names.
 func Vias() []string {
-	return []string{"api", "create", "dry_run", "export", "import", "update", "web"}
+	return []string{"add_member", "api", "create", "dry_run", "export", "import", "merge", "unmerge", "update", "web"}
 }
