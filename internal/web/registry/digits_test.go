@@ -72,7 +72,7 @@ func TestPersianPagesShowPersianDigitsAndReadThem(t *testing.T) {
 			t.Errorf("household page lacks %q", want)
 		}
 	}
-	if home := c.Get("/"); !strings.Contains(home.Body, `<span class="figure">۱</span>`) {
+	if home := c.Get("/"); !strings.Contains(home.Body, `<span class="figure-sm">۱</span>`) {
 		t.Error("the home page's count is not in Persian digits")
 	}
 
