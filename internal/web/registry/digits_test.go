@@ -76,6 +76,13 @@ func TestPersianPagesShowPersianDigitsAndReadThem(t *testing.T) {
 		t.Error("the home page's count is not in Persian digits")
 	}
 
+	// A record number typed with a Persian keyboard filters a log.
+	admin := f.Login(t, "admin@example.org")
+	if r := admin.Get("/admin/audit?actor=" + url.QueryEscape(i18n.FA.Digits(itoa(f.Admin.ID)))); r.Status != http.StatusOK ||
+		strings.Contains(r.Body, `id="actor-error"`) {
+		t.Errorf("a number in Persian digits is refused as a filter: %d", r.Status)
+	}
+
 	csv := c.Download("/people/export.csv")
 	if !strings.Contains(string(csv.Body), created.Phone) || !strings.Contains(string(csv.Body), "Abay 12") {
 		t.Error("the download is not in ASCII digits")
