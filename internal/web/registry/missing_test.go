@@ -18,7 +18,7 @@ func TestMissingValuesShowAsADash(t *testing.T) {
 	c := f.Login(t, "coord@example.org")
 	const dash = `<span class="missing"><span aria-hidden="true">—</span><span class="visually-hidden">Not recorded</span></span>`
 	for path, n := range map[string]int{
-		"/people/" + itoa(child.ID): 4, // national ID, languages, phone, grade, status…
+		"/people/" + itoa(child.ID): 6, // national ID, languages, phone, address, grade, status
 		"/households/" + itoa(h.ID): 3, // address, phone, flags
 	} {
 		body := c.Get(path).Body
