@@ -28,6 +28,7 @@ func TestEveryRoleHasAHomeOfItsOwn(t *testing.T) {
 	}
 	main := regexp.MustCompile(`(?s)<main[^>]*>(.*)</main>`)
 	hrefs := regexp.MustCompile(`href="([^"]+)"`)
+	figures := regexp.MustCompile(`href="([^"]+)">[^<]*(?:<span class="link-title">[^<]*</span> )?<span class="figure`)
 	for _, role := range access.Roles() {
 		t.Run(string(role), func(t *testing.T) {
 			c := f.User(t, "home-"+string(role)+"@example.org", role, "en")
@@ -62,8 +63,16 @@ func TestEveryRoleHasAHomeOfItsOwn(t *testing.T) {
 			if want := role == access.Sponsor || role == access.Volunteer || role == access.Mentor || role == access.Warehouse; coming != want {
 				t.Errorf("note on what is coming shown: %v, want %v", coming, want)
 			}
-			if !access.Allowed(p, access.ViewChild) && strings.Contains(body, `href="/people`) {
-				t.Error("a role that may not see children is offered the registry")
+			if !access.Allowed(p, access.ViewChild) {
+				if strings.Contains(body, `href="/people`) {
+					t.Error("a role that may not see children is offered the registry")
+				}
+				// Its only figures count organisations or users, never children.
+				for _, m := range figures.FindAllStringSubmatch(body, -1) {
+					if m[1] != "/organisations" && m[1] != "/admin/users" {
+						t.Errorf("a role that may not see children sees a figure on %s", m[1])
+					}
+				}
 			}
 		})
 	}
