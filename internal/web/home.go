@@ -1,7 +1,9 @@
 package web
 
 import (
+	"context"
 	"net/http"
+	"slices"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/jobs"
@@ -10,7 +12,11 @@ import (
 
 type homeView struct {
 	kit.Page
-	Cards []card
+	Cards []card     // figures worth a glance: the background jobs' states
+	Links []homeLink // the pages the user may open, each with what it is for
+	// Coming says the role's work is not in Jol yet: the page says what
+	// Jol will offer it (home.coming.<role>).
+	Coming bool
 }
 
 // card is one figure on a home page, linking to where it comes from.
@@ -20,24 +26,34 @@ type card struct {
 	Label  string
 }
 
-// home is each role's start page. Later capabilities add their cards
-// here (requests waiting for review, kits in stock, open cases, …).
+// homeLink is one page a home offers, with a count where it is cheap.
+type homeLink struct {
+	Href   string
+	Title  string
+	Text   string
+	Figure string // "" when the page has no count to show
+}
+
+// home is each role's start page: what the role can do in Jol today, as
+// links to the pages it may open, and for roles still waiting for their
+// part of Jol, what is coming. Later capabilities add their pages to
+// homeLinks and their figures here.
 func (s *Server) home(w http.ResponseWriter, r *http.Request, rq *request) error {
 	v := homeView{Page: s.page(r, rq, "nav.home")}
 	ctx := r.Context()
-	if access.Allowed(rq.P, access.ManageUsers) {
-		n, err := s.svc.Accounts.Count(ctx)
+	for _, l := range homeLinks {
+		if !access.Allowed(rq.P, l.action) {
+			continue
+		}
+		n, err := s.homeCount(ctx, rq, l.href)
 		if err != nil {
 			return err
 		}
-		v.Cards = append(v.Cards, card{"/admin/users", rq.L.Number(int64(n)), rq.L.T("home.card.users", "Count", n)})
-	}
-	if access.Allowed(rq.P, access.ViewOrgs) {
-		n, err := s.svc.Orgs.Count(ctx, rq.P)
-		if err != nil {
-			return err
+		hl := homeLink{Href: l.href, Title: rq.L.T(l.title), Text: rq.L.T(l.text)}
+		if n >= 0 {
+			hl.Figure = rq.L.Number(int64(n))
 		}
-		v.Cards = append(v.Cards, card{"/organisations", rq.L.Number(int64(n)), rq.L.T("home.card.organisations", "Count", n)})
+		v.Links = append(v.Links, hl)
 	}
 	if access.Allowed(rq.P, access.ViewJobs) {
 		counts, err := s.svc.Jobs.Counts(ctx)
@@ -49,6 +65,20 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request, rq *request) error
 			v.Cards = append(v.Cards, card{"/admin/jobs?status=" + st, rq.L.Number(int64(n)), rq.L.T("jobstatus." + st)})
 		}
 	}
+	v.Coming = slices.Contains(upcoming, rq.P.Role)
 	s.render(w, http.StatusOK, "home", &v)
 	return nil
+}
+
+// homeCount is the count a home link shows, or -1 for none: only counts
+// of one cheap query each, and never of children, so that no role learns
+// a number of records it may not open.
+func (s *Server) homeCount(ctx context.Context, rq *request, href string) (int, error) {
+	switch href {
+	case "/admin/users":
+		return s.svc.Accounts.Count(ctx)
+	case "/organisations":
+		return s.svc.Orgs.Count(ctx, rq.P)
+	}
+	return -1, nil
 }

@@ -42,14 +42,14 @@ func TestIdleSessionsEndAndActiveOnesLast(t *testing.T) {
 func TestHomeCardsFollowTheRole(t *testing.T) {
 	f := newFixture(t)
 	coord := f.Login(t, "coord@example.org").Get("/")
-	if !strings.Contains(coord.Body, `<span class="figure">1</span> <span>organisation</span>`) {
+	if !strings.Contains(coord.Body, `<a href="/organisations"><span class="link-title">Organisations</span> <span class="figure-sm">1</span></a>`) {
 		t.Errorf("coordinator's home lacks the organisation count:\n%s", coord.Body)
 	}
 	if strings.Contains(coord.Body, "/admin/users") || strings.Contains(coord.Body, "/admin/jobs") {
 		t.Error("coordinator's home links to admin pages")
 	}
 	admin := f.Login(t, "admin@example.org").Get("/")
-	for _, want := range []string{`href="/admin/users"`, `<span class="figure">2</span> <span>users</span>`, `href="/admin/jobs?status=failed"`} {
+	for _, want := range []string{`href="/admin/users"`, `<span class="link-title">Users</span> <span class="figure-sm">2</span>`, `href="/admin/jobs?status=failed"`} {
 		if !strings.Contains(admin.Body, want) {
 			t.Errorf("admin's home lacks %s", want)
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/geo"
 	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/text"
 )
 
 // Listing is the part of a list page's view that the "pager" partial
@@ -70,10 +71,11 @@ func FormID(v string) (int64, error) {
 // NormRegion is a region code as the services store it: trimmed, upper case.
 func NormRegion(code string) string { return strings.ToUpper(strings.TrimSpace(code)) }
 
-// FilterID reads an optional numeric filter field of a GET form into f;
-// a value that is not a positive number becomes an error beside the field.
+// FilterID reads an optional numeric filter field of a GET form into f,
+// in ASCII or Persian digits; a value that is not a positive number
+// becomes an error beside the field.
 func FilterID(rq *Request, f *Form, field string) int64 {
-	v := f.Values[field]
+	v := text.NormalizeDigits(f.Values[field])
 	if v == "" {
 		return 0
 	}

@@ -166,10 +166,28 @@ func (t *Templates) Render(w http.ResponseWriter, status int, name string, view 
 		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
 		return
 	}
+	page := buf.Bytes()
+	if v, ok := view.(localePage); ok && v.pageLocale() == i18n.FA {
+		// A Persian page shows every number of its text in Persian digits,
+		// not only those a template formatted: IDs, phones, counts, codes.
+		page = i18n.FA.HTMLDigits(make([]byte, 0, len(page)+len(page)/4), page)
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	_, _ = buf.WriteTo(w)
+	_, _ = w.Write(page)
+}
+
+// localePage is a view that knows its page's language: every view embeds
+// Page.
+type localePage interface{ pageLocale() i18n.Locale }
+
+// pageLocale is the language the page is written in.
+func (p Page) pageLocale() i18n.Locale {
+	if p.L == nil {
+		return ""
+	}
+	return p.L.Locale()
 }
 
 // StaticHandler serves the static files, for a year: their URLs change

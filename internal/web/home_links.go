@@ -1,0 +1,33 @@
+package web
+
+import "github.com/jolproject/jol/internal/access"
+
+// homeLinks are what a home page offers, in the menu's order: each page
+// with the action that opens it and a line saying what it is for. A user
+// sees only the pages their role may open, so every role's home lists
+// what it can do in this version. A new page adds its line here.
+var homeLinks = []struct {
+	href   string
+	title  string // the menu's name of the page
+	text   string // one line on what it is for
+	action access.Action
+}{
+	{"/people", "nav.people", "home.link.people", access.ViewChild},
+	{"/households", "nav.households", "home.link.households", access.ViewChild},
+	{"/imports", "imports.title", "home.link.imports", access.EditChild},
+	{"/assessments", "nav.assessments", "home.link.assessments", access.ViewChild},
+	{"/places", "nav.places", "home.link.places", access.ViewChild},
+	{"/organisations", "nav.organisations", "home.link.organisations", access.ViewOrgs},
+	{"/regions", "nav.regions", "home.link.regions", access.ViewRegions},
+	{"/admin/users", "nav.users", "home.link.users", access.ManageUsers},
+	{"/admin/jobs", "nav.jobs", "home.link.jobs", access.ViewJobs},
+	{"/admin/audit", "nav.audit", "home.link.audit", access.ViewAudit},
+	{"/admin/access-log", "nav.access_log", "home.link.access_log", access.ViewAudit},
+	{"/admin/settings", "nav.settings", "home.link.settings", access.ManageSettings},
+	{"/tokens", "nav.tokens", "home.link.tokens", access.ManageOwnToken},
+}
+
+// upcoming are the roles whose work Jol does not do yet: their home says
+// what Jol will offer them (home.coming.<role>) beside what they can do
+// today.
+var upcoming = []access.Role{access.Sponsor, access.Volunteer, access.Mentor, access.Warehouse}
