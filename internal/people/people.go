@@ -37,7 +37,8 @@ type queries struct {
 	InsertPerson, UpdatePerson, PersonByID, PersonByNationalID string
 	SetPhoto, Photo                                            string
 	IDHolder, LockProber                                       string
-	ListFrom, ListOrgs, ListWideOrgs, CountOrg                 string
+	ListFrom, ListWhere, ListOrgs, ListWideOrgs, CountOrg      string
+	CountFrom, CountTo                                         string
 	ListByName, ListByBirth, ListByCreated                     string
 	SearchID, SearchPhone, SearchName, SearchRef               string
 	SearchFirstName, MatchName, MatchHousehold                 string

@@ -5,9 +5,15 @@ import "strconv"
 // Page asks for one page of a list ordered newest first by id: the rows
 // whose id is below Before (all rows when Before is 0), at most Limit.
 // Cursor pagination stays fast and stable while rows are being added.
+//
+// Skip jumps to a page by number: the rows skipped before the page starts
+// (a page-number link). Keyset cursors carry next and previous; an offset
+// only serves a jump, and a jump goes no deeper than CountCap rows, so no
+// query reads and drops more than that.
 type Page struct {
 	Before int64
 	Limit  int
+	Skip   int
 }
 
 // Page size bounds.
@@ -46,6 +52,9 @@ func (p Page) LimitArg() int {
 	}
 	return p.Limit + 1
 }
+
+// SkipArg is the value to bind for OFFSET: Skip, bounded by CountCap.
+func (p Page) SkipArg() int { return min(max(p.Skip, 0), CountCap) }
 
 // Trim cuts rows fetched with LimitArg down to the page and returns the
 // cursor of the next page ("" when this is the last one). id returns the id
