@@ -70,10 +70,10 @@ func (s *Service) List(ctx context.Context, p access.Principal, f Filter, pg Pag
 	return out, next, nil
 }
 
-// Count is how many persons List pages through for p and f, counted up
+// ListCount is how many persons List pages through for p and f, counted up
 // to store.CountCap: the same scope and filters, so it never counts a
 // record p may not see.
-func (s *Service) Count(ctx context.Context, p access.Principal, f Filter) (store.Count, error) {
+func (s *Service) ListCount(ctx context.Context, p access.Principal, f Filter) (store.Count, error) {
 	q, a, ok, err := s.listQuery(ctx, p, f)
 	if !ok || err != nil {
 		return store.Count{}, err

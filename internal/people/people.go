@@ -46,6 +46,7 @@ type queries struct {
 	RepathPersonRegions, RepathHouseholdRegions                string
 
 	InsertHousehold, UpdateHousehold, HouseholdByID, ListHouseholds string
+	CountHouseholds                                                 string
 	Members, MemberOf, InsertMember, DeleteMember                   string
 	ClearHead, SetHead, SetPersonHousehold                          string
 	InsertGuardian, DeleteGuardian, Guardians, GuardianByID         string

@@ -216,7 +216,7 @@ WHERE h.id = $2;
 -- name: ListHouseholds
 -- $1 is the cut-off of HouseholdByID; $2-$3 the organisation range and
 -- $4-$5 the region range (the principal scope narrowed by the filter), $6
--- the reference; newest first, id below $7, $8 rows.
+-- the reference; newest first, id below $7, $8 rows after skipping $9.
 SELECT h.id, COALESCE(h.org_id, 0), COALESCE(o.name, ''), h.org_path, r.code, h.region_path, h.address,
        h.phone, h.income_category, h.low_income, h.incomplete, h.dysfunctional, h.notes, h.external_ref,
        COALESCE(h.created_by, 0), h.created_at, h.updated_at,
@@ -228,7 +228,15 @@ WHERE h.org_path >= $2 AND h.org_path < $3 AND h.region_path >= $4 AND h.region_
   AND (CAST($6 AS TEXT) = '' OR h.external_ref = $6)
   AND h.id < CAST($7 AS BIGINT)
 ORDER BY h.id DESC
-LIMIT $8;
+LIMIT $8 OFFSET $9;
+
+-- name: CountHouseholds
+-- How many households ListHouseholds pages through, up to $6: $1-$2 the
+-- organisation range, $3-$4 the region range, $5 the reference.
+SELECT count(*) FROM (SELECT 1 FROM households h
+WHERE h.org_path >= $1 AND h.org_path < $2 AND h.region_path >= $3 AND h.region_path < $4
+  AND (CAST($5 AS TEXT) = '' OR h.external_ref = $5)
+LIMIT $6) x;
 
 -- name: Members
 -- The members of household $1, the head first, then oldest first.

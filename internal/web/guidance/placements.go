@@ -21,6 +21,7 @@ var (
 // form that records a new one.
 type placesView struct {
 	Page
+	listing
 	Offers  []guidance.Offer
 	CanEdit bool
 	Form    *form
@@ -40,7 +41,7 @@ func (s *Server) renderPlaces(w http.ResponseWriter, r *http.Request, rq *reques
 	if err != nil {
 		return err
 	}
-	v := placesView{Page: s.Page(r, rq, "places.title"), Offers: offers, Form: f, CanEdit: access.Allowed(rq.P, access.EditChild)}
+	v := placesView{Page: s.Page(r, rq, "places.title"), listing: kit.Whole(len(offers)), Offers: offers, Form: f, CanEdit: access.Allowed(rq.P, access.EditChild)}
 	if v.CanEdit {
 		opts, err := kit.OrgOptions(ctx, s.svc.Orgs, rq.P, f.Values["org_id"], "", 0)
 		if err != nil {
@@ -87,6 +88,7 @@ func formInt(rq *request, f *form, field string) int {
 // offerView is one offer with the children placed on it.
 type offerView struct {
 	Page
+	listing
 	Offer      guidance.Offer
 	Placements []placementRow
 	Outcomes   []outcomeButton
@@ -119,7 +121,7 @@ func (s *Server) renderOffer(w http.ResponseWriter, r *http.Request, rq *request
 	if err != nil {
 		return err
 	}
-	v := offerView{Page: s.Page(r, rq, "places.offer"), Offer: o, Placements: placementRows(rq.L, ls), Form: f,
+	v := offerView{Page: s.Page(r, rq, "places.offer"), listing: kit.Whole(len(ls)), Offer: o, Placements: placementRows(rq.L, ls), Form: f,
 		CanEdit: access.Can(rq.P, access.EditChild, o.Target()) == nil}
 	v.Title = o.OrgName + " · " + rq.L.Digits(strconv.Itoa(o.Year))
 	for _, oc := range guidance.PlacementOutcomes() {

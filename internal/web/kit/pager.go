@@ -130,3 +130,8 @@ func encode(path string, q url.Values) string {
 	}
 	return path
 }
+
+// Whole is the listing of a list shown whole on one page (an offer's
+// placements, a user's tokens, the children of a region): its total and
+// no pager.
+func Whole(n int) Listing { return Listing{Counted: true, Total: n} }

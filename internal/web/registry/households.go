@@ -50,11 +50,16 @@ func (s *Server) HouseholdList(w http.ResponseWriter, r *http.Request, rq *reque
 	ctx := r.Context()
 	f := kit.QueryForm(r, "region", "org", "ref")
 	flt := people.HouseholdFilter{RegionCode: kit.NormRegion(f.Values["region"]), OrgID: kit.FilterID(rq, f, "org"), ExternalRef: f.Values["ref"]}
-	list, next, err := s.svc.People.Households(ctx, rq.P, flt, kit.PageOf(r))
+	n, err := s.svc.People.CountHouseholds(ctx, rq.P, flt)
 	if err != nil {
 		return err
 	}
-	v := householdsView{Page: s.Page(r, rq, "households.title"), listing: kit.NewListing(r, next), Filter: f,
+	pg := kit.PagingOf(r).Fit(n)
+	list, next, err := s.svc.People.Households(ctx, rq.P, flt, pg.Store())
+	if err != nil {
+		return err
+	}
+	v := householdsView{Page: s.Page(r, rq, "households.title"), listing: pg.Listing(r, next, n), Filter: f,
 		CanEdit: access.Allowed(rq.P, access.EditChild)}
 	region := s.RegionNamer(ctx, s.svc.Geo, string(rq.L.Locale()))
 	for _, h := range list {

@@ -72,7 +72,7 @@ func (s *Server) PeopleList(w http.ResponseWriter, r *http.Request, rq *request)
 // the count comes first, so a page number past the end shows the last page.
 func (s *Server) peoplePage(r *http.Request, rq *request, flt people.Filter) ([]people.Person, listing, error) {
 	ctx := r.Context()
-	n, err := s.svc.People.Count(ctx, rq.P, flt)
+	n, err := s.svc.People.ListCount(ctx, rq.P, flt)
 	if err != nil {
 		return nil, listing{}, err
 	}

@@ -111,3 +111,22 @@ func TestSearchSaysHowManyItFoundPastTheCap(t *testing.T) {
 		t.Error("a search that shows all it found says it is capped")
 	}
 }
+
+func TestHouseholdListCountsOnlyItsScope(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	for i := range 3 {
+		must(f.Svc.People.CreateHousehold(ctx, access.System, people.HouseholdInput{OrgID: f.Org.ID, RegionCode: "KZ-75",
+			Address: fmt.Sprint("Abay street ", i+1)}))
+	}
+	tehran := must(f.Svc.Orgs.Create(ctx, access.System, orgs.Input{Name: "Tehran Charity", Type: orgs.Charity, RegionCode: "IR-23"}))
+	must(f.Svc.People.CreateHousehold(ctx, access.System, people.HouseholdInput{OrgID: tehran.ID, RegionCode: "IR-23", Address: "Enghelab"}))
+	c := f.Login(t, "coord@example.org")
+	if r := c.Get("/households"); !strings.Contains(r.Body, "3 records") {
+		t.Error("the households list does not count the 3 of the coordinator's scope alone")
+	}
+	if r := c.Get("/households?limit=2&page=2"); !strings.Contains(r.Body, "Page 2 of 2") || !strings.Contains(r.Body, "Abay street 1") ||
+		strings.Contains(r.Body, "Abay street 3") {
+		t.Error("page 2 of the households is not the oldest one")
+	}
+}
