@@ -94,6 +94,7 @@ type offerView struct {
 	Outcomes   []outcomeButton
 	CanEdit    bool
 	Form       *form
+	Picker     picker // the children a search found, to place
 }
 
 // outcomeButton is one outcome a placement can be given.
@@ -124,6 +125,12 @@ func (s *Server) renderOffer(w http.ResponseWriter, r *http.Request, rq *request
 	v := offerView{Page: s.Page(r, rq, "places.offer"), listing: kit.Whole(len(ls)), Offer: o, Placements: placementRows(rq.L, ls), Form: f,
 		CanEdit: access.Can(rq.P, access.EditChild, o.Target()) == nil}
 	v.Title = o.OrgName + " · " + rq.L.Digits(strconv.Itoa(o.Year))
+	if v.CanEdit {
+		// q comes in the page's query, or posted back by a place button.
+		if v.Picker, err = s.pickChildren(ctx, rq, r.FormValue("q"), ls); err != nil {
+			return err
+		}
+	}
 	for _, oc := range guidance.PlacementOutcomes() {
 		v.Outcomes = append(v.Outcomes, outcomeButton{Value: oc, Name: outcomeName(rq.L, oc)})
 	}
@@ -131,7 +138,8 @@ func (s *Server) renderOffer(w http.ResponseWriter, r *http.Request, rq *request
 	return nil
 }
 
-// PlaceChild places the child with record number ?person on the {id} offer.
+// PlaceChild places the child whose place button was pressed (the hidden
+// person field of a row the offer page's search found) on the {id} offer.
 func (s *Server) PlaceChild(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := kit.PathID(r)
 	if err != nil {
