@@ -21,10 +21,10 @@ type candidate struct {
 // typed (the same box as the registry's search: a name in any script, an
 // ID number, a phone) and the children it found in the user's scope.
 type picker struct {
-	Query   string
-	Found   []candidate
-	Capped  string // more were found than are shown
-	Adults  int    // persons found who are not children, left out
+	Query  string
+	Found  []candidate
+	Capped string // more were found than are shown
+	Adults int    // persons found who are not children, left out
 }
 
 // pickChildren searches the registry for the children a user may place on
