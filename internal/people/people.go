@@ -46,7 +46,7 @@ type queries struct {
 	RepathPersonRegions, RepathHouseholdRegions                string
 
 	InsertHousehold, UpdateHousehold, HouseholdByID, ListHouseholds string
-	CountHouseholds                                                 string
+	CountHouseholds, HouseholdName                                  string
 	Members, MemberOf, InsertMember, DeleteMember                   string
 	ClearHead, SetHead, SetPersonHousehold                          string
 	InsertGuardian, DeleteGuardian, Guardians, GuardianByID         string

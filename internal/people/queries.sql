@@ -238,6 +238,16 @@ WHERE h.org_path >= $1 AND h.org_path < $2 AND h.region_path >= $3 AND h.region_
   AND (CAST($5 AS TEXT) = '' OR h.external_ref = $5)
 LIMIT $6) x;
 
+-- name: HouseholdName
+-- What names household $5 to a user who picks it: the head's last name,
+-- the address and the reference, when it lies in the organisation range
+-- $1-$2 and region range $3-$4 (the principal's scope).
+SELECT h.id, COALESCE((SELECT p.last_name FROM household_members m JOIN persons p ON p.id = m.person_id
+                       WHERE m.household_id = h.id AND m.is_head AND p.merged_into IS NULL), ''),
+       h.address, h.external_ref
+FROM households h
+WHERE h.org_path >= $1 AND h.org_path < $2 AND h.region_path >= $3 AND h.region_path < $4 AND h.id = $5;
+
 -- name: Members
 -- The members of household $1, the head first, then oldest first.
 SELECT m.relation, m.is_head, p.* FROM household_members m

@@ -68,7 +68,9 @@ func (s *Server) renderHousehold(w http.ResponseWriter, r *http.Request, rq *req
 	for _, m := range ms {
 		v.Members = append(v.Members, memberRow{Member: m, Age: ageOf(l, m.Person, today), SexName: sexName(l, m.Person.Sex)})
 	}
-	if v.Query = r.URL.Query().Get("q"); v.Query != "" && v.CanEdit && r.Method == http.MethodGet {
+	// q comes in the page's query, or posted back by an add button whose
+	// submission was refused, so the results stay beside the error.
+	if v.Query = r.FormValue("q"); v.Query != "" && v.CanEdit {
 		found, err := s.svc.People.Search(ctx, rq.P, v.Query, 0)
 		if err != nil {
 			return err
@@ -80,6 +82,9 @@ func (s *Server) renderHousehold(w http.ResponseWriter, r *http.Request, rq *req
 			}
 		}
 		if v.Found, err = s.personRows(ctx, rq, others); err != nil {
+			return err
+		}
+		if err := s.nameHouseholds(ctx, rq, v.Found); err != nil {
 			return err
 		}
 	}
