@@ -67,6 +67,7 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"guardianship.":   strs(people.GuardianRelations()...),
 		"consentpurpose.": strs(people.Purposes()...),
 		"consentmethod.":  strs(people.Methods()...),
+		"income.":         people.IncomeCategories(),
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {

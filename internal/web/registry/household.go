@@ -23,6 +23,7 @@ type householdView struct {
 	Found      []personRow
 	Relations  []option
 	Flags      []string
+	IncomeName string // the income category in the user's language
 }
 
 // memberRow is a member as the page lists them.
@@ -59,6 +60,9 @@ func (s *Server) renderHousehold(w http.ResponseWriter, r *http.Request, rq *req
 		RegionName: s.RegionNamer(ctx, s.svc.Geo, string(l.Locale()))(h.RegionCode),
 		CanEdit:    access.Can(rq.P, access.EditChild, h.Target()) == nil, Relations: relationOptions(l, mf.Values["relation"])}
 	v.Flags = householdFlags(l, h)
+	if h.IncomeCategory != "" {
+		v.IncomeName = incomeName(rq, h.IncomeCategory)
+	}
 	v.Title, v.Path = l.T("households.number", "ID", l.Digits(kit.Itoa(h.ID))), householdURL(h.ID)
 	ms, err := s.svc.People.Members(ctx, rq.P, h.ID)
 	if err != nil {
