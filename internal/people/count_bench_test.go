@@ -1,0 +1,53 @@
+package people_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/people"
+	"github.com/jolproject/jol/internal/store"
+)
+
+// BenchmarkListCounted reads a page of the list as the people page does:
+// the bounded count first, then the page (the first, or a jump), for an
+// unscoped administrator and for an operator of one school of twenty.
+func BenchmarkListCounted(b *testing.B) {
+	w, op, _, _ := benchRegistry(b)
+	for _, f := range []struct {
+		name string
+		f    people.Filter
+	}{
+		{"created", people.Filter{}},
+		{"name", people.Filter{Sort: people.SortName}},
+		{"pupils-aged-10-14", people.Filter{Status: people.Pupil, MinAge: 10, MaxAge: 14, Sort: people.SortName}},
+	} {
+		for _, who := range []struct {
+			name string
+			p    access.Principal
+		}{{"admin", admin}, {"school", op}} {
+			for _, jump := range []struct {
+				name string
+				skip int
+			}{{"page1", 0}, {"deepest", store.CountCap}} {
+				b.Run(f.name+"/"+who.name+"/"+jump.name, func(b *testing.B) {
+					var ds []time.Duration
+					var n store.Count
+					for b.Loop() {
+						start := time.Now()
+						var err error
+						if n, err = w.s.ListCount(ctx, who.p, f.f); err != nil {
+							b.Fatal(err)
+						}
+						if _, _, err := w.s.List(ctx, who.p, f.f, people.Page{Limit: 50, Skip: jump.skip}); err != nil {
+							b.Fatal(err)
+						}
+						ds = append(ds, time.Since(start))
+					}
+					b.ReportMetric(float64(n.N), "counted")
+					p95(b, ds)
+				})
+			}
+		}
+	}
+}
