@@ -12,7 +12,7 @@ import (
 // Page asks for one page of List: the rows after Cursor (from the start
 // when it is ""), at most Limit (store.DefaultLimit when 0), after
 // skipping Skip of them (a jump to a page by its number; bounded by
-// store.CountCap, as store.Page.Skip is).
+// store.JumpCap, as store.Page.Skip is).
 type Page struct {
 	Cursor string
 	Limit  int

@@ -33,7 +33,7 @@ func PagingOf(r *http.Request) Paging {
 }
 
 // Fit moves a jump past the last page of a list of c rows to the last
-// page, and one deeper than store.CountCap rows to the deepest page a jump
+// page, and one deeper than store.JumpCap rows to the deepest page a jump
 // may reach: an address typed by hand shows rows, never an error. A page
 // reached by its cursor stays where it is.
 func (pg Paging) Fit(c store.Count) Paging {
@@ -68,12 +68,14 @@ func (pg Paging) pages(c store.Count) int {
 	return (c.N + pg.Limit - 1) / pg.Limit
 }
 
-// lastJump is the deepest page a number link may go to.
+// lastJump is the deepest page a number link may go to: the last page, or
+// the page store.JumpCap rows deep when the list goes further.
 func (pg Paging) lastJump(c store.Count) int {
-	if n := pg.pages(c); n > 0 || !c.More {
-		return n
+	deepest := store.JumpCap/pg.Limit + 1
+	if c.More {
+		return deepest
 	}
-	return store.CountCap/pg.Limit + 1
+	return min(pg.pages(c), deepest)
 }
 
 // jumpWindow is how many page numbers the pager offers on each side of
@@ -98,18 +100,19 @@ func (pg Paging) Listing(r *http.Request, next string, c store.Count) Listing {
 		return encode(r.URL.Path, q)
 	}
 	if next != "" {
-		l.NextURL = at(max(pg.Number+1, 0), next)
-		if pg.Number == 0 {
-			l.NextURL = at(0, next)
+		n := 0 // a page whose number is not known leaves the next one unnumbered
+		if pg.Number > 0 {
+			n = pg.Number + 1
 		}
+		l.NextURL = at(n, next)
 	}
 	if pg.Number != 1 {
 		l.FirstURL = at(1, "")
 	}
-	if pg.Number > 1 && (pg.Number-2)*pg.Limit <= store.CountCap {
+	if pg.Number > 1 && (pg.Number-2)*pg.Limit <= store.JumpCap {
 		l.PrevURL = at(pg.Number-1, "")
 	}
-	if l.Pages > 1 && pg.Number != l.Pages {
+	if l.Pages > 1 && pg.Number != l.Pages && l.Pages <= pg.lastJump(c) {
 		l.LastURL = at(l.Pages, "")
 	}
 	if pg.Number > 0 {

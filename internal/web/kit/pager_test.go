@@ -29,7 +29,9 @@ func TestPagingFitsAndLinks(t *testing.T) {
 			number: 3, skip: 100, first: "", prev: "page=2", jumps: []int{1, 2, 3}, pages: 3},
 		{name: "an empty list is page one", query: "page=5", count: store.Count{}, number: 1, pages: 0},
 		{name: "past the cap jumps no deeper than it", query: "page=900", count: store.Count{N: store.CountCap, More: true},
-			number: store.CountCap/50 + 1, skip: store.CountCap, first: "", prev: "page=200", jumps: []int{199, 200, 201}},
+			number: store.JumpCap/50 + 1, skip: store.JumpCap, first: "", prev: "page=50", jumps: []int{49, 50, 51}},
+		{name: "a long list offers no jump to its last page", query: "page=3", count: store.Count{N: 9000}, next: "c",
+			number: 3, skip: 100, prev: "page=2", jumps: []int{1, 2, 3, 4, 5}, pages: 180, nextPage: "4"},
 		{name: "a cursor without its number", query: "cursor=x", count: store.Count{N: 500}, next: "y",
 			number: 0, skip: 0, first: "", pages: 10},
 	}
@@ -53,6 +55,9 @@ func TestPagingFitsAndLinks(t *testing.T) {
 			}
 			if tt.prev != "" && query(l.PrevURL) != tt.prev {
 				t.Errorf("previous %q, want %q", l.PrevURL, tt.prev)
+			}
+			if tt.last == "" && l.LastURL != "" && tt.pages > store.JumpCap/50+1 {
+				t.Errorf("a last page %q deeper than a jump may go", l.LastURL)
 			}
 			if tt.last != "" && query(l.LastURL) != tt.last {
 				t.Errorf("last %q, want %q", l.LastURL, tt.last)
