@@ -50,7 +50,9 @@ func (s *Server) PeopleList(w http.ResponseWriter, r *http.Request, rq *request)
 		if list, found, err = s.svc.People.SearchCounted(ctx, rq.P, v.Query); err != nil {
 			return err
 		}
-		v.Capped = capNote(rq, len(list), found)
+		if v.Capped = capNote(rq, len(list), found); v.Capped == "" {
+			v.listing = kit.Whole(len(list)).Of("people.total", "people.more_than")
+		}
 	} else if list, v.listing, err = s.peoplePage(r, rq, flt); err != nil {
 		return err
 	}
