@@ -55,3 +55,38 @@ func BenchmarkListCounted(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSearchCounted searches as the people page does: the first
+// SearchLimit persons and how many matched, up to SearchCountCap, for a
+// full name and for a first name alone (shared by thousands).
+func BenchmarkSearchCounted(b *testing.B) {
+	w, op, names, _ := benchRegistry(b)
+	for _, kind := range []string{"name", "first-name"} {
+		for _, c := range []struct {
+			name string
+			p    access.Principal
+		}{{"admin", admin}, {"school", op}} {
+			b.Run(kind+"/"+c.name, func(b *testing.B) {
+				var ds []time.Duration
+				var found store.Count
+				i := 0
+				for b.Loop() {
+					n := names[i%len(names)]
+					q := n[0] + " " + n[1]
+					if kind == "first-name" {
+						q = n[1]
+					}
+					start := time.Now()
+					var err error
+					if _, found, err = w.s.SearchCounted(ctx, c.p, q); err != nil {
+						b.Fatal(err)
+					}
+					ds = append(ds, time.Since(start))
+					i++
+				}
+				b.ReportMetric(float64(found.N), "counted")
+				p95(b, ds)
+			})
+		}
+	}
+}

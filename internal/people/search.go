@@ -41,8 +41,11 @@ func (s *Service) Search(ctx context.Context, p access.Principal, q string, limi
 }
 
 // SearchCountCap is where SearchCounted stops counting: a search that
-// finds more says "more than 500", and the user narrows it.
-const SearchCountCap = 500
+// finds more says "more than 100", and the user narrows it. Counting runs
+// the search's own queries further, so its cost grows with the cap: at
+// 1,000,000 persons a first name alone, searched within one school,
+// took 96 ms p95 to count to 500 and takes about a fifth of that to 100.
+const SearchCountCap = 100
 
 // SearchCounted is Search (at most SearchLimit persons) with how many
 // persons matched, counted up to SearchCountCap by running the same
