@@ -35,7 +35,7 @@ WHERE id < $1
   AND (CAST($4 AS TEXT) = '' OR role = $4)
   AND (CAST($5 AS TEXT) = '' OR lower(name) LIKE $5 OR email LIKE $5)
 ORDER BY id DESC
-LIMIT $6;
+LIMIT $6 OFFSET $7;
 
 -- name: UpdateUser
 UPDATE users SET name = $2, role = $3, org_id = $4, region_id = $5, locale = $6, active = $7, updated_at = $8

@@ -48,17 +48,30 @@ func (s *Service) List(ctx context.Context, p access.Principal, f Filter, pg sto
 	if err := access.Can(p, access.ManageUsers, p.Scope()); err != nil {
 		return nil, "", err
 	}
-	like := ""
-	if q := strings.ToLower(strings.TrimSpace(f.Query)); q != "" {
-		like = "%" + q + "%"
-	}
-	out, err := store.Select(ctx, s.db.R, scanUser, s.q.ListUsers, pg.BeforeArg(), p.OrgPath+"%", p.RegionPath+"%",
-		string(f.Role), like, pg.LimitArg())
+	out, err := store.Select(ctx, s.db.R, scanUser, s.q.ListUsers, listArgs(p, f, pg)...)
 	if err != nil {
 		return nil, "", err
 	}
 	out, next := store.Trim(pg, out, func(u User) int64 { return u.ID })
 	return out, next, nil
+}
+
+// ListCount is how many users List pages through for p and f, up to
+// store.CountCap.
+func (s *Service) ListCount(ctx context.Context, p access.Principal, f Filter) (store.Count, error) {
+	if err := access.Can(p, access.ManageUsers, p.Scope()); err != nil {
+		return store.Count{}, err
+	}
+	return store.CountRows(ctx, s.db.R, s.q.ListUsers, listArgs(p, f, store.Page{Limit: store.CountCap})...)
+}
+
+// listArgs binds ListUsers for p, f and pg.
+func listArgs(p access.Principal, f Filter, pg store.Page) []any {
+	like := ""
+	if q := strings.ToLower(strings.TrimSpace(f.Query)); q != "" {
+		like = "%" + q + "%"
+	}
+	return []any{pg.BeforeArg(), p.OrgPath + "%", p.RegionPath + "%", string(f.Role), like, pg.LimitArg(), pg.SkipArg()}
 }
 
 // Count returns how many users exist; 0 means the installation is new and

@@ -2,6 +2,7 @@ package guidance
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 
 	"github.com/jolproject/jol/internal/access"
@@ -24,25 +25,45 @@ func (s *Service) Assessments(ctx context.Context, p access.Principal, personID 
 // the last one). p must be allowed to see children's records of that
 // organisation.
 func (s *Service) AssessmentsAt(ctx context.Context, p access.Principal, orgID int64, pg people.Page) ([]Assessment, string, error) {
-	if err := access.Can(p, access.ViewChild, p.Scope()); err != nil {
-		return nil, "", err
-	}
-	org, err := s.scopeOrg(ctx, s.db.R, orgID, "org")
-	if errs.CodeOf(err) == errs.Invalid {
-		return nil, "", errs.ErrNotFound
-	} else if err != nil {
-		return nil, "", err
-	}
-	if err := access.Can(p, access.ViewChild, org.target()); err != nil {
+	if err := s.canSeeOrg(ctx, p, orgID); err != nil {
 		return nil, "", err
 	}
 	page := store.ParsePage(pg.Cursor, strconv.Itoa(pg.Limit))
-	out, err := s.assessments(ctx, s.q.OrgAssessments, orgID, page.BeforeArg(), page.LimitArg())
+	page.Skip = pg.Skip
+	out, err := s.assessments(ctx, s.q.OrgAssessments, orgID, page.BeforeArg(), page.LimitArg(), page.SkipArg())
 	if err != nil {
 		return nil, "", err
 	}
 	out, next := store.Trim(page, out, func(a Assessment) int64 { return a.ID })
 	return out, next, nil
+}
+
+// CountAssessmentsAt is how many assessments AssessmentsAt pages through
+// at orgID, up to store.CountCap.
+func (s *Service) CountAssessmentsAt(ctx context.Context, p access.Principal, orgID int64) (store.Count, error) {
+	if err := s.canSeeOrg(ctx, p, orgID); err != nil {
+		return store.Count{}, err
+	}
+	var n int
+	if err := s.db.R.QueryRowContext(ctx, s.q.CountOrgAssessments, orgID, store.CountArg()).Scan(&n); err != nil {
+		return store.Count{}, fmt.Errorf("count assessments: %w", err)
+	}
+	return store.Counted(n), nil
+}
+
+// canSeeOrg checks that p may see the children's records of organisation
+// orgID; an organisation that is not one is not found.
+func (s *Service) canSeeOrg(ctx context.Context, p access.Principal, orgID int64) error {
+	if err := access.Can(p, access.ViewChild, p.Scope()); err != nil {
+		return err
+	}
+	org, err := s.scopeOrg(ctx, s.db.R, orgID, "org")
+	if errs.CodeOf(err) == errs.Invalid {
+		return errs.ErrNotFound
+	} else if err != nil {
+		return err
+	}
+	return access.Can(p, access.ViewChild, org.target())
 }
 
 // assessments runs a query of assessments and reads their scores.

@@ -30,10 +30,15 @@ ORDER BY a.taken_on DESC, a.id DESC;
 
 -- name: OrgAssessments
 -- The assessments made at organisation $1, the latest recorded first:
--- keyset after id $2, $3 rows.
+-- keyset after id $2, $3 rows after skipping $4.
 SELECT a.id, a.person_id, p.last_name, p.first_name, p.patronymic, a.org_id, o.name, a.instrument, a.taken_on,
        a.recommendation, COALESCE(a.assessed_by, 0), a.assessed_by_name, a.created_at
 FROM assessments a JOIN persons p ON p.id = a.person_id JOIN organisations o ON o.id = a.org_id
 WHERE a.org_id = $1 AND a.id < $2
 ORDER BY a.id DESC
-LIMIT $3;
+LIMIT $3 OFFSET $4;
+
+-- name: CountOrgAssessments
+-- How many assessments OrgAssessments pages through at organisation $1,
+-- up to $2.
+SELECT count(*) FROM (SELECT 1 FROM assessments WHERE org_id = $1 LIMIT $2) x;

@@ -32,7 +32,7 @@ var queryFS embed.FS
 
 type queries struct {
 	ScopeOrg, InsertAssessment, InsertAssessmentScore, AssessmentScores string
-	PersonAssessments, OrgAssessments                                   string
+	PersonAssessments, OrgAssessments, CountOrgAssessments              string
 	InsertOffer, Offers, OfferByID, LockOffer                           string
 	PlacedOn, InsertPlacement, UpdatePlacement                          string
 	PlacementFrom, PlacementsOnOffer, PlacementsOfPerson, PlacementByID string

@@ -28,7 +28,12 @@ JOIN organisations o ON o.id = u.org_id
 LEFT JOIN import_runs r ON r.id = (SELECT MAX(x.id) FROM import_runs x WHERE x.upload_id = u.id)
 WHERE u.id < $1 AND u.org_path LIKE $2 AND (CAST($3 AS BIGINT) = 0 OR u.org_id = $3)
 ORDER BY u.id DESC
-LIMIT $4;
+LIMIT $4 OFFSET $5;
+
+-- name: CountUploads
+-- How many uploads Uploads pages through, up to $3.
+SELECT count(*) FROM (SELECT 1 FROM import_uploads u
+WHERE u.org_path LIKE $1 AND (CAST($2 AS BIGINT) = 0 OR u.org_id = $2) LIMIT $3) x;
 
 -- name: SaveTemplate
 INSERT INTO import_templates (org_id, org_path, name, mapping, updated_by, updated_at)

@@ -43,6 +43,7 @@ type queries struct {
 	StartRun, RunProgress, FinishRun, RequeueRun       string
 	DeleteRejects, InsertReject, Rejects               string
 	OldUploads, PurgeChunks, PurgeRejects, PurgeUpload string
+	CountUploads                                       string
 }
 
 // Deps are the services an import from the web works with.

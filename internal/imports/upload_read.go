@@ -42,13 +42,26 @@ func (s *Service) upload(ctx context.Context, id int64) (Upload, error) {
 	return up, nil
 }
 
+// CountUploads is how many uploads Uploads pages through for p and
+// orgID, up to store.CountCap.
+func (s *Service) CountUploads(ctx context.Context, p access.Principal, orgID int64) (store.Count, error) {
+	if err := access.Can(p, access.EditChild, p.Scope()); err != nil {
+		return store.Count{}, err
+	}
+	var n int
+	if err := s.db.R.QueryRowContext(ctx, s.q.CountUploads, p.OrgPath+"%", orgID, store.CountArg()).Scan(&n); err != nil {
+		return store.Count{}, fmt.Errorf("count uploads: %w", err)
+	}
+	return store.Counted(n), nil
+}
+
 // Uploads lists, newest first, the uploads of the organisations p may
 // import for, each with its last run; orgID > 0 keeps one organisation's.
 func (s *Service) Uploads(ctx context.Context, p access.Principal, orgID int64, pg store.Page) ([]Upload, string, error) {
 	if err := access.Can(p, access.EditChild, p.Scope()); err != nil {
 		return nil, "", err
 	}
-	rows, err := s.db.R.QueryContext(ctx, s.q.Uploads, pg.BeforeArg(), p.OrgPath+"%", orgID, pg.LimitArg())
+	rows, err := s.db.R.QueryContext(ctx, s.q.Uploads, pg.BeforeArg(), p.OrgPath+"%", orgID, pg.LimitArg(), pg.SkipArg())
 	if err != nil {
 		return nil, "", err
 	}

@@ -26,12 +26,22 @@ func (q *Queue) List(ctx context.Context, p access.Principal, f Filter, pg store
 	if err := access.Can(p, access.ViewJobs, access.Target{}); err != nil {
 		return nil, "", err
 	}
-	out, err := store.Select(ctx, q.db.R, scanJob, q.q.List, pg.BeforeArg(), f.Status, f.Kind, pg.LimitArg())
+	out, err := store.Select(ctx, q.db.R, scanJob, q.q.List, pg.BeforeArg(), f.Status, f.Kind, pg.LimitArg(), pg.SkipArg())
 	if err != nil {
 		return nil, "", err
 	}
 	out, next := store.Trim(pg, out, func(j Job) int64 { return j.ID })
 	return out, next, nil
+}
+
+// ListCount is how many jobs List pages through for f, up to
+// store.CountCap.
+func (q *Queue) ListCount(ctx context.Context, p access.Principal, f Filter) (store.Count, error) {
+	if err := access.Can(p, access.ViewJobs, access.Target{}); err != nil {
+		return store.Count{}, err
+	}
+	var top store.Page
+	return store.CountRows(ctx, q.db.R, q.q.List, top.BeforeArg(), f.Status, f.Kind, store.CountArg(), 0)
 }
 
 // Get returns one job; a missing job is a NotFound error that also

@@ -48,7 +48,7 @@ WHERE id < $1
   AND (CAST($2 AS TEXT) = '' OR status = $2)
   AND (CAST($3 AS TEXT) = '' OR kind = $3)
 ORDER BY id DESC
-LIMIT $4;
+LIMIT $4 OFFSET $5;
 
 -- name: Get
 SELECT id, kind, payload, status, attempts, max_attempts, run_at, started_at, finished_at,

@@ -34,7 +34,7 @@ WHERE o.id < $1
   AND COALESCE(r.path, '') LIKE $6
   AND o.search LIKE $7 ESCAPE '\'
 ORDER BY o.id DESC
-LIMIT $8;
+LIMIT $8 OFFSET $9;
 
 -- name: Ancestors
 -- The organisations whose path is a prefix of $1, within the principal's

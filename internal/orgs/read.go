@@ -34,27 +34,47 @@ type Filter struct {
 // List returns one page of the organisations p may see that match f,
 // newest first, with the cursor of the next page.
 func (s *Service) List(ctx context.Context, p access.Principal, f Filter, pg store.Page) ([]Organisation, string, error) {
-	if err := access.Can(p, access.ViewOrgs, ownScope(p)); err != nil {
+	args, ok, err := s.listArgs(ctx, p, f, pg)
+	if !ok || err != nil {
 		return nil, "", err
+	}
+	out, err := s.query(ctx, s.q.List, args...)
+	if err != nil {
+		return nil, "", err
+	}
+	out, next := store.Trim(pg, out, func(o Organisation) int64 { return o.ID })
+	return out, next, nil
+}
+
+// ListCount is how many organisations List pages through for p and f, up
+// to store.CountCap.
+func (s *Service) ListCount(ctx context.Context, p access.Principal, f Filter) (store.Count, error) {
+	args, ok, err := s.listArgs(ctx, p, f, store.Page{Limit: store.CountCap})
+	if !ok || err != nil {
+		return store.Count{}, err
+	}
+	return store.CountRows(ctx, s.db.R, s.q.List, args...)
+}
+
+// listArgs binds List's query for p, f and pg; false when f's region does
+// not exist, and nothing matches.
+func (s *Service) listArgs(ctx context.Context, p access.Principal, f Filter, pg store.Page) ([]any, bool, error) {
+	if err := access.Can(p, access.ViewOrgs, ownScope(p)); err != nil {
+		return nil, false, err
 	}
 	region := "%"
 	if code := normCode(f.RegionCode); code != "" {
 		var id int64
 		err := s.db.R.QueryRowContext(ctx, s.q.Region, code).Scan(&id, &region)
 		if errors.Is(err, sql.ErrNoRows) {
-			return nil, "", nil
+			return nil, false, nil
 		} else if err != nil {
-			return nil, "", err
+			return nil, false, err
 		}
 		region = geo.SubtreePattern(region)
 	}
-	out, err := s.query(ctx, s.q.List, pg.BeforeArg(), p.OrgPath+"%", geo.SubtreePattern(p.RegionPath),
-		string(f.Type), f.ParentID, region, geo.ContainsPattern(f.Name), pg.LimitArg())
-	if err != nil {
-		return nil, "", err
-	}
-	out, next := store.Trim(pg, out, func(o Organisation) int64 { return o.ID })
-	return out, next, nil
+	return []any{pg.BeforeArg(), p.OrgPath + "%", geo.SubtreePattern(p.RegionPath),
+		string(f.Type), f.ParentID, region, geo.ContainsPattern(f.Name), pg.LimitArg(), pg.SkipArg()}, true, nil
 }
 
 // Count returns how many organisations p may see, for home pages.

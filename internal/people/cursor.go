@@ -10,10 +10,13 @@ import (
 )
 
 // Page asks for one page of List: the rows after Cursor (from the start
-// when it is ""), at most Limit (store.DefaultLimit when 0).
+// when it is ""), at most Limit (store.DefaultLimit when 0), after
+// skipping Skip of them (a jump to a page by its number; bounded by
+// store.JumpCap, as store.Page.Skip is).
 type Page struct {
 	Cursor string
 	Limit  int
+	Skip   int
 }
 
 // ParsePage reads a cursor and a limit as they come from a query string,
@@ -25,6 +28,9 @@ func ParsePage(cursor, limit string) Page {
 // limitArg is one more than the page size, so trim can tell whether
 // another page follows.
 func (pg Page) limitArg() int { return store.Page{Limit: min(pg.Limit, store.MaxLimit)}.LimitArg() }
+
+// skipArg is the offset to bind, bounded as store.Page.SkipArg is.
+func (pg Page) skipArg() int { return store.Page{Skip: pg.Skip}.SkipArg() }
 
 // position is where a page starts: after the row with this sort value and
 // id. A cursor is opaque to callers: "<sort>.<id>.<value>", the value in

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
@@ -53,12 +54,32 @@ func (s *Service) Households(ctx context.Context, p access.Principal, f Househol
 	olo, ohi := access.Span(org)
 	rlo, rhi := access.Span(region)
 	out, err := store.Select(ctx, s.db.R, scanHousehold, s.q.ListHouseholds, s.childCutoff(), olo, ohi, rlo, rhi,
-		f.ExternalRef, pg.BeforeArg(), pg.LimitArg())
+		f.ExternalRef, pg.BeforeArg(), pg.LimitArg(), pg.SkipArg())
 	if err != nil {
 		return nil, "", err
 	}
 	out, next := store.Trim(pg, out, func(h Household) int64 { return h.ID })
 	return out, next, nil
+}
+
+// CountHouseholds is how many households Households pages through for p
+// and f, up to store.CountCap.
+func (s *Service) CountHouseholds(ctx context.Context, p access.Principal, f HouseholdFilter) (store.Count, error) {
+	if err := access.Can(p, access.ViewChild, p.Scope()); err != nil {
+		return store.Count{}, err
+	}
+	org, region, ok, err := s.scopes(ctx, p, f.OrgID, f.RegionCode)
+	if !ok || err != nil {
+		return store.Count{}, err
+	}
+	olo, ohi := access.Span(org)
+	rlo, rhi := access.Span(region)
+	var n int
+	err = s.db.R.QueryRowContext(ctx, s.q.CountHouseholds, olo, ohi, rlo, rhi, f.ExternalRef, store.CountArg()).Scan(&n)
+	if err != nil {
+		return store.Count{}, fmt.Errorf("count households: %w", err)
+	}
+	return store.Counted(n), nil
 }
 
 // childCutoff is the latest date of birth of an adult today: members born

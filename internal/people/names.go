@@ -9,7 +9,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 )
 
-// MaxNames bounds the ids one call to PersonNames or HouseholdNames looks
+// MaxNames bounds the ids one call to PersonNames or HouseholdHeadNames looks
 // up: a page of a log, not a whole register.
 const MaxNames = 500
 
@@ -24,9 +24,9 @@ func (s *Service) PersonNames(ctx context.Context, p access.Principal, ids []int
 	})
 }
 
-// HouseholdNames returns, for the households among ids that p may see,
+// HouseholdHeadNames returns, for the households among ids that p may see,
 // their head's full name, or their address when they have no head.
-func (s *Service) HouseholdNames(ctx context.Context, p access.Principal, ids []int64) (map[int64]string, error) {
+func (s *Service) HouseholdHeadNames(ctx context.Context, p access.Principal, ids []int64) (map[int64]string, error) {
 	return s.names(ctx, p, s.q.HouseholdNames, ids, func(first, last, patronymic, address string) string {
 		if n := strings.Join(strings.Fields(last+" "+first+" "+patronymic), " "); n != "" {
 			return n

@@ -27,10 +27,10 @@ func TestNamesOnlyInScope(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got, err := w.s.HouseholdNames(ctx, w.opA, []int64{h.ID}); err != nil || got[h.ID] != "Абай 1" {
+		if got, err := w.s.HouseholdHeadNames(ctx, w.opA, []int64{h.ID}); err != nil || got[h.ID] != "Абай 1" {
 			t.Fatalf("operator A gets household names %v, %v", got, err)
 		}
-		if got, _ := w.s.HouseholdNames(ctx, w.opB, []int64{h.ID}); len(got) != 0 {
+		if got, _ := w.s.HouseholdHeadNames(ctx, w.opB, []int64{h.ID}); len(got) != 0 {
 			t.Fatalf("operator B gets household names %v", got)
 		}
 		for _, r := range []access.Role{access.Sponsor, access.Volunteer} {

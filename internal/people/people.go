@@ -33,18 +33,20 @@ import (
 var queryFS embed.FS
 
 type queries struct {
-	Region, Org                                  string
-	InsertPerson, UpdatePerson, PersonByID       string
-	SetPhoto, Photo                              string
-	IDHolder, LockProber                         string
-	ListFrom, ListOrgs, ListWideOrgs, CountOrg   string
-	ListByName, ListByBirth, ListByCreated       string
-	SearchID, SearchPhone, SearchName, SearchRef string
-	SearchFirstName, MatchName, MatchHousehold   string
-	RepathPersonOrgs, RepathHouseholdOrgs        string
-	RepathPersonRegions, RepathHouseholdRegions  string
+	Region, Org                                           string
+	InsertPerson, UpdatePerson, PersonByID                string
+	SetPhoto, Photo                                       string
+	IDHolder, LockProber                                  string
+	ListFrom, ListWhere, ListOrgs, ListWideOrgs, CountOrg string
+	CountFrom, CountTo                                    string
+	ListByName, ListByBirth, ListByCreated                string
+	SearchID, SearchPhone, SearchName, SearchRef          string
+	SearchFirstName, MatchName, MatchHousehold            string
+	RepathPersonOrgs, RepathHouseholdOrgs                 string
+	RepathPersonRegions, RepathHouseholdRegions           string
 
 	InsertHousehold, UpdateHousehold, HouseholdByID, ListHouseholds string
+	CountHouseholds, HouseholdName                                  string
 	Members, MemberOf, InsertMember, DeleteMember                   string
 	ClearHead, SetHead, SetPersonHousehold                          string
 	InsertGuardian, DeleteGuardian, Guardians, GuardianByID         string

@@ -51,8 +51,11 @@ SELECT photo FROM persons WHERE id = $1 AND photo IS NOT NULL;
 -- range, $3-$4 the region range (the principal scope narrowed by the
 -- filter); filters: $5 grade (0: any), $6 status, $7 age filter on (1)
 -- with birth date in ($9, $8], $10 has an ID (-1: any, 0: no, 1: yes),
--- $11 category code.
+-- $11 category code. The conditions are ListWhere, which CountFrom shares.
 SELECT p.* FROM person_rows p
+
+-- name: ListWhere
+-- The filters of List and CountFrom, read from columns of persons itself.
 WHERE p.region_path >= $3 AND p.region_path < $4 AND p.merged_into IS NULL
   AND (CAST($5 AS INTEGER) = 0 OR p.grade = $5)
   AND (CAST($6 AS TEXT) = '' OR p.status = $6)
@@ -71,25 +74,36 @@ AND p.org_path >= $1 AND p.org_path < $2
 AND substr(p.org_path, 1, length(CAST($1 AS TEXT))) = $1 AND CAST($2 AS TEXT) <> ''
 
 -- name: ListByName
--- Keyset: after (name_key $12, id $13), $14 rows.
+-- Keyset: after (name_key $12, id $13), $14 rows after skipping $15 (a
+-- jump to a page by its number).
 AND (p.name_key, p.id) > (CAST($12 AS TEXT), CAST($13 AS BIGINT))
 ORDER BY p.name_key, p.id
-LIMIT $14
+LIMIT $14 OFFSET $15
 
 -- name: ListByBirth
 -- Oldest first, unknown dates of birth last. Keyset: after (unknown $12,
--- birth date $13, id $14), $15 rows; a row with no date compares with the
+-- birth date $13, id $14), $15 rows after skipping $16; a row with no date compares with the
 -- date of the cursor in its place.
 AND (CASE WHEN p.birth_date IS NULL THEN 1 ELSE 0 END, COALESCE(p.birth_date, $13), p.id)
     > (CAST($12 AS INTEGER), $13, CAST($14 AS BIGINT))
 ORDER BY CASE WHEN p.birth_date IS NULL THEN 1 ELSE 0 END, p.birth_date, p.id
-LIMIT $15
+LIMIT $15 OFFSET $16
 
 -- name: ListByCreated
--- Newest first. Keyset: id below $12, $13 rows.
+-- Newest first. Keyset: id below $12, $13 rows after skipping $14.
 AND p.id < CAST($12 AS BIGINT)
 ORDER BY p.id DESC
-LIMIT $13
+LIMIT $13 OFFSET $14
+
+-- name: CountFrom
+-- The start of List's count: CountFrom, ListWhere, the organisation
+-- condition of the list and CountTo count the rows List would page
+-- through, up to $12, reading persons alone (the view's joins name the
+-- place and organisation, which a count does not need).
+SELECT count(*) FROM (SELECT 1 FROM persons p
+
+-- name: CountTo
+LIMIT $12) x
 
 -- name: CountOrg
 -- How many persons, up to $3, lie in the organisation range $1-$2.
@@ -196,7 +210,7 @@ WHERE h.id = $2;
 -- name: ListHouseholds
 -- $1 is the cut-off of HouseholdByID; $2-$3 the organisation range and
 -- $4-$5 the region range (the principal scope narrowed by the filter), $6
--- the reference; newest first, id below $7, $8 rows.
+-- the reference; newest first, id below $7, $8 rows after skipping $9.
 SELECT h.id, COALESCE(h.org_id, 0), COALESCE(o.name, ''), h.org_path, r.code, h.region_path, h.address,
        h.phone, h.income_category, h.low_income, h.incomplete, h.dysfunctional, h.notes, h.external_ref,
        COALESCE(h.created_by, 0), h.created_at, h.updated_at,
@@ -208,7 +222,25 @@ WHERE h.org_path >= $2 AND h.org_path < $3 AND h.region_path >= $4 AND h.region_
   AND (CAST($6 AS TEXT) = '' OR h.external_ref = $6)
   AND h.id < CAST($7 AS BIGINT)
 ORDER BY h.id DESC
-LIMIT $8;
+LIMIT $8 OFFSET $9;
+
+-- name: CountHouseholds
+-- How many households ListHouseholds pages through, up to $6: $1-$2 the
+-- organisation range, $3-$4 the region range, $5 the reference.
+SELECT count(*) FROM (SELECT 1 FROM households h
+WHERE h.org_path >= $1 AND h.org_path < $2 AND h.region_path >= $3 AND h.region_path < $4
+  AND (CAST($5 AS TEXT) = '' OR h.external_ref = $5)
+LIMIT $6) x;
+
+-- name: HouseholdName
+-- What names household $5 to a user who picks it: the head's last name,
+-- the address and the reference, when it lies in the organisation range
+-- $1-$2 and region range $3-$4 (the principal's scope).
+SELECT h.id, COALESCE((SELECT p.last_name FROM household_members m JOIN persons p ON p.id = m.person_id
+                       WHERE m.household_id = h.id AND m.is_head AND p.merged_into IS NULL), ''),
+       h.address, h.external_ref
+FROM households h
+WHERE h.org_path >= $1 AND h.org_path < $2 AND h.region_path >= $3 AND h.region_path < $4 AND h.id = $5;
 
 -- name: Members
 -- The members of household $1, the head first, then oldest first.

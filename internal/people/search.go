@@ -34,11 +34,38 @@ const maxFirstWords = 2
 //
 // Results are ordered by name key; at most limit (SearchLimit when 0).
 func (s *Service) Search(ctx context.Context, p access.Principal, q string, limit int) ([]Person, error) {
-	if err := access.Can(p, access.ViewChild, p.Scope()); err != nil {
-		return nil, err
-	}
 	if limit <= 0 || limit > SearchLimit {
 		limit = SearchLimit
+	}
+	return s.search(ctx, p, q, limit)
+}
+
+// SearchCountCap is where SearchCounted stops counting: a search that
+// finds more says "more than 100", and the user narrows it. Counting runs
+// the search's own queries further, so its cost grows with the cap: at
+// 1,000,000 persons a first name alone, searched within one school,
+// took 96 ms p95 to count to 500 and takes about a fifth of that to 100.
+const SearchCountCap = 100
+
+// SearchCounted is Search (at most SearchLimit persons) with how many
+// persons matched, counted up to SearchCountCap by running the same
+// queries further, so the count covers exactly the persons p may see.
+func (s *Service) SearchCounted(ctx context.Context, p access.Principal, q string) ([]Person, store.Count, error) {
+	out, err := s.search(ctx, p, q, SearchCountCap+1)
+	if err != nil {
+		return nil, store.Count{}, err
+	}
+	n := store.Count{N: len(out)}
+	if n.N > SearchCountCap {
+		n = store.Count{N: SearchCountCap, More: true}
+	}
+	return out[:min(len(out), SearchLimit)], n, nil
+}
+
+// search is Search with any limit.
+func (s *Service) search(ctx context.Context, p access.Principal, q string, limit int) ([]Person, error) {
+	if err := access.Can(p, access.ViewChild, p.Scope()); err != nil {
+		return nil, err
 	}
 	q = strings.TrimSpace(text.NormalizeDigits(q))
 	if digits, ok := onlyDigits(q); ok && len(digits) >= minPhoneDigits {

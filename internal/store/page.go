@@ -5,9 +5,15 @@ import "strconv"
 // Page asks for one page of a list ordered newest first by id: the rows
 // whose id is below Before (all rows when Before is 0), at most Limit.
 // Cursor pagination stays fast and stable while rows are being added.
+//
+// Skip jumps to a page by number: the rows skipped before the page starts
+// (a page-number link). Keyset cursors carry next; an offset only serves
+// a jump, and a jump goes no deeper than JumpCap rows, so no query reads
+// and drops more than that.
 type Page struct {
 	Before int64
 	Limit  int
+	Skip   int
 }
 
 // Page size bounds.
@@ -46,6 +52,18 @@ func (p Page) LimitArg() int {
 	}
 	return p.Limit + 1
 }
+
+// JumpCap is the deepest a jump to a page by number goes: the rows an
+// OFFSET may skip. An offset reads every row it skips, and in a narrow
+// scope read in the list's order (one school of a million persons) it
+// reads the rows of every other school between them too: at 1,000,000
+// persons a jump 10,000 rows deep into one school took over a second, one
+// 2,500 deep stays near the first page's cost. Deeper pages are reached
+// by Next, whose keyset cursor costs the same at any depth.
+const JumpCap = 2_500
+
+// SkipArg is the value to bind for OFFSET: Skip, bounded by JumpCap.
+func (p Page) SkipArg() int { return min(max(p.Skip, 0), JumpCap) }
 
 // Trim cuts rows fetched with LimitArg down to the page and returns the
 // cursor of the next page ("" when this is the last one). id returns the id

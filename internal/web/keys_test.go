@@ -69,6 +69,7 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"consentpurpose.": strs(people.Purposes()...),
 		"consentmethod.":  strs(people.Methods()...),
 		"home.coming.":    strs(access.Sponsor, access.Volunteer, access.Mentor, access.Warehouse),
+		"income.":         people.IncomeCategories(),
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {

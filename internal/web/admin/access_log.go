@@ -86,7 +86,7 @@ func (s *Server) subjectNames(ctx context.Context, rq *request, list []audit.Acc
 	}
 	out := map[string]map[string]string{}
 	for kind, look := range map[string]func(context.Context, access.Principal, []int64) (map[int64]string, error){
-		audit.KindPerson: s.svc.People.PersonNames, audit.KindHousehold: s.svc.People.HouseholdNames} {
+		audit.KindPerson: s.svc.People.PersonNames, audit.KindHousehold: s.svc.People.HouseholdHeadNames} {
 		if len(ids[kind]) == 0 {
 			continue
 		}

@@ -37,11 +37,17 @@ func (s *Server) JobList(w http.ResponseWriter, r *http.Request, rq *request) er
 		f.Fail(rq.L, "status", "error.invalid_choice")
 		status = ""
 	}
-	list, next, err := s.svc.Jobs.List(r.Context(), rq.P, jobs.Filter{Status: status, Kind: f.Values["kind"]}, kit.PageOf(r))
+	flt := jobs.Filter{Status: status, Kind: f.Values["kind"]}
+	n, err := s.svc.Jobs.ListCount(r.Context(), rq.P, flt)
 	if err != nil {
 		return err
 	}
-	v := jobsView{Page: s.Page(r, rq, "jobs.title"), listing: kit.NewListing(r, next), Filter: f, Jobs: list,
+	pg := kit.PagingOf(r).Fit(n)
+	list, next, err := s.svc.Jobs.List(r.Context(), rq.P, flt, pg.Store())
+	if err != nil {
+		return err
+	}
+	v := jobsView{Page: s.Page(r, rq, "jobs.title"), listing: pg.Listing(r, next, n), Filter: f, Jobs: list,
 		Statuses: kit.Choices(jobStatuses, status, rq.L.T("common.all"), kit.Key[string](rq.L, "jobstatus."))}
 	s.render(w, http.StatusOK, "jobs", &v)
 	return nil

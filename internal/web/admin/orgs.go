@@ -47,14 +47,19 @@ func (s *Server) OrgList(w http.ResponseWriter, r *http.Request, rq *request) er
 		}
 		v.Parent = &parent
 	}
-	list, next, err := s.svc.Orgs.List(ctx, rq.P, flt, kit.PageOf(r))
+	n, err := s.svc.Orgs.ListCount(ctx, rq.P, flt)
+	if err != nil {
+		return err
+	}
+	pg := kit.PagingOf(r).Fit(n)
+	list, next, err := s.svc.Orgs.List(ctx, rq.P, flt, pg.Store())
 	if err != nil {
 		return err
 	}
 	if v.Regions, err = kit.RegionSuggestions(ctx, s.svc.Geo, s.svc.Orgs, rq); err != nil {
 		return err
 	}
-	v.listing = kit.NewListing(r, next)
+	v.listing = pg.Listing(r, next, n)
 	region := s.RegionNamer(ctx, s.svc.Geo, string(rq.L.Locale()))
 	parent := s.orgNamer(r, rq, list)
 	for _, o := range list {

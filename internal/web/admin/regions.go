@@ -6,12 +6,14 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/geo"
+	"github.com/jolproject/jol/internal/web/kit"
 )
 
 // regionsView browses the region tree: the children of one region with
 // the way up to it, or the regions a search found.
 type regionsView struct {
 	Page
+	listing
 	Query     string
 	Current   *regionRow  // the region whose children are shown
 	Crumbs    []regionRow // the regions above Current, the country first
@@ -78,6 +80,7 @@ func (s *Server) Regions(w http.ResponseWriter, r *http.Request, rq *request) er
 	for _, g := range list {
 		v.Regions = append(v.Regions, row(g))
 	}
+	v.listing = kit.Whole(len(list))
 	s.render(w, http.StatusOK, "regions", &v)
 	return nil
 }

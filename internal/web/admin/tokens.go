@@ -11,6 +11,7 @@ import (
 // response to creating one: it is shown that once and kept nowhere.
 type tokensView struct {
 	Page
+	listing
 	Form    *form
 	Tokens  []accounts.Token
 	Back    string
@@ -64,7 +65,7 @@ func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, rq *reques
 	if err != nil {
 		return err
 	}
-	v := tokensView{Page: s.Page(r, rq, "tokens.title"), Form: f, Tokens: list, Back: "/tokens"}
+	v := tokensView{Page: s.Page(r, rq, "tokens.title"), listing: kit.Whole(len(list)), Form: f, Tokens: list, Back: "/tokens"}
 	set(&v)
 	s.render(w, status, "tokens", &v)
 	return nil

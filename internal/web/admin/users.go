@@ -34,11 +34,17 @@ func (s *Server) Users(w http.ResponseWriter, r *http.Request, rq *request) erro
 		f.Fail(rq.L, "role", "error.invalid_role")
 		role = ""
 	}
-	list, next, err := s.svc.Accounts.List(r.Context(), rq.P, accounts.Filter{Role: role, Query: f.Values["q"]}, kit.PageOf(r))
+	flt := accounts.Filter{Role: role, Query: f.Values["q"]}
+	n, err := s.svc.Accounts.ListCount(r.Context(), rq.P, flt)
 	if err != nil {
 		return err
 	}
-	v := usersView{Page: s.Page(r, rq, "users.title"), listing: kit.NewListing(r, next), Filter: f,
+	pg := kit.PagingOf(r).Fit(n)
+	list, next, err := s.svc.Accounts.List(r.Context(), rq.P, flt, pg.Store())
+	if err != nil {
+		return err
+	}
+	v := usersView{Page: s.Page(r, rq, "users.title"), listing: pg.Listing(r, next, n), Filter: f,
 		Roles: kit.RoleOptions(rq.L, string(role), rq.L.T("common.all"))}
 	name := s.RegionNamer(r.Context(), s.svc.Geo, string(rq.L.Locale()))
 	for _, u := range list {

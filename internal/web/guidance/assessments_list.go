@@ -32,12 +32,16 @@ func (s *Server) AssessmentList(w http.ResponseWriter, r *http.Request, rq *requ
 	}
 	v := assessmentsView{Page: s.Page(r, rq, "assessments.title"), Filter: f, OrgID: org}
 	if org != 0 {
-		q := r.URL.Query()
-		list, next, err := s.svc.Guidance.AssessmentsAt(ctx, rq.P, org, people.ParsePage(q.Get("cursor"), q.Get("limit")))
+		n, err := s.svc.Guidance.CountAssessmentsAt(ctx, rq.P, org)
 		if err != nil {
 			return err
 		}
-		v.Assessments, v.listing = assessmentRows(rq.L, list), kit.NewListing(r, next)
+		pg := kit.PagingOf(r).Fit(n)
+		list, next, err := s.svc.Guidance.AssessmentsAt(ctx, rq.P, org, people.Page{Cursor: pg.Cursor, Limit: pg.Limit, Skip: pg.Skip()})
+		if err != nil {
+			return err
+		}
+		v.Assessments, v.listing = assessmentRows(rq.L, list), pg.Listing(r, next, n)
 	}
 	opts, err := kit.OrgOptions(ctx, s.svc.Orgs, rq.P, f.Values["org"], "", 0)
 	if err != nil {

@@ -21,6 +21,7 @@ var (
 // form that records a new one.
 type placesView struct {
 	Page
+	listing
 	Offers  []guidance.Offer
 	CanEdit bool
 	Form    *form
@@ -40,7 +41,7 @@ func (s *Server) renderPlaces(w http.ResponseWriter, r *http.Request, rq *reques
 	if err != nil {
 		return err
 	}
-	v := placesView{Page: s.Page(r, rq, "places.title"), Offers: offers, Form: f, CanEdit: access.Allowed(rq.P, access.EditChild)}
+	v := placesView{Page: s.Page(r, rq, "places.title"), listing: kit.Whole(len(offers)), Offers: offers, Form: f, CanEdit: access.Allowed(rq.P, access.EditChild)}
 	if v.CanEdit {
 		opts, err := kit.OrgOptions(ctx, s.svc.Orgs, rq.P, f.Values["org_id"], "", 0)
 		if err != nil {
@@ -87,11 +88,13 @@ func formInt(rq *request, f *form, field string) int {
 // offerView is one offer with the children placed on it.
 type offerView struct {
 	Page
+	listing
 	Offer      guidance.Offer
 	Placements []placementRow
 	Outcomes   []outcomeButton
 	CanEdit    bool
 	Form       *form
+	Picker     picker // the children a search found, to place
 }
 
 // outcomeButton is one outcome a placement can be given.
@@ -119,9 +122,15 @@ func (s *Server) renderOffer(w http.ResponseWriter, r *http.Request, rq *request
 	if err != nil {
 		return err
 	}
-	v := offerView{Page: s.Page(r, rq, "places.offer"), Offer: o, Placements: placementRows(rq.L, ls), Form: f,
+	v := offerView{Page: s.Page(r, rq, "places.offer"), listing: kit.Whole(len(ls)), Offer: o, Placements: placementRows(rq.L, ls), Form: f,
 		CanEdit: access.Can(rq.P, access.EditChild, o.Target()) == nil}
 	v.Title = o.OrgName + " · " + rq.L.Digits(strconv.Itoa(o.Year))
+	if v.CanEdit {
+		// q comes in the page's query, or posted back by a place button.
+		if v.Picker, err = s.pickChildren(ctx, rq, r.FormValue("q"), ls); err != nil {
+			return err
+		}
+	}
 	for _, oc := range guidance.PlacementOutcomes() {
 		v.Outcomes = append(v.Outcomes, outcomeButton{Value: oc, Name: outcomeName(rq.L, oc)})
 	}
@@ -129,7 +138,8 @@ func (s *Server) renderOffer(w http.ResponseWriter, r *http.Request, rq *request
 	return nil
 }
 
-// PlaceChild places the child with record number ?person on the {id} offer.
+// PlaceChild places the child whose place button was pressed (the hidden
+// person field of a row the offer page's search found) on the {id} offer.
 func (s *Server) PlaceChild(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := kit.PathID(r)
 	if err != nil {

@@ -24,11 +24,16 @@ type importsView struct {
 
 // ImportList lists the lists uploaded in the user's scope.
 func (s *Server) ImportList(w http.ResponseWriter, r *http.Request, rq *request) error {
-	list, next, err := s.svc.Imports.Uploads(r.Context(), rq.P, 0, kit.PageOf(r))
+	n, err := s.svc.Imports.CountUploads(r.Context(), rq.P, 0)
 	if err != nil {
 		return err
 	}
-	s.render(w, http.StatusOK, "imports", &importsView{Page: s.Page(r, rq, "imports.title"), listing: kit.NewListing(r, next),
+	pg := kit.PagingOf(r).Fit(n)
+	list, next, err := s.svc.Imports.Uploads(r.Context(), rq.P, 0, pg.Store())
+	if err != nil {
+		return err
+	}
+	s.render(w, http.StatusOK, "imports", &importsView{Page: s.Page(r, rq, "imports.title"), listing: pg.Listing(r, next, n),
 		Uploads: list})
 	return nil
 }

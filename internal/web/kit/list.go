@@ -13,12 +13,36 @@ import (
 	"github.com/jolproject/jol/internal/text"
 )
 
-// Listing is the part of a list page's view that the "pager" partial
-// reads: links to the next page and back to the first, each built from
-// the current query so the filters stay as they are.
+// Listing is the part of a list page's view that the "total" and "pager"
+// partials read: how many rows the list holds, where this page is among
+// its pages, and the links to the others. Paging.Listing builds it.
 type Listing struct {
-	NextURL  string
-	FirstURL string
+	Counted bool // the list was counted: Total and More say how many rows it holds
+	Total   int  // the rows, up to store.CountCap
+	More    bool // more than store.CountCap
+	Number  int  // this page's number; 0 when not known
+	Pages   int  // the number of pages; 0 when not known
+
+	FirstURL, PrevURL, NextURL, LastURL string
+	Jumps                               []Jump // a few page numbers around this one
+
+	// TotalKey and MoreKey name what the list counts ("63 people", "more
+	// than 10,000 people"); "" says records.
+	TotalKey, MoreKey string
+}
+
+// Of names what the list counts by the keys of its total and of a total
+// past the cap, both plural messages of Count.
+func (l Listing) Of(total, more string) Listing {
+	l.TotalKey, l.MoreKey = total, more
+	return l
+}
+
+// Jump is a link to a page by its number.
+type Jump struct {
+	Number  int
+	URL     string
+	Current bool
 }
 
 // PageOf reads the cursor and page size of a list page.
@@ -27,8 +51,8 @@ func PageOf(r *http.Request) store.Page {
 	return store.ParsePage(q.Get("cursor"), q.Get("limit"))
 }
 
-// NewListing builds the pager links of a page whose next cursor is next
-// ("" on the last page).
+// NewListing builds the pager links of an uncounted list whose next
+// cursor is next ("" on the last page): next, and back to the first.
 func NewListing(r *http.Request, next string) Listing {
 	var l Listing
 	q := r.URL.Query()
@@ -38,10 +62,7 @@ func NewListing(r *http.Request, next string) Listing {
 	}
 	if q.Has("cursor") && r.URL.Query().Get("cursor") != "" {
 		q.Del("cursor")
-		l.FirstURL = r.URL.Path
-		if enc := q.Encode(); enc != "" {
-			l.FirstURL += "?" + enc
-		}
+		l.FirstURL = encode(r.URL.Path, q)
 	}
 	return l
 }

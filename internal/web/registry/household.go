@@ -23,6 +23,7 @@ type householdView struct {
 	Found      []personRow
 	Relations  []option
 	Flags      []string
+	IncomeName string // the income category in the user's language
 }
 
 // memberRow is a member as the page lists them.
@@ -59,6 +60,9 @@ func (s *Server) renderHousehold(w http.ResponseWriter, r *http.Request, rq *req
 		RegionName: s.RegionNamer(ctx, s.svc.Geo, string(l.Locale()))(h.RegionCode),
 		CanEdit:    access.Can(rq.P, access.EditChild, h.Target()) == nil, Relations: relationOptions(l, mf.Values["relation"])}
 	v.Flags = householdFlags(l, h)
+	if h.IncomeCategory != "" {
+		v.IncomeName = incomeName(rq, h.IncomeCategory)
+	}
 	v.Title, v.Path = l.T("households.number", "ID", l.Digits(kit.Itoa(h.ID))), householdURL(h.ID)
 	ms, err := s.svc.People.Members(ctx, rq.P, h.ID)
 	if err != nil {
@@ -68,7 +72,9 @@ func (s *Server) renderHousehold(w http.ResponseWriter, r *http.Request, rq *req
 	for _, m := range ms {
 		v.Members = append(v.Members, memberRow{Member: m, Age: ageOf(l, m.Person, today), SexName: sexName(l, m.Person.Sex)})
 	}
-	if v.Query = r.URL.Query().Get("q"); v.Query != "" && v.CanEdit && r.Method == http.MethodGet {
+	// q comes in the page's query, or posted back by an add button whose
+	// submission was refused, so the results stay beside the error.
+	if v.Query = r.FormValue("q"); v.Query != "" && v.CanEdit {
 		found, err := s.svc.People.Search(ctx, rq.P, v.Query, 0)
 		if err != nil {
 			return err
@@ -80,6 +86,9 @@ func (s *Server) renderHousehold(w http.ResponseWriter, r *http.Request, rq *req
 			}
 		}
 		if v.Found, err = s.personRows(ctx, rq, others); err != nil {
+			return err
+		}
+		if err := s.nameHouseholds(ctx, rq, v.Found); err != nil {
 			return err
 		}
 	}

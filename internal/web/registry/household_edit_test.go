@@ -39,12 +39,12 @@ func TestHouseholdEdit(t *testing.T) {
 		}
 	}
 	edit.Set("phone", "+7 702 000 11 22")
-	edit.Set("income_category", "below-subsistence")
+	edit.Set("income_category", "below_subsistence")
 	if r := c.Post(path, edit); r.Status != http.StatusSeeOther || r.Location != path {
 		t.Fatalf("edit: %d %s", r.Status, r.Location)
 	}
 	page = c.Get(path)
-	for _, want := range []string{"Saved.", "Сейфуллин көшесі 5", "below-subsistence", "Single parent", "Мать одна растит детей"} {
+	for _, want := range []string{"Saved.", "Сейфуллин көшесі 5", "Below the subsistence minimum", "Single parent", "Мать одна растит детей"} {
 		if !strings.Contains(page.Body, want) {
 			t.Errorf("edited household lacks %q", want)
 		}
@@ -56,6 +56,32 @@ func TestHouseholdEdit(t *testing.T) {
 	edit.Set("income_category", "Ниже прожиточного")
 	if r := c.Post(path, edit); !strings.Contains(r.Body, "Изменить семью") || !strings.Contains(r.Body, `id="income_category-error"`) {
 		t.Error("the refusal is not shown in Russian beside its field")
+	}
+}
+
+func TestIncomeCategoryIsAChoice(t *testing.T) {
+	f := newFixture(t)
+	c := f.Login(t, "coord@example.org")
+	form := c.Get("/households/new")
+	for _, want := range []string{`<select id="income_category" name="income_category"`, `<option value="" selected dir="auto">Not assessed</option>`,
+		`<option value="below_poverty_line" dir="auto">Below the poverty line</option>`} {
+		if !strings.Contains(form.Body, want) {
+			t.Errorf("the new household form lacks %q", want)
+		}
+	}
+	if strings.Contains(form.Body, `<input id="income_category"`) {
+		t.Error("the income category is still typed")
+	}
+	// A code stored before the scale existed stays a choice, so saving the
+	// form keeps it.
+	h := must(f.Svc.People.CreateHousehold(context.Background(), access.System, people.HouseholdInput{OrgID: f.Org.ID, RegionCode: "KZ-75",
+		Address: "Абай 1", IncomeCategory: "scale-b"}))
+	if r := c.Get("/households/" + itoa(h.ID) + "/edit"); !strings.Contains(r.Body, `<option value="scale-b" selected dir="auto">scale-b</option>`) {
+		t.Error("an older income code is not kept as the selected choice")
+	}
+	c.Post("/locale", url.Values{"lang": {"fa"}, "next": {"/"}})
+	if r := c.Get("/households/new"); !strings.Contains(r.Body, "زیر خط فقر") {
+		t.Error("the income choices are not translated")
 	}
 }
 

@@ -50,11 +50,16 @@ func (s *Server) HouseholdList(w http.ResponseWriter, r *http.Request, rq *reque
 	ctx := r.Context()
 	f := kit.QueryForm(r, "region", "org", "ref")
 	flt := people.HouseholdFilter{RegionCode: kit.NormRegion(f.Values["region"]), OrgID: kit.FilterID(rq, f, "org"), ExternalRef: f.Values["ref"]}
-	list, next, err := s.svc.People.Households(ctx, rq.P, flt, kit.PageOf(r))
+	n, err := s.svc.People.CountHouseholds(ctx, rq.P, flt)
 	if err != nil {
 		return err
 	}
-	v := householdsView{Page: s.Page(r, rq, "households.title"), listing: kit.NewListing(r, next), Filter: f,
+	pg := kit.PagingOf(r).Fit(n)
+	list, next, err := s.svc.People.Households(ctx, rq.P, flt, pg.Store())
+	if err != nil {
+		return err
+	}
+	v := householdsView{Page: s.Page(r, rq, "households.title"), listing: pg.Listing(r, next, n), Filter: f,
 		CanEdit: access.Allowed(rq.P, access.EditChild)}
 	region := s.RegionNamer(ctx, s.svc.Geo, string(rq.L.Locale()))
 	for _, h := range list {
@@ -78,6 +83,7 @@ type householdFormView struct {
 	Form      *form
 	Orgs      []option
 	Regions   []option
+	Incomes   []option
 }
 
 // householdFields are the fields of a household's form, in page order.
@@ -139,11 +145,33 @@ func (s *Server) renderHouseholdForm(w http.ResponseWriter, r *http.Request, rq 
 	if v.Regions, err = kit.RegionSuggestions(r.Context(), s.svc.Geo, s.svc.Orgs, rq); err != nil {
 		return err
 	}
+	v.Incomes = incomeOptions(rq, f.Values["income_category"])
 	if v.Household != nil {
 		v.Path = householdURL(v.Household.ID) + "/edit"
 	}
 	s.render(w, status, "household_new", v)
 	return nil
+}
+
+// incomeOptions are the choices of a household's income category: none,
+// the scale's codes named in the user's language, and a code stored
+// before that the scale does not know, kept as it is so that saving the
+// form does not lose it.
+func incomeOptions(rq *request, selected string) []option {
+	codes := people.IncomeCategories()
+	if selected != "" && !people.KnownIncome(selected) {
+		codes = append(codes, selected)
+	}
+	return kit.Choices(codes, selected, rq.L.T("households.income_none"), func(c string) string { return incomeName(rq, c) })
+}
+
+// incomeName is an income category's name; a code the scale does not know
+// is shown as stored.
+func incomeName(rq *request, code string) string {
+	if people.KnownIncome(code) {
+		return rq.L.T("income." + code)
+	}
+	return code
 }
 
 func householdURL(id int64) string { return "/households/" + strconv.FormatInt(id, 10) }

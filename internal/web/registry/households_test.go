@@ -69,7 +69,7 @@ func TestHeadUnder16IsRefused(t *testing.T) {
 		t.Error("the refusal is not translated")
 	}
 	if r := c.Post(path+"/members", url.Values{"person": {"x"}, "relation": {"child"}}); r.Status != http.StatusUnprocessableEntity ||
-		!strings.Contains(r.Body, `id="person-error"`) {
+		!strings.Contains(r.Body, `<a href="#person">`) {
 		t.Errorf("a person number that is not a number: %d", r.Status)
 	}
 	if r := c.Post(path+"/members/"+itoa(kid.ID)+"/remove", nil); r.Status != http.StatusSeeOther {

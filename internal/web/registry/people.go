@@ -5,6 +5,7 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/people"
+	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/web/kit"
 )
 
@@ -24,6 +25,7 @@ type peopleView struct {
 	Regions    []option
 	People     []personRow
 	CanEdit    bool
+	Capped     string // a search found more than it shows: "showing 50 of 63"
 	Filtered   bool   // a filter is set: the filters are shown open
 	ExportCSV  string // the export links, with the list's filters
 	ExportXLSX string
@@ -39,21 +41,21 @@ func (s *Server) PeopleList(w http.ResponseWriter, r *http.Request, rq *request)
 	ctx := r.Context()
 	f := kit.QueryForm(r, append([]string{"q"}, peopleFilterFields...)...)
 	flt := peopleFilter(rq, f)
+	var err error
 	v := peopleView{Page: s.Page(r, rq, "people.title"), Filter: f, Query: f.Values["q"],
 		CanEdit: access.Allowed(rq.P, access.EditChild)}
 	var list []people.Person
-	var next string
-	var err error
 	if v.Query != "" {
-		list, err = s.svc.People.Search(ctx, rq.P, v.Query, 0)
-	} else {
-		q := r.URL.Query()
-		list, next, err = s.svc.People.List(ctx, rq.P, flt, people.ParsePage(q.Get("cursor"), q.Get("limit")))
-	}
-	if err != nil {
+		var found store.Count
+		if list, found, err = s.svc.People.SearchCounted(ctx, rq.P, v.Query); err != nil {
+			return err
+		}
+		if v.Capped = capNote(rq, len(list), found); v.Capped == "" {
+			v.listing = kit.Whole(len(list)).Of("people.total", "people.more_than")
+		}
+	} else if list, v.listing, err = s.peoplePage(r, rq, flt); err != nil {
 		return err
 	}
-	v.listing = kit.NewListing(r, next)
 	v.ExportCSV, v.ExportXLSX = exportURL(f, kit.CSV), exportURL(f, kit.XLSX)
 	for _, k := range peopleFilterFields {
 		v.Filtered = v.Filtered || f.Values[k] != ""
@@ -66,6 +68,34 @@ func (s *Server) PeopleList(w http.ResponseWriter, r *http.Request, rq *request)
 	}
 	s.render(w, http.StatusOK, "people", &v)
 	return nil
+}
+
+// peoplePage reads the page of the list the request asks for, counted:
+// the count comes first, so a page number past the end shows the last page.
+func (s *Server) peoplePage(r *http.Request, rq *request, flt people.Filter) ([]people.Person, listing, error) {
+	ctx := r.Context()
+	n, err := s.svc.People.ListCount(ctx, rq.P, flt)
+	if err != nil {
+		return nil, listing{}, err
+	}
+	pg := kit.PagingOf(r).Fit(n)
+	list, next, err := s.svc.People.List(ctx, rq.P, flt, people.Page{Cursor: pg.Cursor, Limit: pg.Limit, Skip: pg.Skip()})
+	if err != nil {
+		return nil, listing{}, err
+	}
+	return list, pg.Listing(r, next, n).Of("people.total", "people.more_than"), nil
+}
+
+// capNote says how many of a search's matches are shown when it found
+// more than it shows; "" when it shows them all.
+func capNote(rq *request, shown int, found store.Count) string {
+	switch {
+	case found.More:
+		return rq.L.T("people.search_capped_more", "Count", found.N, "Shown", rq.L.Number(int64(shown)))
+	case found.N > shown:
+		return rq.L.T("people.search_capped", "Count", found.N, "Shown", rq.L.Number(int64(shown)))
+	}
+	return ""
 }
 
 // peopleChoices fills the choices of the filter form.

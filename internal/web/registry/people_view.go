@@ -21,6 +21,7 @@ type personRow struct {
 	IDTail     string
 	RegionName string
 	Categories []string
+	Household  string // the household named by family, address and reference (pickers only)
 }
 
 // personRows fills the rows of a list of persons. Categories are read per

@@ -119,7 +119,9 @@ func (s *Server) renderGuardians(w http.ResponseWriter, r *http.Request, rq *req
 	if len(v.Institutions) == 0 || v.Institutions[0].Value != "" {
 		v.Institutions = append([]option{{Label: l.T("people.choose_institution"), Selected: of.Values["org"] == ""}}, v.Institutions...)
 	}
-	if v.Query = r.URL.Query().Get("q"); v.Query != "" && r.Method == http.MethodGet {
+	// q comes in the page's query, or posted back by an add button whose
+	// submission was refused, so the results stay beside the error.
+	if v.Query = r.FormValue("q"); v.Query != "" {
 		found, err := s.svc.People.Search(ctx, rq.P, v.Query, 0)
 		if err != nil {
 			return err
@@ -131,6 +133,9 @@ func (s *Server) renderGuardians(w http.ResponseWriter, r *http.Request, rq *req
 			}
 		}
 		if v.Found, err = s.personRows(ctx, rq, others); err != nil {
+			return err
+		}
+		if err := s.nameHouseholds(ctx, rq, v.Found); err != nil {
 			return err
 		}
 	}

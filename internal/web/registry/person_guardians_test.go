@@ -32,15 +32,15 @@ func TestGuardiansAddedAndRemoved(t *testing.T) {
 		t.Error("the child is offered as their own guardian")
 	}
 	r := c.Post(path+"/guardians", url.Values{"person": {itoa(aunt.ID)}, "relation": {"custody"}, "since": {"2030-01-01"}})
-	if r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, `id="since-error"`) {
+	if r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, `<a href="#since">`) {
 		t.Errorf("a date in the future: %d", r.Status)
 	}
 	r = c.Post(path+"/guardians", url.Values{"person": {itoa(child.ID)}, "relation": {"custody"}})
-	if r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, `id="person-error">A person cannot be their own guardian.`) {
+	if r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, `<a href="#person">A person cannot be their own guardian.</a>`) {
 		t.Errorf("own guardian: %d", r.Status)
 	}
 	if r := c.Post(path+"/guardians", url.Values{"relation": {"custody"}}); r.Status != http.StatusUnprocessableEntity ||
-		!strings.Contains(r.Body, `id="person-error"`) {
+		!strings.Contains(r.Body, `<a href="#person">`) {
 		t.Errorf("no guardian: %d", r.Status)
 	}
 	if r := c.Post(path+"/guardians", url.Values{"person": {itoa(aunt.ID)}, "relation": {"custody"}, "since": {"01.06.2024"}}); r.Status != http.StatusSeeOther {
