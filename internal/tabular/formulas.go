@@ -3,81 +3,174 @@ package tabular
 import (
 	"archive/zip"
 	"encoding/xml"
+	"errors"
+	"fmt"
 	"io"
-	"math"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// formulaScanner walks a worksheet's XML in step with excelize's iterator,
-// which reads cell values but drops their <f> formula elements.
-type formulaScanner struct {
-	rc   io.ReadCloser
-	dec  *xml.Decoder
-	row  int   // the row last scanned
-	cols []int // its formula columns, 0-based
+// sheetGuard walks a worksheet's XML ahead of excelize's row iterator. It
+// checks each row against the caps before excelize decodes it - excelize
+// holds a whole cell, and a whole run of rows without numbers, in memory -
+// and it notes the cells holding a formula, whose <f> elements excelize
+// drops.
+type sheetGuard struct {
+	rc    io.ReadCloser
+	dec   *xml.Decoder
+	part  string
+	depth int
+	last  int          // the number of the last row scanned whole
+	done  bool         // the end of the part was reached
+	err   error        // the first cap passed; final
+	queue []rowFormula // scanned rows with formulas not yet asked for
 }
 
-func newFormulaScanner(f *zip.File) (*formulaScanner, error) {
+// rowFormula lists the formula columns (0-based) of sheet row row.
+type rowFormula struct {
+	row  int
+	cols []int
+}
+
+func newSheetGuard(f *zip.File) (*sheetGuard, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return nil, err
 	}
-	return &formulaScanner{rc: rc, dec: xml.NewDecoder(rc)}, nil
+	return &sheetGuard{rc: rc, dec: xml.NewDecoder(&tokenLimiter{r: rc}), part: f.Name}, nil
+}
+
+// ahead scans the sheet until it has checked the first row numbered after
+// line, or the end: excelize, to return row line, reads up to the start of
+// that row. It returns the cap passed, if any.
+func (s *sheetGuard) ahead(line int) error {
+	for len(s.queue) > 0 && s.queue[0].row < line {
+		s.queue = s.queue[1:]
+	}
+	for s.err == nil && !s.done && s.last <= line {
+		s.err = s.scanRow()
+	}
+	return s.err
 }
 
 // at returns the formula columns of sheet row line below width.
-func (s *formulaScanner) at(line, width int) []int {
-	for s.row < line {
-		s.scanRow()
+func (s *sheetGuard) at(line, width int) []int {
+	for len(s.queue) > 0 && s.queue[0].row < line {
+		s.queue = s.queue[1:]
 	}
+	if len(s.queue) == 0 || s.queue[0].row != line {
+		return nil
+	}
+	cols := s.queue[0].cols
 	n := 0
-	for s.row == line && n < len(s.cols) && s.cols[n] < width {
+	for n < len(cols) && cols[n] < width {
 		n++
 	}
 	if n == 0 {
 		return nil
 	}
-	return s.cols[:n:n]
+	return cols[:n:n]
 }
 
 // scanRow reads up to the end of the next <row> element, numbering rows and
-// cells the way excelize does; at the end of the sheet the row goes to
-// infinity.
-func (s *formulaScanner) scanRow() {
-	s.cols, s.row = nil, s.row+1
-	col, inRow := 0, false
+// cells the way excelize does, and counting the characters of each cell.
+func (s *sheetGuard) scanRow() error {
+	var (
+		row, col, cells, chars, fchars int
+		inRow, inCell                  bool
+		leaf                           string
+		formulas                       []int
+	)
 	for {
 		tok, err := s.dec.RawToken()
 		if err != nil {
-			s.row = math.MaxInt
-			return
+			return s.fail(err, row, inCell)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			switch t.Name.Local {
+			if s.depth++; s.depth > maxDepth {
+				return failFormat(fmt.Errorf("%s: elements nested deeper than %d", s.part, maxDepth))
+			}
+			leaf = t.Name.Local
+			switch leaf {
 			case "row":
-				inRow, col = true, 0
+				inRow, row, cells = true, s.last+1, 0
 				if n, err := strconv.Atoi(attr(t, "r")); err == nil && n != 0 {
-					s.row = n
+					if n <= s.last {
+						return failFormat(fmt.Errorf("%s: row %d after row %d", s.part, n, s.last))
+					}
+					row = n
+				}
+				if row > MaxRows {
+					return failLimit(KeyTooManyRows, "Limit", MaxRows)
 				}
 			case "c":
+				inCell, chars, fchars = true, 0, 0
 				col++
+				if inRow {
+					cells++
+				}
 				if c, _, err := excelize.CellNameToCoordinates(attr(t, "r")); err == nil {
 					col = c
 				}
+				if cells > MaxColumns || col > MaxColumns {
+					return failLimit(KeyTooManyColumns, "Line", row, "Limit", MaxColumns)
+				}
 			case "f":
-				if inRow && (len(s.cols) == 0 || s.cols[len(s.cols)-1] < col-1) {
-					s.cols = append(s.cols, col-1)
+				if inCell && (len(formulas) == 0 || formulas[len(formulas)-1] < col-1) {
+					formulas = append(formulas, col-1)
 				}
 			}
+			if leaf == "row" {
+				col = 0
+			}
+		case xml.CharData:
+			if !inCell {
+				break
+			}
+			if leaf == "f" {
+				fchars += utf8.RuneCount(t)
+			} else {
+				chars += utf8.RuneCount(t)
+			}
+			if chars > MaxCellChars || fchars > MaxCellChars {
+				return failLimit(KeyCellTooLong, "Line", row, "Limit", MaxCellChars)
+			}
 		case xml.EndElement:
-			if inRow && t.Name.Local == "row" {
-				return
+			s.depth--
+			leaf = ""
+			switch t.Name.Local {
+			case "c":
+				inCell = false
+			case "row":
+				if inRow {
+					s.last = row
+					if len(formulas) > 0 {
+						s.queue = append(s.queue, rowFormula{row, formulas})
+					}
+					return nil
+				}
 			}
 		}
 	}
+}
+
+// fail turns a token too long into the cap passed. Any other failure ends
+// the scan as it ends excelize's reading, which decodes the same bytes no
+// more leniently: excelize reads what it can of a damaged sheet.
+func (s *sheetGuard) fail(err error, row int, inCell bool) error {
+	switch {
+	case errors.Is(err, errToken) && inCell:
+		return failLimit(KeyCellTooLong, "Line", row, "Limit", MaxCellChars)
+	case errors.Is(err, errToken):
+		return failLimit(KeyXMLLimit, "Part", s.part)
+	case errors.Is(err, errBang):
+		return failFormat(fmt.Errorf("%s: %w", s.part, err))
+	}
+	s.done = true
+	return nil
 }
 
 func attr(t xml.StartElement, name string) string {
@@ -89,7 +182,7 @@ func attr(t xml.StartElement, name string) string {
 	return ""
 }
 
-func (s *formulaScanner) close() error {
+func (s *sheetGuard) close() error {
 	if s == nil {
 		return nil
 	}
