@@ -53,6 +53,7 @@ const (
 	KeyStringTooLong   = "tabular.string_too_long"  // {Item} {Limit}
 	KeyXMLLimit        = "tabular.xml_limit"        // {Part}
 	KeyCompressed      = "tabular.compressed"       // {Part} {Ratio}
+	KeyDamaged         = "tabular.damaged"          // {Part}
 )
 
 func failEmpty() error    { return errs.Wrap(ErrEmpty, errs.Invalid, KeyEmpty) }
@@ -77,6 +78,10 @@ func failPartTooLarge(part string, limit int64) error {
 func failCompressed(part string, ratio uint64) error {
 	return errs.Wrap(fmt.Errorf("%w: %s packed %d times", ErrTooLarge, part, ratio), errs.TooLarge,
 		KeyCompressed, "Part", part, "Ratio", ratio)
+}
+
+func failDamaged(part string, cause error) error {
+	return errs.Wrap(fmt.Errorf("%w: %s: %w", ErrFormat, part, cause), errs.Invalid, KeyDamaged, "Part", part)
 }
 
 // failLimit reports the cap passed under key, with its arguments.

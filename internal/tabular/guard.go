@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -101,4 +102,28 @@ func checkSharedStrings(f *zip.File) error {
 			}
 		}
 	}
+}
+
+// checkIntact unpacks, to nothing, each sheet and the shared strings when
+// excelize would unpack them to a temporary file: when that fails, because
+// the part holds more or less than its header declares, excelize falls back
+// to reading the whole part into memory. archive/zip refuses a part that
+// holds more than it declares, or whose checksum differs.
+func checkIntact(zr *zip.Reader) error {
+	for _, f := range zr.File {
+		name := strings.ToLower(f.Name)
+		if f.UncompressedSize64 <= maxXMLInMemory ||
+			!strings.HasPrefix(name, "xl/worksheets/sheet") && name != "xl/sharedstrings.xml" {
+			continue
+		}
+		rc, err := f.Open()
+		if err == nil {
+			_, err = io.Copy(io.Discard, rc)
+			err = errors.Join(err, rc.Close())
+		}
+		if err != nil {
+			return failDamaged(f.Name, err)
+		}
+	}
+	return nil
 }

@@ -68,6 +68,9 @@ func openXLSX(r io.ReaderAt, size int64) (_ *xlsxReader, err error) {
 	if err := checkSharedStrings(shared); err != nil {
 		return nil, err
 	}
+	if err := checkIntact(zr); err != nil {
+		return nil, err
+	}
 	if x.tmp, err = os.MkdirTemp("", "tabular-"); err != nil {
 		return nil, err
 	}
