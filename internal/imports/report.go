@@ -23,9 +23,10 @@ type Report struct {
 	count int
 }
 
-// NewReport starts an empty report in a temporary file.
-func NewReport() (*Report, error) {
-	f, err := os.CreateTemp("", "jol-rejected-*.csv")
+// NewReport starts an empty report in a temporary file in dir
+// (os.TempDir() when empty).
+func NewReport(dir string) (*Report, error) {
+	f, err := os.CreateTemp(dir, "rejected-*.csv")
 	if err != nil {
 		return nil, err
 	}

@@ -74,8 +74,15 @@ const (
 // Open detects the format of the size bytes of r by their content and
 // returns a reader positioned after the header. name is used only to refuse a
 // file called .xlsx that is not a workbook. r must stay readable until the
-// reader is closed.
+// reader is closed. A workbook's temporary files go to os.TempDir().
 func Open(name string, r io.ReaderAt, size int64) (Reader, error) {
+	return OpenIn("", name, r, size)
+}
+
+// OpenIn is Open with a workbook's temporary files in a folder of their own
+// under dir (os.TempDir() when empty), which Close removes, whatever
+// happened: they hold the list's data.
+func OpenIn(dir, name string, r io.ReaderAt, size int64) (Reader, error) {
 	if size <= 0 {
 		return nil, failEmpty()
 	}
@@ -89,7 +96,7 @@ func Open(name string, r io.ReaderAt, size int64) (Reader, error) {
 	case strings.HasPrefix(string(head), oleMagic):
 		return nil, failOldExcel()
 	case strings.HasPrefix(string(head), zipMagic):
-		return openXLSX(r, size)
+		return openXLSX(r, size, dir)
 	case ext == ".xlsx" || ext == ".xlsm" || strings.HasPrefix(string(head), "PK\x05\x06") ||
 		strings.HasPrefix(string(head), "%PDF") || strings.HasPrefix(text, "<?xml") ||
 		strings.HasPrefix(text, "<html") || strings.HasPrefix(text, "<!doctype"):

@@ -47,7 +47,7 @@ type xlsxReader struct {
 	info   Info
 }
 
-func openXLSX(r io.ReaderAt, size int64) (_ *xlsxReader, err error) {
+func openXLSX(r io.ReaderAt, size int64, dir string) (_ *xlsxReader, err error) {
 	x := &xlsxReader{info: Info{Format: "xlsx"}}
 	defer func() {
 		if p := recover(); p != nil {
@@ -71,7 +71,7 @@ func openXLSX(r io.ReaderAt, size int64) (_ *xlsxReader, err error) {
 	if err := checkIntact(zr); err != nil {
 		return nil, err
 	}
-	if x.tmp, err = os.MkdirTemp("", "tabular-"); err != nil {
+	if x.tmp, err = os.MkdirTemp(dir, "tabular-"); err != nil {
 		return nil, err
 	}
 	if x.book, err = openBook(r, size, x.tmp); err != nil {
