@@ -159,6 +159,7 @@ func refuse(t *testing.T, path, want string) []any {
 	st, _ := f.Stat()
 	var key string
 	var args []any
+	start := time.Now()
 	peak := heapPeak(func() {
 		r, err := Open(path, f, st.Size())
 		if err == nil {
@@ -172,7 +173,8 @@ func refuse(t *testing.T, path, want string) []any {
 			t.Errorf("read %s: %v, want a refusal", filepath.Base(path), err)
 		}
 	})
-	t.Logf("%s: %d KiB refused with %s %v; heap grew by %d MiB at most", filepath.Base(path), st.Size()>>10, key, args, peak>>20)
+	t.Logf("%s: %d KiB refused in %v with %s %v; heap grew by %d MiB at most",
+		filepath.Base(path), st.Size()>>10, time.Since(start).Round(time.Millisecond), key, args, peak>>20)
 	if key != want || peak > readBudget {
 		t.Fatalf("refused with %q, heap grew by %d MiB; want %q within %d MiB", key, peak>>20, want, readBudget>>20)
 	}
@@ -255,6 +257,16 @@ func TestHostileXLSX(t *testing.T) {
 			w.WriteString(header)
 			repeat(w, `<row><c><v>1</v></c></row>`, 14_000_000)
 		}))
+		refuse(t, hostileBook(t, dir, sheet), KeyTooManyRows)
+	})
+
+	t.Run("rows the row count misses", func(t *testing.T) {
+		sheet := pack(t, dir, "xl/worksheets/sheet1.xml", func(w *bufio.Writer) {
+			w.WriteString(`<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>`)
+			w.WriteString(`<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>name</x:t></x:is></x:c></x:row>`)
+			repeat(w, `<x:row><x:c><x:v>1</x:v></x:c></x:row>`, MaxRows)
+			w.WriteString(`</x:sheetData></x:worksheet>`)
+		})
 		refuse(t, hostileBook(t, dir, sheet), KeyTooManyRows)
 	})
 
@@ -377,5 +389,20 @@ func TestCellAtCap(t *testing.T) {
 	r = mustOpen(t, "list.xlsx", data)
 	if rows, _ := readAll(t, r); len(rows) != 1 || rows[0].Cells[0] != long {
 		t.Fatalf("XLSX: %d rows", len(rows))
+	}
+}
+
+// TestRowCounter counts the row tags of a sheet written in pieces of every
+// size from 1 to 9 bytes, so that tags fall across every boundary.
+func TestRowCounter(t *testing.T) {
+	sheet := []byte(`<sheetData><row r="1"><c/></row><rowBreaks/><row>` + "<row\n/><row/><ro" + `w r="5"/></sheetData><row`)
+	for size := 1; size <= 9; size++ {
+		c := &rowCounter{}
+		for b := sheet; len(b) > 0; b = b[min(size, len(b)):] {
+			c.Write(b[:min(size, len(b))])
+		}
+		if c.n != 5 {
+			t.Errorf("pieces of %d bytes: %d rows, want 5", size, c.n)
+		}
 	}
 }

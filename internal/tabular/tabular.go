@@ -15,7 +15,13 @@
 // first 64 KiB, then encoding/csv streams the rest; a misplaced quote fails
 // only its record. XLSX: the first visible sheet with data is read through
 // excelize's row iterator, values formatted as Excel displays them, while a
-// second pass over the same sheet's XML flags the cells holding a formula.
+// guard walks the same sheet's XML a row ahead, checking it against the caps
+// before excelize decodes it and flagging the cells holding a formula.
+//
+// Whatever a file holds, reading it stays within a fixed memory budget: the
+// caps of limits.go bound a cell, a row, the rows, a record, the shared
+// strings and each part of a workbook, and a file that passes one is
+// refused, with ErrLimit or ErrTooLarge, as soon as it does.
 package tabular
 
 import (
