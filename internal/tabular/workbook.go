@@ -37,6 +37,8 @@ func checkWorkbook(zr *zip.Reader) (map[string]*zip.File, *zip.File, error) {
 			return nil, nil, failPartTooLarge(f.Name, MaxPartBytes)
 		case size > ratioFloor && size > MaxRatio*f.CompressedSize64:
 			return nil, nil, failCompressed(f.Name, size/max(f.CompressedSize64, 1))
+		case !big && size > maxOtherXML && (strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels")):
+			return nil, nil, failPartTooLarge(f.Name, maxOtherXML)
 		case size <= maxXMLInMemory || !big:
 			inMemory += size
 		}

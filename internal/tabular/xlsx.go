@@ -15,11 +15,14 @@ import (
 // (archive/zip also refuses an entry that holds more than it declares).
 // Parts larger than maxXMLInMemory - in practice sheets and shared strings -
 // excelize unpacks to temporary files and streams; every other part it keeps
-// in memory, hence maxInMemory for them all.
+// in memory, hence maxInMemory for them all, and it decodes the other XML
+// parts it needs (workbook, styles) whole, at several times their size,
+// hence maxOtherXML for each.
 const (
 	maxUnpacked    = 1 << 30
 	maxXMLInMemory = 1 << 20
 	maxInMemory    = 64 << 20
+	maxOtherXML    = 8 << 20
 )
 
 // excelOptions caps excelize's unpacking into the folder tmp and shows
