@@ -37,7 +37,7 @@ func checkWorkbook(zr *zip.Reader) (map[string]*zip.File, *zip.File, error) {
 			return nil, nil, failPartTooLarge(f.Name, MaxPartBytes)
 		case size > ratioFloor && size > MaxRatio*f.CompressedSize64:
 			return nil, nil, failCompressed(f.Name, size/max(f.CompressedSize64, 1))
-		case !big && size > maxOtherXML && (strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels")):
+		case !big && size > maxOtherXML && !strings.HasPrefix(name, "xl/media/") && !strings.HasPrefix(name, "xl/embeddings/"):
 			return nil, nil, failPartTooLarge(f.Name, maxOtherXML)
 		case size <= maxXMLInMemory || !big:
 			inMemory += size
@@ -105,7 +105,7 @@ func decodePart(f *zip.File, v any) error {
 		return err
 	}
 	defer rc.Close()
-	return xml.NewDecoder(&tokenLimiter{r: rc}).Decode(v)
+	return xml.NewDecoder(rc).Decode(v) // at most maxOtherXML bytes
 }
 
 // openBook opens the workbook with excelize from a file, which excelize reads

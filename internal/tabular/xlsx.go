@@ -17,7 +17,7 @@ import (
 // excelize unpacks to temporary files and streams; every other part it keeps
 // in memory, hence maxInMemory for them all, and it decodes the other XML
 // parts it needs (workbook, styles) whole, at several times their size,
-// hence maxOtherXML for each.
+// hence maxOtherXML for each part but pictures and embedded files.
 const (
 	maxUnpacked    = 1 << 30
 	maxXMLInMemory = 1 << 20
