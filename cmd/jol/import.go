@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/imports"
+	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/tabular"
 )
 
@@ -67,6 +69,7 @@ func importPeople(ctx context.Context, e env, args []string) error {
 	dry := f.FlagSet.Bool("dry-run", false, "check every row and report, but write nothing")
 	errFile := f.FlagSet.String("errors", "", "write the rejected rows to this file (.csv or .xlsx)")
 	strict := f.FlagSet.Bool("strict", false, "exit with an error when any row is rejected")
+	dataDir := dataDirFlag(f)
 	if err := f.parse(args); err != nil {
 		return err
 	}
@@ -89,7 +92,12 @@ func importPeople(ctx context.Context, e env, args []string) error {
 	}
 	defer a.Close()
 	l := a.Catalog.Localizer(cliLocale(e))
-	rd, err := tabular.Open(name, file, st.Size())
+	scratch, err := openScratch(*dsn, *dataDir)
+	if err != nil {
+		return err
+	}
+	defer scratch.Close()
+	rd, err := tabular.OpenIn(scratch.Dir, name, file, st.Size())
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, describe(a, e, err))
 	}
@@ -98,7 +106,7 @@ func importPeople(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	report, err := imports.NewReport()
+	report, err := imports.NewReport(scratch.Dir)
 	if err != nil {
 		return err
 	}
@@ -149,4 +157,26 @@ func writeReport(e env, r *imports.Report, name string, l *i18n.Localizer) error
 		return err
 	}
 	return out.Close()
+}
+
+// dataDirFlag defines --data-dir, the folder of Jol's files beside its
+// database: the temporary files of imports go to its tmp folder.
+func dataDirFlag(f *flags) *string {
+	return f.String("data-dir", "", "folder whose tmp holds the temporary files of imports "+
+		"(default: the SQLite file's folder; for PostgreSQL, the system's temporary folder)")
+}
+
+// openScratch opens this process's folder of temporary files under the
+// tmp folder of dataDir, else of the SQLite file's folder, else (for
+// PostgreSQL) under the system's temporary folder; what a crash left there
+// is removed first.
+func openScratch(dsn, dataDir string) (*imports.Scratch, error) {
+	switch {
+	case dataDir != "":
+	case store.EngineOf(dsn) == store.Postgres:
+		return imports.OpenScratch(filepath.Join(os.TempDir(), "jol"))
+	default:
+		dataDir = filepath.Dir(dsn)
+	}
+	return imports.OpenScratch(filepath.Join(dataDir, "tmp"))
 }

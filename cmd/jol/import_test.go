@@ -66,6 +66,23 @@ func TestImportPeopleCommand(t *testing.T) {
 	if code != exitError || strings.TrimSpace(out) != "read 3, created 0, updated 0, unchanged 2, rejected 1" {
 		t.Fatalf("strict re-import: exit %d, %q", code, out)
 	}
+	// A crash left its temporary files beside the database: the next import
+	// removes them, and its own.
+	crashed := filepath.Join(dir, "tmp", "jol-1234")
+	if err := os.MkdirAll(crashed, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(crashed, ".lock"), nil, 0o600)
+	os.WriteFile(filepath.Join(crashed, "rejects-1.jsonl"), []byte(schoolList), 0o600)
+	long := filepath.Join(dir, "long.csv")
+	os.WriteFile(long, []byte("Фамилия;Имя\nИванов;"+strings.Repeat("я", 40_000)+"\n"), 0o600)
+	code, _, stderr = runCLI(t, "", map[string]string{"JOL_LANG": "ru"}, "import", "people", "--db", db, "--org", orgFlag, long)
+	if code == exitOK || !strings.Contains(stderr, "Строка 2: в ячейке больше") {
+		t.Fatalf("a cell beyond the cap: exit %d, %q", code, stderr)
+	}
+	if left, _ := os.ReadDir(filepath.Join(dir, "tmp")); len(left) > 0 {
+		t.Fatalf("temporary files left beside the database: %v", left)
+	}
 	if code, _, stderr := runCLI(t, "", nil, "import", "people", "--db", db, "--org", orgFlag, filepath.Join(dir, "missing.csv")); code == exitOK {
 		t.Fatalf("missing file: exit 0 (%q)", stderr)
 	}

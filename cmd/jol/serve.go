@@ -23,6 +23,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	workers := f.Int("workers", 2, "background job workers")
 	secure := f.String("secure-cookies", "false", "mark cookies Secure (true when served over HTTPS)")
 	proxies := f.String("trusted-proxies", "", "comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For is believed")
+	dataDir := dataDirFlag(f)
 	if err := f.parse(args); err != nil {
 		return err
 	}
@@ -36,6 +37,12 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Close()
+	scratch, err := openScratch(*dsn, *dataDir)
+	if err != nil {
+		return err
+	}
+	defer scratch.Close()
+	a.Imports.TempDir = scratch.Dir
 	return a.serve(ctx, serveConfig{addr: *addr, workers: *workers, secureCookies: *secure == "true", trustedProxies: trusted,
 		ready: func(url string) { logger.Info("jol is serving", "url", url, "db", dsnLabel(*dsn)) }})
 }

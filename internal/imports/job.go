@@ -105,7 +105,7 @@ func (s *Service) execute(ctx context.Context, run RunRecord, pl jobPayload, pro
 		return res, 0, nil, err
 	}
 	f := s.file(ctx, up)
-	rd, err := tabular.Open(up.Name, f, up.Size)
+	rd, err := tabular.OpenIn(s.TempDir, up.Name, f, up.Size)
 	if err != nil {
 		failure, err = split(err)
 		return res, 0, failure, err
@@ -116,7 +116,7 @@ func (s *Service) execute(ctx context.Context, run RunRecord, pl jobPayload, pro
 		failure, err = split(err)
 		return res, 0, failure, err
 	}
-	sp, err := newSpool()
+	sp, err := newSpool(s.TempDir)
 	if err != nil {
 		return res, 0, nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"iter"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -23,9 +24,10 @@ type Report struct {
 	count int
 }
 
-// NewReport starts an empty report in a temporary file.
-func NewReport() (*Report, error) {
-	f, err := os.CreateTemp("", "jol-rejected-*.csv")
+// NewReport starts an empty report in a temporary file in dir
+// (os.TempDir() when empty).
+func NewReport(dir string) (*Report, error) {
+	f, err := os.CreateTemp(dir, "rejected-*.csv")
 	if err != nil {
 		return nil, err
 	}
@@ -78,15 +80,16 @@ func Header(l *i18n.Localizer) []string {
 
 // Write writes the report to w as XLSX when name ends in .xlsx, else CSV.
 func (r *Report) Write(w io.Writer, name string, l *i18n.Localizer) error {
-	return WriteRows(w, name, l, r.Rows(l))
+	return WriteRows(w, filepath.Dir(r.tmp.Name()), name, l, r.Rows(l))
 }
 
 // WriteRows writes report rows (line, column, value, reason) under the
 // report's header in l's language, as XLSX when name ends in .xlsx, else
-// CSV; cells a spreadsheet would run as formulas are written as text.
-func WriteRows(w io.Writer, name string, l *i18n.Localizer, rows iter.Seq[[]string]) error {
+// CSV; cells a spreadsheet would run as formulas are written as text. A
+// long workbook waits in a temporary file in dir (os.TempDir() when empty).
+func WriteRows(w io.Writer, dir, name string, l *i18n.Localizer, rows iter.Seq[[]string]) error {
 	if strings.HasSuffix(strings.ToLower(name), ".xlsx") {
-		return tabular.WriteXLSX(w, l.T("import.problems"), Header(l), rows, l.Locale().Dir() == "rtl")
+		return tabular.WriteXLSXIn(dir, w, l.T("import.problems"), Header(l), rows, l.Locale().Dir() == "rtl")
 	}
 	return tabular.WriteCSV(w, Header(l), rows)
 }

@@ -26,7 +26,7 @@ func TestRejectedRowsReportGolden(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		r := newRegistry(t, db)
 		_, rejected := r.run(t, "список.csv", []byte(russianList), false)
-		rep, err := imports.NewReport()
+		rep, err := imports.NewReport("")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -122,7 +122,7 @@ func TestReportIsTranslated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := imports.NewReport()
+	rep, err := imports.NewReport("")
 	if err != nil {
 		t.Fatal(err)
 	}

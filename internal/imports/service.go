@@ -55,6 +55,9 @@ type Deps struct {
 	Audit    *audit.Log
 	Jobs     *jobs.Queue
 	Now      func() time.Time
+	// TempDir is the folder of the temporary files of imports (see
+	// Scratch); os.TempDir() when empty.
+	TempDir string
 }
 
 // Service keeps the lists uploaded from the web, the templates of their

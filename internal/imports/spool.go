@@ -20,8 +20,8 @@ type spool struct {
 	err error
 }
 
-func newSpool() (*spool, error) {
-	f, err := os.CreateTemp("", "jol-rejects-*.jsonl")
+func newSpool(dir string) (*spool, error) {
+	f, err := os.CreateTemp(dir, "rejects-*.jsonl")
 	if err != nil {
 		return nil, err
 	}

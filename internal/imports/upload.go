@@ -67,7 +67,7 @@ func (s *Service) Save(ctx context.Context, p access.Principal, orgID int64, nam
 		return Upload{}, errs.New(errs.TooLarge, "imports.too_large", "Max", int64(MaxUploadBytes>>20))
 	}
 	name = cleanName(name)
-	pv, err := readPreview(name, f, size)
+	pv, err := readPreview(s.TempDir, name, f, size)
 	if err != nil {
 		return Upload{}, err
 	}
@@ -117,8 +117,8 @@ func (s *Service) storeChunks(ctx context.Context, tx *sql.Tx, id int64, r io.Re
 
 // readPreview opens the file as the import will and keeps its header and
 // first rows.
-func readPreview(name string, f io.ReaderAt, size int64) (Preview, error) {
-	rd, err := tabular.Open(name, f, size)
+func readPreview(dir, name string, f io.ReaderAt, size int64) (Preview, error) {
+	rd, err := tabular.OpenIn(dir, name, f, size)
 	if err != nil {
 		return Preview{}, err
 	}

@@ -27,6 +27,9 @@ var (
 	ErrDuplicateHeader = errors.New("tabular: duplicated column name")
 	// ErrTooLarge: the workbook unpacks to more than the limits allow.
 	ErrTooLarge = errors.New("tabular: workbook too large when unpacked")
+	// ErrLimit: the file passes one of the caps of limits.go (a cell, the
+	// columns, the rows, a record, the shared strings, an XML token).
+	ErrLimit = errors.New("tabular: file beyond the reading limits")
 	// ErrBadRow: one record cannot be read (a misplaced quote, bytes that are
 	// not UTF-8). It is the only error after which Next may be called again.
 	ErrBadRow = errors.New("tabular: unreadable record")
@@ -42,6 +45,15 @@ const (
 	KeyTooLarge        = "tabular.too_large"        // {Limit} in MiB
 	KeyQuote           = "tabular.quote"            // {Line}
 	KeyBadText         = "tabular.bad_text"         // {Line}
+	KeyCellTooLong     = "tabular.cell_too_long"    // {Line} {Limit}
+	KeyTooManyColumns  = "tabular.too_many_columns" // {Line} {Limit}
+	KeyTooManyRows     = "tabular.too_many_rows"    // {Limit}
+	KeyRecordTooLong   = "tabular.record_too_long"  // {Line} {Limit} in KiB
+	KeyTooManyStrings  = "tabular.too_many_strings" // {Limit}
+	KeyStringTooLong   = "tabular.string_too_long"  // {Item} {Limit}
+	KeyXMLLimit        = "tabular.xml_limit"        // {Part}
+	KeyCompressed      = "tabular.compressed"       // {Part} {Ratio}
+	KeyDamaged         = "tabular.damaged"          // {Part}
 )
 
 func failEmpty() error    { return errs.Wrap(ErrEmpty, errs.Invalid, KeyEmpty) }
@@ -57,6 +69,24 @@ func failFormat(cause error) error {
 
 func failTooLarge(limit int64) error {
 	return errs.Wrap(ErrTooLarge, errs.TooLarge, KeyTooLarge, "Limit", limit>>20)
+}
+
+func failPartTooLarge(part string, limit int64) error {
+	return errs.Wrap(fmt.Errorf("%w: %s", ErrTooLarge, part), errs.TooLarge, KeyTooLarge, "Limit", limit>>20)
+}
+
+func failCompressed(part string, ratio uint64) error {
+	return errs.Wrap(fmt.Errorf("%w: %s packed %d times", ErrTooLarge, part, ratio), errs.TooLarge,
+		KeyCompressed, "Part", part, "Ratio", ratio)
+}
+
+func failDamaged(part string, cause error) error {
+	return errs.Wrap(fmt.Errorf("%w: %s: %w", ErrFormat, part, cause), errs.Invalid, KeyDamaged, "Part", part)
+}
+
+// failLimit reports the cap passed under key, with its arguments.
+func failLimit(key string, args ...any) error {
+	return errs.Wrap(fmt.Errorf("%w: %s %v", ErrLimit, key, args), errs.TooLarge, key, args...)
 }
 
 func failQuote(line int, cause error) error {

@@ -122,10 +122,10 @@ func BenchmarkCSVRead(b *testing.B) {
 
 func BenchmarkXLSXRead(b *testing.B) {
 	var buf bytes.Buffer
-	if err := WriteXLSX(&buf, "list", listHeader(19), listRows(20_000, 19), false); err != nil {
+	if err := WriteXLSX(&buf, "list", listHeader(19), listRows(100_000, 19), false); err != nil {
 		b.Fatal(err)
 	}
-	benchRead(b, "list.xlsx", buf.Bytes(), 20_000)
+	benchRead(b, "list.xlsx", buf.Bytes(), 100_000)
 }
 
 func benchRead(b *testing.B, name string, data []byte, n int) {

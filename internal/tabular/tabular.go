@@ -15,7 +15,13 @@
 // first 64 KiB, then encoding/csv streams the rest; a misplaced quote fails
 // only its record. XLSX: the first visible sheet with data is read through
 // excelize's row iterator, values formatted as Excel displays them, while a
-// second pass over the same sheet's XML flags the cells holding a formula.
+// guard walks the same sheet's XML a row ahead, checking it against the caps
+// before excelize decodes it and flagging the cells holding a formula.
+//
+// Whatever a file holds, reading it stays within a fixed memory budget: the
+// caps of limits.go bound a cell, a row, the rows, a record, the shared
+// strings and each part of a workbook, and a file that passes one is
+// refused, with ErrLimit or ErrTooLarge, as soon as it does.
 package tabular
 
 import (
@@ -74,8 +80,15 @@ const (
 // Open detects the format of the size bytes of r by their content and
 // returns a reader positioned after the header. name is used only to refuse a
 // file called .xlsx that is not a workbook. r must stay readable until the
-// reader is closed.
+// reader is closed. A workbook's temporary files go to os.TempDir().
 func Open(name string, r io.ReaderAt, size int64) (Reader, error) {
+	return OpenIn("", name, r, size)
+}
+
+// OpenIn is Open with a workbook's temporary files in a folder of their own
+// under dir (os.TempDir() when empty), which Close removes, whatever
+// happened: they hold the list's data.
+func OpenIn(dir, name string, r io.ReaderAt, size int64) (Reader, error) {
 	if size <= 0 {
 		return nil, failEmpty()
 	}
@@ -89,7 +102,7 @@ func Open(name string, r io.ReaderAt, size int64) (Reader, error) {
 	case strings.HasPrefix(string(head), oleMagic):
 		return nil, failOldExcel()
 	case strings.HasPrefix(string(head), zipMagic):
-		return openXLSX(r, size)
+		return openXLSX(r, size, dir)
 	case ext == ".xlsx" || ext == ".xlsm" || strings.HasPrefix(string(head), "PK\x05\x06") ||
 		strings.HasPrefix(string(head), "%PDF") || strings.HasPrefix(text, "<?xml") ||
 		strings.HasPrefix(text, "<html") || strings.HasPrefix(text, "<!doctype"):

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -14,8 +15,12 @@ import (
 )
 
 // checkWorkbook refuses a zip that unpacks beyond the limits or is no
-// workbook, and returns the worksheet part of each sheet by name.
-func checkWorkbook(zr *zip.Reader) (map[string]*zip.File, error) {
+// workbook, and returns the worksheet part of each sheet by name and the
+// shared strings part (nil when there is none).
+func checkWorkbook(zr *zip.Reader) (map[string]*zip.File, *zip.File, error) {
+	if len(zr.File) > maxEntries {
+		return nil, nil, failFormat(fmt.Errorf("%d parts", len(zr.File)))
+	}
 	files := make(map[string]*zip.File, len(zr.File))
 	var total, inMemory uint64
 	for _, f := range zr.File {
@@ -23,15 +28,23 @@ func checkWorkbook(zr *zip.Reader) (map[string]*zip.File, error) {
 		files[name] = f
 		size := f.UncompressedSize64
 		if size > maxUnpacked || total+size > maxUnpacked {
-			return nil, failTooLarge(maxUnpacked)
+			return nil, nil, failTooLarge(maxUnpacked)
 		}
 		total += size
-		if size <= maxXMLInMemory || !strings.HasPrefix(name, "xl/worksheets/sheet") && name != "xl/sharedstrings.xml" {
+		big := strings.HasPrefix(name, "xl/worksheets/sheet") || name == "xl/sharedstrings.xml"
+		switch {
+		case big && size > MaxPartBytes:
+			return nil, nil, failPartTooLarge(f.Name, MaxPartBytes)
+		case size > ratioFloor && size > MaxRatio*f.CompressedSize64:
+			return nil, nil, failCompressed(f.Name, size/max(f.CompressedSize64, 1))
+		case !big && size > maxOtherXML && !strings.HasPrefix(name, "xl/media/") && !strings.HasPrefix(name, "xl/embeddings/"):
+			return nil, nil, failPartTooLarge(f.Name, maxOtherXML)
+		case size <= maxXMLInMemory || !big:
 			inMemory += size
 		}
 	}
 	if inMemory > maxInMemory {
-		return nil, failTooLarge(maxInMemory)
+		return nil, nil, failTooLarge(maxInMemory)
 	}
 	type rels struct {
 		Rel []struct {
@@ -57,10 +70,10 @@ func checkWorkbook(zr *zip.Reader) (map[string]*zip.File, error) {
 	}
 	dir, base := path.Split(bookPath)
 	if err := decodePart(files[bookPath], &book); err != nil {
-		return nil, failFormat(err)
+		return nil, nil, failFormat(err)
 	}
 	if err := decodePart(files[dir+"_rels/"+base+".rels"], &bookRels); err != nil {
-		return nil, failFormat(err)
+		return nil, nil, failFormat(err)
 	}
 	parts := make(map[string]*zip.File, len(book.Sheets))
 	for _, s := range book.Sheets {
@@ -70,7 +83,7 @@ func checkWorkbook(zr *zip.Reader) (map[string]*zip.File, error) {
 			}
 		}
 	}
-	return parts, nil
+	return parts, files["xl/sharedstrings.xml"], nil
 }
 
 // partPath resolves a relationship target against the folder of its source.
@@ -92,7 +105,7 @@ func decodePart(f *zip.File, v any) error {
 		return err
 	}
 	defer rc.Close()
-	return xml.NewDecoder(rc).Decode(v)
+	return xml.NewDecoder(rc).Decode(v) // at most maxOtherXML bytes
 }
 
 // openBook opens the workbook with excelize from a file, which excelize reads

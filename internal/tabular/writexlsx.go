@@ -15,9 +15,16 @@ const fitRows = 100
 // stream writer, so a long report is not held in memory: a bold header row
 // frozen at the top, every cell as text (never a formula), columns fitted to
 // the header and the first rows, and a right-to-left sheet when rtl is set,
-// for Persian. An invalid sheet name is mended.
+// for Persian. An invalid sheet name is mended. The rows beyond a few MB
+// wait in a temporary file in os.TempDir().
 func WriteXLSX(w io.Writer, sheet string, header []string, rows iter.Seq[[]string], rtl bool) error {
-	book := excelize.NewFile()
+	return WriteXLSXIn("", w, sheet, header, rows, rtl)
+}
+
+// WriteXLSXIn is WriteXLSX with its temporary file in dir (os.TempDir()
+// when empty).
+func WriteXLSXIn(dir string, w io.Writer, sheet string, header []string, rows iter.Seq[[]string], rtl bool) error {
+	book := excelize.NewFile(excelize.Options{TmpDir: dir})
 	defer book.Close()
 	sheet = sheetName(sheet)
 	if err := book.SetSheetName("Sheet1", sheet); err != nil {

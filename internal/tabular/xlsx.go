@@ -10,16 +10,19 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// The unpacking limits of a workbook. Sheet XML compresses 5 to 11 times,
-// so a 100 MB .xlsx unpacks to 1.1 GB at most, under maxUnpacked; a zip bomb
-// declares far more and is refused before anything is unpacked (archive/zip
-// also refuses an entry that holds more than it declares). Sheets and shared
-// strings larger than maxXMLInMemory go to temporary files; every other part
-// excelize keeps in memory, hence maxInMemory.
+// The unpacking limits of a workbook, beside the caps of limits.go. A zip
+// bomb declares more than these and is refused before anything is unpacked
+// (archive/zip also refuses an entry that holds more than it declares).
+// Parts larger than maxXMLInMemory - in practice sheets and shared strings -
+// excelize unpacks to temporary files and streams; every other part it keeps
+// in memory, hence maxInMemory for them all, and it decodes the other XML
+// parts it needs (workbook, styles) whole, at several times their size,
+// hence maxOtherXML for each part but pictures and embedded files.
 const (
-	maxUnpacked    = 2 << 30
-	maxXMLInMemory = 16 << 20
-	maxInMemory    = 256 << 20
+	maxUnpacked    = 1 << 30
+	maxXMLInMemory = 1 << 20
+	maxInMemory    = 64 << 20
+	maxOtherXML    = 8 << 20
 )
 
 // excelOptions caps excelize's unpacking into the folder tmp and shows
@@ -38,16 +41,16 @@ func excelOptions(tmp string) excelize.Options {
 // xlsxReader streams the first visible sheet with data through excelize's
 // row iterator, beside a scanner of the same sheet's XML for formulas.
 type xlsxReader struct {
-	book     *excelize.File
-	rows     *excelize.Rows
-	formulas *formulaScanner
-	tmp      string // a folder of our own for excelize's temporary files
-	header   []string
-	line     int
-	info     Info
+	book   *excelize.File
+	rows   *excelize.Rows
+	guard  *sheetGuard
+	tmp    string // a folder of our own for excelize's temporary files
+	header []string
+	line   int
+	info   Info
 }
 
-func openXLSX(r io.ReaderAt, size int64) (_ *xlsxReader, err error) {
+func openXLSX(r io.ReaderAt, size int64, dir string) (_ *xlsxReader, err error) {
 	x := &xlsxReader{info: Info{Format: "xlsx"}}
 	defer func() {
 		if p := recover(); p != nil {
@@ -61,11 +64,17 @@ func openXLSX(r io.ReaderAt, size int64) (_ *xlsxReader, err error) {
 	if err != nil {
 		return nil, failFormat(err)
 	}
-	parts, err := checkWorkbook(zr)
+	parts, shared, err := checkWorkbook(zr)
 	if err != nil {
 		return nil, err
 	}
-	if x.tmp, err = os.MkdirTemp("", "tabular-"); err != nil {
+	if err := checkSharedStrings(shared); err != nil {
+		return nil, err
+	}
+	if err := checkIntact(zr); err != nil {
+		return nil, err
+	}
+	if x.tmp, err = os.MkdirTemp(dir, "tabular-"); err != nil {
 		return nil, err
 	}
 	if x.book, err = openBook(r, size, x.tmp); err != nil {
@@ -78,17 +87,20 @@ func openXLSX(r io.ReaderAt, size int64) (_ *xlsxReader, err error) {
 		if x.rows, err = x.book.Rows(sheet); err != nil {
 			return nil, failFormat(err)
 		}
+		if x.guard, err = newSheetGuard(parts[sheet]); err != nil {
+			return nil, failFormat(err)
+		}
 		x.line = 0
 		head, err := x.Next()
 		if err == io.EOF {
 			x.rows.Close()
+			x.guard.close()
+			x.rows, x.guard = nil, nil
 			continue
 		} else if err != nil {
 			return nil, err
 		}
-		if x.formulas, err = newFormulaScanner(parts[sheet]); err != nil {
-			return nil, failFormat(err)
-		}
+		head.Formulas = nil
 		x.header, x.info.Sheet = head.Cells, sheet
 		if err := checkHeader(x.header); err != nil {
 			return nil, err
@@ -103,7 +115,14 @@ func (x *xlsxReader) Info() Info       { return x.info }
 
 func (x *xlsxReader) Next() (_ Row, err error) {
 	defer recoverFormat(&err)
-	for x.rows.Next() {
+	for {
+		// excelize decodes only what the guard has checked
+		if err := x.guard.ahead(x.line + 1); err != nil {
+			return Row{}, err
+		}
+		if !x.rows.Next() {
+			break
+		}
 		x.line++
 		cells, err := x.rows.Columns()
 		if err != nil {
@@ -113,9 +132,7 @@ func (x *xlsxReader) Next() (_ Row, err error) {
 			continue
 		}
 		row := Row{Line: x.line, Cells: cells}
-		if x.formulas != nil {
-			row.Formulas = x.formulas.at(x.line, len(cells))
-		}
+		row.Formulas = x.guard.at(x.line, len(cells))
 		return row, nil
 	}
 	if err := x.rows.Error(); err != nil {
@@ -125,7 +142,7 @@ func (x *xlsxReader) Next() (_ Row, err error) {
 }
 
 func (x *xlsxReader) Close() error {
-	err := x.formulas.close()
+	err := x.guard.close()
 	if x.rows != nil {
 		err = errors.Join(err, x.rows.Close())
 	}

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -95,7 +96,7 @@ func TestXLSXFailures(t *testing.T) {
 		{"bomb", rawZip(t, map[string]uint64{"xl/workbook.xml": 1, "xl/worksheets/sheet1.xml": 3 << 30}), ErrTooLarge},
 		{"memory bomb", rawZip(t, map[string]uint64{"xl/workbook.xml": 1, "xl/styles.xml": 300 << 20}), ErrTooLarge},
 		{"no workbook", rawZip(t, map[string]uint64{"word/document.xml": 1}), ErrFormat},
-		{"sheet shorter than declared", truncatedSheet(t), ErrEmpty}, // excelize reads what it can
+		{"sheet shorter than declared", truncatedSheet(t), ErrFormat},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -131,4 +132,24 @@ func truncatedSheet(t *testing.T) []byte {
 	}
 	zw.Close()
 	return buf.Bytes()
+}
+
+// TestLargeSharedStrings reads a workbook whose shared strings, rich text
+// among them, are larger than excelize keeps in memory, so that it looks
+// them up in a temporary file.
+func TestLargeSharedStrings(t *testing.T) {
+	const n = 40_000
+	data := workbook(t, func(f *excelize.File) {
+		sheetRows(t, f, "Sheet1", []any{"ФИО", "Класс"})
+		for i := 2; i <= n+1; i++ {
+			f.SetCellValue("Sheet1", fmt.Sprintf("A%d", i), fmt.Sprintf("Ученик номер %d из списка школы", i))
+		}
+		f.SetCellRichText("Sheet1", "B3", []excelize.RichTextRun{{Text: "3"}, {Text: "А", Font: &excelize.Font{Bold: true}}})
+	})
+	r := mustOpen(t, "list.xlsx", data)
+	rows, bad := readAll(t, r)
+	if len(bad) > 0 || len(rows) != n || rows[n-1].Cells[0] != fmt.Sprintf("Ученик номер %d из списка школы", n+1) ||
+		len(rows[1].Cells) != 2 || rows[1].Cells[1] != "3А" {
+		t.Fatalf("%d rows, %v; row 3 %q", len(rows), bad, rows[1].Cells)
+	}
 }

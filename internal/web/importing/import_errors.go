@@ -45,7 +45,7 @@ func (s *Server) importErrors(w http.ResponseWriter, r *http.Request, rq *reques
 		h.Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	}
 	out := &kit.SentWriter{W: w}
-	err = imports.WriteRows(out, name, rq.L, rows)
+	err = imports.WriteRows(out, s.svc.Imports.TempDir, name, rq.L, rows)
 	if err == nil {
 		err = *failed
 	}

@@ -41,7 +41,7 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, rq *reque
 	v.Fatal = check.Fatal
 	var shown []int // the positions of the imported columns
 	for i, h := range up.Preview.Header {
-		c := fileColumn{N: i + 1, Header: h}
+		c := fileColumn{N: i + 1, Header: clip(h)}
 		if col := check.Columns[i]; col != "" {
 			c.As = imports.ColumnLabel(l, string(col))
 			shown = append(shown, i)
@@ -54,6 +54,7 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, rq *reque
 	}
 	for _, u := range unknownHeaders(up.Preview.Header) {
 		u.Options = columnOptions(l, a.tpl.Lookup(u.Header))
+		u.Header = clip(u.Header)
 		v.Unknown = append(v.Unknown, u)
 	}
 	for _, row := range check.Rows {
@@ -63,7 +64,7 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, rq *reque
 			if i < len(row.Cells) {
 				cell = row.Cells[i]
 			}
-			pr.Cells = append(pr.Cells, cell)
+			pr.Cells = append(pr.Cells, clip(cell))
 		}
 		for _, e := range row.Errors {
 			pr.Problems = append(pr.Problems, cellProblem(l, e))
@@ -96,7 +97,7 @@ func headerProblem(l *i18n.Localizer, p imports.HeaderProblem) string {
 	if p.Column == 0 {
 		return msg
 	}
-	return l.T("imports.column_problem", "N", int64(p.Column), "Header", p.Header, "Message", msg)
+	return l.T("imports.column_problem", "N", int64(p.Column), "Header", clip(p.Header), "Message", msg)
 }
 
 // cellProblem is a reason a row would be rejected, with the column and
@@ -106,5 +107,5 @@ func cellProblem(l *i18n.Localizer, e imports.RowError) string {
 	if e.Column == "" {
 		return msg
 	}
-	return l.T("imports.cell_problem", "Column", imports.ColumnLabel(l, e.Column), "Value", e.Value, "Message", msg)
+	return l.T("imports.cell_problem", "Column", imports.ColumnLabel(l, e.Column), "Value", clip(e.Value), "Message", msg)
 }

@@ -56,7 +56,7 @@ func (s *Server) ImportRun(w http.ResponseWriter, r *http.Request, rq *request) 
 	}
 	name := imports.Namer(up, run, l)
 	for _, e := range page {
-		v.Rejects = append(v.Rejects, rejectedRow{Line: e.Line, Column: name(e.Column), Value: e.Value,
+		v.Rejects = append(v.Rejects, rejectedRow{Line: e.Line, Column: name(e.Column), Value: clip(e.Value),
 			Reason: imports.Reason(l, e.RowError)})
 	}
 	if next != (imports.RejectCursor{}) {

@@ -300,3 +300,37 @@ func TestRejectedRowsArePaged(t *testing.T) {
 		t.Fatalf("second page:\n%s", second)
 	}
 }
+
+func TestLongCellsAreClippedOnPages(t *testing.T) {
+	f := newFixture(t)
+	op := f.User(t, "op@example.org", access.Operator, "en")
+	long := strings.Repeat("9", 32_767) // Excel's limit, and not a date
+	list := "Фамилия;Имя;Дата рождения\nИванов;Иван;" + long + "\n"
+	r := uploadList(op, url.Values{"org": {itoa(f.Org.ID)}}, "list.csv", []byte(list))
+	if r.Status != http.StatusSeeOther {
+		t.Fatalf("upload: %d %s", r.Status, r.Body)
+	}
+	clipped := strings.Repeat("9", 200) + "…"
+	if page := op.Get(r.Location).Body; !strings.Contains(page, clipped) || strings.Contains(page, strings.Repeat("9", 201)) {
+		t.Error("the preview does not clip the long cell to 200 characters")
+	}
+	dry := op.Post(r.Location+"/runs", url.Values{"mode": {"dry"}})
+	work(t, f)
+	body := finished(op, dry.Location)
+	if !strings.Contains(body, clipped) || strings.Contains(body, strings.Repeat("9", 201)) {
+		t.Errorf("the rejected rows page does not clip the long cell (%d bytes)", len(body))
+	}
+	if csv := op.Download(dry.Location + "/errors.csv"); !strings.Contains(string(csv.Body), ","+long+",") {
+		t.Error("the report does not keep the whole value")
+	}
+}
+
+func TestAListBeyondTheCapsIsRefusedClearly(t *testing.T) {
+	f := newFixture(t)
+	op := f.User(t, "op@example.org", access.Operator, "ru")
+	list := "Фамилия;Имя\nИванов;" + strings.Repeat("я", 40_000) + "\n"
+	r := uploadList(op, url.Values{"org": {itoa(f.Org.ID)}}, "list.csv", []byte(list))
+	if r.Status != http.StatusRequestEntityTooLarge || !strings.Contains(r.Body, "Строка 2: в ячейке больше") {
+		t.Fatalf("a cell of 40,000 characters: %d %s", r.Status, r.Body)
+	}
+}
