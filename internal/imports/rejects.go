@@ -76,7 +76,7 @@ func (s *Service) Rejects(ctx context.Context, run RunRecord, after RejectCursor
 // stops the rows and is left in *failed.
 func (s *Service) RejectRows(ctx context.Context, up Upload, run RunRecord, l *i18n.Localizer) (iter.Seq[[]string], *error) {
 	failed := new(error)
-	name := Namer(up, run, l)
+	name := s.Namer(up, run, l)
 	return func(yield func([]string) bool) {
 		for after := (RejectCursor{}); ; {
 			page, next, err := s.Rejects(ctx, run, after, 1000)
@@ -112,8 +112,11 @@ func Reason(l *i18n.Localizer, e RowError) string {
 // Namer returns the name of a column of run, an import of up, as the
 // file's header writes it; a field the file has no column for (or when the
 // upload is purged) is named in l's language.
-func Namer(up Upload, run RunRecord, l *i18n.Localizer) func(column string) string {
-	m, _ := MapHeader(up.Preview.Header, run.Template)
+func (s *Service) Namer(up Upload, run RunRecord, l *i18n.Localizer) func(column string) string {
+	var m Mapping
+	if t := s.Targets.Get(up.Target); t != nil {
+		m, _ = t.MapHeader(up.Preview.Header, run.Template)
+	}
 	return func(column string) string {
 		if i, ok := m.index[Column(column)]; ok && i < len(up.Preview.Header) {
 			return up.Preview.Header[i]

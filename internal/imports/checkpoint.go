@@ -1,0 +1,91 @@
+package imports
+
+import (
+	"context"
+	"encoding/json"
+)
+
+// checkpoint keeps where a run stands in the database after each batch:
+// the rejected rows found so far and, for an import, the last line a
+// committed batch wrote with the totals up to it, in one transaction. A
+// run interrupted by a restart (or an error the queue retries) resumes
+// after that line with those totals (see Options.Resume), so the rows
+// committed before count as what they were, not as unchanged.
+//
+// The batch itself is committed by the target's session just before:
+// a crash between the two commits makes the resumed run write that batch
+// again, its rows then counting as unchanged.
+type checkpoint struct {
+	s       *Service
+	run     RunRecord
+	resume  Progress   // where the run starts
+	pending []RowError // rejected rows found since the last save
+	seq     int        // the rejected rows stored
+	err     error      // the first save that failed
+}
+
+// begin starts run, or resumes it when an earlier attempt of the import
+// committed batches.
+func (s *Service) begin(ctx context.Context, run RunRecord) (*checkpoint, error) {
+	ck := &checkpoint{s: s, run: run}
+	if run.ResumeLine > 0 && !run.DryRun {
+		if _, err := s.db.W.ExecContext(ctx, s.q.ResumeRun, run.ID); err != nil {
+			return nil, err
+		}
+		if _, err := s.db.W.ExecContext(ctx, s.q.DeleteRejectsAfter, run.ID, run.ResumeLine); err != nil {
+			return nil, err
+		}
+		var n int
+		if err := s.db.R.QueryRowContext(ctx, s.q.MaxRejectSeq, run.ID).Scan(&ck.seq, &n); err != nil {
+			return nil, err
+		}
+		ck.resume = Progress{Line: run.ResumeLine, Result: run.Result}
+		return ck, nil
+	}
+	if _, err := s.db.W.ExecContext(ctx, s.q.StartRun, run.ID, s.clock()); err != nil {
+		return nil, err
+	}
+	if _, err := s.db.W.ExecContext(ctx, s.q.DeleteRejects, run.ID); err != nil {
+		return nil, err
+	}
+	return ck, nil
+}
+
+// add keeps a rejected row until the next save.
+func (ck *checkpoint) add(e RowError) { ck.pending = append(ck.pending, e) }
+
+// save stores the rejected rows found since the last save and where the
+// run stands after a batch; bytes is how far into the file it has read.
+// A dry run keeps no line to resume from: it starts again.
+func (ck *checkpoint) save(ctx context.Context, pr Progress, bytes int64) error {
+	line := pr.Line
+	if ck.run.DryRun {
+		line = 0
+	}
+	tx, err := ck.s.db.W.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = tx.Rollback() }()
+	seq := ck.seq
+	for _, e := range ck.pending {
+		args, err := json.Marshal(e.Args)
+		if err != nil {
+			return err
+		}
+		seq++
+		if _, err := tx.ExecContext(ctx, ck.s.q.InsertReject, ck.run.ID, seq, e.Line, e.Column, e.Value, e.Key, string(args)); err != nil {
+			return err
+		}
+	}
+	r := pr.Result
+	if _, err := tx.ExecContext(ctx, ck.s.q.Checkpoint, ck.run.ID, line, r.Read, r.Created, r.Updated, r.Unchanged,
+		r.Rejected, bytes); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	ck.seq, ck.pending = seq, ck.pending[:0]
+	return nil
+}
