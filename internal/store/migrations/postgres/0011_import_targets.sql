@@ -15,3 +15,8 @@ ALTER TABLE import_runs ADD COLUMN target TEXT NOT NULL DEFAULT 'people';
 ALTER TABLE import_runs ADD COLUMN resume_line INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE import_templates ADD COLUMN target TEXT NOT NULL DEFAULT 'people';
 UPDATE jobs SET kind = 'import' WHERE kind = 'people-import';
+
+-- A running job names the process running it (host, process id and a
+-- start nonce), so a queue starting on the same host requeues at once the
+-- jobs of a process that is gone, instead of waiting for their lease.
+ALTER TABLE jobs ADD COLUMN owner TEXT NOT NULL DEFAULT '';
