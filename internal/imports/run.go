@@ -12,9 +12,12 @@ import (
 )
 
 // BatchSize is how many rows go to a target's session in one
-// transaction: the longest another writer waits on SQLite is about the
-// time of a batch.
+// transaction, unless its Definition is a BatchSizer: the longest another
+// writer waits on SQLite is about the time of a batch.
 const BatchSize = 10000
+
+// BatchSizer is a Definition whose batches are of another size.
+type BatchSizer interface{ BatchSize() int }
 
 // Options say where a list goes and how to read it.
 type Options struct {
@@ -78,7 +81,11 @@ func runRows[R any](ctx context.Context, d Definition[R], p access.Principal, f 
 	}
 	readCtx, cancel := context.WithCancel(ctx)
 	chunks := make(chan chunk[R], 1)
-	go read(readCtx, f, &m, parse, o.Resume.Line, chunks)
+	size := BatchSize
+	if b, ok := d.(BatchSizer); ok && b.BatchSize() > 0 {
+		size = b.BatchSize()
+	}
+	go read(readCtx, f, &m, parse, o.Resume.Line, size, chunks)
 	defer func() { // the reader is done with f when Run returns
 		cancel()
 		for range chunks {
@@ -121,16 +128,16 @@ type chunk[R any] struct {
 	err            error
 }
 
-// read parses the rows of f after line skip into chunks of BatchSize rows
+// read parses the rows of f after line skip into chunks of size rows
 // until the end of the file, an error or ctx's end, then closes out.
-func read[R any](ctx context.Context, f tabular.Reader, m *Mapping, parse func(Fields) (R, []RowError), skip int,
+func read[R any](ctx context.Context, f tabular.Reader, m *Mapping, parse func(Fields) (R, []RowError), skip, size int,
 	out chan<- chunk[R]) {
 	defer close(out)
-	c := chunk[R]{rows: make([]R, 0, BatchSize)}
+	c := chunk[R]{rows: make([]R, 0, size)}
 	send := func() bool {
 		select {
 		case out <- c:
-			c = chunk[R]{rows: make([]R, 0, BatchSize), last: c.last}
+			c = chunk[R]{rows: make([]R, 0, size), last: c.last}
 			return true
 		case <-ctx.Done():
 			return false
@@ -169,7 +176,7 @@ func read[R any](ctx context.Context, f tabular.Reader, m *Mapping, parse func(F
 		if bad = append(bad, rowErrs...); len(bad) > 0 {
 			c.rejected++
 			c.rejects = append(c.rejects, bad...)
-		} else if c.rows = append(c.rows, in); len(c.rows) == BatchSize && !send() {
+		} else if c.rows = append(c.rows, in); len(c.rows) == size && !send() {
 			return
 		}
 	}
