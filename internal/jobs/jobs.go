@@ -74,7 +74,7 @@ var queryFS embed.FS
 
 type queries struct {
 	Insert, Claim, SetProgress, Finish, ListStale, ListRunning, Requeue string
-	List, Get, Retry, Counts                               string
+	List, Get, Retry, Counts                                            string
 }
 
 // Queue enqueues jobs and runs them.
