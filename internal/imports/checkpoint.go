@@ -18,10 +18,10 @@ import (
 type checkpoint struct {
 	s       *Service
 	run     RunRecord
-	resume  Progress   // where the run starts
-	pending []RowError // rejected rows found since the last save
-	seq     int        // the rejected rows stored
-	err     error      // the first save that failed
+	resume  Progress // where the run starts
+	pending *spool   // rejected rows found since the last save; nil for none
+	seq     int      // the rejected rows stored
+	err     error    // the first failure to keep rejected rows
 }
 
 // begin starts run, or resumes it when an earlier attempt of the import
@@ -51,8 +51,24 @@ func (s *Service) begin(ctx context.Context, run RunRecord) (*checkpoint, error)
 	return ck, nil
 }
 
-// add keeps a rejected row until the next save.
-func (ck *checkpoint) add(e RowError) { ck.pending = append(ck.pending, e) }
+// add keeps a rejected row until the next save, in a spool: a batch may
+// have as many as it has rows.
+func (ck *checkpoint) add(e RowError) {
+	if ck.pending == nil && ck.err == nil {
+		ck.pending, ck.err = newSpool()
+	}
+	if ck.pending != nil {
+		ck.pending.add(e)
+	}
+}
+
+// close removes the spool of rejected rows not saved.
+func (ck *checkpoint) close() {
+	if ck.pending != nil {
+		_ = ck.pending.close() // a temporary file left behind is the worst
+		ck.pending = nil
+	}
+}
 
 // save stores the rejected rows found since the last save and where the
 // run stands after a batch; bytes is how far into the file it has read.
@@ -68,13 +84,17 @@ func (ck *checkpoint) save(ctx context.Context, pr Progress, bytes int64) error 
 	}
 	defer func() { _ = tx.Rollback() }()
 	seq := ck.seq
-	for _, e := range ck.pending {
-		args, err := json.Marshal(e.Args)
-		if err != nil {
+	if ck.pending != nil {
+		err := ck.pending.each(func(_ int, e RowError) error {
+			args, err := json.Marshal(e.Args)
+			if err != nil {
+				return err
+			}
+			seq++
+			_, err = tx.ExecContext(ctx, ck.s.q.InsertReject, ck.run.ID, seq, e.Line, e.Column, e.Value, e.Key, string(args))
 			return err
-		}
-		seq++
-		if _, err := tx.ExecContext(ctx, ck.s.q.InsertReject, ck.run.ID, seq, e.Line, e.Column, e.Value, e.Key, string(args)); err != nil {
+		})
+		if err != nil {
 			return err
 		}
 	}
@@ -86,6 +106,7 @@ func (ck *checkpoint) save(ctx context.Context, pr Progress, bytes int64) error 
 	if err := tx.Commit(); err != nil {
 		return err
 	}
-	ck.seq, ck.pending = seq, ck.pending[:0]
+	ck.seq = seq
+	ck.close()
 	return nil
 }

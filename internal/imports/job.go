@@ -107,6 +107,7 @@ func (s *Service) execute(ctx context.Context, run RunRecord, pl jobPayload, pro
 	if err != nil {
 		return res, 0, nil, err
 	}
+	defer ck.close()
 	f := s.file(ctx, up)
 	rd, err := tabular.Open(up.Name, f, up.Size)
 	if err != nil {

@@ -108,9 +108,6 @@ DELETE FROM import_rejects WHERE run_id = $1 AND line > $2;
 -- name: MaxRejectSeq
 SELECT COALESCE(MAX(seq), 0), COUNT(*) FROM import_rejects WHERE run_id = $1;
 
--- name: RunProgress
-UPDATE import_runs SET rows_read = $2, bytes_read = $3 WHERE id = $1 AND status = 'running';
-
 -- name: FinishRun
 UPDATE import_runs
 SET status = $2, rows_read = $3, n_created = $4, n_updated = $5, n_unchanged = $6, n_rejected = $7,

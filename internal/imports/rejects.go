@@ -134,42 +134,6 @@ func ColumnLabel(l *i18n.Localizer, name string) string {
 	return name
 }
 
-// rejectBatch is how many rejects go to the database per transaction.
-const rejectBatch = 1000
-
-// storeRejects replaces the stored rejects of run runID with the spool's.
-func (s *Service) storeRejects(ctx context.Context, runID int64, sp *spool) error {
-	tx, err := s.db.W.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer func() { _ = tx.Rollback() }()
-	if _, err := tx.ExecContext(ctx, s.q.DeleteRejects, runID); err != nil {
-		return err
-	}
-	err = sp.each(func(seq int, e RowError) error {
-		args, err := json.Marshal(e.Args)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, s.q.InsertReject, runID, seq, e.Line, e.Column, e.Value, e.Key, string(args)); err != nil {
-			return err
-		}
-		if seq%rejectBatch == 0 {
-			if err := tx.Commit(); err != nil {
-				return err
-			}
-			tx, err = s.db.W.BeginTx(ctx, nil)
-			return err
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	return tx.Commit()
-}
-
 // decodeArgs reads message arguments stored as JSON; whole numbers come
 // back as int64, so messages show them in the reader's digits and plural.
 func decodeArgs(s string) ([]any, error) {

@@ -42,7 +42,7 @@ type queries struct {
 	InsertUpload, InsertChunk, Upload, Uploads, Chunk  string
 	SaveTemplate, Templates, TemplateByID              string
 	InsertRun, SetRunJob, Run, Runs, Busy              string
-	StartRun, RunProgress, FinishRun, RequeueRun       string
+	StartRun, FinishRun, RequeueRun                    string
 	Checkpoint, ResumeRun, DeleteRejectsAfter          string
 	MaxRejectSeq                                       string
 	DeleteRejects, InsertReject, Rejects               string

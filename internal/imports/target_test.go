@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -135,7 +136,6 @@ func (s *notesSession) Close(context.Context) error { return nil }
 type engine struct {
 	*web
 	svc   *imports.Service
-	queue *jobs.Queue
 	notes *notes
 }
 
@@ -349,6 +349,26 @@ func TestAnImportInterruptedByARestartResumesWithItsTotals(t *testing.T) {
 		}
 		if got := w.count(t, "test_notes", "org_id = $1", e.school.ID); got != 8 {
 			t.Fatalf("%d notes, want 8", got)
+		}
+	})
+}
+
+func TestAJobQueuedBeforeTargetsStillRuns(t *testing.T) {
+	eachEngine(t, func(t *testing.T, w *web) {
+		up := w.save(t, "список.csv", []byte("Фамилия;Имя;Область\nКим;Ольга;Алматы\n"))
+		run := must(w.svc.Start(ctx, w.operator, up.ID, nil, false))
+		// The kind and payload of the people list's jobs before there were
+		// targets; the migration renames queued ones, a database restored
+		// from before it may hold them still.
+		old := `{"run":` + strconv.FormatInt(run.ID, 10) + `,"upload":` + strconv.FormatInt(up.ID, 10) +
+			`,"org":` + strconv.FormatInt(w.school.ID, 10) + `,"dry_run":false,"user":` + strconv.FormatInt(w.operator.UserID, 10) + `}`
+		if _, err := w.db.W.ExecContext(ctx, store.Rebind(w.db.Engine, "UPDATE jobs SET kind = $1, payload = $2 WHERE id = $3"),
+			imports.OldJobKind, old, run.JobID); err != nil {
+			t.Fatal(err)
+		}
+		w.work(t, func() { run = w.wait(t, run) })
+		if run.Status != jobs.Done || run.Result != (imports.Result{Read: 1, Created: 1}) {
+			t.Fatalf("the old job: %s (%s %s)", run.Result.Line(), run.Status, run.ErrorKey)
 		}
 	})
 }
