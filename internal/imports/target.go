@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/tabular"
 )
 
@@ -121,6 +122,17 @@ func (t *Target) Keys() []Column {
 		out[i] = c.Key
 	}
 	return out
+}
+
+// ColumnLabel names column c of t in l's language, by the label it
+// declares; a column t does not have is named as ColumnLabel names it.
+func (t *Target) ColumnLabel(l *i18n.Localizer, c Column) string {
+	for _, s := range t.cols {
+		if s.Key == c && s.Label != "" {
+			return l.T(s.Label)
+		}
+	}
+	return ColumnLabel(l, string(c))
 }
 
 // Has reports whether c is a column of the target.

@@ -153,6 +153,6 @@ func unknownHeaders(t *imports.Target, header []string) []unknownHeader {
 // one of the columns of target t.
 func columnOptions(t *imports.Target, l *i18n.Localizer, selected imports.Column) []option {
 	return kit.Choices(t.Keys(), string(selected), l.T("imports.leave_out"), func(c imports.Column) string {
-		return imports.ColumnLabel(l, string(c))
+		return t.ColumnLabel(l, c)
 	})
 }

@@ -48,7 +48,7 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, rq *reque
 	for i, h := range up.Preview.Header {
 		c := fileColumn{N: i + 1, Header: h}
 		if col := check.Columns[i]; col != "" {
-			c.As = imports.ColumnLabel(l, string(col))
+			c.As = tg.ColumnLabel(l, col)
 			shown = append(shown, i)
 			v.Head = append(v.Head, c.As)
 		}
