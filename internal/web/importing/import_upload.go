@@ -20,6 +20,7 @@ type importsView struct {
 	Page
 	listing
 	Uploads []imports.Upload
+	Targets map[string]string // the lists' names in the user's language, when Jol imports more than one
 }
 
 // ImportList lists the lists uploaded in the user's scope.
@@ -33,8 +34,14 @@ func (s *Server) ImportList(w http.ResponseWriter, r *http.Request, rq *request)
 	if err != nil {
 		return err
 	}
-	s.render(w, http.StatusOK, "imports", &importsView{Page: s.Page(r, rq, "imports.title"), listing: pg.Listing(r, next, n),
-		Uploads: list})
+	v := &importsView{Page: s.Page(r, rq, "imports.title"), listing: pg.Listing(r, next, n), Uploads: list}
+	if all := s.svc.Imports.Targets.All(); len(all) > 1 {
+		v.Targets = map[string]string{}
+		for _, t := range all {
+			v.Targets[t.Name()] = rq.L.T(t.Label())
+		}
+	}
+	s.render(w, http.StatusOK, "imports", v)
 	return nil
 }
 

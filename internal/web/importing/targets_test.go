@@ -62,6 +62,9 @@ func TestTheUploadFormAsksWhichListWhenThereAreTwo(t *testing.T) {
 	if !strings.Contains(page, "<dd>Imported lists</dd>") || !strings.Contains(page, "Size") {
 		t.Fatalf("the preview does not name the list and its column: %s", page)
 	}
+	if list := op.Get("/imports").Body; !strings.Contains(list, `<td data-label="List">Imported lists</td>`) {
+		t.Errorf("the list of uploads does not name their lists: %s", list)
+	}
 	r = uploadList(op, url.Values{"org": {itoa(f.Org.ID)}, "target": {"pets"}}, "pets.csv", []byte("Комната\n101\n"))
 	if r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, "Jol imports no list called “pets”") {
 		t.Fatalf("an unknown list: %d", r.Status)
