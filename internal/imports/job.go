@@ -115,14 +115,24 @@ func (s *Service) execute(ctx context.Context, run RunRecord, pl jobPayload, pro
 		return res, 0, failure, err
 	}
 	defer rd.Close()
-	res, probs, err := Run(ctx, t, p, rd,
+	// A checkpoint that cannot be kept stops the run: the batches after it
+	// would be written again by the retry, and count as unchanged.
+	rctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	res, probs, err := Run(rctx, t, p, rd,
 		Options{OrgID: run.OrgID, DryRun: run.DryRun, Template: run.Template, Source: up.Name, Resume: ck.resume},
 		ck.add, func(pr Progress) {
 			progress.Set(f.Reached(), f.Size())
 			if err := ck.save(ctx, pr, f.Reached()); err != nil && ck.err == nil {
 				ck.err = err
 			}
+			if ck.err != nil {
+				stop(ck.err)
+			}
 		})
+	if ck.err != nil {
+		return res, 0, nil, fmt.Errorf("keep the run's checkpoint: %w", ck.err)
+	}
 	if errors.Is(err, ErrHeader) {
 		for _, pr := range probs {
 			if pr.Key != "import.header_unknown" {
@@ -133,9 +143,6 @@ func (s *Service) execute(ctx context.Context, run RunRecord, pl jobPayload, pro
 	if err != nil {
 		failure, err = split(err)
 		return res, 0, failure, err
-	}
-	if ck.err != nil {
-		return res, 0, nil, fmt.Errorf("store rejected rows: %w", ck.err)
 	}
 	progress.Set(up.Size, up.Size)
 	return res, ck.seq, nil, nil
