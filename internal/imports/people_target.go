@@ -27,7 +27,7 @@ func (peopleList) Columns() []ColumnSpec { return peopleColumns() }
 
 // Parser reads the places, categories and organisations cells may name.
 func (l peopleList) Parser(ctx context.Context, p access.Principal, orgID int64) (func(Fields) (people.ImportRow, []RowError), error) {
-	refs, err := LoadRefs(ctx, l.geo, l.orgs, l.reg, p)
+	refs, err := loadRefs(ctx, l.geo, l.orgs, l.reg, p)
 	if err != nil {
 		return nil, err
 	}
