@@ -355,7 +355,7 @@ func importRecords(t *testing.T, s *testServer, c *caller, fund int64) (uploadID
 		orgID = fund
 	}
 	list := "Фамилия,Имя\nАвторизация," + c.local + "\n"
-	up, err := s.app.Imports.Save(ctx, access.System, orgID, "authz.csv", strings.NewReader(list), int64(len(list)))
+	up, err := s.app.Imports.Save(ctx, access.System, "people", orgID, "authz.csv", strings.NewReader(list), int64(len(list)))
 	if err != nil {
 		t.Fatal(err)
 	}

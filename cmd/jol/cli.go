@@ -41,7 +41,7 @@ func commands() []command {
 		{"migrate", "apply database migrations and report the schema version", cmdMigrate},
 		{"user", "manage users: jol user add", cmdUser},
 		{"token", "manage API tokens: jol token create", cmdToken},
-		{"import", "import data: jol import regions FILE", cmdImport},
+		{"import", "import a list: jol import TARGET FILE (jol import --help lists them)", cmdImport},
 		{"backup", "write a consistent copy of the database to FILE", cmdBackup},
 		{"version", "print the version", cmdVersion},
 	}

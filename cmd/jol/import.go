@@ -7,24 +7,58 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/imports"
 	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/tabular"
 )
 
+// cmdImport imports the geographic reference (regions, which stay apart
+// from the engine: see docs/architecture.md) or a list into one of the
+// targets of the import engine.
 func cmdImport(ctx context.Context, e env, args []string) error {
-	if len(args) > 0 {
-		switch args[0] {
-		case "regions":
-			return importRegions(ctx, e, args[1:])
-		case "people":
-			return importPeople(ctx, e, args[1:])
+	targets := services.ImportTargets(&services.Services{})
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		importUsage(e.stdout, targets)
+		if len(args) == 0 {
+			return fmt.Errorf("%w: give what to import", errUsage)
 		}
+		return nil
 	}
-	return fmt.Errorf("%w: expected \"jol import regions FILE\" or \"jol import people FILE --org ORG\"", errUsage)
+	if args[0] == "regions" {
+		return importRegions(ctx, e, args[1:])
+	}
+	t := targets.Get(args[0])
+	if t == nil {
+		return fmt.Errorf("%w: unknown list %q: expected regions or one of %s (jol import --help)",
+			errUsage, args[0], targets.Names())
+	}
+	return importList(ctx, e, t.Name(), args[1:])
+}
+
+// importUsage lists what jol import imports: the targets with their
+// columns (* required), then regions.
+func importUsage(w io.Writer, targets *imports.Targets) {
+	fmt.Fprintln(w, "Usage: jol import TARGET --org ORG [--dry-run] [--errors F.csv|F.xlsx] [--strict] FILE.csv|FILE.xlsx")
+	fmt.Fprintln(w, "       jol import regions FILE.csv")
+	fmt.Fprintln(w, "\nTargets and their columns (* required; headers also in Kazakh, Russian, French and Persian):")
+	for _, t := range targets.All() {
+		var cols []string
+		for _, c := range t.Columns() {
+			name := string(c.Key)
+			if c.Required {
+				name += "*"
+			}
+			cols = append(cols, name)
+		}
+		fmt.Fprintf(w, "  %-8s %s\n", t.Name(), strings.Join(cols, ", "))
+	}
+	fmt.Fprintln(w, "  regions  the geographic reference: code, parent_code, names (see docs/operations.md)")
+	fmt.Fprintln(w, "\njol import TARGET --help shows the flags.")
 }
 
 func importRegions(ctx context.Context, e env, args []string) error {
@@ -62,8 +96,10 @@ func importRegions(ctx context.Context, e env, args []string) error {
 // errRejected makes --strict fail a run that rejected rows.
 var errRejected = errors.New("rows were rejected (--strict)")
 
-func importPeople(ctx context.Context, e env, args []string) error {
-	f := newFlags(e, "import people", "import people --org ORG [flags] FILE.csv|FILE.xlsx")
+// importList imports a file into the target of that name, with the same
+// flags for every target.
+func importList(ctx context.Context, e env, target string, args []string) error {
+	f := newFlags(e, "import "+target, "import "+target+" --org ORG [flags] FILE.csv|FILE.xlsx")
 	dsn := f.String("db", "jol.db", "SQLite file, or a postgres:// URL for PostgreSQL")
 	org := f.FlagSet.Int64("org", 0, "id of the organisation the list comes from (see the Organisations page)")
 	dry := f.FlagSet.Bool("dry-run", false, "check every row and report, but write nothing")
@@ -102,17 +138,19 @@ func importPeople(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("%s: %w", name, describe(a, e, err))
 	}
 	defer rd.Close()
-	refs, err := imports.LoadRefs(ctx, a.Geo, a.Orgs, a.People, access.System)
-	if err != nil {
-		return err
-	}
 	report, err := imports.NewReport(scratch.Dir)
 	if err != nil {
 		return err
 	}
 	defer report.Close()
-	progress := func(n int) { fmt.Fprintf(e.stderr, "\r%s: %s rows read", name, l.Number(int64(n))) }
-	res, probs, err := imports.Run(ctx, a.People, access.System, rd, refs,
+	progress := func(p imports.Progress) {
+		fmt.Fprintf(e.stderr, "\r%s: %s rows read", name, l.Number(int64(p.Result.Read)))
+	}
+	t, err := a.Imports.Target(target)
+	if err != nil {
+		return err
+	}
+	res, probs, err := imports.Run(ctx, t, access.System, rd,
 		imports.Options{OrgID: *org, DryRun: *dry, Source: name}, report.Add, progress)
 	fmt.Fprintln(e.stderr)
 	for _, p := range probs {

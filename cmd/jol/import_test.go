@@ -108,3 +108,19 @@ var systemPrincipal = access.System
 func orgInput(name string) orgs.Input {
 	return orgs.Input{Name: name, Type: orgs.School, RegionCode: "KZ-75"}
 }
+
+func TestImportNamesItsTargets(t *testing.T) {
+	code, out, _ := runCLI(t, "", nil, "import", "--help")
+	if code != exitOK || !strings.Contains(out, "people   last_name*, first_name*, patronymic") ||
+		!strings.Contains(out, "regions") {
+		t.Fatalf("jol import --help: exit %d, %q", code, out)
+	}
+	db := filepath.Join(t.TempDir(), "jol.db")
+	code, _, stderr := runCLI(t, "", nil, "import", "pets", "--db", db, "--org", "1", "pets.csv")
+	if code != exitUsage || !strings.Contains(stderr, `unknown list "pets"`) || !strings.Contains(stderr, "people") {
+		t.Fatalf("an unknown target: exit %d, %q", code, stderr)
+	}
+	if code, _, _ := runCLI(t, "", nil, "import"); code != exitUsage {
+		t.Fatalf("jol import alone: exit %d", code)
+	}
+}

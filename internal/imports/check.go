@@ -28,23 +28,26 @@ type CheckedRow struct {
 // Check reads the preview of up with tpl answering the headers Jol does
 // not know. The rows are parsed as p would import them.
 func (s *Service) Check(ctx context.Context, p access.Principal, up Upload, tpl Template) (Check, error) {
-	m, probs := MapHeader(up.Preview.Header, tpl)
+	t, err := s.Target(up.Target)
+	if err != nil {
+		return Check{}, err
+	}
+	m, probs := t.MapHeader(up.Preview.Header, tpl)
 	c := Check{Columns: m.cols, Problems: probs, Fatal: Fatal(probs)}
-	var ps *parser
+	var parse func(Fields) []RowError
 	if !c.Fatal {
-		refs, err := LoadRefs(ctx, s.Geo, s.Orgs, s.People, p)
-		if err != nil {
+		if parse, err = t.check(ctx, p, up.OrgID); err != nil {
 			return Check{}, err
 		}
-		ps = &parser{m: m, refs: refs, orgID: up.OrgID}
 	}
 	for _, r := range up.Preview.Rows {
 		row := CheckedRow{SampleRow: r}
 		switch {
 		case r.Bad != "":
 			row.Errors = []RowError{{Line: r.Line, Key: r.Bad, Args: []any{"Line", r.Line}}}
-		case ps != nil:
-			_, row.Errors = ps.parse(tabular.Row{Line: r.Line, Cells: r.Cells, Formulas: r.Formulas})
+		case parse != nil:
+			row.Errors = append(m.rowErrors(tabular.Row{Line: r.Line, Cells: r.Cells, Formulas: r.Formulas}),
+				parse(Fields{Line: r.Line, m: &m, cells: r.Cells})...)
 		}
 		c.Rows = append(c.Rows, row)
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 // Handle is the job handler of JobKind: it runs the import a run
-// describes as the user who asked for it, with that user's rights as they
+// describes, into its target, as the user who asked for it, with that user's rights as they
 // are now, and records the totals and the rejected rows. A reason the
 // import cannot run (the user deactivated, the file unreadable, no right
 // to the organisation any more) fails the run at once; other errors are
@@ -98,12 +98,16 @@ func (s *Service) execute(ctx context.Context, run RunRecord, pl jobPayload, pro
 	case canImport(p, up.OrgPath) != nil:
 		return res, 0, errs.New(errs.Forbidden, "error.forbidden"), nil
 	}
-	if _, err := s.db.W.ExecContext(ctx, s.q.StartRun, run.ID, s.clock()); err != nil {
+	t, err := s.Target(run.Target)
+	if err != nil {
+		failure, err = split(err)
+		return res, 0, failure, err
+	}
+	ck, err := s.begin(ctx, run)
+	if err != nil {
 		return res, 0, nil, err
 	}
-	if _, err := s.db.W.ExecContext(ctx, s.q.DeleteRejects, run.ID); err != nil {
-		return res, 0, nil, err
-	}
+	defer ck.close()
 	f := s.file(ctx, up)
 	rd, err := tabular.OpenIn(s.TempDir, up.Name, f, up.Size)
 	if err != nil {
@@ -111,19 +115,24 @@ func (s *Service) execute(ctx context.Context, run RunRecord, pl jobPayload, pro
 		return res, 0, failure, err
 	}
 	defer rd.Close()
-	refs, err := LoadRefs(ctx, s.Geo, s.Orgs, s.People, p)
-	if err != nil {
-		failure, err = split(err)
-		return res, 0, failure, err
+	// A checkpoint that cannot be kept stops the run: the batches after it
+	// would be written again by the retry, and count as unchanged.
+	rctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	res, probs, err := Run(rctx, t, p, rd,
+		Options{OrgID: run.OrgID, DryRun: run.DryRun, Template: run.Template, Source: up.Name, Resume: ck.resume},
+		ck.add, func(pr Progress) {
+			progress.Set(f.Reached(), f.Size())
+			if err := ck.save(ctx, pr, f.Reached()); err != nil && ck.err == nil {
+				ck.err = err
+			}
+			if ck.err != nil {
+				stop(ck.err)
+			}
+		})
+	if ck.err != nil {
+		return res, 0, nil, fmt.Errorf("keep the run's checkpoint: %w", ck.err)
 	}
-	sp, err := newSpool(s.TempDir)
-	if err != nil {
-		return res, 0, nil, err
-	}
-	defer sp.close()
-	res, probs, err := Run(ctx, s.People, p, rd, refs,
-		Options{OrgID: run.OrgID, DryRun: run.DryRun, Template: run.Template, Source: up.Name},
-		sp.add, s.progress(ctx, run, f, progress))
 	if errors.Is(err, ErrHeader) {
 		for _, pr := range probs {
 			if pr.Key != "import.header_unknown" {
@@ -135,11 +144,8 @@ func (s *Service) execute(ctx context.Context, run RunRecord, pl jobPayload, pro
 		failure, err = split(err)
 		return res, 0, failure, err
 	}
-	if err := s.storeRejects(ctx, run.ID, sp); err != nil {
-		return res, 0, nil, fmt.Errorf("store rejected rows: %w", err)
-	}
 	progress.Set(up.Size, up.Size)
-	return res, sp.n, nil, nil
+	return res, ck.seq, nil, nil
 }
 
 // split tells a domain error in err, which a retry would not change, from
@@ -149,14 +155,4 @@ func split(err error) (*errs.Error, error) {
 		return e, nil
 	}
 	return nil, err
-}
-
-// progress returns the function Run tells how many rows it has read,
-// after each batch: the job's progress and the run's counts are written.
-func (s *Service) progress(ctx context.Context, run RunRecord, f *File, p jobs.Progress) func(int) {
-	return func(read int) {
-		p.Set(f.Reached(), f.Size())
-		// A lost progress write only makes the bar lag.
-		_, _ = s.db.W.ExecContext(ctx, s.q.RunProgress, run.ID, read, f.Reached())
-	}
 }

@@ -1,6 +1,11 @@
 package imports
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/jolproject/jol/internal/tabular"
+)
 
 // Mapping says which canonical column each column of a file holds; -1
 // marks a column that is not imported.
@@ -22,19 +27,16 @@ type HeaderProblem struct {
 	Args   []any
 }
 
-// Required are the columns a file must have.
-func Required() []Column { return []Column{LastName, FirstName} }
-
-// MapHeader recognises a header row. Unknown headers are reported (they
+// MapHeader recognises a header row as a list of target t. Unknown headers are reported (they
 // are not imported unless a template maps them); two headers meaning the
 // same column and missing required columns are reported too, and only the
 // latter two make the file unusable (see Fatal).
-func MapHeader(header []string, tpl Template) (Mapping, []HeaderProblem) {
+func (t *Target) MapHeader(header []string, tpl Template) (Mapping, []HeaderProblem) {
 	known := map[string]Column{}
-	for c, names := range aliases {
-		known[headerKey(string(c))] = c
-		for _, n := range names {
-			known[headerKey(n)] = c
+	for _, c := range t.cols {
+		known[headerKey(string(c.Key))] = c.Key
+		for _, n := range c.Aliases {
+			known[headerKey(n)] = c.Key
 		}
 	}
 	for k, c := range tpl {
@@ -56,9 +58,9 @@ func MapHeader(header []string, tpl Template) (Mapping, []HeaderProblem) {
 			m.index[c], m.cols[i] = i, c
 		}
 	}
-	for _, c := range Required() {
-		if !hasIndex(m.index, c) {
-			probs = append(probs, HeaderProblem{Key: "import.header_missing", Args: []any{"Column", string(c)}})
+	for _, c := range t.cols {
+		if c.Required && !hasIndex(m.index, c.Key) {
+			probs = append(probs, HeaderProblem{Key: "import.header_missing", Args: []any{"Column", string(c.Key)}})
 		}
 	}
 	return m, probs
@@ -94,3 +96,45 @@ func (m Mapping) Value(cells []string, c Column) string {
 func (m Mapping) Width() int { return len(m.cols) }
 
 func (m Mapping) String() string { return fmt.Sprint(m.cols) }
+
+// Fields are the cells of one row of a file, by column, for a target's
+// parser.
+type Fields struct {
+	Line  int // the line of the file
+	m     *Mapping
+	cells []string
+}
+
+// Get returns the cell of column c without the spaces around it, "" when
+// the file has no such column.
+func (f Fields) Get(c Column) string { return strings.TrimSpace(f.m.Value(f.cells, c)) }
+
+// Has reports whether the file has column c.
+func (f Fields) Has(c Column) bool { return f.m.Has(c) }
+
+// Error is the reason key (with args) against column c of the row, with
+// the cell as written.
+func (f Fields) Error(c Column, key string, args ...any) RowError {
+	return RowError{Line: f.Line, Column: string(c), Value: f.m.Value(f.cells, c), Key: key, Args: args}
+}
+
+// rowErrors are the problems of a row any target rejects it for: a
+// formula in a column it imports, cells beyond the header.
+func (m *Mapping) rowErrors(r tabular.Row) []RowError {
+	var errs []RowError
+	for _, i := range r.Formulas {
+		if i < len(m.cols) && m.cols[i] != "" {
+			errs = append(errs, RowError{Line: r.Line, Column: string(m.cols[i]), Value: m.Value(r.Cells, m.cols[i]),
+				Key: "import.formula"})
+		}
+	}
+	if len(r.Cells) > m.Width() && strings.TrimSpace(strings.Join(r.Cells[m.Width():], "")) != "" {
+		errs = append(errs, RowError{Line: r.Line, Column: "", Value: strings.Join(r.Cells[m.Width():], " | "),
+			Key: "import.ragged", Args: []any{"Count", len(r.Cells), "Width", m.Width()}})
+	}
+	return errs
+}
+
+// Columns are what each column of the file holds, by position; "" for a
+// column not imported.
+func (m Mapping) Columns() []Column { return m.cols }

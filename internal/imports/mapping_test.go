@@ -10,7 +10,7 @@ func TestMapHeaderInFourLanguages(t *testing.T) {
 		{"نام خانوادگی", "نام", "تاریخ تولد", "کد ملی", "دسته"},
 		{" Last Name ", "First-Name", "Date of birth:", "IIN", "Categories"},
 	} {
-		m, probs := MapHeader(header, nil)
+		m, probs := PeopleTarget(nil, nil, nil).MapHeader(header, nil)
 		if len(probs) != 0 {
 			t.Errorf("%q: problems %+v", header, probs)
 			continue
@@ -23,7 +23,7 @@ func TestMapHeaderInFourLanguages(t *testing.T) {
 }
 
 func TestMapHeaderProblems(t *testing.T) {
-	_, probs := MapHeader([]string{"Фамилия", "Любимый цвет", "фамилия"}, nil)
+	_, probs := PeopleTarget(nil, nil, nil).MapHeader([]string{"Фамилия", "Любимый цвет", "фамилия"}, nil)
 	keys := map[string]int{}
 	for _, p := range probs {
 		keys[p.Key] = p.Column
@@ -34,7 +34,7 @@ func TestMapHeaderProblems(t *testing.T) {
 	if _, ok := keys["import.header_missing"]; !ok || !Fatal(probs) {
 		t.Fatalf("missing first_name not reported as fatal: %+v", probs)
 	}
-	m, probs := MapHeader([]string{"Фамилия", "Имя", "Любимый цвет"}, Template{"любимый цвет": Grade})
+	m, probs := PeopleTarget(nil, nil, nil).MapHeader([]string{"Фамилия", "Имя", "Любимый цвет"}, Template{"любимый цвет": Grade})
 	if len(probs) != 0 || m.Value([]string{"x", "y", "7"}, Grade) != "7" {
 		t.Fatalf("template mapping: %+v %v", probs, m)
 	}

@@ -3,8 +3,8 @@
 -- literal is written CAST($n AS BIGINT), so PostgreSQL knows its type.
 
 -- name: InsertUpload
-INSERT INTO import_uploads (org_id, org_path, name, size, preview, created_by, created_by_name, created_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+INSERT INTO import_uploads (org_id, org_path, name, size, preview, created_by, created_by_name, created_at, target)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 RETURNING id;
 
 -- name: InsertChunk
@@ -14,7 +14,7 @@ INSERT INTO import_chunks (upload_id, seq, data) VALUES ($1, $2, $3);
 SELECT data FROM import_chunks WHERE upload_id = $1 AND seq = $2;
 
 -- name: Upload
-SELECT u.id, u.org_id, o.name, u.org_path, u.name, u.size, u.purged, u.created_by_name, u.created_at, u.preview
+SELECT u.id, u.org_id, o.name, u.org_path, u.name, u.size, u.purged, u.created_by_name, u.created_at, u.preview, u.target
 FROM import_uploads u
 JOIN organisations o ON o.id = u.org_id
 WHERE u.id = $1;
@@ -22,7 +22,7 @@ WHERE u.id = $1;
 -- name: Uploads
 -- Newest first, each with its last run.
 SELECT u.id, u.org_id, o.name, u.org_path, u.name, u.size, u.purged, u.created_by_name, u.created_at,
-       r.id, r.dry_run, r.status, r.rows_read, r.n_created, r.n_updated, r.n_unchanged, r.n_rejected
+       r.id, r.dry_run, r.status, r.rows_read, r.n_created, r.n_updated, r.n_unchanged, r.n_rejected, u.target
 FROM import_uploads u
 JOIN organisations o ON o.id = u.org_id
 LEFT JOIN import_runs r ON r.id = (SELECT MAX(x.id) FROM import_runs x WHERE x.upload_id = u.id)
@@ -36,23 +36,23 @@ SELECT count(*) FROM (SELECT 1 FROM import_uploads u
 WHERE u.org_path LIKE $1 AND (CAST($2 AS BIGINT) = 0 OR u.org_id = $2) LIMIT $3) x;
 
 -- name: SaveTemplate
-INSERT INTO import_templates (org_id, org_path, name, mapping, updated_by, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6)
+INSERT INTO import_templates (org_id, org_path, name, mapping, updated_by, updated_at, target)
+VALUES ($1, $2, $3, $4, $5, $6, $7)
 ON CONFLICT (org_id, name) DO UPDATE
-SET org_path = excluded.org_path, mapping = excluded.mapping, updated_by = excluded.updated_by,
+SET org_path = excluded.org_path, target = excluded.target, mapping = excluded.mapping, updated_by = excluded.updated_by,
     updated_at = excluded.updated_at
 RETURNING id;
 
 -- name: Templates
-SELECT t.id, t.org_id, o.name, t.org_path, t.name, t.mapping, t.updated_at
+SELECT t.id, t.org_id, o.name, t.org_path, t.name, t.mapping, t.updated_at, t.target
 FROM import_templates t
 JOIN organisations o ON o.id = t.org_id
-WHERE t.org_path LIKE $1
+WHERE t.org_path LIKE $1 AND (CAST($3 AS TEXT) = '' OR t.target = $3)
 ORDER BY t.updated_at DESC, t.id DESC
 LIMIT $2;
 
 -- name: TemplateByID
-SELECT t.id, t.org_id, o.name, t.org_path, t.name, t.mapping, t.updated_at
+SELECT t.id, t.org_id, o.name, t.org_path, t.name, t.mapping, t.updated_at, t.target
 FROM import_templates t
 JOIN organisations o ON o.id = t.org_id
 WHERE t.id = $1;
@@ -61,8 +61,9 @@ WHERE t.id = $1;
 SELECT COUNT(*) FROM import_runs WHERE upload_id = $1 AND status IN ('queued', 'running');
 
 -- name: InsertRun
-INSERT INTO import_runs (upload_id, org_id, org_path, dry_run, mapping, status, created_by, created_by_name, created_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+INSERT INTO import_runs (upload_id, org_id, org_path, dry_run, mapping, status, created_by, created_by_name, created_at,
+                         target)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
 RETURNING id;
 
 -- name: SetRunJob
@@ -71,14 +72,14 @@ UPDATE import_runs SET job_id = $1 WHERE id = $2;
 -- name: Run
 SELECT id, upload_id, org_id, org_path, dry_run, mapping, job_id, status, rows_read, bytes_read, n_created,
        n_updated, n_unchanged, n_rejected, n_reasons, error_key, error_args, created_by_name, created_at,
-       started_at, finished_at
+       started_at, finished_at, target, resume_line
 FROM import_runs
 WHERE id = $1;
 
 -- name: Runs
 SELECT id, upload_id, org_id, org_path, dry_run, mapping, job_id, status, rows_read, bytes_read, n_created,
        n_updated, n_unchanged, n_rejected, n_reasons, error_key, error_args, created_by_name, created_at,
-       started_at, finished_at
+       started_at, finished_at, target, resume_line
 FROM import_runs
 WHERE upload_id = $1
 ORDER BY id DESC
@@ -86,11 +87,26 @@ LIMIT 50;
 
 -- name: StartRun
 UPDATE import_runs
-SET status = 'running', started_at = $2, finished_at = NULL, rows_read = 0, bytes_read = 0
+SET status = 'running', started_at = $2, finished_at = NULL, rows_read = 0, bytes_read = 0, resume_line = 0,
+    n_created = 0, n_updated = 0, n_unchanged = 0, n_rejected = 0
 WHERE id = $1;
 
--- name: RunProgress
-UPDATE import_runs SET rows_read = $2, bytes_read = $3 WHERE id = $1 AND status = 'running';
+-- name: Checkpoint
+-- Where an import stands after a committed batch (see ResumeRun).
+UPDATE import_runs
+SET resume_line = $2, rows_read = $3, n_created = $4, n_updated = $5, n_unchanged = $6, n_rejected = $7, bytes_read = $8
+WHERE id = $1 AND status = 'running';
+
+-- name: ResumeRun
+-- A run interrupted after a committed batch goes on from there: only the
+-- rejects of lines after the checkpoint, which no checkpoint kept, go.
+UPDATE import_runs SET status = 'running', finished_at = NULL WHERE id = $1;
+
+-- name: DeleteRejectsAfter
+DELETE FROM import_rejects WHERE run_id = $1 AND line > $2;
+
+-- name: MaxRejectSeq
+SELECT COALESCE(MAX(seq), 0), COUNT(*) FROM import_rejects WHERE run_id = $1;
 
 -- name: FinishRun
 UPDATE import_runs

@@ -76,7 +76,7 @@ func (s *Service) Rejects(ctx context.Context, run RunRecord, after RejectCursor
 // stops the rows and is left in *failed.
 func (s *Service) RejectRows(ctx context.Context, up Upload, run RunRecord, l *i18n.Localizer) (iter.Seq[[]string], *error) {
 	failed := new(error)
-	name := Namer(up, run, l)
+	name := s.Namer(up, run, l)
 	return func(yield func([]string) bool) {
 		for after := (RejectCursor{}); ; {
 			page, next, err := s.Rejects(ctx, run, after, 1000)
@@ -112,8 +112,11 @@ func Reason(l *i18n.Localizer, e RowError) string {
 // Namer returns the name of a column of run, an import of up, as the
 // file's header writes it; a field the file has no column for (or when the
 // upload is purged) is named in l's language.
-func Namer(up Upload, run RunRecord, l *i18n.Localizer) func(column string) string {
-	m, _ := MapHeader(up.Preview.Header, run.Template)
+func (s *Service) Namer(up Upload, run RunRecord, l *i18n.Localizer) func(column string) string {
+	var m Mapping
+	if t := s.Targets.Get(up.Target); t != nil {
+		m, _ = t.MapHeader(up.Preview.Header, run.Template)
+	}
 	return func(column string) string {
 		if i, ok := m.index[Column(column)]; ok && i < len(up.Preview.Header) {
 			return up.Preview.Header[i]
@@ -129,42 +132,6 @@ func ColumnLabel(l *i18n.Localizer, name string) string {
 		return t
 	}
 	return name
-}
-
-// rejectBatch is how many rejects go to the database per transaction.
-const rejectBatch = 1000
-
-// storeRejects replaces the stored rejects of run runID with the spool's.
-func (s *Service) storeRejects(ctx context.Context, runID int64, sp *spool) error {
-	tx, err := s.db.W.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer func() { _ = tx.Rollback() }()
-	if _, err := tx.ExecContext(ctx, s.q.DeleteRejects, runID); err != nil {
-		return err
-	}
-	err = sp.each(func(seq int, e RowError) error {
-		args, err := json.Marshal(e.Args)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, s.q.InsertReject, runID, seq, e.Line, e.Column, e.Value, e.Key, string(args)); err != nil {
-			return err
-		}
-		if seq%rejectBatch == 0 {
-			if err := tx.Commit(); err != nil {
-				return err
-			}
-			tx, err = s.db.W.BeginTx(ctx, nil)
-			return err
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	return tx.Commit()
 }
 
 // decodeArgs reads message arguments stored as JSON; whole numbers come

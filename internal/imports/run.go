@@ -4,17 +4,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 
 	"github.com/jolproject/jol/internal/access"
-	"github.com/jolproject/jol/internal/errs"
-	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/tabular"
 )
 
-// BatchSize is how many rows go to the registry in one transaction: the
-// longest another writer waits on SQLite is about the time of a batch.
+// BatchSize is how many rows go to a target's session in one
+// transaction, unless its Definition is a BatchSizer: the longest another
+// writer waits on SQLite is about the time of a batch.
 const BatchSize = 10000
+
+// BatchSizer is a Definition whose batches are of another size.
+type BatchSizer interface{ BatchSize() int }
 
 // Options say where a list goes and how to read it.
 type Options struct {
@@ -22,6 +23,17 @@ type Options struct {
 	DryRun   bool     // check everything, write nothing
 	Template Template // the operator's answers for headers Jol does not know
 	Source   string   // the file's name, for the change log
+	// Resume continues an import an earlier attempt was interrupted in:
+	// the rows up to its Line were written then, and are neither read
+	// nor counted again; the totals start from its Result.
+	Resume Progress
+}
+
+// Progress is how far an import has come after a batch: every row up to
+// Line is read and, unless the run is dry, written, with the totals so far.
+type Progress struct {
+	Line   int
+	Result Result
 }
 
 // Result counts the rows of a file by what became of them.
@@ -39,31 +51,45 @@ func (r Result) Line() string {
 // problems say why.
 var ErrHeader = errors.New("imports: the header row cannot be used")
 
-// Run imports the rows of f into the registry in batches: one goroutine
-// reads and parses the file while another writes the batch before, so the
-// two take a core each. Rejected rows go to reject as they are found,
-// each with every reason it has; progress is told how many rows have been
-// read after each batch. Nothing is held per row beyond two batches, so
-// files of any length stream.
-func Run(ctx context.Context, reg *people.Service, p access.Principal, f tabular.Reader, refs Refs, o Options,
-	reject func(RowError), progress func(read int)) (Result, []HeaderProblem, error) {
-	m, probs := MapHeader(f.Header(), o.Template)
+// Run imports the rows of f into target t in batches: one goroutine reads
+// and parses the file while another writes the batch before, so the two
+// take a core each. Rejected rows go to reject as they are found, each
+// with every reason it has; progress is told after each batch. Nothing is
+// held per row beyond two batches, so files of any length stream.
+func Run(ctx context.Context, t *Target, p access.Principal, f tabular.Reader, o Options,
+	reject func(RowError), progress func(Progress)) (Result, []HeaderProblem, error) {
+	m, probs := t.MapHeader(f.Header(), o.Template)
 	if Fatal(probs) {
 		return Result{}, probs, ErrHeader
 	}
-	sess, err := reg.BeginImport(ctx, p, people.ImportOptions{OrgID: o.OrgID, DryRun: o.DryRun, Source: o.Source})
+	res, err := t.run(ctx, p, f, m, o, reject, progress)
+	return res, probs, err
+}
+
+// runRows is Run for a target's row type R.
+func runRows[R any](ctx context.Context, d Definition[R], p access.Principal, f tabular.Reader, m Mapping, o Options,
+	reject func(RowError), progress func(Progress)) (Result, error) {
+	parse, err := d.Parser(ctx, p, o.OrgID)
 	if err != nil {
-		return Result{}, probs, err
+		return Result{}, err
+	}
+	sess, err := d.Open(ctx, p, o)
+	if err != nil {
+		return Result{}, err
 	}
 	readCtx, cancel := context.WithCancel(ctx)
-	chunks := make(chan chunk, 1)
-	go read(readCtx, f, &parser{m: m, refs: refs, orgID: o.OrgID}, chunks)
+	chunks := make(chan chunk[R], 1)
+	size := BatchSize
+	if b, ok := d.(BatchSizer); ok && b.BatchSize() > 0 {
+		size = b.BatchSize()
+	}
+	go read(readCtx, f, &m, parse, o.Resume.Line, size, chunks)
 	defer func() { // the reader is done with f when Run returns
 		cancel()
 		for range chunks {
 		}
 	}()
-	var res Result
+	res := o.Resume.Result
 	for c := range chunks {
 		res.Read += c.read
 		res.Rejected += c.rejected
@@ -71,94 +97,21 @@ func Run(ctx context.Context, reg *people.Service, p access.Principal, f tabular
 			reject(e)
 		}
 		if c.err != nil {
-			sess.Close(ctx)
-			return res, probs, c.err
+			return res, errors.Join(c.err, sess.Close(ctx))
 		}
 		if len(c.rows) > 0 {
 			outcomes, rowErrs, err := sess.Batch(ctx, c.rows)
 			if err != nil {
-				sess.Close(ctx)
-				return res, probs, err
+				return res, errors.Join(err, sess.Close(ctx))
 			}
 			for _, e := range rowErrs {
-				reject(RowError{Line: e.Line, Column: e.Field, Value: e.Value, Key: e.Key, Args: e.Args})
+				reject(e)
 			}
 			res.count(outcomes)
 		}
 		if progress != nil {
-			progress(res.Read)
+			progress(Progress{Line: c.last, Result: res})
 		}
 	}
-	if _, err := sess.Close(ctx); err != nil {
-		return res, probs, err
-	}
-	return res, probs, nil
-}
-
-// A chunk is a batch of parsed rows, with the rows of its stretch of the
-// file that could not be parsed, or the error that ended the reading.
-type chunk struct {
-	rows           []people.ImportRow
-	rejects        []RowError
-	read, rejected int
-	err            error
-}
-
-// read parses the rows of f into chunks of BatchSize rows until the end
-// of the file, an error or ctx's end, then closes out.
-func read(ctx context.Context, f tabular.Reader, ps *parser, out chan<- chunk) {
-	defer close(out)
-	c := chunk{rows: make([]people.ImportRow, 0, BatchSize)}
-	send := func() bool {
-		select {
-		case out <- c:
-			c = chunk{rows: make([]people.ImportRow, 0, BatchSize)}
-			return true
-		case <-ctx.Done():
-			return false
-		}
-	}
-	for {
-		row, err := f.Next()
-		switch {
-		case errors.Is(err, io.EOF):
-			send()
-			return
-		case errors.Is(err, tabular.ErrBadRow):
-			c.read++
-			c.rejected++
-			key, args := "tabular.quote", []any{"Line", row.Line}
-			if e := errs.As(err); e != nil {
-				key, args = e.Key, e.Args
-			}
-			c.rejects = append(c.rejects, RowError{Line: row.Line, Key: key, Args: args})
-			continue
-		case err != nil:
-			c.err = err
-			send()
-			return
-		}
-		c.read++
-		if in, rowErrs := ps.parse(row); len(rowErrs) > 0 {
-			c.rejected++
-			c.rejects = append(c.rejects, rowErrs...)
-		} else if c.rows = append(c.rows, in); len(c.rows) == BatchSize && !send() {
-			return
-		}
-	}
-}
-
-func (r *Result) count(outcomes []people.Outcome) {
-	for _, o := range outcomes {
-		switch o {
-		case people.Created:
-			r.Created++
-		case people.Updated:
-			r.Updated++
-		case people.Unchanged:
-			r.Unchanged++
-		default:
-			r.Rejected++
-		}
-	}
+	return res, sess.Close(ctx)
 }

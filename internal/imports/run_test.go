@@ -48,12 +48,8 @@ func (r *registry) run(t *testing.T, name string, body []byte, dry bool) (import
 		t.Fatalf("open %s: %v", name, err)
 	}
 	defer rd.Close()
-	refs, err := imports.LoadRefs(ctx, r.geo, r.orgs, r.people, access.System)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var rejected []imports.RowError
-	res, probs, err := imports.Run(ctx, r.people, access.System, rd, refs,
+	res, probs, err := imports.Run(ctx, imports.PeopleTarget(r.people, r.geo, r.orgs), access.System, rd,
 		imports.Options{OrgID: r.school.ID, DryRun: dry, Source: name}, func(e imports.RowError) { rejected = append(rejected, e) }, nil)
 	if err != nil {
 		t.Fatalf("run %s: %v (header problems %+v)", name, err, probs)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"slices"
 	"strconv"
 	"time"
 
@@ -23,11 +22,13 @@ type RunRecord struct {
 	UploadID      int64
 	OrgID         int64
 	OrgPath       string
+	Target        string // the name of the target the list is for
 	DryRun        bool
 	Template      Template // the answers for the headers Jol does not know
 	JobID         int64
 	Status        string
-	Result        Result // Read grows while the run goes on
+	Result        Result // Read grows while the run goes on, and the rest with each batch of an import
+	ResumeLine    int    // the last line a committed batch of an import wrote; 0 before the first
 	Reasons       int    // how many reasons the rejected rows have, one per stored reject
 	BytesRead     int64  // how far into the file the run has read
 	ErrorKey      string // why a failed run failed
@@ -44,6 +45,7 @@ func (r RunRecord) Finished() bool { return r.Status == jobs.Done || r.Status ==
 // jobPayload is what the job of a run carries.
 type jobPayload struct {
 	Run      int64    `json:"run"`
+	Target   string   `json:"target,omitempty"` // "" in jobs queued before targets: the people list
 	Upload   int64    `json:"upload"`
 	Org      int64    `json:"org"`
 	DryRun   bool     `json:"dry_run"`
@@ -51,8 +53,9 @@ type jobPayload struct {
 	Template Template `json:"template,omitempty"`
 }
 
-// Start queues a dry run or an import of upload uploadID for p, with tpl
-// answering the headers Jol does not know, and returns the run. The header
+// Start queues a dry run or an import of upload uploadID for p into its
+// target, with tpl answering the headers the target does not know, and
+// returns the run. The header
 // must be usable with tpl (see Fatal); an upload with a run already queued
 // or running is a Conflict.
 func (s *Service) Start(ctx context.Context, p access.Principal, uploadID int64, tpl Template, dry bool) (RunRecord, error) {
@@ -63,12 +66,16 @@ func (s *Service) Start(ctx context.Context, p access.Principal, uploadID int64,
 	if up.Purged {
 		return RunRecord{}, errPurged
 	}
+	t, err := s.Target(up.Target)
+	if err != nil {
+		return RunRecord{}, err
+	}
 	for _, c := range tpl {
-		if !slices.Contains(Columns(), c) {
+		if !t.Has(c) {
 			return RunRecord{}, errs.New(errs.Invalid, "error.invalid_choice")
 		}
 	}
-	if _, probs := MapHeader(up.Preview.Header, tpl); Fatal(probs) {
+	if _, probs := t.MapHeader(up.Preview.Header, tpl); Fatal(probs) {
 		return RunRecord{}, errs.New(errs.Invalid, "imports.header_unusable")
 	}
 	if tpl == nil {
@@ -78,7 +85,7 @@ func (s *Service) Start(ctx context.Context, p access.Principal, uploadID int64,
 	if err != nil {
 		return RunRecord{}, err
 	}
-	run := RunRecord{UploadID: up.ID, OrgID: up.OrgID, OrgPath: up.OrgPath, DryRun: dry, Template: tpl,
+	run := RunRecord{UploadID: up.ID, OrgID: up.OrgID, OrgPath: up.OrgPath, Target: up.Target, DryRun: dry, Template: tpl,
 		Status: jobs.Queued, CreatedByName: p.Name, CreatedAt: s.clock()}
 	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
 		var busy int
@@ -89,11 +96,11 @@ func (s *Service) Start(ctx context.Context, p access.Principal, uploadID int64,
 			return errs.New(errs.Conflict, "imports.busy")
 		}
 		err := tx.QueryRowContext(ctx, s.q.InsertRun, up.ID, up.OrgID, up.OrgPath, dry, string(mapping), jobs.Queued,
-			store.NullID(p.UserID), p.Name, run.CreatedAt).Scan(&run.ID)
+			store.NullID(p.UserID), p.Name, run.CreatedAt, up.Target).Scan(&run.ID)
 		if err != nil {
 			return err
 		}
-		pl := jobPayload{Run: run.ID, Upload: up.ID, Org: up.OrgID, DryRun: dry, User: p.UserID, Template: tpl}
+		pl := jobPayload{Run: run.ID, Target: up.Target, Upload: up.ID, Org: up.OrgID, DryRun: dry, User: p.UserID, Template: tpl}
 		if run.JobID, err = s.Jobs.Enqueue(ctx, tx, JobKind, pl, jobs.CreatedBy(p.UserID)); err != nil {
 			return err
 		}
@@ -106,7 +113,7 @@ func (s *Service) Start(ctx context.Context, p access.Principal, uploadID int64,
 		}
 		return s.Audit.Record(ctx, tx, p, audit.Change{Action: action, Entity: "import_upload",
 			EntityID: strconv.FormatInt(up.ID, 10), OrgPath: up.OrgPath,
-			After: map[string]any{"run": run.ID, "template": tpl}})
+			After: map[string]any{"run": run.ID, "target": up.Target, "template": tpl}})
 	})
 	return run, err
 }
@@ -138,7 +145,7 @@ func scanRun(sc store.Scanner) (RunRecord, error) {
 	var started, finished sql.NullTime
 	err := sc.Scan(&r.ID, &r.UploadID, &r.OrgID, &r.OrgPath, &r.DryRun, &mapping, &job, &r.Status, &r.Result.Read,
 		&r.BytesRead, &r.Result.Created, &r.Result.Updated, &r.Result.Unchanged, &r.Result.Rejected, &r.Reasons,
-		&r.ErrorKey, &args, &r.CreatedByName, &r.CreatedAt, &started, &finished)
+		&r.ErrorKey, &args, &r.CreatedByName, &r.CreatedAt, &started, &finished, &r.Target, &r.ResumeLine)
 	if err != nil {
 		return r, err
 	}

@@ -10,10 +10,8 @@ import (
 	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
-	"github.com/jolproject/jol/internal/geo"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
-	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/store"
 )
 
@@ -29,8 +27,12 @@ const (
 	Retention = 30 * 24 * time.Hour
 	// PreviewRows is how many rows of a file the preview shows.
 	PreviewRows = 10
-	// JobKind is the kind of the background job that runs an import.
-	JobKind = "people-import"
+	// JobKind is the kind of the background job that runs an import, of
+	// any target.
+	JobKind = "import"
+	// OldJobKind is the kind of import jobs queued before there were
+	// targets (all of the people list), still run when a database has one.
+	OldJobKind = "people-import"
 )
 
 //go:embed queries*.sql
@@ -40,7 +42,9 @@ type queries struct {
 	InsertUpload, InsertChunk, Upload, Uploads, Chunk  string
 	SaveTemplate, Templates, TemplateByID              string
 	InsertRun, SetRunJob, Run, Runs, Busy              string
-	StartRun, RunProgress, FinishRun, RequeueRun       string
+	StartRun, FinishRun, RequeueRun                    string
+	Checkpoint, ResumeRun, DeleteRejectsAfter          string
+	MaxRejectSeq                                       string
 	DeleteRejects, InsertReject, Rejects               string
 	OldUploads, PurgeChunks, PurgeRejects, PurgeUpload string
 	CountUploads                                       string
@@ -48,8 +52,7 @@ type queries struct {
 
 // Deps are the services an import from the web works with.
 type Deps struct {
-	People   *people.Service
-	Geo      *geo.Service
+	Targets  *Targets // the lists Jol imports
 	Orgs     *orgs.Service
 	Accounts *accounts.Service // to act as the user who asked, in the background
 	Audit    *audit.Log
@@ -69,7 +72,7 @@ type Service struct {
 }
 
 // New returns the service on db. Register its Handle with the job queue
-// under JobKind.
+// under JobKind and OldJobKind.
 func New(db *store.DB, d Deps) (*Service, error) {
 	s := &Service{Deps: d, db: db}
 	if err := store.BindQueries(&s.q, queryFS, db.Engine); err != nil {
@@ -81,6 +84,15 @@ func New(db *store.DB, d Deps) (*Service, error) {
 // clock is the current time as stored: UTC, whole seconds, so times
 // compare in order as SQLite text too.
 func (s *Service) clock() time.Time { return s.Now().UTC().Truncate(time.Second) }
+
+// Target returns the registered target of that name; an unknown name is
+// a validation error of field "target".
+func (s *Service) Target(name string) (*Target, error) {
+	if t := s.Targets.Get(name); t != nil {
+		return t, nil
+	}
+	return nil, errs.Validation(errs.Field("target", "imports.target_unknown", "Name", name))
+}
 
 // orgTarget returns the path of organisation id when p may import lists
 // for it: p sees the organisation and may edit children in it, as

@@ -26,44 +26,44 @@ var (
 func TestTemplatesAreKeptPerOrganisationAndSuggested(t *testing.T) {
 	eachEngine(t, func(t *testing.T, w *web) {
 		header := []string{"Фамилия ученика", "Имя", "Класс"}
-		if got := imports.Unknown(header); !slices.Equal(got, []string{"Фамилия ученика"}) {
+		if got := w.peopleTarget().Unknown(header); !slices.Equal(got, []string{"Фамилия ученика"}) {
 			t.Fatalf("unknown headers: %q", got)
 		}
-		first, err := w.svc.SaveTemplate(ctx, w.operator, w.school.ID, "Гимназия", studentTpl)
+		first, err := w.svc.SaveTemplate(ctx, w.operator, "people", w.school.ID, "Гимназия", studentTpl)
 		if err != nil {
 			t.Fatal(err)
 		}
-		second, err := w.svc.SaveTemplate(ctx, w.operator, w.school.ID, " Гимназия ",
+		second, err := w.svc.SaveTemplate(ctx, w.operator, "people", w.school.ID, " Гимназия ",
 			imports.Template{"Фамилия ученика": imports.LastName, "Школа №": imports.School})
 		if err != nil || second.ID != first.ID {
 			t.Fatalf("saving under the same name made template %d (%v), want %d replaced", second.ID, err, first.ID)
 		}
-		list, err := w.svc.Templates(ctx, w.operator)
+		list, err := w.svc.Templates(ctx, w.operator, "people")
 		if err != nil || len(list) != 1 || list[0].Mapping.Lookup("школа №") != imports.School || list[0].OrgName != w.school.Name {
 			t.Fatalf("templates: %+v, %v", list, err)
 		}
-		if got := imports.Suggest(list, header, w.school.ID); got == nil || got.ID != first.ID {
+		if got := w.peopleTarget().Suggest(list, header, w.school.ID); got == nil || got.ID != first.ID {
 			t.Errorf("suggested %+v for a header the template answers", got)
 		}
-		if got := imports.Suggest(list, []string{"Фамилия", "Имя"}, w.school.ID); got != nil {
+		if got := w.peopleTarget().Suggest(list, []string{"Фамилия", "Имя"}, w.school.ID); got != nil {
 			t.Errorf("suggested %q for a header with nothing unknown", got.Name)
 		}
-		if got := imports.Suggest(list, append(header, "Рост"), w.school.ID); got != nil {
+		if got := w.peopleTarget().Suggest(list, append(header, "Рост"), w.school.ID); got != nil {
 			t.Errorf("suggested %q though it does not answer every unknown header", got.Name)
 		}
-		if theirs, _ := w.svc.Templates(ctx, w.stranger); len(theirs) != 0 {
+		if theirs, _ := w.svc.Templates(ctx, w.stranger, "people"); len(theirs) != 0 {
 			t.Errorf("another organisation sees %d templates", len(theirs))
 		}
 		if _, err := w.svc.SavedTemplateByID(ctx, w.stranger, first.ID); errs.CodeOf(err) != errs.NotFound {
 			t.Errorf("another organisation opened the template: %v", err)
 		}
-		if _, err := w.svc.SaveTemplate(ctx, w.stranger, w.school.ID, "Чужой", studentTpl); err == nil {
+		if _, err := w.svc.SaveTemplate(ctx, w.stranger, "people", w.school.ID, "Чужой", studentTpl); err == nil {
 			t.Error("a template was saved for an organisation out of scope")
 		}
-		if _, err := w.svc.SaveTemplate(ctx, w.operator, w.school.ID, "Рост", imports.Template{"Рост": "height"}); err == nil {
+		if _, err := w.svc.SaveTemplate(ctx, w.operator, "people", w.school.ID, "Рост", imports.Template{"Рост": "height"}); err == nil {
 			t.Error("a template with an unknown column was saved")
 		}
-		_, err = w.svc.SaveTemplate(ctx, w.operator, w.school.ID, "  ", studentTpl)
+		_, err = w.svc.SaveTemplate(ctx, w.operator, "people", w.school.ID, "  ", studentTpl)
 		if e := errs.As(err); e == nil || len(e.Fields) != 1 || e.Fields[0].Field != "template_name" {
 			t.Errorf("a template without a name: %v", err)
 		}

@@ -47,7 +47,7 @@ func newWeb(t *testing.T, db *store.DB) *web {
 
 func (w *web) save(t *testing.T, name string, body []byte) imports.Upload {
 	t.Helper()
-	up, err := w.svc.Save(ctx, w.operator, w.school.ID, name, bytes.NewReader(body), int64(len(body)))
+	up, err := w.svc.Save(ctx, w.operator, "people", w.school.ID, name, bytes.NewReader(body), int64(len(body)))
 	if err != nil {
 		t.Fatalf("save %s: %v", name, err)
 	}
@@ -115,17 +115,17 @@ func TestUnreadableUploadsAreRefusedWithTheReason(t *testing.T) {
 			{"old.xls", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest of an old workbook", "tabular.old_excel"},
 			{"list.xlsx", "Фамилия;Имя\nКим;Ольга\n", "tabular.format"},
 		} {
-			_, err := w.svc.Save(ctx, w.operator, w.school.ID, c.name, strings.NewReader(c.body), int64(len(c.body)))
+			_, err := w.svc.Save(ctx, w.operator, "people", w.school.ID, c.name, strings.NewReader(c.body), int64(len(c.body)))
 			if e := errs.As(err); e == nil || e.Key != c.key {
 				t.Errorf("%s: %v, want %s", c.name, err, c.key)
 			}
 		}
 		body := "Фамилия;Имя\nКим;Ольга\n"
-		_, err := w.svc.Save(ctx, w.operator, w.school.ID, "big.csv", strings.NewReader(body), imports.MaxUploadBytes+1)
+		_, err := w.svc.Save(ctx, w.operator, "people", w.school.ID, "big.csv", strings.NewReader(body), imports.MaxUploadBytes+1)
 		if e := errs.As(err); e == nil || e.Code != errs.TooLarge {
 			t.Errorf("a file over the limit: %v", err)
 		}
-		if _, err := w.svc.Save(ctx, w.stranger, w.school.ID, "list.csv", strings.NewReader(body), int64(len(body))); err == nil {
+		if _, err := w.svc.Save(ctx, w.stranger, "people", w.school.ID, "list.csv", strings.NewReader(body), int64(len(body))); err == nil {
 			t.Error("an operator uploaded a list for another organisation")
 		}
 		if n := w.count(t, "import_uploads", "org_id = $1", w.school.ID); n != 0 {
@@ -174,3 +174,8 @@ func (w *web) wait(t *testing.T, run imports.RunRecord) imports.RunRecord {
 
 // pageAll is a page as long as they get.
 var pageAll = store.Page{Limit: store.MaxLimit}
+
+// peopleTarget is the people list's target.
+func (w *web) peopleTarget() *imports.Target {
+	return imports.PeopleTarget(w.registry.people, w.geo, w.orgs)
+}

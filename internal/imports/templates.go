@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"slices"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -24,6 +23,7 @@ type SavedTemplate struct {
 	OrgName   string
 	OrgPath   string
 	Name      string
+	Target    string // the name of the target whose columns it answers with
 	Mapping   Template
 	UpdatedAt time.Time
 }
@@ -31,10 +31,15 @@ type SavedTemplate struct {
 // maxTemplateName bounds a template's name, in characters.
 const maxTemplateName = 100
 
-// SaveTemplate keeps m under name for organisation orgID, replacing the
-// template of that name if there is one. m maps headers as written to
-// canonical columns; an empty m or an unknown column is refused.
-func (s *Service) SaveTemplate(ctx context.Context, p access.Principal, orgID int64, name string, m Template) (SavedTemplate, error) {
+// SaveTemplate keeps m under name for organisation orgID and target,
+// replacing the template of that name if there is one (of any target). m
+// maps headers as written to the target's columns; an empty m or an
+// unknown column is refused.
+func (s *Service) SaveTemplate(ctx context.Context, p access.Principal, target string, orgID int64, name string, m Template) (SavedTemplate, error) {
+	tg, err := s.Target(target)
+	if err != nil {
+		return SavedTemplate{}, err
+	}
 	o, err := s.orgTarget(ctx, p, orgID)
 	if err != nil {
 		return SavedTemplate{}, err
@@ -49,7 +54,7 @@ func (s *Service) SaveTemplate(ctx context.Context, p access.Principal, orgID in
 		return SavedTemplate{}, errs.Validation(errs.Field("template_name", "imports.template_empty"))
 	}
 	for _, c := range m {
-		if !slices.Contains(Columns(), c) {
+		if !tg.Has(c) {
 			return SavedTemplate{}, errs.New(errs.Invalid, "error.invalid_choice")
 		}
 	}
@@ -57,15 +62,15 @@ func (s *Service) SaveTemplate(ctx context.Context, p access.Principal, orgID in
 	if err != nil {
 		return SavedTemplate{}, err
 	}
-	t := SavedTemplate{OrgID: o.ID, OrgName: o.Name, OrgPath: o.Path, Name: name, Mapping: m, UpdatedAt: s.clock()}
+	t := SavedTemplate{OrgID: o.ID, OrgName: o.Name, OrgPath: o.Path, Name: name, Target: target, Mapping: m, UpdatedAt: s.clock()}
 	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, s.q.SaveTemplate, o.ID, o.Path, name, string(body), store.NullID(p.UserID),
-			t.UpdatedAt).Scan(&t.ID)
+			t.UpdatedAt, target).Scan(&t.ID)
 		if err != nil {
 			return err
 		}
 		return s.Audit.Record(ctx, tx, p, audit.Change{Action: "save", Entity: "import_template",
-			EntityID: strconv.FormatInt(t.ID, 10), OrgPath: o.Path, After: map[string]any{"name": name, "mapping": m}})
+			EntityID: strconv.FormatInt(t.ID, 10), OrgPath: o.Path, After: map[string]any{"name": name, "target": target, "mapping": m}})
 	})
 	return t, err
 }
@@ -73,13 +78,13 @@ func (s *Service) SaveTemplate(ctx context.Context, p access.Principal, orgID in
 // maxTemplates bounds the templates a list offers.
 const maxTemplates = 200
 
-// Templates lists the templates of the organisations p may import for,
-// newest first.
-func (s *Service) Templates(ctx context.Context, p access.Principal) ([]SavedTemplate, error) {
+// Templates lists the templates of target ("" for every target) of the
+// organisations p may import for, newest first.
+func (s *Service) Templates(ctx context.Context, p access.Principal, target string) ([]SavedTemplate, error) {
 	if err := access.Can(p, access.EditChild, p.Scope()); err != nil {
 		return nil, err
 	}
-	return store.Select(ctx, s.db.R, scanTemplate, s.q.Templates, p.OrgPath+"%", maxTemplates)
+	return store.Select(ctx, s.db.R, scanTemplate, s.q.Templates, p.OrgPath+"%", maxTemplates, target)
 }
 
 // SavedTemplateByID returns template id if p may import for its
@@ -98,26 +103,27 @@ func (s *Service) SavedTemplateByID(ctx context.Context, p access.Principal, id 
 func scanTemplate(sc store.Scanner) (SavedTemplate, error) {
 	var t SavedTemplate
 	var m string
-	if err := sc.Scan(&t.ID, &t.OrgID, &t.OrgName, &t.OrgPath, &t.Name, &m, &t.UpdatedAt); err != nil {
+	if err := sc.Scan(&t.ID, &t.OrgID, &t.OrgName, &t.OrgPath, &t.Name, &m, &t.UpdatedAt, &t.Target); err != nil {
 		return t, err
 	}
 	return t, json.Unmarshal([]byte(m), &t.Mapping)
 }
 
-// Suggest picks, among ts, the first template of organisation orgID (or
-// else of any organisation) that answers every header of header Jol does
-// not know by itself; nil when no header needs an answer or none does.
-func Suggest(ts []SavedTemplate, header []string, orgID int64) *SavedTemplate {
-	unknown := Unknown(header)
+// Suggest picks, among ts, the first template of target t of
+// organisation orgID (or else of any organisation) that answers every
+// header of header t does not know by itself; nil when no header needs
+// an answer or none does.
+func (t *Target) Suggest(ts []SavedTemplate, header []string, orgID int64) *SavedTemplate {
+	unknown := t.Unknown(header)
 	if len(unknown) == 0 {
 		return nil
 	}
 	var other *SavedTemplate
-	for i, t := range ts {
-		if !t.Mapping.answers(unknown) {
+	for i, st := range ts {
+		if st.Target != t.name || !st.Mapping.answers(unknown) {
 			continue
 		}
-		if t.OrgID == orgID {
+		if st.OrgID == orgID {
 			return &ts[i]
 		}
 		if other == nil {
@@ -128,8 +134,8 @@ func Suggest(ts []SavedTemplate, header []string, orgID int64) *SavedTemplate {
 }
 
 // Unknown lists the headers MapHeader does not recognise by itself.
-func Unknown(header []string) []string {
-	_, probs := MapHeader(header, nil)
+func (t *Target) Unknown(header []string) []string {
+	_, probs := t.MapHeader(header, nil)
 	var out []string
 	for _, p := range probs {
 		if p.Key == "import.header_unknown" {

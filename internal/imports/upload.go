@@ -25,6 +25,7 @@ type Upload struct {
 	OrgName       string
 	OrgPath       string
 	Name          string // the file's name as sent
+	Target        string // the name of the target the list is for
 	Size          int64
 	Purged        bool // the file is deleted (see Retention); the history stays
 	CreatedByName string
@@ -53,12 +54,15 @@ type SampleRow struct {
 	Bad      string   `json:"bad,omitempty"` // the i18n key when the row could not be read
 }
 
-// Save checks that name is a list Jol can read, then stores it for
-// organisation orgID: its preview and the file itself in chunks, in one
+// Save checks that name is a list Jol can read, then stores it as a list
+// of target for organisation orgID: its preview and the file itself in chunks, in one
 // transaction. A file Jol cannot read is refused with the reason
 // (tabular's errors, or "imports.no_rows" for a header without rows), and
 // nothing is stored. Uploads older than Retention are purged first.
-func (s *Service) Save(ctx context.Context, p access.Principal, orgID int64, name string, f io.ReaderAt, size int64) (Upload, error) {
+func (s *Service) Save(ctx context.Context, p access.Principal, target string, orgID int64, name string, f io.ReaderAt, size int64) (Upload, error) {
+	if _, err := s.Target(target); err != nil {
+		return Upload{}, err
+	}
 	o, err := s.orgTarget(ctx, p, orgID)
 	if err != nil {
 		return Upload{}, err
@@ -78,11 +82,11 @@ func (s *Service) Save(ctx context.Context, p access.Principal, orgID int64, nam
 	if err != nil {
 		return Upload{}, err
 	}
-	up := Upload{OrgID: o.ID, OrgName: o.Name, OrgPath: o.Path, Name: name, Size: size, CreatedByName: p.Name,
+	up := Upload{OrgID: o.ID, OrgName: o.Name, OrgPath: o.Path, Name: name, Target: target, Size: size, CreatedByName: p.Name,
 		CreatedAt: s.clock(), Preview: pv}
 	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, s.q.InsertUpload, o.ID, o.Path, name, size, string(body),
-			store.NullID(p.UserID), p.Name, up.CreatedAt).Scan(&up.ID)
+			store.NullID(p.UserID), p.Name, up.CreatedAt, target).Scan(&up.ID)
 		if err != nil {
 			return err
 		}
@@ -91,7 +95,7 @@ func (s *Service) Save(ctx context.Context, p access.Principal, orgID int64, nam
 		}
 		return s.Audit.Record(ctx, tx, p, audit.Change{Action: "upload", Entity: "import_upload",
 			EntityID: strconv.FormatInt(up.ID, 10), OrgPath: o.Path,
-			After: map[string]any{"name": name, "size": size, "org_id": o.ID}})
+			After: map[string]any{"name": name, "size": size, "org_id": o.ID, "target": target}})
 	})
 	return up, err
 }

@@ -30,7 +30,7 @@ func (s *Service) upload(ctx context.Context, id int64) (Upload, error) {
 	var up Upload
 	var preview string
 	err := s.db.R.QueryRowContext(ctx, s.q.Upload, id).Scan(&up.ID, &up.OrgID, &up.OrgName, &up.OrgPath, &up.Name,
-		&up.Size, &up.Purged, &up.CreatedByName, &up.CreatedAt, &preview)
+		&up.Size, &up.Purged, &up.CreatedByName, &up.CreatedAt, &preview, &up.Target)
 	if err != nil {
 		return Upload{}, store.NotFound(err)
 	}
@@ -74,7 +74,7 @@ func (s *Service) Uploads(ctx context.Context, p access.Principal, orgID int64, 
 		var status sql.NullString
 		var read, created, updated, unchanged, rejected sql.NullInt64
 		if err := rows.Scan(&up.ID, &up.OrgID, &up.OrgName, &up.OrgPath, &up.Name, &up.Size, &up.Purged,
-			&up.CreatedByName, &up.CreatedAt, &run, &dry, &status, &read, &created, &updated, &unchanged, &rejected); err != nil {
+			&up.CreatedByName, &up.CreatedAt, &run, &dry, &status, &read, &created, &updated, &unchanged, &rejected, &up.Target); err != nil {
 			return nil, "", err
 		}
 		if run.Valid {

@@ -3,7 +3,8 @@
 // need be), workers claim it atomically, run the handler registered for its
 // kind and record the outcome. A job whose process died while running it is
 // queued again once its lease has expired, so every job runs at least once;
-// handlers must therefore be idempotent.
+// handlers must therefore be idempotent. A queue starting on the host of
+// a process that is gone takes back that process's jobs at once.
 package jobs
 
 import (
@@ -72,8 +73,8 @@ type Handler func(ctx context.Context, j *Job, progress Progress) (result string
 var queryFS embed.FS
 
 type queries struct {
-	Insert, Claim, SetProgress, Finish, ListStale, Requeue string
-	List, Get, Retry, Counts                               string
+	Insert, Claim, SetProgress, Finish, ListStale, ListRunning, Requeue string
+	List, Get, Retry, Counts                                            string
 }
 
 // Queue enqueues jobs and runs them.
@@ -90,6 +91,7 @@ type Queue struct {
 	handlers map[string]Handler
 	started  bool
 	inFlight map[int64]bool // jobs this queue is running now
+	owner    owner          // this process, as the jobs it claims name it
 }
 
 // QueueOption tunes a Queue made by New.
@@ -123,7 +125,7 @@ func New(db *store.DB, now func() time.Time, logger *slog.Logger, opts ...QueueO
 		logger = slog.New(slog.DiscardHandler)
 	}
 	q := &Queue{db: db, now: now, log: logger, backoff: defaultBackoff, lease: 5 * time.Minute,
-		handlers: map[string]Handler{}, inFlight: map[int64]bool{}}
+		handlers: map[string]Handler{}, inFlight: map[int64]bool{}, owner: thisProcess()}
 	for _, o := range opts {
 		o(q)
 	}

@@ -12,7 +12,8 @@ RETURNING id;
 
 -- name: Claim
 UPDATE jobs
-SET status = 'running', attempts = attempts + 1, started_at = $1, finished_at = NULL, progress = 0, total = 0
+SET status = 'running', attempts = attempts + 1, started_at = $1, finished_at = NULL, progress = 0, total = 0,
+    owner = $2
 WHERE id = (SELECT id FROM jobs WHERE status = 'queued' AND run_at <= $1 ORDER BY run_at, id LIMIT 1)
   AND status = 'queued'
 RETURNING id, kind, payload, status, attempts, max_attempts, run_at, started_at, finished_at,
@@ -29,6 +30,9 @@ WHERE id = $9 AND status = 'running' AND attempts = $10;
 
 -- name: ListStale
 SELECT id FROM jobs WHERE status = 'running' AND started_at < $1 ORDER BY id;
+
+-- name: ListRunning
+SELECT id, owner FROM jobs WHERE status = 'running' ORDER BY id;
 
 -- name: Requeue
 -- The typed NULL lets PostgreSQL infer that $1 is a timestamp; casting $1

@@ -4,7 +4,8 @@
 
 -- name: Claim
 UPDATE jobs
-SET status = 'running', attempts = attempts + 1, started_at = $1, finished_at = NULL, progress = 0, total = 0
+SET status = 'running', attempts = attempts + 1, started_at = $1, finished_at = NULL, progress = 0, total = 0,
+    owner = $2
 WHERE id = (SELECT id FROM jobs WHERE status = 'queued' AND run_at <= $1 ORDER BY run_at, id LIMIT 1
             FOR UPDATE SKIP LOCKED)
   AND status = 'queued'

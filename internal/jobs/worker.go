@@ -18,7 +18,8 @@ const (
 
 // Start runs the given number of workers (at least one) until ctx is
 // cancelled. It blocks: first it queues again the jobs left running by a
-// stopped process (see WithLease), then it returns nil once ctx is cancelled
+// stopped process (at once when it ran on this host, see requeueOrphans;
+// otherwise once their lease is over, see WithLease), then it returns nil once ctx is cancelled
 // and every handler in flight has returned. A Queue starts once.
 func (q *Queue) Start(ctx context.Context, workers int) error {
 	q.mu.Lock()
@@ -28,7 +29,11 @@ func (q *Queue) Start(ctx context.Context, workers int) error {
 	if already {
 		return errors.New("jobs: queue already started")
 	}
-	if err := q.requeueStale(ctx); err != nil {
+	err := q.requeueOrphans(ctx)
+	if err == nil {
+		err = q.requeueStale(ctx)
+	}
+	if err != nil {
 		if ctx.Err() != nil {
 			return nil // stopped while starting: a shutdown, not a failure
 		}
@@ -93,7 +98,7 @@ func (q *Queue) work(ctx context.Context) bool {
 func (q *Queue) claim(ctx context.Context) (*Job, error) {
 	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), writeTimeout)
 	defer cancel()
-	j, err := scanJob(q.db.W.QueryRowContext(wctx, q.q.Claim, q.clock()))
+	j, err := scanJob(q.db.W.QueryRowContext(wctx, q.q.Claim, q.clock(), q.owner.String()))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}

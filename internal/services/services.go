@@ -101,14 +101,23 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	if s.Jobs, err = jobs.New(db, o.Now, o.Logger, jobs.WithAudit(s.Audit)); err != nil {
 		return nil, err
 	}
-	s.Imports, err = imports.New(db, imports.Deps{People: s.People, Geo: s.Geo, Orgs: s.Orgs, Accounts: s.Accounts,
+	s.Imports, err = imports.New(db, imports.Deps{Targets: ImportTargets(&s), Orgs: s.Orgs, Accounts: s.Accounts,
 		Audit: s.Audit, Jobs: s.Jobs, Now: o.Now})
 	if err != nil {
 		return nil, err
 	}
 	s.Jobs.Register(imports.JobKind, s.Imports.Handle)
+	s.Jobs.Register(imports.OldJobKind, s.Imports.Handle)
 	if s.Catalog, err = i18n.New(); err != nil {
 		return nil, err
 	}
 	return &s, nil
+}
+
+// ImportTargets are the lists Jol imports, written through the services
+// of s; the first is the one a page that does not say imports. A new list
+// is one more target here. Their names and columns need no database: the
+// command line's help lists them from an empty Services.
+func ImportTargets(s *Services) *imports.Targets {
+	return imports.NewTargets(imports.PeopleTarget(s.People, s.Geo, s.Orgs))
 }

@@ -3,7 +3,6 @@ package importing
 import (
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 
 	"github.com/jolproject/jol/internal/i18n"
@@ -18,6 +17,7 @@ type importPreviewView struct {
 	Page
 	Form      *form
 	Upload    imports.Upload
+	Target    string // the name of the list's target, in the user's language
 	Format    string
 	Size      string
 	Columns   []fileColumn
@@ -95,6 +95,10 @@ type answers struct {
 // another template starts from its answers.
 func (s *Server) importAnswers(r *http.Request, rq *request, up imports.Upload, vals url.Values, suggest bool) (answers, error) {
 	a := answers{tpl: imports.Template{}, template: vals.Get("template")}
+	tg, err := s.svc.Imports.Target(up.Target)
+	if err != nil {
+		return a, err
+	}
 	var saved *imports.SavedTemplate
 	if id, err := kit.FormID(a.template); err != nil {
 		return a, err
@@ -103,13 +107,15 @@ func (s *Server) importAnswers(r *http.Request, rq *request, up imports.Upload, 
 		if err != nil {
 			return a, err
 		}
-		saved = &t
+		if t.Target == up.Target { // a template of another list answers nothing here
+			saved = &t
+		}
 	} else if suggest {
-		list, err := s.svc.Imports.Templates(r.Context(), rq.P)
+		list, err := s.svc.Imports.Templates(r.Context(), rq.P, up.Target)
 		if err != nil {
 			return a, err
 		}
-		if saved = imports.Suggest(list, up.Preview.Header, up.OrgID); saved != nil {
+		if saved = tg.Suggest(list, up.Preview.Header, up.OrgID); saved != nil {
 			a.template, a.suggested = strconv.FormatInt(saved.ID, 10), saved.Name
 		}
 	}
@@ -121,19 +127,19 @@ func (s *Server) importAnswers(r *http.Request, rq *request, up imports.Upload, 
 	if vals.Has("shown_template") && vals.Get("shown_template") != a.template {
 		return a, nil
 	}
-	for _, u := range unknownHeaders(up.Preview.Header) {
+	for _, u := range unknownHeaders(tg, up.Preview.Header) {
 		key := "col" + strconv.Itoa(u.N)
-		if c := imports.Column(vals.Get(key)); vals.Has(key) && (c == "" || slices.Contains(imports.Columns(), c)) {
+		if c := imports.Column(vals.Get(key)); vals.Has(key) && (c == "" || tg.Has(c)) {
 			a.tpl.Set(u.Header, c)
 		}
 	}
 	return a, nil
 }
 
-// unknownHeaders are the headers Jol does not know by itself, with their
-// positions.
-func unknownHeaders(header []string) []unknownHeader {
-	_, probs := imports.MapHeader(header, nil)
+// unknownHeaders are the headers target t does not know by itself, with
+// their positions.
+func unknownHeaders(t *imports.Target, header []string) []unknownHeader {
+	_, probs := t.MapHeader(header, nil)
 	var out []unknownHeader
 	for _, p := range probs {
 		if p.Key == "import.header_unknown" {
@@ -144,9 +150,9 @@ func unknownHeaders(header []string) []unknownHeader {
 }
 
 // columnOptions are the choices for an unknown header: leave it out, or
-// one of the canonical columns.
-func columnOptions(l *i18n.Localizer, selected imports.Column) []option {
-	return kit.Choices(imports.Columns(), string(selected), l.T("imports.leave_out"), func(c imports.Column) string {
-		return imports.ColumnLabel(l, string(c))
+// one of the columns of target t.
+func columnOptions(t *imports.Target, l *i18n.Localizer, selected imports.Column) []option {
+	return kit.Choices(t.Keys(), string(selected), l.T("imports.leave_out"), func(c imports.Column) string {
+		return t.ColumnLabel(l, c)
 	})
 }

@@ -17,6 +17,11 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, rq *reque
 	v := importPreviewView{Page: s.Page(r, rq, "imports.preview"), Form: f, Upload: up, Template: a.template,
 		Suggested: a.suggested, Format: formatOf(l, up.Preview), Size: l.T("imports.size_kb", "KB", (up.Size+1023)/1024)}
 	v.Title = l.T("imports.preview_of", "Name", up.Name)
+	tg, err := s.svc.Imports.Target(up.Target)
+	if err != nil {
+		return err
+	}
+	v.Target = l.T(tg.Label())
 	runs, err := s.svc.Imports.Runs(ctx, rq.P, up.ID)
 	if err != nil {
 		return err
@@ -29,7 +34,7 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, rq *reque
 		s.render(w, status, "import_preview", &v)
 		return nil
 	}
-	tpls, err := s.svc.Imports.Templates(ctx, rq.P)
+	tpls, err := s.svc.Imports.Templates(ctx, rq.P, up.Target)
 	if err != nil {
 		return err
 	}
@@ -43,7 +48,7 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, rq *reque
 	for i, h := range up.Preview.Header {
 		c := fileColumn{N: i + 1, Header: clip(h)}
 		if col := check.Columns[i]; col != "" {
-			c.As = imports.ColumnLabel(l, string(col))
+			c.As = tg.ColumnLabel(l, col)
 			shown = append(shown, i)
 			v.Head = append(v.Head, c.As)
 		}
@@ -52,8 +57,8 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, rq *reque
 	for _, p := range check.Problems {
 		v.Problems = append(v.Problems, headerProblem(l, p))
 	}
-	for _, u := range unknownHeaders(up.Preview.Header) {
-		u.Options = columnOptions(l, a.tpl.Lookup(u.Header))
+	for _, u := range unknownHeaders(tg, up.Preview.Header) {
+		u.Options = columnOptions(tg, l, a.tpl.Lookup(u.Header))
 		u.Header = clip(u.Header)
 		v.Unknown = append(v.Unknown, u)
 	}

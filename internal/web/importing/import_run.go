@@ -54,7 +54,7 @@ func (s *Server) ImportRun(w http.ResponseWriter, r *http.Request, rq *request) 
 	if err != nil {
 		return err
 	}
-	name := imports.Namer(up, run, l)
+	name := s.svc.Imports.Namer(up, run, l)
 	for _, e := range page {
 		v.Rejects = append(v.Rejects, rejectedRow{Line: e.Line, Column: name(e.Column), Value: clip(e.Value),
 			Reason: imports.Reason(l, e.RowError)})

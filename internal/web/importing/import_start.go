@@ -62,7 +62,7 @@ func (s *Server) ImportTemplateSave(w http.ResponseWriter, r *http.Request, rq *
 		return err
 	}
 	f := kit.NewForm(r, "template_name")
-	t, err := s.svc.Imports.SaveTemplate(r.Context(), rq.P, up.OrgID, f.Values["template_name"], a.tpl)
+	t, err := s.svc.Imports.SaveTemplate(r.Context(), rq.P, up.Target, up.OrgID, f.Values["template_name"], a.tpl)
 	if err != nil {
 		if !f.Absorb(rq.L, err) {
 			return err

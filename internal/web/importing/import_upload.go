@@ -20,6 +20,7 @@ type importsView struct {
 	Page
 	listing
 	Uploads []imports.Upload
+	Targets map[string]string // the lists' names in the user's language, when Jol imports more than one
 }
 
 // ImportList lists the lists uploaded in the user's scope.
@@ -33,8 +34,14 @@ func (s *Server) ImportList(w http.ResponseWriter, r *http.Request, rq *request)
 	if err != nil {
 		return err
 	}
-	s.render(w, http.StatusOK, "imports", &importsView{Page: s.Page(r, rq, "imports.title"), listing: pg.Listing(r, next, n),
-		Uploads: list})
+	v := &importsView{Page: s.Page(r, rq, "imports.title"), listing: pg.Listing(r, next, n), Uploads: list}
+	if all := s.svc.Imports.Targets.All(); len(all) > 1 {
+		v.Targets = map[string]string{}
+		for _, t := range all {
+			v.Targets[t.Name()] = rq.L.T(t.Label())
+		}
+	}
+	s.render(w, http.StatusOK, "imports", v)
 	return nil
 }
 
@@ -42,6 +49,7 @@ func (s *Server) ImportList(w http.ResponseWriter, r *http.Request, rq *request)
 type importNewView struct {
 	Page
 	Form      *form
+	Targets   []option // the lists to choose from; none when Jol imports one only
 	Orgs      []option
 	Templates []option
 	MaxMB     int
@@ -49,7 +57,8 @@ type importNewView struct {
 
 // ImportNew shows the form that uploads a list.
 func (s *Server) ImportNew(w http.ResponseWriter, r *http.Request, rq *request) error {
-	f := kit.NewForm(nil, "org", "template", "file")
+	f := kit.NewForm(nil, "target", "org", "template", "file")
+	f.Values["target"] = r.URL.Query().Get("target")
 	if rq.User.OrgID != 0 {
 		f.Values["org"] = strconv.FormatInt(rq.User.OrgID, 10)
 	}
@@ -61,11 +70,12 @@ func (s *Server) renderImportNew(w http.ResponseWriter, r *http.Request, rq *req
 	if err != nil {
 		return err
 	}
-	tpls, err := s.svc.Imports.Templates(r.Context(), rq.P)
+	tpls, err := s.svc.Imports.Templates(r.Context(), rq.P, "")
 	if err != nil {
 		return err
 	}
 	v := importNewView{Page: s.Page(r, rq, "imports.new"), Form: f, Orgs: orgOpts, MaxMB: imports.MaxUploadBytes >> 20,
+		Targets:   s.targetOptions(rq, f.Values["target"]),
 		Templates: templateOptions(rq, tpls, f.Values["template"], rq.L.T("imports.template_auto"))}
 	s.render(w, status, "import_new", &v)
 	return nil
@@ -74,7 +84,7 @@ func (s *Server) renderImportNew(w http.ResponseWriter, r *http.Request, rq *req
 // ImportUpload stores an uploaded list and opens its preview. A file Jol
 // cannot read comes back to the form with the reason beside the field.
 func (s *Server) ImportUpload(w http.ResponseWriter, r *http.Request, rq *request) error {
-	f := kit.NewForm(nil, "org", "template", "file")
+	f := kit.NewForm(nil, "target", "org", "template", "file")
 	tooLarge := func() error {
 		f.Fail(rq.L, "file", "imports.too_large", "Max", imports.MaxUploadBytes>>20)
 		return s.renderImportNew(w, r, rq, f, http.StatusRequestEntityTooLarge)
@@ -88,6 +98,11 @@ func (s *Server) ImportUpload(w http.ResponseWriter, r *http.Request, rq *reques
 		return tooLarge()
 	}
 	f.Values["org"], f.Values["template"] = r.FormValue("org"), r.FormValue("template")
+	f.Values["target"] = r.FormValue("target")
+	target := f.Values["target"]
+	if all := s.svc.Imports.Targets.All(); target == "" && len(all) > 0 {
+		target = all[0].Name() // the form of one target has no chooser
+	}
 	file, fh, err := r.FormFile("file")
 	if err != nil {
 		f.Fail(rq.L, "file", "imports.file_missing")
@@ -101,7 +116,7 @@ func (s *Server) ImportUpload(w http.ResponseWriter, r *http.Request, rq *reques
 	if err != nil {
 		orgID = -1
 	}
-	up, err := s.svc.Imports.Save(r.Context(), rq.P, orgID, fh.Filename, file, fh.Size)
+	up, err := s.svc.Imports.Save(r.Context(), rq.P, target, orgID, fh.Filename, file, fh.Size)
 	if err != nil {
 		e := errs.As(err)
 		if e == nil || e.Code == errs.Internal {
@@ -124,6 +139,20 @@ func (s *Server) ImportUpload(w http.ResponseWriter, r *http.Request, rq *reques
 	}
 	http.Redirect(w, r, to, http.StatusSeeOther)
 	return nil
+}
+
+// targetOptions are the choices of the list an upload is for, none when
+// Jol imports one list only.
+func (s *Server) targetOptions(rq *request, selected string) []option {
+	all := s.svc.Imports.Targets.All()
+	if len(all) < 2 {
+		return nil
+	}
+	out := make([]option, len(all))
+	for i, t := range all {
+		out[i] = option{Value: t.Name(), Label: rq.L.T(t.Label()), Selected: t.Name() == selected}
+	}
+	return out
 }
 
 // templateOptions lists saved templates, each named with its

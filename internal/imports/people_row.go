@@ -7,19 +7,8 @@ import (
 
 	"github.com/jolproject/jol/internal/natid"
 	"github.com/jolproject/jol/internal/people"
-	"github.com/jolproject/jol/internal/tabular"
 	"github.com/jolproject/jol/internal/text"
 )
-
-// RowError is one reason a row was rejected: its line, the column (a
-// canonical column name), the value as written and an i18n key.
-type RowError struct {
-	Line   int
-	Column string
-	Value  string
-	Key    string
-	Args   []any
-}
 
 // Refs resolves what cells name: places, schools and categories.
 type Refs struct {
@@ -30,30 +19,18 @@ type Refs struct {
 	Schools map[string]int64
 }
 
-// parser turns a file's rows into people.ImportRow values.
-type parser struct {
-	m     Mapping
+// peopleParser turns a file's rows into people.ImportRow values.
+type peopleParser struct {
 	refs  Refs
 	orgID int64 // the organisation the list comes from
 }
 
 // parse reads one row; it returns the errors of the row instead when any
-// cell cannot be read, so a row is taken whole or not at all.
-func (ps *parser) parse(r tabular.Row) (people.ImportRow, []RowError) {
+// cell cannot be read.
+func (ps *peopleParser) parse(f Fields) (people.ImportRow, []RowError) {
 	var errs []RowError
-	bad := func(c Column, key string, args ...any) {
-		errs = append(errs, RowError{Line: r.Line, Column: string(c), Value: ps.m.Value(r.Cells, c), Key: key, Args: args})
-	}
-	for _, i := range r.Formulas {
-		if i < len(ps.m.cols) && ps.m.cols[i] != "" {
-			bad(ps.m.cols[i], "import.formula")
-		}
-	}
-	if len(r.Cells) > ps.m.Width() && strings.TrimSpace(strings.Join(r.Cells[ps.m.Width():], "")) != "" {
-		errs = append(errs, RowError{Line: r.Line, Column: "", Value: strings.Join(r.Cells[ps.m.Width():], " | "),
-			Key: "import.ragged", Args: []any{"Count", len(r.Cells), "Width", ps.m.Width()}})
-	}
-	v := func(c Column) string { return strings.TrimSpace(ps.m.Value(r.Cells, c)) }
+	bad := func(c Column, key string, args ...any) { errs = append(errs, f.Error(c, key, args...)) }
+	v := f.Get
 	in := people.Input{LastName: v(LastName), FirstName: v(FirstName), Patronymic: v(Patronymic),
 		Phone: v(Phone), Address: v(Address), OrgID: ps.orgID}
 	if s := v(BirthDate); s != "" {
@@ -75,7 +52,7 @@ func (ps *parser) parse(r tabular.Row) (people.ImportRow, []RowError) {
 			in.NationalID = id // people reports what is wrong with it
 		}
 	}
-	in.RegionCode = ps.region(r, v, bad)
+	in.RegionCode = ps.region(v, bad)
 	if s := v(School); s != "" {
 		switch id, ok := ps.refs.Schools[valueKey(s)]; {
 		case !ok:
@@ -93,7 +70,7 @@ func (ps *parser) parse(r tabular.Row) (people.ImportRow, []RowError) {
 		}
 		in.Grade, in.Status = g, people.Pupil
 	}
-	row := people.ImportRow{Line: r.Line, Person: in, HouseholdRef: v(HouseholdRef)}
+	row := people.ImportRow{Line: f.Line, Person: in, HouseholdRef: v(HouseholdRef)}
 	rel, ok := ParseRelation(v(Relation))
 	if !ok {
 		bad(Relation, "import.relation")
@@ -106,7 +83,7 @@ func (ps *parser) parse(r tabular.Row) (people.ImportRow, []RowError) {
 	for _, c := range SplitCategories(v(Categories)) {
 		code, ok := ps.refs.Categories.Find(c)
 		if !ok {
-			errs = append(errs, RowError{Line: r.Line, Column: string(Categories), Value: c, Key: "error.unknown_category", Args: []any{"Code", c}})
+			errs = append(errs, RowError{Line: f.Line, Column: string(Categories), Value: c, Key: "error.unknown_category", Args: []any{"Code", c}})
 			continue
 		}
 		row.Categories = append(row.Categories, code)
@@ -116,7 +93,7 @@ func (ps *parser) parse(r tabular.Row) (people.ImportRow, []RowError) {
 
 // region resolves the most specific place the row names: settlement, then
 // district, then region.
-func (ps *parser) region(r tabular.Row, v func(Column) string, bad func(Column, string, ...any)) string {
+func (ps *peopleParser) region(v func(Column) string, bad func(Column, string, ...any)) string {
 	for _, c := range []Column{Settlement, District, Region} {
 		s := v(c)
 		if s == "" {

@@ -10,9 +10,10 @@ import (
 	"github.com/jolproject/jol/internal/store"
 )
 
-// LoadRefs reads what cells may name — every region, the categories and
-// the organisations p may write to — once per import.
-func LoadRefs(ctx context.Context, g *geo.Service, o *orgs.Service, reg *people.Service, p access.Principal) (Refs, error) {
+// loadRefs reads what the cells of a people list may name — every
+// region, the categories and the organisations p may write to — once per
+// import.
+func loadRefs(ctx context.Context, g *geo.Service, o *orgs.Service, reg *people.Service, p access.Principal) (Refs, error) {
 	var places []Named
 	for pg := (store.Page{Limit: store.MaxLimit}); ; {
 		rs, next, err := g.List(ctx, p, "", pg)

@@ -1,0 +1,74 @@
+package imports
+
+import (
+	"context"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/geo"
+	"github.com/jolproject/jol/internal/orgs"
+	"github.com/jolproject/jol/internal/people"
+)
+
+// PeopleTarget is the target "people": lists of children and young people
+// with their households, written by people.ImportSession.
+func PeopleTarget(reg *people.Service, g *geo.Service, o *orgs.Service) *Target {
+	return Define[people.ImportRow](peopleList{reg: reg, geo: g, orgs: o})
+}
+
+type peopleList struct {
+	reg  *people.Service
+	geo  *geo.Service
+	orgs *orgs.Service
+}
+
+func (peopleList) Name() string          { return "people" }
+func (peopleList) Label() string         { return "imports.target_people" }
+func (peopleList) Columns() []ColumnSpec { return peopleColumns() }
+
+// Parser reads the places, categories and organisations cells may name.
+func (l peopleList) Parser(ctx context.Context, p access.Principal, orgID int64) (func(Fields) (people.ImportRow, []RowError), error) {
+	refs, err := loadRefs(ctx, l.geo, l.orgs, l.reg, p)
+	if err != nil {
+		return nil, err
+	}
+	return (&peopleParser{refs: refs, orgID: orgID}).parse, nil
+}
+
+// Open begins a people.ImportSession.
+func (l peopleList) Open(ctx context.Context, p access.Principal, o Options) (Session[people.ImportRow], error) {
+	is, err := l.reg.BeginImport(ctx, p, people.ImportOptions{OrgID: o.OrgID, DryRun: o.DryRun, Source: o.Source})
+	if err != nil {
+		return nil, err
+	}
+	return peopleSession{is}, nil
+}
+
+type peopleSession struct{ is *people.ImportSession }
+
+func (s peopleSession) Batch(ctx context.Context, rows []people.ImportRow) ([]Outcome, []RowError, error) {
+	outs, rowErrs, err := s.is.Batch(ctx, rows)
+	if err != nil {
+		return nil, nil, err
+	}
+	res := make([]Outcome, len(outs))
+	for i, o := range outs {
+		switch o {
+		case people.Created:
+			res[i] = Created
+		case people.Updated:
+			res[i] = Updated
+		case people.Unchanged:
+			res[i] = Unchanged
+		}
+	}
+	errs := make([]RowError, len(rowErrs))
+	for i, e := range rowErrs {
+		errs[i] = RowError{Line: e.Line, Column: e.Field, Value: e.Value, Key: e.Key, Args: e.Args}
+	}
+	return res, errs, nil
+}
+
+func (s peopleSession) Close(ctx context.Context) error {
+	_, err := s.is.Close(ctx)
+	return err
+}
