@@ -12,8 +12,8 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/imports"
-	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/services"
+	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/tabular"
 )
 
