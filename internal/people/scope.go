@@ -45,5 +45,5 @@ func (s *Service) ViewChild(ctx context.Context, p access.Principal, id int64) (
 	if err != nil {
 		return Person{}, err
 	}
-	return per, access.Can(p, access.ViewChild, per.Target())
+	return per.seenBy(p), access.Can(p, access.ViewChild, per.Target())
 }
