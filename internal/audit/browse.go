@@ -39,15 +39,18 @@ func span(from, to time.Time) (time.Time, time.Time) {
 	return from.UTC(), to.UTC()
 }
 
-// Changes lists the change log newest first, limited to what p may see,
-// with the cursor of the next page.
+// Changes lists the change log newest first, limited to what p may see
+// (the record's organisation and place within p's subtrees; an entry
+// without a place only for a reader without a region scope), with the
+// cursor of the next page.
 func (l *Log) Changes(ctx context.Context, p access.Principal, f Filter, pg store.Page) ([]Entry, string, error) {
 	if err := access.Can(p, access.ViewAudit, access.Target{}); err != nil {
 		return nil, "", err
 	}
 	from, to := span(f.From, f.To)
+	rlo, rhi := access.Span(p.RegionPath)
 	rows, err := l.db.R.QueryContext(ctx, l.q.ListChanges, pg.BeforeArg(), p.OrgPath+"%",
-		f.Entity, f.EntityID, f.ActorID, f.Action, from, to, pg.LimitArg())
+		f.Entity, f.EntityID, f.ActorID, f.Action, from, to, pg.LimitArg(), rlo, rhi)
 	if err != nil {
 		return nil, "", err
 	}
@@ -90,14 +93,16 @@ type AccessFilter struct {
 	From, To    time.Time // entries at or after From and before To
 }
 
-// Accesses lists the access log newest first, limited to what p may see.
+// Accesses lists the access log newest first, limited to what p may see,
+// by organisation and place as Changes.
 func (l *Log) Accesses(ctx context.Context, p access.Principal, f AccessFilter, pg store.Page) ([]Access, string, error) {
 	if err := access.Can(p, access.ViewAudit, access.Target{}); err != nil {
 		return nil, "", err
 	}
 	from, to := span(f.From, f.To)
+	rlo, rhi := access.Span(p.RegionPath)
 	rows, err := l.db.R.QueryContext(ctx, l.q.ListAccesses, pg.BeforeArg(), p.OrgPath+"%",
-		f.SubjectKind, f.SubjectID, f.UserID, from, to, pg.LimitArg())
+		f.SubjectKind, f.SubjectID, f.UserID, from, to, pg.LimitArg(), rlo, rhi)
 	if err != nil {
 		return nil, "", err
 	}

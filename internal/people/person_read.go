@@ -28,7 +28,7 @@ func (s *Service) Get(ctx context.Context, p access.Principal, id int64, via Via
 	if err := access.Can(p, access.ViewChild, per.Target()); err != nil {
 		return Person{}, err
 	}
-	if err := s.log.Viewed(ctx, p, "person", itoa(id), per.OrgPath, string(via)); err != nil {
+	if err := s.log.ViewedIn(ctx, p, "person", itoa(id), per.Target(), string(via)); err != nil {
 		return Person{}, err
 	}
 	return per.seenBy(p), nil

@@ -79,7 +79,7 @@ func (s *Server) peopleExport(w http.ResponseWriter, r *http.Request, rq *reques
 	}
 	if err == nil {
 		subject := fmt.Sprintf("q=%s;rows=%d", query, *count)
-		err = s.svc.Audit.Viewed(ctx, rq.P, exportKind, subject, rq.P.OrgPath, "export")
+		err = s.svc.Audit.ViewedIn(ctx, rq.P, exportKind, subject, rq.P.Scope(), "export")
 	}
 	switch {
 	case err == nil:
