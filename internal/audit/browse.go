@@ -47,10 +47,7 @@ func (l *Log) Changes(ctx context.Context, p access.Principal, f Filter, pg stor
 	if err := access.Can(p, access.ViewAudit, access.Target{}); err != nil {
 		return nil, "", err
 	}
-	from, to := span(f.From, f.To)
-	rlo, rhi := access.Span(p.RegionPath)
-	rows, err := l.db.R.QueryContext(ctx, l.q.ListChanges, pg.BeforeArg(), p.OrgPath+"%",
-		f.Entity, f.EntityID, f.ActorID, f.Action, from, to, pg.LimitArg(), rlo, rhi)
+	rows, err := l.db.R.QueryContext(ctx, l.q.ListChanges, changesArgs(p, f, pg)...)
 	if err != nil {
 		return nil, "", err
 	}
@@ -72,6 +69,24 @@ func (l *Log) Changes(ctx context.Context, p access.Principal, f Filter, pg stor
 	}
 	out, next := store.Trim(pg, out, func(e Entry) int64 { return e.ID })
 	return out, next, nil
+}
+
+// ChangesCount is how many entries Changes pages through for p and f, up
+// to store.CountCap: the same query, scope and filters, so it never counts
+// an entry p may not read.
+func (l *Log) ChangesCount(ctx context.Context, p access.Principal, f Filter) (store.Count, error) {
+	if err := access.Can(p, access.ViewAudit, access.Target{}); err != nil {
+		return store.Count{}, err
+	}
+	return store.CountRows(ctx, l.db.R, l.q.ListChanges, changesArgs(p, f, store.Page{Limit: store.CountCap})...)
+}
+
+// changesArgs binds ListChanges for p, f and pg.
+func changesArgs(p access.Principal, f Filter, pg store.Page) []any {
+	from, to := span(f.From, f.To)
+	rlo, rhi := access.Span(p.RegionPath)
+	return []any{pg.BeforeArg(), p.OrgPath + "%", f.Entity, f.EntityID, f.ActorID, f.Action, from, to,
+		pg.LimitArg(), rlo, rhi, pg.SkipArg()}
 }
 
 // Access is one row of the access log.
@@ -99,10 +114,7 @@ func (l *Log) Accesses(ctx context.Context, p access.Principal, f AccessFilter, 
 	if err := access.Can(p, access.ViewAudit, access.Target{}); err != nil {
 		return nil, "", err
 	}
-	from, to := span(f.From, f.To)
-	rlo, rhi := access.Span(p.RegionPath)
-	rows, err := l.db.R.QueryContext(ctx, l.q.ListAccesses, pg.BeforeArg(), p.OrgPath+"%",
-		f.SubjectKind, f.SubjectID, f.UserID, from, to, pg.LimitArg(), rlo, rhi)
+	rows, err := l.db.R.QueryContext(ctx, l.q.ListAccesses, accessesArgs(p, f, pg)...)
 	if err != nil {
 		return nil, "", err
 	}
@@ -121,4 +133,21 @@ func (l *Log) Accesses(ctx context.Context, p access.Principal, f AccessFilter, 
 	}
 	out, next := store.Trim(pg, out, func(a Access) int64 { return a.ID })
 	return out, next, nil
+}
+
+// AccessesCount is how many entries Accesses pages through for p and f,
+// up to store.CountCap.
+func (l *Log) AccessesCount(ctx context.Context, p access.Principal, f AccessFilter) (store.Count, error) {
+	if err := access.Can(p, access.ViewAudit, access.Target{}); err != nil {
+		return store.Count{}, err
+	}
+	return store.CountRows(ctx, l.db.R, l.q.ListAccesses, accessesArgs(p, f, store.Page{Limit: store.CountCap})...)
+}
+
+// accessesArgs binds ListAccesses for p, f and pg.
+func accessesArgs(p access.Principal, f AccessFilter, pg store.Page) []any {
+	from, to := span(f.From, f.To)
+	rlo, rhi := access.Span(p.RegionPath)
+	return []any{pg.BeforeArg(), p.OrgPath + "%", f.SubjectKind, f.SubjectID, f.UserID, from, to,
+		pg.LimitArg(), rlo, rhi, pg.SkipArg()}
 }

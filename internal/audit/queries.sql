@@ -10,7 +10,9 @@ INSERT INTO audit_log (at, actor_id, actor, action, entity, entity_id, org_path,
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
 
 -- name: ListChanges
--- $10-$11 is the region range of the reader (access.Span of their region
+-- Newest first, below id $1, $9 rows after skipping $12 (a jump to a page
+-- by its number); store.CountRows counts what it pages through. $10-$11
+-- is the region range of the reader (access.Span of their region
 -- path): for a reader without a region scope it holds every entry, ''
 -- too; for one with a region scope, never an entry without a place.
 SELECT id, at, actor_id, actor, action, entity, entity_id, org_path, before, after
@@ -24,13 +26,14 @@ WHERE id < $1
   AND at >= $7 AND at < $8
   AND region_path >= $10 AND region_path < $11
 ORDER BY id DESC
-LIMIT $9;
+LIMIT $9 OFFSET $12;
 
 -- name: InsertAccess
 INSERT INTO access_log (at, user_id, user_name, subject_kind, subject_id, org_path, via, region_path)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8);
 
 -- name: ListAccesses
+-- As ListChanges: $9-$10 the region range, $8 rows after skipping $11.
 SELECT id, at, user_id, user_name, subject_kind, subject_id, org_path, via
 FROM access_log
 WHERE id < $1
@@ -41,7 +44,7 @@ WHERE id < $1
   AND at >= $6 AND at < $7
   AND region_path >= $9 AND region_path < $10
 ORDER BY id DESC
-LIMIT $8;
+LIMIT $8 OFFSET $11;
 
 -- name: CountAccesses
 -- The entries of kind $2 by user $1 since $3: the index access_log_user.
