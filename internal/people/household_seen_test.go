@@ -58,6 +58,20 @@ func TestHouseholdOutsideTheScopeIsWithheld(t *testing.T) {
 			out["matches"] = ms[0].Person
 			return out
 		}
+		// Nor is the household found by its reference or its phone through
+		// the member within the scope.
+		if _, err := w.s.UpdateHousehold(ctx, admin, homeB.ID, people.HouseholdInput{OrgID: w.b.ID, RegionCode: "KZ-75",
+			ExternalRef: "B-77", Phone: "+7 701 555 12 34"}); err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []string{"B-77", "7015551234"} {
+			if found, err := w.s.Search(ctx, w.opA, q, 0); err != nil || len(found) != 0 {
+				t.Errorf("A's operator searching %s finds %d (%v), want nobody", q, len(found), err)
+			}
+			if found, err := w.s.Search(ctx, admin, q, 0); err != nil || len(found) != 1 {
+				t.Errorf("the administrator searching %s finds %d (%v), want the child", q, len(found), err)
+			}
+		}
 		for via, per := range reads(w.opA) {
 			if per.HouseholdID != 0 || !per.HouseholdElsewhere {
 				t.Errorf("%s by A's operator: household %d, elsewhere %v; want it withheld", via, per.HouseholdID, per.HouseholdElsewhere)
