@@ -74,13 +74,14 @@ type Person struct {
 	Notes        string    `json:"notes,omitempty"`
 	HasPhoto     bool      `json:"has_photo"` // the photo itself is never part of a Person
 	HouseholdID  int64     `json:"household_id,omitempty"`
+	MergedInto   int64     `json:"merged_into,omitempty"`
+	CreatedBy    int64     `json:"created_by,omitempty"`
+	CreatedAt    time.Time `json:"created_at"`
+	UpdatedAt    time.Time `json:"updated_at"`
+
 	// HouseholdElsewhere is set, and HouseholdID cleared, when the person
 	// lives in a household the reader may not see (see seenBy).
-	HouseholdElsewhere bool      `json:"household_elsewhere,omitempty"`
-	MergedInto         int64     `json:"merged_into,omitempty"`
-	CreatedBy          int64     `json:"created_by,omitempty"`
-	CreatedAt          time.Time `json:"created_at"`
-	UpdatedAt          time.Time `json:"updated_at"`
+	HouseholdElsewhere bool `json:"household_elsewhere,omitempty"`
 
 	nameKey, phoneDigits string
 	home                 access.Target // the scope of the household, when there is one

@@ -88,7 +88,8 @@ func (s *Service) write(ctx context.Context, p access.Principal, id int64, in In
 		if rec, err = s.byID(ctx, tx, id); err != nil {
 			return err
 		}
-		change := audit.Change{Action: "create", Entity: "person", EntityID: itoa(id), OrgPath: rec.OrgPath, RegionPath: rec.RegionPath, After: rec}
+		change := audit.Change{Action: "create", Entity: "person", EntityID: itoa(id), OrgPath: rec.OrgPath,
+			RegionPath: rec.RegionPath, After: rec}
 		if old.ID != 0 {
 			change.Action, change.Before = "update", old
 		}
