@@ -72,7 +72,6 @@ func (s *Service) Members(ctx context.Context, p access.Principal, householdID i
 			return nil, err
 		}
 		if access.Within(p, m.Person.Target()) {
-			m.Person = m.Person.seenBy(p)
 			out = append(out, m)
 		}
 	}

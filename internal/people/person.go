@@ -84,7 +84,6 @@ type Person struct {
 	HouseholdElsewhere bool `json:"household_elsewhere,omitempty"`
 
 	nameKey, phoneDigits string
-	home                 access.Target // the scope of the household, when there is one
 }
 
 // Target is the scope of the person's record, for access.Can.

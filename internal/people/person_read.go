@@ -31,7 +31,7 @@ func (s *Service) Get(ctx context.Context, p access.Principal, id int64, via Via
 	if err := s.log.ViewedIn(ctx, p, "person", itoa(id), per.Target(), string(via)); err != nil {
 		return Person{}, err
 	}
-	return per.seenBy(p), nil
+	return s.seenOne(ctx, p, per)
 }
 
 // byID reads one person through q (the read pool or a transaction).
@@ -53,8 +53,7 @@ func scanPerson(sc store.Scanner, before ...any) (Person, error) {
 	dest := append(before, &p.ID, &p.LastName, &p.FirstName, &p.Patronymic, &p.nameKey, &birth, &p.Sex,
 		&p.IDKind, &p.NationalID, &p.Phone, &p.phoneDigits, &p.RegionCode, &p.RegionPath,
 		&p.Address, &languages, &p.OrgID, &p.OrgName, &p.OrgPath, &p.Grade, &p.Status, &p.Disability,
-		&p.SpecialNeeds, &p.Notes, &p.HasPhoto, &p.HouseholdID, &merged, &p.CreatedBy, &p.CreatedAt, &p.UpdatedAt,
-		&p.home.OrgPath, &p.home.RegionPath)
+		&p.SpecialNeeds, &p.Notes, &p.HasPhoto, &p.HouseholdID, &merged, &p.CreatedBy, &p.CreatedAt, &p.UpdatedAt)
 	if err := sc.Scan(dest...); err != nil {
 		return Person{}, err
 	}
@@ -70,10 +69,11 @@ func scanPerson(sc store.Scanner, before ...any) (Person, error) {
 }
 
 // queryPersons runs a query returning rows of person_rows on the read pool,
-// as reader p may see them (see seenBy).
+// as reader p may see them (see seen).
 func (s *Service) queryPersons(ctx context.Context, p access.Principal, q string, args ...any) ([]Person, error) {
-	return store.Select(ctx, s.db.R, func(sc store.Scanner) (Person, error) {
-		per, err := scanPerson(sc)
-		return per.seenBy(p), err
-	}, q, args...)
+	ps, err := store.Select(ctx, s.db.R, func(sc store.Scanner) (Person, error) { return scanPerson(sc) }, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	return s.seen(ctx, p, ps)
 }

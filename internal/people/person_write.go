@@ -107,14 +107,13 @@ func (s *Service) write(ctx context.Context, p access.Principal, id int64, in In
 	if err != nil {
 		return Person{}, err
 	}
-	return rec.seenBy(p), nil
+	return s.seenOne(ctx, p, rec)
 }
 
 // settle puts the checked input rec in place pl, keeping what the input
 // does not set from old (the stored record, zero on creation).
 func settle(rec, old Person, pl place) Person {
 	rec.ID, rec.HasPhoto, rec.HouseholdID, rec.MergedInto = old.ID, old.HasPhoto, old.HouseholdID, old.MergedInto
-	rec.home = old.home
 	rec.CreatedBy, rec.CreatedAt, rec.UpdatedAt = old.CreatedBy, old.CreatedAt, old.UpdatedAt
 	rec.RegionCode, rec.RegionPath, rec.OrgID, rec.OrgPath = pl.regionCode, pl.regionPath, pl.orgID, pl.orgPath
 	if rec.OrgID == old.OrgID {
