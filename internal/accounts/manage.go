@@ -56,7 +56,7 @@ func (s *Service) Update(ctx context.Context, p access.Principal, id int64, c Ch
 			return err
 		}
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "update", Entity: "user", EntityID: strconv.FormatInt(id, 10),
-			OrgPath: after.OrgPath, Before: before.auditView(), After: after.auditView()})
+			OrgPath: after.OrgPath, RegionPath: after.RegionPath, Before: before.auditView(), After: after.auditView()})
 	})
 	if err != nil {
 		return User{}, fmt.Errorf("update user %d: %w", id, err)
@@ -83,7 +83,7 @@ func (s *Service) SetPassword(ctx context.Context, p access.Principal, id int64,
 			return err
 		}
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "password", Entity: "user",
-			EntityID: strconv.FormatInt(id, 10), OrgPath: u.OrgPath})
+			EntityID: strconv.FormatInt(id, 10), OrgPath: u.OrgPath, RegionPath: u.RegionPath})
 	})
 }
 

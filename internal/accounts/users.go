@@ -95,7 +95,7 @@ func (s *Service) Create(ctx context.Context, p access.Principal, in NewUser) (U
 			return err
 		}
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "create", Entity: "user",
-			EntityID: strconv.FormatInt(u.ID, 10), OrgPath: u.OrgPath, After: u.auditView()})
+			EntityID: strconv.FormatInt(u.ID, 10), OrgPath: u.OrgPath, RegionPath: u.RegionPath, After: u.auditView()})
 	})
 	if err != nil {
 		return User{}, fmt.Errorf("create user %s: %w", in.Email, err)

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/natid"
 	"github.com/jolproject/jol/internal/orgs"
+	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
 )
@@ -83,6 +85,47 @@ func TestPersonIDOutsideTheScope(t *testing.T) {
 			if !strings.HasSuffix(a.SubjectID, code[6:]) && !strings.HasSuffix(a.SubjectID, number[8:]) ||
 				strings.Contains(a.SubjectID, code[:6]) || strings.Contains(a.SubjectID, number[:8]) {
 				t.Errorf("access log entry %+v", a)
+			}
+		}
+	})
+}
+
+// TestHouseholdOutsideTheScopeHasNoNumber: a child of the Almaty
+// foundation whom an administrator put in a household of an organisation
+// in Iran is read by the foundation's coordinator, alone and in a list,
+// without household_id and with household_elsewhere; the administrator
+// reads the number.
+func TestHouseholdOutsideTheScopeHasNoNumber(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		ctx := context.Background()
+		other := must(f.svc.Orgs.Create(ctx, access.System, orgs.Input{Name: "Tabriz Schools Trust", Type: orgs.Foundation, RegionCode: "IR-03"}))
+		kid := must(f.svc.People.Create(ctx, access.System, people.Input{LastName: "Омарова", FirstName: "Айгерим",
+			RegionCode: "KZ-75", OrgID: f.org.ID}))
+		h := must(f.svc.People.CreateHousehold(ctx, access.System, people.HouseholdInput{OrgID: other.ID, RegionCode: "IR-03"}))
+		if err := f.svc.People.AddMember(ctx, access.System, h.ID, people.MemberInput{PersonID: kid.ID, Relation: people.Child}); err != nil {
+			t.Fatal(err)
+		}
+		type seen struct {
+			HouseholdID        *int64 `json:"household_id"`
+			HouseholdElsewhere bool   `json:"household_elsewhere"`
+		}
+		path := fmt.Sprintf("/api/v1/people/%d", kid.ID)
+		for _, tc := range []struct {
+			role      access.Role
+			household int64 // 0: withheld
+		}{{access.Coordinator, 0}, {access.Admin, h.ID}} {
+			one := decodeAs[seen](t, f.do(t, "GET", path, f.token[tc.role], nil))
+			many := decodeAs[list[seen]](t, f.do(t, "GET", "/api/v1/people?q="+url.QueryEscape("Омарова"), f.token[tc.role], nil))
+			if len(many.Items) != 1 {
+				t.Fatalf("%s: search found %d", tc.role, len(many.Items))
+			}
+			for via, got := range map[string]seen{"read": one, "search": many.Items[0]} {
+				withheld := got.HouseholdID == nil && got.HouseholdElsewhere
+				named := got.HouseholdID != nil && *got.HouseholdID == tc.household && !got.HouseholdElsewhere
+				if (tc.household == 0 && !withheld) || (tc.household != 0 && !named) {
+					t.Errorf("%s, %s: household_id %v, household_elsewhere %v", tc.role, via, got.HouseholdID, got.HouseholdElsewhere)
+				}
 			}
 		}
 	})

@@ -30,7 +30,8 @@ func (l *Log) actors(ctx context.Context, p access.Principal, query string) ([]A
 	if err := access.Can(p, access.ViewAudit, access.Target{}); err != nil {
 		return nil, err
 	}
-	rows, err := l.db.R.QueryContext(ctx, query, p.OrgPath+"%", store.MaxLimit)
+	rlo, rhi := access.Span(p.RegionPath)
+	rows, err := l.db.R.QueryContext(ctx, query, p.OrgPath+"%", store.MaxLimit, rlo, rhi)
 	if err != nil {
 		return nil, fmt.Errorf("audit: users: %w", err)
 	}

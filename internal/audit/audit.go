@@ -48,8 +48,12 @@ type Change struct {
 	Entity   string // "user", "organisation", …
 	EntityID string
 	OrgPath  string // scope of the record, for scoped auditors
-	Before   any
-	After    any
+	// RegionPath is the record's place, for auditors scoped to a region;
+	// "" for a record bound to no place, which only a reader without a
+	// region scope sees.
+	RegionPath string
+	Before     any
+	After      any
 }
 
 // Record appends c to the change log inside the caller's transaction, so
@@ -68,17 +72,25 @@ func (l *Log) Record(ctx context.Context, tx store.Querier, p access.Principal, 
 		actorID = sql.NullInt64{Int64: p.UserID, Valid: true}
 	}
 	_, err = tx.ExecContext(ctx, l.q.InsertChange, l.now().UTC(), actorID, p.Name,
-		c.Action, c.Entity, c.EntityID, c.OrgPath, before, after)
+		c.Action, c.Entity, c.EntityID, c.OrgPath, c.RegionPath, before, after)
 	if err != nil {
 		return fmt.Errorf("audit %s %s %s: %w", c.Action, c.Entity, c.EntityID, err)
 	}
 	return nil
 }
 
-// Viewed appends to the access log that p opened a record: kind is "person"
-// or "youth", via says where ("web", "api", "export").
+// Viewed appends to the access log that p opened a record of organisation
+// orgPath bound to no place: kind is "person" or "youth", via says where
+// ("web", "api", "export"). A record with a place is logged with ViewedIn.
 func (l *Log) Viewed(ctx context.Context, p access.Principal, kind, id, orgPath, via string) error {
-	_, err := l.db.W.ExecContext(ctx, l.q.InsertAccess, l.now().UTC(), p.UserID, p.Name, kind, id, orgPath, via)
+	return l.ViewedIn(ctx, p, kind, id, access.Target{OrgPath: orgPath}, via)
+}
+
+// ViewedIn is Viewed for a record of scope t: its organisation and its
+// place, so a reader scoped to a region sees the entry when the record
+// lies within it.
+func (l *Log) ViewedIn(ctx context.Context, p access.Principal, kind, id string, t access.Target, via string) error {
+	_, err := l.db.W.ExecContext(ctx, l.q.InsertAccess, l.now().UTC(), p.UserID, p.Name, kind, id, t.OrgPath, via, t.RegionPath)
 	if err != nil {
 		return fmt.Errorf("access log %s %s: %w", kind, id, err)
 	}

@@ -39,15 +39,15 @@ func span(from, to time.Time) (time.Time, time.Time) {
 	return from.UTC(), to.UTC()
 }
 
-// Changes lists the change log newest first, limited to what p may see,
-// with the cursor of the next page.
+// Changes lists the change log newest first, limited to what p may see
+// (the record's organisation and place within p's subtrees; an entry
+// without a place only for a reader without a region scope), with the
+// cursor of the next page.
 func (l *Log) Changes(ctx context.Context, p access.Principal, f Filter, pg store.Page) ([]Entry, string, error) {
 	if err := access.Can(p, access.ViewAudit, access.Target{}); err != nil {
 		return nil, "", err
 	}
-	from, to := span(f.From, f.To)
-	rows, err := l.db.R.QueryContext(ctx, l.q.ListChanges, pg.BeforeArg(), p.OrgPath+"%",
-		f.Entity, f.EntityID, f.ActorID, f.Action, from, to, pg.LimitArg())
+	rows, err := l.db.R.QueryContext(ctx, l.q.ListChanges, changesArgs(p, f, pg)...)
 	if err != nil {
 		return nil, "", err
 	}
@@ -71,6 +71,24 @@ func (l *Log) Changes(ctx context.Context, p access.Principal, f Filter, pg stor
 	return out, next, nil
 }
 
+// ChangesCount is how many entries Changes pages through for p and f, up
+// to store.CountCap: the same query, scope and filters, so it never counts
+// an entry p may not read.
+func (l *Log) ChangesCount(ctx context.Context, p access.Principal, f Filter) (store.Count, error) {
+	if err := access.Can(p, access.ViewAudit, access.Target{}); err != nil {
+		return store.Count{}, err
+	}
+	return store.CountRows(ctx, l.db.R, l.q.ListChanges, changesArgs(p, f, store.Page{Limit: store.CountCap})...)
+}
+
+// changesArgs binds ListChanges for p, f and pg.
+func changesArgs(p access.Principal, f Filter, pg store.Page) []any {
+	from, to := span(f.From, f.To)
+	rlo, rhi := access.Span(p.RegionPath)
+	return []any{pg.BeforeArg(), p.OrgPath + "%", f.Entity, f.EntityID, f.ActorID, f.Action, from, to,
+		pg.LimitArg(), rlo, rhi, pg.SkipArg()}
+}
+
 // Access is one row of the access log.
 type Access struct {
 	ID          int64     `json:"id"`
@@ -90,14 +108,13 @@ type AccessFilter struct {
 	From, To    time.Time // entries at or after From and before To
 }
 
-// Accesses lists the access log newest first, limited to what p may see.
+// Accesses lists the access log newest first, limited to what p may see,
+// by organisation and place as Changes.
 func (l *Log) Accesses(ctx context.Context, p access.Principal, f AccessFilter, pg store.Page) ([]Access, string, error) {
 	if err := access.Can(p, access.ViewAudit, access.Target{}); err != nil {
 		return nil, "", err
 	}
-	from, to := span(f.From, f.To)
-	rows, err := l.db.R.QueryContext(ctx, l.q.ListAccesses, pg.BeforeArg(), p.OrgPath+"%",
-		f.SubjectKind, f.SubjectID, f.UserID, from, to, pg.LimitArg())
+	rows, err := l.db.R.QueryContext(ctx, l.q.ListAccesses, accessesArgs(p, f, pg)...)
 	if err != nil {
 		return nil, "", err
 	}
@@ -116,4 +133,21 @@ func (l *Log) Accesses(ctx context.Context, p access.Principal, f AccessFilter, 
 	}
 	out, next := store.Trim(pg, out, func(a Access) int64 { return a.ID })
 	return out, next, nil
+}
+
+// AccessesCount is how many entries Accesses pages through for p and f,
+// up to store.CountCap.
+func (l *Log) AccessesCount(ctx context.Context, p access.Principal, f AccessFilter) (store.Count, error) {
+	if err := access.Can(p, access.ViewAudit, access.Target{}); err != nil {
+		return store.Count{}, err
+	}
+	return store.CountRows(ctx, l.db.R, l.q.ListAccesses, accessesArgs(p, f, store.Page{Limit: store.CountCap})...)
+}
+
+// accessesArgs binds ListAccesses for p, f and pg.
+func accessesArgs(p access.Principal, f AccessFilter, pg store.Page) []any {
+	from, to := span(f.From, f.To)
+	rlo, rhi := access.Span(p.RegionPath)
+	return []any{pg.BeforeArg(), p.OrgPath + "%", f.SubjectKind, f.SubjectID, f.UserID, from, to,
+		pg.LimitArg(), rlo, rhi, pg.SkipArg()}
 }

@@ -20,8 +20,9 @@ import (
 const OutOfScopeID = "id_out_of_scope"
 
 // Probed appends to the access log, through q, that p typed ID number of
-// kind held outside their scope. The entry's organisation path is p's
-// own, so the auditors of the organisation that typed it see it.
+// kind held outside their scope. The entry's organisation and region
+// paths are p's own, so the auditors of the organisation that typed it see
+// it.
 func (l *Log) Probed(ctx context.Context, q store.Querier, p access.Principal, kind, number, via string) error {
 	return l.ProbedThrough(ctx, q, p, MaskID(kind, number), via)
 }
@@ -32,7 +33,8 @@ func (l *Log) Probed(ctx context.Context, q store.Querier, p access.Principal, k
 // household: "person:17"). The entry counts among p's probes like an ID
 // number; it names the record within the scope, never the one outside.
 func (l *Log) ProbedThrough(ctx context.Context, q store.Querier, p access.Principal, subject, via string) error {
-	_, err := q.ExecContext(ctx, l.q.InsertAccess, l.now().UTC(), p.UserID, p.Name, OutOfScopeID, subject, p.OrgPath, via)
+	_, err := q.ExecContext(ctx, l.q.InsertAccess, l.now().UTC(), p.UserID, p.Name, OutOfScopeID, subject, p.OrgPath, via,
+		p.RegionPath)
 	if err != nil {
 		return fmt.Errorf("access log %s: %w", OutOfScopeID, err)
 	}

@@ -19,7 +19,7 @@ var (
 	entityLit = regexp.MustCompile(`Entity:\s*"([a-z_]+)"`)
 	actionLit = regexp.MustCompile(`Action:\s*"([a-z_]+)"|\.Action,[^=\n]*= "([a-z_]+)"|\baction :?= "([a-z_]+)"`)
 	viaLit    = regexp.MustCompile(`\bVia = "([a-z_]+)"|\bvia :?= "([a-z_]+)"`)
-	logCall   = regexp.MustCompile(`\.(Viewed|Probed|probe)\((.*)\)`)
+	logCall   = regexp.MustCompile(`\.(Viewed|ViewedIn|Probed|probe)\((.*)\)`)
 	constLit  = regexp.MustCompile(`(?m)^\s*(?:const )?(\w+)\s*=\s*"([a-z_]+)"`)
 )
 
@@ -65,7 +65,7 @@ func TestVocabularyCoversSource(t *testing.T) {
 				}
 				return consts[a]
 			}
-			if m[1] == "Viewed" && len(args) > 2 {
+			if (m[1] == "Viewed" || m[1] == "ViewedIn") && len(args) > 2 {
 				add("kind", []string{"", word(args[2])})
 			}
 			add("via", []string{"", word(args[len(args)-1])})

@@ -112,7 +112,7 @@ func (s *Service) RecordAssessment(ctx context.Context, p access.Principal, pers
 			}
 		}
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "record_assessment", Entity: "person",
-			EntityID: itoa(per.ID), OrgPath: per.OrgPath, After: a})
+			EntityID: itoa(per.ID), OrgPath: per.OrgPath, RegionPath: per.RegionPath, After: a})
 	})
 	if err != nil {
 		return Assessment{}, err

@@ -97,7 +97,7 @@ func (s *Service) CreateOffer(ctx context.Context, p access.Principal, in OfferI
 			return err
 		}
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "create", Entity: "place_offer", EntityID: itoa(o.ID),
-			OrgPath: org.Path, After: o})
+			OrgPath: org.Path, RegionPath: org.RegionPath, After: o})
 	})
 	if err != nil {
 		return Offer{}, err

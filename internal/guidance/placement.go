@@ -77,7 +77,7 @@ func (s *Service) Place(ctx context.Context, p access.Principal, offerID, person
 			return err
 		}
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "place", Entity: "placement", EntityID: itoa(l.ID),
-			OrgPath: o.orgPath, After: l})
+			OrgPath: o.orgPath, RegionPath: o.regionPath, After: l})
 	})
 	if err != nil {
 		return Placement{}, err
@@ -118,7 +118,7 @@ func (s *Service) SetPlacementOutcome(ctx context.Context, p access.Principal, i
 			return err
 		}
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "set_outcome", Entity: "placement", EntityID: itoa(l.ID),
-			OrgPath: o.orgPath, Before: before, After: l})
+			OrgPath: o.orgPath, RegionPath: o.regionPath, Before: before, After: l})
 	})
 	if err != nil {
 		return Placement{}, err

@@ -46,7 +46,7 @@ func (s *Service) Create(ctx context.Context, p access.Principal, in Input) (Org
 			return err
 		}
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "create", Entity: "organisation",
-			EntityID: strconv.FormatInt(o.ID, 10), OrgPath: o.Path, After: o})
+			EntityID: strconv.FormatInt(o.ID, 10), OrgPath: o.Path, RegionPath: o.RegionPath, After: o})
 	})
 	return o, err
 }
@@ -101,7 +101,7 @@ func (s *Service) Update(ctx context.Context, p access.Principal, id int64, in I
 			return err
 		}
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "update", Entity: "organisation",
-			EntityID: strconv.FormatInt(o.ID, 10), OrgPath: o.Path, Before: old, After: o})
+			EntityID: strconv.FormatInt(o.ID, 10), OrgPath: o.Path, RegionPath: o.RegionPath, Before: old, After: o})
 	})
 	return o, err
 }

@@ -69,7 +69,7 @@ func (s *Service) Assign(ctx context.Context, p access.Principal, personID int64
 		}
 		out = after[0] // the row just written
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "assign", Entity: "person", EntityID: itoa(per.ID),
-			OrgPath: per.OrgPath, Before: first(before), After: out})
+			OrgPath: per.OrgPath, RegionPath: per.RegionPath, Before: first(before), After: out})
 	})
 	return out, err
 }

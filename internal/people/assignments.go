@@ -44,7 +44,7 @@ func (s *Service) Unassign(ctx context.Context, p access.Principal, personID int
 			return err
 		}
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "unassign", Entity: "person", EntityID: itoa(per.ID),
-			OrgPath: per.OrgPath, Before: before[0]})
+			OrgPath: per.OrgPath, RegionPath: per.RegionPath, Before: before[0]})
 	})
 }
 

@@ -51,7 +51,7 @@ func (s *Service) GiveConsent(ctx context.Context, p access.Principal, personID 
 			return err
 		}
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "give_consent", Entity: "person",
-			EntityID: itoa(per.ID), OrgPath: per.OrgPath, After: c})
+			EntityID: itoa(per.ID), OrgPath: per.OrgPath, RegionPath: per.RegionPath, After: c})
 	})
 	return c, err
 }
@@ -81,6 +81,6 @@ func (s *Service) Withdraw(ctx context.Context, p access.Principal, personID int
 		before := c
 		c.WithdrawnAt, c.WithdrawnBy = now, p.UserID
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "withdraw_consent", Entity: "person",
-			EntityID: itoa(per.ID), OrgPath: per.OrgPath, Before: before, After: c})
+			EntityID: itoa(per.ID), OrgPath: per.OrgPath, RegionPath: per.RegionPath, Before: before, After: c})
 	})
 }

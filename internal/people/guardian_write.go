@@ -57,7 +57,7 @@ func (s *Service) AddGuardian(ctx context.Context, p access.Principal, childID i
 			return err
 		}
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "add_guardian", Entity: "person",
-			EntityID: itoa(child.ID), OrgPath: child.OrgPath, After: g})
+			EntityID: itoa(child.ID), OrgPath: child.OrgPath, RegionPath: child.RegionPath, After: g})
 	})
 	return g, err
 }
@@ -76,6 +76,6 @@ func (s *Service) RemoveGuardian(ctx context.Context, p access.Principal, childI
 			return err
 		}
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "remove_guardian", Entity: "person",
-			EntityID: itoa(child.ID), OrgPath: child.OrgPath, Before: g})
+			EntityID: itoa(child.ID), OrgPath: child.OrgPath, RegionPath: child.RegionPath, Before: g})
 	})
 }

@@ -35,7 +35,7 @@ func (s *Service) SetHead(ctx context.Context, p access.Principal, householdID, 
 		after := m
 		after.head = true
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "set_head", Entity: "household",
-			EntityID: itoa(h.ID), OrgPath: h.OrgPath, Before: m.view(per.ID), After: after.view(per.ID)})
+			EntityID: itoa(h.ID), OrgPath: h.OrgPath, RegionPath: h.RegionPath, Before: m.view(per.ID), After: after.view(per.ID)})
 	})
 }
 

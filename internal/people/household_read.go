@@ -28,7 +28,7 @@ func (s *Service) Household(ctx context.Context, p access.Principal, id int64, v
 	if err := access.Can(p, access.ViewChild, h.Target()); err != nil {
 		return Household{}, err
 	}
-	if err := s.log.Viewed(ctx, p, "household", itoa(id), h.OrgPath, string(via)); err != nil {
+	if err := s.log.ViewedIn(ctx, p, "household", itoa(id), h.Target(), string(via)); err != nil {
 		return Household{}, err
 	}
 	return h, nil

@@ -68,7 +68,8 @@ func (s *Service) writeHousehold(ctx context.Context, p access.Principal, id int
 		if h, err = s.householdByID(ctx, tx, id); err != nil {
 			return err
 		}
-		change := audit.Change{Action: "create", Entity: "household", EntityID: itoa(id), OrgPath: h.OrgPath, After: h}
+		change := audit.Change{Action: "create", Entity: "household", EntityID: itoa(id), OrgPath: h.OrgPath,
+			RegionPath: h.RegionPath, After: h}
 		if old.ID != 0 {
 			change.Action, change.Before = "update", old
 		}

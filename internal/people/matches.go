@@ -61,7 +61,7 @@ func (s *Service) Matches(ctx context.Context, p access.Principal, c Candidate) 
 		}
 	}
 	if digits, ok := onlyDigits(text.NormalizeDigits(strings.TrimSpace(c.NationalID))); ok {
-		ps, err := s.queryPersons(ctx, s.q.SearchID, store.Args(p.ScopeArgs(), []any{digits, SearchLimit})...)
+		ps, err := s.queryPersons(ctx, p, s.q.SearchID, store.Args(p.ScopeArgs(), []any{digits, SearchLimit})...)
 		if err != nil {
 			return nil, err
 		}
@@ -75,7 +75,7 @@ func (s *Service) Matches(ctx context.Context, p access.Principal, c Candidate) 
 			prefix += " " + first[:min(len(first), similarFirst)]
 		}
 		lo, hi := access.Span(prefix)
-		ps, err := s.queryPersons(ctx, s.q.MatchName, store.Args(p.ScopeArgs(), []any{lo, hi, birth, c.Except})...)
+		ps, err := s.queryPersons(ctx, p, s.q.MatchName, store.Args(p.ScopeArgs(), []any{lo, hi, birth, c.Except})...)
 		if err != nil {
 			return nil, err
 		}
@@ -87,7 +87,7 @@ func (s *Service) Matches(ctx context.Context, p access.Principal, c Candidate) 
 		})
 	}
 	if c.HouseholdID != 0 {
-		ps, err := s.queryPersons(ctx, s.q.MatchHousehold, store.Args(p.ScopeArgs(), []any{c.HouseholdID, c.Except})...)
+		ps, err := s.queryPersons(ctx, p, s.q.MatchHousehold, store.Args(p.ScopeArgs(), []any{c.HouseholdID, c.Except})...)
 		if err != nil {
 			return nil, err
 		}

@@ -82,7 +82,8 @@ func (s *Service) AddMember(ctx context.Context, p access.Principal, householdID
 			return err
 		}
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "add_member", Entity: "household",
-			EntityID: itoa(h.ID), OrgPath: h.OrgPath, Before: m.view(per.ID), After: membership{h.ID, in.Relation, in.Head || m.head}.view(per.ID)})
+			EntityID: itoa(h.ID), OrgPath: h.OrgPath, RegionPath: h.RegionPath, Before: m.view(per.ID),
+			After: membership{h.ID, in.Relation, in.Head || m.head}.view(per.ID)})
 	})
 	if errors.Is(err, errHomeElsewhere) {
 		err = s.homeProbe(ctx, p, in.PersonID, "add_member")
@@ -103,7 +104,7 @@ func (s *Service) RemoveMember(ctx context.Context, p access.Principal, househol
 			return err
 		}
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "remove_member", Entity: "household",
-			EntityID: itoa(h.ID), OrgPath: h.OrgPath, Before: m.view(per.ID)})
+			EntityID: itoa(h.ID), OrgPath: h.OrgPath, RegionPath: h.RegionPath, Before: m.view(per.ID)})
 	})
 }
 

@@ -141,7 +141,7 @@ func (s *Service) Merge(ctx context.Context, p access.Principal, keepID, dropID 
 			}
 		}
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "merge", Entity: "person", EntityID: itoa(keepID),
-			OrgPath: keep.OrgPath, Before: map[string]Person{"keep": keep, "drop": drop}, After: m})
+			OrgPath: keep.OrgPath, RegionPath: keep.RegionPath, Before: map[string]Person{"keep": keep, "drop": drop}, After: m})
 	})
 	if errors.Is(err, errHomeElsewhere) {
 		if err = s.recordHomeProbe(ctx, p, keepID, "merge"); err == nil {

@@ -91,7 +91,7 @@ func (s *Service) Unmerge(ctx context.Context, p access.Principal, mergeID int64
 		}
 		m.UndoneBy, m.UndoneAt = p.UserID, now
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "unmerge", Entity: "person", EntityID: itoa(keep.ID),
-			OrgPath: keep.OrgPath, Before: map[string]Person{"keep": keep, "drop": drop}, After: m})
+			OrgPath: keep.OrgPath, RegionPath: keep.RegionPath, Before: map[string]Person{"keep": keep, "drop": drop}, After: m})
 	})
 	if errors.Is(err, errHeldElsewhere) {
 		err = s.probe(ctx, p, "national_id", restored.IDKind, restored.NationalID, "unmerge")

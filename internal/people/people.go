@@ -60,7 +60,7 @@ type queries struct {
 	ImportRelation, ImportCategories, ImportAssign                           string
 	Savepoint, ReleaseSavepoint, RollbackSavepoint                           string
 	NextPersonIDs, NextHouseholdIDs, ImportHints                             string
-	PersonNames, HouseholdNames                                              string
+	PersonNames, HouseholdNames, HouseholdsWithin                            string
 
 	InsertMerge, InsertMergeMove, MergeMoves, MergeByID, MergesOf, UndoMerge           string
 	SetMergedInto, SetMergeFields, MergeGuardianLinks, CategoryRows                    string

@@ -79,6 +79,10 @@ type Person struct {
 	CreatedAt    time.Time `json:"created_at"`
 	UpdatedAt    time.Time `json:"updated_at"`
 
+	// HouseholdElsewhere is set, and HouseholdID cleared, when the person
+	// lives in a household the reader may not see (see seenBy).
+	HouseholdElsewhere bool `json:"household_elsewhere,omitempty"`
+
 	nameKey, phoneDigits string
 }
 

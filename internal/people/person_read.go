@@ -28,10 +28,10 @@ func (s *Service) Get(ctx context.Context, p access.Principal, id int64, via Via
 	if err := access.Can(p, access.ViewChild, per.Target()); err != nil {
 		return Person{}, err
 	}
-	if err := s.log.Viewed(ctx, p, "person", itoa(id), per.OrgPath, string(via)); err != nil {
+	if err := s.log.ViewedIn(ctx, p, "person", itoa(id), per.Target(), string(via)); err != nil {
 		return Person{}, err
 	}
-	return per, nil
+	return s.seenOne(ctx, p, per)
 }
 
 // byID reads one person through q (the read pool or a transaction).
@@ -68,7 +68,12 @@ func scanPerson(sc store.Scanner, before ...any) (Person, error) {
 	return p, nil
 }
 
-// queryPersons runs a query returning rows of person_rows on the read pool.
-func (s *Service) queryPersons(ctx context.Context, q string, args ...any) ([]Person, error) {
-	return store.Select(ctx, s.db.R, func(sc store.Scanner) (Person, error) { return scanPerson(sc) }, q, args...)
+// queryPersons runs a query returning rows of person_rows on the read pool,
+// as reader p may see them (see seen).
+func (s *Service) queryPersons(ctx context.Context, p access.Principal, q string, args ...any) ([]Person, error) {
+	ps, err := store.Select(ctx, s.db.R, func(sc store.Scanner) (Person, error) { return scanPerson(sc) }, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	return s.seen(ctx, p, ps)
 }

@@ -88,7 +88,8 @@ func (s *Service) write(ctx context.Context, p access.Principal, id int64, in In
 		if rec, err = s.byID(ctx, tx, id); err != nil {
 			return err
 		}
-		change := audit.Change{Action: "create", Entity: "person", EntityID: itoa(id), OrgPath: rec.OrgPath, After: rec}
+		change := audit.Change{Action: "create", Entity: "person", EntityID: itoa(id), OrgPath: rec.OrgPath,
+			RegionPath: rec.RegionPath, After: rec}
 		if old.ID != 0 {
 			change.Action, change.Before = "update", old
 		}
@@ -106,7 +107,7 @@ func (s *Service) write(ctx context.Context, p access.Principal, id int64, in In
 	if err != nil {
 		return Person{}, err
 	}
-	return rec, nil
+	return s.seenOne(ctx, p, rec)
 }
 
 // settle puts the checked input rec in place pl, keeping what the input

@@ -45,7 +45,8 @@ func (s *Service) SetPhoto(ctx context.Context, p access.Principal, personID int
 			return err
 		}
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "photo", Entity: "person", EntityID: itoa(per.ID),
-			OrgPath: per.OrgPath, Before: map[string]bool{"photo": per.HasPhoto}, After: map[string]any{"photo": len(data) > 0, "bytes": len(data)}})
+			OrgPath: per.OrgPath, RegionPath: per.RegionPath, Before: map[string]bool{"photo": per.HasPhoto},
+			After: map[string]any{"photo": len(data) > 0, "bytes": len(data)}})
 	})
 }
 

@@ -119,6 +119,8 @@ LIMIT $6;
 
 -- name: SearchPhone
 -- Persons whose phone, or the phone of whose household, ends in digits $5.
+-- The household too must lie in the scope: a household outside it is not
+-- found by its phone, not even through a member within it.
 SELECT p.* FROM person_rows p
 WHERE p.org_path >= $1 AND p.org_path < $2 AND p.region_path >= $3 AND p.region_path < $4
   AND p.phone_digits = $5 AND p.phone_digits <> '' AND p.merged_into IS NULL
@@ -127,6 +129,7 @@ SELECT p.* FROM households h
 JOIN household_members m ON m.household_id = h.id
 JOIN person_rows p ON p.id = m.person_id
 WHERE p.org_path >= $1 AND p.org_path < $2 AND p.region_path >= $3 AND p.region_path < $4
+  AND h.org_path >= $1 AND h.org_path < $2 AND h.region_path >= $3 AND h.region_path < $4
   AND h.phone_digits = $5 AND h.phone_digits <> '' AND p.merged_into IS NULL
 ORDER BY 5, 1
 LIMIT $6;
@@ -153,11 +156,14 @@ ORDER BY substr(p.name_key, instr(p.name_key, ' ') + 1), p.id
 LIMIT $7;
 
 -- name: SearchRef
--- The members of the households whose reference is $5.
+-- The members of the households whose reference is $5, households and
+-- members within the scope: the reference of a household outside it finds
+-- nobody, so a search does not confirm it.
 SELECT p.* FROM households h
 JOIN household_members m ON m.household_id = h.id
 JOIN person_rows p ON p.id = m.person_id
 WHERE p.org_path >= $1 AND p.org_path < $2 AND p.region_path >= $3 AND p.region_path < $4
+  AND h.org_path >= $1 AND h.org_path < $2 AND h.region_path >= $3 AND h.region_path < $4
   AND h.external_ref = $5 AND h.external_ref <> '' AND p.merged_into IS NULL
 ORDER BY p.name_key, p.id
 LIMIT $6;

@@ -13,3 +13,10 @@ LEFT JOIN household_members m ON m.household_id = h.id AND m.is_head
 LEFT JOIN persons p ON p.id = m.person_id
 WHERE h.id IN (SELECT CAST(value AS BIGINT) FROM json_each($5))
   AND h.org_path >= $1 AND h.org_path < $2 AND h.region_path >= $3 AND h.region_path < $4;
+
+-- name: HouseholdsWithin
+-- Which of the households $5 (a JSON array of ids) lie within the scope
+-- $1-$4: the others are withheld from the reader (household_seen.go).
+SELECT h.id FROM households h
+WHERE h.id IN (SELECT CAST(value AS BIGINT) FROM json_each($5))
+  AND h.org_path >= $1 AND h.org_path < $2 AND h.region_path >= $3 AND h.region_path < $4;

@@ -45,5 +45,8 @@ func (s *Service) ViewChild(ctx context.Context, p access.Principal, id int64) (
 	if err != nil {
 		return Person{}, err
 	}
-	return per, access.Can(p, access.ViewChild, per.Target())
+	if err := access.Can(p, access.ViewChild, per.Target()); err != nil {
+		return Person{}, err
+	}
+	return s.seenOne(ctx, p, per)
 }

@@ -70,15 +70,15 @@ func (s *Service) search(ctx context.Context, p access.Principal, q string, limi
 	q = strings.TrimSpace(text.NormalizeDigits(q))
 	if digits, ok := onlyDigits(q); ok && len(digits) >= minPhoneDigits {
 		if id, ok := idNumber(digits); ok {
-			out, err := s.queryPersons(ctx, s.q.SearchID, store.Args(p.ScopeArgs(), []any{id, limit})...)
+			out, err := s.queryPersons(ctx, p, s.q.SearchID, store.Args(p.ScopeArgs(), []any{id, limit})...)
 			if err != nil || len(out) > 0 {
 				return out, err
 			}
 		}
-		return s.queryPersons(ctx, s.q.SearchPhone, store.Args(p.ScopeArgs(), []any{phoneKey(digits), limit})...)
+		return s.queryPersons(ctx, p, s.q.SearchPhone, store.Args(p.ScopeArgs(), []any{phoneKey(digits), limit})...)
 	}
 	if doc := strings.ToUpper(q); isDocument(doc) {
-		out, err := s.queryPersons(ctx, s.q.SearchID, store.Args(p.ScopeArgs(), []any{doc, limit})...)
+		out, err := s.queryPersons(ctx, p, s.q.SearchID, store.Args(p.ScopeArgs(), []any{doc, limit})...)
 		if err != nil || len(out) > 0 {
 			return out, err
 		}
@@ -91,7 +91,7 @@ func (s *Service) search(ctx context.Context, p access.Principal, q string, limi
 			queries = append(queries, s.q.SearchFirstName)
 		}
 		for _, query := range queries {
-			got, err := s.queryPersons(ctx, query, store.Args(p.ScopeArgs(), []any{lo, hi, limit})...)
+			got, err := s.queryPersons(ctx, p, query, store.Args(p.ScopeArgs(), []any{lo, hi, limit})...)
 			if err != nil {
 				return nil, err
 			}
@@ -99,7 +99,7 @@ func (s *Service) search(ctx context.Context, p access.Principal, q string, limi
 		}
 	}
 	if q != "" {
-		got, err := s.queryPersons(ctx, s.q.SearchRef, store.Args(p.ScopeArgs(), []any{q, limit})...)
+		got, err := s.queryPersons(ctx, p, s.q.SearchRef, store.Args(p.ScopeArgs(), []any{q, limit})...)
 		if err != nil {
 			return nil, err
 		}

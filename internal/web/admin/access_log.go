@@ -38,7 +38,12 @@ func (s *Server) AccessLog(w http.ResponseWriter, r *http.Request, rq *request) 
 	flt := audit.AccessFilter{SubjectKind: f.Values["subject_kind"], SubjectID: f.Values["subject_id"],
 		UserID: kit.FilterID(rq, f, "user")}
 	flt.From, flt.To = s.dayRange(rq, f)
-	list, next, err := s.svc.Audit.Accesses(ctx, rq.P, flt, kit.PageOf(r))
+	n, err := s.svc.Audit.AccessesCount(ctx, rq.P, flt)
+	if err != nil {
+		return err
+	}
+	pg := kit.PagingOf(r).Fit(n)
+	list, next, err := s.svc.Audit.Accesses(ctx, rq.P, flt, pg.Store())
 	if err != nil {
 		return err
 	}
@@ -50,7 +55,7 @@ func (s *Server) AccessLog(w http.ResponseWriter, r *http.Request, rq *request) 
 	if err != nil {
 		return err
 	}
-	v := accessView{Page: s.Page(r, rq, "accesslog.title"), listing: kit.NewListing(r, next), Filter: f,
+	v := accessView{Page: s.Page(r, rq, "accesslog.title"), listing: pg.Listing(r, next, n), Filter: f,
 		Kinds: wordChoices(rq.L, "accesslog.kind.", audit.SubjectKinds(), flt.SubjectKind),
 		Users: actorChoices(rq.L, users, flt.UserID)}
 	for _, a := range list {

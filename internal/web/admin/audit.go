@@ -39,7 +39,12 @@ func (s *Server) AuditLog(w http.ResponseWriter, r *http.Request, rq *request) e
 	flt := audit.Filter{Entity: f.Values["entity"], EntityID: f.Values["entity_id"], Action: f.Values["action"],
 		ActorID: kit.FilterID(rq, f, "actor")}
 	flt.From, flt.To = s.dayRange(rq, f)
-	list, next, err := s.svc.Audit.Changes(ctx, rq.P, flt, kit.PageOf(r))
+	n, err := s.svc.Audit.ChangesCount(ctx, rq.P, flt)
+	if err != nil {
+		return err
+	}
+	pg := kit.PagingOf(r).Fit(n)
+	list, next, err := s.svc.Audit.Changes(ctx, rq.P, flt, pg.Store())
 	if err != nil {
 		return err
 	}
@@ -47,7 +52,7 @@ func (s *Server) AuditLog(w http.ResponseWriter, r *http.Request, rq *request) e
 	if err != nil {
 		return err
 	}
-	v := auditView{Page: s.Page(r, rq, "audit.title"), listing: kit.NewListing(r, next), Filter: f,
+	v := auditView{Page: s.Page(r, rq, "audit.title"), listing: pg.Listing(r, next, n), Filter: f,
 		Entities: wordChoices(rq.L, "audit.entity.", audit.Entities(), flt.Entity),
 		Actions:  wordChoices(rq.L, "audit.action.", audit.Actions(), flt.Action),
 		Actors:   actorChoices(rq.L, actors, flt.ActorID)}

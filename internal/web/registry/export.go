@@ -79,7 +79,7 @@ func (s *Server) peopleExport(w http.ResponseWriter, r *http.Request, rq *reques
 	}
 	if err == nil {
 		subject := fmt.Sprintf("q=%s;rows=%d", query, *count)
-		err = s.svc.Audit.Viewed(ctx, rq.P, exportKind, subject, rq.P.OrgPath, "export")
+		err = s.svc.Audit.ViewedIn(ctx, rq.P, exportKind, subject, rq.P.Scope(), "export")
 	}
 	switch {
 	case err == nil:
@@ -161,8 +161,11 @@ func exportRow(l *i18n.Localizer, p people.Person, categories []string) []string
 	if p.Status != "" {
 		status = l.T("personstatus." + string(p.Status))
 	}
-	if p.HouseholdID > 0 {
+	switch {
+	case p.HouseholdID > 0:
 		household = kit.Itoa(p.HouseholdID)
+	case p.HouseholdElsewhere: // never the number of a household outside the scope
+		household = l.T("people.household_elsewhere_short")
 	}
 	return []string{p.LastName, p.FirstName, p.Patronymic, birth, sexName(l, p.Sex), kind, p.NationalID, p.Phone,
 		p.RegionCode, p.Address, p.OrgName, grade, status, household, strings.Join(categories, "; ")}

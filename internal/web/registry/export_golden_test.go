@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/tabular"
 	"github.com/jolproject/jol/internal/testworld/golden"
@@ -16,9 +17,10 @@ import (
 
 // TestPeopleExportGolden pins the people export, CSV and workbook, in
 // English and in Persian: the header, coded values spelled out in the
-// language, a formula-like cell made harmless, a household number and the
-// categories. The fixture's clock stands still and both engines number
-// the records alike, so the files are the same on every run. The workbook
+// language, a formula-like cell made harmless, a household number, one
+// outside the scope withheld, and the categories. The fixture's clock
+// stands still and both engines number the records alike, so the files are
+// the same on every run. The workbook
 // is compared by its cells read back, not by its zip bytes.
 func TestPeopleExportGolden(t *testing.T) {
 	f := newFixture(t)
@@ -28,6 +30,13 @@ func TestPeopleExportGolden(t *testing.T) {
 		Sex: people.Male, IDKind: people.IDKindOther, NationalID: "AM-12345", RegionCode: "KZ-75", OrgID: f.Org.ID, Status: people.Preschool}))
 	h := must(f.Svc.People.CreateHousehold(ctx, access.System, people.HouseholdInput{OrgID: f.Org.ID, RegionCode: "KZ-75"}))
 	check(t, f.Svc.People.AddMember(ctx, access.System, h.ID, people.MemberInput{PersonID: kid.ID, Relation: people.Child}))
+	// A child in a household outside the readers' scope: its number is
+	// never exported, only that it is another organisation's.
+	other := must(f.Svc.Orgs.Create(ctx, access.System, orgs.Input{Name: "Tabriz Schools Trust", Type: orgs.Foundation, RegionCode: "IR-03"}))
+	sister := must(f.Svc.People.Create(ctx, access.System, people.Input{LastName: "Karimi", FirstName: "Zahra", BirthDate: day(2014, 2, 1),
+		Sex: people.Female, RegionCode: "KZ-75", OrgID: f.Org.ID}))
+	theirs := must(f.Svc.People.CreateHousehold(ctx, access.System, people.HouseholdInput{OrgID: other.ID, RegionCode: "IR-03"}))
+	check(t, f.Svc.People.AddMember(ctx, access.System, theirs.ID, people.MemberInput{PersonID: sister.ID, Relation: people.Child}))
 	for _, loc := range []string{"en", "fa"} {
 		c := f.User(t, loc+"@example.org", access.Coordinator, loc)
 		d := c.Download("/people/export.csv?sort=name")

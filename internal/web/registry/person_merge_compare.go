@@ -105,7 +105,7 @@ func compareRows(rq *request, pg *Page, region func(string) string, keep, drop p
 		{l.T("field.address"), func(p people.Person) string { return p.Address }, true, false},
 		{l.T("field.languages"), langs, true, false},
 		{l.T("people.school"), func(p people.Person) string { return p.OrgName }, false, false},
-		{l.T("households.household"), func(p people.Person) string { return householdName(l, p.HouseholdID) }, false, false},
+		{l.T("households.household"), func(p people.Person) string { return householdName(l, p) }, false, false},
 		{l.T("field.special_needs"), func(p people.Person) string { return p.SpecialNeeds }, true, false},
 		{l.T("field.notes"), func(p people.Person) string { return p.Notes }, true, false},
 	}
@@ -118,12 +118,16 @@ func compareRows(rq *request, pg *Page, region func(string) string, keep, drop p
 	return out
 }
 
-// householdName is "Household No. N", or "" for none.
-func householdName(l *i18n.Localizer, id int64) string {
-	if id == 0 {
+// householdName is "Household No. N", "" for none, and never the number
+// of a household outside the user's scope (people.Person.HouseholdElsewhere).
+func householdName(l *i18n.Localizer, p people.Person) string {
+	switch {
+	case p.HouseholdElsewhere:
+		return l.T("people.household_elsewhere_short")
+	case p.HouseholdID == 0:
 		return ""
 	}
-	return l.T("households.number", "ID", l.Digits(kit.Itoa(id)))
+	return l.T("households.number", "ID", l.Digits(kit.Itoa(p.HouseholdID)))
 }
 
 // mergeBlocks are the reasons people.Merge would refuse this merge, shown
@@ -139,8 +143,14 @@ func mergeBlocks(rq *request, keep, drop people.Person, keepGuardians, dropGuard
 			out = append(out, l.T("error.forbidden"))
 		}
 	}
-	if keep.HouseholdID != 0 && drop.HouseholdID != 0 && keep.HouseholdID != drop.HouseholdID {
+	switch {
+	case keep.HouseholdID != 0 && drop.HouseholdID != 0 && keep.HouseholdID != drop.HouseholdID:
 		out = append(out, l.T("error.merge_households", "ID", l.Digits(kit.Itoa(keep.HouseholdID))))
+	case keep.HouseholdElsewhere && drop.HouseholdID != 0:
+		// The kept record's household is outside the scope, so it is not
+		// drop's: refused, without naming it. When both are outside, the
+		// user cannot tell whether they are one; the service decides.
+		out = append(out, l.T("error.merge_households_elsewhere"))
 	}
 	linked := false
 	for _, g := range keepGuardians {

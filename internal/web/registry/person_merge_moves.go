@@ -22,12 +22,14 @@ func (s *Server) mergeMoves(r *http.Request, rq *request, pg *Page, keep, drop p
 			out = append(out, moveRow{Label: label, Items: items})
 		}
 	}
-	switch h := drop.HouseholdID; {
-	case h == 0:
-	case keep.HouseholdID == 0:
-		add(l.T("households.household"), []string{l.T("people.merge_joins", "Household", householdName(l, h))})
-	case keep.HouseholdID == h:
-		add(l.T("households.household"), []string{l.T("people.merge_leaves", "Household", householdName(l, h))})
+	// A household outside the user's scope has no number here (see
+	// householdName), but the record kept still joins it.
+	switch {
+	case drop.HouseholdID == 0 && !drop.HouseholdElsewhere:
+	case keep.HouseholdID == 0 && !keep.HouseholdElsewhere:
+		add(l.T("households.household"), []string{l.T("people.merge_joins", "Household", householdName(l, drop))})
+	case keep.HouseholdID != 0 && keep.HouseholdID == drop.HouseholdID:
+		add(l.T("households.household"), []string{l.T("people.merge_leaves", "Household", householdName(l, drop))})
 	}
 	var items []string
 	for _, g := range guardians {

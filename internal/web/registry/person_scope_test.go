@@ -40,3 +40,45 @@ func TestIDOutsideTheScopeNamesNoRecord(t *testing.T) {
 		}
 	}
 }
+
+// TestHouseholdOutsideTheScopeIsNotShown: an administrator put a child of
+// the coordinator's organisation in a household of another country's
+// organisation. The child's page says so and whom to ask, without the
+// household's number or a link to it; so does the merge comparison with a
+// record of the child in the coordinator's own household, and its reason
+// why the merge is refused.
+func TestHouseholdOutsideTheScopeIsNotShown(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	other := must(f.Svc.Orgs.Create(ctx, access.System, orgs.Input{Name: "Tabriz Schools Trust", Type: orgs.Foundation, RegionCode: "IR-03"}))
+	in := people.Input{LastName: "Серікова", FirstName: "Дана", BirthDate: day(2015, 3, 10), Sex: people.Female,
+		RegionCode: "KZ-75", OrgID: f.Org.ID}
+	kid := must(f.Svc.People.Create(ctx, access.System, in))
+	theirs := must(f.Svc.People.CreateHousehold(ctx, access.System, people.HouseholdInput{OrgID: other.ID, RegionCode: "IR-03"}))
+	check(t, f.Svc.People.AddMember(ctx, access.System, theirs.ID, people.MemberInput{PersonID: kid.ID, Relation: people.Child}))
+	twin := must(f.Svc.People.Create(ctx, access.System, in))
+	ours := must(f.Svc.People.CreateHousehold(ctx, access.System, people.HouseholdInput{OrgID: f.Org.ID, RegionCode: "KZ-75"}))
+	check(t, f.Svc.People.AddMember(ctx, access.System, ours.ID, people.MemberInput{PersonID: twin.ID, Relation: people.Child}))
+	// A number of its own for the household outside, so that finding it
+	// on a page is no coincidence.
+	leaks := []string{`href="/households/` + itoa(theirs.ID) + `"`, "Household No. " + itoa(theirs.ID), other.Name}
+
+	c := f.Login(t, "coord@example.org")
+	path := "/people/" + itoa(kid.ID)
+	page := c.Get(path)
+	if page.Status != http.StatusOK || !strings.Contains(page.Body, "Lives in a household of another organisation — ask an administrator") {
+		t.Fatalf("the person page (%d) does not say where the child lives:\n%s", page.Status, page.Body)
+	}
+	compare := c.Get(path + "/merge?with=" + itoa(twin.ID))
+	if compare.Status != http.StatusOK || !strings.Contains(compare.Body, "Household of another organisation") ||
+		!strings.Contains(compare.Body, "one of them in records you cannot see") {
+		t.Fatalf("the merge comparison (%d) does not show the household withheld and the merge refused:\n%s", compare.Status, compare.Body)
+	}
+	for _, body := range []string{page.Body, compare.Body} {
+		for _, leak := range leaks {
+			if strings.Contains(body, leak) {
+				t.Errorf("a page tells %q", leak)
+			}
+		}
+	}
+}
