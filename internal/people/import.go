@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
@@ -52,6 +53,9 @@ type ImportOptions struct {
 	OrgID  int64  // the organisation importing: it owns the households and is the default of a person's
 	DryRun bool   // plan everything, write nothing: the totals are what a real run would report (see dryRun)
 	Source string // the file's name, for the change log
+	// Hold is how long a real run keeps the writer before committing and
+	// letting other writers in; 0 is DefaultHold.
+	Hold time.Duration
 }
 
 // Totals counts the outcomes of the rows of an import.

@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
@@ -34,6 +36,8 @@ type ImportSession struct {
 	conn     *sql.Conn
 	restore  func() error // puts the writer's page cache back as it was
 	tx       *sql.Tx
+	began    time.Time     // when tx was opened
+	flushRow time.Duration // what writing a staged row takes, measured
 	stmts    map[string]*sql.Stmt
 	totals   Totals
 	err      error // the failure that ended the import
@@ -46,12 +50,14 @@ type ImportSession struct {
 // that only adds (a new person, with their household, guardian and
 // categories) is staged and written with the others in a few statements
 // (see flush); a row that changes a registered person is written at once,
-// inside a savepoint, after what is staged. A real run commits each batch
-// before returning; a dry run keeps one transaction for all its batches,
-// so later rows see the persons and households earlier ones created, and
+// inside a savepoint, after what is staged. A real run reads ahead what
+// the rows name outside the writer, then writes them in transactions of
+// about ImportOptions.Hold each (see slice), the last committed before
+// Batch returns; a dry run keeps one transaction for all its batches, so
+// later rows see the persons and households earlier ones created, and
 // Close rolls it back. The error is only for a failure that ends the
-// whole import (the database is gone): the batch is rolled back and every
-// later call returns the same error.
+// whole import (the database is gone): the open transaction is rolled
+// back and every later call returns the same error.
 func (is *ImportSession) Batch(ctx context.Context, rows []ImportRow) ([]Outcome, []RowError, error) {
 	switch {
 	case is.closed:
@@ -61,17 +67,21 @@ func (is *ImportSession) Batch(ctx context.Context, rows []ImportRow) ([]Outcome
 	case is.dry != nil:
 		return is.dryBatch(ctx, rows)
 	}
+	is.homes.rotate()
+	is.poolSize = 2*len(rows) + 2
+	if err := is.readAhead(ctx, rows); err != nil {
+		return nil, nil, is.fail(fmt.Errorf("people: import: %w", err))
+	}
 	if err := is.begin(ctx); err != nil {
 		return nil, nil, is.fail(fmt.Errorf("people: import: begin: %w", err))
 	}
-	is.homes.rotate()
-	is.drop()
-	is.poolSize = 2*len(rows) + 2
-	if err := is.prefetch(ctx, rows); err != nil {
-		return nil, nil, is.fail(fmt.Errorf("people: import: %w", err))
-	}
 	bt := &batch{outs: make([]Outcome, len(rows))}
 	for i, row := range rows {
+		if is.due() {
+			if err := is.slice(ctx, bt); err != nil {
+				return nil, nil, is.fail(fmt.Errorf("people: import: %w", err))
+			}
+		}
 		out, fs, err := is.next(ctx, i, row, bt)
 		if err != nil {
 			return nil, nil, is.fail(fmt.Errorf("people: import line %d: %w", row.Line, err))
@@ -89,6 +99,17 @@ func (is *ImportSession) Batch(ctx context.Context, rows []ImportRow) ([]Outcome
 		return nil, nil, is.fail(fmt.Errorf("people: import: commit: %w", err))
 	}
 	return is.done(bt)
+}
+
+// readAhead reads what planning the rows asks about in a read-only
+// transaction, which leaves the writer to others meanwhile: what they
+// write before the rows are is found as between slices.
+func (is *ImportSession) readAhead(ctx context.Context, rows []ImportRow) error {
+	if err := is.open(ctx, true); err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	err := is.prefetch(ctx, rows)
+	return errors.Join(err, is.end(false))
 }
 
 // prefetch reads ahead what planning the rows asks about.

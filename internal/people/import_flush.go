@@ -50,6 +50,7 @@ func (is *ImportSession) flush(ctx context.Context, b *batchLog) error {
 	if st.empty() {
 		return nil
 	}
+	start := time.Now()
 	err := is.savepoint(ctx, func() error {
 		for t := range stagedTables {
 			if err := is.bulk(ctx, t, st.tables[t]); err != nil {
@@ -61,6 +62,7 @@ func (is *ImportSession) flush(ctx context.Context, b *batchLog) error {
 	if err != nil {
 		return err
 	}
+	is.timeFlush(len(st.rows), time.Since(start))
 	for _, r := range st.rows {
 		b.created(r.pl)
 	}

@@ -3,13 +3,22 @@ package people
 import (
 	"context"
 	"database/sql"
+	"time"
 )
 
-// begin opens the batch's transaction, on a connection of its own so that
-// PostgreSQL's COPY runs inside it; a dry run's reads only.
+// begin opens a transaction of the session, on a connection of its own so
+// that PostgreSQL's COPY runs inside it: a write transaction, except in a
+// dry run, whose reads are all it does.
 func (is *ImportSession) begin(ctx context.Context) error {
+	return is.open(ctx, is.dry != nil)
+}
+
+// open opens a transaction on the writer, or a read-only one on the
+// readers: a real run reads ahead a batch's rows in one of those, so the
+// writer is not held while it does (see Batch).
+func (is *ImportSession) open(ctx context.Context, readOnly bool) error {
 	pool, opts := is.s.db.W, (*sql.TxOptions)(nil)
-	if is.dry != nil {
+	if readOnly {
 		pool, opts = is.s.db.R, &sql.TxOptions{ReadOnly: true}
 	}
 	conn, err := pool.Conn(ctx)
@@ -26,8 +35,8 @@ func (is *ImportSession) begin(ctx context.Context) error {
 		conn.Close()
 		return err
 	}
-	is.conn, is.tx, is.stmts = conn, tx, map[string]*sql.Stmt{}
-	is.probes = probeBudget{} // a real run counts again under the batch's lock
+	is.conn, is.tx, is.stmts, is.began = conn, tx, map[string]*sql.Stmt{}, time.Now()
+	is.probes = probeBudget{} // a real run counts again under each transaction's lock
 	return nil
 }
 
