@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
@@ -12,8 +13,9 @@ import (
 	"github.com/jolproject/jol/internal/tabular"
 )
 
-// BatchSize is how many rows go to the registry in one transaction: the
-// longest another writer waits on SQLite is about the time of a batch.
+// BatchSize is how many rows go to the registry in one call of the
+// session: what it reads ahead at once. It writes them in transactions
+// of about people.DefaultHold each, so that other writers wait little.
 const BatchSize = 10000
 
 // Options say where a list goes and how to read it.
@@ -22,6 +24,9 @@ type Options struct {
 	DryRun   bool     // check everything, write nothing
 	Template Template // the operator's answers for headers Jol does not know
 	Source   string   // the file's name, for the change log
+	// Hold is how long the import keeps the writer at a time; 0 is
+	// people.DefaultHold.
+	Hold time.Duration
 }
 
 // Result counts the rows of a file by what became of them.
@@ -51,7 +56,8 @@ func Run(ctx context.Context, reg *people.Service, p access.Principal, f tabular
 	if Fatal(probs) {
 		return Result{}, probs, ErrHeader
 	}
-	sess, err := reg.BeginImport(ctx, p, people.ImportOptions{OrgID: o.OrgID, DryRun: o.DryRun, Source: o.Source})
+	sess, err := reg.BeginImport(ctx, p, people.ImportOptions{OrgID: o.OrgID, DryRun: o.DryRun, Source: o.Source,
+		Hold: o.Hold})
 	if err != nil {
 		return Result{}, probs, err
 	}

@@ -69,6 +69,14 @@ func (is *ImportSession) flush(ctx context.Context, b *batchLog) error {
 	for _, n := range st.numbers {
 		delete(is.ids, n) // read again from the database, with everything stored
 	}
+	for k, ps := range st.names {
+		// The candidates read ahead for a name now include the persons
+		// written: the rows after them in the batch find them there, as
+		// they would in the database.
+		if have, ok := is.names[k]; ok {
+			is.names[k] = append(have, ps...)
+		}
+	}
 	st.reset()
 	return nil
 }

@@ -83,3 +83,24 @@ func expand(spans [][2]int64) []int64 {
 	}
 	return ids
 }
+
+// A row that names, without an ID number, a child an earlier row of the
+// batch registered finds them though a slice was committed in between.
+func TestImportInSlicesMatchesByNameWhatEarlierSlicesWrote(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := setup(t, db)
+		a := w.a.ID
+		first := inHome(kid(2, a, "Омарова", "Дана", day(2015, 2, 3), people.Female, ""), "F-9", "Омаров", "Ерлан", "+7 701 222 33 44")
+		again := first
+		again.Line = 3
+		o := people.ImportOptions{OrgID: a, Hold: time.Nanosecond}
+		before := tables(t, db)
+		outs, rerrs, _ := runImport(t, w, w.opA, o, []people.ImportRow{first, again})
+		if !slices.Equal(outs, []people.Outcome{people.Created, people.Unchanged}) || len(rerrs) != 0 {
+			t.Fatalf("outcomes %v, %v", outs, rerrs)
+		}
+		if n := tables(t, db)["persons"] - before["persons"]; n != 2 {
+			t.Fatalf("%d persons registered, want the child and the guardian", n)
+		}
+	})
+}
