@@ -118,18 +118,47 @@ func measure(dsn, list, preload string, org int64, clients int, idle, think, hol
 		l.stop().print("idle (no import)")
 	}
 	l := load(base, users, clients, maxID, think)
+	probe := probeWriter(db)
 	start := time.Now()
 	res, err := importList(ctx, svc, list, org, hold)
 	took := time.Since(start)
 	st := l.stop()
+	waits := probe()
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
 	st.print("during the import")
 	fmt.Printf("import %s: %s in %.1f s, %.0f rows/s\n", list, res.Line(), took.Seconds(), float64(res.Read)/took.Seconds())
-	ws := db.W.Stats()
-	fmt.Printf("writer: %d waits, %.1f s waited in all\n", ws.WaitCount, ws.WaitDuration.Seconds())
+	fmt.Printf("an empty write transaction every 100 ms during the import: %s\n", pct(waits))
 	return nil
+}
+
+// probeWriter starts taking the writer with an empty transaction ten
+// times a second, as the smallest interactive write would, and returns
+// the function that stops it and gives the times each took.
+func probeWriter(db *store.DB) func() []time.Duration {
+	done, out := make(chan struct{}), make(chan []time.Duration)
+	go func() {
+		var ds []time.Duration
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				out <- ds
+				return
+			case <-t.C:
+			}
+			start := time.Now()
+			if err := db.Tx(context.Background(), func(*sql.Tx) error { return nil }); err == nil {
+				ds = append(ds, time.Since(start))
+			}
+		}
+	}()
+	return func() []time.Duration {
+		close(done)
+		return <-out
+	}
 }
 
 // importList imports the list at path as the system would from the
