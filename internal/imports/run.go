@@ -25,7 +25,7 @@ type Options struct {
 	Template Template // the operator's answers for headers Jol does not know
 	Source   string   // the file's name, for the change log
 	// Hold is how long the import keeps the writer at a time; 0 is
-	// people.DefaultHold.
+	// people.DefaultHold (SQLite).
 	Hold time.Duration
 }
 

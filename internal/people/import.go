@@ -54,8 +54,9 @@ type ImportOptions struct {
 	DryRun bool   // plan everything, write nothing: the totals are what a real run would report (see dryRun)
 	Source string // the file's name, for the change log
 	// Hold is how long a real run keeps the writer before committing and
-	// letting other writers in; 0 is DefaultHold.
-	Hold time.Duration
+	// letting in a request that waits for it; 0 is DefaultHold. MaxHold
+	// is how long it keeps it when none waits; 0 is DefaultMaxHold.
+	Hold, MaxHold time.Duration
 }
 
 // Totals counts the outcomes of the rows of an import.

@@ -37,6 +37,7 @@ type ImportSession struct {
 	restore  func() error // puts the writer's page cache back as it was
 	tx       *sql.Tx
 	began    time.Time     // when tx was opened
+	waits    int64         // store.DB.WriterWaits then
 	flushRow time.Duration // what writing a staged row takes, measured
 	stmts    map[string]*sql.Stmt
 	totals   Totals
@@ -52,7 +53,8 @@ type ImportSession struct {
 // (see flush); a row that changes a registered person is written at once,
 // inside a savepoint, after what is staged. A real run reads ahead what
 // the rows name outside the writer, then writes them in transactions of
-// about ImportOptions.Hold each (see slice), the last committed before
+// about ImportOptions.Hold each while other requests wait for the writer
+// (see slice and due), the last committed before
 // Batch returns; a dry run keeps one transaction for all its batches, so
 // later rows see the persons and households earlier ones created, and
 // Close rolls it back. The error is only for a failure that ends the

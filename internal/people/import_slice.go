@@ -7,34 +7,48 @@ import (
 )
 
 // DefaultHold is how long a real import keeps a write transaction open
-// before it commits what it has written and lets other writers in. SQLite
-// has one writer: while an import holds it, a login or a form waits, so
-// an import writes in slices of about this long and a waiting request
-// waits about as much.
+// before it commits what it has written and lets in the requests waiting
+// for the writer. SQLite has one writer: while an import holds it, a
+// login or a form waits, so a waiting request waits about this long.
 const DefaultHold = 30 * time.Millisecond
+
+// DefaultMaxHold is how long a real import keeps a write transaction
+// open when no request of the process waits for the writer: each commit
+// costs (the pages a transaction changed are written again at the next),
+// so an import alone commits seldom, and a writer of another process,
+// which it cannot see waiting, waits at most about this long.
+const DefaultMaxHold = time.Second
 
 // guessFlushRow is what writing one staged row is thought to take until
 // the first flush has measured it.
 const guessFlushRow = 80 * time.Microsecond
 
-// hold is the longest a write transaction of the session is meant to be
-// open.
-func (is *ImportSession) hold() time.Duration {
+// holds returns how long a write transaction of the session may be open
+// when a request waits for the writer, and when none does.
+func (is *ImportSession) holds() (hold, most time.Duration) {
+	hold, most = DefaultHold, DefaultMaxHold
 	if is.o.Hold > 0 {
-		return is.o.Hold
+		hold = is.o.Hold
 	}
-	return DefaultHold
+	if is.o.MaxHold > 0 {
+		most = is.o.MaxHold
+	}
+	return hold, max(hold, most)
 }
 
-// due reports whether the open transaction has held the writer long
-// enough that it should be committed: the time it has been open and the
-// time writing what is staged will take.
+// due reports whether the open transaction should be committed now: it
+// has held the writer, counting the time writing what is staged will
+// take, the longest it may while a request waits for it (one began
+// waiting since the transaction opened) or the longest it may at all.
+// Asking is cheap; it is asked before each row.
 func (is *ImportSession) due() bool {
 	perRow := is.flushRow
 	if perRow == 0 {
 		perRow = guessFlushRow
 	}
-	return time.Since(is.began)+perRow*time.Duration(len(is.staged.rows)) >= is.hold()
+	held := time.Since(is.began) + perRow*time.Duration(len(is.staged.rows))
+	hold, most := is.holds()
+	return held >= most || held >= hold && is.s.db.WriterWaits() != is.waits
 }
 
 // slice commits what the batch has planned so far - the staged rows, the

@@ -22,7 +22,7 @@ func TestImportInSlicesWritesWhatOneTransactionWould(t *testing.T) {
 		w := setup(t, db)
 		rows, want := schoolList(t, w)
 		before := tables(t, db)
-		o := people.ImportOptions{OrgID: w.a.ID, Source: "school-a.xlsx", Hold: time.Nanosecond}
+		o := people.ImportOptions{OrgID: w.a.ID, Source: "school-a.xlsx", Hold: time.Nanosecond, MaxHold: time.Nanosecond}
 		outs, rerrs, tot := runImport(t, w, w.opA, o, rows[:5], rows[5:])
 		if !slices.Equal(outs, want) || tot != (people.Totals{Created: 4, Rejected: 4}) || len(rerrs) != 4 {
 			t.Fatalf("outcomes %v, totals %+v, errors %v", outs, tot, rerrs)
@@ -93,7 +93,7 @@ func TestImportInSlicesMatchesByNameWhatEarlierSlicesWrote(t *testing.T) {
 		first := inHome(kid(2, a, "Омарова", "Дана", day(2015, 2, 3), people.Female, ""), "F-9", "Омаров", "Ерлан", "+7 701 222 33 44")
 		again := first
 		again.Line = 3
-		o := people.ImportOptions{OrgID: a, Hold: time.Nanosecond}
+		o := people.ImportOptions{OrgID: a, Hold: time.Nanosecond, MaxHold: time.Nanosecond}
 		before := tables(t, db)
 		outs, rerrs, _ := runImport(t, w, w.opA, o, []people.ImportRow{first, again})
 		if !slices.Equal(outs, []people.Outcome{people.Created, people.Unchanged}) || len(rerrs) != 0 {
@@ -101,6 +101,24 @@ func TestImportInSlicesMatchesByNameWhatEarlierSlicesWrote(t *testing.T) {
 		}
 		if n := tables(t, db)["persons"] - before["persons"]; n != 2 {
 			t.Fatalf("%d persons registered, want the child and the guardian", n)
+		}
+	})
+}
+
+// With no request waiting for the writer, an import commits only when it
+// has held it the longest it may: one transaction here, however short the
+// hold for a waiting request.
+func TestImportAloneCommitsSeldom(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := setup(t, db)
+		rows, _ := schoolList(t, w)
+		o := people.ImportOptions{OrgID: w.a.ID, Hold: time.Nanosecond, MaxHold: time.Hour}
+		if _, _, tot := runImport(t, w, w.opA, o, rows); tot.Created != 4 {
+			t.Fatalf("totals %+v", tot)
+		}
+		ch, _, _ := w.log.Changes(ctx, admin, audit.Filter{Entity: "person_batch", Action: "import"}, store.Page{})
+		if len(ch) != 1 {
+			t.Fatalf("%d batch entries, want one: %+v", len(ch), ch)
 		}
 	})
 }

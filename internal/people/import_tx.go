@@ -36,7 +36,8 @@ func (is *ImportSession) open(ctx context.Context, readOnly bool) error {
 		return err
 	}
 	is.conn, is.tx, is.stmts, is.began = conn, tx, map[string]*sql.Stmt{}, time.Now()
-	is.probes = probeBudget{} // a real run counts again under each transaction's lock
+	is.waits = is.s.db.WriterWaits() // the import's own wait for the writer included
+	is.probes = probeBudget{}        // a real run counts again under each transaction's lock
 	return nil
 }
 

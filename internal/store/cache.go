@@ -49,3 +49,11 @@ func (db *DB) WidenCache(ctx context.Context, mib int) (restore func() error, er
 		return err
 	}, nil
 }
+
+// WriterWaits counts the requests that have had to wait for the writer
+// connection since the database was opened: one more than a moment ago
+// means a request is waiting now, or was meanwhile. A bulk write that
+// holds the writer for a long time compares it to know when to let
+// others in (on PostgreSQL, whose writers do not take turns, it stays
+// about still).
+func (db *DB) WriterWaits() int64 { return db.W.Stats().WaitCount }
