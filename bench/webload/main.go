@@ -46,7 +46,7 @@ func main() {
 	clients := flag.Int("clients", 20, "clients logging in and browsing")
 	idle := flag.Duration("idle", 10*time.Second, "how long the clients browse before the import, as the baseline")
 	think := flag.Duration("think", time.Second, "how long a client reads a page before the next request, on average")
-	hold := flag.Duration("hold", 0, "how long the import holds the writer at a time (0: the default)")
+	hold := flag.Duration("hold", 0, "how long the import holds the writer while a request waits (0: people.DefaultHold; 1h: a transaction per batch, as before slices)")
 	flag.Parse()
 	if *dsn == "" || *list == "" {
 		fmt.Fprintln(os.Stderr, "give -db and -list")

@@ -141,6 +141,10 @@ func (is *ImportSession) Close(ctx context.Context) (Totals, error) {
 	}
 	is.closed = true
 	err := is.end(false)
+	if is.reader != nil {
+		err = errors.Join(err, is.reader.Close())
+		is.reader = nil
+	}
 	return is.totals, errors.Join(err, is.restore())
 }
 
@@ -163,5 +167,5 @@ func (is *ImportSession) end(commit bool) error {
 	} else if err = tx.Rollback(); errors.Is(err, sql.ErrTxDone) {
 		err = nil
 	}
-	return errors.Join(err, conn.Close())
+	return errors.Join(err, is.release(conn))
 }

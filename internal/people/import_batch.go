@@ -34,6 +34,7 @@ type ImportSession struct {
 	pool     [persons + 1][]int64
 	poolSize int // how many ids one query reserves
 	conn     *sql.Conn
+	reader   *sql.Conn    // the connection of the read-only transactions, until Close
 	restore  func() error // puts the writer's page cache back as it was
 	tx       *sql.Tx
 	began    time.Time     // when tx was opened

@@ -17,28 +17,55 @@ func (is *ImportSession) begin(ctx context.Context) error {
 // readers: a real run reads ahead a batch's rows in one of those, so the
 // writer is not held while it does (see Batch).
 func (is *ImportSession) open(ctx context.Context, readOnly bool) error {
-	pool, opts := is.s.db.W, (*sql.TxOptions)(nil)
+	var conn *sql.Conn
+	var opts *sql.TxOptions
+	var err error
 	if readOnly {
-		pool, opts = is.s.db.R, &sql.TxOptions{ReadOnly: true}
+		conn, err = is.readConn(ctx)
+		opts = &sql.TxOptions{ReadOnly: true}
+	} else {
+		conn, err = is.s.db.W.Conn(ctx)
 	}
-	conn, err := pool.Conn(ctx)
 	if err != nil {
 		return err
 	}
 	tx, err := conn.BeginTx(ctx, opts)
 	if err != nil {
-		conn.Close()
+		is.release(conn)
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, is.s.q.ImportHints); err != nil {
 		tx.Rollback()
-		conn.Close()
+		is.release(conn)
 		return err
 	}
 	is.conn, is.tx, is.stmts, is.began = conn, tx, map[string]*sql.Stmt{}, time.Now()
 	is.waits = is.s.db.WriterWaits() // the import's own wait for the writer included
 	is.probes = probeBudget{}        // a real run counts again under each transaction's lock
 	return nil
+}
+
+// readConn returns the reader connection of the session, taking one from
+// the readers on first use: every read-only transaction of an import uses
+// the same, so one reader's page cache fills, not each of the pool's.
+func (is *ImportSession) readConn(ctx context.Context) (*sql.Conn, error) {
+	if is.reader == nil {
+		c, err := is.s.db.R.Conn(ctx)
+		if err != nil {
+			return nil, err
+		}
+		is.reader = c
+	}
+	return is.reader, nil
+}
+
+// release gives back conn at the end of a transaction, unless it is the
+// session's reader, kept until Close.
+func (is *ImportSession) release(conn *sql.Conn) error {
+	if conn == is.reader {
+		return nil
+	}
+	return conn.Close()
 }
 
 // fail ends the import with err, rolling back the open transaction.
