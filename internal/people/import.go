@@ -141,10 +141,7 @@ func (is *ImportSession) Close(ctx context.Context) (Totals, error) {
 	}
 	is.closed = true
 	err := is.end(false)
-	if is.reader != nil {
-		err = errors.Join(err, is.reader.Close())
-		is.reader = nil
-	}
+	err = errors.Join(err, is.closeReader())
 	return is.totals, errors.Join(err, is.restore())
 }
 

@@ -3,7 +3,11 @@ package people
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"fmt"
 	"time"
+
+	"github.com/jolproject/jol/internal/store"
 )
 
 // begin opens a transaction of the session, on a connection of its own so
@@ -54,9 +58,35 @@ func (is *ImportSession) readConn(ctx context.Context) (*sql.Conn, error) {
 		if err != nil {
 			return nil, err
 		}
+		if is.s.db.Engine == store.SQLite {
+			// Its reads are scattered probes of large indexes, which a big
+			// cache hardly helps; the memory is the process's.
+			if _, err := c.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", -readerCacheMiB*1024)); err != nil {
+				c.Close()
+				return nil, err
+			}
+		}
 		is.reader = c
 	}
 	return is.reader, nil
+}
+
+// readerCacheMiB is the page cache of the import's reader connection.
+const readerCacheMiB = 4
+
+// closeReader gives the session's reader back to the pool, with the page
+// cache the others have.
+func (is *ImportSession) closeReader() error {
+	c := is.reader
+	if c == nil {
+		return nil
+	}
+	is.reader = nil
+	var err error
+	if is.s.db.Engine == store.SQLite {
+		_, err = c.ExecContext(context.Background(), "PRAGMA cache_size = "+store.ReaderCacheSize)
+	}
+	return errors.Join(err, c.Close())
 }
 
 // release gives back conn at the end of a transaction, unless it is the
