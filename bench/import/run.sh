@@ -41,13 +41,13 @@ rm -f "$work/jol.db"*
 "$work/jol" migrate --db "$work/jol.db" > /dev/null
 schools "$(date -u +%Y-%m-%dT%H:%M:%SZ)" | sqlite3 "$work/jol.db"
 measure "jol import people (SQLite, first import)" \
-	"$work/jol" import people --db "$work/jol.db" --org 1 --errors "$work/rejected.csv" "$work/people.csv"
+	"$work/jol" import people --bulk --db "$work/jol.db" --org 1 --errors "$work/rejected.csv" "$work/people.csv"
 cat "$work/out.txt"
 first=$secs
 bench/import/native.sh "$work/jol" "$work/jol.db" "$work"
 printf 'ratio to the native reference: %.2f\n' "$(echo "$(cat "$work/native-secs.txt") / $first" | bc -l)"
 measure "jol import people (SQLite, again)" \
-	"$work/jol" import people --db "$work/jol.db" --org 1 --errors "$work/rejected.csv" "$work/people.csv"
+	"$work/jol" import people --bulk --db "$work/jol.db" --org 1 --errors "$work/rejected.csv" "$work/people.csv"
 cat "$work/out.txt"
 
 rm -f "$work/bare.db"
@@ -62,9 +62,9 @@ if [ -n "${JOL_BENCH_POSTGRES:-}" ]; then
 		sed 's/organisations OVERRIDING SYSTEM VALUE (\([^)]*\))/organisations (\1) OVERRIDING SYSTEM VALUE/' | psql -q "$JOL_BENCH_POSTGRES"
 	psql -q "$JOL_BENCH_POSTGRES" -c "SELECT setval(pg_get_serial_sequence('organisations', 'id'), 301)" > /dev/null
 	measure "jol import people (PostgreSQL, first import)" \
-		"$work/jol" import people --db "$JOL_BENCH_POSTGRES" --org 1 --errors "$work/rejected-pg.csv" "$work/people.csv"
+		"$work/jol" import people --bulk --db "$JOL_BENCH_POSTGRES" --org 1 --errors "$work/rejected-pg.csv" "$work/people.csv"
 	cat "$work/out.txt"
 	measure "jol import people (PostgreSQL, again)" \
-		"$work/jol" import people --db "$JOL_BENCH_POSTGRES" --org 1 --errors "$work/rejected-pg.csv" "$work/people.csv"
+		"$work/jol" import people --bulk --db "$JOL_BENCH_POSTGRES" --org 1 --errors "$work/rejected-pg.csv" "$work/people.csv"
 	cat "$work/out.txt"
 fi

@@ -47,18 +47,19 @@ func main() {
 	idle := flag.Duration("idle", 10*time.Second, "how long the clients browse before the import, as the baseline")
 	think := flag.Duration("think", time.Second, "how long a client reads a page before the next request, on average")
 	hold := flag.Duration("hold", 0, "how long the import holds the writer while a request waits (0: people.DefaultHold; 1h: a transaction per batch, as before slices)")
+	maxHold := flag.Duration("maxhold", 0, "how long the import holds the writer when no request waits (0: people.DefaultMaxHold)")
 	flag.Parse()
 	if *dsn == "" || *list == "" {
 		fmt.Fprintln(os.Stderr, "give -db and -list")
 		os.Exit(2)
 	}
-	if err := measure(*dsn, *list, *preload, *org, *clients, *idle, *think, *hold); err != nil {
+	if err := measure(*dsn, *list, *preload, *org, *clients, *idle, *think, *hold, *maxHold); err != nil {
 		fmt.Fprintln(os.Stderr, "webload:", err)
 		os.Exit(1)
 	}
 }
 
-func measure(dsn, list, preload string, org int64, clients int, idle, think, hold time.Duration) error {
+func measure(dsn, list, preload string, org int64, clients int, idle, think, hold, maxHold time.Duration) error {
 	ctx := context.Background()
 	db, err := store.Open(ctx, dsn)
 	if err != nil {
@@ -82,7 +83,7 @@ func measure(dsn, list, preload string, org int64, clients int, idle, think, hol
 	}
 	if preload != "" {
 		start := time.Now()
-		res, err := importList(ctx, svc, preload, org, hold)
+		res, err := importList(ctx, svc, preload, org, hold, maxHold)
 		if err != nil {
 			return fmt.Errorf("preload: %w", err)
 		}
@@ -120,7 +121,7 @@ func measure(dsn, list, preload string, org int64, clients int, idle, think, hol
 	l := load(base, users, clients, maxID, think)
 	probe := probeWriter(db)
 	start := time.Now()
-	res, err := importList(ctx, svc, list, org, hold)
+	res, err := importList(ctx, svc, list, org, hold, maxHold)
 	took := time.Since(start)
 	st := l.stop()
 	waits := probe()
@@ -163,7 +164,7 @@ func probeWriter(db *store.DB) func() []time.Duration {
 
 // importList imports the list at path as the system would from the
 // import page: one session, in batches, the file parsed alongside.
-func importList(ctx context.Context, svc *services.Services, path string, org int64, hold time.Duration) (imports.Result, error) {
+func importList(ctx context.Context, svc *services.Services, path string, org int64, hold, maxHold time.Duration) (imports.Result, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return imports.Result{}, err
@@ -184,7 +185,7 @@ func importList(ctx context.Context, svc *services.Services, path string, org in
 	}
 	why := map[string]int{}
 	res, _, err := imports.Run(ctx, svc.People, access.System, rd, refs,
-		imports.Options{OrgID: org, Source: path, Hold: hold}, func(e imports.RowError) { why[e.Column+" "+e.Key]++ }, nil)
+		imports.Options{OrgID: org, Source: path, Hold: hold, MaxHold: maxHold}, func(e imports.RowError) { why[e.Column+" "+e.Key]++ }, nil)
 	fmt.Printf("rejected because: %v\n", why)
 	return res, err
 }

@@ -24,9 +24,9 @@ type Options struct {
 	DryRun   bool     // check everything, write nothing
 	Template Template // the operator's answers for headers Jol does not know
 	Source   string   // the file's name, for the change log
-	// Hold is how long the import keeps the writer at a time; 0 is
-	// people.DefaultHold (SQLite).
-	Hold time.Duration
+	// Hold and MaxHold are how long the import keeps the writer while a
+	// request waits for it, and when none does (see people.ImportOptions).
+	Hold, MaxHold time.Duration
 }
 
 // Result counts the rows of a file by what became of them.
@@ -57,7 +57,7 @@ func Run(ctx context.Context, reg *people.Service, p access.Principal, f tabular
 		return Result{}, probs, ErrHeader
 	}
 	sess, err := reg.BeginImport(ctx, p, people.ImportOptions{OrgID: o.OrgID, DryRun: o.DryRun, Source: o.Source,
-		Hold: o.Hold})
+		Hold: o.Hold, MaxHold: o.MaxHold})
 	if err != nil {
 		return Result{}, probs, err
 	}

@@ -80,10 +80,8 @@ func (is *ImportSession) Batch(ctx context.Context, rows []ImportRow) ([]Outcome
 	}
 	bt := &batch{outs: make([]Outcome, len(rows))}
 	for i, row := range rows {
-		if is.due() {
-			if err := is.slice(ctx, bt); err != nil {
-				return nil, nil, is.fail(fmt.Errorf("people: import: %w", err))
-			}
+		if err := is.pace(ctx, bt); err != nil {
+			return nil, nil, is.fail(fmt.Errorf("people: import: %w", err))
 		}
 		out, fs, err := is.next(ctx, i, row, bt)
 		if err != nil {

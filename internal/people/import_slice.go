@@ -13,13 +13,21 @@ import (
 const DefaultHold = 30 * time.Millisecond
 
 // DefaultMaxHold is how long a real import keeps a write transaction
-// open when no request of the process waits for the writer: each commit
-// costs (the pages a transaction changed are written again at the next),
-// so an import alone commits about once a batch (committing every second
-// made a 100,000-row import into a registry of a million 40 % slower),
-// and a writer of another process, which it cannot see waiting, waits at
-// most about this long, as it did for a batch before.
-const DefaultMaxHold = 5 * time.Second
+// open when no request of the process waits for the writer: as long as
+// when one does. Committing seldom is faster (each commit writes again
+// the index pages its transaction changed: 100,000 rows into a registry
+// of a million took 18 s committing once a batch, 29 s every 30 ms), but
+// a request that starts waiting during a long transaction then waits for
+// all of it to be written and committed, and a writer of another process
+// is not seen waiting at all. BulkMaxHold is for an import that has the
+// registry to itself.
+const DefaultMaxHold = DefaultHold
+
+// BulkMaxHold is MaxHold for an import that has the registry to itself
+// (`jol import people --bulk`): about a transaction per batch, and a
+// request of the process that waits meanwhile is still let in at the next
+// row, once what is staged is written.
+const BulkMaxHold = 5 * time.Second
 
 // guessFlushRow is what writing one staged row is thought to take until
 // the first flush has measured it.
@@ -38,17 +46,35 @@ func (is *ImportSession) holds() (hold, most time.Duration) {
 	return hold, max(hold, most)
 }
 
+// pace commits the open transaction when it is due, and otherwise writes
+// what is staged once writing it would take a hold: a request that starts
+// waiting for the writer then waits for little more than the commit.
+func (is *ImportSession) pace(ctx context.Context, bt *batch) error {
+	if is.due() {
+		return is.slice(ctx, bt)
+	}
+	if hold, _ := is.holds(); is.flushTime() >= hold {
+		return is.flushOrRetry(ctx, bt)
+	}
+	return nil
+}
+
+// flushTime is what writing the staged rows is thought to take.
+func (is *ImportSession) flushTime() time.Duration {
+	perRow := is.flushRow
+	if perRow == 0 {
+		perRow = guessFlushRow
+	}
+	return perRow * time.Duration(len(is.staged.rows))
+}
+
 // due reports whether the open transaction should be committed now: it
 // has held the writer, counting the time writing what is staged will
 // take, the longest it may while a request waits for it (one began
 // waiting since the transaction opened) or the longest it may at all.
 // Asking is cheap; it is asked before each row.
 func (is *ImportSession) due() bool {
-	perRow := is.flushRow
-	if perRow == 0 {
-		perRow = guessFlushRow
-	}
-	held := time.Since(is.began) + perRow*time.Duration(len(is.staged.rows))
+	held := time.Since(is.began) + is.flushTime()
 	hold, most := is.holds()
 	return held >= most || held >= hold && is.s.db.WriterWaits() != is.waits
 }
