@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/jolproject/jol/internal/store"
 )
 
 // DefaultHold is how long a real import keeps a write transaction open
@@ -40,8 +42,13 @@ func (is *ImportSession) holds() (hold, most time.Duration) {
 	if is.o.Hold > 0 {
 		hold = is.o.Hold
 	}
-	if is.o.MaxHold > 0 {
+	switch {
+	case is.o.MaxHold > 0:
 		most = is.o.MaxHold
+	case is.s.db.Engine == store.Postgres:
+		// Its writers do not take turns: an open import keeps waiting only
+		// one that writes the same ID number or household reference.
+		most = BulkMaxHold
 	}
 	return hold, max(hold, most)
 }
