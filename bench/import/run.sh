@@ -2,9 +2,13 @@
 # Import benchmark: a generated list of ROWS children (1,000,000 by default)
 # imported end to end by `jol import people` into a new SQLite database
 # (and into PostgreSQL when JOL_BENCH_POSTGRES holds a connection string to
-# an empty database), next to `sqlite3 .import` of the same file into a
-# bare table as the reference. Prints wall time, rows per second and peak
-# memory of each.
+# an empty database), next to the native reference: the sqlite3 tool
+# loading the rows the first import wrote into the same migrated schema,
+# set-based in one transaction (bench/import/native.sh), and the ratio of
+# the two. `sqlite3 .import` of the file into a bare table is printed too,
+# as the floor of reading the file. Prints wall time, rows per second and
+# peak memory of each, and the load average before each run (the machine
+# may be shared).
 #
 #   bench/import/run.sh [ROWS] [WORKDIR]
 set -euo pipefail
@@ -27,6 +31,7 @@ schools() {
 measure() { # label, command...
 	local label=$1
 	shift
+	echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 	/usr/bin/time -o "$work/time.txt" -f '%e %M' "$@" > "$work/out.txt" 2> "$work/err.txt"
 	read -r secs kib < "$work/time.txt"
 	printf '%-46s %8.2f s %9.0f rows/s %6d MB\n' "$label" "$secs" "$(echo "$rows / $secs" | bc -l)" $((kib / 1024))
@@ -36,10 +41,13 @@ rm -f "$work/jol.db"*
 "$work/jol" migrate --db "$work/jol.db" > /dev/null
 schools "$(date -u +%Y-%m-%dT%H:%M:%SZ)" | sqlite3 "$work/jol.db"
 measure "jol import people (SQLite, first import)" \
-	"$work/jol" import people --db "$work/jol.db" --org 1 --errors "$work/rejected.csv" "$work/people.csv"
+	"$work/jol" import people --bulk --db "$work/jol.db" --org 1 --errors "$work/rejected.csv" "$work/people.csv"
 cat "$work/out.txt"
+first=$secs
+bench/import/native.sh "$work/jol" "$work/jol.db" "$work"
+printf 'ratio to the native reference: %.2f\n' "$(echo "$(cat "$work/native-secs.txt") / $first" | bc -l)"
 measure "jol import people (SQLite, again)" \
-	"$work/jol" import people --db "$work/jol.db" --org 1 --errors "$work/rejected.csv" "$work/people.csv"
+	"$work/jol" import people --bulk --db "$work/jol.db" --org 1 --errors "$work/rejected.csv" "$work/people.csv"
 cat "$work/out.txt"
 
 rm -f "$work/bare.db"
@@ -54,9 +62,9 @@ if [ -n "${JOL_BENCH_POSTGRES:-}" ]; then
 		sed 's/organisations OVERRIDING SYSTEM VALUE (\([^)]*\))/organisations (\1) OVERRIDING SYSTEM VALUE/' | psql -q "$JOL_BENCH_POSTGRES"
 	psql -q "$JOL_BENCH_POSTGRES" -c "SELECT setval(pg_get_serial_sequence('organisations', 'id'), 301)" > /dev/null
 	measure "jol import people (PostgreSQL, first import)" \
-		"$work/jol" import people --db "$JOL_BENCH_POSTGRES" --org 1 --errors "$work/rejected-pg.csv" "$work/people.csv"
+		"$work/jol" import people --bulk --db "$JOL_BENCH_POSTGRES" --org 1 --errors "$work/rejected-pg.csv" "$work/people.csv"
 	cat "$work/out.txt"
 	measure "jol import people (PostgreSQL, again)" \
-		"$work/jol" import people --db "$JOL_BENCH_POSTGRES" --org 1 --errors "$work/rejected-pg.csv" "$work/people.csv"
+		"$work/jol" import people --bulk --db "$JOL_BENCH_POSTGRES" --org 1 --errors "$work/rejected-pg.csv" "$work/people.csv"
 	cat "$work/out.txt"
 fi

@@ -12,6 +12,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/imports"
+	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/tabular"
@@ -103,6 +104,7 @@ func importList(ctx context.Context, e env, target string, args []string) error 
 	dsn := f.String("db", "jol.db", "SQLite file, or a postgres:// URL for PostgreSQL")
 	org := f.FlagSet.Int64("org", 0, "id of the organisation the list comes from (see the Organisations page)")
 	dry := f.FlagSet.Bool("dry-run", false, "check every row and report, but write nothing")
+	bulk := f.FlagSet.Bool("bulk", false, "nobody else uses the registry meanwhile: write in long transactions, faster")
 	errFile := f.FlagSet.String("errors", "", "write the rejected rows to this file (.csv or .xlsx)")
 	strict := f.FlagSet.Bool("strict", false, "exit with an error when any row is rejected")
 	dataDir := dataDirFlag(f)
@@ -151,7 +153,7 @@ func importList(ctx context.Context, e env, target string, args []string) error 
 		return err
 	}
 	res, probs, err := imports.Run(ctx, t, access.System, rd,
-		imports.Options{OrgID: *org, DryRun: *dry, Source: name}, report.Add, progress)
+		importOptions(*org, *dry, *bulk, name), report.Add, progress)
 	fmt.Fprintln(e.stderr)
 	for _, p := range probs {
 		fmt.Fprintf(e.stderr, "%s: column %d %q: %s\n", name, p.Column, p.Header, l.T(p.Key, p.Args...))
@@ -167,6 +169,17 @@ func importList(ctx context.Context, e env, target string, args []string) error 
 		return errRejected
 	}
 	return nil
+}
+
+// importOptions are the options of `jol import people`. Without --bulk
+// the import lets a running server's requests in every few tens of
+// milliseconds; with it, it holds the writer for about a batch at a time.
+func importOptions(org int64, dry, bulk bool, name string) imports.Options {
+	o := imports.Options{OrgID: org, DryRun: dry, Source: name}
+	if bulk {
+		o.MaxHold = people.BulkMaxHold
+	}
+	return o
 }
 
 // writeReport saves the rejected rows where --errors says, and prints the

@@ -36,7 +36,8 @@ func (l peopleList) Parser(ctx context.Context, p access.Principal, orgID int64)
 
 // Open begins a people.ImportSession.
 func (l peopleList) Open(ctx context.Context, p access.Principal, o Options) (Session[people.ImportRow], error) {
-	is, err := l.reg.BeginImport(ctx, p, people.ImportOptions{OrgID: o.OrgID, DryRun: o.DryRun, Source: o.Source})
+	is, err := l.reg.BeginImport(ctx, p, people.ImportOptions{OrgID: o.OrgID, DryRun: o.DryRun, Source: o.Source,
+		Hold: o.Hold, MaxHold: o.MaxHold})
 	if err != nil {
 		return nil, err
 	}

@@ -4,14 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/tabular"
 )
 
-// BatchSize is how many rows go to a target's session in one
-// transaction, unless its Definition is a BatchSizer: the longest another
-// writer waits on SQLite is about the time of a batch.
+// BatchSize is how many rows go to a target's session in one call,
+// unless its Definition is a BatchSizer: what it reads ahead at once. The
+// people target writes them in transactions of about people.DefaultHold
+// each, so that other writers wait little.
 const BatchSize = 10000
 
 // BatchSizer is a Definition whose batches are of another size.
@@ -23,6 +25,9 @@ type Options struct {
 	DryRun   bool     // check everything, write nothing
 	Template Template // the operator's answers for headers Jol does not know
 	Source   string   // the file's name, for the change log
+	// Hold and MaxHold are how long the import keeps the writer while a
+	// request waits for it, and when none does (see people.ImportOptions).
+	Hold, MaxHold time.Duration
 	// Resume continues an import an earlier attempt was interrupted in:
 	// the rows up to its Line were written then, and are neither read
 	// nor counted again; the totals start from its Result.

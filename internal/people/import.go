@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
@@ -52,6 +53,10 @@ type ImportOptions struct {
 	OrgID  int64  // the organisation importing: it owns the households and is the default of a person's
 	DryRun bool   // plan everything, write nothing: the totals are what a real run would report (see dryRun)
 	Source string // the file's name, for the change log
+	// Hold is how long a real run keeps the writer before committing and
+	// letting in a request that waits for it; 0 is DefaultHold. MaxHold
+	// is how long it keeps it when none waits; 0 is DefaultMaxHold.
+	Hold, MaxHold time.Duration
 }
 
 // Totals counts the outcomes of the rows of an import.
@@ -136,6 +141,7 @@ func (is *ImportSession) Close(ctx context.Context) (Totals, error) {
 	}
 	is.closed = true
 	err := is.end(false)
+	err = errors.Join(err, is.closeReader())
 	return is.totals, errors.Join(err, is.restore())
 }
 
@@ -158,5 +164,5 @@ func (is *ImportSession) end(commit bool) error {
 	} else if err = tx.Rollback(); errors.Is(err, sql.ErrTxDone) {
 		err = nil
 	}
-	return errors.Join(err, conn.Close())
+	return errors.Join(err, is.release(conn))
 }

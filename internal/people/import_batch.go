@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
@@ -32,8 +34,12 @@ type ImportSession struct {
 	pool     [persons + 1][]int64
 	poolSize int // how many ids one query reserves
 	conn     *sql.Conn
+	reader   *sql.Conn    // the connection of the read-only transactions, until Close
 	restore  func() error // puts the writer's page cache back as it was
 	tx       *sql.Tx
+	began    time.Time     // when tx was opened
+	waits    int64         // store.DB.WriterWaits then
+	flushRow time.Duration // what writing a staged row takes, measured
 	stmts    map[string]*sql.Stmt
 	totals   Totals
 	err      error // the failure that ended the import
@@ -46,12 +52,15 @@ type ImportSession struct {
 // that only adds (a new person, with their household, guardian and
 // categories) is staged and written with the others in a few statements
 // (see flush); a row that changes a registered person is written at once,
-// inside a savepoint, after what is staged. A real run commits each batch
-// before returning; a dry run keeps one transaction for all its batches,
-// so later rows see the persons and households earlier ones created, and
+// inside a savepoint, after what is staged. A real run reads ahead what
+// the rows name outside the writer, then writes them in transactions of
+// about ImportOptions.Hold each while other requests wait for the writer
+// (see slice and due), the last committed before
+// Batch returns; a dry run keeps one transaction for all its batches, so
+// later rows see the persons and households earlier ones created, and
 // Close rolls it back. The error is only for a failure that ends the
-// whole import (the database is gone): the batch is rolled back and every
-// later call returns the same error.
+// whole import (the database is gone): the open transaction is rolled
+// back and every later call returns the same error.
 func (is *ImportSession) Batch(ctx context.Context, rows []ImportRow) ([]Outcome, []RowError, error) {
 	switch {
 	case is.closed:
@@ -61,17 +70,19 @@ func (is *ImportSession) Batch(ctx context.Context, rows []ImportRow) ([]Outcome
 	case is.dry != nil:
 		return is.dryBatch(ctx, rows)
 	}
+	is.homes.rotate()
+	is.poolSize = 2*len(rows) + 2
+	if err := is.readAhead(ctx, rows); err != nil {
+		return nil, nil, is.fail(fmt.Errorf("people: import: %w", err))
+	}
 	if err := is.begin(ctx); err != nil {
 		return nil, nil, is.fail(fmt.Errorf("people: import: begin: %w", err))
 	}
-	is.homes.rotate()
-	is.drop()
-	is.poolSize = 2*len(rows) + 2
-	if err := is.prefetch(ctx, rows); err != nil {
-		return nil, nil, is.fail(fmt.Errorf("people: import: %w", err))
-	}
 	bt := &batch{outs: make([]Outcome, len(rows))}
 	for i, row := range rows {
+		if err := is.pace(ctx, bt); err != nil {
+			return nil, nil, is.fail(fmt.Errorf("people: import: %w", err))
+		}
 		out, fs, err := is.next(ctx, i, row, bt)
 		if err != nil {
 			return nil, nil, is.fail(fmt.Errorf("people: import line %d: %w", row.Line, err))
@@ -89,6 +100,17 @@ func (is *ImportSession) Batch(ctx context.Context, rows []ImportRow) ([]Outcome
 		return nil, nil, is.fail(fmt.Errorf("people: import: commit: %w", err))
 	}
 	return is.done(bt)
+}
+
+// readAhead reads what planning the rows asks about in a read-only
+// transaction, which leaves the writer to others meanwhile: what they
+// write before the rows are is found as between slices.
+func (is *ImportSession) readAhead(ctx context.Context, rows []ImportRow) error {
+	if err := is.open(ctx, true); err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	err := is.prefetch(ctx, rows)
+	return errors.Join(err, is.end(false))
 }
 
 // prefetch reads ahead what planning the rows asks about.

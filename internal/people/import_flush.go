@@ -50,6 +50,7 @@ func (is *ImportSession) flush(ctx context.Context, b *batchLog) error {
 	if st.empty() {
 		return nil
 	}
+	start := time.Now()
 	err := is.savepoint(ctx, func() error {
 		for t := range stagedTables {
 			if err := is.bulk(ctx, t, st.tables[t]); err != nil {
@@ -61,11 +62,20 @@ func (is *ImportSession) flush(ctx context.Context, b *batchLog) error {
 	if err != nil {
 		return err
 	}
+	is.timeFlush(len(st.rows), time.Since(start))
 	for _, r := range st.rows {
 		b.created(r.pl)
 	}
 	for _, n := range st.numbers {
 		delete(is.ids, n) // read again from the database, with everything stored
+	}
+	for k, ps := range st.names {
+		// The candidates read ahead for a name now include the persons
+		// written: the rows after them in the batch find them there, as
+		// they would in the database.
+		if have, ok := is.names[k]; ok {
+			is.names[k] = append(have, ps...)
+		}
 	}
 	st.reset()
 	return nil

@@ -51,8 +51,13 @@ func (is *ImportSession) reserve(ctx context.Context, t stagedTable) (int64, err
 // pgIDChunk is how many ids one query takes from a PostgreSQL sequence.
 const pgIDChunk = 1024
 
-// drop forgets the reserved ids: the next reserve reads new ones.
+// drop forgets the reserved ids on SQLite: the next reserve reads new
+// ones. PostgreSQL's are the sequence's and stay good in later
+// transactions, so an import that commits often leaves no gaps of ids.
 func (is *ImportSession) drop() {
+	if is.s.db.Engine != store.SQLite {
+		return
+	}
 	for t := range is.pool {
 		is.pool[t] = nil
 	}

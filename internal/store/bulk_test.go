@@ -122,3 +122,41 @@ func TestWidenCache(t *testing.T) {
 		t.Fatalf("restored: %d, was %d", got, was)
 	}
 }
+
+// While a bulk write runs the writer leaves checkpoints to the readers,
+// which can make them: a reader connection copies the WAL into the
+// database.
+func TestWidenCacheLeavesCheckpointsToReaders(t *testing.T) {
+	db := storetest.SQLite(t)
+	ctx := context.Background()
+	auto := func() (n int64) {
+		if err := db.W.QueryRowContext(ctx, "PRAGMA wal_autocheckpoint").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	was := auto()
+	restore, err := db.WidenCache(ctx, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := auto(); got != 0 || was == 0 {
+		t.Fatalf("writer's autocheckpoint during the bulk write: %d, was %d", got, was)
+	}
+	if _, err := db.W.ExecContext(ctx, "CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('a'), ('b')"); err != nil {
+		t.Fatal(err)
+	}
+	var busy, log, done int
+	if err := db.R.QueryRowContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &log, &done); err != nil {
+		t.Fatal(err)
+	}
+	if busy != 0 || log == 0 || done != log {
+		t.Fatalf("a reader's checkpoint: busy %d, %d frames in the log, %d copied", busy, log, done)
+	}
+	if err := restore(); err != nil {
+		t.Fatal(err)
+	}
+	if got := auto(); got != was {
+		t.Fatalf("autocheckpoint restored: %d, was %d", got, was)
+	}
+}

@@ -18,9 +18,13 @@ var sqlitePragmas = []string{
 	"journal_mode(wal)",
 	"foreign_keys(1)",
 	"synchronous(normal)",
-	"cache_size(-32000)",
+	"cache_size(" + ReaderCacheSize + ")",
 	"temp_store(memory)",
 }
+
+// ReaderCacheSize is the page cache_size every connection opens with
+// (negative: in KiB), for a caller that changed one's to put it back.
+const ReaderCacheSize = "-32000"
 
 func sqliteURL(path string, readOnly bool) string {
 	q := url.Values{}
