@@ -21,9 +21,9 @@ type Refs struct {
 
 // peopleParser turns a file's rows into people.ImportRow values.
 type peopleParser struct {
-	refs   Refs
-	orgID  int64  // the organisation the list comes from
-	home   string // its region's code: the place of a row that names none
+	refs  Refs
+	orgID int64  // the organisation the list comes from
+	home  string // its region's code: the place of a row that names none
 	// check is the registry's own checks of a row that need no database
 	// (people.Service.CheckImportRow), so a preview that says a row is
 	// ready agrees with the dry run.
