@@ -80,6 +80,7 @@ var expectedAccess = map[string][]string{
 	"GET /imports/{id}":                                childEditors,
 	"POST /imports/{id}/template":                      childEditors,
 	"POST /imports/{id}/runs":                          childEditors,
+	"POST /imports/{id}/schools":                       childEditors, // creating them needs ManageOrgs too (the service checks)
 	"GET /imports/{id}/runs/{run}":                     childEditors,
 	"GET /imports/{id}/runs/{run}/errors.csv":          childEditors,
 	"GET /imports/{id}/runs/{run}/errors.xlsx":         childEditors,

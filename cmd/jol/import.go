@@ -44,7 +44,7 @@ func cmdImport(ctx context.Context, e env, args []string) error {
 // importUsage lists what jol import imports: the targets with their
 // columns (* required), then regions.
 func importUsage(w io.Writer, targets *imports.Targets) {
-	fmt.Fprintln(w, "Usage: jol import TARGET --org ORG [--dry-run] [--errors F.csv|F.xlsx] [--strict] FILE.csv|FILE.xlsx")
+	fmt.Fprintln(w, "Usage: jol import TARGET --org ORG [--dry-run] [--errors F.csv|F.xlsx] [--strict] [--create-schools] FILE.csv|FILE.xlsx")
 	fmt.Fprintln(w, "       jol import regions FILE.csv")
 	fmt.Fprintln(w, "\nTargets and their columns (* required; headers also in Kazakh, Russian, French and Persian):")
 	for _, t := range targets.All() {
@@ -107,6 +107,8 @@ func importList(ctx context.Context, e env, target string, args []string) error 
 	bulk := f.FlagSet.Bool("bulk", false, "nobody else uses the registry meanwhile: write in long transactions, faster")
 	errFile := f.FlagSet.String("errors", "", "write the rejected rows to this file (.csv or .xlsx)")
 	strict := f.FlagSet.Bool("strict", false, "exit with an error when any row is rejected")
+	mkSchools := f.FlagSet.Bool("create-schools", false,
+		"register the schools the list names that are not registered, under --org (their rows are refused otherwise)")
 	dataDir := dataDirFlag(f)
 	if err := f.parse(args); err != nil {
 		return err
@@ -135,6 +137,13 @@ func importList(ctx context.Context, e env, target string, args []string) error 
 		return err
 	}
 	defer scratch.Close()
+	t, err := a.Imports.Target(target)
+	if err != nil {
+		return err
+	}
+	if err := unknownSchools(ctx, e, a, t, scratch.Dir, file, st.Size(), *org, *mkSchools && !*dry); err != nil {
+		return fmt.Errorf("%s: %w", name, describe(a, e, err))
+	}
 	rd, err := tabular.OpenIn(scratch.Dir, name, file, st.Size())
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, describe(a, e, err))
@@ -147,10 +156,6 @@ func importList(ctx context.Context, e env, target string, args []string) error 
 	defer report.Close()
 	progress := func(p imports.Progress) {
 		fmt.Fprintf(e.stderr, "\r%s: %s rows read", name, l.Number(int64(p.Result.Read)))
-	}
-	t, err := a.Imports.Target(target)
-	if err != nil {
-		return err
 	}
 	res, probs, err := imports.Run(ctx, t, access.System, rd,
 		importOptions(*org, *dry, *bulk, name), report.Add, progress)

@@ -38,11 +38,21 @@ func loadRefs(ctx context.Context, g *geo.Service, o *orgs.Service, reg *people.
 			named = append(named, Named{Code: c.Code, Names: []string{c.NameEN, c.NameKK, c.NameRU, c.NameFR, c.NameFA}})
 		}
 	}
+	schools, err := schoolIndex(ctx, o, p)
+	if err != nil {
+		return Refs{}, err
+	}
+	return Refs{Regions: NewPlaceMatcher(places), Categories: NewMatcher(named), Schools: schools}, nil
+}
+
+// schoolIndex maps the folded name of each organisation p may see to its
+// id, 0 when two organisations share the name.
+func schoolIndex(ctx context.Context, o *orgs.Service, p access.Principal) (map[string]int64, error) {
 	schools := map[string]int64{}
 	for pg := (store.Page{Limit: store.MaxLimit}); ; {
 		os, next, err := o.List(ctx, p, orgs.Filter{}, pg)
 		if err != nil {
-			return Refs{}, err
+			return nil, err
 		}
 		for _, org := range os {
 			k := valueKey(org.Name)
@@ -57,5 +67,5 @@ func loadRefs(ctx context.Context, g *geo.Service, o *orgs.Service, reg *people.
 		}
 		pg = store.ParsePage(next, "500")
 	}
-	return Refs{Regions: NewPlaceMatcher(places), Categories: NewMatcher(named), Schools: schools}, nil
+	return schools, nil
 }

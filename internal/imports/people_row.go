@@ -22,7 +22,12 @@ type Refs struct {
 // peopleParser turns a file's rows into people.ImportRow values.
 type peopleParser struct {
 	refs  Refs
-	orgID int64 // the organisation the list comes from
+	orgID int64  // the organisation the list comes from
+	home  string // its region's code: the place of a row that names none
+	// check is the registry's own checks of a row that need no database
+	// (people.Service.CheckImportRow), so a preview that says a row is
+	// ready agrees with the dry run.
+	check func(people.ImportRow) []people.RowError
 }
 
 // parse reads one row; it returns the errors of the row instead when any
@@ -52,7 +57,9 @@ func (ps *peopleParser) parse(f Fields) (people.ImportRow, []RowError) {
 			in.NationalID = id // people reports what is wrong with it
 		}
 	}
-	in.RegionCode = ps.region(v, bad)
+	if in.RegionCode = ps.region(v, bad); in.RegionCode == "" && !ps.named(v) {
+		in.RegionCode = ps.home
+	}
 	if s := v(School); s != "" {
 		switch id, ok := ps.refs.Schools[valueKey(s)]; {
 		case !ok:
@@ -88,7 +95,20 @@ func (ps *peopleParser) parse(f Fields) (people.ImportRow, []RowError) {
 		}
 		row.Categories = append(row.Categories, code)
 	}
+	if strings.TrimSpace(in.LastName) == "" { // the template says the surname is required, and a list always has one
+		bad(LastName, "error.required", "Field", string(LastName))
+	}
+	if len(errs) == 0 && ps.check != nil {
+		for _, e := range ps.check(row) {
+			errs = append(errs, RowError{Line: e.Line, Column: e.Field, Value: e.Value, Key: e.Key, Args: e.Args})
+		}
+	}
 	return row, errs
+}
+
+// named reports whether the row names a place, found or not.
+func (ps *peopleParser) named(v func(Column) string) bool {
+	return v(Settlement) != "" || v(District) != "" || v(Region) != ""
 }
 
 // region resolves the most specific place the row names: settlement, then

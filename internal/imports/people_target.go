@@ -25,13 +25,22 @@ func (peopleList) Name() string          { return "people" }
 func (peopleList) Label() string         { return "imports.target_people" }
 func (peopleList) Columns() []ColumnSpec { return peopleColumns() }
 
-// Parser reads the places, categories and organisations cells may name.
+// Parser reads the places, categories and organisations cells may name,
+// and the region of organisation orgID, the place of a row that names none.
 func (l peopleList) Parser(ctx context.Context, p access.Principal, orgID int64) (func(Fields) (people.ImportRow, []RowError), error) {
 	refs, err := loadRefs(ctx, l.geo, l.orgs, l.reg, p)
 	if err != nil {
 		return nil, err
 	}
-	return (&peopleParser{refs: refs, orgID: orgID}).parse, nil
+	ps := &peopleParser{refs: refs, orgID: orgID, check: l.reg.CheckImportRow}
+	if orgID != 0 {
+		o, err := l.orgs.Get(ctx, p, orgID)
+		if err != nil {
+			return nil, err
+		}
+		ps.home = o.RegionCode
+	}
+	return ps.parse, nil
 }
 
 // Open begins a people.ImportSession.

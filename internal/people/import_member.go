@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
@@ -76,7 +77,9 @@ func (is *ImportSession) madeUpHome(id int64, pl *rowPlan) *home {
 // her daughter may share a name. The guardian columns name an adult able
 // to head the household: one younger than MinHeadAge is refused, head or
 // not (it is almost always a child's name written in the wrong columns). A
-// guardian found is not updated: the registry keeps what it has.
+// guardian found is not updated: the registry keeps what it has. A guardian
+// is never matched to a minor by name; an ID number a minor holds refuses
+// the row.
 func (is *ImportSession) planGuardian(ctx context.Context, pl *rowPlan) ([]errs.FieldError, error) {
 	g, h := pl.g, pl.home
 	if g == nil {
@@ -91,9 +94,13 @@ func (is *ImportSession) planGuardian(ctx context.Context, pl *rowPlan) ([]errs.
 			if k.natID == g.NationalID {
 				found = k
 			}
+		case is.minor(k.birth): // a guardian is never a child: names of mother and daughter may fold alike
 		case sameName(k.nameKey, g.nameKey) && (found == nil || g.phoneDigits != "" && k.digits == g.phoneDigits):
 			found = k
 		}
+	}
+	if found != nil && is.minor(found.birth) { // the child's own ID number in the guardian's columns
+		return []errs.FieldError{errs.Field("guardian_national_id", "error.guardian_minor")}, nil
 	}
 	birth := g.BirthDate
 	if found != nil {
@@ -121,4 +128,10 @@ func (is *ImportSession) planGuardian(ctx context.Context, pl *rowPlan) ([]errs.
 	}
 	pl.gNew, pl.gHead = true, !h.head
 	return nil, nil
+}
+
+// minor reports whether someone born on birth is under Adult today; an
+// unknown birth date is not a minor's.
+func (is *ImportSession) minor(birth time.Time) bool {
+	return !birth.IsZero() && age(birth, is.s.today()) < Adult
 }

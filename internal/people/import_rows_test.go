@@ -94,6 +94,10 @@ func schoolList(t testing.TB, w *world) ([]people.ImportRow, []people.Outcome) {
 	rows[0].Categories = []string{"orphan"}
 	rows[3].Person.Phone = "+7 705 555 00 01"
 	rows[7].Categories = []string{"low-income", "mars"}
+	// Line 8 gives the ID number of Али, a child of the household, as its
+	// guardian's: a guardian is never a minor.
+	rows[5].Person.NationalID = iin(t, day(2021, 2, 3), natid.Male, 18)
+	rows[6].Guardian.NationalID = rows[5].Person.NationalID
 	return rows, []people.Outcome{people.Created, people.Rejected, people.Rejected, people.Created, people.Created,
 		people.Created, people.Rejected, people.Rejected}
 }

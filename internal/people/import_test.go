@@ -27,7 +27,7 @@ func TestImportKeepsGoodRowsAndReportsBadOnes(t *testing.T) {
 		if !slices.Equal(got, []string{
 			"3 national_id=" + rows[1].Person.NationalID + " natid.check_digit []",
 			"4 birth_date=2027-01-01 error.birth_future []",
-			"8 guardian_last_name=Ахметов error.head_too_young [Count 16]",
+			"8 guardian_national_id=" + rows[5].Person.NationalID + " error.guardian_minor []",
 			"9 categories=mars error.unknown_category [Code mars]",
 		}) {
 			t.Fatalf("row errors:\n%q", got)

@@ -29,6 +29,7 @@ type importPreviewView struct {
 	Suggested string // the name of a template picked because it fits
 	Head      []string
 	Rows      []previewRow
+	Schools   unknownSchools
 	Runs      []imports.RunRecord
 	Busy      bool // a run is queued or running
 }

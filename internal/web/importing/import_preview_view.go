@@ -59,6 +59,7 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, rq *reque
 	}
 	for _, u := range unknownHeaders(tg, up.Preview.Header) {
 		u.Options = columnOptions(tg, l, a.tpl.Lookup(u.Header))
+		v.Schools.Answers = append(v.Schools.Answers, field{"col" + strconv.Itoa(u.N), string(a.tpl.Lookup(u.Header))})
 		u.Header = clip(u.Header)
 		v.Unknown = append(v.Unknown, u)
 	}
@@ -75,6 +76,13 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, rq *reque
 			pr.Problems = append(pr.Problems, cellProblem(l, e))
 		}
 		v.Rows = append(v.Rows, pr)
+	}
+	if !v.Fatal {
+		answers := append([]field{{"template", a.template}, {"shown_template", a.template}}, v.Schools.Answers...)
+		if v.Schools, err = s.schoolsOf(r, rq, up, a); err != nil {
+			return err
+		}
+		v.Schools.Answers = answers
 	}
 	if err := s.svc.Audit.Viewed(ctx, rq.P, "import_upload", strconv.FormatInt(up.ID, 10), up.OrgPath, "web"); err != nil {
 		return err
