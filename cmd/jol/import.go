@@ -44,7 +44,7 @@ func cmdImport(ctx context.Context, e env, args []string) error {
 // importUsage lists what jol import imports: the targets with their
 // columns (* required), then regions.
 func importUsage(w io.Writer, targets *imports.Targets) {
-	fmt.Fprintln(w, "Usage: jol import TARGET --org ORG [--dry-run] [--errors F.csv|F.xlsx] [--strict] [--create-schools] FILE.csv|FILE.xlsx")
+	fmt.Fprintln(w, "Usage: jol import TARGET --org ORG [--dry-run] [--errors F.csv|F.xlsx] [--strict] [--create-schools] [--map-school NAME=ORGID]... FILE.csv|FILE.xlsx")
 	fmt.Fprintln(w, "       jol import regions FILE.csv")
 	fmt.Fprintln(w, "\nTargets and their columns (* required; headers also in Kazakh, Russian, French and Persian):")
 	for _, t := range targets.All() {
@@ -109,6 +109,9 @@ func importList(ctx context.Context, e env, target string, args []string) error 
 	strict := f.FlagSet.Bool("strict", false, "exit with an error when any row is rejected")
 	mkSchools := f.FlagSet.Bool("create-schools", false,
 		"register the schools the list names that are not registered, under --org (their rows are refused otherwise)")
+	schools := imports.SchoolMap{}
+	f.FlagSet.Var(schoolMapFlag(schools), "map-school",
+		"NAME=ORGID: the rows naming school NAME go to organisation ORGID (repeat for each school)")
 	dataDir := dataDirFlag(f)
 	if err := f.parse(args); err != nil {
 		return err
@@ -141,7 +144,10 @@ func importList(ctx context.Context, e env, target string, args []string) error 
 	if err != nil {
 		return err
 	}
-	if err := unknownSchools(ctx, e, a, t, scratch.Dir, file, st.Size(), *org, *mkSchools && !*dry); err != nil {
+	if err := a.Imports.CheckSchoolMap(ctx, access.System, schools); err != nil {
+		return fmt.Errorf("--map-school: %w", describe(a, e, err))
+	}
+	if err := unknownSchools(ctx, e, a, t, scratch.Dir, file, st.Size(), *org, schools, *mkSchools && !*dry); err != nil {
 		return fmt.Errorf("%s: %w", name, describe(a, e, err))
 	}
 	rd, err := tabular.OpenIn(scratch.Dir, name, file, st.Size())
@@ -157,8 +163,9 @@ func importList(ctx context.Context, e env, target string, args []string) error 
 	progress := func(p imports.Progress) {
 		fmt.Fprintf(e.stderr, "\r%s: %s rows read", name, l.Number(int64(p.Result.Read)))
 	}
-	res, probs, err := imports.Run(ctx, t, access.System, rd,
-		importOptions(*org, *dry, *bulk, name), report.Add, progress)
+	o := importOptions(*org, *dry, *bulk, name)
+	o.Schools = schools
+	res, probs, err := imports.Run(ctx, t, access.System, rd, o, report.Add, progress)
 	fmt.Fprintln(e.stderr)
 	for _, p := range probs {
 		fmt.Fprintf(e.stderr, "%s: column %d %q: %s\n", name, p.Column, p.Header, l.T(p.Key, p.Args...))

@@ -36,7 +36,11 @@ func (s *Service) Check(ctx context.Context, p access.Principal, up Upload, tpl 
 	c := Check{Columns: m.cols, Problems: probs, Fatal: Fatal(probs)}
 	var parse func(Fields) []RowError
 	if !c.Fatal {
-		if parse, err = t.check(ctx, p, up.OrgID); err != nil {
+		sm, err := s.SchoolMap(ctx, up.ID)
+		if err != nil {
+			return Check{}, err
+		}
+		if parse, err = t.check(ctx, p, Options{OrgID: up.OrgID, Schools: sm}); err != nil {
 			return Check{}, err
 		}
 	}

@@ -117,10 +117,15 @@ func (s *Service) execute(ctx context.Context, run RunRecord, pl jobPayload, pro
 	defer rd.Close()
 	// A checkpoint that cannot be kept stops the run: the batches after it
 	// would be written again by the retry, and count as unchanged.
+	sm, err := s.SchoolMap(ctx, up.ID)
+	if err != nil {
+		return res, 0, nil, err
+	}
 	rctx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)
 	res, probs, err := Run(rctx, t, p, rd,
-		Options{OrgID: run.OrgID, DryRun: run.DryRun, Template: run.Template, Source: up.Name, Resume: ck.resume},
+		Options{OrgID: run.OrgID, DryRun: run.DryRun, Template: run.Template, Source: up.Name, Resume: ck.resume,
+			Schools: sm},
 		ck.add, func(pr Progress) {
 			progress.Set(f.Reached(), f.Size())
 			if err := ck.save(ctx, pr, f.Reached()); err != nil && ck.err == nil {

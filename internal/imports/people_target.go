@@ -26,19 +26,27 @@ func (peopleList) Label() string         { return "imports.target_people" }
 func (peopleList) Columns() []ColumnSpec { return peopleColumns() }
 
 // Parser reads the places, categories and organisations cells may name,
-// and the region of organisation orgID, the place of a row that names none.
-func (l peopleList) Parser(ctx context.Context, p access.Principal, orgID int64) (func(Fields) (people.ImportRow, []RowError), error) {
+// and the region of organisation o.OrgID, the place of a row that names
+// none. A school o.Schools maps names the organisation mapped to, when p
+// sees it.
+func (l peopleList) Parser(ctx context.Context, p access.Principal, o Options) (func(Fields) (people.ImportRow, []RowError), error) {
+	orgID := o.OrgID
 	refs, err := loadRefs(ctx, l.geo, l.orgs, l.reg, p)
 	if err != nil {
 		return nil, err
 	}
+	for k, id := range o.Schools {
+		if _, err := l.orgs.Get(ctx, p, id); err == nil {
+			refs.Schools[k] = id
+		}
+	}
 	ps := &peopleParser{refs: refs, orgID: orgID, check: l.reg.CheckImportRow}
 	if orgID != 0 {
-		o, err := l.orgs.Get(ctx, p, orgID)
+		org, err := l.orgs.Get(ctx, p, orgID)
 		if err != nil {
 			return nil, err
 		}
-		ps.home = o.RegionCode
+		ps.home = org.RegionCode
 	}
 	return ps.parse, nil
 }

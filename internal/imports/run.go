@@ -25,6 +25,9 @@ type Options struct {
 	DryRun   bool     // check everything, write nothing
 	Template Template // the operator's answers for headers Jol does not know
 	Source   string   // the file's name, for the change log
+	// Schools maps the unknown schools the list names to organisations
+	// (see SchoolMap); the people target reads it.
+	Schools SchoolMap
 	// Hold and MaxHold are how long the import keeps the writer while a
 	// request waits for it, and when none does (see people.ImportOptions).
 	Hold, MaxHold time.Duration
@@ -74,7 +77,7 @@ func Run(ctx context.Context, t *Target, p access.Principal, f tabular.Reader, o
 // runRows is Run for a target's row type R.
 func runRows[R any](ctx context.Context, d Definition[R], p access.Principal, f tabular.Reader, m Mapping, o Options,
 	reject func(RowError), progress func(Progress)) (Result, error) {
-	parse, err := d.Parser(ctx, p, o.OrgID)
+	parse, err := d.Parser(ctx, p, o)
 	if err != nil {
 		return Result{}, err
 	}

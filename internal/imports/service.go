@@ -48,6 +48,7 @@ type queries struct {
 	DeleteRejects, InsertReject, Rejects               string
 	OldUploads, PurgeChunks, PurgeRejects, PurgeUpload string
 	CountUploads                                       string
+	SchoolMap, DeleteSchoolMap, InsertSchoolMap        string
 }
 
 // Deps are the services an import from the web works with.

@@ -71,11 +71,11 @@ type Definition[R any] interface {
 	Label() string
 	// Columns are the target's columns, in the order of its template.
 	Columns() []ColumnSpec
-	// Parser loads what the cells of a list for organisation orgID may
+	// Parser loads what the cells of a list for organisation o.OrgID may
 	// name, once per import or preview, and returns the parser of its
 	// rows. A parser returns the errors of a row, as i18n keys, instead of
 	// the row when a cell cannot be read, so a row is taken whole or not at all.
-	Parser(ctx context.Context, p access.Principal, orgID int64) (func(Fields) (R, []RowError), error)
+	Parser(ctx context.Context, p access.Principal, o Options) (func(Fields) (R, []RowError), error)
 	// Open begins writing (or, with o.DryRun, checking) rows for p.
 	Open(ctx context.Context, p access.Principal, o Options) (Session[R], error)
 }
@@ -85,7 +85,7 @@ type Definition[R any] interface {
 type Target struct {
 	name, label string
 	cols        []ColumnSpec
-	check       func(ctx context.Context, p access.Principal, orgID int64) (func(Fields) []RowError, error)
+	check       func(ctx context.Context, p access.Principal, o Options) (func(Fields) []RowError, error)
 	run         func(ctx context.Context, p access.Principal, f tabular.Reader, m Mapping, o Options,
 		reject func(RowError), progress func(Progress)) (Result, error)
 }
@@ -93,8 +93,8 @@ type Target struct {
 // Define makes d a Target.
 func Define[R any](d Definition[R]) *Target {
 	return &Target{name: d.Name(), label: d.Label(), cols: d.Columns(),
-		check: func(ctx context.Context, p access.Principal, orgID int64) (func(Fields) []RowError, error) {
-			parse, err := d.Parser(ctx, p, orgID)
+		check: func(ctx context.Context, p access.Principal, o Options) (func(Fields) []RowError, error) {
+			parse, err := d.Parser(ctx, p, o)
 			if err != nil {
 				return nil, err
 			}

@@ -54,7 +54,7 @@ func (*notes) Columns() []imports.ColumnSpec {
 	}
 }
 
-func (*notes) Parser(ctx context.Context, p access.Principal, orgID int64) (func(imports.Fields) (note, []imports.RowError), error) {
+func (*notes) Parser(ctx context.Context, p access.Principal, o imports.Options) (func(imports.Fields) (note, []imports.RowError), error) {
 	return func(f imports.Fields) (note, []imports.RowError) {
 		var bad []imports.RowError
 		n := note{line: f.Line, code: f.Get("code"), text: f.Get("text")}

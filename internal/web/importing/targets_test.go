@@ -21,7 +21,7 @@ func (rooms) Columns() []imports.ColumnSpec {
 	return []imports.ColumnSpec{{Key: "room", Required: true, Aliases: []string{"room", "комната"}, Label: "imports.size"}}
 }
 
-func (rooms) Parser(context.Context, access.Principal, int64) (func(imports.Fields) (string, []imports.RowError), error) {
+func (rooms) Parser(context.Context, access.Principal, imports.Options) (func(imports.Fields) (string, []imports.RowError), error) {
 	return func(f imports.Fields) (string, []imports.RowError) { return f.Get("room"), nil }, nil
 }
 
