@@ -80,10 +80,9 @@ func (s *Service) CheckSchoolMap(ctx context.Context, p access.Principal, m Scho
 	return nil
 }
 
-// SchoolChoices are the organisations p sees that an unknown school may be
-// mapped to, for school: schools first, then those whose name is most like
-// it, then by name.
-func (s *Service) SchoolChoices(ctx context.Context, p access.Principal, school string) ([]orgs.Organisation, error) {
+// MapTargets are the organisations p sees, that an unknown school may be
+// mapped to (see SortByLikeness for their order).
+func (s *Service) MapTargets(ctx context.Context, p access.Principal) ([]orgs.Organisation, error) {
 	var all []orgs.Organisation
 	for pg := (store.Page{Limit: store.MaxLimit}); ; {
 		os, next, err := s.Orgs.List(ctx, p, orgs.Filter{}, pg)
@@ -92,12 +91,10 @@ func (s *Service) SchoolChoices(ctx context.Context, p access.Principal, school 
 		}
 		all = append(all, os...)
 		if next == "" {
-			break
+			return all, nil
 		}
 		pg = store.ParsePage(next, "500")
 	}
-	SortByLikeness(all, school)
-	return all, nil
 }
 
 // SortByLikeness orders os for school: schools first, then by how alike
