@@ -69,7 +69,7 @@ func TestBrowserImportCreatesUnknownSchools(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`form[action="/imports"] button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.CSS("#schools")),
 	)
-	got := js(`Array.from(document.querySelectorAll("#schools tbody tr")).map(r => r.textContent.replace(/\s+/g, " ").trim()).join("|")`)
+	got := js(`Array.from(document.querySelectorAll("#schools tbody tr")).map(r => (r.querySelector("th").textContent + " " + r.querySelector("td.num").textContent).replace(/\s+/g, " ").trim()).join("|")`)
 	if got != "Лицей №312 2|Гимназия №404 1" {
 		t.Fatalf("unknown schools on the preview: %q", got)
 	}
