@@ -31,20 +31,17 @@ func (s *Server) RegionImportForm(w http.ResponseWriter, r *http.Request, rq *re
 func (s *Server) RegionImport(w http.ResponseWriter, r *http.Request, rq *request) error {
 	v := importView{Page: s.Page(r, rq, "regions.import"), Form: kit.NewForm(nil, "file"), MaxMiB: kit.MaxUploadBytes >> 20}
 	var mbe *http.MaxBytesError
-	if err := r.ParseMultipartForm(kit.UploadMemory); errors.As(err, &mbe) {
+	up, err := kit.ReadUpload(r, "file", s.svc.Imports.TempDir, kit.UploadMemory)
+	defer func() { _ = up.Close() }()
+	if errors.As(err, &mbe) {
 		return err // shown as "too large" by failWith
 	}
-	if r.MultipartForm != nil {
-		defer func() { _ = r.MultipartForm.RemoveAll() }()
-	}
-	file, _, err := r.FormFile("file")
-	if err != nil {
+	if err != nil || up.File == nil {
 		v.Form.Fail(rq.L, "file", "regions.file_missing")
 		s.render(w, http.StatusUnprocessableEntity, "region_import", &v)
 		return nil
 	}
-	defer file.Close()
-	res, err := s.svc.Geo.Import(r.Context(), rq.P, file)
+	res, err := s.svc.Geo.Import(r.Context(), rq.P, up.File)
 	if err != nil {
 		return err
 	}

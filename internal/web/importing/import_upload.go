@@ -90,10 +90,8 @@ func (s *Server) ImportUpload(w http.ResponseWriter, r *http.Request, rq *reques
 		return s.renderImportNew(w, r, rq, f, http.StatusRequestEntityTooLarge)
 	}
 	var mbe *http.MaxBytesError
-	err := r.ParseMultipartForm(kit.UploadMemory)
-	if r.MultipartForm != nil {
-		defer func() { _ = r.MultipartForm.RemoveAll() }()
-	}
+	up, err := kit.ReadUpload(r, "file", s.svc.Imports.TempDir, kit.UploadMemory)
+	defer func() { _ = up.Close() }()
 	if errors.As(err, &mbe) {
 		return tooLarge()
 	}
@@ -103,20 +101,18 @@ func (s *Server) ImportUpload(w http.ResponseWriter, r *http.Request, rq *reques
 	if all := s.svc.Imports.Targets.All(); target == "" && len(all) > 0 {
 		target = all[0].Name() // the form of one target has no chooser
 	}
-	file, fh, err := r.FormFile("file")
-	if err != nil {
+	if err != nil || up.File == nil {
 		f.Fail(rq.L, "file", "imports.file_missing")
 		return s.renderImportNew(w, r, rq, f, http.StatusUnprocessableEntity)
 	}
-	defer file.Close()
-	if fh.Size > imports.MaxUploadBytes {
+	if up.Size > imports.MaxUploadBytes {
 		return tooLarge()
 	}
 	orgID, err := kit.FormID(f.Values["org"])
 	if err != nil {
 		orgID = -1
 	}
-	up, err := s.svc.Imports.Save(r.Context(), rq.P, target, orgID, fh.Filename, file, fh.Size)
+	saved, err := s.svc.Imports.Save(r.Context(), rq.P, target, orgID, up.Name, up.File, up.Size)
 	if err != nil {
 		e := errs.As(err)
 		if e == nil || e.Code == errs.Internal {
@@ -133,7 +129,7 @@ func (s *Server) ImportUpload(w http.ResponseWriter, r *http.Request, rq *reques
 		}
 		return s.renderImportNew(w, r, rq, f, errs.HTTPStatus(e.Code))
 	}
-	to := "/imports/" + strconv.FormatInt(up.ID, 10)
+	to := "/imports/" + strconv.FormatInt(saved.ID, 10)
 	if tpl, err := kit.FormID(f.Values["template"]); err == nil && tpl > 0 {
 		to += "?template=" + strconv.FormatInt(tpl, 10)
 	}

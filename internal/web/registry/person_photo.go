@@ -55,22 +55,18 @@ func (s *Server) PhotoUpload(w http.ResponseWriter, r *http.Request, rq *request
 	}
 	f := kit.NewForm(nil, "photo")
 	var mbe *http.MaxBytesError
-	if err := r.ParseMultipartForm(people.MaxPhoto); errors.As(err, &mbe) {
+	up, err := kit.ReadUpload(r, "photo", s.svc.Imports.TempDir, people.MaxPhoto)
+	defer func() { _ = up.Close() }()
+	if errors.As(err, &mbe) {
 		return err // shown as "too large" by failWith
 	}
-	if r.MultipartForm != nil {
-		defer func() { _ = r.MultipartForm.RemoveAll() }()
-	}
-	file, hdr, err := r.FormFile("photo")
 	switch {
-	case err != nil:
+	case err != nil || up.File == nil:
 		f.Fail(rq.L, "photo", "people.photo_missing")
-	case hdr.Size > people.MaxPhoto:
-		file.Close()
+	case up.Size > people.MaxPhoto:
 		f.Fail(rq.L, "photo", "people.photo_too_large", "Size", rq.L.Number(people.MaxPhoto>>10))
 	default:
-		data, err := io.ReadAll(file)
-		file.Close()
+		data, err := io.ReadAll(up.File)
 		if err != nil {
 			return err
 		}
