@@ -25,6 +25,12 @@ const (
 	ViewAudit      Action = "audit.view"
 	ViewChild      Action = "child.view"
 	EditChild      Action = "child.edit"
+
+	// Requests for aid (internal/requests): reading them, submitting and
+	// commenting, and deciding them (transitions, reviewer assignment).
+	ViewRequests   Action = "requests.view"
+	SubmitRequests Action = "requests.submit"
+	DecideRequests Action = "requests.decide"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -52,6 +58,9 @@ var rules = map[Action]rule{
 	ViewAudit:      {roles: []Role{Admin, Auditor}}, // rows are filtered by scope in the query
 	ViewChild:      {roles: append(staff[:len(staff):len(staff)], Auditor), scoped: true},
 	EditChild:      {roles: staff, scoped: true},
+	ViewRequests:   {roles: append(staff[:len(staff):len(staff)], Auditor), scoped: true},
+	SubmitRequests: {roles: staff, scoped: true},
+	DecideRequests: {roles: []Role{Admin, Coordinator, Operator}, scoped: true},
 }
 
 // Actions lists every action the policy knows.
