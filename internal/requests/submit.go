@@ -67,7 +67,7 @@ func (in *Input) check() error {
 	}
 	in.ApplicantName, in.ApplicantPhone = strings.TrimSpace(in.ApplicantName), strings.TrimSpace(in.ApplicantPhone)
 	if len(in.ApplicantName) > 200 || len(in.ApplicantPhone) > 40 {
-		fe = append(fe, errs.Field("applicant", "error.too_long", "Max", 200))
+		fe = append(fe, errs.Field("applicant", "error.too_long", "Count", 200))
 	}
 	switch in.Locale {
 	case "en", "ru", "kk", "fr", "fa":
@@ -80,7 +80,7 @@ func (in *Input) check() error {
 	case len(in.Lines) == 0:
 		fe = append(fe, errs.Field("lines", "error.required"))
 	case len(in.Lines) > maxLines:
-		fe = append(fe, errs.Field("lines", "error.too_many", "Max", maxLines))
+		fe = append(fe, errs.Field("lines", "error.too_many_lines", "Max", maxLines))
 	}
 	for i := range in.Lines {
 		l := &in.Lines[i]
@@ -89,7 +89,7 @@ func (in *Input) check() error {
 		}
 		l.Size = strings.ToUpper(strings.TrimSpace(l.Size))
 		if l.Quantity < 0 || l.Quantity > maxQuantity {
-			fe = append(fe, errs.Field(lineField(i, "quantity"), "error.out_of_range", "Min", 1, "Max", maxQuantity))
+			fe = append(fe, errs.Field(lineField(i, "quantity"), "error.quantity_range", "Max", maxQuantity))
 		}
 	}
 	if len(fe) > 0 {

@@ -107,7 +107,7 @@ func (m *Move) check() error {
 		fe = append(fe, errs.Field("reason", "error.reason_only_for_rejection"))
 	}
 	if len(m.Note) > 2000 {
-		fe = append(fe, errs.Field("note", "error.too_long", "Max", 2000))
+		fe = append(fe, errs.Field("note", "error.too_long", "Count", 2000))
 	}
 	if len(fe) > 0 {
 		return errs.Validation(fe...)
