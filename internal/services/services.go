@@ -20,6 +20,7 @@ import (
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
+	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/settings"
 	"github.com/jolproject/jol/internal/store"
 )
@@ -34,6 +35,7 @@ type Services struct {
 	Orgs     *orgs.Service
 	People   *people.Service
 	Guidance *guidance.Service
+	Requests *requests.Service
 	Settings *settings.Service
 	Jobs     *jobs.Queue
 	Imports  *imports.Service
@@ -95,6 +97,9 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.People.OnMerge(guidance.AssessmentHook, s.Guidance.AssessmentMoves())
 	s.People.OnMerge(guidance.PlacementHook, s.Guidance.PlacementMoves())
+	if s.Requests, err = requests.New(db, s.Audit, o.Now); err != nil {
+		return nil, err
+	}
 	if s.Settings, err = settings.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}
