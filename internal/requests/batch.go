@@ -28,13 +28,14 @@ const maxBatch = 256
 // job is one unit of work of a batch: fn runs inside the batch's
 // transaction, its error rolls back its own savepoint only.
 type job struct {
-	fn   func(tx *sql.Tx) error
+	fn   func(tx store.Querier) error
 	err  error
 	done chan struct{}
 }
 
 type batcher struct {
 	db      *store.DB
+	wrap    func(*sql.Tx) inTx // runs prepared statements as prepared
 	mu      sync.Mutex
 	queue   []*job
 	running bool
@@ -42,7 +43,7 @@ type batcher struct {
 
 // do runs fn in a batch and returns its error once the batch is
 // committed (or the commit's error).
-func (b *batcher) do(ctx context.Context, fn func(tx *sql.Tx) error) error {
+func (b *batcher) do(ctx context.Context, fn func(tx store.Querier) error) error {
 	j := &job{fn: fn, done: make(chan struct{})}
 	b.mu.Lock()
 	b.queue = append(b.queue, j)
@@ -89,17 +90,18 @@ func (b *batcher) write(ctx context.Context, batch []*job) {
 			}
 		}
 	}()
-	err := b.db.Tx(ctx, func(tx *sql.Tx) error {
+	err := b.db.Tx(ctx, func(sqlTx *sql.Tx) error {
+		tx := b.wrap(sqlTx)
 		for _, j := range batch {
-			if _, err := tx.ExecContext(ctx, "SAVEPOINT job"); err != nil {
+			if _, err := tx.ExecContext(ctx, spJob); err != nil {
 				return err
 			}
 			if j.err = j.fn(tx); j.err != nil {
-				if _, err := tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT job"); err != nil {
+				if _, err := tx.ExecContext(ctx, spJobUndo); err != nil {
 					return err
 				}
 			}
-			if _, err := tx.ExecContext(ctx, "RELEASE SAVEPOINT job"); err != nil {
+			if _, err := tx.ExecContext(ctx, spJobDone); err != nil {
 				return err
 			}
 		}

@@ -43,6 +43,19 @@ func fullName(last, first, patronymic string) string {
 // checkCampaign refuses a campaign that does not take applications today
 // or does not cover region path regionPath.
 func (s *Service) checkCampaign(ctx context.Context, q store.Querier, id int64, regionPath string) error {
+	memo, key := memoIn(q), "campaign/"+itoa(id)+"/"+regionPath
+	type verdict struct{ err error }
+	if v, ok := memo[key].(verdict); ok {
+		return v.err
+	}
+	err := s.campaignTakes(ctx, q, id, regionPath)
+	if memo != nil && (err == nil || errs.As(err) != nil) {
+		memo[key] = verdict{err}
+	}
+	return err
+}
+
+func (s *Service) campaignTakes(ctx context.Context, q store.Querier, id int64, regionPath string) error {
 	var status string
 	var from, until time.Time
 	var regions int
@@ -77,11 +90,9 @@ func (s *Service) checkLines(ctx context.Context, q store.Querier, campaignID in
 	out := make([]Line, 0, len(in))
 	seen := map[string]bool{}
 	for i, l := range in {
-		var sizing string
-		var kit bool
 		line := Line{Line: i + 1, Quantity: l.Quantity, Size: l.Size}
-		err := q.QueryRowContext(ctx, s.q.CampaignItem, campaignID, l.ItemID).Scan(&line.ItemID, &line.ItemCode,
-			&line.ItemName, &sizing, &kit)
+		it, err := s.item(ctx, q, campaignID, l.ItemID)
+		line.ItemID, line.ItemCode, line.ItemName = it.id, it.code, it.name
 		if errors.Is(err, sql.ErrNoRows) {
 			fe = append(fe, errs.Field(lineField(i, "item"), "error.item_not_offered"))
 			continue
@@ -89,7 +100,7 @@ func (s *Service) checkLines(ctx context.Context, q store.Querier, campaignID in
 		if err != nil {
 			return nil, err
 		}
-		if key := sizeError(sizing, l.Size); key != "" {
+		if key := sizeError(it.sizing, l.Size); key != "" {
 			fe = append(fe, errs.Field(lineField(i, "size"), key))
 		}
 		k := itoa(l.ItemID) + "/" + l.Size
@@ -103,6 +114,28 @@ func (s *Service) checkLines(ctx context.Context, q store.Querier, campaignID in
 		return nil, errs.Validation(fe...)
 	}
 	return out, nil
+}
+
+// offered is an item as a campaign offers it.
+type offered struct {
+	id                 int64
+	code, name, sizing string
+	kit                bool
+}
+
+// item reads item itemID as campaign campaignID offers it (sql.ErrNoRows
+// when it does not), once per batch.
+func (s *Service) item(ctx context.Context, q store.Querier, campaignID, itemID int64) (offered, error) {
+	memo, key := memoIn(q), "item/"+itoa(campaignID)+"/"+itoa(itemID)
+	if it, ok := memo[key].(offered); ok {
+		return it, nil
+	}
+	var it offered
+	err := q.QueryRowContext(ctx, s.q.CampaignItem, campaignID, itemID).Scan(&it.id, &it.code, &it.name, &it.sizing, &it.kit)
+	if err == nil && memo != nil {
+		memo[key] = it
+	}
+	return it, err
 }
 
 // letterSizes are the clothes sizes by letter.

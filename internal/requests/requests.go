@@ -19,6 +19,8 @@
 package requests
 
 import (
+	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 	"strconv"
@@ -42,11 +44,12 @@ type queries struct {
 
 // Service keeps requests.
 type Service struct {
-	db    *store.DB
-	log   *audit.Log
-	now   func() time.Time
-	q     queries
-	batch batcher
+	db       *store.DB
+	log      *audit.Log
+	now      func() time.Time
+	q        queries
+	batch    batcher
+	prepared map[string]*sql.Stmt // SQLite only, see prepared.go
 }
 
 // New returns the service on db; changes are recorded in log and now is
@@ -56,7 +59,10 @@ func New(db *store.DB, log *audit.Log, now func() time.Time) (*Service, error) {
 	if err := store.BindQueries(&s.q, queryFS, db.Engine); err != nil {
 		return nil, fmt.Errorf("requests: %w", err)
 	}
-	s.batch.db = db
+	if err := s.prepare(context.Background()); err != nil {
+		return nil, err
+	}
+	s.batch = batcher{db: db, wrap: s.inTx}
 	return s, nil
 }
 

@@ -39,7 +39,7 @@ func (s *Service) Submit(ctx context.Context, p access.Principal, in Input) (Req
 		return Request{}, err
 	}
 	var r Request
-	err := s.batch.do(ctx, func(tx *sql.Tx) error {
+	err := s.batch.do(ctx, func(tx store.Querier) error {
 		var err error
 		r, err = s.submit(ctx, tx, p, in)
 		return err
@@ -113,7 +113,7 @@ func phoneDigits(phone string) string {
 }
 
 // submit writes the request inside a batch's transaction.
-func (s *Service) submit(ctx context.Context, tx *sql.Tx, p access.Principal, in Input) (Request, error) {
+func (s *Service) submit(ctx context.Context, tx store.Querier, p access.Principal, in Input) (Request, error) {
 	per, err := s.person(ctx, tx, in.PersonID)
 	if err != nil {
 		return Request{}, err
@@ -167,28 +167,37 @@ func (s *Service) submit(ctx context.Context, tx *sql.Tx, p access.Principal, in
 // insert inserts r with a fresh reference, drawing again on the rare
 // collision. It reports false when the person's request in the campaign
 // exists after all.
-func (s *Service) insert(ctx context.Context, tx *sql.Tx, r *Request) (bool, error) {
+func (s *Service) insert(ctx context.Context, tx store.Querier, r *Request) (bool, error) {
+	// On PostgreSQL a failed statement spoils the transaction unless it
+	// ran in a savepoint; on SQLite it undoes itself alone.
+	pg := s.db.Engine == store.Postgres
 	for range 5 {
 		r.Reference = newReference()
-		if _, err := tx.ExecContext(ctx, "SAVEPOINT ins"); err != nil {
-			return false, err
+		if pg {
+			if _, err := tx.ExecContext(ctx, spIns); err != nil {
+				return false, err
+			}
 		}
 		err := tx.QueryRowContext(ctx, s.q.InsertRequest, r.Reference, r.CampaignID, r.PersonID, r.ApplicantKind,
 			store.NullID(r.ApplicantPersonID), store.NullID(r.ApplicantOrgID), r.ApplicantName, r.ApplicantPhone,
 			phoneDigits(r.ApplicantPhone), r.Channel, r.Locale, r.Status, store.NullID(r.OrgID), r.OrgPath,
 			r.RegionID, r.RegionPath, store.NullID(r.CreatedBy), r.SubmittedAt).Scan(&r.ID)
+		if err == nil && pg {
+			_, err = tx.ExecContext(ctx, spInsDone)
+		}
 		if err == nil {
-			_, err = tx.ExecContext(ctx, "RELEASE SAVEPOINT ins")
 			return true, err
 		}
 		if !store.IsUniqueViolation(err) {
 			return false, err
 		}
-		if _, err := tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT ins"); err != nil {
-			return false, err
-		}
-		if _, err := tx.ExecContext(ctx, "RELEASE SAVEPOINT ins"); err != nil {
-			return false, err
+		if pg {
+			if _, err := tx.ExecContext(ctx, spInsUndo); err != nil {
+				return false, err
+			}
+			if _, err := tx.ExecContext(ctx, spInsDone); err != nil {
+				return false, err
+			}
 		}
 		var id int64
 		switch err := tx.QueryRowContext(ctx, s.q.ExistingRequest, r.CampaignID, r.PersonID).Scan(&id); {
