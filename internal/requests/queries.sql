@@ -134,3 +134,16 @@ UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = $2, last_er
 UPDATE outbox SET attempts = attempts + 1, last_error = $2,
     state = CASE WHEN attempts + 1 >= $3 THEN 'failed' ELSE 'pending' END
 WHERE id = $1;
+
+-- name: CampaignChoices
+-- Every campaign but the drafts, newest first, with its name in locale
+-- $1 or else in any language it has.
+SELECT c.id, c.slug, c.status,
+       COALESCE((SELECT name FROM campaign_texts t WHERE t.campaign_id = c.id AND t.locale = $1),
+                (SELECT min(name) FROM campaign_texts t WHERE t.campaign_id = c.id), c.slug)
+FROM campaigns c WHERE c.status <> 'draft' ORDER BY c.starts_on DESC, c.id DESC LIMIT 200;
+
+-- name: CampaignOffer
+SELECT i.id, i.code, i.sizing, i.is_kit, i.name_en, i.name_kk, i.name_ru, i.name_fr, i.name_fa
+FROM campaign_items c JOIN aid_items i ON i.id = c.item_id
+WHERE c.campaign_id = $1 AND i.active ORDER BY c.position, i.sort, i.id;

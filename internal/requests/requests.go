@@ -40,6 +40,7 @@ type queries struct {
 	SetStatus, SetReviewer, CampaignList, CampaignListByStatus            string
 	InsertComment, Comments, InsertDocument, Documents, Document          string
 	PendingOutbox, MarkSent, MarkFailed, OutboxOfRequest                  string
+	CampaignChoices, CampaignOffer                                        string
 }
 
 // Service keeps requests.

@@ -3,6 +3,7 @@ package requests_test
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/jolproject/jol/internal/errs"
@@ -73,6 +74,24 @@ func TestReviewerCommentsAndDocuments(t *testing.T) {
 		} {
 			if err := op(); !errors.Is(err, errs.ErrNotFound) {
 				t.Fatalf("other school's operator: %v", err)
+			}
+		}
+	})
+}
+
+func TestLookupSaysTheSameForUnknownAndWrongPhone(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := setup(t, db)
+		r, err := w.s.Submit(ctx, w.opK, w.input(w.child(t, w.k, "KZ-35", "Sadykov", "Arman").ID))
+		must(t, err)
+		got, err := w.s.Lookup(ctx, strings.ToLower(r.Reference), "8 (701) 123-45-67")
+		must(t, err)
+		if got.Status != requests.Submitted || got.Message == nil || got.Message.Key != "request.notice.submitted" {
+			t.Fatalf("lookup = %+v", got)
+		}
+		for _, c := range [][2]string{{r.Reference, "+7 701 000 00 00"}, {"ABC-DEF-GHJ", "+7 701 123 45 67"}, {"", ""}} {
+			if _, err := w.s.Lookup(ctx, c[0], c[1]); !errors.Is(err, errs.ErrNotFound) || keyOf(err) != "not_found error.not_found" {
+				t.Errorf("lookup %q %q: %v", c[0], c[1], err)
 			}
 		}
 	})
