@@ -107,7 +107,7 @@ func TestDispatchMarksSentOrRetries(t *testing.T) {
 		must(t, err)
 		ms, err = w.s.Messages(ctx, r.ID)
 		must(t, err)
-		if n != 1 || ms[1].State != "sent" || ms[1].Key != "request.notice.under_review" {
+		if n != 1 || ms[1].State != "sent" || ms[1].Key != "requestnotice.under_review" {
 			t.Fatalf("sent %d, %+v", n, ms)
 		}
 	})

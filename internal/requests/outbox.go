@@ -10,7 +10,7 @@ import (
 )
 
 // Every status change leaves a message to the applicant in the outbox, in
-// their language: a message key ("request.notice.approved") and its
+// their language: a message key ("requestnotice.approved") and its
 // arguments, rendered by the channel that delivers it. The status page is
 // the channel there is now: it shows the latest message of a request, so
 // its dispatcher marks each one sent as it is queued for the page. The bot
@@ -47,7 +47,7 @@ func (s *Service) notify(ctx context.Context, tx store.Querier, r Request, now t
 		return err
 	}
 	_, err = tx.ExecContext(ctx, s.q.InsertOutbox, r.ID, StatusPage, r.Reference, r.Locale,
-		"request.notice."+string(r.Status), string(args), now)
+		"requestnotice."+string(r.Status), string(args), now)
 	return err
 }
 

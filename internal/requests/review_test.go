@@ -86,7 +86,7 @@ func TestLookupSaysTheSameForUnknownAndWrongPhone(t *testing.T) {
 		must(t, err)
 		got, err := w.s.Lookup(ctx, strings.ToLower(r.Reference), "8 (701) 123-45-67")
 		must(t, err)
-		if got.Status != requests.Submitted || got.Message == nil || got.Message.Key != "request.notice.submitted" {
+		if got.Status != requests.Submitted || got.Message == nil || got.Message.Key != "requestnotice.submitted" {
 			t.Fatalf("lookup = %+v", got)
 		}
 		for _, c := range [][2]string{{r.Reference, "+7 701 000 00 00"}, {"ABC-DEF-GHJ", "+7 701 123 45 67"}, {"", ""}} {

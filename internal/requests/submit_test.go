@@ -41,7 +41,7 @@ func TestSubmitWritesRequestLinesEventAndMessage(t *testing.T) {
 		}
 		ms, err := w.s.Messages(ctx, r.ID)
 		must(t, err)
-		if len(ms) != 1 || ms[0].Key != "request.notice.submitted" || ms[0].Locale != "kk" || ms[0].State != "pending" ||
+		if len(ms) != 1 || ms[0].Key != "requestnotice.submitted" || ms[0].Locale != "kk" || ms[0].State != "pending" ||
 			ms[0].Args["Reference"] != r.Reference {
 			t.Fatalf("messages = %+v", ms)
 		}

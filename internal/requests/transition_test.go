@@ -36,7 +36,7 @@ func TestTransitionFollowsTheLifecycle(t *testing.T) {
 		}
 		ms, err := w.s.Messages(ctx, r.ID)
 		must(t, err)
-		if len(ms) != 6 || ms[5].Key != "request.notice.delivered" {
+		if len(ms) != 6 || ms[5].Key != "requestnotice.delivered" {
 			t.Fatalf("messages = %+v", ms)
 		}
 	})

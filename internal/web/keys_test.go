@@ -16,6 +16,7 @@ import (
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
+	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/settings"
 	"github.com/jolproject/jol/internal/web/admin"
 )
@@ -70,6 +71,12 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"consentmethod.":  strs(people.Methods()...),
 		"home.coming.":    strs(access.Sponsor, access.Volunteer, access.Mentor, access.Warehouse),
 		"income.":         people.IncomeCategories(),
+		"requeststatus.":  strs(requests.Statuses()...),
+		"requestmove.":    strs(requests.Statuses()[1:]...),
+		"requestchannel.": strs(requests.Channels()...),
+		"applicantkind.":  strs(requests.ApplicantKinds()...),
+		"rejectreason.":   strs(requests.Reasons()...),
+		"sizehint.":       {"clothes", "shoes"},
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {
