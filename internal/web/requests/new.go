@@ -29,9 +29,9 @@ type newView struct {
 
 // itemRow is one item the chosen campaign offers, as a line of the form.
 type itemRow struct {
-	ID                     int64
+	ID                      int64
 	Name, Sizing, Qty, Size string
-	QtyErr, SizeErr        string
+	QtyErr, SizeErr         string
 }
 
 // NewRequest shows the form for a request for the {id} person in the
