@@ -66,6 +66,7 @@ func setup(t testing.TB, db *store.DB) *world {
 	must(t, w.reg.Seed(ctx))
 	w.s, err = requests.New(db, log, clock)
 	must(t, err)
+	w.reg.OnMerge(requests.MergeHook, w.s.Moves())
 	w.campaign = w.mkCampaign(t, "road-2026", "open", "KZ-35")
 	w.kit = w.mkItem(t, "kit_primary", "none", true)
 	w.uniform = w.mkItem(t, "school_uniform", "clothes", false)

@@ -54,7 +54,8 @@ SELECT r.id, r.reference, r.campaign_id, r.person_id, p.last_name, p.first_name,
        r.applicant_kind, COALESCE(r.applicant_person_id, 0), COALESCE(r.applicant_org_id, 0),
        r.applicant_name, r.applicant_phone, r.channel, r.locale, r.status, r.reason, r.reason_note,
        COALESCE(r.reviewer_id, 0), COALESCE(u.name, ''), COALESCE(r.org_id, 0), r.org_path, r.region_id,
-       r.region_path, r.version, COALESCE(r.created_by, 0), r.submitted_at, r.updated_at
+       r.region_path, r.version, COALESCE(r.created_by, 0), r.submitted_at, r.updated_at,
+       COALESCE(p.merged_into, 0)
 FROM requests r JOIN persons p ON p.id = r.person_id LEFT JOIN users u ON u.id = r.reviewer_id
 
 -- name: RequestByID
@@ -86,12 +87,12 @@ WHERE id = $1 AND version = $2;
 -- A page of campaign $5's requests within the scope ($1–$4), newest
 -- first, below id $6. requests_campaign_status serves the status filter;
 -- without it the scan walks the primary key down from $6.
-WHERE r.campaign_id = $5 AND r.id < $6
+WHERE r.campaign_id = $5 AND r.id < $6 AND p.merged_into IS NULL
   AND r.org_path >= $1 AND r.org_path < $2 AND r.region_path >= $3 AND r.region_path < $4
 ORDER BY r.id DESC LIMIT $7
 
 -- name: CampaignListByStatus
-WHERE r.campaign_id = $5 AND r.status = $8 AND r.id < $6
+WHERE r.campaign_id = $5 AND r.status = $8 AND r.id < $6 AND p.merged_into IS NULL
   AND r.org_path >= $1 AND r.org_path < $2 AND r.region_path >= $3 AND r.region_path < $4
 ORDER BY r.id DESC LIMIT $7
 
@@ -147,3 +148,15 @@ FROM campaigns c WHERE c.status <> 'draft' ORDER BY c.starts_on DESC, c.id DESC 
 SELECT i.id, i.code, i.sizing, i.is_kit, i.name_en, i.name_kk, i.name_ru, i.name_fr, i.name_fa
 FROM campaign_items c JOIN aid_items i ON i.id = c.item_id
 WHERE c.campaign_id = $1 AND i.active ORDER BY c.position, i.sort, i.id;
+
+-- name: RequestRows
+-- The requests of person $1 as the merge hook reads and writes them.
+SELECT id, campaign_id, status, reason, reason_note, COALESCE(reviewer_id, 0), version, updated_at
+FROM requests WHERE person_id = $1 ORDER BY id;
+
+-- name: MoveRequest
+UPDATE requests SET person_id = $2 WHERE id = $1;
+
+-- name: SetRequestRow
+UPDATE requests SET status = $2, reason = $3, reason_note = $4, reviewer_id = $5, version = $6, updated_at = $7
+WHERE id = $1;

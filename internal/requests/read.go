@@ -50,7 +50,7 @@ func scanRequest(sc store.Scanner) (Request, error) {
 	err := sc.Scan(&r.ID, &r.Reference, &r.CampaignID, &r.PersonID, &last, &first, &patronymic, &r.ApplicantKind,
 		&r.ApplicantPersonID, &r.ApplicantOrgID, &r.ApplicantName, &r.ApplicantPhone, &r.Channel, &r.Locale,
 		&r.Status, &r.Reason, &r.ReasonNote, &r.ReviewerID, &r.ReviewerName, &r.OrgID, &r.OrgPath, &r.RegionID,
-		&r.RegionPath, &r.Version, &r.CreatedBy, &r.SubmittedAt, &r.UpdatedAt)
+		&r.RegionPath, &r.Version, &r.CreatedBy, &r.SubmittedAt, &r.UpdatedAt, &r.MergedInto)
 	r.PersonName = fullName(last, first, patronymic)
 	r.SubmittedAt, r.UpdatedAt = r.SubmittedAt.UTC(), r.UpdatedAt.UTC()
 	return r, err

@@ -35,6 +35,11 @@ type Request struct {
 	UpdatedAt         time.Time     `json:"updated_at"`
 	Lines             []Line        `json:"lines,omitempty"`
 
+	// MergedInto is set when the request's person was merged into
+	// another record and the request stayed with the dropped record,
+	// the record kept having its own request in the campaign (merge.go).
+	MergedInto int64 `json:"merged_into,omitempty"`
+
 	// Linked is set when Submit found the person's request in the campaign
 	// and returned it instead of making another.
 	Linked bool `json:"linked,omitempty"`

@@ -41,6 +41,7 @@ type queries struct {
 	InsertComment, Comments, InsertDocument, Documents, Document          string
 	PendingOutbox, MarkSent, MarkFailed, OutboxOfRequest                  string
 	CampaignChoices, CampaignOffer                                        string
+	RequestRows, MoveRequest, SetRequestRow                               string
 }
 
 // Service keeps requests.

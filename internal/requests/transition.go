@@ -51,6 +51,9 @@ func (s *Service) Transition(ctx context.Context, p access.Principal, id int64, 
 			return errs.ErrNotFound
 		}
 		r = before
+		if before.MergedInto != 0 {
+			return errs.New(errs.Conflict, "error.merged", "ID", itoa(before.MergedInto))
+		}
 		if before.Version != m.Version {
 			changed = true
 			return nil

@@ -100,6 +100,7 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	if s.Requests, err = requests.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}
+	s.People.OnMerge(requests.MergeHook, s.Requests.Moves())
 	if s.Settings, err = settings.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}

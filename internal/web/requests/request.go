@@ -63,7 +63,7 @@ func (s *Server) renderRequest(w http.ResponseWriter, r *http.Request, rq *reque
 	}
 	v := requestView{Page: s.Page(r, rq, "requests.request"), Request: x, StatusName: statusName(rq, x.Status),
 		ChannelName: rq.L.T("requestchannel." + string(x.Channel)), Applicant: rq.L.T("applicantkind." + string(x.ApplicantKind)),
-		CanDecide: access.Can(rq.P, access.DecideRequests, x.Target()) == nil,
+		CanDecide: x.MergedInto == 0 && access.Can(rq.P, access.DecideRequests, x.Target()) == nil,
 		CanEdit:   access.Can(rq.P, access.SubmitRequests, x.Target()) == nil,
 		Conflict:  conflict, Form: f, MaxDocument: "5 MB"}
 	v.Title = rq.L.T("requests.request_ref", "Reference", x.Reference)
