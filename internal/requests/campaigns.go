@@ -2,6 +2,11 @@ package requests
 
 import (
 	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"github.com/jolproject/jol/internal/errs"
 
 	"github.com/jolproject/jol/internal/store"
 )
@@ -25,6 +30,25 @@ func (s *Service) Campaigns(ctx context.Context, locale string) ([]CampaignChoic
 		var c CampaignChoice
 		return c, sc.Scan(&c.ID, &c.Slug, &c.Status, &c.Name)
 	}, s.q.CampaignChoices, locale)
+}
+
+// Window is when a campaign takes requests.
+type Window struct {
+	ID           int64
+	Slug, Status string
+	From, Until  time.Time // days, inclusive
+}
+
+// CampaignWindow returns the campaign with slug slug and when it takes
+// requests; errs.ErrNotFound when there is none.
+func (s *Service) CampaignWindow(ctx context.Context, slug string) (Window, error) {
+	var w Window
+	err := s.db.R.QueryRowContext(ctx, s.q.CampaignBySlug, slug).Scan(&w.ID, &w.Slug, &w.Status, &w.From, &w.Until)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Window{}, errs.ErrNotFound
+	}
+	w.From, w.Until = store.Day(w.From), store.Day(w.Until)
+	return w, err
 }
 
 // Item is an item of the catalogue as a campaign offers it.

@@ -160,3 +160,6 @@ UPDATE requests SET person_id = $2 WHERE id = $1;
 -- name: SetRequestRow
 UPDATE requests SET status = $2, reason = $3, reason_note = $4, reviewer_id = $5, version = $6, updated_at = $7
 WHERE id = $1;
+
+-- name: CampaignBySlug
+SELECT id, slug, status, starts_on, COALESCE(apply_until, ends_on) FROM campaigns WHERE slug = $1;

@@ -41,7 +41,7 @@ type queries struct {
 	InsertComment, Comments, InsertDocument, Documents, Document          string
 	PendingOutbox, MarkSent, MarkFailed, OutboxOfRequest                  string
 	CampaignChoices, CampaignOffer                                        string
-	RequestRows, MoveRequest, SetRequestRow                               string
+	RequestRows, MoveRequest, SetRequestRow, CampaignBySlug               string
 }
 
 // Service keeps requests.
@@ -66,6 +66,14 @@ func New(db *store.DB, log *audit.Log, now func() time.Time) (*Service, error) {
 	}
 	s.batch = batcher{db: db, wrap: s.inTx}
 	return s, nil
+}
+
+// At returns the service with its clock set to now, sharing the database
+// and the log: sample data and lists of a past campaign are submitted on
+// the days they were made, within the campaign's period.
+func (s *Service) At(now func() time.Time) *Service {
+	return &Service{db: s.db, log: s.log, now: now, q: s.q, prepared: s.prepared,
+		batch: batcher{db: s.db, wrap: s.batch.wrap}}
 }
 
 // itoa formats an id for the logs.
