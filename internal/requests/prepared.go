@@ -80,3 +80,9 @@ func (t inTx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.R
 	}
 	return t.tx.QueryRowContext(ctx, q, args...)
 }
+
+// StmtContext is the transaction's, so other packages' prepared statements
+// (the change log's) run as prepared too.
+func (t inTx) StmtContext(ctx context.Context, st *sql.Stmt) *sql.Stmt {
+	return t.tx.StmtContext(ctx, st)
+}
