@@ -47,6 +47,7 @@ type queries struct {
 	MaxRejectSeq                                       string
 	DeleteRejects, InsertReject, Rejects               string
 	OldUploads, PurgeChunks, PurgeRejects, PurgeUpload string
+	PurgeSchoolMap                                     string
 	CountUploads                                       string
 	SchoolMap, DeleteSchoolMap, InsertSchoolMap        string
 }
