@@ -11,4 +11,6 @@ func SetHold(s *Service, d time.Duration) { s.hold = d }
 
 // SetBeforeCheckpoint makes the runs of s call f before each checkpoint
 // saved with the rows it covers; an error f returns fails the transaction.
-func SetBeforeCheckpoint(s *Service, f func(ctx context.Context, pr Progress) error) { s.beforeCheckpoint = f }
+func SetBeforeCheckpoint(s *Service, f func(ctx context.Context, pr Progress) error) {
+	s.beforeCheckpoint = f
+}
