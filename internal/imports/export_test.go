@@ -14,3 +14,6 @@ func SetHold(s *Service, d time.Duration) { s.hold = d }
 func SetBeforeCheckpoint(s *Service, f func(ctx context.Context, pr Progress) error) {
 	s.beforeCheckpoint = f
 }
+
+// SchoolReads is how many times s read a whole upload for its schools.
+func SchoolReads(s *Service) int64 { return s.schools.reads.Load() }

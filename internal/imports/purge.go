@@ -51,6 +51,7 @@ func (s *Service) Purge(ctx context.Context, cutoff time.Time) (int, error) {
 		if err != nil {
 			return 0, err
 		}
+		s.schools.drop(id)
 	}
 	return len(ids), nil
 }

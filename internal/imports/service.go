@@ -77,6 +77,7 @@ type Service struct {
 	// beforeCheckpoint, when set by a test, is called before a checkpoint
 	// is saved with the rows it covers: an error fails their transaction.
 	beforeCheckpoint func(ctx context.Context, pr Progress) error
+	schools          schoolCache // the school names of the uploads previewed last
 }
 
 // New returns the service on db. Register its Handle with the job queue
