@@ -50,7 +50,7 @@ func (s *Server) importErrors(w http.ResponseWriter, r *http.Request, rq *reques
 		err = *failed
 	}
 	if err == nil {
-		err = s.svc.Audit.Viewed(ctx, rq.P, "import_run", strconv.FormatInt(run.ID, 10), run.OrgPath, "export")
+		err = s.viewed(ctx, rq, "import_run", run.ID, run.OrgID, run.OrgPath, "export")
 	}
 	switch {
 	case err == nil:

@@ -84,7 +84,7 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, rq *reque
 		}
 		v.Schools.Answers = answers
 	}
-	if err := s.svc.Audit.Viewed(ctx, rq.P, "import_upload", strconv.FormatInt(up.ID, 10), up.OrgPath, "web"); err != nil {
+	if err := s.viewed(ctx, rq, "import_upload", up.ID, up.OrgID, up.OrgPath, "web"); err != nil {
 		return err
 	}
 	s.render(w, status, "import_preview", &v)

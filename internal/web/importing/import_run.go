@@ -67,7 +67,7 @@ func (s *Server) ImportRun(w http.ResponseWriter, r *http.Request, rq *request) 
 	}
 	if len(page) > 0 {
 		// The rejected rows are children's data.
-		if err := s.svc.Audit.Viewed(r.Context(), rq.P, "import_run", strconv.FormatInt(run.ID, 10), run.OrgPath, "web"); err != nil {
+		if err := s.viewed(r.Context(), rq, "import_run", run.ID, run.OrgID, run.OrgPath, "web"); err != nil {
 			return err
 		}
 	}
