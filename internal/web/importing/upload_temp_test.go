@@ -49,15 +49,16 @@ func TestImportsOfTheFixtureKeepNothingInTheSystemTemp(t *testing.T) {
 	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "no-such-folder"))
 
 	var b bytes.Buffer
-	header := []string{"Фамилия", "Имя", "Дата рождения", "Пол", "Область", "Адрес"}
+	// A column left out, with long cells, makes the sheet larger than
+	// excelize keeps in memory.
+	header := []string{"Фамилия", "Имя", "Дата рождения", "Пол", "Область", "Примечание"}
 	rows := func(yield func([]string) bool) {
-		for i := 1; i <= 2200; i++ {
+		for i := 1; i <= 250; i++ {
 			date := "12.02.2013"
-			if i%100 == 0 {
+			if i%50 == 0 {
 				date = "31.02.2013" // rejected: its reasons are kept in a temporary file until saved
 			}
-			// a long address makes the sheet larger than excelize keeps in memory
-			if !yield([]string{fmt.Sprintf("Иванов-%d", i), "Иван", date, "М", "Алматы", strings.Repeat("Абай көшесі ", 24)}) {
+			if !yield([]string{fmt.Sprintf("Иванов-%d", i), "Иван", date, "М", "Алматы", strings.Repeat("ұлы", 2000)}) {
 				return
 			}
 		}
@@ -75,7 +76,7 @@ func TestImportsOfTheFixtureKeepNothingInTheSystemTemp(t *testing.T) {
 		if r.Status != http.StatusSeeOther {
 			t.Fatalf("%s: %d %s", mode, r.Status, r.Body)
 		}
-		if body := finished(op, r.Location); !strings.Contains(body, "rejected 22.") {
+		if body := finished(op, r.Location); !strings.Contains(body, "rejected 5.") {
 			t.Fatalf("%s: %s", mode, body)
 		}
 	}
