@@ -58,7 +58,7 @@ func TestImportsOfTheFixtureKeepNothingInTheSystemTemp(t *testing.T) {
 			if i%50 == 0 {
 				date = "31.02.2013" // rejected: its reasons are kept in a temporary file until saved
 			}
-			if !yield([]string{fmt.Sprintf("Иванов-%d", i), "Иван", date, "М", "Алматы", strings.Repeat("ұлы", 2000)}) {
+			if !yield([]string{fmt.Sprintf("Иванов-%d", i), "Иван", date, "М", "Алматы", strings.Repeat("ұлы", 900)}) {
 				return
 			}
 		}
