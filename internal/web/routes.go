@@ -7,6 +7,7 @@ import (
 	"github.com/jolproject/jol/internal/web/guidance"
 	"github.com/jolproject/jol/internal/web/importing"
 	"github.com/jolproject/jol/internal/web/kit"
+	"github.com/jolproject/jol/internal/web/public"
 	"github.com/jolproject/jol/internal/web/registry"
 )
 
@@ -17,6 +18,7 @@ type rooms struct {
 	guidance  *guidance.Server
 	importing *importing.Server
 	admin     *admin.Server
+	public    *public.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -31,6 +33,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 	if r.importing, err = importing.New(k, svc); err != nil {
 		return err
 	}
+	if r.public, err = public.New(k, svc); err != nil {
+		return err
+	}
 	r.admin, err = admin.New(k, svc)
 	return err
 }
@@ -40,7 +45,7 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 // setup, home) or a room's. The authorization test walks this table for
 // every role. Every route but an upload takes kit.MaxFormBytes at most.
 func (s *Server) routes() []route {
-	reg, gd, imp, adm := s.rooms.registry, s.rooms.guidance, s.rooms.importing, s.rooms.admin
+	reg, gd, imp, adm, pub := s.rooms.registry, s.rooms.guidance, s.rooms.importing, s.rooms.admin, s.rooms.public
 	return []route{
 		{"GET", "/login", "", s.loginForm, 0},
 		{"POST", "/login", "", s.login, 0},
@@ -49,6 +54,13 @@ func (s *Server) routes() []route {
 		{"GET", "/setup", "", s.setupForm, 0},
 		{"POST", "/setup", "", s.setup, 0},
 		{"GET", "/{$}", access.ViewHome, s.home, 0},
+
+		// The public pages: no login; nothing they show is a record's.
+		// Their posts take public.MaxBody, a few form fields, at most.
+		{"GET", "/c/{slug}/apply", "", pub.ApplyForm, 0},
+		{"POST", "/c/{slug}/apply", "", pub.Apply, public.MaxBody},
+		{"GET", "/status", "", pub.StatusForm, 0},
+		{"POST", "/status", "", pub.StatusLookUp, public.MaxBody},
 
 		{"GET", "/admin/users", access.ManageUsers, adm.Users, 0},
 		{"GET", "/admin/users/new", access.ManageUsers, adm.UserNew, 0},
