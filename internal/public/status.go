@@ -30,6 +30,7 @@ var ErrNoRequest = errs.New(errs.NotFound, "public.status_not_found")
 // the same one query. The request's pending messages for the status page
 // are marked delivered: this page is their channel.
 func (s *Service) LookUp(ctx context.Context, addr, ref, phone string) (Status, error) {
+	ref = text.NormalizeDigits(ref) // a Persian page shows it, and families type it, in Persian digits
 	norm := strings.ToUpper(strings.Join(strings.Fields(strings.ReplaceAll(ref, "-", "")), ""))
 	if len(norm) > 20 {
 		norm = norm[:20]
