@@ -199,3 +199,20 @@ func TestAGuardianInTheRegistryIsFoundByPhoneAndName(t *testing.T) {
 		}
 	})
 }
+
+func TestAnIDNumberHeldOutsideTheOrganiserSendsToTheHotline(t *testing.T) {
+	testworld.Each(t, func(t *testing.T, w *testworld.World) {
+		f := setup(t, w)
+		a := f.application(t)
+		w.Person(t, people.Input{LastName: "Other", FirstName: "Child", BirthDate: a.BirthDate, Sex: people.Female,
+			NationalID: a.NationalID, RegionCode: "IR-23", OrgID: w.Tehran.ID})
+		before := f.count(t, "persons")
+		_, err := f.s.Apply(ctx, "road", "192.0.2.1", a, false)
+		if !errors.Is(err, public.ErrByPhone) {
+			t.Fatalf("%v, want %v", err, public.ErrByPhone)
+		}
+		if n := f.count(t, "persons"); n != before {
+			t.Errorf("%d persons written", n-before)
+		}
+	})
+}
