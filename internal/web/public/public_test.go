@@ -1,12 +1,14 @@
 package public_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 
-	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/public"
 	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/web/webtest"
 )
@@ -62,7 +64,6 @@ func TestTheStatusPageSaysApprovedInKazakh(t *testing.T) {
 	if !strings.Contains(r.Body, "Мақұлданды") || !strings.Contains(r.Body, "Өтінім мақұлданды.") {
 		t.Errorf("status page:\n%s", r.Body)
 	}
-	_ = access.Coordinator
 }
 
 func TestNotFoundIsTheSamePageForAWrongPhoneAndAnUnknownReference(t *testing.T) {
@@ -137,5 +138,31 @@ func TestTheTrapAndTheBodyLimit(t *testing.T) {
 	}
 	if r := v.Get("/c/nowhere/apply"); r.Status != http.StatusNotFound {
 		t.Errorf("an unknown campaign: %d", r.Status)
+	}
+}
+
+// TestStatusAttemptsAreLimitedUnderParallelRequests: a hundred guesses at
+// once of the phone of one reference get exactly the reference's allowance
+// of answers; the rest are told to wait (429), in the reader's language.
+func TestStatusAttemptsAreLimitedUnderParallelRequests(t *testing.T) {
+	f := setup(t)
+	v := f.anonymous(t, "ru")
+	var mu sync.Mutex
+	codes := map[int]int{}
+	var wg sync.WaitGroup
+	for i := range 100 {
+		wg.Go(func() {
+			r := v.Post("/status", url.Values{"reference": {"222-222-222"}, "phone": {fmt.Sprintf("+7 700 000 00 %02d", i)}})
+			mu.Lock()
+			codes[r.Status]++
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	if codes[http.StatusNotFound] != public.StatusPerReference || codes[http.StatusTooManyRequests] != 100-public.StatusPerReference {
+		t.Errorf("answers by status code %v, want %d not found and the rest 429", codes, public.StatusPerReference)
+	}
+	if r := v.Post("/status", url.Values{"reference": {"222-222-222"}, "phone": {"1234567"}}); !strings.Contains(r.Body, "Слишком много попыток") {
+		t.Errorf("the limited page:\n%s", r.Body)
 	}
 }
