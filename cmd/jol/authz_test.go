@@ -30,6 +30,9 @@ var (
 	admins       = []string{"admin"}
 	auditors     = []string{"admin", "auditor"}
 	public       = []string(nil)
+	// visitors may open the public pages: every role and anyone logged
+	// in as nobody (see TestPublicPagesForAnonymous).
+	visitors = append(everyone[:len(everyone):len(everyone)], "anonymous")
 )
 
 var expectedAccess = map[string][]string{
@@ -40,6 +43,10 @@ var expectedAccess = map[string][]string{
 	"POST /locale":                    public,
 	"GET /setup":                      public,
 	"POST /setup":                     public,
+	"GET /c/{slug}/apply":             visitors,
+	"POST /c/{slug}/apply":            visitors,
+	"GET /status":                     visitors,
+	"POST /status":                    visitors,
 	"GET /admin/users":                admins,
 	"GET /admin/users/new":            admins,
 	"POST /admin/users":               admins,
@@ -190,6 +197,7 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		}
 	}
 	jobID := failedJob(t, s.app.db)
+	slug := publicCampaign(t, s)
 	fund := mustUser(t, s, "coordinator").orgID
 	campaign := requeststest.Open(t, s.app.db, time.Now(), "authz", fund, "/")
 	for _, local := range everyone {
@@ -211,7 +219,7 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 			if strings.HasPrefix(pattern, "/people/") {
 				codeArg = "orphan"
 			}
-			path := strings.NewReplacer("{$}", "", "{code}", codeArg, "{purpose}", "processing",
+			path := strings.NewReplacer("{$}", "", "{code}", codeArg, "{purpose}", "processing", "{slug}", slug,
 				"{person}", strconv.FormatInt(personID, 10), "{placement}", strconv.FormatInt(placementID, 10),
 				"{run}", strconv.FormatInt(runID, 10), "{doc}", strconv.FormatInt(docID, 10)).Replace(pattern)
 			switch {
@@ -251,7 +259,7 @@ func TestAnonymousIsSentToLogin(t *testing.T) {
 	c := s.client(t)
 	for key, allowed := range expectedAccess {
 		method, pattern, _ := strings.Cut(key, " ")
-		if allowed == nil || strings.Contains(pattern, "{") {
+		if allowed == nil || strings.Contains(pattern, "{") || contains(allowed, "anonymous") {
 			continue
 		}
 		req, _ := http.NewRequest(method, s.url+strings.ReplaceAll(pattern, "{$}", ""), nil)

@@ -20,6 +20,7 @@ import (
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
+	"github.com/jolproject/jol/internal/public"
 	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/settings"
 	"github.com/jolproject/jol/internal/store"
@@ -36,6 +37,7 @@ type Services struct {
 	People   *people.Service
 	Guidance *guidance.Service
 	Requests *requests.Service
+	Public   *public.Service // the application form and status page families use
 	Settings *settings.Service
 	Jobs     *jobs.Queue
 	Imports  *imports.Service
@@ -101,6 +103,9 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		return nil, err
 	}
 	s.People.OnMerge(requests.MergeHook, s.Requests.Moves())
+	if s.Public, err = public.New(public.Deps{DB: db, People: s.People, Requests: s.Requests, Now: o.Now}); err != nil {
+		return nil, err
+	}
 	if s.Settings, err = settings.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}

@@ -77,6 +77,10 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"applicantkind.":  strs(requests.ApplicantKinds()...),
 		"rejectreason.":   strs(requests.Reasons()...),
 		"sizehint.":       {"clothes", "shoes"},
+		"public.status.":  strs(requests.Statuses()...),
+		"public.explain.": strs(requests.Statuses()...),
+		"public.reason.":  strs(requests.Reasons()...),
+		"public.size.":    {"clothes", "shoes"},
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {
@@ -87,7 +91,7 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 	var files []string
 	// This package, the kernel and every room (the directories beside it).
 	files = append(files, glob(t, "*/*.go")...)
-	for _, dir := range []string{".", "../accounts", "../orgs", "../settings", "../geo", "../api", "../people", "../imports", "../natid", "../text"} {
+	for _, dir := range []string{".", "../accounts", "../orgs", "../settings", "../geo", "../api", "../people", "../imports", "../natid", "../text", "../public"} {
 		files = append(files, glob(t, filepath.Join(dir, "*.go"))...)
 	}
 	// The templates of this package, of the kernel and of every room.

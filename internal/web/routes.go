@@ -7,6 +7,7 @@ import (
 	"github.com/jolproject/jol/internal/web/guidance"
 	"github.com/jolproject/jol/internal/web/importing"
 	"github.com/jolproject/jol/internal/web/kit"
+	"github.com/jolproject/jol/internal/web/public"
 	"github.com/jolproject/jol/internal/web/registry"
 	"github.com/jolproject/jol/internal/web/requests"
 )
@@ -19,6 +20,7 @@ type rooms struct {
 	importing *importing.Server
 	requests  *requests.Server
 	admin     *admin.Server
+	public    *public.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -36,6 +38,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 	if r.requests, err = requests.New(k, svc); err != nil {
 		return err
 	}
+	if r.public, err = public.New(k, svc); err != nil {
+		return err
+	}
 	r.admin, err = admin.New(k, svc)
 	return err
 }
@@ -46,7 +51,7 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 // every role. Every route but an upload takes kit.MaxFormBytes at most.
 func (s *Server) routes() []route {
 	reg, gd, imp, adm := s.rooms.registry, s.rooms.guidance, s.rooms.importing, s.rooms.admin
-	rqs := s.rooms.requests
+	rqs, pub := s.rooms.requests, s.rooms.public
 	return []route{
 		{"GET", "/login", "", s.loginForm, 0},
 		{"POST", "/login", "", s.login, 0},
@@ -55,6 +60,13 @@ func (s *Server) routes() []route {
 		{"GET", "/setup", "", s.setupForm, 0},
 		{"POST", "/setup", "", s.setup, 0},
 		{"GET", "/{$}", access.ViewHome, s.home, 0},
+
+		// The public pages: no login; nothing they show is a record's.
+		// Their posts take public.MaxBody, a few form fields, at most.
+		{"GET", "/c/{slug}/apply", "", pub.ApplyForm, 0},
+		{"POST", "/c/{slug}/apply", "", pub.Apply, public.MaxBody},
+		{"GET", "/status", "", pub.StatusForm, 0},
+		{"POST", "/status", "", pub.StatusLookUp, public.MaxBody},
 
 		{"GET", "/admin/users", access.ManageUsers, adm.Users, 0},
 		{"GET", "/admin/users/new", access.ManageUsers, adm.UserNew, 0},
