@@ -28,6 +28,9 @@ type Options struct {
 	// Schools maps the unknown schools the list names to organisations
 	// (see SchoolMap); the people target reads it.
 	Schools SchoolMap
+	// Campaign is the campaign a school's or a centre's list files its
+	// requests in; the school-list target reads it.
+	Campaign int64
 	// Hold and MaxHold are how long the import keeps the writer while a
 	// request waits for it, and when none does (see people.ImportOptions).
 	Hold, MaxHold time.Duration
@@ -47,12 +50,27 @@ type Progress struct {
 // Result counts the rows of a file by what became of them.
 type Result struct {
 	Read, Created, Updated, Unchanged, Rejected int
+	// Filed and Linked count, for a target whose session is a Filer, the
+	// rows that filed something new for their record (a request for the
+	// pupil of a school's list) and those linked to one filed before.
+	Filed, Linked int
 }
 
 // Line is the summary the command line prints.
 func (r Result) Line() string {
-	return fmt.Sprintf("read %d, created %d, updated %d, unchanged %d, rejected %d",
+	s := fmt.Sprintf("read %d, created %d, updated %d, unchanged %d, rejected %d",
 		r.Read, r.Created, r.Updated, r.Unchanged, r.Rejected)
+	if r.Filed+r.Linked > 0 {
+		s += fmt.Sprintf("; filed %d, linked %d", r.Filed, r.Linked)
+	}
+	return s
+}
+
+// Filer is a Session that files something for the record of each row
+// besides writing it (see Result.Filed): after each Batch it tells how
+// many rows of the batch filed anew and how many were linked.
+type Filer interface {
+	Filed() (filed, linked int)
 }
 
 // ErrHeader is returned when the header row makes the file unusable; the
@@ -116,6 +134,10 @@ func runRows[R any](ctx context.Context, d Definition[R], p access.Principal, f 
 				reject(e)
 			}
 			res.count(outcomes)
+			if f, ok := sess.(Filer); ok {
+				n, l := f.Filed()
+				res.Filed, res.Linked = res.Filed+n, res.Linked+l
+			}
 		}
 		if progress != nil {
 			progress(Progress{Line: c.last, Result: res})

@@ -32,6 +32,7 @@ type Upload struct {
 	CreatedAt     time.Time
 	Preview       Preview
 	Latest        *RunRecord // in lists: the upload's last run, nil before the first
+	CampaignID    int64      // the campaign a school's list files requests in; 0 until chosen
 }
 
 // Preview is what an upload's preview needs of the file, read once when

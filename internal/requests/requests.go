@@ -38,6 +38,7 @@ type queries struct {
 	SetStatus, SetReviewer, CampaignList, CampaignListByStatus            string
 	InsertComment, Comments, InsertDocument, Documents, Document          string
 	PendingOutbox, MarkSent, MarkFailed, OutboxOfRequest                  string
+	ListCampaign, ListCampaignRegions, ListCampaignOffer, OpenCampaignIDs string
 }
 
 // Service keeps requests.
