@@ -100,7 +100,7 @@ func (ck *checkpoint) save(ctx context.Context, pr Progress, bytes int64) error 
 	}
 	r := pr.Result
 	if _, err := tx.ExecContext(ctx, ck.s.q.Checkpoint, ck.run.ID, line, r.Read, r.Created, r.Updated, r.Unchanged,
-		r.Rejected, bytes, r.Filed, r.Linked); err != nil {
+		r.Rejected, bytes); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {

@@ -39,7 +39,7 @@ func (s *Service) Handle(ctx context.Context, j *jobs.Job, progress jobs.Progres
 		// The queue fails the job of a handler that panics; the run fails
 		// with it rather than stay running, which would block the upload.
 		if p := recover(); p != nil {
-			_, _ = s.db.W.ExecContext(wctx, s.q.FinishRun, run.ID, jobs.Failed, 0, 0, 0, 0, 0, 0, "error.internal", "[]", s.clock(), 0, 0)
+			_, _ = s.db.W.ExecContext(wctx, s.q.FinishRun, run.ID, jobs.Failed, 0, 0, 0, 0, 0, 0, "error.internal", "[]", s.clock())
 			panic(p)
 		}
 	}()
@@ -64,7 +64,7 @@ func (s *Service) Handle(ctx context.Context, j *jobs.Job, progress jobs.Progres
 		return "", jerr
 	}
 	_, werr := s.db.W.ExecContext(wctx, s.q.FinishRun, run.ID, status, res.Read, res.Created, res.Updated,
-		res.Unchanged, res.Rejected, reasons, key, string(enc), s.clock(), res.Filed, res.Linked)
+		res.Unchanged, res.Rejected, reasons, key, string(enc), s.clock())
 	if werr != nil {
 		return "", errors.Join(err, werr)
 	}
@@ -125,7 +125,7 @@ func (s *Service) execute(ctx context.Context, run RunRecord, pl jobPayload, pro
 	defer stop(nil)
 	res, probs, err := Run(rctx, t, p, rd,
 		Options{OrgID: run.OrgID, DryRun: run.DryRun, Template: run.Template, Source: up.Name, Resume: ck.resume,
-			Schools: sm, Campaign: up.CampaignID},
+			Schools: sm, Campaign: up.Preview.Campaign},
 		ck.add, func(pr Progress) {
 			progress.Set(f.Reached(), f.Size())
 			if err := ck.save(ctx, pr, f.Reached()); err != nil && ck.err == nil {

@@ -14,8 +14,7 @@ INSERT INTO import_chunks (upload_id, seq, data) VALUES ($1, $2, $3);
 SELECT data FROM import_chunks WHERE upload_id = $1 AND seq = $2;
 
 -- name: Upload
-SELECT u.id, u.org_id, o.name, u.org_path, u.name, u.size, u.purged, u.created_by_name, u.created_at, u.preview, u.target,
-       COALESCE(u.campaign_id, 0)
+SELECT u.id, u.org_id, o.name, u.org_path, u.name, u.size, u.purged, u.created_by_name, u.created_at, u.preview, u.target
 FROM import_uploads u
 JOIN organisations o ON o.id = u.org_id
 WHERE u.id = $1;
@@ -73,14 +72,14 @@ UPDATE import_runs SET job_id = $1 WHERE id = $2;
 -- name: Run
 SELECT id, upload_id, org_id, org_path, dry_run, mapping, job_id, status, rows_read, bytes_read, n_created,
        n_updated, n_unchanged, n_rejected, n_reasons, error_key, error_args, created_by_name, created_at,
-       started_at, finished_at, target, resume_line, n_filed, n_linked
+       started_at, finished_at, target, resume_line
 FROM import_runs
 WHERE id = $1;
 
 -- name: Runs
 SELECT id, upload_id, org_id, org_path, dry_run, mapping, job_id, status, rows_read, bytes_read, n_created,
        n_updated, n_unchanged, n_rejected, n_reasons, error_key, error_args, created_by_name, created_at,
-       started_at, finished_at, target, resume_line, n_filed, n_linked
+       started_at, finished_at, target, resume_line
 FROM import_runs
 WHERE upload_id = $1
 ORDER BY id DESC
@@ -89,14 +88,13 @@ LIMIT 50;
 -- name: StartRun
 UPDATE import_runs
 SET status = 'running', started_at = $2, finished_at = NULL, rows_read = 0, bytes_read = 0, resume_line = 0,
-    n_created = 0, n_updated = 0, n_unchanged = 0, n_rejected = 0, n_filed = 0, n_linked = 0
+    n_created = 0, n_updated = 0, n_unchanged = 0, n_rejected = 0
 WHERE id = $1;
 
 -- name: Checkpoint
 -- Where an import stands after a committed batch (see ResumeRun).
 UPDATE import_runs
-SET resume_line = $2, rows_read = $3, n_created = $4, n_updated = $5, n_unchanged = $6, n_rejected = $7, bytes_read = $8,
-    n_filed = $9, n_linked = $10
+SET resume_line = $2, rows_read = $3, n_created = $4, n_updated = $5, n_unchanged = $6, n_rejected = $7, bytes_read = $8
 WHERE id = $1 AND status = 'running';
 
 -- name: ResumeRun
@@ -113,7 +111,7 @@ SELECT COALESCE(MAX(seq), 0), COUNT(*) FROM import_rejects WHERE run_id = $1;
 -- name: FinishRun
 UPDATE import_runs
 SET status = $2, rows_read = $3, n_created = $4, n_updated = $5, n_unchanged = $6, n_rejected = $7,
-    n_reasons = $8, error_key = $9, error_args = $10, finished_at = $11, n_filed = $12, n_linked = $13
+    n_reasons = $8, error_key = $9, error_args = $10, finished_at = $11
 WHERE id = $1;
 
 -- name: RequeueRun
@@ -146,6 +144,6 @@ DELETE FROM import_rejects WHERE run_id IN (SELECT id FROM import_runs WHERE upl
 -- name: PurgeUpload
 UPDATE import_uploads SET purged = TRUE, preview = '{}' WHERE id = $1;
 
--- name: SetUploadCampaign
--- The campaign a list files its requests in (the school-list target).
-UPDATE import_uploads SET campaign_id = $2 WHERE id = $1;
+-- name: SetPreview
+-- What an upload's pages keep of it, changed (the campaign of a school's list).
+UPDATE import_uploads SET preview = $2 WHERE id = $1 AND NOT purged;

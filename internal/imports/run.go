@@ -50,27 +50,12 @@ type Progress struct {
 // Result counts the rows of a file by what became of them.
 type Result struct {
 	Read, Created, Updated, Unchanged, Rejected int
-	// Filed and Linked count, for a target whose session is a Filer, the
-	// rows that filed something new for their record (a request for the
-	// pupil of a school's list) and those linked to one filed before.
-	Filed, Linked int
 }
 
 // Line is the summary the command line prints.
 func (r Result) Line() string {
-	s := fmt.Sprintf("read %d, created %d, updated %d, unchanged %d, rejected %d",
+	return fmt.Sprintf("read %d, created %d, updated %d, unchanged %d, rejected %d",
 		r.Read, r.Created, r.Updated, r.Unchanged, r.Rejected)
-	if r.Filed+r.Linked > 0 {
-		s += fmt.Sprintf("; filed %d, linked %d", r.Filed, r.Linked)
-	}
-	return s
-}
-
-// Filer is a Session that files something for the record of each row
-// besides writing it (see Result.Filed): after each Batch it tells how
-// many rows of the batch filed anew and how many were linked.
-type Filer interface {
-	Filed() (filed, linked int)
 }
 
 // ErrHeader is returned when the header row makes the file unusable; the
@@ -134,10 +119,6 @@ func runRows[R any](ctx context.Context, d Definition[R], p access.Principal, f 
 				reject(e)
 			}
 			res.count(outcomes)
-			if f, ok := sess.(Filer); ok {
-				n, l := f.Filed()
-				res.Filed, res.Linked = res.Filed+n, res.Linked+l
-			}
 		}
 		if progress != nil {
 			progress(Progress{Line: c.last, Result: res})

@@ -145,8 +145,7 @@ func scanRun(sc store.Scanner) (RunRecord, error) {
 	var started, finished sql.NullTime
 	err := sc.Scan(&r.ID, &r.UploadID, &r.OrgID, &r.OrgPath, &r.DryRun, &mapping, &job, &r.Status, &r.Result.Read,
 		&r.BytesRead, &r.Result.Created, &r.Result.Updated, &r.Result.Unchanged, &r.Result.Rejected, &r.Reasons,
-		&r.ErrorKey, &args, &r.CreatedByName, &r.CreatedAt, &started, &finished, &r.Target, &r.ResumeLine,
-		&r.Result.Filed, &r.Result.Linked)
+		&r.ErrorKey, &args, &r.CreatedByName, &r.CreatedAt, &started, &finished, &r.Target, &r.ResumeLine)
 	if err != nil {
 		return r, err
 	}

@@ -48,6 +48,9 @@ type listRow struct {
 func (schoolList) Name() string  { return "school-list" }
 func (schoolList) Label() string { return "imports.target_school_list" }
 
+// Summary names a run's totals as the rows' requests went (see Batch).
+func (schoolList) Summary() string { return "imports.summary_school_list" }
+
 // Columns are the people list's, then item, size and note.
 func (schoolList) Columns() []ColumnSpec {
 	return append(peopleColumns(),

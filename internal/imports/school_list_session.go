@@ -46,17 +46,20 @@ func (l schoolList) Open(ctx context.Context, p access.Principal, o Options) (Se
 // listSession writes a school's list: each batch's persons through the
 // people import, then their requests.
 type listSession struct {
-	is            *people.ImportSession
-	reqs          *requests.Service
-	p             access.Principal
-	base          requests.Input
-	check         *requests.ListCheck // a dry run's; nil for a real run
-	filed, linked int                 // the last batch's
+	is    *people.ImportSession
+	reqs  *requests.Service
+	p     access.Principal
+	base  requests.Input
+	check *requests.ListCheck // a dry run's; nil for a real run
 }
 
 // Batch writes the rows' persons, then files a request for each person
-// written. A row whose request is refused is rejected with the reason;
-// its person stays written (the parser refused what it could before).
+// written. A row's outcome is its request's: Created, a new request for a
+// person the list registered; Updated, a new request for a person found
+// in the registry; Unchanged, linked to the request the person had in the
+// campaign (from an earlier list, another channel or an earlier row). A
+// row whose request is refused is rejected with the reason; its person
+// stays written (the parser refused before writing all it could).
 func (s *listSession) Batch(ctx context.Context, rows []listRow) ([]Outcome, []RowError, error) {
 	prows := make([]people.ImportRow, len(rows))
 	for i, r := range rows {
@@ -87,25 +90,21 @@ func (s *listSession) Batch(ctx context.Context, rows []listRow) ([]Outcome, []R
 	if err != nil {
 		return nil, nil, err
 	}
-	s.filed, s.linked = 0, 0
 	for k, o := range res {
-		switch o.Filed {
-		case requests.ListNew:
-			s.filed++
-		case requests.ListLinked:
-			s.linked++
-		default:
-			outs[at[k]] = Rejected
-			rowErrs = append(rowErrs, listError(rows[at[k]], o.Err)...)
+		i := at[k]
+		switch {
+		case o.Filed == requests.ListLinked:
+			outs[i] = Unchanged
+		case o.Filed == requests.ListNew && outs[i] != Created:
+			outs[i] = Updated
+		case o.Filed != requests.ListNew:
+			outs[i] = Rejected
+			rowErrs = append(rowErrs, listError(rows[i], o.Err)...)
 		}
 	}
 	slices.SortStableFunc(rowErrs, func(a, b RowError) int { return cmp.Compare(a.Line, b.Line) })
 	return outs, rowErrs, nil
 }
-
-// Filed says how many rows of the last batch filed a request and how many
-// were linked to the request their person had.
-func (s *listSession) Filed() (int, int) { return s.filed, s.linked }
 
 func (s *listSession) Close(ctx context.Context) error {
 	_, err := s.is.Close(ctx)

@@ -3,6 +3,7 @@ package imports
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"strconv"
 
 	"github.com/jolproject/jol/internal/access"
@@ -11,7 +12,8 @@ import (
 )
 
 // SetCampaign records the campaign upload up files its requests in (a
-// school's list), for its preview and its runs. p must be allowed to
+// school's list), for its preview and its runs: it is kept with the
+// preview (Preview.Campaign). p must be allowed to
 // import for the upload's organisation and to submit requests there;
 // whether the campaign takes them is the rows' business (see
 // SchoolListTarget).
@@ -28,12 +30,18 @@ func (s *Service) SetCampaign(ctx context.Context, p access.Principal, up Upload
 	if err := access.Can(p, access.SubmitRequests, access.Target{OrgPath: up.OrgPath, RegionPath: p.RegionPath}); err != nil {
 		return err
 	}
+	before := up.Preview.Campaign
+	up.Preview.Campaign = campaignID
+	pv, err := json.Marshal(up.Preview)
+	if err != nil {
+		return err
+	}
 	return s.db.Tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, s.q.SetUploadCampaign, up.ID, campaignID); err != nil {
+		if _, err := tx.ExecContext(ctx, s.q.SetPreview, up.ID, string(pv)); err != nil {
 			return err
 		}
 		return s.Audit.Record(ctx, tx, p, audit.Change{Action: "update", Entity: "import_upload",
 			EntityID: strconv.FormatInt(up.ID, 10), OrgPath: up.OrgPath,
-			Before: map[string]any{"campaign": up.CampaignID}, After: map[string]any{"campaign": campaignID}})
+			Before: map[string]any{"campaign": before}, After: map[string]any{"campaign": campaignID}})
 	})
 }

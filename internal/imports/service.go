@@ -49,7 +49,7 @@ type queries struct {
 	OldUploads, PurgeChunks, PurgeRejects, PurgeUpload string
 	CountUploads                                       string
 	SchoolMap, DeleteSchoolMap, InsertSchoolMap        string
-	SetUploadCampaign                                  string
+	SetPreview                                         string
 }
 
 // Deps are the services an import from the web works with.

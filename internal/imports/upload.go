@@ -32,7 +32,6 @@ type Upload struct {
 	CreatedAt     time.Time
 	Preview       Preview
 	Latest        *RunRecord // in lists: the upload's last run, nil before the first
-	CampaignID    int64      // the campaign a school's list files requests in; 0 until chosen
 }
 
 // Preview is what an upload's preview needs of the file, read once when
@@ -45,6 +44,9 @@ type Preview struct {
 	Header    []string    `json:"header"`
 	Rows      []SampleRow `json:"rows"`
 	More      bool        `json:"more,omitempty"` // rows follow those shown
+	// Campaign is the campaign a school's list files its requests in, as
+	// chosen on the preview (see SetCampaign); 0 until chosen.
+	Campaign int64 `json:"campaign,omitempty"`
 }
 
 // SampleRow is one of the first rows of a file.

@@ -30,8 +30,7 @@ func (s *Service) upload(ctx context.Context, id int64) (Upload, error) {
 	var up Upload
 	var preview string
 	err := s.db.R.QueryRowContext(ctx, s.q.Upload, id).Scan(&up.ID, &up.OrgID, &up.OrgName, &up.OrgPath, &up.Name,
-		&up.Size, &up.Purged, &up.CreatedByName, &up.CreatedAt, &preview, &up.Target,
-		&up.CampaignID)
+		&up.Size, &up.Purged, &up.CreatedByName, &up.CreatedAt, &preview, &up.Target)
 	if err != nil {
 		return Upload{}, store.NotFound(err)
 	}
