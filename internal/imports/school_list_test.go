@@ -25,7 +25,7 @@ type schoolWorld struct {
 	c requeststest.Campaign
 }
 
-func newSchoolWorld(t *testing.T, db *store.DB) schoolWorld {
+func newSchoolWorld(t testing.TB, db *store.DB) schoolWorld {
 	w := testworld.New(t, db)
 	c := requeststest.Open(t, db, w.Clock.Now(), "road", w.Foundation.ID, w.Foundation.Path, "KZ-75")
 	if _, err := db.W.ExecContext(ctx, store.Rebind(db.Engine,
