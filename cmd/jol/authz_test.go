@@ -91,6 +91,7 @@ var expectedAccess = map[string][]string{
 	"POST /imports/{id}/template":                      childEditors,
 	"POST /imports/{id}/runs":                          childEditors,
 	"POST /imports/{id}/schools":                       childEditors, // creating them needs ManageOrgs too (the service checks)
+	"POST /imports/{id}/campaign":                      childEditors, // those who may submit requests: the same staff
 	"GET /imports/{id}/runs/{run}":                     childEditors,
 	"GET /imports/{id}/runs/{run}/errors.csv":          childEditors,
 	"GET /imports/{id}/runs/{run}/errors.xlsx":         childEditors,

@@ -44,7 +44,7 @@ func cmdImport(ctx context.Context, e env, args []string) error {
 // importUsage lists what jol import imports: the targets with their
 // columns (* required), then regions.
 func importUsage(w io.Writer, targets *imports.Targets) {
-	fmt.Fprintln(w, "Usage: jol import TARGET --org ORG [--dry-run] [--errors F.csv|F.xlsx] [--strict] [--create-schools] [--map-school NAME=ORGID]... FILE.csv|FILE.xlsx")
+	fmt.Fprintln(w, "Usage: jol import TARGET --org ORG [--campaign ID] [--dry-run] [--errors F.csv|F.xlsx] [--strict] [--create-schools] [--map-school NAME=ORGID]... FILE.csv|FILE.xlsx")
 	fmt.Fprintln(w, "       jol import regions FILE.csv")
 	fmt.Fprintln(w, "\nTargets and their columns (* required; headers also in Kazakh, Russian, French and Persian):")
 	for _, t := range targets.All() {
@@ -56,10 +56,11 @@ func importUsage(w io.Writer, targets *imports.Targets) {
 			}
 			cols = append(cols, name)
 		}
-		fmt.Fprintf(w, "  %-8s %s\n", t.Name(), strings.Join(cols, ", "))
+		fmt.Fprintf(w, "  %-11s %s\n", t.Name(), strings.Join(cols, ", "))
 	}
-	fmt.Fprintln(w, "  regions  the geographic reference: code, parent_code, names (see docs/operations.md)")
-	fmt.Fprintln(w, "\njol import TARGET --help shows the flags.")
+	fmt.Fprintln(w, "  regions     the geographic reference: code, parent_code, names (see docs/operations.md)")
+	fmt.Fprintln(w, "\nschool-list files a request for each pupil in the campaign --campaign names.")
+	fmt.Fprintln(w, "jol import TARGET --help shows the flags.")
 }
 
 func importRegions(ctx context.Context, e env, args []string) error {
@@ -104,6 +105,7 @@ func importList(ctx context.Context, e env, target string, args []string) error 
 	dsn := f.String("db", "jol.db", "SQLite file, or a postgres:// URL for PostgreSQL")
 	org := f.FlagSet.Int64("org", 0, "id of the organisation the list comes from (see the Organisations page)")
 	dry := f.FlagSet.Bool("dry-run", false, "check every row and report, but write nothing")
+	campaign := f.FlagSet.Int64("campaign", 0, "id of the campaign a school-list files its requests in")
 	bulk := f.FlagSet.Bool("bulk", false, "nobody else uses the registry meanwhile: write in long transactions, faster")
 	errFile := f.FlagSet.String("errors", "", "write the rejected rows to this file (.csv or .xlsx)")
 	strict := f.FlagSet.Bool("strict", false, "exit with an error when any row is rejected")
@@ -118,6 +120,9 @@ func importList(ctx context.Context, e env, target string, args []string) error 
 	}
 	if f.NArg() != 1 || *org == 0 {
 		return fmt.Errorf("%w: give --org and the file to import", errUsage)
+	}
+	if target == "school-list" && *campaign <= 0 {
+		return fmt.Errorf("%w: give --campaign, the campaign the list's requests are for", errUsage)
 	}
 	name := f.Arg(0)
 	file, err := os.Open(name)
@@ -164,7 +169,7 @@ func importList(ctx context.Context, e env, target string, args []string) error 
 		fmt.Fprintf(e.stderr, "\r%s: %s rows read", name, l.Number(int64(p.Result.Read)))
 	}
 	o := importOptions(*org, *dry, *bulk, name)
-	o.Schools = schools
+	o.Schools, o.Campaign = schools, *campaign
 	res, probs, err := imports.Run(ctx, t, access.System, rd, o, report.Add, progress)
 	fmt.Fprintln(e.stderr)
 	for _, p := range probs {
@@ -177,6 +182,9 @@ func importList(ctx context.Context, e env, target string, args []string) error 
 		return err
 	}
 	fmt.Fprintln(e.stdout, res.Line())
+	if target != "people" {
+		fmt.Fprintln(e.stdout, t.Summary(l, res))
+	}
 	if *strict && res.Rejected > 0 {
 		return errRejected
 	}

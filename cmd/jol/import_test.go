@@ -111,7 +111,8 @@ func orgInput(name string) orgs.Input {
 
 func TestImportNamesItsTargets(t *testing.T) {
 	code, out, _ := runCLI(t, "", nil, "import", "--help")
-	if code != exitOK || !strings.Contains(out, "people   last_name*, first_name*, patronymic") ||
+	if code != exitOK || !strings.Contains(out, "people      last_name*, first_name*, patronymic") ||
+		!strings.Contains(out, "school-list last_name*") || !strings.Contains(out, "categories, item, size, note") ||
 		!strings.Contains(out, "regions") {
 		t.Fatalf("jol import --help: exit %d, %q", code, out)
 	}

@@ -40,7 +40,7 @@ func (s *Service) Check(ctx context.Context, p access.Principal, up Upload, tpl 
 		if err != nil {
 			return Check{}, err
 		}
-		if parse, err = t.check(ctx, p, Options{OrgID: up.OrgID, Schools: sm}); err != nil {
+		if parse, err = t.check(ctx, p, Options{OrgID: up.OrgID, Schools: sm, Campaign: up.Preview.Campaign}); err != nil {
 			return Check{}, err
 		}
 	}

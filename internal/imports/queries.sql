@@ -146,3 +146,7 @@ DELETE FROM import_school_map WHERE upload_id = $1;
 
 -- name: PurgeUpload
 UPDATE import_uploads SET purged = TRUE, preview = '{}' WHERE id = $1;
+
+-- name: SetPreview
+-- What an upload's pages keep of it, changed (the campaign of a school's list).
+UPDATE import_uploads SET preview = $2 WHERE id = $1 AND NOT purged;

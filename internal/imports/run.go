@@ -29,6 +29,9 @@ type Options struct {
 	// Schools maps the unknown schools the list names to organisations
 	// (see SchoolMap); the people target reads it.
 	Schools SchoolMap
+	// Campaign is the campaign a school's or a centre's list files its
+	// requests in; the school-list target reads it.
+	Campaign int64
 	// Hold and MaxHold are how long the import keeps the writer while a
 	// request waits for it, and when none does (see people.ImportOptions).
 	Hold, MaxHold time.Duration

@@ -50,6 +50,7 @@ type queries struct {
 	PurgeSchoolMap                                     string
 	CountUploads                                       string
 	SchoolMap, DeleteSchoolMap, InsertSchoolMap        string
+	SetPreview                                         string
 }
 
 // Deps are the services an import from the web works with.

@@ -84,6 +84,7 @@ type Definition[R any] interface {
 // and the job need of a Definition, whatever its row type.
 type Target struct {
 	name, label string
+	summary     string // the i18n key of a run's totals
 	cols        []ColumnSpec
 	check       func(ctx context.Context, p access.Principal, o Options) (func(Fields) []RowError, error)
 	run         func(ctx context.Context, p access.Principal, f tabular.Reader, m Mapping, o Options,
@@ -92,7 +93,11 @@ type Target struct {
 
 // Define makes d a Target.
 func Define[R any](d Definition[R]) *Target {
-	return &Target{name: d.Name(), label: d.Label(), cols: d.Columns(),
+	summary := "imports.summary"
+	if s, ok := any(d).(Summarizer); ok {
+		summary = s.Summary()
+	}
+	return &Target{name: d.Name(), label: d.Label(), cols: d.Columns(), summary: summary,
 		check: func(ctx context.Context, p access.Principal, o Options) (func(Fields) []RowError, error) {
 			parse, err := d.Parser(ctx, p, o)
 			if err != nil {
@@ -104,6 +109,17 @@ func Define[R any](d Definition[R]) *Target {
 			reject func(RowError), progress func(Progress)) (Result, error) {
 			return runRows(ctx, d, p, f, m, o, reject, progress)
 		}}
+}
+
+// Summarizer is a Definition whose rows' outcomes mean something of
+// their own (see the school list's): Summary is the i18n key of a run's
+// totals, given Read, Created, Updated, Unchanged and Rejected.
+type Summarizer interface{ Summary() string }
+
+// Summary says a run's totals in l's language, as the target means them.
+func (t *Target) Summary(l *i18n.Localizer, r Result) string {
+	return l.T(t.summary, "Read", int64(r.Read), "Created", int64(r.Created), "Updated", int64(r.Updated),
+		"Unchanged", int64(r.Unchanged), "Rejected", int64(r.Rejected))
 }
 
 // Name is the target's name, as the command line and the database know it.

@@ -44,6 +44,9 @@ type Preview struct {
 	Header    []string    `json:"header"`
 	Rows      []SampleRow `json:"rows"`
 	More      bool        `json:"more,omitempty"` // rows follow those shown
+	// Campaign is the campaign a school's list files its requests in, as
+	// chosen on the preview (see SetCampaign); 0 until chosen.
+	Campaign int64 `json:"campaign,omitempty"`
 }
 
 // SampleRow is one of the first rows of a file.

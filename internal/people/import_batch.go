@@ -44,6 +44,7 @@ type ImportSession struct {
 	totals   Totals
 	err      error // the failure that ended the import
 	closed   bool
+	landed   map[int]*rowPlan // the plan of each row of the batch, by line, when kept (see KeepPersons)
 }
 
 // Batch imports rows and returns one outcome per row, in order, and the

@@ -82,6 +82,7 @@ func (is *ImportSession) plan(ctx context.Context, row ImportRow) (*rowPlan, []e
 	default:
 		pl.outcome = Unchanged
 	}
+	is.keep(row.Line, pl)
 	return pl, nil, nil
 }
 

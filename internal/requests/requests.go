@@ -42,6 +42,7 @@ type queries struct {
 	PendingOutbox, MarkSent, MarkFailed, OutboxOfRequest                  string
 	CampaignChoices, CampaignOffer                                        string
 	RequestRows, MoveRequest, SetRequestRow, CampaignBySlug               string
+	ListCampaign, ListCampaignRegions, ListCampaignOffer, OpenCampaignIDs string
 }
 
 // Service keeps requests.

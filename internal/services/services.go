@@ -130,5 +130,6 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 // is one more target here. Their names and columns need no database: the
 // command line's help lists them from an empty Services.
 func ImportTargets(s *Services) *imports.Targets {
-	return imports.NewTargets(imports.PeopleTarget(s.People, s.Geo, s.Orgs))
+	return imports.NewTargets(imports.PeopleTarget(s.People, s.Geo, s.Orgs),
+		imports.SchoolListTarget(s.People, s.Geo, s.Orgs, s.Requests))
 }

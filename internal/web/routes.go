@@ -134,6 +134,7 @@ func (s *Server) routes() []route {
 		{"POST", "/imports/{id}/template", access.EditChild, imp.ImportTemplateSave, 0},
 		{"POST", "/imports/{id}/runs", access.EditChild, imp.ImportStart, 0},
 		{"POST", "/imports/{id}/schools", access.EditChild, imp.ImportSchoolsCreate, 0},
+		{"POST", "/imports/{id}/campaign", access.SubmitRequests, imp.ImportCampaignSet, 0},
 		{"GET", "/imports/{id}/runs/{run}", access.EditChild, imp.ImportRun, 0},
 		{"GET", "/imports/{id}/runs/{run}/errors.csv", access.EditChild, imp.ImportErrorsCSV, 0},
 		{"GET", "/imports/{id}/runs/{run}/errors.xlsx", access.EditChild, imp.ImportErrorsXLSX, 0},

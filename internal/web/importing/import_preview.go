@@ -30,6 +30,7 @@ type importPreviewView struct {
 	Head      []string
 	Rows      []previewRow
 	Schools   unknownSchools
+	Campaign  *campaignChoice // a school's list's; nil for other lists
 	Runs      []imports.RunRecord
 	Busy      bool // a run is queued or running
 }

@@ -22,6 +22,9 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, rq *reque
 		return err
 	}
 	v.Target = l.T(tg.Label())
+	if v.Campaign, err = s.campaignOf(r, rq, up); err != nil {
+		return err
+	}
 	runs, err := s.svc.Imports.Runs(ctx, rq.P, up.ID)
 	if err != nil {
 		return err

@@ -44,8 +44,11 @@ func (s *Server) ImportRun(w http.ResponseWriter, r *http.Request, rq *request) 
 		return nil
 	}
 	res := run.Result
-	v.Summary = l.T("imports.summary", "Read", int64(res.Read), "Created", int64(res.Created), "Updated", int64(res.Updated),
-		"Unchanged", int64(res.Unchanged), "Rejected", int64(res.Rejected))
+	tg, err := s.svc.Imports.Target(run.Target)
+	if err != nil {
+		return err
+	}
+	v.Summary = tg.Summary(l, res)
 	if run.ErrorKey != "" {
 		v.Failure = imports.Reason(l, imports.RowError{Key: run.ErrorKey, Args: run.ErrorArgs})
 	}

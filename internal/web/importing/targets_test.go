@@ -44,10 +44,14 @@ func (roomsSession) Close(context.Context) error { return nil }
 func TestTheUploadFormAsksWhichListWhenThereAreTwo(t *testing.T) {
 	f := newFixture(t)
 	op := f.User(t, "op@example.org", access.Operator, "en")
+	if r := op.Get("/imports/new"); !strings.Contains(r.Body, `<option value="school-list"`) {
+		t.Fatal("the form does not offer the school list")
+	}
+	people := f.Svc.Imports.Targets.All()[0]
+	f.Svc.Imports.Targets = imports.NewTargets(people)
 	if r := op.Get("/imports/new"); strings.Contains(r.Body, `name="target"`) {
 		t.Fatal("the form asks which list though Jol imports one only")
 	}
-	people := f.Svc.Imports.Targets.All()[0]
 	f.Svc.Imports.Targets = imports.NewTargets(people, imports.Define[string](rooms{}))
 	r := op.Get("/imports/new")
 	if !strings.Contains(r.Body, `<select id="target" name="target"`) || !strings.Contains(r.Body, `<option value="rooms"`) ||
