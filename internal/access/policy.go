@@ -25,6 +25,13 @@ const (
 	ViewAudit      Action = "audit.view"
 	ViewChild      Action = "child.view"
 	EditChild      Action = "child.edit"
+
+	// Campaigns and the aid catalogue: staff see campaigns (aggregates,
+	// never a child); coordinators and administrators manage those of
+	// their subtree and the installation's catalogue.
+	ViewCampaigns   Action = "campaigns.view"
+	ManageCampaigns Action = "campaigns.manage"
+	ManageCatalog   Action = "catalog.manage"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -52,6 +59,10 @@ var rules = map[Action]rule{
 	ViewAudit:      {roles: []Role{Admin, Auditor}}, // rows are filtered by scope in the query
 	ViewChild:      {roles: append(staff[:len(staff):len(staff)], Auditor), scoped: true},
 	EditChild:      {roles: staff, scoped: true},
+
+	ViewCampaigns:   {roles: []Role{Admin, Coordinator, Operator, SchoolStaff, Warehouse, Outreach, Auditor}, scoped: true},
+	ManageCampaigns: {roles: []Role{Admin, Coordinator}, scoped: true},
+	ManageCatalog:   {roles: []Role{Admin, Coordinator}},
 }
 
 // Actions lists every action the policy knows.

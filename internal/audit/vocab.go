@@ -9,15 +9,15 @@ package audit
 
 // Entities are the record types of the change log.
 func Entities() []string {
-	return []string{"api_token", "category", "household", "import_template", "import_upload", "job",
+	return []string{"aid_item", "api_token", "campaign", "category", "household", "import_template", "import_upload", "job",
 		"organisation", "person", "person_batch", "place_offer", "placement", "region", "settings", "user"}
 }
 
 // Actions are the actions of the change log.
 func Actions() []string {
 	return []string{"add_guardian", "add_member", "assign", "create", "delete", "dry_run", "give_consent",
-		"import", "merge", "password", "photo", "place", "record_assessment", "remove_guardian",
-		"remove_member", "retry", "revoke", "save", "set_head", "set_outcome", "unassign", "unmerge",
+		"import", "merge", "password", "photo", "place", "record_assessment", "record_results",
+		"remove_guardian", "remove_member", "retry", "revoke", "save", "set_head", "set_outcome", "set_status", "unassign", "unmerge",
 		"update", "upload", "withdraw_consent"}
 }
 
