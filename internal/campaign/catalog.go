@@ -217,3 +217,24 @@ func (s *Service) record(ctx context.Context, tx *sql.Tx, p access.Principal, ac
 	c.EntityID = itoa(after.ID)
 	return s.log.Record(ctx, tx, p, c)
 }
+
+// Offer returns the catalogue entries campaign c offers, kits with their
+// components, in the campaign's order. The catalogue is public knowledge:
+// the public page of a campaign lists it, so no principal is asked.
+func (s *Service) Offer(ctx context.Context, c Campaign) ([]Item, error) {
+	all, err := s.items(ctx, s.db.R, true)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[int64]Item{}
+	for _, it := range all {
+		byID[it.ID] = it
+	}
+	var out []Item
+	for _, o := range c.Items {
+		if it, ok := byID[o.ItemID]; ok {
+			out = append(out, it)
+		}
+	}
+	return out, nil
+}

@@ -137,22 +137,35 @@ func (c Campaign) Target() access.Target {
 	return access.Target{OrgPath: c.orgPath, RegionPath: c.regionPath}
 }
 
-// Text returns the campaign's text in locale, falling back to the
-// organiser's language and then to the first text there is.
+// Text returns the campaign's text in locale, each part that is empty
+// there taken from the organiser's language (or, when the organiser has
+// none among them, from the first text there is).
 func (c Campaign) Text(locale string) Text {
-	var fallback Text
+	var own, fallback Text
 	for _, t := range c.Texts {
-		switch t.Locale {
-		case locale:
-			return t
-		case c.Locale:
+		if t.Locale == locale {
+			own = t
+		}
+		if t.Locale == c.Locale {
 			fallback = t
 		}
 	}
 	if fallback.Name == "" && len(c.Texts) > 0 {
-		return c.Texts[0]
+		fallback = c.Texts[0]
 	}
-	return fallback
+	if own.Locale == "" {
+		return fallback
+	}
+	if own.Name == "" {
+		own.Name = fallback.Name
+	}
+	if own.Slogan == "" {
+		own.Slogan = fallback.Slogan
+	}
+	if own.WhoMayApply == "" {
+		own.WhoMayApply = fallback.WhoMayApply
+	}
+	return own
 }
 
 // LastApplyDay is the last day applications are taken.

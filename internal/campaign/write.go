@@ -126,7 +126,7 @@ func (s *Service) resolve(ctx context.Context, tx *sql.Tx, p access.Principal, i
 		}
 	}
 	if locale != "" && len(in.Texts) > 0 && !hasText(in.Texts, locale) {
-		fs = append(fs, errs.Field("name_"+locale, "error.campaign_text_locale", "Locale", locale))
+		fs = append(fs, errs.Field(nameField(locale), "error.campaign_text_locale", "Locale", locale))
 	}
 	var taken int64
 	if err := tx.QueryRowContext(ctx, s.q.SlugTaken, in.Slug, id).Scan(&taken); err == nil && taken > 0 {
@@ -155,6 +155,9 @@ func (s *Service) resolve(ctx context.Context, tx *sql.Tx, p access.Principal, i
 	}
 	return org, regions, fs
 }
+
+// nameField is the form field of the name in locale (name_kk, …).
+func nameField(locale string) string { return "name_" + locale }
 
 func hasText(ts []Text, locale string) bool {
 	for _, t := range ts {

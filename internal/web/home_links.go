@@ -17,6 +17,8 @@ var homeLinks = []struct {
 	{"/imports", "imports.title", "home.link.imports", access.EditChild},
 	{"/assessments", "nav.assessments", "home.link.assessments", access.ViewChild},
 	{"/places", "nav.places", "home.link.places", access.ViewChild},
+	{"/campaigns", "nav.campaigns", "home.link.campaigns", access.ViewCampaigns},
+	{"/catalogue", "catalogue.title", "home.link.catalogue", access.ViewCampaigns},
 	{"/organisations", "nav.organisations", "home.link.organisations", access.ViewOrgs},
 	{"/regions", "nav.regions", "home.link.regions", access.ViewRegions},
 	{"/admin/users", "nav.users", "home.link.users", access.ManageUsers},
