@@ -60,6 +60,18 @@ func (a *API) routes() []route {
 		{"POST", p + "/households", access.EditChild, a.createHousehold, "createHousehold"},
 		{"GET", p + "/households/{id}", access.ViewChild, a.getHousehold, "getHousehold"},
 
+		{"GET", p + "/campaigns", access.ViewCampaigns, a.listCampaigns, "listCampaigns"},
+		{"POST", p + "/campaigns", access.ManageCampaigns, a.createCampaign, "createCampaign"},
+		{"GET", p + "/campaigns/{id}", access.ViewCampaigns, a.getCampaign, "getCampaign"},
+		{"PUT", p + "/campaigns/{id}", access.ManageCampaigns, a.updateCampaign, "updateCampaign"},
+		{"GET", p + "/campaigns/{id}/progress", access.ViewCampaigns, a.getCampaignProgress, "getCampaignProgress"},
+		{"POST", p + "/campaigns/{id}/transitions", access.ManageCampaigns, a.transitionCampaign, "transitionCampaign"},
+		{"GET", p + "/catalogue/items", access.ViewCampaigns, a.listItems, "listCatalogueItems"},
+		{"POST", p + "/catalogue/items", access.ManageCatalog, a.createItem, "createCatalogueItem"},
+		{"GET", p + "/catalogue/items/{id}", access.ViewCampaigns, a.getItem, "getCatalogueItem"},
+		{"PUT", p + "/catalogue/items/{id}", access.ManageCatalog, a.updateItem, "updateCatalogueItem"},
+		{"GET", p + "/catalogue/kits", access.ViewCampaigns, a.listKits, "listKits"},
+
 		{"GET", p + "/regions", access.ViewRegions, a.listRegions, "listRegions"},
 		{"GET", p + "/regions/{code}", access.ViewRegions, a.getRegion, "getRegion"},
 
