@@ -214,3 +214,15 @@ func (n names) get(locale string) string {
 
 // knownLocale reports whether l is one of Jol's languages, as its code.
 func knownLocale(l string) bool { return i18n.Locale(l).Valid() }
+
+// Dial is the contact's phone as a tel: link dials it: its digits, with
+// the leading + of an international number.
+func (c Contact) Dial() string {
+	var b []byte
+	for i, r := range c.Phone {
+		if (r >= '0' && r <= '9') || (r == '+' && i == 0) {
+			b = append(b, byte(r))
+		}
+	}
+	return string(b)
+}

@@ -67,7 +67,7 @@ func (s *Server) Public(w http.ResponseWriter, r *http.Request, rq *request) err
 		for _, x := range it.Components {
 			parts = append(parts, rq.L.T("catalogue.component", "Name", x.Name(loc), "Count", x.Quantity))
 		}
-		o.Contents = strings.Join(parts, ", ")
+		o.Contents = strings.Join(parts, rq.L.T("common.list_separator"))
 		if it.GradeMax > 0 {
 			o.Grades = rq.L.T("catalogue.grades", "Min", it.GradeMin, "Max", it.GradeMax)
 		}
