@@ -40,7 +40,7 @@ func TestBuiltinCatalogue(t *testing.T) {
 		if !byCode["laptop"].SerialTracked || byCode["shoes"].Sizing != campaign.Shoes || len(byCode["school_uniform"].Sizes()) == 0 {
 			t.Errorf("attributes: laptop %+v shoes %+v", byCode["laptop"], byCode["shoes"])
 		}
-		if got := byCode["backpack"].Name("fa"); got != "کوله‌پشتی" {
+		if got := byCode["backpack"].Name("fa"); got != "کوله\u200cپشتی" {
 			t.Errorf("Persian name %q", got)
 		}
 	})

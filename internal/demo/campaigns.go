@@ -34,7 +34,7 @@ var roadTexts = []campaign.Text{
 	{Locale: "fr", Name: "Le chemin de l’école", Slogan: "De cœur à cœur",
 		WhoMayApply: "Les élèves des classes 1 à 4 de la région de Karaganda issus de familles modestes, nombreuses ou monoparentales, les orphelins et les enfants privés de soins parentaux."},
 	{Locale: "fa", Name: "راه مدرسه", Slogan: "از دل به دل",
-		WhoMayApply: "دانش‌آموزان پایه‌های اول تا چهارم استان کاراگاندا از خانواده‌های کم‌درآمد، پرجمعیت یا تک‌سرپرست، کودکان یتیم و کودکان بی‌سرپرست."},
+		WhoMayApply: "دانش\u200cآموزان پایه\u200cهای اول تا چهارم استان کاراگاندا از خانواده\u200cهای کم\u200cدرآمد، پرجمعیت یا تک\u200cسرپرست، کودکان یتیم و کودکان بی\u200cسرپرست."},
 }
 
 // demoCampaign is one sample campaign and where it is to stand.
@@ -147,7 +147,7 @@ func demoCampaigns(y int, ids map[string]int64) []demoCampaign {
 	qazvin := campaign.Input{Slug: "qazvin-back-to-class-" + strconv.Itoa(y), Programme: campaign.OutOfSchool, OrganiserID: ids["qazvin"],
 		StartsOn: date(y, 9, 1), EndsOn: date(y+1, 6, 30), Budget: 1237 * 20000000 * 100, Currency: "IRR",
 		Texts: []campaign.Text{
-			{Locale: "fa", Name: "بازگشت به کلاس", Slogan: "هیچ کودکی جا نماند", WhoMayApply: "کودکان لازم‌التعلیم استان قزوین که در مدرسه ثبت‌نام نکرده‌اند، و خانواده‌هایشان."},
+			{Locale: "fa", Name: "بازگشت به کلاس", Slogan: "هیچ کودکی جا نماند", WhoMayApply: "کودکان لازم\u200cالتعلیم استان قزوین که در مدرسه ثبت\u200cنام نکرده\u200cاند، و خانواده\u200cهایشان."},
 			{Locale: "en", Name: "Back to class", Slogan: "No child left behind", WhoMayApply: "School-age children of Qazvin province who are not enrolled in school, and their families."},
 			{Locale: "fr", Name: "Retour en classe", Slogan: "Aucun enfant oublié", WhoMayApply: "Les enfants d’âge scolaire de la province de Qazvin non inscrits à l’école, et leurs familles."},
 		},
