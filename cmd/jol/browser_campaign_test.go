@@ -98,4 +98,12 @@ func TestBrowserPublicCampaignPageInPersian(t *testing.T) {
 		t.Error("the campaign page is wider than a phone")
 	}
 	shootFull(t, step, "campaign-staff-390")
+	run("open its form",
+		chromedp.Navigate(s.url+"/campaigns/"+strconv.FormatInt(c.ID, 10)+"/edit"),
+		chromedp.WaitVisible(chromedp.CSS("#slug")),
+	)
+	if wide := js(`String(document.documentElement.scrollWidth > window.innerWidth)`); wide != "false" {
+		t.Error("the campaign form is wider than a phone")
+	}
+	shootFull(t, step, "campaign-form-390")
 }
