@@ -21,7 +21,10 @@ func (s *Service) Create(ctx context.Context, p access.Principal, in Input) (Cam
 	fs := in.clean()
 	var id int64
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		org, regions, fs := s.resolve(ctx, tx, p, 0, &in, fs)
+		org, regions, fs, err := s.resolve(ctx, tx, p, 0, &in, fs)
+		if err != nil {
+			return err
+		}
 		if err := errs.Validation(fs...); err != nil {
 			return err
 		}
@@ -64,7 +67,10 @@ func (s *Service) Update(ctx context.Context, p access.Principal, id int64, vers
 		if before.Status == Reported {
 			return errs.New(errs.Conflict, "error.campaign_reported")
 		}
-		org, regions, fs := s.resolve(ctx, tx, p, id, &in, fs)
+		org, regions, fs, err := s.resolve(ctx, tx, p, id, &in, fs)
+		if err != nil {
+			return err
+		}
 		if err := errs.Validation(fs...); err != nil {
 			return err
 		}
@@ -111,7 +117,7 @@ type resolvedRegion struct {
 // resolve checks what needs the database — the organiser in p's scope, a
 // slug free, the regions, partners, items and previous campaign known —
 // adding to fs, and fills in the items' ids.
-func (s *Service) resolve(ctx context.Context, tx *sql.Tx, p access.Principal, id int64, in *Input, fs []errs.FieldError) (organiser, []resolvedRegion, []errs.FieldError) {
+func (s *Service) resolve(ctx context.Context, tx *sql.Tx, p access.Principal, id int64, in *Input, fs []errs.FieldError) (organiser, []resolvedRegion, []errs.FieldError, error) {
 	var org organiser
 	var locale string
 	if in.OrganiserID != 0 {
@@ -120,7 +126,7 @@ func (s *Service) resolve(ctx context.Context, tx *sql.Tx, p access.Principal, i
 		case errors.Is(err, sql.ErrNoRows):
 			fs = append(fs, errs.Field("organiser_id", "error.unknown_org"))
 		case err != nil:
-			return org, nil, append(fs, errs.Field("organiser_id", "error.internal"))
+			return org, nil, fs, err
 		case access.Can(p, access.ManageCampaigns, access.Target{OrgPath: org.path, RegionPath: org.regionPath}) != nil:
 			fs = append(fs, errs.Field("organiser_id", "error.org_out_of_scope"))
 		}
@@ -129,7 +135,9 @@ func (s *Service) resolve(ctx context.Context, tx *sql.Tx, p access.Principal, i
 		fs = append(fs, errs.Field(nameField(locale), "error.campaign_text_locale", "Locale", locale))
 	}
 	var taken int64
-	if err := tx.QueryRowContext(ctx, s.q.SlugTaken, in.Slug, id).Scan(&taken); err == nil && taken > 0 {
+	if err := tx.QueryRowContext(ctx, s.q.SlugTaken, in.Slug, id).Scan(&taken); err != nil {
+		return org, nil, fs, err
+	} else if taken > 0 {
 		fs = append(fs, errs.Field("slug", "error.slug_taken"))
 	}
 	if in.PreviousID != 0 {
@@ -153,7 +161,7 @@ func (s *Service) resolve(ctx context.Context, tx *sql.Tx, p access.Principal, i
 			}
 		}
 	}
-	return org, regions, fs
+	return org, regions, fs, nil
 }
 
 // nameField is the form field of the name in locale (name_kk, …).
