@@ -56,11 +56,9 @@ func (s *Service) Transition(ctx context.Context, p access.Principal, id int64, 
 		if to == Open && (len(c.Items) == 0 || len(c.Regions) == 0) {
 			return errs.New(errs.Invalid, "error.campaign_incomplete")
 		}
-		if to == Reported {
-			if _, err := tx.ExecContext(ctx, s.q.FreezeResults, c.ID); err != nil {
-				return err
-			}
-		}
+		// The status first: its row lock makes a second editor who read
+		// the same version wait here, then find it changed, before either
+		// freezes any result.
 		now := s.now().UTC()
 		res, err := tx.ExecContext(ctx, s.q.SetStatus, string(to), now, c.ID, version)
 		if err != nil {
@@ -68,6 +66,11 @@ func (s *Service) Transition(ctx context.Context, p access.Principal, id int64, 
 		}
 		if n, err := res.RowsAffected(); err != nil || n != 1 {
 			return errChanged(c)
+		}
+		if to == Reported {
+			if _, err := tx.ExecContext(ctx, s.q.FreezeResults, c.ID); err != nil {
+				return err
+			}
 		}
 		before := c
 		c.Status, c.Version, c.UpdatedAt = to, c.Version+1, now
