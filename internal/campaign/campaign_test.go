@@ -176,3 +176,36 @@ func TestPublicShowsNoDraft(t *testing.T) {
 		}
 	})
 }
+
+// Two editors save the version they both read at the same moment: one
+// wins, the other is told, on either engine's locking.
+func TestConcurrentEditorsOneWins(t *testing.T) {
+	testworld.Each(t, func(t *testing.T, w *testworld.World) {
+		s, ctx := w.Services.Campaigns, t.Context()
+		c := must(s.Create(ctx, coord(w), road(w, "road", day(2026, 7, 1), 10)))
+		errc := make(chan error, 2)
+		for _, target := range []int{100, 200} {
+			go func() {
+				_, err := s.Update(ctx, coord(w), c.ID, c.Version, road(w, "road", day(2026, 7, 1), target))
+				errc <- err
+			}()
+		}
+		var won, told int
+		for range 2 {
+			switch err := <-errc; {
+			case err == nil:
+				won++
+			case errs.As(err) != nil && errs.As(err).Key == "error.campaign_changed":
+				told++
+			default:
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		if won != 1 || told != 1 {
+			t.Errorf("%d won and %d were told, want one each", won, told)
+		}
+		if got := must(s.Get(ctx, coord(w), c.ID)); got.Version != 2 {
+			t.Errorf("version %d after one save", got.Version)
+		}
+	})
+}
