@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/campaign"
 	"github.com/jolproject/jol/internal/demo"
 	"github.com/jolproject/jol/internal/guidance"
 	"github.com/jolproject/jol/internal/people"
@@ -33,6 +34,11 @@ var (
 	// visitors may open the public pages: every role and anyone logged
 	// in as nobody (see TestPublicPagesForAnonymous).
 	visitors = append(everyone[:len(everyone):len(everyone)], "anonymous")
+	// Campaigns are aggregates: every staff role sees them, the warehouse
+	// and auditors too; coordinators and administrators run them and the
+	// catalogue.
+	campaignViewers  = []string{"admin", "coordinator", "operator", "school", "warehouse", "outreach", "auditor"}
+	campaignManagers = []string{"admin", "coordinator"}
 )
 
 var expectedAccess = map[string][]string{
@@ -133,6 +139,30 @@ var expectedAccess = map[string][]string{
 	"GET /admin/access-log":                            auditors,
 	"GET /admin/settings":                              admins,
 	"POST /admin/settings":                             admins,
+	"GET /campaigns":                                   campaignViewers,
+	"GET /campaigns/new":                               campaignManagers,
+	"POST /campaigns":                                  campaignManagers,
+	"GET /campaigns/{id}":                              campaignViewers,
+	"GET /campaigns/{id}/edit":                         campaignManagers,
+	"POST /campaigns/{id}":                             campaignManagers,
+	"POST /campaigns/{id}/status":                      campaignManagers,
+	"GET /catalogue":                                   campaignViewers,
+	"GET /catalogue/new":                               campaignManagers,
+	"POST /catalogue":                                  campaignManagers,
+	"GET /catalogue/{id}":                              campaignViewers,
+	"POST /catalogue/{id}":                             campaignManagers,
+	"GET /c/{slug}":                                    public,
+	"GET /api/v1/campaigns":                            campaignViewers,
+	"POST /api/v1/campaigns":                           campaignManagers,
+	"GET /api/v1/campaigns/{id}":                       campaignViewers,
+	"PUT /api/v1/campaigns/{id}":                       campaignManagers,
+	"GET /api/v1/campaigns/{id}/progress":              campaignViewers,
+	"POST /api/v1/campaigns/{id}/transitions":          campaignManagers,
+	"GET /api/v1/catalogue/items":                      campaignViewers,
+	"POST /api/v1/catalogue/items":                     campaignManagers,
+	"GET /api/v1/catalogue/items/{id}":                 campaignViewers,
+	"PUT /api/v1/catalogue/items/{id}":                 campaignManagers,
+	"GET /api/v1/catalogue/kits":                       campaignViewers,
 	"GET /api/v1/openapi.json":                         public,
 	"GET /api/v1/me":                                   everyone,
 	"GET /api/v1/users":                                admins,
@@ -207,6 +237,7 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		offerID, placementID := placeRecords(t, s, c, fund, personID)
 		uploadID, runID := importRecords(t, s, c, fund)
 		requestID, docID := requestRecords(t, s, campaign, personID)
+		campaignID, itemID := campaignRecords(t, s, c, fund)
 		for key, allowed := range expectedAccess {
 			if allowed == nil {
 				continue
@@ -230,6 +261,10 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 				path = strings.Replace(path, "{id}", strconv.FormatInt(requestID, 10), 1)
 			case strings.HasPrefix(path, "/imports/{id}"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(uploadID, 10), 1)
+			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/campaigns/{id}"):
+				path = strings.Replace(path, "{id}", strconv.FormatInt(campaignID, 10), 1)
+			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/catalogue/"):
+				path = strings.Replace(path, "{id}", strconv.FormatInt(itemID, 10), 1)
 			case strings.HasPrefix(path, "/places/{id}"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(offerID, 10), 1)
 			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/households/{id}"):
@@ -335,6 +370,34 @@ func requestRecords(t *testing.T, s *testServer, c requeststest.Campaign, person
 		t.Fatal(err)
 	}
 	return r.ID, d.ID
+}
+
+// campaignRecords sets up a campaign of the caller's organisation (fund
+// for a caller bound to none) in Almaty, for the routes about one
+// campaign, and names a catalogue entry for those about one entry.
+func campaignRecords(t *testing.T, s *testServer, c *caller, fund int64) (campaignID, itemID int64) {
+	t.Helper()
+	ctx := context.Background()
+	orgID := c.orgID
+	if orgID == 0 {
+		orgID = fund
+	}
+	in := campaign.Input{Slug: "authz-" + strings.ReplaceAll(c.local, ".", "-"),
+		Programme: campaign.Kits, OrganiserID: orgID, StartsOn: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC),
+		EndsOn: time.Date(2026, 9, 30, 0, 0, 0, 0, time.UTC), RegionCodes: []string{"KZ-75"},
+		Items: []campaign.Offered{{Code: "primary_kit", Target: 10}}}
+	for _, l := range []string{"kk", "ru", "en", "fr", "fa"} { // whatever the organiser's language
+		in.Texts = append(in.Texts, campaign.Text{Locale: l, Name: "Authz " + c.local})
+	}
+	cmp, err := s.app.Campaigns.Create(ctx, access.System, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, err := s.app.Campaigns.Items(ctx, access.System, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cmp.ID, items[0].ID
 }
 
 func (s *testServer) caller(t *testing.T, local string) *caller {

@@ -31,6 +31,12 @@ const (
 	ViewRequests   Action = "requests.view"
 	SubmitRequests Action = "requests.submit"
 	DecideRequests Action = "requests.decide"
+	// Campaigns and the aid catalogue: staff see campaigns (aggregates,
+	// never a child); coordinators and administrators manage those of
+	// their subtree and the installation's catalogue.
+	ViewCampaigns   Action = "campaigns.view"
+	ManageCampaigns Action = "campaigns.manage"
+	ManageCatalog   Action = "catalog.manage"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -61,6 +67,10 @@ var rules = map[Action]rule{
 	ViewRequests:   {roles: append(staff[:len(staff):len(staff)], Auditor), scoped: true},
 	SubmitRequests: {roles: staff, scoped: true},
 	DecideRequests: {roles: []Role{Admin, Coordinator, Operator}, scoped: true},
+
+	ViewCampaigns:   {roles: []Role{Admin, Coordinator, Operator, SchoolStaff, Warehouse, Outreach, Auditor}, scoped: true},
+	ManageCampaigns: {roles: []Role{Admin, Coordinator}, scoped: true},
+	ManageCatalog:   {roles: []Role{Admin, Coordinator}},
 }
 
 // Actions lists every action the policy knows.

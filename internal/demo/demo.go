@@ -108,11 +108,15 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 		}
 		out = append(out, Login{Role: l.role, Email: Email(l.local), Name: l.name, Org: names[l.org]})
 	}
+	now := o.Now
+	if now == nil {
+		now = time.Now
+	}
+	// Campaigns hold no child: they are seeded with the organisations.
+	if err := seedCampaigns(ctx, s.Campaigns, now(), ids); err != nil {
+		return nil, err
+	}
 	if !o.NoRegistry {
-		now := o.Now
-		if now == nil {
-			now = time.Now
-		}
 		if err := seedRegistry(ctx, s.People, s.Guidance, now(), ids); err != nil {
 			return nil, err
 		}

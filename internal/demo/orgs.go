@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/jolproject/jol/internal/access"
@@ -53,7 +54,8 @@ var organisations = []org{
 	{key: "centre-teh", name: "مرکز حمایت از کودکان منطقه ۱۵", typ: orgs.SupportCentre, region: "IR-23", parent: "tehran"},
 }
 
-// seedOrgs creates the sample organisations that are missing, found by
+// seedOrgs creates the sample organisations (and those of the campaigns)
+// that are missing, found by
 // name and type, and returns the id of each by key. A database loaded by
 // an earlier demo gains the organisations added since.
 func seedOrgs(ctx context.Context, s *orgs.Service) (map[string]int64, error) {
@@ -77,7 +79,7 @@ func seedOrgs(ctx context.Context, s *orgs.Service) (map[string]int64, error) {
 		pg.Before, _ = strconv.ParseInt(next, 10, 64)
 	}
 	ids := map[string]int64{}
-	for _, o := range organisations {
+	for _, o := range slices.Concat(organisations, campaignOrganisations) {
 		if id, ok := have[named{o.name, o.typ}]; ok {
 			ids[o.key] = id
 			continue

@@ -13,6 +13,7 @@ import (
 
 	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/audit"
+	"github.com/jolproject/jol/internal/campaign"
 	"github.com/jolproject/jol/internal/geo"
 	"github.com/jolproject/jol/internal/guidance"
 	"github.com/jolproject/jol/internal/i18n"
@@ -30,18 +31,19 @@ import (
 // them. The surfaces (web.New, api.New) and the demo take it whole, so a
 // new domain is a field here and its construction in New.
 type Services struct {
-	Audit    *audit.Log
-	Accounts *accounts.Service
-	Geo      *geo.Service
-	Orgs     *orgs.Service
-	People   *people.Service
-	Guidance *guidance.Service
-	Requests *requests.Service
-	Public   *public.Service // the application form and status page families use
-	Settings *settings.Service
-	Jobs     *jobs.Queue
-	Imports  *imports.Service
-	Catalog  *i18n.Catalog
+	Audit     *audit.Log
+	Accounts  *accounts.Service
+	Geo       *geo.Service
+	Orgs      *orgs.Service
+	People    *people.Service
+	Guidance  *guidance.Service
+	Campaigns *campaign.Service
+	Requests  *requests.Service
+	Public    *public.Service // the application form and status page families use
+	Settings  *settings.Service
+	Jobs      *jobs.Queue
+	Imports   *imports.Service
+	Catalog   *i18n.Catalog
 }
 
 // Options change how the services are built; the zero value is what an
@@ -58,7 +60,8 @@ type Options struct {
 // copy the paths of organisations and regions, and a move of either
 // updates them in the same transaction; a merge of two records of a
 // person moves what other domains hold of the person (assessments,
-// placements) in the same transaction; web imports run as jobs.
+// placements) in the same transaction; web imports run as jobs. The
+// aid catalogue starts with its built-in items and kits.
 func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	if o.Now == nil {
 		o.Now = time.Now
@@ -99,6 +102,14 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.People.OnMerge(guidance.AssessmentHook, s.Guidance.AssessmentMoves())
 	s.People.OnMerge(guidance.PlacementHook, s.Guidance.PlacementMoves())
+	if s.Campaigns, err = campaign.New(db, s.Audit, o.Now); err != nil {
+		return nil, err
+	}
+	if err := s.Campaigns.Seed(ctx); err != nil {
+		return nil, fmt.Errorf("seed the aid catalogue: %w", err)
+	}
+	s.Orgs.OnMove(s.Campaigns.RepathOrgs)
+	s.Geo.OnMove(s.Campaigns.RepathRegions)
 	if s.Requests, err = requests.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}

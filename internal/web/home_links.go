@@ -18,6 +18,8 @@ var homeLinks = []struct {
 	{"/assessments", "nav.assessments", "home.link.assessments", access.ViewChild},
 	{"/places", "nav.places", "home.link.places", access.ViewChild},
 	{"/requests", "nav.requests", "home.link.requests", access.ViewRequests},
+	{"/campaigns", "nav.campaigns", "home.link.campaigns", access.ViewCampaigns},
+	{"/catalogue", "catalogue.title", "home.link.catalogue", access.ViewCampaigns},
 	{"/organisations", "nav.organisations", "home.link.organisations", access.ViewOrgs},
 	{"/regions", "nav.regions", "home.link.regions", access.ViewRegions},
 	{"/admin/users", "nav.users", "home.link.users", access.ManageUsers},

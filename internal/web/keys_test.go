@@ -13,6 +13,7 @@ import (
 	"github.com/jolproject/jol/internal/tabular"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/campaign"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
@@ -27,7 +28,7 @@ import (
 // a menu entry, and any "error.…" literal.
 var keyed = []*regexp.Regexp{
 	regexp.MustCompile(`\.L\.T\s+"([^"]+)"`),
-	regexp.MustCompile(`\bT\("([a-z0-9_]+\.[a-z0-9_.]+)"`),
+	regexp.MustCompile(`\bT\("([a-z0-9_]+\.[a-z0-9_.]*[a-z0-9_])"`), // not a prefix ("campaign.status." + s)
 	regexp.MustCompile(`errs\.(?:New|Wrap)\([^"]*?"([^"]+)"`),
 	regexp.MustCompile(`errs\.Field\([^,]+,\s*"([^"]+)"`),
 	regexp.MustCompile(`\bbad\("[^"]*",\s*"([^"]+)"`),
@@ -81,6 +82,13 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"public.explain.": strs(requests.Statuses()...),
 		"public.reason.":  strs(requests.Reasons()...),
 		"public.size.":    {"clothes", "shoes"},
+
+		"campaign.programme.": strs(campaign.Programmes()...),
+		"campaign.status.":    strs(campaign.Statuses()...),
+		"campaign.move.":      strs(campaign.Open, campaign.Closed, campaign.Reported),
+		"campaign.role.":      strs(campaign.PartnerRoles()...),
+		"campaign.contact.":   strs(campaign.Hotline, campaign.Reception),
+		"catalogue.sizing.":   strs(campaign.Sizings()...),
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {
@@ -91,7 +99,7 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 	var files []string
 	// This package, the kernel and every room (the directories beside it).
 	files = append(files, glob(t, "*/*.go")...)
-	for _, dir := range []string{".", "../accounts", "../orgs", "../settings", "../geo", "../api", "../people", "../imports", "../natid", "../text", "../public"} {
+	for _, dir := range []string{".", "../accounts", "../orgs", "../settings", "../geo", "../api", "../people", "../imports", "../natid", "../text", "../public", "../campaign"} {
 		files = append(files, glob(t, filepath.Join(dir, "*.go"))...)
 	}
 	// The templates of this package, of the kernel and of every room.

@@ -20,6 +20,7 @@ var navigation = []struct {
 	{"/assessments", "nav.assessments", access.ViewChild},
 	{"/places", "nav.places", access.ViewChild},
 	{"/requests", "nav.requests", access.ViewRequests},
+	{"/campaigns", "nav.campaigns", access.ViewCampaigns},
 	{"/organisations", "nav.organisations", access.ViewOrgs},
 	{"/regions", "nav.regions", access.ViewRegions},
 	{"/admin/users", "nav.users", access.ManageUsers},

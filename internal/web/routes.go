@@ -4,6 +4,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/web/admin"
+	"github.com/jolproject/jol/internal/web/campaigns"
 	"github.com/jolproject/jol/internal/web/guidance"
 	"github.com/jolproject/jol/internal/web/importing"
 	"github.com/jolproject/jol/internal/web/kit"
@@ -19,6 +20,7 @@ type rooms struct {
 	guidance  *guidance.Server
 	importing *importing.Server
 	requests  *requests.Server
+	campaigns *campaigns.Server
 	admin     *admin.Server
 	public    *public.Server
 }
@@ -41,6 +43,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 	if r.public, err = public.New(k, svc); err != nil {
 		return err
 	}
+	if r.campaigns, err = campaigns.New(k, svc); err != nil {
+		return err
+	}
 	r.admin, err = admin.New(k, svc)
 	return err
 }
@@ -51,7 +56,7 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 // every role. Every route but an upload takes kit.MaxFormBytes at most.
 func (s *Server) routes() []route {
 	reg, gd, imp, adm := s.rooms.registry, s.rooms.guidance, s.rooms.importing, s.rooms.admin
-	rqs, pub := s.rooms.requests, s.rooms.public
+	rqs, pub, cmp := s.rooms.requests, s.rooms.public, s.rooms.campaigns
 	return []route{
 		{"GET", "/login", "", s.loginForm, 0},
 		{"POST", "/login", "", s.login, 0},
@@ -148,6 +153,21 @@ func (s *Server) routes() []route {
 		{"POST", "/households/{id}/members", access.EditChild, reg.MemberAdd, 0},
 		{"POST", "/households/{id}/members/{person}/remove", access.EditChild, reg.MemberRemove, 0},
 		{"POST", "/households/{id}/head", access.EditChild, reg.HeadSet, 0},
+
+		{"GET", "/campaigns", access.ViewCampaigns, cmp.Campaigns, 0},
+		{"GET", "/campaigns/new", access.ManageCampaigns, cmp.CampaignNew, 0},
+		{"POST", "/campaigns", access.ManageCampaigns, cmp.CampaignCreate, 0},
+		{"GET", "/campaigns/{id}", access.ViewCampaigns, cmp.Campaign, 0},
+		{"GET", "/campaigns/{id}/edit", access.ManageCampaigns, cmp.CampaignEdit, 0},
+		{"POST", "/campaigns/{id}", access.ManageCampaigns, cmp.CampaignUpdate, 0},
+		{"POST", "/campaigns/{id}/status", access.ManageCampaigns, cmp.CampaignStatus, 0},
+		{"GET", "/catalogue", access.ViewCampaigns, cmp.Catalogue, 0},
+		{"GET", "/catalogue/new", access.ManageCatalog, cmp.ItemNew, 0},
+		{"POST", "/catalogue", access.ManageCatalog, cmp.ItemCreate, 0},
+		{"GET", "/catalogue/{id}", access.ViewCampaigns, cmp.Item, 0},
+		{"POST", "/catalogue/{id}", access.ManageCatalog, cmp.ItemUpdate, 0},
+		// A campaign's public page, for families: no login, aggregates only.
+		{"GET", "/c/{slug}", "", cmp.Public, 0},
 
 		{"GET", "/regions", access.ViewRegions, adm.Regions, 0},
 		{"GET", "/admin/regions/import", access.ManageRegions, adm.RegionImportForm, 0},

@@ -1,0 +1,82 @@
+// Package campaigns holds the pages of campaigns and the aid catalogue:
+// the list of campaigns, a campaign's page with its progress against its
+// targets and against the campaign before it, the form that sets one up,
+// its status moves, the catalogue of items and kits, and the public page
+// of a campaign that families read without logging in.
+package campaigns
+
+import (
+	"embed"
+	"io/fs"
+	"net/http"
+	"strconv"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/campaign"
+	"github.com/jolproject/jol/internal/services"
+	"github.com/jolproject/jol/internal/text"
+	"github.com/jolproject/jol/internal/web/kit"
+)
+
+// The kernel's types under the names the handlers use.
+type (
+	request = kit.Request
+	form    = kit.Form
+	option  = kit.Option
+	// Page is the layout's part of every view.
+	Page = kit.Page
+)
+
+//go:embed templates
+var templates embed.FS
+
+// Server serves the room's pages; the route table of package web names
+// its handlers.
+type Server struct {
+	*kit.Kit
+	svc *services.Services
+	tpl *kit.Templates
+}
+
+// New parses the room's templates; it fails on a broken one.
+func New(k *kit.Kit, svc *services.Services) (*Server, error) {
+	sub, err := fs.Sub(templates, "templates")
+	if err != nil {
+		return nil, err
+	}
+	tpl, err := k.Parse(sub)
+	if err != nil {
+		return nil, err
+	}
+	return &Server{Kit: k, svc: svc, tpl: tpl}, nil
+}
+
+// render shows the room's page name with view.
+func (s *Server) render(w http.ResponseWriter, status int, name string, view any) {
+	s.tpl.Render(w, status, name, view)
+}
+
+// mayManage reports whether the user may change campaign c.
+func mayManage(rq *request, c campaign.Campaign) bool {
+	return access.Can(rq.P, access.ManageCampaigns, c.Target()) == nil
+}
+
+// formInt reads a whole number typed in any digits; an empty field is 0.
+func formInt(rq *request, f *form, field string) int {
+	v := text.NormalizeDigits(f.Values[field])
+	if v == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		f.Fail(rq.L, field, "error.not_a_number")
+		return 0
+	}
+	return n
+}
+
+// programmeName, statusName and roleName translate a campaign's codes.
+func programmeName(rq *request, p campaign.Programme) string {
+	return rq.L.T("campaign.programme." + string(p))
+}
+func statusName(rq *request, s campaign.Status) string { return rq.L.T("campaign.status." + string(s)) }
