@@ -25,6 +25,13 @@ const (
 	ViewAudit      Action = "audit.view"
 	ViewChild      Action = "child.view"
 	EditChild      Action = "child.edit"
+
+	// The operator desk: reading the queue and the statistics of appeals,
+	// recording and answering them, and setting the working days each
+	// kind is given and the installation's calendar.
+	ViewAppeals       Action = "appeals.view"
+	RecordAppeals     Action = "appeals.record"
+	ManageAppealRules Action = "appeals.rules"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -52,6 +59,10 @@ var rules = map[Action]rule{
 	ViewAudit:      {roles: []Role{Admin, Auditor}}, // rows are filtered by scope in the query
 	ViewChild:      {roles: append(staff[:len(staff):len(staff)], Auditor), scoped: true},
 	EditChild:      {roles: staff, scoped: true},
+
+	ViewAppeals:       {roles: []Role{Admin, Coordinator, Operator, Outreach, Auditor}, scoped: true},
+	RecordAppeals:     {roles: []Role{Admin, Coordinator, Operator, Outreach}, scoped: true},
+	ManageAppealRules: {roles: []Role{Admin}},
 }
 
 // Actions lists every action the policy knows.

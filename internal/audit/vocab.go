@@ -9,14 +9,14 @@ package audit
 
 // Entities are the record types of the change log.
 func Entities() []string {
-	return []string{"api_token", "category", "household", "import_template", "import_upload", "job",
+	return []string{"api_token", "appeal", "appeal_deadlines", "calendar_day", "category", "household", "import_template", "import_upload", "job",
 		"organisation", "person", "person_batch", "place_offer", "placement", "region", "settings", "user"}
 }
 
 // Actions are the actions of the change log.
 func Actions() []string {
-	return []string{"add_guardian", "add_member", "assign", "create", "delete", "dry_run", "give_consent",
-		"import", "merge", "password", "photo", "place", "record_assessment", "remove_guardian",
+	return []string{"add_guardian", "add_member", "answer", "assign", "close", "create", "delete", "dry_run",
+		"give_consent", "import", "link", "merge", "password", "photo", "place", "record_assessment", "remove_guardian",
 		"remove_member", "retry", "revoke", "save", "set_head", "set_outcome", "unassign", "unmerge",
 		"update", "upload", "withdraw_consent"}
 }
@@ -29,7 +29,7 @@ const (
 
 // SubjectKinds are the kinds of record the access log names.
 func SubjectKinds() []string {
-	return []string{KindHousehold, "import_run", "import_upload", OutOfScopeID, KindPerson, "person_export"}
+	return []string{"appeal", KindHousehold, "import_run", "import_upload", OutOfScopeID, KindPerson, "person_export"}
 }
 
 // Vias are the ways a record was opened (or an ID number typed) that the
