@@ -36,7 +36,7 @@ type queries struct {
 	Answer, Close, Assign, AssigneeScope                                                              string
 	Queue, QueueKind, QueueMine, QueueKindMine                                                        string
 	Deadlines, PutDeadline, CalendarDays, PutCalendarDay, DeleteCalendarDay                           string
-	Stats, MergeCallers, MoveCaller                                                                   string
+	Stats, MergeCallers, MoveCaller, OpenCampaigns                                                    string
 }
 
 // Service keeps appeals, the deadlines of their kinds and the

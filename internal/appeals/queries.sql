@@ -153,3 +153,13 @@ SELECT id FROM appeals WHERE person_id = $1 ORDER BY id;
 
 -- name: MoveCaller
 UPDATE appeals SET person_id = $1 WHERE id = $2;
+
+-- name: OpenCampaigns
+-- The open campaigns, latest first, named in locale $1 where they have a
+-- name in it; at most $2.
+SELECT c.id, COALESCE((SELECT t.name FROM campaign_texts t WHERE t.campaign_id = c.id AND t.locale = $1),
+                      (SELECT min(t.name) FROM campaign_texts t WHERE t.campaign_id = c.id), c.slug)
+FROM campaigns c
+WHERE c.status = 'open'
+ORDER BY c.starts_on DESC, c.id DESC
+LIMIT $2;

@@ -19,6 +19,7 @@ var navigation = []struct {
 	{"/households", "nav.households", access.ViewChild},
 	{"/assessments", "nav.assessments", access.ViewChild},
 	{"/places", "nav.places", access.ViewChild},
+	{"/desk", "nav.desk", access.ViewAppeals},
 	{"/organisations", "nav.organisations", access.ViewOrgs},
 	{"/regions", "nav.regions", access.ViewRegions},
 	{"/admin/users", "nav.users", access.ManageUsers},

@@ -4,6 +4,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/web/admin"
+	"github.com/jolproject/jol/internal/web/desk"
 	"github.com/jolproject/jol/internal/web/guidance"
 	"github.com/jolproject/jol/internal/web/importing"
 	"github.com/jolproject/jol/internal/web/kit"
@@ -16,6 +17,7 @@ type rooms struct {
 	registry  *registry.Server
 	guidance  *guidance.Server
 	importing *importing.Server
+	desk      *desk.Server
 	admin     *admin.Server
 }
 
@@ -31,6 +33,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 	if r.importing, err = importing.New(k, svc); err != nil {
 		return err
 	}
+	if r.desk, err = desk.New(k, svc); err != nil {
+		return err
+	}
 	r.admin, err = admin.New(k, svc)
 	return err
 }
@@ -40,7 +45,7 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 // setup, home) or a room's. The authorization test walks this table for
 // every role. Every route but an upload takes kit.MaxFormBytes at most.
 func (s *Server) routes() []route {
-	reg, gd, imp, adm := s.rooms.registry, s.rooms.guidance, s.rooms.importing, s.rooms.admin
+	reg, gd, imp, adm, dk := s.rooms.registry, s.rooms.guidance, s.rooms.importing, s.rooms.admin, s.rooms.desk
 	return []route{
 		{"GET", "/login", "", s.loginForm, 0},
 		{"POST", "/login", "", s.login, 0},
@@ -98,6 +103,20 @@ func (s *Server) routes() []route {
 		{"GET", "/places/{id}", access.ViewChild, gd.Offer, 0},
 		{"POST", "/places/{id}/placements", access.EditChild, gd.PlaceChild, 0},
 		{"POST", "/places/{id}/placements/{placement}/outcome", access.EditChild, gd.PlacementOutcome, 0},
+
+		{"GET", "/desk", access.ViewAppeals, dk.Queue, 0},
+		{"GET", "/desk/new", access.RecordAppeals, dk.AppealNew, 0},
+		{"POST", "/desk", access.RecordAppeals, dk.AppealCreate, 0},
+		{"GET", "/desk/stats", access.ViewAppeals, dk.Stats, 0},
+		{"GET", "/desk/rules", access.ManageAppealRules, dk.Rules, 0},
+		{"POST", "/desk/rules/deadlines", access.ManageAppealRules, dk.DeadlinesSave, 0},
+		{"POST", "/desk/rules/days", access.ManageAppealRules, dk.CalendarDaySave, 0},
+		{"POST", "/desk/rules/days/remove", access.ManageAppealRules, dk.CalendarDayRemove, 0},
+		{"GET", "/desk/{id}", access.ViewAppeals, dk.Appeal, 0},
+		{"POST", "/desk/{id}/answer", access.RecordAppeals, dk.AppealAnswer, 0},
+		{"POST", "/desk/{id}/close", access.RecordAppeals, dk.AppealClose, 0},
+		{"POST", "/desk/{id}/take", access.RecordAppeals, dk.AppealTake, 0},
+		{"POST", "/desk/{id}/links", access.RecordAppeals, dk.AppealLink, 0},
 
 		{"GET", "/imports", access.EditChild, imp.ImportList, 0},
 		{"GET", "/imports/new", access.EditChild, imp.ImportNew, 0},
