@@ -13,6 +13,7 @@ import (
 	"github.com/jolproject/jol/internal/tabular"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
@@ -70,6 +71,11 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"consentmethod.":  strs(people.Methods()...),
 		"home.coming.":    strs(access.Sponsor, access.Volunteer, access.Mentor, access.Warehouse),
 		"income.":         people.IncomeCategories(),
+		"appealkind.":     strs(appeals.Kinds()...),
+		"appealchannel.":  strs(appeals.Channels()...),
+		"appealstatus.":   strs(appeals.Statuses()...),
+		"appealoutcome.":  strs(appeals.Outcomes()...),
+		"weekday.":        {"friday", "saturday", "sunday"}, // the weekly days off of workdays.Weekend
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {

@@ -48,10 +48,10 @@ func (s *Server) renderAppeal(w http.ResponseWriter, r *http.Request, rq *reques
 		return err
 	}
 	v := appealView{Page: s.Page(r, rq, "desk.appeal"), A: rows[0], Form: f,
-		StatusName: rq.L.T("appeal.status." + string(a.Status)), CanRecord: access.Can(rq.P, access.RecordAppeals, a.Target()) == nil,
+		StatusName: rq.L.T("appealstatus." + string(a.Status)), CanRecord: access.Can(rq.P, access.RecordAppeals, a.Target()) == nil,
 		Mine: a.AssigneeID == rq.P.UserID}
 	if a.Outcome != "" {
-		v.OutcomeName = rq.L.T("appeal.outcome." + string(a.Outcome))
+		v.OutcomeName = rq.L.T("appealoutcome." + string(a.Outcome))
 	}
 	v.Title = rq.L.T("desk.appeal_title", "ID", strconv.FormatInt(a.ID, 10))
 	if f.Values["version"] == "" {

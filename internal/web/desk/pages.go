@@ -56,15 +56,15 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, view any
 // kindOptions, channelOptions and outcomeOptions are the choices of the
 // desk's selects, translated.
 func kindOptions(rq *request, selected, empty string) []option {
-	return kit.Choices(appeals.Kinds(), selected, empty, kit.Key[appeals.Kind](rq.L, "appeal.kind."))
+	return kit.Choices(appeals.Kinds(), selected, empty, kit.Key[appeals.Kind](rq.L, "appealkind."))
 }
 
 func channelOptions(rq *request, selected string) []option {
-	return kit.Choices(appeals.Channels(), selected, "", kit.Key[appeals.Channel](rq.L, "appeal.channel."))
+	return kit.Choices(appeals.Channels(), selected, "", kit.Key[appeals.Channel](rq.L, "appealchannel."))
 }
 
 func outcomeOptions(rq *request, selected string) []option {
-	return kit.Choices(appeals.Outcomes(), selected, rq.L.T("desk.choose_outcome"), kit.Key[appeals.Outcome](rq.L, "appeal.outcome."))
+	return kit.Choices(appeals.Outcomes(), selected, rq.L.T("desk.choose_outcome"), kit.Key[appeals.Outcome](rq.L, "appealoutcome."))
 }
 
 // deskURL is the address of appeal id.

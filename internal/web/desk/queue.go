@@ -48,7 +48,7 @@ func (s *Server) Queue(w http.ResponseWriter, r *http.Request, rq *request) erro
 	}
 	v := queueView{Page: s.Page(r, rq, "desk.title"), Filter: f, CanRecord: access.Allowed(rq.P, access.RecordAppeals),
 		Kinds:    kindOptions(rq, f.Values["kind"], rq.L.T("desk.any_kind")),
-		Statuses: kit.Choices(appeals.Statuses(), string(flt.Status), "", kit.Key[appeals.Status](rq.L, "appeal.status."))}
+		Statuses: kit.Choices(appeals.Statuses(), string(flt.Status), "", kit.Key[appeals.Status](rq.L, "appealstatus."))}
 	n, err := s.svc.Appeals.QueueCount(ctx, rq.P, flt)
 	if err != nil {
 		return err
@@ -90,7 +90,7 @@ func (s *Server) rows(r *http.Request, rq *request, list []appeals.Appeal) ([]ro
 	region := s.RegionNamer(ctx, s.svc.Geo, string(rq.L.Locale()))
 	out := make([]row, 0, len(list))
 	for _, a := range list {
-		x := row{Appeal: a, KindName: rq.L.T("appeal.kind." + string(a.Kind)), ChannelName: rq.L.T("appeal.channel." + string(a.Channel)),
+		x := row{Appeal: a, KindName: rq.L.T("appealkind." + string(a.Kind)), ChannelName: rq.L.T("appealchannel." + string(a.Channel)),
 			RegionName: region(a.RegionCode), Overdue: a.Overdue(today)}
 		if x.Overdue {
 			x.Late = cal.WorkingDaysBetween(a.DueOn, today)

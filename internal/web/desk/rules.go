@@ -72,7 +72,7 @@ func (s *Server) renderRules(w http.ResponseWriter, r *http.Request, rq *request
 	}
 	for _, k := range appeals.Kinds() {
 		name := "days_" + string(k)
-		v.Deadlines = append(v.Deadlines, deadlineField{Name: name, Label: rq.L.T("appeal.kind." + string(k)),
+		v.Deadlines = append(v.Deadlines, deadlineField{Name: name, Label: rq.L.T("appealkind." + string(k)),
 			Value: v.DaysForm.Values[name], Error: v.DaysForm.FieldErrs[name]})
 	}
 	if v.Days, err = s.svc.Appeals.CalendarDays(ctx, rq.P, country); err != nil {

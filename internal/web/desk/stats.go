@@ -56,8 +56,8 @@ func (s *Server) Stats(w http.ResponseWriter, r *http.Request, rq *request) erro
 			region := s.RegionNamer(ctx, s.svc.Geo, string(rq.L.Locale()))
 			v.Total = named(rq, st.Total, rq.L.T("desk.all_appeals"))
 			tables := []statsTable{
-				{"by-kind", rq.L.T("desk.by_kind"), names(rq, st.ByKind, func(k string) string { return rq.L.T("appeal.kind." + k) })},
-				{"by-channel", rq.L.T("desk.by_channel"), names(rq, st.ByChannel, func(k string) string { return rq.L.T("appeal.channel." + k) })},
+				{"by-kind", rq.L.T("desk.by_kind"), names(rq, st.ByKind, func(k string) string { return rq.L.T("appealkind." + k) })},
+				{"by-channel", rq.L.T("desk.by_channel"), names(rq, st.ByChannel, func(k string) string { return rq.L.T("appealchannel." + k) })},
 				{"by-region", rq.L.T("desk.by_region"), names(rq, st.ByRegion, region)},
 			}
 			for _, t := range tables {
