@@ -60,6 +60,12 @@ func (a *API) routes() []route {
 		{"POST", p + "/households", access.EditChild, a.createHousehold, "createHousehold"},
 		{"GET", p + "/households/{id}", access.ViewChild, a.getHousehold, "getHousehold"},
 
+		{"GET", p + "/appeals", access.ViewAppeals, a.listAppeals, "listAppeals"},
+		{"POST", p + "/appeals", access.RecordAppeals, a.createAppeal, "createAppeal"},
+		{"GET", p + "/appeals/stats", access.ViewAppeals, a.appealStats, "getAppealStats"},
+		{"GET", p + "/appeals/{id}", access.ViewAppeals, a.getAppeal, "getAppeal"},
+		{"POST", p + "/appeals/{id}/answer", access.RecordAppeals, a.answerAppeal, "answerAppeal"},
+
 		{"GET", p + "/regions", access.ViewRegions, a.listRegions, "listRegions"},
 		{"GET", p + "/regions/{code}", access.ViewRegions, a.getRegion, "getRegion"},
 
