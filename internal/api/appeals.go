@@ -38,6 +38,7 @@ type appealInput struct {
 	AssigneeID  int64           `json:"assignee_id"`
 	PersonIDs   []int64         `json:"person_ids"`
 	RequestIDs  []int64         `json:"request_ids"`
+	ReceivedAt  time.Time       `json:"received_at"`
 }
 
 func (a *API) createAppeal(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -47,7 +48,8 @@ func (a *API) createAppeal(w http.ResponseWriter, r *http.Request, rq *request) 
 	}
 	ap, err := a.svc.Appeals.Create(r.Context(), rq.p, appeals.Input{Kind: in.Kind, Channel: in.Channel, PersonID: in.PersonID,
 		CallerName: in.CallerName, CallerPhone: in.CallerPhone, Subject: in.Subject, RegionCode: in.RegionCode,
-		CampaignID: in.CampaignID, AssigneeID: in.AssigneeID, PersonIDs: in.PersonIDs, RequestIDs: in.RequestIDs})
+		CampaignID: in.CampaignID, AssigneeID: in.AssigneeID, PersonIDs: in.PersonIDs, RequestIDs: in.RequestIDs,
+		ReceivedAt: in.ReceivedAt})
 	if err != nil {
 		return err
 	}
@@ -68,10 +70,11 @@ func (a *API) getAppeal(w http.ResponseWriter, r *http.Request, rq *request) err
 
 // answerInput is the body of POST /appeals/{id}/answer.
 type answerInput struct {
-	Outcome appeals.Outcome `json:"outcome"`
-	Answer  string          `json:"answer"`
-	Close   bool            `json:"close"`
-	Version int             `json:"version"`
+	Outcome    appeals.Outcome `json:"outcome"`
+	Answer     string          `json:"answer"`
+	Close      bool            `json:"close"`
+	Version    int             `json:"version"`
+	AnsweredAt time.Time       `json:"answered_at"`
 }
 
 func (a *API) answerAppeal(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -84,7 +87,7 @@ func (a *API) answerAppeal(w http.ResponseWriter, r *http.Request, rq *request) 
 		return err
 	}
 	ap, err := a.svc.Appeals.Answer(r.Context(), rq.p, id, appeals.AnswerInput{Outcome: in.Outcome, Answer: in.Answer,
-		Close: in.Close, Version: in.Version})
+		Close: in.Close, Version: in.Version, AnsweredAt: in.AnsweredAt})
 	if err != nil {
 		return err
 	}

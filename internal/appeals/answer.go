@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"strings"
+	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
@@ -16,12 +17,15 @@ import (
 // caller was told. Close closes it at once (nothing more to do); else it
 // stands answered until closed. Version is the version the answer was
 // written against (the current one when 0): if another answer came
-// first, this one is refused and changes nothing.
+// first, this one is refused and changes nothing. AnsweredAt is when the
+// answer was given, for one written down later: now when zero, never in
+// the future nor before the appeal was received.
 type AnswerInput struct {
-	Outcome Outcome
-	Answer  string
-	Close   bool
-	Version int
+	Outcome    Outcome
+	Answer     string
+	Close      bool
+	Version    int
+	AnsweredAt time.Time
 }
 
 // Answer records the answer to appeal id. The day it is answered, in the
@@ -48,11 +52,18 @@ func (s *Service) Answer(ctx context.Context, p access.Principal, id int64, in A
 	}
 	before := a
 	now := s.now().UTC()
-	today, err := s.today(ctx)
+	at := now
+	if !in.AnsweredAt.IsZero() {
+		if in.AnsweredAt.After(now) || in.AnsweredAt.Before(a.ReceivedAt) {
+			return Appeal{}, errs.Validation(errs.Field("answered_at", "error.answered_at"))
+		}
+		at = in.AnsweredAt.UTC()
+	}
+	day, err := s.dayOf(ctx, at)
 	if err != nil {
 		return Appeal{}, err
 	}
-	a.Status, a.Outcome, a.Answer, a.AnsweredOn, a.AnsweredAt, a.AnsweredBy = Answered, in.Outcome, in.Answer, today, now, p.UserID
+	a.Status, a.Outcome, a.Answer, a.AnsweredOn, a.AnsweredAt, a.AnsweredBy = Answered, in.Outcome, in.Answer, day, at, p.UserID
 	if in.Close {
 		a.Status = Closed
 	}

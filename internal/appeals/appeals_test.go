@@ -172,3 +172,31 @@ func TestAnsweringAndTheLogs(t *testing.T) {
 		}
 	})
 }
+
+func TestACallWrittenDownLater(t *testing.T) {
+	testworld.Each(t, func(t *testing.T, w *testworld.World) {
+		s, op := w.Services.Appeals, w.Principal(access.Operator)
+		in := call(appeals.Complaint, "written in the reception's log")
+		in.ReceivedAt = time.Date(2026, 8, 27, 6, 0, 0, 0, time.UTC) // Thursday
+		a, err := s.Create(t.Context(), op, in)
+		// Fri 28, (Mon 31 August is a day off), Tue 1, Wed 2 September.
+		if err != nil || !a.DueOn.Equal(day(2026, 9, 2)) || !a.ReceivedAt.Equal(in.ReceivedAt) {
+			t.Fatalf("%+v, %v", a, err)
+		}
+		for _, at := range []time.Time{w.Clock.Now().Add(time.Hour), w.Clock.Now().AddDate(0, -2, 0)} {
+			in.ReceivedAt = at
+			if _, err := s.Create(t.Context(), op, in); len(fieldKeys(err)) != 1 || fieldKeys(err)[0] != "received_at error.received_at" {
+				t.Errorf("received at %s: %v", at, err)
+			}
+		}
+		early := appeals.AnswerInput{Outcome: appeals.Resolved, Answer: "ok", AnsweredAt: a.ReceivedAt.AddDate(0, 0, -1)}
+		if _, err := s.Answer(t.Context(), op, a.ID, early); len(fieldKeys(err)) != 1 {
+			t.Fatalf("answered before it came: %v", err)
+		}
+		ans, err := s.Answer(t.Context(), op, a.ID, appeals.AnswerInput{Outcome: appeals.Resolved, Answer: "ok",
+			AnsweredAt: time.Date(2026, 8, 28, 9, 0, 0, 0, time.UTC)})
+		if err != nil || !ans.AnsweredOn.Equal(day(2026, 8, 28)) || !ans.OnTime() {
+			t.Fatalf("answered on the 28th: %+v, %v", ans, err)
+		}
+	})
+}

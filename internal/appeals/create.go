@@ -6,6 +6,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
@@ -25,7 +26,10 @@ const (
 // Input records an appeal. PersonID names the caller in the registry; an
 // unknown caller is CallerName (and CallerPhone). RegionCode is the place
 // it concerns, the caller's region when "" and a caller is named.
-// AssigneeID is who answers it: the recording user when 0.
+// AssigneeID is who answers it: the recording user when 0. ReceivedAt is
+// when the call came, for a contact written down later (a reception's
+// paper log): now when zero, never in the future nor more than
+// MaxBackdate ago.
 type Input struct {
 	Kind        Kind
 	Channel     Channel
@@ -38,7 +42,11 @@ type Input struct {
 	AssigneeID  int64
 	PersonIDs   []int64
 	RequestIDs  []int64
+	ReceivedAt  time.Time
 }
+
+// MaxBackdate is how long ago a call may have come when it is recorded.
+const MaxBackdate = 31 * 24 * time.Hour
 
 // Create records an appeal for p, who needs RecordAppeals within the
 // place it concerns; its deadline is the kind's working days after the
@@ -78,12 +86,18 @@ func (s *Service) Create(ctx context.Context, p access.Principal, in Input) (App
 		return Appeal{}, err
 	}
 	fs = append(fs, lfs...)
+	if now := s.now(); in.ReceivedAt.After(now) || (!in.ReceivedAt.IsZero() && now.Sub(in.ReceivedAt) > MaxBackdate) {
+		fs = append(fs, errs.Field("received_at", "error.received_at", "Days", int(MaxBackdate/(24*time.Hour))))
+	}
 	if err := errs.Validation(fs...); err != nil {
 		return Appeal{}, err
 	}
 	a.RegionID, a.RegionCode, a.RegionPath = region.ID, region.Code, region.Path
-	a.ReceivedAt = s.now().UTC()
-	a.UpdatedAt = a.ReceivedAt
+	a.UpdatedAt = s.now().UTC()
+	a.ReceivedAt = a.UpdatedAt
+	if !in.ReceivedAt.IsZero() {
+		a.ReceivedAt = in.ReceivedAt.UTC()
+	}
 	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
 		if in.CampaignID != 0 {
 			err := tx.QueryRowContext(ctx, s.q.CampaignExists, in.CampaignID).Scan(new(int64))

@@ -128,12 +128,15 @@ func (s *Service) deadline(ctx context.Context, q store.Querier, kind Kind, coun
 }
 
 // today is the installation's calendar day now.
-func (s *Service) today(ctx context.Context) (time.Time, error) {
+func (s *Service) today(ctx context.Context) (time.Time, error) { return s.dayOf(ctx, s.now()) }
+
+// dayOf is the installation's calendar day at t.
+func (s *Service) dayOf(ctx context.Context, t time.Time) (time.Time, error) {
 	set, err := s.settings.Get(ctx)
 	if err != nil {
 		return time.Time{}, err
 	}
-	return store.Day(s.now().In(set.Location())), nil
+	return store.Day(t.In(set.Location())), nil
 }
 
 // Today is the installation's calendar day now, against which the desk
