@@ -2,6 +2,7 @@ package desk
 
 import (
 	"net/http"
+	"slices"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/appeals"
@@ -38,11 +39,11 @@ func (s *Server) Queue(w http.ResponseWriter, r *http.Request, rq *request) erro
 		f.Values["status"] = string(appeals.Open)
 	}
 	flt := appeals.Filter{Status: appeals.Status(f.Values["status"]), Kind: appeals.Kind(f.Values["kind"]), Mine: f.Values["mine"] != ""}
-	if !oneOf(flt.Status, appeals.Statuses()) {
+	if !slices.Contains(appeals.Statuses(), flt.Status) {
 		f.Fail(rq.L, "status", "error.invalid_choice")
 		flt.Status = appeals.Open
 	}
-	if flt.Kind != "" && !oneOf(flt.Kind, appeals.Kinds()) {
+	if flt.Kind != "" && !slices.Contains(appeals.Kinds(), flt.Kind) {
 		f.Fail(rq.L, "kind", "error.invalid_choice")
 		flt.Kind = ""
 	}
@@ -98,13 +99,4 @@ func (s *Server) rows(r *http.Request, rq *request, list []appeals.Appeal) ([]ro
 		out = append(out, x)
 	}
 	return out, nil
-}
-
-func oneOf[T comparable](v T, set []T) bool {
-	for _, x := range set {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
