@@ -35,6 +35,7 @@ type queries struct {
 	Insert, ByID, LinkPerson, LinkRequest, LinkedPeople, LinkedRequests, RequestScope, CampaignExists string
 	Answer, Close, Assign, AssigneeScope                                                              string
 	Queue, QueueKind, QueueMine, QueueKindMine                                                        string
+	CountQueue, CountQueueKind, CountQueueMine, CountQueueKindMine                                    string
 	Deadlines, PutDeadline, CalendarDays, PutCalendarDay, DeleteCalendarDay                           string
 	Stats, MergeCallers, MoveCaller, OpenCampaigns                                                    string
 }

@@ -1,8 +1,8 @@
 -- Appeals: the record, its links, the queue (read in deadline order,
 -- keyset on due_on and id), deadlines per kind, the installation's
--- calendar days and the statistics. The joins of the queue are LEFT joins
--- on unique keys, so a count of the queue (store.CountRows) reads the
--- index alone. Every list is bounded by the principal's scope ($1-$4).
+-- calendar days and the statistics. Each queue has its count, which reads
+-- the queue's index alone (the index holds the scope's paths). Every list
+-- is bounded by the principal's scope ($1-$4).
 
 -- name: Insert
 INSERT INTO appeals (kind, channel, status, person_id, caller_name, caller_phone, subject, region_id, region_path,
@@ -117,6 +117,42 @@ WHERE a.status = $5 AND a.kind = $10 AND a.assignee_id = $11 AND a.org_path >= $
   AND a.due_on >= $6 AND (a.due_on > $6 OR a.id > $7)
 ORDER BY a.due_on, a.id
 LIMIT $8 OFFSET $9;
+
+-- name: CountQueue
+-- How many appeals Queue pages through, up to $8, read from the index alone.
+SELECT count(*) FROM (
+    SELECT 1 FROM appeals a
+    WHERE a.status = $5 AND a.org_path >= $1 AND a.org_path < $2 AND a.region_path >= $3 AND a.region_path < $4
+      AND a.due_on >= $6 AND (a.due_on > $6 OR a.id > $7)
+    LIMIT $8 OFFSET $9
+) x;
+
+-- name: CountQueueKind
+-- CountQueue for QueueKind.
+SELECT count(*) FROM (
+    SELECT 1 FROM appeals a
+    WHERE a.status = $5 AND a.kind = $10 AND a.org_path >= $1 AND a.org_path < $2 AND a.region_path >= $3 AND a.region_path < $4
+      AND a.due_on >= $6 AND (a.due_on > $6 OR a.id > $7)
+    LIMIT $8 OFFSET $9
+) x;
+
+-- name: CountQueueMine
+-- CountQueue for QueueMine.
+SELECT count(*) FROM (
+    SELECT 1 FROM appeals a
+    WHERE a.status = $5 AND a.assignee_id = $10 AND a.org_path >= $1 AND a.org_path < $2 AND a.region_path >= $3 AND a.region_path < $4
+      AND a.due_on >= $6 AND (a.due_on > $6 OR a.id > $7)
+    LIMIT $8 OFFSET $9
+) x;
+
+-- name: CountQueueKindMine
+-- CountQueue for QueueKindMine.
+SELECT count(*) FROM (
+    SELECT 1 FROM appeals a
+    WHERE a.status = $5 AND a.kind = $10 AND a.assignee_id = $11 AND a.org_path >= $1 AND a.org_path < $2 AND a.region_path >= $3 AND a.region_path < $4
+      AND a.due_on >= $6 AND (a.due_on > $6 OR a.id > $7)
+    LIMIT $8 OFFSET $9
+) x;
 
 -- name: Deadlines
 SELECT kind, working_days FROM appeal_deadlines;

@@ -2,6 +2,7 @@ package appeals
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
@@ -31,7 +32,7 @@ type Page struct {
 // of the next page ("" after the last one). The callers' names are the
 // registry's where p may see them.
 func (s *Service) Queue(ctx context.Context, p access.Principal, f Filter, pg Page) ([]Appeal, string, error) {
-	query, args, err := s.queueQuery(p, f, pg)
+	query, _, args, err := s.queueQuery(p, f, pg)
 	if err != nil {
 		return nil, "", err
 	}
@@ -56,40 +57,45 @@ func (s *Service) Queue(ctx context.Context, p access.Principal, f Filter, pg Pa
 // QueueCount is how many appeals Queue pages through for f, up to
 // store.CountCap.
 func (s *Service) QueueCount(ctx context.Context, p access.Principal, f Filter) (store.Count, error) {
-	query, args, err := s.queueQuery(p, f, Page{Limit: store.CountCap})
+	_, count, args, err := s.queueQuery(p, f, Page{Limit: store.CountCap})
 	if err != nil {
 		return store.Count{}, err
 	}
-	return store.CountRows(ctx, s.db.R, query, args...)
+	var n int
+	if err := s.db.R.QueryRowContext(ctx, count, args...).Scan(&n); err != nil {
+		return store.Count{}, fmt.Errorf("count appeals: %w", err)
+	}
+	return store.Counted(n), nil
 }
 
-// queueQuery picks the query of f (each reads its own index in deadline
-// order) and binds its arguments: the scope, the status, the cursor, the
-// limit and the offset, then the kind and the assignee where f asks.
-func (s *Service) queueQuery(p access.Principal, f Filter, pg Page) (string, []any, error) {
+// queueQuery picks the query of f and its count (each reads its own
+// index in deadline order) and binds their arguments: the scope, the
+// status, the cursor, the limit and the offset, then the kind and the
+// assignee where f asks.
+func (s *Service) queueQuery(p access.Principal, f Filter, pg Page) (list, count string, args []any, err error) {
 	if err := access.Can(p, access.ViewAppeals, p.Scope()); err != nil {
-		return "", nil, err
+		return "", "", nil, err
 	}
 	if f.Status == "" {
 		f.Status = Open
 	}
 	if !oneOf(f.Status, Statuses()) {
-		return "", nil, errs.Validation(valid.Choice("status", Statuses()...))
+		return "", "", nil, errs.Validation(valid.Choice("status", Statuses()...))
 	}
 	if f.Kind != "" && !oneOf(f.Kind, Kinds()) {
-		return "", nil, errs.Validation(valid.Choice("kind", Kinds()...))
+		return "", "", nil, errs.Validation(valid.Choice("kind", Kinds()...))
 	}
 	page := store.ParsePage("", itoa(int64(pg.Limit)))
 	page.Skip = pg.Skip
 	due, id := ParseCursor(pg.Cursor).start()
-	args := store.Args(p.ScopeArgs(), []any{f.Status, due, id, page.LimitArg(), page.SkipArg()})
+	args = store.Args(p.ScopeArgs(), []any{f.Status, due, id, page.LimitArg(), page.SkipArg()})
 	switch {
 	case f.Kind != "" && f.Mine:
-		return s.q.QueueKindMine, append(args, f.Kind, p.UserID), nil
+		return s.q.QueueKindMine, s.q.CountQueueKindMine, append(args, f.Kind, p.UserID), nil
 	case f.Kind != "":
-		return s.q.QueueKind, append(args, f.Kind), nil
+		return s.q.QueueKind, s.q.CountQueueKind, append(args, f.Kind), nil
 	case f.Mine:
-		return s.q.QueueMine, append(args, p.UserID), nil
+		return s.q.QueueMine, s.q.CountQueueMine, append(args, p.UserID), nil
 	}
-	return s.q.Queue, args, nil
+	return s.q.Queue, s.q.CountQueue, args, nil
 }
