@@ -102,4 +102,22 @@ func TestBrowserHotlineDeskAnswersAnOverdueAppeal(t *testing.T) {
 	if got, err := s.app.Appeals.Get(context.Background(), op, late.ID, "web"); err != nil || got.Status != appeals.Answered || got.OnTime() {
 		t.Fatalf("stored: %+v, %v", got, err)
 	}
+	run("record a call from an unknown caller",
+		chromedp.Navigate(s.url+"/desk/new"),
+		chromedp.WaitVisible(chromedp.CSS("#q")),
+		chromedp.SetValue(chromedp.CSS("#kind"), string(appeals.Complaint)),
+		chromedp.SendKeys(chromedp.CSS("#caller_name"), "Гульмира Оспанова"),
+		chromedp.SendKeys(chromedp.CSS("#region"), "KZ-35"),
+		chromedp.SendKeys(chromedp.CSS("#subject"), "В комплекте не оказалось дневника."),
+	)
+	shootFull(t, step, "desk-new-ru")
+	run("save it", chromedp.Click(chromedp.CSS(`form[action="/desk"] button[type=submit]`)), chromedp.WaitVisible(chromedp.CSS("p.flash")))
+	if h1 := js(`document.querySelector("h1").textContent`); !strings.Contains(h1, "Открыто") {
+		t.Fatalf("the new appeal's heading: %q", h1)
+	}
+	run("the statistics", chromedp.Navigate(s.url+"/desk/stats"), chromedp.WaitVisible(chromedp.CSS("#by-kind")))
+	if kinds := js(`document.querySelector("#by-kind").parentElement.textContent`); !strings.Contains(kinds, "Жалоба") || !strings.Contains(kinds, "Все обращения") {
+		t.Fatalf("statistics by kind: %q", kinds)
+	}
+	shootFull(t, step, "desk-stats-ru")
 }

@@ -48,7 +48,8 @@ CREATE TABLE appeals (
 );
 CREATE INDEX appeals_queue ON appeals(status, due_on, id, org_path, region_path);
 CREATE INDEX appeals_kind_queue ON appeals(kind, status, due_on, id, org_path, region_path);
-CREATE INDEX appeals_assignee_queue ON appeals(assignee_id, status, due_on, id, org_path, region_path) WHERE assignee_id IS NOT NULL;
+CREATE INDEX appeals_assignee_queue ON appeals(assignee_id, status, due_on, id, kind, org_path, region_path)
+    WHERE assignee_id IS NOT NULL;
 CREATE INDEX appeals_received ON appeals(received_at);
 CREATE INDEX appeals_person ON appeals(person_id) WHERE person_id IS NOT NULL;
 CREATE INDEX appeals_campaign ON appeals(campaign_id) WHERE campaign_id IS NOT NULL;
