@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/campaign"
 	"github.com/jolproject/jol/internal/demo"
 	"github.com/jolproject/jol/internal/guidance"
@@ -29,6 +30,8 @@ var (
 	childEditors = []string{"admin", "coordinator", "operator", "school", "outreach"}
 	deciders     = []string{"admin", "coordinator", "operator"}
 	admins       = []string{"admin"}
+	deskViewers  = []string{"admin", "coordinator", "operator", "outreach", "auditor"}
+	deskWorkers  = []string{"admin", "coordinator", "operator", "outreach"}
 	auditors     = []string{"admin", "auditor"}
 	public       = []string(nil)
 	// visitors may open the public pages: every role and anyone logged
@@ -129,6 +132,19 @@ var expectedAccess = map[string][]string{
 	"POST /api/v1/requests":                            childEditors,
 	"GET /api/v1/requests/{id}":                        childViewers,
 	"POST /api/v1/requests/{id}/transitions":           deciders,
+	"GET /desk":                                        deskViewers,
+	"GET /desk/new":                                    deskWorkers,
+	"POST /desk":                                       deskWorkers,
+	"GET /desk/stats":                                  deskViewers,
+	"GET /desk/rules":                                  admins,
+	"POST /desk/rules/deadlines":                       admins,
+	"POST /desk/rules/days":                            admins,
+	"POST /desk/rules/days/remove":                     admins,
+	"GET /desk/{id}":                                   deskViewers,
+	"POST /desk/{id}/answer":                           deskWorkers,
+	"POST /desk/{id}/close":                            deskWorkers,
+	"POST /desk/{id}/take":                             deskWorkers,
+	"POST /desk/{id}/links":                            deskWorkers,
 	"GET /regions":                                     placeViewers,
 	"GET /admin/regions/import":                        admins,
 	"POST /admin/regions/import":                       admins,
@@ -185,6 +201,11 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/households":                           childViewers,
 	"POST /api/v1/households":                          childEditors,
 	"GET /api/v1/households/{id}":                      childViewers,
+	"GET /api/v1/appeals":                              deskViewers,
+	"POST /api/v1/appeals":                             deskWorkers,
+	"GET /api/v1/appeals/stats":                        deskViewers,
+	"GET /api/v1/appeals/{id}":                         deskViewers,
+	"POST /api/v1/appeals/{id}/answer":                 deskWorkers,
 	"GET /api/v1/regions":                              placeViewers,
 	"GET /api/v1/regions/{code}":                       placeViewers,
 	"GET /api/v1/jobs":                                 admins,
@@ -238,6 +259,7 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		uploadID, runID := importRecords(t, s, c, fund)
 		requestID, docID := requestRecords(t, s, campaign, personID)
 		campaignID, itemID := campaignRecords(t, s, c, fund)
+		appealID := appealRecord(t, s)
 		for key, allowed := range expectedAccess {
 			if allowed == nil {
 				continue
@@ -265,6 +287,8 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 				path = strings.Replace(path, "{id}", strconv.FormatInt(campaignID, 10), 1)
 			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/catalogue/"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(itemID, 10), 1)
+			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/appeals/{id}"), strings.HasPrefix(path, "/desk/{id}"):
+				path = strings.Replace(path, "{id}", strconv.FormatInt(appealID, 10), 1)
 			case strings.HasPrefix(path, "/places/{id}"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(offerID, 10), 1)
 			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/households/{id}"):
@@ -398,6 +422,28 @@ func campaignRecords(t *testing.T, s *testServer, c *caller, fund int64) (campai
 		t.Fatal(err)
 	}
 	return cmp.ID, items[0].ID
+}
+
+// appealRecord records an appeal in the demo coordinator's region, by
+// them, for the routes about one appeal.
+func appealRecord(t *testing.T, s *testServer) int64 {
+	t.Helper()
+	ctx := context.Background()
+	u, err := s.app.Accounts.LookupEmail(ctx, demo.Email("coordinator"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := u.Principal()
+	region := "KZ" // a coordinator bound to no region works in the whole country
+	if parts := strings.Split(strings.Trim(p.RegionPath, "/"), "/"); parts[len(parts)-1] != "" {
+		region = parts[len(parts)-1]
+	}
+	a, err := s.app.Appeals.Create(ctx, p, appeals.Input{Kind: appeals.Question, Channel: appeals.Hotline,
+		CallerName: "Authz", Subject: "authz", RegionCode: region})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a.ID
 }
 
 func (s *testServer) caller(t *testing.T, local string) *caller {

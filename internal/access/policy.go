@@ -37,6 +37,12 @@ const (
 	ViewCampaigns   Action = "campaigns.view"
 	ManageCampaigns Action = "campaigns.manage"
 	ManageCatalog   Action = "catalog.manage"
+	// The operator desk: reading the queue and the statistics of appeals,
+	// recording and answering them, and setting the working days each
+	// kind is given and the installation's calendar.
+	ViewAppeals       Action = "appeals.view"
+	RecordAppeals     Action = "appeals.record"
+	ManageAppealRules Action = "appeals.rules"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -71,6 +77,10 @@ var rules = map[Action]rule{
 	ViewCampaigns:   {roles: []Role{Admin, Coordinator, Operator, SchoolStaff, Warehouse, Outreach, Auditor}, scoped: true},
 	ManageCampaigns: {roles: []Role{Admin, Coordinator}, scoped: true},
 	ManageCatalog:   {roles: []Role{Admin, Coordinator}},
+
+	ViewAppeals:       {roles: []Role{Admin, Coordinator, Operator, Outreach, Auditor}, scoped: true},
+	RecordAppeals:     {roles: []Role{Admin, Coordinator, Operator, Outreach}, scoped: true},
+	ManageAppealRules: {roles: []Role{Admin}},
 }
 
 // Actions lists every action the policy knows.

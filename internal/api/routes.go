@@ -75,6 +75,11 @@ func (a *API) routes() []route {
 		{"GET", p + "/catalogue/items/{id}", access.ViewCampaigns, a.getItem, "getCatalogueItem"},
 		{"PUT", p + "/catalogue/items/{id}", access.ManageCatalog, a.updateItem, "updateCatalogueItem"},
 		{"GET", p + "/catalogue/kits", access.ViewCampaigns, a.listKits, "listKits"},
+		{"GET", p + "/appeals", access.ViewAppeals, a.listAppeals, "listAppeals"},
+		{"POST", p + "/appeals", access.RecordAppeals, a.createAppeal, "createAppeal"},
+		{"GET", p + "/appeals/stats", access.ViewAppeals, a.appealStats, "getAppealStats"},
+		{"GET", p + "/appeals/{id}", access.ViewAppeals, a.getAppeal, "getAppeal"},
+		{"POST", p + "/appeals/{id}/answer", access.RecordAppeals, a.answerAppeal, "answerAppeal"},
 
 		{"GET", p + "/regions", access.ViewRegions, a.listRegions, "listRegions"},
 		{"GET", p + "/regions/{code}", access.ViewRegions, a.getRegion, "getRegion"},

@@ -9,17 +9,18 @@ package audit
 
 // Entities are the record types of the change log.
 func Entities() []string {
-	return []string{"aid_item", "api_token", "campaign", "category", "household", "import_template",
-		"import_upload", "job", "organisation", "person", "person_batch", "place_offer", "placement", "region",
-		"request", "request_document", "settings", "user"}
+	return []string{"aid_item", "api_token", "appeal", "appeal_deadlines", "calendar_day", "campaign",
+		"category", "household", "import_template", "import_upload", "job", "organisation", "person",
+		"person_batch", "place_offer", "placement", "region", "request", "request_document", "settings", "user"}
 }
 
 // Actions are the actions of the change log.
 func Actions() []string {
-	return []string{"add_guardian", "add_member", "assign", "assign_reviewer", "attach", "comment", "create",
-		"delete", "dry_run", "give_consent", "import", "merge", "password", "photo", "place", "record_assessment",
-		"record_results", "remove_guardian", "remove_member", "retry", "revoke", "save", "set_head", "set_outcome",
-		"set_status", "submit", "transition", "unassign", "unmerge", "update", "upload", "withdraw_consent"}
+	return []string{"add_guardian", "add_member", "answer", "assign", "assign_reviewer", "attach", "close",
+		"comment", "create", "delete", "dry_run", "give_consent", "import", "link", "merge", "password", "photo",
+		"place", "record_assessment", "record_results", "remove_guardian", "remove_member", "retry", "revoke",
+		"save", "set_head", "set_outcome", "set_status", "submit", "transition", "unassign", "unmerge", "update",
+		"upload", "withdraw_consent"}
 }
 
 // The subject kinds of the access log that name a record a page shows.
@@ -31,7 +32,7 @@ const (
 // SubjectKinds are the kinds of record the access log names.
 func SubjectKinds() []string {
 	return []string{KindHousehold, "import_run", "import_upload", OutOfScopeID, KindPerson, "person_export",
-		"request", "request_document"}
+		"request", "request_document", "appeal"}
 }
 
 // Vias are the ways a record was opened (or an ID number typed) that the

@@ -64,6 +64,7 @@ var logins = []struct {
 	{access.Sponsor, "sponsor", "Dala Trade", "sponsor", "", ""},
 	{access.Auditor, "auditor", "Мадина Ахметова", "fund", "", ""},
 	{access.Coordinator, "coordinator.ir", "مریم محمدی", "tehran", "IR-23", "fa"},
+	{access.Operator, "hotline", "Жанар Сейткали", "hotline-kar", "KZ-35", "ru"},
 }
 
 // Email is the address of a demo login.
@@ -121,6 +122,9 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 			return nil, err
 		}
 		if err := seedRequests(ctx, s, now(), ids); err != nil {
+			return nil, err
+		}
+		if err := seedAppeals(ctx, s, now()); err != nil {
 			return nil, err
 		}
 	}

@@ -51,6 +51,7 @@ var organisations = []org{
 	{key: "teh-g1", name: "دبستان دخترانه فاطمیه", typ: orgs.School, region: "IR-23", parent: "tehran"},
 	{key: "teh-b2", name: "دبیرستان پسرانه علامه طباطبایی", typ: orgs.School, region: "IR-23", parent: "tehran"},
 	{key: "teh-g2", name: "دبیرستان دخترانه پروین اعتصامی", typ: orgs.School, region: "IR-23", parent: "tehran"},
+	{key: "hotline-kar", name: "Карагандинский областной телефон доверия «Мектепке жол»", typ: orgs.SupportCentre, region: "KZ-35", parent: "fund", locale: "ru"},
 	{key: "centre-teh", name: "مرکز حمایت از کودکان منطقه ۱۵", typ: orgs.SupportCentre, region: "IR-23", parent: "tehran"},
 }
 

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/jolproject/jol/internal/accounts"
+	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/campaign"
 	"github.com/jolproject/jol/internal/geo"
@@ -43,6 +44,7 @@ type Services struct {
 	Settings  *settings.Service
 	Jobs      *jobs.Queue
 	Imports   *imports.Service
+	Appeals   *appeals.Service
 	Catalog   *i18n.Catalog
 }
 
@@ -120,6 +122,11 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	if s.Settings, err = settings.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}
+	if s.Appeals, err = appeals.New(db, appeals.Deps{Audit: s.Audit, People: s.People, Geo: s.Geo,
+		Settings: s.Settings, Now: o.Now}); err != nil {
+		return nil, err
+	}
+	s.People.OnMerge(appeals.CallerHook, s.Appeals.CallerMoves())
 	if s.Jobs, err = jobs.New(db, o.Now, o.Logger, jobs.WithAudit(s.Audit)); err != nil {
 		return nil, err
 	}

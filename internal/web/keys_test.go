@@ -13,6 +13,7 @@ import (
 	"github.com/jolproject/jol/internal/tabular"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/campaign"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
@@ -89,6 +90,11 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"campaign.role.":      strs(campaign.PartnerRoles()...),
 		"campaign.contact.":   strs(campaign.Hotline, campaign.Reception),
 		"catalogue.sizing.":   strs(campaign.Sizings()...),
+		"appealkind.":         strs(appeals.Kinds()...),
+		"appealchannel.":      strs(appeals.Channels()...),
+		"appealstatus.":       strs(appeals.Statuses()...),
+		"appealoutcome.":      strs(appeals.Outcomes()...),
+		"weekday.":            {"friday", "saturday", "sunday"}, // the weekly days off of workdays.Weekend
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {

@@ -21,6 +21,7 @@ var navigation = []struct {
 	{"/places", "nav.places", access.ViewChild},
 	{"/requests", "nav.requests", access.ViewRequests},
 	{"/campaigns", "nav.campaigns", access.ViewCampaigns},
+	{"/desk", "nav.desk", access.ViewAppeals},
 	{"/organisations", "nav.organisations", access.ViewOrgs},
 	{"/regions", "nav.regions", access.ViewRegions},
 	{"/admin/users", "nav.users", access.ManageUsers},

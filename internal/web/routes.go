@@ -5,6 +5,7 @@ import (
 	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/web/admin"
 	"github.com/jolproject/jol/internal/web/campaigns"
+	"github.com/jolproject/jol/internal/web/desk"
 	"github.com/jolproject/jol/internal/web/guidance"
 	"github.com/jolproject/jol/internal/web/importing"
 	"github.com/jolproject/jol/internal/web/kit"
@@ -21,6 +22,7 @@ type rooms struct {
 	importing *importing.Server
 	requests  *requests.Server
 	campaigns *campaigns.Server
+	desk      *desk.Server
 	admin     *admin.Server
 	public    *public.Server
 }
@@ -46,6 +48,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 	if r.campaigns, err = campaigns.New(k, svc); err != nil {
 		return err
 	}
+	if r.desk, err = desk.New(k, svc); err != nil {
+		return err
+	}
 	r.admin, err = admin.New(k, svc)
 	return err
 }
@@ -56,7 +61,7 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 // every role. Every route but an upload takes kit.MaxFormBytes at most.
 func (s *Server) routes() []route {
 	reg, gd, imp, adm := s.rooms.registry, s.rooms.guidance, s.rooms.importing, s.rooms.admin
-	rqs, pub, cmp := s.rooms.requests, s.rooms.public, s.rooms.campaigns
+	rqs, pub, cmp, dk := s.rooms.requests, s.rooms.public, s.rooms.campaigns, s.rooms.desk
 	return []route{
 		{"GET", "/login", "", s.loginForm, 0},
 		{"POST", "/login", "", s.login, 0},
@@ -131,6 +136,19 @@ func (s *Server) routes() []route {
 		{"GET", "/requests/{id}/documents/{doc}", access.ViewRequests, rqs.Document, 0},
 		{"GET", "/people/{id}/requests/new", access.SubmitRequests, rqs.NewRequest, 0},
 		{"POST", "/people/{id}/requests", access.SubmitRequests, rqs.CreateRequest, 0},
+		{"GET", "/desk", access.ViewAppeals, dk.Queue, 0},
+		{"GET", "/desk/new", access.RecordAppeals, dk.AppealNew, 0},
+		{"POST", "/desk", access.RecordAppeals, dk.AppealCreate, 0},
+		{"GET", "/desk/stats", access.ViewAppeals, dk.Stats, 0},
+		{"GET", "/desk/rules", access.ManageAppealRules, dk.Rules, 0},
+		{"POST", "/desk/rules/deadlines", access.ManageAppealRules, dk.DeadlinesSave, 0},
+		{"POST", "/desk/rules/days", access.ManageAppealRules, dk.CalendarDaySave, 0},
+		{"POST", "/desk/rules/days/remove", access.ManageAppealRules, dk.CalendarDayRemove, 0},
+		{"GET", "/desk/{id}", access.ViewAppeals, dk.Appeal, 0},
+		{"POST", "/desk/{id}/answer", access.RecordAppeals, dk.AppealAnswer, 0},
+		{"POST", "/desk/{id}/close", access.RecordAppeals, dk.AppealClose, 0},
+		{"POST", "/desk/{id}/take", access.RecordAppeals, dk.AppealTake, 0},
+		{"POST", "/desk/{id}/links", access.RecordAppeals, dk.AppealLink, 0},
 
 		{"GET", "/imports", access.EditChild, imp.ImportList, 0},
 		{"GET", "/imports/new", access.EditChild, imp.ImportNew, 0},
