@@ -10,6 +10,13 @@ import (
 // asking for item (a catalogue item id; 0 for a request as a whole, which
 // only the rules for every item apply to) on the decision date on.
 func Evaluate(rules Rules, weights Weights, f Facts, item int64, on time.Time) Result {
+	return EvaluateItems(rules, weights, f, []int64{item}, on)
+}
+
+// EvaluateItems evaluates a request for several items (the lines of a
+// request, a kit or single items): the rules for every item once, then
+// each item's own rules. It is eligible only when every rule passes.
+func EvaluateItems(rules Rules, weights Weights, f Facts, items []int64, on time.Time) Result {
 	day := dayOf(on)
 	r := Result{
 		Status:         Eligible,
@@ -17,9 +24,24 @@ func Evaluate(rules Rules, weights Weights, f Facts, item int64, on time.Time) R
 		WeightsVersion: weights.Version,
 		RankRegion:     RankRegion(f.RegionPath, weights.rankDepth()),
 	}
-	r.Checks = rules.All.apply(f, 0, item, day, nil)
-	if c, ok := rules.Items[item]; ok && item != 0 {
-		r.Checks = c.apply(f, item, item, day, r.Checks)
+	for _, it := range items {
+		if it != 0 && !slices.Contains(r.Items, it) {
+			r.Items = append(r.Items, it)
+		}
+	}
+	r.Checks = rules.All.apply(f, 0, day, nil)
+	if rules.All.NotReceived {
+		for _, it := range r.Items {
+			r.Checks = append(r.Checks, receivedCheck(f, 0, it))
+		}
+	}
+	for _, it := range r.Items {
+		if c, ok := rules.Items[it]; ok {
+			r.Checks = c.apply(f, it, day, r.Checks)
+			if c.NotReceived {
+				r.Checks = append(r.Checks, receivedCheck(f, it, it))
+			}
+		}
 	}
 	for _, c := range r.Checks {
 		switch {
@@ -36,9 +58,9 @@ func Evaluate(rules Rules, weights Weights, f Facts, item int64, on time.Time) R
 	return r
 }
 
-// apply appends the checks of c to out; scope is the item the criteria
-// belong to (0: every item) and item the one asked for.
-func (c Criteria) apply(f Facts, scope, item int64, day time.Time, out []Check) []Check {
+// apply appends the checks of c but "not received" to out; scope is the
+// item the criteria belong to (0: every item).
+func (c Criteria) apply(f Facts, scope int64, day time.Time, out []Check) []Check {
 	if c.Age != nil {
 		age, ok := f.AgeOn(day)
 		out = append(out, rangeCheck(RuleAge, scope, *c.Age, age, ok))
@@ -66,12 +88,12 @@ func (c Criteria) apply(f Facts, scope, item int64, day time.Time, out []Check) 
 		}
 		out = append(out, ch)
 	}
-	// A request as a whole names no item, so there is nothing to compare.
-	if c.NotReceived && item != 0 {
-		out = append(out, Check{Rule: RuleReceived, Item: scope, ID: item,
-			Outcome: outcome(!slices.Contains(f.Received, item))})
-	}
 	return out
+}
+
+// receivedCheck: has the applicant received item this year already?
+func receivedCheck(f Facts, scope, item int64) Check {
+	return Check{Rule: RuleReceived, Item: scope, ID: item, Outcome: outcome(!slices.Contains(f.Received, item))}
 }
 
 func rangeCheck(rule Rule, scope int64, r Range, v int, known bool) Check {

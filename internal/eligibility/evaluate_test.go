@@ -1,6 +1,7 @@
 package eligibility
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -145,5 +146,31 @@ func TestAgeOnLeapDay(t *testing.T) {
 	}
 	if _, ok := f.AgeOn(day("2015-01-01")); ok {
 		t.Error("an age before birth is known")
+	}
+}
+
+func TestDetailRoundTrip(t *testing.T) {
+	const laptop = 21
+	rules := Rules{Version: 5, All: Criteria{Age: &Range{6, 17}, Categories: []string{"low-income", "orphan"},
+		Regions: []string{"/KZ/KZ-35/"}, Institutions: []int64{7, 8}, NotReceived: true},
+		Items: map[int64]Criteria{laptop: {Grade: &Range{5, 11}}}}
+	f := child()
+	f.DistanceKm, f.DistanceKnown = 12.5, true
+	f.Categories = append(f.Categories, Held{Code: "orphan", Expires: day("2025-01-01")})
+	w := roadWeights()
+	r := EvaluateItems(rules, w, f, []int64{11, laptop}, decision)
+	data, err := EncodeDetail(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := DecodeDetail(data, rules, r.Status, r.Score, r.RankRegion)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(r, back) {
+		t.Fatalf("round trip:\n%+v\n%+v", r, back)
+	}
+	if len(data) > 512 { // seven checks and five terms; a full Result takes twice as much
+		t.Errorf("stored detail takes %d bytes: %s", len(data), data)
 	}
 }

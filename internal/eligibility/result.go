@@ -89,4 +89,6 @@ type Result struct {
 	WeightsVersion int     `json:"weights_version"`
 	// RankRegion is the region path the request is ranked in.
 	RankRegion string `json:"rank_region,omitempty"`
+	// Items are the catalogue items evaluated.
+	Items []int64 `json:"items,omitempty"`
 }
