@@ -25,6 +25,8 @@ const (
 	ViewAudit      Action = "audit.view"
 	ViewChild      Action = "child.view"
 	EditChild      Action = "child.edit"
+	// ManageEligibility: set a campaign's rules and weights, recalculate.
+	ManageEligibility Action = "eligibility.manage"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -52,6 +54,8 @@ var rules = map[Action]rule{
 	ViewAudit:      {roles: []Role{Admin, Auditor}}, // rows are filtered by scope in the query
 	ViewChild:      {roles: append(staff[:len(staff):len(staff)], Auditor), scoped: true},
 	EditChild:      {roles: staff, scoped: true},
+
+	ManageEligibility: {roles: []Role{Admin, Coordinator}, scoped: true},
 }
 
 // Actions lists every action the policy knows.

@@ -9,7 +9,7 @@ package audit
 
 // Entities are the record types of the change log.
 func Entities() []string {
-	return []string{"api_token", "category", "household", "import_template", "import_upload", "job",
+	return []string{"api_token", "category", "eligibility_rules", "household", "import_template", "import_upload", "job",
 		"organisation", "person", "person_batch", "place_offer", "placement", "region", "settings", "user"}
 }
 
@@ -17,7 +17,7 @@ func Entities() []string {
 func Actions() []string {
 	return []string{"add_guardian", "add_member", "assign", "create", "delete", "dry_run", "give_consent",
 		"import", "merge", "password", "photo", "place", "record_assessment", "remove_guardian",
-		"remove_member", "retry", "revoke", "save", "set_head", "set_outcome", "unassign", "unmerge",
+		"remove_member", "rescore", "retry", "revoke", "save", "set_head", "set_outcome", "unassign", "unmerge",
 		"update", "upload", "withdraw_consent"}
 }
 
