@@ -103,14 +103,14 @@ type applicant struct {
 	deliveredAt time.Time // the request was delivered then
 }
 
-// load writes applicants with store.Bulk in one transaction; siblings get
-// ids from 10,000,000 up.
+// load writes applicants with store.Bulk in one transaction; applicant
+// n's siblings get ids from 100,000,000 + 8n.
 func (w *world) load(t testing.TB, apps []applicant) {
 	t.Helper()
 	now := clock()
 	var hh, ps, members, reqs, lines, cats, events [][]any
-	sibling := int64(10_000_000)
 	for _, a := range apps {
+		sibling := 100_000_000 + 8*a.id
 		rid := w.region[a.region]
 		hh = append(hh, []any{a.id, rid, a.region, a.income, a.incomplete, now, now})
 		ps = append(ps, []any{a.id, "Child", fmt.Sprint(a.id), store.NullDate(a.birth), rid, a.region, w.school.ID,

@@ -21,12 +21,24 @@ type subject struct {
 // closed are the request statuses that take no place in a ranking.
 var closed = map[string]bool{"rejected": true, "withdrawn": true}
 
-// gather reads the facts of every request of a campaign in five queries,
-// each a single pass over the campaign's requests, on one read-only
-// connection: requests with person and household, the items asked for,
-// the categories held, the children of each household and the items
-// received this year elsewhere. Nothing is read request by request.
-func (s *Service) gather(ctx context.Context, campaignID int64, day time.Time) ([]subject, error) {
+// gatherQueries read the facts of a set of requests, named by the first
+// argument of each: a campaign (queries.sql) or one request (single.sql).
+type gatherQueries struct{ requests, lines, categories, children, received string }
+
+func (s *Service) campaignQueries() gatherQueries {
+	return gatherQueries{s.q.GatherRequests, s.q.GatherLines, s.q.GatherCategories, s.q.GatherChildren, s.q.GatherReceived}
+}
+
+func (s *Service) oneQueries() gatherQueries {
+	return gatherQueries{s.q.OneRequest, s.q.OneLines, s.q.OneCategories, s.q.OneChildren, s.q.OneReceived}
+}
+
+// gather reads the facts of every request of a set (a campaign's, sorted
+// by id, or one) in five queries, each a single pass over the set, in one
+// read-only transaction: requests with person and household, the items
+// asked for, the categories held, the children of each household and the
+// items received this year elsewhere. Nothing is read request by request.
+func (s *Service) gather(ctx context.Context, q gatherQueries, set int64, day time.Time) ([]subject, error) {
 	conn, err := s.db.R.Conn(ctx)
 	if err != nil {
 		return nil, err
@@ -40,7 +52,7 @@ func (s *Service) gather(ctx context.Context, campaignID int64, day time.Time) (
 
 	var subs []subject
 	at := map[int64]int32{} // request id to index in subs
-	rows, err := tx.QueryContext(ctx, s.q.GatherRequests, campaignID)
+	rows, err := tx.QueryContext(ctx, q.requests, set)
 	if err != nil {
 		return nil, err
 	}
@@ -63,35 +75,35 @@ func (s *Service) gather(ctx context.Context, campaignID int64, day time.Time) (
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if err := eachPair(ctx, tx, s.q.GatherLines, func(req, item int64) {
+	if err := eachPair(ctx, tx, q.lines, func(req, item int64) {
 		if i, ok := at[req]; ok {
 			subs[i].items = append(subs[i].items, item)
 		}
-	}, campaignID); err != nil {
+	}, set); err != nil {
 		return nil, err
 	}
-	if err := s.gatherCategories(ctx, tx, campaignID, subs, at); err != nil {
+	if err := s.gatherCategories(ctx, tx, q.categories, set, subs, at); err != nil {
 		return nil, err
 	}
 	children := map[int64]int{}
-	if err := eachPair(ctx, tx, s.q.GatherChildren, func(hh, n int64) { children[hh] = int(n) },
-		campaignID, day.AddDate(-18, 0, 0)); err != nil {
+	if err := eachPair(ctx, tx, q.children, func(hh, n int64) { children[hh] = int(n) },
+		set, day.AddDate(-18, 0, 0)); err != nil {
 		return nil, err
 	}
 	for i := range subs {
 		subs[i].facts.Children = children[subs[i].household]
 	}
 	from := time.Date(day.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
-	err = eachPair(ctx, tx, s.q.GatherReceived, func(req, item int64) {
+	err = eachPair(ctx, tx, q.received, func(req, item int64) {
 		if i, ok := at[req]; ok {
 			subs[i].facts.Received = append(subs[i].facts.Received, item)
 		}
-	}, campaignID, from, from.AddDate(1, 0, 0))
+	}, set, from, from.AddDate(1, 0, 0))
 	return subs, err
 }
 
-func (s *Service) gatherCategories(ctx context.Context, tx *sql.Tx, campaignID int64, subs []subject, at map[int64]int32) error {
-	rows, err := tx.QueryContext(ctx, s.q.GatherCategories, campaignID)
+func (s *Service) gatherCategories(ctx context.Context, tx *sql.Tx, query string, set int64, subs []subject, at map[int64]int32) error {
+	rows, err := tx.QueryContext(ctx, query, set)
 	if err != nil {
 		return err
 	}

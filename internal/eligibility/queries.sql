@@ -80,8 +80,9 @@ WHERE r.campaign_id = $1;
 -- Moves the current results of campaign $1's requests $2 to $3 into the
 -- history, replaced at $4.
 INSERT INTO request_score_history (request_id, campaign_id, version, status, score, rank_region, rank, rank_of,
-    detail, decided_on, computed_at, replaced_at)
-SELECT request_id, campaign_id, version, status, score, rank_region, rank, rank_of, detail, decided_on, computed_at, $4
+    requested_at, detail, decided_on, computed_at, replaced_at)
+SELECT request_id, campaign_id, version, status, score, rank_region, rank, rank_of, requested_at, detail, decided_on,
+       computed_at, $4
 FROM request_scores WHERE request_id >= $2 AND request_id <= $3 AND campaign_id = $1
 ORDER BY request_id;
 

@@ -24,7 +24,7 @@ type Summary struct {
 }
 
 var scoreColumns = []string{"request_id", "campaign_id", "version", "status", "score", "rank_region", "rank",
-	"rank_of", "detail", "decided_on", "computed_at"}
+	"rank_of", "requested_at", "detail", "decided_on", "computed_at"}
 
 // Rescore recalculates every request of a campaign with its current rule
 // set on today's date: it reads the facts of all of them set by set,
@@ -50,7 +50,7 @@ func (s *Service) Rescore(ctx context.Context, p access.Principal, campaignID in
 	}
 	now := s.now().UTC()
 	day := store.Day(now)
-	subs, err := s.gather(ctx, campaignID, day)
+	subs, err := s.gather(ctx, s.campaignQueries(), campaignID, day)
 	if err != nil {
 		return Summary{}, fmt.Errorf("eligibility: gather campaign %d: %w", campaignID, err)
 	}
@@ -79,6 +79,13 @@ func (s *Service) Rescore(ctx context.Context, p access.Principal, campaignID in
 		places[ranked[k]] = pl
 	}
 	sum.Ranked = len(entries)
+	// The batches insert into the rank index at random places: keep its
+	// pages in memory, as an import does.
+	restore, err := s.db.WidenCache(ctx, 128)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer restore()
 	batch := max(s.Batch, 1)
 	for lo := 0; lo < len(subs); lo += batch {
 		hi := min(lo+batch, len(subs))
@@ -104,7 +111,7 @@ func (s *Service) write(ctx context.Context, campaignID int64, version int, subs
 			return err
 		}
 		rows[i] = []any{sb.id, campaignID, version, string(rs[i].Status), rs[i].Score, rs[i].RankRegion,
-			ps[i].Rank, ps[i].Of, string(d), day, now}
+			ps[i].Rank, ps[i].Of, sb.facts.RequestDate, string(d), day, now}
 	}
 	conn, err := s.db.W.Conn(ctx)
 	if err != nil {

@@ -142,3 +142,44 @@ func TestRescore(t *testing.T) {
 		}
 	})
 }
+
+func TestEvaluateRequest(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := setup(t, db)
+		apps := families(w)
+		w.load(t, apps[:4])
+		rules, weights := roadRules(w)
+		_, err := w.s.SaveRuleSet(ctx, w.coord, w.campaign, rules, weights)
+		check(t, err)
+		_, err = w.s.Rescore(ctx, w.coord, w.campaign)
+		check(t, err)
+		// Request 4 (score 40) was ranked second after request 1 (58).
+		// A new request scoring 40, made later, comes third of three.
+		late := apps[3]
+		late.id, late.submitted = 8, day("2026-08-20")
+		w.load(t, []applicant{late})
+		op := access.Principal{UserID: 9, Role: access.Operator, OrgPath: w.school.Path}
+		st, err := w.s.EvaluateRequest(ctx, op, 8)
+		check(t, err)
+		if st.Result.Status != eligibility.Eligible || st.Result.Score != 40 || st.Place != (eligibility.Place{Rank: 3, Of: 3}) {
+			t.Fatalf("new request: %+v", st)
+		}
+		got, err := w.s.Current(ctx, op, 8)
+		check(t, err)
+		if got.Place != st.Place || got.Result.Score != 40 || got.Result.Checks[0].Max != 17 {
+			t.Fatalf("stored %+v", got)
+		}
+		// Evaluated again: one result in the history, the place unchanged
+		// (its own earlier result does not count against it).
+		st, err = w.s.EvaluateRequest(ctx, op, 8)
+		check(t, err)
+		hist, _ := w.s.History(ctx, op, 8)
+		if st.Place != (eligibility.Place{Rank: 3, Of: 3}) || len(hist) != 1 {
+			t.Fatalf("again: %+v, history %d", st.Place, len(hist))
+		}
+		stranger := access.Principal{UserID: 8, Role: access.Operator, OrgPath: "/999/"}
+		if _, err := w.s.EvaluateRequest(ctx, stranger, 8); errs.CodeOf(err) != errs.Forbidden {
+			t.Errorf("stranger: %v", err)
+		}
+	})
+}

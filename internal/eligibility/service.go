@@ -16,6 +16,8 @@ type queries struct {
 	CampaignScope, NextRuleVersion, InsertRuleSet, LatestRuleSet, RuleSetVersion, RuleSetVersions string
 	GatherRequests, GatherLines, GatherCategories, GatherChildren, GatherReceived                 string
 	KeepHistory, DropCurrent, RequestScope, CurrentResult, ResultHistory, CategoryCodes           string
+	OneRequest, OneLines, OneCategories, OneChildren, OneReceived                                 string
+	PlaceAmong, KeepOne, DropOne, InsertScore                                                     string
 }
 
 // Service keeps campaigns' rule sets and requests' results, and

@@ -13,6 +13,7 @@ import (
 
 	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/audit"
+	"github.com/jolproject/jol/internal/eligibility"
 	"github.com/jolproject/jol/internal/geo"
 	"github.com/jolproject/jol/internal/guidance"
 	"github.com/jolproject/jol/internal/i18n"
@@ -38,6 +39,9 @@ type Services struct {
 	Jobs     *jobs.Queue
 	Imports  *imports.Service
 	Catalog  *i18n.Catalog
+
+	// Eligibility keeps campaigns' rules and weights and requests' results.
+	Eligibility *eligibility.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -95,6 +99,9 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.People.OnMerge(guidance.AssessmentHook, s.Guidance.AssessmentMoves())
 	s.People.OnMerge(guidance.PlacementHook, s.Guidance.PlacementMoves())
+	if s.Eligibility, err = eligibility.New(db, s.Audit, o.Now); err != nil {
+		return nil, err
+	}
 	if s.Settings, err = settings.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}

@@ -14,7 +14,7 @@ CREATE TABLE eligibility_rule_sets (
     weights     TEXT NOT NULL,
     created_by  BIGINT,
     created_by_name TEXT NOT NULL DEFAULT '',
-    created_at  TIMESTAMP NOT NULL,
+    created_at  TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (campaign_id, version)
 );
 
@@ -30,9 +30,11 @@ CREATE TABLE request_scores (
     rank_region TEXT NOT NULL DEFAULT '',
     rank        INTEGER NOT NULL DEFAULT 0,
     rank_of     INTEGER NOT NULL DEFAULT 0,
+    -- When the request was made: the tie-break after the score.
+    requested_at TIMESTAMPTZ NOT NULL,
     detail      TEXT NOT NULL,
     decided_on  DATE NOT NULL,
-    computed_at TIMESTAMP NOT NULL
+    computed_at TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX request_scores_rank ON request_scores(campaign_id, rank_region, rank);
 
@@ -48,9 +50,11 @@ CREATE TABLE request_score_history (
     rank_region TEXT NOT NULL DEFAULT '',
     rank        INTEGER NOT NULL DEFAULT 0,
     rank_of     INTEGER NOT NULL DEFAULT 0,
+    -- When the request was made: the tie-break after the score.
+    requested_at TIMESTAMPTZ NOT NULL,
     detail      TEXT NOT NULL,
     decided_on  DATE NOT NULL,
-    computed_at TIMESTAMP NOT NULL,
-    replaced_at TIMESTAMP NOT NULL
+    computed_at TIMESTAMPTZ NOT NULL,
+    replaced_at TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX request_score_history_request ON request_score_history(request_id, id);

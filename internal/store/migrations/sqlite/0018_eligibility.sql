@@ -30,6 +30,8 @@ CREATE TABLE request_scores (
     rank_region TEXT NOT NULL DEFAULT '',
     rank        INTEGER NOT NULL DEFAULT 0,
     rank_of     INTEGER NOT NULL DEFAULT 0,
+    -- When the request was made: the tie-break after the score.
+    requested_at TIMESTAMP NOT NULL,
     detail      TEXT NOT NULL,
     decided_on  DATE NOT NULL,
     computed_at TIMESTAMP NOT NULL
@@ -48,6 +50,8 @@ CREATE TABLE request_score_history (
     rank_region TEXT NOT NULL DEFAULT '',
     rank        INTEGER NOT NULL DEFAULT 0,
     rank_of     INTEGER NOT NULL DEFAULT 0,
+    -- When the request was made: the tie-break after the score.
+    requested_at TIMESTAMP NOT NULL,
     detail      TEXT NOT NULL,
     decided_on  DATE NOT NULL,
     computed_at TIMESTAMP NOT NULL,
