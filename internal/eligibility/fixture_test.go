@@ -181,4 +181,3 @@ func check(t testing.TB, err error) {
 		t.Fatal(err)
 	}
 }
-
