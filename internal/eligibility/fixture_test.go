@@ -85,6 +85,28 @@ func setup(t testing.TB, db *store.DB) *world {
 	return w
 }
 
+// attach finds the world setup made earlier in db.
+func attach(t testing.TB, db *store.DB) *world {
+	t.Helper()
+	log := must(audit.New(db, clock))
+	o := must(orgs.New(db, log, clock))
+	w := &world{db: db, s: must(eligibility.New(db, log, clock)), region: map[string]int64{}, category: map[string]int64{}}
+	q := func(query string, arg any) int64 {
+		var id int64
+		check(t, db.R.QueryRowContext(ctx, store.Rebind(db.Engine, query), arg).Scan(&id))
+		return id
+	}
+	w.found = must(o.Get(ctx, admin, q("SELECT id FROM organisations WHERE name = $1", "Foundation")))
+	w.school = must(o.Get(ctx, admin, q("SELECT id FROM organisations WHERE name = $1", "School 1")))
+	w.coord = access.Principal{UserID: 4, Name: "Coordinator", Role: access.Coordinator, OrgID: w.found.ID, OrgPath: w.found.Path}
+	w.campaign = q("SELECT id FROM campaigns WHERE slug = $1", "road-2026")
+	w.other = q("SELECT id FROM campaigns WHERE slug = $1", "devices-2026")
+	w.backpack = q("SELECT id FROM aid_items WHERE code = $1", "backpack")
+	w.laptop = q("SELECT id FROM aid_items WHERE code = $1", "laptop")
+	w.kit = q("SELECT id FROM aid_items WHERE code = $1", "primary-kit")
+	return w
+}
+
 // applicant is one child of the fixtures, with their household and one
 // request in a campaign.
 type applicant struct {

@@ -25,14 +25,15 @@ SELECT campaign_id, version, rules, weights, COALESCE(created_by, 0), created_by
 FROM eligibility_rule_sets WHERE campaign_id = $1 ORDER BY version DESC;
 
 -- name: GatherRequests
--- The requests of campaign $1 with their person and household, by id.
+-- The requests of campaign $1 with their person and household, in no
+-- order: sorting a million wide rows costs SQLite more than sorting them
+-- by id costs Go.
 SELECT r.id, r.status, r.submitted_at, r.region_path, p.birth_date, p.grade, COALESCE(p.org_id, 0), p.disability,
        COALESCE(h.income_category, ''), COALESCE(h.incomplete, FALSE), COALESCE(p.household_id, 0)
 FROM requests r
 JOIN persons p ON p.id = r.person_id
 LEFT JOIN households h ON h.id = p.household_id
-WHERE r.campaign_id = $1
-ORDER BY r.id;
+WHERE r.campaign_id = $1;
 
 -- name: GatherLines
 -- The items campaign $1's requests ask for.
@@ -76,30 +77,32 @@ JOIN request_lines rl ON rl.request_id = o.id
 JOIN kit_components k ON k.kit_id = rl.item_id
 WHERE r.campaign_id = $1;
 
--- name: KeepHistory
--- Moves the current results of campaign $1's requests $2 to $3 into the
--- history, replaced at $4.
-INSERT INTO request_score_history (request_id, campaign_id, version, status, score, rank_region, rank, rank_of,
-    requested_at, detail, decided_on, computed_at, replaced_at)
-SELECT request_id, campaign_id, version, status, score, rank_region, rank, rank_of, requested_at, detail, decided_on,
-       computed_at, $4
-FROM request_scores WHERE request_id >= $2 AND request_id <= $3 AND campaign_id = $1
-ORDER BY request_id;
+-- name: NextRun
+INSERT INTO eligibility_runs (campaign_id, last_run) VALUES ($1, 1)
+ON CONFLICT (campaign_id) DO UPDATE SET last_run = eligibility_runs.last_run + 1
+RETURNING last_run;
 
 -- name: DropCurrent
+-- The current results of campaign $1's requests $2 to $3 stop being
+-- current; they stay in request_results.
 DELETE FROM request_scores WHERE request_id >= $2 AND request_id <= $3 AND campaign_id = $1;
 
 -- name: RequestScope
 SELECT campaign_id, org_path, region_path FROM requests WHERE id = $1;
 
 -- name: CurrentResult
-SELECT version, status, score, rank_region, rank, rank_of, detail, decided_on, computed_at
-FROM request_scores WHERE request_id = $1;
+SELECT res.version, res.status, res.score, res.rank_region, res.rank, res.rank_of, res.detail, res.decided_on,
+       res.computed_at
+FROM request_scores cur
+JOIN request_results res ON res.request_id = cur.request_id AND res.run = cur.run
+WHERE cur.request_id = $1;
 
 -- name: ResultHistory
 -- Request $1's earlier results, latest first.
 SELECT version, status, score, rank_region, rank, rank_of, detail, decided_on, computed_at
-FROM request_score_history WHERE request_id = $1 ORDER BY id DESC;
+FROM request_results
+WHERE request_id = $1 AND run < (SELECT run FROM request_scores WHERE request_id = $1)
+ORDER BY run DESC;
 
 -- name: CategoryCodes
 SELECT code FROM categories;

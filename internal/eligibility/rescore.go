@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
@@ -21,19 +23,37 @@ type Summary struct {
 	Ineligible   int   `json:"ineligible"`
 	Undetermined int   `json:"undetermined"`
 	Ranked       int   `json:"ranked"`
+	// How long reading the facts, evaluating and ranking, and writing took.
+	Read     time.Duration `json:"read_ns"`
+	Evaluate time.Duration `json:"evaluate_ns"`
+	Write    time.Duration `json:"write_ns"`
 }
 
-var scoreColumns = []string{"request_id", "campaign_id", "version", "status", "score", "rank_region", "rank",
-	"rank_of", "requested_at", "detail", "decided_on", "computed_at"}
+var (
+	resultColumns = []string{"request_id", "run", "campaign_id", "version", "status", "score", "rank_region", "rank",
+		"rank_of", "requested_at", "detail", "decided_on", "computed_at"}
+	scoreColumns = []string{"request_id", "campaign_id", "run", "status", "score", "rank_region", "rank", "rank_of",
+		"requested_at"}
+)
+
+// scored is one request's new result as written: its detail encoded.
+type scored struct {
+	status Status
+	score  int
+	region string
+	place  Place
+	detail []byte
+}
 
 // Rescore recalculates every request of a campaign with its current rule
 // set on today's date: it reads the facts of all of them set by set,
 // evaluates and ranks them in memory, then writes the results in batches
-// of s.Batch requests, each in its own transaction that first moves the
-// batch's current results to their history. A request's earlier results
-// are never rewritten. Between batches other writers take their turn; a
-// recalculation cut short leaves every request with a whole result, of
-// one version or the other, and is finished by running it again.
+// of s.Batch requests, each in its own transaction that appends the
+// batch's results under a new run number and makes them current. A
+// request's earlier results are never rewritten: they are its history.
+// Between batches other writers take their turn; a recalculation cut
+// short leaves every request with a whole current result, of one run or
+// the other, and is finished by running it again.
 func (s *Service) Rescore(ctx context.Context, p access.Principal, campaignID int64) (Summary, error) {
 	scope, err := s.campaignScope(ctx, s.db.R, campaignID)
 	if err != nil {
@@ -50,22 +70,25 @@ func (s *Service) Rescore(ctx context.Context, p access.Principal, campaignID in
 	}
 	now := s.now().UTC()
 	day := store.Day(now)
+	t0 := time.Now()
 	subs, err := s.gather(ctx, s.campaignQueries(), campaignID, day)
 	if err != nil {
 		return Summary{}, fmt.Errorf("eligibility: gather campaign %d: %w", campaignID, err)
 	}
-	sum := Summary{CampaignID: campaignID, Version: rs.Version, Requests: len(subs)}
-	results := make([]Result, len(subs))
+	sum := Summary{CampaignID: campaignID, Version: rs.Version, Requests: len(subs), Read: time.Since(t0)}
+	t0 = time.Now()
+	out, err := evaluateAll(rs, subs, day)
+	if err != nil {
+		return Summary{}, err
+	}
 	var entries []Entry
 	var ranked []int32 // index in subs of each entry
-	for i, sb := range subs {
-		r := EvaluateItems(rs.Rules, rs.Weights, sb.facts, sb.items, day)
-		results[i] = r
-		switch r.Status {
+	for i, sc := range out {
+		switch sc.status {
 		case Eligible:
 			sum.Eligible++
-			if !closed[sb.status] {
-				entries = append(entries, Entry{ID: sb.id, Region: r.RankRegion, Score: r.Score, Requested: sb.facts.RequestDate})
+			if !closed[subs[i].status] {
+				entries = append(entries, Entry{ID: subs[i].id, Region: sc.region, Score: sc.score, Requested: subs[i].facts.RequestDate})
 				ranked = append(ranked, int32(i))
 			}
 		case Ineligible:
@@ -74,11 +97,12 @@ func (s *Service) Rescore(ctx context.Context, p access.Principal, campaignID in
 			sum.Undetermined++
 		}
 	}
-	places := make([]Place, len(subs))
 	for k, pl := range Rank(entries) {
-		places[ranked[k]] = pl
+		out[ranked[k]].place = pl
 	}
 	sum.Ranked = len(entries)
+	sum.Evaluate = time.Since(t0)
+	t0 = time.Now()
 	// The batches insert into the rank index at random places: keep its
 	// pages in memory, as an import does.
 	restore, err := s.db.WidenCache(ctx, 128)
@@ -86,13 +110,18 @@ func (s *Service) Rescore(ctx context.Context, p access.Principal, campaignID in
 		return Summary{}, err
 	}
 	defer restore()
+	var run int64
+	if err := s.db.W.QueryRowContext(ctx, s.q.NextRun, campaignID).Scan(&run); err != nil {
+		return Summary{}, err
+	}
 	batch := max(s.Batch, 1)
 	for lo := 0; lo < len(subs); lo += batch {
 		hi := min(lo+batch, len(subs))
-		if err := s.write(ctx, campaignID, rs.Version, subs[lo:hi], results[lo:hi], places[lo:hi], day, now); err != nil {
+		if err := s.write(ctx, campaignID, run, rs.Version, subs[lo:hi], out[lo:hi], day, now); err != nil {
 			return Summary{}, fmt.Errorf("eligibility: write campaign %d: %w", campaignID, err)
 		}
 	}
+	sum.Write = time.Since(t0)
 	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "rescore", Entity: "eligibility_rules",
 			EntityID: fmt.Sprintf("%d/%d", campaignID, rs.Version), OrgPath: scope.OrgPath, After: sum})
@@ -100,18 +129,19 @@ func (s *Service) Rescore(ctx context.Context, p access.Principal, campaignID in
 	return sum, err
 }
 
-// write replaces the current results of one batch of requests (sorted by
-// id) in one transaction.
-func (s *Service) write(ctx context.Context, campaignID int64, version int, subs []subject, rs []Result, ps []Place,
+// write appends one batch's results (requests sorted by id) and makes
+// them current, in one transaction.
+func (s *Service) write(ctx context.Context, campaignID, run int64, version int, subs []subject, out []scored,
 	day, now time.Time) error {
-	rows := make([][]any, len(subs))
+	results := make([][]any, len(subs))
+	scores := make([][]any, len(subs))
 	for i, sb := range subs {
-		d, err := EncodeDetail(rs[i])
-		if err != nil {
-			return err
-		}
-		rows[i] = []any{sb.id, campaignID, version, string(rs[i].Status), rs[i].Score, rs[i].RankRegion,
-			ps[i].Rank, ps[i].Of, sb.facts.RequestDate, string(d), day, now}
+		sc := &out[i]
+		status := string(sc.status)
+		results[i] = []any{sb.id, run, campaignID, version, status, sc.score, sc.region, sc.place.Rank, sc.place.Of,
+			sb.facts.RequestDate, string(sc.detail), day, now}
+		scores[i] = []any{sb.id, campaignID, run, status, sc.score, sc.region, sc.place.Rank, sc.place.Of,
+			sb.facts.RequestDate}
 	}
 	conn, err := s.db.W.Conn(ctx)
 	if err != nil {
@@ -123,15 +153,58 @@ func (s *Service) write(ctx context.Context, campaignID int64, version int, subs
 		return err
 	}
 	defer tx.Rollback()
-	lo, hi := subs[0].id, subs[len(subs)-1].id
-	if _, err := tx.ExecContext(ctx, s.q.KeepHistory, campaignID, lo, hi, now); err != nil {
+	if _, err := tx.ExecContext(ctx, s.q.DropCurrent, campaignID, subs[0].id, subs[len(subs)-1].id); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, s.q.DropCurrent, campaignID, lo, hi); err != nil {
+	if err := store.Bulk(ctx, conn, "request_results", resultColumns, results); err != nil {
 		return err
 	}
-	if err := store.Bulk(ctx, conn, "request_scores", scoreColumns, rows); err != nil {
+	if err := store.Bulk(ctx, conn, "request_scores", scoreColumns, scores); err != nil {
 		return err
 	}
 	return tx.Commit()
+}
+
+// evaluateAll evaluates every subject and encodes its detail, on as many
+// goroutines as there are processors.
+func evaluateAll(rs RuleSet, subs []subject, day time.Time) ([]scored, error) {
+	out := make([]scored, len(subs))
+	workers := runtime.GOMAXPROCS(0)
+	chunk := (len(subs) + workers - 1) / max(workers, 1)
+	var g errgroup
+	for lo := 0; lo < len(subs); lo += chunk {
+		hi := min(lo+chunk, len(subs))
+		g.Go(func() error {
+			for i := lo; i < hi; i++ {
+				r := EvaluateItems(rs.Rules, rs.Weights, subs[i].facts, subs[i].items, day)
+				d, err := EncodeDetail(r)
+				if err != nil {
+					return err
+				}
+				out[i] = scored{status: r.Status, score: r.Score, region: r.RankRegion, detail: d}
+			}
+			return nil
+		})
+	}
+	return out, g.Wait()
+}
+
+// errgroup runs functions on goroutines and returns the first error.
+type errgroup struct {
+	wg   sync.WaitGroup
+	once sync.Once
+	err  error
+}
+
+func (g *errgroup) Go(fn func() error) {
+	g.wg.Go(func() {
+		if err := fn(); err != nil {
+			g.once.Do(func() { g.err = err })
+		}
+	})
+}
+
+func (g *errgroup) Wait() error {
+	g.wg.Wait()
+	return g.err
 }

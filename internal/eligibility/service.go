@@ -15,9 +15,9 @@ var queryFS embed.FS
 type queries struct {
 	CampaignScope, NextRuleVersion, InsertRuleSet, LatestRuleSet, RuleSetVersion, RuleSetVersions string
 	GatherRequests, GatherLines, GatherCategories, GatherChildren, GatherReceived                 string
-	KeepHistory, DropCurrent, RequestScope, CurrentResult, ResultHistory, CategoryCodes           string
+	NextRun, DropCurrent, RequestScope, CurrentResult, ResultHistory, CategoryCodes               string
 	OneRequest, OneLines, OneCategories, OneChildren, OneReceived                                 string
-	PlaceAmong, KeepOne, DropOne, InsertScore                                                     string
+	PlaceAmong, DropOne, InsertScore, InsertResult                                                string
 }
 
 // Service keeps campaigns' rule sets and requests' results, and

@@ -11,7 +11,7 @@ import (
 
 // EvaluateRequest evaluates one request with its campaign's latest rule
 // set on today's date and makes that its current result, the previous
-// one going to the history: the check when a request is made or its
+// one staying in its history: the check when a request is made or its
 // facts change. An eligible request takes its place among the requests
 // of its region ranked so far; the others keep their places until the
 // next Rescore, which numbers them all afresh. The principal must be
@@ -57,15 +57,20 @@ func (s *Service) EvaluateRequest(ctx context.Context, p access.Principal, reque
 			}
 			st.Place = Place{Rank: before + 1, Of: others + 1}
 		}
-		if _, err := tx.ExecContext(ctx, s.q.KeepOne, requestID, now); err != nil {
+		var run int64
+		if err := tx.QueryRowContext(ctx, s.q.NextRun, campaignID).Scan(&run); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, s.q.DropOne, requestID); err != nil {
 			return err
 		}
-		r := st.Result
-		_, err := tx.ExecContext(ctx, s.q.InsertScore, requestID, campaignID, rs.Version, string(r.Status), r.Score,
-			r.RankRegion, st.Place.Rank, st.Place.Of, sb.facts.RequestDate, string(detail), day, now)
+		r, at := st.Result, sb.facts.RequestDate
+		if _, err := tx.ExecContext(ctx, s.q.InsertResult, requestID, run, campaignID, rs.Version, string(r.Status),
+			r.Score, r.RankRegion, st.Place.Rank, st.Place.Of, at, string(detail), day, now); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, s.q.InsertScore, requestID, campaignID, run, string(r.Status), r.Score,
+			r.RankRegion, st.Place.Rank, st.Place.Of, at)
 		return err
 	})
 	if err != nil {

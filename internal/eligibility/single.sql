@@ -52,17 +52,14 @@ SELECT COUNT(*),
 FROM request_scores
 WHERE campaign_id = $1 AND rank_region = $2 AND rank > 0 AND request_id <> $5;
 
--- name: KeepOne
-INSERT INTO request_score_history (request_id, campaign_id, version, status, score, rank_region, rank, rank_of,
-    requested_at, detail, decided_on, computed_at, replaced_at)
-SELECT request_id, campaign_id, version, status, score, rank_region, rank, rank_of, requested_at, detail, decided_on,
-       computed_at, $2
-FROM request_scores WHERE request_id = $1;
-
 -- name: DropOne
 DELETE FROM request_scores WHERE request_id = $1;
 
 -- name: InsertScore
-INSERT INTO request_scores (request_id, campaign_id, version, status, score, rank_region, rank, rank_of, requested_at,
-    detail, decided_on, computed_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12);
+INSERT INTO request_scores (request_id, campaign_id, run, status, score, rank_region, rank, rank_of, requested_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9);
+
+-- name: InsertResult
+INSERT INTO request_results (request_id, run, campaign_id, version, status, score, rank_region, rank, rank_of,
+    requested_at, detail, decided_on, computed_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13);
