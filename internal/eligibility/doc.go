@@ -31,4 +31,11 @@
 // assembles them in the reader's language with its plurals, digits and
 // list separator; Names supplies the names of categories, regions, items
 // and institutions.
+//
+// Service keeps it: every version of a campaign's rule set (SaveRuleSet),
+// every result each request has had under a run number with one of them
+// current (Current, History), EvaluateRequest for one request when it is
+// made, and Rescore, which recalculates a whole campaign after a change of
+// rules or weights — facts read set by set, evaluated and ranked in
+// memory, written in batches that leave earlier results untouched.
 package eligibility
