@@ -12,6 +12,8 @@ import (
 	"github.com/jolproject/jol/internal/demo"
 	"github.com/jolproject/jol/internal/guidance"
 	"github.com/jolproject/jol/internal/people"
+	"github.com/jolproject/jol/internal/requests"
+	"github.com/jolproject/jol/internal/requests/requeststest"
 	"github.com/jolproject/jol/internal/store"
 )
 
@@ -24,9 +26,13 @@ var (
 	placeViewers = []string{"admin", "coordinator", "operator", "school", "warehouse", "outreach", "volunteer", "mentor", "auditor"}
 	childViewers = []string{"admin", "coordinator", "operator", "school", "outreach", "auditor"}
 	childEditors = []string{"admin", "coordinator", "operator", "school", "outreach"}
+	deciders     = []string{"admin", "coordinator", "operator"}
 	admins       = []string{"admin"}
 	auditors     = []string{"admin", "auditor"}
 	public       = []string(nil)
+	// visitors may open the public pages: every role and anyone logged
+	// in as nobody (see TestPublicPagesForAnonymous).
+	visitors = append(everyone[:len(everyone):len(everyone)], "anonymous")
 )
 
 var expectedAccess = map[string][]string{
@@ -37,6 +43,10 @@ var expectedAccess = map[string][]string{
 	"POST /locale":                    public,
 	"GET /setup":                      public,
 	"POST /setup":                     public,
+	"GET /c/{slug}/apply":             visitors,
+	"POST /c/{slug}/apply":            visitors,
+	"GET /status":                     visitors,
+	"POST /status":                    visitors,
 	"GET /admin/users":                admins,
 	"GET /admin/users/new":            admins,
 	"POST /admin/users":               admins,
@@ -99,6 +109,19 @@ var expectedAccess = map[string][]string{
 	"POST /households/{id}/members":                    childEditors,
 	"POST /households/{id}/members/{person}/remove":    childEditors,
 	"POST /households/{id}/head":                       childEditors,
+	"GET /requests":                                    childViewers,
+	"GET /requests/{id}":                               childViewers,
+	"POST /requests/{id}/transitions":                  deciders,
+	"POST /requests/{id}/reviewer":                     deciders,
+	"POST /requests/{id}/comments":                     childEditors,
+	"POST /requests/{id}/documents":                    childEditors,
+	"GET /requests/{id}/documents/{doc}":               childViewers,
+	"GET /people/{id}/requests/new":                    childEditors,
+	"POST /people/{id}/requests":                       childEditors,
+	"GET /api/v1/requests":                             childViewers,
+	"POST /api/v1/requests":                            childEditors,
+	"GET /api/v1/requests/{id}":                        childViewers,
+	"POST /api/v1/requests/{id}/transitions":           deciders,
 	"GET /regions":                                     placeViewers,
 	"GET /admin/regions/import":                        admins,
 	"POST /admin/regions/import":                       admins,
@@ -174,12 +197,15 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		}
 	}
 	jobID := failedJob(t, s.app.db)
+	slug := publicCampaign(t, s)
 	fund := mustUser(t, s, "coordinator").orgID
+	campaign := requeststest.Open(t, s.app.db, time.Now(), "authz", fund, "/")
 	for _, local := range everyone {
 		c := s.caller(t, local)
 		personID, householdID := registryRecords(t, s, c, fund)
 		offerID, placementID := placeRecords(t, s, c, fund, personID)
 		uploadID, runID := importRecords(t, s, c, fund)
+		requestID, docID := requestRecords(t, s, campaign, personID)
 		for key, allowed := range expectedAccess {
 			if allowed == nil {
 				continue
@@ -193,12 +219,14 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 			if strings.HasPrefix(pattern, "/people/") {
 				codeArg = "orphan"
 			}
-			path := strings.NewReplacer("{$}", "", "{code}", codeArg, "{purpose}", "processing",
+			path := strings.NewReplacer("{$}", "", "{code}", codeArg, "{purpose}", "processing", "{slug}", slug,
 				"{person}", strconv.FormatInt(personID, 10), "{placement}", strconv.FormatInt(placementID, 10),
-				"{run}", strconv.FormatInt(runID, 10)).Replace(pattern)
+				"{run}", strconv.FormatInt(runID, 10), "{doc}", strconv.FormatInt(docID, 10)).Replace(pattern)
 			switch {
 			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/people/{id}"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(personID, 10), 1)
+			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/requests/{id}"):
+				path = strings.Replace(path, "{id}", strconv.FormatInt(requestID, 10), 1)
 			case strings.HasPrefix(path, "/imports/{id}"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(uploadID, 10), 1)
 			case strings.HasPrefix(path, "/places/{id}"):
@@ -231,7 +259,7 @@ func TestAnonymousIsSentToLogin(t *testing.T) {
 	c := s.client(t)
 	for key, allowed := range expectedAccess {
 		method, pattern, _ := strings.Cut(key, " ")
-		if allowed == nil || strings.Contains(pattern, "{") {
+		if allowed == nil || strings.Contains(pattern, "{") || contains(allowed, "anonymous") {
 			continue
 		}
 		req, _ := http.NewRequest(method, s.url+strings.ReplaceAll(pattern, "{$}", ""), nil)
@@ -289,6 +317,23 @@ func placeRecords(t *testing.T, s *testServer, c *caller, fund, personID int64) 
 		t.Fatal(err)
 	}
 	return o.ID, pl.ID
+}
+
+// requestRecords submits a request for the caller's person in campaign
+// and attaches a document to it, for the routes about one request.
+func requestRecords(t *testing.T, s *testServer, c requeststest.Campaign, personID int64) (requestID, docID int64) {
+	t.Helper()
+	ctx := context.Background()
+	r, err := s.app.Requests.Submit(ctx, access.System, requests.Input{CampaignID: c.ID, PersonID: personID,
+		ApplicantKind: requests.ByParent, Channel: requests.Hotline, Lines: []requests.LineInput{{ItemID: c.Kit}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := s.app.Requests.Attach(ctx, access.System, r.ID, "scan.pdf", []byte("%PDF-1.4\n%%EOF\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.ID, d.ID
 }
 
 func (s *testServer) caller(t *testing.T, local string) *caller {

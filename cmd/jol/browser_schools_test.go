@@ -17,16 +17,55 @@ import (
 // preview lists them once with their rows, the coordinator creates them
 // from there, and the dry run then refuses no row.
 func TestBrowserImportCreatesUnknownSchools(t *testing.T) {
+	_, run, js := uploadSchools(t)
+	step := run.step
+	got := js(`Array.from(document.querySelectorAll("#schools tbody tr")).map(r => (r.querySelector("th").textContent + " " + r.querySelector("td.num").textContent).replace(/\s+/g, " ").trim()).join("|")`)
+	if got != "Лицей №312 2|Гимназия №404 1" {
+		t.Fatalf("unknown schools on the preview: %q", got)
+	}
+	shootFull(t, step, "import-unknown-schools-en")
+	run.do("create them from the preview",
+		chromedp.Click(chromedp.CSS("#schools button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS("p.flash")),
+	)
+	if js(`document.querySelector("#schools") === null ? "gone" : "shown"`) != "gone" {
+		t.Fatal("the preview still lists unknown schools after creating them")
+	}
+	run.do("start a dry run", chromedp.Click(chromedp.CSS(`button[value="dry"]`)))
+	var summary string
+	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline) && summary == ""; time.Sleep(200 * time.Millisecond) {
+		summary, _ = chromedp.Run(step, chromedp.Evaluate[string](
+			`(document.querySelector(".result .summary") || {textContent: ""}).textContent`))
+	}
+	if !strings.Contains(summary, "Read 3, created 3") || !strings.Contains(summary, "rejected 0") {
+		t.Fatalf("dry run after creating the schools: %q", summary)
+	}
+}
+
+// schoolsBrowser runs steps in a browser logged in as the demo
+// coordinator, in English.
+type schoolsBrowser struct {
+	t    *testing.T
+	step context.Context
+}
+
+// do runs actions, failing the test with what on an error.
+func (b schoolsBrowser) do(what string, actions ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if err := chromedp.Do(b.step, actions...); err != nil {
+		b.t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// uploadSchools logs the demo coordinator in and uploads a list naming
+// two schools not registered, Лицей №312 (two rows) and Гимназия №404,
+// up to its preview; it returns the server, the browser and an evaluator.
+func uploadSchools(t *testing.T) (*testServer, schoolsBrowser, func(string) string) {
 	ctx := browser(t)
 	s := startServer(t)
 	step, cancel := context.WithTimeout(ctx, 120*time.Second)
-	defer cancel()
-	run := func(what string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(step, actions...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
+	t.Cleanup(cancel)
+	b := schoolsBrowser{t: t, step: step}
 	js := func(expr string) string {
 		t.Helper()
 		v, err := chromedp.Run(step, chromedp.Evaluate[string](expr))
@@ -43,7 +82,7 @@ func TestBrowserImportCreatesUnknownSchools(t *testing.T) {
 	if err := os.WriteFile(list, []byte(body), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	run("log in as the demo coordinator in English",
+	b.do("log in as the demo coordinator in English",
 		chromedp.Navigate(s.url+"/login"),
 		chromedp.WaitVisible(chromedp.CSS("#email")),
 		chromedp.SendKeys(chromedp.CSS("#email"), demo.Email("coordinator")),
@@ -64,30 +103,55 @@ func TestBrowserImportCreatesUnknownSchools(t *testing.T) {
 			t.Fatalf("open the upload form: %v", err)
 		}
 	}
-	run("upload the list",
+	b.do("upload the list",
 		chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{list}),
 		chromedp.Click(chromedp.CSS(`form[action="/imports"] button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.CSS("#schools")),
 	)
-	got := js(`Array.from(document.querySelectorAll("#schools tbody tr")).map(r => (r.querySelector("th").textContent + " " + r.querySelector("td.num").textContent).replace(/\s+/g, " ").trim()).join("|")`)
-	if got != "Лицей №312 2|Гимназия №404 1" {
-		t.Fatalf("unknown schools on the preview: %q", got)
-	}
-	shootFull(t, step, "import-unknown-schools-en")
-	run("create them from the preview",
-		chromedp.Click(chromedp.CSS("#schools button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS("p.flash")),
+	return s, b, js
+}
+
+// The coordinator sends the rows of one unknown school to an organisation
+// of theirs: the preview shows it apart, as sent there, with the warning
+// that rows will be refused counting only the other school; Undo puts it
+// back among the schools whose rows will be refused.
+func TestBrowserImportMapsAnUnknownSchoolAndUndoesIt(t *testing.T) {
+	_, b, js := uploadSchools(t)
+	// Лицей №312 to the first organisation offered, Гимназия №404 nowhere
+	// (a coordinator is offered to create it by default).
+	org := js(`(() => {
+		const [lyceum, gymnasium] = document.querySelectorAll("#schools-refused select");
+		const o = Array.from(lyceum.options).find(o => /^[0-9]+$/.test(o.value));
+		lyceum.value = o.value;
+		gymnasium.value = "leave";
+		return o.textContent;
+	})()`)
+	b.do("send the rows of Лицей №312 to "+org,
+		chromedp.Click(chromedp.CSS("#schools button.primary")),
+		chromedp.WaitVisible(chromedp.CSS("#schools-mapped")),
 	)
-	if js(`document.querySelector("#schools") === null ? "gone" : "shown"`) != "gone" {
-		t.Fatal("the preview still lists unknown schools after creating them")
+	rows := func(table string) string {
+		t.Helper()
+		return js(`Array.from(document.querySelectorAll("` + table + ` tbody tr")).map(r => r.querySelector("th").textContent.trim()).join("|")`)
 	}
-	run("start a dry run", chromedp.Click(chromedp.CSS(`button[value="dry"]`)))
-	var summary string
-	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline) && summary == ""; time.Sleep(200 * time.Millisecond) {
-		summary, _ = chromedp.Run(step, chromedp.Evaluate[string](
-			`(document.querySelector(".result .summary") || {textContent: ""}).textContent`))
+	if got := rows("#schools-mapped"); got != "Лицей №312" {
+		t.Fatalf("schools shown as mapped: %q", got)
 	}
-	if !strings.Contains(summary, "Read 3, created 3") || !strings.Contains(summary, "rejected 0") {
-		t.Fatalf("dry run after creating the schools: %q", summary)
+	if got := js(`(s => s.options[s.selectedIndex].textContent)(document.querySelector("#schools-mapped select"))`); got != org {
+		t.Fatalf("the mapped school goes to %q, want %q", got, org)
+	}
+	if got := rows("#schools-refused"); got != "Гимназия №404" {
+		t.Fatalf("schools whose rows will be refused: %q", got)
+	}
+	if help := js(`document.querySelector("#schools-title + p.help").textContent`); !strings.Contains(help, "names 1 school ") {
+		t.Fatalf("the warning about refused rows: %q", help)
+	}
+	shootFull(t, b.step, "import-mapped-school-en")
+	b.do("undo", chromedp.Click(chromedp.CSS(`#schools-mapped button[name="undo"]`)), chromedp.WaitVisible(chromedp.CSS("p.flash")))
+	if js(`document.querySelector("#schools-mapped") === null ? "gone" : "shown"`) != "gone" {
+		t.Fatal("the school is still shown as mapped after the undo")
+	}
+	if got := rows("#schools-refused"); got != "Лицей №312|Гимназия №404" {
+		t.Fatalf("schools whose rows will be refused after the undo: %q", got)
 	}
 }

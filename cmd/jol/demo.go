@@ -12,6 +12,7 @@ func cmdDemo(ctx context.Context, e env, args []string) error {
 	f := newFlags(e, "demo", "demo [flags]")
 	addr := f.String("addr", ":8080", "address to listen on")
 	dsn := f.String("demo-db", "jol-demo.db", "SQLite file for the demo (created when missing, reused otherwise)")
+	dataDir := dataDirFlag(f)
 	if err := f.parse(args); err != nil {
 		return err
 	}
@@ -21,6 +22,12 @@ func cmdDemo(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Close()
+	scratch, err := openScratch(*dsn, *dataDir)
+	if err != nil {
+		return err
+	}
+	defer scratch.Close()
+	a.Imports.TempDir = scratch.Dir
 	logins, err := demo.Seed(ctx, a.Services, demo.Options{Now: a.now})
 	if err != nil {
 		return fmt.Errorf("load demo data: %w", err)

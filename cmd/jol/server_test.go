@@ -7,12 +7,14 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/jolproject/jol/internal/demo"
+	"github.com/jolproject/jol/internal/imports"
 	"github.com/jolproject/jol/internal/store/storetest"
 )
 
@@ -34,6 +36,11 @@ func startServerWith(t testing.TB, withDemo bool) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
+	scratch, err := imports.OpenScratch(filepath.Join(t.TempDir(), "tmp")) // as serve's, in its data directory
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Imports.TempDir = scratch.Dir
 	if withDemo {
 		// Organisations and logins only: the demo's 2,000 children are
 		// tested in internal/demo and would slow every server test here.
@@ -48,7 +55,7 @@ func startServerWith(t testing.TB, withDemo bool) *testServer {
 			t.Errorf("serve: %v", err)
 		}
 	})
-	t.Cleanup(func() { cancel(); wg.Wait() })
+	t.Cleanup(func() { cancel(); wg.Wait(); _ = scratch.Close() })
 	select {
 	case u := <-ready:
 		return &testServer{url: u, app: a}

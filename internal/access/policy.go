@@ -25,6 +25,13 @@ const (
 	ViewAudit      Action = "audit.view"
 	ViewChild      Action = "child.view"
 	EditChild      Action = "child.edit"
+
+	// Requests for aid (internal/requests): reading them, submitting and
+	// commenting, and deciding them (transitions, reviewer assignment).
+	ViewRequests   Action = "requests.view"
+	SubmitRequests Action = "requests.submit"
+	DecideRequests Action = "requests.decide"
+
 	// ManageEligibility: set a campaign's rules and weights, recalculate.
 	ManageEligibility Action = "eligibility.manage"
 )
@@ -54,6 +61,9 @@ var rules = map[Action]rule{
 	ViewAudit:      {roles: []Role{Admin, Auditor}}, // rows are filtered by scope in the query
 	ViewChild:      {roles: append(staff[:len(staff):len(staff)], Auditor), scoped: true},
 	EditChild:      {roles: staff, scoped: true},
+	ViewRequests:   {roles: append(staff[:len(staff):len(staff)], Auditor), scoped: true},
+	SubmitRequests: {roles: staff, scoped: true},
+	DecideRequests: {roles: []Role{Admin, Coordinator, Operator}, scoped: true},
 
 	ManageEligibility: {roles: []Role{Admin, Coordinator}, scoped: true},
 }

@@ -32,6 +32,11 @@ type Service struct {
 	log    *audit.Log
 	hasher *Hasher
 	now    func() time.Time
+	// tokenUser and userByID are SelectTokenUser and SelectUser prepared
+	// on SQLite's read pool: every API request runs both, and the SQLite
+	// driver keeps no statement cache, so parsing them cost more than
+	// running them. Nil on PostgreSQL, whose driver caches statements.
+	tokenUser, userByID *sql.Stmt
 }
 
 // New returns the accounts service. hasher decides the password cost.
@@ -39,6 +44,15 @@ func New(db *store.DB, log *audit.Log, hasher *Hasher, now func() time.Time) (*S
 	s := &Service{db: db, log: log, hasher: hasher, now: now}
 	if err := store.BindQueries(&s.q, queryFS, db.Engine); err != nil {
 		return nil, fmt.Errorf("accounts: %w", err)
+	}
+	if db.Engine == store.SQLite {
+		var err error
+		if s.tokenUser, err = db.R.Prepare(s.q.SelectTokenUser); err != nil {
+			return nil, fmt.Errorf("accounts: %w", err)
+		}
+		if s.userByID, err = db.R.Prepare(s.q.SelectUser); err != nil {
+			return nil, fmt.Errorf("accounts: %w", err)
+		}
 	}
 	return s, nil
 }

@@ -65,14 +65,25 @@ func (s *Service) CreateToken(ctx context.Context, p access.Principal, userID in
 func (s *Service) AuthenticateToken(ctx context.Context, secret string) (User, error) {
 	var id, userID int64
 	var revoked, used sql.NullTime
-	err := s.db.R.QueryRowContext(ctx, s.q.SelectTokenUser, hashToken(secret)).Scan(&id, &userID, &revoked, &used)
+	row := s.db.R.QueryRowContext
+	if s.tokenUser != nil {
+		row = func(ctx context.Context, _ string, args ...any) *sql.Row {
+			return s.tokenUser.QueryRowContext(ctx, args...)
+		}
+	}
+	err := row(ctx, s.q.SelectTokenUser, hashToken(secret)).Scan(&id, &userID, &revoked, &used)
 	if errors.Is(err, sql.ErrNoRows) || revoked.Valid {
 		return User{}, errs.New(errs.Unauthenticated, "error.unauthenticated")
 	}
 	if err != nil {
 		return User{}, err
 	}
-	u, err := s.get(ctx, s.db.R, userID)
+	var u User
+	if s.userByID != nil {
+		u, err = scanUser(s.userByID.QueryRowContext(ctx, userID))
+	} else {
+		u, err = s.get(ctx, s.db.R, userID)
+	}
 	if err != nil || !u.Active {
 		return User{}, errs.New(errs.Unauthenticated, "error.unauthenticated")
 	}

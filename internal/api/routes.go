@@ -60,6 +60,11 @@ func (a *API) routes() []route {
 		{"POST", p + "/households", access.EditChild, a.createHousehold, "createHousehold"},
 		{"GET", p + "/households/{id}", access.ViewChild, a.getHousehold, "getHousehold"},
 
+		{"GET", p + "/requests", access.ViewRequests, a.listRequests, "listRequests"},
+		{"POST", p + "/requests", access.SubmitRequests, a.createRequest, "createRequest"},
+		{"GET", p + "/requests/{id}", access.ViewRequests, a.getRequest, "getRequest"},
+		{"POST", p + "/requests/{id}/transitions", access.DecideRequests, a.transitionRequest, "transitionRequest"},
+
 		{"GET", p + "/regions", access.ViewRegions, a.listRegions, "listRegions"},
 		{"GET", p + "/regions/{code}", access.ViewRegions, a.getRegion, "getRegion"},
 

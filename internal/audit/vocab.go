@@ -10,15 +10,16 @@ package audit
 // Entities are the record types of the change log.
 func Entities() []string {
 	return []string{"api_token", "category", "eligibility_rules", "household", "import_template", "import_upload", "job",
-		"organisation", "person", "person_batch", "place_offer", "placement", "region", "settings", "user"}
+		"organisation", "person", "person_batch", "place_offer", "placement", "region", "request", "request_document",
+		"settings", "user"}
 }
 
 // Actions are the actions of the change log.
 func Actions() []string {
-	return []string{"add_guardian", "add_member", "assign", "create", "delete", "dry_run", "give_consent",
-		"import", "merge", "password", "photo", "place", "record_assessment", "remove_guardian",
-		"remove_member", "rescore", "retry", "revoke", "save", "set_head", "set_outcome", "unassign", "unmerge",
-		"update", "upload", "withdraw_consent"}
+	return []string{"add_guardian", "add_member", "assign", "assign_reviewer", "attach", "comment", "create",
+		"delete", "dry_run", "give_consent", "import", "merge", "password", "photo", "place", "record_assessment",
+		"remove_guardian", "remove_member", "rescore", "retry", "revoke", "save", "set_head", "set_outcome", "submit",
+		"transition", "unassign", "unmerge", "update", "upload", "withdraw_consent"}
 }
 
 // The subject kinds of the access log that name a record a page shows.
@@ -29,7 +30,8 @@ const (
 
 // SubjectKinds are the kinds of record the access log names.
 func SubjectKinds() []string {
-	return []string{KindHousehold, "import_run", "import_upload", OutOfScopeID, KindPerson, "person_export"}
+	return []string{KindHousehold, "import_run", "import_upload", OutOfScopeID, KindPerson, "person_export",
+		"request", "request_document"}
 }
 
 // Vias are the ways a record was opened (or an ID number typed) that the

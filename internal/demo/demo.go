@@ -116,6 +116,9 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 		if err := seedRegistry(ctx, s.People, s.Guidance, now(), ids); err != nil {
 			return nil, err
 		}
+		if err := seedRequests(ctx, s, now(), ids); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

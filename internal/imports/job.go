@@ -125,9 +125,20 @@ func (s *Service) execute(ctx context.Context, run RunRecord, pl jobPayload, pro
 	defer stop(nil)
 	res, probs, err := Run(rctx, t, p, rd,
 		Options{OrgID: run.OrgID, DryRun: run.DryRun, Template: run.Template, Source: up.Name, Resume: ck.resume,
-			Schools: sm},
+			Schools: sm, Hold: s.hold, MaxHold: s.hold,
+			Checkpoint: func(ctx context.Context, tx *sql.Tx, pr Progress) error {
+				if s.beforeCheckpoint != nil {
+					if err := s.beforeCheckpoint(ctx, pr); err != nil {
+						return err
+					}
+				}
+				return ck.saveIn(ctx, tx, pr, f.Reached())
+			}},
 		ck.add, func(pr Progress) {
 			progress.Set(f.Reached(), f.Size())
+			if ck.saved(pr) {
+				return // with the rows
+			}
 			if err := ck.save(ctx, pr, f.Reached()); err != nil && ck.err == nil {
 				ck.err = err
 			}

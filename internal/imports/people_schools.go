@@ -25,20 +25,35 @@ type UnknownSchool struct {
 	Rows int
 }
 
-// UnknownSchools reads the whole of upload up, with tpl answering its
-// unknown headers, and returns the schools it names that p knows no
-// organisation of (see FindUnknownSchools).
+// UnknownSchools returns the schools upload up names, with tpl answering
+// its unknown headers, that p knows no organisation of (see
+// FindUnknownSchools). The whole file is read once per column its school
+// is read from, not at each view: the names it holds are kept (see
+// schoolCache), and only compared again with the organisations p sees.
 func (s *Service) UnknownSchools(ctx context.Context, p access.Principal, up Upload, tpl Template) ([]UnknownSchool, bool, error) {
 	t, err := s.Target(up.Target)
 	if err != nil || up.Purged || !t.Has(School) {
 		return nil, false, err
 	}
-	rd, err := tabular.OpenIn(s.TempDir, up.Name, s.file(ctx, up), up.Size)
-	if err != nil {
-		return nil, false, err
+	m, probs := t.MapHeader(up.Preview.Header, tpl)
+	if Fatal(probs) || !m.Has(School) {
+		return nil, false, nil
 	}
-	defer rd.Close()
-	return s.FindUnknownSchools(ctx, p, t, rd, tpl)
+	k := scanOf(up.ID, m)
+	names, ok := s.schools.get(k)
+	if !ok {
+		rd, err := tabular.OpenIn(s.TempDir, up.Name, s.file(ctx, up), up.Size)
+		if err != nil {
+			return nil, false, err
+		}
+		defer rd.Close()
+		s.schools.reads.Add(1)
+		if names, err = countSchools(rd, m); err != nil {
+			return nil, false, err
+		}
+		s.schools.put(k, names)
+	}
+	return s.unknownOf(ctx, p, names)
 }
 
 // FindUnknownSchools reads the rest of rd, a list of target t, and
@@ -51,33 +66,50 @@ func (s *Service) FindUnknownSchools(ctx context.Context, p access.Principal, t 
 	if Fatal(probs) || !m.Has(School) {
 		return nil, false, nil
 	}
-	known, err := schoolIndex(ctx, s.Orgs, p)
+	names, err := countSchools(rd, m)
 	if err != nil {
 		return nil, false, err
 	}
-	seen := map[string]*UnknownSchool{}
+	return s.unknownOf(ctx, p, names)
+}
+
+// countSchools reads the rest of rd, mapped by m, and counts the rows of
+// each school it names.
+func countSchools(rd tabular.Reader, m Mapping) (schoolCounts, error) {
+	seen := schoolCounts{}
 	for {
 		row, err := rd.Next()
 		if errors.Is(err, io.EOF) {
-			break
+			return seen, nil
 		}
 		if err != nil && !errors.Is(err, tabular.ErrBadRow) {
-			return nil, false, err
+			return nil, err
 		}
 		name := (Fields{m: &m, cells: row.Cells}).Get(School)
-		k := valueKey(name)
-		if _, ok := known[k]; ok || name == "" {
+		if name == "" {
 			continue
 		}
+		k := valueKey(name)
 		if u := seen[k]; u != nil {
 			u.Rows++
 		} else {
 			seen[k] = &UnknownSchool{Name: name, Rows: 1}
 		}
 	}
-	out := make([]UnknownSchool, 0, len(seen))
-	for _, u := range seen {
-		out = append(out, *u)
+}
+
+// unknownOf returns the schools of names p knows no organisation of, most
+// rows first, at most MaxUnknownSchools (more is true when there are others).
+func (s *Service) unknownOf(ctx context.Context, p access.Principal, names schoolCounts) ([]UnknownSchool, bool, error) {
+	known, err := schoolIndex(ctx, s.Orgs, p)
+	if err != nil {
+		return nil, false, err
+	}
+	out := make([]UnknownSchool, 0, len(names))
+	for k, u := range names {
+		if _, ok := known[k]; !ok {
+			out = append(out, *u)
+		}
 	}
 	slices.SortFunc(out, func(a, b UnknownSchool) int {
 		return cmp.Or(cmp.Compare(b.Rows, a.Rows), cmp.Compare(a.Name, b.Name))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
@@ -77,4 +78,59 @@ func (w *web) dry(t *testing.T, up imports.Upload, p access.Principal) imports.R
 		t.Fatal(err)
 	}
 	return res
+}
+
+// twoSchoolColumns is a list with two columns Jol does not know, either
+// of which the answers may read the school from.
+const twoSchoolColumns = "Фамилия;Имя;Дата рождения;Пол;Колонка А;Колонка Б\n" +
+	"Ахметова;Мадина;12.02.2013;Ж;Лицей №2;Школа №150\n" +
+	"Ахметов;Тимур;14.04.2018;М;Лицей №2;Школа №151\n" +
+	"Ким;Ольга;03.06.2013;Ж;Школа-гимназия №7;Школа №152\n"
+
+// The preview reads the whole file for its schools once per column the
+// school is read from, not at every view; what is registered meanwhile is
+// seen at the next view all the same, and a purge forgets what was read.
+func TestUnknownSchoolsAreReadOncePerUpload(t *testing.T) {
+	eachEngine(t, func(t *testing.T, w *web) {
+		up := w.save(t, "школы.csv", []byte(twoSchoolColumns))
+		reads := func() int64 { return imports.SchoolReads(w.svc) }
+		view := func(tpl imports.Template) string {
+			t.Helper()
+			unknown, _, err := w.svc.UnknownSchools(ctx, w.operator, up, tpl)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return fmt.Sprint(unknown)
+		}
+		now, before := imports.Template{}, imports.Template{}
+		now.Set("Колонка А", imports.School)
+		now.Set("Колонка Б", "")
+		before.Set("Колонка А", "")
+		before.Set("Колонка Б", imports.School)
+		first, second := view(now), view(now)
+		if reads() != 1 || first != second || first != "[{Лицей №2 2} {Школа-гимназия №7 1}]" {
+			t.Fatalf("two views read the file %d times: %s, then %s", reads(), first, second)
+		}
+		if got := view(before); reads() != 2 || got != "[{Школа №150 1} {Школа №151 1} {Школа №152 1}]" {
+			t.Fatalf("the school read from the other column: %s, %d reads", got, reads())
+		}
+		if view(now) != first || view(before) == first || reads() != 2 {
+			t.Fatalf("the views again read the file: %d reads", reads())
+		}
+		unknown, _, _ := w.svc.UnknownSchools(ctx, w.operator, up, now)
+		if _, err := w.svc.CreateSchools(ctx, w.world.Principal(access.Coordinator), up.OrgID, unknown, []string{"Лицей №2"}); err != nil {
+			t.Fatal(err)
+		}
+		if got := view(now); got != "[{Школа-гимназия №7 1}]" || reads() != 2 {
+			t.Fatalf("after registering Лицей №2: %s, %d reads", got, reads())
+		}
+		w.world.Clock.Advance(imports.Retention + time.Hour)
+		if _, err := w.svc.Purge(ctx, w.world.Clock.Now().Add(-imports.Retention)); err != nil {
+			t.Fatal(err)
+		}
+		up = must(w.svc.Upload(ctx, w.operator, up.ID))
+		if got := view(now); got != "[]" || reads() != 2 {
+			t.Fatalf("a purged upload: %s, %d reads", got, reads())
+		}
+	})
 }

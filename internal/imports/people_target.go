@@ -2,6 +2,7 @@ package imports
 
 import (
 	"context"
+	"database/sql"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/geo"
@@ -53,8 +54,13 @@ func (l peopleList) Parser(ctx context.Context, p access.Principal, o Options) (
 
 // Open begins a people.ImportSession.
 func (l peopleList) Open(ctx context.Context, p access.Principal, o Options) (Session[people.ImportRow], error) {
-	is, err := l.reg.BeginImport(ctx, p, people.ImportOptions{OrgID: o.OrgID, DryRun: o.DryRun, Source: o.Source,
-		Hold: o.Hold, MaxHold: o.MaxHold})
+	po := people.ImportOptions{OrgID: o.OrgID, DryRun: o.DryRun, Source: o.Source, Hold: o.Hold, MaxHold: o.MaxHold}
+	if c := o.Commit; c != nil {
+		po.Commit = func(ctx context.Context, tx *sql.Tx, outs []people.Outcome, errs []people.RowError) error {
+			return c(ctx, tx, peopleOutcomes(outs), peopleErrors(errs))
+		}
+	}
+	is, err := l.reg.BeginImport(ctx, p, po)
 	if err != nil {
 		return nil, err
 	}
@@ -68,6 +74,11 @@ func (s peopleSession) Batch(ctx context.Context, rows []people.ImportRow) ([]Ou
 	if err != nil {
 		return nil, nil, err
 	}
+	return peopleOutcomes(outs), peopleErrors(rowErrs), nil
+}
+
+// peopleOutcomes are the engine's outcomes of outs.
+func peopleOutcomes(outs []people.Outcome) []Outcome {
 	res := make([]Outcome, len(outs))
 	for i, o := range outs {
 		switch o {
@@ -79,11 +90,16 @@ func (s peopleSession) Batch(ctx context.Context, rows []people.ImportRow) ([]Ou
 			res[i] = Unchanged
 		}
 	}
+	return res
+}
+
+// peopleErrors are the engine's reasons of rowErrs.
+func peopleErrors(rowErrs []people.RowError) []RowError {
 	errs := make([]RowError, len(rowErrs))
 	for i, e := range rowErrs {
 		errs[i] = RowError{Line: e.Line, Column: e.Field, Value: e.Value, Key: e.Key, Args: e.Args}
 	}
-	return res, errs, nil
+	return errs
 }
 
 func (s peopleSession) Close(ctx context.Context) error {

@@ -29,8 +29,8 @@ func (s *Service) PurgeEvery(ctx context.Context, every time.Duration, logger *s
 }
 
 // Purge deletes what the uploads made before cutoff hold of children's
-// data — the file's chunks, the preview and the rejected rows of their
-// runs — and returns how many uploads it purged. The upload and run rows
+// data — the file's chunks, the preview, the rejected rows of their runs
+// and where their unknown schools' rows go — and returns how many uploads it purged. The upload and run rows
 // stay, so the list of imports keeps its history. Save calls it with
 // Retention before each upload, and the server every hour (PurgeEvery). Each upload goes in its own transaction, so the write
 // lock is never held for long.
@@ -41,7 +41,7 @@ func (s *Service) Purge(ctx context.Context, cutoff time.Time) (int, error) {
 	}
 	for _, id := range ids {
 		err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-			for _, q := range []string{s.q.PurgeChunks, s.q.PurgeRejects, s.q.PurgeUpload} {
+			for _, q := range []string{s.q.PurgeChunks, s.q.PurgeRejects, s.q.PurgeSchoolMap, s.q.PurgeUpload} {
 				if _, err := tx.ExecContext(ctx, q, id); err != nil {
 					return err
 				}
@@ -51,6 +51,7 @@ func (s *Service) Purge(ctx context.Context, cutoff time.Time) (int, error) {
 		if err != nil {
 			return 0, err
 		}
+		s.schools.drop(id)
 	}
 	return len(ids), nil
 }

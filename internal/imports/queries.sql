@@ -141,5 +141,8 @@ DELETE FROM import_chunks WHERE upload_id = $1;
 -- name: PurgeRejects
 DELETE FROM import_rejects WHERE run_id IN (SELECT id FROM import_runs WHERE upload_id = $1);
 
+-- name: PurgeSchoolMap
+DELETE FROM import_school_map WHERE upload_id = $1;
+
 -- name: PurgeUpload
 UPDATE import_uploads SET purged = TRUE, preview = '{}' WHERE id = $1;

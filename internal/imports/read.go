@@ -13,6 +13,7 @@ import (
 // file that could not be parsed, or the error that ended the reading.
 type chunk[R any] struct {
 	rows           []R
+	lines          []int // the line of each row
 	rejects        []RowError
 	read, rejected int
 	last           int // the last line of the stretch
@@ -24,11 +25,11 @@ type chunk[R any] struct {
 func read[R any](ctx context.Context, f tabular.Reader, m *Mapping, parse func(Fields) (R, []RowError), skip, size int,
 	out chan<- chunk[R]) {
 	defer close(out)
-	c := chunk[R]{rows: make([]R, 0, size)}
+	c := chunk[R]{rows: make([]R, 0, size), lines: make([]int, 0, size)}
 	send := func() bool {
 		select {
 		case out <- c:
-			c = chunk[R]{rows: make([]R, 0, size), last: c.last}
+			c = chunk[R]{rows: make([]R, 0, size), lines: make([]int, 0, size), last: c.last}
 			return true
 		case <-ctx.Done():
 			return false
@@ -67,7 +68,7 @@ func read[R any](ctx context.Context, f tabular.Reader, m *Mapping, parse func(F
 		if bad = append(bad, rowErrs...); len(bad) > 0 {
 			c.rejected++
 			c.rejects = append(c.rejects, bad...)
-		} else if c.rows = append(c.rows, in); len(c.rows) == size && !send() {
+		} else if c.rows, c.lines = append(c.rows, in), append(c.lines, row.Line); len(c.rows) == size && !send() {
 			return
 		}
 	}

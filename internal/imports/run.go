@@ -2,6 +2,7 @@ package imports
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"time"
@@ -35,6 +36,17 @@ type Options struct {
 	// the rows up to its Line were written then, and are neither read
 	// nor counted again; the totals start from its Result.
 	Resume Progress
+	// Checkpoint, when set, is called in each transaction of a real run
+	// that commits rows, before it commits, with where the run will stand
+	// once it has: reject has then been told of every rejected row up to
+	// pr.Line. What it writes in tx (where a job resumes from) is
+	// committed with the rows or not at all. A batch no transaction
+	// committed rows of is only told to progress.
+	Checkpoint func(ctx context.Context, tx *sql.Tx, pr Progress) error
+	// Commit is set by the engine for a target's session: it calls it as
+	// people.ImportOptions.Commit is called, with the outcomes of the rows
+	// of the batch its transaction writes and their errors.
+	Commit func(ctx context.Context, tx *sql.Tx, outs []Outcome, errs []RowError) error
 }
 
 // Progress is how far an import has come after a batch: every row up to
@@ -81,6 +93,11 @@ func runRows[R any](ctx context.Context, d Definition[R], p access.Principal, f 
 	if err != nil {
 		return Result{}, err
 	}
+	res := o.Resume.Result
+	mark := &commitMark[R]{reject: reject, save: o.Checkpoint}
+	if o.Checkpoint != nil && !o.DryRun {
+		o.Commit = mark.commit
+	}
 	sess, err := d.Open(ctx, p, o)
 	if err != nil {
 		return Result{}, err
@@ -97,25 +114,24 @@ func runRows[R any](ctx context.Context, d Definition[R], p access.Principal, f 
 		for range chunks {
 		}
 	}()
-	res := o.Resume.Result
 	for c := range chunks {
+		mark.start(&c, res)
 		res.Read += c.read
 		res.Rejected += c.rejected
-		for _, e := range c.rejects {
-			reject(e)
-		}
 		if c.err != nil {
+			mark.rest(nil)
 			return res, errors.Join(c.err, sess.Close(ctx))
 		}
 		if len(c.rows) > 0 {
 			outcomes, rowErrs, err := sess.Batch(ctx, c.rows)
 			if err != nil {
+				mark.rest(nil)
 				return res, errors.Join(err, sess.Close(ctx))
 			}
-			for _, e := range rowErrs {
-				reject(e)
-			}
+			mark.rest(rowErrs)
 			res.count(outcomes)
+		} else {
+			mark.rest(nil)
 		}
 		if progress != nil {
 			progress(Progress{Line: c.last, Result: res})

@@ -81,6 +81,10 @@ func (s *Service) Start(ctx context.Context, p access.Principal, uploadID int64,
 	if tpl == nil {
 		tpl = Template{}
 	}
+	org, err := s.Orgs.Get(ctx, p, up.OrgID) // its place, for the change log
+	if err != nil {
+		return RunRecord{}, err
+	}
 	mapping, err := json.Marshal(tpl)
 	if err != nil {
 		return RunRecord{}, err
@@ -112,7 +116,7 @@ func (s *Service) Start(ctx context.Context, p access.Principal, uploadID int64,
 			action = "dry_run"
 		}
 		return s.Audit.Record(ctx, tx, p, audit.Change{Action: action, Entity: "import_upload",
-			EntityID: strconv.FormatInt(up.ID, 10), OrgPath: up.OrgPath,
+			EntityID: strconv.FormatInt(up.ID, 10), OrgPath: up.OrgPath, RegionPath: org.RegionPath,
 			After: map[string]any{"run": run.ID, "target": up.Target, "template": tpl}})
 	})
 	return run, err

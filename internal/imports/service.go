@@ -47,6 +47,7 @@ type queries struct {
 	MaxRejectSeq                                       string
 	DeleteRejects, InsertReject, Rejects               string
 	OldUploads, PurgeChunks, PurgeRejects, PurgeUpload string
+	PurgeSchoolMap                                     string
 	CountUploads                                       string
 	SchoolMap, DeleteSchoolMap, InsertSchoolMap        string
 }
@@ -70,6 +71,13 @@ type Service struct {
 	Deps
 	db *store.DB
 	q  queries
+	// hold is how long a run keeps the writer (see people.ImportOptions);
+	// 0 for the target's default. Tests shorten it to commit every row.
+	hold time.Duration
+	// beforeCheckpoint, when set by a test, is called before a checkpoint
+	// is saved with the rows it covers: an error fails their transaction.
+	beforeCheckpoint func(ctx context.Context, pr Progress) error
+	schools          schoolCache // the school names of the uploads previewed last
 }
 
 // New returns the service on db. Register its Handle with the job queue

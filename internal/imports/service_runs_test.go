@@ -168,6 +168,12 @@ func TestOldUploadsArePurgedAtTheNextUpload(t *testing.T) {
 		if run.Reasons == 0 {
 			t.Fatal("no rejects to purge")
 		}
+		if err := w.svc.MapSchools(ctx, w.operator, old, imports.SchoolMap{"гимназия 9": w.school.ID}); err != nil {
+			t.Fatal(err)
+		}
+		if n := w.count(t, "import_school_map", "upload_id = $1", old.ID); n != 1 {
+			t.Fatalf("%d schools mapped before the purge", n)
+		}
 		w.world.Clock.Advance(imports.Retention + time.Hour)
 		fresh := w.save(t, "новый.csv", []byte(russianList))
 		if n := w.count(t, "import_chunks", "upload_id = $1", old.ID); n != 0 {
@@ -175,6 +181,9 @@ func TestOldUploadsArePurgedAtTheNextUpload(t *testing.T) {
 		}
 		if n := w.count(t, "import_rejects", "run_id = $1", run.ID); n != 0 {
 			t.Errorf("%d rejects of a purged upload are left", n)
+		}
+		if n := w.count(t, "import_school_map", "upload_id = $1", old.ID); n != 0 {
+			t.Errorf("%d schools mapped by a purged upload are left", n)
 		}
 		if n := w.count(t, "import_chunks", "upload_id = $1", fresh.ID); n != 1 {
 			t.Errorf("the new upload has %d chunks", n)

@@ -57,6 +57,13 @@ type ImportOptions struct {
 	// letting in a request that waits for it; 0 is DefaultHold. MaxHold
 	// is how long it keeps it when none waits; 0 is DefaultMaxHold.
 	Hold, MaxHold time.Duration
+	// Commit, when set, is called in each transaction of a real run that
+	// writes rows of a batch, just before it commits, with the outcomes
+	// of the rows of the batch written when it has (the first len(outs),
+	// in order) and the errors of those rows, in the order of their lines.
+	// What it writes in tx is committed with the rows or not at all: where
+	// an import stands is then never behind or ahead of what it wrote.
+	Commit func(ctx context.Context, tx *sql.Tx, outs []Outcome, errs []RowError) error
 }
 
 // Totals counts the outcomes of the rows of an import.

@@ -96,7 +96,7 @@ func (is *ImportSession) Batch(ctx context.Context, rows []ImportRow) ([]Outcome
 	if err := is.logBatch(ctx, &bt.log); err != nil {
 		return nil, nil, is.fail(err)
 	}
-	if err := is.end(true); err != nil {
+	if err := is.commit(ctx, bt); err != nil {
 		return nil, nil, is.fail(fmt.Errorf("people: import: commit: %w", err))
 	}
 	return is.done(bt)

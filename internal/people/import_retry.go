@@ -14,11 +14,12 @@ type batch struct {
 	outs []Outcome
 	errs []RowError
 	log  batchLog
+	done int // the rows planned: outs[:done] are set
 }
 
 // set records the outcome of row i of the batch, replacing one set before.
 func (bt *batch) set(i int, row ImportRow, out Outcome, fs []errs.FieldError) {
-	bt.outs[i] = out
+	bt.outs[i], bt.done = out, max(bt.done, i+1)
 	for _, f := range fs {
 		bt.errs = append(bt.errs, rowError(row, f))
 	}

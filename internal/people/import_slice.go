@@ -1,8 +1,10 @@
 package people
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/jolproject/jol/internal/store"
@@ -102,10 +104,23 @@ func (is *ImportSession) slice(ctx context.Context, bt *batch) error {
 		return err
 	}
 	bt.log = batchLog{}
-	if err := is.end(true); err != nil {
+	if err := is.commit(ctx, bt); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
 	return is.begin(ctx)
+}
+
+// commit commits the open transaction, with everything the rows of the
+// batch planned so far wrote, after ImportOptions.Commit has added to it.
+func (is *ImportSession) commit(ctx context.Context, bt *batch) error {
+	if c := is.o.Commit; c != nil && bt.done > 0 {
+		errs := slices.Clone(bt.errs) // a row retried after a flush adds its errors out of order
+		slices.SortStableFunc(errs, func(a, b RowError) int { return cmp.Compare(a.Line, b.Line) })
+		if err := c(ctx, is.tx, bt.outs[:bt.done], errs); err != nil {
+			return err // the caller rolls back
+		}
+	}
+	return is.end(true)
 }
 
 // timeFlush takes in how long writing n staged rows took, for due.

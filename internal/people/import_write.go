@@ -81,7 +81,7 @@ func (is *ImportSession) logUpdate(ctx context.Context, pl *rowPlan) error {
 		before[k], after[k] = v, pl.after[k]
 	}
 	if pl.join {
-		before["household_id"], after["household_id"], after["relation"] = nil, pl.home.id, pl.relation
+		before["relation"], after["relation"] = nil, pl.relation // the household itself is not logged: see logged
 	}
 	if pl.relate {
 		before["relation"], after["relation"] = pl.oldRelation, pl.relation
@@ -94,7 +94,7 @@ func (is *ImportSession) logUpdate(ctx context.Context, pl *rowPlan) error {
 		before["categories"], after["categories"] = pl.catsBefore, added
 	}
 	return is.s.log.Record(ctx, is.tx, is.p, audit.Change{Action: "update", Entity: "person",
-		EntityID: itoa(pl.rec.ID), OrgPath: pl.rec.OrgPath, Before: before, After: after})
+		EntityID: itoa(pl.rec.ID), OrgPath: pl.rec.OrgPath, RegionPath: pl.rec.RegionPath, Before: before, After: after})
 }
 
 // settle takes in what a row wrote, or staged: the households the import

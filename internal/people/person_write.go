@@ -89,9 +89,9 @@ func (s *Service) write(ctx context.Context, p access.Principal, id int64, in In
 			return err
 		}
 		change := audit.Change{Action: "create", Entity: "person", EntityID: itoa(id), OrgPath: rec.OrgPath,
-			RegionPath: rec.RegionPath, After: rec}
+			RegionPath: rec.RegionPath, After: logged(rec)}
 		if old.ID != 0 {
-			change.Action, change.Before = "update", old
+			change.Action, change.Before = "update", logged(old)
 		}
 		return s.log.Record(ctx, tx, p, change)
 	})
@@ -135,4 +135,13 @@ func personArgs(r Person, regionID int64, tail ...any) []any {
 		r.IDKind, r.NationalID, r.Phone, r.phoneDigits, regionID, r.RegionPath, r.Address,
 		strings.Join(r.Languages, ","), store.NullID(r.OrgID), r.OrgPath, r.Grade, r.Status, r.Disability,
 		r.SpecialNeeds, r.Notes}, tail...)
+}
+
+// logged is what the change log keeps of a person: all but their
+// household, which may be of an organisation outside the scope of those
+// who read the person's entries. Joining and leaving a household are
+// entries of the household.
+func logged(p Person) Person {
+	p.HouseholdID, p.HouseholdElsewhere = 0, false
+	return p
 }

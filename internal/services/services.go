@@ -21,6 +21,8 @@ import (
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
+	"github.com/jolproject/jol/internal/public"
+	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/settings"
 	"github.com/jolproject/jol/internal/store"
 )
@@ -35,6 +37,8 @@ type Services struct {
 	Orgs     *orgs.Service
 	People   *people.Service
 	Guidance *guidance.Service
+	Requests *requests.Service
+	Public   *public.Service // the application form and status page families use
 	Settings *settings.Service
 	Jobs     *jobs.Queue
 	Imports  *imports.Service
@@ -99,6 +103,13 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.People.OnMerge(guidance.AssessmentHook, s.Guidance.AssessmentMoves())
 	s.People.OnMerge(guidance.PlacementHook, s.Guidance.PlacementMoves())
+	if s.Requests, err = requests.New(db, s.Audit, o.Now); err != nil {
+		return nil, err
+	}
+	s.People.OnMerge(requests.MergeHook, s.Requests.Moves())
+	if s.Public, err = public.New(public.Deps{DB: db, People: s.People, Requests: s.Requests, Now: o.Now}); err != nil {
+		return nil, err
+	}
 	if s.Eligibility, err = eligibility.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}

@@ -17,6 +17,7 @@ var homeLinks = []struct {
 	{"/imports", "imports.title", "home.link.imports", access.EditChild},
 	{"/assessments", "nav.assessments", "home.link.assessments", access.ViewChild},
 	{"/places", "nav.places", "home.link.places", access.ViewChild},
+	{"/requests", "nav.requests", "home.link.requests", access.ViewRequests},
 	{"/organisations", "nav.organisations", "home.link.organisations", access.ViewOrgs},
 	{"/regions", "nav.regions", "home.link.regions", access.ViewRegions},
 	{"/admin/users", "nav.users", "home.link.users", access.ManageUsers},

@@ -16,6 +16,7 @@ import (
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
+	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/settings"
 	"github.com/jolproject/jol/internal/web/admin"
 )
@@ -70,6 +71,16 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"consentmethod.":  strs(people.Methods()...),
 		"home.coming.":    strs(access.Sponsor, access.Volunteer, access.Mentor, access.Warehouse),
 		"income.":         people.IncomeCategories(),
+		"requeststatus.":  strs(requests.Statuses()...),
+		"requestmove.":    strs(requests.Statuses()[1:]...),
+		"requestchannel.": strs(requests.Channels()...),
+		"applicantkind.":  strs(requests.ApplicantKinds()...),
+		"rejectreason.":   strs(requests.Reasons()...),
+		"sizehint.":       {"clothes", "shoes"},
+		"public.status.":  strs(requests.Statuses()...),
+		"public.explain.": strs(requests.Statuses()...),
+		"public.reason.":  strs(requests.Reasons()...),
+		"public.size.":    {"clothes", "shoes"},
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {
@@ -80,7 +91,7 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 	var files []string
 	// This package, the kernel and every room (the directories beside it).
 	files = append(files, glob(t, "*/*.go")...)
-	for _, dir := range []string{".", "../accounts", "../orgs", "../settings", "../geo", "../api", "../people", "../imports", "../natid", "../text"} {
+	for _, dir := range []string{".", "../accounts", "../orgs", "../settings", "../geo", "../api", "../people", "../imports", "../natid", "../text", "../public"} {
 		files = append(files, glob(t, filepath.Join(dir, "*.go"))...)
 	}
 	// The templates of this package, of the kernel and of every room.

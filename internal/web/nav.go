@@ -19,6 +19,7 @@ var navigation = []struct {
 	{"/households", "nav.households", access.ViewChild},
 	{"/assessments", "nav.assessments", access.ViewChild},
 	{"/places", "nav.places", access.ViewChild},
+	{"/requests", "nav.requests", access.ViewRequests},
 	{"/organisations", "nav.organisations", access.ViewOrgs},
 	{"/regions", "nav.regions", access.ViewRegions},
 	{"/admin/users", "nav.users", access.ManageUsers},

@@ -7,7 +7,9 @@ import (
 	"github.com/jolproject/jol/internal/web/guidance"
 	"github.com/jolproject/jol/internal/web/importing"
 	"github.com/jolproject/jol/internal/web/kit"
+	"github.com/jolproject/jol/internal/web/public"
 	"github.com/jolproject/jol/internal/web/registry"
+	"github.com/jolproject/jol/internal/web/requests"
 )
 
 // rooms are the pages of each domain, one package each; a new domain adds
@@ -16,7 +18,9 @@ type rooms struct {
 	registry  *registry.Server
 	guidance  *guidance.Server
 	importing *importing.Server
+	requests  *requests.Server
 	admin     *admin.Server
+	public    *public.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -31,6 +35,12 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 	if r.importing, err = importing.New(k, svc); err != nil {
 		return err
 	}
+	if r.requests, err = requests.New(k, svc); err != nil {
+		return err
+	}
+	if r.public, err = public.New(k, svc); err != nil {
+		return err
+	}
 	r.admin, err = admin.New(k, svc)
 	return err
 }
@@ -41,6 +51,7 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 // every role. Every route but an upload takes kit.MaxFormBytes at most.
 func (s *Server) routes() []route {
 	reg, gd, imp, adm := s.rooms.registry, s.rooms.guidance, s.rooms.importing, s.rooms.admin
+	rqs, pub := s.rooms.requests, s.rooms.public
 	return []route{
 		{"GET", "/login", "", s.loginForm, 0},
 		{"POST", "/login", "", s.login, 0},
@@ -49,6 +60,13 @@ func (s *Server) routes() []route {
 		{"GET", "/setup", "", s.setupForm, 0},
 		{"POST", "/setup", "", s.setup, 0},
 		{"GET", "/{$}", access.ViewHome, s.home, 0},
+
+		// The public pages: no login; nothing they show is a record's.
+		// Their posts take public.MaxBody, a few form fields, at most.
+		{"GET", "/c/{slug}/apply", "", pub.ApplyForm, 0},
+		{"POST", "/c/{slug}/apply", "", pub.Apply, public.MaxBody},
+		{"GET", "/status", "", pub.StatusForm, 0},
+		{"POST", "/status", "", pub.StatusLookUp, public.MaxBody},
 
 		{"GET", "/admin/users", access.ManageUsers, adm.Users, 0},
 		{"GET", "/admin/users/new", access.ManageUsers, adm.UserNew, 0},
@@ -98,6 +116,16 @@ func (s *Server) routes() []route {
 		{"GET", "/places/{id}", access.ViewChild, gd.Offer, 0},
 		{"POST", "/places/{id}/placements", access.EditChild, gd.PlaceChild, 0},
 		{"POST", "/places/{id}/placements/{placement}/outcome", access.EditChild, gd.PlacementOutcome, 0},
+
+		{"GET", "/requests", access.ViewRequests, rqs.List, 0},
+		{"GET", "/requests/{id}", access.ViewRequests, rqs.Request, 0},
+		{"POST", "/requests/{id}/transitions", access.DecideRequests, rqs.Transition, 0},
+		{"POST", "/requests/{id}/reviewer", access.DecideRequests, rqs.Review, 0},
+		{"POST", "/requests/{id}/comments", access.SubmitRequests, rqs.Comment, 0},
+		{"POST", "/requests/{id}/documents", access.SubmitRequests, rqs.Attach, requests.MaxUploadBytes},
+		{"GET", "/requests/{id}/documents/{doc}", access.ViewRequests, rqs.Document, 0},
+		{"GET", "/people/{id}/requests/new", access.SubmitRequests, rqs.NewRequest, 0},
+		{"POST", "/people/{id}/requests", access.SubmitRequests, rqs.CreateRequest, 0},
 
 		{"GET", "/imports", access.EditChild, imp.ImportList, 0},
 		{"GET", "/imports/new", access.EditChild, imp.ImportNew, 0},

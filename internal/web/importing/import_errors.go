@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/imports"
 	"github.com/jolproject/jol/internal/web/kit"
 )
@@ -50,7 +51,10 @@ func (s *Server) importErrors(w http.ResponseWriter, r *http.Request, rq *reques
 		err = *failed
 	}
 	if err == nil {
-		err = s.svc.Audit.Viewed(ctx, rq.P, "import_run", strconv.FormatInt(run.ID, 10), run.OrgPath, "export")
+		var t access.Target
+		if t, err = s.placeOf(ctx, rq, run.OrgID, run.OrgPath); err == nil {
+			err = s.svc.Audit.ViewedIn(ctx, rq.P, "import_run", strconv.FormatInt(run.ID, 10), t, "export")
+		}
 	}
 	switch {
 	case err == nil:

@@ -84,7 +84,11 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, rq *reque
 		}
 		v.Schools.Answers = answers
 	}
-	if err := s.svc.Audit.Viewed(ctx, rq.P, "import_upload", strconv.FormatInt(up.ID, 10), up.OrgPath, "web"); err != nil {
+	place, err := s.placeOf(ctx, rq, up.OrgID, up.OrgPath)
+	if err != nil {
+		return err
+	}
+	if err := s.svc.Audit.ViewedIn(ctx, rq.P, "import_upload", strconv.FormatInt(up.ID, 10), place, "web"); err != nil {
 		return err
 	}
 	s.render(w, status, "import_preview", &v)

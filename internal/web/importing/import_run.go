@@ -67,7 +67,11 @@ func (s *Server) ImportRun(w http.ResponseWriter, r *http.Request, rq *request) 
 	}
 	if len(page) > 0 {
 		// The rejected rows are children's data.
-		if err := s.svc.Audit.Viewed(r.Context(), rq.P, "import_run", strconv.FormatInt(run.ID, 10), run.OrgPath, "web"); err != nil {
+		t, err := s.placeOf(r.Context(), rq, run.OrgID, run.OrgPath)
+		if err != nil {
+			return err
+		}
+		if err := s.svc.Audit.ViewedIn(r.Context(), rq.P, "import_run", strconv.FormatInt(run.ID, 10), t, "web"); err != nil {
 			return err
 		}
 	}

@@ -21,8 +21,9 @@ const maxChoices = 50
 // user may create them (coordinators and administrators; the others are
 // told to ask their coordinator).
 type unknownSchools struct {
-	List      []schoolRow
-	More      bool // the list names more than those shown
+	List      []schoolRow // the schools whose rows will be refused
+	Mapped    []schoolRow // the schools whose rows go to an organisation of the user's
+	More      bool        // the list names more than those shown
 	Max       int
 	MayCreate bool
 	// Answers are the preview's answers for the headers, sent again with
@@ -68,7 +69,11 @@ func (s *Server) schoolsOf(r *http.Request, rq *request, up imports.Upload, a an
 				row.Choices = append(row.Choices, field{o.Name, strconv.FormatInt(o.ID, 10)})
 			}
 		}
-		u.List = append(u.List, row)
+		if row.To != 0 {
+			u.Mapped = append(u.Mapped, row)
+		} else {
+			u.List = append(u.List, row)
+		}
 	}
 	return u, nil
 }
@@ -76,7 +81,8 @@ func (s *Server) schoolsOf(r *http.Request, rq *request, up imports.Upload, a an
 // ImportSchoolsCreate saves where the rows of each unknown school go, as
 // chosen on the preview: to an organisation of the user's, nowhere, or
 // to the school created under the upload's organisation (a coordinator's
-// choice); then it shows the preview again.
+// choice); or, with undo, that the rows of that one school go nowhere
+// again. Then it shows the preview again.
 func (s *Server) ImportSchoolsCreate(w http.ResponseWriter, r *http.Request, rq *request) error {
 	up, err := s.routeUpload(r, rq)
 	if err != nil {
@@ -88,6 +94,17 @@ func (s *Server) ImportSchoolsCreate(w http.ResponseWriter, r *http.Request, rq 
 	a, err := s.importAnswers(r, rq, up, r.PostForm, false)
 	if err != nil {
 		return err
+	}
+	if u := r.PostForm.Get("undo"); u != "" { // one school's rows are refused again; the other choices wait
+		sm := imports.SchoolMap{}
+		sm.Map(u, 0)
+		if err := s.svc.Imports.MapSchools(r.Context(), rq.P, up, sm); err != nil {
+			return err
+		}
+		s.Flash(r, "imports.school_undone")
+		q := url.Values{"template": {a.template}}
+		http.Redirect(w, r, uploadURL(up.ID)+"?"+q.Encode(), http.StatusSeeOther)
+		return nil
 	}
 	// school names the schools to create; name and to, in pairs, the
 	// choice of each row of the form.

@@ -65,3 +65,59 @@ func schoolsSection(page string) string {
 	section, _, _ = strings.Cut(section, "</section>")
 	return section
 }
+
+// A school mapped to an organisation is shown apart, as mapped, with the
+// organisation chosen and an undo; the help that rows will be refused
+// counts only the schools left unmapped, and goes when none is. Undo
+// refuses that school's rows again and leaves the other's mapped.
+func TestMappedSchoolsAreShownAsMappedWithAnUndo(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	school := must(f.Svc.Orgs.Create(ctx, access.System, orgs.Input{Name: "Лицей имени Абая №2", Type: orgs.School,
+		ParentID: f.Org.ID, RegionCode: f.Org.RegionCode}))
+	coord := f.Login(t, "coord@example.org")
+	up := uploadList(coord, url.Values{"org": {itoa(f.Org.ID)}}, "школы.csv", []byte(schoolsList))
+	refused := func(section string) (string, string) {
+		_, r, _ := strings.Cut(section, `id="schools-refused"`)
+		r, _, _ = strings.Cut(r, "</table>")
+		_, m, _ := strings.Cut(section, `id="schools-mapped"`)
+		m, _, _ = strings.Cut(m, "</table>")
+		return r, m
+	}
+	map1 := func(lyceum, gymnasium string) {
+		t.Helper()
+		res := coord.Post(up.Location+"/schools", url.Values{"template": {""}, "shown_template": {""},
+			"name": {"Лицей №2", "Гимназия №9"}, "to": {lyceum, gymnasium}})
+		if res.Status != http.StatusSeeOther {
+			t.Fatalf("map: %d %s", res.Status, res.Body)
+		}
+	}
+	map1(itoa(school.ID), "leave")
+	section := schoolsSection(coord.Get(up.Location).Body)
+	r, m := refused(section)
+	if !strings.Contains(r, "Гимназия №9") || strings.Contains(r, "Лицей №2") || !strings.Contains(section, "The list names 1 school") {
+		t.Fatalf("the schools whose rows will be refused: %s", section)
+	}
+	if !strings.Contains(m, "Лицей №2") || strings.Contains(m, "Гимназия №9") ||
+		!strings.Contains(m, `<option value="`+itoa(school.ID)+`" selected>`) || !strings.Contains(m, `name="undo" value="Лицей №2"`) {
+		t.Fatalf("the mapped school: %s", section)
+	}
+
+	map1(itoa(school.ID), itoa(f.Org.ID))
+	section = schoolsSection(coord.Get(up.Location).Body)
+	if r, m := refused(section); r != "" || strings.Contains(section, "will be refused until") || strings.Count(m, `name="undo"`) != 2 {
+		t.Fatalf("every school mapped: %s", section)
+	}
+
+	res := coord.Post(up.Location+"/schools", url.Values{"template": {""}, "shown_template": {""}, "undo": {"Лицей №2"},
+		"name": {"Лицей №2", "Гимназия №9"}, "to": {itoa(school.ID), itoa(f.Org.ID)}})
+	if res.Status != http.StatusSeeOther {
+		t.Fatalf("undo: %d %s", res.Status, res.Body)
+	}
+	page := coord.Get(up.Location).Body
+	r, m = refused(schoolsSection(page))
+	if !strings.Contains(r, "Лицей №2") || strings.Contains(m, "Лицей №2") || !strings.Contains(m, "Гимназия №9") ||
+		!strings.Contains(page, "no longer sent to an organisation") {
+		t.Fatalf("after undoing Лицей №2: %s", schoolsSection(page))
+	}
+}

@@ -51,6 +51,9 @@ type Kit struct {
 	Now    func() time.Time
 	// Nav lists the menu the principal sees, marking the entry of path.
 	Nav func(p access.Principal, path string) []NavItem
+	// ClientIP is the address a request came from, through the trusted
+	// proxies only: the public pages limit attempts by it.
+	ClientIP func(r *http.Request) string
 	// SafeNext keeps a redirect target on this site; it is the login
 	// page's, so every "go back to" link is checked the same way.
 	SafeNext func(next string) string

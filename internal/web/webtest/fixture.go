@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
+	"github.com/jolproject/jol/internal/imports"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
@@ -62,6 +64,11 @@ func New(t *testing.T) *Fixture {
 		Hasher: accounts.NewHasher(accounts.Params{Memory: 64, Time: 1, Threads: 1}, 2)}))
 	f := &Fixture{DB: db}
 	f.Svc = svc
+	// The temporary files of imports go to a folder of the test's, as a
+	// server's go to its data directory: never to the system's.
+	scratch := Must(imports.OpenScratch(filepath.Join(t.TempDir(), "tmp")))
+	t.Cleanup(func() { Check(t, scratch.Close()) })
+	svc.Imports.TempDir = scratch.Dir
 	f.Now = func() time.Time { return Clock().Add(time.Duration(f.later.Load())) }
 	f.Svc.Jobs.Register("test.noop", func(context.Context, *jobs.Job, jobs.Progress) (string, error) { return "ok", nil })
 	Check(t, f.Svc.Settings.Update(ctx, access.System, settings.Settings{Name: "Jol Test", DefaultLocale: "en", Country: "KZ", Calendar: "gregorian", Timezone: "Asia/Almaty"}))

@@ -1,0 +1,135 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/people"
+	"github.com/jolproject/jol/internal/requests"
+	"github.com/jolproject/jol/internal/services"
+	"github.com/jolproject/jol/internal/store"
+)
+
+// requestChildren are the children of Karaganda region whose families
+// applied to this year's "Road to School", each with the status their
+// request stands at: two in every status of the lifecycle.
+var requestChildren = []struct {
+	last, first, parent, phone, locale string
+	status                             requests.Status
+	channel                            requests.Channel
+}{
+	{"Жақсылықов", "Нұрсұлтан", "Жақсылықова Гүлнар", "+7 701 410 22 31", "kk", requests.Submitted, requests.Web},
+	{"Петрова", "Алина", "Петрова Ирина", "+7 702 318 45 12", "ru", requests.Submitted, requests.Hotline},
+	{"Серікбаев", "Алихан", "Серікбаева Айнұр", "+7 705 221 67 90", "kk", requests.UnderReview, requests.Centre},
+	{"Ким", "Виктория", "Ким Елена", "+7 701 955 13 04", "ru", requests.UnderReview, requests.Reception},
+	{"Омарова", "Аружан", "Омаров Ерлан", "+7 747 300 18 66", "kk", requests.Verified, requests.Hotline},
+	{"Иванов", "Матвей", "Иванова Ольга", "+7 700 412 77 25", "ru", requests.Verified, requests.SchoolList},
+	{"Байжанова", "Томирис", "Байжанова Сәуле", "+7 708 144 52 19", "kk", requests.Approved, requests.Centre},
+	{"Шевченко", "Артём", "Шевченко Наталья", "+7 771 622 40 83", "ru", requests.Approved, requests.Web},
+	{"Төлеуов", "Ерасыл", "Төлеуова Маржан", "+7 702 508 91 37", "kk", requests.Allocated, requests.Hotline},
+	{"Гаврилова", "София", "Гаврилов Дмитрий", "+7 705 733 26 48", "ru", requests.Allocated, requests.Centre},
+	{"Әбдірахманов", "Ильяс", "Әбдірахманова Дана", "+7 701 264 83 55", "kk", requests.Delivered, requests.Reception},
+	{"Козлова", "Милана", "Козлова Татьяна", "+7 747 915 60 72", "ru", requests.Delivered, requests.Hotline},
+	{"Есенова", "Айзере", "Есенов Болат", "+7 700 381 49 06", "kk", requests.Rejected, requests.Web},
+	{"Морозов", "Кирилл", "Морозова Анна", "+7 708 557 12 94", "ru", requests.Rejected, requests.Hotline},
+	{"Құрманов", "Санжар", "Құрманова Әсем", "+7 771 406 38 21", "kk", requests.Withdrawn, requests.Centre},
+	{"Волкова", "Ева", "Волков Сергей", "+7 702 690 75 13", "ru", requests.Withdrawn, requests.Web},
+	{"Нұрланова", "Жансая", "Нұрланов Асқар", "+7 705 148 26 60", "kk", requests.Waitlisted, requests.Hotline},
+	{"Лебедев", "Даниил", "Лебедева Мария", "+7 701 833 04 47", "ru", requests.Waitlisted, requests.Reception},
+}
+
+// requestPaths are the moves that bring a request from submitted to each
+// status, as a reviewer would make them.
+var requestPaths = map[requests.Status][]requests.Status{
+	requests.UnderReview: {requests.UnderReview},
+	requests.Verified:    {requests.UnderReview, requests.Verified},
+	requests.Approved:    {requests.UnderReview, requests.Verified, requests.Approved},
+	requests.Allocated:   {requests.UnderReview, requests.Verified, requests.Approved, requests.Allocated},
+	requests.Delivered:   {requests.UnderReview, requests.Verified, requests.Approved, requests.Allocated, requests.Delivered},
+	requests.Rejected:    {requests.UnderReview, requests.Rejected},
+	requests.Withdrawn:   {requests.Withdrawn},
+	requests.Waitlisted:  {requests.UnderReview, requests.Verified, requests.Waitlisted},
+}
+
+// seedRequests records the requests of this year's "Road to School"
+// (slug road-<year>, the campaign package's sample) once its requests
+// are taken: a request in every status for children of Karaganda region,
+// submitted a day apart from the campaign's first day and decided on the
+// days after, never later than today. Nothing is written when the
+// campaign does not exist, has not started, or has requests already.
+func seedRequests(ctx context.Context, s *services.Services, today time.Time, ids map[string]int64) error {
+	win, err := s.Requests.CampaignWindow(ctx, "road-"+strconv.Itoa(today.Year()))
+	if errs.CodeOf(err) == errs.NotFound || err == nil && (win.Status != "open" || today.Before(win.From)) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("demo requests: %w", err)
+	}
+	have, _, err := s.Requests.List(ctx, access.System, requests.Filter{CampaignID: win.ID}, store.Page{Limit: 1})
+	if err != nil || len(have) > 0 {
+		return err
+	}
+	offer, err := s.Requests.Offer(ctx, win.ID)
+	if err != nil || len(offer) == 0 {
+		return err
+	}
+	last := win.Until
+	if today.Before(last) {
+		last = store.Day(today)
+	}
+	for i, c := range requestChildren {
+		day := win.From.AddDate(0, 0, i)
+		if day.After(last) {
+			day = last
+		}
+		if err := seedRequest(ctx, s, ids, win.ID, offer[0], i, day, last); err != nil {
+			return fmt.Errorf("demo request of %s %s: %w", c.last, c.first, err)
+		}
+	}
+	return nil
+}
+
+// seedRequest registers child i and records their request on day, moving
+// it a day at a time (not past last) to its status.
+func seedRequest(ctx context.Context, s *services.Services, ids map[string]int64, campaign int64, item requests.Item,
+	i int, day, last time.Time) error {
+	c := requestChildren[i]
+	per, err := s.People.Create(ctx, access.System, people.Input{LastName: c.last, FirstName: c.first,
+		BirthDate: time.Date(day.Year()-7-i%4, time.Month(1+i%12), 1+i, 0, 0, 0, 0, time.UTC), RegionCode: "KZ-35",
+		OrgID: ids["fund"], Status: people.Pupil, Grade: 1 + i%4, Languages: []string{c.locale}})
+	if err != nil {
+		return err
+	}
+	at := func(d time.Time) *requests.Service {
+		return s.Requests.At(func() time.Time { return d.Add(10*time.Hour + time.Duration(i)*time.Minute) })
+	}
+	line := requests.LineInput{ItemID: item.ID}
+	if item.Sizing == "clothes" {
+		line.Size = "128"
+	} else if item.Sizing == "shoes" {
+		line.Size = "33"
+	}
+	r, err := at(day).Submit(ctx, access.System, requests.Input{CampaignID: campaign, PersonID: per.ID,
+		ApplicantKind: requests.ByParent, ApplicantName: c.parent, ApplicantPhone: c.phone, Channel: c.channel,
+		Locale: c.locale, Lines: []requests.LineInput{line}, Via: "import"})
+	if err != nil {
+		return err
+	}
+	for _, to := range requestPaths[c.status] {
+		if day.Before(last) {
+			day = day.AddDate(0, 0, 1)
+		}
+		m := requests.Move{To: to, Version: r.Version, Via: "web"}
+		if to == requests.Rejected {
+			m.Reason, m.Note = requests.OutsideRegion, "Семья переехала в Астану до начала учебного года."
+		}
+		if r, err = at(day).Transition(ctx, access.System, r.ID, m); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,79 @@
+// Package public is the side of requests that families use without an
+// account: the application form of an open campaign and the status page,
+// where a reference number and the guardian's phone show how a request
+// stands. It keeps the abuse protection of both (limits per client address
+// and per reference, see limit.go) and nothing else: the family goes into
+// the registry through people.Service, the request through
+// requests.Service.Submit, under the form's principal (FormPrincipal).
+//
+// The form's principal. Nobody is logged in, yet the registry and the
+// requests check every write against a principal. The form acts as an
+// operator of the campaign's organiser, scoped to the organiser's
+// organisation subtree: it may find, register and submit for children of
+// that subtree only, exactly what the organiser's own intake staff could,
+// and every record it writes is audited under user 0, "web form". It is
+// never handed anything to show: the form answers with the reference
+// number only (the request's, or the existing one's when the child has
+// applied before), and the status page reads a request's status, its
+// rejection reason code and its messages by reference and phone, never a
+// name, an ID number or an address.
+package public
+
+import (
+	"embed"
+	"fmt"
+	"time"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/people"
+	"github.com/jolproject/jol/internal/requests"
+	"github.com/jolproject/jol/internal/store"
+)
+
+//go:embed *.sql
+var queryFS embed.FS
+
+type queries struct {
+	CampaignBySlug, CampaignTexts, CampaignRegions, CampaignItems, AllRegions string
+	StatusByReference, MarkShown                                              string
+}
+
+// Deps are the services the public side works through.
+type Deps struct {
+	DB       *store.DB
+	People   *people.Service
+	Requests *requests.Service
+	// Campaigns reads the campaigns families apply to; the tables
+	// directly (Tables) when nil, until the campaign service is wired in.
+	Campaigns Campaigns
+	Now       func() time.Time
+}
+
+// Service serves the public form and status page.
+type Service struct {
+	Deps
+	q      queries
+	limits *Limiter
+}
+
+// New returns the service over d.
+func New(d Deps) (*Service, error) {
+	s := &Service{Deps: d}
+	if s.Now == nil {
+		s.Now = time.Now
+	}
+	if err := store.BindQueries(&s.q, queryFS, d.DB.Engine); err != nil {
+		return nil, fmt.Errorf("public: %w", err)
+	}
+	if s.Campaigns == nil {
+		s.Campaigns = tables{db: d.DB, q: &s.q}
+	}
+	s.limits = NewLimiter(s.Now, MaxKeys)
+	return s, nil
+}
+
+// FormPrincipal is the principal the form writes under for campaign c:
+// an operator of the organiser's subtree, user 0, named "web form".
+func FormPrincipal(c Campaign) access.Principal {
+	return access.Principal{Name: "web form", Role: access.Operator, OrgID: c.OrganiserID, OrgPath: c.OrganiserPath}
+}

@@ -1,0 +1,113 @@
+package requests
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/jolproject/jol/internal/store"
+)
+
+// Every status change leaves a message to the applicant in the outbox, in
+// their language: a message key ("requestnotice.approved") and its
+// arguments, rendered by the channel that delivers it. The status page is
+// the channel there is now: it shows the latest message of a request, so
+// its dispatcher marks each one sent as it is queued for the page. The bot
+// will be one more Dispatcher reading its own channel's messages.
+
+// OutboxChannel is a way messages reach applicants.
+type OutboxChannel string
+
+// The channels of the outbox.
+const (
+	StatusPage OutboxChannel = "status_page"
+	TelegramCh OutboxChannel = "telegram"
+)
+
+// Message is one message of the outbox.
+type Message struct {
+	ID        int64             `json:"id"`
+	RequestID int64             `json:"request_id"`
+	Channel   OutboxChannel     `json:"channel"`
+	Address   string            `json:"address,omitempty"` // the chat or number; the reference for the status page
+	Locale    string            `json:"locale"`
+	Key       string            `json:"message_key"`
+	Args      map[string]string `json:"args"`
+	State     string            `json:"state"` // pending, sent, failed
+	Attempts  int               `json:"attempts"`
+	LastError string            `json:"last_error,omitempty"`
+	CreatedAt time.Time         `json:"created_at"`
+}
+
+// notify queues the message for r's status.
+func (s *Service) notify(ctx context.Context, tx store.Querier, r Request, now time.Time) error {
+	args, err := json.Marshal(map[string]string{"Reference": r.Reference, "Status": string(r.Status)})
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, s.q.InsertOutbox, r.ID, StatusPage, r.Reference, r.Locale,
+		"requestnotice."+string(r.Status), string(args), now)
+	return err
+}
+
+// Sender delivers messages of one channel: the status page now, the bot
+// later. Send returns an error to have the message tried again.
+type Sender interface {
+	Channel() OutboxChannel
+	Send(ctx context.Context, m Message) error
+}
+
+// maxAttempts is how often a message is tried before it is given up.
+const maxAttempts = 5
+
+// Dispatch hands up to limit pending messages of snd's channel to it, in
+// order, and records each outcome: sent, or a failed attempt (given up
+// after maxAttempts). It returns how many were sent.
+func (s *Service) Dispatch(ctx context.Context, snd Sender, limit int) (int, error) {
+	ms, err := store.Select(ctx, s.db.R, scanMessage, s.q.PendingOutbox, snd.Channel(), 0, limit)
+	if err != nil {
+		return 0, fmt.Errorf("requests: outbox: %w", err)
+	}
+	sent := 0
+	for _, m := range ms {
+		if err := snd.Send(ctx, m); err != nil {
+			if _, err := s.db.W.ExecContext(ctx, s.q.MarkFailed, m.ID, err.Error(), maxAttempts); err != nil {
+				return sent, fmt.Errorf("requests: outbox: %w", err)
+			}
+			continue
+		}
+		if _, err := s.db.W.ExecContext(ctx, s.q.MarkSent, m.ID, s.now().UTC()); err != nil {
+			return sent, fmt.Errorf("requests: outbox: %w", err)
+		}
+		sent++
+	}
+	return sent, nil
+}
+
+// Messages returns the messages queued for request id, oldest first; the
+// status page shows the latest.
+func (s *Service) Messages(ctx context.Context, id int64) ([]Message, error) {
+	return store.Select(ctx, s.db.R, scanMessage, s.q.OutboxOfRequest, id)
+}
+
+func scanMessage(sc store.Scanner) (Message, error) {
+	var m Message
+	var args string
+	if err := sc.Scan(&m.ID, &m.RequestID, &m.Channel, &m.Address, &m.Locale, &m.Key, &args, &m.State, &m.Attempts,
+		&m.LastError, &m.CreatedAt); err != nil {
+		return Message{}, err
+	}
+	m.CreatedAt = m.CreatedAt.UTC()
+	return m, json.Unmarshal([]byte(args), &m.Args)
+}
+
+// StatusPageSender is the status page's channel: the page reads a
+// request's messages itself, so handing one over is marking it delivered.
+type StatusPageSender struct{}
+
+// Channel is StatusPage.
+func (StatusPageSender) Channel() OutboxChannel { return StatusPage }
+
+// Send delivers nothing: the page shows the message when it is asked.
+func (StatusPageSender) Send(context.Context, Message) error { return nil }
