@@ -43,6 +43,9 @@ const (
 	ViewAppeals       Action = "appeals.view"
 	RecordAppeals     Action = "appeals.record"
 	ManageAppealRules Action = "appeals.rules"
+
+	// ManageEligibility: set a campaign's rules and weights, recalculate.
+	ManageEligibility Action = "eligibility.manage"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -81,6 +84,7 @@ var rules = map[Action]rule{
 	ViewAppeals:       {roles: []Role{Admin, Coordinator, Operator, Outreach, Auditor}, scoped: true},
 	RecordAppeals:     {roles: []Role{Admin, Coordinator, Operator, Outreach}, scoped: true},
 	ManageAppealRules: {roles: []Role{Admin}},
+	ManageEligibility: {roles: []Role{Admin, Coordinator}, scoped: true},
 }
 
 // Actions lists every action the policy knows.

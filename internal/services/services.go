@@ -15,6 +15,7 @@ import (
 	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/campaign"
+	"github.com/jolproject/jol/internal/eligibility"
 	"github.com/jolproject/jol/internal/geo"
 	"github.com/jolproject/jol/internal/guidance"
 	"github.com/jolproject/jol/internal/i18n"
@@ -46,6 +47,9 @@ type Services struct {
 	Imports   *imports.Service
 	Appeals   *appeals.Service
 	Catalog   *i18n.Catalog
+
+	// Eligibility keeps campaigns' rules and weights and requests' results.
+	Eligibility *eligibility.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -117,6 +121,9 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.People.OnMerge(requests.MergeHook, s.Requests.Moves())
 	if s.Public, err = public.New(public.Deps{DB: db, People: s.People, Requests: s.Requests, Now: o.Now}); err != nil {
+		return nil, err
+	}
+	if s.Eligibility, err = eligibility.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}
 	if s.Settings, err = settings.New(db, s.Audit, o.Now); err != nil {
