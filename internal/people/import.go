@@ -24,6 +24,7 @@ type ImportRow struct {
 	Relation     Relation // of the person in the household; "" is Child
 	Guardian     *Input   // the household's adult from the guardian columns, or nil
 	Categories   []string // category codes, assigned without evidence
+	checked      *checked // what CheckImportRow made of the row, if it ran
 }
 
 // Outcome is what an import did with a row.
