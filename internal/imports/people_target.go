@@ -54,7 +54,7 @@ func (l peopleList) Parser(ctx context.Context, p access.Principal, o Options) (
 // Open begins a people.ImportSession.
 func (l peopleList) Open(ctx context.Context, p access.Principal, o Options) (Session[people.ImportRow], error) {
 	is, err := l.reg.BeginImport(ctx, p, people.ImportOptions{OrgID: o.OrgID, DryRun: o.DryRun, Source: o.Source,
-		Hold: o.Hold, MaxHold: o.MaxHold})
+		Hold: o.Hold, MaxHold: o.MaxHold, Load: o.Load})
 	if err != nil {
 		return nil, err
 	}

@@ -58,6 +58,12 @@ type ImportOptions struct {
 	// letting in a request that waits for it; 0 is DefaultHold. MaxHold
 	// is how long it keeps it when none waits; 0 is DefaultMaxHold.
 	Hold, MaxHold time.Duration
+	// Load says the import has the registry to itself (`jol import
+	// people --bulk`): into a registry of at most LoadLimit persons, a
+	// real run then loads the whole file in one transaction with the
+	// secondary indexes dropped, and builds them again at the end (see
+	// startLoad).
+	Load bool
 }
 
 // Totals counts the outcomes of the rows of an import.
@@ -127,8 +133,21 @@ func (s *Service) BeginImport(ctx context.Context, p access.Principal, o ImportO
 		is.homes = newHomeCache(dryDepth)
 		return is, nil
 	}
-	if is.restore, err = s.db.WidenCache(ctx, importCacheMiB); err != nil {
+	load, err := is.loads(ctx)
+	if err != nil {
 		return nil, err
+	}
+	mib := importCacheMiB
+	if load {
+		mib = loadCacheMiB
+	}
+	if is.restore, err = s.db.WidenCache(ctx, mib); err != nil {
+		return nil, err
+	}
+	if load {
+		if err := is.startLoad(ctx); err != nil {
+			return nil, errors.Join(err, is.end(false), is.closeReader(), is.restore())
+		}
 	}
 	return is, nil
 }
@@ -141,7 +160,13 @@ func (is *ImportSession) Close(ctx context.Context) (Totals, error) {
 		return is.totals, nil
 	}
 	is.closed = true
-	err := is.end(false)
+	commit := false
+	var err error
+	if is.load != nil && is.err == nil {
+		err = is.finishLoad(ctx)
+		commit = err == nil
+	}
+	err = errors.Join(err, is.end(commit))
 	err = errors.Join(err, is.closeReader())
 	return is.totals, errors.Join(err, is.restore())
 }
@@ -151,6 +176,10 @@ func (is *ImportSession) Close(ctx context.Context) (Totals, error) {
 func (is *ImportSession) end(commit bool) error {
 	if is.tx == nil {
 		return nil
+	}
+	serr := is.sync() // a load's batch being written
+	if serr != nil {
+		commit = false
 	}
 	for _, st := range is.stmts {
 		st.Close()
@@ -165,5 +194,5 @@ func (is *ImportSession) end(commit bool) error {
 	} else if err = tx.Rollback(); errors.Is(err, sql.ErrTxDone) {
 		err = nil
 	}
-	return errors.Join(err, is.release(conn))
+	return errors.Join(serr, err, is.release(conn))
 }

@@ -90,6 +90,9 @@ func (is *ImportSession) storedCandidates(ctx context.Context, key string, birth
 	if ps, ok := is.byName(key, birth); ok && !birth.IsZero() {
 		return ps, nil
 	}
+	if is.load != nil {
+		return is.loadNamed(ctx, key, dateText(birth), 50)
+	}
 	lo, hi := access.Span(key + " ")
 	q, args := is.s.q.ImportByName, []any{key, lo, hi, birth}
 	if birth.IsZero() {
