@@ -133,6 +133,10 @@ AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) O
 	return nil
 }
 
+// beforeRebuild, when the tests set it, runs in a load's transaction
+// before the indexes are built again.
+var beforeRebuild func(context.Context, *sql.Tx) error
+
 // finishLoad writes the batch held, builds the indexes again - a unique
 // one fails when the load broke its uniqueness, and then Close rolls
 // everything back - and gives PostgreSQL's sequences and statistics what
@@ -143,6 +147,11 @@ func (is *ImportSession) finishLoad(ctx context.Context) error {
 	}
 	if err := is.sync(); err != nil {
 		return err
+	}
+	if beforeRebuild != nil {
+		if err := beforeRebuild(ctx, is.tx); err != nil {
+			return err
+		}
 	}
 	if is.s.db.Engine == store.Postgres {
 		if _, err := is.tx.ExecContext(ctx, "SET LOCAL maintenance_work_mem = '256MB'"); err != nil {
