@@ -91,7 +91,11 @@ func (is *ImportSession) storedCandidates(ctx context.Context, key string, birth
 		return ps, nil
 	}
 	if is.load != nil {
-		return is.loadNamed(ctx, key, dateText(birth), 50)
+		limit := 0
+		if birth.IsZero() {
+			limit = 50 // as ImportByNameUnborn
+		}
+		return is.loadNamed(ctx, key, dateText(birth), limit)
 	}
 	lo, hi := access.Span(key + " ")
 	q, args := is.s.q.ImportByName, []any{key, lo, hi, birth}
