@@ -30,7 +30,9 @@ type loader struct {
 	next    [stagedTables]int64 // the next id of a new person or household
 	held    *heldBatch          // the batch planned and not yet written
 	running *heldBatch          // the batch being written
-	regions map[int64]string    // the region of each household the load created
+	regions map[int64]uint16    // the region of each household the load created, in paths
+	paths   []string            // the region paths of regions
+	pathOf  map[string]uint16   // the index of each in paths
 	job     chan error          // the write of running
 }
 
@@ -91,7 +93,7 @@ func (is *ImportSession) startLoad(ctx context.Context) error {
 	if err := is.begin(ctx); err != nil {
 		return err
 	}
-	is.load = &loader{idx: newLoadIndex(), regions: map[int64]string{}}
+	is.load = &loader{idx: newLoadIndex(), regions: map[int64]uint16{}, pathOf: map[string]uint16{}}
 	err := is.dropIndexes(ctx)
 	if err == nil {
 		err = is.readRegistry(ctx)

@@ -3,6 +3,7 @@ package people
 import (
 	"context"
 	"database/sql"
+	"math"
 )
 
 // loadHomeByRef is ImportHouseholdByRef in a load: the organisation's
@@ -85,7 +86,7 @@ func (is *ImportSession) learn(pl *rowPlan) {
 	h := pl.home
 	if h != nil && pl.newHome {
 		x.household(h.id, h.ref, is.o.OrgID)
-		is.load.regions[h.id] = pl.rec.RegionPath
+		is.load.region(h.id, pl.rec.RegionPath)
 	}
 	if h != nil && pl.join {
 		x.member(h.id, pl.rec.ID)
@@ -118,5 +119,21 @@ func (is *ImportSession) loadRegion(id int64) (string, bool) {
 		return "", false
 	}
 	r, ok := is.load.regions[id]
-	return r, ok
+	if !ok {
+		return "", false
+	}
+	return is.load.paths[r], true
+}
+
+// region takes in that household id is in the region with path: a few
+// thousand paths are shared by hundreds of thousands of households.
+func (l *loader) region(id int64, path string) {
+	i, ok := l.pathOf[path]
+	if !ok && len(l.paths) <= math.MaxUint16 {
+		i = uint16(len(l.paths))
+		l.pathOf[path], l.paths = i, append(l.paths, path)
+	} else if !ok {
+		return // more places than any country has: the household is read when asked for
+	}
+	l.regions[id] = i
 }
