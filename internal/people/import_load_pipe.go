@@ -52,10 +52,13 @@ func (is *ImportSession) hold(bt *batch) {
 			b.homes[r.pl.home.id] = r.pl.home
 		}
 	}
-	l.held = b
 	for _, n := range is.staged.numbers {
 		delete(is.ids, n)
 	}
+	// Only the tables' rows are written: the rows of the file and their
+	// plans go now, not after the write.
+	b.staged.rows, b.staged.names, b.staged.numbers = nil, nil, nil
+	l.held = b
 	is.staged = staged{}
 }
 
