@@ -61,13 +61,25 @@ func hashOf(parts ...string) uint64 {
 }
 
 // person takes in a person as stored: their number, and the first word
-// of their name key with their date of birth ("" when unknown).
+// of their name key with their date of birth; a person whose date of
+// birth is unknown (most guardians) under each word of their name key
+// with the words before it instead, so that those of one last name do not
+// all share an entry.
 func (x *loadIndex) person(id int64, number, nameKey, birth string) {
 	if number != "" {
 		x.numbers.add(hashOf(number), id)
 	}
-	if nameKey != "" {
+	switch {
+	case nameKey == "":
+	case birth != "":
 		x.names.add(hashOf(firstWord(nameKey), birth), id)
+	default:
+		for i, r := range nameKey {
+			if r == ' ' {
+				x.names.add(hashOf(nameKey[:i], ""), id)
+			}
+		}
+		x.names.add(hashOf(nameKey, ""), id)
 	}
 }
 
@@ -84,7 +96,11 @@ func (x *loadIndex) holders(number string) []int64 { return x.numbers.get(hashOf
 // named returns the ids of the persons who may have a name key of key or
 // key and more words, born on birth.
 func (x *loadIndex) named(key, birth string) []int64 {
-	return x.names.get(hashOf(firstWord(strings.TrimSpace(key)), birth))
+	key = strings.TrimSpace(key)
+	if birth == "" {
+		return x.names.get(hashOf(key, ""))
+	}
+	return x.names.get(hashOf(firstWord(key), birth))
 }
 
 // household takes in household id with reference ref of organisation org.
