@@ -61,7 +61,9 @@ func hashOf(parts ...string) uint64 {
 }
 
 // person takes in a person as stored: their number, and the first word
-// of their name key with their date of birth; a person whose date of
+// of their name key with their date of birth, and the first two words
+// with it (a last name and a date of birth are shared by a dozen persons
+// in a million, a last and a first name and a date by one); a person whose date of
 // birth is unknown (most guardians) under each word of their name key
 // with the words before it instead, so that those of one last name do not
 // all share an entry.
@@ -73,6 +75,9 @@ func (x *loadIndex) person(id int64, number, nameKey, birth string) {
 	case nameKey == "":
 	case birth != "":
 		x.names.add(hashOf(firstWord(nameKey), birth), id)
+		if two, ok := firstTwo(nameKey); ok {
+			x.names.add(hashOf(two, birth), id)
+		}
 	default:
 		for i, r := range nameKey {
 			if r == ' ' {
@@ -81,6 +86,18 @@ func (x *loadIndex) person(id int64, number, nameKey, birth string) {
 		}
 		x.names.add(hashOf(nameKey, ""), id)
 	}
+}
+
+// firstTwo returns the first two words of key, and whether it has two.
+func firstTwo(key string) (string, bool) {
+	i := strings.IndexByte(key, ' ')
+	if i < 0 {
+		return "", false
+	}
+	if j := strings.IndexByte(key[i+1:], ' '); j >= 0 {
+		return key[:i+1+j], true
+	}
+	return key, true
 }
 
 func firstWord(key string) string {
@@ -100,7 +117,10 @@ func (x *loadIndex) named(key, birth string) []int64 {
 	if birth == "" {
 		return x.names.get(hashOf(key, ""))
 	}
-	return x.names.get(hashOf(firstWord(key), birth))
+	if two, ok := firstTwo(key); ok {
+		return x.names.get(hashOf(two, birth))
+	}
+	return x.names.get(hashOf(key, birth))
 }
 
 // household takes in household id with reference ref of organisation org.
