@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/jolproject/jol/internal/access"
@@ -106,7 +107,9 @@ func importList(ctx context.Context, e env, target string, args []string) error 
 	org := f.FlagSet.Int64("org", 0, "id of the organisation the list comes from (see the Organisations page)")
 	dry := f.FlagSet.Bool("dry-run", false, "check every row and report, but write nothing")
 	campaign := f.FlagSet.Int64("campaign", 0, "id of the campaign a school-list files its requests in")
-	bulk := f.FlagSet.Bool("bulk", false, "nobody else uses the registry meanwhile: write in long transactions, faster")
+	bulk := f.FlagSet.Bool("bulk", false, "nobody else uses the registry meanwhile: write in long transactions, faster; "+
+		"into a nearly empty registry, load it in one transaction with the indexes built at the end")
+	keep := f.FlagSet.Bool("keep-indexes", false, "with --bulk: keep the indexes and commit batch by batch, even into a nearly empty registry")
 	errFile := f.FlagSet.String("errors", "", "write the rejected rows to this file (.csv or .xlsx)")
 	strict := f.FlagSet.Bool("strict", false, "exit with an error when any row is rejected")
 	mkSchools := f.FlagSet.Bool("create-schools", false,
@@ -169,6 +172,12 @@ func importList(ctx context.Context, e env, target string, args []string) error 
 		fmt.Fprintf(e.stderr, "\r%s: %s rows read", name, l.Number(int64(p.Result.Read)))
 	}
 	o := importOptions(*org, *dry, *bulk, name)
+	o.Load = o.Load && !*keep
+	if *bulk && os.Getenv("GOMEMLIMIT") == "" {
+		// SQLite's pages are Go memory too: without a limit the collector
+		// lets the heap grow to twice what is live before it runs.
+		debug.SetMemoryLimit(bulkMemoryLimit)
+	}
 	o.Schools, o.Campaign = schools, *campaign
 	res, probs, err := imports.Run(ctx, t, access.System, rd, o, report.Add, progress)
 	fmt.Fprintln(e.stderr)
@@ -191,13 +200,19 @@ func importList(ctx context.Context, e env, target string, args []string) error 
 	return nil
 }
 
+// bulkMemoryLimit is the Go memory `jol import --bulk` tries to keep
+// within (GOMEMLIMIT overrides it): with SQLite's own memory (its page
+// cache and the sorts of a load's index builds, outside the Go heap)
+// the process stays under 500 MB on a list of a million rows.
+const bulkMemoryLimit = 360 << 20
+
 // importOptions are the options of `jol import people`. Without --bulk
 // the import lets a running server's requests in every few tens of
 // milliseconds; with it, it holds the writer for about a batch at a time.
 func importOptions(org int64, dry, bulk bool, name string) imports.Options {
 	o := imports.Options{OrgID: org, DryRun: dry, Source: name}
 	if bulk {
-		o.MaxHold = people.BulkMaxHold
+		o.MaxHold, o.Load = people.BulkMaxHold, true
 	}
 	return o
 }

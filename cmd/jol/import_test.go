@@ -125,3 +125,41 @@ func TestImportNamesItsTargets(t *testing.T) {
 		t.Fatalf("jol import alone: exit %d", code)
 	}
 }
+
+// --bulk into an empty registry loads the list (the indexes dropped and
+// built again) and counts as the batch-by-batch import does; the same
+// list again, with --keep-indexes, finds everything unchanged.
+func TestImportBulkLoadsAnEmptyRegistry(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "jol.db")
+	list := filepath.Join(dir, "список.csv")
+	if err := os.WriteFile(list, []byte(schoolList+"Ахметова;Мадина;12.02.2013;Ж;130212600018;г. Алматы\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	a, err := openApp(t.Context(), db, newLogger(testLog(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	orgFlag := strconv.FormatInt(mustOrg(t, a), 10)
+	indexes := func() string {
+		var n int
+		if err := a.db.R.QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'index'
+AND tbl_name IN ('persons', 'households', 'household_members', 'person_categories')`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return strconv.Itoa(n)
+	}
+	before := indexes()
+	code, out, stderr := runCLI(t, "", nil, "import", "people", "--db", db, "--org", orgFlag, "--bulk", list)
+	if code != exitOK || strings.TrimSpace(out) != "read 4, created 2, updated 0, unchanged 1, rejected 1" {
+		t.Fatalf("bulk: exit %d, %q, %q", code, out, stderr)
+	}
+	if after := indexes(); after != before || before == "0" {
+		t.Fatalf("indexes: %s after the load, %s before", after, before)
+	}
+	code, out, stderr = runCLI(t, "", nil, "import", "people", "--db", db, "--org", orgFlag, "--bulk", "--keep-indexes", list)
+	if code != exitOK || strings.TrimSpace(out) != "read 4, created 0, updated 0, unchanged 3, rejected 1" {
+		t.Fatalf("again: exit %d, %q, %q", code, out, stderr)
+	}
+	a.Close()
+}

@@ -27,7 +27,7 @@ type peopleParser struct {
 	// check is the registry's own checks of a row that need no database
 	// (people.Service.CheckImportRow), so a preview that says a row is
 	// ready agrees with the dry run.
-	check func(people.ImportRow) []people.RowError
+	check func(*people.ImportRow) []people.RowError
 }
 
 // parse reads one row; it returns the errors of the row instead when any
@@ -99,7 +99,7 @@ func (ps *peopleParser) parse(f Fields) (people.ImportRow, []RowError) {
 		bad(LastName, "error.required", "Field", string(LastName))
 	}
 	if len(errs) == 0 && ps.check != nil {
-		for _, e := range ps.check(row) {
+		for _, e := range ps.check(&row) {
 			errs = append(errs, RowError{Line: e.Line, Column: e.Field, Value: e.Value, Key: e.Key, Args: e.Args})
 		}
 	}

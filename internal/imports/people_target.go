@@ -54,7 +54,7 @@ func (l peopleList) Parser(ctx context.Context, p access.Principal, o Options) (
 
 // Open begins a people.ImportSession.
 func (l peopleList) Open(ctx context.Context, p access.Principal, o Options) (Session[people.ImportRow], error) {
-	po := people.ImportOptions{OrgID: o.OrgID, DryRun: o.DryRun, Source: o.Source, Hold: o.Hold, MaxHold: o.MaxHold}
+	po := people.ImportOptions{OrgID: o.OrgID, DryRun: o.DryRun, Source: o.Source, Hold: o.Hold, MaxHold: o.MaxHold, Load: o.Load}
 	if c := o.Commit; c != nil {
 		po.Commit = func(ctx context.Context, tx *sql.Tx, outs []people.Outcome, errs []people.RowError) error {
 			return c(ctx, tx, peopleOutcomes(outs), peopleErrors(errs))

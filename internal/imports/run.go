@@ -35,6 +35,9 @@ type Options struct {
 	// Hold and MaxHold are how long the import keeps the writer while a
 	// request waits for it, and when none does (see people.ImportOptions).
 	Hold, MaxHold time.Duration
+	// Load lets the import load a nearly empty registry in one
+	// transaction with its indexes dropped (see people.ImportOptions).
+	Load bool
 	// Resume continues an import an earlier attempt was interrupted in:
 	// the rows up to its Line were written then, and are neither read
 	// nor counted again; the totals start from its Result.

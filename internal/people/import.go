@@ -24,6 +24,7 @@ type ImportRow struct {
 	Relation     Relation // of the person in the household; "" is Child
 	Guardian     *Input   // the household's adult from the guardian columns, or nil
 	Categories   []string // category codes, assigned without evidence
+	checked      *checked // what CheckImportRow made of the row, if it ran
 }
 
 // Outcome is what an import did with a row.
@@ -64,6 +65,13 @@ type ImportOptions struct {
 	// What it writes in tx is committed with the rows or not at all: where
 	// an import stands is then never behind or ahead of what it wrote.
 	Commit func(ctx context.Context, tx *sql.Tx, outs []Outcome, errs []RowError) error
+
+	// Load says the import has the registry to itself (`jol import
+	// people --bulk`): into a registry of at most LoadLimit persons, a
+	// real run then loads the whole file in one transaction with the
+	// secondary indexes dropped, and builds them again at the end (see
+	// startLoad).
+	Load bool
 }
 
 // Totals counts the outcomes of the rows of an import.
@@ -133,8 +141,21 @@ func (s *Service) BeginImport(ctx context.Context, p access.Principal, o ImportO
 		is.homes = newHomeCache(dryDepth)
 		return is, nil
 	}
-	if is.restore, err = s.db.WidenCache(ctx, importCacheMiB); err != nil {
+	load, err := is.loads(ctx)
+	if err != nil {
 		return nil, err
+	}
+	mib := importCacheMiB
+	if load {
+		mib = loadCacheMiB
+	}
+	if is.restore, err = s.db.WidenCache(ctx, mib); err != nil {
+		return nil, err
+	}
+	if load {
+		if err := is.startLoad(ctx); err != nil {
+			return nil, errors.Join(err, is.end(false), is.closeReader(), is.restore())
+		}
 	}
 	return is, nil
 }
@@ -147,7 +168,13 @@ func (is *ImportSession) Close(ctx context.Context) (Totals, error) {
 		return is.totals, nil
 	}
 	is.closed = true
-	err := is.end(false)
+	commit := false
+	var err error
+	if is.load != nil && is.err == nil {
+		err = is.finishLoad(ctx)
+		commit = err == nil
+	}
+	err = errors.Join(err, is.end(commit))
 	err = errors.Join(err, is.closeReader())
 	return is.totals, errors.Join(err, is.restore())
 }
@@ -157,6 +184,10 @@ func (is *ImportSession) Close(ctx context.Context) (Totals, error) {
 func (is *ImportSession) end(commit bool) error {
 	if is.tx == nil {
 		return nil
+	}
+	serr := is.sync() // a load's batch being written
+	if serr != nil {
+		commit = false
 	}
 	for _, st := range is.stmts {
 		st.Close()
@@ -171,5 +202,5 @@ func (is *ImportSession) end(commit bool) error {
 	} else if err = tx.Rollback(); errors.Is(err, sql.ErrTxDone) {
 		err = nil
 	}
-	return errors.Join(err, is.release(conn))
+	return errors.Join(serr, err, is.release(conn))
 }

@@ -30,6 +30,7 @@ type ImportSession struct {
 	names    map[nameBirth][]Person // the candidates for matching the batch's rows by name, read ahead
 	staged   staged                 // rows planned and not yet written
 	dry      *dryRun                // what a dry run would have written; nil in a real run
+	load     *loader                // the load with the indexes dropped, if the import is one (see startLoad)
 	probes   probeBudget            // out-of-scope ID numbers the user may still hit
 	pool     [persons + 1][]int64
 	poolSize int // how many ids one query reserves
@@ -70,6 +71,8 @@ func (is *ImportSession) Batch(ctx context.Context, rows []ImportRow) ([]Outcome
 		return nil, nil, is.err
 	case is.dry != nil:
 		return is.dryBatch(ctx, rows)
+	case is.load != nil:
+		return is.loadBatch(ctx, rows)
 	}
 	is.homes.rotate()
 	is.poolSize = 2*len(rows) + 2

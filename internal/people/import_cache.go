@@ -98,6 +98,9 @@ func (is *ImportSession) prefetchIDs(ctx context.Context, rows []ImportRow) erro
 		add(&rows[i].Person)
 		add(rows[i].Guardian)
 	}
+	if is.load != nil {
+		return is.loadHolders(ctx, numbers)
+	}
 	return is.eachIn(ctx, numbers, idChunk, is.holdersQuery, nil, func(rs *sql.Rows) error {
 		p, err := scanPerson(rs)
 		is.ids[p.NationalID] = append(is.ids[p.NationalID], p)
@@ -139,6 +142,9 @@ func (is *ImportSession) storedByID(ctx context.Context, number, kind string) (P
 			}
 		}
 		return Person{}, sql.ErrNoRows
+	}
+	if is.load != nil {
+		return is.loadByID(ctx, number, kind)
 	}
 	return scanPerson(is.row(ctx, is.s.q.ImportByID, number, kind))
 }

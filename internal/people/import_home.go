@@ -51,6 +51,9 @@ func (is *ImportSession) homeByRef(ctx context.Context, ref string) (*home, []er
 // loadHome reads a household and its members with query q, once per
 // import; nil when there is no such household.
 func (is *ImportSession) loadHome(ctx context.Context, q string, args ...any) (*home, error) {
+	if is.load != nil && q == is.s.q.ImportHouseholdByRef {
+		return is.loadHomeByRef(ctx, args[0].(string))
+	}
 	h := &home{}
 	err := is.row(ctx, q, args...).Scan(&h.id, &h.ref, &h.target.OrgPath, &h.target.RegionPath)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -60,6 +63,10 @@ func (is *ImportSession) loadHome(ctx context.Context, q string, args ...any) (*
 	}
 	if cached := is.homes.home(h.id); cached != nil {
 		return cached, nil
+	}
+	if is.load != nil {
+		is.homes.homes[h.id] = h
+		return h, is.loadMembers(ctx, []*home{h})
 	}
 	rows, err := is.query(ctx, is.s.q.ImportMembers, h.id)
 	if err != nil {

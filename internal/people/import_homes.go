@@ -23,6 +23,9 @@ func (is *ImportSession) prefetchHomes(ctx context.Context, rows []ImportRow) er
 		is.homes.refs[ref] = 0
 		refs = append(refs, ref)
 	}
+	if is.load != nil {
+		return is.loadRefs(ctx, refs)
+	}
 	var found []any
 	refsQuery := func(n int) string {
 		return inQuery(is.s.db.Engine, "SELECT id, external_ref, org_path, region_path FROM households WHERE external_ref IN (",

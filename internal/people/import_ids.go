@@ -16,6 +16,9 @@ import (
 // transaction, at the start of every batch and after any row written at
 // once (see drop).
 func (is *ImportSession) reserve(ctx context.Context, t stagedTable) (int64, error) {
+	if is.load != nil {
+		return is.loadReserve(t), nil
+	}
 	pool := &is.pool[t]
 	if len(*pool) == 0 {
 		if len(is.staged.tables[t]) > 0 && is.s.db.Engine == store.SQLite {

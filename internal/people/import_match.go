@@ -90,6 +90,13 @@ func (is *ImportSession) storedCandidates(ctx context.Context, key string, birth
 	if ps, ok := is.byName(key, birth); ok && !birth.IsZero() {
 		return ps, nil
 	}
+	if is.load != nil {
+		limit := 0
+		if birth.IsZero() {
+			limit = 50 // as ImportByNameUnborn
+		}
+		return is.loadNamed(ctx, key, dateText(birth), limit)
+	}
 	lo, hi := access.Span(key + " ")
 	q, args := is.s.q.ImportByName, []any{key, lo, hi, birth}
 	if birth.IsZero() {

@@ -37,6 +37,9 @@ func (is *ImportSession) prefetchNames(ctx context.Context, rows []ImportRow) er
 		lo, hi := access.Span(k.key + " ")
 		args = append(args, k.key, lo, hi, store.NullDate(in.BirthDate))
 	}
+	if is.load != nil {
+		return is.loadNames(ctx)
+	}
 	namesOf := func(n int) string { return is.namesQuery(n / 4) }
 	return is.eachIn(ctx, args, 4*nameChunk, namesOf, nil, func(rs *sql.Rows) error {
 		var key string

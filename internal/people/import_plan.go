@@ -39,7 +39,7 @@ func (is *ImportSession) plan(ctx context.Context, row ImportRow) (*rowPlan, []e
 		in.OrgID = is.o.OrgID
 	}
 	pl := &rowPlan{relation: row.Relation, guardianColumn: row.Guardian != nil}
-	rec, fs := is.s.check(in)
+	rec, fs := is.s.checkPerson(row, in)
 	where, pfs, err := is.locate(ctx, in.RegionCode, in.OrgID)
 	if err != nil {
 		return nil, nil, err
@@ -108,7 +108,7 @@ func (is *ImportSession) checkGuardian(ctx context.Context, row ImportRow, in In
 	if g.OrgID == 0 {
 		g.OrgID = in.OrgID
 	}
-	rec, fs := is.s.check(g)
+	rec, fs := is.s.checkGuardianInput(row, g)
 	where, pfs, err := is.locate(ctx, g.RegionCode, g.OrgID)
 	fs = append(fs, pfs...)
 	for i := range fs {

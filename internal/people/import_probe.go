@@ -19,6 +19,9 @@ type probeBudget struct {
 // probesLeft returns the probes the importing user has left.
 func (is *ImportSession) probesLeft(ctx context.Context) (int, error) {
 	if !is.probes.known {
+		if err := is.sync(); err != nil { // after the write of a load's batch
+			return 0, err
+		}
 		q, lock := store.Querier(is.tx), true
 		if is.dry != nil { // the dry run's transaction only reads
 			q, lock = is.s.db.R, false
@@ -46,7 +49,7 @@ func (is *ImportSession) heldElsewhere(ctx context.Context, field, kind, number 
 		is.probes.known = false // read again: the probe's transaction counted afresh
 		return e.Fields, nil
 	}
-	left, err := is.probesLeft(ctx)
+	left, err := is.probesLeft(ctx) // after the write of a load's batch
 	if err != nil {
 		return nil, err
 	}
@@ -66,6 +69,9 @@ func (is *ImportSession) heldElsewhere(ctx context.Context, field, kind, number 
 // probe is recorded as heldElsewhere records an ID number.
 func (is *ImportSession) otherHome(ctx context.Context, personID, id int64) ([]errs.FieldError, error) {
 	h := is.homes.home(id)
+	if r, ok := is.loadRegion(id); h == nil && ok {
+		h = &home{id: id, target: access.Target{OrgPath: is.orgPath, RegionPath: r}}
+	}
 	if h == nil && id > 0 {
 		var err error
 		if h, err = is.loadHome(ctx, is.s.q.ImportHousehold, id); err != nil {
@@ -82,7 +88,10 @@ func (is *ImportSession) otherHome(ctx context.Context, personID, id int64) ([]e
 // user's scope, naming none, and records the probe: in the batch's
 // transaction in a real run, in one of its own in a dry run.
 func (is *ImportSession) homeElsewhere(ctx context.Context, personID int64) ([]errs.FieldError, error) {
-	var err error
+	err := is.sync()
+	if err != nil {
+		return nil, err
+	}
 	if is.dry != nil { // the dry run's transaction only reads
 		err = is.s.recordHomeProbe(ctx, is.p, personID, "dry_run")
 	} else {

@@ -36,6 +36,9 @@ func (is *ImportSession) savepoint(ctx context.Context, fn func() error) error {
 // stmt returns query q prepared in the open transaction, preparing it on
 // first use: every query of a batch is prepared once per transaction.
 func (is *ImportSession) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
+	if err := is.sync(); err != nil {
+		return nil, err
+	}
 	if st, ok := is.stmts[q]; ok {
 		return st, nil
 	}
@@ -106,6 +109,11 @@ func (is *ImportSession) one(ctx context.Context, row ImportRow, b *batchLog) (O
 		if pl.outcome == Unchanged {
 			return Unchanged, nil, nil
 		}
+		if is.load != nil {
+			if err := is.pastReserved(ctx); err != nil {
+				return "", nil, err
+			}
+		}
 		if pl.single() && is.s.db.Engine == store.SQLite {
 			err = is.write(ctx, pl) // one statement: all or nothing by itself
 		} else {
@@ -114,6 +122,9 @@ func (is *ImportSession) one(ctx context.Context, row ImportRow, b *batchLog) (O
 		is.drop() // SQLite may have given a reserved id
 		switch {
 		case err == nil:
+			if is.load != nil {
+				is.wrote(pl)
+			}
 			is.settle(pl)
 			is.forgetIDs(pl)
 			b.created(pl)

@@ -101,6 +101,7 @@ func (is *ImportSession) release(conn *sql.Conn) error {
 // fail ends the import with err, rolling back the open transaction.
 func (is *ImportSession) fail(err error) error {
 	is.err = err
+	_ = is.sync() // the write of a load's batch, if one runs
 	_ = is.end(false)
 	return err
 }

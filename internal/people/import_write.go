@@ -100,6 +100,9 @@ func (is *ImportSession) logUpdate(ctx context.Context, pl *rowPlan) error {
 // settle takes in what a row wrote, or staged: the households the import
 // keeps, for the rows after it.
 func (is *ImportSession) settle(pl *rowPlan) {
+	if is.load != nil {
+		is.learn(pl)
+	}
 	h := pl.home
 	if h == nil {
 		return
