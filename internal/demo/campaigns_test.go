@@ -65,7 +65,9 @@ func TestDemoCampaigns(t *testing.T) {
 // Loaded in December, after this year's "Road to School" would have
 // closed, the demo still has it taking applications today for its 92
 // days, last year's a year before it, and requests for every current
-// campaign, the last of them submitted no later than today.
+// campaign, the last of them submitted no later than today. Loaded in
+// July, it runs on its usual dates (without the registry, which is slow
+// to load and tested above on 1 August).
 func TestDemoCampaignsTakeApplicationsWhenLoaded(t *testing.T) {
 	for _, day := range []time.Time{
 		time.Date(2026, 12, 6, 19, 0, 0, 0, time.UTC),
@@ -78,7 +80,8 @@ func TestDemoCampaignsTakeApplicationsWhenLoaded(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := demo.Seed(ctx, svc, demo.Options{Now: clock}); err != nil {
+			july := day.Month() == time.July
+			if _, err := demo.Seed(ctx, svc, demo.Options{Now: clock, NoRegistry: july}); err != nil {
 				t.Fatal(err)
 			}
 			y := strconv.Itoa(day.Year())
@@ -111,7 +114,7 @@ func TestDemoCampaignsTakeApplicationsWhenLoaded(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if len(rows) < 3 {
+				if len(rows) < 3 && !july {
 					t.Errorf("%s: %d requests", c.Slug, len(rows))
 				}
 				for _, r := range rows {
