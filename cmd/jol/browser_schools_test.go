@@ -57,6 +57,12 @@ func (b schoolsBrowser) do(what string, actions ...chromedp.Action[chromedp.Void
 	}
 }
 
+// stale marks the page shown, so that waiting for a selector with
+// :not([data-stale]) on html waits for the page that replaces it.
+func stale(js func(string) string) {
+	js(`document.documentElement.dataset.stale = "1"`)
+}
+
 // uploadSchools logs the demo coordinator in and uploads a list naming
 // two schools not registered, Лицей №312 (two rows) and Гимназия №404,
 // up to its preview; it returns the server, the browser and an evaluator.
@@ -90,8 +96,13 @@ func uploadSchools(t *testing.T) (*testServer, schoolsBrowser, func(string) stri
 		chromedp.Click(chromedp.CSS("form.stack button[type=submit]")),
 		chromedp.WaitVisible(chromedp.CSS("form.logout")),
 		chromedp.SetValue(chromedp.CSS("#lang-select"), "en"),
+	)
+	// The page before the choice may be in English already: only the
+	// page the choice lands on lacks the mark set here.
+	stale(js)
+	b.do("choose English",
 		chromedp.Click(chromedp.CSS("#lang-apply")),
-		chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] main`)),
+		chromedp.WaitVisible(chromedp.CSS(`html[lang="en"]:not([data-stale]) main`)),
 	)
 	// The language's own redirect may still be landing: a navigation it
 	// aborts is tried again.
@@ -147,7 +158,10 @@ func TestBrowserImportMapsAnUnknownSchoolAndUndoesIt(t *testing.T) {
 		t.Fatalf("the warning about refused rows: %q", help)
 	}
 	shootFull(t, b.step, "import-mapped-school-en")
-	b.do("undo", chromedp.Click(chromedp.CSS(`#schools-mapped button[name="undo"]`)), chromedp.WaitVisible(chromedp.CSS("p.flash")))
+	// The page of the mapping has a message already: wait for the next.
+	stale(js)
+	b.do("undo", chromedp.Click(chromedp.CSS(`#schools-mapped button[name="undo"]`)),
+		chromedp.WaitVisible(chromedp.CSS("html:not([data-stale]) p.flash")))
 	if js(`document.querySelector("#schools-mapped") === null ? "gone" : "shown"`) != "gone" {
 		t.Fatal("the school is still shown as mapped after the undo")
 	}

@@ -33,6 +33,7 @@ var queryFS embed.FS
 
 type queries struct {
 	Insert, ByID, LinkPerson, LinkRequest, LinkedPeople, LinkedRequests, RequestScope, CampaignExists string
+	RequestByReference                                                                                string
 	Answer, Close, Assign, AssigneeScope                                                              string
 	Queue, QueueKind, QueueMine, QueueKindMine                                                        string
 	CountQueue, CountQueueKind, CountQueueMine, CountQueueKindMine                                    string

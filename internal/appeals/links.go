@@ -9,6 +9,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/store"
 )
 
@@ -98,6 +99,33 @@ func (s *Service) Link(ctx context.Context, p access.Principal, id int64, person
 	}
 	a.People, a.Requests = append(a.People, l.people...), append(a.Requests, l.requests...)
 	return a, nil
+}
+
+// LinkReference links the request with reference number ref, as an
+// operator typed or heard it, to appeal id. A reference that is unknown
+// and one of a request out of p's reach are the same field error, so the
+// desk learns nothing of requests it may not see.
+func (s *Service) LinkReference(ctx context.Context, p access.Principal, id int64, ref string) (Appeal, error) {
+	if _, err := s.editable(ctx, p, id); err != nil {
+		return Appeal{}, err
+	}
+	notFound := errs.Validation(errs.Field("reference", "error.not_found"))
+	code, err := requests.ParseReference(ref)
+	if err != nil {
+		return Appeal{}, err
+	}
+	var rid int64
+	err = s.db.R.QueryRowContext(ctx, s.q.RequestByReference, code).Scan(&rid)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Appeal{}, notFound
+	} else if err != nil {
+		return Appeal{}, err
+	}
+	a, err := s.Link(ctx, p, id, nil, []int64{rid})
+	if e := errs.As(err); e != nil && len(e.Fields) == 1 && e.Fields[0].Field == "requests" {
+		return Appeal{}, notFound
+	}
+	return a, err
 }
 
 func hasLink(ls []Linked, id int64) bool {

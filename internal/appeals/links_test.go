@@ -1,11 +1,13 @@
 package appeals_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/appeals"
+	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/testworld"
 )
@@ -85,6 +87,64 @@ func TestAppealsLinkCampaignsRequestsAndPersons(t *testing.T) {
 		}
 		if got, err := s.Get(ctx, op, b.ID, "web"); err != nil || got.PersonID != mother.ID {
 			t.Fatalf("after the merge the caller is %d, %v", got.PersonID, err)
+		}
+	})
+}
+
+// validReference is a reference number of the given first eight
+// characters that passes requests.ParseReference: its check character
+// found by trying each.
+func validReference(t *testing.T, payload string) string {
+	t.Helper()
+	for _, c := range "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ" {
+		if ref, err := requests.ParseReference(payload + string(c)); err == nil {
+			return ref
+		}
+	}
+	t.Fatalf("no check character makes %s a reference", payload)
+	return ""
+}
+
+// The desk links a request by the reference number a family reads out,
+// typed any way; an unknown number and the number of a request out of
+// the operator's reach are the same "not found", and a malformed one says
+// so.
+func TestAppealsLinkARequestByReference(t *testing.T) {
+	testworld.Each(t, func(t *testing.T, w *testworld.World) {
+		s, op, ctx := w.Services.Appeals, w.Principal(access.Operator), t.Context()
+		child := w.Person(t, w.Child("Серикова", "Дана", testworld.Day(2015, 3, 1)))
+		_, request := campaignAndRequest(t, w, child.ID)
+		ref := validReference(t, "K7M4Q2P9")
+		if _, err := w.DB.W.ExecContext(ctx, store.Rebind(w.DB.Engine, `UPDATE requests SET reference = $1 WHERE id = $2`), ref, request); err != nil {
+			t.Fatal(err)
+		}
+		a, err := s.Create(ctx, op, appeals.Input{Kind: appeals.Question, Channel: appeals.Hotline, CallerName: "Серикова Алма", Subject: "Где наша заявка?", RegionCode: "KZ-75"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		typed := strings.ToLower(ref[:3] + " " + ref[3:6] + "-" + ref[6:])
+		if a, err = s.LinkReference(ctx, op, a.ID, typed); err != nil || len(a.Requests) != 1 || a.Requests[0].ID != request {
+			t.Fatalf("link %q: %+v, %v", typed, a.Requests, err)
+		}
+		if a, err = s.LinkReference(ctx, op, a.ID, ref); err != nil || len(a.Requests) != 1 {
+			t.Fatalf("linked twice: %+v, %v", a.Requests, err)
+		}
+		if _, err := s.LinkReference(ctx, op, a.ID, validReference(t, "K7M4Q2P8")); strings.Join(fieldKeys(err), ",") != "reference error.not_found" {
+			t.Errorf("an unknown reference: %v", err)
+		}
+		if _, err := s.LinkReference(ctx, op, a.ID, "K7M-4Q2"); strings.Join(fieldKeys(err), ",") != "reference error.reference_invalid" {
+			t.Errorf("a short reference: %v", err)
+		}
+		stranger := w.Stranger.Principal()
+		b, err := s.Create(ctx, stranger, appeals.Input{Kind: appeals.Question, Channel: appeals.Hotline, CallerName: "Rezaei", Subject: "?", RegionCode: "IR-23"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.LinkReference(ctx, stranger, b.ID, ref); strings.Join(fieldKeys(err), ",") != "reference error.not_found" {
+			t.Errorf("a request out of reach: %v", err)
+		}
+		if got, err := s.Get(ctx, stranger, b.ID, "web"); err != nil || len(got.Requests) != 0 {
+			t.Errorf("the stranger's appeal links %+v, %v", got.Requests, err)
 		}
 	})
 }

@@ -39,6 +39,9 @@ ORDER BY q.id;
 -- name: RequestScope
 SELECT reference, org_path, region_path FROM requests WHERE id = $1;
 
+-- name: RequestByReference
+SELECT id FROM requests WHERE reference = $1;
+
 -- name: CampaignExists
 SELECT id FROM campaigns WHERE id = $1;
 

@@ -72,7 +72,7 @@ func seedCampaigns(ctx context.Context, s *campaign.Service, today time.Time, id
 	for _, it := range all {
 		items[it.Code] = it.ID
 	}
-	for _, d := range demoCampaigns(today.Year(), ids) {
+	for _, d := range demoCampaigns(today, ids) {
 		if have[d.in.Slug] {
 			continue
 		}
@@ -112,11 +112,39 @@ func seedCampaign(ctx context.Context, s *campaign.Service, d demoCampaign, item
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-// demoCampaigns are the sample campaigns of year y.
-func demoCampaigns(y int, ids map[string]int64) []demoCampaign {
-	road := func(year, target int) campaign.Input {
-		return campaign.Input{Slug: "road-" + strconv.Itoa(year), Programme: campaign.Kits, OrganiserID: ids["fund"],
-			StartsOn: date(year, 7, 1), EndsOn: date(year, 9, 30), Budget: int64(target) * 25000 * 100, Currency: "KZT",
+// roadSlug, devicesSlug and qazvinSlug are the slugs of the sample
+// campaigns of year y.
+func roadSlug(y int) string    { return "road-" + strconv.Itoa(y) }
+func devicesSlug(y int) string { return "devices-astana-" + strconv.Itoa(y) }
+func qazvinSlug(y int) string  { return "qazvin-back-to-class-" + strconv.Itoa(y) }
+
+// lead is how many days of a shifted campaign have passed on the day
+// the demo is loaded: room for the sample requests and their history.
+const lead = 45
+
+// shift is how many days the campaign whose applications are taken from
+// from to until moves so that it takes them today: none when it already
+// does, otherwise so that today is its lead-th day (the middle of a
+// shorter window).
+func shift(from, until, today time.Time) int {
+	today = date(today.Year(), today.Month(), today.Day())
+	if !today.Before(from) && !today.After(until) {
+		return 0
+	}
+	into := min(lead, int(until.Sub(from).Hours()/24)/2)
+	return int(today.Sub(from).Hours()/24) - into
+}
+
+// demoCampaigns are the sample campaigns as loaded on day today: this
+// year's campaigns on their usual dates (Road to School 1 July – 30
+// September) when these take applications today, otherwise each moved by
+// whole days, its length kept, so that it does; last year's Road to
+// School a year before this year's.
+func demoCampaigns(today time.Time, ids map[string]int64) []demoCampaign {
+	y := today.Year()
+	road := func(y int, from time.Time, target int) campaign.Input {
+		return campaign.Input{Slug: roadSlug(y), Programme: campaign.Kits, OrganiserID: ids["fund"],
+			StartsOn: from, EndsOn: from.AddDate(0, 0, 91), Budget: int64(target) * 25000 * 100, Currency: "KZT",
 			Texts: roadTexts, RegionCodes: []string{"KZ-35"},
 			Partners: []campaign.Partner{{OrgID: ids["edu-kar"], Role: "education_department"}, {OrgID: ids["akimat-kar"], Role: "city_council"},
 				{OrgID: ids["police-kar"], Role: "police"}, {OrgID: ids["centre-kar"], Role: "charity"}, {OrgID: ids["sponsor"], Role: "sponsor"}},
@@ -130,7 +158,7 @@ func demoCampaigns(y int, ids map[string]int64) []demoCampaign {
 			Targets: []campaign.RegionTarget{{ItemCode: "primary_kit", RegionCode: "KZ-35", Target: target}},
 		}
 	}
-	devices := campaign.Input{Slug: "devices-astana-" + strconv.Itoa(y), Programme: campaign.Devices, OrganiserID: ids["edu-ast"],
+	devices := campaign.Input{Slug: devicesSlug(y), Programme: campaign.Devices, OrganiserID: ids["edu-ast"],
 		StartsOn: date(y, 9, 1), EndsOn: date(y, 12, 31), ApplyUntil: date(y, 10, 31), Budget: 100 * 250000 * 100, Currency: "KZT",
 		Texts: []campaign.Text{
 			{Locale: "kk", Name: "Әр балаға компьютер", Slogan: "Білімге ашық есік", WhoMayApply: "Астана мектептерінің компьютері жоқ отбасылардағы 5–11 сынып оқушылары."},
@@ -144,7 +172,7 @@ func demoCampaigns(y int, ids map[string]int64) []demoCampaign {
 			{Kind: campaign.Reception, Address: "Астана қ., Мәңгілік Ел даңғылы, 8", Hours: "Дс–Жм 10:00–17:00", RegionCode: "KZ-71"}},
 		Items: []campaign.Offered{{Code: "computer", Target: 100}},
 	}
-	qazvin := campaign.Input{Slug: "qazvin-back-to-class-" + strconv.Itoa(y), Programme: campaign.OutOfSchool, OrganiserID: ids["qazvin"],
+	qazvin := campaign.Input{Slug: qazvinSlug(y), Programme: campaign.OutOfSchool, OrganiserID: ids["qazvin"],
 		StartsOn: date(y, 9, 1), EndsOn: date(y+1, 6, 30), Budget: 1237 * 20000000 * 100, Currency: "IRR",
 		Texts: []campaign.Text{
 			{Locale: "fa", Name: "بازگشت به کلاس", Slogan: "هیچ کودکی جا نماند", WhoMayApply: "کودکان لازم\u200cالتعلیم استان قزوین که در مدرسه ثبت\u200cنام نکرده\u200cاند، و خانواده\u200cهایشان."},
@@ -158,9 +186,23 @@ func demoCampaigns(y int, ids map[string]int64) []demoCampaign {
 		Items: []campaign.Offered{{Code: "course_place", Target: 300}, {Code: "health_check", Target: 1237},
 			{Code: "insurance", Target: 600}, {Code: "tablet", Target: 150}},
 	}
+	roadFrom := date(y, 7, 1)
+	roadFrom = roadFrom.AddDate(0, 0, shift(roadFrom, roadFrom.AddDate(0, 0, 91), today))
+	for _, c := range []*campaign.Input{&devices, &qazvin} {
+		until := c.EndsOn
+		if !c.ApplyUntil.IsZero() {
+			until = c.ApplyUntil
+		}
+		if n := shift(c.StartsOn, until, today); n != 0 {
+			c.StartsOn, c.EndsOn = c.StartsOn.AddDate(0, 0, n), c.EndsOn.AddDate(0, 0, n)
+			if !c.ApplyUntil.IsZero() {
+				c.ApplyUntil = c.ApplyUntil.AddDate(0, 0, n)
+			}
+		}
+	}
 	return []demoCampaign{
-		{in: road(y-1, 5000), status: campaign.Reported, results: []result{{"primary_kit", 5000, 5000}}},
-		{in: road(y, 3500), status: campaign.Open},
+		{in: road(y-1, roadFrom.AddDate(-1, 0, 0), 5000), status: campaign.Reported, results: []result{{"primary_kit", 5000, 5000}}},
+		{in: road(y, roadFrom, 3500), status: campaign.Open},
 		{in: devices, status: campaign.Open},
 		{in: qazvin, status: campaign.Open},
 	}

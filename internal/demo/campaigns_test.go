@@ -1,11 +1,16 @@
 package demo_test
 
 import (
+	"strconv"
 	"testing"
+	"time"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/campaign"
 	"github.com/jolproject/jol/internal/demo"
+	"github.com/jolproject/jol/internal/requests"
+	svcs "github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
 )
@@ -55,4 +60,69 @@ func TestDemoCampaigns(t *testing.T) {
 			t.Errorf("qazvin: %+v %v", q, err)
 		}
 	})
+}
+
+// Loaded in December, after this year's "Road to School" would have
+// closed, the demo still has it taking applications today for its 92
+// days, last year's a year before it, and requests for every current
+// campaign, the last of them submitted no later than today. Loaded in
+// July, it runs on its usual dates (without the registry, which is slow
+// to load and tested above on 1 August).
+func TestDemoCampaignsTakeApplicationsWhenLoaded(t *testing.T) {
+	for _, day := range []time.Time{
+		time.Date(2026, 12, 6, 19, 0, 0, 0, time.UTC),
+		time.Date(2026, 7, 1, 8, 0, 0, 0, time.UTC),
+	} {
+		t.Run(day.Format("2006-01-02"), func(t *testing.T) {
+			clock := func() time.Time { return day }
+			svc, err := svcs.New(ctx, storetest.SQLite(t), svcs.Options{Now: clock,
+				Hasher: accounts.NewHasher(accounts.Params{Memory: 64, Time: 1, Threads: 1}, 2)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			july := day.Month() == time.July
+			if _, err := demo.Seed(ctx, svc, demo.Options{Now: clock, NoRegistry: july}); err != nil {
+				t.Fatal(err)
+			}
+			y := strconv.Itoa(day.Year())
+			road, err := svc.Campaigns.Public(ctx, "road-"+y)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !road.Taking(store.Day(day)) || road.EndsOn.Sub(road.StartsOn) != 91*24*time.Hour {
+				t.Errorf("road-%s runs %v – %v, status %s", y, road.StartsOn, road.EndsOn, road.Status)
+			}
+			if day.Month() == time.July && !road.StartsOn.Equal(time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)) {
+				t.Errorf("in July the road starts on %v, want its usual 1 July", road.StartsOn)
+			}
+			pr, err := svc.Campaigns.Progress(ctx, access.System, road)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p := pr.Previous; p == nil || p.Slug != "road-"+strconv.Itoa(day.Year()-1) || !p.Reported || pr.Items[0].Before != 5000 {
+				t.Errorf("previous %+v", p)
+			}
+			for _, slug := range []string{"road-", "devices-astana-", "qazvin-back-to-class-"} {
+				c, err := svc.Campaigns.Public(ctx, slug+y)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !c.Taking(store.Day(day)) {
+					t.Errorf("%s: %v – %v does not take applications on %v", c.Slug, c.StartsOn, c.LastApplyDay(), day)
+				}
+				rows, _, err := svc.Requests.List(ctx, access.System, requests.Filter{CampaignID: c.ID}, store.Page{Limit: 100})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(rows) < 3 && !july {
+					t.Errorf("%s: %d requests", c.Slug, len(rows))
+				}
+				for _, r := range rows {
+					if r.SubmittedAt.After(day) || r.SubmittedAt.Before(c.StartsOn) {
+						t.Errorf("%s: request %s submitted on %v", c.Slug, r.Reference, r.SubmittedAt)
+					}
+				}
+			}
+		})
+	}
 }

@@ -5,8 +5,19 @@
 // names in Kazakh, Russian and Persian, the ability assessments of some of
 // them and free places at lyceums and centres with children placed, so a
 // newcomer can try every part of Jol at once. The families are drawn from a fixed seed: every demo holds
-// the same ones. Later capabilities add their sample data here (campaigns,
-// requests, stock, cases, mentors).
+// the same ones.
+//
+// The sample campaigns are this year's and last year's "Road to School" in
+// Karaganda region (last year's reported, 5,000 children), computers for
+// Astana's pupils and support for out-of-school children in Qazvin
+// province, with requests in every state and a week of hotline appeals.
+// This year's campaigns take applications on the day the demo is loaded,
+// whenever that is: each runs on its usual dates (Road to School 1 July –
+// 30 September) when these cover that day, and is otherwise moved by
+// whole days, its length kept, so that the day falls 45 days after its
+// start (the middle of a shorter application window); last year's Road to
+// School runs a year before this year's. Later capabilities add their
+// sample data here (stock, cases, mentors).
 package demo
 
 import (

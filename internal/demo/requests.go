@@ -3,7 +3,6 @@ package demo
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
@@ -14,14 +13,47 @@ import (
 	"github.com/jolproject/jol/internal/store"
 )
 
-// requestChildren are the children of Karaganda region whose families
-// applied to this year's "Road to School", each with the status their
-// request stands at: two in every status of the lifecycle.
-var requestChildren = []struct {
+// applicant is a child whose family applied to a sample campaign, with
+// the status their request stands at.
+type applicant struct {
 	last, first, parent, phone, locale string
 	status                             requests.Status
 	channel                            requests.Channel
-}{
+}
+
+// requestSet is who applied to the sample campaign of year y known by
+// slug: children of region, registered with organisation org, in grades
+// from grade up.
+type requestSet struct {
+	slug       func(y int) string
+	region     string
+	org        string
+	grade      int
+	status     people.Status
+	applicants []applicant
+}
+
+// requestSets are the sample requests: two in every status of the
+// lifecycle for this year's "Road to School" in Karaganda region, a few
+// for computers in Astana and for out-of-school children in Qazvin.
+var requestSets = []requestSet{
+	{slug: roadSlug, region: "KZ-35", org: "fund", grade: 1, status: people.Pupil, applicants: roadApplicants},
+	{slug: devicesSlug, region: "KZ-71", org: "ast45", grade: 5, status: people.Pupil, applicants: []applicant{
+		{"Сапаров", "Әлихан", "Сапарова Гүлмира", "+7 701 520 14 08", "kk", requests.Submitted, requests.Web},
+		{"Николаева", "Дарья", "Николаева Светлана", "+7 702 611 39 27", "ru", requests.UnderReview, requests.SchoolList},
+		{"Қасымов", "Бекзат", "Қасымова Алма", "+7 705 744 80 15", "kk", requests.Approved, requests.Reception},
+		{"Ahmetov", "Timur", "Ahmetova Laura", "+7 747 203 66 91", "en", requests.Waitlisted, requests.Hotline},
+	}},
+	{slug: qazvinSlug, region: "IR-26", org: "qazvin", grade: 3, status: people.OutOfSchool, applicants: []applicant{
+		{"رضایی", "علی", "رضایی محمد", "+98 912 345 1201", "fa", requests.Submitted, requests.Hotline},
+		{"کریمی", "زهرا", "کریمی فاطمه", "+98 912 345 1202", "fa", requests.UnderReview, requests.Reception},
+		{"حسینی", "مهدی", "حسینی مریم", "+98 912 345 1203", "fa", requests.Approved, requests.Centre},
+	}},
+}
+
+// roadApplicants are the children of Karaganda region whose families
+// applied to this year's "Road to School".
+var roadApplicants = []applicant{
 	{"Жақсылықов", "Нұрсұлтан", "Жақсылықова Гүлнар", "+7 701 410 22 31", "kk", requests.Submitted, requests.Web},
 	{"Петрова", "Алина", "Петрова Ирина", "+7 702 318 45 12", "ru", requests.Submitted, requests.Hotline},
 	{"Серікбаев", "Алихан", "Серікбаева Айнұр", "+7 705 221 67 90", "kk", requests.UnderReview, requests.Centre},
@@ -55,19 +87,27 @@ var requestPaths = map[requests.Status][]requests.Status{
 	requests.Waitlisted:  {requests.UnderReview, requests.Verified, requests.Waitlisted},
 }
 
-// seedRequests records the requests of this year's "Road to School"
-// (slug road-<year>, the campaign package's sample) once its requests
-// are taken: a request in every status for children of Karaganda region,
-// submitted a day apart from the campaign's first day and decided on the
-// days after, never later than today. Nothing is written when the
-// campaign does not exist, has not started, or has requests already.
+// seedRequests records the requests of this year's sample campaigns once
+// these take requests: each set's applicants submitted a day apart from
+// the campaign's first day and decided on the days after, never later
+// than today. Nothing is written for a campaign that does not exist, has
+// not started, or has requests already.
 func seedRequests(ctx context.Context, s *services.Services, today time.Time, ids map[string]int64) error {
-	win, err := s.Requests.CampaignWindow(ctx, "road-"+strconv.Itoa(today.Year()))
+	for _, set := range requestSets {
+		if err := seedRequestSet(ctx, s, today, ids, set); err != nil {
+			return fmt.Errorf("demo requests of %s: %w", set.slug(today.Year()), err)
+		}
+	}
+	return nil
+}
+
+func seedRequestSet(ctx context.Context, s *services.Services, today time.Time, ids map[string]int64, set requestSet) error {
+	win, err := s.Requests.CampaignWindow(ctx, set.slug(today.Year()))
 	if errs.CodeOf(err) == errs.NotFound || err == nil && (win.Status != "open" || today.Before(win.From)) {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("demo requests: %w", err)
+		return err
 	}
 	have, _, err := s.Requests.List(ctx, access.System, requests.Filter{CampaignID: win.ID}, store.Page{Limit: 1})
 	if err != nil || len(have) > 0 {
@@ -81,31 +121,35 @@ func seedRequests(ctx context.Context, s *services.Services, today time.Time, id
 	if today.Before(last) {
 		last = store.Day(today)
 	}
-	for i, c := range requestChildren {
+	for i, c := range set.applicants {
 		day := win.From.AddDate(0, 0, i)
 		if day.After(last) {
 			day = last
 		}
-		if err := seedRequest(ctx, s, ids, win.ID, offer[0], i, day, last); err != nil {
-			return fmt.Errorf("demo request of %s %s: %w", c.last, c.first, err)
+		if err := seedRequest(ctx, s, ids, set, win.ID, offer[i%len(offer)], i, day, today); err != nil {
+			return fmt.Errorf("%s %s: %w", c.last, c.first, err)
 		}
 	}
 	return nil
 }
 
-// seedRequest registers child i and records their request on day, moving
-// it a day at a time (not past last) to its status.
-func seedRequest(ctx context.Context, s *services.Services, ids map[string]int64, campaign int64, item requests.Item,
-	i int, day, last time.Time) error {
-	c := requestChildren[i]
+// seedRequest registers applicant i of set and records their request on
+// day, moving it a day at a time (not past today) to its status.
+func seedRequest(ctx context.Context, s *services.Services, ids map[string]int64, set requestSet, campaign int64,
+	item requests.Item, i int, day, today time.Time) error {
+	c, last := set.applicants[i], store.Day(today)
 	per, err := s.People.Create(ctx, access.System, people.Input{LastName: c.last, FirstName: c.first,
-		BirthDate: time.Date(day.Year()-7-i%4, time.Month(1+i%12), 1+i, 0, 0, 0, 0, time.UTC), RegionCode: "KZ-35",
-		OrgID: ids["fund"], Status: people.Pupil, Grade: 1 + i%4, Languages: []string{c.locale}})
+		BirthDate: time.Date(day.Year()-6-set.grade-i%4, time.Month(1+i%12), 1+i, 0, 0, 0, 0, time.UTC), RegionCode: set.region,
+		OrgID: ids[set.org], Status: set.status, Grade: set.grade + i%4, Languages: []string{c.locale}})
 	if err != nil {
 		return err
 	}
 	at := func(d time.Time) *requests.Service {
-		return s.Requests.At(func() time.Time { return d.Add(10*time.Hour + time.Duration(i)*time.Minute) })
+		at := d.Add(10*time.Hour + time.Duration(i)*time.Minute)
+		if at.After(today) {
+			at = today
+		}
+		return s.Requests.At(func() time.Time { return at })
 	}
 	line := requests.LineInput{ItemID: item.ID}
 	if item.Sizing == "clothes" {

@@ -6,34 +6,25 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/demo"
-	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/requests"
-	"github.com/jolproject/jol/internal/requests/requeststest"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
 )
 
-var orgsFilter = orgs.Filter{}
-
-// This year's "Road to School" (written here as rows, as the campaign
-// package's sample would) gets two requests in every status, each with
-// its history on the days after it came in, once however often the demo
-// is loaded.
+// The demo's own "Road to School" of this year gets two requests in every
+// status, each with its history on the days after it came in, once
+// however often the demo is loaded.
 func TestSeedRequestsInEveryStatus(t *testing.T) {
 	db := storetest.SQLite(t)
 	svc := services(t, db)
-	if _, err := demo.Seed(ctx, svc, demo.Options{Now: now, NoRegistry: true}); err != nil {
-		t.Fatal(err)
-	}
-	list, _, err := svc.Orgs.List(ctx, access.System, orgsFilter, store.Page{Limit: 1})
-	if err != nil || len(list) == 0 {
-		t.Fatalf("no organisation: %v", err)
-	}
-	c := requeststest.Open(t, db, now(), "road-2026", list[0].ID, list[0].Path, "KZ-35")
 	for range 2 {
 		if _, err := demo.Seed(ctx, svc, demo.Options{Now: now}); err != nil {
 			t.Fatal(err)
 		}
+	}
+	c, err := svc.Requests.CampaignWindow(ctx, "road-2026")
+	if err != nil {
+		t.Fatal(err)
 	}
 	rows, _, err := svc.Requests.List(ctx, access.System, requests.Filter{CampaignID: c.ID}, store.Page{Limit: 100})
 	if err != nil {

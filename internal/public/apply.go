@@ -33,7 +33,8 @@ func (s *Service) Campaign(ctx context.Context, slug string) (Campaign, error) {
 	if len(slug) > 100 {
 		return Campaign{}, errs.ErrNotFound
 	}
-	return s.Campaigns.PublicCampaign(ctx, slug)
+	c, err := s.Campaigns.PublicCampaign(ctx, slug)
+	return withAges(c), err
 }
 
 // Apply takes an application to campaign slug posted from client address

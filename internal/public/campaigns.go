@@ -2,18 +2,14 @@ package public
 
 import (
 	"context"
-	"database/sql"
-	"errors"
-	"strings"
 	"time"
 
-	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/store"
 )
 
 // Campaigns is what the public side needs of the campaigns: one campaign
-// by the short name in its links. The campaign service implements it when
-// it is wired in; until then Tables reads the campaign tables.
+// by the short name in its links. The services package implements it
+// with the campaign service.
 type Campaigns interface {
 	// PublicCampaign returns the campaign named slug with its regions and
 	// the items it offers, or errs.ErrNotFound when there is none or it is
@@ -31,11 +27,13 @@ type Campaign struct {
 	OrganiserPath string
 	StartsOn      time.Time
 	ApplyUntil    time.Time // the last day of applications
-	Names         Names
+	Names         Names     // the campaign's name, in every language it is shown in
+	Slogans       Names
+	WhoMayApply   Names
 	Regions       []Region // the regions it takes requests from (every region of its country: each of them)
 	Items         []Item   // what it offers, in the order shown
 	// MinAge and MaxAge bound the age of the children it serves, in whole
-	// years on the day of the application.
+	// years on the day of the application; both 0: the programme's ages.
 	MinAge, MaxAge int
 }
 
@@ -77,67 +75,26 @@ func (n Names) In(locale string) string {
 	return ""
 }
 
-// ages are the ages each programme serves when the campaign does not say:
-// school age for the school programmes, 14 to 29 for mentoring.
+// ages are the ages each programme serves: school age for the school
+// programmes, 14 to 29 for mentoring, up to 29 for any other.
 var ages = map[string][2]int{
 	"kits": {6, 17}, "devices": {6, 17}, "delivery": {6, 17}, "out_of_school": {6, 17}, "mentoring": {14, 29},
 }
 
-// tables reads campaigns from the campaign tables, read-only.
-type tables struct {
-	db *store.DB
-	q  *queries
-}
-
-func (t tables) PublicCampaign(ctx context.Context, slug string) (Campaign, error) {
-	var c Campaign
-	var home string // the organiser's region path, "/KZ/KZ-35/"
-	err := t.db.R.QueryRowContext(ctx, t.q.CampaignBySlug, slug).Scan(&c.ID, &c.Slug, &c.Programme, &c.Status,
-		&c.OrganiserID, &c.OrganiserPath, &home, &c.StartsOn, &c.ApplyUntil)
-	if errors.Is(err, sql.ErrNoRows) {
-		return Campaign{}, errs.ErrNotFound
-	}
-	if err != nil {
-		return Campaign{}, err
-	}
-	a, ok := ages[c.Programme]
-	if !ok {
-		a = [2]int{0, 29}
-	}
-	c.MinAge, c.MaxAge = a[0], a[1]
-	texts, err := store.Select(ctx, t.db.R, func(sc store.Scanner) ([2]string, error) {
-		var l [2]string
-		return l, sc.Scan(&l[0], &l[1])
-	}, t.q.CampaignTexts, c.ID)
-	if err != nil {
-		return Campaign{}, err
-	}
-	for _, l := range texts {
-		set(&c.Names, l[0], l[1])
-	}
-	scanRegion := func(sc store.Scanner) (Region, error) {
-		var r Region
-		n := &r.Names
-		return r, sc.Scan(&r.ID, &r.Code, &r.Path, &n.EN, &n.KK, &n.RU, &n.FR, &n.FA)
-	}
-	if c.Regions, err = store.Select(ctx, t.db.R, scanRegion, t.q.CampaignRegions, c.ID); err != nil {
-		return Campaign{}, err
-	}
-	if len(c.Regions) == 0 { // every region: those of the organiser's country
-		country, _, _ := strings.Cut(strings.TrimPrefix(home, "/"), "/")
-		if c.Regions, err = store.Select(ctx, t.db.R, scanRegion, t.q.AllRegions, country); err != nil {
-			return Campaign{}, err
+// withAges sets the ages c serves from its programme when it says none.
+func withAges(c Campaign) Campaign {
+	if c.MinAge == 0 && c.MaxAge == 0 {
+		a, ok := ages[c.Programme]
+		if !ok {
+			a = [2]int{0, 29}
 		}
+		c.MinAge, c.MaxAge = a[0], a[1]
 	}
-	c.Items, err = store.Select(ctx, t.db.R, func(sc store.Scanner) (Item, error) {
-		var it Item
-		n := &it.Names
-		return it, sc.Scan(&it.ID, &it.Code, &it.Sizing, &it.IsKit, &n.EN, &n.KK, &n.RU, &n.FR, &n.FA)
-	}, t.q.CampaignItems, c.ID)
-	return c, err
+	return c
 }
 
-func set(n *Names, locale, text string) {
+// Set sets the text in locale; other locales are ignored.
+func (n *Names) Set(locale, text string) {
 	switch locale {
 	case "en":
 		n.EN = text

@@ -21,6 +21,7 @@ package public
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"time"
 
@@ -34,8 +35,7 @@ import (
 var queryFS embed.FS
 
 type queries struct {
-	CampaignBySlug, CampaignTexts, CampaignRegions, CampaignItems, AllRegions string
-	StatusByReference, MarkShown                                              string
+	StatusByReference, MarkShown string
 }
 
 // Deps are the services the public side works through.
@@ -43,8 +43,7 @@ type Deps struct {
 	DB       *store.DB
 	People   *people.Service
 	Requests *requests.Service
-	// Campaigns reads the campaigns families apply to; the tables
-	// directly (Tables) when nil, until the campaign service is wired in.
+	// Campaigns reads the campaigns families apply to.
 	Campaigns Campaigns
 	Now       func() time.Time
 }
@@ -66,7 +65,7 @@ func New(d Deps) (*Service, error) {
 		return nil, fmt.Errorf("public: %w", err)
 	}
 	if s.Campaigns == nil {
-		s.Campaigns = tables{db: d.DB, q: &s.q}
+		return nil, errors.New("public: no campaigns to read")
 	}
 	s.limits = NewLimiter(s.Now, MaxKeys)
 	return s, nil

@@ -65,7 +65,7 @@ WHERE r.id = $1
 WHERE r.reference = $1
 
 -- name: Lines
-SELECT l.line, l.item_id, i.code, i.name_en, l.quantity, l.size
+SELECT l.line, l.item_id, i.code, i.name_en, i.name_kk, i.name_ru, i.name_fr, i.name_fa, l.quantity, l.size
 FROM request_lines l JOIN aid_items i ON i.id = l.item_id
 WHERE l.request_id = $1 ORDER BY l.line;
 

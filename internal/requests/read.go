@@ -58,7 +58,10 @@ func scanRequest(sc store.Scanner) (Request, error) {
 
 func scanLine(sc store.Scanner) (Line, error) {
 	var l Line
-	return l, sc.Scan(&l.Line, &l.ItemID, &l.ItemCode, &l.ItemName, &l.Quantity, &l.Size)
+	var kk, ru, fr, fa string
+	err := sc.Scan(&l.Line, &l.ItemID, &l.ItemCode, &l.ItemName, &kk, &ru, &fr, &fa, &l.Quantity, &l.Size)
+	l.Names = map[string]string{"en": l.ItemName, "kk": kk, "ru": ru, "fr": fr, "fa": fa}
+	return l, err
 }
 
 // Events returns request id's history, oldest first, if p may see it.

@@ -55,9 +55,20 @@ type Line struct {
 	Line     int    `json:"line"`
 	ItemID   int64  `json:"item_id"`
 	ItemCode string `json:"item_code,omitempty"`
-	ItemName string `json:"item_name,omitempty"` // in English; pages show the reader's language from the catalogue
+	ItemName string `json:"item_name,omitempty"` // in English; pages show Name in the reader's language
 	Quantity int    `json:"quantity"`
 	Size     string `json:"size,omitempty"`
+	// Names are the item's names in the catalogue by locale, when read.
+	Names map[string]string `json:"-"`
+}
+
+// Name is the line's item's name in locale, in English when the catalogue
+// has none there.
+func (l Line) Name(locale string) string {
+	if n := l.Names[locale]; n != "" {
+		return n
+	}
+	return l.ItemName
 }
 
 // Input is a request as any channel hands it in: a form at a centre, the

@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 	"time"
 
+	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/audit"
@@ -120,7 +122,8 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		return nil, err
 	}
 	s.People.OnMerge(requests.MergeHook, s.Requests.Moves())
-	if s.Public, err = public.New(public.Deps{DB: db, People: s.People, Requests: s.Requests, Now: o.Now}); err != nil {
+	if s.Public, err = public.New(public.Deps{DB: db, People: s.People, Requests: s.Requests,
+		Campaigns: publicCampaigns{s.Campaigns, s.Geo}, Now: o.Now}); err != nil {
 		return nil, err
 	}
 	if s.Eligibility, err = eligibility.New(db, s.Audit, o.Now); err != nil {
@@ -157,4 +160,56 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 func ImportTargets(s *Services) *imports.Targets {
 	return imports.NewTargets(imports.PeopleTarget(s.People, s.Geo, s.Orgs),
 		imports.SchoolListTarget(s.People, s.Geo, s.Orgs, s.Requests))
+}
+
+// publicCampaigns are the campaigns as the public form reads them, from
+// the campaign service: the texts in every language, each falling back to
+// the organiser's language as on the campaign's page, the regions it
+// covers (every region of the organiser's country when it names none),
+// the active catalogue entries it offers, its period and its status.
+type publicCampaigns struct {
+	campaigns *campaign.Service
+	geo       *geo.Service
+}
+
+func (pc publicCampaigns) PublicCampaign(ctx context.Context, slug string) (public.Campaign, error) {
+	c, err := pc.campaigns.Public(ctx, slug)
+	if err != nil {
+		return public.Campaign{}, err
+	}
+	out := public.Campaign{ID: c.ID, Slug: c.Slug, Programme: string(c.Programme), Status: string(c.Status),
+		OrganiserID: c.OrganiserID, OrganiserPath: c.Target().OrgPath, StartsOn: c.StartsOn, ApplyUntil: c.LastApplyDay()}
+	for _, l := range i18n.All() {
+		t := c.Text(string(l))
+		out.Names.Set(string(l), t.Name)
+		out.Slogans.Set(string(l), t.Slogan)
+		out.WhoMayApply.Set(string(l), t.WhoMayApply)
+	}
+	var regions []geo.Region
+	for _, r := range c.Regions {
+		g, err := pc.geo.Lookup(ctx, r.Code)
+		if err != nil {
+			return public.Campaign{}, err
+		}
+		regions = append(regions, g)
+	}
+	if len(c.Regions) == 0 {
+		country, _, _ := strings.Cut(strings.TrimPrefix(c.Target().RegionPath, "/"), "/")
+		if regions, err = pc.geo.Children(ctx, access.System, country); err != nil {
+			return public.Campaign{}, err
+		}
+	}
+	for _, g := range regions {
+		out.Regions = append(out.Regions, public.Region{ID: g.ID, Code: g.Code, Path: g.Path,
+			Names: public.Names{EN: g.NameEN, KK: g.NameKK, RU: g.NameRU, FR: g.NameFR, FA: g.NameFA}})
+	}
+	items, err := pc.campaigns.Offer(ctx, c)
+	for _, it := range items {
+		if it.Active {
+			n := it.Names
+			out.Items = append(out.Items, public.Item{ID: it.ID, Code: it.Code, Sizing: string(it.Sizing), IsKit: it.IsKit,
+				Names: public.Names{EN: n.EN, KK: n.KK, RU: n.RU, FR: n.FR, FA: n.FA}})
+		}
+	}
+	return out, err
 }

@@ -21,6 +21,7 @@ type appealView struct {
 	CanRecord   bool
 	Mine        bool
 	Form        *form
+	LinkForm    *form // linking a request by its reference number
 	Outcomes    []option
 	Query       string
 	Found       []found
@@ -34,6 +35,12 @@ func (s *Server) Appeal(w http.ResponseWriter, r *http.Request, rq *request) err
 }
 
 func (s *Server) renderAppeal(w http.ResponseWriter, r *http.Request, rq *request, f *form, status int) error {
+	return s.renderAppealLink(w, r, rq, f, kit.NewForm(nil, "reference"), status)
+}
+
+// renderAppealLink renders the {id} appeal with the answer form f and the
+// form linking a request, lf.
+func (s *Server) renderAppealLink(w http.ResponseWriter, r *http.Request, rq *request, f, lf *form, status int) error {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err
@@ -47,7 +54,7 @@ func (s *Server) renderAppeal(w http.ResponseWriter, r *http.Request, rq *reques
 	if err != nil {
 		return err
 	}
-	v := appealView{Page: s.Page(r, rq, "desk.appeal"), A: rows[0], Form: f,
+	v := appealView{Page: s.Page(r, rq, "desk.appeal"), A: rows[0], Form: f, LinkForm: lf,
 		StatusName: rq.L.T("appealstatus." + string(a.Status)), CanRecord: access.Can(rq.P, access.RecordAppeals, a.Target()) == nil,
 		Mine: a.AssigneeID == rq.P.UserID}
 	if a.Outcome != "" {
@@ -121,12 +128,24 @@ func (s *Server) AppealTake(w http.ResponseWriter, r *http.Request, rq *request)
 	return kit.SeeOther(w, r, deskURL(id))
 }
 
-// AppealLink links the person whose button was pressed (found by the
-// search on the appeal's page) to the {id} appeal.
+// AppealLink links to the {id} appeal the person whose button was
+// pressed (found by the search on the appeal's page), or the request whose
+// reference number was typed.
 func (s *Server) AppealLink(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err
+	}
+	if r.PostFormValue("person") == "" {
+		lf := kit.NewForm(r, "reference")
+		if _, err := s.svc.Appeals.LinkReference(r.Context(), rq.P, id, lf.Values["reference"]); err != nil {
+			if !lf.Absorb(rq.L, err) {
+				return err
+			}
+			return s.renderAppealLink(w, r, rq, kit.NewForm(nil, answerFields...), lf, http.StatusUnprocessableEntity)
+		}
+		s.Flash(r, "desk.request_linked")
+		return kit.SeeOther(w, r, deskURL(id))
 	}
 	person := idOf(r.PostFormValue("person"))
 	if _, err := s.svc.Appeals.Link(r.Context(), rq.P, id, []int64{person}, nil); err != nil {

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/requests"
+	"github.com/jolproject/jol/internal/requests/requeststest"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
 	"github.com/jolproject/jol/internal/web/webtest"
@@ -130,5 +132,39 @@ func TestTheRulesAreTheAdministrators(t *testing.T) {
 	coord := f.Login(t, "coord@example.org")
 	if r = coord.Get("/desk/rules"); r.Status != http.StatusForbidden {
 		t.Errorf("a coordinator opens the rules: %d", r.Status)
+	}
+}
+
+// On the appeal's page the operator links the request the caller quotes
+// by its reference number, typed as it was read out; a number that finds
+// nothing is told beside the field.
+func TestTheDeskLinksARequestByItsReference(t *testing.T) {
+	f := webtest.New(t)
+	camp := requeststest.Open(t, f.DB, webtest.Clock(), "road", f.Org.ID, f.Org.Path, "KZ-75")
+	child := f.Child(t, "Серикова", "Дана", webtest.Day(2015, 3, 1), "")
+	rq, err := f.Svc.Requests.Submit(t.Context(), access.System, requests.Input{CampaignID: camp.ID, PersonID: child.ID,
+		ApplicantKind: requests.ByParent, ApplicantName: "Серикова Алма", ApplicantPhone: "+7 701 000 11 22",
+		Channel: requests.Hotline, Locale: "ru", Lines: []requests.LineInput{{ItemID: camp.Kit}}, Via: "web"})
+	webtest.Check(t, err)
+	c := f.User(t, "operator@example.org", access.Operator, "en")
+	r := c.Post("/desk", url.Values{"kind": {"question"}, "channel": {"hotline"}, "caller_name": {"Серикова Алма"},
+		"region": {"KZ-75"}, "subject": {"Где наша заявка?"}})
+	if r.Status != http.StatusSeeOther {
+		t.Fatalf("record: %d %s", r.Status, r.Body)
+	}
+	page := r.Location
+	if body := c.Get(page).Body; !strings.Contains(body, `name="reference"`) || strings.Contains(body, rq.Reference) {
+		t.Fatal("the appeal page has no field for a reference number, or links the request already")
+	}
+	r = c.Post(page+"/links", url.Values{"reference": {"ZZZ-ZZZ-ZZZ"}})
+	if r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, `id="reference-error"`) {
+		t.Fatalf("a wrong number: %d", r.Status)
+	}
+	typed := strings.ToLower(strings.ReplaceAll(rq.Reference, "-", " "))
+	if r = c.Post(page+"/links", url.Values{"reference": {typed}}); r.Status != http.StatusSeeOther || r.Location != page {
+		t.Fatalf("link %q: %d %s", typed, r.Status, r.Body)
+	}
+	if body := c.Get(page).Body; !strings.Contains(body, "The request is linked to the appeal.") || !strings.Contains(body, "<bdi>"+rq.Reference+"</bdi>") {
+		t.Error("the appeal page does not show the linked request")
 	}
 }

@@ -23,6 +23,7 @@ type applyView struct {
 	Page
 	Campaign       public.Campaign
 	Name           string // the campaign's name in the page's language
+	WhoMayApply    string // who may apply, in the page's language
 	Form           *kit.Form
 	Closed         bool
 	Sexes          []kit.Option
@@ -110,7 +111,8 @@ func (s *Server) Apply(w http.ResponseWriter, r *http.Request, rq *request) erro
 
 func (s *Server) applyView(r *http.Request, rq *request, c public.Campaign, f *kit.Form) *applyView {
 	loc := string(rq.L.Locale())
-	v := &applyView{Page: s.Page(r, rq, "public.apply_title"), Campaign: c, Name: c.Names.In(loc), Form: f,
+	v := &applyView{Page: s.Page(r, rq, "public.apply_title"), Campaign: c, Name: c.Names.In(loc),
+		WhoMayApply: c.WhoMayApply.In(loc), Form: f,
 		Closed: !c.Open(s.Now().UTC()), MinAge: c.MinAge, MaxAge: c.MaxAge}
 	v.Title = rq.L.T("public.apply_title") + " · " + v.Name
 	v.Sexes = kit.Choices([]people.Sex{people.Female, people.Male}, f.Values["sex"], rq.L.T("public.choose"),

@@ -9,6 +9,7 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/requests/requeststest"
+	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
 	"github.com/jolproject/jol/internal/web/webtest"
 )
@@ -100,5 +101,30 @@ func TestRequestFromPersonToDecision(t *testing.T) {
 	again := op.Post("/people/"+itoa(child.ID)+"/requests", form)
 	if again.Status != http.StatusSeeOther || again.Location != page {
 		t.Fatalf("second request for the child: %d to %s, want the first", again.Status, again.Location)
+	}
+}
+
+// The request page names what is asked for in the reader's language, in
+// English where the catalogue has no name in it.
+func TestRequestPageNamesItemsInTheReadersLanguage(t *testing.T) {
+	f := webtest.New(t)
+	c := requeststest.Open(t, f.DB, webtest.Clock(), "road", f.Org.ID, f.Org.Path, "KZ-75")
+	if _, err := f.DB.W.Exec(store.Rebind(f.DB.Engine, `UPDATE aid_items SET name_ru = 'Школьная форма' WHERE id = $1`), c.Uniform); err != nil {
+		t.Fatal(err)
+	}
+	child := f.Child(t, "Ахметова", "Мадина", webtest.Day(2017, 3, 10), "")
+	ru := f.User(t, "ru@example.org", access.Operator, "ru")
+	en := f.User(t, "en@example.org", access.Operator, "en")
+	r := ru.Post("/people/"+itoa(child.ID)+"/requests", url.Values{"campaign": {itoa(c.ID)}, "applicant_kind": {"parent"},
+		"applicant_name": {"Ахметова Айгуль"}, "applicant_phone": {"+7 701 123 45 67"}, "channel": {"hotline"},
+		"locale": {"ru"}, "qty-" + itoa(c.Kit): {"1"}, "qty-" + itoa(c.Uniform): {"1"}, "size-" + itoa(c.Uniform): {"128"}})
+	if r.Status != http.StatusSeeOther {
+		t.Fatalf("create: %d %s", r.Status, r.Body)
+	}
+	if body := ru.Get(r.Location).Body; !strings.Contains(body, "<bdi>Школьная форма</bdi>") || !strings.Contains(body, "<bdi>test_kit</bdi>") {
+		t.Error("in Russian, the lines are not named in Russian (or, lacking it, in English)")
+	}
+	if body := en.Get(r.Location).Body; !strings.Contains(body, "<bdi>test_uniform</bdi>") || strings.Contains(body, "Школьная форма") {
+		t.Error("in English, the lines are not named in English")
 	}
 }
