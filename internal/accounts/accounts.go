@@ -37,6 +37,7 @@ type Service struct {
 	// driver keeps no statement cache, so parsing them cost more than
 	// running them. Nil on PostgreSQL, whose driver caches statements.
 	tokenUser, userByID *sql.Stmt
+	tokens              tokenCache // recent token lookups
 }
 
 // New returns the accounts service. hasher decides the password cost.

@@ -49,6 +49,7 @@ func (s *Service) Update(ctx context.Context, p access.Principal, id int64, c Ch
 	if err := access.Can(p, access.ManageUsers, after.Target()); err != nil {
 		return User{}, err
 	}
+	defer s.tokens.purge() // the user's tokens answer with the user as it was
 	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, s.q.UpdateUser, id, after.Name, after.Role, store.NullID(after.OrgID),
 			store.NullID(after.RegionID), after.Locale, after.Active, s.now().UTC())
@@ -89,6 +90,7 @@ func (s *Service) SetPassword(ctx context.Context, p access.Principal, id int64,
 
 // SetLocale records a user's language choice.
 func (s *Service) SetLocale(ctx context.Context, id int64, locale string) error {
+	defer s.tokens.purge()
 	_, err := s.db.W.ExecContext(ctx, s.q.UpdateLocale, id, locale, s.now().UTC())
 	return err
 }

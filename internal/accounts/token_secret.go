@@ -62,8 +62,36 @@ func (s *Service) CreateToken(ctx context.Context, p access.Principal, userID in
 }
 
 // AuthenticateToken returns the active user a bearer token belongs to.
+// A lookup is kept for a moment (token_cache.go).
 func (s *Service) AuthenticateToken(ctx context.Context, secret string) (User, error) {
-	var id, userID int64
+	hash := hashToken(secret)
+	now := s.now().UTC()
+	e, gen, ok := s.tokens.get(hash, now)
+	if !ok {
+		var err error
+		if e, err = s.lookupToken(ctx, hash); err != nil {
+			return User{}, err
+		}
+		e.until = now.Add(tokenTTL)
+	}
+	// Record use at most once a minute: a busy client must not turn every
+	// read into a write.
+	if e.used.IsZero() || now.Sub(e.used) > time.Minute {
+		if _, err := s.db.W.ExecContext(ctx, s.q.TouchToken, e.id, now); err != nil {
+			return User{}, err
+		}
+		e.used, ok = now, false
+	}
+	if !ok {
+		s.tokens.put(hash, e, gen)
+	}
+	return e.user, nil
+}
+
+// lookupToken reads the token of hash and its user from the database.
+func (s *Service) lookupToken(ctx context.Context, hash string) (tokenEntry, error) {
+	var e tokenEntry
+	var userID int64
 	var revoked, used sql.NullTime
 	row := s.db.R.QueryRowContext
 	if s.tokenUser != nil {
@@ -71,28 +99,21 @@ func (s *Service) AuthenticateToken(ctx context.Context, secret string) (User, e
 			return s.tokenUser.QueryRowContext(ctx, args...)
 		}
 	}
-	err := row(ctx, s.q.SelectTokenUser, hashToken(secret)).Scan(&id, &userID, &revoked, &used)
+	err := row(ctx, s.q.SelectTokenUser, hash).Scan(&e.id, &userID, &revoked, &used)
 	if errors.Is(err, sql.ErrNoRows) || revoked.Valid {
-		return User{}, errs.New(errs.Unauthenticated, "error.unauthenticated")
+		return e, errs.New(errs.Unauthenticated, "error.unauthenticated")
 	}
 	if err != nil {
-		return User{}, err
+		return e, err
 	}
-	var u User
 	if s.userByID != nil {
-		u, err = scanUser(s.userByID.QueryRowContext(ctx, userID))
+		e.user, err = scanUser(s.userByID.QueryRowContext(ctx, userID))
 	} else {
-		u, err = s.get(ctx, s.db.R, userID)
+		e.user, err = s.get(ctx, s.db.R, userID)
 	}
-	if err != nil || !u.Active {
-		return User{}, errs.New(errs.Unauthenticated, "error.unauthenticated")
+	if err != nil || !e.user.Active {
+		return e, errs.New(errs.Unauthenticated, "error.unauthenticated")
 	}
-	// Record use at most once a minute: a busy client must not turn every
-	// read into a write.
-	if now := s.now().UTC(); !used.Valid || now.Sub(used.Time) > time.Minute {
-		if _, err := s.db.W.ExecContext(ctx, s.q.TouchToken, id, now); err != nil {
-			return User{}, err
-		}
-	}
-	return u, nil
+	e.used = used.Time
+	return e, nil
 }

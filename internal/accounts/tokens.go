@@ -57,6 +57,7 @@ func (s *Service) RevokeToken(ctx context.Context, p access.Principal, id int64)
 		// Someone else's token is "not found", so ids reveal nothing.
 		return errs.ErrNotFound
 	}
+	defer s.tokens.purge()
 	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, s.q.RevokeToken, id, s.now().UTC()); err != nil {
 			return err

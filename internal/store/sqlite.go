@@ -35,8 +35,11 @@ func sqliteURL(path string, readOnly bool) string {
 		q.Add("_pragma", "query_only(1)")
 	} else {
 		// Take the write lock at BEGIN so a transaction never fails half-way
-		// when another process writes.
+		// when another process writes. The writer leaves checkpoints to
+		// the store's checkpointer (checkpoint.go).
 		q.Set("_txlock", "immediate")
+		q.Add("_pragma", "wal_autocheckpoint(0)")
+		q.Add("_pragma", fmt.Sprintf("journal_size_limit(%d)", defaultWALLimit*4096))
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 }
@@ -72,5 +75,16 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 	n := max(4, runtime.NumCPU()*2)
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
-	return &DB{Engine: SQLite, W: w, R: r}, nil
+	ck, err := sql.Open("sqlite3", sqliteURL(path, true))
+	if err != nil {
+		w.Close()
+		r.Close()
+		return nil, err
+	}
+	ck.SetMaxOpenConns(1)
+	ck.SetMaxIdleConns(1)
+	ck.SetConnMaxIdleTime(0)
+	db := &DB{Engine: SQLite, W: w, R: r}
+	db.startCheckpoints(ck)
+	return db, nil
 }

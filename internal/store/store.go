@@ -31,6 +31,7 @@ type DB struct {
 	R      *sql.DB
 	pool   *pgxpool.Pool // PostgreSQL only
 	wide   wideCache     // SQLite only
+	ckpt   *checkpointer // SQLite only
 }
 
 // Querier is what *sql.DB and *sql.Tx have in common, so a store
@@ -75,7 +76,12 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 
 // Close closes both pools.
 func (db *DB) Close() error {
-	err := db.W.Close()
+	var err error
+	if db.ckpt != nil {
+		db.ckpt.stop()
+		err = db.ckpt.conn.Close()
+	}
+	err = errors.Join(err, db.W.Close())
 	if db.R != db.W {
 		err = errors.Join(err, db.R.Close())
 	}
