@@ -4,11 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/campaign"
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/store"
 )
@@ -138,35 +138,17 @@ func (s *Service) item(ctx context.Context, q store.Querier, campaignID, itemID 
 	return it, err
 }
 
-// letterSizes are the clothes sizes by letter.
-var letterSizes = map[string]bool{"XXS": true, "XS": true, "S": true, "M": true, "L": true, "XL": true, "XXL": true}
-
 // sizeError returns the message key of what is wrong with size for an item
-// of the given sizing, "" when nothing is. Clothes come by letter (XS–XXL)
-// or by height in centimetres (50–200, as children's clothes are sized in
-// Kazakhstan and Iran); shoes by European size, 16–50 in halves.
+// of the given sizing, "" when nothing is: the catalogue's rule
+// (campaign.CheckSize) in this package's words.
 func sizeError(sizing, size string) string {
-	switch sizing {
-	case "clothes":
-		if size == "" {
-			return "error.size_required"
-		}
-		if n, err := strconv.Atoi(size); letterSizes[size] || err == nil && n >= 50 && n <= 200 {
-			return ""
-		}
+	switch campaign.CheckSize(campaign.Sizing(sizing), size) {
+	case campaign.SizeRequired:
+		return "error.size_required"
+	case campaign.SizeInvalid:
 		return "error.size_invalid"
-	case "shoes":
-		if size == "" {
-			return "error.size_required"
-		}
-		if f, err := strconv.ParseFloat(size, 64); err == nil && f >= 16 && f <= 50 && f*2 == float64(int(f*2)) {
-			return ""
-		}
-		return "error.size_invalid"
-	default:
-		if size != "" {
-			return "error.size_not_applicable"
-		}
-		return ""
+	case campaign.SizeNotApplicable:
+		return "error.size_not_applicable"
 	}
+	return ""
 }
