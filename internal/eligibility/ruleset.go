@@ -69,6 +69,7 @@ func (s *Service) SaveRuleSet(ctx context.Context, p access.Principal, campaignI
 	if err != nil {
 		return RuleSet{}, err
 	}
+	s.forgetGate(campaignID)
 	return rs, nil
 }
 
