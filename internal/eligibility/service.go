@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jolproject/jol/internal/audit"
+	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/store"
 )
 
@@ -31,7 +32,8 @@ type Service struct {
 	// Batch is the number of requests Rescore writes per transaction.
 	Batch int
 
-	follow follower // Submitted's queue
+	jobs   *jobs.Queue // where QueueRescore puts recalculations
+	follow follower    // Submitted's queue
 	gateMu sync.Mutex
 	gates  map[int64]gateEntry // AgeGate's memory, by campaign
 }

@@ -146,6 +146,8 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		return nil, err
 	}
 	s.Jobs.Register(imports.JobKind, s.Imports.Handle)
+	s.Eligibility.UseJobs(s.Jobs)
+	s.Jobs.Register(eligibility.JobKind, s.Eligibility.HandleRescore)
 	s.Jobs.Register(imports.OldJobKind, s.Imports.Handle)
 	if s.Catalog, err = i18n.New(); err != nil {
 		return nil, err
