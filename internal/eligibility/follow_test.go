@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jolproject/jol/internal/eligibility"
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
@@ -63,6 +64,18 @@ func TestAgeGate(t *testing.T) {
 		}
 		if err := w.s.AgeGate(ctx, w.other, day("1990-01-01"), on); err != nil {
 			t.Errorf("campaign without rules refused: %v", err)
+		}
+	})
+}
+
+func TestDefaultRulesAreValid(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := setup(t, db)
+		for _, p := range []string{"kits", "devices", "delivery", "out_of_school", "mentoring", "unknown"} {
+			rules, weights := eligibility.DefaultRules(p)
+			if _, err := w.s.SaveRuleSet(ctx, w.coord, w.campaign, rules, weights); err != nil {
+				t.Errorf("%s: %v", p, err)
+			}
 		}
 	})
 }
