@@ -5,15 +5,17 @@ import (
 	"sync"
 	"time"
 
-	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
 )
 
 // Submissions are evaluated after they are committed, off the submitter's
 // path: Submitted queues the new requests' ids and returns at once; the
-// first caller to find nobody evaluating starts a goroutine that evaluates
-// the queue one request at a time (EvaluateRequest, as the installation)
-// until it is empty, then ends. A request whose campaign has no rule set
+// first caller to find nobody evaluating starts a goroutine that takes
+// the whole queue, evaluates it (as the installation, each campaign's
+// rules read once) and writes the results in one transaction per
+// followBatch requests, then takes what queued meanwhile, until the
+// queue is empty, then ends. Under a burst the batches grow, so the
+// writer commits a few times a second rather than once per request. A request whose campaign has no rule set
 // yet is left without a result; Rescore gives it one when rules come. A
 // process that stops with ids queued leaves those requests unevaluated
 // until the next Rescore or re-evaluation: the result is derived data.
@@ -55,16 +57,20 @@ func (s *Service) drain() {
 			return
 		}
 		f.mu.Unlock()
-		for _, id := range ids {
-			_, err := s.EvaluateRequest(ctx, access.System, id)
-			if e := errs.As(err); err != nil && (e == nil || e.Key != "error.eligibility_no_rules") {
-				f.mu.Lock()
-				f.failed++
-				f.mu.Unlock()
+		for lo := 0; lo < len(ids); lo += followBatch {
+			failed, err := s.evaluateMany(ctx, ids[lo:min(lo+followBatch, len(ids))])
+			if err != nil { // the whole batch is lost; Rescore catches up
+				failed = min(lo+followBatch, len(ids)) - lo
 			}
+			f.mu.Lock()
+			f.failed += failed
+			f.mu.Unlock()
 		}
 	}
 }
+
+// followBatch bounds the requests evaluated in one write transaction.
+const followBatch = 500
 
 // Settle waits until every request queued by Submitted so far has been
 // evaluated, and returns how many evaluations have failed since the
