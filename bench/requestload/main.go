@@ -34,6 +34,7 @@ func main() {
 	duration := flag.Duration("duration", 60*time.Second, "how long each load lasts")
 	clients := flag.Int("clients", 64, "concurrent clients")
 	children := flag.Int("children", 400_000, "children to register, one per request sent at most")
+	rules := flag.Bool("rules", false, "give the campaign eligibility rules, so each request is evaluated after its commit")
 	flag.Parse()
 	var err error
 	switch *serve {
@@ -42,7 +43,7 @@ func main() {
 	case "hello":
 		err = serveHello(*addr)
 	default:
-		err = run(*dsn, *addr, *duration, *clients, *children)
+		err = run(*dsn, *addr, *duration, *clients, *children, *rules)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "requestload:", err)
@@ -50,12 +51,12 @@ func main() {
 	}
 }
 
-func run(dsn, addr string, duration time.Duration, clients, children int) error {
+func run(dsn, addr string, duration time.Duration, clients, children int, rules bool) error {
 	if dsn == "" {
 		return fmt.Errorf("give -db")
 	}
 	ctx := context.Background()
-	fx, err := prepare(ctx, dsn, children)
+	fx, err := prepare(ctx, dsn, children, rules)
 	if err != nil {
 		return err
 	}
@@ -71,14 +72,15 @@ func run(dsn, addr string, duration time.Duration, clients, children int) error 
 	}
 	hres := load(ctx, "http://"+addr+"/", fixture{}, clients, duration)
 	stop(hello)
-	stored, err := count(ctx, dsn)
+	stored, evaluated, err := count(ctx, dsn)
 	if err != nil {
 		return err
 	}
 	fmt.Printf("clients %d, %s each\n", clients, duration)
 	fmt.Println("POST /api/v1/requests:", res)
 	fmt.Println("hello world:          ", hres)
-	fmt.Printf("ratio %.3f; requests in the database %d, accepted %d\n", res.rate()/hres.rate(), stored, res.ok)
+	fmt.Printf("ratio %.3f; requests in the database %d, accepted %d, evaluated when the server stopped %d\n",
+		res.rate()/hres.rate(), stored, res.ok, evaluated)
 	if int64(stored) != res.ok {
 		return fmt.Errorf("%d requests stored, %d accepted", stored, res.ok)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
+	"github.com/jolproject/jol/internal/eligibility"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/store"
@@ -25,7 +26,7 @@ type fixture struct {
 }
 
 // prepare makes a new database for the load.
-func prepare(ctx context.Context, dsn string, children int) (fixture, error) {
+func prepare(ctx context.Context, dsn string, children int, rules bool) (fixture, error) {
 	if _, err := os.Stat(dsn); err == nil {
 		return fixture{}, fmt.Errorf("%s exists; the load needs a new database", dsn)
 	}
@@ -99,16 +100,24 @@ func prepare(ctx context.Context, dsn string, children int) (fixture, error) {
 		}
 		return nil
 	})
+	if err == nil && rules {
+		r, w := eligibility.DefaultRules("kits")
+		_, err = svc.Eligibility.SaveRuleSet(ctx, access.System, fx.campaign, r, w)
+	}
 	return fx, err
 }
 
-// count counts the requests stored.
-func count(ctx context.Context, dsn string) (int, error) {
+// count counts the requests stored and those with a current eligibility
+// result.
+func count(ctx context.Context, dsn string) (stored, evaluated int, err error) {
 	db, err := store.Open(ctx, dsn)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	defer db.Close()
-	var n int
-	return n, db.R.QueryRowContext(ctx, "SELECT count(*) FROM requests").Scan(&n)
+	if err := db.R.QueryRowContext(ctx, "SELECT count(*) FROM requests").Scan(&stored); err != nil {
+		return 0, 0, err
+	}
+	err = db.R.QueryRowContext(ctx, "SELECT count(*) FROM request_scores").Scan(&evaluated)
+	return stored, evaluated, err
 }

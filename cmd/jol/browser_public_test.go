@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +11,7 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
+	"github.com/jolproject/jol/internal/eligibility"
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/natid"
 	"github.com/jolproject/jol/internal/requests"
@@ -23,9 +22,10 @@ import (
 // TestBrowserParentAppliesInKazakhAndSeesApproved walks a parent through
 // the public form in Kazakh on a phone, an operator of the organiser
 // finding the child in the registry and approving the request, and the
-// status page saying approved in Kazakh. The requests have no operator
-// pages yet: the operator decides through the API (GET /api/v1/requests,
-// POST /api/v1/requests/{id}/transitions) with their token.
+// status page saying approved in Kazakh. The campaign has rules: the
+// operator opens the request from the campaign's request list, reads the
+// explanation (every rule line and the score), approves it with the
+// page's buttons, and the status page gives the family the short result.
 func TestBrowserParentAppliesInKazakhAndSeesApproved(t *testing.T) {
 	ctx := browser(t)
 	s := startServer(t)
@@ -51,6 +51,10 @@ func TestBrowserParentAppliesInKazakhAndSeesApproved(t *testing.T) {
 		t.Fatal(err)
 	}
 	kk := s.app.Catalog.Localizer(i18n.KK)
+	rules := eligibility.Rules{All: eligibility.Criteria{Age: &eligibility.Range{Min: 6, Max: 17}, Regions: []string{"/KZ/KZ-35/"}}}
+	if _, err := s.app.Eligibility.SaveRuleSet(bg, access.System, c.ID, rules, eligibility.Weights{SingleGuardian: 10, PerChild: 4}); err != nil {
+		t.Fatal(err)
+	}
 
 	step, cancel := context.WithTimeout(ctx, 90*time.Second)
 	defer cancel()
@@ -121,14 +125,48 @@ func TestBrowserParentAppliesInKazakhAndSeesApproved(t *testing.T) {
 	if body := text("main"); !strings.Contains(body, "Сәрсенова") {
 		t.Errorf("the operator's search for the IIN:\n%s", body)
 	}
-	token, _, err := s.app.Accounts.CreateToken(bg, access.System, op.ID, "road desk")
+	var reqID int64
+	if err := s.app.db.R.QueryRow(store.Rebind(s.app.db.Engine, "SELECT id FROM requests WHERE reference = $1"), ref).Scan(&reqID); err != nil {
+		t.Fatal(err)
+	}
+	s.app.Eligibility.Settle() // the request is evaluated after its commit
+	st, err := s.app.Eligibility.Current(bg, access.System, reqID)
+	if err != nil {
+		t.Fatalf("the request was not evaluated: %v", err)
+	}
+	explained, err := s.app.Explain(bg, kk, st)
 	if err != nil {
 		t.Fatal(err)
 	}
-	req := findRequest(t, s.url, token, c.ID, ref)
-	for i, to := range []requests.Status{requests.UnderReview, requests.Verified, requests.Approved} {
-		apiPost(t, s.url+fmt.Sprintf("/api/v1/requests/%d/transitions", req.ID), token,
-			fmt.Sprintf(`{"to": %q, "version": %d}`, to, req.Version+i))
+	link := fmt.Sprintf(`a[href="/requests/%d"]`, reqID)
+	run("the operator opens the request from the campaign's request list",
+		chromedp.Navigate(fmt.Sprintf("%s/requests?campaign=%d", s.url, c.ID)),
+		chromedp.WaitVisible(chromedp.CSS(link)),
+		chromedp.Click(chromedp.CSS(link)),
+		chromedp.WaitVisible(chromedp.CSS("#eligibility")),
+	)
+	page := text("#eligibility")
+	for _, line := range explained.Long {
+		if !strings.Contains(page, line) {
+			t.Errorf("the request page lacks the line %q:\n%s", line, page)
+		}
+	}
+	if !strings.Contains(explained.Long[0], "барлығы") || len(explained.Long) < 3 {
+		t.Errorf("the explanation has no score or too few rule lines: %q", explained.Long)
+	}
+	shoot(t, step, "request-explained-kk")
+	for _, to := range []requests.Status{requests.UnderReview, requests.Verified, requests.Approved} {
+		button := fmt.Sprintf(`button[name="to"][value=%q]`, to)
+		run("decide: "+string(to), chromedp.WaitVisible(chromedp.CSS(button)), chromedp.Click(chromedp.CSS(button)))
+		want, got := kk.T("requeststatus."+string(to)), ""
+		for deadline := time.Now().Add(20 * time.Second); got != want && time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+			if v, err := chromedp.Run(step, chromedp.Text(chromedp.CSS("#status"))); err == nil {
+				got = strings.TrimSpace(v)
+			}
+		}
+		if got != want {
+			t.Fatalf("after %s the page says %q, want %q", to, got, want)
+		}
 	}
 	run("log out and ask the status page",
 		chromedp.Click(chromedp.CSS("details.menu summary")), // folded on a phone
@@ -146,6 +184,9 @@ func TestBrowserParentAppliesInKazakhAndSeesApproved(t *testing.T) {
 	}
 	if got := text("#status-explain"); got != kk.T("public.explain.approved") {
 		t.Errorf("explanation %q", got)
+	}
+	if got := text("#status-eligibility"); got != explained.Short {
+		t.Errorf("short explanation %q, want %q", got, explained.Short)
 	}
 	if body := text("main"); strings.Contains(body, "Айгерім") || strings.Contains(body, "Сәрсенова") {
 		t.Error("the status page shows the child's name")
@@ -166,45 +207,4 @@ func TestBrowserParentAppliesInKazakhAndSeesApproved(t *testing.T) {
 	shoot(t, step, "public-status-fa")
 	run("the form in Persian", chromedp.Navigate(s.url+"/c/road-kk/apply"), chromedp.WaitVisible(chromedp.CSS(`html[dir="rtl"] #last_name`)))
 	shoot(t, step, "public-apply-fa")
-}
-
-// findRequest finds the request with reference ref among campaign's, as
-// the operator's token sees them.
-func findRequest(t *testing.T, base, token string, campaign int64, ref string) requests.Request {
-	t.Helper()
-	r, _ := http.NewRequest("GET", fmt.Sprintf("%s/api/v1/requests?campaign=%d", base, campaign), nil)
-	r.Header.Set("Authorization", "Bearer "+token)
-	res, err := http.DefaultClient.Do(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	var page struct {
-		Items []requests.Request `json:"items"`
-	}
-	if err := json.NewDecoder(res.Body).Decode(&page); err != nil || res.StatusCode != http.StatusOK {
-		t.Fatalf("list requests: %d %v", res.StatusCode, err)
-	}
-	for _, q := range page.Items {
-		if q.Reference == ref {
-			return q
-		}
-	}
-	t.Fatalf("request %s not among the operator's %d", ref, len(page.Items))
-	return requests.Request{}
-}
-
-func apiPost(t *testing.T, url, token, body string) {
-	t.Helper()
-	r, _ := http.NewRequest("POST", url, strings.NewReader(body))
-	r.Header.Set("Authorization", "Bearer "+token)
-	r.Header.Set("Content-Type", "application/json")
-	res, err := http.DefaultClient.Do(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	if res.StatusCode != http.StatusOK {
-		t.Fatalf("POST %s %s: %d", url, body, res.StatusCode)
-	}
 }

@@ -52,7 +52,8 @@ func (a *API) createRequest(w http.ResponseWriter, r *http.Request, rq *request)
 	return created(w, Prefix+"/requests/"+strconv.FormatInt(q.ID, 10), q)
 }
 
-// getRequest answers one request with its lines; the access log records
+// getRequest answers one request with its lines and its current
+// eligibility result, explained in the caller's language; the access log records
 // that the caller opened it through the API.
 func (a *API) getRequest(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := pathID(r, "id")
@@ -63,7 +64,11 @@ func (a *API) getRequest(w http.ResponseWriter, r *http.Request, rq *request) er
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, jsonType, q)
+	res, err := a.result(r.Context(), r, rq, id)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, jsonType, requestOut{Request: q, Eligibility: res})
 }
 
 // listRequests answers a page of a campaign's requests, newest first.

@@ -3,7 +3,11 @@
 -- (rescore.go, stored.go).
 
 -- name: CampaignScope
-SELECT org_path FROM campaigns WHERE id = $1;
+-- The campaign's scope: its organiser's organisation and region paths,
+-- as the campaign package reads them.
+SELECT c.org_path, COALESCE(r.path, '')
+FROM campaigns c JOIN organisations o ON o.id = c.organiser_id LEFT JOIN regions r ON r.id = o.region_id
+WHERE c.id = $1;
 
 -- name: NextRuleVersion
 SELECT COALESCE(MAX(version), 0) + 1 FROM eligibility_rule_sets WHERE campaign_id = $1;

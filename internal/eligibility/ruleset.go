@@ -69,6 +69,7 @@ func (s *Service) SaveRuleSet(ctx context.Context, p access.Principal, campaignI
 	if err != nil {
 		return RuleSet{}, err
 	}
+	s.forgetGate(campaignID)
 	return rs, nil
 }
 
@@ -108,10 +109,10 @@ func (s *Service) scanRuleSet(sc store.Scanner) (RuleSet, error) {
 }
 
 // campaignScope is the campaign's scope for access checks: its
-// organiser's path.
+// organiser's organisation and region paths, as campaign.Campaign.Target.
 func (s *Service) campaignScope(ctx context.Context, q store.Querier, campaignID int64) (access.Target, error) {
 	var t access.Target
-	err := q.QueryRowContext(ctx, s.q.CampaignScope, campaignID).Scan(&t.OrgPath)
+	err := q.QueryRowContext(ctx, s.q.CampaignScope, campaignID).Scan(&t.OrgPath, &t.RegionPath)
 	return t, store.NotFound(err)
 }
 

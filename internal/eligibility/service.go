@@ -3,9 +3,11 @@ package eligibility
 import (
 	"embed"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/jolproject/jol/internal/audit"
+	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/store"
 )
 
@@ -29,6 +31,11 @@ type Service struct {
 	q   queries
 	// Batch is the number of requests Rescore writes per transaction.
 	Batch int
+
+	jobs   *jobs.Queue // where QueueRescore puts recalculations
+	follow follower    // Submitted's queue
+	gateMu sync.Mutex
+	gates  map[int64]gateEntry // AgeGate's memory, by campaign
 }
 
 // DefaultBatch keeps each of Rescore's transactions to a fraction of a
@@ -38,7 +45,8 @@ const DefaultBatch = 20_000
 // New returns the service on db; changes are recorded in log and now is
 // the clock.
 func New(db *store.DB, log *audit.Log, now func() time.Time) (*Service, error) {
-	s := &Service{db: db, log: log, now: now, Batch: DefaultBatch}
+	s := &Service{db: db, log: log, now: now, Batch: DefaultBatch, gates: map[int64]gateEntry{}}
+	s.follow.idle = sync.NewCond(&s.follow.mu)
 	if err := store.BindQueries(&s.q, queryFS, db.Engine); err != nil {
 		return nil, fmt.Errorf("eligibility: %w", err)
 	}

@@ -17,6 +17,9 @@ type Status struct {
 	Status    requests.Status
 	Reason    requests.Reason // a rejection's reason code; its free text is never shown
 	Messages  []requests.Message
+	// RequestID lets the page read the request's eligibility result; it is
+	// never shown.
+	RequestID int64
 }
 
 // ErrNoRequest is the status page's one "not found": an unknown reference
@@ -49,6 +52,7 @@ func (s *Service) LookUp(ctx context.Context, addr, ref, phone string) (Status, 
 	st := Status{Reference: reference}
 	var id int64
 	err = s.DB.R.QueryRowContext(ctx, s.q.StatusByReference, reference, digits).Scan(&id, &st.Status, &st.Reason)
+	st.RequestID = id
 	if errors.Is(err, sql.ErrNoRows) {
 		return Status{}, ErrNoRequest
 	}

@@ -18,6 +18,7 @@ type person struct {
 	id, regionID, orgID, mergedInto int64
 	name, regionPath, orgPath       string
 	phone                           string
+	birth                           time.Time // zero when not recorded
 }
 
 func (p person) target() access.Target {
@@ -27,8 +28,10 @@ func (p person) target() access.Target {
 func (s *Service) person(ctx context.Context, q store.Querier, id int64) (person, error) {
 	var p person
 	var last, first, patronymic string
+	var birth sql.NullTime
 	err := q.QueryRowContext(ctx, s.q.PersonForRequest, id).Scan(&p.id, &last, &first, &patronymic, &p.regionID,
-		&p.regionPath, &p.orgID, &p.orgPath, &p.mergedInto, &p.phone)
+		&p.regionPath, &p.orgID, &p.orgPath, &p.mergedInto, &p.phone, &birth)
+	p.birth = store.TimeOf(birth)
 	if errors.Is(err, sql.ErrNoRows) {
 		return person{}, errs.ErrNotFound
 	}

@@ -33,6 +33,7 @@ const (
 type ListOutcome struct {
 	Filed Filed
 	Err   *errs.Error
+	id    int64 // the new request's, for the Submitted hook
 }
 
 // listTx is how many entries one transaction of SubmitList writes, so
@@ -50,19 +51,25 @@ func (s *Service) SubmitList(ctx context.Context, p access.Principal, es []ListE
 		return nil, err
 	}
 	for start := 0; start < len(es); start += listTx {
+		var ids []int64
 		err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+			ids = ids[:0]
 			for i := start; i < min(start+listTx, len(es)); i++ {
 				o, err := s.fileOne(ctx, tx, p, &es[i])
 				if err != nil {
 					return fmt.Errorf("requests: list line %d: %w", i, err)
 				}
 				out[i] = o
+				if o.Filed == ListNew {
+					ids = append(ids, o.id)
+				}
 			}
 			return nil
 		})
 		if err != nil {
 			return nil, err
 		}
+		s.submitted(ids...)
 	}
 	return out, nil
 }
@@ -94,7 +101,7 @@ func (s *Service) fileOne(ctx context.Context, tx *sql.Tx, p access.Principal, e
 	case r.Linked:
 		return ListOutcome{Filed: ListLinked}, nil
 	}
-	return ListOutcome{Filed: ListNew}, nil
+	return ListOutcome{Filed: ListNew, id: r.ID}, nil
 }
 
 // refused is the outcome of an entry refused for err, or err itself when

@@ -5,7 +5,7 @@
 -- What a submission needs of the person: their scope, their region and
 -- whether the record was merged into another.
 SELECT p.id, p.last_name, p.first_name, p.patronymic, p.region_id, p.region_path,
-       COALESCE(p.org_id, 0), p.org_path, COALESCE(p.merged_into, 0), p.phone
+       COALESCE(p.org_id, 0), p.org_path, COALESCE(p.merged_into, 0), p.phone, p.birth_date
 FROM persons p WHERE p.id = $1;
 
 -- name: CampaignForRequest

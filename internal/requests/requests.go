@@ -53,6 +53,7 @@ type Service struct {
 	q        queries
 	batch    batcher
 	prepared map[string]*sql.Stmt // SQLite only, see prepared.go
+	hooks    Hooks
 }
 
 // New returns the service on db; changes are recorded in log and now is
@@ -73,7 +74,7 @@ func New(db *store.DB, log *audit.Log, now func() time.Time) (*Service, error) {
 // and the log: sample data and lists of a past campaign are submitted on
 // the days they were made, within the campaign's period.
 func (s *Service) At(now func() time.Time) *Service {
-	return &Service{db: s.db, log: s.log, now: now, q: s.q, prepared: s.prepared,
+	return &Service{db: s.db, log: s.log, now: now, q: s.q, prepared: s.prepared, hooks: s.hooks,
 		batch: batcher{db: s.db, wrap: s.batch.wrap}}
 }
 

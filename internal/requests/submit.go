@@ -26,11 +26,13 @@ const (
 //
 // The campaign must be open and taking applications today, the person
 // must live in one of its regions (a region covers its subtree; a campaign
-// with no regions takes every region) and each line must name an item the
+// with no regions takes every region), pass the Gate of the hooks (the
+// age range of the campaign's rules) and each line must name an item the
 // campaign offers, with a size when the item comes in sizes. A person who
 // already has a request in the campaign gets it back, Linked, and nothing
 // new is written: the unique index on (campaign, person) holds it even
-// for two submissions at once.
+// for two submissions at once. A new request is told to the Submitted
+// hook after its commit.
 func (s *Service) Submit(ctx context.Context, p access.Principal, in Input) (Request, error) {
 	if err := access.Can(p, access.SubmitRequests, p.Scope()); err != nil {
 		return Request{}, err
@@ -46,6 +48,9 @@ func (s *Service) Submit(ctx context.Context, p access.Principal, in Input) (Req
 	})
 	if err != nil {
 		return Request{}, err
+	}
+	if !r.Linked {
+		s.submitted(r.ID)
 	}
 	return r, nil
 }
@@ -129,6 +134,11 @@ func (s *Service) submit(ctx context.Context, tx store.Querier, p access.Princip
 	}
 	if err := s.checkCampaign(ctx, tx, in.CampaignID, per.regionPath); err != nil {
 		return Request{}, err
+	}
+	if g := s.hooks.Gate; g != nil {
+		if err := g(ctx, in.CampaignID, per.birth, store.Day(s.now().UTC())); err != nil {
+			return Request{}, err
+		}
 	}
 	lines, err := s.checkLines(ctx, tx, in.CampaignID, in.Lines)
 	if err != nil {

@@ -68,7 +68,9 @@ type Options struct {
 // copy the paths of organisations and regions, and a move of either
 // updates them in the same transaction; a merge of two records of a
 // person moves what other domains hold of the person (assessments,
-// placements) in the same transaction; web imports run as jobs. The
+// placements) in the same transaction; a submitted request is refused
+// outside its campaign's age range and evaluated after its commit; web
+// imports and recalculations run as jobs. The
 // aid catalogue starts with its built-in items and kits.
 func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	if o.Now == nil {
@@ -129,6 +131,7 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	if s.Eligibility, err = eligibility.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}
+	s.Requests.SetHooks(requests.Hooks{Gate: s.Eligibility.AgeGate, Submitted: s.Eligibility.Submitted})
 	if s.Settings, err = settings.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}
@@ -146,6 +149,8 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		return nil, err
 	}
 	s.Jobs.Register(imports.JobKind, s.Imports.Handle)
+	s.Eligibility.UseJobs(s.Jobs)
+	s.Jobs.Register(eligibility.JobKind, s.Eligibility.HandleRescore)
 	s.Jobs.Register(imports.OldJobKind, s.Imports.Handle)
 	if s.Catalog, err = i18n.New(); err != nil {
 		return nil, err

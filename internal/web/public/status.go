@@ -1,10 +1,13 @@
 package public
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"time"
 
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/public"
 	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/web/kit"
@@ -19,6 +22,7 @@ type statusView struct {
 	Status   public.Status
 	Messages []message
 	NotFound bool
+	Explain  string // the eligibility result's short version, nothing of the household
 }
 
 // message is one message to the family: the status it announced.
@@ -44,6 +48,9 @@ func (s *Server) StatusLookUp(w http.ResponseWriter, r *http.Request, rq *reques
 	switch {
 	case err == nil:
 		v.Found, v.Status = true, st
+		if v.Explain, err = s.shortExplanation(r.Context(), rq, st.RequestID); err != nil {
+			return err
+		}
 		if st.Status != requests.Rejected {
 			v.Status.Reason = "" // a reason belongs to a rejection only
 		}
@@ -63,4 +70,19 @@ func (s *Server) StatusLookUp(w http.ResponseWriter, r *http.Request, rq *reques
 	}
 	s.render(w, http.StatusUnprocessableEntity, "status", &v)
 	return nil
+}
+
+// shortExplanation is the request's eligibility result in one sentence
+// for the family, in the page's language, or "" before it is evaluated.
+// The page reads it as the installation: the family has shown the
+// reference and the phone.
+func (s *Server) shortExplanation(ctx context.Context, rq *request, id int64) (string, error) {
+	st, err := s.svc.Eligibility.Current(ctx, access.System, id)
+	if errs.CodeOf(err) == errs.NotFound {
+		return "", nil
+	} else if err != nil {
+		return "", err
+	}
+	ex, err := s.svc.Explain(ctx, rq.L, st)
+	return ex.Short, err
 }

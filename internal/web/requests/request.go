@@ -28,6 +28,7 @@ type requestView struct {
 	Conflict    string // why the decision just made was not taken
 	Form        *form
 	MaxDocument string
+	Eligibility eligibilityView
 }
 
 // eventRow is one step of the history.
@@ -80,6 +81,9 @@ func (s *Server) renderRequest(w http.ResponseWriter, r *http.Request, rq *reque
 			row.ReasonName = rq.L.T("rejectreason." + string(e.Reason))
 		}
 		v.Events = append(v.Events, row)
+	}
+	if v.Eligibility, err = s.eligibility(ctx, rq, x); err != nil {
+		return err
 	}
 	if v.Comments, err = s.svc.Requests.Comments(ctx, rq.P, id); err != nil {
 		return err

@@ -1,0 +1,81 @@
+package eligibility_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/jolproject/jol/internal/eligibility"
+	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/store/storetest"
+)
+
+func TestSubmittedAreEvaluatedAfterwards(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := setup(t, db)
+		w.load(t, families(w))
+		personOf(t, w)
+		w.s.Submitted(1, 2) // no rules yet: left without a result, not a failure
+		if failed := w.s.Settle(); failed != 0 {
+			t.Fatalf("%d failed without rules", failed)
+		}
+		if _, err := w.s.Current(ctx, w.coord, 1); errs.CodeOf(err) != errs.NotFound {
+			t.Fatalf("result without rules: %v", err)
+		}
+		rules, weights := roadRules(w)
+		must(w.s.SaveRuleSet(ctx, w.coord, w.campaign, rules, weights))
+		w.s.Submitted(1, 2)
+		w.s.Submitted(4)
+		if failed := w.s.Settle(); failed != 0 {
+			t.Fatalf("%d evaluations failed", failed)
+		}
+		for id, score := range map[int64]int{1: 58, 2: 0, 4: 40} {
+			st, err := w.s.Current(ctx, w.coord, id)
+			if err != nil || st.Result.Score != score || st.Version != 1 {
+				t.Errorf("request %d: %v %+v, want score %d", id, err, st, score)
+			}
+		}
+		if _, err := w.s.Current(ctx, w.coord, 3); errs.CodeOf(err) != errs.NotFound {
+			t.Errorf("request 3 was not submitted, yet evaluated: %v", err)
+		}
+	})
+}
+
+func TestAgeGate(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := setup(t, db)
+		on := day("2026-09-01")
+		if err := w.s.AgeGate(ctx, w.campaign, day("1990-01-01"), on); err != nil {
+			t.Fatalf("no rules, yet refused: %v", err)
+		}
+		rules, weights := roadRules(w) // ages 6–17
+		must(w.s.SaveRuleSet(ctx, w.coord, w.campaign, rules, weights))
+		for _, c := range []struct {
+			birth  string
+			refuse bool
+		}{{"2020-09-01", false}, {"2020-09-02", true}, {"2009-01-01", false}, {"2008-09-01", true}} {
+			err := w.s.AgeGate(ctx, w.campaign, day(c.birth), on)
+			if e := errs.As(err); (e != nil && e.Key == "error.request_outside_age") != c.refuse {
+				t.Errorf("born %s: %v, refuse %v", c.birth, err, c.refuse)
+			}
+		}
+		if err := w.s.AgeGate(ctx, w.campaign, time.Time{}, on); err != nil {
+			t.Errorf("unknown birth date refused: %v", err)
+		}
+		if err := w.s.AgeGate(ctx, w.other, day("1990-01-01"), on); err != nil {
+			t.Errorf("campaign without rules refused: %v", err)
+		}
+	})
+}
+
+func TestDefaultRulesAreValid(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := setup(t, db)
+		for _, p := range []string{"kits", "devices", "delivery", "out_of_school", "mentoring", "unknown"} {
+			rules, weights := eligibility.DefaultRules(p)
+			if _, err := w.s.SaveRuleSet(ctx, w.coord, w.campaign, rules, weights); err != nil {
+				t.Errorf("%s: %v", p, err)
+			}
+		}
+	})
+}
