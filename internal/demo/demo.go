@@ -138,6 +138,9 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 		if err := seedAppeals(ctx, s, now()); err != nil {
 			return nil, err
 		}
+		if err := seedRules(ctx, s); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

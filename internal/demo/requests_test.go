@@ -43,6 +43,11 @@ func TestSeedRequestsInEveryStatus(t *testing.T) {
 		if last := ev[len(ev)-1]; last.To != r.Status || last.At.After(now()) {
 			t.Errorf("request %s: last event %+v, status %s", r.Reference, last, r.Status)
 		}
+		// Every sample request has been evaluated with the campaign's
+		// starting rules, so an operator has an explanation to read.
+		if st, err := svc.Eligibility.Current(ctx, access.System, r.ID); err != nil || st.Version != 1 {
+			t.Errorf("request %s: eligibility %+v, %v", r.Reference, st, err)
+		}
 	}
 	for _, st := range requests.Statuses() {
 		if count[st] != 2 {
