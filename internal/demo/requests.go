@@ -133,6 +133,10 @@ func seedRequestSet(ctx context.Context, s *services.Services, today time.Time, 
 	return nil
 }
 
+// requestCategories are the categories of need the sample applicants hold,
+// in turn.
+var requestCategories = [][]string{{"low-income", "large-family"}, {"orphan"}, {"low-income"}, {"disability"}, nil}
+
 // seedRequest registers applicant i of set and records their request on
 // day, moving it a day at a time (not past today) to its status.
 func seedRequest(ctx context.Context, s *services.Services, ids map[string]int64, set requestSet, campaign int64,
@@ -143,6 +147,16 @@ func seedRequest(ctx context.Context, s *services.Services, ids map[string]int64
 		OrgID: ids[set.org], Status: set.status, Grade: set.grade + i%4, Languages: []string{c.locale}})
 	if err != nil {
 		return err
+	}
+	// Most families hold a category of need with a certificate, so the
+	// explanations show scores and ranks; every fifth holds none and is
+	// told which condition it does not meet.
+	for _, code := range requestCategories[i%len(requestCategories)] {
+		ev := people.Evidence{DocType: "справка", DocNumber: fmt.Sprintf("%s-%d", set.region, 1000+i),
+			IssuedOn: day.AddDate(0, -2, 0), ExpiresOn: day.AddDate(1, 0, 0), Verified: true}
+		if _, err := s.People.Assign(ctx, access.System, per.ID, code, ev); err != nil {
+			return err
+		}
 	}
 	at := func(d time.Time) *requests.Service {
 		at := d.Add(10*time.Hour + time.Duration(i)*time.Minute)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/demo"
+	"github.com/jolproject/jol/internal/eligibility"
 	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
@@ -30,7 +31,7 @@ func TestSeedRequestsInEveryStatus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	count := map[requests.Status]int{}
+	count, eligible := map[requests.Status]int{}, 0
 	for _, r := range rows {
 		count[r.Status]++
 		if r.SubmittedAt.After(now()) || r.SubmittedAt.Before(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)) {
@@ -45,9 +46,16 @@ func TestSeedRequestsInEveryStatus(t *testing.T) {
 		}
 		// Every sample request has been evaluated with the campaign's
 		// starting rules, so an operator has an explanation to read.
-		if st, err := svc.Eligibility.Current(ctx, access.System, r.ID); err != nil || st.Version != 1 {
+		st, err := svc.Eligibility.Current(ctx, access.System, r.ID)
+		if err != nil || st.Version != 1 {
 			t.Errorf("request %s: eligibility %+v, %v", r.Reference, st, err)
 		}
+		if st.Result.Status == eligibility.Eligible {
+			eligible++
+		}
+	}
+	if eligible == 0 || eligible == len(rows) {
+		t.Errorf("%d of %d sample requests eligible: the demo should show both verdicts", eligible, len(rows))
 	}
 	for _, st := range requests.Statuses() {
 		if count[st] != 2 {
