@@ -6,7 +6,6 @@ package desk
 
 import (
 	"embed"
-	"io/fs"
 	"net/http"
 	"strconv"
 
@@ -38,11 +37,7 @@ type Server struct {
 
 // New parses the room's templates; it fails on a broken one.
 func New(k *kit.Kit, svc *services.Services) (*Server, error) {
-	sub, err := fs.Sub(templates, "templates")
-	if err != nil {
-		return nil, err
-	}
-	tpl, err := k.Parse(sub)
+	tpl, err := k.ParseRoom(templates)
 	if err != nil {
 		return nil, err
 	}

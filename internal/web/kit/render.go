@@ -77,6 +77,16 @@ func cssVersion() (string, error) {
 	return hex.EncodeToString(sum[:6]), nil
 }
 
+// ParseRoom parses the templates of a room, the directory "templates" of
+// its embedded files, as Parse does with more.
+func (k *Kit) ParseRoom(files fs.FS, more ...fs.FS) (*Templates, error) {
+	room, err := fs.Sub(files, "templates")
+	if err != nil {
+		return nil, err
+	}
+	return k.Parse(room, more...)
+}
+
 // Parse parses a room's templates: every pages/*.html of room with the
 // layout, the kernel's partials, room's partials/*.html and the
 // partials/*.html of each of more (another room's parts a page of this one

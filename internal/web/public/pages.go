@@ -7,7 +7,6 @@ package public
 
 import (
 	"embed"
-	"io/fs"
 	"net/http"
 
 	"github.com/jolproject/jol/internal/services"
@@ -36,11 +35,7 @@ type Server struct {
 
 // New parses the room's templates; it fails on a broken one.
 func New(k *kit.Kit, svc *services.Services) (*Server, error) {
-	sub, err := fs.Sub(templates, "templates")
-	if err != nil {
-		return nil, err
-	}
-	tpl, err := k.Parse(sub)
+	tpl, err := k.ParseRoom(templates)
 	if err != nil {
 		return nil, err
 	}

@@ -5,7 +5,6 @@ package registry
 
 import (
 	"embed"
-	"io/fs"
 	"net/http"
 
 	"github.com/jolproject/jol/internal/services"
@@ -39,11 +38,7 @@ type Server struct {
 // New parses the room's templates with the guidance part of the person
 // page, which g fills; it fails on a broken one.
 func New(k *kit.Kit, svc *services.Services, g *guidance.Server) (*Server, error) {
-	sub, err := fs.Sub(templates, "templates")
-	if err != nil {
-		return nil, err
-	}
-	tpl, err := k.Parse(sub, guidance.Partials())
+	tpl, err := k.ParseRoom(templates, guidance.Partials())
 	if err != nil {
 		return nil, err
 	}
