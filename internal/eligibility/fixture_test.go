@@ -123,6 +123,7 @@ type applicant struct {
 	items       []int64
 	submitted   time.Time
 	deliveredAt time.Time // the request was delivered then
+	distanceM   int64     // from home to school; 0 when not known
 }
 
 // load writes applicants with store.Bulk in one transaction; applicant
@@ -145,7 +146,7 @@ func (w *world) load(t testing.TB, apps []applicant) {
 			members = append(members, []any{sibling, a.id, "child"})
 		}
 		reqs = append(reqs, []any{a.id, fmt.Sprintf("R-%d", a.id), a.campaign, a.id, "parent", "hotline", a.status,
-			rid, a.region, w.school.Path, a.submitted, now})
+			rid, a.region, w.school.Path, a.submitted, now, store.NullID(a.distanceM)})
 		for i, it := range a.items {
 			lines = append(lines, []any{a.id, i + 1, it})
 		}
@@ -172,7 +173,7 @@ func (w *world) load(t testing.TB, apps []applicant) {
 			"grade", "household_id", "created_at", "updated_at"}, ps},
 		{"household_members", []string{"person_id", "household_id", "relation"}, members},
 		{"requests", []string{"id", "reference", "campaign_id", "person_id", "applicant_kind", "channel", "status",
-			"region_id", "region_path", "org_path", "submitted_at", "updated_at"}, reqs},
+			"region_id", "region_path", "org_path", "submitted_at", "updated_at", "distance_m"}, reqs},
 		{"request_lines", []string{"request_id", "line", "item_id"}, lines},
 		{"person_categories", []string{"person_id", "category_id", "expires_on", "assigned_at"}, cats},
 		{"request_events", []string{"request_id", "from_status", "to_status", "at"}, events},

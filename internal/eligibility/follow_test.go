@@ -79,3 +79,33 @@ func TestDefaultRulesAreValid(t *testing.T) {
 		}
 	})
 }
+
+// The distance a request gives scores by the weights' bands, in the
+// recalculation and in the evaluation after a submission alike.
+func TestDistanceFromTheRequestScores(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := setup(t, db)
+		fams := families(w)
+		fams[3].distanceM = 12_500 // request 4: low-income, single parent: 40
+		fams[0].distanceM = 2_000  // request 1: under the first band
+		w.load(t, fams)
+		personOf(t, w)
+		rules, weights := roadRules(w)
+		weights.Distance = []eligibility.Band{{FromKm: 3, Points: 5}, {FromKm: 10, Points: 12}}
+		must(w.s.SaveRuleSet(ctx, w.coord, w.campaign, rules, weights))
+		w.s.Submitted(4)
+		if failed := w.s.Settle(); failed != 0 {
+			t.Fatalf("%d evaluations failed", failed)
+		}
+		if st := must(w.s.Current(ctx, w.coord, 4)); st.Result.Score != 52 {
+			t.Fatalf("after submission, request 4 scored %d, want 40 + 12 for 12.5 km", st.Result.Score)
+		}
+		must(w.s.Rescore(ctx, w.coord, w.campaign))
+		for id, score := range map[int64]int{1: 58, 4: 52} {
+			st := must(w.s.Current(ctx, w.coord, id))
+			if st.Result.Score != score {
+				t.Errorf("request %d scored %d after recalculation, want %d", id, st.Result.Score, score)
+			}
+		}
+	})
+}

@@ -109,12 +109,14 @@ func (s *Service) readRequests(ctx context.Context, query string, set int64) ([]
 		for rows.Next() {
 			var sb subject
 			var birth sql.NullTime
+			var dist sql.NullInt64
 			f := &sb.facts
 			if err := rows.Scan(&sb.id, &sb.status, &f.RequestDate, &f.RegionPath, &birth, &f.Grade, &f.Institution,
-				&f.Disability, &f.Income, &f.SingleGuardian, &sb.household); err != nil {
+				&f.Disability, &f.Income, &f.SingleGuardian, &sb.household, &dist); err != nil {
 				return err
 			}
 			f.BirthDate, f.RequestDate = store.TimeOf(birth), f.RequestDate.UTC()
+			f.DistanceKm, f.DistanceKnown = float64(dist.Int64)/1000, dist.Valid
 			subs = append(subs, sb)
 		}
 		return rows.Err()

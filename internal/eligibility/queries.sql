@@ -33,7 +33,7 @@ FROM eligibility_rule_sets WHERE campaign_id = $1 ORDER BY version DESC;
 -- order: sorting a million wide rows costs SQLite more than sorting them
 -- by id costs Go.
 SELECT r.id, r.status, r.submitted_at, r.region_path, p.birth_date, p.grade, COALESCE(p.org_id, 0), p.disability,
-       COALESCE(h.income_category, ''), COALESCE(h.incomplete, FALSE), COALESCE(p.household_id, 0)
+       COALESCE(h.income_category, ''), COALESCE(h.incomplete, FALSE), COALESCE(p.household_id, 0), r.distance_m
 FROM requests r
 JOIN persons p ON p.id = r.person_id
 LEFT JOIN households h ON h.id = p.household_id

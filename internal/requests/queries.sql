@@ -32,8 +32,8 @@ SELECT id FROM requests WHERE campaign_id = $1 AND person_id = $2;
 -- name: InsertRequest
 INSERT INTO requests (reference, campaign_id, person_id, applicant_kind, applicant_person_id, applicant_org_id,
     applicant_name, applicant_phone, phone_digits, channel, locale, status, org_id, org_path, region_id,
-    region_path, version, created_by, submitted_at, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17, $18, $18)
+    region_path, version, created_by, submitted_at, updated_at, distance_m)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17, $18, $18, $19)
 RETURNING id;
 
 -- name: InsertLine
@@ -55,7 +55,7 @@ SELECT r.id, r.reference, r.campaign_id, r.person_id, p.last_name, p.first_name,
        r.applicant_name, r.applicant_phone, r.channel, r.locale, r.status, r.reason, r.reason_note,
        COALESCE(r.reviewer_id, 0), COALESCE(u.name, ''), COALESCE(r.org_id, 0), r.org_path, r.region_id,
        r.region_path, r.version, COALESCE(r.created_by, 0), r.submitted_at, r.updated_at,
-       COALESCE(p.merged_into, 0)
+       COALESCE(p.merged_into, 0), r.distance_m
 FROM requests r JOIN persons p ON p.id = r.person_id LEFT JOIN users u ON u.id = r.reviewer_id
 
 -- name: RequestByID

@@ -47,11 +47,16 @@ func (s *Service) byID(ctx context.Context, q store.Querier, id int64) (Request,
 func scanRequest(sc store.Scanner) (Request, error) {
 	var r Request
 	var last, first, patronymic string
+	var dist sql.NullInt64
 	err := sc.Scan(&r.ID, &r.Reference, &r.CampaignID, &r.PersonID, &last, &first, &patronymic, &r.ApplicantKind,
 		&r.ApplicantPersonID, &r.ApplicantOrgID, &r.ApplicantName, &r.ApplicantPhone, &r.Channel, &r.Locale,
 		&r.Status, &r.Reason, &r.ReasonNote, &r.ReviewerID, &r.ReviewerName, &r.OrgID, &r.OrgPath, &r.RegionID,
-		&r.RegionPath, &r.Version, &r.CreatedBy, &r.SubmittedAt, &r.UpdatedAt, &r.MergedInto)
+		&r.RegionPath, &r.Version, &r.CreatedBy, &r.SubmittedAt, &r.UpdatedAt, &r.MergedInto, &dist)
 	r.PersonName = fullName(last, first, patronymic)
+	if dist.Valid {
+		km := float64(dist.Int64) / 1000
+		r.DistanceKm = &km
+	}
 	r.SubmittedAt, r.UpdatedAt = r.SubmittedAt.UTC(), r.UpdatedAt.UTC()
 	return r, err
 }

@@ -1,6 +1,8 @@
 package requests
 
 import (
+	"database/sql"
+	"math"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
@@ -34,6 +36,8 @@ type Request struct {
 	SubmittedAt       time.Time     `json:"submitted_at"`
 	UpdatedAt         time.Time     `json:"updated_at"`
 	Lines             []Line        `json:"lines,omitempty"`
+	// DistanceKm is how far the person lives from school, when known.
+	DistanceKm *float64 `json:"distance_km,omitempty"`
 
 	// MergedInto is set when the request's person was merged into
 	// another record and the request stayed with the dropped record,
@@ -84,7 +88,8 @@ type Input struct {
 	Channel           Channel
 	Locale            string // the applicant's language for messages: en, ru, kk, fr, fa
 	Lines             []LineInput
-	Via               string // the surface: "web", "api", "import"
+	Via               string   // the surface: "web", "api", "import"
+	DistanceKm        *float64 // from home to school, when the family or the school says
 }
 
 // LineInput is one thing asked for.
@@ -105,4 +110,16 @@ type Event struct {
 	ActorName string    `json:"actor_name"`
 	Via       string    `json:"via,omitempty"`
 	At        time.Time `json:"at"`
+}
+
+// MaxDistanceKm is the farthest a home may be from school: further is a
+// typing error.
+const MaxDistanceKm = 300.0
+
+// metres is d in whole metres for the database, NULL when not known.
+func metres(d *float64) sql.NullInt64 {
+	if d == nil {
+		return sql.NullInt64{}
+	}
+	return sql.NullInt64{Int64: int64(math.Round(*d * 1000)), Valid: true}
 }

@@ -74,6 +74,9 @@ func (in *Input) check() error {
 	if len(in.ApplicantName) > 200 || len(in.ApplicantPhone) > 40 {
 		fe = append(fe, errs.Field("applicant", "error.too_long", "Count", 200))
 	}
+	if d := in.DistanceKm; d != nil && !(*d >= 0 && *d <= MaxDistanceKm) {
+		fe = append(fe, errs.Field("distance_km", "error.distance_range", "Max", MaxDistanceKm))
+	}
 	switch in.Locale {
 	case "en", "ru", "kk", "fr", "fa":
 	case "":
@@ -149,7 +152,7 @@ func (s *Service) submit(ctx context.Context, tx store.Querier, p access.Princip
 		ApplicantPersonID: in.ApplicantPersonID, ApplicantOrgID: in.ApplicantOrgID, ApplicantName: in.ApplicantName,
 		ApplicantPhone: in.ApplicantPhone, Channel: in.Channel, Locale: in.Locale, Status: Submitted,
 		OrgID: per.orgID, OrgPath: per.orgPath, RegionID: per.regionID, RegionPath: per.regionPath, Version: 1,
-		CreatedBy: p.UserID, SubmittedAt: now, UpdatedAt: now, Lines: lines}
+		CreatedBy: p.UserID, SubmittedAt: now, UpdatedAt: now, Lines: lines, DistanceKm: in.DistanceKm}
 	if r.ApplicantPhone == "" && in.ApplicantKind == BySelf {
 		r.ApplicantPhone = per.phone
 	}
@@ -191,7 +194,7 @@ func (s *Service) insert(ctx context.Context, tx store.Querier, r *Request) (boo
 		err := tx.QueryRowContext(ctx, s.q.InsertRequest, r.Reference, r.CampaignID, r.PersonID, r.ApplicantKind,
 			store.NullID(r.ApplicantPersonID), store.NullID(r.ApplicantOrgID), r.ApplicantName, r.ApplicantPhone,
 			phoneDigits(r.ApplicantPhone), r.Channel, r.Locale, r.Status, store.NullID(r.OrgID), r.OrgPath,
-			r.RegionID, r.RegionPath, store.NullID(r.CreatedBy), r.SubmittedAt).Scan(&r.ID)
+			r.RegionID, r.RegionPath, store.NullID(r.CreatedBy), r.SubmittedAt, metres(r.DistanceKm)).Scan(&r.ID)
 		if err == nil && pg {
 			_, err = tx.ExecContext(ctx, spInsDone)
 		}

@@ -18,6 +18,7 @@ func TestSubmitWritesRequestLinesEventAndMessage(t *testing.T) {
 		in := w.input(per.ID)
 		in.Lines = append(in.Lines, requests.LineInput{ItemID: w.uniform, Size: "128"},
 			requests.LineInput{ItemID: w.shoes, Size: "33.5"})
+		in.DistanceKm = ptr(7.25)
 		r, err := w.s.Submit(ctx, w.opK, in)
 		must(t, err)
 		if r.Status != requests.Submitted || r.Version != 1 || r.Linked || r.PersonName != "Sadykov Arman" {
@@ -30,6 +31,9 @@ func TestSubmitWritesRequestLinesEventAndMessage(t *testing.T) {
 		must(t, err)
 		if got.Reference != r.Reference || len(got.Lines) != 3 || got.Lines[1].Size != "128" || got.Lines[2].ItemCode != "shoes" {
 			t.Fatalf("read back = %+v", got)
+		}
+		if got.DistanceKm == nil || *got.DistanceKm != 7.25 {
+			t.Fatalf("distance read back = %v, want 7.25", got.DistanceKm)
 		}
 		if got.RegionPath != per.RegionPath || got.OrgPath != per.OrgPath || got.Locale != "kk" {
 			t.Fatalf("scope or locale = %q %q %q", got.RegionPath, got.OrgPath, got.Locale)
@@ -72,6 +76,10 @@ func TestSubmitRefusesWithTheReason(t *testing.T) {
 			{"no lines", func(in *requests.Input) { in.Lines = nil }, "invalid error.invalid; lines error.required"},
 			{"bad channel", func(in *requests.Input) { in.Channel = "fax" }, "invalid error.invalid; channel error.invalid_choice"},
 			{"unknown person", func(in *requests.Input) { in.PersonID = 999999 }, "not_found error.not_found"},
+			{"distance too far", func(in *requests.Input) { in.DistanceKm = ptr(301.0) },
+				"invalid error.invalid; distance_km error.distance_range"},
+			{"distance negative", func(in *requests.Input) { in.DistanceKm = ptr(-1.0) },
+				"invalid error.invalid; distance_km error.distance_range"},
 		}
 		for _, c := range cases {
 			in := w.input(per.ID)
@@ -149,3 +157,5 @@ func TestSubmitRefusesMergedRecord(t *testing.T) {
 		}
 	})
 }
+
+func ptr[T any](v T) *T { return &v }
