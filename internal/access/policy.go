@@ -46,6 +46,13 @@ const (
 
 	// ManageEligibility: set a campaign's rules and weights, recalculate.
 	ManageEligibility Action = "eligibility.manage"
+
+	// Stock (internal/stock): reading warehouses, balances and movements;
+	// recording movements (receipts, transfers, kits, issues, returns,
+	// write-offs, counts) and donors; opening and editing warehouses.
+	ViewStock        Action = "stock.view"
+	MoveStock        Action = "stock.move"
+	ManageWarehouses Action = "stock.manage"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -85,6 +92,10 @@ var rules = map[Action]rule{
 	RecordAppeals:     {roles: []Role{Admin, Coordinator, Operator, Outreach}, scoped: true},
 	ManageAppealRules: {roles: []Role{Admin}},
 	ManageEligibility: {roles: []Role{Admin, Coordinator}, scoped: true},
+
+	ViewStock:        {roles: []Role{Admin, Coordinator, Operator, Warehouse, Auditor}, scoped: true},
+	MoveStock:        {roles: []Role{Admin, Coordinator, Warehouse}, scoped: true},
+	ManageWarehouses: {roles: []Role{Admin, Coordinator}, scoped: true},
 }
 
 // Actions lists every action the policy knows.

@@ -10,18 +10,19 @@ package audit
 // Entities are the record types of the change log.
 func Entities() []string {
 	return []string{"aid_item", "api_token", "appeal", "appeal_deadlines", "calendar_day", "campaign",
-		"category", "eligibility_rules", "household", "import_template", "import_upload", "job", "organisation",
-		"person", "person_batch", "place_offer", "placement", "region", "request", "request_document", "settings",
-		"user"}
+		"category", "donor", "eligibility_rules", "household", "import_template", "import_upload", "job",
+		"organisation", "person", "person_batch", "place_offer", "placement", "region", "request",
+		"request_document", "settings", "stock_doc", "user", "warehouse"}
 }
 
 // Actions are the actions of the change log.
 func Actions() []string {
-	return []string{"add_guardian", "add_member", "answer", "assign", "assign_reviewer", "attach", "close",
-		"comment", "create", "delete", "dry_run", "give_consent", "import", "link", "merge", "password", "photo",
-		"place", "record_assessment", "record_results", "remove_guardian", "remove_member", "rescore", "retry",
-		"revoke", "save", "set_head", "set_outcome", "set_status", "submit", "transition", "unassign", "unmerge",
-		"update", "upload", "withdraw_consent"}
+	return []string{"add_guardian", "add_member", "answer", "assemble", "assign", "assign_reviewer", "attach",
+		"close", "comment", "count", "create", "delete", "dispatch", "dry_run", "give_consent", "import", "issue",
+		"link", "merge", "password", "photo", "place", "receive", "record_assessment", "record_results",
+		"remove_guardian", "remove_member", "rescore", "retry", "return", "revoke", "save", "set_head",
+		"set_outcome", "set_status", "submit", "transition", "unassign", "unmerge", "update", "upload",
+		"withdraw_consent", "write_off"}
 }
 
 // The subject kinds of the access log that name a record a page shows.

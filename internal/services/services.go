@@ -28,6 +28,7 @@ import (
 	"github.com/jolproject/jol/internal/public"
 	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/settings"
+	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/store"
 )
 
@@ -52,6 +53,8 @@ type Services struct {
 
 	// Eligibility keeps campaigns' rules and weights and requests' results.
 	Eligibility *eligibility.Service
+	// Stock keeps warehouses, donors and the stock ledger.
+	Stock *stock.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -140,6 +143,11 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		return nil, err
 	}
 	s.People.OnMerge(appeals.CallerHook, s.Appeals.CallerMoves())
+	if s.Stock, err = stock.New(db, s.Audit, o.Now); err != nil {
+		return nil, err
+	}
+	s.Orgs.OnMove(s.Stock.RepathOrgs)
+	s.Geo.OnMove(s.Stock.RepathRegions)
 	if s.Jobs, err = jobs.New(db, o.Now, o.Logger, jobs.WithAudit(s.Audit)); err != nil {
 		return nil, err
 	}

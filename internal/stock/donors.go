@@ -1,0 +1,145 @@
+package stock
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/audit"
+	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/text"
+	"github.com/jolproject/jol/internal/valid"
+)
+
+// DonorKind is who a donor is.
+type DonorKind string
+
+// The kinds of donor.
+const (
+	DonorOrganisation DonorKind = "organisation"
+	DonorCompany      DonorKind = "company"
+	DonorPerson       DonorKind = "person"
+)
+
+// DonorKinds lists the kinds of donor.
+func DonorKinds() []DonorKind { return []DonorKind{DonorOrganisation, DonorCompany, DonorPerson} }
+
+// Donor is who gave stock in kind. A donor is recorded by an organisation
+// (OrgID) and seen by its subtree and the organisations above it; the
+// sponsors of a later issue grow out of this record.
+type Donor struct {
+	ID         int64     `json:"id"`
+	Name       string    `json:"name"`
+	Kind       DonorKind `json:"kind"`
+	DonorOrgID int64     `json:"donor_org_id,omitempty"` // the organisation of the registry the donor is
+	Contact    string    `json:"contact,omitempty"`
+	OrgID      int64     `json:"org_id"`
+	CreatedAt  time.Time `json:"created_at"`
+	orgPath    string
+}
+
+// DonorInput records a donor. OrgID is the recording organisation, the
+// principal's own when 0.
+type DonorInput struct {
+	Name       string
+	Kind       DonorKind
+	DonorOrgID int64
+	Contact    string
+	OrgID      int64
+}
+
+// CreateDonor records a donor; p must record movements of stock.
+func (s *Service) CreateDonor(ctx context.Context, p access.Principal, in DonorInput) (Donor, error) {
+	if err := access.Can(p, access.MoveStock, p.Scope()); err != nil {
+		return Donor{}, err
+	}
+	in.Name, in.Contact = text.Clean(in.Name), text.Clean(in.Contact)
+	fs := valid.Name(nil, "name", in.Name, MaxName)
+	fs = valid.Line(fs, "contact", in.Contact, MaxName)
+	if in.Kind != DonorOrganisation && in.Kind != DonorCompany && in.Kind != DonorPerson {
+		fs = append(fs, valid.Choice("kind", DonorKinds()...))
+	}
+	if in.OrgID == 0 {
+		in.OrgID = p.OrgID
+	}
+	if in.OrgID == 0 {
+		fs = append(fs, errs.Field("org_id", "error.required", "Field", "org_id"))
+	}
+	d := Donor{Name: in.Name, Kind: in.Kind, DonorOrgID: in.DonorOrgID, Contact: in.Contact, CreatedAt: s.now().UTC()}
+	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+		if err := errs.Validation(fs...); err != nil {
+			return err
+		}
+		org, err := s.scopeOrg(ctx, tx, in.OrgID, "org_id")
+		if err != nil {
+			return err
+		}
+		if !access.Within(p, access.Target{OrgPath: org.path, RegionPath: p.RegionPath}) {
+			return errs.Validation(errs.Field("org_id", "error.org_out_of_scope"))
+		}
+		if in.DonorOrgID != 0 {
+			if _, err := s.scopeOrg(ctx, tx, in.DonorOrgID, "donor_org_id"); err != nil {
+				return err
+			}
+		}
+		d.OrgID, d.orgPath = org.id, org.path
+		if err := tx.QueryRowContext(ctx, s.q.InsertDonor, d.Name, string(d.Kind), store.NullID(d.DonorOrgID), d.Contact,
+			d.OrgID, d.orgPath, store.NullID(p.UserID), d.CreatedAt).Scan(&d.ID); err != nil {
+			return err
+		}
+		return s.log.Record(ctx, tx, p, audit.Change{Action: "create", Entity: "donor", EntityID: itoa(d.ID),
+			OrgPath: d.orgPath, After: d})
+	})
+	return d, err
+}
+
+// Donors lists the donors p sees: recorded in p's organisation subtree or
+// above it, by name.
+func (s *Service) Donors(ctx context.Context, p access.Principal) ([]Donor, error) {
+	if err := access.Can(p, access.ViewStock, p.Scope()); err != nil {
+		return nil, err
+	}
+	lo, hi := access.Span(p.OrgPath)
+	return store.Select(ctx, s.db.R, scanDonor, s.q.Donors, lo, hi, p.OrgPath)
+}
+
+// Donor returns donor id if p sees it.
+func (s *Service) Donor(ctx context.Context, p access.Principal, id int64) (Donor, error) {
+	if err := access.Can(p, access.ViewStock, p.Scope()); err != nil {
+		return Donor{}, err
+	}
+	return s.donor(ctx, s.db.R, p, id, "")
+}
+
+// donor reads donor id for p; with a field, an unknown or unseen donor is
+// that field's error, otherwise not found.
+func (s *Service) donor(ctx context.Context, q store.Querier, p access.Principal, id int64, field string) (Donor, error) {
+	d, err := scanDonor(q.QueryRowContext(ctx, s.q.DonorByID, id))
+	if err == nil && !donorSeen(p, d) {
+		err = sql.ErrNoRows
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		if field != "" {
+			return Donor{}, errs.Validation(errs.Field(field, "error.stock_donor_unknown"))
+		}
+		return Donor{}, errs.ErrNotFound
+	}
+	return d, err
+}
+
+// donorSeen: a donor recorded in p's subtree or above p's organisation.
+func donorSeen(p access.Principal, d Donor) bool {
+	return strings.HasPrefix(d.orgPath, p.OrgPath) || strings.HasPrefix(p.OrgPath, d.orgPath)
+}
+
+func scanDonor(sc store.Scanner) (Donor, error) {
+	var d Donor
+	var org sql.NullInt64
+	err := sc.Scan(&d.ID, &d.Name, &d.Kind, &org, &d.Contact, &d.OrgID, &d.orgPath, &d.CreatedAt)
+	d.DonorOrgID, d.CreatedAt = org.Int64, d.CreatedAt.UTC()
+	return d, err
+}

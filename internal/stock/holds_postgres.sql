@@ -1,0 +1,2 @@
+-- name: LockRequest
+SELECT id FROM requests WHERE id = $1 FOR UPDATE;

@@ -1,0 +1,28 @@
+package stock
+
+import (
+	"context"
+	"database/sql"
+)
+
+// RepathOrgs moves the organisation paths warehouses, donors and
+// documents copy from old to new, in the transaction of the move (wired
+// to orgs.Service.OnMove).
+func (s *Service) RepathOrgs(ctx context.Context, tx *sql.Tx, old, new string) error {
+	return s.repath(ctx, tx, old, new, s.q.RepathWarehouseOrgs, s.q.RepathDonorOrgs, s.q.RepathDocOrgs)
+}
+
+// RepathRegions moves the region paths warehouses and documents copy
+// (wired to geo.Service.OnMove).
+func (s *Service) RepathRegions(ctx context.Context, tx *sql.Tx, old, new string) error {
+	return s.repath(ctx, tx, old, new, s.q.RepathWarehouseRegions, s.q.RepathDocRegions)
+}
+
+func (s *Service) repath(ctx context.Context, tx *sql.Tx, old, new string, queries ...string) error {
+	for _, q := range queries {
+		if _, err := tx.ExecContext(ctx, q, new, len(old)+1, old+"%"); err != nil {
+			return err
+		}
+	}
+	return nil
+}

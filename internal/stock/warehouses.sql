@@ -1,0 +1,73 @@
+-- Warehouses and donors.
+
+-- name: ScopeOrg
+-- Organisation $1 with its name, path, region and language: the scope a
+-- warehouse or donor of it copies.
+SELECT o.id, o.name, o.path, o.region_id, COALESCE(r.code, ''), COALESCE(r.path, ''), o.locale
+FROM organisations o LEFT JOIN regions r ON r.id = o.region_id
+WHERE o.id = $1;
+
+-- name: RegionByCode
+SELECT id, code, path FROM regions WHERE code = $1;
+
+-- name: InsertWarehouse
+INSERT INTO warehouses (code, name, kind, org_id, org_path, region_id, region_path, address, active, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+RETURNING id;
+
+-- name: UpdateWarehouse
+UPDATE warehouses SET code = $2, name = $3, kind = $4, org_id = $5, org_path = $6, region_id = $7, region_path = $8,
+    address = $9, active = $10, updated_at = $11
+WHERE id = $1;
+
+-- name: WarehouseByID
+SELECT w.id, w.code, w.name, w.kind, w.org_id, o.name, w.org_path, w.region_id, r.code, w.region_path, w.address, w.active
+FROM warehouses w JOIN organisations o ON o.id = w.org_id JOIN regions r ON r.id = w.region_id
+WHERE w.id = $1;
+
+-- name: WarehouseForUpdate
+SELECT w.id, w.code, w.name, w.kind, w.org_id, o.name, w.org_path, w.region_id, r.code, w.region_path, w.address, w.active
+FROM warehouses w JOIN organisations o ON o.id = w.org_id JOIN regions r ON r.id = w.region_id
+WHERE w.id = $1;
+
+-- name: Warehouses
+-- The warehouses within a scope with their totals, open ones first.
+SELECT w.id, w.code, w.name, w.kind, w.org_id, o.name, w.org_path, w.region_id, r.code, w.region_path, w.address, w.active,
+    CAST(COALESCE((SELECT SUM(b.on_hand) FROM stock_balances b WHERE b.warehouse_id = w.id), 0) AS BIGINT),
+    CAST(COALESCE((SELECT SUM(b.reserved) FROM stock_balances b WHERE b.warehouse_id = w.id), 0) AS BIGINT)
+FROM warehouses w JOIN organisations o ON o.id = w.org_id JOIN regions r ON r.id = w.region_id
+WHERE w.org_path >= $1 AND w.org_path < $2 AND w.region_path >= $3 AND w.region_path < $4
+ORDER BY w.active DESC, w.name, w.id;
+
+-- name: InsertDonor
+INSERT INTO donors (name, kind, donor_org_id, contact, org_id, org_path, created_by, created_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+RETURNING id;
+
+-- name: Donors
+-- The donors recorded within the organisation subtree [$1, $2) or above
+-- organisation path $3, by name.
+SELECT id, name, kind, donor_org_id, contact, org_id, org_path, created_at
+FROM donors
+WHERE (org_path >= $1 AND org_path < $2) OR substr(CAST($3 AS TEXT), 1, length(org_path)) = org_path
+ORDER BY name, id;
+
+-- name: DonorByID
+SELECT id, name, kind, donor_org_id, contact, org_id, org_path, created_at FROM donors WHERE id = $1;
+
+-- name: RepathWarehouseOrgs
+-- An organisation subtree moved from $3 (a prefix) to $1; $2 is the
+-- length of the old prefix plus one.
+UPDATE warehouses SET org_path = CAST($1 AS TEXT) || substr(org_path, CAST($2 AS INTEGER)) WHERE org_path LIKE $3;
+
+-- name: RepathWarehouseRegions
+UPDATE warehouses SET region_path = CAST($1 AS TEXT) || substr(region_path, CAST($2 AS INTEGER)) WHERE region_path LIKE $3;
+
+-- name: RepathDonorOrgs
+UPDATE donors SET org_path = CAST($1 AS TEXT) || substr(org_path, CAST($2 AS INTEGER)) WHERE org_path LIKE $3;
+
+-- name: RepathDocOrgs
+UPDATE stock_docs SET org_path = CAST($1 AS TEXT) || substr(org_path, CAST($2 AS INTEGER)) WHERE org_path LIKE $3;
+
+-- name: RepathDocRegions
+UPDATE stock_docs SET region_path = CAST($1 AS TEXT) || substr(region_path, CAST($2 AS INTEGER)) WHERE region_path LIKE $3;
