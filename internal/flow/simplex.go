@@ -43,6 +43,7 @@ type simplex struct {
 	thread, revThread []int32
 	succNum, lastSucc []int32
 	pi                []int64 // potentials: reduced cost = cost − pi[tail] + pi[head]
+	orig              []int32 // the graph's number of each real arc
 	pricer            blockPricer
 	pivots            int
 	path              []int32 // scratch for updateTree
@@ -55,19 +56,21 @@ func newSimplex(g *Graph, artCost, artCap int64) *simplex {
 	all := m + n
 	s := &simplex{
 		n: n, m: m, root: int32(n),
-		tail:  append(make([]int32, 0, all), g.tail...),
-		head:  append(make([]int32, 0, all), g.head...),
-		cost:  append(make([]int64, 0, all), g.cost...),
-		capac: append(make([]int64, 0, all), g.capacity...),
+		tail:  make([]int32, m, all),
+		head:  make([]int32, m, all),
+		cost:  make([]int64, m, all),
+		capac: make([]int64, m, all),
 		flow:  make([]int64, all),
 		state: make([]int8, all),
+		orig:  mixedOrder(m, n),
 
 		parent: make([]int32, n+1), pred: make([]int32, n+1), up: make([]bool, n+1),
 		thread: make([]int32, n+1), revThread: make([]int32, n+1),
 		succNum: make([]int32, n+1), lastSucc: make([]int32, n+1),
 		pi: make([]int64, n+1),
 	}
-	for a := range m {
+	for a, o := range s.orig {
+		s.tail[a], s.head[a], s.cost[a], s.capac[a] = g.tail[o], g.head[o], g.cost[o], g.capacity[o]
 		s.state[a] = atLower
 	}
 	// Node v hangs from the root by arc m+v, in the direction its supply
@@ -106,6 +109,23 @@ func newSimplex(g *Graph, artCost, artCap int64) *simplex {
 	return s
 }
 
+// mixedOrder returns the order in which the solver keeps the arcs: every
+// k-th arc from the first, then every k-th from the second, and so on, k
+// being the mean number of arcs per node. Graphs are usually built node
+// by node, so a block of arcs in this order samples the whole graph
+// rather than a few nodes' arcs, and block search makes better pivots:
+// on the mentoring benchmark, X times fewer. (LEMON calls this arc mixing.)
+func mixedOrder(m, n int) []int32 {
+	order := make([]int32, 0, m)
+	step := max(3, m/max(1, n))
+	for first := range min(step, m) {
+		for a := first; a < m; a += step {
+			order = append(order, int32(a))
+		}
+	}
+	return order
+}
+
 // run pivots until no arc can lower the cost.
 func (s *simplex) run() {
 	for {
@@ -126,8 +146,10 @@ func (s *simplex) solution() (*Solution, error) {
 		}
 	}
 	var total int64
-	for a := range s.m {
+	flow := make([]int64, s.m)
+	for a, o := range s.orig {
 		total += s.flow[a] * s.cost[a]
+		flow[o] = s.flow[a]
 	}
 	// Shift the potentials so the smallest is zero: the same proof, with
 	// smaller numbers.
@@ -139,5 +161,5 @@ func (s *simplex) solution() (*Solution, error) {
 	for v := range pot {
 		pot[v] -= low
 	}
-	return &Solution{Flow: s.flow[:s.m:s.m], Cost: total, Potential: pot, Pivots: s.pivots}, nil
+	return &Solution{Flow: flow, Cost: total, Potential: pot, Pivots: s.pivots}, nil
 }
