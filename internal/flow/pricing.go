@@ -20,32 +20,39 @@ func newBlockPricer(m int) blockPricer {
 }
 
 // entering returns an arc whose entering lowers the cost, or -1 when none
-// does and the flow is optimal.
+// does and the flow is optimal. Blocks end at the last arc rather than
+// wrapping round, so each is a plain range for the compiler.
 func (p *blockPricer) entering(s *simplex) int {
-	state, cost, tail, head, pi := s.state[:p.m], s.cost[:p.m], s.tail[:p.m], s.head[:p.m], s.pi
-	best, bestVal := -1, int64(0)
-	left := p.block
 	e := p.next
-	for range p.m {
-		if st := state[e]; st != inTree {
-			v := int64(st) * (cost[e] - pi[tail[e]] + pi[head[e]])
-			if v < bestVal {
-				best, bestVal = e, v
-			}
-		}
-		e++
-		if e == p.m {
+	for scanned := 0; scanned < p.m; {
+		end := min(e+p.block, p.m)
+		best := bestInRange(s, e, end)
+		scanned += end - e
+		if e = end; e == p.m {
 			e = 0
 		}
-		left--
-		if left == 0 {
-			if best >= 0 {
-				p.next = e
-				return best
-			}
-			left = p.block
+		if best >= 0 {
+			p.next = e
+			return best
 		}
 	}
-	p.next = e
-	return best
+	return -1
+}
+
+// bestInRange returns the arc in [lo, hi) that lowers the cost most per
+// unit, or -1.
+func bestInRange(s *simplex, lo, hi int) int {
+	state, cost, tail, head := s.state[lo:hi], s.cost[lo:hi], s.tail[lo:hi], s.head[lo:hi]
+	cost, tail, head = cost[:len(state)], tail[:len(state)], head[:len(state)]
+	pi := s.pi
+	best, bestVal := -1, int64(0)
+	for i, st := range state {
+		if v := int64(st) * (cost[i] - pi[tail[i]] + pi[head[i]]); v < bestVal {
+			best, bestVal = i, v
+		}
+	}
+	if best < 0 {
+		return -1
+	}
+	return lo + best
 }
