@@ -63,16 +63,16 @@ func (s *simplex) pivot(e int) {
 	}
 
 	if out < 0 { // e blocks itself: it changes bound, the tree stays
-		s.state[e] = -s.state[e]
+		s.setState(e, -s.state[e])
 		return
 	}
 	leaving := s.pred[out]
 	if s.flow[leaving] == 0 {
-		s.state[leaving] = atLower
+		s.setState(int(leaving), atLower)
 	} else {
-		s.state[leaving] = atUpper
+		s.setState(int(leaving), atUpper)
 	}
-	s.state[e] = inTree
+	s.setState(e, inTree)
 	// The subtree below the leaving arc is cut off and hangs again from
 	// the cycle's other side by e: uIn is e's end inside it.
 	uIn, vIn := second, first

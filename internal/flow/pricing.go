@@ -42,12 +42,12 @@ func (p *blockPricer) entering(s *simplex) int {
 // bestInRange returns the arc in [lo, hi) that lowers the cost most per
 // unit, or -1.
 func bestInRange(s *simplex, lo, hi int) int {
-	state, cost, tail, head := s.state[lo:hi], s.cost[lo:hi], s.tail[lo:hi], s.head[lo:hi]
-	cost, tail, head = cost[:len(state)], tail[:len(state)], head[:len(state)]
+	dcost, from, to := s.dcost[lo:hi], s.from[lo:hi], s.to[lo:hi]
+	from, to = from[:len(dcost)], to[:len(dcost)]
 	pi := s.pi
 	best, bestVal := -1, int64(0)
-	for i, st := range state {
-		if v := int64(st) * (cost[i] - pi[tail[i]] + pi[head[i]]); v < bestVal {
+	for i, c := range dcost {
+		if v := c - pi[from[i]] + pi[to[i]]; v < bestVal {
 			best, bestVal = i, v
 		}
 	}

@@ -33,6 +33,14 @@ type simplex struct {
 	flow        []int64
 	state       []int8
 
+	// Each arc as pricing sees it: from → to is the way its flow can
+	// change (tail → head when empty, head → tail when full) and dcost the
+	// cost of a unit that way, so dcost − pi[from] + pi[to] < 0 exactly
+	// when the arc can lower the cost; on tree arcs it is 0. Pricing reads
+	// these three slices and nothing else.
+	from, to []int32
+	dcost    []int64
+
 	// The spanning tree. Every node but the root has a parent, reached by
 	// its pred arc, which points up (from the node to its parent) or down.
 	// thread lists the nodes in depth-first preorder as a ring through the
@@ -62,6 +70,9 @@ func newSimplex(g *Graph, artCost, artCap int64) *simplex {
 		capac: make([]int64, m, all),
 		flow:  make([]int64, all),
 		state: make([]int8, all),
+		from:  make([]int32, m),
+		to:    make([]int32, m),
+		dcost: make([]int64, m),
 		orig:  mixedOrder(m, n),
 
 		parent: make([]int32, n+1), pred: make([]int32, n+1), up: make([]bool, n+1),
@@ -71,7 +82,7 @@ func newSimplex(g *Graph, artCost, artCap int64) *simplex {
 	}
 	for a, o := range s.orig {
 		s.tail[a], s.head[a], s.cost[a], s.capac[a] = g.tail[o], g.head[o], g.cost[o], g.capacity[o]
-		s.state[a] = atLower
+		s.setState(a, atLower)
 	}
 	// Node v hangs from the root by arc m+v, in the direction its supply
 	// flows, so that any node can send a little more flow to the root:
@@ -107,6 +118,21 @@ func newSimplex(g *Graph, artCost, artCap int64) *simplex {
 	}
 	s.pricer = newBlockPricer(m)
 	return s
+}
+
+// setState records how a real arc sits and turns its pricing view;
+// artificial arcs have no view, since they never re-enter.
+func (s *simplex) setState(a int, st int8) {
+	s.state[a] = st
+	if a >= s.m {
+		return
+	}
+	switch st {
+	case atLower:
+		s.from[a], s.to[a], s.dcost[a] = s.tail[a], s.head[a], s.cost[a]
+	case atUpper:
+		s.from[a], s.to[a], s.dcost[a] = s.head[a], s.tail[a], -s.cost[a]
+	}
 }
 
 // mixedOrder returns the order in which the solver keeps the arcs: every
