@@ -1,0 +1,97 @@
+package flow
+
+// pivot brings arc e into the tree. Together with the tree path between
+// its ends, e closes a cycle; flow is sent round the cycle in the
+// direction that lowers the cost, as much as the tightest arc allows, and
+// that arc leaves the tree (it may be e itself, which then just moves from
+// one bound to the other).
+func (s *simplex) pivot(e int) {
+	// Flow will go first → second along e: forward when e is empty,
+	// backward when it is full. Round the cycle it goes from the join
+	// (the deepest common ancestor) down the tree to first, over e, and
+	// from second up the tree back to the join.
+	first, second := s.tail[e], s.head[e]
+	if s.state[e] == atUpper {
+		first, second = second, first
+	}
+	join := s.join(first, second)
+
+	// The leaving arc is the last blocking arc met going round the cycle
+	// from the join (AMO §11.5): that keeps the tree strongly feasible and
+	// rules out cycling on degenerate pivots. Walking up from first goes
+	// against the cycle, so there only a strictly tighter arc replaces the
+	// one found; walking up from second goes with it, so a tie wins too.
+	delta := s.capac[e]
+	out, outFirst := int32(-1), false
+	for u := first; u != join; u = s.parent[u] {
+		a := s.pred[u]
+		d := s.flow[a] // the cycle runs parent → u, against an up arc
+		if !s.up[u] {
+			d = s.capac[a] - d
+		}
+		if d < delta {
+			delta, out, outFirst = d, u, true
+		}
+	}
+	for u := second; u != join; u = s.parent[u] {
+		a := s.pred[u]
+		d := s.capac[a] - s.flow[a] // the cycle runs u → parent, along an up arc
+		if !s.up[u] {
+			d = s.flow[a]
+		}
+		if d <= delta {
+			delta, out, outFirst = d, u, false
+		}
+	}
+
+	if delta > 0 {
+		s.flow[e] += int64(s.state[e]) * delta
+		for u := first; u != join; u = s.parent[u] {
+			if s.up[u] {
+				s.flow[s.pred[u]] -= delta
+			} else {
+				s.flow[s.pred[u]] += delta
+			}
+		}
+		for u := second; u != join; u = s.parent[u] {
+			if s.up[u] {
+				s.flow[s.pred[u]] += delta
+			} else {
+				s.flow[s.pred[u]] -= delta
+			}
+		}
+	}
+
+	if out < 0 { // e blocks itself: it changes bound, the tree stays
+		s.setState(e, -s.state[e])
+		return
+	}
+	leaving := s.pred[out]
+	if s.flow[leaving] == 0 {
+		s.setState(int(leaving), atLower)
+	} else {
+		s.setState(int(leaving), atUpper)
+	}
+	s.setState(e, inTree)
+	// The subtree below the leaving arc is cut off and hangs again from
+	// the cycle's other side by e: uIn is e's end inside it.
+	uIn, vIn := second, first
+	if outFirst {
+		uIn, vIn = first, second
+	}
+	s.updateTree(int32(e), uIn, vIn, out, join)
+}
+
+// join returns the deepest common ancestor of u and v. A node's subtree is
+// larger than any of its descendants', so the node with the smaller
+// subtree cannot be the ancestor of the other and can move up.
+func (s *simplex) join(u, v int32) int32 {
+	for u != v {
+		if s.succNum[u] < s.succNum[v] {
+			u = s.parent[u]
+		} else {
+			v = s.parent[v]
+		}
+	}
+	return u
+}
