@@ -41,7 +41,7 @@ func (s *Service) Count(ctx context.Context, p access.Principal, in CountInput) 
 		// checkLines wants a quantity; the count's own is checked here.
 		lines[i] = Line{ItemID: c.ItemID, Size: c.Size, Quantity: 1}
 		if c.Counted < 0 || c.Counted > MaxQuantity {
-			fs = append(fs, errs.Field(lineField(i, "counted"), "error.stock_quantity_range", "Max", MaxQuantity))
+			fs = append(fs, lineErr(i, "counted", "error.stock_quantity_range", "Max", MaxQuantity))
 		}
 	}
 	d := Doc{Kind: Count, Reason: "count", Note: in.Note}
@@ -78,7 +78,7 @@ func (s *Service) Count(ctx context.Context, p access.Principal, in CountInput) 
 			found := in.Lines[i].Counted
 			switch {
 			case found < reserved:
-				return errs.Validation(errs.Field(lineField(i, "counted"), "error.stock_count_reserved",
+				return errs.Validation(lineErr(i, "counted", "error.stock_count_reserved",
 					"Item", c.it.name(in.Locale), "Reserved", reserved))
 			case found < onHand:
 				ops = append(ops, op{key: k, it: c.it, qty: onHand - found})

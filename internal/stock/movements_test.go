@@ -4,8 +4,8 @@ import (
 	"testing"
 
 	"github.com/jolproject/jol/internal/access"
-	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/stock"
+	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/testworld"
 )
 

@@ -67,7 +67,7 @@ func (s *Service) Return(ctx context.Context, p access.Principal, in ReturnInput
 				}
 				for _, u := range units {
 					if left[lotKey{k, u.lot}] < 1 || !slices.ContainsFunc(orig.Moves, func(m Move) bool { return m.Serial == u.serial }) {
-						return errs.Validation(errs.Field(lineField(i, "serials"), "error.stock_serial_unknown", "Serial", u.serial))
+						return errs.Validation(lineErr(i, "serials", "error.stock_serial_unknown", "Serial", u.serial))
 					}
 				}
 				if err := s.moveUnits(ctx, l, units, unitMove{from: UnitIssued, to: UnitInStock, at: w.ID, dest: w.ID},

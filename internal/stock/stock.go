@@ -44,7 +44,7 @@ type queries struct {
 	DocByID, ReceiveDoc, LockDoc, ReturnedFrom                                                          string
 
 	Reserve, Unreserve, InsertHold, HoldForLine, HoldsOfRun, HoldsOfRequest, CloseHold, Available string
-	LockRequest, RequestLine, IssuedForLine                                                       string
+	LockRequest, RequestLine, IssuedForLine, RequestByReference                                   string
 
 	Balances, LotBalances, History, CountHistory, InTransit, Units string
 	TraceMoves, TraceStock, TraceCounts, TraceRequests             string

@@ -169,7 +169,7 @@ func (s *Service) arrivals(ctx context.Context, l *ledger, d Doc, to Warehouse, 
 	for i, c := range lines {
 		k := key{to.ID, c.it.id, c.size}
 		if sent[k] == nil {
-			return nil, errs.Validation(errs.Field(lineField(i, "item"), "error.stock_not_sent"))
+			return nil, errs.Validation(lineErr(i, "item", "error.stock_not_sent"))
 		}
 		got[k] = Line{ItemID: c.it.id, Size: c.size, Quantity: c.qty, Serials: c.serials}
 	}
