@@ -83,9 +83,9 @@ type warehouseView struct {
 	Transit   []transitRow
 	CanMove   bool
 	CanManage bool
-	Kinds     []kindLink
+	Links     []kindLink
 	Form      *form
-	WKinds    []option
+	Kinds     []option
 	Orgs      []option
 }
 
@@ -157,7 +157,7 @@ func (s *Server) renderWarehouse(w http.ResponseWriter, r *http.Request, rq *req
 		v.Transit = append(v.Transit, transitRow{e, -e.Net})
 	}
 	for _, k := range formKinds {
-		v.Kinds = append(v.Kinds, kindLink{k, rq.L.T("stock.doc." + string(k))})
+		v.Links = append(v.Links, kindLink{k, rq.L.T("stock.doc." + string(k))})
 	}
 	if v.CanManage {
 		if f == nil {
@@ -169,7 +169,7 @@ func (s *Server) renderWarehouse(w http.ResponseWriter, r *http.Request, rq *req
 			}
 		}
 		v.Form = f
-		v.WKinds = kit.Choices(stock.WarehouseKinds(), f.Values["kind"], "", kit.Key[stock.WarehouseKind](rq.L, "stock.kind."))
+		v.Kinds = kit.Choices(stock.WarehouseKinds(), f.Values["kind"], "", kit.Key[stock.WarehouseKind](rq.L, "stock.kind."))
 		if v.Orgs, err = kit.OrgOptions(ctx, s.svc.Orgs, rq.P, f.Values["org_id"], "—", 0); err != nil {
 			return err
 		}
