@@ -43,6 +43,7 @@ func commands() []command {
 		{"token", "manage API tokens: jol token create", cmdToken},
 		{"import", "import a list: jol import TARGET FILE (jol import --help lists them)", cmdImport},
 		{"backup", "write a consistent copy of the database to FILE", cmdBackup},
+		{"stock", "check the stock ledger: jol stock verify", cmdStock},
 		{"version", "print the version", cmdVersion},
 	}
 }
