@@ -26,7 +26,7 @@ type Conditions struct {
 	// Version is the rule set's; 0 when the campaign has none, and then
 	// the form refuses no one for age or grade: operators judge.
 	Version    int
-	Age, Grade *Range    // nil: not asked
+	Age, Grade *Range     // nil: not asked
 	Categories []Category // one of them, held with valid evidence
 	Items      map[int64]ItemConditions
 }

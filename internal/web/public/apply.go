@@ -21,15 +21,15 @@ var applyFields = []string{"last_name", "first_name", "patronymic", "birth_date"
 // applyView is the form, and what the campaign offers.
 type applyView struct {
 	Page
-	Campaign       public.Campaign
-	Name           string // the campaign's name in the page's language
-	WhoMayApply    string // who may apply, in the page's language
-	Form           *kit.Form
-	Closed         bool
-	Sexes          []kit.Option
-	Relations      []kit.Option
-	Regions        []kit.Option
-	Items          []itemRow
+	Campaign    public.Campaign
+	Name        string // the campaign's name in the page's language
+	WhoMayApply string // who may apply, in the page's language
+	Form        *kit.Form
+	Closed      bool
+	Sexes       []kit.Option
+	Relations   []kit.Option
+	Regions     []kit.Option
+	Items       []itemRow
 	// Who says who may apply under the campaign's current rules; Grades
 	// are the grade's choices, asked when the rules bound the grade.
 	Who    []string
