@@ -164,11 +164,15 @@ func hasField(err error, key string) bool {
 
 // refusal turns an error of the registry or the requests into what the
 // public is told: field errors and conflicts as they are (they concern
-// what the family typed), an ID number held elsewhere as ErrByPhone.
+// what the family typed), a campaign closed since the form read it as
+// ErrClosed, an ID number held elsewhere as ErrByPhone.
 func refusal(err error) error {
 	e := errs.As(err)
 	if e == nil {
 		return err
+	}
+	if e.Key == "error.campaign_not_open" {
+		return ErrClosed
 	}
 	for _, key := range []string{"error.id_elsewhere", "error.id_checks_spent", "error.duplicate_id"} {
 		if hasField(err, key) {

@@ -225,5 +225,10 @@ func TestAnIDNumberHeldOutsideTheOrganiserSendsToTheHotline(t *testing.T) {
 		if n := f.count(t, "persons"); n != before {
 			t.Errorf("%d persons written", n-before)
 		}
+		// The probe outlives the application's rolled-back transaction.
+		var probes int
+		if err := f.DB.R.QueryRowContext(ctx, `SELECT count(*) FROM access_log WHERE subject_kind = 'id_out_of_scope'`).Scan(&probes); err != nil || probes != 1 {
+			t.Errorf("%d probes in the access log (%v), want 1", probes, err)
+		}
 	})
 }
