@@ -22,7 +22,8 @@ func (s *Service) write(ctx context.Context, c Campaign, reg Region, a Applicati
 	p := FormPrincipal(c)
 	var rc Receipt
 	err := s.DB.Atomic(ctx, func(tx *store.Tx) error {
-		key := fmt.Sprintf("public.apply:%d:%s:%s", c.ID, text.NameKey(a.LastName, a.FirstName, a.Patronymic),
+		// The child, whatever the campaign: one registration at a time.
+		key := fmt.Sprintf("public.child:%s:%s", text.NameKey(a.LastName, a.FirstName, a.Patronymic),
 			a.BirthDate.Format(time.DateOnly))
 		if err := tx.Lock(ctx, key); err != nil {
 			return err
