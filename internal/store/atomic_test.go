@@ -84,7 +84,9 @@ func TestLockMakesTheSecondWriterWait(t *testing.T) {
 			}
 			seen <- n
 		}()
-		for waiting() == 0 { // the second has asked for the key and waits
+		// Until the second has asked for the key and waits (or, if it
+		// does not wait, has read without it).
+		for waiting() == 0 && len(seen) == 0 {
 		}
 		return nil
 	})
