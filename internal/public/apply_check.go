@@ -1,6 +1,7 @@
 package public
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -155,6 +156,7 @@ func (a *Application) checkItems(c Campaign) []errs.FieldError {
 	if len(a.Items) == 0 || len(a.Items) > len(c.Items) {
 		return []errs.FieldError{errs.Field("items", "public.error.items")}
 	}
+	a.Items = slices.Clone(a.Items) // the sizes are normalised in a copy, not in the caller's
 	var fs []errs.FieldError
 	seen := map[int64]bool{}
 	for i, ch := range a.Items {
