@@ -21,8 +21,9 @@ SELECT count(*) FROM campaign_regions
 WHERE campaign_id = $1 AND substr(CAST($2 AS TEXT), 1, length(region_path)) = region_path;
 
 -- name: CampaignItem
--- Item $2 as campaign $1 offers it, with the sizes it comes in.
-SELECT i.id, i.code, i.name_en, i.sizing, i.is_kit
+-- Item $2 as campaign $1 offers it, with the sizes it comes in and its
+-- names in the five languages.
+SELECT i.id, i.code, i.name_en, i.sizing, i.is_kit, i.name_kk, i.name_ru, i.name_fr, i.name_fa
 FROM campaign_items c JOIN aid_items i ON i.id = c.item_id
 WHERE c.campaign_id = $1 AND c.item_id = $2 AND i.active;
 
