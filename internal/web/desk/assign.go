@@ -36,10 +36,10 @@ func (s *Server) AppealAssign(w http.ResponseWriter, r *http.Request, rq *reques
 		return err
 	}
 	af := kit.NewForm(r, assignFields...)
-	user, flash := rq.P.UserID, "desk.taken"
+	var user int64
+	flash := "desk.unassigned"
 	switch {
 	case af.Values["action"] == "off":
-		user, flash = 0, "desk.unassigned"
 	case af.Values["assignee"] == "":
 		af.Fail(rq.L, "assignee", "desk.choose_assignee_first")
 		return s.renderAppealForms(w, r, rq, appealForms{assign: af}, http.StatusUnprocessableEntity)
@@ -47,8 +47,9 @@ func (s *Server) AppealAssign(w http.ResponseWriter, r *http.Request, rq *reques
 		if user, err = strconv.ParseInt(af.Values["assignee"], 10, 64); err != nil {
 			user = -1 // no such user: the service says so
 		}
-		if user != rq.P.UserID {
-			flash = "desk.assigned"
+		flash = "desk.assigned"
+		if user == rq.P.UserID {
+			flash = "desk.taken"
 		}
 	}
 	if _, err := s.svc.Appeals.Assign(r.Context(), rq.P, id, user); err != nil {
