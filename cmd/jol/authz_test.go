@@ -151,6 +151,7 @@ var expectedAccess = map[string][]string{
 	"POST /desk/{id}/answer":                           deskWorkers,
 	"POST /desk/{id}/close":                            deskWorkers,
 	"POST /desk/{id}/take":                             deskWorkers,
+	"POST /desk/{id}/assignee":                         deskWorkers,
 	"POST /desk/{id}/links":                            deskWorkers,
 	"GET /regions":                                     placeViewers,
 	"GET /admin/regions/import":                        admins,

@@ -155,6 +155,7 @@ func (s *Server) routes() []route {
 		{"POST", "/desk/{id}/answer", access.RecordAppeals, dk.AppealAnswer, 0},
 		{"POST", "/desk/{id}/close", access.RecordAppeals, dk.AppealClose, 0},
 		{"POST", "/desk/{id}/take", access.RecordAppeals, dk.AppealTake, 0},
+		{"POST", "/desk/{id}/assignee", access.RecordAppeals, dk.AppealAssign, 0},
 		{"POST", "/desk/{id}/links", access.RecordAppeals, dk.AppealLink, 0},
 
 		{"GET", "/imports", access.EditChild, imp.ImportList, 0},
