@@ -43,10 +43,16 @@ func TestNewRequestRecordsDistanceToSchool(t *testing.T) {
 	if body := ru.Get(r.Location).Body; !strings.Contains(body, `<dd id="distance">4,5 км</dd>`) {
 		t.Error("the request page does not show the distance in Russian")
 	}
-	if body := fa.Get(r.Location).Body; !strings.Contains(body, `<dd id="distance">۴٫۵ کیلومتر</dd>`) {
+	x := webtest.Must(f.Svc.Requests.Get(t.Context(), access.System, 1, "web"))
+	body := fa.Get(r.Location).Body
+	if !strings.Contains(body, `<dd id="distance">۴٫۵ کیلومتر</dd>`) {
 		t.Error("the request page does not show the distance in Persian")
 	}
-	x := webtest.Must(f.Svc.Requests.Get(t.Context(), access.System, 1, "web"))
+	// A reference number is quoted on the phone as printed: its digits stay
+	// Latin on a Persian page.
+	if !strings.Contains(body, `<code class="ref">`+x.Reference+`</code>`) {
+		t.Errorf("the Persian request page does not show reference %s as it is", x.Reference)
+	}
 	if x.DistanceKm == nil || *x.DistanceKm != 4.5 {
 		t.Errorf("stored distance %v", x.DistanceKm)
 	}
