@@ -11,38 +11,54 @@ import (
 )
 
 // subject is a request as Rescore sees it: what the registry knows of its
-// person, the items it asks for and whether it may be ranked at all.
+// person, the items it asks for, whether it may be ranked at all, and its
+// current result.
 type subject struct {
-	id        int64
-	status    string // the request's status
-	household int64
-	facts     Facts
-	items     []int64
+	id, campaign int64
+	status       string // the request's status
+	household    int64
+	facts        Facts
+	items        []int64
+	cur          current
+}
+
+// current is a request's current result as request_scores keeps it: what
+// a new result is compared with, and where it stands. run is 0 when the
+// request has none.
+type current struct {
+	run    int64
+	score  int
+	region string
+	ranked bool
+	at     time.Time // when the request was made
+	digest int64
 }
 
 // closed are the request statuses that take no place in a ranking.
 var closed = map[string]bool{"rejected": true, "withdrawn": true}
 
 // gatherQueries read the facts of a set of requests, named by the first
-// argument of each: a campaign (queries.sql) or one request (single.sql).
+// argument of each: a campaign's id (queries.sql) or a JSON array of
+// request ids (set.sql).
 type gatherQueries struct{ requests, lines, categories, children, received string }
 
 func (s *Service) campaignQueries() gatherQueries {
 	return gatherQueries{s.q.GatherRequests, s.q.GatherLines, s.q.GatherCategories, s.q.GatherChildren, s.q.GatherReceived}
 }
 
-func (s *Service) oneQueries() gatherQueries {
-	return gatherQueries{s.q.OneRequest, s.q.OneLines, s.q.OneCategories, s.q.OneChildren, s.q.OneReceived}
+func (s *Service) setQueries() gatherQueries {
+	return gatherQueries{s.q.SetRequests, s.q.SetLines, s.q.SetCategories, s.q.SetChildren, s.q.SetReceived}
 }
 
-// gather reads the facts of every request of a set (a campaign's, or
-// one) in five queries, each a single pass over the set: requests with
-// person and household, the items asked for, the categories held, the
-// children of each household and the items received this year elsewhere.
+// gather reads the facts of every request of a set (a campaign's, or a
+// batch's) in five queries, each a single pass over the set: requests with
+// person, household and current result, the items asked for, the
+// categories held, the children of each household and the items received
+// this year elsewhere.
 // Nothing is read request by request. The requests are read on one
 // connection while the four others run on a second, in two read-only
 // transactions begun together; the result is sorted by request id.
-func (s *Service) gather(ctx context.Context, q gatherQueries, set int64, day time.Time) ([]subject, error) {
+func (s *Service) gather(ctx context.Context, q gatherQueries, set any, day time.Time) ([]subject, error) {
 	var subs []subject
 	var more extras
 	var g errgroup
@@ -98,7 +114,7 @@ func (s *Service) readOnly(ctx context.Context, fn func(tx *sql.Tx) error) error
 	return fn(tx)
 }
 
-func (s *Service) readRequests(ctx context.Context, query string, set int64) ([]subject, error) {
+func (s *Service) readRequests(ctx context.Context, query string, set any) ([]subject, error) {
 	var subs []subject
 	err := s.readOnly(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, query, set)
@@ -108,14 +124,15 @@ func (s *Service) readRequests(ctx context.Context, query string, set int64) ([]
 		defer rows.Close()
 		for rows.Next() {
 			var sb subject
-			var birth sql.NullTime
+			var birth, at sql.NullTime
 			var dist sql.NullInt64
-			f := &sb.facts
-			if err := rows.Scan(&sb.id, &sb.status, &f.RequestDate, &f.RegionPath, &birth, &f.Grade, &f.Institution,
-				&f.Disability, &f.Income, &f.SingleGuardian, &sb.household, &dist); err != nil {
+			f, c := &sb.facts, &sb.cur
+			if err := rows.Scan(&sb.id, &sb.campaign, &sb.status, &f.RequestDate, &f.RegionPath, &birth, &f.Grade,
+				&f.Institution, &f.Disability, &f.Income, &f.SingleGuardian, &sb.household, &dist,
+				&c.run, &c.score, &c.region, &c.ranked, &at, &c.digest); err != nil {
 				return err
 			}
-			f.BirthDate, f.RequestDate = store.TimeOf(birth), f.RequestDate.UTC()
+			f.BirthDate, f.RequestDate, c.at = store.TimeOf(birth), f.RequestDate.UTC(), store.TimeOf(at)
 			f.DistanceKm, f.DistanceKnown = float64(dist.Int64)/1000, dist.Valid
 			subs = append(subs, sb)
 		}
@@ -139,7 +156,7 @@ type heldBy struct {
 	held Held
 }
 
-func (s *Service) readExtras(ctx context.Context, q gatherQueries, set int64, day time.Time) (extras, error) {
+func (s *Service) readExtras(ctx context.Context, q gatherQueries, set any, day time.Time) (extras, error) {
 	x := extras{children: map[int64]int{}}
 	from := time.Date(day.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
 	err := s.readOnly(ctx, func(tx *sql.Tx) error {
