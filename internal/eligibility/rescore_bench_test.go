@@ -94,7 +94,7 @@ func benchWorld(b *testing.B, n int) (w *world, loaded bool) {
 		return setup(b, db), false
 	}
 	w = attach(b, db)
-	for _, t := range []string{"request_results", "request_scores", "eligibility_runs", "eligibility_rule_sets"} {
+	for _, t := range []string{"request_results", "request_scores", "request_rank_tallies", "eligibility_runs", "eligibility_rule_sets"} {
 		_, err := db.W.ExecContext(ctx, "DELETE FROM "+t)
 		check(b, err)
 	}
