@@ -6,8 +6,6 @@ import (
 	"database/sql"
 	"slices"
 	"time"
-
-	"github.com/jolproject/jol/internal/store"
 )
 
 // subject is a request as Rescore sees it: what the registry knows of its
@@ -30,7 +28,7 @@ type current struct {
 	score  int
 	region string
 	ranked bool
-	at     time.Time // when the request was made
+	at     time.Time // when the request was made (request_scores.requested_at)
 	digest int64
 }
 
@@ -54,16 +52,17 @@ func (s *Service) setQueries() gatherQueries {
 // batch's) in five queries, each a single pass over the set: requests with
 // person, household and current result, the items asked for, the
 // categories held, the children of each household and the items received
-// this year elsewhere.
-// Nothing is read request by request. The requests are read on one
-// connection while the four others run on a second, in two read-only
+// this year elsewhere. Nothing is read request by request. The requests
+// and their items are read on one connection while the three others run
+// on a second (the reading is about even so), in two read-only
 // transactions begun together; the result is sorted by request id.
 func (s *Service) gather(ctx context.Context, q gatherQueries, set any, day time.Time) ([]subject, error) {
-	var subs []subject
+	var chunks [][]subject
+	var lines []pair
 	var more extras
 	var g errgroup
 	g.Go(func() (err error) {
-		subs, err = s.readRequests(ctx, q.requests, set)
+		chunks, lines, err = s.readRequests(ctx, q, set)
 		return err
 	})
 	g.Go(func() (err error) {
@@ -73,12 +72,12 @@ func (s *Service) gather(ctx context.Context, q gatherQueries, set any, day time
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	subs = byID(subs)
+	subs := byID(chunks)
 	at := make(map[int64]int32, len(subs)) // request id to index in subs
 	for i, sb := range subs {
 		at[sb.id] = int32(i)
 	}
-	for _, l := range more.lines {
+	for _, l := range lines {
 		if i, ok := at[l.req]; ok {
 			subs[i].items = append(subs[i].items, l.item)
 		}
@@ -114,96 +113,25 @@ func (s *Service) readOnly(ctx context.Context, fn func(tx *sql.Tx) error) error
 	return fn(tx)
 }
 
-func (s *Service) readRequests(ctx context.Context, query string, set any) ([]subject, error) {
-	var subs []subject
-	err := s.readOnly(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, query, set)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var sb subject
-			var birth, at sql.NullTime
-			var dist sql.NullInt64
-			f, c := &sb.facts, &sb.cur
-			if err := rows.Scan(&sb.id, &sb.campaign, &sb.status, &f.RequestDate, &f.RegionPath, &birth, &f.Grade,
-				&f.Institution, &f.Disability, &f.Income, &f.SingleGuardian, &sb.household, &dist,
-				&c.run, &c.score, &c.region, &c.ranked, &at, &c.digest); err != nil {
-				return err
-			}
-			f.BirthDate, f.RequestDate, c.at = store.TimeOf(birth), f.RequestDate.UTC(), store.TimeOf(at)
-			f.DistanceKm, f.DistanceKnown = float64(dist.Int64)/1000, dist.Valid
-			subs = append(subs, sb)
-		}
-		return rows.Err()
-	})
-	return subs, err
-}
+// chunk is how many subjects readRequests puts in one slice: a million
+// wide subjects appended to one slice would be copied over and over as it
+// grows.
+const chunk = 1 << 16
 
-// extras are the facts read beside the requests, by request id (children
-// by household id).
-type extras struct {
-	lines, received []pair
-	categories      []heldBy
-	children        map[int64]int
-}
-
-type pair struct{ req, item int64 }
-
-type heldBy struct {
-	req  int64
-	held Held
-}
-
-func (s *Service) readExtras(ctx context.Context, q gatherQueries, set any, day time.Time) (extras, error) {
-	x := extras{children: map[int64]int{}}
-	from := time.Date(day.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
-	err := s.readOnly(ctx, func(tx *sql.Tx) error {
-		if err := eachPair(ctx, tx, q.lines, func(req, item int64) { x.lines = append(x.lines, pair{req, item}) }, set); err != nil {
-			return err
+// byID returns the subjects of chunks in one slice sorted by request id,
+// each moved once: it sorts their positions, not the wide subjects.
+func byID(chunks [][]subject) []subject {
+	var pos []int32
+	for c, ch := range chunks {
+		for i := range ch {
+			pos = append(pos, int32(c*chunk+i))
 		}
-		if err := eachPair(ctx, tx, q.received, func(req, item int64) { x.received = append(x.received, pair{req, item}) },
-			set, from, from.AddDate(1, 0, 0)); err != nil {
-			return err
-		}
-		if err := eachPair(ctx, tx, q.children, func(hh, n int64) { x.children[hh] = int(n) },
-			set, day.AddDate(-18, 0, 0)); err != nil {
-			return err
-		}
-		rows, err := tx.QueryContext(ctx, q.categories, set)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var h heldBy
-			var exp sql.NullTime
-			if err := rows.Scan(&h.req, &h.held.Code, &exp); err != nil {
-				return err
-			}
-			h.held.Expires = store.TimeOf(exp)
-			x.categories = append(x.categories, h)
-		}
-		return rows.Err()
-	})
-	return x, err
-}
-
-// byID returns subs sorted by request id. It sorts positions, not the
-// wide subjects, then moves each subject once.
-func byID(subs []subject) []subject {
-	if slices.IsSortedFunc(subs, func(a, b subject) int { return cmp.Compare(a.id, b.id) }) {
-		return subs
 	}
-	pos := make([]int32, len(subs))
-	for i := range pos {
-		pos[i] = int32(i)
-	}
-	slices.SortFunc(pos, func(a, b int32) int { return cmp.Compare(subs[a].id, subs[b].id) })
-	out := make([]subject, len(subs))
+	get := func(p int32) *subject { return &chunks[p/chunk][p%chunk] }
+	slices.SortFunc(pos, func(a, b int32) int { return cmp.Compare(get(a).id, get(b).id) })
+	out := make([]subject, len(pos))
 	for i, p := range pos {
-		out[i] = subs[p]
+		out[i] = *get(p)
 	}
 	return out
 }

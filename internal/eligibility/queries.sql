@@ -37,7 +37,7 @@ FROM eligibility_rule_sets WHERE campaign_id = $1 ORDER BY version DESC;
 SELECT r.id, r.campaign_id, r.status, r.submitted_at, r.region_path, p.birth_date, p.grade, COALESCE(p.org_id, 0),
        p.disability, COALESCE(h.income_category, ''), COALESCE(h.incomplete, FALSE), COALESCE(p.household_id, 0),
        r.distance_m, COALESCE(s.run, 0), COALESCE(s.score, 0), COALESCE(s.rank_region, ''), COALESCE(s.ranked, FALSE),
-       s.requested_at, COALESCE(s.digest, 0)
+       COALESCE(s.digest, 0)
 FROM requests r
 JOIN persons p ON p.id = r.person_id
 LEFT JOIN households h ON h.id = p.household_id

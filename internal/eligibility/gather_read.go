@@ -1,0 +1,99 @@
+package eligibility
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"github.com/jolproject/jol/internal/store"
+)
+
+// readRequests reads the requests of a set, in chunks, and the items they
+// ask for.
+func (s *Service) readRequests(ctx context.Context, q gatherQueries, set any) ([][]subject, []pair, error) {
+	var chunks [][]subject
+	var lines []pair
+	err := s.readOnly(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, q.requests, set)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		var cur []subject
+		for rows.Next() {
+			if len(cur) == chunk {
+				chunks, cur = append(chunks, cur), nil
+			}
+			if cur == nil {
+				cur = make([]subject, 0, chunk)
+			}
+			cur = append(cur, subject{})
+			sb := &cur[len(cur)-1]
+			var birth sql.NullTime
+			var dist sql.NullInt64
+			f, c := &sb.facts, &sb.cur
+			if err := rows.Scan(&sb.id, &sb.campaign, &sb.status, &f.RequestDate, &f.RegionPath, &birth, &f.Grade,
+				&f.Institution, &f.Disability, &f.Income, &f.SingleGuardian, &sb.household, &dist,
+				&c.run, &c.score, &c.region, &c.ranked, &c.digest); err != nil {
+				return err
+			}
+			f.BirthDate, f.RequestDate = store.TimeOf(birth), f.RequestDate.UTC()
+			f.DistanceKm, f.DistanceKnown = float64(dist.Int64)/1000, dist.Valid
+			c.at = f.RequestDate // what request_scores.requested_at copies
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(cur) > 0 {
+			chunks = append(chunks, cur)
+		}
+		return eachPair(ctx, tx, q.lines, func(req, item int64) { lines = append(lines, pair{req, item}) }, set)
+	})
+	return chunks, lines, err
+}
+
+// extras are the facts read beside the requests: categories and items
+// received by request id, children by household id.
+type extras struct {
+	received   []pair
+	categories []heldBy
+	children   map[int64]int
+}
+
+type pair struct{ req, item int64 }
+
+type heldBy struct {
+	req  int64
+	held Held
+}
+
+func (s *Service) readExtras(ctx context.Context, q gatherQueries, set any, day time.Time) (extras, error) {
+	x := extras{children: map[int64]int{}}
+	from := time.Date(day.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	err := s.readOnly(ctx, func(tx *sql.Tx) error {
+		if err := eachPair(ctx, tx, q.received, func(req, item int64) { x.received = append(x.received, pair{req, item}) },
+			set, from, from.AddDate(1, 0, 0)); err != nil {
+			return err
+		}
+		if err := eachPair(ctx, tx, q.children, func(hh, n int64) { x.children[hh] = int(n) },
+			set, day.AddDate(-18, 0, 0)); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, q.categories, set)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var h heldBy
+			var exp sql.NullTime
+			if err := rows.Scan(&h.req, &h.held.Code, &exp); err != nil {
+				return err
+			}
+			h.held.Expires = store.TimeOf(exp)
+			x.categories = append(x.categories, h)
+		}
+		return rows.Err()
+	})
+	return x, err
+}
