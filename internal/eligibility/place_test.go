@@ -147,3 +147,34 @@ func TestHistoryKeepsPlaces(t *testing.T) {
 		placesAre(t, w, []int64{26, 22, 23, 24, 21})
 	})
 }
+
+// A request withdrawn, then taken up again, leaves the ranking and comes
+// back as soon as Moved hears of it, without a recalculation and without
+// a new result.
+func TestMovedTakesOrLeavesThePlace(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := setup(t, db)
+		w.load(t, tied(w))
+		rules, weights := roadRules(w)
+		must(w.s.SaveRuleSet(ctx, w.coord, w.campaign, rules, weights))
+		must(w.s.Rescore(ctx, w.coord, w.campaign))
+		status := func(s string) {
+			_, err := db.W.ExecContext(ctx, store.Rebind(db.Engine, "UPDATE requests SET status = $1 WHERE id = 22"), s)
+			check(t, err)
+			w.s.Moved(22)
+			if failed := w.s.Settle(); failed != 0 {
+				t.Fatalf("%d failed", failed)
+			}
+		}
+		status("withdrawn")
+		placesAre(t, w, []int64{21, 26, 25, 23, 24})
+		if st := must(w.s.Current(ctx, w.coord, 22)); st.Place != (eligibility.Place{}) || st.Result.Score != 30 {
+			t.Errorf("withdrawn: %+v", st)
+		}
+		status("under_review")
+		placesAre(t, w, tiedOrder)
+		if hist := must(w.s.History(ctx, w.coord, 22)); len(hist) != 0 {
+			t.Errorf("a change of status wrote a result: %+v", hist)
+		}
+	})
+}

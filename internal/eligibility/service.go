@@ -19,7 +19,7 @@ type queries struct {
 	GatherRequests, GatherLines, GatherCategories, GatherChildren, GatherReceived                 string
 	SetRequests, SetLines, SetCategories, SetChildren, SetReceived                                string
 	NextRun, LockRuns, RequestScope, CurrentResult, ResultHistory, CategoryCodes                  string
-	CurrentRows, FreezePlace, UpsertScore, AddTally, DropEmptyTallies, Place                      string
+	CurrentRows, StatusRows, FreezePlace, UpsertScore, AddTally, DropEmptyTallies, Place          string
 }
 
 // Service keeps campaigns' rule sets and requests' results, and

@@ -29,3 +29,10 @@ DO UPDATE SET requests = request_rank_tallies.requests + excluded.requests;
 
 -- name: DropEmptyTallies
 DELETE FROM request_rank_tallies WHERE campaign_id = $1 AND requests = 0;
+
+-- name: StatusRows
+-- The current rows of the requests $1 (a JSON array of ids) with each
+-- request's status: whether it may hold a place.
+SELECT s.request_id, s.campaign_id, s.run, s.status, s.score, s.rank_region, s.ranked, s.requested_at, s.digest, r.status
+FROM request_scores s JOIN requests r ON r.id = s.request_id
+WHERE s.request_id IN (SELECT CAST(value AS BIGINT) FROM json_each($1));

@@ -131,7 +131,8 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	if s.Eligibility, err = eligibility.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}
-	s.Requests.SetHooks(requests.Hooks{Gate: s.Eligibility.AgeGate, Submitted: s.Eligibility.Submitted})
+	s.Requests.SetHooks(requests.Hooks{Gate: s.Eligibility.AgeGate, Submitted: s.Eligibility.Submitted,
+		Moved: s.Eligibility.Moved})
 	if s.Settings, err = settings.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}
