@@ -38,6 +38,9 @@ func BenchmarkCurrent(b *testing.B) {
 		b.Logf("%s: %d ranked of %d, recalculated in %s", c.name, sum.Ranked, sum.Requests, time.Since(t0).Round(time.Millisecond))
 		ids := rankedIDs(b, w)
 		rng := rand.New(rand.NewPCG(5, 5))
+		plan, err := w.s.PlacePlan(ctx, ids[len(ids)/2])
+		check(b, err)
+		b.Logf("%s: the plan of a place's query:\n%s", c.name, plan)
 		b.Run(c.name, func(b *testing.B) {
 			var took []time.Duration
 			for b.Loop() {
