@@ -6,6 +6,8 @@ import (
 	"database/sql"
 	"slices"
 	"time"
+
+	"github.com/jolproject/jol/internal/store"
 )
 
 // subject is a request as Rescore sees it: what the registry knows of its
@@ -138,17 +140,27 @@ func byID(chunks [][]subject) []subject {
 
 // eachPair runs a query of two integer columns and hands each row to fn.
 func eachPair(ctx context.Context, tx *sql.Tx, query string, fn func(a, b int64), args ...any) error {
+	return eachRow(ctx, tx, query, func(sc store.Scanner) error {
+		var a, b int64
+		if err := sc.Scan(&a, &b); err != nil {
+			return err
+		}
+		fn(a, b)
+		return nil
+	}, args...)
+}
+
+// eachRow runs a query and hands each row to fn to scan.
+func eachRow(ctx context.Context, tx *sql.Tx, query string, fn func(sc store.Scanner) error, args ...any) error {
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var a, b int64
-		if err := rows.Scan(&a, &b); err != nil {
+		if err := fn(rows); err != nil {
 			return err
 		}
-		fn(a, b)
 	}
 	return rows.Err()
 }

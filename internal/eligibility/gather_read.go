@@ -79,21 +79,28 @@ func (s *Service) readExtras(ctx context.Context, q gatherQueries, set any, day 
 			set, day.AddDate(-18, 0, 0)); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, q.categories, set)
+		codes := map[int64]string{}
+		err := eachRow(ctx, tx, s.q.CategoryIDs, func(sc store.Scanner) error {
+			var id int64
+			var code string
+			err := sc.Scan(&id, &code)
+			codes[id] = code
+			return err
+		})
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
+		return eachRow(ctx, tx, q.categories, func(sc store.Scanner) error {
 			var h heldBy
+			var id int64
 			var exp sql.NullTime
-			if err := rows.Scan(&h.req, &h.held.Code, &exp); err != nil {
+			if err := sc.Scan(&h.req, &id, &exp); err != nil {
 				return err
 			}
-			h.held.Expires = store.TimeOf(exp)
+			h.held = Held{Code: codes[id], Expires: store.TimeOf(exp)}
 			x.categories = append(x.categories, h)
-		}
-		return rows.Err()
+			return nil
+		}, set)
 	})
 	return x, err
 }

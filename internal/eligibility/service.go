@@ -18,7 +18,7 @@ type queries struct {
 	CampaignScope, NextRuleVersion, InsertRuleSet, LatestRuleSet, RuleSetVersion, RuleSetVersions string
 	GatherRequests, GatherLines, GatherCategories, GatherChildren, GatherReceived                 string
 	SetRequests, SetLines, SetCategories, SetChildren, SetReceived                                string
-	NextRun, LockRuns, RequestScope, CurrentResult, ResultHistory, CategoryCodes                  string
+	NextRun, LockRuns, RequestScope, CurrentResult, ResultHistory, CategoryCodes, CategoryIDs     string
 	CurrentRows, StatusRows, FreezePlace, UpsertScore, AddTally, DropEmptyTallies, Place          string
 }
 

@@ -16,10 +16,9 @@ SELECT request_id, item_id FROM request_lines
 WHERE request_id IN (SELECT CAST(x AS BIGINT) FROM jsonb_array_elements_text(CAST($1 AS jsonb)) x);
 
 -- name: SetCategories
-SELECT r.id, c.code, pc.expires_on
+SELECT r.id, pc.category_id, pc.expires_on
 FROM requests r
 JOIN person_categories pc ON pc.person_id = r.person_id
-JOIN categories c ON c.id = pc.category_id
 WHERE r.id IN (SELECT CAST(x AS BIGINT) FROM jsonb_array_elements_text(CAST($1 AS jsonb)) x);
 
 -- name: SetChildren
