@@ -24,10 +24,7 @@ func (s *Service) readRequests(ctx context.Context, q gatherQueries, set any) ([
 			if len(cur) == chunk {
 				chunks, cur = append(chunks, cur), nil
 			}
-			if cur == nil {
-				cur = make([]subject, 0, chunk)
-			}
-			cur = append(cur, subject{})
+			cur = append(cur, subject{}) // grows as usual up to a chunk: a batch is a few hundred
 			sb := &cur[len(cur)-1]
 			var birth sql.NullTime
 			var dist sql.NullInt64
