@@ -91,7 +91,7 @@ func (s *Service) writeChanges(ctx context.Context, conn *sql.Conn, tx *sql.Tx, 
 	return len(results), store.BulkExec(ctx, conn, s.q.AddTally, t.rows())
 }
 
-// stored is a request's current row as the writing transaction reads it.
+// storedRow is a request's current row as the writing transaction reads it.
 type storedRow struct {
 	campaign int64
 	current
