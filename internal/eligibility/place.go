@@ -15,7 +15,10 @@ import (
 // region, score and day made. A place is read in one query: the tallies
 // give the number ranked and those before with a higher score or on an
 // earlier day, the index those of the same score and day made earlier.
-// Neither grows with the region: a read costs the same among a million.
+// So a read costs a row per score and day of the region, and one per
+// request of its own score made before it the same day: about the same
+// among a million spread over weeks as among a thousand. A burst of
+// requests of one score on one day is the worst case.
 //
 // Every transaction that writes request_scores moves the tallies with it
 // (writeChanges), so they always agree; a request evaluated alone takes

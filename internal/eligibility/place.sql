@@ -4,7 +4,8 @@
 -- many are ranked there; how many before it by the tallies (a higher
 -- score, or the same score on an earlier day); and how many of its own
 -- score and day before it by the index (made earlier, or at the same
--- moment with a lower id). Both counts read a few thousand rows at most.
+-- moment with a lower id). The first reads a row per score and day, the
+-- second the requests of the same score made that day before it.
 SELECT COALESCE(SUM(requests), 0),
        COALESCE(SUM(CASE WHEN score > $3 OR (score = $3 AND requested_on < $4) THEN requests ELSE 0 END), 0),
        (SELECT COUNT(*) FROM request_scores
