@@ -35,7 +35,7 @@ WHERE ranked;
 -- How many requests are ranked in each campaign and region with each
 -- score, by the day they were made: a rank counts the requests before it
 -- from here, and only those of its own score and day from the index, so
--- reading it costs the same in a region of a million. Every write of
+-- reading it never counts the whole region. Every write of
 -- request_scores adjusts it in the same transaction.
 CREATE TABLE request_rank_tallies (
     campaign_id  INTEGER NOT NULL,
