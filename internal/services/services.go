@@ -131,7 +131,8 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	if s.Eligibility, err = eligibility.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}
-	s.Requests.SetHooks(requests.Hooks{Gate: s.Eligibility.AgeGate, Submitted: s.Eligibility.Submitted})
+	s.Requests.SetHooks(requests.Hooks{Gate: s.Eligibility.AgeGate, Submitted: s.Eligibility.Submitted,
+		Moved: s.Eligibility.Moved})
 	if s.Public, err = public.New(public.Deps{DB: db, People: s.People, Requests: s.Requests,
 		Campaigns: publicCampaigns{s.Campaigns, s.Geo}, Rules: publicRules{s.Eligibility, s.People},
 		Now: o.Now}); err != nil {
