@@ -80,9 +80,13 @@ func newSimplex(g *Graph, artCost, artCap int64) *simplex {
 		succNum: make([]int32, n+1), lastSucc: make([]int32, n+1),
 		pi: make([]int64, n+1),
 	}
-	for a, o := range s.orig {
-		s.tail[a], s.head[a], s.cost[a], s.capac[a] = g.tail[o], g.head[o], g.cost[o], g.capacity[o]
-		s.setState(a, atLower)
+	// Every real arc starts empty, priced as it points.
+	tail, head, cost, capac := s.tail[:m], s.head[:m], s.cost[:m], s.capac[:m]
+	from, to, dcost, state := s.from[:m], s.to[:m], s.dcost[:m], s.state[:m]
+	for a, o := range s.orig[:m] {
+		t, h, c := g.tail[o], g.head[o], g.cost[o]
+		tail[a], head[a], cost[a], capac[a] = t, h, c, g.capacity[o]
+		from[a], to[a], dcost[a], state[a] = t, h, c, atLower
 	}
 	// Node v hangs from the root by arc m+v, in the direction its supply
 	// flows, so that any node can send a little more flow to the root:
