@@ -70,9 +70,9 @@ func (s *simplex) setState(a int, st int8) {
 	}
 	switch st {
 	case atLower:
-		s.from[a], s.to[a], s.dcost[a] = s.tail[a], s.head[a], s.cost[a]
+		s.from[a], s.to[a], s.dcost[a] = uint32(s.tail[a]), uint32(s.head[a]), s.cost[a]
 	case atUpper:
-		s.from[a], s.to[a], s.dcost[a] = s.head[a], s.tail[a], -s.cost[a]
+		s.from[a], s.to[a], s.dcost[a] = uint32(s.head[a]), uint32(s.tail[a]), -s.cost[a]
 	}
 }
 

@@ -38,7 +38,7 @@ type simplex struct {
 	// cost of a unit that way, so dcost − pi[from] + pi[to] < 0 exactly
 	// when the arc can lower the cost; on tree arcs it is 0. Pricing reads
 	// these three slices and nothing else.
-	from, to []int32
+	from, to []uint32
 	dcost    []int64
 
 	// The spanning tree. Every node but the root has a parent, reached by
@@ -70,8 +70,8 @@ func newSimplex(g *Graph, artCost, artCap int64) *simplex {
 		capac: make([]int64, m, all),
 		flow:  make([]int64, all),
 		state: make([]int8, all),
-		from:  make([]int32, m),
-		to:    make([]int32, m),
+		from:  make([]uint32, m),
+		to:    make([]uint32, m),
 		dcost: make([]int64, m),
 		orig:  mixedOrder(m, n),
 
@@ -86,7 +86,7 @@ func newSimplex(g *Graph, artCost, artCap int64) *simplex {
 	for a, o := range s.orig[:m] {
 		t, h, c := g.tail[o], g.head[o], g.cost[o]
 		tail[a], head[a], cost[a], capac[a] = t, h, c, g.capacity[o]
-		from[a], to[a], dcost[a], state[a] = t, h, c, atLower
+		from[a], to[a], dcost[a], state[a] = uint32(t), uint32(h), c, atLower
 	}
 	// Node v hangs from the root by arc m+v, in the direction its supply
 	// flows, so that any node can send a little more flow to the root:
