@@ -43,6 +43,7 @@ func checkSolution(g *Graph, sol *Solution) error {
 // their directions, the preorder thread with its counts, zero reduced
 // cost on tree arcs, the states of the others and the flow bounds.
 func (s *simplex) checkTree() error {
+	s.syncFlows()
 	nn := s.n + 1
 	// Walk the thread from the root: a ring over every node once.
 	order := make([]int32, 0, nn)
@@ -75,9 +76,13 @@ func (s *simplex) checkTree() error {
 			return fmt.Errorf("pred arc %d of node %d does not join it to %d as up=%v", a, u, p, s.up[u])
 		}
 		// Strongly feasible: every node can send a little more to its parent.
-		if room := s.flow[a]; (s.up[u] && s.capac[a]-room <= 0) || (!s.up[u] && room <= 0) {
+		if s.upRoom[u] <= 0 {
 			return fmt.Errorf("node %d cannot send to its parent over arc %d (flow %d of %d, up=%v)",
-				u, a, room, s.capac[a], s.up[u])
+				u, a, s.flow[a], s.capac[a], s.up[u])
+		}
+		if s.upRoom[u]+s.downRoom[u] != s.capac[a] {
+			return fmt.Errorf("node %d: rooms %d and %d on arc %d of capacity %d",
+				u, s.upRoom[u], s.downRoom[u], a, s.capac[a])
 		}
 		if rc := s.cost[a] - s.pi[s.tail[a]] + s.pi[s.head[a]]; rc != 0 {
 			return fmt.Errorf("tree arc %d has reduced cost %d", a, rc)

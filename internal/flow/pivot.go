@@ -24,22 +24,12 @@ func (s *simplex) pivot(e int) {
 	delta := s.capac[e]
 	out, outFirst := int32(-1), false
 	for u := first; u != join; u = s.parent[u] {
-		a := s.pred[u]
-		d := s.flow[a] // the cycle runs parent → u, against an up arc
-		if !s.up[u] {
-			d = s.capac[a] - d
-		}
-		if d < delta {
+		if d := s.downRoom[u]; d < delta { // the cycle runs parent → u
 			delta, out, outFirst = d, u, true
 		}
 	}
 	for u := second; u != join; u = s.parent[u] {
-		a := s.pred[u]
-		d := s.capac[a] - s.flow[a] // the cycle runs u → parent, along an up arc
-		if !s.up[u] {
-			d = s.flow[a]
-		}
-		if d <= delta {
+		if d := s.upRoom[u]; d <= delta { // the cycle runs u → parent
 			delta, out, outFirst = d, u, false
 		}
 	}
@@ -47,18 +37,12 @@ func (s *simplex) pivot(e int) {
 	if delta > 0 {
 		s.flow[e] += int64(s.state[e]) * delta
 		for u := first; u != join; u = s.parent[u] {
-			if s.up[u] {
-				s.flow[s.pred[u]] -= delta
-			} else {
-				s.flow[s.pred[u]] += delta
-			}
+			s.downRoom[u] -= delta
+			s.upRoom[u] += delta
 		}
 		for u := second; u != join; u = s.parent[u] {
-			if s.up[u] {
-				s.flow[s.pred[u]] += delta
-			} else {
-				s.flow[s.pred[u]] -= delta
-			}
+			s.upRoom[u] -= delta
+			s.downRoom[u] += delta
 		}
 	}
 
@@ -66,11 +50,12 @@ func (s *simplex) pivot(e int) {
 		s.setState(e, -s.state[e])
 		return
 	}
-	leaving := s.pred[out]
+	leaving := int(s.pred[out])
+	s.flow[leaving] = s.predFlow(out)
 	if s.flow[leaving] == 0 {
-		s.setState(int(leaving), atLower)
+		s.setState(leaving, atLower)
 	} else {
-		s.setState(int(leaving), atUpper)
+		s.setState(leaving, atUpper)
 	}
 	s.setState(e, inTree)
 	// The subtree below the leaving arc is cut off and hangs again from

@@ -46,8 +46,14 @@ type simplex struct {
 	// thread lists the nodes in depth-first preorder as a ring through the
 	// root (revThread backwards), so a node's subtree is the node followed
 	// by succNum-1 more, the last being lastSucc.
-	parent, pred      []int32
-	up                []bool
+	parent, pred []int32
+	up           []bool
+	// How much more the pred arc can carry from the node up to its parent
+	// and down from the parent: the cycle walks read these dense node
+	// slices instead of the flows and capacities of arcs all over the
+	// graph. An arc's flow is kept in flow only while it is out of the
+	// tree; predFlow gives a tree arc's.
+	upRoom, downRoom  []int64
 	thread, revThread []int32
 	succNum, lastSucc []int32
 	pi                []int64 // potentials: reduced cost = cost − pi[tail] + pi[head]
@@ -76,6 +82,7 @@ func newSimplex(g *Graph, artCost, artCap int64) *simplex {
 		orig:  mixedOrder(m, n),
 
 		parent: make([]int32, n+1), pred: make([]int32, n+1), up: make([]bool, n+1),
+		upRoom: make([]int64, n+1), downRoom: make([]int64, n+1),
 		thread: make([]int32, n+1), revThread: make([]int32, n+1),
 		succNum: make([]int32, n+1), lastSucc: make([]int32, n+1),
 		pi: make([]int64, n+1),
@@ -101,10 +108,12 @@ func newSimplex(g *Graph, artCost, artCap int64) *simplex {
 			s.tail = append(s.tail, v)
 			s.head = append(s.head, s.root)
 			s.flow[a], s.up[v], s.pi[v] = b, true, artCost
+			s.upRoom[v], s.downRoom[v] = artCap-b, b
 		} else {
 			s.tail = append(s.tail, s.root)
 			s.head = append(s.head, v)
 			s.flow[a], s.up[v], s.pi[v] = -b, false, -artCost
+			s.upRoom[v], s.downRoom[v] = -b, artCap+b
 		}
 		s.cost = append(s.cost, artCost)
 		s.capac = append(s.capac, artCap)
@@ -136,8 +145,24 @@ func (s *simplex) run() {
 	}
 }
 
+// predFlow returns the flow on node u's pred arc.
+func (s *simplex) predFlow(u int32) int64 {
+	if s.up[u] {
+		return s.downRoom[u] // the arc runs up: flow can go back down
+	}
+	return s.upRoom[u]
+}
+
+// syncFlows writes the tree arcs' flows into flow.
+func (s *simplex) syncFlows() {
+	for u := range s.root {
+		s.flow[s.pred[u]] = s.predFlow(u)
+	}
+}
+
 // solution reads the flow off the final tree.
 func (s *simplex) solution() (*Solution, error) {
+	s.syncFlows()
 	for a := s.m; a < s.m+s.n; a++ {
 		if s.flow[a] != 0 {
 			return nil, ErrInfeasible

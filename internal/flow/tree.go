@@ -54,18 +54,26 @@ func (s *simplex) updateTree(e, uIn, vIn, uOut, join int32) {
 		s.lastSucc[a] = before
 	}
 
-	// Reverse the path. The new subtree of pi is S less the old subtree
-	// of p(i-1), and every node on the path now ends where S ends.
+	// Reverse the path: each node takes its child's arc to it, the rooms
+	// swapped. The new subtree of pi is S less the old subtree of p(i-1),
+	// and every node on the path now ends where S ends.
 	u, par, pred, up := uIn, vIn, e, s.tail[e] == uIn
+	upRoom, downRoom := s.capac[e]-s.flow[e], s.flow[e]
+	if !up {
+		upRoom, downRoom = downRoom, upRoom
+	}
 	var prevSucc int32
 	for {
 		oldPar, oldPred, oldUp, oldSucc := s.parent[u], s.pred[u], s.up[u], s.succNum[u]
+		oldUpRoom, oldDownRoom := s.upRoom[u], s.downRoom[u]
 		s.parent[u], s.pred[u], s.up[u] = par, pred, up
+		s.upRoom[u], s.downRoom[u] = upRoom, downRoom
 		s.succNum[u], s.lastSucc[u] = size-prevSucc, end
 		if u == uOut {
 			break
 		}
 		par, pred, up, prevSucc = u, oldPred, !oldUp, oldSucc
+		upRoom, downRoom = oldDownRoom, oldUpRoom
 		u = oldPar
 	}
 
