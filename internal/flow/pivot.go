@@ -10,8 +10,9 @@ func (s *simplex) pivot(e int) {
 	// backward when it is full. Round the cycle it goes from the join
 	// (the deepest common ancestor) down the tree to first, over e, and
 	// from second up the tree back to the join.
-	first, second := s.tail[e], s.head[e]
-	if s.state[e] == atUpper {
+	in := &s.arcs[e]
+	first, second := in.tail, in.head
+	if in.state == atUpper {
 		first, second = second, first
 	}
 	join := s.join(first, second)
@@ -21,7 +22,7 @@ func (s *simplex) pivot(e int) {
 	// rules out cycling on degenerate pivots. Walking up from first goes
 	// against the cycle, so there only a strictly tighter arc replaces the
 	// one found; walking up from second goes with it, so a tie wins too.
-	delta := s.capac[e]
+	delta := in.capac
 	out, outFirst := int32(-1), false
 	for u := first; u != join; u = s.parent[u] {
 		if d := s.downRoom[u]; d < delta { // the cycle runs parent → u
@@ -35,7 +36,7 @@ func (s *simplex) pivot(e int) {
 	}
 
 	if delta > 0 {
-		s.flow[e] += int64(s.state[e]) * delta
+		in.flow += int64(in.state) * delta
 		for u := first; u != join; u = s.parent[u] {
 			s.downRoom[u] -= delta
 			s.upRoom[u] += delta
@@ -47,12 +48,13 @@ func (s *simplex) pivot(e int) {
 	}
 
 	if out < 0 { // e blocks itself: it changes bound, the tree stays
-		s.setState(e, -s.state[e])
+		s.setState(e, -in.state)
 		return
 	}
 	leaving := int(s.pred[out])
-	s.flow[leaving] = s.predFlow(out)
-	if s.flow[leaving] == 0 {
+	f := s.predFlow(out)
+	s.arcs[leaving].flow = f
+	if f == 0 {
 		s.setState(leaving, atLower)
 	} else {
 		s.setState(leaving, atUpper)

@@ -64,15 +64,16 @@ func bestInRange(s *simplex, lo, hi int) (int, int64) {
 // setState records how a real arc sits and turns its pricing view;
 // artificial arcs have no view, since they never re-enter.
 func (s *simplex) setState(a int, st int8) {
-	s.state[a] = st
+	ar := &s.arcs[a]
+	ar.state = st
 	if a >= s.m {
 		return
 	}
 	switch st {
 	case atLower:
-		s.from[a], s.to[a], s.dcost[a] = uint32(s.tail[a]), uint32(s.head[a]), s.cost[a]
+		s.from[a], s.to[a], s.dcost[a] = uint32(ar.tail), uint32(ar.head), ar.cost
 	case atUpper:
-		s.from[a], s.to[a], s.dcost[a] = uint32(s.head[a]), uint32(s.tail[a]), -s.cost[a]
+		s.from[a], s.to[a], s.dcost[a] = uint32(ar.head), uint32(ar.tail), -ar.cost
 	}
 }
 

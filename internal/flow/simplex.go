@@ -28,10 +28,7 @@ type simplex struct {
 	n, m int
 	root int32
 
-	tail, head  []int32
-	cost, capac []int64
-	flow        []int64
-	state       []int8
+	arcs []arc
 
 	// Each arc as pricing sees it: from → to is the way its flow can
 	// change (tail → head when empty, head → tail when full) and dcost the
@@ -63,6 +60,15 @@ type simplex struct {
 	path              []int32 // scratch for updateTree
 }
 
+// arc is what the solver knows of an arc, together because a pivot reads
+// it all at once for the few arcs it touches. The flow is current only
+// while the arc is out of the tree (see upRoom).
+type arc struct {
+	tail, head        int32
+	cost, capac, flow int64
+	state             int8
+}
+
 // newSimplex copies the graph and builds the initial tree of artificial
 // arcs, each with the given cost and capacity.
 func newSimplex(g *Graph, artCost, artCap int64) *simplex {
@@ -70,12 +76,7 @@ func newSimplex(g *Graph, artCost, artCap int64) *simplex {
 	all := m + n
 	s := &simplex{
 		n: n, m: m, root: int32(n),
-		tail:  make([]int32, m, all),
-		head:  make([]int32, m, all),
-		cost:  make([]int64, m, all),
-		capac: make([]int64, m, all),
-		flow:  make([]int64, all),
-		state: make([]int8, all),
+		arcs:  make([]arc, m, all),
 		from:  make([]uint32, m),
 		to:    make([]uint32, m),
 		dcost: make([]int64, m),
@@ -88,12 +89,11 @@ func newSimplex(g *Graph, artCost, artCap int64) *simplex {
 		pi: make([]int64, n+1),
 	}
 	// Every real arc starts empty, priced as it points.
-	tail, head, cost, capac := s.tail[:m], s.head[:m], s.cost[:m], s.capac[:m]
-	from, to, dcost, state := s.from[:m], s.to[:m], s.dcost[:m], s.state[:m]
+	arcs, from, to, dcost := s.arcs[:m], s.from[:m], s.to[:m], s.dcost[:m]
 	for a, o := range s.orig[:m] {
 		t, h, c := g.tail[o], g.head[o], g.cost[o]
-		tail[a], head[a], cost[a], capac[a] = t, h, c, g.capacity[o]
-		from[a], to[a], dcost[a], state[a] = uint32(t), uint32(h), c, atLower
+		arcs[a] = arc{tail: t, head: h, cost: c, capac: g.capacity[o], state: atLower}
+		from[a], to[a], dcost[a] = uint32(t), uint32(h), c
 	}
 	// Node v hangs from the root by arc m+v, in the direction its supply
 	// flows, so that any node can send a little more flow to the root:
@@ -105,18 +105,14 @@ func newSimplex(g *Graph, artCost, artCap int64) *simplex {
 		s.succNum[v], s.lastSucc[v] = 1, v
 		b := g.supply[v]
 		if b >= 0 {
-			s.tail = append(s.tail, v)
-			s.head = append(s.head, s.root)
-			s.flow[a], s.up[v], s.pi[v] = b, true, artCost
+			s.arcs = append(s.arcs, arc{tail: v, head: s.root, cost: artCost, capac: artCap, flow: b})
+			s.up[v], s.pi[v] = true, artCost
 			s.upRoom[v], s.downRoom[v] = artCap-b, b
 		} else {
-			s.tail = append(s.tail, s.root)
-			s.head = append(s.head, v)
-			s.flow[a], s.up[v], s.pi[v] = -b, false, -artCost
+			s.arcs = append(s.arcs, arc{tail: s.root, head: v, cost: artCost, capac: artCap, flow: -b})
+			s.up[v], s.pi[v] = false, -artCost
 			s.upRoom[v], s.downRoom[v] = -b, artCap+b
 		}
-		s.cost = append(s.cost, artCost)
-		s.capac = append(s.capac, artCap)
 	}
 	s.parent[s.root] = -1
 	s.thread[s.root], s.revThread[s.root] = 0, int32(n-1)
@@ -156,7 +152,7 @@ func (s *simplex) predFlow(u int32) int64 {
 // syncFlows writes the tree arcs' flows into flow.
 func (s *simplex) syncFlows() {
 	for u := range s.root {
-		s.flow[s.pred[u]] = s.predFlow(u)
+		s.arcs[s.pred[u]].flow = s.predFlow(u)
 	}
 }
 
@@ -164,15 +160,15 @@ func (s *simplex) syncFlows() {
 func (s *simplex) solution() (*Solution, error) {
 	s.syncFlows()
 	for a := s.m; a < s.m+s.n; a++ {
-		if s.flow[a] != 0 {
+		if s.arcs[a].flow != 0 {
 			return nil, ErrInfeasible
 		}
 	}
 	var total int64
 	flow := make([]int64, s.m)
 	for a, o := range s.orig {
-		total += s.flow[a] * s.cost[a]
-		flow[o] = s.flow[a]
+		total += s.arcs[a].flow * s.arcs[a].cost
+		flow[o] = s.arcs[a].flow
 	}
 	// Shift the potentials so the smallest is zero: the same proof, with
 	// smaller numbers.

@@ -17,8 +17,9 @@ func (s *simplex) updateTree(e, uIn, vIn, uOut, join int32) {
 	before, after := s.revThread[uOut], s.thread[oldLast]
 
 	// The potentials of S all move by the same amount.
-	sigma := s.cost[e] - s.pi[s.tail[e]] + s.pi[s.head[e]]
-	if s.head[e] == uIn {
+	in := &s.arcs[e]
+	sigma := in.cost - s.pi[in.tail] + s.pi[in.head]
+	if in.head == uIn {
 		sigma = -sigma
 	}
 	for i, u := int32(0), uOut; i < size; i++ {
@@ -57,8 +58,8 @@ func (s *simplex) updateTree(e, uIn, vIn, uOut, join int32) {
 	// Reverse the path: each node takes its child's arc to it, the rooms
 	// swapped. The new subtree of pi is S less the old subtree of p(i-1),
 	// and every node on the path now ends where S ends.
-	u, par, pred, up := uIn, vIn, e, s.tail[e] == uIn
-	upRoom, downRoom := s.capac[e]-s.flow[e], s.flow[e]
+	u, par, pred, up := uIn, vIn, e, in.tail == uIn
+	upRoom, downRoom := in.capac-in.flow, in.flow
 	if !up {
 		upRoom, downRoom = downRoom, upRoom
 	}
