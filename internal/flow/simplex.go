@@ -54,7 +54,7 @@ type simplex struct {
 	thread, revThread []int32
 	succNum, lastSucc []int32
 	pi                []int64 // potentials: reduced cost = cost − pi[tail] + pi[head]
-	orig              []int32 // the graph's number of each real arc
+	mix               mixing  // where each of the graph's arcs is kept
 	pricer            blockPricer
 	pivots            int
 	path              []int32 // scratch for updateTree
@@ -80,7 +80,7 @@ func newSimplex(g *Graph, artCost, artCap int64) *simplex {
 		from:  make([]uint32, m),
 		to:    make([]uint32, m),
 		dcost: make([]int64, m),
-		orig:  mixedOrder(m, n),
+		mix:   newMixing(m, n),
 
 		parent: make([]int32, n+1), pred: make([]int32, n+1), up: make([]bool, n+1),
 		upRoom: make([]int64, n+1), downRoom: make([]int64, n+1),
@@ -90,11 +90,11 @@ func newSimplex(g *Graph, artCost, artCap int64) *simplex {
 	}
 	// Every real arc starts empty, priced as it points.
 	arcs, from, to, dcost := s.arcs[:m], s.from[:m], s.to[:m], s.dcost[:m]
-	for a, o := range s.orig[:m] {
+	s.mix.each(m, func(o, a int) {
 		t, h, c := g.tail[o], g.head[o], g.cost[o]
 		arcs[a] = arc{tail: t, head: h, cost: c, capac: g.capacity[o], state: atLower}
 		from[a], to[a], dcost[a] = uint32(t), uint32(h), c
-	}
+	})
 	// Node v hangs from the root by arc m+v, in the direction its supply
 	// flows, so that any node can send a little more flow to the root:
 	// the tree starts strongly feasible.
@@ -166,10 +166,10 @@ func (s *simplex) solution() (*Solution, error) {
 	}
 	var total int64
 	flow := make([]int64, s.m)
-	for a, o := range s.orig {
+	s.mix.each(s.m, func(o, a int) {
 		total += s.arcs[a].flow * s.arcs[a].cost
 		flow[o] = s.arcs[a].flow
-	}
+	})
 	// Shift the potentials so the smallest is zero: the same proof, with
 	// smaller numbers.
 	low := int64(math.MaxInt64)
