@@ -115,14 +115,19 @@ func lemonSolve(t *testing.T, bin string, g *Graph) (int64, error) {
 	return costs[0], errs[0]
 }
 
-// TestAgainstLEMON: on a few hundred random instances of every shape the
-// solver finds the cost LEMON finds, and infeasibility where LEMON does.
+// TestAgainstLEMON: on 300 random small instances of every shape and 30
+// larger ones the solver finds the cost LEMON finds, and infeasibility
+// where LEMON does.
 func TestAgainstLEMON(t *testing.T) {
 	bin := lemonOracle(t)
 	r := rand.New(rand.NewPCG(7, 8))
-	graphs := make([]*Graph, 300)
+	graphs := make([]*Graph, 330)
 	for i := range graphs {
-		graphs[i] = randInstance(r)
+		if i < 300 {
+			graphs[i] = randInstance(r)
+		} else {
+			graphs[i] = randLarger(r)
+		}
 	}
 	costs, errs := lemonSolveAll(t, bin, graphs)
 	var feasible, infeasible int
