@@ -18,10 +18,11 @@ func (s *simplex) pivot(e int) {
 	join := s.join(first, second)
 
 	// The leaving arc is the last blocking arc met going round the cycle
-	// from the join (AMO §11.5): that keeps the tree strongly feasible and
-	// rules out cycling on degenerate pivots. Walking up from first goes
-	// against the cycle, so there only a strictly tighter arc replaces the
-	// one found; walking up from second goes with it, so a tie wins too.
+	// from the join (Cunningham, 1976): that keeps the tree strongly
+	// feasible and rules out cycling on degenerate pivots. Walking up from
+	// first goes against the cycle, so there only a strictly tighter arc
+	// replaces the one found; walking up from second goes with it, so a
+	// tie wins too.
 	delta := in.capac
 	out, outFirst := int32(-1), false
 	for u := first; u != join; u = s.parent[u] {
