@@ -6,22 +6,16 @@ import (
 	"encoding/hex"
 	"hash"
 	"time"
+
+	"github.com/jolproject/jol/internal/flow"
 )
 
 // Decide makes the plan of in: the most priority served, then the
 // higher-ranked lines, then the cheapest routes (see doc.go), exactly and
 // the same for the same instance whatever its order.
 func Decide(in *Instance) (*Plan, error) {
-	t0 := time.Now()
-	m := newModel(in)
-	s, err := lexSolve(m.g, m.costs)
-	if err != nil {
-		return nil, err
-	}
-	p := m.derive(s)
-	p.Digest = in.digest()
-	p.Solve = time.Since(t0)
-	return p, nil
+	p, _, err := DecideNetworks(in)
+	return p, err
 }
 
 // digest identifies an instance in canonical order: everything a plan is
@@ -76,4 +70,27 @@ func (d *digester) str(vs ...string) {
 		d.int(int64(len(v)))
 		d.h.Write([]byte(v))
 	}
+}
+
+// Networks are the flow networks a plan was solved on, one per aim in
+// turn (priority, order, cost; nil for an aim that had nothing to weigh),
+// each with the least cost found for it: what benchmarks and checks hand
+// to another solver.
+type Networks struct {
+	Graphs [3]*flow.Graph
+	Costs  [3]int64
+}
+
+// DecideNetworks is Decide, also returning the networks it solved.
+func DecideNetworks(in *Instance) (*Plan, Networks, error) {
+	t0 := time.Now()
+	m := newModel(in)
+	s, err := lexSolve(m.g, m.costs)
+	if err != nil {
+		return nil, Networks{}, err
+	}
+	p := m.derive(s)
+	p.Digest = in.digest()
+	p.Solve = time.Since(t0)
+	return p, Networks{Graphs: s.graphs, Costs: s.cost}, nil
 }

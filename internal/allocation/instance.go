@@ -117,7 +117,7 @@ func (w Warehouse) serves(region string) (int64, bool) {
 // by priority (highest first), then the earlier request, then request id
 // and line; the rest by their keys.
 func (in *Instance) canonical() {
-	slices.SortStableFunc(in.Lines, func(a, b Line) int {
+	slices.SortFunc(in.Lines, func(a, b Line) int { // request and line make every key unique
 		return cmp.Or(cmp.Compare(b.Priority, a.Priority), a.Requested.Compare(b.Requested),
 			cmp.Compare(a.RequestID, b.RequestID), cmp.Compare(a.Line, b.Line))
 	})

@@ -35,10 +35,10 @@ func TestOptimalOnRandomCampaigns(t *testing.T) {
 		for i := range n {
 			f := x.campaign(t, fmt.Sprintf("random-%d", i))
 			f.random(t, r)
-			in, err := f.s.ReadInstance(f.ctx, f.c.ID)
+			in, err := f.s.Instance(f.ctx, access.System, f.c.ID)
 			must(t, err)
 			prio, order, cost, tried := allocation.BruteForce(in)
-			plan, aims, err := allocation.DecideAims(in)
+			plan, aims, err := allocation.DecideNetworks(in)
 			must(t, err)
 			if plan.Objective != prio || allocation.OrderWorth(plan) != order || plan.Distance != cost {
 				t.Fatalf("campaign %d: plan (%d, %d, %d), best (%d, %d, %d)\n%+v\n%+v", i, plan.Objective,

@@ -76,6 +76,22 @@ func (s *Service) DryRun(ctx context.Context, p access.Principal, id int64, via 
 	return plan, err
 }
 
+// Instance reads campaign id's instance as a dry run would, from one
+// snapshot, when p may allocate the campaign: for benchmarks and for
+// checking a plan with another solver (DecideNetworks).
+func (s *Service) Instance(ctx context.Context, p access.Principal, id int64) (*Instance, error) {
+	c, err := s.campaignFor(ctx, p, id, ManageAction)
+	if err != nil {
+		return nil, err
+	}
+	var in *Instance
+	err = s.snapshot(ctx, func(tx *sql.Tx) error {
+		in, err = s.read(ctx, tx, c)
+		return err
+	})
+	return in, err
+}
+
 // snapshot runs fn in a read-only transaction that sees one state of the
 // database throughout: SQLite's read transactions do; PostgreSQL's need
 // repeatable read.
