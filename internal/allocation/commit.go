@@ -30,7 +30,8 @@ type CommitOptions struct {
 }
 
 // lineColumns are allocation_lines' columns as commit writes them.
-var lineColumns = []string{"run_id", "request_id", "line", "item_id", "size", "warehouse_id", "outcome", "priority",
+var lineColumns = []string{"run_id", "request_id", "line", "item_id", "size", "region_path", "warehouse_id", "outcome",
+	"priority",
 	"rank_region", "rank", "rank_of", "cutoff", "quota", "quota_region", "cost"}
 
 // Commit plans campaign id's allocation and carries it out, all in one
@@ -207,7 +208,8 @@ func settles(in *Instance, plan *Plan) []requests.Settle {
 func lineRows(run int64, plan *Plan) [][]any {
 	rows := make([][]any, len(plan.Results))
 	for i, r := range plan.Results {
-		rows[i] = []any{run, r.RequestID, int64(r.Line), r.ItemID, r.Size, store.NullID(r.WarehouseID), string(r.Outcome),
+		rows[i] = []any{run, r.RequestID, int64(r.Line), r.ItemID, r.Size, r.Region, store.NullID(r.WarehouseID),
+			string(r.Outcome),
 			r.Priority, r.RankRegion, int64(r.Rank), int64(r.Of), int64(r.Cutoff), r.Quota, r.QuotaRegion, r.Cost}
 	}
 	return rows

@@ -80,15 +80,15 @@ SELECT id, campaign_id, kind, committed, objective, distance, lines, served, wai
 FROM allocation_runs WHERE id = $1;
 
 -- name: RunLines
-SELECT request_id, line, item_id, size, COALESCE(warehouse_id, 0), outcome, priority, rank_region, rank, rank_of,
-       cutoff, quota, quota_region, cost
+SELECT request_id, line, item_id, size, region_path, COALESCE(warehouse_id, 0), outcome, priority, rank_region, rank,
+       rank_of, cutoff, quota, quota_region, cost
 FROM allocation_lines WHERE run_id = $1
 ORDER BY request_id, line;
 
 -- name: LineOutcomes
 -- The latest outcome of each line of request $1 that a run decided.
-SELECT a.request_id, a.line, a.item_id, a.size, COALESCE(a.warehouse_id, 0), a.outcome, a.priority, a.rank_region,
-       a.rank, a.rank_of, a.cutoff, a.quota, a.quota_region, a.cost
+SELECT a.request_id, a.line, a.item_id, a.size, a.region_path, COALESCE(a.warehouse_id, 0), a.outcome, a.priority,
+       a.rank_region, a.rank, a.rank_of, a.cutoff, a.quota, a.quota_region, a.cost
 FROM allocation_lines a
 WHERE a.request_id = $1
   AND a.run_id = (SELECT MAX(b.run_id) FROM allocation_lines b WHERE b.request_id = a.request_id AND b.line = a.line)

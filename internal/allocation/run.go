@@ -161,7 +161,7 @@ func scanRun(sc store.Scanner) (Run, error) {
 
 func scanResult(sc store.Scanner) (Result, error) {
 	var r Result
-	err := sc.Scan(&r.RequestID, &r.Line, &r.ItemID, &r.Size, &r.WarehouseID, &r.Outcome, &r.Priority, &r.RankRegion,
+	err := sc.Scan(&r.RequestID, &r.Line, &r.ItemID, &r.Size, &r.Region, &r.WarehouseID, &r.Outcome, &r.Priority, &r.RankRegion,
 		&r.Rank, &r.Of, &r.Cutoff, &r.Quota, &r.QuotaRegion, &r.Cost)
 	return r, err
 }

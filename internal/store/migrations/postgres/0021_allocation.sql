@@ -81,6 +81,8 @@ CREATE TABLE allocation_lines (
     line         INTEGER NOT NULL,
     item_id      BIGINT NOT NULL,
     size         TEXT NOT NULL DEFAULT '',
+    -- The request's region path.
+    region_path  TEXT NOT NULL DEFAULT '',
     warehouse_id BIGINT REFERENCES warehouses(id),
     -- allocated | no_stock | quota | no_route | multi_unit
     outcome      TEXT NOT NULL,
