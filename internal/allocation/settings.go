@@ -183,3 +183,14 @@ func (s *Service) DeleteQuota(ctx context.Context, p access.Principal, id, quota
 		return nil
 	})
 }
+
+// Warehouses lists the open warehouses that may serve campaign id — the
+// open warehouses of its organiser's subtree — with the campaign's
+// routes of each (nil: it serves its own region subtree at cost 0).
+func (s *Service) Warehouses(ctx context.Context, p access.Principal, id int64) ([]Warehouse, error) {
+	c, err := s.campaignFor(ctx, p, id, ViewAction)
+	if err != nil {
+		return nil, err
+	}
+	return s.warehouses(ctx, s.db.R, c.ID, c.Target().OrgPath)
+}
