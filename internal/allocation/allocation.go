@@ -73,11 +73,16 @@ const (
 )
 
 // campaignFor returns campaign id when p may see it and do action a on
-// its allocation.
+// its allocation. Reading reaches as far as seeing the campaign does
+// (staff of the organisations it serves: its figures are aggregates);
+// managing is for the organiser's subtree.
 func (s *Service) campaignFor(ctx context.Context, p access.Principal, id int64, a access.Action) (campaign.Campaign, error) {
 	c, err := s.Campaigns.Get(ctx, p, id)
 	if err != nil {
 		return campaign.Campaign{}, err
+	}
+	if a == ViewAction {
+		return c, access.Can(p, a, p.Scope())
 	}
 	return c, access.Can(p, a, c.Target())
 }

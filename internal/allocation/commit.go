@@ -51,6 +51,10 @@ func (s *Service) Commit(ctx context.Context, p access.Principal, id int64, o Co
 	if o.Kind == "" {
 		o.Kind = KindPlan
 	}
+	stores, err := s.stores(ctx, c.Target().OrgPath)
+	if err != nil {
+		return nil, Run{}, err
+	}
 	var plan *Plan
 	var run Run
 	err = s.writeTx(ctx, func(conn *sql.Conn, tx *sql.Tx) error {
@@ -58,7 +62,7 @@ func (s *Service) Commit(ctx context.Context, p access.Principal, id int64, o Co
 		if err := s.take(ctx, tx, c.ID, o.Version); err != nil {
 			return err
 		}
-		in, err := s.read(ctx, tx, c)
+		in, err := s.read(ctx, tx, c, stores)
 		if err != nil {
 			return err
 		}

@@ -15,9 +15,11 @@ import (
 // the results and the stock are read in one snapshot): the lines of its
 // requests with their requests' scores and places (eligibility's
 // Standings), the stock available at the open warehouses of its
-// organiser's subtree (stock's Available), those warehouses with the
-// campaign's routes, and its quotas.
-func (s *Service) read(ctx context.Context, q store.Querier, c campaign.Campaign) (*Instance, error) {
+// organiser's subtree (stock's Available), those warehouses (stores, read
+// before the transaction: see stores) with the campaign's routes, and
+// its quotas. Everything goes through q: a commit's transaction must not
+// wait for a second connection of a pool its rivals may be holding.
+func (s *Service) read(ctx context.Context, q store.Querier, c campaign.Campaign, stores []stock.Warehouse) (*Instance, error) {
 	in := &Instance{CampaignID: c.ID}
 	standing := map[int64]eligibility.Standing{}
 	st, err := s.Eligibility.Standings(ctx, q, c.ID)
@@ -48,29 +50,42 @@ func (s *Service) read(ctx context.Context, q store.Querier, c campaign.Campaign
 	for _, a := range avail {
 		in.Stock = append(in.Stock, Stock{WarehouseID: a.WarehouseID, ItemID: a.ItemID, Size: a.Size, Available: a.Available})
 	}
-	if in.Warehouses, err = s.warehouses(ctx, q, c.ID, orgPath); err != nil {
+	if in.Warehouses, err = s.warehouses(ctx, q, c.ID, stores); err != nil {
 		return nil, err
 	}
 	in.Quotas, err = s.quotas(ctx, q, c.ID)
 	return in, err
 }
 
-// warehouses are the open warehouses of the organisation subtree orgPath
-// with campaign id's routes of each (nil: the default).
-func (s *Service) warehouses(ctx context.Context, q store.Querier, id int64, orgPath string) ([]Warehouse, error) {
+// stores are the open warehouses of the organisation subtree orgPath,
+// as stock lists them. A run reads them before its transaction: they
+// are the organiser's reference data, and stock reads them on a
+// connection of its own. One that closes meanwhile has nothing available
+// in the transaction's snapshot; one opened meanwhile serves from the
+// next run.
+func (s *Service) stores(ctx context.Context, orgPath string) ([]stock.Warehouse, error) {
 	ws, err := s.Stock.Warehouses(ctx, scopeOf(orgPath))
 	if err != nil {
 		return nil, err
 	}
+	var out []stock.Warehouse
+	for _, w := range ws {
+		if w.Active && strings.HasPrefix(w.Target().OrgPath, orgPath) {
+			out = append(out, w)
+		}
+	}
+	return out, nil
+}
+
+// warehouses are stores with campaign id's routes of each (nil: the
+// default).
+func (s *Service) warehouses(ctx context.Context, q store.Querier, id int64, stores []stock.Warehouse) ([]Warehouse, error) {
 	routes, err := s.routes(ctx, q, id)
 	if err != nil {
 		return nil, err
 	}
 	var out []Warehouse
-	for _, w := range ws {
-		if !w.Active || !strings.HasPrefix(w.Target().OrgPath, orgPath) {
-			continue
-		}
+	for _, w := range stores {
 		x := Warehouse{ID: w.ID, Name: w.Name, Region: w.Target().RegionPath}
 		for _, r := range routes {
 			if r.WarehouseID == w.ID {

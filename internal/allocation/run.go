@@ -47,10 +47,15 @@ func (s *Service) DryRun(ctx context.Context, p access.Principal, id int64, via 
 		return nil, err
 	}
 	t0 := time.Now()
+	stores, err := s.stores(ctx, c.Target().OrgPath)
+	if err != nil {
+		return nil, err
+	}
+
 	var plan *Plan
 	var read time.Duration
 	err = s.snapshot(ctx, func(tx *sql.Tx) error {
-		in, err := s.read(ctx, tx, c)
+		in, err := s.read(ctx, tx, c, stores)
 		if err != nil {
 			return err
 		}
@@ -84,9 +89,13 @@ func (s *Service) Instance(ctx context.Context, p access.Principal, id int64) (*
 	if err != nil {
 		return nil, err
 	}
+	stores, err := s.stores(ctx, c.Target().OrgPath)
+	if err != nil {
+		return nil, err
+	}
 	var in *Instance
 	err = s.snapshot(ctx, func(tx *sql.Tx) error {
-		in, err = s.read(ctx, tx, c)
+		in, err = s.read(ctx, tx, c, stores)
 		return err
 	})
 	return in, err

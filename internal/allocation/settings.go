@@ -192,5 +192,9 @@ func (s *Service) Warehouses(ctx context.Context, p access.Principal, id int64) 
 	if err != nil {
 		return nil, err
 	}
-	return s.warehouses(ctx, s.db.R, c.ID, c.Target().OrgPath)
+	stores, err := s.stores(ctx, c.Target().OrgPath)
+	if err != nil {
+		return nil, err
+	}
+	return s.warehouses(ctx, s.db.R, c.ID, stores)
 }

@@ -57,9 +57,13 @@ func (s *Service) HandleWaitlist(ctx context.Context, j *jobs.Job, progress jobs
 	} else if err != nil {
 		return "", err
 	}
+	stores, err := s.stores(ctx, c.Target().OrgPath)
+	if err != nil {
+		return "", err
+	}
 	var plan *Plan
 	err = s.snapshot(ctx, func(tx *sql.Tx) error {
-		in, err := s.read(ctx, tx, c)
+		in, err := s.read(ctx, tx, c, stores)
 		if err != nil {
 			return err
 		}
