@@ -26,7 +26,7 @@ type queries struct {
 	EnsureCampaign, CampaignVersion, BumpVersion, CampaignStatus    string
 	Quotas, UpsertQuota, DeleteQuota, Routes, UpsertRoute, DelRoute string
 	Lines, InsertRun, Runs, RunByID, RunLines, LineOutcomes         string
-	WaitingCampaigns, RequestScope                                  string
+	WaitingCampaigns, RequestScope, RequestRefs                     string
 }
 
 // Deps are the services allocation works with.

@@ -62,7 +62,7 @@ func (s *Service) Commit(ctx context.Context, p access.Principal, id int64, o Co
 		if err := s.take(ctx, tx, c.ID, o.Version); err != nil {
 			return err
 		}
-		in, err := s.read(ctx, tx, c, stores)
+		in, err := s.read(ctx, tx, c, stores, s.inTx(ctx, tx, c.ID))
 		if err != nil {
 			return err
 		}
@@ -83,7 +83,10 @@ func (s *Service) Commit(ctx context.Context, p access.Principal, id int64, o Co
 		if s.pause != nil {
 			s.pause()
 		}
-		moves := settles(in, plan)
+		moves, err := s.settles(ctx, tx, in, plan)
+		if err != nil {
+			return err
+		}
 		note := fmt.Sprintf("allocation run %d", run.ID)
 		if err := s.Requests.SettleAll(ctx, tx, p, moves, note, "allocation"); err != nil {
 			if errs.CodeOf(err) == errs.Conflict {
@@ -170,7 +173,7 @@ func holds(plan *Plan, run int64) []stock.Hold {
 // one without is waitlisted; a request already there, or one the
 // lifecycle does not let move there (allocated back to the waiting
 // list), stays.
-func settles(in *Instance, plan *Plan) []requests.Settle {
+func (s *Service) settles(ctx context.Context, tx *sql.Tx, in *Instance, plan *Plan) ([]requests.Settle, error) {
 	type req struct {
 		line    Line
 		waiting bool // a line of it waited for this run
@@ -201,11 +204,35 @@ func settles(in *Instance, plan *Plan) []requests.Settle {
 			to = requests.Allocated
 		}
 		if r.waiting && from != to && requests.CanMove(from, to) {
-			out = append(out, requests.Settle{ID: id, Version: r.line.Version, From: from, To: to,
-				Reference: r.line.Reference, Locale: r.line.Locale})
+			out = append(out, requests.Settle{ID: id, Version: r.line.Version, From: from, To: to})
 		}
 	}
-	return out
+	if len(out) == 0 {
+		return nil, nil
+	}
+	type ref struct{ reference, locale string }
+	refs := map[int64]ref{}
+	rows, err := tx.QueryContext(ctx, s.q.RequestRefs, in.CampaignID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var r ref
+		if err := rows.Scan(&id, &r.reference, &r.locale); err != nil {
+			return nil, err
+		}
+		refs[id] = r
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		r := refs[out[i].ID]
+		out[i].Reference, out[i].Locale = r.reference, r.locale
+	}
+	return out, nil
 }
 
 // lineRows are the rows of allocation_lines of run.

@@ -41,10 +41,8 @@ type Line struct {
 	RankRegion string
 	Rank, Of   int
 
-	Status    string // the request's status: approved, waitlisted, allocated or delivered
-	Version   int    // the request's version, for the move a commit makes
-	Reference string
-	Locale    string
+	Status  string // the request's status: approved, waitlisted, allocated or delivered
+	Version int    // the request's version, for the move a commit makes
 	// HeldAt is the warehouse of the line's hold, 0 when it holds none.
 	HeldAt int64
 }

@@ -53,7 +53,7 @@ DELETE FROM allocation_routes WHERE campaign_id = $1 AND warehouse_id = $2 AND r
 -- waiting for stock (approved, waitlisted, or allocated with a line not
 -- held), those holding stock and those handed over, with the hold a line
 -- has. Requests left with a merged record of a person are not counted.
-SELECT r.id, r.status, r.version, r.reference, r.locale, r.region_path, r.submitted_at,
+SELECT r.id, r.status, r.version, r.region_path, r.submitted_at,
        l.line, l.item_id, l.size, l.quantity, COALESCE(h.warehouse_id, 0)
 FROM requests r
 JOIN persons p ON p.id = r.person_id AND p.merged_into IS NULL
@@ -103,3 +103,8 @@ ORDER BY c.id;
 
 -- name: RequestScope
 SELECT org_path, region_path FROM requests WHERE id = $1;
+
+-- name: RequestRefs
+-- The reference and language of campaign $1's requests a run may move.
+SELECT id, reference, locale FROM requests
+WHERE campaign_id = $1 AND status IN ('approved', 'waitlisted', 'allocated');

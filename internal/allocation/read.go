@@ -2,7 +2,10 @@ package allocation
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"strings"
+	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/campaign"
@@ -11,32 +14,23 @@ import (
 	"github.com/jolproject/jol/internal/store"
 )
 
-// read reads campaign c's instance through q (a transaction: the lines,
-// the results and the stock are read in one snapshot): the lines of its
-// requests with their requests' scores and places (eligibility's
-// Standings), the stock available at the open warehouses of its
-// organiser's subtree (stock's Available), those warehouses (stores, read
-// before the transaction: see stores) with the campaign's routes, and
-// its quotas. Everything goes through q: a commit's transaction must not
+// read reads campaign c's instance through q (a transaction: the lines
+// and the stock are read in one snapshot): the lines of its requests,
+// the stock available at the open warehouses of its organiser's subtree
+// (stock's Available), those warehouses (stores, read before the
+// transaction: see stores) with the campaign's routes, and its quotas;
+// then the requests' scores and places (eligibility's Standings) from
+// standings. Everything goes through q: a commit's transaction must not
 // wait for a second connection of a pool its rivals may be holding.
-func (s *Service) read(ctx context.Context, q store.Querier, c campaign.Campaign, stores []stock.Warehouse) (*Instance, error) {
+func (s *Service) read(ctx context.Context, q store.Querier, c campaign.Campaign, stores []stock.Warehouse,
+	standings func() ([]eligibility.Standing, error)) (*Instance, error) {
 	in := &Instance{CampaignID: c.ID}
-	standing := map[int64]eligibility.Standing{}
-	st, err := s.Eligibility.Standings(ctx, q, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	for _, x := range st {
-		standing[x.RequestID] = x
-	}
+	var err error
 	in.Lines, err = store.Select(ctx, q, func(sc store.Scanner) (Line, error) {
 		var l Line
-		err := sc.Scan(&l.RequestID, &l.Status, &l.Version, &l.Reference, &l.Locale, &l.Region, &l.Requested, &l.Line,
-			&l.ItemID, &l.Size, &l.Quantity, &l.HeldAt)
+		err := sc.Scan(&l.RequestID, &l.Status, &l.Version, &l.Region, &l.Requested, &l.Line, &l.ItemID, &l.Size,
+			&l.Quantity, &l.HeldAt)
 		l.Requested = l.Requested.UTC()
-		if x, ok := standing[l.RequestID]; ok {
-			l.Priority, l.RankRegion, l.Rank, l.Of = max(int64(x.Score), 0), x.Region, x.Place.Rank, x.Place.Of
-		}
 		return l, err
 	}, s.q.Lines, c.ID)
 	if err != nil {
@@ -53,8 +47,74 @@ func (s *Service) read(ctx context.Context, q store.Querier, c campaign.Campaign
 	if in.Warehouses, err = s.warehouses(ctx, q, c.ID, stores); err != nil {
 		return nil, err
 	}
-	in.Quotas, err = s.quotas(ctx, q, c.ID)
-	return in, err
+	if in.Quotas, err = s.quotas(ctx, q, c.ID); err != nil {
+		return nil, err
+	}
+	st, err := standings()
+	if err != nil {
+		return nil, err
+	}
+	standing := make(map[int64]eligibility.Standing, len(st))
+	for _, x := range st {
+		standing[x.RequestID] = x
+	}
+	for i := range in.Lines {
+		l := &in.Lines[i]
+		if x, ok := standing[l.RequestID]; ok {
+			l.Priority, l.RankRegion, l.Rank, l.Of = max(int64(x.Score), 0), x.Region, x.Place.Rank, x.Place.Of
+		}
+	}
+	return in, nil
+}
+
+// inTx reads the results in the transaction q as well: a commit's read.
+func (s *Service) inTx(ctx context.Context, q store.Querier, id int64) func() ([]eligibility.Standing, error) {
+	return func() ([]eligibility.Standing, error) { return s.Eligibility.Standings(ctx, q, id) }
+}
+
+// plan reads campaign c's instance and decides its plan, at the
+// allocation version it reads, without writing: a dry run's. To use both
+// cores, the results are read on a connection of their own while the
+// snapshot reads the rest, so a change committed between the two reads'
+// starts may show in one and not the other; a commit plans again in its
+// own transaction, and a commit of a dry run's plan checks its digest.
+func (s *Service) plan(ctx context.Context, c campaign.Campaign, stores []stock.Warehouse) (*Plan, error) {
+	type result struct {
+		st  []eligibility.Standing
+		err error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		var r result
+		defer func() {
+			if p := recover(); p != nil {
+				r.err = fmt.Errorf("allocation: reading the results: %v", p)
+			}
+			ch <- r
+		}()
+		r.st, r.err = s.Eligibility.Standings(ctx, nil, c.ID)
+	}()
+	standings := func() ([]eligibility.Standing, error) { r := <-ch; return r.st, r.err }
+	t0 := time.Now()
+	var plan *Plan
+	var read time.Duration
+	err := s.snapshot(ctx, func(tx *sql.Tx) error {
+		in, err := s.read(ctx, tx, c, stores, standings)
+		if err != nil {
+			return err
+		}
+		read = time.Since(t0)
+		if plan, err = Decide(in); err != nil {
+			return err
+		}
+		plan.Version, err = s.version(ctx, tx, c.ID)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	plan.Read = read
+	return plan, nil
 }
 
 // stores are the open warehouses of the organisation subtree orgPath,

@@ -46,30 +46,14 @@ func (s *Service) DryRun(ctx context.Context, p access.Principal, id int64, via 
 	if err != nil {
 		return nil, err
 	}
-	t0 := time.Now()
 	stores, err := s.stores(ctx, c.Target().OrgPath)
 	if err != nil {
 		return nil, err
 	}
-
-	var plan *Plan
-	var read time.Duration
-	err = s.snapshot(ctx, func(tx *sql.Tx) error {
-		in, err := s.read(ctx, tx, c, stores)
-		if err != nil {
-			return err
-		}
-		read = time.Since(t0)
-		if plan, err = Decide(in); err != nil {
-			return err
-		}
-		plan.Version, err = s.version(ctx, tx, c.ID)
-		return err
-	})
+	plan, err := s.plan(ctx, c, stores)
 	if err != nil {
 		return nil, err
 	}
-	plan.Read = read
 	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
 		run, err := s.insertRun(ctx, tx, p, c, plan, KindPlan, false, via)
 		if err != nil {
@@ -95,7 +79,7 @@ func (s *Service) Instance(ctx context.Context, p access.Principal, id int64) (*
 	}
 	var in *Instance
 	err = s.snapshot(ctx, func(tx *sql.Tx) error {
-		in, err = s.read(ctx, tx, c, stores)
+		in, err = s.read(ctx, tx, c, stores, s.inTx(ctx, tx, c.ID))
 		return err
 	})
 	return in, err

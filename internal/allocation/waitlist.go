@@ -2,7 +2,6 @@ package allocation
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"log/slog"
@@ -61,18 +60,7 @@ func (s *Service) HandleWaitlist(ctx context.Context, j *jobs.Job, progress jobs
 	if err != nil {
 		return "", err
 	}
-	var plan *Plan
-	err = s.snapshot(ctx, func(tx *sql.Tx) error {
-		in, err := s.read(ctx, tx, c, stores)
-		if err != nil {
-			return err
-		}
-		if plan, err = Decide(in); err != nil {
-			return err
-		}
-		plan.Version, err = s.version(ctx, tx, c.ID)
-		return err
-	})
+	plan, err := s.plan(ctx, c, stores)
 	if err != nil {
 		return "", err
 	}
