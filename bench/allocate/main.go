@@ -47,6 +47,7 @@ func main() {
 	commit := flag.Bool("commit", true, "commit the plan after the dry runs")
 	seedFlag := flag.Uint64("seed", 1, "the generator's seed")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the dry runs to this file")
+	commitProfile := flag.String("commitprofile", "", "write a CPU profile of the commit to this file")
 	flag.Parse()
 	if *dsn == "" {
 		log.Fatal("give -db")
@@ -102,12 +103,22 @@ func main() {
 	if !*commit {
 		return
 	}
+	if *commitProfile != "" {
+		f, err := os.Create(*commitProfile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			log.Fatal(err)
+		}
+	}
 	t0, cpu := time.Now(), cpuTime()
 	_, run, err := svc.Allocation.Commit(ctx, access.System, campaign, allocation.CommitOptions{Version: plan.Version,
 		Digest: plan.Digest, Via: "cli"})
 	if err != nil {
 		log.Fatal(err)
 	}
+	pprof.StopCPUProfile()
 	fmt.Printf("commit: %.3f s, cpu %.3f s: run %d, %d lines held, objective %d\n", time.Since(t0).Seconds(),
 		(cpuTime() - cpu).Seconds(), run.ID, run.Served, run.Objective)
 	rep, err := svc.Stock.Verify(ctx)
