@@ -87,10 +87,18 @@ func (s *Service) WatchStock(ctx context.Context, every time.Duration, logger *s
 	seen := map[int64]int64{}
 	t := time.NewTicker(every)
 	defer t.Stop()
-	for {
+	look := func() {
+		defer func() {
+			if p := recover(); p != nil {
+				logger.Error("allocation: watching stock", "panic", p)
+			}
+		}()
 		if err := s.watchOnce(ctx, seen); err != nil && ctx.Err() == nil {
 			logger.Error("allocation: watching stock", "err", err)
 		}
+	}
+	for {
+		look()
 		select {
 		case <-ctx.Done():
 			return
