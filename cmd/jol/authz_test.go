@@ -16,6 +16,7 @@ import (
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/requests/requeststest"
+	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/store"
 )
 
@@ -42,6 +43,11 @@ var (
 	// catalogue.
 	campaignViewers  = []string{"admin", "coordinator", "operator", "school", "warehouse", "outreach", "auditor"}
 	campaignManagers = []string{"admin", "coordinator"}
+	// Stock: warehouse staff, coordinators and administrators move it;
+	// operators and auditors read it; sponsors and the public never.
+	stockViewers      = []string{"admin", "coordinator", "operator", "warehouse", "auditor"}
+	stockMovers       = []string{"admin", "coordinator", "warehouse"}
+	warehouseManagers = []string{"admin", "coordinator"}
 	// A campaign's allocation: staff who answer families and move stock
 	// read it, with auditors; coordinators and administrators run it.
 	allocationViewers  = []string{"admin", "coordinator", "operator", "warehouse", "auditor"}
@@ -149,6 +155,7 @@ var expectedAccess = map[string][]string{
 	"POST /desk/{id}/answer":                                deskWorkers,
 	"POST /desk/{id}/close":                                 deskWorkers,
 	"POST /desk/{id}/take":                                  deskWorkers,
+	"POST /desk/{id}/assignee":                              deskWorkers,
 	"POST /desk/{id}/links":                                 deskWorkers,
 	"GET /regions":                                          placeViewers,
 	"GET /admin/regions/import":                             admins,
@@ -194,11 +201,40 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/campaigns/{id}/rules":                      campaignViewers,
 	"PUT /api/v1/campaigns/{id}/rules":                      campaignManagers,
 	"POST /api/v1/campaigns/{id}/rescore":                   campaignManagers,
+	"GET /api/v1/campaigns/{id}/allocations":                allocationViewers,
+	"POST /api/v1/campaigns/{id}/allocations":               allocationManagers,
 	"GET /api/v1/catalogue/items":                           campaignViewers,
 	"POST /api/v1/catalogue/items":                          campaignManagers,
 	"GET /api/v1/catalogue/items/{id}":                      campaignViewers,
 	"PUT /api/v1/catalogue/items/{id}":                      campaignManagers,
 	"GET /api/v1/catalogue/kits":                            campaignViewers,
+	"GET /warehouses":                                       stockViewers,
+	"POST /warehouses":                                      warehouseManagers,
+	"GET /warehouses/{id}":                                  stockViewers,
+	"POST /warehouses/{id}":                                 warehouseManagers,
+	"GET /warehouses/{id}/movements":                        stockViewers,
+	"GET /warehouses/{id}/movements/new":                    stockMovers,
+	"POST /warehouses/{id}/movements":                       stockMovers,
+	"GET /warehouses/{id}/devices":                          stockViewers,
+	"GET /stock/docs/{id}":                                  stockViewers,
+	"POST /stock/docs/{id}/receive":                         stockMovers,
+	"POST /stock/docs/{id}/return":                          stockMovers,
+	"GET /donors":                                           stockViewers,
+	"POST /donors":                                          stockMovers,
+	"GET /donors/{id}":                                      stockViewers,
+	"GET /api/v1/warehouses":                                stockViewers,
+	"POST /api/v1/warehouses":                               warehouseManagers,
+	"GET /api/v1/warehouses/{id}":                           stockViewers,
+	"GET /api/v1/warehouses/{id}/balances":                  stockViewers,
+	"GET /api/v1/warehouses/{id}/movements":                 stockViewers,
+	"POST /api/v1/warehouses/{id}/movements":                stockMovers,
+	"GET /api/v1/warehouses/{id}/devices":                   stockViewers,
+	"GET /api/v1/stock/docs/{id}":                           stockViewers,
+	"POST /api/v1/stock/docs/{id}/receive":                  stockMovers,
+	"POST /api/v1/stock/docs/{id}/return":                   stockMovers,
+	"GET /api/v1/donors":                                    stockViewers,
+	"POST /api/v1/donors":                                   stockMovers,
+	"GET /api/v1/donors/{id}/trace":                         stockViewers,
 	"GET /api/v1/openapi.json":                              public,
 	"GET /api/v1/me":                                        everyone,
 	"GET /api/v1/users":                                     admins,
@@ -280,6 +316,7 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		requestID, docID := requestRecords(t, s, campaign, personID)
 		campaignID, itemID := campaignRecords(t, s, c, fund)
 		appealID := appealRecord(t, s)
+		warehouseID, stockDocID, donorID := stockRecords(t, s, c, fund)
 		for key, allowed := range expectedAccess {
 			if allowed == nil {
 				continue
@@ -309,6 +346,12 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 				path = strings.Replace(path, "{id}", strconv.FormatInt(itemID, 10), 1)
 			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/appeals/{id}"), strings.HasPrefix(path, "/desk/{id}"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(appealID, 10), 1)
+			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/warehouses/{id}"):
+				path = strings.Replace(path, "{id}", strconv.FormatInt(warehouseID, 10), 1)
+			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/stock/docs/{id}"):
+				path = strings.Replace(path, "{id}", strconv.FormatInt(stockDocID, 10), 1)
+			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/donors/{id}"):
+				path = strings.Replace(path, "{id}", strconv.FormatInt(donorID, 10), 1)
 			case strings.HasPrefix(path, "/places/{id}"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(offerID, 10), 1)
 			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/households/{id}"):
@@ -377,6 +420,38 @@ func registryRecords(t *testing.T, s *testServer, c *caller, fund int64) (person
 		t.Fatal(err)
 	}
 	return p.ID, h.ID
+}
+
+// stockRecords opens a warehouse of the caller's organisation (fund for
+// a caller bound to none) in its region, records a donor and receives a
+// donation there, for the routes about one warehouse, document or donor.
+func stockRecords(t *testing.T, s *testServer, c *caller, fund int64) (warehouseID, docID, donorID int64) {
+	t.Helper()
+	ctx := context.Background()
+	orgID := c.orgID
+	if orgID == 0 {
+		orgID = fund
+	}
+	w, err := s.app.Stock.CreateWarehouse(ctx, access.System, stock.WarehouseInput{Code: "AUTHZ-" + strings.ToUpper(
+		strings.ReplaceAll(c.local, ".", "-")), Name: "Authz " + c.local, Kind: stock.Store, OrgID: orgID, Active: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := s.app.Stock.CreateDonor(ctx, access.System, stock.DonorInput{Name: "Authz donor", Kind: stock.DonorCompany,
+		OrgID: orgID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var item int64
+	if err := s.app.db.R.QueryRowContext(ctx, "SELECT id FROM aid_items WHERE code = 'backpack'").Scan(&item); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := s.app.Stock.Receive(ctx, access.System, stock.ReceiptInput{WarehouseID: w.ID, Kind: stock.Donation,
+		DonorID: d.ID, Lines: []stock.Line{{ItemID: item, Quantity: 5}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w.ID, doc.ID, d.ID
 }
 
 // placeRecords offers places in the caller's organisation and places the

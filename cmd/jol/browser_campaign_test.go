@@ -97,7 +97,17 @@ func TestBrowserPublicCampaignPageInPersian(t *testing.T) {
 	if wide := js(`String(document.documentElement.scrollWidth > window.innerWidth)`); wide != "false" {
 		t.Error("the campaign page is wider than a phone")
 	}
-	shootFull(t, step, "campaign-staff-390")
+	// The table by region and the cards below it stand apart at a
+	// phone's width and a desktop's.
+	const gap = `document.querySelector("main .columns").getBoundingClientRect().top - document.querySelector("#by-region").getBoundingClientRect().bottom`
+	for _, width := range []int64{390, 1280} {
+		run("lay the campaign page out at "+strconv.FormatInt(width, 10)+" px", chromedp.EmulateViewport(width, 844))
+		if g, err := strconv.ParseFloat(js(`String(`+gap+`)`), 64); err != nil || g < 16 {
+			t.Errorf("at %d px the table by region is %v px above the cards below it (%v), want at least 16", width, g, err)
+		}
+		shootFull(t, step, "campaign-staff-"+strconv.FormatInt(width, 10))
+	}
+	run("back to a phone's width", chromedp.EmulateViewport(390, 844))
 	run("open its form",
 		chromedp.Navigate(s.url+"/campaigns/"+strconv.FormatInt(c.ID, 10)+"/edit"),
 		chromedp.WaitVisible(chromedp.CSS("#slug")),

@@ -34,6 +34,8 @@ func TestEveryCommandHasHelp(t *testing.T) {
 			args = []string{"token", "create", "--help"}
 		case "import":
 			args = []string{"import", "regions", "--help"}
+		case "stock":
+			args = []string{"stock", "verify", "--help"}
 		case "version":
 			continue
 		}

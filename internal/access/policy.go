@@ -116,6 +116,24 @@ func Actions() []Action {
 	return out
 }
 
+// RolesFor lists the roles the policy lets do action a (within their
+// scope, for a scoped action), in the order of Roles; none for an unknown
+// action. It is for finding the users who may do it: each found is still
+// checked with Can.
+func RolesFor(a Action) []Role {
+	r, ok := rules[a]
+	if !ok {
+		return nil
+	}
+	var out []Role
+	for _, role := range Roles() {
+		if hasRole(r.roles, role) {
+			out = append(out, role)
+		}
+	}
+	return out
+}
+
 // Can returns nil when p may do action a on a record with scope t, and a
 // Forbidden domain error otherwise. Unknown actions are always denied.
 func Can(p Principal, a Action, t Target) error {

@@ -43,3 +43,31 @@ func TestUnknownActionDenied(t *testing.T) {
 		t.Fatal("unknown action allowed")
 	}
 }
+
+// RolesFor names exactly the roles Can lets do an action within their own
+// scope, and none for an action it does not know.
+func TestRolesForAgreesWithCan(t *testing.T) {
+	for _, a := range Actions() {
+		got := RolesFor(a)
+		var want []Role
+		for _, r := range Roles() {
+			if Allowed(Principal{Role: r}, a) {
+				want = append(want, r)
+			}
+		}
+		if len(got) != len(want) {
+			t.Fatalf("RolesFor(%s) = %v, want %v", a, got, want)
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("RolesFor(%s) = %v, want %v", a, got, want)
+			}
+		}
+	}
+	if got := RolesFor(DecideRequests); len(got) != 3 || got[0] != Admin || got[1] != Coordinator || got[2] != Operator {
+		t.Errorf("who decides requests: %v", got)
+	}
+	if got := RolesFor("no.such"); got != nil {
+		t.Errorf("an unknown action: %v", got)
+	}
+}

@@ -19,7 +19,7 @@ var queryFS embed.FS
 
 type queries struct {
 	InsertUser, SelectUser, SelectUserByEmail, ListUsers, UpdateUser, UpdatePassword,
-	UpdateLocale, TouchLogin, CountUsers, OrgScope, RegionScope string
+	UpdateLocale, TouchLogin, CountUsers, OrgScope, RegionScope, UsersCovering string
 	InsertToken, ListTokens, SelectToken, SelectTokenUser, RevokeToken, TouchToken string
 	LockThrottle, SaveThrottle                                                     string
 	FindSession, CommitSession, DeleteSession, DeleteExpiredSessions               string

@@ -37,6 +37,20 @@ WHERE id < $1
 ORDER BY id DESC
 LIMIT $6 OFFSET $7;
 
+-- name: UsersCovering
+-- The active users whose organisation and region subtrees hold a record
+-- of organisation path $1 and region path $2 (a user's empty path is every
+-- place on that axis), of a role listed in $3 (",admin,coordinator,"), by
+-- name. The LIKE may let a role through whose name has another letter
+-- where a listed one has "_"; the caller checks each user with the policy.
+SELECT id, name, role, org_name, org_path, region_path FROM user_accounts
+WHERE active
+  AND (org_path = '' OR substr(CAST($1 AS TEXT), 1, length(org_path)) = org_path)
+  AND (region_path = '' OR substr(CAST($2 AS TEXT), 1, length(region_path)) = region_path)
+  AND CAST($3 AS TEXT) LIKE '%,' || role || ',%'
+ORDER BY name, id
+LIMIT $4;
+
 -- name: UpdateUser
 UPDATE users SET name = $2, role = $3, org_id = $4, region_id = $5, locale = $6, active = $7, updated_at = $8
 WHERE id = $1;

@@ -28,6 +28,7 @@ type requestFields struct {
 	Channel           requests.Channel       `json:"channel"`
 	Locale            string                 `json:"locale"`
 	Lines             []requestLine          `json:"lines"`
+	DistanceKm        *float64               `json:"distance_km"`
 }
 
 // createRequest submits a request: 201 with the new request, or 200 with
@@ -39,7 +40,7 @@ func (a *API) createRequest(w http.ResponseWriter, r *http.Request, rq *request)
 	}
 	in := requests.Input{CampaignID: f.CampaignID, PersonID: f.PersonID, ApplicantKind: f.ApplicantKind,
 		ApplicantPersonID: f.ApplicantPersonID, ApplicantOrgID: f.ApplicantOrgID, ApplicantName: f.ApplicantName,
-		ApplicantPhone: f.ApplicantPhone, Channel: f.Channel, Locale: f.Locale, Via: "api"}
+		ApplicantPhone: f.ApplicantPhone, Channel: f.Channel, Locale: f.Locale, Via: "api", DistanceKm: f.DistanceKm}
 	for _, l := range f.Lines {
 		in.Lines = append(in.Lines, requests.LineInput{ItemID: l.ItemID, Quantity: l.Quantity, Size: l.Size})
 	}
@@ -47,6 +48,7 @@ func (a *API) createRequest(w http.ResponseWriter, r *http.Request, rq *request)
 	if err != nil {
 		return err
 	}
+	a.nameLines(r, rq, &q)
 	if q.Linked {
 		return writeJSON(w, http.StatusOK, jsonType, q)
 	}
@@ -69,6 +71,7 @@ func (a *API) getRequest(w http.ResponseWriter, r *http.Request, rq *request) er
 	if err != nil {
 		return err
 	}
+	a.nameLines(r, rq, &q)
 	alloc, err := a.svc.ExplainAllocation(r.Context(), a.localizer(r, rq), rq.p, id)
 	if err != nil {
 		return err
@@ -124,6 +127,7 @@ func (a *API) transitionRequest(w http.ResponseWriter, r *http.Request, rq *requ
 	}
 	q, err := a.svc.Requests.Transition(r.Context(), rq.p, id, requests.Move{To: f.To, Version: f.Version,
 		Reason: f.Reason, Note: f.Note, Via: "api"})
+	a.nameLines(r, rq, &q)
 	if e := errs.As(err); e != nil && e.Key == "error.request_changed" && q.ID != 0 {
 		l := a.localizer(r, rq)
 		se := a.fromDomain(l, e)
@@ -135,4 +139,18 @@ func (a *API) transitionRequest(w http.ResponseWriter, r *http.Request, rq *requ
 		return err
 	}
 	return writeJSON(w, http.StatusOK, jsonType, q)
+}
+
+// nameLines gives each line of q its item's name in the caller's
+// language, the one their error messages are in (their profile, else
+// Accept-Language, else their organisation's); English where the
+// catalogue has no name in it.
+func (a *API) nameLines(r *http.Request, rq *request, q *requests.Request) {
+	if len(q.Lines) == 0 {
+		return
+	}
+	locale := a.localizer(r, rq).Locale().String()
+	for i, l := range q.Lines {
+		q.Lines[i].ItemName = l.Name(locale)
+	}
 }

@@ -110,16 +110,25 @@ func (s *Service) Assign(ctx context.Context, p access.Principal, id, userID int
 	})
 }
 
-// checkAssignee refuses a user who does not exist, is not active or may
-// not answer an appeal of scope t.
+// checkAssignee refuses, with the reason, a user who does not exist or is
+// not active, whose role does not answer appeals, or whose scope does not
+// hold an appeal of scope t.
 func (s *Service) checkAssignee(ctx context.Context, tx *sql.Tx, userID int64, t access.Target) error {
 	var active bool
+	var name string
 	var u access.Principal
-	err := tx.QueryRowContext(ctx, s.q.AssigneeScope, userID).Scan(&active, &u.Role, &u.OrgPath, &u.RegionPath)
-	if err == sql.ErrNoRows || (err == nil && (!active || access.Can(u, access.RecordAppeals, t) != nil)) {
+	err := tx.QueryRowContext(ctx, s.q.AssigneeScope, userID).Scan(&active, &name, &u.Role, &u.OrgPath, &u.RegionPath)
+	switch {
+	case err == sql.ErrNoRows || err == nil && !active:
 		return errs.Validation(errs.Field("assignee", "error.assignee"))
+	case err != nil:
+		return err
+	case !access.Allowed(u, access.RecordAppeals):
+		return errs.Validation(errs.Field("assignee", "error.assignee_role", "Name", name))
+	case access.Can(u, access.RecordAppeals, t) != nil:
+		return errs.Validation(errs.Field("assignee", "error.assignee_scope", "Name", name))
 	}
-	return err
+	return nil
 }
 
 // update runs write, which must change appeal a at version (a.Version

@@ -46,8 +46,8 @@ SELECT id FROM requests WHERE reference = $1;
 SELECT id FROM campaigns WHERE id = $1;
 
 -- name: AssigneeScope
--- Whether user $1 is active, their role and their scope.
-SELECT u.active, u.role, COALESCE(o.path, ''), COALESCE(r.path, '')
+-- Whether user $1 is active, their name, role and scope.
+SELECT u.active, u.name, u.role, COALESCE(o.path, ''), COALESCE(r.path, '')
 FROM users u LEFT JOIN organisations o ON o.id = u.org_id LEFT JOIN regions r ON r.id = u.region_id
 WHERE u.id = $1;
 

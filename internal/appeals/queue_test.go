@@ -21,7 +21,7 @@ func TestTheQueueShowsTheNearestDeadlineFirst(t *testing.T) {
 		// Outreach works at the centre: the school's appeals are not theirs.
 		in := call(appeals.Question, "x")
 		in.AssigneeID = w.Users[access.Outreach].ID
-		if _, err := s.Create(ctx, op, in); len(fieldKeys(err)) != 1 || fieldKeys(err)[0] != "assignee error.assignee" {
+		if _, err := s.Create(ctx, op, in); len(fieldKeys(err)) != 1 || fieldKeys(err)[0] != "assignee error.assignee_scope" {
 			t.Fatalf("assigned to outreach: %v", err)
 		}
 		var qs []appeals.Appeal

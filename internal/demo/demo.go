@@ -128,6 +128,10 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 	if err := seedCampaigns(ctx, s.Campaigns, now(), ids); err != nil {
 		return nil, err
 	}
+	// Stock holds no child either.
+	if err := seedStock(ctx, s, ids); err != nil {
+		return nil, err
+	}
 	if !o.NoRegistry {
 		if err := seedRegistry(ctx, s.People, s.Guidance, now(), ids); err != nil {
 			return nil, err

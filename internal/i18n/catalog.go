@@ -81,6 +81,9 @@ func (l *Localizer) Locale() Locale {
 // Number formats n for the Localizer's locale; see Locale.Number.
 func (l *Localizer) Number(n int64) string { return l.Locale().Number(n) }
 
+// Decimal formats v in the localizer's locale, see Locale.Decimal.
+func (l *Localizer) Decimal(v float64, places int) string { return l.Locale().Decimal(v, places) }
+
 // Digits converts ASCII digits for the Localizer's locale; see Locale.Digits.
 func (l *Localizer) Digits(s string) string { return l.Locale().Digits(s) }
 

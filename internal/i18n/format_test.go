@@ -36,6 +36,32 @@ func TestNumber(t *testing.T) {
 	}
 }
 
+func TestDecimal(t *testing.T) {
+	tests := []struct {
+		locale Locale
+		v      float64
+		places int
+		want   string
+	}{
+		{EN, 0, 1, "0"},
+		{EN, 4.5, 1, "4.5"},
+		{EN, 1234.25, 3, "1,234.25"},
+		{EN, 7.0004, 3, "7"},
+		{EN, 2.96, 1, "3"},
+		{EN, -0.5, 1, "-0.5"},
+		{RU, 1234.5, 1, "1\u00a0234,5"},
+		{KK, 0.75, 2, "0,75"},
+		{FR, 12.5, 1, "12,5"},
+		{FA, 1234.5, 1, "۱٬۲۳۴\u066b۵"},
+		{FA, -2.5, 1, "\u200e\u2212۲\u066b۵"},
+	}
+	for _, tt := range tests {
+		if got := tt.locale.Decimal(tt.v, tt.places); got != tt.want {
+			t.Errorf("%s.Decimal(%v, %d) = %q, want %q", tt.locale, tt.v, tt.places, got, tt.want)
+		}
+	}
+}
+
 func TestDigits(t *testing.T) {
 	if got := FA.Digits("Room 0123456789-b"); got != "Room ۰۱۲۳۴۵۶۷۸۹-b" {
 		t.Errorf("FA.Digits = %q", got)

@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -59,6 +60,38 @@ func (l Locale) Number(n int64) string {
 		b.WriteByte(digits[i])
 	}
 	return l.Digits(b.String())
+}
+
+// Decimal formats v rounded to at most places decimals, without trailing
+// zeros, with the locale's digits, grouping and CLDR decimal separator:
+// 1234.5 is "1,234.5" in en, "1 234,5" in kk, ru and fr, "۱٬۲۳۴٫۵" in fa.
+func (l Locale) Decimal(v float64, places int) string {
+	scale := math.Pow10(places)
+	v = math.Round(v*scale) / scale
+	whole, frac := math.Modf(math.Abs(v))
+	s := l.Number(int64(whole))
+	if v < 0 {
+		if l == FA {
+			s = minusPersian + s
+		} else {
+			s = "-" + s
+		}
+	}
+	if digits := strings.TrimRight(strconv.FormatFloat(frac, 'f', places, 64), "0"); len(digits) > 2 {
+		s += l.decimalSeparator() + l.Digits(digits[2:]) // digits is "0.25"
+	}
+	return s
+}
+
+// decimalSeparator returns the locale's CLDR decimal separator.
+func (l Locale) decimalSeparator() string {
+	switch l {
+	case KK, RU, FR:
+		return ","
+	case FA:
+		return "\u066b" // ARABIC DECIMAL SEPARATOR
+	}
+	return "."
 }
 
 // groupSeparator returns the locale's CLDR thousands separator.

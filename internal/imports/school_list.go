@@ -11,15 +11,19 @@ import (
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/requests"
+	"github.com/jolproject/jol/internal/text"
 )
 
 // The columns a school's list adds to the people list's: what each pupil
 // needs (items or kits, by code or by name in any of the five languages,
-// separated by ";"), the sizes and a note for the reviewer.
+// separated by ";"), the sizes, a note for the reviewer and how far the
+// pupil lives from school, in kilometres (what the campaign's distance
+// weight scores).
 const (
-	Item Column = "item"
-	Size Column = "size"
-	Note Column = "note"
+	Item       Column = "item"
+	Size       Column = "size"
+	Note       Column = "note"
+	DistanceKm Column = "distance_km"
 )
 
 // SchoolListTarget is the target "school-list": a school's or a centre's
@@ -43,6 +47,7 @@ type listRow struct {
 	item   string // the cells, for the reasons of a refused request
 	size   string
 	note   string
+	km     *float64 // the distance to school, when the list gives it
 }
 
 func (schoolList) Name() string  { return "school-list" }
@@ -51,7 +56,7 @@ func (schoolList) Label() string { return "imports.target_school_list" }
 // Summary names a run's totals as the rows' requests went (see Batch).
 func (schoolList) Summary() string { return "imports.summary_school_list" }
 
-// Columns are the people list's, then item, size and note.
+// Columns are the people list's, then item, size, note and distance.
 func (schoolList) Columns() []ColumnSpec {
 	return append(peopleColumns(),
 		ColumnSpec{Key: Item, Label: "field.item", Aliases: []string{"item", "items", "kit", "what is needed",
@@ -60,7 +65,12 @@ func (schoolList) Columns() []ColumnSpec {
 		ColumnSpec{Key: Size, Label: "field.size", Aliases: []string{"size", "sizes", "өлшемі", "өлшем", "размер",
 			"размеры", "سایز", "اندازه", "taille", "pointure"}},
 		ColumnSpec{Key: Note, Label: "field.note", Aliases: []string{"note", "notes", "comment", "ескерту", "ескертпе",
-			"примечание", "комментарий", "یادداشت", "توضیحات", "remarque", "commentaire"}})
+			"примечание", "комментарий", "یادداشت", "توضیحات", "remarque", "commentaire"}},
+		ColumnSpec{Key: DistanceKm, Label: "field.distance_km", Aliases: []string{"distance", "distance km",
+			"distance to school", "distance to school km", "km to school", "қашықтық", "қашықтық км",
+			"мектепке дейінгі қашықтық", "мектепке дейін км", "расстояние", "расстояние км", "расстояние до школы",
+			"расстояние до школы км", "км до школы", "فاصله", "فاصله تا مدرسه", "فاصله کیلومتر",
+			"فاصله تا مدرسه کیلومتر", "distance école", "distance domicile école"}})
 }
 
 // Parser reads a row's person as the people list does, then what the row
@@ -116,6 +126,13 @@ func (lp *listParser) row(f Fields) (listRow, []RowError) {
 	row := listRow{item: f.Get(Item), size: f.Get(Size), note: strings.TrimSpace(f.Get(Note))}
 	var errs []RowError
 	row.person, errs = lp.parse(f)
+	if cell := f.Get(DistanceKm); cell != "" {
+		if km, ok := text.ParseDecimal(cell); ok && km >= 0 && km <= requests.MaxDistanceKm {
+			row.km = &km
+		} else {
+			errs = append(errs, f.Error(DistanceKm, "error.distance_range", "Max", requests.MaxDistanceKm))
+		}
+	}
 	if lp.refuse != "" {
 		return row, append(errs, RowError{Line: f.Line, Key: lp.refuse})
 	}
@@ -208,6 +225,8 @@ func listError(row listRow, e *errs.Error) []RowError {
 			col, val = string(Item), row.item
 		case strings.HasSuffix(fe.Field, ".size"):
 			col, val = string(Size), row.size
+		case fe.Field == "distance_km":
+			col = string(DistanceKm)
 		}
 		out = append(out, RowError{Line: line, Column: col, Value: val, Key: fe.Key, Args: fe.Args})
 	}

@@ -77,7 +77,7 @@ func (s *listSession) Batch(ctx context.Context, rows []listRow) ([]Outcome, []R
 			continue
 		}
 		in := s.base
-		in.PersonID, in.Lines = per.ID, r.lines
+		in.PersonID, in.Lines, in.DistanceKm = per.ID, r.lines, r.km
 		es = append(es, requests.ListEntry{Input: in, Note: r.note, RegionPath: per.RegionPath, OrgPath: per.OrgPath})
 		at = append(at, i)
 	}

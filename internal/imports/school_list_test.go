@@ -163,6 +163,48 @@ func TestSchoolListRefusedWhole(t *testing.T) {
 	})
 }
 
+// A school's list may say how far each pupil lives from school, under a
+// header in any of the five languages, with a comma or Persian digits; a
+// distance that is not one, or past the limit, refuses the row (in the
+// dry run too) and writes nothing for it.
+func TestSchoolListDistanceColumn(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := newSchoolWorld(t, db)
+		const body = "Фамилия,Имя,Дата рождения,Расстояние до школы (км)\n" +
+			"Ахметова,Мадина,12.02.2017,\"4,5\"\n" + // 02 with a comma
+			"Ким,Ольга,03.06.2017,۱۲\n" + // 03 in Persian digits
+			"Беков,Данияр,06.03.2017,\n" + // 04 not known
+			"Исаев,Тимур,07.03.2017,далеко\n" + // 05 not a number
+			"Нуров,Асан,08.03.2017,301\n" // 06 too far to be true
+		want := []string{"05 distance_km error.distance_range", "06 distance_km error.distance_range"}
+		dry, dryRejects := w.list(t, access.System, body, w.c.ID, true)
+		res, rejects := w.list(t, access.System, body, w.c.ID, false)
+		if !slices.Equal(rejects, want) || !slices.Equal(dryRejects, want) || res != dry || res.Created != 3 {
+			t.Fatalf("import %s %v, dry run %s %v; want rejects %v", res.Line(), rejects, dry.Line(), dryRejects, want)
+		}
+		got := map[string]string{}
+		rows, err := db.R.QueryContext(ctx, `SELECT p.last_name, COALESCE(CAST(r.distance_m AS TEXT), '-') FROM requests r
+			JOIN persons p ON p.id = r.person_id`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var name, m string
+			if err := rows.Scan(&name, &m); err != nil {
+				t.Fatal(err)
+			}
+			got[name] = m
+		}
+		if len(got) != 3 || got["Ахметова"] != "4500" || got["Ким"] != "12000" || got["Беков"] != "-" {
+			t.Fatalf("distances in metres: %v", got)
+		}
+		if n := w.registered(t); n != 3 {
+			t.Fatalf("%d persons registered, want the 3 rows taken", n)
+		}
+	})
+}
+
 func (w schoolWorld) registered(t *testing.T) int {
 	var n int
 	if err := w.DB.R.QueryRowContext(ctx, "SELECT count(*) FROM persons").Scan(&n); err != nil {

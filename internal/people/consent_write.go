@@ -16,6 +16,16 @@ import (
 // GiveConsent records a consent for a person; it replaces the one in force
 // for the same purpose.
 func (s *Service) GiveConsent(ctx context.Context, p access.Principal, personID int64, in ConsentInput) (Consent, error) {
+	var c Consent
+	err := s.db.Tx(ctx, func(tx *sql.Tx) (err error) {
+		c, err = s.giveConsent(ctx, tx, p, personID, in)
+		return err
+	})
+	return c, err
+}
+
+// giveConsent is GiveConsent in transaction tx.
+func (s *Service) giveConsent(ctx context.Context, tx *sql.Tx, p access.Principal, personID int64, in ConsentInput) (Consent, error) {
 	in.GivenByName = text.Clean(in.GivenByName)
 	var fs []errs.FieldError
 	if !slices.Contains(Purposes(), in.Purpose) {
@@ -29,7 +39,7 @@ func (s *Service) GiveConsent(ctx context.Context, p access.Principal, personID 
 	}
 	fs = valid.Line(fs, "given_by", in.GivenByName, MaxName)
 	var c Consent
-	err := s.EditChild(ctx, p, personID, func(tx *sql.Tx, per Person) error {
+	err := s.editChild(ctx, tx, p, personID, func(tx *sql.Tx, per Person) error {
 		if a, known := per.Age(s.today()); known && a >= AssentAge && a < Adult && !in.ChildAssent {
 			fs = append(fs, errs.Field("child_assent", "error.assent_required", "Count", AssentAge))
 		}

@@ -53,10 +53,15 @@ type GuardianInput struct {
 
 // Guardians returns the guardians of child outside their household.
 func (s *Service) Guardians(ctx context.Context, p access.Principal, childID int64) ([]Guardianship, error) {
-	if _, err := s.ViewChild(ctx, p, childID); err != nil {
+	return s.guardians(ctx, s.db.R, p, childID)
+}
+
+// guardians is Guardians reading through r.
+func (s *Service) guardians(ctx context.Context, r store.Querier, p access.Principal, childID int64) ([]Guardianship, error) {
+	if _, err := s.viewChild(ctx, r, p, childID); err != nil {
 		return nil, err
 	}
-	return store.Select(ctx, s.db.R, scanGuardian, s.q.Guardians, childID)
+	return store.Select(ctx, r, scanGuardian, s.q.Guardians, childID)
 }
 
 // guardianship reads one guardianship through q.

@@ -15,6 +15,16 @@ import (
 // AddGuardian records a guardian of child. A guardian person must be a
 // registered person p may see; an institution any organisation.
 func (s *Service) AddGuardian(ctx context.Context, p access.Principal, childID int64, in GuardianInput) (Guardianship, error) {
+	var g Guardianship
+	err := s.db.Tx(ctx, func(tx *sql.Tx) (err error) {
+		g, err = s.addGuardian(ctx, tx, p, childID, in)
+		return err
+	})
+	return g, err
+}
+
+// addGuardian is AddGuardian in transaction tx.
+func (s *Service) addGuardian(ctx context.Context, tx *sql.Tx, p access.Principal, childID int64, in GuardianInput) (Guardianship, error) {
 	var fs []errs.FieldError
 	if (in.PersonID == 0) == (in.OrgID == 0) {
 		fs = append(fs, errs.Field("guardian", "error.guardian_one"))
@@ -29,7 +39,7 @@ func (s *Service) AddGuardian(ctx context.Context, p access.Principal, childID i
 		fs = append(fs, errs.Field("since", "error.date_future", "Field", "since"))
 	}
 	var g Guardianship
-	err := s.EditChild(ctx, p, childID, func(tx *sql.Tx, child Person) error {
+	err := s.editChild(ctx, tx, p, childID, func(tx *sql.Tx, child Person) error {
 		if in.PersonID != 0 {
 			gp, err := s.byID(ctx, tx, in.PersonID)
 			if errs.CodeOf(err) == errs.NotFound {

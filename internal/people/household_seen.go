@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/store"
 )
 
 // A person within a reader's scope may live in a household outside it: an
@@ -23,10 +24,10 @@ import (
 // subtree reads and sorts all of its rows before it keeps a page, and a
 // join would run for every one of them.
 
-// seen returns ps as reader p may see them: HouseholdID cleared and
+// seen returns ps as reader p may see them, reading through r: HouseholdID cleared and
 // HouseholdElsewhere set for each person whose household lies outside p's
 // scope.
-func (s *Service) seen(ctx context.Context, p access.Principal, ps []Person) ([]Person, error) {
+func (s *Service) seen(ctx context.Context, r store.Querier, p access.Principal, ps []Person) ([]Person, error) {
 	if p.OrgPath == "" && p.RegionPath == "" {
 		return ps, nil // every household is within an unscoped reader's reach
 	}
@@ -43,7 +44,7 @@ func (s *Service) seen(ctx context.Context, p access.Principal, ps []Person) ([]
 	if err != nil {
 		return nil, fmt.Errorf("people: households seen: %w", err)
 	}
-	rows, err := s.db.R.QueryContext(ctx, s.q.HouseholdsWithin, append(p.ScopeArgs(), string(list))...)
+	rows, err := r.QueryContext(ctx, s.q.HouseholdsWithin, append(p.ScopeArgs(), string(list))...)
 	if err != nil {
 		return nil, fmt.Errorf("people: households seen: %w", err)
 	}
@@ -68,8 +69,8 @@ func (s *Service) seen(ctx context.Context, p access.Principal, ps []Person) ([]
 }
 
 // seenOne is seen for one person.
-func (s *Service) seenOne(ctx context.Context, p access.Principal, per Person) (Person, error) {
-	ps, err := s.seen(ctx, p, []Person{per})
+func (s *Service) seenOne(ctx context.Context, r store.Querier, p access.Principal, per Person) (Person, error) {
+	ps, err := s.seen(ctx, r, p, []Person{per})
 	if err != nil {
 		return Person{}, err
 	}

@@ -62,7 +62,7 @@ func (s *Service) List(ctx context.Context, p access.Principal, f Filter, pg Pag
 	default:
 		a = append(a, pos.id)
 	}
-	out, err := s.queryPersons(ctx, p, s.q.ListFrom+"\n"+q+"\n"+order, append(a, pg.limitArg(), pg.skipArg())...)
+	out, err := s.queryPersons(ctx, s.db.R, p, s.q.ListFrom+"\n"+q+"\n"+order, append(a, pg.limitArg(), pg.skipArg())...)
 	if err != nil {
 		return nil, "", err
 	}

@@ -48,6 +48,11 @@ const similarFirst = 2
 // Matches returns the persons p may see who may be candidate, strongest
 // first: to search before creating, and to show beside a form.
 func (s *Service) Matches(ctx context.Context, p access.Principal, c Candidate) ([]Match, error) {
+	return s.matches(ctx, s.db.R, p, c)
+}
+
+// matches is Matches reading through r.
+func (s *Service) matches(ctx context.Context, r store.Querier, p access.Principal, c Candidate) ([]Match, error) {
 	if err := access.Can(p, access.ViewChild, p.Scope()); err != nil {
 		return nil, err
 	}
@@ -61,7 +66,7 @@ func (s *Service) Matches(ctx context.Context, p access.Principal, c Candidate) 
 		}
 	}
 	if digits, ok := onlyDigits(text.NormalizeDigits(strings.TrimSpace(c.NationalID))); ok {
-		ps, err := s.queryPersons(ctx, p, s.q.SearchID, store.Args(p.ScopeArgs(), []any{digits, SearchLimit})...)
+		ps, err := s.queryPersons(ctx, r, p, s.q.SearchID, store.Args(p.ScopeArgs(), []any{digits, SearchLimit})...)
 		if err != nil {
 			return nil, err
 		}
@@ -75,7 +80,7 @@ func (s *Service) Matches(ctx context.Context, p access.Principal, c Candidate) 
 			prefix += " " + first[:min(len(first), similarFirst)]
 		}
 		lo, hi := access.Span(prefix)
-		ps, err := s.queryPersons(ctx, p, s.q.MatchName, store.Args(p.ScopeArgs(), []any{lo, hi, birth, c.Except})...)
+		ps, err := s.queryPersons(ctx, r, p, s.q.MatchName, store.Args(p.ScopeArgs(), []any{lo, hi, birth, c.Except})...)
 		if err != nil {
 			return nil, err
 		}
@@ -87,7 +92,7 @@ func (s *Service) Matches(ctx context.Context, p access.Principal, c Candidate) 
 		})
 	}
 	if c.HouseholdID != 0 {
-		ps, err := s.queryPersons(ctx, p, s.q.MatchHousehold, store.Args(p.ScopeArgs(), []any{c.HouseholdID, c.Except})...)
+		ps, err := s.queryPersons(ctx, r, p, s.q.MatchHousehold, store.Args(p.ScopeArgs(), []any{c.HouseholdID, c.Except})...)
 		if err != nil {
 			return nil, err
 		}

@@ -31,7 +31,7 @@ func (s *Service) Get(ctx context.Context, p access.Principal, id int64, via Via
 	if err := s.log.ViewedIn(ctx, p, "person", itoa(id), per.Target(), string(via)); err != nil {
 		return Person{}, err
 	}
-	return s.seenOne(ctx, p, per)
+	return s.seenOne(ctx, s.db.R, p, per)
 }
 
 // byID reads one person through q (the read pool or a transaction).
@@ -68,12 +68,13 @@ func scanPerson(sc store.Scanner, before ...any) (Person, error) {
 	return p, nil
 }
 
-// queryPersons runs a query returning rows of person_rows on the read pool,
+// queryPersons runs a query returning rows of person_rows through r (the
+// read pool, or a caller's transaction),
 // as reader p may see them (see seen).
-func (s *Service) queryPersons(ctx context.Context, p access.Principal, q string, args ...any) ([]Person, error) {
-	ps, err := store.Select(ctx, s.db.R, func(sc store.Scanner) (Person, error) { return scanPerson(sc) }, q, args...)
+func (s *Service) queryPersons(ctx context.Context, r store.Querier, p access.Principal, q string, args ...any) ([]Person, error) {
+	ps, err := store.Select(ctx, r, func(sc store.Scanner) (Person, error) { return scanPerson(sc) }, q, args...)
 	if err != nil {
 		return nil, err
 	}
-	return s.seen(ctx, p, ps)
+	return s.seen(ctx, r, p, ps)
 }

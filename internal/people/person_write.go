@@ -2,7 +2,6 @@ package people
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"reflect"
 	"strings"
@@ -33,6 +32,22 @@ func (s *Service) Update(ctx context.Context, p access.Principal, id int64, in I
 
 // write creates (id 0) or updates a person.
 func (s *Service) write(ctx context.Context, p access.Principal, id int64, in Input) (Person, error) {
+	var rec Person
+	err := s.db.Atomic(ctx, func(tx *store.Tx) (err error) {
+		rec, err = s.writeIn(ctx, tx, p, id, in)
+		return err
+	})
+	if err != nil {
+		return Person{}, err
+	}
+	return s.seenOne(ctx, s.db.R, p, rec)
+}
+
+// writeIn is write in transaction tx. An ID number held outside p's
+// scope fails the write with errHeldElsewhere, and the probe is recorded
+// once tx has been rolled back, in a transaction of its own (refuseID):
+// the access log keeps it whatever else tx held.
+func (s *Service) writeIn(ctx context.Context, tx *store.Tx, p access.Principal, id int64, in Input) (Person, error) {
 	if err := access.Can(p, access.EditChild, p.Scope()); err != nil {
 		return Person{}, err
 	}
@@ -41,7 +56,7 @@ func (s *Service) write(ctx context.Context, p access.Principal, id int64, in In
 	if id == 0 {
 		via = "create"
 	}
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+	err := func() error {
 		var old Person
 		if id != 0 {
 			var err error
@@ -94,20 +109,38 @@ func (s *Service) write(ctx context.Context, p access.Principal, id int64, in In
 			change.Action, change.Before = "update", logged(old)
 		}
 		return s.log.Record(ctx, tx, p, change)
-	})
+	}()
+	if store.IsUniqueViolation(err) || errors.Is(err, errHeldElsewhere) {
+		cause := err
+		tx.OnRollback(func(ctx context.Context, end error) error {
+			if !errors.Is(end, cause) {
+				return end // tx ended for another reason after all
+			}
+			return s.refuseID(ctx, p, rec, via, cause)
+		})
+	}
+	if err != nil {
+		return Person{}, err
+	}
+	return rec, nil
+}
+
+// refuseID turns the failure of a write over rec's ID number into the
+// answer, once the write's transaction has been rolled back (so on its
+// own connection, and able to write): a number another writer took
+// between the check and the write is a duplicate, or a probe when held
+// outside p's scope; a probe is recorded (see probe).
+func (s *Service) refuseID(ctx context.Context, p access.Principal, rec Person, via string, cause error) error {
+	err := cause
 	if store.IsUniqueViolation(err) {
-		// Another writer took the ID between the check and the write.
 		if dup := s.idFree(ctx, s.db.R, p, rec); dup != nil {
 			err = dup
 		}
 	}
 	if errors.Is(err, errHeldElsewhere) {
-		err = s.probe(ctx, p, "national_id", rec.IDKind, rec.NationalID, via)
+		return s.probe(ctx, p, "national_id", rec.IDKind, rec.NationalID, via)
 	}
-	if err != nil {
-		return Person{}, err
-	}
-	return s.seenOne(ctx, p, rec)
+	return err
 }
 
 // settle puts the checked input rec in place pl, keeping what the input

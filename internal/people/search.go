@@ -34,10 +34,15 @@ const maxFirstWords = 2
 //
 // Results are ordered by name key; at most limit (SearchLimit when 0).
 func (s *Service) Search(ctx context.Context, p access.Principal, q string, limit int) ([]Person, error) {
+	return s.search(ctx, s.db.R, p, q, searchLimit(limit))
+}
+
+// searchLimit is the limit a search by Search keeps to.
+func searchLimit(limit int) int {
 	if limit <= 0 || limit > SearchLimit {
-		limit = SearchLimit
+		return SearchLimit
 	}
-	return s.search(ctx, p, q, limit)
+	return limit
 }
 
 // SearchCountCap is where SearchCounted stops counting: a search that
@@ -51,7 +56,7 @@ const SearchCountCap = 100
 // persons matched, counted up to SearchCountCap by running the same
 // queries further, so the count covers exactly the persons p may see.
 func (s *Service) SearchCounted(ctx context.Context, p access.Principal, q string) ([]Person, store.Count, error) {
-	out, err := s.search(ctx, p, q, SearchCountCap+1)
+	out, err := s.search(ctx, s.db.R, p, q, SearchCountCap+1)
 	if err != nil {
 		return nil, store.Count{}, err
 	}
@@ -62,23 +67,23 @@ func (s *Service) SearchCounted(ctx context.Context, p access.Principal, q strin
 	return out[:min(len(out), SearchLimit)], n, nil
 }
 
-// search is Search with any limit.
-func (s *Service) search(ctx context.Context, p access.Principal, q string, limit int) ([]Person, error) {
+// search is Search with any limit, reading through r.
+func (s *Service) search(ctx context.Context, r store.Querier, p access.Principal, q string, limit int) ([]Person, error) {
 	if err := access.Can(p, access.ViewChild, p.Scope()); err != nil {
 		return nil, err
 	}
 	q = strings.TrimSpace(text.NormalizeDigits(q))
 	if digits, ok := onlyDigits(q); ok && len(digits) >= minPhoneDigits {
 		if id, ok := idNumber(digits); ok {
-			out, err := s.queryPersons(ctx, p, s.q.SearchID, store.Args(p.ScopeArgs(), []any{id, limit})...)
+			out, err := s.queryPersons(ctx, r, p, s.q.SearchID, store.Args(p.ScopeArgs(), []any{id, limit})...)
 			if err != nil || len(out) > 0 {
 				return out, err
 			}
 		}
-		return s.queryPersons(ctx, p, s.q.SearchPhone, store.Args(p.ScopeArgs(), []any{phoneKey(digits), limit})...)
+		return s.queryPersons(ctx, r, p, s.q.SearchPhone, store.Args(p.ScopeArgs(), []any{phoneKey(digits), limit})...)
 	}
 	if doc := strings.ToUpper(q); isDocument(doc) {
-		out, err := s.queryPersons(ctx, p, s.q.SearchID, store.Args(p.ScopeArgs(), []any{doc, limit})...)
+		out, err := s.queryPersons(ctx, r, p, s.q.SearchID, store.Args(p.ScopeArgs(), []any{doc, limit})...)
 		if err != nil || len(out) > 0 {
 			return out, err
 		}
@@ -91,7 +96,7 @@ func (s *Service) search(ctx context.Context, p access.Principal, q string, limi
 			queries = append(queries, s.q.SearchFirstName)
 		}
 		for _, query := range queries {
-			got, err := s.queryPersons(ctx, p, query, store.Args(p.ScopeArgs(), []any{lo, hi, limit})...)
+			got, err := s.queryPersons(ctx, r, p, query, store.Args(p.ScopeArgs(), []any{lo, hi, limit})...)
 			if err != nil {
 				return nil, err
 			}
@@ -99,7 +104,7 @@ func (s *Service) search(ctx context.Context, p access.Principal, q string, limi
 		}
 	}
 	if q != "" {
-		got, err := s.queryPersons(ctx, p, s.q.SearchRef, store.Args(p.ScopeArgs(), []any{q, limit})...)
+		got, err := s.queryPersons(ctx, r, p, s.q.SearchRef, store.Args(p.ScopeArgs(), []any{q, limit})...)
 		if err != nil {
 			return nil, err
 		}

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/jolproject/jol/internal/errs"
-	"github.com/jolproject/jol/internal/requests"
 )
 
 // Receipt is all the form answers: the reference number to quote.
@@ -28,24 +27,42 @@ var (
 	ErrByPhone = errs.New(errs.Conflict, "public.by_phone")
 )
 
-// Campaign returns the campaign named slug as families see it.
+// Campaign returns the campaign named slug as families see it, with the
+// conditions of its current rules.
 func (s *Service) Campaign(ctx context.Context, slug string) (Campaign, error) {
 	if len(slug) > 100 {
 		return Campaign{}, errs.ErrNotFound
 	}
 	c, err := s.Campaigns.PublicCampaign(ctx, slug)
-	return withAges(c), err
+	if err != nil {
+		return Campaign{}, err
+	}
+	c.Rules, err = s.Conditions(ctx, c.ID)
+	return c, err
 }
 
 // Apply takes an application to campaign slug posted from client address
 // addr. A bot, which fills the form's trap field (trapped), is answered
 // with a receipt like any other and nothing is stored.
 //
-// Everything the form says is checked before anything is written (see
-// check), so a refusal leaves nothing behind. Then the child is found in
-// the registry or registered, the guardian likewise, the consent is
-// recorded and the request submitted. A child who has applied to the
-// campaign before gets the existing request's reference and nothing else.
+// Everything the form says is checked first, against the campaign and its
+// current rules (see check), so that a mistake is answered beside its
+// field before the database is asked. Then one transaction finds the
+// child in the registry or registers them, the guardian likewise, records
+// the guardianship and the consent and submits the request: all of it is
+// committed, or none of it (the campaign closed in between, a line no
+// longer offered, the database failing). A child who has applied to the
+// campaign before gets the existing request's reference and nothing is
+// written.
+//
+// Applications are written one at a time in the process. On SQLite its
+// one writer makes them so anyway; on PostgreSQL it keeps an application
+// from waiting for a pooled connection that another one, waiting in turn,
+// holds, and it makes parallel applications for one child (a form sent
+// twice) find each other. Writers of other processes are met by the lock
+// on the child's name and birth date (store.Tx.Lock) and by the unique
+// index of ID numbers: an ID number another writer took meanwhile is
+// tried once more, and then found.
 func (s *Service) Apply(ctx context.Context, slug, addr string, a Application, trapped bool) (Receipt, error) {
 	if !s.limits.Take(Key{AddressKey("apply", addr), ApplyPerAddress}) {
 		return Receipt{}, ErrLimited
@@ -65,37 +82,36 @@ func (s *Service) Apply(ctx context.Context, slug, addr string, a Application, t
 	if trapped {
 		return Receipt{Reference: decoyReference()}, nil
 	}
-	p := FormPrincipal(c)
-	fam, err := s.family(ctx, p, c, reg, a)
-	if err != nil {
-		return Receipt{}, err
+	select {
+	case s.writing <- struct{}{}:
+		defer func() { <-s.writing }()
+	case <-ctx.Done():
+		return Receipt{}, ctx.Err()
 	}
-	in := requests.Input{CampaignID: c.ID, PersonID: fam.child, ApplicantKind: requests.ByParent,
-		ApplicantPersonID: fam.guardian, ApplicantName: strings.TrimSpace(a.GuardianLastName + " " + a.GuardianFirstName),
-		ApplicantPhone: a.GuardianPhone, Channel: requests.Web, Locale: a.Locale, Via: "public"}
-	if a.Relation == Guardian || a.Relation == Relative {
-		in.ApplicantKind = requests.ByGuardian
+	rc, err := s.write(ctx, c, reg, a)
+	if hasField(err, "error.duplicate_id") {
+		rc, err = s.write(ctx, c, reg, a)
 	}
-	for _, ch := range a.Items {
-		in.Lines = append(in.Lines, requests.LineInput{ItemID: ch.ItemID, Size: ch.Size})
-	}
-	r, err := s.Requests.Submit(ctx, p, in)
 	if err != nil {
 		return Receipt{}, refusal(err)
 	}
-	return Receipt{Reference: r.Reference}, nil
+	return rc, nil
 }
 
 // refusal turns an error of the registry or the requests into what the
 // public is told: field errors and conflicts as they are (they concern
-// what the family typed), an ID number held elsewhere as ErrByPhone.
+// what the family typed), a campaign closed since the form read it as
+// ErrClosed, an ID number held elsewhere as ErrByPhone.
 func refusal(err error) error {
 	e := errs.As(err)
 	if e == nil {
 		return err
 	}
-	for _, f := range e.Fields {
-		if f.Key == "error.id_elsewhere" || f.Key == "error.id_checks_spent" || f.Key == "error.duplicate_id" {
+	if e.Key == "error.campaign_not_open" {
+		return ErrClosed
+	}
+	for _, key := range []string{"error.id_elsewhere", "error.id_checks_spent", "error.duplicate_id"} {
+		if hasField(err, key) {
 			return ErrByPhone
 		}
 	}

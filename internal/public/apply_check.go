@@ -1,6 +1,7 @@
 package public
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -23,10 +24,21 @@ type Application struct {
 	GuardianPhone                   string
 	Relation                        Relation
 	RegionCode                      string
-	Items                           []Choice // what is needed, with sizes
-	Consent                         bool     // to the processing of the child's data
-	ChildAssent                     bool     // the child's own, from 14
-	Locale                          string   // the family's language, for the messages
+	// Grade is the school grade as chosen: "1" to "12", "0" for not at
+	// school, "" when not given. The form asks it when the campaign's
+	// rules bound the grade.
+	Grade string
+	// Distance is how far the school is from home, in kilometres, as
+	// typed: "" when not given; Persian and Arabic-Indic digits and a
+	// comma or the Arabic decimal separator (٫) are read.
+	Distance    string
+	Items       []Choice // what is needed, with sizes
+	Consent     bool     // to the processing of the child's data
+	ChildAssent bool     // the child's own, from 14
+	Locale      string   // the family's language, for the messages
+
+	grade int      // Grade read by check; -1 when not given
+	km    *float64 // Distance read by check
 }
 
 // Choice is one item asked for and its size.
@@ -84,12 +96,16 @@ func (a *Application) check(c Campaign, today time.Time) (Region, error) {
 	case a.BirthDate.After(today):
 		fs = append(fs, errs.Field("birth_date", "error.birth_future"))
 	default:
-		if age = years(a.BirthDate, today); age < c.MinAge || age > c.MaxAge {
-			fs = append(fs, errs.Field("birth_date", "public.error.age", "Min", c.MinAge, "Max", c.MaxAge))
+		if age = years(a.BirthDate, today); c.Rules.Age != nil && !c.Rules.Age.Contains(age) {
+			r := c.Rules.Age
+			fs = append(fs, errs.Field("birth_date", "error.request_outside_age", "Min", r.Min, "Max", r.Max))
 		}
 	}
 	fs = append(fs, a.checkID(reg)...)
 	fs = append(fs, a.checkItems(c)...)
+	fs = append(fs, a.checkGrade(c.Rules)...)
+	fs = append(fs, a.checkItemRules(c.Rules, age)...)
+	fs = append(fs, a.checkDistance()...)
 	if !a.Consent {
 		fs = append(fs, errs.Field("consent", "public.error.consent"))
 	}
@@ -137,9 +153,10 @@ func (a *Application) checkID(reg Region) []errs.FieldError {
 // checkItems checks that at least one item is asked for, each one the
 // campaign offers, once, with a size where it comes in sizes.
 func (a *Application) checkItems(c Campaign) []errs.FieldError {
-	if len(a.Items) == 0 {
+	if len(a.Items) == 0 || len(a.Items) > len(c.Items) {
 		return []errs.FieldError{errs.Field("items", "public.error.items")}
 	}
+	a.Items = slices.Clone(a.Items) // the sizes are normalised in a copy, not in the caller's
 	var fs []errs.FieldError
 	seen := map[int64]bool{}
 	for i, ch := range a.Items {

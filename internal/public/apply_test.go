@@ -2,6 +2,7 @@ package public_test
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -111,9 +112,19 @@ func TestARefusedApplicationWritesNothing(t *testing.T) {
 			want []string
 		}{
 			{"outside the regions", func(a *public.Application) { a.RegionCode = "KZ-35" }, []string{"region:public.error.region"}},
-			{"too young", func(a *public.Application) {
+			{"no IIN", func(a *public.Application) {
 				a.BirthDate, a.NationalID = testworld.Day(2022, 5, 1), ""
-			}, []string{"birth_date:public.error.age", "national_id:public.error.iin_required"}},
+			}, []string{"national_id:public.error.iin_required"}},
+			{"a distance not a number", func(a *public.Application) { a.Distance = "1e3" }, []string{"distance_km:error.distance_range"}},
+			{"a distance too far", func(a *public.Application) { a.Distance = "۳۰۰٫۵" }, []string{"distance_km:error.distance_range"}},
+			{"more items than offered", func(a *public.Application) {
+				for range 10_000 {
+					a.Items = append(a.Items, public.Choice{ItemID: f.c.Kit})
+				}
+			}, []string{"items:public.error.items"}},
+			{"a shoe size of nonsense", func(a *public.Application) {
+				a.Items = []public.Choice{{ItemID: f.c.Shoes, Size: "<script>"}}
+			}, []string{public.SizeField(f.c.Shoes) + ":public.error.size_shoes"}},
 			{"an item not offered", func(a *public.Application) { a.Items = []public.Choice{{ItemID: 999999}} }, []string{"items:public.error.items"}},
 			{"a uniform without a size", func(a *public.Application) {
 				a.Items = []public.Choice{{ItemID: f.c.Uniform}}
@@ -122,10 +133,10 @@ func TestARefusedApplicationWritesNothing(t *testing.T) {
 			{"an oversized name", func(a *public.Application) { a.LastName = huge }, []string{"last_name:error.too_long"}},
 			{"an IIN of another birth date", func(a *public.Application) { a.BirthDate = testworld.Day(2017, 3, 5) }, []string{"national_id:natid.birth_mismatch"}},
 		}
-		for _, c := range cases {
+		for i, c := range cases {
 			a := f.application(t)
 			c.edit(&a)
-			_, err := f.s.Apply(ctx, "road", "192.0.2.9", a, false)
+			_, err := f.s.Apply(ctx, "road", fmt.Sprintf("192.0.2.%d", 100+i), a, false)
 			got := keys(err)
 			for _, k := range c.want {
 				if !slices.Contains(got, k) {
@@ -213,6 +224,11 @@ func TestAnIDNumberHeldOutsideTheOrganiserSendsToTheHotline(t *testing.T) {
 		}
 		if n := f.count(t, "persons"); n != before {
 			t.Errorf("%d persons written", n-before)
+		}
+		// The probe outlives the application's rolled-back transaction.
+		var probes int
+		if err := f.DB.R.QueryRowContext(ctx, `SELECT count(*) FROM access_log WHERE subject_kind = 'id_out_of_scope'`).Scan(&probes); err != nil || probes != 1 {
+			t.Errorf("%d probes in the access log (%v), want 1", probes, err)
 		}
 	})
 }

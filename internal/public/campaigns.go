@@ -32,9 +32,9 @@ type Campaign struct {
 	WhoMayApply   Names
 	Regions       []Region // the regions it takes requests from (every region of its country: each of them)
 	Items         []Item   // what it offers, in the order shown
-	// MinAge and MaxAge bound the age of the children it serves, in whole
-	// years on the day of the application; both 0: the programme's ages.
-	MinAge, MaxAge int
+	// Rules are the conditions of its current rule set, which the form
+	// checks; Service.Campaign sets them (see Rules).
+	Rules Conditions
 }
 
 // Open reports whether the campaign takes applications on day today.
@@ -73,24 +73,6 @@ func (n Names) In(locale string) string {
 		}
 	}
 	return ""
-}
-
-// ages are the ages each programme serves: school age for the school
-// programmes, 14 to 29 for mentoring, up to 29 for any other.
-var ages = map[string][2]int{
-	"kits": {6, 17}, "devices": {6, 17}, "delivery": {6, 17}, "out_of_school": {6, 17}, "mentoring": {14, 29},
-}
-
-// withAges sets the ages c serves from its programme when it says none.
-func withAges(c Campaign) Campaign {
-	if c.MinAge == 0 && c.MaxAge == 0 {
-		a, ok := ages[c.Programme]
-		if !ok {
-			a = [2]int{0, 29}
-		}
-		c.MinAge, c.MaxAge = a[0], a[1]
-	}
-	return c
 }
 
 // Set sets the text in locale; other locales are ignored.

@@ -11,7 +11,7 @@ import (
 // The form reads its campaign through the campaign service: the texts in
 // each language falling back to the organiser's, the regions with their
 // names, the active items offered with their sizing, the last day of
-// applications, the programme's ages; a draft is not found.
+// applications, no rules (none are set); a draft is not found.
 func TestCampaignThroughTheCampaignService(t *testing.T) {
 	testworld.Each(t, func(t *testing.T, w *testworld.World) {
 		f := setup(t, w)
@@ -37,8 +37,8 @@ func TestCampaignThroughTheCampaignService(t *testing.T) {
 		if c.ApplyUntil.Month() != time.September || c.ApplyUntil.Day() != 15 || c.Status != "open" || c.Programme != "kits" {
 			t.Errorf("until %v, status %s, programme %s", c.ApplyUntil, c.Status, c.Programme)
 		}
-		if c.MinAge != 6 || c.MaxAge != 17 || c.OrganiserID != w.Foundation.ID || c.OrganiserPath != w.Foundation.Path {
-			t.Errorf("ages %d–%d, organiser %d %s", c.MinAge, c.MaxAge, c.OrganiserID, c.OrganiserPath)
+		if c.Rules.Version != 0 || c.Rules.Age != nil || c.OrganiserID != w.Foundation.ID || c.OrganiserPath != w.Foundation.Path {
+			t.Errorf("rules %+v (want none), organiser %d %s", c.Rules, c.OrganiserID, c.OrganiserPath)
 		}
 		f.exec(t, `UPDATE campaigns SET status = 'draft' WHERE id = $1`, f.c.ID)
 		if _, err := f.s.Campaign(ctx, "road"); errs.CodeOf(err) != errs.NotFound {

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
-	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/text"
 )
@@ -14,38 +13,41 @@ import (
 // guardian who applied.
 type family struct{ child, guardian int64 }
 
-// family finds the child and the guardian in the registry, within the
-// organiser's subtree, or registers them, records the guardianship of a
-// guardian or relative, and the consent to the processing of the child's
-// data given online by the guardian.
+// family finds the child and the guardian in the registry r (the
+// application's transaction), within the organiser's subtree, or
+// registers them, records the guardianship of a guardian or relative, and
+// the consent to the processing of the child's data given online by the
+// guardian. Its errors are the registry's, for Apply to turn into what
+// the public is told (refusal) once the transaction has ended.
 //
 // The child is the person holding the national ID given, or else the one
 // with the same name and date of birth (and no other ID number). The
 // guardian is a person reached at the same phone with the same name who
 // is not a minor; else a new adult record. A parent is not written as a
 // guardianship (parents share the child's household, which an operator
-// sets when the request is reviewed).
-func (s *Service) family(ctx context.Context, p access.Principal, c Campaign, reg Region, a Application) (family, error) {
+// sets when the request is reviewed). A child registered here gets the
+// grade the form gave; one found keeps the registry's.
+func (s *Service) family(ctx context.Context, r people.Tx, p access.Principal, c Campaign, reg Region, a Application) (family, error) {
 	var f family
 	var err error
-	if f.child, err = s.child(ctx, p, c, reg, a); err != nil {
+	if f.child, err = s.child(ctx, r, p, c, reg, a); err != nil {
 		return f, err
 	}
-	if f.guardian, err = s.guardian(ctx, p, c, reg, a, f.child); err != nil {
+	if f.guardian, err = s.guardian(ctx, r, p, c, reg, a, f.child); err != nil {
 		return f, err
 	}
 	if rel, ok := guardianship(a, s.Now().UTC()); ok {
-		if err := s.linkGuardian(ctx, p, f, rel); err != nil {
+		if err := linkGuardian(ctx, r, p, f, rel); err != nil {
 			return f, err
 		}
 	}
-	_, err = s.People.GiveConsent(ctx, p, f.child, people.ConsentInput{Purpose: people.Processing,
+	_, err = r.GiveConsent(ctx, p, f.child, people.ConsentInput{Purpose: people.Processing,
 		Method: people.Online, GivenByID: f.guardian, ChildAssent: a.ChildAssent})
-	return f, refusal(err)
+	return f, err
 }
 
-func (s *Service) child(ctx context.Context, p access.Principal, c Campaign, reg Region, a Application) (int64, error) {
-	ms, err := s.People.Matches(ctx, p, people.Candidate{LastName: a.LastName, FirstName: a.FirstName,
+func (s *Service) child(ctx context.Context, r people.Tx, p access.Principal, c Campaign, reg Region, a Application) (int64, error) {
+	ms, err := r.Matches(ctx, p, people.Candidate{LastName: a.LastName, FirstName: a.FirstName,
 		Patronymic: a.Patronymic, BirthDate: a.BirthDate, NationalID: a.NationalID})
 	if err != nil {
 		return 0, err
@@ -58,17 +60,17 @@ func (s *Service) child(ctx context.Context, p access.Principal, c Campaign, reg
 			return m.Person.ID, nil
 		}
 	}
-	per, err := s.People.Create(ctx, p, people.Input{LastName: a.LastName, FirstName: a.FirstName,
+	per, err := r.Create(ctx, p, people.Input{LastName: a.LastName, FirstName: a.FirstName,
 		Patronymic: a.Patronymic, BirthDate: a.BirthDate, Sex: a.Sex, NationalID: a.NationalID,
-		RegionCode: reg.Code, OrgID: c.OrganiserID, Languages: []string{a.Locale}})
+		RegionCode: reg.Code, OrgID: c.OrganiserID, Languages: []string{a.Locale}, Grade: max(a.grade, 0)})
 	if err != nil {
-		return 0, refusal(err)
+		return 0, err
 	}
 	return per.ID, nil
 }
 
-func (s *Service) guardian(ctx context.Context, p access.Principal, c Campaign, reg Region, a Application, child int64) (int64, error) {
-	found, err := s.People.Search(ctx, p, a.GuardianPhone, people.SearchLimit)
+func (s *Service) guardian(ctx context.Context, r people.Tx, p access.Principal, c Campaign, reg Region, a Application, child int64) (int64, error) {
+	found, err := r.Search(ctx, p, a.GuardianPhone, people.SearchLimit)
 	if err != nil {
 		return 0, err
 	}
@@ -80,11 +82,11 @@ func (s *Service) guardian(ctx context.Context, p access.Principal, c Campaign, 
 			return g.ID, nil
 		}
 	}
-	g, err := s.People.Create(ctx, p, people.Input{LastName: a.GuardianLastName, FirstName: a.GuardianFirstName,
+	g, err := r.Create(ctx, p, people.Input{LastName: a.GuardianLastName, FirstName: a.GuardianFirstName,
 		Phone: a.GuardianPhone, RegionCode: reg.Code, OrgID: c.OrganiserID, Languages: []string{a.Locale},
 		Sex: map[Relation]people.Sex{Mother: people.Female, Father: people.Male}[a.Relation]})
 	if err != nil {
-		return 0, refusal(err)
+		return 0, err
 	}
 	return g.ID, nil
 }
@@ -105,8 +107,8 @@ func guardianship(a Application, today time.Time) (people.GuardianRelation, bool
 }
 
 // linkGuardian records the guardianship unless the registry has it.
-func (s *Service) linkGuardian(ctx context.Context, p access.Principal, f family, rel people.GuardianRelation) error {
-	gs, err := s.People.Guardians(ctx, p, f.child)
+func linkGuardian(ctx context.Context, r people.Tx, p access.Principal, f family, rel people.GuardianRelation) error {
+	gs, err := r.Guardians(ctx, p, f.child)
 	if err != nil {
 		return err
 	}
@@ -115,9 +117,6 @@ func (s *Service) linkGuardian(ctx context.Context, p access.Principal, f family
 			return nil
 		}
 	}
-	_, err = s.People.AddGuardian(ctx, p, f.child, people.GuardianInput{PersonID: f.guardian, Relation: rel})
-	if errs.As(err) != nil {
-		return refusal(err)
-	}
+	_, err = r.AddGuardian(ctx, p, f.child, people.GuardianInput{PersonID: f.guardian, Relation: rel})
 	return err
 }

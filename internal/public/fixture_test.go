@@ -28,7 +28,7 @@ type fixture struct {
 	c requeststest.Campaign
 }
 
-func setup(t *testing.T, w *testworld.World) *fixture {
+func setup(t testing.TB, w *testworld.World) *fixture {
 	t.Helper()
 	f := &fixture{World: w, s: w.Services.Public}
 	f.c = requeststest.Open(t, w.DB, w.Clock.Now(), "road", w.Foundation.ID, w.Foundation.Path, "KZ-75")
@@ -36,14 +36,14 @@ func setup(t *testing.T, w *testworld.World) *fixture {
 	return f
 }
 
-func (f *fixture) exec(t *testing.T, q string, args ...any) {
+func (f *fixture) exec(t testing.TB, q string, args ...any) {
 	t.Helper()
 	if _, err := f.DB.W.ExecContext(ctx, store.Rebind(f.DB.Engine, q), args...); err != nil {
 		t.Fatalf("%s: %v", q, err)
 	}
 }
 
-func (f *fixture) count(t *testing.T, table string) int {
+func (f *fixture) count(t testing.TB, table string) int {
 	t.Helper()
 	var n int
 	if err := f.DB.R.QueryRowContext(ctx, "SELECT count(*) FROM "+table).Scan(&n); err != nil {
@@ -55,7 +55,7 @@ func (f *fixture) count(t *testing.T, table string) int {
 var birth = time.Date(2017, 3, 4, 0, 0, 0, 0, time.UTC)
 
 // application is a mother's application for her daughter, a kit.
-func (f *fixture) application(t *testing.T) public.Application {
+func (f *fixture) application(t testing.TB) public.Application {
 	t.Helper()
 	iin, err := natid.MakeIIN(birth, natid.Female, 42)
 	if err != nil {

@@ -3,8 +3,9 @@
 // where a reference number and the guardian's phone show how a request
 // stands. It keeps the abuse protection of both (limits per client address
 // and per reference, see limit.go) and nothing else: the family goes into
-// the registry through people.Service, the request through
-// requests.Service.Submit, under the form's principal (FormPrincipal).
+// the registry through people.Service and the request through
+// requests.Service, in one transaction (see Apply), under the form's
+// principal (FormPrincipal).
 //
 // The form's principal. Nobody is logged in, yet the registry and the
 // requests check every write against a principal. The form acts as an
@@ -45,7 +46,10 @@ type Deps struct {
 	Requests *requests.Service
 	// Campaigns reads the campaigns families apply to.
 	Campaigns Campaigns
-	Now       func() time.Time
+	// Rules reads the conditions of a campaign's current rules; nil: no
+	// campaign has any.
+	Rules Rules
+	Now   func() time.Time
 }
 
 // Service serves the public form and status page.
@@ -53,6 +57,8 @@ type Service struct {
 	Deps
 	q      queries
 	limits *Limiter
+	// writing lets one application write at a time (see Apply).
+	writing chan struct{}
 }
 
 // New returns the service over d.
@@ -68,6 +74,7 @@ func New(d Deps) (*Service, error) {
 		return nil, errors.New("public: no campaigns to read")
 	}
 	s.limits = NewLimiter(s.Now, MaxKeys)
+	s.writing = make(chan struct{}, 1)
 	return s, nil
 }
 

@@ -95,7 +95,7 @@ func (s *Service) checkLines(ctx context.Context, q store.Querier, campaignID in
 	for i, l := range in {
 		line := Line{Line: i + 1, Quantity: l.Quantity, Size: l.Size}
 		it, err := s.item(ctx, q, campaignID, l.ItemID)
-		line.ItemID, line.ItemCode, line.ItemName = it.id, it.code, it.name
+		line.ItemID, line.ItemCode, line.ItemName, line.Names = it.id, it.code, it.name, it.names
 		if errors.Is(err, sql.ErrNoRows) {
 			fe = append(fe, errs.Field(lineField(i, "item"), "error.item_not_offered"))
 			continue
@@ -124,6 +124,7 @@ type offered struct {
 	id                 int64
 	code, name, sizing string
 	kit                bool
+	names              map[string]string // by locale, as Line.Names
 }
 
 // item reads item itemID as campaign campaignID offers it (sql.ErrNoRows
@@ -134,7 +135,10 @@ func (s *Service) item(ctx context.Context, q store.Querier, campaignID, itemID 
 		return it, nil
 	}
 	var it offered
-	err := q.QueryRowContext(ctx, s.q.CampaignItem, campaignID, itemID).Scan(&it.id, &it.code, &it.name, &it.sizing, &it.kit)
+	var kk, ru, fr, fa string
+	err := q.QueryRowContext(ctx, s.q.CampaignItem, campaignID, itemID).Scan(&it.id, &it.code, &it.name, &it.sizing, &it.kit,
+		&kk, &ru, &fr, &fa)
+	it.names = map[string]string{"en": it.name, "kk": kk, "ru": ru, "fr": fr, "fa": fa}
 	if err == nil && memo != nil {
 		memo[key] = it
 	}

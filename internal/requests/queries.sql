@@ -21,8 +21,9 @@ SELECT count(*) FROM campaign_regions
 WHERE campaign_id = $1 AND substr(CAST($2 AS TEXT), 1, length(region_path)) = region_path;
 
 -- name: CampaignItem
--- Item $2 as campaign $1 offers it, with the sizes it comes in.
-SELECT i.id, i.code, i.name_en, i.sizing, i.is_kit
+-- Item $2 as campaign $1 offers it, with the sizes it comes in and its
+-- names in the five languages.
+SELECT i.id, i.code, i.name_en, i.sizing, i.is_kit, i.name_kk, i.name_ru, i.name_fr, i.name_fa
 FROM campaign_items c JOIN aid_items i ON i.id = c.item_id
 WHERE c.campaign_id = $1 AND c.item_id = $2 AND i.active;
 
@@ -83,6 +84,12 @@ WHERE id = $1 AND version = $2;
 UPDATE requests SET reviewer_id = $3, version = version + 1, updated_at = $4
 WHERE id = $1 AND version = $2;
 
+-- name: ReviewerScope
+-- Whether user $1 is active, their name, role and scope.
+SELECT u.active, u.name, u.role, COALESCE(o.path, ''), COALESCE(r.path, '')
+FROM users u LEFT JOIN organisations o ON o.id = u.org_id LEFT JOIN regions r ON r.id = u.region_id
+WHERE u.id = $1;
+
 -- name: CampaignList
 -- A page of campaign $5's requests within the scope ($1–$4), newest
 -- first, below id $6. requests_campaign_status serves the status filter;
@@ -93,6 +100,14 @@ ORDER BY r.id DESC LIMIT $7
 
 -- name: CampaignListByStatus
 WHERE r.campaign_id = $5 AND r.status = $8 AND r.id < $6 AND p.merged_into IS NULL
+  AND r.org_path >= $1 AND r.org_path < $2 AND r.region_path >= $3 AND r.region_path < $4
+ORDER BY r.id DESC LIMIT $7
+
+-- name: CampaignListByReviewer
+-- The same page of those reviewed by user $8, of status $9 or of any
+-- when ''; requests_reviewer holds a reviewer's requests together.
+WHERE r.reviewer_id = $8 AND r.campaign_id = $5 AND (CAST($9 AS TEXT) = '' OR r.status = $9) AND r.id < $6
+  AND p.merged_into IS NULL
   AND r.org_path >= $1 AND r.org_path < $2 AND r.region_path >= $3 AND r.region_path < $4
 ORDER BY r.id DESC LIMIT $7
 

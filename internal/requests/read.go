@@ -102,6 +102,7 @@ func (s *Service) visible(ctx context.Context, p access.Principal, id int64) (Re
 type Filter struct {
 	CampaignID int64
 	Status     Status // "" for every status
+	Reviewer   int64  // only the requests this user reviews; 0 for every one
 }
 
 // List returns a page of the requests of a campaign p may see, newest
@@ -116,7 +117,10 @@ func (s *Service) List(ctx context.Context, p access.Principal, f Filter, pg sto
 	}
 	args := append(p.ScopeArgs(), f.CampaignID, pg.BeforeArg(), pg.LimitArg())
 	q := s.q.RequestFrom + "\n" + s.q.CampaignList
-	if f.Status != "" {
+	switch {
+	case f.Reviewer != 0:
+		q, args = s.q.RequestFrom+"\n"+s.q.CampaignListByReviewer, append(args, f.Reviewer, f.Status)
+	case f.Status != "":
 		q, args = s.q.RequestFrom+"\n"+s.q.CampaignListByStatus, append(args, f.Status)
 	}
 	rows, err := store.Select(ctx, s.db.R, scanRequest, q, args...)

@@ -59,7 +59,7 @@ type Line struct {
 	Line     int    `json:"line"`
 	ItemID   int64  `json:"item_id"`
 	ItemCode string `json:"item_code,omitempty"`
-	ItemName string `json:"item_name,omitempty"` // in English; pages show Name in the reader's language
+	ItemName string `json:"item_name,omitempty"` // as read, in English; pages and the API show Name in the reader's
 	Quantity int    `json:"quantity"`
 	Size     string `json:"size,omitempty"`
 	// Names are the item's names in the catalogue by locale, when read.

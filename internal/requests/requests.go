@@ -37,7 +37,8 @@ type queries struct {
 	PersonForRequest, CampaignForRequest, CampaignCovers, CampaignItem    string
 	ExistingRequest, InsertRequest, InsertLine, InsertEvent, InsertOutbox string
 	RequestFrom, RequestByID, RequestByReference, Lines, Events           string
-	SetStatus, SetReviewer, CampaignList, CampaignListByStatus            string
+	SetStatus, SetReviewer, ReviewerScope                                 string
+	CampaignList, CampaignListByStatus, CampaignListByReviewer            string
 	InsertComment, Comments, InsertDocument, Documents, Document          string
 	PendingOutbox, MarkSent, MarkFailed, OutboxOfRequest                  string
 	CampaignChoices, CampaignOffer                                        string

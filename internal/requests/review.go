@@ -14,7 +14,10 @@ import (
 
 // AssignReviewer makes user reviewerID (0: nobody) the reviewer of request
 // id, from version version, like a transition: a change in between is
-// refused with error.request_changed.
+// refused with error.request_changed. The reviewer must be an active user
+// who may decide the request (its role, and its organisation and region
+// subtrees holding the request's); anyone else is refused on field
+// "reviewer" with the reason. Naming the reviewer it has changes nothing.
 func (s *Service) AssignReviewer(ctx context.Context, p access.Principal, id int64, version int, reviewerID int64) (Request, error) {
 	if err := access.Can(p, access.DecideRequests, p.Scope()); err != nil {
 		return Request{}, err
@@ -27,6 +30,15 @@ func (s *Service) AssignReviewer(ctx context.Context, p access.Principal, id int
 		}
 		if !access.Within(p, before.Target()) {
 			return errs.ErrNotFound
+		}
+		if before.ReviewerID == reviewerID {
+			r = before
+			return nil
+		}
+		if reviewerID != 0 && reviewerID != p.UserID {
+			if err := s.checkReviewer(ctx, tx, reviewerID, before.Target()); err != nil {
+				return err
+			}
 		}
 		now := s.now().UTC()
 		res, err := tx.ExecContext(ctx, s.q.SetReviewer, id, version, store.NullID(reviewerID), now)
@@ -53,6 +65,27 @@ func (s *Service) AssignReviewer(ctx context.Context, p access.Principal, id int
 		return Request{}, err
 	}
 	return r, nil
+}
+
+// checkReviewer refuses, with the reason, a user who does not exist or is
+// not active, whose role may not decide requests, or whose scope does not
+// hold a request of scope t.
+func (s *Service) checkReviewer(ctx context.Context, tx *sql.Tx, userID int64, t access.Target) error {
+	var active bool
+	var name string
+	var u access.Principal
+	err := tx.QueryRowContext(ctx, s.q.ReviewerScope, userID).Scan(&active, &name, &u.Role, &u.OrgPath, &u.RegionPath)
+	switch {
+	case err == sql.ErrNoRows || err == nil && !active:
+		return errs.Validation(errs.Field("reviewer", "error.reviewer_unknown"))
+	case err != nil:
+		return err
+	case !access.Allowed(u, access.DecideRequests):
+		return errs.Validation(errs.Field("reviewer", "error.reviewer_role", "Name", name))
+	case access.Can(u, access.DecideRequests, t) != nil:
+		return errs.Validation(errs.Field("reviewer", "error.reviewer_scope", "Name", name))
+	}
+	return nil
 }
 
 // Comment is a note a member of staff left on a request.

@@ -34,10 +34,7 @@ const (
 // for two submissions at once. A new request is told to the Submitted
 // hook after its commit.
 func (s *Service) Submit(ctx context.Context, p access.Principal, in Input) (Request, error) {
-	if err := access.Can(p, access.SubmitRequests, p.Scope()); err != nil {
-		return Request{}, err
-	}
-	if err := in.check(); err != nil {
+	if err := admit(p, &in); err != nil {
 		return Request{}, err
 	}
 	var r Request
@@ -53,6 +50,36 @@ func (s *Service) Submit(ctx context.Context, p access.Principal, in Input) (Req
 		s.submitted(r.ID)
 	}
 	return r, nil
+}
+
+// SubmitTx is Submit inside tx, a transaction its caller owns, for a
+// caller whose own writes and the request must be kept together or not at
+// all: the public form registers the child and the guardian and records
+// the consent in the same transaction. The checks are Submit's; the
+// Submitted hook hears of a new request once tx has committed. It does
+// not go through the group commit (batch.go): the caller's transaction is
+// its own.
+func (s *Service) SubmitTx(ctx context.Context, tx *store.Tx, p access.Principal, in Input) (Request, error) {
+	if err := admit(p, &in); err != nil {
+		return Request{}, err
+	}
+	r, err := s.submit(ctx, tx, p, in)
+	if err != nil {
+		return Request{}, err
+	}
+	if !r.Linked {
+		tx.AfterCommit(func(context.Context) { s.submitted(r.ID) })
+	}
+	return r, nil
+}
+
+// admit checks that p may submit requests at all and what in says that
+// needs no database.
+func admit(p access.Principal, in *Input) error {
+	if err := access.Can(p, access.SubmitRequests, p.Scope()); err != nil {
+		return err
+	}
+	return in.check()
 }
 
 // check validates what needs no database.

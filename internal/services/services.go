@@ -75,7 +75,8 @@ type Options struct {
 // updates them in the same transaction; a merge of two records of a
 // person moves what other domains hold of the person (assessments,
 // placements) in the same transaction; a submitted request is refused
-// outside its campaign's age range and evaluated after its commit; web
+// outside its campaign's age range and evaluated after its commit; the
+// public form reads the campaigns and the conditions of their rules; web
 // imports and recalculations run as jobs. The
 // aid catalogue starts with its built-in items and kits.
 func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
@@ -130,14 +131,15 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		return nil, err
 	}
 	s.People.OnMerge(requests.MergeHook, s.Requests.Moves())
-	if s.Public, err = public.New(public.Deps{DB: db, People: s.People, Requests: s.Requests,
-		Campaigns: publicCampaigns{s.Campaigns, s.Geo}, Now: o.Now}); err != nil {
-		return nil, err
-	}
 	if s.Eligibility, err = eligibility.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}
 	s.Requests.SetHooks(requests.Hooks{Gate: s.Eligibility.AgeGate, Submitted: s.Eligibility.Submitted})
+	if s.Public, err = public.New(public.Deps{DB: db, People: s.People, Requests: s.Requests,
+		Campaigns: publicCampaigns{s.Campaigns, s.Geo}, Rules: publicRules{s.Eligibility, s.People},
+		Now: o.Now}); err != nil {
+		return nil, err
+	}
 	if s.Settings, err = settings.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}

@@ -53,3 +53,6 @@ WHERE r.id = $1 AND l.line = $2;
 SELECT COALESCE(-SUM(m.quantity), 0)
 FROM stock_docs d JOIN stock_moves m ON m.doc_id = d.id
 WHERE d.request_id = $1 AND d.request_line = $2 AND d.kind IN ('issue_person', 'return');
+
+-- name: RequestByReference
+SELECT id FROM requests WHERE reference = $1;

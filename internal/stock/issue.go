@@ -18,6 +18,7 @@ import (
 type IssueInput struct {
 	WarehouseID int64
 	RequestID   int64
+	Reference   string // the request's reference number, when RequestID is 0
 	Line        int
 	Serials     []string
 	Note        string
@@ -84,6 +85,15 @@ func (s *Service) requestLine(ctx context.Context, q store.Querier, request int6
 // issueLine issues in's line; mustHold says the line must have a hold
 // (whose warehouse is then the document's).
 func (s *Service) issueLine(ctx context.Context, tx *sql.Tx, p access.Principal, in IssueInput, mustHold bool) (Doc, error) {
+	if in.RequestID == 0 {
+		ref, err := requests.ParseReference(in.Reference)
+		if err == nil {
+			err = tx.QueryRowContext(ctx, s.q.RequestByReference, ref).Scan(&in.RequestID)
+		}
+		if err != nil {
+			return Doc{}, errs.Validation(errs.Field("reference", "error.stock_request_line_unknown"))
+		}
+	}
 	// The request's row first: two handovers of one line take turns.
 	if _, err := tx.ExecContext(ctx, s.q.LockRequest, in.RequestID); err != nil {
 		return Doc{}, err

@@ -82,3 +82,23 @@ SELECT m.id, m.doc_id, m.warehouse_id, m.item_id, m.size, m.lot_id, u.serial, m.
 FROM stock_moves m LEFT JOIN stock_units u ON u.id = m.unit_id
 WHERE m.doc_id = $1
 ORDER BY m.id;
+
+-- name: DocByID
+SELECT id, kind, status, warehouse_id, to_warehouse_id, donor_id, request_id, request_line, org_id, ref_doc_id,
+    reason, note, org_path, region_path, created_by, created_name, created_at, received_name, received_note, received_at
+FROM stock_docs WHERE id = $1;
+
+-- name: ReceiveDoc
+-- A transfer's arrival, once: no row when it was received already.
+UPDATE stock_docs SET status = 'received', received_by = $2, received_name = $3, received_note = $4, received_at = $5
+WHERE id = $1 AND kind = 'transfer' AND status = 'in_transit';
+
+-- name: LockDoc
+SELECT id FROM stock_docs WHERE id = $1;
+
+-- name: ReturnedFrom
+-- The moves of the returns of handover $1.
+SELECT m.id, m.doc_id, m.warehouse_id, m.item_id, m.size, m.lot_id, u.serial, m.quantity, m.at
+FROM stock_docs d JOIN stock_moves m ON m.doc_id = d.id LEFT JOIN stock_units u ON u.id = m.unit_id
+WHERE d.ref_doc_id = $1 AND d.kind = 'return'
+ORDER BY m.id;

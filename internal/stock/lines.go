@@ -109,3 +109,8 @@ func (s *Service) checkLines(ctx context.Context, q store.Querier, lines []Line,
 
 // lineField names field of line i of a document's input.
 func lineField(i int, field string) string { return "lines." + strconv.Itoa(i) + "." + field }
+
+// lineErr is the error key (with args) of field of line i.
+func lineErr(i int, field, key string, args ...any) errs.FieldError {
+	return errs.Field(lineField(i, field), key, args...)
+}

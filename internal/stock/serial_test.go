@@ -23,6 +23,9 @@ func TestDevicesAreFollowedBySerial(t *testing.T) {
 		_, err = f.s.Receive(f.ctx, f.wh, stock.ReceiptInput{WarehouseID: f.point.ID, Kind: stock.Donation,
 			DonorID: f.donor.ID, Lines: []stock.Line{{ItemID: f.pc, Quantity: 2}}})
 		wantKey(t, err, "error.stock_serials_required")
+		if after := f.state(t); after != before {
+			t.Fatalf("a refused receipt changed the ledger:\n%s\n%s", before, after)
+		}
 		r1, r2 := f.request(t, "Dana", f.pc, "", 1), f.request(t, "Erlan", f.pc, "", 1)
 		d, err := f.s.Issue(f.ctx, f.wh, stock.IssueInput{WarehouseID: f.point.ID, RequestID: r1, Line: 1,
 			Serials: []string{"pc-002"}})

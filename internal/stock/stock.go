@@ -41,13 +41,14 @@ type queries struct {
 
 	Item, Components, InsertDoc, InsertLot, InsertLotPart, InsertUnit, UnitBySerial, SetUnit, PickUnits string
 	InsertMove, PutBalance, TakeFree, TakeHeld, BalanceOf, LotsFIFO, TakeLot, PutLot, DocMoves          string
+	DocByID, ReceiveDoc, LockDoc, ReturnedFrom                                                          string
 
 	Reserve, Unreserve, InsertHold, HoldForLine, HoldsOfRun, HoldsOfRequest, CloseHold, Available string
-	LockRequest, RequestLine, IssuedForLine                                                       string
+	LockRequest, RequestLine, IssuedForLine, RequestByReference                                   string
 
-	Balances, LotBalances string
-
-	VerifyBalances, VerifyLots, VerifyUnits string
+	Balances, LotBalances, History, CountHistory, InTransit, Units string
+	TraceMoves, TraceStock, TraceCounts, TraceRequests             string
+	VerifyBalances, VerifyLots, VerifyUnits                        string
 }
 
 // Service keeps warehouses, donors and the stock ledger.

@@ -136,6 +136,7 @@ type Doc struct {
 	CreatedAt     time.Time `json:"created_at"`
 	ReceivedAt    time.Time `json:"received_at,omitzero"`
 	ReceivedName  string    `json:"received_name,omitempty"`
+	ReceivedNote  string    `json:"received_note,omitempty"`
 	Moves         []Move    `json:"moves,omitempty"`
 	orgPath       string
 	regionPath    string

@@ -1,7 +1,8 @@
 // Package text holds the checks and foldings every domain package applies
 // to what people type: names of organisations, places, installations and,
 // later, of children and families. Printable and Clean decide what is
-// stored; Key and NameKey build search keys; ParseDate reads dates.
+// stored; Key and NameKey build search keys; ParseDate reads dates and
+// ParseDecimal numbers with a fraction.
 package text
 
 import (

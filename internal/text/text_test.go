@@ -73,3 +73,17 @@ func TestClean(t *testing.T) {
 		}
 	}
 }
+
+func TestParseDecimal(t *testing.T) {
+	for in, want := range map[string]float64{"4.5": 4.5, "4,5": 4.5, "۴٫۵": 4.5, " 12 ": 12, "-1,25": -1.25, "0": 0,
+		".5": 0.5, "٣": 3} {
+		if got, ok := ParseDecimal(in); !ok || got != want {
+			t.Errorf("ParseDecimal(%q) = %v, %v; want %v", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"", "-", ".", "1.2.3", "1,2.3", "1 000", "1e3", "NaN", "Inf", "five", "+3", "0x10"} {
+		if got, ok := ParseDecimal(in); ok {
+			t.Errorf("ParseDecimal(%q) = %v, want no number", in, got)
+		}
+	}
+}

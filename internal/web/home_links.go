@@ -23,6 +23,8 @@ var homeLinks = []struct {
 	{"/desk", "nav.desk", "home.link.desk", access.ViewAppeals},
 	{"/desk/stats", "desk.stats", "home.link.desk_stats", access.ViewAppeals},
 	{"/desk/rules", "desk.rules", "home.link.desk_rules", access.ManageAppealRules},
+	{"/warehouses", "nav.warehouses", "home.link.warehouses", access.ViewStock},
+	{"/donors", "stock.donors", "home.link.donors", access.ViewStock},
 	{"/organisations", "nav.organisations", "home.link.organisations", access.ViewOrgs},
 	{"/regions", "nav.regions", "home.link.regions", access.ViewRegions},
 	{"/admin/users", "nav.users", "home.link.users", access.ManageUsers},
@@ -36,4 +38,4 @@ var homeLinks = []struct {
 // upcoming are the roles whose work Jol does not do yet: their home says
 // what Jol will offer them (home.coming.<role>) beside what they can do
 // today.
-var upcoming = []access.Role{access.Sponsor, access.Volunteer, access.Mentor, access.Warehouse}
+var upcoming = []access.Role{access.Sponsor, access.Volunteer, access.Mentor}

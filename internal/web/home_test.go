@@ -60,7 +60,7 @@ func TestEveryRoleHasAHomeOfItsOwn(t *testing.T) {
 				t.Error("the home does not offer the user's API tokens")
 			}
 			coming := strings.Contains(body, `id="coming-title"`)
-			if want := role == access.Sponsor || role == access.Volunteer || role == access.Mentor || role == access.Warehouse; coming != want {
+			if want := role == access.Sponsor || role == access.Volunteer || role == access.Mentor; coming != want {
 				t.Errorf("note on what is coming shown: %v, want %v", coming, want)
 			}
 			if !access.Allowed(p, access.ViewChild) {

@@ -20,6 +20,7 @@ import (
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/settings"
+	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/web/admin"
 )
 
@@ -71,7 +72,7 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"guardianship.":   strs(people.GuardianRelations()...),
 		"consentpurpose.": strs(people.Purposes()...),
 		"consentmethod.":  strs(people.Methods()...),
-		"home.coming.":    strs(access.Sponsor, access.Volunteer, access.Mentor, access.Warehouse),
+		"home.coming.":    strs(access.Sponsor, access.Volunteer, access.Mentor),
 		"income.":         people.IncomeCategories(),
 		"requeststatus.":  strs(requests.Statuses()...),
 		"requestmove.":    strs(requests.Statuses()[1:]...),
@@ -95,6 +96,15 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"appealstatus.":       strs(appeals.Statuses()...),
 		"appealoutcome.":      strs(appeals.Outcomes()...),
 		"weekday.":            {"friday", "saturday", "sunday"}, // the weekly days off of workdays.Weekend
+
+		"stock.kind.":       strs(stock.WarehouseKinds()...),
+		"stock.doc.":        strs(stock.DocKinds()...),
+		"stock.explain.":    strs(stock.DocKinds()...),
+		"stock.reason.":     strs(stock.WriteOffReasons()...),
+		"stock.donor_kind.": strs(stock.DonorKinds()...),
+		"stock.lot.":        strs(stock.LotDonation, stock.LotPurchase, stock.LotKit, stock.LotSurplus),
+		"stock.status.":     {stock.Done, stock.InTransit, stock.Received},
+		"stock.unit.":       {stock.UnitInStock, stock.UnitInTransit, stock.UnitIssued, stock.UnitWrittenOff, "all"},
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {
@@ -105,7 +115,7 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 	var files []string
 	// This package, the kernel and every room (the directories beside it).
 	files = append(files, glob(t, "*/*.go")...)
-	for _, dir := range []string{".", "../accounts", "../orgs", "../settings", "../geo", "../api", "../people", "../imports", "../natid", "../text", "../public", "../campaign"} {
+	for _, dir := range []string{".", "../accounts", "../orgs", "../settings", "../geo", "../api", "../people", "../imports", "../natid", "../text", "../public", "../campaign", "../stock"} {
 		files = append(files, glob(t, filepath.Join(dir, "*.go"))...)
 	}
 	// The templates of this package, of the kernel and of every room.

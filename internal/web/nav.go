@@ -22,6 +22,7 @@ var navigation = []struct {
 	{"/requests", "nav.requests", access.ViewRequests},
 	{"/campaigns", "nav.campaigns", access.ViewCampaigns},
 	{"/desk", "nav.desk", access.ViewAppeals},
+	{"/warehouses", "nav.warehouses", access.ViewStock},
 	{"/organisations", "nav.organisations", access.ViewOrgs},
 	{"/regions", "nav.regions", access.ViewRegions},
 	{"/admin/users", "nav.users", access.ManageUsers},

@@ -13,6 +13,7 @@ import (
 	"github.com/jolproject/jol/internal/web/public"
 	"github.com/jolproject/jol/internal/web/registry"
 	"github.com/jolproject/jol/internal/web/requests"
+	"github.com/jolproject/jol/internal/web/stock"
 )
 
 // rooms are the pages of each domain, one package each; a new domain adds
@@ -26,6 +27,7 @@ type rooms struct {
 	desk      *desk.Server
 	admin     *admin.Server
 	public    *public.Server
+	stock     *stock.Server
 	alloc     *allocation.Server
 }
 
@@ -53,6 +55,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 	if r.desk, err = desk.New(k, svc); err != nil {
 		return err
 	}
+	if r.stock, err = stock.New(k, svc); err != nil {
+		return err
+	}
 	if r.alloc, err = allocation.New(k, svc); err != nil {
 		return err
 	}
@@ -67,7 +72,7 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 func (s *Server) routes() []route {
 	reg, gd, imp, adm := s.rooms.registry, s.rooms.guidance, s.rooms.importing, s.rooms.admin
 	rqs, pub, cmp, dk := s.rooms.requests, s.rooms.public, s.rooms.campaigns, s.rooms.desk
-	alc := s.rooms.alloc
+	stk, alc := s.rooms.stock, s.rooms.alloc
 	return []route{
 		{"GET", "/login", "", s.loginForm, 0},
 		{"POST", "/login", "", s.login, 0},
@@ -155,6 +160,7 @@ func (s *Server) routes() []route {
 		{"POST", "/desk/{id}/answer", access.RecordAppeals, dk.AppealAnswer, 0},
 		{"POST", "/desk/{id}/close", access.RecordAppeals, dk.AppealClose, 0},
 		{"POST", "/desk/{id}/take", access.RecordAppeals, dk.AppealTake, 0},
+		{"POST", "/desk/{id}/assignee", access.RecordAppeals, dk.AppealAssign, 0},
 		{"POST", "/desk/{id}/links", access.RecordAppeals, dk.AppealLink, 0},
 
 		{"GET", "/imports", access.EditChild, imp.ImportList, 0},
@@ -205,6 +211,24 @@ func (s *Server) routes() []route {
 		{"POST", "/catalogue/{id}", access.ManageCatalog, cmp.ItemUpdate, 0},
 		// A campaign's public page, for families: no login, aggregates only.
 		{"GET", "/c/{slug}", "", cmp.Public, 0},
+
+		// Warehouses and the stock ledger. A movement's post of
+		// stock.MaxSerials serial numbers of stock.MaxSerial characters
+		// fits in kit.MaxFormBytes.
+		{"GET", "/warehouses", access.ViewStock, stk.Warehouses, 0},
+		{"POST", "/warehouses", access.ManageWarehouses, stk.WarehouseCreate, 0},
+		{"GET", "/warehouses/{id}", access.ViewStock, stk.Warehouse, 0},
+		{"POST", "/warehouses/{id}", access.ManageWarehouses, stk.WarehouseUpdate, 0},
+		{"GET", "/warehouses/{id}/movements", access.ViewStock, stk.History, 0},
+		{"GET", "/warehouses/{id}/movements/new", access.MoveStock, stk.MovementForm, 0},
+		{"POST", "/warehouses/{id}/movements", access.MoveStock, stk.MovementCreate, 0},
+		{"GET", "/warehouses/{id}/devices", access.ViewStock, stk.Devices, 0},
+		{"GET", "/stock/docs/{id}", access.ViewStock, stk.DocPage, 0},
+		{"POST", "/stock/docs/{id}/receive", access.MoveStock, stk.Receive, 0},
+		{"POST", "/stock/docs/{id}/return", access.MoveStock, stk.Return, 0},
+		{"GET", "/donors", access.ViewStock, stk.Donors, 0},
+		{"POST", "/donors", access.MoveStock, stk.DonorCreate, 0},
+		{"GET", "/donors/{id}", access.ViewStock, stk.Donor, 0},
 
 		{"GET", "/regions", access.ViewRegions, adm.Regions, 0},
 		{"GET", "/admin/regions/import", access.ManageRegions, adm.RegionImportForm, 0},

@@ -23,6 +23,9 @@ type publicView struct {
 	StartsOn  string
 	ApplyURL  string
 	Languages []langLink
+	// Who says who may apply under the campaign's current rules: ages,
+	// grades, categories; empty without a rule set.
+	Who []string
 }
 
 // offerLine is one thing offered, a kit with what it holds.
@@ -30,6 +33,7 @@ type offerLine struct {
 	Name     string
 	Contents string
 	Grades   string
+	Rule     string // what the item's own rules ask: "ages 6–10"
 }
 
 // langLink is the page in another language, for a link families can share.
@@ -55,14 +59,19 @@ func (s *Server) Public(w http.ResponseWriter, r *http.Request, rq *request) err
 	if err != nil {
 		return err
 	}
+	rules, err := s.svc.Public.Conditions(ctx, c.ID)
+	if err != nil {
+		return err
+	}
 	loc := string(rq.L.Locale())
 	today := s.Today(rq)
 	v := publicView{Page: s.Page(r, rq, "campaigns.title"), C: c, Text: c.Text(loc), Taking: c.Taking(today),
 		NotYet: c.Status == campaign.Open && today.Before(c.StartsOn), ApplyURL: "/c/" + c.Slug + "/apply?lang=" + loc}
 	v.Title = v.Text.Name
 	v.Deadline, v.StartsOn = v.Day(c.LastApplyDay()), v.Day(c.StartsOn)
+	v.Who = rules.Describe(rq.L)
 	for _, it := range items {
-		o := offerLine{Name: it.Name(loc)}
+		o := offerLine{Name: it.Name(loc), Rule: rules.DescribeItem(rq.L, it.ID)}
 		var parts []string
 		for _, x := range it.Components {
 			parts = append(parts, rq.L.T("catalogue.component", "Name", x.Name(loc), "Count", x.Quantity))

@@ -2,7 +2,6 @@ package campaigns
 
 import (
 	"context"
-	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -13,12 +12,8 @@ import (
 // fillRuleForm puts a rule set into the form.
 func fillRuleForm(v *rulesView, rs eligibility.RuleSet) {
 	f, all, w := v.Form, rs.Rules.All, rs.Weights
-	if all.Age != nil {
-		f.Values["age_min"], f.Values["age_max"] = strconv.Itoa(all.Age.Min), strconv.Itoa(all.Age.Max)
-	}
-	if all.Grade != nil {
-		f.Values["grade_min"], f.Values["grade_max"] = strconv.Itoa(all.Grade.Min), strconv.Itoa(all.Grade.Max)
-	}
+	setRange(f, "age_min", "age_max", all.Age)
+	setRange(f, "grade_min", "grade_max", all.Grade)
 	codes := make([]string, len(all.Regions))
 	for i, p := range all.Regions {
 		codes[i] = lastCode(p)
@@ -30,9 +25,8 @@ func fillRuleForm(v *rulesView, rs eligibility.RuleSet) {
 	for _, c := range all.Categories {
 		f.Values["need_"+c] = "on"
 	}
-	if len(rs.Rules.Items) > 0 {
-		b, _ := json.MarshalIndent(rs.Rules.Items, "", "  ")
-		f.Values["items"] = string(b)
+	for _, it := range v.Items {
+		fillItem(f, it, rs.Rules.Items[it.ID])
 	}
 	for code, p := range w.Categories {
 		f.Values["cat_"+code] = strconv.Itoa(p)
@@ -46,41 +40,35 @@ func fillRuleForm(v *rulesView, rs eligibility.RuleSet) {
 			f.Values[name] = strconv.Itoa(p)
 		}
 	}
+	fillBands(v, w.Distance)
+}
+
+// setRange puts r into the fields lo and hi; nil leaves them empty.
+func setRange(f *form, lo, hi string, r *eligibility.Range) {
+	if r != nil {
+		f.Values[lo], f.Values[hi] = strconv.Itoa(r.Min), strconv.Itoa(r.Max)
+	}
 }
 
 // readRuleForm reads the form into rules and weights; mistakes of form
-// (a word for a number, broken JSON, an unknown region) go into the form,
-// the rest is for Validate when the rule set is saved. keep carries what
-// the form does not show.
-func (s *Server) readRuleForm(ctx context.Context, rq *request, v *rulesView, keep eligibility.Weights) (eligibility.Rules, eligibility.Weights) {
+// (a word for a number, an unknown region, half a band) go into the form,
+// the rest is for Validate when the rule set is saved. What the form does
+// not show is kept from the current version: the institutions, each
+// item's regions and institutions, the conditions of items the campaign
+// no longer offers, the ranking depth. rowOf is the form's row of each
+// distance band, which are sorted by distance.
+func (s *Server) readRuleForm(ctx context.Context, rq *request, v *rulesView) (eligibility.Rules, eligibility.Weights, []int) {
 	f := v.Form
-	num := func(field string) (int, bool) {
-		t := strings.TrimSpace(text.NormalizeDigits(f.Values[field]))
-		if t == "" {
-			return 0, false
-		}
-		n, err := strconv.Atoi(t)
-		if err != nil {
-			f.Fail(rq.L, field, "error.not_a_number")
-			return 0, false
-		}
-		return n, true
+	var keep eligibility.RuleSet
+	if v.Current != nil {
+		keep = *v.Current
 	}
-	rng := func(lo, hi string) *eligibility.Range {
-		a, okA := num(lo)
-		b, okB := num(hi)
-		if !okA && !okB {
-			return nil
-		}
-		if !okB {
-			b = a
-		}
-		return &eligibility.Range{Min: a, Max: b}
-	}
+	num := func(field string) (int, bool) { return ruleInt(rq, f, field) }
 	var rules eligibility.Rules
 	all := &rules.All
-	all.Age, all.Grade = rng("age_min", "age_max"), rng("grade_min", "grade_max")
+	all.Age, all.Grade = formRange(rq, f, "age_min", "age_max"), formRange(rq, f, "grade_min", "grade_max")
 	all.NotReceived = f.Values["not_received"] != ""
+	all.Institutions = keep.Rules.All.Institutions
 	for _, code := range strings.FieldsFunc(f.Values["regions"], func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
 		reg, err := s.svc.Geo.Lookup(ctx, code)
 		if err != nil {
@@ -89,7 +77,8 @@ func (s *Server) readRuleForm(ctx context.Context, rq *request, v *rulesView, ke
 		}
 		all.Regions = append(all.Regions, reg.Path)
 	}
-	w := eligibility.Weights{Distance: keep.Distance, RankDepth: keep.RankDepth}
+	rules.Items = readItems(rq, v, keep.Rules.Items)
+	w := eligibility.Weights{RankDepth: keep.Weights.RankDepth}
 	for _, c := range v.Categories {
 		if f.Values[c.Need] != "" {
 			all.Categories = append(all.Categories, c.Code)
@@ -113,39 +102,36 @@ func (s *Server) readRuleForm(ctx context.Context, rq *request, v *rulesView, ke
 	w.ChildrenFrom, _ = num("children_from")
 	w.Disability, _ = num("points_disability")
 	w.SingleGuardian, _ = num("points_single_guardian")
-	if t := strings.TrimSpace(f.Values["items"]); t != "" {
-		if err := json.Unmarshal([]byte(t), &rules.Items); err != nil {
-			f.Fail(rq.L, "items", "error.rules_json")
-		}
-	}
-	return rules, w
+	var rowOf []int
+	w.Distance, rowOf = readBands(rq, v)
+	return rules, w, rowOf
 }
 
-// placeRuleErrors moves the rule set's field errors ("all.age",
-// "items.12.regions", "categories") beside the form's fields.
-func placeRuleErrors(f *form) {
-	for field := range f.FieldErrs {
-		to := ""
-		switch {
-		case field == "all.age":
-			to = "age_min"
-		case field == "all.grade":
-			to = "grade_min"
-		case field == "all.regions":
-			to = "regions"
-		case strings.HasPrefix(field, "all.categories"), field == "categories" || strings.HasPrefix(field, "categories."):
-			to = "categories"
-		case strings.HasPrefix(field, "items"):
-			to = "items"
-		case field == "income" || strings.HasPrefix(field, "income."):
-			to = "incomes"
-		case field == "per_child" || field == "disability" || field == "single_guardian":
-			to = "points_" + field
-		case strings.HasPrefix(field, "distance") || field == "rank_depth":
-			to = "weights"
-		}
-		if to != "" && to != field {
-			f.Move(field, to)
-		}
+// ruleInt reads a whole number typed in any digits; empty is no number,
+// and a word is a mistake beside the field.
+func ruleInt(rq *request, f *form, field string) (int, bool) {
+	t := strings.TrimSpace(text.NormalizeDigits(f.Values[field]))
+	if t == "" {
+		return 0, false
 	}
+	n, err := strconv.Atoi(t)
+	if err != nil {
+		f.Fail(rq.L, field, "error.not_a_number")
+		return 0, false
+	}
+	return n, true
+}
+
+// formRange reads a range from the fields lo and hi: nil when both are
+// empty, one number when only the first is given.
+func formRange(rq *request, f *form, lo, hi string) *eligibility.Range {
+	a, okA := ruleInt(rq, f, lo)
+	b, okB := ruleInt(rq, f, hi)
+	if !okA && !okB {
+		return nil
+	}
+	if !okB {
+		b = a
+	}
+	return &eligibility.Range{Min: a, Max: b}
 }

@@ -23,6 +23,7 @@ func TestRulesAndWeightsPage(t *testing.T) {
 	c := requeststest.Open(t, f.DB, webtest.Clock(), "road", f.Org.ID, f.Org.Path, "KZ-75")
 	page := "/campaigns/" + webtest.Itoa(c.ID) + "/rules"
 	coord := f.User(t, "coord-ru@example.org", access.Coordinator, "ru")
+	kit := "it" + webtest.Itoa(c.Kit) + "_" // the kit's own conditions
 	r := coord.Get(page)
 	if r.Status != http.StatusOK || !strings.Contains(r.Body, "ещё нет правил") || !strings.Contains(r.Body, `name="need_low-income"`) {
 		t.Fatalf("rules page without rules: %d", r.Status)
@@ -30,7 +31,7 @@ func TestRulesAndWeightsPage(t *testing.T) {
 	form := url.Values{"age_min": {"10"}, "age_max": {"6"}, "regions": {"KZ-75 XX-99"}, "need_low-income": {"on"},
 		"cat_low-income": {"30"}, "cat_large-family": {"20"}, "income_below_poverty_line": {"15"},
 		"points_per_child": {"4"}, "children_from": {"2"}, "points_single_guardian": {"10"}, "not_received": {"on"},
-		"items": {`{"` + webtest.Itoa(c.Kit) + `": {"grade": {"min": 1, "max": 4}}}`}}
+		kit + "grade_min": {"1"}, kit + "grade_max": {"4"}}
 	r = coord.Post(page, form)
 	if r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, "Региона с кодом XX-99 нет") ||
 		!strings.Contains(r.Body, `value="30"`) {
@@ -43,11 +44,11 @@ func TestRulesAndWeightsPage(t *testing.T) {
 	}
 	form.Set("age_min", "6")
 	form.Set("age_max", "10")
-	form.Set("items", "{broken")
-	if r = coord.Post(page, form); r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, `id="items-error"`) {
-		t.Fatalf("broken JSON: %d", r.Status)
+	form.Set(kit+"grade_min", "9")
+	if r = coord.Post(page, form); r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, `id="`+kit+`grade_min-error"`) {
+		t.Fatalf("the kit's grades upside down: %d", r.Status)
 	}
-	form.Set("items", `{"`+webtest.Itoa(c.Kit)+`": {"grade": {"min": 1, "max": 4}}}`)
+	form.Set(kit+"grade_min", "1")
 	if r = coord.Post(page, form); r.Status != http.StatusSeeOther {
 		t.Fatalf("save: %d %s", r.Status, r.Body)
 	}

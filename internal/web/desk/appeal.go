@@ -21,7 +21,9 @@ type appealView struct {
 	CanRecord   bool
 	Mine        bool
 	Form        *form
-	LinkForm    *form // linking a request by its reference number
+	LinkForm    *form    // linking a request by its reference number
+	AssignForm  *form    // giving it to a colleague
+	Assignees   []option // who may be given it to answer
 	Outcomes    []option
 	Query       string
 	Found       []found
@@ -35,12 +37,28 @@ func (s *Server) Appeal(w http.ResponseWriter, r *http.Request, rq *request) err
 }
 
 func (s *Server) renderAppeal(w http.ResponseWriter, r *http.Request, rq *request, f *form, status int) error {
-	return s.renderAppealLink(w, r, rq, f, kit.NewForm(nil, "reference"), status)
+	return s.renderAppealForms(w, r, rq, appealForms{answer: f}, status)
 }
 
-// renderAppealLink renders the {id} appeal with the answer form f and the
-// form linking a request, lf.
-func (s *Server) renderAppealLink(w http.ResponseWriter, r *http.Request, rq *request, f, lf *form, status int) error {
+// appealForms are the forms of an appeal's page as posted; nil ones start
+// empty.
+type appealForms struct {
+	answer, link, assign *form
+}
+
+// renderAppealForms renders the {id} appeal with its forms: the answer,
+// linking a request by its number, and giving it to a colleague.
+func (s *Server) renderAppealForms(w http.ResponseWriter, r *http.Request, rq *request, fs appealForms, status int) error {
+	f, lf, af := fs.answer, fs.link, fs.assign
+	if f == nil {
+		f = kit.NewForm(nil, answerFields...)
+	}
+	if lf == nil {
+		lf = kit.NewForm(nil, "reference")
+	}
+	if af == nil {
+		af = kit.NewForm(nil, assignFields...)
+	}
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err
@@ -54,7 +72,7 @@ func (s *Server) renderAppealLink(w http.ResponseWriter, r *http.Request, rq *re
 	if err != nil {
 		return err
 	}
-	v := appealView{Page: s.Page(r, rq, "desk.appeal"), A: rows[0], Form: f, LinkForm: lf,
+	v := appealView{Page: s.Page(r, rq, "desk.appeal"), A: rows[0], Form: f, LinkForm: lf, AssignForm: af,
 		StatusName: rq.L.T("appealstatus." + string(a.Status)), CanRecord: access.Can(rq.P, access.RecordAppeals, a.Target()) == nil,
 		Mine: a.AssigneeID == rq.P.UserID}
 	if a.Outcome != "" {
@@ -65,6 +83,11 @@ func (s *Server) renderAppealLink(w http.ResponseWriter, r *http.Request, rq *re
 		f.Values["version"] = strconv.Itoa(a.Version)
 	}
 	v.Outcomes = outcomeOptions(rq, f.Values["outcome"])
+	if v.CanRecord && a.Status == appeals.Open {
+		if v.Assignees, err = s.assignees(r, rq, a, af); err != nil {
+			return err
+		}
+	}
 	if v.CanRecord {
 		v.Query = r.FormValue("q")
 		if v.Query != "" {
@@ -142,7 +165,7 @@ func (s *Server) AppealLink(w http.ResponseWriter, r *http.Request, rq *request)
 			if !lf.Absorb(rq.L, err) {
 				return err
 			}
-			return s.renderAppealLink(w, r, rq, kit.NewForm(nil, answerFields...), lf, http.StatusUnprocessableEntity)
+			return s.renderAppealForms(w, r, rq, appealForms{link: lf}, http.StatusUnprocessableEntity)
 		}
 		s.Flash(r, "desk.request_linked")
 		return kit.SeeOther(w, r, deskURL(id))

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/geo"
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/orgs"
@@ -142,4 +143,19 @@ func userCountry(ctx context.Context, o *orgs.Service, rq *Request) string {
 func pathCountry(path string) string {
 	c, _, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/")
 	return c
+}
+
+// ColleagueOptions offers the users a piece of work may be given to, each
+// labelled with their role and organisation, the one with id selected
+// marked, after a first option with no value labelled empty.
+func ColleagueOptions(l *i18n.Localizer, list []accounts.Colleague, selected int64, empty string) []Option {
+	out := []Option{{Value: "", Label: empty, Selected: selected == 0}}
+	for _, c := range list {
+		label := c.Name + " — " + l.T("role."+string(c.Role))
+		if c.OrgName != "" {
+			label += ", " + c.OrgName
+		}
+		out = append(out, Option{Value: Itoa(c.ID), Label: label, Selected: c.ID == selected})
+	}
+	return out
 }

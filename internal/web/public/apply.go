@@ -14,23 +14,26 @@ import (
 
 // applyFields are the form's fields in page order (the sizes follow the
 // items); "website" is the trap a person never sees.
-var applyFields = []string{"last_name", "first_name", "patronymic", "birth_date", "sex", "national_id",
-	"guardian_last_name", "guardian_first_name", "guardian_phone", "relation", "region", "items", "consent",
-	"child_assent", "website"}
+var applyFields = []string{"last_name", "first_name", "patronymic", "birth_date", "sex", "national_id", "grade",
+	"guardian_last_name", "guardian_first_name", "guardian_phone", "relation", "region", "distance_km", "items",
+	"consent", "child_assent", "website"}
 
 // applyView is the form, and what the campaign offers.
 type applyView struct {
 	Page
-	Campaign       public.Campaign
-	Name           string // the campaign's name in the page's language
-	WhoMayApply    string // who may apply, in the page's language
-	Form           *kit.Form
-	Closed         bool
-	Sexes          []kit.Option
-	Relations      []kit.Option
-	Regions        []kit.Option
-	Items          []itemRow
-	MinAge, MaxAge int
+	Campaign    public.Campaign
+	Name        string // the campaign's name in the page's language
+	WhoMayApply string // who may apply, in the page's language
+	Form        *kit.Form
+	Closed      bool
+	Sexes       []kit.Option
+	Relations   []kit.Option
+	Regions     []kit.Option
+	Items       []itemRow
+	// Who says who may apply under the campaign's current rules; Grades
+	// are the grade's choices, asked when the rules bound the grade.
+	Who    []string
+	Grades []kit.Option
 }
 
 // itemRow is one thing the campaign offers, with its size field.
@@ -38,7 +41,9 @@ type itemRow struct {
 	ID        int64
 	Name      string
 	Sizing    string // none, clothes, shoes
+	Rule      string // what the item's own rules ask: "ages 6–10"
 	Checked   bool
+	Err       *kit.FieldMsg // the item refused for the child's age or grade
 	SizeField string
 	Size      string
 	SizeErr   *kit.FieldMsg
@@ -75,8 +80,8 @@ func (s *Server) Apply(w http.ResponseWriter, r *http.Request, rq *request) erro
 		Sex: people.Sex(f.Values["sex"]), NationalID: f.Values["national_id"],
 		GuardianLastName: f.Values["guardian_last_name"], GuardianFirstName: f.Values["guardian_first_name"],
 		GuardianPhone: f.Values["guardian_phone"], Relation: public.Relation(f.Values["relation"]),
-		RegionCode: f.Values["region"], Consent: f.Values["consent"] != "", ChildAssent: f.Values["child_assent"] != "",
-		Locale: string(rq.L.Locale())}
+		RegionCode: f.Values["region"], Grade: f.Values["grade"], Distance: f.Values["distance_km"],
+		Consent: f.Values["consent"] != "", ChildAssent: f.Values["child_assent"] != "", Locale: string(rq.L.Locale())}
 	for _, v := range r.PostForm["item"] {
 		id, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || len(a.Items) >= len(c.Items) {
@@ -112,8 +117,15 @@ func (s *Server) Apply(w http.ResponseWriter, r *http.Request, rq *request) erro
 func (s *Server) applyView(r *http.Request, rq *request, c public.Campaign, f *kit.Form) *applyView {
 	loc := string(rq.L.Locale())
 	v := &applyView{Page: s.Page(r, rq, "public.apply_title"), Campaign: c, Name: c.Names.In(loc),
-		WhoMayApply: c.WhoMayApply.In(loc), Form: f,
-		Closed: !c.Open(s.Now().UTC()), MinAge: c.MinAge, MaxAge: c.MaxAge}
+		WhoMayApply: c.WhoMayApply.In(loc), Form: f, Closed: !c.Open(s.Now().UTC()), Who: c.Rules.Describe(rq.L)}
+	if c.Rules.AsksGrade() {
+		v.Grades = []kit.Option{{Label: rq.L.T("public.choose")}, {Value: "0", Label: rq.L.T("public.grade_none"),
+			Selected: f.Values["grade"] == "0"}}
+		for g := 1; g <= people.MaxGrade; g++ {
+			n := strconv.Itoa(g)
+			v.Grades = append(v.Grades, kit.Option{Value: n, Label: n, Selected: f.Values["grade"] == n})
+		}
+	}
 	v.Title = rq.L.T("public.apply_title") + " · " + v.Name
 	v.Sexes = kit.Choices([]people.Sex{people.Female, people.Male}, f.Values["sex"], rq.L.T("public.choose"),
 		func(x people.Sex) string { return rq.L.T("sex." + strings.ToLower(string(x))) })
@@ -133,7 +145,8 @@ func (s *Server) applyView(r *http.Request, rq *request, c public.Campaign, f *k
 	for _, it := range c.Items {
 		sf := public.SizeField(it.ID)
 		v.Items = append(v.Items, itemRow{ID: it.ID, Name: it.Names.In(loc), Sizing: it.Sizing,
-			Checked: chosen[strconv.FormatInt(it.ID, 10)], SizeField: sf, Size: f.Values[sf], SizeErr: f.Err(sf)})
+			Rule: c.Rules.DescribeItem(rq.L, it.ID), Checked: chosen[strconv.FormatInt(it.ID, 10)],
+			Err: f.Err(public.ItemField(it.ID)), SizeField: sf, Size: f.Values[sf], SizeErr: f.Err(sf)})
 	}
 	v.Path = r.URL.Path
 	return v

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jolproject/jol/internal/eligibility"
 	"github.com/jolproject/jol/internal/natid"
 	"github.com/jolproject/jol/internal/requests/requeststest"
 	"github.com/jolproject/jol/internal/store"
@@ -32,6 +33,14 @@ func setup(t *testing.T) *fixture {
 		VALUES ($1, 'kk', 'Мектепке жол'), ($1, 'ru', 'Дорога в школу'), ($1, 'fa', 'راه مدرسه'), ($1, 'en', 'Road to School')`), f.c.ID)
 	webtest.Check(t, err)
 	return f
+}
+
+// ages gives the campaign rules for children aged lo to hi.
+func (f *fixture) ages(t *testing.T, lo, hi int) {
+	t.Helper()
+	coord := webtest.Must(f.Svc.Accounts.Lookup(t.Context(), f.Coord.ID)).Principal()
+	webtest.Must(f.Svc.Eligibility.SaveRuleSet(t.Context(), coord, f.c.ID,
+		eligibility.Rules{All: eligibility.Criteria{Age: &eligibility.Range{Min: lo, Max: hi}}}, eligibility.Weights{}))
 }
 
 // anonymous is a visitor reading the site in lang, logged in as nobody.

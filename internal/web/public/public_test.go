@@ -23,12 +23,13 @@ func TestAFamilyAppliesAndReadsTheStatus(t *testing.T) {
 	} {
 		t.Run(c.lang, func(t *testing.T) {
 			f := setup(t)
+			f.ages(t, 6, 17)
 			v := f.anonymous(t, c.lang)
 			r := v.Get("/c/road/apply")
 			if r.Status != http.StatusOK || !strings.Contains(r.Body, c.title) || !strings.Contains(r.Body, `<html lang="`+c.lang+`" `+c.rtl) {
 				t.Fatalf("form: %d\n%s", r.Status, r.Body)
 			}
-			if c.lang == "fa" && !strings.Contains(r.Body, "۶") { // "ages ۶ to ۱۷" in Persian digits
+			if c.lang == "fa" && !strings.Contains(r.Body, "۶ تا ۱۷") { // the rules' ages, in Persian digits
 				t.Error("the Persian form does not write its digits in Persian")
 			}
 			r = v.Post("/c/road/apply", f.form(t))
@@ -89,6 +90,7 @@ func TestNotFoundIsTheSamePageForAWrongPhoneAndAnUnknownReference(t *testing.T) 
 
 func TestTheFormListsEveryProblemInTheReadersLanguage(t *testing.T) {
 	f := setup(t)
+	f.ages(t, 6, 17)
 	v := f.anonymous(t, "ru")
 	form := f.form(t)
 	form.Set("region", "KZ-35")
@@ -100,7 +102,7 @@ func TestTheFormListsEveryProblemInTheReadersLanguage(t *testing.T) {
 	if r.Status != http.StatusUnprocessableEntity {
 		t.Fatalf("status %d", r.Status)
 	}
-	for _, want := range []string{"Выберите один из регионов кампании", "Кампания помогает детям от 6 до 17 лет",
+	for _, want := range []string{"Выберите один из регионов кампании", "Кампания рассчитана на детей от 6 до 17 лет",
 		"Без согласия на обработку данных", "Укажите размер ребёнка", "error-summary"} {
 		if !strings.Contains(r.Body, want) {
 			t.Errorf("no %q on the page", want)

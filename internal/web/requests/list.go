@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/web/kit"
 )
@@ -16,6 +17,8 @@ type listView struct {
 	Statuses  []option
 	Campaign  int64
 	Rows      []listRow
+	Mine      bool // only the requests the user reviews
+	MayReview bool // the user may decide requests, so review them
 }
 
 // listRow is one request of the list.
@@ -25,8 +28,9 @@ type listRow struct {
 }
 
 // List shows the requests of the campaign chosen (?campaign=), of one
-// status when ?status= says, newest first, a page at a time: the keyset
-// cursor costs the same on the thousandth page as on the first.
+// status when ?status= says, only those the user reviews with ?mine=1,
+// newest first, a page at a time: the keyset cursor costs the same on the
+// thousandth page as on the first.
 func (s *Server) List(w http.ResponseWriter, r *http.Request, rq *request) error {
 	ctx := r.Context()
 	q := r.URL.Query()
@@ -42,14 +46,20 @@ func (s *Server) List(w http.ResponseWriter, r *http.Request, rq *request) error
 	if !status.Valid() {
 		status = ""
 	}
-	v := listView{Page: s.Page(r, rq, "requests.title"), Campaign: campaign}
+	v := listView{Page: s.Page(r, rq, "requests.title"), Campaign: campaign,
+		MayReview: access.Allowed(rq.P, access.DecideRequests)}
+	v.Mine = v.MayReview && q.Get("mine") != ""
+	flt := requests.Filter{CampaignID: campaign, Status: status}
+	if v.Mine {
+		flt.Reviewer = rq.P.UserID
+	}
 	for _, c := range cs {
 		v.Campaigns = append(v.Campaigns, option{Value: kit.Itoa(c.ID), Label: c.Name, Selected: c.ID == campaign})
 	}
 	v.Statuses = kit.Choices(requests.Statuses(), string(status), rq.L.T("requests.any_status"),
 		func(st requests.Status) string { return statusName(rq, st) })
 	if campaign != 0 {
-		rows, next, err := s.svc.Requests.List(ctx, rq.P, requests.Filter{CampaignID: campaign, Status: status}, kit.PageOf(r))
+		rows, next, err := s.svc.Requests.List(ctx, rq.P, flt, kit.PageOf(r))
 		if err != nil {
 			return err
 		}

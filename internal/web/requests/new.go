@@ -7,12 +7,13 @@ import (
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/requests"
+	"github.com/jolproject/jol/internal/text"
 	"github.com/jolproject/jol/internal/web/kit"
 )
 
 // newFields are the fields of the new-request form before its lines,
 // which are named qty-<item> and size-<item>.
-var newFields = []string{"campaign", "applicant_kind", "applicant_name", "applicant_phone", "channel", "locale"}
+var newFields = []string{"campaign", "applicant_kind", "applicant_name", "applicant_phone", "channel", "locale", "distance_km"}
 
 // newView is the form that records a request for a person.
 type newView struct {
@@ -109,6 +110,13 @@ func (s *Server) CreateRequest(w http.ResponseWriter, r *http.Request, rq *reque
 		Channel: requests.Channel(f.Values["channel"]), Locale: f.Values["locale"], Via: "web"}
 	if _, ok := i18n.Parse(in.Locale); !ok {
 		in.Locale = ""
+	}
+	if t := f.Values["distance_km"]; t != "" {
+		if km, ok := text.ParseDecimal(t); ok {
+			in.DistanceKm = &km
+		} else {
+			f.Fail(rq.L, "distance_km", "error.distance_range", "Max", requests.MaxDistanceKm)
+		}
 	}
 	var lineOf []string // the form field of each line, for its errors
 	for _, it := range items {

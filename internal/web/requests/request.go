@@ -25,7 +25,9 @@ type requestView struct {
 	Reasons     []option
 	CanDecide   bool
 	CanEdit     bool
-	Conflict    string // why the decision just made was not taken
+	Reviewers   []option // who may be given the request to review
+	Mine        bool     // the user reviews it
+	Conflict    string   // why the decision just made was not taken
 	Form        *form
 	MaxDocument string
 	Eligibility eligibilityView
@@ -92,6 +94,16 @@ func (s *Server) renderRequest(w http.ResponseWriter, r *http.Request, rq *reque
 		return err
 	}
 	if v.CanDecide {
+		able, err := s.svc.Accounts.Able(ctx, rq.P, access.DecideRequests, x.Target())
+		if err != nil {
+			return err
+		}
+		chosen := x.ReviewerID
+		if id, err := strconv.ParseInt(f.Values["reviewer"], 10, 64); err == nil {
+			chosen = id // the choice refused, shown again beside its reason
+		}
+		v.Reviewers = kit.ColleagueOptions(rq.L, able, chosen, rq.L.T("requests.choose_reviewer"))
+		v.Mine = x.ReviewerID == rq.P.UserID
 		for _, to := range x.Status.Next() {
 			v.Moves = append(v.Moves, moveButton{To: to, Name: rq.L.T("requestmove." + string(to)), Reject: to == requests.Rejected})
 		}
@@ -144,21 +156,45 @@ func (s *Server) Comment(w http.ResponseWriter, r *http.Request, rq *request) er
 	return kit.SeeOther(w, r, requestURL(id)+"#comments")
 }
 
-// Review makes the user the reviewer of the {id} request.
+// Review gives the {id} request to a reviewer: the user chosen in the
+// list (reviewer), the user themselves (action "self", or a form naming
+// nobody), or nobody (action "off"). A user who may not decide the
+// request is refused beside the list with the reason.
 func (s *Server) Review(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err
 	}
-	version, _ := strconv.Atoi(r.PostFormValue("version"))
-	_, err = s.svc.Requests.AssignReviewer(r.Context(), rq.P, id, version, rq.P.UserID)
+	f := kit.NewForm(r, "reviewer", "action", "version")
+	version, _ := strconv.Atoi(f.Values["version"])
+	reviewer, flash := rq.P.UserID, "requests.reviewer_set"
+	switch _, chose := r.PostForm["reviewer"]; {
+	case f.Values["action"] == "off":
+		reviewer, flash = 0, "requests.reviewer_removed"
+	case f.Values["action"] == "self" || !chose:
+	case f.Values["reviewer"] == "":
+		f.Fail(rq.L, "reviewer", "requests.choose_reviewer_first")
+		return s.renderRequest(w, r, rq, f, "", http.StatusUnprocessableEntity)
+	default:
+		if reviewer, err = strconv.ParseInt(f.Values["reviewer"], 10, 64); err != nil {
+			reviewer = -1 // no such user: the service says so
+		}
+		flash = "requests.reviewer_assigned"
+	}
+	_, err = s.svc.Requests.AssignReviewer(r.Context(), rq.P, id, version, reviewer)
 	var e *errs.Error
 	if errors.As(err, &e) && e.Code == errs.Conflict {
 		return s.renderRequest(w, r, rq, kit.NewForm(nil, transitionFields...), rq.L.T(e.Key, e.Args...), http.StatusConflict)
 	}
 	if err != nil {
-		return err
+		if !f.Absorb(rq.L, err) {
+			return err
+		}
+		return s.renderRequest(w, r, rq, f, "", http.StatusUnprocessableEntity)
 	}
-	s.Flash(r, "requests.reviewer_set")
+	if reviewer == rq.P.UserID {
+		flash = "requests.reviewer_set"
+	}
+	s.Flash(r, flash)
 	return kit.SeeOther(w, r, requestURL(id))
 }

@@ -83,10 +83,11 @@ CREATE TABLE stock_docs (
     created_at      TIMESTAMP NOT NULL,
     received_by     INTEGER,
     received_name   TEXT NOT NULL DEFAULT '',
+    received_note   TEXT NOT NULL DEFAULT '',
     received_at     TIMESTAMP
 );
 CREATE INDEX stock_docs_warehouse ON stock_docs(warehouse_id, id);
-CREATE INDEX stock_docs_transit ON stock_docs(to_warehouse_id, status);
+CREATE INDEX stock_docs_to ON stock_docs(to_warehouse_id, id) WHERE to_warehouse_id IS NOT NULL;
 CREATE INDEX stock_docs_request ON stock_docs(request_id, request_line) WHERE request_id IS NOT NULL;
 CREATE INDEX stock_docs_ref ON stock_docs(ref_doc_id) WHERE ref_doc_id IS NOT NULL;
 

@@ -1,0 +1,105 @@
+package stock_test
+
+import (
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/store/storetest"
+	"github.com/jolproject/jol/internal/web/webtest"
+)
+
+func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
+
+func TestWarehousePagesAndMovements(t *testing.T) {
+	f := webtest.New(t)
+	c := f.Login(t, "coord@example.org")
+	item := func(code string) string {
+		var id int64
+		webtest.Check(t, f.DB.R.QueryRow(store.Rebind(f.DB.Engine, "SELECT id FROM aid_items WHERE code = $1"), code).Scan(&id))
+		return webtest.Itoa(id)
+	}
+	if r := c.Get("/warehouses"); r.Status != http.StatusOK || !strings.Contains(r.Body, "No warehouses yet.") {
+		t.Fatalf("empty list: %d", r.Status)
+	}
+	r := c.Post("/warehouses", url.Values{"code": {"ala 1"}, "name": {""}, "kind": {"warehouse"}, "org_id": {webtest.Itoa(f.Org.ID)}})
+	if r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, `id="code-error"`) || !strings.Contains(r.Body, `id="name-error"`) {
+		t.Fatalf("bad warehouse: %d", r.Status)
+	}
+	r = c.Post("/warehouses", url.Values{"code": {"ala-1"}, "name": {"Almaty store"}, "kind": {"warehouse"},
+		"org_id": {webtest.Itoa(f.Org.ID)}, "active": {"on"}})
+	if r.Status != http.StatusSeeOther || !strings.HasPrefix(r.Location, "/warehouses/") {
+		t.Fatalf("create warehouse: %d %s", r.Status, r.Body)
+	}
+	wh := r.Location
+	if r = c.Post("/donors", url.Values{"name": {"Kazakh Steel"}, "kind": {"company"}}); r.Status != http.StatusSeeOther {
+		t.Fatalf("donor: %d", r.Status)
+	}
+	donor := strings.TrimPrefix(r.Location, "/donors/")
+	if r = c.Get(wh + "/movements/new?kind=donation"); r.Status != http.StatusOK || !strings.Contains(r.Body, ">Kazakh Steel</option>") {
+		t.Fatalf("donation form: %d", r.Status)
+	}
+	r = c.Post(wh+"/movements", url.Values{"kind": {"donation"}, "donor_id": {donor},
+		"lines.0.item": {item("backpack")}, "lines.0.quantity": {"10"},
+		"lines.2.item": {item("school_uniform")}, "lines.2.quantity": {"5"}})
+	if r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, `id="lines.2.size-error"`) {
+		t.Fatalf("a uniform without its size: %d", r.Status)
+	}
+	r = c.Post(wh+"/movements", url.Values{"kind": {"donation"}, "donor_id": {donor},
+		"lines.0.item": {item("backpack")}, "lines.0.quantity": {"10"},
+		"lines.2.item": {item("school_uniform")}, "lines.2.size": {"128"}, "lines.2.quantity": {"5"}})
+	if r.Status != http.StatusSeeOther || !strings.HasPrefix(r.Location, "/stock/docs/") {
+		t.Fatalf("donation: %d", r.Status)
+	}
+	if r = c.Get(r.Location); !strings.Contains(r.Body, "Donation received №") || !strings.Contains(r.Body, ">+10</td>") {
+		t.Fatalf("the document page does not show the receipt")
+	}
+	r = c.Get(wh)
+	for _, want := range []string{"<bdi>Backpack</bdi>", `data-label="On hand" class="num">10</td>`, "<bdi>Kazakh Steel</bdi>",
+		`href="` + wh + `/movements/new?kind=write_off"`} {
+		if !strings.Contains(r.Body, want) {
+			t.Errorf("warehouse page lacks %q", want)
+		}
+	}
+	docs := f.Count(t, "") // a search of nothing: the count is of persons, unchanged by stock
+	r = c.Post(wh+"/movements", url.Values{"kind": {"issue_institution"}, "org_id": {webtest.Itoa(f.Org.ID)},
+		"lines.0.item": {item("backpack")}, "lines.0.quantity": {"11"}})
+	if r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, "Not enough Backpack: 10 available, 11 asked. Nothing was recorded.") {
+		t.Fatalf("issuing more than the balance: %d", r.Status)
+	}
+	r = c.Post(wh+"/movements", url.Values{"kind": {"transfer"}, "to_warehouse_id": {strings.TrimPrefix(wh, "/warehouses/")},
+		"lines.0.item": {item("backpack")}, "lines.0.quantity": {"1"}})
+	if r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, "A transfer goes to another warehouse.") {
+		t.Fatalf("transfer to the same warehouse: %d", r.Status)
+	}
+	r = c.Post(wh+"/movements", url.Values{"kind": {"write_off"}, "reason": {"other"},
+		"lines.0.item": {item("backpack")}, "lines.0.quantity": {"1"}})
+	if r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, "Say what happened in the note.") {
+		t.Fatalf("write-off without a note: %d", r.Status)
+	}
+	if docs != f.Count(t, "") {
+		t.Fatal("the registry changed")
+	}
+	if r = c.Get(wh); !strings.Contains(r.Body, `data-label="On hand" class="num">10</td>`) {
+		t.Error("a refused movement changed the balance")
+	}
+	if r = c.Get(wh + "/movements"); !strings.Contains(r.Body, "Donation received №") || strings.Contains(r.Body, "Write-off №") {
+		t.Error("the history does not show exactly the donation")
+	}
+	// An operator reads stock but records no movement; Persian digits.
+	op := f.User(t, "op@example.org", access.Operator, "fa")
+	if r = op.Get(wh + "/movements/new?kind=donation"); r.Status != http.StatusForbidden {
+		t.Errorf("operator opened a movement form: %d", r.Status)
+	}
+	if r = op.Get(wh); r.Status != http.StatusOK || !strings.Contains(r.Body, "۱۰") || !strings.Contains(r.Body, `dir="rtl"`) {
+		t.Errorf("the Persian warehouse page: %d", r.Status)
+	}
+	sp := f.User(t, "sponsor@example.org", access.Sponsor, "en")
+	if r = sp.Get("/donors/" + donor); r.Status != http.StatusForbidden {
+		t.Errorf("a sponsor traced a gift: %d", r.Status)
+	}
+}
