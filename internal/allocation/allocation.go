@@ -14,6 +14,7 @@ import (
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/geo"
 	"github.com/jolproject/jol/internal/jobs"
+	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/store"
@@ -37,6 +38,7 @@ type Deps struct {
 	Eligibility *eligibility.Service
 	Requests    *requests.Service
 	Geo         *geo.Service
+	Orgs        *orgs.Service
 	Jobs        *jobs.Queue // where stock arriving queues the waitlist's run; nil: none
 	Now         func() time.Time
 }

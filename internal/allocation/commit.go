@@ -51,7 +51,7 @@ func (s *Service) Commit(ctx context.Context, p access.Principal, id int64, o Co
 	if o.Kind == "" {
 		o.Kind = KindPlan
 	}
-	stores, err := s.stores(ctx, c.Target().OrgPath)
+	src, err := s.sources(ctx, c)
 	if err != nil {
 		return nil, Run{}, err
 	}
@@ -62,7 +62,7 @@ func (s *Service) Commit(ctx context.Context, p access.Principal, id int64, o Co
 		if err := s.take(ctx, tx, c.ID, o.Version); err != nil {
 			return err
 		}
-		in, err := s.read(ctx, tx, c, stores, s.inTx(ctx, tx, c.ID))
+		in, err := s.read(ctx, tx, c, src, s.inTx(ctx, tx, c.ID))
 		if err != nil {
 			return err
 		}

@@ -1,9 +1,11 @@
 package allocation
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -22,7 +24,7 @@ import (
 // then the requests' scores and places (eligibility's Standings) from
 // standings. Everything goes through q: a commit's transaction must not
 // wait for a second connection of a pool its rivals may be holding.
-func (s *Service) read(ctx context.Context, q store.Querier, c campaign.Campaign, stores []stock.Warehouse,
+func (s *Service) read(ctx context.Context, q store.Querier, c campaign.Campaign, src sources,
 	standings func() ([]eligibility.Standing, error)) (*Instance, error) {
 	in := &Instance{CampaignID: c.ID}
 	var err error
@@ -36,15 +38,17 @@ func (s *Service) read(ctx context.Context, q store.Querier, c campaign.Campaign
 	if err != nil {
 		return nil, err
 	}
-	orgPath := c.Target().OrgPath
-	avail, err := s.Stock.Available(ctx, q, stock.AvailableFilter{CampaignID: c.ID, OrgPath: orgPath})
-	if err != nil {
-		return nil, err
+	for _, scope := range src.scopes {
+		avail, err := s.Stock.Available(ctx, q, stock.AvailableFilter{CampaignID: c.ID, OrgPath: scope})
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range avail {
+			in.Stock = append(in.Stock, Stock{WarehouseID: a.WarehouseID, ItemID: a.ItemID, Size: a.Size,
+				Available: a.Available})
+		}
 	}
-	for _, a := range avail {
-		in.Stock = append(in.Stock, Stock{WarehouseID: a.WarehouseID, ItemID: a.ItemID, Size: a.Size, Available: a.Available})
-	}
-	if in.Warehouses, err = s.warehouses(ctx, q, c.ID, stores); err != nil {
+	if in.Warehouses, err = s.warehouses(ctx, q, c.ID, src.stores); err != nil {
 		return nil, err
 	}
 	if in.Quotas, err = s.quotas(ctx, q, c.ID); err != nil {
@@ -78,7 +82,7 @@ func (s *Service) inTx(ctx context.Context, q store.Querier, id int64) func() ([
 // snapshot reads the rest, so a change committed between the two reads'
 // starts may show in one and not the other; a commit plans again in its
 // own transaction, and a commit of a dry run's plan checks its digest.
-func (s *Service) plan(ctx context.Context, c campaign.Campaign, stores []stock.Warehouse) (*Plan, error) {
+func (s *Service) plan(ctx context.Context, c campaign.Campaign, src sources) (*Plan, error) {
 	type result struct {
 		st  []eligibility.Standing
 		err error
@@ -99,7 +103,7 @@ func (s *Service) plan(ctx context.Context, c campaign.Campaign, stores []stock.
 	var plan *Plan
 	var read time.Duration
 	err := s.snapshot(ctx, func(tx *sql.Tx) error {
-		in, err := s.read(ctx, tx, c, stores, standings)
+		in, err := s.read(ctx, tx, c, src, standings)
 		if err != nil {
 			return err
 		}
@@ -117,24 +121,48 @@ func (s *Service) plan(ctx context.Context, c campaign.Campaign, stores []stock.
 	return plan, nil
 }
 
-// stores are the open warehouses of the organisation subtree orgPath,
-// as stock lists them. A run reads them before its transaction: they
-// are the organiser's reference data, and stock reads them on a
-// connection of its own. One that closes meanwhile has nothing available
-// in the transaction's snapshot; one opened meanwhile serves from the
-// next run.
-func (s *Service) stores(ctx context.Context, orgPath string) ([]stock.Warehouse, error) {
-	ws, err := s.Stock.Warehouses(ctx, scopeOf(orgPath))
-	if err != nil {
-		return nil, err
+// sources are where a campaign's stock may come from: the organisation
+// subtrees of its organiser and of its partners (none inside another),
+// and their open warehouses as stock lists them. A run reads the
+// warehouses before its transaction: they are reference data, and stock
+// reads them on a connection of its own. One that closes meanwhile has
+// nothing available in the transaction's snapshot; one opened meanwhile
+// serves from the next run.
+type sources struct {
+	scopes []string
+	stores []stock.Warehouse
+}
+
+func (s *Service) sources(ctx context.Context, c campaign.Campaign) (sources, error) {
+	paths := []string{c.Target().OrgPath}
+	for _, p := range c.Partners {
+		o, err := s.Orgs.Get(ctx, access.System, p.OrgID)
+		if err != nil {
+			return sources{}, err
+		}
+		paths = append(paths, o.Path)
 	}
-	var out []stock.Warehouse
-	for _, w := range ws {
-		if w.Active && strings.HasPrefix(w.Target().OrgPath, orgPath) {
-			out = append(out, w)
+	slices.Sort(paths)
+	var src sources
+	for _, p := range paths {
+		if n := len(src.scopes); p == "" || (n > 0 && strings.HasPrefix(p, src.scopes[n-1])) {
+			continue // inside the one before (sorted, a subtree follows its root)
+		}
+		src.scopes = append(src.scopes, p)
+	}
+	for _, scope := range src.scopes {
+		ws, err := s.Stock.Warehouses(ctx, scopeOf(scope))
+		if err != nil {
+			return sources{}, err
+		}
+		for _, w := range ws {
+			if w.Active && strings.HasPrefix(w.Target().OrgPath, scope) {
+				src.stores = append(src.stores, w)
+			}
 		}
 	}
-	return out, nil
+	slices.SortFunc(src.stores, func(a, b stock.Warehouse) int { return cmp.Compare(a.ID, b.ID) })
+	return src, nil
 }
 
 // warehouses are stores with campaign id's routes of each (nil: the

@@ -4,10 +4,12 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"slices"
 	"strings"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/store"
 )
 
@@ -29,11 +31,12 @@ func (s *Service) SaveRoute(ctx context.Context, p access.Principal, id int64, i
 		return Settings{}, err
 	}
 	var fs []errs.FieldError
-	w, err := s.Stock.Warehouse(ctx, scopeOf(c.Target().OrgPath), in.WarehouseID)
-	if errs.CodeOf(err) == errs.NotFound {
-		fs = append(fs, errs.Field("warehouse_id", "error.allocation_warehouse_unknown"))
-	} else if err != nil {
+	src, err := s.sources(ctx, c)
+	if err != nil {
 		return Settings{}, err
+	}
+	if !slices.ContainsFunc(src.stores, func(w stock.Warehouse) bool { return w.ID == in.WarehouseID }) {
+		fs = append(fs, errs.Field("warehouse_id", "error.allocation_warehouse_unknown"))
 	}
 	code := strings.TrimSpace(in.RegionCode)
 	region, err := s.Geo.Lookup(ctx, code)
@@ -49,7 +52,7 @@ func (s *Service) SaveRoute(ctx context.Context, p access.Principal, id int64, i
 		return Settings{}, err
 	}
 	return s.change(ctx, p, c, "save", func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, s.q.UpsertRoute, c.ID, w.ID, region.ID, region.Path, in.Cost,
+		_, err := tx.ExecContext(ctx, s.q.UpsertRoute, c.ID, in.WarehouseID, region.ID, region.Path, in.Cost,
 			store.NullID(p.UserID), s.Now().UTC())
 		return err
 	})

@@ -46,11 +46,11 @@ func (s *Service) DryRun(ctx context.Context, p access.Principal, id int64, via 
 	if err != nil {
 		return nil, err
 	}
-	stores, err := s.stores(ctx, c.Target().OrgPath)
+	src, err := s.sources(ctx, c)
 	if err != nil {
 		return nil, err
 	}
-	plan, err := s.plan(ctx, c, stores)
+	plan, err := s.plan(ctx, c, src)
 	if err != nil {
 		return nil, err
 	}
@@ -73,13 +73,13 @@ func (s *Service) Instance(ctx context.Context, p access.Principal, id int64) (*
 	if err != nil {
 		return nil, err
 	}
-	stores, err := s.stores(ctx, c.Target().OrgPath)
+	src, err := s.sources(ctx, c)
 	if err != nil {
 		return nil, err
 	}
 	var in *Instance
 	err = s.snapshot(ctx, func(tx *sql.Tx) error {
-		in, err = s.read(ctx, tx, c, stores, s.inTx(ctx, tx, c.ID))
+		in, err = s.read(ctx, tx, c, src, s.inTx(ctx, tx, c.ID))
 		return err
 	})
 	return in, err

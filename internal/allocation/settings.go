@@ -192,9 +192,9 @@ func (s *Service) Warehouses(ctx context.Context, p access.Principal, id int64) 
 	if err != nil {
 		return nil, err
 	}
-	stores, err := s.stores(ctx, c.Target().OrgPath)
+	src, err := s.sources(ctx, c)
 	if err != nil {
 		return nil, err
 	}
-	return s.warehouses(ctx, s.db.R, c.ID, stores)
+	return s.warehouses(ctx, s.db.R, c.ID, src.stores)
 }

@@ -56,11 +56,11 @@ func (s *Service) HandleWaitlist(ctx context.Context, j *jobs.Job, progress jobs
 	} else if err != nil {
 		return "", err
 	}
-	stores, err := s.stores(ctx, c.Target().OrgPath)
+	src, err := s.sources(ctx, c)
 	if err != nil {
 		return "", err
 	}
-	plan, err := s.plan(ctx, c, stores)
+	plan, err := s.plan(ctx, c, src)
 	if err != nil {
 		return "", err
 	}
@@ -121,13 +121,19 @@ func (s *Service) watchOnce(ctx context.Context, seen map[int64]int64) error {
 		if err != nil {
 			return err
 		}
-		avail, err := s.Stock.Available(ctx, nil, stock.AvailableFilter{CampaignID: id, OrgPath: c.Target().OrgPath})
+		src, err := s.sources(ctx, c)
 		if err != nil {
 			return err
 		}
 		var sum int64
-		for _, a := range avail {
-			sum += a.Available
+		for _, scope := range src.scopes {
+			avail, err := s.Stock.Available(ctx, nil, stock.AvailableFilter{CampaignID: id, OrgPath: scope})
+			if err != nil {
+				return err
+			}
+			for _, a := range avail {
+				sum += a.Available
+			}
 		}
 		before, looked := seen[id]
 		seen[id] = sum

@@ -166,7 +166,7 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	s.Jobs.Register(eligibility.JobKind, s.Eligibility.HandleRescore)
 	s.Jobs.Register(imports.OldJobKind, s.Imports.Handle)
 	if s.Allocation, err = allocation.New(db, allocation.Deps{Audit: s.Audit, Campaigns: s.Campaigns, Stock: s.Stock,
-		Eligibility: s.Eligibility, Requests: s.Requests, Geo: s.Geo, Jobs: s.Jobs, Now: o.Now}); err != nil {
+		Eligibility: s.Eligibility, Requests: s.Requests, Geo: s.Geo, Orgs: s.Orgs, Jobs: s.Jobs, Now: o.Now}); err != nil {
 		return nil, err
 	}
 	s.Jobs.Register(allocation.JobKind, s.Allocation.HandleWaitlist)
