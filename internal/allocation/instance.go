@@ -111,6 +111,11 @@ func (w Warehouse) serves(region string) (int64, bool) {
 	return cost, best >= 0
 }
 
+// Order puts the instance in the order a plan is made in: its lines in
+// the order a run serves them when it can (the highest priority first,
+// then the earlier request), the rest by their keys.
+func (in *Instance) Order() { in.canonical() }
+
 // canonical sorts the instance into the order a plan is made in: lines
 // by priority (highest first), then the earlier request, then request id
 // and line; the rest by their keys.
