@@ -42,6 +42,7 @@ func commands() []command {
 		{"user", "manage users: jol user add", cmdUser},
 		{"token", "manage API tokens: jol token create", cmdToken},
 		{"import", "import a list: jol import TARGET FILE (jol import --help lists them)", cmdImport},
+		{"allocate", "allocate a campaign's stock: jol allocate --campaign C [--dry-run] [--json]", cmdAllocate},
 		{"backup", "write a consistent copy of the database to FILE", cmdBackup},
 		{"stock", "check the stock ledger: jol stock verify", cmdStock},
 		{"version", "print the version", cmdVersion},

@@ -127,6 +127,7 @@ func (a *app) serve(ctx context.Context, cfg serveConfig) error {
 	})
 	wg.Go(func() { sf.web.CleanSessions(bg, 10*time.Minute) })
 	wg.Go(func() { a.Imports.PurgeEvery(bg, time.Hour, a.logger) })
+	wg.Go(func() { a.Allocation.WatchStock(bg, time.Minute, a.logger) })
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	if cfg.ready != nil {

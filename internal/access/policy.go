@@ -53,6 +53,12 @@ const (
 	ViewStock        Action = "stock.view"
 	MoveStock        Action = "stock.move"
 	ManageWarehouses Action = "stock.manage"
+
+	// Allocation (internal/allocation): reading a campaign's allocation
+	// settings, runs and plans; setting its quotas and routes, and
+	// running (dry or committed) its allocation.
+	ViewAllocation   Action = "allocation.view"
+	ManageAllocation Action = "allocation.manage"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -96,6 +102,9 @@ var rules = map[Action]rule{
 	ViewStock:        {roles: []Role{Admin, Coordinator, Operator, Warehouse, Auditor}, scoped: true},
 	MoveStock:        {roles: []Role{Admin, Coordinator, Warehouse}, scoped: true},
 	ManageWarehouses: {roles: []Role{Admin, Coordinator}, scoped: true},
+
+	ViewAllocation:   {roles: []Role{Admin, Coordinator, Operator, Warehouse, Auditor}, scoped: true},
+	ManageAllocation: {roles: []Role{Admin, Coordinator}, scoped: true},
 }
 
 // Actions lists every action the policy knows.

@@ -18,6 +18,9 @@ import (
 type requestOut struct {
 	requests.Request
 	Eligibility *resultOut `json:"eligibility"`
+	// Allocation is the latest allocation outcome of each line, with its
+	// explanation; empty before the campaign's first committed run.
+	Allocation []services.AllocationLine `json:"allocation"`
 }
 
 // resultOut is a request's current eligibility result.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/requests"
+	"github.com/jolproject/jol/internal/services"
 )
 
 // requestLine is one thing a request asks for, as the API takes it.
@@ -71,7 +72,14 @@ func (a *API) getRequest(w http.ResponseWriter, r *http.Request, rq *request) er
 		return err
 	}
 	a.nameLines(r, rq, &q)
-	return writeJSON(w, http.StatusOK, jsonType, requestOut{Request: q, Eligibility: res})
+	alloc, err := a.svc.ExplainAllocation(r.Context(), a.localizer(r, rq), rq.p, id)
+	if err != nil {
+		return err
+	}
+	if alloc == nil {
+		alloc = []services.AllocationLine{}
+	}
+	return writeJSON(w, http.StatusOK, jsonType, requestOut{Request: q, Eligibility: res, Allocation: alloc})
 }
 
 // listRequests answers a page of a campaign's requests, newest first.

@@ -73,6 +73,8 @@ func (a *API) routes() []route {
 		{"GET", p + "/campaigns/{id}/rules", access.ViewCampaigns, a.getRules, "getCampaignRules"},
 		{"PUT", p + "/campaigns/{id}/rules", access.ManageEligibility, a.putRules, "putCampaignRules"},
 		{"POST", p + "/campaigns/{id}/rescore", access.ManageEligibility, a.rescore, "rescoreCampaign"},
+		{"GET", p + "/campaigns/{id}/allocations", access.ViewAllocation, a.listAllocations, "listAllocations"},
+		{"POST", p + "/campaigns/{id}/allocations", access.ManageAllocation, a.allocate, "allocateCampaign"},
 		{"GET", p + "/catalogue/items", access.ViewCampaigns, a.listItems, "listCatalogueItems"},
 		{"POST", p + "/catalogue/items", access.ManageCatalog, a.createItem, "createCatalogueItem"},
 		{"GET", p + "/catalogue/items/{id}", access.ViewCampaigns, a.getItem, "getCatalogueItem"},

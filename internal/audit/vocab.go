@@ -9,7 +9,7 @@ package audit
 
 // Entities are the record types of the change log.
 func Entities() []string {
-	return []string{"aid_item", "api_token", "appeal", "appeal_deadlines", "calendar_day", "campaign",
+	return []string{"aid_item", "allocation_run", "allocation_settings", "api_token", "appeal", "appeal_deadlines", "calendar_day", "campaign",
 		"category", "donor", "eligibility_rules", "household", "import_template", "import_upload", "job",
 		"organisation", "person", "person_batch", "place_offer", "placement", "region", "request",
 		"request_document", "settings", "stock_doc", "user", "warehouse"}
@@ -17,7 +17,7 @@ func Entities() []string {
 
 // Actions are the actions of the change log.
 func Actions() []string {
-	return []string{"add_guardian", "add_member", "answer", "assemble", "assign", "assign_reviewer", "attach",
+	return []string{"add_guardian", "add_member", "allocate", "answer", "assemble", "assign", "assign_reviewer", "attach",
 		"close", "comment", "count", "create", "delete", "dispatch", "dry_run", "give_consent", "import", "issue",
 		"link", "merge", "password", "photo", "place", "receive", "record_assessment", "record_results",
 		"remove_guardian", "remove_member", "rescore", "retry", "return", "revoke", "save", "set_head",

@@ -145,6 +145,9 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 		if err := seedRules(ctx, s); err != nil {
 			return nil, err
 		}
+		if err := seedAllocation(ctx, s, now().Year()); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

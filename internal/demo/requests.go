@@ -34,8 +34,9 @@ type requestSet struct {
 }
 
 // requestSets are the sample requests: two in every status of the
-// lifecycle for this year's "Road to School" in Karaganda region, a few
-// for computers in Astana and for out-of-school children in Qazvin.
+// lifecycle for this year's "Road to School" in Karaganda region (but
+// allocated, which the sample allocation decides: see allocation.go), a
+// few for computers in Astana and for out-of-school children in Qazvin.
 var requestSets = []requestSet{
 	{slug: roadSlug, region: "KZ-35", org: "fund", grade: 1, status: people.Pupil, applicants: roadApplicants},
 	{slug: devicesSlug, region: "KZ-71", org: "ast45", grade: 5, status: people.Pupil, applicants: []applicant{
@@ -62,8 +63,8 @@ var roadApplicants = []applicant{
 	{"Иванов", "Матвей", "Иванова Ольга", "+7 700 412 77 25", "ru", requests.Verified, requests.SchoolList},
 	{"Байжанова", "Томирис", "Байжанова Сәуле", "+7 708 144 52 19", "kk", requests.Approved, requests.Centre},
 	{"Шевченко", "Артём", "Шевченко Наталья", "+7 771 622 40 83", "ru", requests.Approved, requests.Web},
-	{"Төлеуов", "Ерасыл", "Төлеуова Маржан", "+7 702 508 91 37", "kk", requests.Allocated, requests.Hotline},
-	{"Гаврилова", "София", "Гаврилов Дмитрий", "+7 705 733 26 48", "ru", requests.Allocated, requests.Centre},
+	{"Төлеуов", "Ерасыл", "Төлеуова Маржан", "+7 702 508 91 37", "kk", requests.Approved, requests.Hotline},
+	{"Гаврилова", "София", "Гаврилов Дмитрий", "+7 705 733 26 48", "ru", requests.Approved, requests.Centre},
 	{"Әбдірахманов", "Ильяс", "Әбдірахманова Дана", "+7 701 264 83 55", "kk", requests.Delivered, requests.Reception},
 	{"Козлова", "Милана", "Козлова Татьяна", "+7 747 915 60 72", "ru", requests.Delivered, requests.Hotline},
 	{"Есенова", "Айзере", "Есенов Болат", "+7 700 381 49 06", "kk", requests.Rejected, requests.Web},

@@ -39,7 +39,8 @@ func (st Status) Final() bool { return len(moves[st]) == 0 }
 // withdraw it. It may be rejected at any step before approval; once
 // approved it is not rejected but, when stock runs out, waitlisted. A
 // waitlisted request comes back for review or is approved when items free
-// up. Approving a rejected request or delivering one not allocated is
+// up, or is allocated straight away when an allocation run finds it
+// stock. Approving a rejected request or delivering one not allocated is
 // refused: the reviewer goes through the steps.
 var moves = map[Status][]Status{
 	Submitted:   {UnderReview, Rejected, Withdrawn, Waitlisted},
@@ -47,7 +48,7 @@ var moves = map[Status][]Status{
 	Verified:    {Approved, Rejected, Withdrawn, Waitlisted},
 	Approved:    {Allocated, Withdrawn, Waitlisted},
 	Allocated:   {Delivered, Withdrawn},
-	Waitlisted:  {UnderReview, Approved, Rejected, Withdrawn},
+	Waitlisted:  {UnderReview, Approved, Allocated, Rejected, Withdrawn},
 	Delivered:   nil,
 	Rejected:    nil,
 	Withdrawn:   nil,

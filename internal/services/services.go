@@ -14,6 +14,7 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
+	"github.com/jolproject/jol/internal/allocation"
 	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/campaign"
@@ -55,6 +56,8 @@ type Services struct {
 	Eligibility *eligibility.Service
 	// Stock keeps warehouses, donors and the stock ledger.
 	Stock *stock.Service
+	// Allocation plans and commits the allocation of campaigns' stock.
+	Allocation *allocation.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -163,6 +166,11 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	s.Eligibility.UseJobs(s.Jobs)
 	s.Jobs.Register(eligibility.JobKind, s.Eligibility.HandleRescore)
 	s.Jobs.Register(imports.OldJobKind, s.Imports.Handle)
+	if s.Allocation, err = allocation.New(db, allocation.Deps{Audit: s.Audit, Campaigns: s.Campaigns, Stock: s.Stock,
+		Eligibility: s.Eligibility, Requests: s.Requests, Geo: s.Geo, Orgs: s.Orgs, Jobs: s.Jobs, Now: o.Now}); err != nil {
+		return nil, err
+	}
+	s.Jobs.Register(allocation.JobKind, s.Allocation.HandleWaitlist)
 	if s.Catalog, err = i18n.New(); err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/web/admin"
+	"github.com/jolproject/jol/internal/web/allocation"
 	"github.com/jolproject/jol/internal/web/campaigns"
 	"github.com/jolproject/jol/internal/web/desk"
 	"github.com/jolproject/jol/internal/web/guidance"
@@ -27,6 +28,7 @@ type rooms struct {
 	admin     *admin.Server
 	public    *public.Server
 	stock     *stock.Server
+	alloc     *allocation.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -56,6 +58,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 	if r.stock, err = stock.New(k, svc); err != nil {
 		return err
 	}
+	if r.alloc, err = allocation.New(k, svc); err != nil {
+		return err
+	}
 	r.admin, err = admin.New(k, svc)
 	return err
 }
@@ -67,7 +72,7 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 func (s *Server) routes() []route {
 	reg, gd, imp, adm := s.rooms.registry, s.rooms.guidance, s.rooms.importing, s.rooms.admin
 	rqs, pub, cmp, dk := s.rooms.requests, s.rooms.public, s.rooms.campaigns, s.rooms.desk
-	stk := s.rooms.stock
+	stk, alc := s.rooms.stock, s.rooms.alloc
 	return []route{
 		{"GET", "/login", "", s.loginForm, 0},
 		{"POST", "/login", "", s.login, 0},
@@ -190,6 +195,15 @@ func (s *Server) routes() []route {
 		{"GET", "/campaigns/{id}/rules", access.ViewCampaigns, cmp.Rules, 0},
 		{"POST", "/campaigns/{id}/rules", access.ManageEligibility, cmp.SaveRules, 0},
 		{"POST", "/campaigns/{id}/rescore", access.ManageEligibility, cmp.Rescore, 0},
+		{"GET", "/campaigns/{id}/allocation", access.ViewAllocation, alc.Allocation, 0},
+		{"POST", "/campaigns/{id}/allocation/dry-run", access.ManageAllocation, alc.DryRun, 0},
+		{"POST", "/campaigns/{id}/allocation/commit", access.ManageAllocation, alc.Commit, 0},
+		{"POST", "/campaigns/{id}/allocation/waitlist", access.ManageAllocation, alc.Waitlist, 0},
+		{"POST", "/campaigns/{id}/allocation/quotas", access.ManageAllocation, alc.QuotaSave, 0},
+		{"POST", "/campaigns/{id}/allocation/quotas/{quota}/remove", access.ManageAllocation, alc.QuotaRemove, 0},
+		{"POST", "/campaigns/{id}/allocation/routes", access.ManageAllocation, alc.RouteSave, 0},
+		{"POST", "/campaigns/{id}/allocation/routes/remove", access.ManageAllocation, alc.RouteRemove, 0},
+		{"GET", "/campaigns/{id}/allocation/runs/{run}", access.ViewAllocation, alc.Run, 0},
 		{"GET", "/catalogue", access.ViewCampaigns, cmp.Catalogue, 0},
 		{"GET", "/catalogue/new", access.ManageCatalog, cmp.ItemNew, 0},
 		{"POST", "/catalogue", access.ManageCatalog, cmp.ItemCreate, 0},

@@ -3,6 +3,8 @@ package campaigns
 import (
 	"net/http"
 
+	"github.com/jolproject/jol/internal/access"
+
 	"github.com/jolproject/jol/internal/campaign"
 	"github.com/jolproject/jol/internal/web/kit"
 )
@@ -24,7 +26,9 @@ type pageView struct {
 	Moves     []move
 	CanManage bool
 	Public    bool // the public page exists
-	Budget    string
+	// Allocation: the user may open the campaign's allocation page.
+	Allocation bool
+	Budget     string
 }
 
 type partnerLine struct{ Name, Role string }
@@ -64,7 +68,8 @@ func (s *Server) Campaign(w http.ResponseWriter, r *http.Request, rq *request) e
 	}
 	loc := string(rq.L.Locale())
 	v := pageView{Page: s.Page(r, rq, "campaigns.title"), C: c, Text: c.Text(loc), Programme: programmeName(rq, c.Programme),
-		Status: statusName(rq, c.Status), Previous: pr.Previous, CanManage: mayManage(rq, c), Public: c.Status != campaign.Draft}
+		Status: statusName(rq, c.Status), Previous: pr.Previous, CanManage: mayManage(rq, c), Public: c.Status != campaign.Draft,
+		Allocation: access.Can(rq.P, access.ViewAllocation, c.Target()) == nil}
 	v.Title = v.Text.Name
 	if c.Budget > 0 {
 		v.Budget = rq.L.Number(c.Budget/100) + " " + c.Currency

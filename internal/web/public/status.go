@@ -23,6 +23,9 @@ type statusView struct {
 	Messages []message
 	NotFound bool
 	Explain  string // the eligibility result's short version, nothing of the household
+	// Allocation says, line by line, where the items come from or why
+	// they wait: nothing of the household either.
+	Allocation []string
 }
 
 // message is one message to the family: the status it announced.
@@ -50,6 +53,13 @@ func (s *Server) StatusLookUp(w http.ResponseWriter, r *http.Request, rq *reques
 		v.Found, v.Status = true, st
 		if v.Explain, err = s.shortExplanation(r.Context(), rq, st.RequestID); err != nil {
 			return err
+		}
+		lines, err := s.svc.ExplainAllocation(r.Context(), rq.L, access.System, st.RequestID)
+		if err != nil {
+			return err
+		}
+		for _, l := range lines {
+			v.Allocation = append(v.Allocation, l.Explanation)
 		}
 		if st.Status != requests.Rejected {
 			v.Status.Reason = "" // a reason belongs to a rejection only

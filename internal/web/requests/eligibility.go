@@ -21,6 +21,9 @@ type eligibilityView struct {
 	Lines       []string // the first is the summary with score and rank
 	History     []pastResult
 	CanEvaluate bool
+	// Allocation explains the latest allocation outcome of each line:
+	// where it comes from, or why it waits.
+	Allocation []string
 }
 
 // pastResult is an earlier result: when, under which rules, its summary.
@@ -34,6 +37,13 @@ type pastResult struct {
 // them for rq's reader.
 func (s *Server) eligibility(ctx context.Context, rq *request, x requests.Request) (eligibilityView, error) {
 	ev := eligibilityView{CanEvaluate: x.MergedInto == 0 && access.Can(rq.P, access.EditChild, x.Target()) == nil}
+	lines, err := s.svc.ExplainAllocation(ctx, rq.L, rq.P, x.ID)
+	if err != nil {
+		return ev, err
+	}
+	for _, l := range lines {
+		ev.Allocation = append(ev.Allocation, l.Explanation)
+	}
 	st, err := s.svc.Eligibility.Current(ctx, rq.P, x.ID)
 	if errs.CodeOf(err) == errs.NotFound {
 		return ev, nil

@@ -1,0 +1,247 @@
+package allocation
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/audit"
+	"github.com/jolproject/jol/internal/campaign"
+	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/requests"
+	"github.com/jolproject/jol/internal/stock"
+	"github.com/jolproject/jol/internal/store"
+)
+
+// CommitOptions say what a commit expects.
+type CommitOptions struct {
+	// Version is the allocation version the caller planned at (Plan's);
+	// a commit is refused when another commit or a change of the
+	// settings has passed it.
+	Version int
+	// Digest, when set, is the dry run's: the commit is refused when its
+	// input differs (stock moved, a request changed), so what is
+	// committed is the plan the user saw.
+	Digest string
+	Kind   string // KindPlan (the default) or KindWaitlist
+	Via    string // web, api, cli, job
+}
+
+// lineColumns are allocation_lines' columns as commit writes them.
+var lineColumns = []string{"run_id", "request_id", "line", "item_id", "size", "region_path", "warehouse_id", "outcome",
+	"priority",
+	"rank_region", "rank", "rank_of", "cutoff", "quota", "quota_region", "cost"}
+
+// Commit plans campaign id's allocation and carries it out, all in one
+// transaction: the version taken (a concurrent commit of the campaign
+// waits, then is refused), the plan made from what the transaction sees,
+// the run recorded, the stock of every line served held under the run's
+// id (stock.Reserve: all or none), each request moved — to allocated when
+// a line of it holds stock, to waitlisted otherwise — with its event and
+// its message to the family, every line's outcome kept for its
+// explanation, and the run in the change log. Any failure leaves
+// everything as it was.
+func (s *Service) Commit(ctx context.Context, p access.Principal, id int64, o CommitOptions) (*Plan, Run, error) {
+	c, err := s.allocatable(ctx, p, id)
+	if err != nil {
+		return nil, Run{}, err
+	}
+	if o.Kind == "" {
+		o.Kind = KindPlan
+	}
+	src, err := s.sources(ctx, c)
+	if err != nil {
+		return nil, Run{}, err
+	}
+	var plan *Plan
+	var run Run
+	err = s.writeTx(ctx, func(conn *sql.Conn, tx *sql.Tx) error {
+		t0 := time.Now()
+		if err := s.take(ctx, tx, c.ID, o.Version); err != nil {
+			return err
+		}
+		in, err := s.read(ctx, tx, c, src, s.inTx(ctx, tx, c.ID))
+		if err != nil {
+			return err
+		}
+		read := time.Since(t0)
+		if plan, err = Decide(in); err != nil {
+			return err
+		}
+		plan.Version, plan.Read = o.Version+1, read
+		if o.Digest != "" && o.Digest != plan.Digest {
+			return errs.New(errs.Conflict, "error.allocation_input_changed")
+		}
+		if run, err = s.insertRun(ctx, tx, p, c, plan, o.Kind, true, o.Via); err != nil {
+			return err
+		}
+		if err := s.Stock.Reserve(ctx, tx, holds(plan, run.ID)); err != nil {
+			return err
+		}
+		if s.pause != nil {
+			s.pause()
+		}
+		moves, err := s.settles(ctx, tx, in, plan)
+		if err != nil {
+			return err
+		}
+		note := fmt.Sprintf("allocation run %d", run.ID)
+		if err := s.Requests.SettleAll(ctx, tx, p, moves, note, "allocation"); err != nil {
+			if errs.CodeOf(err) == errs.Conflict {
+				return errs.Wrap(err, errs.Conflict, "error.allocation_input_changed")
+			}
+			return err
+		}
+		if err := store.Bulk(ctx, conn, "allocation_lines", lineColumns, lineRows(run.ID, plan)); err != nil {
+			return err
+		}
+		return s.Audit.Record(ctx, tx, p, audit.Change{Action: "allocate", Entity: "allocation_run",
+			EntityID: itoa(run.ID), OrgPath: c.Target().OrgPath, After: commitLog{Run: run, Moved: len(moves)}})
+	})
+	if err != nil {
+		return nil, Run{}, err
+	}
+	return plan, run, nil
+}
+
+// commitLog is what the change log keeps of a committed run.
+type commitLog struct {
+	Run
+	Moved int `json:"requests_moved"`
+}
+
+// take raises campaign id's allocation version from version, inside a
+// commit's transaction, or refuses the commit: someone else committed or
+// changed the settings since the caller planned. The campaign must still
+// be open.
+func (s *Service) take(ctx context.Context, tx *sql.Tx, id int64, version int) error {
+	now := s.Now().UTC()
+	if _, err := tx.ExecContext(ctx, s.q.EnsureCampaign, id, now); err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, s.q.BumpVersion, id, version, now)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n != 1 {
+		return errs.New(errs.Conflict, "error.allocation_changed")
+	}
+	var st string
+	if err := tx.QueryRowContext(ctx, s.q.CampaignStatus, id).Scan(&st); err != nil {
+		return err
+	}
+	return refuseStatus(campaign.Status(st))
+}
+
+// writeTx runs fn in a write transaction on a connection of its own, so
+// that fn can write rows in bulk on it (store.Bulk).
+func (s *Service) writeTx(ctx context.Context, fn func(conn *sql.Conn, tx *sql.Tx) error) error {
+	conn, err := s.db.W.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(conn, tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// holds are the holds of the lines plan serves, under run.
+func holds(plan *Plan, run int64) []stock.Hold {
+	var out []stock.Hold
+	for _, r := range plan.Results {
+		if r.Outcome == Allocated {
+			out = append(out, stock.Hold{RequestID: r.RequestID, Line: r.Line, WarehouseID: r.WarehouseID,
+				ItemID: r.ItemID, Size: r.Size, Quantity: 1, RunID: run})
+		}
+	}
+	return out
+}
+
+// settles are the moves of the requests with lines the run considered: a
+// request with a line holding stock (from before or now) is allocated,
+// one without is waitlisted; a request already there, or one the
+// lifecycle does not let move there (allocated back to the waiting
+// list), stays.
+func (s *Service) settles(ctx context.Context, tx *sql.Tx, in *Instance, plan *Plan) ([]requests.Settle, error) {
+	type req struct {
+		line    Line
+		waiting bool // a line of it waited for this run
+		holds   bool // a line of it holds stock after the run
+	}
+	byID := map[int64]*req{}
+	var order []int64
+	for _, l := range in.Lines {
+		r := byID[l.RequestID]
+		if r == nil {
+			r = &req{line: l}
+			byID[l.RequestID] = r
+			order = append(order, l.RequestID)
+		}
+		r.waiting = r.waiting || l.role() == candidate
+		r.holds = r.holds || l.role() == kept
+	}
+	for _, res := range plan.Results {
+		if res.Outcome == Allocated {
+			byID[res.RequestID].holds = true
+		}
+	}
+	var out []requests.Settle
+	for _, id := range order {
+		r := byID[id]
+		from, to := requests.Status(r.line.Status), requests.Waitlisted
+		if r.holds {
+			to = requests.Allocated
+		}
+		if r.waiting && from != to && requests.CanMove(from, to) {
+			out = append(out, requests.Settle{ID: id, Version: r.line.Version, From: from, To: to})
+		}
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	type ref struct{ reference, locale string }
+	refs := map[int64]ref{}
+	rows, err := tx.QueryContext(ctx, s.q.RequestRefs, in.CampaignID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var r ref
+		if err := rows.Scan(&id, &r.reference, &r.locale); err != nil {
+			return nil, err
+		}
+		refs[id] = r
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		r := refs[out[i].ID]
+		out[i].Reference, out[i].Locale = r.reference, r.locale
+	}
+	return out, nil
+}
+
+// lineRows are the rows of allocation_lines of run.
+func lineRows(run int64, plan *Plan) [][]any {
+	rows := make([][]any, len(plan.Results))
+	for i, r := range plan.Results {
+		rows[i] = []any{run, r.RequestID, int64(r.Line), r.ItemID, r.Size, r.Region, store.NullID(r.WarehouseID),
+			string(r.Outcome),
+			r.Priority, r.RankRegion, int64(r.Rank), int64(r.Of), int64(r.Cutoff), r.Quota, r.QuotaRegion, r.Cost}
+	}
+	return rows
+}

@@ -1,0 +1,148 @@
+package allocation
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/jobs"
+	"github.com/jolproject/jol/internal/stock"
+	"github.com/jolproject/jol/internal/store"
+)
+
+// The waiting list is served again, in rank order, whenever stock that
+// may reach it arrives: a run over the lines still waiting, with every
+// hold kept (they are reserved, so not available, and count against the
+// quotas). The allocation page's button runs it at once; the server runs
+// it as the job JobKind, which WatchStock queues when it sees more stock
+// available for a campaign with requests waiting.
+
+// JobKind is the kind of the job that allocates a campaign's waiting list.
+const JobKind = "allocation.waitlist"
+
+// waitlistJob is the job's payload.
+type waitlistJob struct {
+	CampaignID int64 `json:"campaign_id"`
+}
+
+// stockArrived is the principal the job runs as.
+var stockArrived = access.Principal{Name: "allocation (stock arrived)", Role: access.Admin}
+
+// AllocateWaitlist commits a waitlist run of campaign id at its current
+// allocation version.
+func (s *Service) AllocateWaitlist(ctx context.Context, p access.Principal, id int64, via string) (*Plan, Run, error) {
+	v, err := s.version(ctx, s.db.R, id)
+	if err != nil {
+		return nil, Run{}, err
+	}
+	return s.Commit(ctx, p, id, CommitOptions{Version: v, Kind: KindWaitlist, Via: via})
+}
+
+// HandleWaitlist runs the job: it plans the waiting list of the campaign
+// and commits the plan when it serves anyone. A campaign no longer open
+// is passed over; a commit that met another is retried by the queue.
+func (s *Service) HandleWaitlist(ctx context.Context, j *jobs.Job, progress jobs.Progress) (string, error) {
+	var pl waitlistJob
+	if err := j.Decode(&pl); err != nil {
+		return "", err
+	}
+	c, err := s.allocatable(ctx, stockArrived, pl.CampaignID)
+	if errs.CodeOf(err) == errs.Conflict {
+		return "campaign not open", nil
+	} else if err != nil {
+		return "", err
+	}
+	src, err := s.sources(ctx, c)
+	if err != nil {
+		return "", err
+	}
+	plan, err := s.plan(ctx, c, src)
+	if err != nil {
+		return "", err
+	}
+	if plan.Served == 0 {
+		return "nothing to serve", nil
+	}
+	_, run, err := s.Commit(ctx, stockArrived, c.ID, CommitOptions{Version: plan.Version, Digest: plan.Digest,
+		Kind: KindWaitlist, Via: "job"})
+	if err != nil {
+		return "", err
+	}
+	progress.Set(1, 1)
+	out, err := json.Marshal(run)
+	return string(out), err
+}
+
+// WatchStock looks every interval, until ctx ends, at the open campaigns
+// with requests waiting, and queues JobKind for each whose stock
+// available (of its items, at its organiser's open warehouses) is more
+// than when it last looked, or for the first time. The first look after
+// a start queues a job for every such campaign with stock: the job plans
+// first and commits only when it serves someone.
+func (s *Service) WatchStock(ctx context.Context, every time.Duration, logger *slog.Logger) {
+	seen := map[int64]int64{}
+	t := time.NewTicker(every)
+	defer t.Stop()
+	look := func() {
+		defer func() {
+			if p := recover(); p != nil {
+				logger.Error("allocation: watching stock", "panic", p)
+			}
+		}()
+		if err := s.watchOnce(ctx, seen); err != nil && ctx.Err() == nil {
+			logger.Error("allocation: watching stock", "err", err)
+		}
+	}
+	for {
+		look()
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// watchOnce is one look of WatchStock.
+func (s *Service) watchOnce(ctx context.Context, seen map[int64]int64) error {
+	if s.Jobs == nil {
+		return nil
+	}
+	ids, err := store.Select(ctx, s.db.R, store.ScanID, s.q.WaitingCampaigns)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		c, err := s.Campaigns.Get(ctx, access.System, id)
+		if err != nil {
+			return err
+		}
+		src, err := s.sources(ctx, c)
+		if err != nil {
+			return err
+		}
+		var sum int64
+		for _, scope := range src.scopes {
+			avail, err := s.Stock.Available(ctx, nil, stock.AvailableFilter{CampaignID: id, OrgPath: scope})
+			if err != nil {
+				return err
+			}
+			for _, a := range avail {
+				sum += a.Available
+			}
+		}
+		before, looked := seen[id]
+		seen[id] = sum
+		if sum == 0 || (looked && sum <= before) {
+			continue
+		}
+		if _, err := s.Jobs.Enqueue(ctx, s.db.W, JobKind, waitlistJob{CampaignID: id}, jobs.MaxAttempts(3)); err != nil {
+			return fmt.Errorf("queue the waiting list of campaign %d: %w", id, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,52 @@
+package allocation_test
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/allocation"
+	"github.com/jolproject/jol/internal/stock"
+	"github.com/jolproject/jol/internal/testworld"
+)
+
+// Stock that arrives serves the waiting list by itself: the watcher sees
+// more available for a campaign with requests waiting and queues the
+// job, which commits a waitlist run in rank order.
+func TestStockArrivingServesTheWaitingList(t *testing.T) {
+	testworld.Each(t, func(t *testing.T, tw *testworld.World) {
+		f, w := basic(t, tw)
+		coord := f.Principal(access.Coordinator)
+		_, _, err := f.s.Commit(f.ctx, coord, f.c.ID, allocation.CommitOptions{Via: "web"})
+		must(t, err)
+		waiting := f.scalar(t, "SELECT id FROM requests WHERE status = 'waitlisted'")
+		seen := map[int64]int64{}
+		must(t, f.s.WatchOnce(f.ctx, seen))
+		if n := f.scalar(t, "SELECT count(*) FROM jobs WHERE kind = $1", allocation.JobKind); n != 0 {
+			t.Fatalf("%d jobs queued with no stock available", n)
+		}
+		f.receive(t, w, stock.Line{ItemID: f.c.Uniform, Size: "134", Quantity: 1})
+		must(t, f.s.WatchOnce(f.ctx, seen))
+		must(t, f.s.WatchOnce(f.ctx, seen)) // nothing more arrived: no second job
+		if n := f.scalar(t, "SELECT count(*) FROM jobs WHERE kind = $1", allocation.JobKind); n != 1 {
+			t.Fatalf("%d jobs queued after a receipt", n)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		var wg sync.WaitGroup
+		wg.Go(func() { _ = f.Services.Jobs.Start(ctx, 1) })
+		for deadline := time.Now().Add(30 * time.Second); f.status(t, waiting) != "allocated" && time.Now().Before(deadline); {
+			time.Sleep(50 * time.Millisecond)
+		}
+		cancel()
+		wg.Wait()
+		if st := f.status(t, waiting); st != "allocated" {
+			t.Fatalf("the waiting request is %s", st)
+		}
+		if n := f.scalar(t, "SELECT count(*) FROM allocation_runs WHERE kind = 'waitlist' AND committed"); n != 1 {
+			t.Fatalf("%d waitlist runs", n)
+		}
+		verify(t, f.world)
+	})
+}
