@@ -53,6 +53,16 @@ const (
 	ViewStock        Action = "stock.view"
 	MoveStock        Action = "stock.move"
 	ManageWarehouses Action = "stock.manage"
+	// HandOver: hand over stock held for a request line (a distribution's
+	// handover), which the staff of a distribution do with the
+	// warehouse's.
+	HandOver Action = "stock.hand_over"
+
+	// Distribution (internal/distribution): reading events, their lists
+	// and handovers; planning events, assigning lines, sending codes and
+	// handing over.
+	ViewDistribution Action = "distribution.view"
+	RunDistribution  Action = "distribution.run"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -96,6 +106,10 @@ var rules = map[Action]rule{
 	ViewStock:        {roles: []Role{Admin, Coordinator, Operator, Warehouse, Auditor}, scoped: true},
 	MoveStock:        {roles: []Role{Admin, Coordinator, Warehouse}, scoped: true},
 	ManageWarehouses: {roles: []Role{Admin, Coordinator}, scoped: true},
+	HandOver:         {roles: []Role{Admin, Coordinator, Operator, Warehouse}, scoped: true},
+
+	ViewDistribution: {roles: []Role{Admin, Coordinator, Operator, Warehouse, Auditor}, scoped: true},
+	RunDistribution:  {roles: []Role{Admin, Coordinator, Operator, Warehouse}, scoped: true},
 }
 
 // Actions lists every action the policy knows.

@@ -17,6 +17,7 @@ import (
 	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/campaign"
+	"github.com/jolproject/jol/internal/distribution"
 	"github.com/jolproject/jol/internal/eligibility"
 	"github.com/jolproject/jol/internal/geo"
 	"github.com/jolproject/jol/internal/guidance"
@@ -55,6 +56,9 @@ type Services struct {
 	Eligibility *eligibility.Service
 	// Stock keeps warehouses, donors and the stock ledger.
 	Stock *stock.Service
+	// Distribution keeps distribution events, their lists and the
+	// handovers with their proof.
+	Distribution *distribution.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -148,6 +152,10 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.Orgs.OnMove(s.Stock.RepathOrgs)
 	s.Geo.OnMove(s.Stock.RepathRegions)
+	if s.Distribution, err = distribution.New(distribution.Deps{DB: db, Audit: s.Audit, Stock: s.Stock,
+		Requests: s.Requests, Now: o.Now}); err != nil {
+		return nil, err
+	}
 	if s.Jobs, err = jobs.New(db, o.Now, o.Logger, jobs.WithAudit(s.Audit)); err != nil {
 		return nil, err
 	}
