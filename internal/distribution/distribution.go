@@ -18,15 +18,15 @@ var queryFS embed.FS
 
 type queries struct {
 	EventFrom, EventByID, EventList, EventOrgs, EventStaff, InsertEvent, UpdateEvent, SetEventStatus string
-	ClearEventOrgs, InsertEventOrg, ClearEventStaff, InsertEventStaff, OrgByID, UserByID, CampaignOf   string
+	ClearEventOrgs, InsertEventOrg, ClearEventStaff, InsertEventStaff, OrgByID, UserByID, CampaignOf string
 
 	ListLines, RequestForHandover, RequestByReference, HeldHere, AssignLine, UnassignLine string
-	RequestLines, LineCounts, LastHandedAt                                              string
+	RequestLines, LineCounts, LastHandedAt                                                string
 
 	InsertCode, VoidCodes, CodesSince, LatestCode, TakeAttempt, SetCodeStatus string
 
 	InsertPhoto, Photos, PhotoData, InsertHandover, InsertHandoverLine, LiveHandoverLine string
-	HandoverLineForReturn, MarkReturned, HandoversOfRequest, SignatureOf, RequestScope  string
+	HandoverLineForReturn, MarkReturned, HandoversOfRequest, SignatureOf, RequestScope   string
 }
 
 // Deps are what the service is built on.

@@ -29,8 +29,8 @@ type ReturnInput struct {
 
 // Returned is what a return did.
 type Returned struct {
-	DocID       int64     `json:"doc_id"`       // the stock document of the return
-	ReturnedAt  time.Time `json:"returned_at"`  //
+	DocID       int64     `json:"doc_id"`      // the stock document of the return
+	ReturnedAt  time.Time `json:"returned_at"` //
 	Undelivered bool      `json:"undelivered"` // the request went back from delivered to allocated
 }
 

@@ -26,7 +26,7 @@ type Row struct {
 	OrgID         int64     `json:"org_id,omitempty"`
 	OrgName       string    `json:"org_name,omitempty"`
 	Grade         int       `json:"grade,omitempty"`
-	Child         string    `json:"child,omitempty"` // only for a reader who may see the child
+	Child         string    `json:"child,omitempty"`   // only for a reader who may see the child
 	HeldAt        int64     `json:"held_at,omitempty"` // the warehouse holding it
 	HandoverID    int64     `json:"handover_id,omitempty"`
 	HandedAt      time.Time `json:"handed_at,omitzero"`
@@ -48,7 +48,9 @@ func (r Row) Handed() bool { return r.HandoverID != 0 }
 func (r Row) Name(locale string) string { return itemName(r.names, locale) }
 
 // Target is the request's scope.
-func (r Row) Target() access.Target { return access.Target{OrgPath: r.orgPath, RegionPath: r.regionPath} }
+func (r Row) Target() access.Target {
+	return access.Target{OrgPath: r.orgPath, RegionPath: r.regionPath}
+}
 
 // itemName picks names' entry for locale (en, kk, ru, fr, fa).
 func itemName(names [5]string, locale string) string {

@@ -46,12 +46,12 @@ func Proofs() []Proof { return []Proof{Signature, Code, ListPhoto} }
 
 // Bounds of what the service takes.
 const (
-	MaxPlace      = 200      // characters of an event's place
+	MaxPlace      = 200       // characters of an event's place
 	MaxSignature  = 256 << 10 // bytes of a signature's PNG
-	MaxPhoto      = 5 << 20  // bytes of a list's photo, as a request's document
-	MaxAssign     = 500      // reference numbers assigned at once
-	MaxStaff      = 50       // staff of one event
-	MaxListRows   = 20_000   // lines one list shows
+	MaxPhoto      = 5 << 20   // bytes of a list's photo, as a request's document
+	MaxAssign     = 500       // reference numbers assigned at once
+	MaxStaff      = 50        // staff of one event
+	MaxListRows   = 20_000    // lines one list shows
 	CodeDigits    = 6
 	CodeValidity  = 15 * time.Minute
 	CodeAttempts  = 5 // wrong attempts that void a code
@@ -61,23 +61,23 @@ const (
 
 // Event is a distribution event.
 type Event struct {
-	ID            int64         `json:"id"`
-	CampaignID    int64         `json:"campaign_id"`
-	WarehouseID   int64         `json:"warehouse_id"`
-	WarehouseCode string        `json:"warehouse_code"`
-	WarehouseName string        `json:"warehouse_name"`
-	Place         string        `json:"place"`
-	StartsAt      time.Time     `json:"starts_at"`
-	EndsAt        time.Time     `json:"ends_at"`
-	Status        Status        `json:"status"`
-	WholePoint    bool          `json:"whole_point"`
-	Orgs          []Named       `json:"orgs"`
-	Staff         []Named       `json:"staff"`
-	Note          string        `json:"note,omitempty"`
-	Version       int           `json:"version"`
-	CreatedBy     int64         `json:"created_by,omitempty"`
-	CreatedAt     time.Time     `json:"created_at"`
-	UpdatedAt     time.Time     `json:"updated_at"`
+	ID            int64     `json:"id"`
+	CampaignID    int64     `json:"campaign_id"`
+	WarehouseID   int64     `json:"warehouse_id"`
+	WarehouseCode string    `json:"warehouse_code"`
+	WarehouseName string    `json:"warehouse_name"`
+	Place         string    `json:"place"`
+	StartsAt      time.Time `json:"starts_at"`
+	EndsAt        time.Time `json:"ends_at"`
+	Status        Status    `json:"status"`
+	WholePoint    bool      `json:"whole_point"`
+	Orgs          []Named   `json:"orgs"`
+	Staff         []Named   `json:"staff"`
+	Note          string    `json:"note,omitempty"`
+	Version       int       `json:"version"`
+	CreatedBy     int64     `json:"created_by,omitempty"`
+	CreatedAt     time.Time `json:"created_at"`
+	UpdatedAt     time.Time `json:"updated_at"`
 	orgPath       string
 	regionPath    string
 }
