@@ -97,13 +97,18 @@ type line struct {
 // returns its id.
 func (f *fix) request(t testing.TB, name string, lines ...line) int64 {
 	t.Helper()
-	child := f.Person(t, f.Child("Test", name, testworld.Day(2017, 3, 1)))
+	return f.requestOf(t, f.Person(t, f.Child("Test", name, testworld.Day(2017, 3, 1))).ID, lines...)
+}
+
+// requestOf files the allocated request of person for the lines.
+func (f *fix) requestOf(t testing.TB, person int64, lines ...line) int64 {
+	t.Helper()
 	var in []requests.LineInput
 	for _, l := range lines {
 		in = append(in, requests.LineInput{ItemID: l.item, Size: l.size})
 	}
-	r, err := f.Services.Requests.Submit(f.ctx, f.coord, requests.Input{CampaignID: f.campaign.ID, PersonID: child.ID,
-		ApplicantKind: requests.ByParent, ApplicantName: "Parent " + name, ApplicantPhone: "+7 701 555 12 34",
+	r, err := f.Services.Requests.Submit(f.ctx, f.coord, requests.Input{CampaignID: f.campaign.ID, PersonID: person,
+		ApplicantKind: requests.ByParent, ApplicantName: "Parent", ApplicantPhone: "+7 701 555 12 34",
 		Channel: requests.Centre, Locale: "ru", Lines: in, Via: "web"})
 	must(t, err)
 	for _, to := range []requests.Status{requests.UnderReview, requests.Verified, requests.Approved} {
@@ -216,3 +221,6 @@ func must(t testing.TB, err error) {
 
 // errsOf is err as a domain error, nil when it is not one.
 func errsOf(err error) *errs.Error { return errs.As(err) }
+
+// rebind is query in f's engine's parameters.
+func rebind(f *fix, query string) string { return store.Rebind(f.DB.Engine, query) }
