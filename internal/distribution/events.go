@@ -184,3 +184,13 @@ func scanNamed(sc store.Scanner) (Named, error) {
 	err := sc.Scan(&n.ID, &n.Name, &n.path)
 	return n, err
 }
+
+// StaffChoices lists the users who may be named as an event's staff by
+// p: the active staff and volunteers of p's organisation subtree.
+func (s *Service) StaffChoices(ctx context.Context, p access.Principal) ([]Named, error) {
+	if err := access.Can(p, access.RunDistribution, p.Scope()); err != nil {
+		return nil, err
+	}
+	lo, hi := access.Span(p.OrgPath)
+	return store.Select(ctx, s.db.R, scanNamed, s.q.StaffChoices, lo, hi)
+}

@@ -63,3 +63,12 @@ SELECT id, name, active FROM users WHERE id = $1;
 -- name: CampaignOf
 -- Campaign $1's status, and the region its organiser stands in.
 SELECT status FROM campaigns WHERE id = $1;
+
+-- name: StaffChoices
+-- The active users of the organisations within $1–$2 (everyone's for an
+-- unbound reader) who may work a distribution day.
+SELECT u.id, u.name, '' FROM users u LEFT JOIN organisations o ON o.id = u.org_id
+WHERE u.active AND u.role IN ('admin', 'coordinator', 'operator', 'warehouse', 'volunteer')
+  AND COALESCE(o.path, '') >= $1 AND COALESCE(o.path, '') < $2
+ORDER BY u.name, u.id
+LIMIT 500;

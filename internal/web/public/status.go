@@ -23,6 +23,7 @@ type statusView struct {
 	Messages []message
 	NotFound bool
 	Explain  string // the eligibility result's short version, nothing of the household
+	Handover string // "handed over on …", or how many items are, once any is
 }
 
 // message is one message to the family: the status it announced.
@@ -49,6 +50,9 @@ func (s *Server) StatusLookUp(w http.ResponseWriter, r *http.Request, rq *reques
 	case err == nil:
 		v.Found, v.Status = true, st
 		if v.Explain, err = s.shortExplanation(r.Context(), rq, st.RequestID); err != nil {
+			return err
+		}
+		if v.Handover, err = s.handover(r.Context(), rq, v.Page, st); err != nil {
 			return err
 		}
 		if st.Status != requests.Rejected {
@@ -85,4 +89,17 @@ func (s *Server) shortExplanation(ctx context.Context, rq *request, id int64) (s
 	}
 	ex, err := s.svc.Explain(ctx, rq.L, st)
 	return ex.Short, err
+}
+
+// handover says when the request's items were handed over, or how many
+// of them are so far; "" before any is.
+func (s *Server) handover(ctx context.Context, rq *request, pg Page, st public.Status) (string, error) {
+	pr, err := s.svc.Distribution.Progress(ctx, st.RequestID)
+	switch {
+	case err != nil || pr.Handed == 0:
+		return "", err
+	case st.Status == requests.Delivered && pr.Handed == pr.Lines:
+		return rq.L.T("public.handed_over_on", "Date", pg.Date(pr.LastAt)), nil
+	}
+	return rq.L.T("distribution.progress", "Handed", pr.Handed, "Count", pr.Lines), nil
 }
