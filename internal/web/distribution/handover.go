@@ -75,7 +75,7 @@ func (s *Server) renderHandover(w http.ResponseWriter, r *http.Request, rq *requ
 		return err
 	}
 	v := handoverView{Page: s.Page(r, rq, "distribution.handover"), Event: e, Search: search, Form: f,
-		CanRun: mayRun(rq, e) && e.Status == distribution.Open,
+		CanRun:    mayRun(rq, e) && e.Status == distribution.Open,
 		CanReturn: access.Can(rq.P, access.MoveStock, e.Target()) == nil}
 	v.Title = rq.L.T("distribution.handover") + " · " + e.Place
 	if request != 0 || search.Values["ref"] != "" {
