@@ -48,6 +48,10 @@ var (
 	stockViewers      = []string{"admin", "coordinator", "operator", "warehouse", "auditor"}
 	stockMovers       = []string{"admin", "coordinator", "warehouse"}
 	warehouseManagers = []string{"admin", "coordinator"}
+	// Distribution days: warehouse staff, coordinators and operators run
+	// them and hand over; auditors read them; a return is a stock move.
+	distViewers = []string{"admin", "coordinator", "operator", "warehouse", "auditor"}
+	distRunners = []string{"admin", "coordinator", "operator", "warehouse"}
 )
 
 var expectedAccess = map[string][]string{
@@ -219,6 +223,31 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/donors":                               stockViewers,
 	"POST /api/v1/donors":                              stockMovers,
 	"GET /api/v1/donors/{id}/trace":                    stockViewers,
+	"GET /distribution":                                distViewers,
+	"POST /distribution":                               distRunners,
+	"GET /distribution/{id}":                           distViewers,
+	"POST /distribution/{id}":                          distRunners,
+	"POST /distribution/{id}/status":                   distRunners,
+	"POST /distribution/{id}/lines":                    distRunners,
+	"POST /distribution/{id}/lines/remove":             distRunners,
+	"GET /distribution/{id}/list":                      distViewers,
+	"GET /distribution/{id}/list.xlsx":                 distViewers,
+	"GET /distribution/{id}/handover":                  distViewers,
+	"POST /distribution/{id}/handover":                 distRunners,
+	"POST /distribution/{id}/code":                     distRunners,
+	"POST /distribution/{id}/photos":                   distRunners,
+	"GET /distribution/{id}/photos/{photo}":            distViewers,
+	"GET /handovers/{id}/signature":                    distViewers,
+	"POST /handovers/{id}/return":                      stockMovers,
+	"GET /api/v1/distribution/events":                  distViewers,
+	"POST /api/v1/distribution/events":                 distRunners,
+	"GET /api/v1/distribution/events/{id}":             distViewers,
+	"POST /api/v1/distribution/events/{id}/status":     distRunners,
+	"GET /api/v1/distribution/events/{id}/lines":       distViewers,
+	"POST /api/v1/distribution/events/{id}/lines":      distRunners,
+	"POST /api/v1/distribution/events/{id}/codes":      distRunners,
+	"POST /api/v1/distribution/events/{id}/handovers":  distRunners,
+	"POST /api/v1/distribution/handovers/{id}/return":  stockMovers,
 	"GET /api/v1/openapi.json":                         public,
 	"GET /api/v1/me":                                   everyone,
 	"GET /api/v1/users":                                admins,
@@ -301,6 +330,7 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		campaignID, itemID := campaignRecords(t, s, c, fund)
 		appealID := appealRecord(t, s)
 		warehouseID, stockDocID, donorID := stockRecords(t, s, c, fund)
+		eventID, photoID, handoverID := distributionRecords(t, s, c, campaign, warehouseID)
 		for key, allowed := range expectedAccess {
 			if allowed == nil {
 				continue
@@ -316,7 +346,8 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 			}
 			path := strings.NewReplacer("{$}", "", "{code}", codeArg, "{purpose}", "processing", "{slug}", slug,
 				"{person}", strconv.FormatInt(personID, 10), "{placement}", strconv.FormatInt(placementID, 10),
-				"{run}", strconv.FormatInt(runID, 10), "{doc}", strconv.FormatInt(docID, 10)).Replace(pattern)
+				"{run}", strconv.FormatInt(runID, 10), "{doc}", strconv.FormatInt(docID, 10),
+				"{photo}", strconv.FormatInt(photoID, 10)).Replace(pattern)
 			switch {
 			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/people/{id}"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(personID, 10), 1)
@@ -334,6 +365,10 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 				path = strings.Replace(path, "{id}", strconv.FormatInt(warehouseID, 10), 1)
 			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/stock/docs/{id}"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(stockDocID, 10), 1)
+			case strings.HasPrefix(path, "/distribution/{id}"), strings.HasPrefix(path, "/api/v1/distribution/events/{id}"):
+				path = strings.Replace(path, "{id}", strconv.FormatInt(eventID, 10), 1)
+			case strings.HasPrefix(path, "/handovers/{id}"), strings.HasPrefix(path, "/api/v1/distribution/handovers/{id}"):
+				path = strings.Replace(path, "{id}", strconv.FormatInt(handoverID, 10), 1)
 			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/donors/{id}"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(donorID, 10), 1)
 			case strings.HasPrefix(path, "/places/{id}"):

@@ -48,7 +48,8 @@ const CodeMessage = "distribution.code_message"
 // SendCode sends a new one-time code for request id's handover at event
 // to the applicant's phone, voiding any code sent before.
 func (s *Service) SendCode(ctx context.Context, p access.Principal, event, id int64) (CodeSent, error) {
-	if s.sender == nil {
+	snd := s.Sender()
+	if snd == nil {
 		return CodeSent{}, errs.New(errs.Conflict, "error.code_no_channel")
 	}
 	var sent CodeSent
@@ -99,7 +100,7 @@ func (s *Service) SendCode(ctx context.Context, p access.Principal, event, id in
 	if err != nil {
 		return CodeSent{}, err
 	}
-	if err := s.sender.Send(ctx, msg); err != nil {
+	if err := snd.Send(ctx, msg); err != nil {
 		_, verr := s.db.W.ExecContext(ctx, s.q.SetCodeStatus, sent.ID, "void", nil)
 		return CodeSent{}, errs.Wrap(errors.Join(err, verr), errs.Conflict, "error.code_not_sent")
 	}

@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/jolproject/jol/internal/audit"
@@ -51,6 +52,7 @@ type Service struct {
 	now      func() time.Time
 	q        queries
 	key      []byte
+	mu       sync.Mutex // guards sender
 	sender   requests.Sender
 }
 
@@ -70,12 +72,20 @@ func New(d Deps) (*Service, error) {
 }
 
 // SetSender sets the way one-time codes reach guardians' phones (a
-// channel of requests.SMS). Set it once, before the service is used;
-// without one, codes are refused and the other proofs remain.
-func (s *Service) SetSender(snd requests.Sender) { s.sender = snd }
+// channel of requests.SMS); without one, codes are refused and the other
+// proofs remain.
+func (s *Service) SetSender(snd requests.Sender) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.sender = snd
+}
 
 // Sender is the sender codes go through, nil when there is none.
-func (s *Service) Sender() requests.Sender { return s.sender }
+func (s *Service) Sender() requests.Sender {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.sender
+}
 
 // itoa formats an id for the logs.
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }

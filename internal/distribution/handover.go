@@ -38,8 +38,8 @@ type HandoverInput struct {
 
 // LineInput is one line handed over; a device's names its serial number.
 type LineInput struct {
-	Line    int
-	Serials []string
+	Line    int      `json:"line"`
+	Serials []string `json:"serials,omitempty"`
 }
 
 // Handover is a handover as recorded.
