@@ -97,6 +97,16 @@ func TestBrowserHandoverWithACodeOnATablet(t *testing.T) {
 		t.Fatalf("after the handover: %q", got)
 	}
 	shootFull(t, step, "handover-done")
+	// On a phone too, no page of the day is wider than the screen.
+	run("a phone", chromedp.EmulateViewport(390, 844))
+	for _, page := range []string{"/handover?request=" + strconv.FormatInt(r.ID, 10), "", "/list"} {
+		run("open "+page, chromedp.Navigate(s.url+"/distribution/"+strconv.FormatInt(event, 10)+page),
+			chromedp.WaitVisible(chromedp.CSS("main h1")))
+		if js(`String(document.documentElement.scrollWidth <= window.innerWidth)`) != "true" {
+			t.Errorf("%q is wider than the phone's screen", page)
+		}
+		shootFull(t, step, "distribution-phone"+strings.ReplaceAll(strings.Split(page, "?")[0], "/", "-"))
+	}
 	run("log out", chromedp.Click(chromedp.CSS("details.menu > summary")), chromedp.Click(chromedp.CSS("form.logout button")),
 		chromedp.WaitVisible(chromedp.CSS("#email")))
 	login("coordinator")

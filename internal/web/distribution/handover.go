@@ -33,6 +33,7 @@ type handoverView struct {
 	Proofs    []option
 	Photos    []option
 	CanRun    bool
+	CanGive   bool // a line may be handed over now
 	CanReturn bool
 	DemoPhone string // what the demo's phone received; never in a real installation
 }
@@ -116,13 +117,14 @@ func (s *Server) familyLines(r *http.Request, rq *request, v *handoverView, chec
 		fl := familyLine{Row: row, Item: row.Name(loc), Serial: "serial." + strconv.Itoa(row.Line)}
 		switch {
 		case row.Handed():
-			fl.State = l.T("distribution.state.handed", "Date", v.DateTime(row.HandedAt))
+			fl.State = l.T("distribution.state.handed", "Date", v.DateTime(row.HandedAt)) + " · " +
+				l.T("distribution.proof."+string(row.Proof))
 		case !row.OnList:
 			fl.State = l.T("distribution.state.elsewhere")
 		case row.HeldAt != v.Event.WarehouseID:
 			fl.State = l.T("distribution.state.not_held")
 		default:
-			fl.State, fl.Give = l.T("distribution.state.ready"), true
+			fl.State, fl.Give, v.CanGive = l.T("distribution.state.ready"), true, true
 			fl.Checked = checked == nil || slices.Contains(checked, row.Line)
 		}
 		for _, d := range devices {
