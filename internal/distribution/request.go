@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 
-	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
 )
 
@@ -19,10 +18,6 @@ type requestRow struct {
 	phone      string
 	orgPath    string
 	regionPath string
-}
-
-func (r requestRow) target() access.Target {
-	return access.Target{OrgPath: r.orgPath, RegionPath: r.regionPath}
 }
 
 // lockRequest reads request id for a handover at event e, locking its row
