@@ -25,7 +25,7 @@ picked AS (
 SELECT r.id, r.reference, r.status, l.line, l.item_id, i.code, i.name_en, i.name_kk, i.name_ru, i.name_fr, i.name_fa,
        i.serial_tracked, l.size, l.quantity, COALESCE(r.org_id, 0), COALESCE(o.name, ''), p.grade, p.last_name,
        p.first_name, p.patronymic, r.org_path, r.region_path, COALESCE(h.warehouse_id, 0), COALESCE(hv.id, 0),
-       hv.given_at, COALESCE(hv.proof, ''), COALESCE(hl.serials, ''), COALESCE(hv.event_id, 0)
+       hv.given_at, COALESCE(hv.proof, ''), COALESCE(hl.serials, ''), COALESCE(hv.event_id, 0), COALESCE(dl.event_id, 0)
 FROM picked k
 JOIN requests r ON r.id = k.request_id
 JOIN request_lines l ON l.request_id = k.request_id AND l.line = k.line
@@ -35,6 +35,7 @@ LEFT JOIN organisations o ON o.id = r.org_id
 LEFT JOIN stock_holds h ON h.request_id = k.request_id AND h.line = k.line AND h.status = 'held'
 LEFT JOIN handover_lines hl ON hl.request_id = k.request_id AND hl.line = k.line AND hl.return_doc_id IS NULL
 LEFT JOIN handovers hv ON hv.id = hl.handover_id
+LEFT JOIN distribution_lines dl ON dl.request_id = k.request_id AND dl.line = k.line
 ORDER BY COALESCE(o.name, ''), COALESCE(r.org_id, 0), p.last_name, p.first_name, r.id, l.line
 LIMIT $3;
 
@@ -43,7 +44,7 @@ LIMIT $3;
 SELECT r.id, r.reference, r.status, l.line, l.item_id, i.code, i.name_en, i.name_kk, i.name_ru, i.name_fr, i.name_fa,
        i.serial_tracked, l.size, l.quantity, COALESCE(r.org_id, 0), COALESCE(o.name, ''), p.grade, p.last_name,
        p.first_name, p.patronymic, r.org_path, r.region_path, COALESCE(h.warehouse_id, 0), COALESCE(hv.id, 0),
-       hv.given_at, COALESCE(hv.proof, ''), COALESCE(hl.serials, ''), COALESCE(hv.event_id, 0)
+       hv.given_at, COALESCE(hv.proof, ''), COALESCE(hl.serials, ''), COALESCE(hv.event_id, 0), COALESCE(dl.event_id, 0)
 FROM request_lines l
 JOIN requests r ON r.id = l.request_id
 JOIN aid_items i ON i.id = l.item_id
@@ -52,6 +53,7 @@ LEFT JOIN organisations o ON o.id = r.org_id
 LEFT JOIN stock_holds h ON h.request_id = l.request_id AND h.line = l.line AND h.status = 'held'
 LEFT JOIN handover_lines hl ON hl.request_id = l.request_id AND hl.line = l.line AND hl.return_doc_id IS NULL
 LEFT JOIN handovers hv ON hv.id = hl.handover_id
+LEFT JOIN distribution_lines dl ON dl.request_id = l.request_id AND dl.line = l.line
 WHERE l.request_id = $1
 ORDER BY l.line;
 

@@ -34,6 +34,7 @@ type Row struct {
 	Proof         Proof     `json:"proof,omitempty"`
 	Serials       []string  `json:"serials,omitempty"`
 	OnList        bool      `json:"on_list"`
+	AssignedTo    int64     `json:"assigned_to,omitempty"` // the day it was assigned to by hand
 	names         [5]string // en, kk, ru, fr, fa
 	child         string
 	orgPath       string
@@ -69,7 +70,7 @@ func scanRow(sc store.Scanner) (Row, error) {
 	err := sc.Scan(&r.RequestID, &r.Reference, &r.RequestStatus, &r.Line, &r.ItemID, &r.ItemCode, &r.names[0],
 		&r.names[1], &r.names[2], &r.names[3], &r.names[4], &r.SerialTracked, &r.Size, &r.Quantity, &r.OrgID,
 		&r.OrgName, &r.Grade, &last, &first, &patronymic, &r.orgPath, &r.regionPath, &r.HeldAt, &r.HandoverID, &at,
-		&r.Proof, &serials, &r.HandedEvent)
+		&r.Proof, &serials, &r.HandedEvent, &r.AssignedTo)
 	r.ItemName, r.HandedAt = r.names[0], store.TimeOf(at)
 	r.child = strings.Join(strings.Fields(last+" "+first+" "+patronymic), " ")
 	if serials != "" {

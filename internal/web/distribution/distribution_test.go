@@ -210,6 +210,17 @@ func TestListByHandPhotoAndReturn(t *testing.T) {
 	if r = c.Post(event+"/lines", url.Values{"references": {a.Reference}}); r.Status != http.StatusSeeOther {
 		t.Fatalf("add by reference: %d", r.Status)
 	}
+	// Taken off the list by mistake, and back.
+	if r = c.Get(event + "/handover?ref=" + url.QueryEscape(a.Reference)); !strings.Contains(r.Body, "unassign-form") {
+		t.Fatal("a line assigned by hand cannot be taken off")
+	}
+	if r = c.Post(event+"/lines/remove", url.Values{"request_id": {webtest.Itoa(a.ID)}, "line": {"1"}}); r.Status != http.StatusSeeOther {
+		t.Fatalf("take off the list: %d", r.Status)
+	}
+	if r = c.Get(event + "/handover?request=" + webtest.Itoa(a.ID)); r.Status != http.StatusNotFound {
+		t.Fatalf("after taking it off: %d", r.Status)
+	}
+	c.Post(event+"/lines", url.Values{"references": {a.Reference}})
 	give := url.Values{"request_id": {webtest.Itoa(a.ID)}, "line": {"1"}, "proof": {"list_photo"}}
 	if r = c.Post(event+"/handover", give); r.Status != http.StatusUnprocessableEntity ||
 		!strings.Contains(r.Body, "Attach the photo of the signed list") {
