@@ -47,7 +47,7 @@ type fix struct {
 	phone                *requests.Recorder
 }
 
-func setup(t *testing.T, w *testworld.World) *fix {
+func setup(t testing.TB, w *testworld.World) *fix {
 	t.Helper()
 	f := &fix{World: w, d: w.Services.Distribution, ctx: t.Context(), coord: w.Principal(access.Coordinator),
 		wh: w.Principal(access.Warehouse), op: w.Principal(access.Operator), admin: w.Principal(access.Admin),
@@ -75,7 +75,7 @@ func setup(t *testing.T, w *testworld.World) *fix {
 
 // newEvent plans an event at the point with in's rule, from tomorrow
 // morning, and opens it.
-func (f *fix) newEvent(t *testing.T, in distribution.EventInput) distribution.Event {
+func (f *fix) newEvent(t testing.TB, in distribution.EventInput) distribution.Event {
 	t.Helper()
 	in.CampaignID, in.WarehouseID, in.Place = f.campaign.ID, f.point.ID, "School №1, gym"
 	in.StartsAt = testworld.Epoch().Add(24 * time.Hour)
