@@ -14,6 +14,13 @@
 // the hello-world server (also a child process) the same way, stops both
 // and counts the requests in the database, which must equal the accepted
 // ones: every answer was given after its commit.
+//
+// With -rules the campaign has the kits' default eligibility rules, so
+// every accepted request is evaluated after its commit, in batches, while
+// the load goes on; -need 50 puts half the children in a category of
+// need, so that half is eligible and ranked (the others fail the
+// category rule). The last line says how many were evaluated, and
+// ranked, when the server stopped.
 package main
 
 import (
@@ -35,6 +42,7 @@ func main() {
 	clients := flag.Int("clients", 64, "concurrent clients")
 	children := flag.Int("children", 400_000, "children to register, one per request sent at most")
 	rules := flag.Bool("rules", false, "give the campaign eligibility rules, so each request is evaluated after its commit")
+	need := flag.Int("need", 0, "percent of the children in a category of need with valid evidence: with -rules, eligible and ranked")
 	flag.Parse()
 	var err error
 	switch *serve {
@@ -43,7 +51,7 @@ func main() {
 	case "hello":
 		err = serveHello(*addr)
 	default:
-		err = run(*dsn, *addr, *duration, *clients, *children, *rules)
+		err = run(*dsn, *addr, *duration, *clients, world{children: *children, rules: *rules, need: *need})
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "requestload:", err)
@@ -51,12 +59,15 @@ func main() {
 	}
 }
 
-func run(dsn, addr string, duration time.Duration, clients, children int, rules bool) error {
+func run(dsn, addr string, duration time.Duration, clients int, wd world) error {
 	if dsn == "" {
 		return fmt.Errorf("give -db")
 	}
+	if wd.need < 0 || wd.need > 100 {
+		return fmt.Errorf("-need is a percentage")
+	}
 	ctx := context.Background()
-	fx, err := prepare(ctx, dsn, children, rules)
+	fx, err := prepare(ctx, dsn, wd)
 	if err != nil {
 		return err
 	}
@@ -72,15 +83,15 @@ func run(dsn, addr string, duration time.Duration, clients, children int, rules 
 	}
 	hres := load(ctx, "http://"+addr+"/", fixture{}, clients, duration)
 	stop(hello)
-	stored, evaluated, err := count(ctx, dsn)
+	stored, evaluated, ranked, err := count(ctx, dsn)
 	if err != nil {
 		return err
 	}
 	fmt.Printf("clients %d, %s each\n", clients, duration)
 	fmt.Println("POST /api/v1/requests:", res)
 	fmt.Println("hello world:          ", hres)
-	fmt.Printf("ratio %.3f; requests in the database %d, accepted %d, evaluated when the server stopped %d\n",
-		res.rate()/hres.rate(), stored, res.ok, evaluated)
+	fmt.Printf("ratio %.3f; requests in the database %d, accepted %d, evaluated when the server stopped %d (ranked %d)\n",
+		res.rate()/hres.rate(), stored, res.ok, evaluated, ranked)
 	if int64(stored) != res.ok {
 		return fmt.Errorf("%d requests stored, %d accepted", stored, res.ok)
 	}

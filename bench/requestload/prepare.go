@@ -25,8 +25,18 @@ type fixture struct {
 	children      int
 }
 
+// world is what prepare makes: children to apply for, whether the
+// campaign has rules, and the percentage of the children in a category of
+// need.
+type world struct {
+	children int
+	rules    bool
+	need     int
+}
+
 // prepare makes a new database for the load.
-func prepare(ctx context.Context, dsn string, children int, rules bool) (fixture, error) {
+func prepare(ctx context.Context, dsn string, wd world) (fixture, error) {
+	children := wd.children
 	if _, err := os.Stat(dsn); err == nil {
 		return fixture{}, fmt.Errorf("%s exists; the load needs a new database", dsn)
 	}
@@ -100,24 +110,30 @@ func prepare(ctx context.Context, dsn string, children int, rules bool) (fixture
 		}
 		return nil
 	})
-	if err == nil && rules {
+	if err == nil && wd.need > 0 {
+		// Low-income with evidence valid for a year: eligible under the
+		// default rules, all with the same score, so the ranking is by the
+		// time of each request.
+		_, err = db.W.ExecContext(ctx, store.Rebind(db.Engine, `INSERT INTO person_categories (person_id, category_id,
+			expires_on, assigned_at) SELECT p.id, c.id, $1, $2 FROM persons p, categories c
+			WHERE c.code = 'low-income' AND p.id % 100 < $3`), store.Day(now.AddDate(1, 0, 0)), now, wd.need)
+	}
+	if err == nil && wd.rules {
 		r, w := eligibility.DefaultRules("kits")
 		_, err = svc.Eligibility.SaveRuleSet(ctx, access.System, fx.campaign, r, w)
 	}
 	return fx, err
 }
 
-// count counts the requests stored and those with a current eligibility
-// result.
-func count(ctx context.Context, dsn string) (stored, evaluated int, err error) {
+// count counts the requests stored, those with a current eligibility
+// result and those ranked.
+func count(ctx context.Context, dsn string) (stored, evaluated, ranked int, err error) {
 	db, err := store.Open(ctx, dsn)
 	if err != nil {
-		return 0, 0, err
+		return 0, 0, 0, err
 	}
 	defer db.Close()
-	if err := db.R.QueryRowContext(ctx, "SELECT count(*) FROM requests").Scan(&stored); err != nil {
-		return 0, 0, err
-	}
-	err = db.R.QueryRowContext(ctx, "SELECT count(*) FROM request_scores").Scan(&evaluated)
-	return stored, evaluated, err
+	err = db.R.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM requests), count(*),
+		COALESCE(SUM(CASE WHEN ranked THEN 1 ELSE 0 END), 0) FROM request_scores`).Scan(&stored, &evaluated, &ranked)
+	return stored, evaluated, ranked, err
 }

@@ -52,6 +52,10 @@ var (
 	// read it, with auditors; coordinators and administrators run it.
 	allocationViewers  = []string{"admin", "coordinator", "operator", "warehouse", "auditor"}
 	allocationManagers = []string{"admin", "coordinator"}
+	// Distribution days: warehouse staff, coordinators and operators run
+	// them and hand over; auditors read them; a return is a stock move.
+	distViewers = []string{"admin", "coordinator", "operator", "warehouse", "auditor"}
+	distRunners = []string{"admin", "coordinator", "operator", "warehouse"}
 )
 
 var expectedAccess = map[string][]string{
@@ -269,6 +273,31 @@ var expectedAccess = map[string][]string{
 	"POST /api/v1/jobs/{id}/retry":                          admins,
 	"GET /api/v1/audit":                                     auditors,
 	"GET /api/v1/access-log":                                auditors,
+	"GET /distribution":                                     distViewers,
+	"POST /distribution":                                    distRunners,
+	"GET /distribution/{id}":                                distViewers,
+	"POST /distribution/{id}":                               distRunners,
+	"POST /distribution/{id}/status":                        distRunners,
+	"POST /distribution/{id}/lines":                         distRunners,
+	"POST /distribution/{id}/lines/remove":                  distRunners,
+	"GET /distribution/{id}/list":                           distViewers,
+	"GET /distribution/{id}/list.xlsx":                      distViewers,
+	"GET /distribution/{id}/handover":                       distViewers,
+	"POST /distribution/{id}/handover":                      distRunners,
+	"POST /distribution/{id}/code":                          distRunners,
+	"POST /distribution/{id}/photos":                        distRunners,
+	"GET /distribution/{id}/photos/{photo}":                 distViewers,
+	"GET /handovers/{id}/signature":                         distViewers,
+	"POST /handovers/{id}/return":                           stockMovers,
+	"GET /api/v1/distribution/events":                       distViewers,
+	"POST /api/v1/distribution/events":                      distRunners,
+	"GET /api/v1/distribution/events/{id}":                  distViewers,
+	"POST /api/v1/distribution/events/{id}/status":          distRunners,
+	"GET /api/v1/distribution/events/{id}/lines":            distViewers,
+	"POST /api/v1/distribution/events/{id}/lines":           distRunners,
+	"POST /api/v1/distribution/events/{id}/codes":           distRunners,
+	"POST /api/v1/distribution/events/{id}/handovers":       distRunners,
+	"POST /api/v1/distribution/handovers/{id}/return":       stockMovers,
 }
 
 // caller is one demo user with a web session and an API token.

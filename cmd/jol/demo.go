@@ -6,6 +6,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/jolproject/jol/internal/demo"
+	"github.com/jolproject/jol/internal/requests"
 )
 
 func cmdDemo(ctx context.Context, e env, args []string) error {
@@ -28,6 +29,13 @@ func cmdDemo(ctx context.Context, e env, args []string) error {
 	}
 	defer scratch.Close()
 	a.Imports.TempDir = scratch.Dir
+	// The demo has no phones: the one-time codes of handovers go to a
+	// recorder whose messages the handover screen shows in their place.
+	// A real installation gives Jol a sender that delivers text messages,
+	// or uses the other proofs.
+	phone := requests.NewRecorder(requests.SMS)
+	phone.Visible = true
+	a.Distribution.SetSender(phone)
 	logins, err := demo.Seed(ctx, a.Services, demo.Options{Now: a.now})
 	if err != nil {
 		return fmt.Errorf("load demo data: %w", err)

@@ -59,6 +59,16 @@ const (
 	// running (dry or committed) its allocation.
 	ViewAllocation   Action = "allocation.view"
 	ManageAllocation Action = "allocation.manage"
+	// HandOver: hand over stock held for a request line (a distribution's
+	// handover), which the staff of a distribution do with the
+	// warehouse's.
+	HandOver Action = "stock.hand_over"
+
+	// Distribution (internal/distribution): reading events, their lists
+	// and handovers; planning events, assigning lines, sending codes and
+	// handing over.
+	ViewDistribution Action = "distribution.view"
+	RunDistribution  Action = "distribution.run"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -105,6 +115,10 @@ var rules = map[Action]rule{
 
 	ViewAllocation:   {roles: []Role{Admin, Coordinator, Operator, Warehouse, Auditor}, scoped: true},
 	ManageAllocation: {roles: []Role{Admin, Coordinator}, scoped: true},
+	HandOver:         {roles: []Role{Admin, Coordinator, Operator, Warehouse}, scoped: true},
+
+	ViewDistribution: {roles: []Role{Admin, Coordinator, Operator, Warehouse, Auditor}, scoped: true},
+	RunDistribution:  {roles: []Role{Admin, Coordinator, Operator, Warehouse}, scoped: true},
 }
 
 // Actions lists every action the policy knows.

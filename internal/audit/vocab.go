@@ -9,18 +9,20 @@ package audit
 
 // Entities are the record types of the change log.
 func Entities() []string {
-	return []string{"aid_item", "allocation_run", "allocation_settings", "api_token", "appeal", "appeal_deadlines", "calendar_day", "campaign",
-		"category", "donor", "eligibility_rules", "household", "import_template", "import_upload", "job",
+	return []string{"aid_item", "allocation_run", "allocation_settings", "api_token", "appeal", "appeal_deadlines",
+		"calendar_day", "campaign", "category", "distribution_event", "distribution_photo", "donor",
+		"eligibility_rules", "handover", "handover_code", "household", "import_template", "import_upload", "job",
 		"organisation", "person", "person_batch", "place_offer", "placement", "region", "request",
 		"request_document", "settings", "stock_doc", "user", "warehouse"}
 }
 
 // Actions are the actions of the change log.
 func Actions() []string {
-	return []string{"add_guardian", "add_member", "allocate", "answer", "assemble", "assign", "assign_reviewer", "attach",
-		"close", "comment", "count", "create", "delete", "dispatch", "dry_run", "give_consent", "import", "issue",
+	return []string{"add_guardian", "add_member", "allocate", "answer", "assemble", "assign", "assign_reviewer",
+		"attach", "close", "comment", "count", "create", "delete", "dispatch", "dry_run", "give_consent", "hand_over",
+		"import", "issue",
 		"link", "merge", "password", "photo", "place", "receive", "record_assessment", "record_results",
-		"remove_guardian", "remove_member", "rescore", "retry", "return", "revoke", "save", "set_head",
+		"remove_guardian", "remove_member", "rescore", "retry", "return", "revoke", "save", "send_code", "set_head",
 		"set_outcome", "set_status", "submit", "transition", "unassign", "unmerge", "update", "upload",
 		"withdraw_consent", "write_off"}
 }
@@ -34,7 +36,7 @@ const (
 // SubjectKinds are the kinds of record the access log names.
 func SubjectKinds() []string {
 	return []string{KindHousehold, "import_run", "import_upload", OutOfScopeID, KindPerson, "person_export",
-		"request", "request_document", "appeal"}
+		"request", "request_document", "appeal", "distribution_list", "distribution_photo", "handover_signature"}
 }
 
 // Vias are the ways a record was opened (or an ID number typed) that the

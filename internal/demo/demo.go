@@ -139,6 +139,9 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 		if err := seedRequests(ctx, s, now(), ids); err != nil {
 			return nil, err
 		}
+		if err := seedDistribution(ctx, s, now(), ids); err != nil {
+			return nil, fmt.Errorf("demo distribution day: %w", err)
+		}
 		if err := seedAppeals(ctx, s, now()); err != nil {
 			return nil, err
 		}

@@ -13,10 +13,10 @@ import (
 )
 
 // The demo's own "Road to School" of this year gets two requests in every
-// status, each with its history on the days after it came in, once
-// however often the demo is loaded — but those the sample allocation
-// decides: of the six approved or waitlisted, four allocated and two
-// waitlisted, none left approved.
+// status (and the families of its distribution day), each with its
+// history on the days after it came in, once however often the demo is
+// loaded — but those the sample allocation decides: of the six approved
+// or waitlisted, four allocated and two waitlisted, none left approved.
 func TestSeedRequestsInEveryStatus(t *testing.T) {
 	db := storetest.SQLite(t)
 	svc := services(t, db)
@@ -59,13 +59,17 @@ func TestSeedRequestsInEveryStatus(t *testing.T) {
 	if eligible == 0 || eligible == len(rows) {
 		t.Errorf("%d of %d sample requests eligible: the demo should show both verdicts", eligible, len(rows))
 	}
+	// Two in every status, and the families of the distribution day: some
+	// have collected their kits, the others are still to come.
+	want := map[requests.Status]int{requests.Approved: 0, requests.Allocated: 4 + demo.DayWaiting,
+		requests.Delivered: 2 + demo.DayHanded}
 	for _, st := range requests.Statuses() {
-		want := map[requests.Status]int{requests.Approved: 0, requests.Allocated: 4}[st]
-		if st != requests.Approved && st != requests.Allocated {
-			want = 2
+		w, ok := want[st]
+		if !ok {
+			w = 2
 		}
-		if count[st] != want {
-			t.Errorf("%d requests %s, want %d", count[st], st, want)
+		if count[st] != w {
+			t.Errorf("%d requests %s, want %d", count[st], st, w)
 		}
 	}
 }

@@ -20,7 +20,9 @@
 //
 // Rank places eligible requests within their region (RankRegion: the
 // region below the country by default): higher score first, then the
-// earlier request, then the lower id — never chance.
+// earlier request, then the lower id — never chance. Stored results are
+// placed in the same order when they are read (place.go), so a rank is
+// always the current one.
 //
 // Long and Short turn a Result and its Place into Messages (i18n keys and
 // typed arguments): the operator's explanation, read to a family on the
@@ -33,9 +35,12 @@
 // and institutions.
 //
 // Service keeps it: every version of a campaign's rule set (SaveRuleSet),
-// every result each request has had under a run number with one of them
-// current (Current, History), EvaluateRequest for one request when it is
-// made, and Rescore, which recalculates a whole campaign after a change of
-// rules or weights — facts read set by set, evaluated and ranked in
-// memory, written in batches that leave earlier results untouched.
+// every different result each request has had under a run number with
+// one of them current (Current, History), EvaluateRequest for one request
+// when it is made, Submitted and Moved for requests just submitted or
+// moved to another status, evaluated in batches after their commit, and
+// Rescore, which recalculates a whole campaign after a change of rules or
+// weights — facts read set by set, evaluated in memory, and only the
+// results that changed written, in batches, the ones they replace kept
+// with the place they held.
 package eligibility

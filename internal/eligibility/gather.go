@@ -11,43 +11,60 @@ import (
 )
 
 // subject is a request as Rescore sees it: what the registry knows of its
-// person, the items it asks for and whether it may be ranked at all.
+// person, the items it asks for, whether it may be ranked at all, and its
+// current result.
 type subject struct {
-	id        int64
-	status    string // the request's status
-	household int64
-	facts     Facts
-	items     []int64
+	id, campaign int64
+	status       string // the request's status
+	household    int64
+	facts        Facts
+	items        []int64
+	cur          current
+}
+
+// current is a request's current result as request_scores keeps it: what
+// a new result is compared with, and where it stands. run is 0 when the
+// request has none.
+type current struct {
+	run    int64
+	score  int
+	region string
+	ranked bool
+	at     time.Time // when the request was made (request_scores.requested_at)
+	digest int64
 }
 
 // closed are the request statuses that take no place in a ranking.
 var closed = map[string]bool{"rejected": true, "withdrawn": true}
 
 // gatherQueries read the facts of a set of requests, named by the first
-// argument of each: a campaign (queries.sql) or one request (single.sql).
+// argument of each: a campaign's id (queries.sql) or a JSON array of
+// request ids (set.sql).
 type gatherQueries struct{ requests, lines, categories, children, received string }
 
 func (s *Service) campaignQueries() gatherQueries {
 	return gatherQueries{s.q.GatherRequests, s.q.GatherLines, s.q.GatherCategories, s.q.GatherChildren, s.q.GatherReceived}
 }
 
-func (s *Service) oneQueries() gatherQueries {
-	return gatherQueries{s.q.OneRequest, s.q.OneLines, s.q.OneCategories, s.q.OneChildren, s.q.OneReceived}
+func (s *Service) setQueries() gatherQueries {
+	return gatherQueries{s.q.SetRequests, s.q.SetLines, s.q.SetCategories, s.q.SetChildren, s.q.SetReceived}
 }
 
-// gather reads the facts of every request of a set (a campaign's, or
-// one) in five queries, each a single pass over the set: requests with
-// person and household, the items asked for, the categories held, the
-// children of each household and the items received this year elsewhere.
-// Nothing is read request by request. The requests are read on one
-// connection while the four others run on a second, in two read-only
+// gather reads the facts of every request of a set (a campaign's, or a
+// batch's) in five queries, each a single pass over the set: requests with
+// person, household and current result, the items asked for, the
+// categories held, the children of each household and the items received
+// this year elsewhere. Nothing is read request by request. The requests
+// and their items are read on one connection while the three others run
+// on a second (the reading is about even so), in two read-only
 // transactions begun together; the result is sorted by request id.
-func (s *Service) gather(ctx context.Context, q gatherQueries, set int64, day time.Time) ([]subject, error) {
-	var subs []subject
+func (s *Service) gather(ctx context.Context, q gatherQueries, set any, day time.Time) ([]subject, error) {
+	var chunks [][]subject
+	var lines []pair
 	var more extras
 	var g errgroup
 	g.Go(func() (err error) {
-		subs, err = s.readRequests(ctx, q.requests, set)
+		chunks, lines, err = s.readRequests(ctx, q, set)
 		return err
 	})
 	g.Go(func() (err error) {
@@ -57,12 +74,12 @@ func (s *Service) gather(ctx context.Context, q gatherQueries, set int64, day ti
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	subs = byID(subs)
+	subs := byID(chunks)
 	at := make(map[int64]int32, len(subs)) // request id to index in subs
 	for i, sb := range subs {
 		at[sb.id] = int32(i)
 	}
-	for _, l := range more.lines {
+	for _, l := range lines {
 		if i, ok := at[l.req]; ok {
 			subs[i].items = append(subs[i].items, l.item)
 		}
@@ -98,112 +115,52 @@ func (s *Service) readOnly(ctx context.Context, fn func(tx *sql.Tx) error) error
 	return fn(tx)
 }
 
-func (s *Service) readRequests(ctx context.Context, query string, set int64) ([]subject, error) {
-	var subs []subject
-	err := s.readOnly(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, query, set)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var sb subject
-			var birth sql.NullTime
-			var dist sql.NullInt64
-			f := &sb.facts
-			if err := rows.Scan(&sb.id, &sb.status, &f.RequestDate, &f.RegionPath, &birth, &f.Grade, &f.Institution,
-				&f.Disability, &f.Income, &f.SingleGuardian, &sb.household, &dist); err != nil {
-				return err
-			}
-			f.BirthDate, f.RequestDate = store.TimeOf(birth), f.RequestDate.UTC()
-			f.DistanceKm, f.DistanceKnown = float64(dist.Int64)/1000, dist.Valid
-			subs = append(subs, sb)
-		}
-		return rows.Err()
-	})
-	return subs, err
-}
+// chunk is how many subjects readRequests puts in one slice: a million
+// wide subjects appended to one slice would be copied over and over as it
+// grows.
+const chunk = 1 << 16
 
-// extras are the facts read beside the requests, by request id (children
-// by household id).
-type extras struct {
-	lines, received []pair
-	categories      []heldBy
-	children        map[int64]int
-}
-
-type pair struct{ req, item int64 }
-
-type heldBy struct {
-	req  int64
-	held Held
-}
-
-func (s *Service) readExtras(ctx context.Context, q gatherQueries, set int64, day time.Time) (extras, error) {
-	x := extras{children: map[int64]int{}}
-	from := time.Date(day.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
-	err := s.readOnly(ctx, func(tx *sql.Tx) error {
-		if err := eachPair(ctx, tx, q.lines, func(req, item int64) { x.lines = append(x.lines, pair{req, item}) }, set); err != nil {
-			return err
+// byID returns the subjects of chunks in one slice sorted by request id,
+// each moved once: it sorts their positions, not the wide subjects.
+func byID(chunks [][]subject) []subject {
+	var pos []int32
+	for c, ch := range chunks {
+		for i := range ch {
+			pos = append(pos, int32(c*chunk+i))
 		}
-		if err := eachPair(ctx, tx, q.received, func(req, item int64) { x.received = append(x.received, pair{req, item}) },
-			set, from, from.AddDate(1, 0, 0)); err != nil {
-			return err
-		}
-		if err := eachPair(ctx, tx, q.children, func(hh, n int64) { x.children[hh] = int(n) },
-			set, day.AddDate(-18, 0, 0)); err != nil {
-			return err
-		}
-		rows, err := tx.QueryContext(ctx, q.categories, set)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var h heldBy
-			var exp sql.NullTime
-			if err := rows.Scan(&h.req, &h.held.Code, &exp); err != nil {
-				return err
-			}
-			h.held.Expires = store.TimeOf(exp)
-			x.categories = append(x.categories, h)
-		}
-		return rows.Err()
-	})
-	return x, err
-}
-
-// byID returns subs sorted by request id. It sorts positions, not the
-// wide subjects, then moves each subject once.
-func byID(subs []subject) []subject {
-	if slices.IsSortedFunc(subs, func(a, b subject) int { return cmp.Compare(a.id, b.id) }) {
-		return subs
 	}
-	pos := make([]int32, len(subs))
-	for i := range pos {
-		pos[i] = int32(i)
-	}
-	slices.SortFunc(pos, func(a, b int32) int { return cmp.Compare(subs[a].id, subs[b].id) })
-	out := make([]subject, len(subs))
+	get := func(p int32) *subject { return &chunks[p/chunk][p%chunk] }
+	slices.SortFunc(pos, func(a, b int32) int { return cmp.Compare(get(a).id, get(b).id) })
+	out := make([]subject, len(pos))
 	for i, p := range pos {
-		out[i] = subs[p]
+		out[i] = *get(p)
 	}
 	return out
 }
 
 // eachPair runs a query of two integer columns and hands each row to fn.
 func eachPair(ctx context.Context, tx *sql.Tx, query string, fn func(a, b int64), args ...any) error {
+	return eachRow(ctx, tx, query, func(sc store.Scanner) error {
+		var a, b int64
+		if err := sc.Scan(&a, &b); err != nil {
+			return err
+		}
+		fn(a, b)
+		return nil
+	}, args...)
+}
+
+// eachRow runs a query and hands each row to fn to scan.
+func eachRow(ctx context.Context, tx *sql.Tx, query string, fn func(sc store.Scanner) error, args ...any) error {
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var a, b int64
-		if err := rows.Scan(&a, &b); err != nil {
+		if err := fn(rows); err != nil {
 			return err
 		}
-		fn(a, b)
 	}
 	return rows.Err()
 }

@@ -6,10 +6,11 @@ import (
 	"time"
 )
 
-// evaluateAll evaluates every subject and encodes its detail, on as many
-// goroutines as there are processors.
+// evaluateAll evaluates every subject, encodes its detail and digests it,
+// on as many goroutines as there are processors.
 func evaluateAll(rs RuleSet, subs []subject, day time.Time) ([]scored, error) {
 	out := make([]scored, len(subs))
+	rules := rulesDigest(rs.Rules)
 	workers := runtime.GOMAXPROCS(0)
 	chunk := (len(subs) + workers - 1) / max(workers, 1)
 	var g errgroup
@@ -17,12 +18,10 @@ func evaluateAll(rs RuleSet, subs []subject, day time.Time) ([]scored, error) {
 		hi := min(lo+chunk, len(subs))
 		g.Go(func() error {
 			for i := lo; i < hi; i++ {
-				r := EvaluateItems(rs.Rules, rs.Weights, subs[i].facts, subs[i].items, day)
-				d, err := EncodeDetail(r)
-				if err != nil {
+				var err error
+				if _, out[i], err = evaluateSubject(rs, rules, &subs[i], day); err != nil {
 					return err
 				}
-				out[i] = scored{status: r.Status, score: r.Score, region: r.RankRegion, detail: d}
 			}
 			return nil
 		})

@@ -21,37 +21,28 @@ type Summary struct {
 	Ineligible   int   `json:"ineligible"`
 	Undetermined int   `json:"undetermined"`
 	Ranked       int   `json:"ranked"`
+	// Changed is the number of new results written: the others were the
+	// same as before and stayed as they were.
+	Changed int `json:"changed"`
 	// How long reading the facts, evaluating and ranking, and writing took.
 	Read     time.Duration `json:"read_ns"`
 	Evaluate time.Duration `json:"evaluate_ns"`
 	Write    time.Duration `json:"write_ns"`
 }
 
-var (
-	resultColumns = []string{"request_id", "run", "campaign_id", "version", "status", "score", "rank_region", "rank",
-		"rank_of", "requested_at", "detail", "decided_on", "computed_at"}
-	scoreColumns = []string{"request_id", "campaign_id", "run", "status", "score", "rank_region", "rank", "rank_of",
-		"requested_at"}
-)
-
-// scored is one request's new result as written: its detail encoded.
-type scored struct {
-	status Status
-	score  int
-	region string
-	place  Place
-	detail []byte
-}
-
 // Rescore recalculates every request of a campaign with its current rule
-// set on today's date: it reads the facts of all of them set by set,
-// evaluates and ranks them in memory, then writes the results in batches
-// of s.Batch requests, each in its own transaction that appends the
-// batch's results under a new run number and makes them current. A
-// request's earlier results are never rewritten: they are its history.
-// Between batches other writers take their turn; a recalculation cut
-// short leaves every request with a whole current result, of one run or
-// the other, and is finished by running it again.
+// set on today's date: it reads the facts and the current results of all
+// of them set by set, evaluates them in memory and compares each new
+// result's digest with the current one's. Only what changed is written:
+// in batches of s.Batch requests, each in its own transaction, the new
+// results are appended under a new run number and made current, the ones
+// they replace keeping, as history, the place they held when the
+// recalculation began; a request whose result is the same keeps it (and
+// only whether it is ranked is written, when a withdrawal or a rejection
+// changed that). Ranks are not written at all: they are derived when read
+// (place.go). Between batches other writers take their turn; a
+// recalculation cut short leaves every request with a whole current
+// result, of one run or the other, and is finished by running it again.
 func (s *Service) Rescore(ctx context.Context, p access.Principal, campaignID int64) (Summary, error) {
 	scope, err := s.campaignScope(ctx, s.db.R, campaignID)
 	if err != nil {
@@ -79,43 +70,11 @@ func (s *Service) Rescore(ctx context.Context, p access.Principal, campaignID in
 	if err != nil {
 		return Summary{}, err
 	}
-	var entries []Entry
-	var ranked []int32 // index in subs of each entry
-	for i, sc := range out {
-		switch sc.status {
-		case Eligible:
-			sum.Eligible++
-			if !closed[subs[i].status] {
-				entries = append(entries, Entry{ID: subs[i].id, Region: sc.region, Score: sc.score, Requested: subs[i].facts.RequestDate})
-				ranked = append(ranked, int32(i))
-			}
-		case Ineligible:
-			sum.Ineligible++
-		default:
-			sum.Undetermined++
-		}
-	}
-	for k, pl := range Rank(entries) {
-		out[ranked[k]].place = pl
-	}
-	sum.Ranked = len(entries)
+	cs := s.compare(&sum, rs.Version, subs, out)
 	sum.Evaluate = time.Since(t0)
 	t0 = time.Now()
-	// The batches insert into the rank index at random places: keep its
-	// pages in memory, as an import does.
-	restore, err := s.db.WidenCache(ctx, 128)
-	if err != nil {
-		return Summary{}, err
-	}
-	defer restore()
-	var run int64
-	if err := s.db.W.QueryRowContext(ctx, s.q.NextRun, campaignID).Scan(&run); err != nil {
-		return Summary{}, err
-	}
-	batch := max(s.Batch, 1)
-	for lo := 0; lo < len(subs); lo += batch {
-		hi := min(lo+batch, len(subs))
-		if err := s.write(ctx, campaignID, run, rs.Version, subs[lo:hi], out[lo:hi], day, now); err != nil {
+	if len(cs) > 0 {
+		if sum.Changed, err = s.writeRun(ctx, campaignID, cs, day, now); err != nil {
 			return Summary{}, fmt.Errorf("eligibility: write campaign %d: %w", campaignID, err)
 		}
 	}
@@ -127,38 +86,81 @@ func (s *Service) Rescore(ctx context.Context, p access.Principal, campaignID in
 	return sum, err
 }
 
-// write appends one batch's results (requests sorted by id) and makes
-// them current, in one transaction.
-func (s *Service) write(ctx context.Context, campaignID, run int64, version int, subs []subject, out []scored,
-	day, now time.Time) error {
-	results := make([][]any, len(subs))
-	scores := make([][]any, len(subs))
+// compare counts the new results into sum and returns those to write:
+// every request whose result's digest differs from its current one's, or
+// that has none, or whose place in a ranking comes or goes. Each carries
+// the place it holds now, as the current results rank them.
+func (s *Service) compare(sum *Summary, version int, subs []subject, out []scored) []change {
+	var entries []Entry
+	var at []int32 // index in subs of each entry
 	for i, sb := range subs {
-		sc := &out[i]
-		status := string(sc.status)
-		results[i] = []any{sb.id, run, campaignID, version, status, sc.score, sc.region, sc.place.Rank, sc.place.Of,
-			sb.facts.RequestDate, string(sc.detail), day, now}
-		scores[i] = []any{sb.id, campaignID, run, status, sc.score, sc.region, sc.place.Rank, sc.place.Of,
-			sb.facts.RequestDate}
+		if sb.cur.ranked {
+			entries = append(entries, Entry{ID: sb.id, Region: sb.cur.region, Score: sb.cur.score, Requested: sb.cur.at})
+			at = append(at, int32(i))
+		}
 	}
-	conn, err := s.db.W.Conn(ctx)
+	before := make([]Place, len(subs))
+	for k, pl := range Rank(entries) {
+		before[at[k]] = pl
+	}
+	var cs []change
+	for i, sc := range out {
+		sb := &subs[i]
+		switch sc.status {
+		case Eligible:
+			sum.Eligible++
+		case Ineligible:
+			sum.Ineligible++
+		default:
+			sum.Undetermined++
+		}
+		ranked := sc.status == Eligible && !closed[sb.status]
+		if ranked {
+			sum.Ranked++
+		}
+		if sb.cur.run != 0 && sb.cur.digest == sc.digest && sb.cur.ranked == ranked {
+			continue
+		}
+		c := change{id: sb.id, campaign: sb.campaign, version: version, at: sb.facts.RequestDate, sc: sc, ranked: ranked}
+		if sb.cur.ranked {
+			c.before, c.beforeRun = before[i], sb.cur.run
+		}
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+// writeRun writes a recalculation's changes under a new run number, in
+// batches of s.Batch, and returns how many new results it wrote.
+func (s *Service) writeRun(ctx context.Context, campaignID int64, cs []change, day, now time.Time) (int, error) {
+	// The batches insert into the place index at random places: keep its
+	// pages in memory, as an import does.
+	restore, err := s.db.WidenCache(ctx, 128)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	defer conn.Close()
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return err
+	defer restore()
+	var run int64
+	if err := s.db.W.QueryRowContext(ctx, s.q.NextRun, campaignID).Scan(&run); err != nil {
+		return 0, err
 	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, s.q.DropCurrent, campaignID, subs[0].id, subs[len(subs)-1].id); err != nil {
-		return err
+	for i := range cs {
+		cs[i].run = run
 	}
-	if err := store.Bulk(ctx, conn, "request_results", resultColumns, results); err != nil {
-		return err
+	written, batch := 0, max(s.Batch, 1)
+	for lo := 0; lo < len(cs); lo += batch {
+		err := s.writeTx(ctx, func(conn *sql.Conn, tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, s.q.LockRuns, campaignID); err != nil {
+				return err
+			}
+			n, err := s.writeChanges(ctx, conn, tx, cs[lo:min(lo+batch, len(cs))], day, now)
+			written += n
+			return err
+		})
+		if err != nil {
+			return 0, err
+		}
 	}
-	if err := store.Bulk(ctx, conn, "request_scores", scoreColumns, scores); err != nil {
-		return err
-	}
-	return tx.Commit()
+	_, err = s.db.W.ExecContext(ctx, s.q.DropEmptyTallies, campaignID)
+	return written, err
 }

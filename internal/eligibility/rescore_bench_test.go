@@ -21,6 +21,36 @@ import (
 // categories in three with evidence, some of it expired, and asks for a
 // kit; one in ten received a kit earlier this year.
 func BenchmarkRescore(b *testing.B) {
+	w, n := benchLoaded(b)
+	rules, weights := roadRules(w)
+	_, err := w.s.SaveRuleSet(ctx, w.coord, w.campaign, rules, weights)
+	check(b, err)
+	t0 := time.Now()
+	sum, err := w.s.Rescore(ctx, w.coord, w.campaign)
+	check(b, err)
+	b.Logf("first calculation (every result new) in %s: read %s, evaluate %s, write %s", time.Since(t0).Round(time.Millisecond),
+		sum.Read.Round(time.Millisecond), sum.Evaluate.Round(time.Millisecond), sum.Write.Round(time.Millisecond))
+	cpu := cpuTime()
+	b.ResetTimer()
+	for b.Loop() {
+		weights.Categories["low-income"]++
+		_, err := w.s.SaveRuleSet(ctx, w.coord, w.campaign, rules, weights)
+		check(b, err)
+		sum, err := w.s.Rescore(ctx, w.coord, w.campaign)
+		check(b, err)
+		if sum.Requests != n {
+			b.Fatalf("rescored %d of %d", sum.Requests, n)
+		}
+		b.Logf("read %s, evaluate %s, write %s (%d results changed)", sum.Read.Round(time.Millisecond),
+			sum.Evaluate.Round(time.Millisecond), sum.Write.Round(time.Millisecond), sum.Changed)
+	}
+	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric(float64(n), "requests")
+}
+
+// benchLoaded is the world of the benchmarks at scale: JOL_BENCH_REQUESTS
+// requests (default 100,000) in campaign "road", without results.
+func benchLoaded(b *testing.B) (*world, int) {
 	n := 100_000
 	if v, err := strconv.Atoi(os.Getenv("JOL_BENCH_REQUESTS")); err == nil && v > 0 {
 		n = v
@@ -49,36 +79,20 @@ func BenchmarkRescore(b *testing.B) {
 		}
 		w.load(b, apps)
 	}
-	b.Logf("loaded %d requests in %s", n, time.Since(start).Round(time.Second))
-	rules, weights := roadRules(w)
-	_, err := w.s.SaveRuleSet(ctx, w.coord, w.campaign, rules, weights)
-	check(b, err)
-	t0 := time.Now()
-	_, err = w.s.Rescore(ctx, w.coord, w.campaign)
-	check(b, err)
-	b.Logf("first calculation (no history) in %s", time.Since(t0).Round(time.Millisecond))
-	cpu := cpuTime()
-	b.ResetTimer()
-	for b.Loop() {
-		weights.Categories["low-income"]++
-		_, err := w.s.SaveRuleSet(ctx, w.coord, w.campaign, rules, weights)
-		check(b, err)
-		sum, err := w.s.Rescore(ctx, w.coord, w.campaign)
-		check(b, err)
-		if sum.Requests != n {
-			b.Fatalf("rescored %d of %d", sum.Requests, n)
-		}
-		b.Logf("read %s, evaluate and rank %s, write %s", sum.Read.Round(time.Millisecond),
-			sum.Evaluate.Round(time.Millisecond), sum.Write.Round(time.Millisecond))
+	if !loaded {
+		b.Logf("loaded %d requests in %s", n, time.Since(start).Round(time.Second))
 	}
-	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
-	b.ReportMetric(float64(n), "requests")
+	return w, n
 }
 
 // benchWorld is a new world, or with JOL_BENCH_DIR the one kept there from
 // an earlier run of the same size, its results and rule sets cleared
-// (loaded is then true).
+// (loaded is then true). With JOL_BENCH_ENGINE=postgres it is a new
+// database on PostgreSQL.
 func benchWorld(b *testing.B, n int) (w *world, loaded bool) {
+	if os.Getenv("JOL_BENCH_ENGINE") == string(store.Postgres) {
+		return setup(b, storetest.Postgres(b)), false
+	}
 	dir := os.Getenv("JOL_BENCH_DIR")
 	if dir == "" {
 		return setup(b, storetest.SQLite(b)), false
@@ -94,7 +108,7 @@ func benchWorld(b *testing.B, n int) (w *world, loaded bool) {
 		return setup(b, db), false
 	}
 	w = attach(b, db)
-	for _, t := range []string{"request_results", "request_scores", "eligibility_runs", "eligibility_rule_sets"} {
+	for _, t := range []string{"request_results", "request_scores", "request_rank_tallies", "eligibility_runs", "eligibility_rule_sets"} {
 		_, err := db.W.ExecContext(ctx, "DELETE FROM "+t)
 		check(b, err)
 	}

@@ -83,7 +83,8 @@ func TestRescore(t *testing.T) {
 		sum, err := w.s.Rescore(ctx, w.coord, w.campaign)
 		check(t, err)
 		sum.Read, sum.Evaluate, sum.Write = 0, 0, 0 // timings vary
-		if want := (eligibility.Summary{CampaignID: w.campaign, Version: 1, Requests: 6, Eligible: 3, Ineligible: 3, Ranked: 2}); sum != want {
+		if want := (eligibility.Summary{CampaignID: w.campaign, Version: 1, Requests: 6, Eligible: 3, Ineligible: 3, Ranked: 2,
+			Changed: 6}); sum != want {
 			t.Fatalf("summary %+v, want %+v", sum, want)
 		}
 		want := map[int64]struct {
@@ -111,22 +112,36 @@ func TestRescore(t *testing.T) {
 			t.Errorf("received: %q", got)
 		}
 
-		// New weights: a new version, and the first results go to the history.
+		// New weights: a new version; the results they change go to the
+		// history with the place they held, the others stay as they were.
 		weights.Categories["low-income"] = 50
 		rs, err = w.s.SaveRuleSet(ctx, w.coord, w.campaign, rules, weights)
 		if err != nil || rs.Version != 2 || rs.Weights.Version != 2 {
 			t.Fatalf("save v2: %v %+v", err, rs)
 		}
-		_, err = w.s.Rescore(ctx, w.coord, w.campaign)
+		sum, err = w.s.Rescore(ctx, w.coord, w.campaign)
 		check(t, err)
-		_, err = w.s.Rescore(ctx, w.coord, w.campaign)
+		if sum.Changed != 5 { // request 2's expired evidence scores nothing either way
+			t.Errorf("v2 changed %d results, want 5", sum.Changed)
+		}
+		sum, err = w.s.Rescore(ctx, w.coord, w.campaign)
 		check(t, err)
+		if sum.Changed != 0 || sum.Ranked != 2 {
+			t.Errorf("the same rules again: %+v", sum)
+		}
 		st, _ = w.s.Current(ctx, w.coord, 1)
 		hist, err := w.s.History(ctx, w.coord, 1)
 		check(t, err)
-		if st.Version != 2 || st.Result.Score != 78 || len(hist) != 2 || hist[0].Version != 2 || hist[1].Version != 1 ||
-			hist[1].Result.Score != 58 || hist[1].Place.Rank != 1 || hist[1].Result.Checks[0].Max != 17 {
+		if st.Version != 2 || st.Result.Score != 78 || st.Place != (eligibility.Place{Rank: 1, Of: 2}) || len(hist) != 1 ||
+			hist[0].Version != 1 || hist[0].Result.Score != 58 || hist[0].Place != (eligibility.Place{Rank: 1, Of: 2}) ||
+			hist[0].Result.Checks[0].Max != 17 {
 			t.Fatalf("current %+v\nhistory %+v", st, hist)
+		}
+		if st, _ := w.s.Current(ctx, w.coord, 2); st.Version != 1 || st.Result.Score != 0 {
+			t.Errorf("request 2, unchanged, was written again: %+v", st)
+		}
+		if hist, _ := w.s.History(ctx, w.coord, 2); len(hist) != 0 {
+			t.Errorf("request 2, unchanged, has a history: %+v", hist)
 		}
 		sets, err := w.s.RuleSets(ctx, w.campaign)
 		if err != nil || len(sets) != 2 || sets[1].Weights.Categories["low-income"] != 30 || sets[0].ByName != "Coordinator" {
@@ -170,13 +185,27 @@ func TestEvaluateRequest(t *testing.T) {
 		if got.Place != st.Place || got.Result.Score != 40 || got.Result.Checks[0].Max != 17 {
 			t.Fatalf("stored %+v", got)
 		}
-		// Evaluated again: one result in the history, the place unchanged
-		// (its own earlier result does not count against it).
+		// Evaluated again with nothing changed: the result stays as it was,
+		// without a history entry, its own result not counted against it.
 		st, err = w.s.EvaluateRequest(ctx, op, 8)
 		check(t, err)
 		hist, _ := w.s.History(ctx, op, 8)
-		if st.Place != (eligibility.Place{Rank: 3, Of: 3}) || len(hist) != 1 {
+		if st.Place != (eligibility.Place{Rank: 3, Of: 3}) || len(hist) != 0 {
 			t.Fatalf("again: %+v, history %d", st.Place, len(hist))
+		}
+		// A request scoring more than all, evaluated alone, comes first,
+		// and moves the others down at once: no recalculation needed.
+		top := apps[0]
+		top.id, top.submitted = 9, day("2026-08-21")
+		top.categories = map[string]time.Time{"low-income": day("2026-12-31"), "orphan": day("2026-12-31")}
+		w.load(t, []applicant{top})
+		if st := must(w.s.EvaluateRequest(ctx, op, 9)); st.Result.Score != 78 || st.Place != (eligibility.Place{Rank: 1, Of: 4}) {
+			t.Fatalf("top: %d %+v", st.Result.Score, st.Place)
+		}
+		for id, want := range map[int64]eligibility.Place{1: {Rank: 2, Of: 4}, 4: {Rank: 3, Of: 4}, 8: {Rank: 4, Of: 4}} {
+			if st := must(w.s.Current(ctx, op, id)); st.Place != want {
+				t.Errorf("request %d after another's evaluation: %+v, want %+v", id, st.Place, want)
+			}
 		}
 		stranger := access.Principal{UserID: 8, Role: access.Operator, OrgPath: "/999/"}
 		if _, err := w.s.EvaluateRequest(ctx, stranger, 8); errs.CodeOf(err) != errs.Forbidden {

@@ -17,9 +17,9 @@ var queryFS embed.FS
 type queries struct {
 	CampaignScope, NextRuleVersion, InsertRuleSet, LatestRuleSet, RuleSetVersion, RuleSetVersions string
 	GatherRequests, GatherLines, GatherCategories, GatherChildren, GatherReceived                 string
-	NextRun, DropCurrent, RequestScope, CurrentResult, ResultHistory, CategoryCodes               string
-	OneRequest, OneLines, OneCategories, OneChildren, OneReceived                                 string
-	PlaceAmong, DropOne, InsertScore, InsertResult                                                string
+	SetRequests, SetLines, SetCategories, SetChildren, SetReceived                                string
+	NextRun, LockRuns, RequestScope, CurrentResult, ResultHistory, CategoryCodes, CategoryIDs     string
+	CurrentRows, StatusRows, FreezePlace, UpsertScore, AddTally, DropEmptyTallies, Place          string
 }
 
 // Service keeps campaigns' rule sets and requests' results, and

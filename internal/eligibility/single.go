@@ -2,7 +2,9 @@ package eligibility
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"slices"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
@@ -11,12 +13,12 @@ import (
 )
 
 // EvaluateRequest evaluates one request with its campaign's latest rule
-// set on today's date and makes that its current result, the previous
-// one staying in its history: the check when a request is made or its
-// facts change. An eligible request takes its place among the requests
-// of its region ranked so far; the others keep their places until the
-// next Rescore, which numbers them all afresh. The principal must be
-// allowed to edit the child's records.
+// set on today's date: the check when a request is made or its facts
+// change. A new result becomes current, the previous one going to the
+// history with the place it held; a result that comes out the same keeps
+// the current one as it is. Its place, and every other request's, is
+// read from the ranking as it now stands. The principal must be allowed
+// to edit the child's records.
 func (s *Service) EvaluateRequest(ctx context.Context, p access.Principal, requestID int64) (Stored, error) {
 	var campaignID int64
 	var t access.Target
@@ -27,140 +29,114 @@ func (s *Service) EvaluateRequest(ctx context.Context, p access.Principal, reque
 	if err := access.Can(p, access.EditChild, t); err != nil {
 		return Stored{}, err
 	}
-	rs, err := s.CurrentRuleSet(ctx, campaignID)
-	if errs.CodeOf(err) == errs.NotFound {
+	if _, err := s.CurrentRuleSet(ctx, campaignID); errs.CodeOf(err) == errs.NotFound {
 		return Stored{}, errs.New(errs.Invalid, "error.eligibility_no_rules")
 	} else if err != nil {
 		return Stored{}, err
 	}
 	now := s.now().UTC()
-	one, err := s.evaluateOne(ctx, requestID, campaignID, rs, now)
+	cs, failed, err := s.evaluateSet(ctx, []int64{requestID}, now)
 	if err != nil {
 		return Stored{}, err
 	}
-	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
-		var run int64
-		if err := tx.QueryRowContext(ctx, s.q.NextRun, campaignID).Scan(&run); err != nil {
-			return err
-		}
-		return s.writeOne(ctx, tx, &one, run)
-	})
+	if failed > 0 || len(cs) == 0 {
+		return Stored{}, store.NotFound(sql.ErrNoRows)
+	}
+	if err := s.writeSet(ctx, cs, now); err != nil {
+		return Stored{}, err
+	}
+	out, err := s.results(ctx, campaignID, s.q.CurrentResult, requestID)
 	if err != nil {
 		return Stored{}, err
 	}
-	return one.st, nil
+	if len(out) == 0 {
+		return Stored{}, store.NotFound(sql.ErrNoRows)
+	}
+	return out[0], nil
 }
 
-// single is one request evaluated on its own, ready to be written.
-type single struct {
-	id, campaign int64
-	st           Stored
-	sb           subject
-	detail       []byte
-}
-
-// evaluateOne reads one request's facts and evaluates them with rs.
-func (s *Service) evaluateOne(ctx context.Context, requestID, campaignID int64, rs RuleSet, now time.Time) (single, error) {
+// evaluateSet evaluates requests as the installation on the day of now:
+// their facts read set by set (one query per kind of fact for all of
+// them, as a recalculation reads a campaign's), each campaign's rule set
+// read once. A request whose campaign has no rules is skipped; one that
+// cannot be read is counted as failed. The changes are sorted by id.
+func (s *Service) evaluateSet(ctx context.Context, ids []int64, now time.Time) ([]change, int, error) {
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
 	day := store.Day(now)
-	subs, err := s.gather(ctx, s.oneQueries(), requestID, day)
+	subs, err := s.gather(ctx, s.setQueries(), idsJSON(ids), day)
 	if err != nil {
-		return single{}, err
+		return nil, 0, err
 	}
-	if len(subs) != 1 {
-		return single{}, store.NotFound(sql.ErrNoRows)
+	failed := len(ids) - len(subs)
+	type set struct {
+		rs    RuleSet
+		rules [sha256.Size]byte
 	}
-	sb := subs[0]
-	st := Stored{Result: EvaluateItems(rs.Rules, rs.Weights, sb.facts, sb.items, day), Version: rs.Version,
-		DecidedOn: day, ComputedAt: now}
-	detail, err := EncodeDetail(st.Result)
-	if err != nil {
-		return single{}, err
-	}
-	return single{id: requestID, campaign: campaignID, st: st, sb: sb, detail: detail}, nil
-}
-
-// writeOne places an eligible request among those of its region ranked
-// so far and writes its result under run, making it current.
-func (s *Service) writeOne(ctx context.Context, tx *sql.Tx, one *single, run int64) error {
-	r, at, day, now := one.st.Result, one.sb.facts.RequestDate, one.st.DecidedOn, one.st.ComputedAt
-	if r.Status == Eligible && !closed[one.sb.status] {
-		var others, before int
-		if err := tx.QueryRowContext(ctx, s.q.PlaceAmong, one.campaign, r.RankRegion, r.Score, at, one.id).
-			Scan(&others, &before); err != nil {
-			return err
-		}
-		one.st.Place = Place{Rank: before + 1, Of: others + 1}
-	}
-	if _, err := tx.ExecContext(ctx, s.q.DropOne, one.id); err != nil {
-		return err
-	}
-	pl := one.st.Place
-	if _, err := tx.ExecContext(ctx, s.q.InsertResult, one.id, run, one.campaign, one.st.Version, string(r.Status),
-		r.Score, r.RankRegion, pl.Rank, pl.Of, at, string(one.detail), day, now); err != nil {
-		return err
-	}
-	_, err := tx.ExecContext(ctx, s.q.InsertScore, one.id, one.campaign, run, string(r.Status), r.Score,
-		r.RankRegion, pl.Rank, pl.Of, at)
-	return err
-}
-
-// evaluateMany evaluates requests just submitted, as the installation:
-// each campaign's rule set read once, every request's facts read on its
-// own, and all the results written in one transaction with one run
-// number per campaign, so a burst of submissions costs the writer one
-// commit. A request whose campaign has no rules is skipped; one that
-// cannot be read is counted as failed and skipped.
-func (s *Service) evaluateMany(ctx context.Context, ids []int64) (failed int, err error) {
-	now := s.now().UTC()
-	sets := map[int64]*RuleSet{} // nil: the campaign has no rules
-	var ready []single
-	for _, id := range ids {
-		var campaignID int64
-		var t access.Target
-		if err := s.db.R.QueryRowContext(ctx, s.q.RequestScope, id).Scan(&campaignID, &t.OrgPath, &t.RegionPath); err != nil {
-			failed++
-			continue
-		}
-		rs, ok := sets[campaignID]
+	sets := map[int64]*set{} // nil: the campaign has no rules
+	var cs []change
+	for i := range subs {
+		sb := &subs[i]
+		st, ok := sets[sb.campaign]
 		if !ok {
-			got, err := s.CurrentRuleSet(ctx, campaignID)
+			rs, err := s.CurrentRuleSet(ctx, sb.campaign)
 			switch {
 			case errs.CodeOf(err) == errs.NotFound:
 			case err != nil:
-				return failed, err
+				return nil, failed, err
 			default:
-				rs = &got
+				st = &set{rs: rs, rules: rulesDigest(rs.Rules)}
 			}
-			sets[campaignID] = rs
+			sets[sb.campaign] = st
 		}
-		if rs == nil {
+		if st == nil {
 			continue
 		}
-		one, err := s.evaluateOne(ctx, id, campaignID, *rs, now)
+		_, sc, err := evaluateSubject(st.rs, st.rules, sb, day)
 		if err != nil {
 			failed++
 			continue
 		}
-		ready = append(ready, one)
+		cs = append(cs, change{id: sb.id, campaign: sb.campaign, version: st.rs.Version, at: sb.facts.RequestDate,
+			sc: sc, ranked: sc.status == Eligible && !closed[sb.status]})
 	}
-	if len(ready) == 0 {
-		return failed, nil
+	return cs, failed, nil
+}
+
+// writeSet writes the changes of evaluateSet in one transaction, under
+// one new run number per campaign, so a burst of submissions costs the
+// writer one commit.
+func (s *Service) writeSet(ctx context.Context, cs []change, now time.Time) error {
+	var campaigns []int64
+	for _, c := range cs {
+		campaigns = append(campaigns, c.campaign)
 	}
-	return failed, s.db.Tx(ctx, func(tx *sql.Tx) error {
-		runs := map[int64]int64{}
-		for i := range ready {
-			one := &ready[i]
-			run, ok := runs[one.campaign]
-			if !ok {
-				if err := tx.QueryRowContext(ctx, s.q.NextRun, one.campaign).Scan(&run); err != nil {
-					return err
-				}
-				runs[one.campaign] = run
-			}
-			if err := s.writeOne(ctx, tx, one, run); err != nil {
+	// Lock the campaigns' runs in one order, so two writers never wait
+	// for each other's.
+	campaigns = slices.Compact(slices.Sorted(slices.Values(campaigns)))
+	return s.writeTx(ctx, func(conn *sql.Conn, tx *sql.Tx) error {
+		runs := make(map[int64]int64, len(campaigns))
+		for _, c := range campaigns {
+			var run int64
+			if err := tx.QueryRowContext(ctx, s.q.NextRun, c).Scan(&run); err != nil {
 				return err
 			}
+			runs[c] = run
 		}
-		return nil
+		for i := range cs {
+			cs[i].run = runs[cs[i].campaign]
+		}
+		_, err := s.writeChanges(ctx, conn, tx, cs, store.Day(now), now)
+		return err
 	})
+}
+
+// evaluateMany evaluates requests just submitted (follow.go) and writes
+// their results in one transaction.
+func (s *Service) evaluateMany(ctx context.Context, ids []int64) (failed int, err error) {
+	now := s.now().UTC()
+	cs, failed, err := s.evaluateSet(ctx, ids, now)
+	if err != nil || len(cs) == 0 {
+		return failed, err
+	}
+	return failed, s.writeSet(ctx, cs, now)
 }

@@ -64,16 +64,20 @@ func (s *Service) requestAccess(ctx context.Context, p access.Principal, request
 }
 
 // results reads stored results and decodes each with the rule set of its
-// version, read once per version.
+// version, read once per version. A current result's place is read from
+// the ranking as it stands (place.go); an earlier one's is the place it
+// held when it was replaced, kept with it.
 func (s *Service) results(ctx context.Context, campaignID int64, query string, requestID int64) ([]Stored, error) {
 	type row struct {
 		st                  Stored
 		status, region, det string
+		live                bool
+		at                  time.Time
 	}
 	rows, err := store.Select(ctx, s.db.R, func(sc store.Scanner) (row, error) {
 		var r row
 		err := sc.Scan(&r.st.Version, &r.status, &r.st.Result.Score, &r.region, &r.st.Place.Rank, &r.st.Place.Of,
-			&r.det, &r.st.DecidedOn, &r.st.ComputedAt)
+			&r.det, &r.st.DecidedOn, &r.st.ComputedAt, &r.live, &r.at)
 		return r, err
 	}, query, requestID)
 	if err != nil {
@@ -95,6 +99,12 @@ func (s *Service) results(ctx context.Context, campaignID int64, query string, r
 		}
 		st := r.st
 		st.Result, st.DecidedOn, st.ComputedAt = res, st.DecidedOn.UTC(), st.ComputedAt.UTC()
+		if r.live {
+			c := current{score: res.Score, region: res.RankRegion, ranked: true, at: r.at}
+			if st.Place, err = s.placeOf(ctx, s.db.R, campaignID, requestID, c); err != nil {
+				return nil, err
+			}
+		}
 		out[i] = st
 	}
 	return out, nil

@@ -43,6 +43,7 @@ func checkSolution(g *Graph, sol *Solution) error {
 // their directions, the preorder thread with its counts, zero reduced
 // cost on tree arcs, the states of the others and the flow bounds.
 func (s *simplex) checkTree() error {
+	s.syncFlows()
 	nn := s.n + 1
 	// Walk the thread from the root: a ring over every node once.
 	order := make([]int32, 0, nn)
@@ -68,18 +69,22 @@ func (s *simplex) checkTree() error {
 			return fmt.Errorf("node %d precedes its parent %d in the thread", u, p)
 		}
 		a := s.pred[u]
-		if s.state[a] != inTree {
+		if s.arcs[a].state != inTree {
 			return fmt.Errorf("pred arc %d of node %d is not in the tree", a, u)
 		}
-		if (s.up[u] && (s.tail[a] != u || s.head[a] != p)) || (!s.up[u] && (s.tail[a] != p || s.head[a] != u)) {
+		if (s.up[u] && (s.arcs[a].tail != u || s.arcs[a].head != p)) || (!s.up[u] && (s.arcs[a].tail != p || s.arcs[a].head != u)) {
 			return fmt.Errorf("pred arc %d of node %d does not join it to %d as up=%v", a, u, p, s.up[u])
 		}
 		// Strongly feasible: every node can send a little more to its parent.
-		if room := s.flow[a]; (s.up[u] && s.capac[a]-room <= 0) || (!s.up[u] && room <= 0) {
+		if s.upRoom[u] <= 0 {
 			return fmt.Errorf("node %d cannot send to its parent over arc %d (flow %d of %d, up=%v)",
-				u, a, room, s.capac[a], s.up[u])
+				u, a, s.arcs[a].flow, s.arcs[a].capac, s.up[u])
 		}
-		if rc := s.cost[a] - s.pi[s.tail[a]] + s.pi[s.head[a]]; rc != 0 {
+		if s.upRoom[u]+s.downRoom[u] != s.arcs[a].capac {
+			return fmt.Errorf("node %d: rooms %d and %d on arc %d of capacity %d",
+				u, s.upRoom[u], s.downRoom[u], a, s.arcs[a].capac)
+		}
+		if rc := s.arcs[a].cost - s.pi[s.arcs[a].tail] + s.pi[s.arcs[a].head]; rc != 0 {
 			return fmt.Errorf("tree arc %d has reduced cost %d", a, rc)
 		}
 	}
@@ -95,20 +100,20 @@ func (s *simplex) checkTree() error {
 		}
 	}
 	tree := 0
-	for a := range s.flow {
-		if s.flow[a] < 0 || s.flow[a] > s.capac[a] {
-			return fmt.Errorf("arc %d: flow %d outside [0,%d]", a, s.flow[a], s.capac[a])
+	for a := range s.arcs {
+		if s.arcs[a].flow < 0 || s.arcs[a].flow > s.arcs[a].capac {
+			return fmt.Errorf("arc %d: flow %d outside [0,%d]", a, s.arcs[a].flow, s.arcs[a].capac)
 		}
-		switch s.state[a] {
+		switch s.arcs[a].state {
 		case inTree:
 			tree++
 		case atLower:
-			if s.flow[a] != 0 {
-				return fmt.Errorf("arc %d at lower bound carries %d", a, s.flow[a])
+			if s.arcs[a].flow != 0 {
+				return fmt.Errorf("arc %d at lower bound carries %d", a, s.arcs[a].flow)
 			}
 		case atUpper:
-			if s.flow[a] != s.capac[a] {
-				return fmt.Errorf("arc %d at upper bound carries %d of %d", a, s.flow[a], s.capac[a])
+			if s.arcs[a].flow != s.arcs[a].capac {
+				return fmt.Errorf("arc %d at upper bound carries %d of %d", a, s.arcs[a].flow, s.arcs[a].capac)
 			}
 		}
 	}

@@ -89,3 +89,28 @@ func randInstance(r *rand.Rand) *Graph {
 		return randGeneral(r)
 	}
 }
+
+// randLarger is a random network of 30–80 nodes and four arcs per node,
+// deep enough for long pivot cycles and big subtrees to move; half of
+// them have a wide, dear ring through every node, which makes them
+// feasible.
+func randLarger(r *rand.Rand) *Graph {
+	n := 30 + r.IntN(51)
+	m := 4 * n
+	g := NewGraph(n, m+n)
+	g.AddNodes(n)
+	for range m {
+		g.AddArc(r.IntN(n), r.IntN(n), r.Int64N(21), r.Int64N(71)-20)
+	}
+	if r.IntN(2) == 0 {
+		for v := range n {
+			g.AddArc(v, (v+1)%n, 1000, 60)
+		}
+	}
+	for range n / 3 {
+		u, v, b := r.IntN(n), r.IntN(n), r.Int64N(15)
+		g.SetSupply(u, g.Supply(u)+b)
+		g.SetSupply(v, g.Supply(v)-b)
+	}
+	return g
+}

@@ -10,67 +10,55 @@ func (s *simplex) pivot(e int) {
 	// backward when it is full. Round the cycle it goes from the join
 	// (the deepest common ancestor) down the tree to first, over e, and
 	// from second up the tree back to the join.
-	first, second := s.tail[e], s.head[e]
-	if s.state[e] == atUpper {
+	in := &s.arcs[e]
+	first, second := in.tail, in.head
+	if in.state == atUpper {
 		first, second = second, first
 	}
 	join := s.join(first, second)
 
 	// The leaving arc is the last blocking arc met going round the cycle
-	// from the join (AMO §11.5): that keeps the tree strongly feasible and
-	// rules out cycling on degenerate pivots. Walking up from first goes
-	// against the cycle, so there only a strictly tighter arc replaces the
-	// one found; walking up from second goes with it, so a tie wins too.
-	delta := s.capac[e]
+	// from the join (Cunningham, 1976): that keeps the tree strongly
+	// feasible and rules out cycling on degenerate pivots. Walking up from
+	// first goes against the cycle, so there only a strictly tighter arc
+	// replaces the one found; walking up from second goes with it, so a
+	// tie wins too.
+	delta := in.capac
 	out, outFirst := int32(-1), false
 	for u := first; u != join; u = s.parent[u] {
-		a := s.pred[u]
-		d := s.flow[a] // the cycle runs parent → u, against an up arc
-		if !s.up[u] {
-			d = s.capac[a] - d
-		}
-		if d < delta {
+		if d := s.downRoom[u]; d < delta { // the cycle runs parent → u
 			delta, out, outFirst = d, u, true
 		}
 	}
 	for u := second; u != join; u = s.parent[u] {
-		a := s.pred[u]
-		d := s.capac[a] - s.flow[a] // the cycle runs u → parent, along an up arc
-		if !s.up[u] {
-			d = s.flow[a]
-		}
-		if d <= delta {
+		if d := s.upRoom[u]; d <= delta { // the cycle runs u → parent
 			delta, out, outFirst = d, u, false
 		}
 	}
 
 	if delta > 0 {
-		s.flow[e] += int64(s.state[e]) * delta
+		in.flow += int64(in.state) * delta
 		for u := first; u != join; u = s.parent[u] {
-			if s.up[u] {
-				s.flow[s.pred[u]] -= delta
-			} else {
-				s.flow[s.pred[u]] += delta
-			}
+			s.downRoom[u] -= delta
+			s.upRoom[u] += delta
 		}
 		for u := second; u != join; u = s.parent[u] {
-			if s.up[u] {
-				s.flow[s.pred[u]] += delta
-			} else {
-				s.flow[s.pred[u]] -= delta
-			}
+			s.upRoom[u] -= delta
+			s.downRoom[u] += delta
 		}
 	}
 
 	if out < 0 { // e blocks itself: it changes bound, the tree stays
-		s.setState(e, -s.state[e])
+		s.setState(e, -in.state)
 		return
 	}
-	leaving := s.pred[out]
-	if s.flow[leaving] == 0 {
-		s.setState(int(leaving), atLower)
+	leaving := int(s.pred[out])
+	f := s.predFlow(out)
+	s.arcs[leaving].flow = f
+	if f == 0 {
+		s.setState(leaving, atLower)
 	} else {
-		s.setState(int(leaving), atUpper)
+		s.setState(leaving, atUpper)
 	}
 	s.setState(e, inTree)
 	// The subtree below the leaving arc is cut off and hangs again from

@@ -16,21 +16,25 @@ type blockPricer struct {
 }
 
 func newBlockPricer(m int) blockPricer {
-	return blockPricer{m: m, block: max(10, int(math.Sqrt(float64(m))))}
+	return blockPricer{m: m, block: min(m, max(10, int(math.Sqrt(float64(m)))))}
 }
 
 // entering returns an arc whose entering lowers the cost, or -1 when none
-// does and the flow is optimal. Blocks end at the last arc rather than
-// wrapping round, so each is a plain range for the compiler.
+// does and the flow is optimal. A block that reaches the last arc goes on
+// from the first (a short block there would make poor pivots: about 9%
+// more on the mentoring benchmark); it is scanned as two plain ranges.
 func (p *blockPricer) entering(s *simplex) int {
 	e := p.next
-	for scanned := 0; scanned < p.m; {
-		end := min(e+p.block, p.m)
-		best := bestInRange(s, e, end)
-		scanned += end - e
-		if e = end; e == p.m {
-			e = 0
+	for scanned := 0; scanned < p.m; scanned += p.block {
+		end := e + p.block
+		best, val := bestInRange(s, e, min(end, p.m))
+		if end >= p.m {
+			end -= p.m
+			if b, v := bestInRange(s, 0, min(end, p.next)); v < val {
+				best, val = b, v
+			}
 		}
+		e = end
 		if best >= 0 {
 			p.next = e
 			return best
@@ -40,8 +44,8 @@ func (p *blockPricer) entering(s *simplex) int {
 }
 
 // bestInRange returns the arc in [lo, hi) that lowers the cost most per
-// unit, or -1.
-func bestInRange(s *simplex, lo, hi int) int {
+// unit and its reduced cost, or -1 and 0.
+func bestInRange(s *simplex, lo, hi int) (int, int64) {
 	dcost, from, to := s.dcost[lo:hi], s.from[lo:hi], s.to[lo:hi]
 	from, to = from[:len(dcost)], to[:len(dcost)]
 	pi := s.pi
@@ -52,7 +56,61 @@ func bestInRange(s *simplex, lo, hi int) int {
 		}
 	}
 	if best < 0 {
-		return -1
+		return -1, 0
 	}
-	return lo + best
+	return lo + best, bestVal
+}
+
+// setState records how a real arc sits and turns its pricing view;
+// artificial arcs have no view, since they never re-enter.
+func (s *simplex) setState(a int, st int8) {
+	ar := &s.arcs[a]
+	ar.state = st
+	if a >= s.m {
+		return
+	}
+	switch st {
+	case atLower:
+		s.from[a], s.to[a], s.dcost[a] = uint32(ar.tail), uint32(ar.head), ar.cost
+	case atUpper:
+		s.from[a], s.to[a], s.dcost[a] = uint32(ar.head), uint32(ar.tail), -ar.cost
+	}
+}
+
+// mixing is the order in which the solver keeps the arcs: every k-th arc
+// from the first, then every k-th from the second, and so on, k being the
+// mean number of arcs per node. Graphs are usually built node by node, so
+// a block of arcs in this order samples the whole graph rather than a few
+// nodes' arcs, and block search makes better pivots: 139,016 pivots
+// instead of 957,519 on the mentoring benchmark. (LEMON calls this arc
+// mixing.)
+type mixing struct {
+	step  int
+	start []int // where the arcs numbered j mod step begin
+}
+
+func newMixing(m, n int) mixing {
+	x := mixing{step: max(3, m/max(1, n))}
+	x.start = make([]int, x.step)
+	pos := 0
+	for j := range x.step {
+		x.start[j] = pos
+		if j < m {
+			pos += (m - j + x.step - 1) / x.step
+		}
+	}
+	return x
+}
+
+// each calls f with every arc's number in the graph and its place in the
+// solver's slices, in the graph's order, which reads the graph's slices
+// one after another and writes the solver's in step runs.
+func (x mixing) each(m int, f func(o, a int)) {
+	j, k := 0, 0
+	for o := range m {
+		f(o, x.start[j]+k)
+		if j++; j == x.step {
+			j, k = 0, k+1
+		}
+	}
 }

@@ -28,17 +28,14 @@ type simplex struct {
 	n, m int
 	root int32
 
-	tail, head  []int32
-	cost, capac []int64
-	flow        []int64
-	state       []int8
+	arcs []arc
 
 	// Each arc as pricing sees it: from → to is the way its flow can
 	// change (tail → head when empty, head → tail when full) and dcost the
 	// cost of a unit that way, so dcost − pi[from] + pi[to] < 0 exactly
 	// when the arc can lower the cost; on tree arcs it is 0. Pricing reads
 	// these three slices and nothing else.
-	from, to []int32
+	from, to []uint32
 	dcost    []int64
 
 	// The spanning tree. Every node but the root has a parent, reached by
@@ -46,15 +43,30 @@ type simplex struct {
 	// thread lists the nodes in depth-first preorder as a ring through the
 	// root (revThread backwards), so a node's subtree is the node followed
 	// by succNum-1 more, the last being lastSucc.
-	parent, pred      []int32
-	up                []bool
+	parent, pred []int32
+	up           []bool
+	// How much more the pred arc can carry from the node up to its parent
+	// and down from the parent: the cycle walks read these dense node
+	// slices instead of the flows and capacities of arcs all over the
+	// graph. An arc's flow is kept in flow only while it is out of the
+	// tree; predFlow gives a tree arc's.
+	upRoom, downRoom  []int64
 	thread, revThread []int32
 	succNum, lastSucc []int32
 	pi                []int64 // potentials: reduced cost = cost − pi[tail] + pi[head]
-	orig              []int32 // the graph's number of each real arc
+	mix               mixing  // where each of the graph's arcs is kept
 	pricer            blockPricer
 	pivots            int
 	path              []int32 // scratch for updateTree
+}
+
+// arc is what the solver knows of an arc, together because a pivot reads
+// it all at once for the few arcs it touches. The flow is current only
+// while the arc is out of the tree (see upRoom).
+type arc struct {
+	tail, head        int32
+	cost, capac, flow int64
+	state             int8
 }
 
 // newSimplex copies the graph and builds the initial tree of artificial
@@ -64,26 +76,25 @@ func newSimplex(g *Graph, artCost, artCap int64) *simplex {
 	all := m + n
 	s := &simplex{
 		n: n, m: m, root: int32(n),
-		tail:  make([]int32, m, all),
-		head:  make([]int32, m, all),
-		cost:  make([]int64, m, all),
-		capac: make([]int64, m, all),
-		flow:  make([]int64, all),
-		state: make([]int8, all),
-		from:  make([]int32, m),
-		to:    make([]int32, m),
+		arcs:  make([]arc, m, all),
+		from:  make([]uint32, m),
+		to:    make([]uint32, m),
 		dcost: make([]int64, m),
-		orig:  mixedOrder(m, n),
+		mix:   newMixing(m, n),
 
 		parent: make([]int32, n+1), pred: make([]int32, n+1), up: make([]bool, n+1),
+		upRoom: make([]int64, n+1), downRoom: make([]int64, n+1),
 		thread: make([]int32, n+1), revThread: make([]int32, n+1),
 		succNum: make([]int32, n+1), lastSucc: make([]int32, n+1),
 		pi: make([]int64, n+1),
 	}
-	for a, o := range s.orig {
-		s.tail[a], s.head[a], s.cost[a], s.capac[a] = g.tail[o], g.head[o], g.cost[o], g.capacity[o]
-		s.setState(a, atLower)
-	}
+	// Every real arc starts empty, priced as it points.
+	arcs, from, to, dcost := s.arcs[:m], s.from[:m], s.to[:m], s.dcost[:m]
+	s.mix.each(m, func(o, a int) {
+		t, h, c := g.tail[o], g.head[o], g.cost[o]
+		arcs[a] = arc{tail: t, head: h, cost: c, capac: g.capacity[o], state: atLower}
+		from[a], to[a], dcost[a] = uint32(t), uint32(h), c
+	})
 	// Node v hangs from the root by arc m+v, in the direction its supply
 	// flows, so that any node can send a little more flow to the root:
 	// the tree starts strongly feasible.
@@ -94,16 +105,14 @@ func newSimplex(g *Graph, artCost, artCap int64) *simplex {
 		s.succNum[v], s.lastSucc[v] = 1, v
 		b := g.supply[v]
 		if b >= 0 {
-			s.tail = append(s.tail, v)
-			s.head = append(s.head, s.root)
-			s.flow[a], s.up[v], s.pi[v] = b, true, artCost
+			s.arcs = append(s.arcs, arc{tail: v, head: s.root, cost: artCost, capac: artCap, flow: b})
+			s.up[v], s.pi[v] = true, artCost
+			s.upRoom[v], s.downRoom[v] = artCap-b, b
 		} else {
-			s.tail = append(s.tail, s.root)
-			s.head = append(s.head, v)
-			s.flow[a], s.up[v], s.pi[v] = -b, false, -artCost
+			s.arcs = append(s.arcs, arc{tail: s.root, head: v, cost: artCost, capac: artCap, flow: -b})
+			s.up[v], s.pi[v] = false, -artCost
+			s.upRoom[v], s.downRoom[v] = -b, artCap+b
 		}
-		s.cost = append(s.cost, artCost)
-		s.capac = append(s.capac, artCap)
 	}
 	s.parent[s.root] = -1
 	s.thread[s.root], s.revThread[s.root] = 0, int32(n-1)
@@ -120,38 +129,6 @@ func newSimplex(g *Graph, artCost, artCap int64) *simplex {
 	return s
 }
 
-// setState records how a real arc sits and turns its pricing view;
-// artificial arcs have no view, since they never re-enter.
-func (s *simplex) setState(a int, st int8) {
-	s.state[a] = st
-	if a >= s.m {
-		return
-	}
-	switch st {
-	case atLower:
-		s.from[a], s.to[a], s.dcost[a] = s.tail[a], s.head[a], s.cost[a]
-	case atUpper:
-		s.from[a], s.to[a], s.dcost[a] = s.head[a], s.tail[a], -s.cost[a]
-	}
-}
-
-// mixedOrder returns the order in which the solver keeps the arcs: every
-// k-th arc from the first, then every k-th from the second, and so on, k
-// being the mean number of arcs per node. Graphs are usually built node
-// by node, so a block of arcs in this order samples the whole graph
-// rather than a few nodes' arcs, and block search makes better pivots:
-// on the mentoring benchmark, X times fewer. (LEMON calls this arc mixing.)
-func mixedOrder(m, n int) []int32 {
-	order := make([]int32, 0, m)
-	step := max(3, m/max(1, n))
-	for first := range min(step, m) {
-		for a := first; a < m; a += step {
-			order = append(order, int32(a))
-		}
-	}
-	return order
-}
-
 // run pivots until no arc can lower the cost.
 func (s *simplex) run() {
 	for {
@@ -164,19 +141,35 @@ func (s *simplex) run() {
 	}
 }
 
+// predFlow returns the flow on node u's pred arc.
+func (s *simplex) predFlow(u int32) int64 {
+	if s.up[u] {
+		return s.downRoom[u] // the arc runs up: flow can go back down
+	}
+	return s.upRoom[u]
+}
+
+// syncFlows writes the tree arcs' flows into flow.
+func (s *simplex) syncFlows() {
+	for u := range s.root {
+		s.arcs[s.pred[u]].flow = s.predFlow(u)
+	}
+}
+
 // solution reads the flow off the final tree.
 func (s *simplex) solution() (*Solution, error) {
+	s.syncFlows()
 	for a := s.m; a < s.m+s.n; a++ {
-		if s.flow[a] != 0 {
+		if s.arcs[a].flow != 0 {
 			return nil, ErrInfeasible
 		}
 	}
 	var total int64
 	flow := make([]int64, s.m)
-	for a, o := range s.orig {
-		total += s.flow[a] * s.cost[a]
-		flow[o] = s.flow[a]
-	}
+	s.mix.each(s.m, func(o, a int) {
+		total += s.arcs[a].flow * s.arcs[a].cost
+		flow[o] = s.arcs[a].flow
+	})
 	// Shift the potentials so the smallest is zero: the same proof, with
 	// smaller numbers.
 	low := int64(math.MaxInt64)

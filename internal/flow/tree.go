@@ -17,8 +17,9 @@ func (s *simplex) updateTree(e, uIn, vIn, uOut, join int32) {
 	before, after := s.revThread[uOut], s.thread[oldLast]
 
 	// The potentials of S all move by the same amount.
-	sigma := s.cost[e] - s.pi[s.tail[e]] + s.pi[s.head[e]]
-	if s.head[e] == uIn {
+	in := &s.arcs[e]
+	sigma := in.cost - s.pi[in.tail] + s.pi[in.head]
+	if in.head == uIn {
 		sigma = -sigma
 	}
 	for i, u := int32(0), uOut; i < size; i++ {
@@ -54,18 +55,26 @@ func (s *simplex) updateTree(e, uIn, vIn, uOut, join int32) {
 		s.lastSucc[a] = before
 	}
 
-	// Reverse the path. The new subtree of pi is S less the old subtree
-	// of p(i-1), and every node on the path now ends where S ends.
-	u, par, pred, up := uIn, vIn, e, s.tail[e] == uIn
+	// Reverse the path: each node takes its child's arc to it, the rooms
+	// swapped. The new subtree of pi is S less the old subtree of p(i-1),
+	// and every node on the path now ends where S ends.
+	u, par, pred, up := uIn, vIn, e, in.tail == uIn
+	upRoom, downRoom := in.capac-in.flow, in.flow
+	if !up {
+		upRoom, downRoom = downRoom, upRoom
+	}
 	var prevSucc int32
 	for {
 		oldPar, oldPred, oldUp, oldSucc := s.parent[u], s.pred[u], s.up[u], s.succNum[u]
+		oldUpRoom, oldDownRoom := s.upRoom[u], s.downRoom[u]
 		s.parent[u], s.pred[u], s.up[u] = par, pred, up
+		s.upRoom[u], s.downRoom[u] = upRoom, downRoom
 		s.succNum[u], s.lastSucc[u] = size-prevSucc, end
 		if u == uOut {
 			break
 		}
 		par, pred, up, prevSucc = u, oldPred, !oldUp, oldSucc
+		upRoom, downRoom = oldDownRoom, oldUpRoom
 		u = oldPar
 	}
 

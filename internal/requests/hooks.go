@@ -21,6 +21,9 @@ type Hooks struct {
 	// written (not those linked to an existing request). It is called
 	// after the commit and must not block: the submitters are waiting.
 	Submitted func(ids ...int64)
+	// Moved, when set, hears the id of a request whose status a commit
+	// has just changed (Transition), after the commit; it must not block.
+	Moved func(ids ...int64)
 }
 
 // SetHooks sets the hooks of s (and of the services At derives from it
@@ -31,5 +34,12 @@ func (s *Service) SetHooks(h Hooks) { s.hooks = h }
 func (s *Service) submitted(ids ...int64) {
 	if s.hooks.Submitted != nil && len(ids) > 0 {
 		s.hooks.Submitted(ids...)
+	}
+}
+
+// moved tells the Moved hook of requests whose status changed.
+func (s *Service) moved(ids ...int64) {
+	if s.hooks.Moved != nil && len(ids) > 0 {
+		s.hooks.Moved(ids...)
 	}
 }

@@ -23,6 +23,10 @@ type OutboxChannel string
 const (
 	StatusPage OutboxChannel = "status_page"
 	TelegramCh OutboxChannel = "telegram"
+	// SMS is a text message to a phone: the one-time codes of handovers
+	// go this way, straight to a Sender and never through the outbox
+	// table, which keeps its arguments in clear.
+	SMS OutboxChannel = "sms"
 )
 
 // Message is one message of the outbox.

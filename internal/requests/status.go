@@ -6,7 +6,9 @@ import "slices"
 type Status string
 
 // The statuses of a request. A request starts submitted; delivered,
-// rejected and withdrawn are final.
+// rejected and withdrawn are final for reviewers (a line taken back at a
+// distribution day moves a delivered request back to allocated, see
+// Undeliver).
 const (
 	Submitted   Status = "submitted"
 	UnderReview Status = "under_review"

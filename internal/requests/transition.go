@@ -90,6 +90,7 @@ func (s *Service) Transition(ctx context.Context, p access.Principal, id int64, 
 		}
 		return now, errs.New(errs.Conflict, "error.request_changed", "Status", string(now.Status))
 	}
+	s.moved(id)
 	return r, nil
 }
 

@@ -148,3 +148,31 @@ func TestLifecycleTable(t *testing.T) {
 		t.Error("lifecycle lets a step be skipped")
 	}
 }
+
+// The Moved hook hears a request whose status a transition changed, after
+// the commit, and nothing of a transition refused.
+func TestTransitionTellsTheMovedHook(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := setup(t, db)
+		var mu sync.Mutex
+		var heard []int64
+		w.s.SetHooks(requests.Hooks{Moved: func(ids ...int64) {
+			mu.Lock()
+			defer mu.Unlock()
+			heard = append(heard, ids...)
+		}})
+		r, err := w.s.Submit(ctx, w.opK, w.input(w.child(t, w.k, "KZ-35", "Sadykov", "Arman").ID))
+		must(t, err)
+		if _, err := w.s.Transition(ctx, w.opK, r.ID, requests.Move{To: requests.Delivered, Version: r.Version}); err == nil {
+			t.Fatal("delivered a submitted request")
+		}
+		if _, err := w.s.Transition(ctx, w.opK, r.ID, requests.Move{To: requests.Withdrawn, Version: r.Version}); err != nil {
+			t.Fatal(err)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if len(heard) != 1 || heard[0] != r.ID {
+			t.Fatalf("the hook heard %v, want [%d]", heard, r.ID)
+		}
+	})
+}

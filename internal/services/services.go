@@ -18,6 +18,7 @@ import (
 	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/campaign"
+	"github.com/jolproject/jol/internal/distribution"
 	"github.com/jolproject/jol/internal/eligibility"
 	"github.com/jolproject/jol/internal/geo"
 	"github.com/jolproject/jol/internal/guidance"
@@ -58,6 +59,9 @@ type Services struct {
 	Stock *stock.Service
 	// Allocation plans and commits the allocation of campaigns' stock.
 	Allocation *allocation.Service
+	// Distribution keeps distribution events, their lists and the
+	// handovers with their proof.
+	Distribution *distribution.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -134,7 +138,8 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	if s.Eligibility, err = eligibility.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}
-	s.Requests.SetHooks(requests.Hooks{Gate: s.Eligibility.AgeGate, Submitted: s.Eligibility.Submitted})
+	s.Requests.SetHooks(requests.Hooks{Gate: s.Eligibility.AgeGate, Submitted: s.Eligibility.Submitted,
+		Moved: s.Eligibility.Moved})
 	if s.Public, err = public.New(public.Deps{DB: db, People: s.People, Requests: s.Requests,
 		Campaigns: publicCampaigns{s.Campaigns, s.Geo}, Rules: publicRules{s.Eligibility, s.People},
 		Now: o.Now}); err != nil {
@@ -153,6 +158,10 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.Orgs.OnMove(s.Stock.RepathOrgs)
 	s.Geo.OnMove(s.Stock.RepathRegions)
+	if s.Distribution, err = distribution.New(distribution.Deps{DB: db, Audit: s.Audit, Stock: s.Stock,
+		Requests: s.Requests, Now: o.Now}); err != nil {
+		return nil, err
+	}
 	if s.Jobs, err = jobs.New(db, o.Now, o.Logger, jobs.WithAudit(s.Audit)); err != nil {
 		return nil, err
 	}

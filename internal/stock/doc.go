@@ -26,6 +26,12 @@ func (s *Service) warehouse(ctx context.Context, q store.Querier, query string, 
 // moveAt reads warehouse id for a document p records there: it must be
 // open and p must move stock at it. field names the input that chose it.
 func (s *Service) moveAt(ctx context.Context, tx *sql.Tx, p access.Principal, id int64, field string) (Warehouse, error) {
+	return s.actAt(ctx, tx, p, access.MoveStock, id, field)
+}
+
+// actAt is moveAt for a document that needs action a of p at the
+// warehouse (a handover of held stock needs access.HandOver).
+func (s *Service) actAt(ctx context.Context, tx *sql.Tx, p access.Principal, a access.Action, id int64, field string) (Warehouse, error) {
 	w, err := s.warehouse(ctx, tx, s.q.WarehouseByID, id)
 	if errors.Is(err, errs.ErrNotFound) {
 		return Warehouse{}, errs.Validation(errs.Field(field, "error.stock_warehouse_unknown"))
@@ -33,7 +39,7 @@ func (s *Service) moveAt(ctx context.Context, tx *sql.Tx, p access.Principal, id
 	if err != nil {
 		return Warehouse{}, err
 	}
-	if err := access.Can(p, access.MoveStock, w.Target()); err != nil {
+	if err := access.Can(p, a, w.Target()); err != nil {
 		return Warehouse{}, err
 	}
 	if !w.Active {

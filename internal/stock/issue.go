@@ -53,9 +53,11 @@ func (s *Service) Issue(ctx context.Context, p access.Principal, in IssueInput) 
 // transaction tx (the handover records its proof in the same one): the
 // hold is closed as issued and its units leave the warehouse's on-hand
 // and reserved stock together. A line without a hold is refused
-// (error.stock_hold_missing).
+// (error.stock_hold_missing). It needs access.HandOver at the hold's
+// warehouse: the staff of a distribution (operators too) hand over what
+// is held, and only that.
 func (s *Service) IssueReserved(ctx context.Context, tx *sql.Tx, p access.Principal, h Handover) (Doc, error) {
-	if err := access.Can(p, access.MoveStock, p.Scope()); err != nil {
+	if err := access.Can(p, access.HandOver, p.Scope()); err != nil {
 		return Doc{}, err
 	}
 	return s.issueLine(ctx, tx, p, IssueInput{RequestID: h.RequestID, Line: h.Line, Serials: h.Serials, Note: h.Note,
@@ -114,7 +116,11 @@ func (s *Service) issueLine(ctx context.Context, tx *sql.Tx, p access.Principal,
 	case held && hold.WarehouseID != in.WarehouseID:
 		return Doc{}, errs.Validation(errs.Field("warehouse_id", "error.stock_hold_elsewhere"))
 	}
-	w, err := s.moveAt(ctx, tx, p, in.WarehouseID, "warehouse_id")
+	act := access.MoveStock
+	if mustHold {
+		act = access.HandOver
+	}
+	w, err := s.actAt(ctx, tx, p, act, in.WarehouseID, "warehouse_id")
 	if err != nil {
 		return Doc{}, err
 	}

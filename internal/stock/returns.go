@@ -26,74 +26,90 @@ type ReturnInput struct {
 // return of a request line's handover names the line, so the line counts
 // as not handed over again.
 func (s *Service) Return(ctx context.Context, p access.Principal, in ReturnInput) (Doc, error) {
-	if err := access.Can(p, access.MoveStock, p.Scope()); err != nil {
-		return Doc{}, err
-	}
 	var d Doc
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		// The handover's row first: two returns of it take turns.
-		if _, err := tx.ExecContext(ctx, s.q.LockDoc, in.DocID); err != nil {
-			return err
-		}
-		orig, err := s.doc(ctx, tx, in.DocID)
-		if err != nil || orig.Kind != IssuePerson && orig.Kind != IssueInstitution {
-			return errs.Validation(errs.Field("doc_id", "error.stock_return_kind"))
-		}
-		w, err := s.moveAt(ctx, tx, p, orig.WarehouseID, "doc_id")
-		if err != nil {
-			return err
-		}
-		lines, err := s.checkLines(ctx, tx, in.Lines, serialsRequired)
-		if err != nil {
-			return err
-		}
-		left, err := s.returnable(ctx, tx, orig)
-		if err != nil {
-			return err
-		}
-		d = Doc{Kind: Return, RefDocID: orig.ID, RequestID: orig.RequestID, RequestLine: orig.RequestLine,
-			OrgID: orig.OrgID, Note: in.Note}
-		l, err := s.begin(ctx, tx, p, w, &d, in.Locale)
-		if err != nil {
-			return err
-		}
-		var ops []op
-		for i, c := range lines {
-			k := key{w.ID, c.it.id, c.size}
-			if c.it.serial {
-				units, err := s.resolveUnits(ctx, l, c, unitMove{from: UnitIssued, at: w.ID}, lineField(i, "serials"))
-				if err != nil {
-					return err
-				}
-				for _, u := range units {
-					if left[lotKey{k, u.lot}] < 1 || !slices.ContainsFunc(orig.Moves, func(m Move) bool { return m.Serial == u.serial }) {
-						return errs.Validation(lineErr(i, "serials", "error.stock_serial_unknown", "Serial", u.serial))
-					}
-				}
-				if err := s.moveUnits(ctx, l, units, unitMove{from: UnitIssued, to: UnitInStock, at: w.ID, dest: w.ID},
-					lineField(i, "serials")); err != nil {
-					return err
-				}
-				ops = append(ops, op{key: k, it: c.it, qty: c.qty, in: true, units: units})
-				continue
-			}
-			more, err := takeBack(left, k, c.qty, lineField(i, "quantity"))
-			if err != nil {
-				return err
-			}
-			for _, lq := range more {
-				ops = append(ops, op{key: k, it: c.it, qty: lq.qty, in: true, lot: lq.lot})
-			}
-		}
-		if _, err := l.apply(ctx, ops); err != nil {
-			return err
-		}
-		return s.finish(ctx, tx, p, &d, "return")
+	err := s.db.Tx(ctx, func(tx *sql.Tx) (err error) {
+		d, err = s.ReturnIn(ctx, tx, p, in)
+		return err
 	})
 	if err != nil {
 		return Doc{}, err
 	}
 	return d, nil
+}
+
+// ReturnIn is Return in the caller's transaction tx, so a distribution
+// records the return of a handover line with the line's own change.
+func (s *Service) ReturnIn(ctx context.Context, tx *sql.Tx, p access.Principal, in ReturnInput) (Doc, error) {
+	if err := access.Can(p, access.MoveStock, p.Scope()); err != nil {
+		return Doc{}, err
+	}
+	var d Doc
+	if err := s.returnDoc(ctx, tx, p, in, &d); err != nil {
+		return Doc{}, err
+	}
+	return d, nil
+}
+
+// returnDoc writes the return in into d.
+func (s *Service) returnDoc(ctx context.Context, tx *sql.Tx, p access.Principal, in ReturnInput, d *Doc) error {
+	// The handover's row first: two returns of it take turns.
+	if _, err := tx.ExecContext(ctx, s.q.LockDoc, in.DocID); err != nil {
+		return err
+	}
+	orig, err := s.doc(ctx, tx, in.DocID)
+	if err != nil || orig.Kind != IssuePerson && orig.Kind != IssueInstitution {
+		return errs.Validation(errs.Field("doc_id", "error.stock_return_kind"))
+	}
+	w, err := s.moveAt(ctx, tx, p, orig.WarehouseID, "doc_id")
+	if err != nil {
+		return err
+	}
+	lines, err := s.checkLines(ctx, tx, in.Lines, serialsRequired)
+	if err != nil {
+		return err
+	}
+	left, err := s.returnable(ctx, tx, orig)
+	if err != nil {
+		return err
+	}
+	*d = Doc{Kind: Return, RefDocID: orig.ID, RequestID: orig.RequestID, RequestLine: orig.RequestLine,
+		OrgID: orig.OrgID, Note: in.Note}
+	l, err := s.begin(ctx, tx, p, w, d, in.Locale)
+	if err != nil {
+		return err
+	}
+	var ops []op
+	for i, c := range lines {
+		k := key{w.ID, c.it.id, c.size}
+		if c.it.serial {
+			units, err := s.resolveUnits(ctx, l, c, unitMove{from: UnitIssued, at: w.ID}, lineField(i, "serials"))
+			if err != nil {
+				return err
+			}
+			for _, u := range units {
+				if left[lotKey{k, u.lot}] < 1 || !slices.ContainsFunc(orig.Moves, func(m Move) bool { return m.Serial == u.serial }) {
+					return errs.Validation(lineErr(i, "serials", "error.stock_serial_unknown", "Serial", u.serial))
+				}
+			}
+			if err := s.moveUnits(ctx, l, units, unitMove{from: UnitIssued, to: UnitInStock, at: w.ID, dest: w.ID},
+				lineField(i, "serials")); err != nil {
+				return err
+			}
+			ops = append(ops, op{key: k, it: c.it, qty: c.qty, in: true, units: units})
+			continue
+		}
+		more, err := takeBack(left, k, c.qty, lineField(i, "quantity"))
+		if err != nil {
+			return err
+		}
+		for _, lq := range more {
+			ops = append(ops, op{key: k, it: c.it, qty: lq.qty, in: true, lot: lq.lot})
+		}
+	}
+	if _, err := l.apply(ctx, ops); err != nil {
+		return err
+	}
+	return s.finish(ctx, tx, p, d, "return")
 }
 
 // lotKey is a lot of a balance.

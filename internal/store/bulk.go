@@ -28,10 +28,38 @@ func Bulk(ctx context.Context, conn *sql.Conn, table string, columns []string, r
 	})
 }
 
+// BulkExec runs query once per row of arguments on conn, inside the
+// transaction open on it: on SQLite prepared once, then bound and stepped
+// directly as Bulk does; on PostgreSQL sent as one batch (pgx prepares it
+// once and sends every execution without waiting for the one before). The
+// query is written for the engine (BindQueries rebinds it): an UPDATE or
+// an upsert that Bulk's plain INSERT cannot say.
+func BulkExec(ctx context.Context, conn *sql.Conn, query string, rows [][]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	return conn.Raw(func(dc any) error {
+		if c, ok := dc.(interface{ Raw() *sqlite3.Conn }); ok {
+			return execSQLite(ctx, c.Raw(), query, rows)
+		}
+		return batchPostgres(ctx, dc, query, rows)
+	})
+}
+
 // insertSQLite inserts rows one by one with a statement prepared once.
+func insertSQLite(ctx context.Context, c *sqlite3.Conn, table string, columns []string, rows [][]any) error {
+	marks := strings.TrimSuffix(strings.Repeat("?,", len(columns)), ",")
+	q := fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s)", table, strings.Join(columns, ", "), marks)
+	if err := execSQLite(ctx, c, q, rows); err != nil {
+		return fmt.Errorf("store: %s: %w", table, err)
+	}
+	return nil
+}
+
+// execSQLite runs query once per row with a statement prepared once.
 // Times are bound in the driver's default format, the one every other
 // write uses, so that they compare equal in queries.
-func insertSQLite(ctx context.Context, c *sqlite3.Conn, table string, columns []string, rows [][]any) (err error) {
+func execSQLite(ctx context.Context, c *sqlite3.Conn, query string, rows [][]any) (err error) {
 	defer func() {
 		// The driver panics when SQLite runs out of memory; database/sql
 		// recovers from that around its own calls, Raw does not.
@@ -40,11 +68,10 @@ func insertSQLite(ctx context.Context, c *sqlite3.Conn, table string, columns []
 			if !ok {
 				panic(r)
 			}
-			err = fmt.Errorf("store: %s: %w", table, e)
+			err = e
 		}
 	}()
-	marks := strings.TrimSuffix(strings.Repeat("?,", len(columns)), ",")
-	st, _, err := c.Prepare(fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s)", table, strings.Join(columns, ", "), marks))
+	st, _, err := c.Prepare(query)
 	if err != nil {
 		return err
 	}
@@ -55,7 +82,7 @@ func insertSQLite(ctx context.Context, c *sqlite3.Conn, table string, columns []
 		}
 		for i, v := range row {
 			if err := bind(st, i+1, v); err != nil {
-				return fmt.Errorf("row %d, %s: %w", n+1, columns[i], err)
+				return fmt.Errorf("row %d, argument %d: %w", n+1, i+1, err)
 			}
 		}
 		if err := st.Exec(); err != nil {

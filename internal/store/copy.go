@@ -32,3 +32,21 @@ func driverValues(row []any) ([]any, error) {
 	}
 	return out, nil
 }
+
+// batchPostgres runs query once per row on driver connection dc, in one
+// batch.
+func batchPostgres(ctx context.Context, dc any, query string, rows [][]any) error {
+	c, ok := dc.(*stdlib.Conn)
+	if !ok {
+		return fmt.Errorf("store: no bulk writes on %T", dc)
+	}
+	var b pgx.Batch
+	for i, row := range rows {
+		vals, err := driverValues(row)
+		if err != nil {
+			return fmt.Errorf("row %d: %w", i+1, err)
+		}
+		b.Queue(query, vals...)
+	}
+	return c.Conn().SendBatch(ctx, &b).Close()
+}

@@ -31,3 +31,18 @@ func TimeOf(t sql.NullTime) time.Time {
 	}
 	return t.Time.UTC()
 }
+
+// SortableTime returns t as a query argument whose order in SQL is its
+// order in time, for a column that is compared or sorted by: on SQLite,
+// UTC text with all nine digits of fraction, because the driver's own
+// text (RFC 3339) drops a fraction's trailing zeros and "…:05.5Z" then
+// sorts before "…:05Z"; on PostgreSQL, t itself. Every value of such a
+// column must be written through it; it reads back as a time as usual.
+func (db *DB) SortableTime(t time.Time) any {
+	if db.Engine == SQLite {
+		return t.UTC().Format(sortableLayout)
+	}
+	return t.UTC()
+}
+
+const sortableLayout = "2006-01-02T15:04:05.000000000Z"

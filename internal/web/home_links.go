@@ -25,6 +25,7 @@ var homeLinks = []struct {
 	{"/desk/rules", "desk.rules", "home.link.desk_rules", access.ManageAppealRules},
 	{"/warehouses", "nav.warehouses", "home.link.warehouses", access.ViewStock},
 	{"/donors", "stock.donors", "home.link.donors", access.ViewStock},
+	{"/distribution", "nav.distribution", "home.link.distribution", access.ViewDistribution},
 	{"/organisations", "nav.organisations", "home.link.organisations", access.ViewOrgs},
 	{"/regions", "nav.regions", "home.link.regions", access.ViewRegions},
 	{"/admin/users", "nav.users", "home.link.users", access.ManageUsers},

@@ -15,6 +15,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/campaign"
+	"github.com/jolproject/jol/internal/distribution"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
@@ -105,6 +106,10 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"stock.lot.":        strs(stock.LotDonation, stock.LotPurchase, stock.LotKit, stock.LotSurplus),
 		"stock.status.":     {stock.Done, stock.InTransit, stock.Received},
 		"stock.unit.":       {stock.UnitInStock, stock.UnitInTransit, stock.UnitIssued, stock.UnitWrittenOff, "all"},
+
+		"distribution.status.": strs(distribution.Statuses()...),
+		"distribution.move.":   strs(distribution.Open, distribution.Closed),
+		"distribution.proof.":  strs(distribution.Proofs()...),
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {

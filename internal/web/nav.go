@@ -23,6 +23,7 @@ var navigation = []struct {
 	{"/campaigns", "nav.campaigns", access.ViewCampaigns},
 	{"/desk", "nav.desk", access.ViewAppeals},
 	{"/warehouses", "nav.warehouses", access.ViewStock},
+	{"/distribution", "nav.distribution", access.ViewDistribution},
 	{"/organisations", "nav.organisations", access.ViewOrgs},
 	{"/regions", "nav.regions", access.ViewRegions},
 	{"/admin/users", "nav.users", access.ManageUsers},

@@ -7,6 +7,7 @@ import (
 	"github.com/jolproject/jol/internal/web/allocation"
 	"github.com/jolproject/jol/internal/web/campaigns"
 	"github.com/jolproject/jol/internal/web/desk"
+	"github.com/jolproject/jol/internal/web/distribution"
 	"github.com/jolproject/jol/internal/web/guidance"
 	"github.com/jolproject/jol/internal/web/importing"
 	"github.com/jolproject/jol/internal/web/kit"
@@ -29,6 +30,7 @@ type rooms struct {
 	public    *public.Server
 	stock     *stock.Server
 	alloc     *allocation.Server
+	dist      *distribution.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -61,6 +63,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 	if r.alloc, err = allocation.New(k, svc); err != nil {
 		return err
 	}
+	if r.dist, err = distribution.New(k, svc); err != nil {
+		return err
+	}
 	r.admin, err = admin.New(k, svc)
 	return err
 }
@@ -72,7 +77,7 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 func (s *Server) routes() []route {
 	reg, gd, imp, adm := s.rooms.registry, s.rooms.guidance, s.rooms.importing, s.rooms.admin
 	rqs, pub, cmp, dk := s.rooms.requests, s.rooms.public, s.rooms.campaigns, s.rooms.desk
-	stk, alc := s.rooms.stock, s.rooms.alloc
+	stk, alc, dst := s.rooms.stock, s.rooms.alloc, s.rooms.dist
 	return []route{
 		{"GET", "/login", "", s.loginForm, 0},
 		{"POST", "/login", "", s.login, 0},
@@ -229,6 +234,26 @@ func (s *Server) routes() []route {
 		{"GET", "/donors", access.ViewStock, stk.Donors, 0},
 		{"POST", "/donors", access.MoveStock, stk.DonorCreate, 0},
 		{"GET", "/donors/{id}", access.ViewStock, stk.Donor, 0},
+
+		// Distribution days. The handover's post carries a signature of
+		// distribution.MaxSignature bytes as a data URL, within
+		// kit.MaxFormBytes; a return is a stock move.
+		{"GET", "/distribution", access.ViewDistribution, dst.Events, 0},
+		{"POST", "/distribution", access.RunDistribution, dst.EventCreate, 0},
+		{"GET", "/distribution/{id}", access.ViewDistribution, dst.Event, 0},
+		{"POST", "/distribution/{id}", access.RunDistribution, dst.EventUpdate, 0},
+		{"POST", "/distribution/{id}/status", access.RunDistribution, dst.EventStatus, 0},
+		{"POST", "/distribution/{id}/lines", access.RunDistribution, dst.Assign, 0},
+		{"POST", "/distribution/{id}/lines/remove", access.RunDistribution, dst.Unassign, 0},
+		{"GET", "/distribution/{id}/list", access.ViewDistribution, dst.List, 0},
+		{"GET", "/distribution/{id}/list.xlsx", access.ViewDistribution, dst.ListXLSX, 0},
+		{"GET", "/distribution/{id}/handover", access.ViewDistribution, dst.Handover, 0},
+		{"POST", "/distribution/{id}/handover", access.RunDistribution, dst.HandoverPost, 0},
+		{"POST", "/distribution/{id}/code", access.RunDistribution, dst.SendCode, 0},
+		{"POST", "/distribution/{id}/photos", access.RunDistribution, dst.PhotoUpload, distribution.MaxPhotoBytes},
+		{"GET", "/distribution/{id}/photos/{photo}", access.ViewDistribution, dst.Photo, 0},
+		{"GET", "/handovers/{id}/signature", access.ViewDistribution, dst.Signature, 0},
+		{"POST", "/handovers/{id}/return", access.MoveStock, dst.Return, 0},
 
 		{"GET", "/regions", access.ViewRegions, adm.Regions, 0},
 		{"GET", "/admin/regions/import", access.ManageRegions, adm.RegionImportForm, 0},

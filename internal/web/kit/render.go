@@ -66,15 +66,24 @@ type Templates struct {
 	logger *slog.Logger
 }
 
-// cssVersion is a digest of the style sheet, so its URL changes with it
-// and browsers may keep it for a year.
+// cssVersion is a digest of the static files (the style sheet, the
+// handover screen's script), so their URLs change with them and browsers
+// may keep them for a year.
 func cssVersion() (string, error) {
-	css, err := assets.ReadFile("static/app.css")
+	h := sha256.New()
+	err := fs.WalkDir(assets, "static", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := assets.ReadFile(name)
+		h.Write([]byte(name))
+		h.Write(b)
+		return err
+	})
 	if err != nil {
 		return "", err
 	}
-	sum := sha256.Sum256(css)
-	return hex.EncodeToString(sum[:6]), nil
+	return hex.EncodeToString(h.Sum(nil)[:6]), nil
 }
 
 // ParseRoom parses the templates of a room, the directory "templates" of

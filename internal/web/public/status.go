@@ -26,6 +26,7 @@ type statusView struct {
 	// Allocation says, line by line, where the items come from or why
 	// they wait: nothing of the household either.
 	Allocation []string
+	Handover   string // "handed over on …", or how many items are, once any is
 }
 
 // message is one message to the family: the status it announced.
@@ -61,6 +62,9 @@ func (s *Server) StatusLookUp(w http.ResponseWriter, r *http.Request, rq *reques
 		for _, l := range lines {
 			v.Allocation = append(v.Allocation, l.Explanation)
 		}
+		if v.Handover, err = s.handover(r.Context(), rq, v.Page, st); err != nil {
+			return err
+		}
 		if st.Status != requests.Rejected {
 			v.Status.Reason = "" // a reason belongs to a rejection only
 		}
@@ -95,4 +99,17 @@ func (s *Server) shortExplanation(ctx context.Context, rq *request, id int64) (s
 	}
 	ex, err := s.svc.Explain(ctx, rq.L, st)
 	return ex.Short, err
+}
+
+// handover says when the request's items were handed over, or how many
+// of them are so far; "" before any is.
+func (s *Server) handover(ctx context.Context, rq *request, pg Page, st public.Status) (string, error) {
+	pr, err := s.svc.Distribution.Progress(ctx, st.RequestID)
+	switch {
+	case err != nil || pr.Handed == 0:
+		return "", err
+	case st.Status == requests.Delivered && pr.Handed == pr.Lines:
+		return rq.L.T("public.handed_over_on", "Date", pg.Date(pr.LastAt)), nil
+	}
+	return rq.L.T("distribution.progress", "Handed", pr.Handed, "Count", pr.Lines), nil
 }

@@ -14,8 +14,8 @@ import (
 
 // A request is evaluated after it is submitted; its page explains the
 // result in the reader's language, evaluates it again on demand and keeps
-// the earlier result; a child outside the campaign's ages is refused with
-// the reason.
+// the earlier result when the new one differs; a child outside the
+// campaign's ages is refused with the reason.
 func TestRequestPageExplainsEligibility(t *testing.T) {
 	f := webtest.New(t)
 	ctx := t.Context()
@@ -52,11 +52,25 @@ func TestRequestPageExplainsEligibility(t *testing.T) {
 	if strings.Contains(r.Body, "Прежние результаты") {
 		t.Error("history before a second evaluation")
 	}
+	// Evaluated again with nothing changed, the result stays as it was;
+	// under new rules it changes, and the earlier one goes to the history.
 	if r := op.Post(page+"/evaluate", nil); r.Status != http.StatusSeeOther {
 		t.Fatalf("evaluate again: %d", r.Status)
 	}
-	if r = op.Get(page); !strings.Contains(r.Body, "Прежние результаты") {
-		t.Error("the earlier result is not in the history")
+	if r = op.Get(page); strings.Contains(r.Body, "Прежние результаты") {
+		t.Error("an unchanged result went to the history")
+	}
+	webtest.Must(f.Svc.Eligibility.SaveRuleSet(ctx, coord, c.ID,
+		eligibility.Rules{All: eligibility.Criteria{Age: &eligibility.Range{Min: 6, Max: 11}}},
+		eligibility.Weights{SingleGuardian: 10}))
+	if r := op.Post(page+"/evaluate", nil); r.Status != http.StatusSeeOther {
+		t.Fatalf("evaluate under new rules: %d", r.Status)
+	}
+	r = op.Get(page)
+	for _, want := range []string{"Прежние результаты", "в пределах 6–11", "версия правил 2"} {
+		if !strings.Contains(r.Body, want) {
+			t.Errorf("after new rules, the request page lacks %q", want)
+		}
 	}
 	school := f.User(t, "warehouse@example.org", access.Warehouse, "en")
 	if r := school.Post(page+"/evaluate", nil); r.Status != http.StatusForbidden {

@@ -31,6 +31,7 @@ type requestView struct {
 	Form        *form
 	MaxDocument string
 	Eligibility eligibilityView
+	Handovers   handoversView
 }
 
 // eventRow is one step of the history.
@@ -91,6 +92,9 @@ func (s *Server) renderRequest(w http.ResponseWriter, r *http.Request, rq *reque
 		return err
 	}
 	if v.Documents, err = s.svc.Requests.Documents(ctx, rq.P, id); err != nil {
+		return err
+	}
+	if v.Handovers, err = s.handovers(ctx, rq, x); err != nil {
 		return err
 	}
 	if v.CanDecide {

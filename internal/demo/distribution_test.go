@@ -1,0 +1,59 @@
+package demo_test
+
+import (
+	"testing"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/demo"
+	"github.com/jolproject/jol/internal/distribution"
+	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/store/storetest"
+)
+
+// The demo's distribution day at the central warehouse in Karaganda: open,
+// its families' kits held there, three handed over with a code, a
+// signature and the signed list's photo, the rest waiting; loading the
+// demo again adds nothing, and the ledger agrees with its counters.
+func TestDemoDistributionDay(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		svc := services(t, db)
+		for range 2 {
+			if _, err := demo.Seed(ctx, svc, demo.Options{Now: now}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		events, err := svc.Distribution.Events(ctx, access.System, distribution.Filter{})
+		if err != nil || len(events) != 1 {
+			t.Fatalf("events %+v %v", events, err)
+		}
+		e := events[0]
+		if e.Place != demo.DayPlace || e.Status != distribution.Open || e.WarehouseCode != "KRG-C" {
+			t.Fatalf("the day %+v", e)
+		}
+		_, rows, err := svc.Distribution.Lines(ctx, access.System, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		proofs := map[distribution.Proof]int{}
+		waiting := 0
+		for _, r := range rows {
+			if r.Handed() {
+				proofs[r.Proof]++
+			} else if r.HeldAt == e.WarehouseID {
+				waiting++
+			}
+		}
+		// The day's own families and the two requests allocated before it.
+		if proofs[distribution.Code] != 1 || proofs[distribution.Signature] != 1 || proofs[distribution.ListPhoto] != 1 ||
+			waiting != demo.DayWaiting+2 {
+			t.Fatalf("proofs %v, %d waiting", proofs, waiting)
+		}
+		photos, err := svc.Distribution.Photos(ctx, access.System, e.ID)
+		if err != nil || len(photos) != 1 {
+			t.Fatalf("photos %+v %v", photos, err)
+		}
+		if r, err := svc.Stock.Verify(ctx); err != nil || len(r.Mismatches) != 0 {
+			t.Fatalf("verify: %+v %v", r, err)
+		}
+	})
+}

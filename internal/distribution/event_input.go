@@ -1,0 +1,119 @@
+package distribution
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"slices"
+	"time"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/text"
+	"github.com/jolproject/jol/internal/valid"
+)
+
+// defaultLength is how long an event lasts when its end is not given.
+const defaultLength = 8 * time.Hour
+
+// checkEvent checks in and fills what it leaves out: the campaign takes
+// events (open or closed, neither a draft nor reported), the warehouse is
+// open and p runs distributions there, the schools and centres and the
+// staff exist.
+func (s *Service) checkEvent(ctx context.Context, tx *sql.Tx, p access.Principal, in *EventInput) error {
+	in.Place, in.Note = text.Clean(in.Place), text.Clean(in.Note)
+	fs := valid.Name(nil, "place", in.Place, MaxPlace)
+	fs = valid.Note(fs, "note", in.Note)
+	switch {
+	case in.StartsAt.IsZero():
+		fs = append(fs, errs.Field("starts_at", "error.required", "Field", "starts_at"))
+	case in.EndsAt.IsZero():
+		in.EndsAt = in.StartsAt.Add(defaultLength)
+	case in.EndsAt.Before(in.StartsAt):
+		fs = append(fs, errs.Field("ends_at", "error.event_ends_before"))
+	}
+	in.StartsAt, in.EndsAt = in.StartsAt.UTC(), in.EndsAt.UTC()
+	var status string
+	err := tx.QueryRowContext(ctx, s.q.CampaignOf, in.CampaignID).Scan(&status)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		fs = append(fs, errs.Field("campaign_id", "error.event_campaign_unknown"))
+	case err != nil:
+		return err
+	case status != "open" && status != "closed":
+		fs = append(fs, errs.Field("campaign_id", "error.event_campaign_closed"))
+	}
+	w, err := s.stock.Warehouse(ctx, p, in.WarehouseID)
+	switch {
+	case errs.CodeOf(err) == errs.NotFound:
+		fs = append(fs, errs.Field("warehouse_id", "error.stock_warehouse_unknown"))
+	case err != nil:
+		return err
+	case access.Can(p, access.RunDistribution, w.Target()) != nil:
+		fs = append(fs, errs.Field("warehouse_id", "error.org_out_of_scope"))
+	case !w.Active:
+		fs = append(fs, errs.Field("warehouse_id", "error.stock_warehouse_closed", "Warehouse", w.Name))
+	}
+	if in.WholePoint {
+		in.OrgIDs = nil
+	}
+	in.OrgIDs, in.StaffIDs = distinct(in.OrgIDs), distinct(in.StaffIDs)
+	for _, id := range in.OrgIDs {
+		var n Named
+		err := tx.QueryRowContext(ctx, s.q.OrgByID, id).Scan(&n.ID, &n.Name, &n.path)
+		if errors.Is(err, sql.ErrNoRows) {
+			fs = append(fs, errs.Field("org_ids", "error.unknown_org"))
+			break
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if len(in.StaffIDs) > MaxStaff {
+		fs = append(fs, errs.Field("staff_ids", "error.too_many", "Max", MaxStaff))
+	}
+	for _, id := range in.StaffIDs {
+		var name string
+		var active bool
+		err := tx.QueryRowContext(ctx, s.q.UserByID, id).Scan(&id, &name, &active)
+		if errors.Is(err, sql.ErrNoRows) || err == nil && !active {
+			fs = append(fs, errs.Field("staff_ids", "error.event_staff_unknown"))
+			break
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return errs.Validation(fs...)
+}
+
+// writeParts writes event id's rule and staff as in gives them.
+func (s *Service) writeParts(ctx context.Context, tx *sql.Tx, id int64, in EventInput) error {
+	for _, q := range []string{s.q.ClearEventOrgs, s.q.ClearEventStaff} {
+		if _, err := tx.ExecContext(ctx, q, id); err != nil {
+			return err
+		}
+	}
+	for _, org := range in.OrgIDs {
+		if _, err := tx.ExecContext(ctx, s.q.InsertEventOrg, id, org); err != nil {
+			return err
+		}
+	}
+	for _, u := range in.StaffIDs {
+		if _, err := tx.ExecContext(ctx, s.q.InsertEventStaff, id, u); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// distinct is ids without zeros and repeats, in order.
+func distinct(ids []int64) []int64 {
+	var out []int64
+	for _, id := range ids {
+		if id != 0 && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
