@@ -30,7 +30,9 @@ type waitlistJob struct {
 }
 
 // stockArrived is the principal the job runs as.
-var stockArrived = access.Principal{Name: "allocation (stock arrived)", Role: access.Admin}
+func stockArrived() access.Principal {
+	return access.Principal{Name: "allocation (stock arrived)", Role: access.Admin}
+}
 
 // AllocateWaitlist commits a waitlist run of campaign id at its current
 // allocation version.
@@ -50,7 +52,7 @@ func (s *Service) HandleWaitlist(ctx context.Context, j *jobs.Job, progress jobs
 	if err := j.Decode(&pl); err != nil {
 		return "", err
 	}
-	c, err := s.allocatable(ctx, stockArrived, pl.CampaignID)
+	c, err := s.allocatable(ctx, stockArrived(), pl.CampaignID)
 	if errs.CodeOf(err) == errs.Conflict {
 		return "campaign not open", nil
 	} else if err != nil {
@@ -67,7 +69,7 @@ func (s *Service) HandleWaitlist(ctx context.Context, j *jobs.Job, progress jobs
 	if plan.Served == 0 {
 		return "nothing to serve", nil
 	}
-	_, run, err := s.Commit(ctx, stockArrived, c.ID, CommitOptions{Version: plan.Version, Digest: plan.Digest,
+	_, run, err := s.Commit(ctx, stockArrived(), c.ID, CommitOptions{Version: plan.Version, Digest: plan.Digest,
 		Kind: KindWaitlist, Via: "job"})
 	if err != nil {
 		return "", err
