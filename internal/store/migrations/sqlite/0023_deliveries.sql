@@ -148,5 +148,6 @@ CREATE INDEX device_tasks_queue ON device_tasks(status, due_on, id);
 CREATE INDEX device_tasks_volunteer ON device_tasks(volunteer_id, status, due_on, id) WHERE volunteer_id IS NOT NULL;
 
 -- The devices handed over, for the after-care sync's look for those
--- without tasks.
+-- without tasks; devices by serial alone, for a device's page.
 CREATE INDEX stock_units_issued ON stock_units(doc_id) WHERE state = 'issued';
+CREATE INDEX stock_units_by_serial ON stock_units(serial);
