@@ -10,7 +10,7 @@ package audit
 // Entities are the record types of the change log.
 func Entities() []string {
 	return []string{"aid_item", "api_token", "appeal", "appeal_deadlines", "calendar_day", "campaign",
-		"category", "donor", "eligibility_rules", "household", "import_template", "import_upload", "job",
+		"category", "delivery", "donor", "eligibility_rules", "household", "import_template", "import_upload", "job",
 		"organisation", "person", "person_batch", "place_offer", "placement", "region", "request",
 		"request_document", "settings", "stock_doc", "user", "warehouse"}
 }
@@ -18,9 +18,9 @@ func Entities() []string {
 // Actions are the actions of the change log.
 func Actions() []string {
 	return []string{"add_guardian", "add_member", "answer", "assemble", "assign", "assign_reviewer", "attach",
-		"close", "comment", "count", "create", "delete", "dispatch", "dry_run", "give_consent", "import", "issue",
-		"link", "merge", "password", "photo", "place", "receive", "record_assessment", "record_results",
-		"remove_guardian", "remove_member", "rescore", "retry", "return", "revoke", "save", "set_head",
+		"cancel", "close", "comment", "confirm", "count", "create", "delete", "deliver", "dispatch", "dry_run", "give_consent", "import", "issue",
+		"link", "merge", "password", "photo", "place", "plan", "receive", "record_assessment", "record_results",
+		"remove_guardian", "remove_member", "reschedule", "rescore", "retry", "return", "revoke", "save", "set_head",
 		"set_outcome", "set_status", "submit", "transition", "unassign", "unmerge", "update", "upload",
 		"withdraw_consent", "write_off"}
 }

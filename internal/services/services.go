@@ -17,6 +17,7 @@ import (
 	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/campaign"
+	"github.com/jolproject/jol/internal/deliveries"
 	"github.com/jolproject/jol/internal/eligibility"
 	"github.com/jolproject/jol/internal/geo"
 	"github.com/jolproject/jol/internal/guidance"
@@ -55,6 +56,8 @@ type Services struct {
 	Eligibility *eligibility.Service
 	// Stock keeps warehouses, donors and the stock ledger.
 	Stock *stock.Service
+	// Deliveries plans, dispatches and confirms deliveries to institutions.
+	Deliveries *deliveries.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -150,6 +153,12 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.Orgs.OnMove(s.Stock.RepathOrgs)
 	s.Geo.OnMove(s.Stock.RepathRegions)
+	if s.Deliveries, err = deliveries.New(db, deliveries.Deps{Audit: s.Audit, Stock: s.Stock, Campaigns: s.Campaigns,
+		Now: o.Now}); err != nil {
+		return nil, err
+	}
+	s.Orgs.OnMove(s.Deliveries.RepathOrgs)
+	s.Geo.OnMove(s.Deliveries.RepathRegions)
 	if s.Jobs, err = jobs.New(db, o.Now, o.Logger, jobs.WithAudit(s.Audit)); err != nil {
 		return nil, err
 	}

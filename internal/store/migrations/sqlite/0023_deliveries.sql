@@ -27,8 +27,10 @@ CREATE TABLE deliveries (
     -- The ledger's handover to the institution, written at dispatch.
     doc_id         INTEGER REFERENCES stock_docs(id),
     note           TEXT NOT NULL DEFAULT '',
-    -- What the institution's staff wrote when they confirmed receipt.
+    -- What the institution's staff wrote when they confirmed receipt, and
+    -- the units dispatched that they did not count (the lines' sum).
     receipt_note   TEXT NOT NULL DEFAULT '',
+    shortfall      INTEGER NOT NULL DEFAULT 0,
     created_by     INTEGER,
     created_name   TEXT NOT NULL DEFAULT '',
     created_at     TIMESTAMP NOT NULL,
