@@ -54,14 +54,14 @@ type Risk int
 // The risks, in the board's order. SoonDays says how near a deadline is
 // soon.
 const (
-	Overdue        Risk = iota // not delivered and the deadline passed
-	DueSoon                    // not dispatched and the deadline is soon
-	InTransit                  // dispatched, not delivered
-	AwaitingReceipt            // delivered, not confirmed by the institution
-	OnSchedule                 // planned, the deadline not near
-	Short                      // confirmed with a shortfall
-	Done                       // confirmed in full
-	Dropped                    // cancelled
+	Overdue         Risk = iota // not delivered and the deadline passed
+	DueSoon                     // not dispatched and the deadline is soon
+	InTransit                   // dispatched, not delivered
+	AwaitingReceipt             // delivered, not confirmed by the institution
+	OnSchedule                  // planned, the deadline not near
+	Short                       // confirmed with a shortfall
+	Done                        // confirmed in full
+	Dropped                     // cancelled
 )
 
 // Risks lists the risks in the board's order.
