@@ -9,20 +9,20 @@ package audit
 
 // Entities are the record types of the change log.
 func Entities() []string {
-	return []string{"aid_item", "api_token", "appeal", "appeal_deadlines", "calendar_day", "campaign",
-		"category", "delivery", "donor", "eligibility_rules", "household", "import_template", "import_upload", "job",
-		"organisation", "person", "person_batch", "place_offer", "placement", "region", "request",
-		"request_document", "settings", "stock_doc", "user", "warehouse"}
+	return []string{"aid_item", "api_token", "appeal", "appeal_deadlines", "calendar_day", "campaign", "category",
+		"delivery", "device_task", "donor", "eligibility_rules", "household", "import_template", "import_upload", "job",
+		"organisation", "person", "person_batch", "place_offer", "placement", "region", "request", "request_document",
+		"settings", "stock_doc", "user", "volunteer", "warehouse"}
 }
 
 // Actions are the actions of the change log.
 func Actions() []string {
-	return []string{"add_guardian", "add_member", "answer", "assemble", "assign", "assign_reviewer", "attach",
-		"cancel", "close", "comment", "confirm", "count", "create", "delete", "deliver", "dispatch", "dry_run", "give_consent", "import", "issue",
-		"link", "merge", "password", "photo", "place", "plan", "receive", "record_assessment", "record_results",
-		"remove_guardian", "remove_member", "reschedule", "rescore", "retry", "return", "revoke", "save", "set_head",
-		"set_outcome", "set_status", "submit", "transition", "unassign", "unmerge", "update", "upload",
-		"withdraw_consent", "write_off"}
+	return []string{"add_guardian", "add_member", "answer", "assemble", "assign", "assign_reviewer", "attach", "cancel",
+		"close", "comment", "confirm", "count", "create", "delete", "deliver", "dispatch", "dry_run", "give_consent",
+		"import", "issue", "link", "merge", "password", "photo", "place", "plan", "receive", "record_assessment",
+		"record_results", "remove_guardian", "remove_member", "report", "reschedule", "rescore", "retry", "return",
+		"revoke", "save", "set_head", "set_outcome", "set_status", "submit", "transition", "unassign", "unmerge", "update",
+		"upload", "withdraw_consent", "write_off"}
 }
 
 // The subject kinds of the access log that name a record a page shows.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
+	"github.com/jolproject/jol/internal/aftercare"
 	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/campaign"
@@ -58,6 +59,9 @@ type Services struct {
 	Stock *stock.Service
 	// Deliveries plans, dispatches and confirms deliveries to institutions.
 	Deliveries *deliveries.Service
+	// Aftercare keeps the volunteers and the set-up tasks of the devices
+	// handed over.
+	Aftercare *aftercare.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -159,6 +163,12 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.Orgs.OnMove(s.Deliveries.RepathOrgs)
 	s.Geo.OnMove(s.Deliveries.RepathRegions)
+	if s.Aftercare, err = aftercare.New(db, aftercare.Deps{Audit: s.Audit, Stock: s.Stock, Requests: s.Requests,
+		Now: o.Now}); err != nil {
+		return nil, err
+	}
+	s.Orgs.OnMove(s.Aftercare.RepathOrgs)
+	s.Geo.OnMove(s.Aftercare.RepathRegions)
 	if s.Jobs, err = jobs.New(db, o.Now, o.Logger, jobs.WithAudit(s.Audit)); err != nil {
 		return nil, err
 	}
