@@ -88,6 +88,8 @@ func (s *Service) Assign(ctx context.Context, p access.Principal, id int64, vers
 		return Task{}, err
 	case !v.Active:
 		return Task{}, errs.Validation(errs.Field("volunteer_id", "error.task_volunteer_inactive", "Name", v.Name))
+	case !due.IsZero() && (due.Year() < 2000 || due.Year() > 2100):
+		return Task{}, errs.Validation(errs.Field("due_on", "error.task_due_invalid"))
 	}
 	return s.changeTask(ctx, p, id, version, "assign", s.manager(p), func(tx *sql.Tx, t Task, now time.Time) error {
 		if !due.IsZero() {

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"slices"
-	"strings"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
@@ -165,7 +164,3 @@ func (s *Service) Suggest(ctx context.Context, p access.Principal, id int64) ([]
 	}
 	return list, s.withSkills(ctx, s.db.R, list)
 }
-
-// regionCovers says whether a volunteer of region path v works at a
-// device in region path d: v holds d, or lies within it.
-func regionCovers(v, d string) bool { return strings.HasPrefix(d, v) || strings.HasPrefix(v, d) }
