@@ -91,7 +91,7 @@ func (s *Service) Assign(ctx context.Context, p access.Principal, id int64, vers
 	case !due.IsZero() && (due.Year() < 2000 || due.Year() > 2100):
 		return Task{}, errs.Validation(errs.Field("due_on", "error.task_due_invalid"))
 	}
-	return s.changeTask(ctx, p, id, version, "assign", s.manager(p), func(tx *sql.Tx, t Task, now time.Time) error {
+	return s.changeTask(ctx, p, id, version, "assign_volunteer", s.manager(p), func(tx *sql.Tx, t Task, now time.Time) error {
 		if !due.IsZero() {
 			t.DueOn = store.Day(due)
 		}
@@ -101,7 +101,7 @@ func (s *Service) Assign(ctx context.Context, p access.Principal, id int64, vers
 
 // Unassign takes an assigned task back from its volunteer: open again.
 func (s *Service) Unassign(ctx context.Context, p access.Principal, id int64, version int) (Task, error) {
-	return s.changeTask(ctx, p, id, version, "unassign", s.manager(p), func(tx *sql.Tx, t Task, now time.Time) error {
+	return s.changeTask(ctx, p, id, version, "unassign_volunteer", s.manager(p), func(tx *sql.Tx, t Task, now time.Time) error {
 		return s.exec(ctx, tx, "error.task_changed", s.q.SetOpen, t.ID, t.Version, now)
 	})
 }
@@ -189,10 +189,13 @@ func (s *Service) changeTask(ctx context.Context, p access.Principal, id int64, 
 		if version != 0 && t.Version != version {
 			return errs.New(errs.Conflict, "error.task_changed")
 		}
-		if t.Status != Open && t.Status != Assigned {
-			return errs.New(errs.Conflict, "error.task_is_"+string(t.Status))
+		if t.Status == Done {
+			return errs.New(errs.Conflict, "error.task_is_done")
 		}
-		if action == "unassign" && t.Status != Assigned {
+		if t.Status == Cancelled {
+			return errs.New(errs.Conflict, "error.task_is_cancelled")
+		}
+		if action == "unassign_volunteer" && t.Status != Assigned {
 			return errs.New(errs.Conflict, "error.task_is_open")
 		}
 		if err := fn(tx, t, s.now().UTC()); err != nil {

@@ -17,12 +17,12 @@ func Entities() []string {
 
 // Actions are the actions of the change log.
 func Actions() []string {
-	return []string{"add_guardian", "add_member", "answer", "assemble", "assign", "assign_reviewer", "attach", "cancel",
-		"close", "comment", "confirm", "count", "create", "delete", "deliver", "dispatch", "dry_run", "give_consent",
-		"import", "issue", "link", "merge", "password", "photo", "place", "plan", "receive", "record_assessment",
-		"record_results", "remove_guardian", "remove_member", "report", "reschedule", "rescore", "retry", "return",
-		"revoke", "save", "set_head", "set_outcome", "set_status", "submit", "transition", "unassign", "unmerge", "update",
-		"upload", "withdraw_consent", "write_off"}
+	return []string{"add_guardian", "add_member", "answer", "assemble", "assign", "assign_reviewer", "assign_volunteer",
+		"attach", "cancel", "close", "comment", "confirm", "count", "create", "delete", "deliver", "dispatch", "dry_run",
+		"give_consent", "import", "issue", "link", "merge", "password", "photo", "place", "plan", "receive",
+		"record_assessment", "record_results", "remove_guardian", "remove_member", "report", "reschedule", "rescore",
+		"retry", "return", "revoke", "save", "set_head", "set_outcome", "set_status", "submit", "transition", "unassign",
+		"unassign_volunteer", "unmerge", "update", "upload", "withdraw_consent", "write_off"}
 }
 
 // The subject kinds of the access log that name a record a page shows.

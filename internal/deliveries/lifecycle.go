@@ -207,9 +207,18 @@ func check(p access.Principal, a access.Action, d Delivery, version int, from []
 		return errs.New(errs.Conflict, "error.delivery_changed")
 	}
 	if !slices.Contains(from, d.Status) {
-		return errs.New(errs.Conflict, "error.delivery_is_"+string(d.Status))
+		return errs.New(errs.Conflict, statusKeys[d.Status])
 	}
 	return nil
+}
+
+// statusKeys say why a delivery in a status cannot change as asked.
+var statusKeys = map[Status]string{
+	Planned:    "error.delivery_is_planned",
+	Dispatched: "error.delivery_is_dispatched",
+	Delivered:  "error.delivery_is_delivered",
+	Confirmed:  "error.delivery_is_confirmed",
+	Cancelled:  "error.delivery_is_cancelled",
 }
 
 // exec runs a conditional update that must change one row: none means
