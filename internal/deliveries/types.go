@@ -1,6 +1,7 @@
 package deliveries
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
@@ -82,6 +83,17 @@ func (r Risk) String() string {
 
 // MarshalText writes the risk as its code.
 func (r Risk) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// UnmarshalText reads a risk's code.
+func (r *Risk) UnmarshalText(b []byte) error {
+	for i, c := range riskCodes {
+		if c == string(b) {
+			*r = Risk(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("deliveries: no risk %q", b)
+}
 
 // Bounds of a plan.
 const (
