@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/aftercare"
 	"github.com/jolproject/jol/internal/campaign"
 	"github.com/jolproject/jol/internal/i18n"
@@ -58,9 +59,11 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, view any
 	s.tpl.Render(w, status, name, view)
 }
 
-// items names the catalogue's items in the reader's language.
+// items names the catalogue's items in the reader's language. The
+// catalogue is read as the system: its names are no one's record, and a
+// volunteer, who may not open campaigns, names the devices they set up.
 func (s *Server) items(ctx context.Context, rq *request) (func(int64) string, error) {
-	list, err := s.svc.Campaigns.Items(ctx, rq.P, true)
+	list, err := s.svc.Campaigns.Items(ctx, access.System, true)
 	byID := map[int64]campaign.Item{}
 	for _, it := range list {
 		byID[it.ID] = it
