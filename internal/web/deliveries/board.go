@@ -36,7 +36,7 @@ type boardRow struct {
 // to nothing: the board is already in that order.
 type riskCount struct {
 	Risk  string
-	Count int
+	Count int64
 }
 
 // Board lists the deliveries of the campaign ?campaign= (every open one
@@ -61,7 +61,7 @@ func (s *Server) Board(w http.ResponseWriter, r *http.Request, rq *request) erro
 	for _, risk := range deliveries.Risks() {
 		if c := counts[risk]; c > 0 {
 			total += c
-			v.Counts = append(v.Counts, riskCount{Risk: risk.String(), Count: c})
+			v.Counts = append(v.Counts, riskCount{Risk: risk.String(), Count: int64(c)})
 		}
 	}
 	pg := kit.PagingOf(r).Fit(store.Counted(total))
