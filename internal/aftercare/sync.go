@@ -12,6 +12,10 @@ import (
 	"github.com/jolproject/jol/internal/store"
 )
 
+// SyncInterval is how often the server runs Sync: a device handed over
+// gets its tasks within it.
+const SyncInterval = time.Minute
+
 // SyncBatch is how many devices (and returned tasks) one transaction of
 // Sync handles, so the write lock is never held for long.
 const SyncBatch = 500
