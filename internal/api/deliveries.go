@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"github.com/jolproject/jol/internal/deliveries"
-	"github.com/jolproject/jol/internal/errs"
 )
 
 // listDeliveries is the board: the deliveries of ?campaign_id= (every
@@ -56,9 +55,6 @@ func (a *API) confirmDelivery(w http.ResponseWriter, r *http.Request, rq *reques
 	var in confirmInput
 	if err := decode(r, &in); err != nil {
 		return err
-	}
-	if in.Version < 0 {
-		return errs.Validation(errs.Field("version", "error.not_a_number"))
 	}
 	d, err := a.svc.Deliveries.Confirm(r.Context(), rq.p, deliveries.ConfirmInput{ID: id, Version: in.Version,
 		Lines: in.Lines, Note: in.Note})
