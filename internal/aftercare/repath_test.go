@@ -1,6 +1,7 @@
 package aftercare_test
 
 import (
+	"database/sql"
 	"strings"
 	"testing"
 
@@ -37,6 +38,28 @@ func TestVolunteersAndTasksFollowTheirOrganisations(t *testing.T) {
 		for _, task := range f.tasks(t, f.unit(t, "PC-001")) {
 			if want := other.Path + itoa(w.School.ID) + "/"; task.Target().OrgPath != want {
 				t.Fatalf("the task is at %s, want %s", task.Target().OrgPath, want)
+			}
+		}
+	})
+}
+
+// A region subtree moved moves the region paths volunteers and tasks copy.
+func TestVolunteersAndTasksFollowTheirRegion(t *testing.T) {
+	testworld.Each(t, func(t *testing.T, w *testworld.World) {
+		f := setup(t, w, 1)
+		f.handOver(t, "Aru", "PC-001")
+		_, _, err := f.s.Sync(f.ctx)
+		must(t, err)
+		v := f.volunteer(t, "Aida", "KZ-75", aftercare.Training)
+		must(t, w.DB.Tx(f.ctx, func(tx *sql.Tx) error { return f.s.RepathRegions(f.ctx, tx, "/KZ/KZ-75/", "/KZ/KZ-71/KZ-75/") }))
+		v, err = f.s.Volunteer(f.ctx, access.System, v.ID)
+		must(t, err)
+		if v.Target().RegionPath != "/KZ/KZ-71/KZ-75/" {
+			t.Fatalf("the volunteer's region is %s", v.Target().RegionPath)
+		}
+		for _, task := range f.tasks(t, f.unit(t, "PC-001")) {
+			if task.Target().RegionPath != "/KZ/KZ-71/KZ-75/" {
+				t.Fatalf("the task's region is %s", task.Target().RegionPath)
 			}
 		}
 	})

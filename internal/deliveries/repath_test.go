@@ -1,6 +1,7 @@
 package deliveries_test
 
 import (
+	"database/sql"
 	"testing"
 
 	"github.com/jolproject/jol/internal/access"
@@ -28,6 +29,21 @@ func TestDeliveriesFollowTheirInstitution(t *testing.T) {
 		}
 		if n := f.scalar(t, "SELECT count(*) FROM deliveries WHERE org_path LIKE $1", branch.Path+"%"); n != 1 {
 			t.Fatalf("%d deliveries under the branch, want 1", n)
+		}
+	})
+}
+
+// A region subtree moved (a district given to another region) moves the
+// region paths deliveries copy, in the move's transaction.
+func TestDeliveriesFollowTheirRegion(t *testing.T) {
+	testworld.Each(t, func(t *testing.T, w *testworld.World) {
+		f := setup(t, w)
+		d := f.planned(t)[f.adapt.ID]
+		must(t, w.DB.Tx(f.ctx, func(tx *sql.Tx) error { return f.s.RepathRegions(f.ctx, tx, "/KZ/KZ-75/", "/KZ/KZ-71/KZ-75/") }))
+		moved, err := f.s.Get(f.ctx, access.System, d.ID)
+		must(t, err)
+		if got := moved.Target().RegionPath; got != "/KZ/KZ-71/KZ-75/" {
+			t.Fatalf("the delivery's region is %s", got)
 		}
 	})
 }
