@@ -26,6 +26,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
@@ -111,7 +112,7 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 		return nil, err
 	}
 	names := map[string]string{}
-	for _, o := range organisations {
+	for _, o := range slices.Concat(organisations, campaignOrganisations, deliveryOrganisations) {
 		names[o.key] = o.name
 	}
 	var out []Login

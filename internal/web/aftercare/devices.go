@@ -110,7 +110,7 @@ func (s *Server) renderDevice(w http.ResponseWriter, r *http.Request, rq *reques
 		return err
 	}
 	v := deviceView{Page: s.Page(r, rq, "aftercare.device"), St: st, Item: item(d.ItemID),
-		Setup: duration(rq.L, st.SetupMinutes), Training: duration(rq.L, st.TrainingMinutes),
+		Setup: durationOrNone(rq, st.SetupMinutes), Training: durationOrNone(rq, st.TrainingMinutes),
 		CanAddTask:  access.Allowed(rq.P, access.ManageTasks) && d.State == stock.UnitIssued,
 		CanSeeChild: st.ChildID != 0 && access.Allowed(rq.P, access.ViewChild)}
 	v.Title = v.Item + " " + d.Serial
@@ -151,4 +151,12 @@ func (s *Server) TaskAdd(w http.ResponseWriter, r *http.Request, rq *request) er
 		f.Move("unit_id", "kind")
 	}
 	return s.renderDevice(w, r, rq, f, http.StatusUnprocessableEntity)
+}
+
+// durationOrNone is minutes as hours and minutes, or a dash for none.
+func durationOrNone(rq *request, minutes int) string {
+	if minutes == 0 {
+		return "—"
+	}
+	return duration(rq.L, minutes)
 }
