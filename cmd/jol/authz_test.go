@@ -56,6 +56,22 @@ var (
 	// them and hand over; auditors read them; a return is a stock move.
 	distViewers = []string{"admin", "coordinator", "operator", "warehouse", "auditor"}
 	distRunners = []string{"admin", "coordinator", "operator", "warehouse"}
+	// Deliveries to institutions: staff who follow them read the board (a
+	// centre's own staff theirs); coordinators plan, cancel and move
+	// deadlines; the warehouse dispatches; only a centre's own staff
+	// confirm receipt.
+	deliveryViewers  = []string{"admin", "coordinator", "operator", "school", "warehouse", "auditor"}
+	deliveryManagers = []string{"admin", "coordinator"}
+	dispatchers      = []string{"admin", "coordinator", "warehouse"}
+	confirmers       = []string{"school"}
+	// After-care: coordinators keep volunteers and give tasks; auditors
+	// read; the warehouse and operators follow the tasks; a volunteer sees
+	// and reports their own; sponsors and mentors nothing of it.
+	volunteerViewers  = []string{"admin", "coordinator", "auditor"}
+	volunteerManagers = []string{"admin", "coordinator"}
+	taskViewers       = []string{"admin", "coordinator", "operator", "warehouse", "auditor"}
+	taskManagers      = []string{"admin", "coordinator"}
+	volunteers        = []string{"volunteer"}
 )
 
 var expectedAccess = map[string][]string{
@@ -298,6 +314,44 @@ var expectedAccess = map[string][]string{
 	"POST /api/v1/distribution/events/{id}/codes":           distRunners,
 	"POST /api/v1/distribution/events/{id}/handovers":       distRunners,
 	"POST /api/v1/distribution/handovers/{id}/return":       stockMovers,
+	"GET /deliveries":                                       deliveryViewers,
+	"GET /deliveries/plan":                                  deliveryManagers,
+	"POST /deliveries/plan":                                 deliveryManagers,
+	"GET /deliveries/{id}":                                  deliveryViewers,
+	"POST /deliveries/{id}/dispatch":                        dispatchers,
+	"POST /deliveries/{id}/delivered":                       dispatchers,
+	"POST /deliveries/{id}/confirm":                         confirmers,
+	"POST /deliveries/{id}/cancel":                          deliveryManagers,
+	"POST /deliveries/{id}/reschedule":                      deliveryManagers,
+	"GET /volunteers":                                       volunteerViewers,
+	"POST /volunteers":                                      volunteerManagers,
+	"GET /volunteers/{id}":                                  volunteerViewers,
+	"POST /volunteers/{id}":                                 volunteerManagers,
+	"GET /tasks":                                            taskViewers,
+	"GET /tasks/{id}":                                       taskViewers,
+	"POST /tasks/{id}/assign":                               taskManagers,
+	"POST /tasks/{id}/unassign":                             taskManagers,
+	"POST /tasks/{id}/report":                               taskManagers,
+	"POST /tasks/{id}/cancel":                               taskManagers,
+	"GET /my/tasks":                                         volunteers,
+	"POST /my/tasks/{id}":                                   volunteers,
+	"GET /devices":                                          stockViewers,
+	"GET /devices/{key}":                                    stockViewers,
+	"POST /devices/{key}/tasks":                             taskManagers,
+	"GET /api/v1/deliveries":                                deliveryViewers,
+	"GET /api/v1/deliveries/{id}":                           deliveryViewers,
+	"POST /api/v1/deliveries/{id}/confirm":                  confirmers,
+	"GET /api/v1/volunteers":                                volunteerViewers,
+	"POST /api/v1/volunteers":                               volunteerManagers,
+	"GET /api/v1/volunteers/{id}":                           volunteerViewers,
+	"PUT /api/v1/volunteers/{id}":                           volunteerManagers,
+	"GET /api/v1/tasks":                                     taskViewers,
+	"GET /api/v1/tasks/{id}":                                taskViewers,
+	"POST /api/v1/tasks/{id}/assign":                        taskManagers,
+	"POST /api/v1/tasks/{id}/report":                        taskManagers,
+	"GET /api/v1/my/tasks":                                  volunteers,
+	"POST /api/v1/my/tasks/{id}/report":                     volunteers,
+	"GET /api/v1/devices/{key}":                             stockViewers,
 }
 
 // caller is one demo user with a web session and an API token.

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/jolproject/jol/internal/aftercare"
 	"github.com/jolproject/jol/internal/api"
 	"github.com/jolproject/jol/internal/metrics"
 	"github.com/jolproject/jol/internal/web"
@@ -128,6 +129,8 @@ func (a *app) serve(ctx context.Context, cfg serveConfig) error {
 	wg.Go(func() { sf.web.CleanSessions(bg, 10*time.Minute) })
 	wg.Go(func() { a.Imports.PurgeEvery(bg, time.Hour, a.logger) })
 	wg.Go(func() { a.Allocation.WatchStock(bg, time.Minute, a.logger) })
+	// Devices handed over get their set-up tasks (see aftercare.Sync).
+	wg.Go(func() { a.Aftercare.SyncEvery(bg, aftercare.SyncInterval, a.logger) })
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	if cfg.ready != nil {

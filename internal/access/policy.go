@@ -69,6 +69,25 @@ const (
 	// handing over.
 	ViewDistribution Action = "distribution.view"
 	RunDistribution  Action = "distribution.run"
+	// Institutional deliveries (internal/deliveries): reading them and
+	// the board (an institution's staff see their own institution's),
+	// planning and cancelling them, dispatching and marking them
+	// delivered, and confirming receipt — for the receiving institution's
+	// own staff only, which the service checks beside this rule.
+	ViewDeliveries     Action = "deliveries.view"
+	ManageDeliveries   Action = "deliveries.manage"
+	DispatchDeliveries Action = "deliveries.dispatch"
+	ConfirmDeliveries  Action = "deliveries.confirm"
+
+	// Volunteers and device after-care (internal/aftercare): reading the
+	// volunteer registry and keeping it; reading the set-up tasks of
+	// devices and assigning them; a volunteer's own tasks, which the
+	// service finds by the volunteer's login, wherever they are.
+	ViewVolunteers   Action = "volunteers.view"
+	ManageVolunteers Action = "volunteers.manage"
+	ViewTasks        Action = "tasks.view"
+	ManageTasks      Action = "tasks.manage"
+	WorkTasks        Action = "tasks.work"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -117,8 +136,18 @@ var rules = map[Action]rule{
 	ManageAllocation: {roles: []Role{Admin, Coordinator}, scoped: true},
 	HandOver:         {roles: []Role{Admin, Coordinator, Operator, Warehouse}, scoped: true},
 
-	ViewDistribution: {roles: []Role{Admin, Coordinator, Operator, Warehouse, Auditor}, scoped: true},
-	RunDistribution:  {roles: []Role{Admin, Coordinator, Operator, Warehouse}, scoped: true},
+	ViewDistribution:   {roles: []Role{Admin, Coordinator, Operator, Warehouse, Auditor}, scoped: true},
+	RunDistribution:    {roles: []Role{Admin, Coordinator, Operator, Warehouse}, scoped: true},
+	ViewDeliveries:     {roles: []Role{Admin, Coordinator, Operator, SchoolStaff, Warehouse, Auditor}, scoped: true},
+	ManageDeliveries:   {roles: []Role{Admin, Coordinator}, scoped: true},
+	DispatchDeliveries: {roles: []Role{Admin, Coordinator, Warehouse}, scoped: true},
+	ConfirmDeliveries:  {roles: []Role{SchoolStaff}, scoped: true},
+
+	ViewVolunteers:   {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
+	ManageVolunteers: {roles: []Role{Admin, Coordinator}, scoped: true},
+	ViewTasks:        {roles: []Role{Admin, Coordinator, Operator, Warehouse, Auditor}, scoped: true},
+	ManageTasks:      {roles: []Role{Admin, Coordinator}, scoped: true},
+	WorkTasks:        {roles: []Role{Volunteer}},
 }
 
 // Actions lists every action the policy knows.

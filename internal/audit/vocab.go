@@ -9,22 +9,23 @@ package audit
 
 // Entities are the record types of the change log.
 func Entities() []string {
-	return []string{"aid_item", "allocation_run", "allocation_settings", "api_token", "appeal", "appeal_deadlines",
-		"calendar_day", "campaign", "category", "distribution_event", "distribution_photo", "donor",
-		"eligibility_rules", "handover", "handover_code", "household", "import_template", "import_upload", "job",
-		"organisation", "person", "person_batch", "place_offer", "placement", "region", "request",
-		"request_document", "settings", "stock_doc", "user", "warehouse"}
+	return []string{"aid_item", "allocation_run", "allocation_settings", "api_token", "appeal",
+		"appeal_deadlines", "calendar_day", "campaign", "category", "delivery", "device_task", "distribution_event",
+		"distribution_photo", "donor", "eligibility_rules", "handover", "handover_code", "household",
+		"import_template", "import_upload", "job", "organisation", "person", "person_batch", "place_offer",
+		"placement", "region", "request", "request_document", "settings", "stock_doc", "user", "volunteer",
+		"warehouse"}
 }
 
 // Actions are the actions of the change log.
 func Actions() []string {
 	return []string{"add_guardian", "add_member", "allocate", "answer", "assemble", "assign", "assign_reviewer",
-		"attach", "close", "comment", "count", "create", "delete", "dispatch", "dry_run", "give_consent", "hand_over",
-		"import", "issue",
-		"link", "merge", "password", "photo", "place", "receive", "record_assessment", "record_results",
-		"remove_guardian", "remove_member", "rescore", "retry", "return", "revoke", "save", "send_code", "set_head",
-		"set_outcome", "set_status", "submit", "transition", "unassign", "unmerge", "update", "upload",
-		"withdraw_consent", "write_off"}
+		"assign_volunteer", "attach", "cancel", "close", "comment", "confirm", "count", "create", "delete",
+		"deliver", "dispatch", "dry_run", "give_consent", "hand_over", "import", "issue", "link", "merge",
+		"password", "photo", "place", "plan", "receive", "record_assessment", "record_results", "remove_guardian",
+		"remove_member", "report", "reschedule", "rescore", "retry", "return", "revoke", "save", "send_code",
+		"set_head", "set_outcome", "set_status", "submit", "transition", "unassign", "unassign_volunteer", "unmerge",
+		"update", "upload", "withdraw_consent", "write_off"}
 }
 
 // The subject kinds of the access log that name a record a page shows.

@@ -16,13 +16,17 @@
 // 30 September) when these cover that day, and is otherwise moved by
 // whole days, its length kept, so that the day falls 45 days after its
 // start (the middle of a shorter application window); last year's Road to
-// School runs a year before this year's. Later capabilities add their
-// sample data here (stock, cases, mentors).
+// School runs a year before this year's. Stock fills three warehouses;
+// deliveries of primary kits go to Karaganda region's 18 children-support
+// and 10 adaptation centres, in every state of the board; a few of
+// Astana's computers are handed over and set up by volunteers. Later
+// capabilities add their sample data here (cases, mentors).
 package demo
 
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
@@ -56,8 +60,10 @@ type Login struct {
 	Org   string
 }
 
-// logins are one per role, plus a Persian-speaking coordinator in Tehran.
-// Only that one has a language set; the others follow the browser.
+// logins are one per role, plus a Persian-speaking coordinator in Tehran, the
+// Karaganda hotline's operator and the staff of the Shapağat centre, who
+// confirm its deliveries. Those three have a language set; the others
+// follow the browser.
 var logins = []struct {
 	role        access.Role
 	local, name string
@@ -76,6 +82,7 @@ var logins = []struct {
 	{access.Auditor, "auditor", "Мадина Ахметова", "fund", "", ""},
 	{access.Coordinator, "coordinator.ir", "مریم محمدی", "tehran", "IR-23", "fa"},
 	{access.Operator, "hotline", "Жанар Сейткали", "hotline-kar", "KZ-35", "ru"},
+	{access.SchoolStaff, "centre", "Гульмира Жумабаева", "centre-kar", "KZ-35", "ru"},
 }
 
 // Email is the address of a demo login.
@@ -105,7 +112,7 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 		return nil, err
 	}
 	names := map[string]string{}
-	for _, o := range organisations {
+	for _, o := range slices.Concat(organisations, campaignOrganisations, deliveryOrganisations) {
 		names[o.key] = o.name
 	}
 	var out []Login
@@ -149,6 +156,14 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 			return nil, err
 		}
 		if err := seedAllocation(ctx, s, now().Year()); err != nil {
+			return nil, err
+		}
+		// Deliveries count the centres' children; after-care follows
+		// devices handed over to children.
+		if err := seedDeliveries(ctx, s, now(), ids); err != nil {
+			return nil, err
+		}
+		if err := seedAftercare(ctx, s, now(), ids); err != nil {
 			return nil, err
 		}
 	}

@@ -85,6 +85,9 @@ func TestSeedRegistersFamilies(t *testing.T) {
 				}
 				continue
 			}
+			if p.HouseholdID == 0 {
+				continue // a centre's child or an applicant, not of the families
+			}
 			children++
 			if strings.HasPrefix(p.RegionCode, "KZ") && p.NationalID != "" {
 				id, err := natid.ParseIIN(p.NationalID)

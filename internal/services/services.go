@@ -14,10 +14,12 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
+	"github.com/jolproject/jol/internal/aftercare"
 	"github.com/jolproject/jol/internal/allocation"
 	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/campaign"
+	"github.com/jolproject/jol/internal/deliveries"
 	"github.com/jolproject/jol/internal/distribution"
 	"github.com/jolproject/jol/internal/eligibility"
 	"github.com/jolproject/jol/internal/geo"
@@ -62,6 +64,11 @@ type Services struct {
 	// Distribution keeps distribution events, their lists and the
 	// handovers with their proof.
 	Distribution *distribution.Service
+	// Deliveries plans, dispatches and confirms deliveries to institutions.
+	Deliveries *deliveries.Service
+	// Aftercare keeps the volunteers and the set-up tasks of the devices
+	// handed over.
+	Aftercare *aftercare.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -162,6 +169,18 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		Requests: s.Requests, Now: o.Now}); err != nil {
 		return nil, err
 	}
+	if s.Deliveries, err = deliveries.New(db, deliveries.Deps{Audit: s.Audit, Stock: s.Stock, Campaigns: s.Campaigns,
+		Now: o.Now}); err != nil {
+		return nil, err
+	}
+	s.Orgs.OnMove(s.Deliveries.RepathOrgs)
+	s.Geo.OnMove(s.Deliveries.RepathRegions)
+	if s.Aftercare, err = aftercare.New(db, aftercare.Deps{Audit: s.Audit, Stock: s.Stock, Requests: s.Requests,
+		Now: o.Now}); err != nil {
+		return nil, err
+	}
+	s.Orgs.OnMove(s.Aftercare.RepathOrgs)
+	s.Geo.OnMove(s.Aftercare.RepathRegions)
 	if s.Jobs, err = jobs.New(db, o.Now, o.Logger, jobs.WithAudit(s.Audit)); err != nil {
 		return nil, err
 	}

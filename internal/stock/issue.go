@@ -182,43 +182,53 @@ type InstitutionInput struct {
 // IssueInstitution records a handover to an organisation within p's
 // scope; the oldest lots go first, devices by serial number.
 func (s *Service) IssueInstitution(ctx context.Context, p access.Principal, in InstitutionInput) (Doc, error) {
-	if err := access.Can(p, access.MoveStock, p.Scope()); err != nil {
-		return Doc{}, err
-	}
-	d := Doc{Kind: IssueInstitution, OrgID: in.OrgID, Note: in.Note}
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		w, err := s.moveAt(ctx, tx, p, in.WarehouseID, "warehouse_id")
-		if err != nil {
-			return err
-		}
-		org, err := s.scopeOrg(ctx, tx, in.OrgID, "org_id")
-		if err != nil {
-			return err
-		}
-		if !access.Within(p, org.target()) {
-			return errs.Validation(errs.Field("org_id", "error.org_out_of_scope"))
-		}
-		lines, err := s.checkLines(ctx, tx, in.Lines, serialsRequired)
-		if err != nil {
-			return err
-		}
-		l, err := s.begin(ctx, tx, p, w, &d, in.Locale)
-		if err != nil {
-			return err
-		}
-		ops, err := s.outOps(ctx, l, w, lines, unitMove{from: UnitInStock, to: UnitIssued, at: w.ID, dest: w.ID})
-		if err != nil {
-			return err
-		}
-		if _, err := l.apply(ctx, ops); err != nil {
-			return err
-		}
-		return s.finish(ctx, tx, p, &d, "issue")
+	var d Doc
+	err := s.db.Tx(ctx, func(tx *sql.Tx) (err error) {
+		d, err = s.IssueInstitutionTx(ctx, tx, p, in)
+		return err
 	})
 	if err != nil {
 		return Doc{}, err
 	}
 	return d, nil
+}
+
+// IssueInstitutionTx is IssueInstitution in the caller's transaction tx,
+// for a domain that records the handover beside its own writes (an
+// institutional delivery's dispatch). A refusal leaves tx to be rolled
+// back.
+func (s *Service) IssueInstitutionTx(ctx context.Context, tx *sql.Tx, p access.Principal, in InstitutionInput) (Doc, error) {
+	if err := access.Can(p, access.MoveStock, p.Scope()); err != nil {
+		return Doc{}, err
+	}
+	d := Doc{Kind: IssueInstitution, OrgID: in.OrgID, Note: in.Note}
+	w, err := s.moveAt(ctx, tx, p, in.WarehouseID, "warehouse_id")
+	if err != nil {
+		return Doc{}, err
+	}
+	org, err := s.scopeOrg(ctx, tx, in.OrgID, "org_id")
+	if err != nil {
+		return Doc{}, err
+	}
+	if !access.Within(p, org.target()) {
+		return Doc{}, errs.Validation(errs.Field("org_id", "error.org_out_of_scope"))
+	}
+	lines, err := s.checkLines(ctx, tx, in.Lines, serialsRequired)
+	if err != nil {
+		return Doc{}, err
+	}
+	l, err := s.begin(ctx, tx, p, w, &d, in.Locale)
+	if err != nil {
+		return Doc{}, err
+	}
+	ops, err := s.outOps(ctx, l, w, lines, unitMove{from: UnitInStock, to: UnitIssued, at: w.ID, dest: w.ID})
+	if err != nil {
+		return Doc{}, err
+	}
+	if _, err := l.apply(ctx, ops); err != nil {
+		return Doc{}, err
+	}
+	return d, s.finish(ctx, tx, p, &d, "issue")
 }
 
 // outOps are the ops taking lines out of warehouse w, oldest lots first,

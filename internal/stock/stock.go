@@ -49,6 +49,7 @@ type queries struct {
 	Balances, LotBalances, History, CountHistory, InTransit, Units string
 	TraceMoves, TraceStock, TraceCounts, TraceRequests             string
 	VerifyBalances, VerifyLots, VerifyUnits                        string
+	DeviceByID, DevicesBySerial, DeviceMoves, LineHolds            string
 }
 
 // Service keeps warehouses, donors and the stock ledger.

@@ -26,6 +26,11 @@ var homeLinks = []struct {
 	{"/warehouses", "nav.warehouses", "home.link.warehouses", access.ViewStock},
 	{"/donors", "stock.donors", "home.link.donors", access.ViewStock},
 	{"/distribution", "nav.distribution", "home.link.distribution", access.ViewDistribution},
+	{"/deliveries", "nav.deliveries", "home.link.deliveries", access.ViewDeliveries},
+	{"/tasks", "nav.tasks", "home.link.tasks", access.ViewTasks},
+	{"/my/tasks", "nav.my_tasks", "home.link.my_tasks", access.WorkTasks},
+	{"/devices", "nav.devices", "home.link.devices", access.ViewStock},
+	{"/volunteers", "nav.volunteers", "home.link.volunteers", access.ViewVolunteers},
 	{"/organisations", "nav.organisations", "home.link.organisations", access.ViewOrgs},
 	{"/regions", "nav.regions", "home.link.regions", access.ViewRegions},
 	{"/admin/users", "nav.users", "home.link.users", access.ManageUsers},
@@ -39,4 +44,4 @@ var homeLinks = []struct {
 // upcoming are the roles whose work Jol does not do yet: their home says
 // what Jol will offer them (home.coming.<role>) beside what they can do
 // today.
-var upcoming = []access.Role{access.Sponsor, access.Volunteer, access.Mentor}
+var upcoming = []access.Role{access.Sponsor, access.Mentor}

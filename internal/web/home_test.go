@@ -60,8 +60,11 @@ func TestEveryRoleHasAHomeOfItsOwn(t *testing.T) {
 				t.Error("the home does not offer the user's API tokens")
 			}
 			coming := strings.Contains(body, `id="coming-title"`)
-			if want := role == access.Sponsor || role == access.Volunteer || role == access.Mentor; coming != want {
+			if want := role == access.Sponsor || role == access.Mentor; coming != want {
 				t.Errorf("note on what is coming shown: %v, want %v", coming, want)
+			}
+			if role == access.Volunteer && !strings.Contains(body, `href="/my/tasks"`) {
+				t.Error("a volunteer's home does not offer their tasks")
 			}
 			if !access.Allowed(p, access.ViewChild) {
 				if strings.Contains(body, `href="/people`) {

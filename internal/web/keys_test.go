@@ -13,8 +13,10 @@ import (
 	"github.com/jolproject/jol/internal/tabular"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/aftercare"
 	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/campaign"
+	"github.com/jolproject/jol/internal/deliveries"
 	"github.com/jolproject/jol/internal/distribution"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
@@ -110,6 +112,15 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"distribution.status.": strs(distribution.Statuses()...),
 		"distribution.move.":   strs(distribution.Open, distribution.Closed),
 		"distribution.proof.":  strs(distribution.Proofs()...),
+		"delivery.status.":     strs(deliveries.Statuses()...),
+		"delivery.reason.":     strs(deliveries.Reasons()...),
+		"delivery.rule.":       strs(deliveries.Rules()...),
+		"delivery.risk.":       riskCodes(),
+		"delivery.skipped.":    {"already_planned", "empty_roster"},
+		"aftercare.skill.":     strs(aftercare.Skills()...),
+		"aftercare.kind.":      strs(aftercare.Kinds()...),
+		"aftercare.status.":    strs(append([]aftercare.Status{aftercare.Active}, aftercare.Statuses()...)...),
+		"aftercare.hold.":      {"held", "released", "issued"},
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {
@@ -120,7 +131,7 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 	var files []string
 	// This package, the kernel and every room (the directories beside it).
 	files = append(files, glob(t, "*/*.go")...)
-	for _, dir := range []string{".", "../accounts", "../orgs", "../settings", "../geo", "../api", "../people", "../imports", "../natid", "../text", "../public", "../campaign", "../stock"} {
+	for _, dir := range []string{".", "../accounts", "../orgs", "../settings", "../geo", "../api", "../people", "../imports", "../natid", "../text", "../public", "../campaign", "../stock", "../deliveries", "../aftercare"} {
 		files = append(files, glob(t, filepath.Join(dir, "*.go"))...)
 	}
 	// The templates of this package, of the kernel and of every room.
@@ -177,6 +188,14 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 			t.Errorf("%s is not in the English catalogue (used in %s)", k, strings.Join(want[k], ", "))
 		}
 	}
+}
+
+// riskCodes are the codes of the board's risks.
+func riskCodes() (out []string) {
+	for _, r := range deliveries.Risks() {
+		out = append(out, r.String())
+	}
+	return out
 }
 
 // strs turns values of a string type into strings.

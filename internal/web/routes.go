@@ -4,8 +4,10 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/web/admin"
+	"github.com/jolproject/jol/internal/web/aftercare"
 	"github.com/jolproject/jol/internal/web/allocation"
 	"github.com/jolproject/jol/internal/web/campaigns"
+	"github.com/jolproject/jol/internal/web/deliveries"
 	"github.com/jolproject/jol/internal/web/desk"
 	"github.com/jolproject/jol/internal/web/distribution"
 	"github.com/jolproject/jol/internal/web/guidance"
@@ -31,6 +33,8 @@ type rooms struct {
 	stock     *stock.Server
 	alloc     *allocation.Server
 	dist      *distribution.Server
+	delivery  *deliveries.Server
+	aftercare *aftercare.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -66,6 +70,12 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 	if r.dist, err = distribution.New(k, svc); err != nil {
 		return err
 	}
+	if r.delivery, err = deliveries.New(k, svc); err != nil {
+		return err
+	}
+	if r.aftercare, err = aftercare.New(k, svc); err != nil {
+		return err
+	}
 	r.admin, err = admin.New(k, svc)
 	return err
 }
@@ -78,6 +88,7 @@ func (s *Server) routes() []route {
 	reg, gd, imp, adm := s.rooms.registry, s.rooms.guidance, s.rooms.importing, s.rooms.admin
 	rqs, pub, cmp, dk := s.rooms.requests, s.rooms.public, s.rooms.campaigns, s.rooms.desk
 	stk, alc, dst := s.rooms.stock, s.rooms.alloc, s.rooms.dist
+	dlv, ac := s.rooms.delivery, s.rooms.aftercare
 	return []route{
 		{"GET", "/login", "", s.loginForm, 0},
 		{"POST", "/login", "", s.login, 0},
@@ -254,6 +265,35 @@ func (s *Server) routes() []route {
 		{"GET", "/distribution/{id}/photos/{photo}", access.ViewDistribution, dst.Photo, 0},
 		{"GET", "/handovers/{id}/signature", access.ViewDistribution, dst.Signature, 0},
 		{"POST", "/handovers/{id}/return", access.MoveStock, dst.Return, 0},
+		// Institutional deliveries: the board, the plan, a delivery's page
+		// and what each role does to it (the centre's own staff confirm).
+		{"GET", "/deliveries", access.ViewDeliveries, dlv.Board, 0},
+		{"GET", "/deliveries/plan", access.ManageDeliveries, dlv.PlanForm, 0},
+		{"POST", "/deliveries/plan", access.ManageDeliveries, dlv.Plan, 0},
+		{"GET", "/deliveries/{id}", access.ViewDeliveries, dlv.Delivery, 0},
+		{"POST", "/deliveries/{id}/dispatch", access.DispatchDeliveries, dlv.Dispatch, 0},
+		{"POST", "/deliveries/{id}/delivered", access.DispatchDeliveries, dlv.Delivered, 0},
+		{"POST", "/deliveries/{id}/confirm", access.ConfirmDeliveries, dlv.Confirm, 0},
+		{"POST", "/deliveries/{id}/cancel", access.ManageDeliveries, dlv.Cancel, 0},
+		{"POST", "/deliveries/{id}/reschedule", access.ManageDeliveries, dlv.Reschedule, 0},
+
+		// Volunteers, the set-up tasks of devices handed over, a
+		// volunteer's own tasks, and a device's whole story.
+		{"GET", "/volunteers", access.ViewVolunteers, ac.Volunteers, 0},
+		{"POST", "/volunteers", access.ManageVolunteers, ac.VolunteerCreate, 0},
+		{"GET", "/volunteers/{id}", access.ViewVolunteers, ac.Volunteer, 0},
+		{"POST", "/volunteers/{id}", access.ManageVolunteers, ac.VolunteerUpdate, 0},
+		{"GET", "/tasks", access.ViewTasks, ac.Queue, 0},
+		{"GET", "/tasks/{id}", access.ViewTasks, ac.Task, 0},
+		{"POST", "/tasks/{id}/assign", access.ManageTasks, ac.Assign, 0},
+		{"POST", "/tasks/{id}/unassign", access.ManageTasks, ac.Unassign, 0},
+		{"POST", "/tasks/{id}/report", access.ManageTasks, ac.Report, 0},
+		{"POST", "/tasks/{id}/cancel", access.ManageTasks, ac.Cancel, 0},
+		{"GET", "/my/tasks", access.WorkTasks, ac.MyTasks, 0},
+		{"POST", "/my/tasks/{id}", access.WorkTasks, ac.MyReport, 0},
+		{"GET", "/devices", access.ViewStock, ac.Devices, 0},
+		{"GET", "/devices/{key}", access.ViewStock, ac.Device, 0},
+		{"POST", "/devices/{key}/tasks", access.ManageTasks, ac.TaskAdd, 0},
 
 		{"GET", "/regions", access.ViewRegions, adm.Regions, 0},
 		{"GET", "/admin/regions/import", access.ManageRegions, adm.RegionImportForm, 0},
