@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/aftercare"
 	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/campaign"
 	"github.com/jolproject/jol/internal/demo"
@@ -400,6 +401,8 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		campaignID, itemID := campaignRecords(t, s, c, fund)
 		appealID := appealRecord(t, s)
 		warehouseID, stockDocID, donorID := stockRecords(t, s, c, fund)
+		eventID, photoID, handoverID := distributionRecords(t, s, c, campaign, warehouseID)
+		after := afterRecords(t, s, c, fund, campaign.ID, warehouseID, requestID)
 		for key, allowed := range expectedAccess {
 			if allowed == nil {
 				continue
@@ -415,7 +418,8 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 			}
 			path := strings.NewReplacer("{$}", "", "{code}", codeArg, "{purpose}", "processing", "{slug}", slug,
 				"{person}", strconv.FormatInt(personID, 10), "{placement}", strconv.FormatInt(placementID, 10),
-				"{run}", strconv.FormatInt(runID, 10), "{doc}", strconv.FormatInt(docID, 10)).Replace(pattern)
+				"{run}", strconv.FormatInt(runID, 10), "{doc}", strconv.FormatInt(docID, 10),
+				"{photo}", strconv.FormatInt(photoID, 10)).Replace(pattern)
 			switch {
 			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/people/{id}"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(personID, 10), 1)
@@ -435,6 +439,18 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 				path = strings.Replace(path, "{id}", strconv.FormatInt(stockDocID, 10), 1)
 			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/donors/{id}"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(donorID, 10), 1)
+			case strings.HasPrefix(path, "/distribution/{id}"), strings.HasPrefix(path, "/api/v1/distribution/events/{id}"):
+				path = strings.Replace(path, "{id}", strconv.FormatInt(eventID, 10), 1)
+			case strings.HasPrefix(path, "/handovers/{id}"), strings.HasPrefix(path, "/api/v1/distribution/handovers/{id}"):
+				path = strings.Replace(path, "{id}", strconv.FormatInt(handoverID, 10), 1)
+			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/deliveries/{id}"):
+				path = strings.Replace(path, "{id}", strconv.FormatInt(after.delivery, 10), 1)
+			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/volunteers/{id}"):
+				path = strings.Replace(path, "{id}", strconv.FormatInt(after.volunteer, 10), 1)
+			case strings.Contains(path, "/tasks/{id}"):
+				path = strings.Replace(path, "{id}", strconv.FormatInt(after.task, 10), 1)
+			case strings.Contains(path, "/devices/{key}"):
+				path = strings.Replace(path, "{key}", strconv.FormatInt(after.unit, 10), 1)
 			case strings.HasPrefix(path, "/places/{id}"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(offerID, 10), 1)
 			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/households/{id}"):
@@ -721,4 +737,71 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// afterIDs are the records of deliveries and after-care the routes about
+// one record open.
+type afterIDs struct{ delivery, volunteer, task, unit int64 }
+
+// afterRecords sets up, in the caller's organisation (fund for a caller
+// bound to none), a planned delivery to it from the caller's warehouse, a
+// volunteer, a computer at that warehouse and a set-up task of it for
+// the caller's request, for the routes about one delivery, volunteer,
+// task or device. The delivery and the task are written as rows: what
+// the routes do to them is their services', tested elsewhere.
+func afterRecords(t *testing.T, s *testServer, c *caller, fund, campaignID, warehouseID, requestID int64) afterIDs {
+	t.Helper()
+	ctx := context.Background()
+	db := s.app.db
+	orgID := c.orgID
+	if orgID == 0 {
+		orgID = fund
+	}
+	var out afterIDs
+	var orgPath, regionPath, regionCode string
+	if err := db.R.QueryRowContext(ctx, store.Rebind(db.Engine, `SELECT o.path, r.path, r.code FROM organisations o
+		JOIN regions r ON r.id = o.region_id WHERE o.id = $1`), orgID).Scan(&orgPath, &regionPath, &regionCode); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().UTC()
+	row := func(query string, args ...any) int64 {
+		t.Helper()
+		var id int64
+		if err := db.W.QueryRowContext(ctx, store.Rebind(db.Engine, query), args...).Scan(&id); err != nil {
+			t.Fatalf("%s: %v", query, err)
+		}
+		return id
+	}
+	out.delivery = row(`INSERT INTO deliveries (campaign_id, org_id, org_path, region_path, warehouse_id, due_on, status,
+		created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 'planned', $7, $7)
+		ON CONFLICT (campaign_id, org_id) WHERE status <> 'cancelled' DO UPDATE SET updated_at = excluded.updated_at
+		RETURNING id`, campaignID, orgID, orgPath, regionPath, warehouseID, time.Date(2026, 8, 30, 0, 0, 0, 0, time.UTC), now)
+	pc := row("SELECT id FROM aid_items WHERE code = 'computer'")
+	if _, err := db.W.ExecContext(ctx, store.Rebind(db.Engine, `INSERT INTO delivery_lines (delivery_id, line, item_id,
+		rule, planned) VALUES ($1, 1, $2, 'fixed', 1) ON CONFLICT (delivery_id, line) DO NOTHING`), out.delivery, pc); err != nil {
+		t.Fatal(err)
+	}
+	v, err := s.app.Aftercare.CreateVolunteer(ctx, access.System, aftercare.VolunteerInput{Name: "Authz " + c.local,
+		Phone: "+7 701 000 00 01", RegionCode: regionCode, OrgID: orgID, Active: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out.volunteer = v.ID
+	donor, err := s.app.Stock.CreateDonor(ctx, access.System, stock.DonorInput{Name: "Authz", Kind: stock.DonorCompany,
+		OrgID: orgID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	serial := "AUTHZ-" + strings.ToUpper(strings.ReplaceAll(c.local, ".", "-"))
+	doc, err := s.app.Stock.Receive(ctx, access.System, stock.ReceiptInput{WarehouseID: warehouseID, Kind: stock.Donation,
+		DonorID: donor.ID, Lines: []stock.Line{{ItemID: pc, Serials: []string{serial}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out.unit = row("SELECT id FROM stock_units WHERE serial = $1", serial)
+	out.task = row(`INSERT INTO device_tasks (unit_id, item_id, serial, doc_id, request_id, request_line, kind, status, due_on,
+		org_path, region_path, created_at, updated_at)
+		SELECT $1, $2, $3, $4, r.id, 1, 'install', 'open', $5, r.org_path, r.region_path, $6, $6 FROM requests r WHERE r.id = $7
+		RETURNING id`, out.unit, pc, serial, doc.ID, time.Date(2026, 9, 8, 0, 0, 0, 0, time.UTC), now, requestID)
+	return out
 }
