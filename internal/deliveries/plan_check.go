@@ -137,4 +137,3 @@ func (s *Service) institutions(ctx context.Context, q store.Querier, p access.Pr
 	slices.SortStableFunc(out, func(a, b institution) int { return strings.Compare(a.name, b.name) })
 	return out, nil
 }
-
