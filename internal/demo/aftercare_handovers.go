@@ -80,6 +80,12 @@ func handOverComputers(ctx context.Context, s *services.Services, today time.Tim
 		if err != nil {
 			return nil, fmt.Errorf("hand over a computer to %s %s: %w", c.last, c.first, err)
 		}
+		// The computer is with the child: the request is delivered.
+		for _, to := range []requests.Status{requests.Allocated, requests.Delivered} {
+			if r, err = s.Requests.Transition(ctx, access.System, r.ID, requests.Move{To: to, Version: r.Version, Via: "web"}); err != nil {
+				return nil, err
+			}
+		}
 		issued = append(issued, d.ID)
 	}
 	return issued, nil
