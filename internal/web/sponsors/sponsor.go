@@ -105,7 +105,15 @@ func (s *Server) Update(w http.ResponseWriter, r *http.Request, rq *request) err
 		return err
 	}
 	f := kit.NewForm(r, sponsorFields...)
-	if _, err := s.svc.Sponsors.Update(r.Context(), rq.P, id, input(rq, f)); err == nil {
+	cur, err := s.svc.Sponsors.Get(r.Context(), rq.P, id)
+	if err != nil {
+		return err
+	}
+	// The form does not show the portal login and the campaigns (the API
+	// sets them): they are kept.
+	in := input(rq, f)
+	in.UserID, in.CampaignIDs = cur.UserID, cur.CampaignIDs
+	if _, err := s.svc.Sponsors.Update(r.Context(), rq.P, id, in); err == nil {
 		s.Flash(r, "sponsors.saved")
 		return kit.SeeOther(w, r, "/sponsors/"+kit.Itoa(id))
 	} else if !f.Absorb(rq.L, err) {
