@@ -88,6 +88,11 @@ const (
 	ViewTasks        Action = "tasks.view"
 	ManageTasks      Action = "tasks.manage"
 	WorkTasks        Action = "tasks.work"
+
+	// The dashboard (internal/dashboard): reading a campaign's figures
+	// (aggregates, never a child) and asking for them to be counted anew.
+	ViewDashboard    Action = "dashboard.view"
+	RefreshDashboard Action = "dashboard.refresh"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -148,6 +153,9 @@ var rules = map[Action]rule{
 	ViewTasks:        {roles: []Role{Admin, Coordinator, Operator, Warehouse, Auditor}, scoped: true},
 	ManageTasks:      {roles: []Role{Admin, Coordinator}, scoped: true},
 	WorkTasks:        {roles: []Role{Volunteer}},
+
+	ViewDashboard:    {roles: []Role{Admin, Coordinator, Operator, SchoolStaff, Warehouse, Outreach, Auditor}, scoped: true},
+	RefreshDashboard: {roles: []Role{Admin, Coordinator}, scoped: true},
 }
 
 // Actions lists every action the policy knows.
