@@ -39,7 +39,6 @@ func benchDashboardRequests() int {
 func BenchmarkCampaignDashboard(b *testing.B) {
 	s := startServer(b)
 	ctx := context.Background()
-	db := s.app.db
 	coord, err := s.app.Accounts.LookupEmail(ctx, demo.Email("coordinator"))
 	if err != nil {
 		b.Fatal(err)
@@ -48,56 +47,7 @@ func BenchmarkCampaignDashboard(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	codes, err := store.Select(ctx, db.R, func(sc store.Scanner) (string, error) {
-		var code string
-		return code, sc.Scan(&code)
-	}, "SELECT code FROM regions WHERE country = 'KZ' AND type IN ('region', 'city') ORDER BY code")
-	if err != nil {
-		b.Fatal(err)
-	}
-	c := requeststest.Open(b, db, time.Now(), "bench-dashboard", fund.ID, fund.Path, codes...)
-	n := benchDashboardRequests()
-	exec := func(q string, args ...any) {
-		b.Helper()
-		if _, err := db.W.ExecContext(ctx, store.Rebind(db.Engine, q), args...); err != nil {
-			b.Fatalf("%s: %v", q, err)
-		}
-	}
-	began := time.Now()
-	exec(`INSERT INTO regions (code, parent_id, country, type, path, name_en)
-		SELECT r.code || '-D' || CAST(d.i AS TEXT), r.id, 'KZ', 'district', r.path || r.code || '-D' || CAST(d.i AS TEXT) || '/', 'District'
-		FROM regions r, (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) SELECT i FROM n) d
-		WHERE r.country = 'KZ' AND r.type IN ('region', 'city')`)
-	exec(`CREATE TABLE bench_districts AS SELECT ROW_NUMBER() OVER (ORDER BY id) - 1 AS i, id, path FROM regions WHERE type = 'district'`)
-	var districts int
-	if err := db.R.QueryRowContext(ctx, "SELECT count(*) FROM bench_districts").Scan(&districts); err != nil {
-		b.Fatal(err)
-	}
-	exec(`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $1)
-		INSERT INTO persons (last_name, first_name, region_id, region_path, org_id, org_path, created_at, updated_at)
-		SELECT 'Child', CAST(n.i AS TEXT), d.id, d.path, $2, $3, $4, $4
-		FROM n JOIN bench_districts d ON d.i = n.i % $5`, 3*n, fund.ID, fund.Path, time.Now(), districts)
-	statuses := []string{"submitted", "under_review", "verified", "approved", "allocated", "delivered", "delivered", "rejected", "withdrawn", "waitlisted"}
-	exec(`INSERT INTO requests (reference, campaign_id, person_id, applicant_kind, channel, locale, status,
-		org_id, org_path, region_id, region_path, submitted_at, updated_at)
-		SELECT 'D' || CAST(p.id AS TEXT), $1, p.id, 'parent', 'hotline', 'ru',
-		       CASE p.id % 10 WHEN 0 THEN $2 WHEN 1 THEN $3 WHEN 2 THEN $4 WHEN 3 THEN $5 WHEN 4 THEN $6
-		                      WHEN 5 THEN $7 WHEN 6 THEN $8 WHEN 7 THEN $9 WHEN 8 THEN $10 ELSE $11 END,
-		       p.org_id, p.org_path, p.region_id, p.region_path, $12, $12
-		FROM persons p WHERE p.last_name = 'Child' AND p.id % 3 = 0`, c.ID, statuses[0], statuses[1], statuses[2],
-		statuses[3], statuses[4], statuses[5], statuses[6], statuses[7], statuses[8], statuses[9], time.Now())
-	exec(`INSERT INTO request_lines (request_id, line, item_id, quantity) SELECT id, 1, $2, 1 FROM requests WHERE campaign_id = $1`, c.ID, c.Kit)
-	exec(`INSERT INTO request_lines (request_id, line, item_id, quantity) SELECT id, 2, $2, 1 FROM requests WHERE campaign_id = $1 AND id % 3 = 0`, c.ID, c.Uniform)
-	exec(`CREATE TABLE bench_categories AS SELECT ROW_NUMBER() OVER (ORDER BY id) - 1 AS i, id FROM categories`)
-	exec(`INSERT INTO person_categories (person_id, category_id, assigned_at)
-		SELECT p.id, k.id, $1 FROM persons p JOIN bench_categories k ON k.i = (p.id / 2) % 5
-		WHERE p.last_name = 'Child' AND p.id % 2 = 0`, time.Now())
-	exec("ANALYZE")
-	var reqs int
-	if err := db.R.QueryRowContext(ctx, store.Rebind(db.Engine, "SELECT count(*) FROM requests WHERE campaign_id = $1"), c.ID).Scan(&reqs); err != nil {
-		b.Fatal(err)
-	}
-	b.Logf("%d people, %d requests over %d districts in %v", 3*n, reqs, districts, time.Since(began))
+	c := seedDashboard(b, s, fund.ID, fund.Path, benchDashboardRequests())
 	t0 := time.Now()
 	if err := s.app.Dashboard.Refresh(ctx, c.ID); err != nil {
 		b.Fatal(err)
@@ -153,3 +103,61 @@ func BenchmarkCampaignDashboard(b *testing.B) {
 
 // principal is a reader of the benchmark.
 type principal = access.Principal
+
+// seedDashboard opens a campaign of organisation orgID covering every
+// Kazakh region and fills it with n requests of as many children out of
+// 3n people over 200 districts, as the dashboard's benchmark describes.
+func seedDashboard(tb testing.TB, s *testServer, orgID int64, orgPath string, n int) requeststest.Campaign {
+	tb.Helper()
+	ctx, db := context.Background(), s.app.db
+	codes, err := store.Select(ctx, db.R, func(sc store.Scanner) (string, error) {
+		var code string
+		return code, sc.Scan(&code)
+	}, "SELECT code FROM regions WHERE country = 'KZ' AND type IN ('region', 'city') ORDER BY code")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	c := requeststest.Open(tb, db, time.Now(), "bench-dashboard", orgID, orgPath, codes...)
+	exec := func(q string, args ...any) {
+		tb.Helper()
+		if _, err := db.W.ExecContext(ctx, store.Rebind(db.Engine, q), args...); err != nil {
+			tb.Fatalf("%s: %v", q, err)
+		}
+	}
+	began := time.Now()
+	exec(`INSERT INTO regions (code, parent_id, country, type, path, name_en)
+		SELECT r.code || '-D' || CAST(d.i AS TEXT), r.id, 'KZ', 'district', r.path || r.code || '-D' || CAST(d.i AS TEXT) || '/', 'District'
+		FROM regions r, (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) SELECT i FROM n) d
+		WHERE r.country = 'KZ' AND r.type IN ('region', 'city')`)
+	exec(`CREATE TABLE bench_districts AS SELECT ROW_NUMBER() OVER (ORDER BY id) - 1 AS i, id, path FROM regions WHERE type = 'district'`)
+	var districts int
+	if err := db.R.QueryRowContext(ctx, "SELECT count(*) FROM bench_districts").Scan(&districts); err != nil {
+		tb.Fatal(err)
+	}
+	exec(`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $1)
+		INSERT INTO persons (last_name, first_name, region_id, region_path, org_id, org_path, created_at, updated_at)
+		SELECT 'Child', CAST(n.i AS TEXT), d.id, d.path, $2, $3, $4, $4
+		FROM n JOIN bench_districts d ON d.i = n.i % $5`, 3*n, orgID, orgPath, time.Now(), districts)
+	statuses := []string{"submitted", "under_review", "verified", "approved", "allocated", "delivered", "delivered", "rejected", "withdrawn", "waitlisted"}
+	exec(`INSERT INTO requests (reference, campaign_id, person_id, applicant_kind, channel, locale, status,
+		org_id, org_path, region_id, region_path, submitted_at, updated_at)
+		SELECT 'D' || CAST(p.id AS TEXT), $1, p.id, 'parent', 'hotline', 'ru',
+		       CASE p.id % 10 WHEN 0 THEN $2 WHEN 1 THEN $3 WHEN 2 THEN $4 WHEN 3 THEN $5 WHEN 4 THEN $6
+		                      WHEN 5 THEN $7 WHEN 6 THEN $8 WHEN 7 THEN $9 WHEN 8 THEN $10 ELSE $11 END,
+		       p.org_id, p.org_path, p.region_id, p.region_path, $12, $12
+		FROM persons p WHERE p.last_name = 'Child' AND p.id % 3 = 0`, c.ID, statuses[0], statuses[1], statuses[2],
+		statuses[3], statuses[4], statuses[5], statuses[6], statuses[7], statuses[8], statuses[9], time.Now())
+	exec(`INSERT INTO request_lines (request_id, line, item_id, quantity) SELECT id, 1, $2, 1 FROM requests WHERE campaign_id = $1`, c.ID, c.Kit)
+	exec(`INSERT INTO request_lines (request_id, line, item_id, quantity) SELECT id, 2, $2, 1 FROM requests WHERE campaign_id = $1 AND id % 3 = 0`, c.ID, c.Uniform)
+	exec(`CREATE TABLE bench_categories AS SELECT ROW_NUMBER() OVER (ORDER BY id) - 1 AS i, id FROM categories`)
+	exec(`INSERT INTO person_categories (person_id, category_id, assigned_at)
+		SELECT p.id, k.id, $1 FROM persons p JOIN bench_categories k ON k.i = (p.id / 2) % 5
+		WHERE p.last_name = 'Child' AND p.id % 2 = 0`, time.Now())
+	exec("ANALYZE")
+	var reqs int
+	if err := db.R.QueryRowContext(ctx, store.Rebind(db.Engine, "SELECT count(*) FROM requests WHERE campaign_id = $1"), c.ID).Scan(&reqs); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Logf("%d people, %d requests over %d districts in %v", 3*n, reqs, districts, time.Since(began))
+	return c
+}
