@@ -23,8 +23,8 @@ func TestDashboardPage(t *testing.T) {
 	ctx := context.Background()
 	c := webtest.Must(f.Svc.Campaigns.Create(ctx, access.System, campaign.Input{Slug: "road", Programme: campaign.Kits,
 		OrganiserID: f.Org.ID, StartsOn: webtest.Day(2026, 7, 1), EndsOn: webtest.Day(2026, 9, 30),
-		Texts:       []campaign.Text{{Locale: "en", Name: "Road to School"}}, RegionCodes: []string{"KZ-75"},
-		Items:       []campaign.Offered{{Code: "primary_kit", Target: 100}}}))
+		Texts: []campaign.Text{{Locale: "en", Name: "Road to School"}}, RegionCodes: []string{"KZ-75"},
+		Items: []campaign.Offered{{Code: "primary_kit", Target: 100}}}))
 	webtest.Must(f.Svc.Campaigns.Transition(ctx, access.System, c.ID, c.Version, campaign.Open))
 	coord := f.Login(t, "coord@example.org")
 	r := coord.Get("/dashboard?campaign=" + webtest.Itoa(c.ID))
