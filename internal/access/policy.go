@@ -93,6 +93,12 @@ const (
 	// (aggregates, never a child) and asking for them to be counted anew.
 	ViewDashboard    Action = "dashboard.view"
 	RefreshDashboard Action = "dashboard.refresh"
+	// Sponsors (internal/sponsors): reading sponsors with their gifts,
+	// pledges, receipts and impact; keeping them; and a sponsor's own
+	// giving, which the service finds by the sponsor's portal login.
+	ViewSponsors   Action = "sponsors.view"
+	ManageSponsors Action = "sponsors.manage"
+	OwnGiving      Action = "sponsors.own"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -156,6 +162,9 @@ var rules = map[Action]rule{
 
 	ViewDashboard:    {roles: []Role{Admin, Coordinator, Operator, SchoolStaff, Warehouse, Outreach, Auditor}, scoped: true},
 	RefreshDashboard: {roles: []Role{Admin, Coordinator}, scoped: true},
+	ViewSponsors:     {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
+	ManageSponsors:   {roles: []Role{Admin, Coordinator}, scoped: true},
+	OwnGiving:        {roles: []Role{Sponsor}},
 }
 
 // Actions lists every action the policy knows.

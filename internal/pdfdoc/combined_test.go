@@ -1,0 +1,56 @@
+package pdfdoc
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/jolproject/jol/internal/i18n"
+)
+
+func TestWriteAllStartsEachDocumentOnANewPageAndNumbersItsPages(t *testing.T) {
+	all := samples()
+	fa := report(i18n.FA, reportText[i18n.FA])
+	fa.PageNumber = func(page, pages int) string {
+		return "صفحه " + i18n.FA.Digits(strconv.Itoa(page)) + " از " + i18n.FA.Digits(strconv.Itoa(pages))
+	}
+	docs := []Document{all[2].doc, fa, all[0].doc}
+	pages := extract(t, render(t, "combined", docs...))
+	if len(pages) != 5 {
+		t.Fatalf("got %d pages, want 1 + 3 + 1", len(pages))
+	}
+	want := []struct {
+		first string // the first words of the page
+		label string // the page number, spaces left out
+	}{
+		{"Karaganda Region Education Department", "1/1"},
+		{"اداره آموزش و پرورش", "صفحه۱از۳"},
+		{"منطقه", "صفحه۲از۳"},
+		{"با سپاس از همه", "صفحه۳از۳"},
+		{"Қарағанды облысының", "1/1"},
+	}
+	for i, w := range want {
+		p := strings.TrimSpace(pages[i])
+		if !strings.HasPrefix(p, w.first) {
+			t.Errorf("page %d starts %.40q, want %q", i+1, p, w.first)
+		}
+		if !strings.Contains(strings.ReplaceAll(p, " ", ""), w.label) {
+			t.Errorf("page %d lacks its number %q:\n%s", i+1, w.label, p)
+		}
+	}
+}
+
+func TestSameDocumentSameBytes(t *testing.T) {
+	doc := samples()[4].doc
+	a, b := render(t, "same-a", doc), render(t, "same-b", doc)
+	if !bytes.Equal(a, b) {
+		t.Error("one document with a creation date gave two different files")
+	}
+}
+
+func TestWriteAllRefusesNothing(t *testing.T) {
+	if err := renderer(t).WriteAll(&bytes.Buffer{}); err == nil {
+		t.Error("no documents gave no error")
+	}
+}

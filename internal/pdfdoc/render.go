@@ -1,0 +1,149 @@
+package pdfdoc
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"sync"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// Renderer writes Documents as PDF. It holds the embedded fonts, parsed
+// once: make one per process and share it. It is safe for concurrent use.
+type Renderer struct {
+	regular, bold *face
+	shapers       sync.Pool // of *shaper
+}
+
+// New parses the embedded fonts and returns a Renderer.
+func New() (*Renderer, error) {
+	regular, err := parseFace(regularTTF, "")
+	if err != nil {
+		return nil, err
+	}
+	bold, err := parseFace(boldTTF, "B")
+	if err != nil {
+		return nil, err
+	}
+	if regular.upem != bold.upem {
+		// Runs of both faces share one line wrapper, which adds their
+		// advances as they come.
+		return nil, fmt.Errorf("pdfdoc: fonts differ in units per em (%v, %v)", regular.upem, bold.upem)
+	}
+	r := &Renderer{regular: regular, bold: bold}
+	r.shapers.New = func() any { return newShaper(regular, bold) }
+	return r, nil
+}
+
+// Write writes doc as one PDF file to out.
+func (r *Renderer) Write(out io.Writer, doc Document) error {
+	return r.WriteAll(out, doc)
+}
+
+// WriteAll writes docs into one PDF file, for printing: each document
+// starts on a new page and numbers its pages from one. The file's title is
+// the first document's.
+func (r *Renderer) WriteAll(out io.Writer, docs ...Document) error {
+	if len(docs) == 0 {
+		return fmt.Errorf("pdfdoc: no documents to write")
+	}
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(margin, margin, margin)
+	pdf.AddUTF8FontFromBytes(family, r.regular.style, r.regular.ttf)
+	pdf.AddUTF8FontFromBytes(family, r.bold.style, r.bold.ttf)
+	pdf.SetTitle(docs[0].Title, true)
+	pdf.SetCreator("Jol", true)
+	if !docs[0].Created.IsZero() {
+		pdf.SetCreationDate(docs[0].Created)
+		pdf.SetModificationDate(docs[0].Created)
+	}
+	sh := r.shapers.Get().(*shaper)
+	defer r.shapers.Put(sh)
+	for i := range docs {
+		w := &writer{pdf: pdf, sh: sh, doc: &docs[i], rtl: docs[i].Lang.Dir() == "rtl"}
+		w.render()
+		if err := pdf.Error(); err != nil {
+			return fmt.Errorf("pdfdoc: document %d: %w", i+1, err)
+		}
+	}
+	if err := pdf.Output(out); err != nil {
+		return fmt.Errorf("pdfdoc: write: %w", err)
+	}
+	return nil
+}
+
+// The page: A4 in millimetres, the same margin on every side, the footer
+// in the bottom margin.
+const (
+	pageW, pageH = 210.0, 297.0
+	margin       = 20.0
+	contentW     = pageW - 2*margin
+	bottom       = pageH - margin // content ends here
+	footerLine   = pageH - 12.0   // baseline of the footer
+	ptToMM       = 25.4 / 72
+)
+
+// writer draws one document onto the pages of a PDF.
+type writer struct {
+	pdf   *fpdf.Fpdf
+	sh    *shaper
+	doc   *Document
+	rtl   bool
+	y     float64 // top of the next thing to draw
+	pages []int   // this document's pages in the PDF
+	font  struct {
+		face *face
+		size float64
+	}
+}
+
+func (w *writer) render() {
+	w.newPage()
+	if w.doc.Letterhead != nil {
+		w.letterhead(*w.doc.Letterhead)
+	}
+	for _, b := range w.doc.Blocks {
+		b.draw(w)
+	}
+	w.footers()
+}
+
+func (w *writer) newPage() {
+	w.pdf.AddPage()
+	w.pages = append(w.pages, w.pdf.PageNo())
+	w.y = margin
+	w.font.face = nil // a new page has no font set yet
+}
+
+// room starts a new page unless h millimetres still fit on this one.
+func (w *writer) room(h float64) {
+	if w.y+h > bottom && w.y > margin {
+		w.newPage()
+	}
+}
+
+// footers draws the footer on each of the document's pages, now that
+// their number is known.
+func (w *writer) footers() {
+	label := w.doc.PageNumber
+	if label == nil {
+		label = func(page, pages int) string {
+			return w.doc.Lang.Digits(strconv.Itoa(page) + " / " + strconv.Itoa(pages))
+		}
+	}
+	for i, p := range w.pages {
+		w.pdf.SetPage(p)
+		w.font.face = nil
+		w.pdf.SetTextColor(90, 90, 90)
+		if w.doc.Footer != "" {
+			w.single(w.doc.Footer, small, false, Start, margin, contentW*0.75, footerLine)
+		}
+		if n := label(i+1, len(w.pages)); n != "" {
+			w.single(n, small, false, End, margin, contentW, footerLine)
+		}
+		w.pdf.SetTextColor(0, 0, 0)
+	}
+	w.pdf.SetPage(w.pages[len(w.pages)-1])
+}
