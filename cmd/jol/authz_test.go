@@ -73,6 +73,10 @@ var (
 	taskViewers       = []string{"admin", "coordinator", "operator", "warehouse", "auditor"}
 	taskManagers      = []string{"admin", "coordinator"}
 	volunteers        = []string{"volunteer"}
+	// The dashboard is aggregates: every staff role reads it, the
+	// warehouse and auditors too; coordinators ask for a fresh count.
+	dashboardViewers    = []string{"admin", "coordinator", "operator", "school", "warehouse", "outreach", "auditor"}
+	dashboardRefreshers = []string{"admin", "coordinator"}
 )
 
 var expectedAccess = map[string][]string{
@@ -353,6 +357,10 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/my/tasks":                                  volunteers,
 	"POST /api/v1/my/tasks/{id}/report":                     volunteers,
 	"GET /api/v1/devices/{key}":                             stockViewers,
+	"GET /dashboard":                                        dashboardViewers,
+	"POST /dashboard/{id}/refresh":                          dashboardRefreshers,
+	"GET /api/v1/dashboard":                                 dashboardViewers,
+	"POST /api/v1/dashboard/{id}/refresh":                   dashboardRefreshers,
 }
 
 // caller is one demo user with a web session and an API token.
@@ -427,7 +435,8 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 				path = strings.Replace(path, "{id}", strconv.FormatInt(requestID, 10), 1)
 			case strings.HasPrefix(path, "/imports/{id}"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(uploadID, 10), 1)
-			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/campaigns/{id}"):
+			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/campaigns/{id}"),
+				strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/dashboard/{id}"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(campaignID, 10), 1)
 			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/catalogue/"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(itemID, 10), 1)

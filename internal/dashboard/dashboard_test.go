@@ -130,10 +130,10 @@ func TestStaleSnapshotQueuesOneRefresh(t *testing.T) {
 // carries the same numbers.
 func TestChartsOfADashboard(t *testing.T) {
 	d := dashboard.Dashboard{Requests: 10, Funnel: []dashboard.Step{{Status: "submitted", Requests: 10}, {Status: "delivered", Requests: 4}},
-		Items:   []dashboard.ItemFigure{{Name: "Kit", Target: 8, Reached: 5, Delivered: 4, Open: 3, Available: 2, Previous: 6, Whole: 5}},
-		Stock:   true,
-		Gifts:   &dashboard.Gifts{Money: []dashboard.Money{{Currency: "KZT", Given: 150000, Pledged: 300000}}},
-		Hours:   &dashboard.Hours{BySkill: []dashboard.SkillHours{{Skill: "it", Hours: 12.5}}},
+		Items:    []dashboard.ItemFigure{{Name: "Kit", Target: 8, Reached: 5, Delivered: 4, Open: 3, Available: 2, Previous: 6, Whole: 5}},
+		Stock:    true,
+		Gifts:    &dashboard.Gifts{Money: []dashboard.Money{{Currency: "KZT", Given: 150000, Pledged: 300000}}},
+		Hours:    &dashboard.Hours{BySkill: []dashboard.SkillHours{{Skill: "it", Hours: 12.5}}},
 		Previous: &dashboard.Previous{Name: "2025"}}
 	cat := must(i18n.New())
 	for _, loc := range i18n.All() {
