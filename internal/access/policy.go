@@ -99,6 +99,11 @@ const (
 	ViewSponsors   Action = "sponsors.view"
 	ManageSponsors Action = "sponsors.manage"
 	OwnGiving      Action = "sponsors.own"
+	// Final reports (internal/reports): producing a closed campaign's
+	// report (which reports the campaign and publishes its public page),
+	// and reading or downloading a report produced.
+	ProduceReport Action = "reports.produce"
+	ViewReports   Action = "reports.view"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -165,6 +170,8 @@ var rules = map[Action]rule{
 	ViewSponsors:     {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
 	ManageSponsors:   {roles: []Role{Admin, Coordinator}, scoped: true},
 	OwnGiving:        {roles: []Role{Sponsor}},
+	ProduceReport:    {roles: []Role{Admin, Coordinator}, scoped: true},
+	ViewReports:      {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
 }
 
 // Actions lists every action the policy knows.

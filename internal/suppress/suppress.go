@@ -85,3 +85,14 @@ func (g Grid) Value(i, j int) int64 {
 func (g Grid) Shown(i, j int) (int64, bool) {
 	return g.Value(i, j), !g.Hidden[i][j]
 }
+
+// Whole returns t with its totals and nothing hidden: the same grid for
+// readers who may see every count.
+func Whole(t Table) Grid {
+	g := totals(t)
+	g.Hidden = make([][]bool, g.Rows()+1)
+	for i := range g.Hidden {
+		g.Hidden[i] = make([]bool, g.Cols()+1)
+	}
+	return g
+}
