@@ -80,4 +80,3 @@ func cmdReport(ctx context.Context, e env, args []string) error {
 		rep.ProducedAt.Format("2006-01-02 15:04 UTC"))
 	return nil
 }
-
