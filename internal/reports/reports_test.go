@@ -84,7 +84,7 @@ func TestReportPack(t *testing.T) {
 				t.Errorf("English PDF lacks %q:\n%s", want, text)
 			}
 		}
-		for _, want := range []string{"گزارش پایانی", "راه مدرسه", "کودکان بهره‌مند", "سپاس"} {
+		for _, want := range []string{"گزارش پایانی", "راه مدرسه", "کودکان بهره\u200cمند", "سپاس"} {
 			if text := pdfText(t, fa.Bytes()); !strings.Contains(strings.ReplaceAll(text, "\u200c", ""), strings.ReplaceAll(want, "\u200c", "")) {
 				t.Errorf("Persian PDF lacks %q:\n%s", want, text)
 			}

@@ -14,7 +14,6 @@ import (
 // The kernel's types under the names the handlers use.
 type (
 	request = kit.Request
-	option  = kit.Option
 	// Page is the layout's part of every view.
 	Page = kit.Page
 )
