@@ -35,12 +35,6 @@ func (s *Service) Document(r Report, locale i18n.Locale) pdfdoc.Document {
 	f := r.Figures
 	tables := f.Tables(l, true)
 	name := f.Name.In(locale)
-	num := func(v int64, shown bool) string {
-		if !shown {
-			return Hidden
-		}
-		return l.Number(v)
-	}
 	doc := pdfdoc.Document{Lang: locale, Title: l.T("report.title", "Name", name), Created: r.ProducedAt,
 		Letterhead: &pdfdoc.Letterhead{Name: f.Organiser}, Footer: l.T("report.footer", "Name", name)}
 	add := func(b ...pdfdoc.Block) { doc.Blocks = append(doc.Blocks, b...) }
@@ -48,12 +42,9 @@ func (s *Service) Document(r Report, locale i18n.Locale) pdfdoc.Document {
 	if sl := f.Slogan.In(locale); sl != "" {
 		add(pdfdoc.Paragraph{Text: sl, Bold: true})
 	}
-	requests, reached, delivered, shown := f.Headline(tables)
-	kv := pdfdoc.KeyValues{
-		{Key: l.T("report.period"), Value: l.T("report.period_value", "From", l.Date(f.StartsOn), "To", l.Date(f.EndsOn))},
-		{Key: l.T("report.requests"), Value: num(requests, shown[0])},
-		{Key: l.T("report.reached"), Value: num(reached, shown[1])},
-		{Key: l.T("report.delivered"), Value: num(delivered, shown[2])},
+	kv := pdfdoc.KeyValues{{Key: l.T("report.period"), Value: l.T("report.period_value", "From", l.Date(f.StartsOn), "To", l.Date(f.EndsOn))}}
+	for _, k := range f.KeyFigures(l, tables) {
+		kv = append(kv, pdfdoc.KeyValue{Key: k.Label, Value: k.Value})
 	}
 	if f.Previous != nil {
 		kv = append(kv, pdfdoc.KeyValue{Key: l.T("report.previous", "Name", f.Previous.Name.In(locale)),
@@ -61,6 +52,9 @@ func (s *Service) Document(r Report, locale i18n.Locale) pdfdoc.Document {
 	}
 	add(kv)
 	add(pdfdoc.Paragraph{Text: l.T("report.as_of", "Date", l.DateTime(f.AsOf)), Small: true})
+	if f.Recorded {
+		add(pdfdoc.Paragraph{Text: l.T("report.recorded", "Name", name)})
+	}
 	for _, t := range tables {
 		add(chartOf(l, t), tableOf(l, t))
 	}
@@ -69,9 +63,9 @@ func (s *Service) Document(r Report, locale i18n.Locale) pdfdoc.Document {
 		add(pdfdoc.Heading{Text: l.T("report.items"), Level: 2})
 		it := pdfdoc.Table{Columns: []pdfdoc.Column{{Title: l.T("report.head.item"), Width: 3},
 			{Title: l.T("report.head.target"), Align: pdfdoc.End}, {Title: l.T("report.head.units_reached"), Align: pdfdoc.End},
-			{Title: l.T("report.head.units_delivered"), Align: pdfdoc.End}}}
+			{Title: l.T("report.head.units_delivered"), Align: pdfdoc.End}, {Title: l.T("report.head.children"), Align: pdfdoc.End}}}
 		for _, x := range f.Items {
-			it.Rows = append(it.Rows, []string{x.In(locale), l.Number(x.Target), small(l, x.Reached), small(l, x.Delivered)})
+			it.Rows = append(it.Rows, []string{x.In(locale), l.Number(x.Target), Count(l, x.Reached), Count(l, x.Delivered), Count(l, x.Children)})
 		}
 		add(it)
 	}
@@ -92,8 +86,8 @@ func (s *Service) Document(r Report, locale i18n.Locale) pdfdoc.Document {
 	return doc
 }
 
-// small writes a count that is not a table's, hiding it under 5.
-func small(l *i18n.Localizer, v int64) string {
+// Count writes a count that is not a table's, hiding it under 5.
+func Count(l *i18n.Localizer, v int64) string {
 	if v > 0 && v < 5 {
 		return Hidden
 	}

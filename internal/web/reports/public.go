@@ -15,6 +15,8 @@ type publicView struct {
 	Produced                string
 	Period                  string
 	Figures                 []figure
+	Recorded                string     // the note on results recorded by hand
+	Items                   [][]string // item, target, units delivered, children
 	Tables                  []tableView
 	Partners                []string
 	Sponsors                []string
@@ -55,16 +57,14 @@ func (s *Server) Public(w http.ResponseWriter, r *http.Request, rq *request) err
 	v.Produced = v.Day(rep.ProducedAt)
 	v.Period = l.T("report.period_value", "From", v.Day(f.StartsOn), "To", v.Day(f.EndsOn))
 	tables := f.Tables(l, true)
-	requests, reached, delivered, shown := f.Headline(tables)
-	for i, x := range []struct {
-		key string
-		n   int64
-	}{{"report.requests", requests}, {"report.reached", reached}, {"report.delivered", delivered}} {
-		val := reports.Hidden
-		if shown[i] {
-			val = l.Number(x.n)
-		}
-		v.Figures = append(v.Figures, figure{Label: l.T(x.key), Value: val})
+	for _, k := range f.KeyFigures(l, tables) {
+		v.Figures = append(v.Figures, figure{Label: k.Label, Value: k.Value})
+	}
+	if f.Recorded {
+		v.Recorded = l.T("report.recorded", "Name", v.Name)
+	}
+	for _, it := range f.Items {
+		v.Items = append(v.Items, []string{it.In(loc), l.Number(it.Target), reports.Count(l, it.Delivered), reports.Count(l, it.Children)})
 	}
 	for _, t := range tables {
 		tv := tableView{ID: t.ID, Title: t.Title, Head: append(append([]string{t.RowHead}, t.Cols...), l.T("report.total"))}
