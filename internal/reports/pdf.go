@@ -36,7 +36,7 @@ func (s *Service) Document(r Report, locale i18n.Locale) pdfdoc.Document {
 	tables := f.Tables(l, true)
 	name := f.Name.In(locale)
 	doc := pdfdoc.Document{Lang: locale, Title: l.T("report.title", "Name", name), Created: r.ProducedAt,
-		Letterhead: &pdfdoc.Letterhead{Name: f.Organiser}, Footer: l.T("report.footer", "Name", name)}
+		Letterhead: &pdfdoc.Letterhead{Name: name0(locale, f.Organiser)}, Footer: l.T("report.footer", "Name", name)}
 	add := func(b ...pdfdoc.Block) { doc.Blocks = append(doc.Blocks, b...) }
 	add(pdfdoc.Heading{Text: l.T("report.title", "Name", name), Level: 1})
 	if sl := f.Slogan.In(locale); sl != "" {
@@ -59,13 +59,15 @@ func (s *Service) Document(r Report, locale i18n.Locale) pdfdoc.Document {
 		add(chartOf(l, t), tableOf(l, t))
 	}
 	add(pdfdoc.Paragraph{Text: l.T("report.suppressed", "Min", 5), Small: true})
-	if len(f.Items) > 0 {
+	if head, rows := f.ItemRows(l, tables); len(rows) > 0 {
 		add(pdfdoc.Heading{Text: l.T("report.items"), Level: 2})
-		it := pdfdoc.Table{Columns: []pdfdoc.Column{{Title: l.T("report.head.item"), Width: 3},
-			{Title: l.T("report.head.target"), Align: pdfdoc.End}, {Title: l.T("report.head.units_reached"), Align: pdfdoc.End},
-			{Title: l.T("report.head.units_delivered"), Align: pdfdoc.End}, {Title: l.T("report.head.children"), Align: pdfdoc.End}}}
-		for _, x := range f.Items {
-			it.Rows = append(it.Rows, []string{x.In(locale), l.Number(x.Target), Count(l, x.Reached), Count(l, x.Delivered), Count(l, x.Children)})
+		it := pdfdoc.Table{Rows: rows}
+		for i, h := range head {
+			c := pdfdoc.Column{Title: h, Align: pdfdoc.End}
+			if i == 0 {
+				c = pdfdoc.Column{Title: h, Width: 2}
+			}
+			it.Columns = append(it.Columns, c)
 		}
 		add(it)
 	}
@@ -74,7 +76,7 @@ func (s *Service) Document(r Report, locale i18n.Locale) pdfdoc.Document {
 		add(pdfdoc.Heading{Text: l.T("report.partners"), Level: 2})
 		var lines []string
 		for _, p := range f.Partners {
-			lines = append(lines, p.Name+" — "+l.T("campaign.role."+p.Role))
+			lines = append(lines, lead(locale)+name0(locale, p.Name)+" — "+l.T("campaign.role."+p.Role))
 		}
 		add(pdfdoc.Paragraph{Text: strings.Join(lines, "\n")})
 	}
@@ -86,8 +88,8 @@ func (s *Service) Document(r Report, locale i18n.Locale) pdfdoc.Document {
 	return doc
 }
 
-// Count writes a count that is not a table's, hiding it under 5.
-func Count(l *i18n.Localizer, v int64) string {
+// small writes a count that is not a table's, hiding it under 5.
+func small(l *i18n.Localizer, v int64) string {
 	if v > 0 && v < 5 {
 		return Hidden
 	}
@@ -148,4 +150,23 @@ func tableOf(l *i18n.Localizer, t Table) pdfdoc.Table {
 		out.Rows = append(out.Rows, row)
 	}
 	return out
+}
+
+// name0 is a name as written in a document in locale: in a right-to-left
+// one, a left-to-right mark first keeps the punctuation that opens a
+// Latin or Cyrillic name («…») at its start.
+func name0(locale i18n.Locale, name string) string {
+	if locale.Dir() != "rtl" {
+		return name
+	}
+	return "\u200e" + name
+}
+
+// lead opens a line of a document in locale that may start with a
+// left-to-right name: a right-to-left mark keeps the line right to left.
+func lead(locale i18n.Locale) string {
+	if locale.Dir() != "rtl" {
+		return ""
+	}
+	return "\u200f"
 }

@@ -107,7 +107,7 @@ func (f Figures) KeyFigures(l *i18n.Localizer, tables []Table) []KeyFigure {
 		for _, it := range f.Items {
 			units += it.Delivered
 		}
-		return []KeyFigure{{l.T("report.reached"), Count(l, f.Reached)}, {l.T("report.head.units_delivered"), Count(l, units)}}
+		return []KeyFigure{{l.T("report.reached"), small(l, f.Reached)}, {l.T("report.head.units_delivered"), small(l, units)}}
 	}
 	requests, reached, delivered, shown := f.Headline(tables)
 	out := []KeyFigure{}
@@ -122,4 +122,36 @@ func (f Figures) KeyFigures(l *i18n.Localizer, tables []Table) []KeyFigure {
 		out = append(out, KeyFigure{l.T(x.key), v})
 	}
 	return out
+}
+
+// ItemRows are the report's items as published, tables being
+// f.Tables(l, true): the header and a row per item of its name, target
+// and children reached — the column total of the table by item, hidden
+// as it hides it, so that no other count recovers what the tables hide.
+// Results recorded by hand, which have no tables, add the units
+// delivered; a count under 5 is hidden.
+func (f Figures) ItemRows(l *i18n.Localizer, tables []Table) (head []string, rows [][]string) {
+	loc := l.Locale()
+	head = []string{l.T("report.head.item"), l.T("report.head.target"), l.T("report.head.children")}
+	if f.Recorded {
+		head = []string{head[0], head[1], l.T("report.head.units_delivered"), head[2]}
+	}
+	var byItem *Table
+	for i := range tables {
+		if tables[i].ID == "by_item" {
+			byItem = &tables[i]
+		}
+	}
+	for j, it := range f.Items {
+		children := small(l, it.Children)
+		if byItem != nil {
+			children = byItem.Cell(l, byItem.Grid.Rows(), j)
+		}
+		row := []string{it.In(loc), l.Number(it.Target), children}
+		if f.Recorded {
+			row = []string{row[0], row[1], small(l, it.Delivered), row[2]}
+		}
+		rows = append(rows, row)
+	}
+	return head, rows
 }

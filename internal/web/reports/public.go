@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"github.com/jolproject/jol/internal/i18n"
-	"github.com/jolproject/jol/internal/reports"
 )
 
 // publicView is the public page of a reported campaign's results:
@@ -15,8 +14,9 @@ type publicView struct {
 	Produced                string
 	Period                  string
 	Figures                 []figure
-	Recorded                string     // the note on results recorded by hand
-	Items                   [][]string // item, target, units delivered, children
+	Recorded                string // the note on results recorded by hand
+	ItemHead                []string
+	Items                   [][]string // as reports.Figures.ItemRows writes them
 	Tables                  []tableView
 	Partners                []string
 	Sponsors                []string
@@ -53,7 +53,9 @@ func (s *Server) Public(w http.ResponseWriter, r *http.Request, rq *request) err
 	f, l, loc := rep.Figures, rq.L, rq.L.Locale()
 	v := publicView{Page: s.Page(r, rq, "report.public_title"), Name: f.Name.In(loc), Slogan: f.Slogan.In(loc),
 		Organiser: f.Organiser, Back: "/c/" + f.Slug + "?lang=" + string(loc)}
-	v.Title = l.T("report.title", "Name", v.Name)
+	// The name is isolated: a Latin name in a Persian title keeps its
+	// own direction, its punctuation included.
+	v.Title = l.T("report.title", "Name", "\u2068"+v.Name+"\u2069")
 	v.Produced = v.Day(rep.ProducedAt)
 	v.Period = l.T("report.period_value", "From", v.Day(f.StartsOn), "To", v.Day(f.EndsOn))
 	tables := f.Tables(l, true)
@@ -63,9 +65,7 @@ func (s *Server) Public(w http.ResponseWriter, r *http.Request, rq *request) err
 	if f.Recorded {
 		v.Recorded = l.T("report.recorded", "Name", v.Name)
 	}
-	for _, it := range f.Items {
-		v.Items = append(v.Items, []string{it.In(loc), l.Number(it.Target), reports.Count(l, it.Delivered), reports.Count(l, it.Children)})
-	}
+	v.ItemHead, v.Items = f.ItemRows(l, tables)
 	for _, t := range tables {
 		tv := tableView{ID: t.ID, Title: t.Title, Head: append(append([]string{t.RowHead}, t.Cols...), l.T("report.total"))}
 		for i := range t.Grid.Rows() + 1 {
