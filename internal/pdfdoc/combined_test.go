@@ -54,3 +54,13 @@ func TestWriteAllRefusesNothing(t *testing.T) {
 		t.Error("no documents gave no error")
 	}
 }
+
+// TestBenchmarkLettersTakeOnePageEach keeps the benchmark honest: its
+// letters are the one-page letters it claims.
+func TestBenchmarkLettersTakeOnePageEach(t *testing.T) {
+	docs := letters(5)
+	pages := extract(t, render(t, "bench-letters", docs...))
+	if len(pages) != len(docs) {
+		t.Errorf("%d letters took %d pages", len(docs), len(pages))
+	}
+}

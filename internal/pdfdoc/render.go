@@ -55,6 +55,7 @@ func (r *Renderer) WriteAll(out io.Writer, docs ...Document) error {
 	pdf.AddUTF8FontFromBytes(family, r.bold.style, r.bold.ttf)
 	pdf.SetTitle(docs[0].Title, true)
 	pdf.SetCreator("Jol", true)
+	pdf.SetCatalogSort(true) // the same document gives the same bytes
 	if !docs[0].Created.IsZero() {
 		pdf.SetCreationDate(docs[0].Created)
 		pdf.SetModificationDate(docs[0].Created)
