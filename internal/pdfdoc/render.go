@@ -44,7 +44,14 @@ func (r *Renderer) Write(out io.Writer, doc Document) error {
 // WriteAll writes docs into one PDF file, for printing: each document
 // starts on a new page and numbers its pages from one. The file's title is
 // the first document's.
-func (r *Renderer) WriteAll(out io.Writer, docs ...Document) error {
+func (r *Renderer) WriteAll(out io.Writer, docs ...Document) (err error) {
+	// fpdf panics on some input it does not expect; a letter run must get
+	// an error for one document, not lose the process.
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("pdfdoc: %v", p)
+		}
+	}()
 	if len(docs) == 0 {
 		return fmt.Errorf("pdfdoc: no documents to write")
 	}
@@ -139,7 +146,12 @@ func (w *writer) footers() {
 		w.font.face = nil
 		w.pdf.SetTextColor(90, 90, 90)
 		if w.doc.Footer != "" {
-			w.single(w.doc.Footer, small, false, Start, margin, contentW*0.75, footerLine)
+			// The footer's line keeps the end quarter for the page number.
+			left := margin
+			if w.rtl {
+				left = margin + contentW/4
+			}
+			w.single(w.doc.Footer, small, false, Start, left, contentW*3/4, footerLine)
 		}
 		if n := label(i+1, len(w.pages)); n != "" {
 			w.single(n, small, false, End, margin, contentW, footerLine)

@@ -142,7 +142,8 @@ func (s *shaper) visual(text []rune, l shaping.Line, bold bool) line {
 // glyphText maps shaped glyphs back to characters fpdf can draw: each
 // glyph to the character the font maps to it (a presentation form for a
 // joined Arabic letter), a glyph without one to its cluster's source
-// characters. A format character (ZWNJ, a bidi mark) is written as
+// characters, each replaced by U+FFFD if the font lacks it (an emoji, a
+// Chinese character). A format character (ZWNJ, a bidi mark) is written as
 // itself when the font draws it with no width, and left out otherwise, as
 // is a trailing space the wrapper trimmed: fpdf would give them width.
 func glyphText(fc *face, text []rune, glyphs []shaping.Glyph) string {
@@ -165,7 +166,9 @@ func glyphText(fc *face, text []rune, glyphs []shaping.Glyph) string {
 		if i > 0 && glyphs[i-1].TextIndex() == g.TextIndex() {
 			continue
 		}
-		b.WriteString(string(text[g.TextIndex() : g.TextIndex()+g.RunesCount()]))
+		for _, r := range text[g.TextIndex() : g.TextIndex()+g.RunesCount()] {
+			b.WriteRune(fc.drawable(r))
+		}
 	}
 	return b.String()
 }
