@@ -73,6 +73,11 @@ var (
 	taskViewers       = []string{"admin", "coordinator", "operator", "warehouse", "auditor"}
 	taskManagers      = []string{"admin", "coordinator"}
 	volunteers        = []string{"volunteer"}
+	// Sponsors: coordinators keep them, auditors read; a sponsor sees
+	// only their own giving.
+	sponsorViewers  = []string{"admin", "coordinator", "auditor"}
+	sponsorManagers = []string{"admin", "coordinator"}
+	sponsorsOwn     = []string{"sponsor"}
 )
 
 var expectedAccess = map[string][]string{
@@ -353,6 +358,28 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/my/tasks":                                  volunteers,
 	"POST /api/v1/my/tasks/{id}/report":                     volunteers,
 	"GET /api/v1/devices/{key}":                             stockViewers,
+	"GET /sponsors":                                         sponsorViewers,
+	"POST /sponsors":                                        sponsorManagers,
+	"GET /sponsors/{id}":                                    sponsorViewers,
+	"POST /sponsors/{id}":                                   sponsorManagers,
+	"POST /sponsors/{id}/gifts":                             sponsorManagers,
+	"POST /sponsors/{id}/pledges":                           sponsorManagers,
+	"POST /sponsors/{id}/receipts":                          sponsorManagers,
+	"GET /sponsors/receipts/{id}":                           sponsorViewers,
+	"GET /giving":                                           sponsorsOwn,
+	"GET /giving/receipts/{id}":                             sponsorsOwn,
+	"GET /api/v1/sponsors":                                  sponsorViewers,
+	"POST /api/v1/sponsors":                                 sponsorManagers,
+	"GET /api/v1/sponsors/{id}":                             sponsorViewers,
+	"PUT /api/v1/sponsors/{id}":                             sponsorManagers,
+	"GET /api/v1/sponsors/{id}/giving":                      sponsorViewers,
+	"POST /api/v1/sponsors/{id}/gifts":                      sponsorManagers,
+	"POST /api/v1/sponsors/{id}/pledges":                    sponsorManagers,
+	"POST /api/v1/sponsors/{id}/receipts":                   sponsorManagers,
+	"POST /api/v1/pledges/{id}/match":                       sponsorManagers,
+	"GET /api/v1/receipts/{id}":                             sponsorViewers,
+	"GET /api/v1/my/giving":                                 sponsorsOwn,
+	"GET /api/v1/my/receipts/{id}":                          sponsorsOwn,
 }
 
 // caller is one demo user with a web session and an API token.

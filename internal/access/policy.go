@@ -88,6 +88,13 @@ const (
 	ViewTasks        Action = "tasks.view"
 	ManageTasks      Action = "tasks.manage"
 	WorkTasks        Action = "tasks.work"
+
+	// Sponsors (internal/sponsors): reading sponsors with their gifts,
+	// pledges, receipts and impact; keeping them; and a sponsor's own
+	// giving, which the service finds by the sponsor's portal login.
+	ViewSponsors   Action = "sponsors.view"
+	ManageSponsors Action = "sponsors.manage"
+	OwnGiving      Action = "sponsors.own"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -148,6 +155,10 @@ var rules = map[Action]rule{
 	ViewTasks:        {roles: []Role{Admin, Coordinator, Operator, Warehouse, Auditor}, scoped: true},
 	ManageTasks:      {roles: []Role{Admin, Coordinator}, scoped: true},
 	WorkTasks:        {roles: []Role{Volunteer}},
+
+	ViewSponsors:   {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
+	ManageSponsors: {roles: []Role{Admin, Coordinator}, scoped: true},
+	OwnGiving:      {roles: []Role{Sponsor}},
 }
 
 // Actions lists every action the policy knows.

@@ -11,9 +11,10 @@ package audit
 func Entities() []string {
 	return []string{"aid_item", "allocation_run", "allocation_settings", "api_token", "appeal",
 		"appeal_deadlines", "calendar_day", "campaign", "category", "delivery", "device_task", "distribution_event",
-		"distribution_photo", "donor", "eligibility_rules", "handover", "handover_code", "household",
+		"distribution_photo", "donor", "eligibility_rules", "gift", "handover", "handover_code", "household",
 		"import_template", "import_upload", "job", "organisation", "person", "person_batch", "place_offer",
-		"placement", "region", "request", "request_document", "settings", "stock_doc", "user", "volunteer",
+		"placement", "pledge", "receipt", "region", "request", "request_document", "settings", "sponsor", "stock_doc", "user",
+		"volunteer",
 		"warehouse"}
 }
 
@@ -21,9 +22,9 @@ func Entities() []string {
 func Actions() []string {
 	return []string{"add_guardian", "add_member", "allocate", "answer", "assemble", "assign", "assign_reviewer",
 		"assign_volunteer", "attach", "cancel", "close", "comment", "confirm", "count", "create", "delete",
-		"deliver", "dispatch", "dry_run", "give_consent", "hand_over", "import", "issue", "link", "merge",
+		"deliver", "dispatch", "dry_run", "give_consent", "hand_over", "import", "issue", "link", "match", "merge",
 		"password", "photo", "place", "plan", "receive", "record_assessment", "record_results", "remove_guardian",
-		"remove_member", "report", "reschedule", "rescore", "retry", "return", "revoke", "save", "send_code",
+		"remind", "remove_member", "report", "reschedule", "rescore", "retry", "return", "revoke", "save", "send_code",
 		"set_head", "set_outcome", "set_status", "submit", "transition", "unassign", "unassign_volunteer", "unmerge",
 		"update", "upload", "withdraw_consent", "write_off"}
 }

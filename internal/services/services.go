@@ -32,6 +32,7 @@ import (
 	"github.com/jolproject/jol/internal/public"
 	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/settings"
+	"github.com/jolproject/jol/internal/sponsors"
 	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/store"
 )
@@ -69,6 +70,9 @@ type Services struct {
 	// Aftercare keeps the volunteers and the set-up tasks of the devices
 	// handed over.
 	Aftercare *aftercare.Service
+	// Sponsors keeps the sponsors (donors of the ledger with more beside
+	// them), their cash gifts, pledges and receipts, and their impact.
+	Sponsors *sponsors.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -181,6 +185,10 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.Orgs.OnMove(s.Aftercare.RepathOrgs)
 	s.Geo.OnMove(s.Aftercare.RepathRegions)
+	if s.Sponsors, err = sponsors.New(db, sponsors.Deps{Audit: s.Audit, Stock: s.Stock,
+		DefaultLocale: settingsLocale(s.Settings), Now: o.Now}); err != nil {
+		return nil, err
+	}
 	if s.Jobs, err = jobs.New(db, o.Now, o.Logger, jobs.WithAudit(s.Audit)); err != nil {
 		return nil, err
 	}
@@ -202,6 +210,18 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		return nil, err
 	}
 	return &s, nil
+}
+
+// settingsLocale is the installation's language as the settings hold it
+// now, English when they cannot be read.
+func settingsLocale(st *settings.Service) func(context.Context) string {
+	return func(ctx context.Context) string {
+		v, err := st.Get(ctx)
+		if err != nil || v.DefaultLocale == "" {
+			return "en"
+		}
+		return v.DefaultLocale
+	}
 }
 
 // ImportTargets are the lists Jol imports, written through the services

@@ -57,45 +57,84 @@ func (s *Service) CreateDonor(ctx context.Context, p access.Principal, in DonorI
 	if err := access.Can(p, access.MoveStock, p.Scope()); err != nil {
 		return Donor{}, err
 	}
-	in.Name, in.Contact = text.Clean(in.Name), text.Clean(in.Contact)
-	fs := valid.Name(nil, "name", in.Name, MaxName)
-	fs = valid.Line(fs, "contact", in.Contact, MaxName)
-	if in.Kind != DonorOrganisation && in.Kind != DonorCompany && in.Kind != DonorPerson {
-		fs = append(fs, valid.Choice("kind", DonorKinds()...))
-	}
+	var d Donor
+	err := s.db.Tx(ctx, func(tx *sql.Tx) (err error) {
+		d, err = s.CreateDonorTx(ctx, tx, p, in)
+		return err
+	})
+	return d, err
+}
+
+// CreateDonorTx records a donor in the caller's transaction tx, for a
+// domain that keeps more of the same party beside it (a sponsor is a
+// donor). The recording organisation must lie in p's subtree; which
+// action p needs is the caller's check.
+func (s *Service) CreateDonorTx(ctx context.Context, tx *sql.Tx, p access.Principal, in DonorInput) (Donor, error) {
+	fs := checkDonor(&in)
 	if in.OrgID == 0 {
 		in.OrgID = p.OrgID
 	}
 	if in.OrgID == 0 {
 		fs = append(fs, errs.Field("org_id", "error.required", "Field", "org_id"))
 	}
+	if err := errs.Validation(fs...); err != nil {
+		return Donor{}, err
+	}
 	d := Donor{Name: in.Name, Kind: in.Kind, DonorOrgID: in.DonorOrgID, Contact: in.Contact, CreatedAt: s.now().UTC()}
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		if err := errs.Validation(fs...); err != nil {
-			return err
+	org, err := s.scopeOrg(ctx, tx, in.OrgID, "org_id")
+	if err != nil {
+		return Donor{}, err
+	}
+	if !access.Within(p, access.Target{OrgPath: org.path, RegionPath: p.RegionPath}) {
+		return Donor{}, errs.Validation(errs.Field("org_id", "error.org_out_of_scope"))
+	}
+	if in.DonorOrgID != 0 {
+		if _, err := s.scopeOrg(ctx, tx, in.DonorOrgID, "donor_org_id"); err != nil {
+			return Donor{}, err
 		}
-		org, err := s.scopeOrg(ctx, tx, in.OrgID, "org_id")
-		if err != nil {
-			return err
-		}
-		if !access.Within(p, access.Target{OrgPath: org.path, RegionPath: p.RegionPath}) {
-			return errs.Validation(errs.Field("org_id", "error.org_out_of_scope"))
-		}
-		if in.DonorOrgID != 0 {
-			if _, err := s.scopeOrg(ctx, tx, in.DonorOrgID, "donor_org_id"); err != nil {
-				return err
-			}
-		}
-		d.OrgID, d.orgPath = org.id, org.path
-		if err := tx.QueryRowContext(ctx, s.q.InsertDonor, d.Name, string(d.Kind), store.NullID(d.DonorOrgID), d.Contact,
-			d.OrgID, d.orgPath, store.NullID(p.UserID), d.CreatedAt).Scan(&d.ID); err != nil {
-			return err
-		}
-		return s.log.Record(ctx, tx, p, audit.Change{Action: "create", Entity: "donor", EntityID: itoa(d.ID),
-			OrgPath: d.orgPath, After: d})
-	})
-	return d, err
+	}
+	d.OrgID, d.orgPath = org.id, org.path
+	if err := tx.QueryRowContext(ctx, s.q.InsertDonor, d.Name, string(d.Kind), store.NullID(d.DonorOrgID), d.Contact,
+		d.OrgID, d.orgPath, store.NullID(p.UserID), d.CreatedAt).Scan(&d.ID); err != nil {
+		return Donor{}, err
+	}
+	return d, s.log.Record(ctx, tx, p, audit.Change{Action: "create", Entity: "donor", EntityID: itoa(d.ID),
+		OrgPath: d.orgPath, After: d})
 }
+
+// RenameDonorTx changes donor id's name, kind and contact in the caller's
+// transaction tx (a sponsor's edit); the recording organisation stays.
+// Whether p may is the caller's check.
+func (s *Service) RenameDonorTx(ctx context.Context, tx *sql.Tx, p access.Principal, id int64, in DonorInput) (Donor, error) {
+	if err := errs.Validation(checkDonor(&in)...); err != nil {
+		return Donor{}, err
+	}
+	before, err := s.donor(ctx, tx, p, id, "")
+	if err != nil {
+		return Donor{}, err
+	}
+	d := before
+	d.Name, d.Kind, d.Contact = in.Name, in.Kind, in.Contact
+	if _, err := tx.ExecContext(ctx, s.q.UpdateDonor, d.Name, string(d.Kind), d.Contact, id); err != nil {
+		return Donor{}, err
+	}
+	return d, s.log.Record(ctx, tx, p, audit.Change{Action: "update", Entity: "donor", EntityID: itoa(d.ID),
+		OrgPath: d.orgPath, Before: before, After: d})
+}
+
+// checkDonor cleans in and answers its field errors.
+func checkDonor(in *DonorInput) []errs.FieldError {
+	in.Name, in.Contact = text.Clean(in.Name), text.Clean(in.Contact)
+	fs := valid.Name(nil, "name", in.Name, MaxName)
+	fs = valid.Line(fs, "contact", in.Contact, MaxName)
+	if in.Kind != DonorOrganisation && in.Kind != DonorCompany && in.Kind != DonorPerson {
+		fs = append(fs, valid.Choice("kind", DonorKinds()...))
+	}
+	return fs
+}
+
+// Target is the donor's scope: its recording organisation, on no region.
+func (d Donor) Target() access.Target { return access.Target{OrgPath: d.orgPath} }
 
 // Donors lists the donors p sees: recorded in p's organisation subtree or
 // above it, by name.

@@ -36,7 +36,7 @@ var queryFS embed.FS
 
 type queries struct {
 	ScopeOrg, RegionByCode, InsertWarehouse, UpdateWarehouse, WarehouseByID, WarehouseForUpdate, Warehouses string
-	InsertDonor, Donors, DonorByID                                                                          string
+	InsertDonor, UpdateDonor, Donors, DonorByID                                                             string
 	RepathWarehouseOrgs, RepathWarehouseRegions, RepathDonorOrgs, RepathDocOrgs, RepathDocRegions           string
 
 	Item, Components, InsertDoc, InsertLot, InsertLotPart, InsertUnit, UnitBySerial, SetUnit, PickUnits string
@@ -48,6 +48,7 @@ type queries struct {
 
 	Balances, LotBalances, History, CountHistory, InTransit, Units string
 	TraceMoves, TraceStock, TraceCounts, TraceRequests             string
+	DonorReach, DonorDonations                                     string
 	VerifyBalances, VerifyLots, VerifyUnits                        string
 	DeviceByID, DevicesBySerial, DeviceMoves, LineHolds            string
 }

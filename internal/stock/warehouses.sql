@@ -44,6 +44,9 @@ INSERT INTO donors (name, kind, donor_org_id, contact, org_id, org_path, created
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 RETURNING id;
 
+-- name: UpdateDonor
+UPDATE donors SET name = $1, kind = $2, contact = $3 WHERE id = $4;
+
 -- name: Donors
 -- The donors recorded within the organisation subtree [$1, $2) or above
 -- organisation path $3, by name.

@@ -28,6 +28,8 @@ var navigation = []struct {
 	{"/tasks", "nav.tasks", access.ViewTasks},
 	{"/my/tasks", "nav.my_tasks", access.WorkTasks},
 	{"/volunteers", "nav.volunteers", access.ViewVolunteers},
+	{"/sponsors", "nav.sponsors", access.ViewSponsors},
+	{"/giving", "nav.giving", access.OwnGiving},
 	{"/organisations", "nav.organisations", access.ViewOrgs},
 	{"/regions", "nav.regions", access.ViewRegions},
 	{"/admin/users", "nav.users", access.ManageUsers},
