@@ -72,6 +72,9 @@ func (r *Renderer) WriteAll(out io.Writer, docs ...Document) (err error) {
 	for i := range docs {
 		w := &writer{pdf: pdf, sh: sh, doc: &docs[i], rtl: docs[i].Lang.Dir() == "rtl"}
 		w.render()
+		if w.err != nil {
+			return fmt.Errorf("pdfdoc: document %d: %w", i+1, w.err)
+		}
 		if err := pdf.Error(); err != nil {
 			return fmt.Errorf("pdfdoc: document %d: %w", i+1, err)
 		}
@@ -101,6 +104,7 @@ type writer struct {
 	rtl   bool
 	y     float64 // top of the next thing to draw
 	pages []int   // this document's pages in the PDF
+	err   error   // the first block that could not be drawn
 	font  struct {
 		face *face
 		size float64
@@ -116,6 +120,13 @@ func (w *writer) render() {
 		b.draw(w)
 	}
 	w.footers()
+}
+
+// fail records the first error of a block, which WriteAll returns.
+func (w *writer) fail(err error) {
+	if w.err == nil {
+		w.err = err
+	}
 }
 
 func (w *writer) newPage() {
