@@ -61,6 +61,9 @@ func (r *Renderer) WriteAll(out io.Writer, docs ...Document) (err error) {
 	pdf.AddUTF8FontFromBytes(family, r.regular.style, r.regular.ttf)
 	pdf.AddUTF8FontFromBytes(family, r.bold.style, r.bold.ttf)
 	pdf.SetTitle(docs[0].Title, true)
+	if docs[0].Lang != "" {
+		pdf.SetLang(string(docs[0].Lang)) // for screen readers and search
+	}
 	pdf.SetCreator("Jol", true)
 	pdf.SetCatalogSort(true) // the same document gives the same bytes
 	if !docs[0].Created.IsZero() {
