@@ -42,8 +42,8 @@ func (r *Renderer) Write(out io.Writer, doc Document) error {
 }
 
 // WriteAll writes docs into one PDF file, for printing: each document
-// starts on a new page and numbers its pages from one. The file's title is
-// the first document's.
+// starts on a new page and numbers its pages from one. The file's title,
+// language and date are the first document's.
 func (r *Renderer) WriteAll(out io.Writer, docs ...Document) (err error) {
 	// fpdf panics on some input it does not expect; a letter run must get
 	// an error for one document, not lose the process.
@@ -71,7 +71,6 @@ func (r *Renderer) WriteAll(out io.Writer, docs ...Document) (err error) {
 		pdf.SetModificationDate(docs[0].Created)
 	}
 	sh := r.shapers.Get().(*shaper)
-	defer r.shapers.Put(sh)
 	for i := range docs {
 		w := &writer{pdf: pdf, sh: sh, doc: &docs[i], rtl: docs[i].Lang.Dir() == "rtl"}
 		w.render()
@@ -82,6 +81,8 @@ func (r *Renderer) WriteAll(out io.Writer, docs ...Document) (err error) {
 			return fmt.Errorf("pdfdoc: document %d: %w", i+1, err)
 		}
 	}
+	// Not deferred: after a panic the shaper's buffers may be half written.
+	r.shapers.Put(sh)
 	if err := pdf.Output(out); err != nil {
 		return fmt.Errorf("pdfdoc: write: %w", err)
 	}

@@ -53,11 +53,11 @@ type shaper struct {
 }
 
 func newShaper(regular, bold *face) *shaper {
-	s := &shaper{regular: regular, bold: bold,
-		faces:   map[*font.Font]*face{regular.font: regular, bold.font: bold},
+	return &shaper{regular: regular, bold: bold,
+		faces: map[*font.Font]*face{regular.font: regular, bold.font: bold},
+		// A font.Face caches lookups, so each shaper has its own.
 		goFaces: map[*face]*font.Face{regular: font.NewFace(regular.font), bold: font.NewFace(bold.font)},
 	}
-	return s
 }
 
 // fontmap picks the first face that has a glyph for a character.
