@@ -11,7 +11,9 @@ import (
 // as SVG — from the same layout, so a printed report shows the charts the
 // screen shows: bars, columns, stacked bars, funnels, with their title,
 // legend, values and target, in the document's language, mirrored right
-// to left in Persian. The chart's width is the page's.
+// to left in Persian. The chart's width is the page's. A chart with
+// nothing to show (chart.Chart.Empty) is still drawn, as bare axes; say
+// so in a Paragraph instead where that reads better.
 type Figure struct {
 	Chart *chart.Chart
 	// Table, when set, writes the chart's numbers under it as a table, as

@@ -95,6 +95,7 @@ func (s *shaper) paragraph(text []rune, lang string, rtl, bold bool, maxEm float
 	if len(text) == 0 {
 		return []line{{}}
 	}
+	s.drawable(text)
 	dir := di.DirectionLTR
 	if rtl {
 		dir = di.DirectionRTL
@@ -122,6 +123,24 @@ func (s *shaper) paragraph(text []rune, lang string, rtl, bold bool, maxEm float
 		out = append(out, s.visual(text, l, bold))
 	}
 	return out
+}
+
+// drawable replaces, in place, what cannot be drawn before it is
+// measured: a control character (a tab) by a space, a character the
+// fonts lack (an emoji, a Chinese character) by U+FFFD.
+func (s *shaper) drawable(text []rune) {
+	for i, r := range text {
+		switch {
+		case unicode.IsControl(r):
+			text[i] = ' '
+		case unicode.Is(unicode.Cf, r):
+			// Format characters (ZWNJ, bidi marks) stay: they steer
+			// shaping and bidi even where nothing is drawn for them.
+		case s.regular.drawable(r) == r, s.bold.drawable(r) == r:
+		default:
+			text[i] = s.regular.missing
+		}
+	}
 }
 
 // visual turns a wrapped line into segments in visual order.
