@@ -95,6 +95,12 @@ const (
 	ViewSponsors   Action = "sponsors.view"
 	ManageSponsors Action = "sponsors.manage"
 	OwnGiving      Action = "sponsors.own"
+
+	// Letters (internal/letters): reading a campaign's letters and an
+	// organisation's templates and letterhead, downloading the letters;
+	// editing the templates and letterhead and running the letters.
+	ViewLetters   Action = "letters.view"
+	ManageLetters Action = "letters.manage"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -159,6 +165,8 @@ var rules = map[Action]rule{
 	ViewSponsors:   {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
 	ManageSponsors: {roles: []Role{Admin, Coordinator}, scoped: true},
 	OwnGiving:      {roles: []Role{Sponsor}},
+	ViewLetters:    {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
+	ManageLetters:  {roles: []Role{Admin, Coordinator}, scoped: true},
 }
 
 // Actions lists every action the policy knows.
