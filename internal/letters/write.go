@@ -78,7 +78,11 @@ func (s *Service) write(ctx context.Context, run Run, progress jobs.Progress) (i
 	if err != nil {
 		return done, err
 	}
-	_, err = s.db.W.ExecContext(ctx, s.q.FinishRun, run.ID, RunDone, done, combined, "", s.Now().UTC())
+	var file any // NULL when the run wrote nothing
+	if len(combined) > 0 {
+		file = combined
+	}
+	_, err = s.db.W.ExecContext(ctx, s.q.FinishRun, run.ID, RunDone, done, file, "", s.Now().UTC())
 	return done, err
 }
 
