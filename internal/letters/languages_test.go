@@ -103,7 +103,7 @@ func TestImpactCountsTakeTheirPluralForms(t *testing.T) {
 	line := func(children int64, lo, hi int) sponsors.Impact {
 		return sponsors.Impact{Lines: []sponsors.ImpactLine{{Item: sponsors.Names{EN: "Backpack", RU: "Рюкзак",
 			KK: "Мектеп сөмкесі", FA: "کوله\u200cپشتی"}, Units: 20, Institution: "Children Support Centre No. 3",
-			Region: sponsors.Names{EN: "Karaganda Region", RU: "Карагандинская область", FA: "کاراگاندا"},
+			Region:   sponsors.Names{EN: "Karaganda Region", RU: "Карагандинская область", FA: "کاراگاندا"},
 			Children: children, GradeMin: lo, GradeMax: hi}}}
 	}
 	cases := []struct {

@@ -45,11 +45,11 @@ import (
 var queryFS embed.FS
 
 type queries struct {
-	Templates, TemplateHistory, LatestTemplate, InsertTemplate                   string
-	Letterhead, UpsertLetterhead                                                 string
-	InsertRun, RunByID, Runs, SetRunStatus, SetRunTotal, FinishRun, RunCombined  string
+	Templates, TemplateHistory, LatestTemplate, InsertTemplate                  string
+	Letterhead, UpsertLetterhead                                                string
+	InsertRun, RunByID, Runs, SetRunStatus, SetRunTotal, FinishRun, RunCombined string
 	UnthankedSponsors, CampaignSponsors, InsertLetter, LetterByID, RunDocuments string
-	CountRunLetters                                                              string
+	CountRunLetters                                                             string
 }
 
 // JobKind is the kind of the background job that writes a run's letters.
