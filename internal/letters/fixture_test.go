@@ -37,7 +37,7 @@ type fix struct {
 	backpack int64
 }
 
-func setup(t *testing.T, w *testworld.World) *fix {
+func setup(t testing.TB, w *testworld.World) *fix {
 	t.Helper()
 	f := &fix{World: w, s: w.Services.Letters, ctx: t.Context(), coord: w.Principal(access.Coordinator)}
 	f.backpack = f.scalar(t, "SELECT id FROM aid_items WHERE code = 'backpack'")
@@ -58,7 +58,7 @@ func setup(t *testing.T, w *testworld.World) *fix {
 }
 
 // sponsor records a sponsor of the Foundation supporting the campaign.
-func (f *fix) sponsor(t *testing.T, name, language string) sponsors.Sponsor {
+func (f *fix) sponsor(t testing.TB, name, language string) sponsors.Sponsor {
 	t.Helper()
 	sp, err := f.Services.Sponsors.Create(f.ctx, f.coord, sponsors.Input{Name: name, Kind: stock.DonorCompany,
 		OrgID: f.Foundation.ID, Language: language, CampaignIDs: []int64{f.camp.ID}})
@@ -67,7 +67,7 @@ func (f *fix) sponsor(t *testing.T, name, language string) sponsors.Sponsor {
 }
 
 // donate receives n units of item from sponsor sp at the central warehouse.
-func (f *fix) donate(t *testing.T, sp sponsors.Sponsor, item, n int64) {
+func (f *fix) donate(t testing.TB, sp sponsors.Sponsor, item, n int64) {
 	t.Helper()
 	_, err := f.Services.Stock.Receive(f.ctx, access.System, stock.ReceiptInput{WarehouseID: f.central.ID,
 		Kind: stock.Donation, DonorID: sp.ID, Lines: []stock.Line{{ItemID: item, Quantity: n}}})
@@ -76,7 +76,7 @@ func (f *fix) donate(t *testing.T, sp sponsors.Sponsor, item, n int64) {
 
 // handOver hands one unit of item to a new pupil of School №1 in grade,
 // through an approved request of the campaign.
-func (f *fix) handOver(t *testing.T, name string, grade int, item int64) {
+func (f *fix) handOver(t testing.TB, name string, grade int, item int64) {
 	t.Helper()
 	in := f.Child("Pupil", name, testworld.Day(2016, 3, 1))
 	in.Grade = grade
@@ -95,7 +95,7 @@ func (f *fix) handOver(t *testing.T, name string, grade int, item int64) {
 
 // runLetters starts the campaign's run as the coordinator and does its
 // job here, returning the run as it ended and the job's error.
-func (f *fix) runLetters(t *testing.T, ctx context.Context) (letters.Run, error) {
+func (f *fix) runLetters(t testing.TB, ctx context.Context) (letters.Run, error) {
 	t.Helper()
 	run, err := f.s.Start(f.ctx, f.coord, f.camp.ID, letters.SponsorLetter)
 	must(t, err)
@@ -110,7 +110,7 @@ type nopProgress struct{}
 
 func (nopProgress) Set(done, total int64) {}
 
-func (f *fix) scalar(t *testing.T, query string, args ...any) int64 {
+func (f *fix) scalar(t testing.TB, query string, args ...any) int64 {
 	t.Helper()
 	var n int64
 	if err := f.DB.W.QueryRowContext(f.ctx, store.Rebind(f.DB.Engine, query), args...).Scan(&n); err != nil {
@@ -119,7 +119,7 @@ func (f *fix) scalar(t *testing.T, query string, args ...any) int64 {
 	return n
 }
 
-func must(t *testing.T, err error) {
+func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
@@ -129,7 +129,7 @@ func must(t *testing.T, err error) {
 // pdfText is the text pdftotext reads from pdf, one string per page, in
 // NFKC (Persian presentation forms read as their letters) and without the
 // bidi embedding marks pdftotext puts around right-to-left runs.
-func pdfText(t *testing.T, pdf []byte) []string {
+func pdfText(t testing.TB, pdf []byte) []string {
 	t.Helper()
 	tool, err := exec.LookPath("pdftotext")
 	if err != nil {

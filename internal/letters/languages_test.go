@@ -87,7 +87,7 @@ func pdfTextOf(t *testing.T, f *fix, sponsor int64) string {
 	return strings.Join(pdfText(t, l.PDF), " ")
 }
 
-func (f *fix) gift(t *testing.T, sp sponsors.Sponsor, amount int64, c sponsors.Currency) {
+func (f *fix) gift(t testing.TB, sp sponsors.Sponsor, amount int64, c sponsors.Currency) {
 	t.Helper()
 	_, err := f.Services.Sponsors.RecordGift(f.ctx, f.coord, sponsors.GiftInput{SponsorID: sp.ID, CampaignID: f.camp.ID,
 		Amount: amount, Currency: c, GivenOn: testworld.Day(2026, 8, 1), Method: sponsors.BankTransfer})

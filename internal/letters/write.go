@@ -6,6 +6,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"runtime"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
@@ -56,11 +58,25 @@ func (s *Service) write(ctx context.Context, run Run, progress jobs.Progress) (i
 		return done, err
 	}
 	progress.Set(done, total)
-	for _, id := range todo {
-		if err := ctx.Err(); err != nil {
-			return done, err
+	if err := s.loadTemplates(ctx, &w); err != nil {
+		return done, err
+	}
+	// Letters are drawn by several goroutines ahead of the one that
+	// stores them, in order, each in its own transaction.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ready := s.prepareAll(ctx, &w, todo)
+	for i := range todo {
+		var l prepared
+		select {
+		case l = <-ready[i]:
+		case <-ctx.Done():
+			return done, ctx.Err()
 		}
-		wrote, err := s.writeSponsor(ctx, &w, id)
+		if l.err != nil {
+			return done, l.err
+		}
+		wrote, err := s.store(ctx, &w, l)
 		if err != nil {
 			return done, err
 		}
@@ -72,6 +88,9 @@ func (s *Service) write(ctx context.Context, run Run, progress jobs.Progress) (i
 			if err := s.afterLetter(int(done)); err != nil {
 				return done, err
 			}
+		}
+		if err := ctx.Err(); err != nil {
+			return done, err
 		}
 	}
 	combined, err := s.combine(ctx, run.ID)
@@ -86,13 +105,64 @@ func (s *Service) write(ctx context.Context, run Run, progress jobs.Progress) (i
 	return done, err
 }
 
-// writeSponsor writes sponsor id's letter, and marks the sponsor thanked
-// for the campaign in the same transaction; false when somebody else
-// wrote it first.
-func (s *Service) writeSponsor(ctx context.Context, w *writer, id int64) (bool, error) {
+// prepared is a sponsor's letter drawn, ready to store.
+type prepared struct {
+	id       int64
+	name     string
+	locale   i18n.Locale
+	content  Content
+	doc, pdf []byte
+	err      error
+}
+
+// loadTemplates reads the organisation's template in every language.
+func (s *Service) loadTemplates(ctx context.Context, w *writer) error {
+	for _, l := range i18n.All() {
+		t, err := s.template(ctx, s.db.R, w.run.OrgID, SponsorLetter, l)
+		if err != nil {
+			return err
+		}
+		w.templates[l] = t
+	}
+	return nil
+}
+
+// prepareAll draws the letters of ids on as many goroutines as there are
+// processors, a few ahead of the one storing them; the letter of ids[i]
+// arrives on the i-th channel. Cancelling ctx stops the drawing.
+func (s *Service) prepareAll(ctx context.Context, w *writer, ids []int64) []chan prepared {
+	out := make([]chan prepared, len(ids))
+	for i := range out {
+		out[i] = make(chan prepared, 1)
+	}
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0)+1)
+	go func() {
+		for i, id := range ids {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			go func() {
+				defer func() {
+					if r := recover(); r != nil {
+						out[i] <- prepared{err: fmt.Errorf("letters: sponsor %d: %v", id, r)}
+					}
+					<-slots
+				}()
+				out[i] <- s.prepare(ctx, w, id)
+			}()
+		}
+	}()
+	return out
+}
+
+// prepare draws sponsor id's letter: its language, impact and gifts
+// filled into the template, drawn as PDF.
+func (s *Service) prepare(ctx context.Context, w *writer, id int64) prepared {
 	sp, err := s.Sponsors.Get(ctx, access.System, id)
 	if err != nil {
-		return false, err
+		return prepared{err: err}
 	}
 	locale, ok := i18n.Parse(sp.Locale(w.fallback))
 	if !ok {
@@ -101,34 +171,31 @@ func (s *Service) writeSponsor(ctx context.Context, w *writer, id int64) (bool, 
 	loc := s.Catalog.Localizer(locale)
 	impact, err := s.Sponsors.Impact(ctx, access.System, id, w.run.CampaignID)
 	if err != nil {
-		return false, err
+		return prepared{err: err}
 	}
 	gifts, err := s.Sponsors.Gifts(ctx, access.System, id)
 	if err != nil {
-		return false, err
+		return prepared{err: err}
 	}
-	t, ok := w.templates[locale]
-	if !ok {
-		if t, err = s.template(ctx, s.db.R, w.run.OrgID, SponsorLetter, locale); err != nil {
-			return false, err
-		}
-		w.templates[locale] = t
-	}
-	c := compose(t, w.head, locale, s.Now().UTC(), loc, map[string]string{
+	c := compose(w.templates[locale], w.head, locale, s.Now().UTC(), loc, map[string]string{
 		"sponsor":  sp.Name,
 		"campaign": w.campaign.Text(string(locale)).Name,
 		"impact":   impactText(loc, impact),
 		"gifts":    giftsText(loc, gifts, w.run.CampaignID),
 	})
 	doc, pdf, err := s.render(c)
-	if err != nil {
-		return false, err
-	}
+	return prepared{id: id, name: sp.Name, locale: locale, content: c, doc: doc, pdf: pdf, err: err}
+}
+
+// store writes a prepared letter and marks its sponsor thanked for the
+// campaign in the same transaction; false when somebody else wrote it
+// first.
+func (s *Service) store(ctx context.Context, w *writer, l prepared) (bool, error) {
 	var wrote bool
-	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
+	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
 		var letter int64
-		err := tx.QueryRowContext(ctx, s.q.InsertLetter, w.run.ID, w.run.CampaignID, string(SponsorLetter), id, sp.Name,
-			string(locale), string(doc), pdf, c.Created).Scan(&letter)
+		err := tx.QueryRowContext(ctx, s.q.InsertLetter, w.run.ID, w.run.CampaignID, string(SponsorLetter), l.id,
+			l.name, string(l.locale), string(l.doc), l.pdf, l.content.Created).Scan(&letter)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil // thanked already
 		} else if err != nil {
@@ -137,7 +204,7 @@ func (s *Service) writeSponsor(ctx context.Context, w *writer, id int64) (bool, 
 		wrote = true
 		return s.Audit.Record(ctx, tx, access.System, audit.Change{Action: "thank", Entity: "letter",
 			EntityID: itoa(letter), OrgPath: w.campaign.Target().OrgPath,
-			After: map[string]any{"run": w.run.ID, "campaign": w.run.CampaignID, "sponsor": id, "locale": locale}})
+			After: map[string]any{"run": w.run.ID, "campaign": w.run.CampaignID, "sponsor": l.id, "locale": l.locale}})
 	})
 	return wrote, err
 }
