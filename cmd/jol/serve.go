@@ -14,6 +14,7 @@ import (
 	"github.com/jolproject/jol/internal/aftercare"
 	"github.com/jolproject/jol/internal/api"
 	"github.com/jolproject/jol/internal/metrics"
+	"github.com/jolproject/jol/internal/sponsors"
 	"github.com/jolproject/jol/internal/web"
 )
 
@@ -131,6 +132,7 @@ func (a *app) serve(ctx context.Context, cfg serveConfig) error {
 	wg.Go(func() { a.Allocation.WatchStock(bg, time.Minute, a.logger) })
 	// Devices handed over get their set-up tasks (see aftercare.Sync).
 	wg.Go(func() { a.Aftercare.SyncEvery(bg, aftercare.SyncInterval, a.logger) })
+	wg.Go(func() { a.Sponsors.RemindEvery(bg, sponsors.RemindInterval, a.logger) })
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	if cfg.ready != nil {

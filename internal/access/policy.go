@@ -101,6 +101,10 @@ const (
 	// editing the templates and letterhead and running the letters.
 	ViewLetters   Action = "letters.view"
 	ManageLetters Action = "letters.manage"
+	// The dashboard (internal/dashboard): reading a campaign's figures
+	// (aggregates, never a child) and asking for them to be counted anew.
+	ViewDashboard    Action = "dashboard.view"
+	RefreshDashboard Action = "dashboard.refresh"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -162,11 +166,13 @@ var rules = map[Action]rule{
 	ManageTasks:      {roles: []Role{Admin, Coordinator}, scoped: true},
 	WorkTasks:        {roles: []Role{Volunteer}},
 
-	ViewSponsors:   {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
-	ManageSponsors: {roles: []Role{Admin, Coordinator}, scoped: true},
-	OwnGiving:      {roles: []Role{Sponsor}},
-	ViewLetters:    {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
-	ManageLetters:  {roles: []Role{Admin, Coordinator}, scoped: true},
+	ViewLetters:      {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
+	ManageLetters:    {roles: []Role{Admin, Coordinator}, scoped: true},
+	ViewSponsors:     {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
+	ManageSponsors:   {roles: []Role{Admin, Coordinator}, scoped: true},
+	OwnGiving:        {roles: []Role{Sponsor}},
+	ViewDashboard:    {roles: []Role{Admin, Coordinator, Operator, SchoolStaff, Warehouse, Outreach, Auditor}, scoped: true},
+	RefreshDashboard: {roles: []Role{Admin, Coordinator}, scoped: true},
 }
 
 // Actions lists every action the policy knows.

@@ -33,14 +33,14 @@ type Gift struct {
 // GiftInput records a cash gift; PledgeID, when given, is a money pledge
 // of the same sponsor and currency that the gift (partly) fulfils.
 type GiftInput struct {
-	SponsorID  int64
-	CampaignID int64
-	PledgeID   int64
-	Amount     int64
-	Currency   Currency
-	GivenOn    time.Time
-	Method     Method
-	Purpose    string
+	SponsorID  int64     `json:"sponsor_id"`
+	CampaignID int64     `json:"campaign_id"`
+	PledgeID   int64     `json:"pledge_id"`
+	Amount     int64     `json:"amount"`
+	Currency   Currency  `json:"currency"`
+	GivenOn    time.Time `json:"given_on"`
+	Method     Method    `json:"method"`
+	Purpose    string    `json:"purpose"`
 }
 
 // checkGift answers the field errors of in that need no database.

@@ -81,16 +81,16 @@ func (pl Pledge) status(today time.Time) PledgeStatus {
 
 // PledgeInput records a pledge.
 type PledgeInput struct {
-	SponsorID  int64
-	CampaignID int64
-	Kind       PledgeKind
-	Amount     int64
-	Currency   Currency
-	ItemID     int64
-	Quantity   int64
-	MadeOn     time.Time
-	DueOn      time.Time
-	Note       string
+	SponsorID  int64      `json:"sponsor_id"`
+	CampaignID int64      `json:"campaign_id"`
+	Kind       PledgeKind `json:"kind"`
+	Amount     int64      `json:"amount"`
+	Currency   Currency   `json:"currency"`
+	ItemID     int64      `json:"item_id"`
+	Quantity   int64      `json:"quantity"`
+	MadeOn     time.Time  `json:"made_on"`
+	DueOn      time.Time  `json:"due_on"`
+	Note       string     `json:"note"`
 }
 
 func checkPledge(in *PledgeInput) []errs.FieldError {

@@ -8,6 +8,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/geo"
+	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/store"
 )
 
@@ -135,4 +136,13 @@ func scanSponsor(sc store.Scanner) (Sponsor, error) {
 	sp.Consent, sp.ConsentAt, sp.ConsentBy, sp.UserID = at.Valid, store.TimeOf(at), by.Int64, user.Int64
 	sp.CreatedAt, sp.UpdatedAt = sp.CreatedAt.UTC(), sp.UpdatedAt.UTC()
 	return sp, err
+}
+
+// InKind lists sponsor id's gifts in kind: the ledger's donations of its
+// donor, newest first, with their items and quantities.
+func (s *Service) InKind(ctx context.Context, p access.Principal, id int64) ([]stock.Gift, error) {
+	if _, err := s.Get(ctx, p, id); err != nil {
+		return nil, err
+	}
+	return s.stock.DonorDonations(ctx, s.db.R, id)
 }

@@ -77,16 +77,16 @@ type Contact struct {
 // Input creates or edits a sponsor. Version is the version read, for an
 // edit. UserID links a login of role sponsor (0: none).
 type Input struct {
-	Name        string
-	Kind        stock.DonorKind
-	OrgID       int64
-	Language    string
-	Consent     bool
-	Notes       string
-	UserID      int64
-	Contacts    []Contact
-	CampaignIDs []int64
-	Version     int
+	Name        string          `json:"name"`
+	Kind        stock.DonorKind `json:"kind"`
+	OrgID       int64           `json:"org_id"`
+	Language    string          `json:"language"`
+	Consent     bool            `json:"consent"`
+	Notes       string          `json:"notes"`
+	UserID      int64           `json:"user_id"`
+	Contacts    []Contact       `json:"contacts"`
+	CampaignIDs []int64         `json:"campaign_ids"`
+	Version     int             `json:"version"`
 }
 
 // Bounds of a sponsor's record.

@@ -117,7 +117,13 @@ func (s *Server) adapt(rt route) http.Handler {
 				return
 			}
 			if !access.Allowed(rq.P, rt.action) {
-				s.kit.Fail(w, r, rq, errs.New(errs.Forbidden, "error.forbidden"))
+				// A sponsor is told what a sponsor sees instead: their
+				// own giving, never a child.
+				key := "error.forbidden"
+				if rq.P.Role == access.Sponsor {
+					key = "error.sponsor_sees_giving"
+				}
+				s.kit.Fail(w, r, rq, errs.New(errs.Forbidden, key))
 				return
 			}
 		}

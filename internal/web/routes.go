@@ -7,6 +7,7 @@ import (
 	"github.com/jolproject/jol/internal/web/aftercare"
 	"github.com/jolproject/jol/internal/web/allocation"
 	"github.com/jolproject/jol/internal/web/campaigns"
+	"github.com/jolproject/jol/internal/web/dashboard"
 	"github.com/jolproject/jol/internal/web/deliveries"
 	"github.com/jolproject/jol/internal/web/desk"
 	"github.com/jolproject/jol/internal/web/distribution"
@@ -17,6 +18,7 @@ import (
 	"github.com/jolproject/jol/internal/web/public"
 	"github.com/jolproject/jol/internal/web/registry"
 	"github.com/jolproject/jol/internal/web/requests"
+	"github.com/jolproject/jol/internal/web/sponsors"
 	"github.com/jolproject/jol/internal/web/stock"
 )
 
@@ -37,6 +39,8 @@ type rooms struct {
 	delivery  *deliveries.Server
 	aftercare *aftercare.Server
 	letters   *letters.Server
+	sponsors  *sponsors.Server
+	dashboard *dashboard.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -81,6 +85,12 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 	if r.letters, err = letters.New(k, svc); err != nil {
 		return err
 	}
+	if r.sponsors, err = sponsors.New(k, svc); err != nil {
+		return err
+	}
+	if r.dashboard, err = dashboard.New(k, svc); err != nil {
+		return err
+	}
 	r.admin, err = admin.New(k, svc)
 	return err
 }
@@ -93,7 +103,7 @@ func (s *Server) routes() []route {
 	reg, gd, imp, adm := s.rooms.registry, s.rooms.guidance, s.rooms.importing, s.rooms.admin
 	rqs, pub, cmp, dk := s.rooms.requests, s.rooms.public, s.rooms.campaigns, s.rooms.desk
 	stk, alc, dst := s.rooms.stock, s.rooms.alloc, s.rooms.dist
-	dlv, ac := s.rooms.delivery, s.rooms.aftercare
+	dlv, ac, sp, dsh := s.rooms.delivery, s.rooms.aftercare, s.rooms.sponsors, s.rooms.dashboard
 	return []route{
 		{"GET", "/login", "", s.loginForm, 0},
 		{"POST", "/login", "", s.login, 0},
@@ -290,6 +300,10 @@ func (s *Server) routes() []route {
 		{"POST", "/deliveries/{id}/cancel", access.ManageDeliveries, dlv.Cancel, 0},
 		{"POST", "/deliveries/{id}/reschedule", access.ManageDeliveries, dlv.Reschedule, 0},
 
+		// The dashboard of one campaign or of all, and a fresh count.
+		{"GET", "/dashboard", access.ViewDashboard, dsh.Dashboard, 0},
+		{"POST", "/dashboard/{id}/refresh", access.RefreshDashboard, dsh.Refresh, 0},
+
 		// Volunteers, the set-up tasks of devices handed over, a
 		// volunteer's own tasks, and a device's whole story.
 		{"GET", "/volunteers", access.ViewVolunteers, ac.Volunteers, 0},
@@ -307,6 +321,19 @@ func (s *Server) routes() []route {
 		{"GET", "/devices", access.ViewStock, ac.Devices, 0},
 		{"GET", "/devices/{key}", access.ViewStock, ac.Device, 0},
 		{"POST", "/devices/{key}/tasks", access.ManageTasks, ac.TaskAdd, 0},
+
+		// Sponsors: the list, a sponsor's page and its forms, receipts'
+		// print views, and the sponsor portal's own giving.
+		{"GET", "/sponsors", access.ViewSponsors, sp.List, 0},
+		{"POST", "/sponsors", access.ManageSponsors, sp.Create, 0},
+		{"GET", "/sponsors/{id}", access.ViewSponsors, sp.Sponsor, 0},
+		{"POST", "/sponsors/{id}", access.ManageSponsors, sp.Update, 0},
+		{"POST", "/sponsors/{id}/gifts", access.ManageSponsors, sp.Gift, 0},
+		{"POST", "/sponsors/{id}/pledges", access.ManageSponsors, sp.Pledge, 0},
+		{"POST", "/sponsors/{id}/receipts", access.ManageSponsors, sp.DonationReceipt, 0},
+		{"GET", "/sponsors/receipts/{id}", access.ViewSponsors, sp.Receipt, 0},
+		{"GET", "/giving", access.OwnGiving, sp.Giving, 0},
+		{"GET", "/giving/receipts/{id}", access.OwnGiving, sp.Receipt, 0},
 
 		{"GET", "/regions", access.ViewRegions, adm.Regions, 0},
 		{"GET", "/admin/regions/import", access.ManageRegions, adm.RegionImportForm, 0},

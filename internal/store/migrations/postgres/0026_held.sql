@@ -1,1 +1,0 @@
--- Held for a migration of another branch; this file is dropped when that branch is merged.
