@@ -75,19 +75,7 @@ Chaque cartable, chaque manuel et chaque ordinateur que vous avez offert, c'est 
 Nous espérons poursuivre notre collaboration pour le bien de chaque enfant.
 
 Avec notre respect et notre gratitude,`},
-	i18n.FA: {Subject: "نامه سپاس", Body: `{{sponsor}} گرامی،
-
-از سوی {{organisation}}، صمیمانه‌ترین سپاس خود را برای حمایت شما از پویش «{{campaign}}» ابراز می‌کنیم.
-
-{{impact}}
-
-{{gifts}}
-
-هر کوله‌پشتی، هر کتاب درسی و هر رایانه‌ای که اهدا کردید، کودکی است که سال تحصیلی را آماده یادگیری و با امید به فردا آغاز کرد. بخشندگی شما برای همه ما درس مهربانی است.
-
-امیدواریم همکاری خود را برای خیر هر کودک ادامه دهیم.
-
-با احترام و سپاس،`},
+	i18n.FA: {Subject: "نامه سپاس", Body: "{{sponsor}} گرامی،\n\nاز سوی {{organisation}}، صمیمانه\u200cترین سپاس خود را برای حمایت شما از پویش «{{campaign}}» ابراز می\u200cکنیم.\n\n{{impact}}\n\n{{gifts}}\n\nهر کوله\u200cپشتی، هر کتاب درسی و هر رایانه\u200cای که اهدا کردید، کودکی است که سال تحصیلی را آماده یادگیری و با امید به فردا آغاز کرد. بخشندگی شما برای همه ما درس مهربانی است.\n\nامیدواریم همکاری خود را برای خیر هر کودک ادامه دهیم.\n\nبا احترام و سپاس،"},
 }
 
 var volunteerDefaults = map[i18n.Locale]Text{
@@ -127,13 +115,5 @@ Vous avez donné {{hours}} aux enfants de notre région. Votre travail : {{tasks
 Grâce à des bénévoles comme vous, chaque enfant peut commencer l'année scolaire prêt à apprendre. Merci de votre gentillesse et de votre dévouement.
 
 Avec notre respect et notre gratitude,`},
-	i18n.FA: {Subject: "نامه قدردانی از داوطلب", Body: `{{volunteer}} گرامی،
-
-از سوی {{organisation}}، از وقت و دلسوزی‌ای که به عنوان داوطلب در پویش «{{campaign}}» گذاشتید سپاسگزاریم.
-
-شما {{hours}} از وقت خود را به کودکان منطقه ما اختصاص دادید. کار شما: {{tasks}}.
-
-به یاری داوطلبانی چون شما، هر کودکی می‌تواند سال تحصیلی را آماده آغاز کند. از مهربانی و از خودگذشتگی شما سپاسگزاریم.
-
-با احترام و سپاس،`},
+	i18n.FA: {Subject: "نامه قدردانی از داوطلب", Body: "{{volunteer}} گرامی،\n\nاز سوی {{organisation}}، از وقت و دلسوزی\u200cای که به عنوان داوطلب در پویش «{{campaign}}» گذاشتید سپاسگزاریم.\n\nشما {{hours}} از وقت خود را به کودکان منطقه ما اختصاص دادید. کار شما: {{tasks}}.\n\nبه یاری داوطلبانی چون شما، هر کودکی می\u200cتواند سال تحصیلی را آماده آغاز کند. از مهربانی و از خودگذشتگی شما سپاسگزاریم.\n\nبا احترام و سپاس،"},
 }

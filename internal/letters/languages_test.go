@@ -119,7 +119,7 @@ func TestImpactCountsTakeTheirPluralForms(t *testing.T) {
 		{i18n.EN, 1, 2, 2, "1 child in grade 2"},
 		{i18n.EN, 17, 1, 4, "reached Children Support Centre No. 3 (Karaganda Region): 17 children in grades 1–4"},
 		{i18n.KK, 17, 1, 4, "17 бала (1–4 сыныптар)"},
-		{i18n.FA, 17, 1, 4, "۱۷ کودک در پایه‌های ۱ تا ۴"},
+		{i18n.FA, 17, 1, 4, "۱۷ کودک در پایه\u200cهای ۱ تا ۴"},
 		{i18n.FR, 17, 1, 4, "17 enfants de la 1re à la 4e année"},
 	}
 	for _, c := range cases {
