@@ -53,6 +53,10 @@ var (
 	// read it, with auditors; coordinators and administrators run it.
 	allocationViewers  = []string{"admin", "coordinator", "operator", "warehouse", "auditor"}
 	allocationManagers = []string{"admin", "coordinator"}
+	// Thank-you letters: coordinators and administrators write them and
+	// keep the templates and letterhead; auditors read and download them.
+	letterViewers  = []string{"admin", "coordinator", "auditor"}
+	letterManagers = []string{"admin", "coordinator"}
 	// Distribution days: warehouse staff, coordinators and operators run
 	// them and hand over; auditors read them; a return is a stock move.
 	distViewers = []string{"admin", "coordinator", "operator", "warehouse", "auditor"}
@@ -400,6 +404,24 @@ var expectedAccess = map[string][]string{
 	"POST /dashboard/{id}/refresh":                          dashboardRefreshers,
 	"GET /api/v1/dashboard":                                 dashboardViewers,
 	"POST /api/v1/dashboard/{id}/refresh":                   dashboardRefreshers,
+
+	// Thank-you letters.
+	"GET /campaigns/{id}/letters":                                     letterViewers,
+	"POST /campaigns/{id}/letters/run":                                letterManagers,
+	"GET /campaigns/{id}/letters/{letter}/pdf":                        letterViewers,
+	"GET /campaigns/{id}/letters/runs/{run}/pdf":                      letterViewers,
+	"GET /letters/templates":                                          letterViewers,
+	"POST /letters/templates":                                         letterManagers,
+	"POST /letters/letterhead":                                        letterManagers,
+	"GET /api/v1/campaigns/{id}/letters":                              letterViewers,
+	"POST /api/v1/campaigns/{id}/letters/runs":                        letterManagers,
+	"GET /api/v1/letter-runs/{id}":                                    letterViewers,
+	"GET /api/v1/letter-runs/{id}/pdf":                                letterViewers,
+	"GET /api/v1/letters/{id}/pdf":                                    letterViewers,
+	"GET /api/v1/organisations/{id}/letter-templates":                 letterViewers,
+	"PUT /api/v1/organisations/{id}/letter-templates/{kind}/{locale}": letterManagers,
+	"GET /api/v1/organisations/{id}/letterhead":                       letterViewers,
+	"PUT /api/v1/organisations/{id}/letterhead":                       letterManagers,
 }
 
 // caller is one demo user with a web session and an API token.

@@ -28,6 +28,7 @@ import (
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/imports"
 	"github.com/jolproject/jol/internal/jobs"
+	"github.com/jolproject/jol/internal/letters"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/public"
@@ -79,6 +80,9 @@ type Services struct {
 	Sponsors *sponsors.Service
 	// Reports produces campaigns' final reports and draws them.
 	Reports *reports.Service
+	// Letters keeps the letter templates and letterheads and writes the
+	// thank-you letters of campaigns.
+	Letters *letters.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -224,6 +228,12 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		People: s.People, Geo: s.Geo, Sponsors: s.Sponsors, Catalog: s.Catalog, Now: o.Now}); err != nil {
 		return nil, err
 	}
+	if s.Letters, err = letters.New(db, letters.Deps{Audit: s.Audit, Campaigns: s.Campaigns, Orgs: s.Orgs,
+		Sponsors: s.Sponsors, Jobs: s.Jobs, Catalog: s.Catalog, DefaultLocale: settingsLocale(s.Settings),
+		Now: o.Now}); err != nil {
+		return nil, err
+	}
+	s.Jobs.Register(letters.JobKind, s.Letters.Handle)
 	return &s, nil
 }
 

@@ -19,6 +19,7 @@ import (
 	"github.com/jolproject/jol/internal/deliveries"
 	"github.com/jolproject/jol/internal/distribution"
 	"github.com/jolproject/jol/internal/jobs"
+	"github.com/jolproject/jol/internal/letters"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/requests"
@@ -111,6 +112,9 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"stock.unit.":       {stock.UnitInStock, stock.UnitInTransit, stock.UnitIssued, stock.UnitWrittenOff, "all"},
 
 		"distribution.status.": strs(distribution.Statuses()...),
+		"letters.kind.":        strs(letters.Kinds()...),
+		"letters.status.":      {letters.RunQueued, letters.RunRunning, letters.RunDone, letters.RunFailed},
+		"letters.placeholder.": append(letters.Placeholders(letters.SponsorLetter), "volunteer", "hours", "tasks"),
 		"distribution.move.":   strs(distribution.Open, distribution.Closed),
 		"distribution.proof.":  strs(distribution.Proofs()...),
 		"delivery.status.":     strs(deliveries.Statuses()...),
