@@ -366,8 +366,10 @@ var expectedAccess = map[string][]string{
 	"POST /sponsors/{id}/pledges":                           sponsorManagers,
 	"POST /sponsors/{id}/receipts":                          sponsorManagers,
 	"GET /sponsors/receipts/{id}":                           sponsorViewers,
+	"GET /sponsors/receipts/{id}/pdf":                       sponsorViewers,
 	"GET /giving":                                           sponsorsOwn,
 	"GET /giving/receipts/{id}":                             sponsorsOwn,
+	"GET /giving/receipts/{id}/pdf":                         sponsorsOwn,
 	"GET /api/v1/sponsors":                                  sponsorViewers,
 	"POST /api/v1/sponsors":                                 sponsorManagers,
 	"GET /api/v1/sponsors/{id}":                             sponsorViewers,
@@ -378,8 +380,10 @@ var expectedAccess = map[string][]string{
 	"POST /api/v1/sponsors/{id}/receipts":                   sponsorManagers,
 	"POST /api/v1/pledges/{id}/match":                       sponsorManagers,
 	"GET /api/v1/receipts/{id}":                             sponsorViewers,
+	"GET /api/v1/receipts/{id}/pdf":                         sponsorViewers,
 	"GET /api/v1/my/giving":                                 sponsorsOwn,
 	"GET /api/v1/my/receipts/{id}":                          sponsorsOwn,
+	"GET /api/v1/my/receipts/{id}/pdf":                      sponsorsOwn,
 }
 
 // caller is one demo user with a web session and an API token.

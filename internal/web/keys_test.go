@@ -23,6 +23,7 @@ import (
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/settings"
+	"github.com/jolproject/jol/internal/sponsors"
 	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/web/admin"
 )
@@ -121,6 +122,11 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"aftercare.kind.":      strs(aftercare.Kinds()...),
 		"aftercare.status.":    strs(append([]aftercare.Status{aftercare.Active}, aftercare.Statuses()...)...),
 		"aftercare.hold.":      {"held", "released", "issued"},
+		"sponsors.kind.":       strs(stock.DonorKinds()...),
+		"sponsors.method.":     strs(sponsors.Methods()...),
+		"sponsors.currency.":   strs(sponsors.Currencies()...),
+		"sponsors.pledge.": strs(sponsors.PledgeOpen, sponsors.PledgePartly, sponsors.PledgeFulfilled,
+			sponsors.PledgeOverdue),
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {
@@ -131,7 +137,7 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 	var files []string
 	// This package, the kernel and every room (the directories beside it).
 	files = append(files, glob(t, "*/*.go")...)
-	for _, dir := range []string{".", "../accounts", "../orgs", "../settings", "../geo", "../api", "../people", "../imports", "../natid", "../text", "../public", "../campaign", "../stock", "../deliveries", "../aftercare"} {
+	for _, dir := range []string{".", "../accounts", "../orgs", "../settings", "../geo", "../api", "../people", "../imports", "../natid", "../text", "../public", "../campaign", "../stock", "../deliveries", "../aftercare", "../sponsors"} {
 		files = append(files, glob(t, filepath.Join(dir, "*.go"))...)
 	}
 	// The templates of this package, of the kernel and of every room.
