@@ -434,6 +434,7 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		warehouseID, stockDocID, donorID := stockRecords(t, s, c, fund)
 		eventID, photoID, handoverID := distributionRecords(t, s, c, campaign, warehouseID)
 		after := afterRecords(t, s, c, fund, campaign.ID, warehouseID, requestID)
+		sponsorIDs := sponsorRecords(t, s, c, fund)
 		for key, allowed := range expectedAccess {
 			if allowed == nil {
 				continue
@@ -451,7 +452,10 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 				"{person}", strconv.FormatInt(personID, 10), "{placement}", strconv.FormatInt(placementID, 10),
 				"{run}", strconv.FormatInt(runID, 10), "{doc}", strconv.FormatInt(docID, 10),
 				"{photo}", strconv.FormatInt(photoID, 10)).Replace(pattern)
+			sponsorPath, isSponsors := sponsorPath(path, sponsorIDs)
 			switch {
+			case isSponsors:
+				path = sponsorPath
 			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/people/{id}"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(personID, 10), 1)
 			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/requests/{id}"):
