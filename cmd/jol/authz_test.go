@@ -365,6 +365,7 @@ var expectedAccess = map[string][]string{
 	"POST /sponsors/{id}/gifts":                             sponsorManagers,
 	"POST /sponsors/{id}/pledges":                           sponsorManagers,
 	"POST /sponsors/{id}/receipts":                          sponsorManagers,
+	"POST /sponsors/{id}/match":                             sponsorManagers,
 	"GET /sponsors/receipts/{id}":                           sponsorViewers,
 	"GET /sponsors/receipts/{id}/pdf":                       sponsorViewers,
 	"GET /giving":                                           sponsorsOwn,

@@ -98,7 +98,7 @@ func FormatMoney(l *i18n.Localizer, n int64, c Currency) string {
 		digits := FormatAmount(unit+frac, c) // "1.05": the fraction with its zeros
 		s += decimalSeparator(loc) + loc.Digits(digits[strings.IndexByte(digits, '.')+1:])
 	}
-	return l.T("sponsors.money", "Amount", s, "Currency", l.T("sponsors.currency."+string(c)))
+	return l.T("sponsors.money", "Amount", s, "Currency", l.T("sponsors.currency."+strings.ToLower(string(c))))
 }
 
 // decimalSeparator is the locale's, read from how it writes one and a

@@ -124,7 +124,7 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"aftercare.hold.":      {"held", "released", "issued"},
 		"sponsors.kind.":       strs(stock.DonorKinds()...),
 		"sponsors.method.":     strs(sponsors.Methods()...),
-		"sponsors.currency.":   strs(sponsors.Currencies()...),
+		"sponsors.currency.":   {"kzt", "irr", "usd", "eur"},
 		"sponsors.pledge.": strs(sponsors.PledgeOpen, sponsors.PledgePartly, sponsors.PledgeFulfilled,
 			sponsors.PledgeOverdue),
 	}
