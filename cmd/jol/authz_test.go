@@ -78,6 +78,10 @@ var (
 	sponsorViewers  = []string{"admin", "coordinator", "auditor"}
 	sponsorManagers = []string{"admin", "coordinator"}
 	sponsorsOwn     = []string{"sponsor"}
+	// The dashboard is aggregates: every staff role reads it, the
+	// warehouse and auditors too; coordinators ask for a fresh count.
+	dashboardViewers    = []string{"admin", "coordinator", "operator", "school", "warehouse", "outreach", "auditor"}
+	dashboardRefreshers = []string{"admin", "coordinator"}
 )
 
 var expectedAccess = map[string][]string{
@@ -385,6 +389,10 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/my/giving":                                 sponsorsOwn,
 	"GET /api/v1/my/receipts/{id}":                          sponsorsOwn,
 	"GET /api/v1/my/receipts/{id}/pdf":                      sponsorsOwn,
+	"GET /dashboard":                                        dashboardViewers,
+	"POST /dashboard/{id}/refresh":                          dashboardRefreshers,
+	"GET /api/v1/dashboard":                                 dashboardViewers,
+	"POST /api/v1/dashboard/{id}/refresh":                   dashboardRefreshers,
 }
 
 // caller is one demo user with a web session and an API token.
@@ -463,7 +471,8 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 				path = strings.Replace(path, "{id}", strconv.FormatInt(requestID, 10), 1)
 			case strings.HasPrefix(path, "/imports/{id}"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(uploadID, 10), 1)
-			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/campaigns/{id}"):
+			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/campaigns/{id}"),
+				strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/dashboard/{id}"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(campaignID, 10), 1)
 			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/catalogue/"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(itemID, 10), 1)

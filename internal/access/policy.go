@@ -95,6 +95,10 @@ const (
 	ViewSponsors   Action = "sponsors.view"
 	ManageSponsors Action = "sponsors.manage"
 	OwnGiving      Action = "sponsors.own"
+	// The dashboard (internal/dashboard): reading a campaign's figures
+	// (aggregates, never a child) and asking for them to be counted anew.
+	ViewDashboard    Action = "dashboard.view"
+	RefreshDashboard Action = "dashboard.refresh"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -156,9 +160,11 @@ var rules = map[Action]rule{
 	ManageTasks:      {roles: []Role{Admin, Coordinator}, scoped: true},
 	WorkTasks:        {roles: []Role{Volunteer}},
 
-	ViewSponsors:   {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
-	ManageSponsors: {roles: []Role{Admin, Coordinator}, scoped: true},
-	OwnGiving:      {roles: []Role{Sponsor}},
+	ViewSponsors:     {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
+	ManageSponsors:   {roles: []Role{Admin, Coordinator}, scoped: true},
+	OwnGiving:        {roles: []Role{Sponsor}},
+	ViewDashboard:    {roles: []Role{Admin, Coordinator, Operator, SchoolStaff, Warehouse, Outreach, Auditor}, scoped: true},
+	RefreshDashboard: {roles: []Role{Admin, Coordinator}, scoped: true},
 }
 
 // Actions lists every action the policy knows.

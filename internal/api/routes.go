@@ -106,6 +106,8 @@ func (a *API) routes() []route {
 		{"GET", p + "/deliveries", access.ViewDeliveries, a.listDeliveries, "listDeliveries"},
 		{"GET", p + "/deliveries/{id}", access.ViewDeliveries, a.getDelivery, "getDelivery"},
 		{"POST", p + "/deliveries/{id}/confirm", access.ConfirmDeliveries, a.confirmDelivery, "confirmDelivery"},
+		{"GET", p + "/dashboard", access.ViewDashboard, a.getDashboard, "getDashboard"},
+		{"POST", p + "/dashboard/{id}/refresh", access.RefreshDashboard, a.refreshDashboard, "refreshDashboard"},
 		{"GET", p + "/volunteers", access.ViewVolunteers, a.listVolunteers, "listVolunteers"},
 		{"POST", p + "/volunteers", access.ManageVolunteers, a.createVolunteer, "createVolunteer"},
 		{"GET", p + "/volunteers/{id}", access.ViewVolunteers, a.getVolunteer, "getVolunteer"},

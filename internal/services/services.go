@@ -19,6 +19,7 @@ import (
 	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/campaign"
+	"github.com/jolproject/jol/internal/dashboard"
 	"github.com/jolproject/jol/internal/deliveries"
 	"github.com/jolproject/jol/internal/distribution"
 	"github.com/jolproject/jol/internal/eligibility"
@@ -73,6 +74,8 @@ type Services struct {
 	// Sponsors keeps the sponsors (donors of the ledger with more beside
 	// them), their cash gifts, pledges and receipts, and their impact.
 	Sponsors *sponsors.Service
+	// Dashboard gathers the figures of campaigns and keeps their snapshots.
+	Dashboard *dashboard.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -206,6 +209,11 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		return nil, err
 	}
 	s.Jobs.Register(allocation.JobKind, s.Allocation.HandleWaitlist)
+	if s.Dashboard, err = dashboard.New(dashboard.Deps{DB: db, Campaigns: s.Campaigns, People: s.People, Geo: s.Geo,
+		Appeals: s.Appeals, Stock: s.Stock, Deliveries: s.Deliveries, Jobs: s.Jobs, Now: o.Now}); err != nil {
+		return nil, err
+	}
+	s.Jobs.Register(dashboard.JobKind, s.Dashboard.HandleRefresh)
 	if s.Catalog, err = i18n.New(); err != nil {
 		return nil, err
 	}

@@ -20,6 +20,7 @@ var homeLinks = []struct {
 	{"/requests", "nav.requests", "home.link.requests", access.ViewRequests},
 	{"/campaigns", "nav.campaigns", "home.link.campaigns", access.ViewCampaigns},
 	{"/catalogue", "catalogue.title", "home.link.catalogue", access.ViewCampaigns},
+	{"/dashboard", "nav.dashboard", "home.link.dashboard", access.ViewDashboard},
 	{"/desk", "nav.desk", "home.link.desk", access.ViewAppeals},
 	{"/desk/stats", "desk.stats", "home.link.desk_stats", access.ViewAppeals},
 	{"/desk/rules", "desk.rules", "home.link.desk_rules", access.ManageAppealRules},

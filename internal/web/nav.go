@@ -21,6 +21,7 @@ var navigation = []struct {
 	{"/places", "nav.places", access.ViewChild},
 	{"/requests", "nav.requests", access.ViewRequests},
 	{"/campaigns", "nav.campaigns", access.ViewCampaigns},
+	{"/dashboard", "nav.dashboard", access.ViewDashboard},
 	{"/desk", "nav.desk", access.ViewAppeals},
 	{"/warehouses", "nav.warehouses", access.ViewStock},
 	{"/distribution", "nav.distribution", access.ViewDistribution},

@@ -7,6 +7,7 @@ import (
 	"github.com/jolproject/jol/internal/web/aftercare"
 	"github.com/jolproject/jol/internal/web/allocation"
 	"github.com/jolproject/jol/internal/web/campaigns"
+	"github.com/jolproject/jol/internal/web/dashboard"
 	"github.com/jolproject/jol/internal/web/deliveries"
 	"github.com/jolproject/jol/internal/web/desk"
 	"github.com/jolproject/jol/internal/web/distribution"
@@ -37,6 +38,7 @@ type rooms struct {
 	delivery  *deliveries.Server
 	aftercare *aftercare.Server
 	sponsors  *sponsors.Server
+	dashboard *dashboard.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -81,6 +83,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 	if r.sponsors, err = sponsors.New(k, svc); err != nil {
 		return err
 	}
+	if r.dashboard, err = dashboard.New(k, svc); err != nil {
+		return err
+	}
 	r.admin, err = admin.New(k, svc)
 	return err
 }
@@ -93,7 +98,7 @@ func (s *Server) routes() []route {
 	reg, gd, imp, adm := s.rooms.registry, s.rooms.guidance, s.rooms.importing, s.rooms.admin
 	rqs, pub, cmp, dk := s.rooms.requests, s.rooms.public, s.rooms.campaigns, s.rooms.desk
 	stk, alc, dst := s.rooms.stock, s.rooms.alloc, s.rooms.dist
-	dlv, ac, sp := s.rooms.delivery, s.rooms.aftercare, s.rooms.sponsors
+	dlv, ac, sp, dsh := s.rooms.delivery, s.rooms.aftercare, s.rooms.sponsors, s.rooms.dashboard
 	return []route{
 		{"GET", "/login", "", s.loginForm, 0},
 		{"POST", "/login", "", s.login, 0},
@@ -281,6 +286,10 @@ func (s *Server) routes() []route {
 		{"POST", "/deliveries/{id}/confirm", access.ConfirmDeliveries, dlv.Confirm, 0},
 		{"POST", "/deliveries/{id}/cancel", access.ManageDeliveries, dlv.Cancel, 0},
 		{"POST", "/deliveries/{id}/reschedule", access.ManageDeliveries, dlv.Reschedule, 0},
+
+		// The dashboard of one campaign or of all, and a fresh count.
+		{"GET", "/dashboard", access.ViewDashboard, dsh.Dashboard, 0},
+		{"POST", "/dashboard/{id}/refresh", access.RefreshDashboard, dsh.Refresh, 0},
 
 		// Volunteers, the set-up tasks of devices handed over, a
 		// volunteer's own tasks, and a device's whole story.

@@ -1,0 +1,131 @@
+package dashboard
+
+import (
+	"github.com/jolproject/jol/internal/chart"
+	"github.com/jolproject/jol/internal/i18n"
+)
+
+// Charts are d's charts in l's language, in the page's order; a section
+// with nothing to show (no appeals, no stock figures, no gifts) has none.
+// The web page draws them with their tables; a printed report may draw
+// the same charts.
+func Charts(d Dashboard, l *i18n.Localizer) []chart.Chart {
+	var out []chart.Chart
+	add := func(c chart.Chart) {
+		if len(c.Categories) > 0 {
+			out = append(out, c)
+		}
+	}
+	add(funnel(d, l))
+	add(regions(d, l))
+	add(items(d, l))
+	add(categories(d, l))
+	if d.Previous != nil {
+		add(compare(d, l))
+	}
+	if len(d.Campaigns) > 0 {
+		add(campaigns(d, l))
+	}
+	if d.Appeals != nil {
+		add(appealKinds(d, l))
+	}
+	if d.Stock {
+		add(stockCover(d, l))
+	}
+	if d.Deliveries != nil {
+		add(deliveryRisks(d, l))
+	}
+	if d.Gifts != nil {
+		add(gifts(d, l))
+	}
+	if d.Hours != nil {
+		add(hours(d, l))
+	}
+	return out
+}
+
+func series(l *i18n.Localizer, key string, n int) chart.Series {
+	return chart.Series{Name: l.T(key), Values: make([]float64, 0, n)}
+}
+
+func funnel(d Dashboard, l *i18n.Localizer) chart.Chart {
+	c := chart.Chart{ID: "funnel", Kind: chart.Funnel, Title: l.T("dashboard.chart.funnel"), CategoryHead: l.T("dashboard.head.step")}
+	s := series(l, "dashboard.series.requests", len(d.Funnel))
+	for _, st := range d.Funnel {
+		c.Categories = append(c.Categories, l.T("requeststatus."+st.Status))
+		s.Values = append(s.Values, float64(st.Requests))
+	}
+	c.Series = []chart.Series{s}
+	return c
+}
+
+func regions(d Dashboard, l *i18n.Localizer) chart.Chart {
+	c := chart.Chart{ID: "regions", Title: l.T("dashboard.chart.regions"), CategoryHead: l.T("dashboard.head.region"),
+		TargetLabel: l.T("dashboard.series.target")}
+	s := series(l, "dashboard.series.children", len(d.Regions))
+	var targets []float64
+	hasTarget := false
+	for _, r := range d.Regions {
+		c.Categories = append(c.Categories, r.Name)
+		s.Values = append(s.Values, float64(r.Reached))
+		targets = append(targets, float64(r.Target))
+		hasTarget = hasTarget || r.Target > 0
+	}
+	if hasTarget {
+		c.Targets = targets
+	}
+	c.Series = []chart.Series{s}
+	return c
+}
+
+func items(d Dashboard, l *i18n.Localizer) chart.Chart {
+	c := chart.Chart{ID: "items", Title: l.T("dashboard.chart.items"), CategoryHead: l.T("dashboard.head.item"),
+		TargetLabel: l.T("dashboard.series.target")}
+	reached, delivered := series(l, "dashboard.series.reached", len(d.Items)), series(l, "dashboard.series.delivered", len(d.Items))
+	for _, it := range d.Items {
+		c.Categories = append(c.Categories, it.Name)
+		reached.Values = append(reached.Values, float64(it.Reached))
+		delivered.Values = append(delivered.Values, float64(it.Delivered))
+		c.Targets = append(c.Targets, float64(it.Target))
+	}
+	c.Series = []chart.Series{reached, delivered}
+	return c
+}
+
+func categories(d Dashboard, l *i18n.Localizer) chart.Chart {
+	c := chart.Chart{ID: "categories", Title: l.T("dashboard.chart.categories"), CategoryHead: l.T("dashboard.head.category")}
+	s := series(l, "dashboard.series.children", len(d.Categories))
+	for _, x := range d.Categories {
+		c.Categories = append(c.Categories, x.Name)
+		s.Values = append(s.Values, float64(x.Children))
+	}
+	c.Series = []chart.Series{s}
+	return c
+}
+
+func compare(d Dashboard, l *i18n.Localizer) chart.Chart {
+	c := chart.Chart{ID: "compare", Kind: chart.Columns, Title: l.T("dashboard.chart.compare"), CategoryHead: l.T("dashboard.head.item")}
+	now, before := series(l, "dashboard.series.this", len(d.Items)), chart.Series{Name: d.Previous.Name, Muted: true}
+	for _, it := range d.Items {
+		if it.Previous < 0 {
+			continue
+		}
+		c.Categories = append(c.Categories, it.Name)
+		now.Values = append(now.Values, float64(it.Whole))
+		before.Values = append(before.Values, float64(it.Previous))
+	}
+	c.Series = []chart.Series{now, before}
+	return c
+}
+
+func campaigns(d Dashboard, l *i18n.Localizer) chart.Chart {
+	c := chart.Chart{ID: "campaigns", Title: l.T("dashboard.chart.campaigns"), CategoryHead: l.T("dashboard.head.campaign")}
+	reached, delivered := series(l, "dashboard.series.reached", len(d.Campaigns)), series(l, "dashboard.series.delivered", len(d.Campaigns))
+	for _, x := range d.Campaigns {
+		c.Categories = append(c.Categories, x.Name)
+		reached.Values = append(reached.Values, float64(x.Reached))
+		delivered.Values = append(delivered.Values, float64(x.Delivered))
+	}
+	c.Series = []chart.Series{reached, delivered}
+	return c
+}

@@ -1,0 +1,55 @@
+package dashboard
+
+import (
+	"context"
+
+	"github.com/jolproject/jol/internal/access"
+)
+
+// GiftSource gives the gifts and pledges of a campaign (of every campaign
+// p may see when campaignID is 0), as totals: the sponsors' domain
+// implements it.
+type GiftSource interface {
+	GiftFigures(ctx context.Context, p access.Principal, campaignID int64) (Gifts, error)
+}
+
+// HourSource gives the volunteer hours of a campaign (of every campaign
+// when campaignID is 0): the volunteers' domain implements it.
+type HourSource interface {
+	HourFigures(ctx context.Context, p access.Principal, campaignID int64) (Hours, error)
+}
+
+// Gifts are the totals of the gifts and pledges of a campaign.
+type Gifts struct {
+	Sponsors int `json:"sponsors"`
+	// Money is the cash given and pledged per currency, in minor units.
+	Money []Money `json:"money"`
+	// InKind is the units given in kind (stock receipts from sponsors).
+	InKind int64 `json:"in_kind"`
+	// Pledges open, and of them past their due date.
+	PledgesOpen    int `json:"pledges_open"`
+	PledgesOverdue int `json:"pledges_overdue"`
+}
+
+// Money is what was given and pledged in one currency, in minor units.
+type Money struct {
+	Currency  string `json:"currency"`
+	Given     int64  `json:"given"`
+	Pledged   int64  `json:"pledged"`
+	Fulfilled int64  `json:"fulfilled"` // of the pledged, matched to gifts
+}
+
+// Hours are the volunteer hours of a campaign.
+type Hours struct {
+	Volunteers int     `json:"volunteers"`
+	Approved   float64 `json:"approved"`
+	Pending    float64 `json:"pending"` // logged, not yet approved
+	// BySkill are the approved hours per skill code (it, teaching, …).
+	BySkill []SkillHours `json:"by_skill"`
+}
+
+// SkillHours are the approved hours given with one skill.
+type SkillHours struct {
+	Skill string  `json:"skill"`
+	Hours float64 `json:"hours"`
+}
