@@ -22,7 +22,7 @@ var (
 		"ru": {{"ТОО «%s»", "АО «%s»", "ИП «%s»"}, {"Степной Ветер", "КарагандаСтрой", "Алатау Фарм", "Восток Агро", "Меридиан", "Гранит"}},
 		"en": {{"%s LLP", "%s Ltd"}, {"Silk Road Energy", "Northwind Mining", "Caspian Foods", "Blue Steppe Tech"}},
 		"fr": {{"%s SARL", "Fondation %s"}, {"Lumière", "Horizon Éducation", "Les Amis de l'École", "Terre d'Avenir"}},
-		"fa": {{"شرکت %s", "گروه صنعتی %s"}, {"البرز", "سپید", "پارس نوین", "آینده‌سازان", "مهر ایران", "کوثر"}},
+		"fa": {{"شرکت %s", "گروه صنعتی %s"}, {"البرز", "سپید", "پارس نوین", "آینده\u200cسازان", "مهر ایران", "کوثر"}},
 	}
 	// sponsorPurposes are what cash gifts are given for, by language.
 	sponsorPurposes = map[string][]string{
@@ -30,6 +30,6 @@ var (
 		"ru": {"Дорога в школу: рюкзаки", "Школьная форма для детей", "Канцтовары", ""},
 		"en": {"Road to School: backpacks", "Laptops for distance learning", ""},
 		"fr": {"Fournitures scolaires", "Cartables pour la rentrée", ""},
-		"fa": {"لوازم‌التحریر دانش‌آموزان", "بازگشت به مدرسه", ""},
+		"fa": {"لوازم\u200cالتحریر دانش\u200cآموزان", "بازگشت به مدرسه", ""},
 	}
 )
