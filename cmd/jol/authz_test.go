@@ -385,9 +385,12 @@ var expectedAccess = map[string][]string{
 	"POST /sponsors/{id}/gifts":                             sponsorManagers,
 	"POST /sponsors/{id}/pledges":                           sponsorManagers,
 	"POST /sponsors/{id}/receipts":                          sponsorManagers,
+	"POST /sponsors/{id}/match":                             sponsorManagers,
 	"GET /sponsors/receipts/{id}":                           sponsorViewers,
+	"GET /sponsors/receipts/{id}/pdf":                       sponsorViewers,
 	"GET /giving":                                           sponsorsOwn,
 	"GET /giving/receipts/{id}":                             sponsorsOwn,
+	"GET /giving/receipts/{id}/pdf":                         sponsorsOwn,
 	"GET /api/v1/sponsors":                                  sponsorViewers,
 	"POST /api/v1/sponsors":                                 sponsorManagers,
 	"GET /api/v1/sponsors/{id}":                             sponsorViewers,
@@ -398,8 +401,10 @@ var expectedAccess = map[string][]string{
 	"POST /api/v1/sponsors/{id}/receipts":                   sponsorManagers,
 	"POST /api/v1/pledges/{id}/match":                       sponsorManagers,
 	"GET /api/v1/receipts/{id}":                             sponsorViewers,
+	"GET /api/v1/receipts/{id}/pdf":                         sponsorViewers,
 	"GET /api/v1/my/giving":                                 sponsorsOwn,
 	"GET /api/v1/my/receipts/{id}":                          sponsorsOwn,
+	"GET /api/v1/my/receipts/{id}/pdf":                      sponsorsOwn,
 	"GET /dashboard":                                        dashboardViewers,
 	"POST /dashboard/{id}/refresh":                          dashboardRefreshers,
 	"GET /api/v1/dashboard":                                 dashboardViewers,
@@ -472,6 +477,7 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		warehouseID, stockDocID, donorID := stockRecords(t, s, c, fund)
 		eventID, photoID, handoverID := distributionRecords(t, s, c, campaign, warehouseID)
 		after := afterRecords(t, s, c, fund, campaign.ID, warehouseID, requestID)
+		sponsorIDs := sponsorRecords(t, s, c, fund)
 		for key, allowed := range expectedAccess {
 			if allowed == nil {
 				continue
@@ -489,7 +495,10 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 				"{person}", strconv.FormatInt(personID, 10), "{placement}", strconv.FormatInt(placementID, 10),
 				"{run}", strconv.FormatInt(runID, 10), "{doc}", strconv.FormatInt(docID, 10),
 				"{photo}", strconv.FormatInt(photoID, 10)).Replace(pattern)
+			sponsorPath, isSponsors := sponsorPath(path, sponsorIDs)
 			switch {
+			case isSponsors:
+				path = sponsorPath
 			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/people/{id}"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(personID, 10), 1)
 			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/requests/{id}"):

@@ -19,7 +19,10 @@
 // School runs a year before this year's. Stock fills three warehouses;
 // deliveries of primary kits go to Karaganda region's 18 children-support
 // and 10 adaptation centres, in every state of the board; a few of
-// Astana's computers are handed over and set up by volunteers. Later
+// Astana's computers are handed over and set up by volunteers. 120
+// sponsors give in tenge, dollars, euros and rials, pledge money and
+// items, and the stock's donors among them see where their gifts went.
+// Later
 // capabilities add their sample data here (cases, mentors).
 package demo
 
@@ -135,8 +138,12 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 	if err := seedCampaigns(ctx, s.Campaigns, now(), ids); err != nil {
 		return nil, err
 	}
-	// Stock holds no child either.
+	// Stock holds no child either, nor do sponsors: their impact is
+	// read from the ledger when asked.
 	if err := seedStock(ctx, s, ids); err != nil {
+		return nil, err
+	}
+	if err := seedSponsors(ctx, s, now(), ids); err != nil {
 		return nil, err
 	}
 	if !o.NoRegistry {

@@ -128,7 +128,9 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"aftercare.hold.":      {"held", "released", "issued"},
 		"sponsors.kind.":       strs(stock.DonorKinds()...),
 		"sponsors.method.":     strs(sponsors.Methods()...),
-		"sponsors.pledge.":     strs(sponsors.PledgeOpen, sponsors.PledgePartly, sponsors.PledgeFulfilled, sponsors.PledgeOverdue),
+		"sponsors.currency.":   {"kzt", "irr", "usd", "eur"},
+		"sponsors.pledge.": strs(sponsors.PledgeOpen, sponsors.PledgePartly, sponsors.PledgeFulfilled,
+			sponsors.PledgeOverdue),
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {

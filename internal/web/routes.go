@@ -345,9 +345,12 @@ func (s *Server) routes() []route {
 		{"POST", "/sponsors/{id}/gifts", access.ManageSponsors, sp.Gift, 0},
 		{"POST", "/sponsors/{id}/pledges", access.ManageSponsors, sp.Pledge, 0},
 		{"POST", "/sponsors/{id}/receipts", access.ManageSponsors, sp.DonationReceipt, 0},
+		{"POST", "/sponsors/{id}/match", access.ManageSponsors, sp.Match, 0},
 		{"GET", "/sponsors/receipts/{id}", access.ViewSponsors, sp.Receipt, 0},
+		{"GET", "/sponsors/receipts/{id}/pdf", access.ViewSponsors, sp.ReceiptPDF, 0},
 		{"GET", "/giving", access.OwnGiving, sp.Giving, 0},
 		{"GET", "/giving/receipts/{id}", access.OwnGiving, sp.Receipt, 0},
+		{"GET", "/giving/receipts/{id}/pdf", access.OwnGiving, sp.ReceiptPDF, 0},
 
 		{"GET", "/regions", access.ViewRegions, adm.Regions, 0},
 		{"GET", "/admin/regions/import", access.ManageRegions, adm.RegionImportForm, 0},
