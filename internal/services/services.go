@@ -169,6 +169,9 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		Requests: s.Requests, Now: o.Now}); err != nil {
 		return nil, err
 	}
+	// One-time codes wait in the outbox for the dispatcher of text
+	// messages (the bot, a gateway) to deliver them.
+	s.Distribution.SetSender(s.Requests.Outbox(requests.SMS))
 	if s.Deliveries, err = deliveries.New(db, deliveries.Deps{Audit: s.Audit, Stock: s.Stock, Campaigns: s.Campaigns,
 		Now: o.Now}); err != nil {
 		return nil, err
