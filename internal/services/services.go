@@ -178,8 +178,12 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.Orgs.OnMove(s.Deliveries.RepathOrgs)
 	s.Geo.OnMove(s.Deliveries.RepathRegions)
+	proof := func(ctx context.Context, doc int64) (string, error) {
+		p, err := s.Distribution.HandoverProof(ctx, doc)
+		return string(p), err
+	}
 	if s.Aftercare, err = aftercare.New(db, aftercare.Deps{Audit: s.Audit, Stock: s.Stock, Requests: s.Requests,
-		Now: o.Now}); err != nil {
+		Now: o.Now, HandoverProof: proof}); err != nil {
 		return nil, err
 	}
 	s.Orgs.OnMove(s.Aftercare.RepathOrgs)

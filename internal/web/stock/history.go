@@ -108,6 +108,7 @@ type docView struct {
 	Kind       stock.DocKind // the columns of the form's lines
 	Moves      []moveRow
 	From, To   string
+	Donor      string // the donor's name, when the user may see the donor
 	Form       *form
 	CanReceive bool
 	CanReturn  bool
@@ -147,6 +148,11 @@ func (s *Server) renderDoc(w http.ResponseWriter, r *http.Request, rq *request, 
 		v.From = from.Name
 		v.CanReturn = (d.Kind == stock.IssuePerson || d.Kind == stock.IssueInstitution) &&
 			access.Can(rq.P, access.MoveStock, from.Target()) == nil
+	}
+	if d.DonorID != 0 {
+		if dn, err := s.svc.Stock.Donor(ctx, rq.P, d.DonorID); err == nil {
+			v.Donor = dn.Name
+		}
 	}
 	if d.ToWarehouseID != 0 {
 		if to, err := s.svc.Stock.Warehouse(ctx, rq.P, d.ToWarehouseID); err == nil {
