@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"io"
+	"net/http"
 	"strconv"
 	"strings"
 	"testing"
@@ -170,8 +172,13 @@ func TestBrowserFromDonationToDevice(t *testing.T) {
 	}
 	run("send a code", chromedp.Click(chromedp.CSS("#proof-code")), chromedp.WaitVisible(chromedp.CSS("#send-code")),
 		chromedp.Click(chromedp.CSS("#send-code")), chromedp.WaitVisible(chromedp.CSS("#code-state")))
-	// The code waits in the outbox; the gateway of text messages (here a
-	// recorder standing for the guardian's phone) delivers it.
+	// The code waits in the outbox; the request's page lists it masked.
+	queued := w.page(t, s, "/requests/"+strconv.FormatInt(w.r.ID, 10))
+	if !strings.Contains(queued, "Text message") || !strings.Contains(queued, "is ••••••") || !strings.Contains(queued, "waiting to be sent") {
+		t.Fatalf("the request's page lists no masked code waiting: %s", queued)
+	}
+	// The gateway of text messages (here a recorder standing for the
+	// guardian's phone) delivers it.
 	phone := requests.NewRecorder(requests.SMS)
 	if n, err := s.app.Requests.Dispatch(context.Background(), phone, 10); err != nil || n != 1 {
 		t.Fatalf("the outbox sent %d codes: %v", n, err)
@@ -179,6 +186,9 @@ func TestBrowserFromDonationToDevice(t *testing.T) {
 	m, ok := phone.Last(w.r.ID)
 	if !ok || m.Address != storyPhone || m.Key != distribution.CodeMessage || len(m.Args["Code"]) != distribution.CodeDigits {
 		t.Fatalf("the phone received %+v", m)
+	}
+	if strings.Contains(queued, m.Args["Code"]) {
+		t.Fatal("the request's page shows the code")
 	}
 	if js(`String(document.querySelector("#demo-phone") === null)`) != "true" {
 		t.Error("the handover screen shows the code outside the demo")
@@ -320,4 +330,24 @@ func (w *story) available(t *testing.T, s *testServer, code string) int64 {
 		}
 	}
 	return 0
+}
+
+// page is the text of the page at path as the demo coordinator reads it.
+func (w *story) page(t *testing.T, s *testServer, path string) string {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, s.url+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Accept-Language", "en")
+	res, err := s.login(t, "coordinator").Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %d %v", path, res.StatusCode, err)
+	}
+	return string(b)
 }
