@@ -50,6 +50,8 @@ type queries struct {
 	TraceMoves, TraceStock, TraceCounts, TraceRequests             string
 	VerifyBalances, VerifyLots, VerifyUnits                        string
 	DeviceByID, DevicesBySerial, DeviceMoves, LineHolds            string
+
+	WarehousePage, CountWarehouses, DonorPage, CountDonors, UnitPage, CountUnits string
 }
 
 // Service keeps warehouses, donors and the stock ledger.
