@@ -121,6 +121,8 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"aftercare.kind.":      strs(aftercare.Kinds()...),
 		"aftercare.status.":    strs(append([]aftercare.Status{aftercare.Active}, aftercare.Statuses()...)...),
 		"aftercare.hold.":      {"held", "released", "issued"},
+		"outboxchannel.":       strs(requests.StatusPage, requests.SMS, requests.TelegramCh),
+		"outboxstate.":         {"pending", "sent", "failed"},
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {
