@@ -183,14 +183,21 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		Requests: s.Requests, Now: o.Now}); err != nil {
 		return nil, err
 	}
+	// One-time codes wait in the outbox for the dispatcher of text
+	// messages (the bot, a gateway) to deliver them.
+	s.Distribution.SetSender(s.Requests.Outbox(requests.SMS))
 	if s.Deliveries, err = deliveries.New(db, deliveries.Deps{Audit: s.Audit, Stock: s.Stock, Campaigns: s.Campaigns,
 		Now: o.Now}); err != nil {
 		return nil, err
 	}
 	s.Orgs.OnMove(s.Deliveries.RepathOrgs)
 	s.Geo.OnMove(s.Deliveries.RepathRegions)
+	proof := func(ctx context.Context, doc int64) (string, error) {
+		p, err := s.Distribution.HandoverProof(ctx, doc)
+		return string(p), err
+	}
 	if s.Aftercare, err = aftercare.New(db, aftercare.Deps{Audit: s.Audit, Stock: s.Stock, Requests: s.Requests,
-		Now: o.Now}); err != nil {
+		Now: o.Now, HandoverProof: proof}); err != nil {
 		return nil, err
 	}
 	s.Orgs.OnMove(s.Aftercare.RepathOrgs)

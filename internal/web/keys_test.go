@@ -131,6 +131,8 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"sponsors.currency.":   {"kzt", "irr", "usd", "eur"},
 		"sponsors.pledge.": strs(sponsors.PledgeOpen, sponsors.PledgePartly, sponsors.PledgeFulfilled,
 			sponsors.PledgeOverdue),
+		"outboxchannel.": strs(requests.StatusPage, requests.SMS, requests.TelegramCh),
+		"outboxstate.":   {"pending", "sent", "failed"},
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {
