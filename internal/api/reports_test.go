@@ -65,7 +65,7 @@ func TestReportsThroughTheAPI(t *testing.T) {
 		if fig := rep["figures"].(map[string]any); fig["requests"].(float64) != 9 || fig["delivered"].(float64) != 9 {
 			t.Errorf("figures %v", fig)
 		}
-		if w := f.do(t, "POST", path, fa, nil); w.Code != http.StatusConflict || !strings.Contains(w.Body.String(), "پیش‌تر تهیه شده است") {
+		if w := f.do(t, "POST", path, fa, nil); w.Code != http.StatusConflict || !strings.Contains(w.Body.String(), "تهیه شده است؛") {
 			t.Errorf("a second report: %d %s", w.Code, w.Body)
 		}
 		if w := f.do(t, "GET", path, f.token[access.Coordinator], nil); w.Code != http.StatusOK || !strings.Contains(w.Body.String(), `"requests":9`) {
