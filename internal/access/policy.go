@@ -79,15 +79,25 @@ const (
 	DispatchDeliveries Action = "deliveries.dispatch"
 	ConfirmDeliveries  Action = "deliveries.confirm"
 
-	// Volunteers and device after-care (internal/aftercare): reading the
-	// volunteer registry and keeping it; reading the set-up tasks of
-	// devices and assigning them; a volunteer's own tasks, which the
-	// service finds by the volunteer's login, wherever they are.
+	// Volunteers and device after-care (internal/aftercare,
+	// internal/volunteers): reading the volunteer registry, needs and
+	// hours, and keeping them (needs, approving hours); reading the set-up
+	// tasks of devices and assigning them; a volunteer's own tasks, needs
+	// and hours, which the service finds by the volunteer's login,
+	// wherever they are.
 	ViewVolunteers   Action = "volunteers.view"
 	ManageVolunteers Action = "volunteers.manage"
 	ViewTasks        Action = "tasks.view"
 	ManageTasks      Action = "tasks.manage"
 	WorkTasks        Action = "tasks.work"
+
+	// Free courses (internal/courses): reading the catalogue and a
+	// course's children (staff, within their scope); keeping courses,
+	// enrolling children, sessions and attendance; a volunteer teacher's
+	// own courses, which the service checks by the teacher's login.
+	ViewCourses   Action = "courses.view"
+	ManageCourses Action = "courses.manage"
+	TeachCourses  Action = "courses.teach"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -148,6 +158,10 @@ var rules = map[Action]rule{
 	ViewTasks:        {roles: []Role{Admin, Coordinator, Operator, Warehouse, Auditor}, scoped: true},
 	ManageTasks:      {roles: []Role{Admin, Coordinator}, scoped: true},
 	WorkTasks:        {roles: []Role{Volunteer}},
+
+	ViewCourses:   {roles: []Role{Admin, Coordinator, Operator, SchoolStaff, Outreach, Auditor}, scoped: true},
+	ManageCourses: {roles: []Role{Admin, Coordinator}, scoped: true},
+	TeachCourses:  {roles: []Role{Volunteer}},
 }
 
 // Actions lists every action the policy knows.
