@@ -128,3 +128,9 @@ func scanCourse(sc store.Scanner) (Course, error) {
 	c.CreatedAt, c.UpdatedAt = c.CreatedAt.UTC(), c.UpdatedAt.UTC()
 	return c, err
 }
+
+// MayManage says whether p may keep course c: enrol, add sessions and
+// record attendance as its coordinator.
+func (s *Service) MayManage(p access.Principal, c Course) bool {
+	return access.Can(p, access.ManageCourses, c.Target()) == nil
+}

@@ -24,6 +24,7 @@ import (
 	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/settings"
 	"github.com/jolproject/jol/internal/stock"
+	"github.com/jolproject/jol/internal/volunteers"
 	"github.com/jolproject/jol/internal/web/admin"
 )
 
@@ -121,6 +122,10 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"aftercare.kind.":      strs(aftercare.Kinds()...),
 		"aftercare.status.":    strs(append([]aftercare.Status{aftercare.Active}, aftercare.Statuses()...)...),
 		"aftercare.hold.":      {"held", "released", "issued"},
+
+		"subject.":             aftercare.Subjects(),
+		"volunteering.status.": strs(volunteers.HoursStatuses()...),
+		"volunteering.need.":   strs(volunteers.NeedOpen, volunteers.NeedCancelled),
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {
@@ -131,7 +136,7 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 	var files []string
 	// This package, the kernel and every room (the directories beside it).
 	files = append(files, glob(t, "*/*.go")...)
-	for _, dir := range []string{".", "../accounts", "../orgs", "../settings", "../geo", "../api", "../people", "../imports", "../natid", "../text", "../public", "../campaign", "../stock", "../deliveries", "../aftercare"} {
+	for _, dir := range []string{".", "../accounts", "../orgs", "../settings", "../geo", "../api", "../people", "../imports", "../natid", "../text", "../public", "../campaign", "../stock", "../deliveries", "../aftercare", "../volunteers", "../courses"} {
 		files = append(files, glob(t, filepath.Join(dir, "*.go"))...)
 	}
 	// The templates of this package, of the kernel and of every room.
