@@ -124,6 +124,8 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"aftercare.hold.":      {"held", "released", "issued"},
 
 		"subject.":             aftercare.Subjects(),
+		"day.":                 aftercare.Days(),
+		"period.":              aftercare.Periods(),
 		"volunteering.status.": strs(volunteers.HoursStatuses()...),
 		"volunteering.need.":   strs(volunteers.NeedOpen, volunteers.NeedCancelled),
 	}
