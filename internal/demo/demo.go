@@ -183,6 +183,9 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 		if err := seedAftercare(ctx, s, now(), ids); err != nil {
 			return nil, err
 		}
+		if err := seedVolunteering(ctx, s, now(), ids); err != nil {
+			return nil, err
+		}
 	}
 	// Last, so that it names the sponsors seeded before it.
 	if err := seedReport(ctx, s, now().Year()); err != nil {
