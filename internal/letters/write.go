@@ -107,7 +107,7 @@ func (s *Service) write(ctx context.Context, run Run, progress jobs.Progress) (i
 	return done, err
 }
 
-// prepared is a sponsor's letter drawn, ready to store.
+// prepared is a recipient's letter drawn, ready to store.
 type prepared struct {
 	id       int64
 	name     string
@@ -148,7 +148,7 @@ func (s *Service) prepareAll(ctx context.Context, w *writer, ids []int64) []chan
 			go func() {
 				defer func() {
 					if r := recover(); r != nil {
-						out[i] <- prepared{err: fmt.Errorf("letters: sponsor %d: %v", id, r)}
+						out[i] <- prepared{err: fmt.Errorf("letters: recipient %d: %v", id, r)}
 					}
 					<-slots
 				}()
