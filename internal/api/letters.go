@@ -33,14 +33,18 @@ func (a *API) listLetters(w http.ResponseWriter, r *http.Request, rq *request) e
 	return writeJSON(w, http.StatusOK, jsonType, out)
 }
 
-// startLetterRun starts (or resumes) the campaign's run of thank-you
-// letters; it answers 202 with the run, which a job then writes.
+// startLetterRun starts (or resumes) the campaign's run of letters of
+// the kind ?kind= names (sponsor when not given); it answers 202 with the run, which a job then writes.
 func (a *API) startLetterRun(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
 		return err
 	}
-	run, err := a.svc.Letters.Start(r.Context(), rq.p, id, letters.SponsorLetter)
+	k := letters.Kind(r.URL.Query().Get("kind"))
+	if k == "" {
+		k = letters.SponsorLetter
+	}
+	run, err := a.svc.Letters.Start(r.Context(), rq.p, id, k)
 	if err != nil {
 		return err
 	}

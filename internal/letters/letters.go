@@ -20,7 +20,9 @@
 // A sponsor's letter carries the impact of exactly that sponsor's gifts
 // (sponsors.Service.Impact): units of items, the institutions and regions
 // they reached and the number of children, never a child; and the
-// sponsor's cash gifts to the campaign, summed per currency.
+// sponsor's cash gifts to the campaign, summed per currency. A
+// volunteer's letter goes to every volunteer with hours approved for the
+// campaign and carries those hours and what they did.
 package letters
 
 import (
@@ -31,6 +33,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/jolproject/jol/internal/aftercare"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/campaign"
 	"github.com/jolproject/jol/internal/i18n"
@@ -39,6 +42,7 @@ import (
 	"github.com/jolproject/jol/internal/pdfdoc"
 	"github.com/jolproject/jol/internal/sponsors"
 	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/volunteers"
 )
 
 //go:embed *.sql
@@ -49,7 +53,7 @@ type queries struct {
 	Letterhead, UpsertLetterhead                                                string
 	InsertRun, RunByID, Runs, SetRunStatus, SetRunTotal, FinishRun, RunCombined string
 	UnthankedSponsors, CampaignSponsors, InsertLetter, LetterByID, RunDocuments string
-	CountRunLetters                                                             string
+	CountRunLetters, ThankedRecipients                                          string
 }
 
 // JobKind is the kind of the background job that writes a run's letters.
@@ -61,8 +65,12 @@ type Deps struct {
 	Campaigns *campaign.Service
 	Orgs      *orgs.Service
 	Sponsors  *sponsors.Service
-	Jobs      *jobs.Queue
-	Catalog   *i18n.Catalog
+	// Volunteers and Aftercare give the volunteers' hours and records; a
+	// service without them writes no volunteer letters.
+	Volunteers *volunteers.Service
+	Aftercare  *aftercare.Service
+	Jobs       *jobs.Queue
+	Catalog    *i18n.Catalog
 	// DefaultLocale is the installation's language, the last fallback of
 	// a recipient's; "en" when nil.
 	DefaultLocale func(context.Context) string

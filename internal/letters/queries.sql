@@ -87,6 +87,10 @@ WHERE (EXISTS (SELECT 1 FROM sponsor_campaigns c WHERE c.sponsor_id = s.donor_id
         AND l.recipient_id = s.donor_id)
 ORDER BY s.donor_id;
 
+-- name: ThankedRecipients
+-- The recipients of kind $1 thanked for campaign $2.
+SELECT recipient_id FROM letters WHERE kind = $1 AND campaign_id = $2;
+
 -- name: InsertLetter
 -- Writes a letter unless its recipient has one for the campaign already
 -- (a run resumed beside one still going): no row means thanked before.

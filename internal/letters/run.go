@@ -69,7 +69,7 @@ func (s *Service) Start(ctx context.Context, p access.Principal, id int64, k Kin
 	if err != nil {
 		return Run{}, err
 	}
-	if k != SponsorLetter {
+	if !k.Valid() || k == VolunteerLetter && s.Volunteers == nil {
 		return Run{}, errs.Validation(errs.Field("kind", "error.letter_kind_unavailable"))
 	}
 	var run Run

@@ -16,6 +16,7 @@ import (
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/pdfdoc"
 	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/volunteers"
 )
 
 // writer is what one run writes every letter with.
@@ -25,6 +26,7 @@ type writer struct {
 	head      Letterhead
 	fallback  string // the language of a recipient who has none: the organiser's, else the installation's
 	templates map[i18n.Locale]Template
+	hours     map[int64]volunteers.VolunteerHours // a volunteer run's, by volunteer
 }
 
 // write writes run's letters left to write and assembles the combined
@@ -45,7 +47,7 @@ func (s *Service) write(ctx context.Context, run Run, progress jobs.Progress) (i
 	if w.fallback = o.Locale; w.fallback == "" {
 		w.fallback = s.DefaultLocale(ctx)
 	}
-	todo, err := store.Select(ctx, s.db.R, store.ScanID, s.q.UnthankedSponsors, run.CampaignID)
+	todo, err := s.todo(ctx, &w)
 	if err != nil {
 		return 0, err
 	}
@@ -105,7 +107,7 @@ func (s *Service) write(ctx context.Context, run Run, progress jobs.Progress) (i
 	return done, err
 }
 
-// prepared is a sponsor's letter drawn, ready to store.
+// prepared is a recipient's letter drawn, ready to store.
 type prepared struct {
 	id       int64
 	name     string
@@ -118,7 +120,7 @@ type prepared struct {
 // loadTemplates reads the organisation's template in every language.
 func (s *Service) loadTemplates(ctx context.Context, w *writer) error {
 	for _, l := range i18n.All() {
-		t, err := s.template(ctx, s.db.R, w.run.OrgID, SponsorLetter, l)
+		t, err := s.template(ctx, s.db.R, w.run.OrgID, w.run.Kind, l)
 		if err != nil {
 			return err
 		}
@@ -146,7 +148,7 @@ func (s *Service) prepareAll(ctx context.Context, w *writer, ids []int64) []chan
 			go func() {
 				defer func() {
 					if r := recover(); r != nil {
-						out[i] <- prepared{err: fmt.Errorf("letters: sponsor %d: %v", id, r)}
+						out[i] <- prepared{err: fmt.Errorf("letters: recipient %d: %v", id, r)}
 					}
 					<-slots
 				}()
@@ -160,6 +162,9 @@ func (s *Service) prepareAll(ctx context.Context, w *writer, ids []int64) []chan
 // prepare draws sponsor id's letter: its language, impact and gifts
 // filled into the template, drawn as PDF.
 func (s *Service) prepare(ctx context.Context, w *writer, id int64) prepared {
+	if w.run.Kind == VolunteerLetter {
+		return s.prepareVolunteer(ctx, w, id)
+	}
 	sp, err := s.Sponsors.Get(ctx, access.System, id)
 	if err != nil {
 		return prepared{err: err}
@@ -194,7 +199,7 @@ func (s *Service) store(ctx context.Context, w *writer, l prepared) (bool, error
 	var wrote bool
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
 		var letter int64
-		err := tx.QueryRowContext(ctx, s.q.InsertLetter, w.run.ID, w.run.CampaignID, string(SponsorLetter), l.id,
+		err := tx.QueryRowContext(ctx, s.q.InsertLetter, w.run.ID, w.run.CampaignID, string(w.run.Kind), l.id,
 			l.name, string(l.locale), string(l.doc), l.pdf, l.content.Created).Scan(&letter)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil // thanked already
@@ -204,7 +209,7 @@ func (s *Service) store(ctx context.Context, w *writer, l prepared) (bool, error
 		wrote = true
 		return s.Audit.Record(ctx, tx, access.System, audit.Change{Action: "thank", Entity: "letter",
 			EntityID: itoa(letter), OrgPath: w.campaign.Target().OrgPath,
-			After: map[string]any{"run": w.run.ID, "campaign": w.run.CampaignID, "sponsor": l.id, "locale": l.locale}})
+			After: map[string]any{"run": w.run.ID, "campaign": w.run.CampaignID, string(w.run.Kind): l.id, "locale": l.locale}})
 	})
 	return wrote, err
 }

@@ -255,7 +255,7 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		return nil, err
 	}
 	if s.Letters, err = letters.New(db, letters.Deps{Audit: s.Audit, Campaigns: s.Campaigns, Orgs: s.Orgs,
-		Sponsors: s.Sponsors, Jobs: s.Jobs, Catalog: s.Catalog, DefaultLocale: settingsLocale(s.Settings),
+		Sponsors: s.Sponsors, Volunteers: s.Volunteers, Aftercare: s.Aftercare, Jobs: s.Jobs, Catalog: s.Catalog, DefaultLocale: settingsLocale(s.Settings),
 		Now: o.Now}); err != nil {
 		return nil, err
 	}

@@ -58,13 +58,18 @@ func (s *Server) Letters(w http.ResponseWriter, r *http.Request, rq *request) er
 	return nil
 }
 
-// Run starts (or resumes) the {id} campaign's run of thank-you letters.
+// Run starts (or resumes) the {id} campaign's run of letters of the
+// form's kind (sponsor when not given).
 func (s *Server) Run(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err
 	}
-	_, err = s.svc.Letters.Start(r.Context(), rq.P, id, letters.SponsorLetter)
+	k := letters.Kind(r.FormValue("kind"))
+	if k == "" {
+		k = letters.SponsorLetter
+	}
+	_, err = s.svc.Letters.Start(r.Context(), rq.P, id, k)
 	if errs.CodeOf(err) == errs.Conflict {
 		s.Flash(r, errs.As(err).Key)
 		return kit.SeeOther(w, r, lettersURL(id))

@@ -65,6 +65,21 @@ func TestLettersPages(t *testing.T) {
 	if d := coord.Download(page + "/runs/" + webtest.Itoa(runs[0].ID) + "/pdf"); d.Status != http.StatusOK || !bytes.HasPrefix(d.Body, []byte("%PDF")) {
 		t.Errorf("combined download: %d", d.Status)
 	}
+	// The kind is chosen beside the button: a volunteers' run is queued
+	// beside the sponsors' one, an unknown kind refused.
+	if !strings.Contains(r.Body, `name="kind"`) || !strings.Contains(r.Body, "Volunteer&#39;s recognition") {
+		t.Errorf("the page offers no choice of kind:\n%s", r.Body)
+	}
+	if r := coord.Post(page+"/run", url.Values{"kind": {"volunteer"}}); r.Status != http.StatusSeeOther {
+		t.Fatalf("volunteer run: %d", r.Status)
+	}
+	if runs := webtest.Must(f.Svc.Letters.Runs(ctx, access.System, c.ID)); len(runs) != 2 ||
+		runs[0].Kind != letters.VolunteerLetter || runs[0].Status != letters.RunQueued {
+		t.Errorf("after starting the volunteers' run: %+v", runs)
+	}
+	if r := coord.Post(page+"/run", url.Values{"kind": {"donor"}}); r.Status == http.StatusSeeOther || r.Status == http.StatusOK {
+		t.Errorf("a run of an unknown kind: %d", r.Status)
+	}
 	// A letter asked for under another campaign is not found.
 	if d := coord.Download("/campaigns/999/letters/" + webtest.Itoa(recips[0].LetterID) + "/pdf"); d.Status != http.StatusNotFound {
 		t.Errorf("a letter under another campaign: %d", d.Status)
