@@ -36,7 +36,10 @@ func Charts(d Dashboard, l *i18n.Localizer) []chart.Chart {
 		add(deliveryRisks(d, l))
 	}
 	if d.Gifts != nil {
-		add(gifts(d, l))
+		for _, c := range cash(d, l) {
+			add(c)
+		}
+		add(pledges(d, l))
 	}
 	if d.Hours != nil {
 		add(hours(d, l))

@@ -45,7 +45,7 @@ func (s *Service) sections(ctx context.Context, p access.Principal, d *Dashboard
 			d.Deliveries.ByRisk = append(d.Deliveries.ByRisk, RiskCount{Risk: r.String(), Count: counts[r]})
 		}
 	}
-	if s.d.Gifts != nil {
+	if s.d.Gifts != nil && access.Allowed(p, access.ViewSponsors) {
 		g, err := s.d.Gifts.GiftFigures(ctx, p, c.ID)
 		if err != nil {
 			return err

@@ -214,6 +214,7 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		return nil, err
 	}
 	s.Jobs.Register(dashboard.JobKind, s.Dashboard.HandleRefresh)
+	s.Dashboard.UseGifts(giftFigures{s.Sponsors})
 	if s.Catalog, err = i18n.New(); err != nil {
 		return nil, err
 	}

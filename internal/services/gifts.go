@@ -1,0 +1,29 @@
+package services
+
+import (
+	"context"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/dashboard"
+	"github.com/jolproject/jol/internal/sponsors"
+)
+
+// giftFigures is the dashboard's source of gifts and pledges: the
+// sponsors' totals, in the dashboard's terms.
+type giftFigures struct{ s *sponsors.Service }
+
+// GiftFigures implements dashboard.GiftSource.
+func (g giftFigures) GiftFigures(ctx context.Context, p access.Principal, campaignID int64) (dashboard.Gifts, error) {
+	t, err := g.s.Totals(ctx, p, campaignID)
+	if err != nil {
+		return dashboard.Gifts{}, err
+	}
+	out := dashboard.Gifts{Sponsors: t.Sponsors, InKind: t.InKind, Pledges: t.Pledges,
+		PledgesFulfilled: t.PledgesFulfilled, PledgesOpen: t.PledgesOpen, PledgesOverdue: t.PledgesOverdue,
+		UnitsPledged: t.UnitsPledged, UnitsFulfilled: t.UnitsFulfilled, Money: []dashboard.Money{}}
+	for _, m := range t.Money {
+		out.Money = append(out.Money, dashboard.Money{Currency: string(m.Currency), Digits: m.Currency.Digits(), Gifts: m.Gifts, Given: m.Given,
+			Pledged: m.Pledged, Fulfilled: m.Fulfilled})
+	}
+	return out, nil
+}
