@@ -26,6 +26,9 @@ func Charts(d Dashboard, l *i18n.Localizer) []chart.Chart {
 	if len(d.Campaigns) > 0 {
 		add(campaigns(d, l))
 	}
+	if len(d.Years) > 0 {
+		add(yearChart(d, l))
+	}
 	if d.Appeals != nil {
 		add(appealKinds(d, l))
 	}

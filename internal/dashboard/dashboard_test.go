@@ -95,6 +95,12 @@ func TestCampaignDashboard(t *testing.T) {
 		if all.Requests != 9 || len(all.Campaigns) != 2 {
 			t.Errorf("across campaigns: %d requests, campaigns %+v", all.Requests, all.Campaigns)
 		}
+		// This year against last: last year's reported campaign from its
+		// frozen results, this year's from its requests.
+		if len(all.Years) != 1 || all.Years[0] != (dashboard.YearFigure{Programme: "kits", Year: 2026, Campaigns: 1,
+			Reached: 5, Delivered: 2, LastCampaigns: 1, LastReached: 50, LastDelivered: 50}) {
+			t.Errorf("years %+v", all.Years)
+		}
 
 		// A sponsor and a volunteer see no dashboard.
 		for _, r := range []access.Role{access.Sponsor, access.Volunteer} {

@@ -31,6 +31,9 @@ type Dashboard struct {
 	Categories []CategoryFigure `json:"categories"`
 	// Campaigns are each campaign's totals, across campaigns only.
 	Campaigns []CampaignFigure `json:"campaigns,omitempty"`
+	// Years set each programme's campaigns of this year against last
+	// year's, across campaigns only.
+	Years []YearFigure `json:"years,omitempty"`
 
 	// The sections below are nil when the reader may not see them (or,
 	// for gifts and hours, when they are not kept yet).
@@ -106,6 +109,8 @@ type CampaignFigure struct {
 	Requests  int64  `json:"requests"`
 	Reached   int64  `json:"reached"`
 	Delivered int64  `json:"delivered"`
+	Programme string `json:"programme"`
+	Year      int    `json:"year"` // the year it starts in
 }
 
 // Appeals are the appeals received during the campaign's period.
