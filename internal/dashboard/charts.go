@@ -1,6 +1,8 @@
 package dashboard
 
 import (
+	"strconv"
+
 	"github.com/jolproject/jol/internal/chart"
 	"github.com/jolproject/jol/internal/i18n"
 )
@@ -18,6 +20,11 @@ func Charts(d Dashboard, l *i18n.Localizer) []chart.Chart {
 	}
 	add(funnel(d, l))
 	add(regions(d, l))
+	if len(d.Items) > 1 {
+		for i := range d.Items {
+			add(regionItem(d, i, l))
+		}
+	}
 	add(items(d, l))
 	add(categories(d, l))
 	if d.Previous != nil {
@@ -79,6 +86,31 @@ func regions(d Dashboard, l *i18n.Localizer) chart.Chart {
 	}
 	if hasTarget {
 		c.Targets = targets
+	}
+	c.Series = []chart.Series{s}
+	return c
+}
+
+// regionItem sets the units of the i-th item reached in each region
+// against the campaign's target for that item there.
+func regionItem(d Dashboard, i int, l *i18n.Localizer) chart.Chart {
+	it := d.Items[i]
+	c := chart.Chart{ID: "regions-item-" + strconv.FormatInt(it.ItemID, 10), Title: l.T("dashboard.chart.region_item", "Item", it.Name),
+		CategoryHead: l.T("dashboard.head.region"), TargetLabel: l.T("dashboard.series.target")}
+	s := series(l, "dashboard.series.units", len(d.Regions))
+	hasTarget := false
+	for _, r := range d.Regions {
+		for _, ri := range r.Items {
+			if ri.ItemID == it.ItemID {
+				c.Categories = append(c.Categories, r.Name)
+				s.Values = append(s.Values, float64(ri.Reached))
+				c.Targets = append(c.Targets, float64(ri.Target))
+				hasTarget = hasTarget || ri.Target > 0
+			}
+		}
+	}
+	if !hasTarget {
+		c.Targets = nil
 	}
 	c.Series = []chart.Series{s}
 	return c
