@@ -82,6 +82,10 @@ var (
 	// warehouse and auditors too; coordinators ask for a fresh count.
 	dashboardViewers    = []string{"admin", "coordinator", "operator", "school", "warehouse", "outreach", "auditor"}
 	dashboardRefreshers = []string{"admin", "coordinator"}
+	// A campaign's final report: coordinators produce it; they and
+	// auditors download it; its results page is public.
+	reportProducers = []string{"admin", "coordinator"}
+	reportReaders   = []string{"admin", "coordinator", "auditor"}
 )
 
 var expectedAccess = map[string][]string{
@@ -222,6 +226,14 @@ var expectedAccess = map[string][]string{
 	"GET /catalogue/{id}":                                   campaignViewers,
 	"POST /catalogue/{id}":                                  campaignManagers,
 	"GET /c/{slug}":                                         public,
+	"GET /c/{slug}/report":                                  public,
+	"POST /campaigns/{id}/report":                           reportProducers,
+	"GET /campaigns/{id}/report.pdf":                        reportReaders,
+	"GET /campaigns/{id}/report.xlsx":                       reportReaders,
+	"POST /api/v1/campaigns/{id}/report":                    reportProducers,
+	"GET /api/v1/campaigns/{id}/report":                     reportReaders,
+	"GET /api/v1/campaigns/{id}/report.pdf":                 reportReaders,
+	"GET /api/v1/campaigns/{id}/report.xlsx":                reportReaders,
 	"GET /api/v1/campaigns":                                 campaignViewers,
 	"POST /api/v1/campaigns":                                campaignManagers,
 	"GET /api/v1/campaigns/{id}":                            campaignViewers,

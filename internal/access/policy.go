@@ -89,16 +89,21 @@ const (
 	ManageTasks      Action = "tasks.manage"
 	WorkTasks        Action = "tasks.work"
 
+	// The dashboard (internal/dashboard): reading a campaign's figures
+	// (aggregates, never a child) and asking for them to be counted anew.
+	ViewDashboard    Action = "dashboard.view"
+	RefreshDashboard Action = "dashboard.refresh"
 	// Sponsors (internal/sponsors): reading sponsors with their gifts,
 	// pledges, receipts and impact; keeping them; and a sponsor's own
 	// giving, which the service finds by the sponsor's portal login.
 	ViewSponsors   Action = "sponsors.view"
 	ManageSponsors Action = "sponsors.manage"
 	OwnGiving      Action = "sponsors.own"
-	// The dashboard (internal/dashboard): reading a campaign's figures
-	// (aggregates, never a child) and asking for them to be counted anew.
-	ViewDashboard    Action = "dashboard.view"
-	RefreshDashboard Action = "dashboard.refresh"
+	// Final reports (internal/reports): producing a closed campaign's
+	// report (which reports the campaign and publishes its public page),
+	// and reading or downloading a report produced.
+	ProduceReport Action = "reports.produce"
+	ViewReports   Action = "reports.view"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -160,11 +165,13 @@ var rules = map[Action]rule{
 	ManageTasks:      {roles: []Role{Admin, Coordinator}, scoped: true},
 	WorkTasks:        {roles: []Role{Volunteer}},
 
+	ViewDashboard:    {roles: []Role{Admin, Coordinator, Operator, SchoolStaff, Warehouse, Outreach, Auditor}, scoped: true},
+	RefreshDashboard: {roles: []Role{Admin, Coordinator}, scoped: true},
 	ViewSponsors:     {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
 	ManageSponsors:   {roles: []Role{Admin, Coordinator}, scoped: true},
 	OwnGiving:        {roles: []Role{Sponsor}},
-	ViewDashboard:    {roles: []Role{Admin, Coordinator, Operator, SchoolStaff, Warehouse, Outreach, Auditor}, scoped: true},
-	RefreshDashboard: {roles: []Role{Admin, Coordinator}, scoped: true},
+	ProduceReport:    {roles: []Role{Admin, Coordinator}, scoped: true},
+	ViewReports:      {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
 }
 
 // Actions lists every action the policy knows.

@@ -31,6 +31,7 @@ import (
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/public"
+	"github.com/jolproject/jol/internal/reports"
 	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/settings"
 	"github.com/jolproject/jol/internal/sponsors"
@@ -71,11 +72,13 @@ type Services struct {
 	// Aftercare keeps the volunteers and the set-up tasks of the devices
 	// handed over.
 	Aftercare *aftercare.Service
+	// Dashboard gathers the figures of campaigns and keeps their snapshots.
+	Dashboard *dashboard.Service
 	// Sponsors keeps the sponsors (donors of the ledger with more beside
 	// them), their cash gifts, pledges and receipts, and their impact.
 	Sponsors *sponsors.Service
-	// Dashboard gathers the figures of campaigns and keeps their snapshots.
-	Dashboard *dashboard.Service
+	// Reports produces campaigns' final reports and draws them.
+	Reports *reports.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -216,6 +219,10 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	s.Jobs.Register(dashboard.JobKind, s.Dashboard.HandleRefresh)
 	s.Dashboard.UseGifts(giftFigures{s.Sponsors})
 	if s.Catalog, err = i18n.New(); err != nil {
+		return nil, err
+	}
+	if s.Reports, err = reports.New(db, reports.Deps{Audit: s.Audit, Campaigns: s.Campaigns, Dashboard: s.Dashboard,
+		People: s.People, Geo: s.Geo, Sponsors: s.Sponsors, Catalog: s.Catalog, Now: o.Now}); err != nil {
 		return nil, err
 	}
 	return &s, nil

@@ -16,6 +16,7 @@ import (
 	"github.com/jolproject/jol/internal/web/kit"
 	"github.com/jolproject/jol/internal/web/public"
 	"github.com/jolproject/jol/internal/web/registry"
+	"github.com/jolproject/jol/internal/web/reports"
 	"github.com/jolproject/jol/internal/web/requests"
 	"github.com/jolproject/jol/internal/web/sponsors"
 	"github.com/jolproject/jol/internal/web/stock"
@@ -39,6 +40,7 @@ type rooms struct {
 	aftercare *aftercare.Server
 	sponsors  *sponsors.Server
 	dashboard *dashboard.Server
+	reports   *reports.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -86,6 +88,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 	if r.dashboard, err = dashboard.New(k, svc); err != nil {
 		return err
 	}
+	if r.reports, err = reports.New(k, svc); err != nil {
+		return err
+	}
 	r.admin, err = admin.New(k, svc)
 	return err
 }
@@ -98,7 +103,7 @@ func (s *Server) routes() []route {
 	reg, gd, imp, adm := s.rooms.registry, s.rooms.guidance, s.rooms.importing, s.rooms.admin
 	rqs, pub, cmp, dk := s.rooms.requests, s.rooms.public, s.rooms.campaigns, s.rooms.desk
 	stk, alc, dst := s.rooms.stock, s.rooms.alloc, s.rooms.dist
-	dlv, ac, sp, dsh := s.rooms.delivery, s.rooms.aftercare, s.rooms.sponsors, s.rooms.dashboard
+	dlv, ac, sp, dsh, rpt := s.rooms.delivery, s.rooms.aftercare, s.rooms.sponsors, s.rooms.dashboard, s.rooms.reports
 	return []route{
 		{"GET", "/login", "", s.loginForm, 0},
 		{"POST", "/login", "", s.login, 0},
@@ -237,6 +242,9 @@ func (s *Server) routes() []route {
 		{"POST", "/catalogue/{id}", access.ManageCatalog, cmp.ItemUpdate, 0},
 		// A campaign's public page, for families: no login, aggregates only.
 		{"GET", "/c/{slug}", "", cmp.Public, 0},
+		// A reported campaign's public results: aggregates only, small
+		// counts hidden (internal/suppress).
+		{"GET", "/c/{slug}/report", "", rpt.Public, 0},
 
 		// Warehouses and the stock ledger. A movement's post of
 		// stock.MaxSerials serial numbers of stock.MaxSerial characters
@@ -290,6 +298,12 @@ func (s *Server) routes() []route {
 		// The dashboard of one campaign or of all, and a fresh count.
 		{"GET", "/dashboard", access.ViewDashboard, dsh.Dashboard, 0},
 		{"POST", "/dashboard/{id}/refresh", access.RefreshDashboard, dsh.Refresh, 0},
+
+		// A campaign's final report: produced once it is closed, then
+		// downloaded in the reader's language.
+		{"POST", "/campaigns/{id}/report", access.ProduceReport, rpt.Produce, 0},
+		{"GET", "/campaigns/{id}/report.pdf", access.ViewReports, rpt.PDF, 0},
+		{"GET", "/campaigns/{id}/report.xlsx", access.ViewReports, rpt.XLSX, 0},
 
 		// Volunteers, the set-up tasks of devices handed over, a
 		// volunteer's own tasks, and a device's whole story.

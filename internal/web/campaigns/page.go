@@ -29,6 +29,10 @@ type pageView struct {
 	// Allocation: the user may open the campaign's allocation page.
 	Allocation bool
 	Budget     string
+	// The final report: it can be produced (closed, or reported without
+	// one), it exists (downloads and the public results), and whether
+	// the user may produce or download it.
+	ReportDue, Reported, CanProduce, CanDownload bool
 }
 
 type partnerLine struct{ Name, Role string }
@@ -100,6 +104,11 @@ func (s *Server) Campaign(w http.ResponseWriter, r *http.Request, rq *request) e
 			v.Moves = append(v.Moves, move{To: to, Label: rq.L.T("campaign.move." + string(to))})
 		}
 	}
+	if v.Reported, err = s.svc.Reports.Has(ctx, c.ID); err != nil {
+		return err
+	}
+	v.ReportDue = !v.Reported && (c.Status == campaign.Closed || c.Status == campaign.Reported)
+	v.CanProduce, v.CanDownload = access.Allowed(rq.P, access.ProduceReport), access.Allowed(rq.P, access.ViewReports)
 	s.render(w, http.StatusOK, "campaign", &v)
 	return nil
 }

@@ -26,6 +26,8 @@ type publicView struct {
 	// Who says who may apply under the campaign's current rules: ages,
 	// grades, categories; empty without a rule set.
 	Who []string
+	// Results links the campaign's published report, once produced.
+	Results string
 }
 
 // offerLine is one thing offered, a kit with what it holds.
@@ -88,6 +90,11 @@ func (s *Server) Public(w http.ResponseWriter, r *http.Request, rq *request) err
 	for _, l := range i18n.All() {
 		v.Languages = append(v.Languages, langLink{Href: "/c/" + c.Slug + "?lang=" + string(l), Name: l.NativeName(),
 			Lang: string(l), Current: l == rq.L.Locale()})
+	}
+	if has, err := s.svc.Reports.Has(ctx, c.ID); err != nil {
+		return err
+	} else if has {
+		v.Results = "/c/" + c.Slug + "/report?lang=" + loc
 	}
 	s.render(w, http.StatusOK, "public", &v)
 	return nil

@@ -1,0 +1,92 @@
+package reports
+
+import (
+	"github.com/jolproject/jol/internal/i18n"
+	"github.com/jolproject/jol/internal/suppress"
+)
+
+// Table is one of a report's tables in one language: rows by region,
+// columns, and the counts with their totals, hidden as suppress decides
+// when published.
+type Table struct {
+	ID      string
+	Title   string
+	RowHead string
+	Rows    []string
+	Cols    []string
+	Grid    suppress.Grid
+}
+
+// Tables are the report's tables in l's language: published (small counts
+// and their complements hidden) for the public page and the PDF, whole
+// for the workbook.
+func (f Figures) Tables(l *i18n.Localizer, published bool) []Table {
+	loc := l.Locale()
+	var regions []string
+	for _, r := range f.Regions {
+		regions = append(regions, r.In(loc))
+	}
+	table := func(id string, cols []string, cells [][]int64) Table {
+		t := Table{ID: id, Title: l.T("report.table." + id), RowHead: l.T("report.head.region"), Rows: regions, Cols: cols}
+		if published {
+			t.Grid = suppress.Protect(suppress.Table{Cells: cells})
+		} else {
+			t.Grid = suppress.Whole(suppress.Table{Cells: cells})
+		}
+		return t
+	}
+	var items, cats, outcomes []string
+	for _, it := range f.Items {
+		items = append(items, it.In(loc))
+	}
+	for _, c := range f.Categories {
+		cats = append(cats, c.In(loc))
+	}
+	for _, o := range f.Outcomes {
+		outcomes = append(outcomes, l.T("report.outcome."+o))
+	}
+	var out []Table
+	for _, t := range []Table{table("by_outcome", outcomes, f.ByOutcome), table("by_item", items, f.ByItem),
+		table("by_category", cats, f.ByCategory)} {
+		if len(t.Rows) > 0 && len(t.Cols) > 0 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// Cell is the count at (i, j) of t's extended grid as written for a
+// reader in l's language: the number, or a dash when hidden.
+func (t Table) Cell(l *i18n.Localizer, i, j int) string {
+	if v, shown := t.Grid.Shown(i, j); shown {
+		return l.Number(v)
+	}
+	return Hidden
+}
+
+// Hidden is what a hidden count is written as.
+const Hidden = "–"
+
+// ColTotal is t's total of column j as written, and whether it is shown.
+func (t Table) ColTotal(j int) (int64, bool) { return t.Grid.Shown(t.Grid.Rows(), j) }
+
+// Headline are the report's totals a reader may see: requests, children
+// reached, requests delivered, each with whether it is shown. They are
+// read from the outcome table, so a published headline hides what that
+// table hides (reached is shown when both of its parts are).
+func (f Figures) Headline(tables []Table) (requests, reached, delivered int64, shown [3]bool) {
+	requests, reached, delivered, shown = f.Requests, f.Reached, f.Delivered, [3]bool{true, true, true}
+	for _, t := range tables {
+		if t.ID != "by_outcome" {
+			continue
+		}
+		r, c := t.Grid.Rows(), t.Grid.Cols()
+		var d, p bool
+		requests, shown[0] = t.Grid.Shown(r, c)
+		delivered, d = t.Grid.Shown(r, 0)
+		reached, p = t.Grid.Shown(r, 1)
+		reached += delivered
+		shown[1], shown[2] = d && p, d
+	}
+	return requests, reached, delivered, shown
+}
