@@ -3,9 +3,11 @@ package dashboard
 import (
 	"context"
 	"slices"
+	"strconv"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/campaign"
+	"github.com/jolproject/jol/internal/i18n"
 )
 
 // All returns the dashboard across every campaign p may see but drafts,
@@ -62,6 +64,7 @@ func (s *Service) All(ctx context.Context, p access.Principal, locale string) (D
 	}
 	t.fill(&d)
 	d.Years = years(d.Campaigns, s.d.Now().Year())
+	nameYears(d.Campaigns, locale)
 	d.Regions = s.levelRegions(ctx, t, p.RegionPath, locale)
 	for _, f := range items {
 		d.Items = append(d.Items, f)
@@ -98,4 +101,18 @@ func (s *Service) frozen(ctx context.Context, p access.Principal, c campaign.Cam
 		d.Delivered = d.Reached
 	}
 	return nil
+}
+
+// nameYears tells apart campaigns of one name (this year's and last
+// year's "Road to School") by the year they start in.
+func nameYears(cs []CampaignFigure, locale string) {
+	seen := map[string]int{}
+	for _, c := range cs {
+		seen[c.Name]++
+	}
+	for i, c := range cs {
+		if seen[c.Name] > 1 {
+			cs[i].Name = c.Name + " (" + i18n.Locale(locale).Digits(strconv.Itoa(c.Year)) + ")"
+		}
+	}
 }
