@@ -2,10 +2,12 @@ package dashboard
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/campaign"
+	"github.com/jolproject/jol/internal/i18n"
 )
 
 // Campaign returns the dashboard of campaign id for p, names in locale:
@@ -155,6 +157,9 @@ func (s *Service) compare(ctx context.Context, d *Dashboard, c campaign.Campaign
 		}
 	}
 	d.Previous = &Previous{ID: prev.ID, Name: prev.Name(locale), Reported: prev.Reported}
+	if d.Previous.Name == d.Name { // last year's "Road to School": say which year
+		d.Previous.Name += " (" + i18n.Locale(locale).Digits(strconv.Itoa(prev.StartsOn.Year())) + ")"
+	}
 	whole := newTally()
 	whole.add(cells, "")
 	for i := range d.Items {

@@ -18,6 +18,13 @@ func Charts(d Dashboard, l *i18n.Localizer) []chart.Chart {
 			out = append(out, c)
 		}
 	}
+	// A section's chart of nothing but zeros (no deliveries in a kits
+	// campaign) is left out: an empty drawing says less than no drawing.
+	addSome := func(c chart.Chart) {
+		if !zeros(c) {
+			add(c)
+		}
+	}
 	add(funnel(d, l))
 	add(regions(d, l))
 	if len(d.Items) > 1 {
@@ -37,24 +44,36 @@ func Charts(d Dashboard, l *i18n.Localizer) []chart.Chart {
 		add(yearChart(d, l))
 	}
 	if d.Appeals != nil {
-		add(appealKinds(d, l))
+		addSome(appealKinds(d, l))
 	}
 	if d.Stock {
-		add(stockCover(d, l))
+		addSome(stockCover(d, l))
 	}
 	if d.Deliveries != nil {
-		add(deliveryRisks(d, l))
+		addSome(deliveryRisks(d, l))
 	}
 	if d.Gifts != nil {
 		for _, c := range cash(d, l) {
-			add(c)
+			addSome(c)
 		}
-		add(pledges(d, l))
+		addSome(pledges(d, l))
 	}
 	if d.Hours != nil {
-		add(hours(d, l))
+		addSome(hours(d, l))
 	}
 	return out
+}
+
+// zeros reports whether every value of c is zero.
+func zeros(c chart.Chart) bool {
+	for _, s := range c.Series {
+		for _, v := range s.Values {
+			if v != 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func series(l *i18n.Localizer, key string, n int) chart.Series {
