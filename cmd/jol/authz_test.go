@@ -53,6 +53,10 @@ var (
 	// read it, with auditors; coordinators and administrators run it.
 	allocationViewers  = []string{"admin", "coordinator", "operator", "warehouse", "auditor"}
 	allocationManagers = []string{"admin", "coordinator"}
+	// Thank-you letters: coordinators and administrators write them and
+	// keep the templates and letterhead; auditors read and download them.
+	letterViewers  = []string{"admin", "coordinator", "auditor"}
+	letterManagers = []string{"admin", "coordinator"}
 	// Distribution days: warehouse staff, coordinators and operators run
 	// them and hand over; auditors read them; a return is a stock move.
 	distViewers = []string{"admin", "coordinator", "operator", "warehouse", "auditor"}
@@ -381,9 +385,12 @@ var expectedAccess = map[string][]string{
 	"POST /sponsors/{id}/gifts":                             sponsorManagers,
 	"POST /sponsors/{id}/pledges":                           sponsorManagers,
 	"POST /sponsors/{id}/receipts":                          sponsorManagers,
+	"POST /sponsors/{id}/match":                             sponsorManagers,
 	"GET /sponsors/receipts/{id}":                           sponsorViewers,
+	"GET /sponsors/receipts/{id}/pdf":                       sponsorViewers,
 	"GET /giving":                                           sponsorsOwn,
 	"GET /giving/receipts/{id}":                             sponsorsOwn,
+	"GET /giving/receipts/{id}/pdf":                         sponsorsOwn,
 	"GET /api/v1/sponsors":                                  sponsorViewers,
 	"POST /api/v1/sponsors":                                 sponsorManagers,
 	"GET /api/v1/sponsors/{id}":                             sponsorViewers,
@@ -394,12 +401,32 @@ var expectedAccess = map[string][]string{
 	"POST /api/v1/sponsors/{id}/receipts":                   sponsorManagers,
 	"POST /api/v1/pledges/{id}/match":                       sponsorManagers,
 	"GET /api/v1/receipts/{id}":                             sponsorViewers,
+	"GET /api/v1/receipts/{id}/pdf":                         sponsorViewers,
 	"GET /api/v1/my/giving":                                 sponsorsOwn,
 	"GET /api/v1/my/receipts/{id}":                          sponsorsOwn,
+	"GET /api/v1/my/receipts/{id}/pdf":                      sponsorsOwn,
 	"GET /dashboard":                                        dashboardViewers,
 	"POST /dashboard/{id}/refresh":                          dashboardRefreshers,
 	"GET /api/v1/dashboard":                                 dashboardViewers,
 	"POST /api/v1/dashboard/{id}/refresh":                   dashboardRefreshers,
+
+	// Thank-you letters.
+	"GET /campaigns/{id}/letters":                                     letterViewers,
+	"POST /campaigns/{id}/letters/run":                                letterManagers,
+	"GET /campaigns/{id}/letters/{letter}/pdf":                        letterViewers,
+	"GET /campaigns/{id}/letters/runs/{run}/pdf":                      letterViewers,
+	"GET /letters/templates":                                          letterViewers,
+	"POST /letters/templates":                                         letterManagers,
+	"POST /letters/letterhead":                                        letterManagers,
+	"GET /api/v1/campaigns/{id}/letters":                              letterViewers,
+	"POST /api/v1/campaigns/{id}/letters/runs":                        letterManagers,
+	"GET /api/v1/letter-runs/{id}":                                    letterViewers,
+	"GET /api/v1/letter-runs/{id}/pdf":                                letterViewers,
+	"GET /api/v1/letters/{id}/pdf":                                    letterViewers,
+	"GET /api/v1/organisations/{id}/letter-templates":                 letterViewers,
+	"PUT /api/v1/organisations/{id}/letter-templates/{kind}/{locale}": letterManagers,
+	"GET /api/v1/organisations/{id}/letterhead":                       letterViewers,
+	"PUT /api/v1/organisations/{id}/letterhead":                       letterManagers,
 }
 
 // caller is one demo user with a web session and an API token.
@@ -450,6 +477,7 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		warehouseID, stockDocID, donorID := stockRecords(t, s, c, fund)
 		eventID, photoID, handoverID := distributionRecords(t, s, c, campaign, warehouseID)
 		after := afterRecords(t, s, c, fund, campaign.ID, warehouseID, requestID)
+		sponsorIDs := sponsorRecords(t, s, c, fund)
 		for key, allowed := range expectedAccess {
 			if allowed == nil {
 				continue
@@ -467,7 +495,10 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 				"{person}", strconv.FormatInt(personID, 10), "{placement}", strconv.FormatInt(placementID, 10),
 				"{run}", strconv.FormatInt(runID, 10), "{doc}", strconv.FormatInt(docID, 10),
 				"{photo}", strconv.FormatInt(photoID, 10)).Replace(pattern)
+			sponsorPath, isSponsors := sponsorPath(path, sponsorIDs)
 			switch {
+			case isSponsors:
+				path = sponsorPath
 			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/people/{id}"):
 				path = strings.Replace(path, "{id}", strconv.FormatInt(personID, 10), 1)
 			case strings.HasPrefix(strings.TrimPrefix(path, "/api/v1"), "/requests/{id}"):

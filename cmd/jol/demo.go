@@ -29,11 +29,10 @@ func cmdDemo(ctx context.Context, e env, args []string) error {
 	}
 	defer scratch.Close()
 	a.Imports.TempDir = scratch.Dir
-	// The demo has no phones: the one-time codes of handovers go to a
-	// recorder whose messages the handover screen shows in their place.
-	// A real installation gives Jol a sender that delivers text messages,
-	// or uses the other proofs.
-	phone := requests.NewRecorder(requests.SMS)
+	// The demo has no phones: the one-time codes of handovers wait in
+	// the outbox, and the handover screen shows the latest in place of
+	// the guardian's phone. A real installation never shows them.
+	phone := a.Requests.Outbox(requests.SMS)
 	phone.Visible = true
 	a.Distribution.SetSender(phone)
 	logins, err := demo.Seed(ctx, a.Services, demo.Options{Now: a.now})

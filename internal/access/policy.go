@@ -104,6 +104,12 @@ const (
 	// and reading or downloading a report produced.
 	ProduceReport Action = "reports.produce"
 	ViewReports   Action = "reports.view"
+
+	// Letters (internal/letters): reading a campaign's letters and an
+	// organisation's templates and letterhead, downloading the letters;
+	// editing the templates and letterhead and running the letters.
+	ViewLetters   Action = "letters.view"
+	ManageLetters Action = "letters.manage"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -167,6 +173,8 @@ var rules = map[Action]rule{
 
 	ViewDashboard:    {roles: []Role{Admin, Coordinator, Operator, SchoolStaff, Warehouse, Outreach, Auditor}, scoped: true},
 	RefreshDashboard: {roles: []Role{Admin, Coordinator}, scoped: true},
+	ViewLetters:      {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
+	ManageLetters:    {roles: []Role{Admin, Coordinator}, scoped: true},
 	ViewSponsors:     {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
 	ManageSponsors:   {roles: []Role{Admin, Coordinator}, scoped: true},
 	OwnGiving:        {roles: []Role{Sponsor}},

@@ -16,6 +16,7 @@ import (
 	"github.com/jolproject/jol/internal/allocation"
 	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/store/pgtest"
 	"github.com/jolproject/jol/internal/testworld"
 )
 
@@ -24,9 +25,27 @@ import (
 // the stock of its plan and waits inside its transaction when it is
 // killed; afterwards every counter agrees with the ledger and none of the
 // run's holds, moves or lines exist. A child killed just after its commit
-// returned leaves all of them.
+// returned leaves all of them. On both engines: SQLite's file is rolled
+// back by the next opening, PostgreSQL's server aborts the transaction of
+// the connection that died.
 func TestCrashMidCommit(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "jol.db")
+	if testing.Short() {
+		t.Skip("starts child processes")
+	}
+	for _, engine := range []string{"sqlite", "postgres"} {
+		t.Run(engine, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "jol.db")
+			if engine == "postgres" {
+				path = pgtest.NewDatabase(t, "alloc_crash")
+			}
+			crashMidCommit(t, path)
+		})
+	}
+}
+
+// crashMidCommit is TestCrashMidCommit on the database at path (a file
+// or a PostgreSQL address).
+func crashMidCommit(t *testing.T, path string) {
 	db, err := store.Open(t.Context(), path)
 	must(t, err)
 	t.Cleanup(func() { db.Close() })

@@ -123,7 +123,9 @@ func TestAftercareThroughTheAPI(t *testing.T) {
 			w.Foundation.ID, w.Foundation.Path, testworld.Day(2026, 1, 1), testworld.Day(2026, 12, 31), testworld.Epoch()).Scan(&cid))
 		check(t, db.W.QueryRow(store.Rebind(db.Engine, "INSERT INTO campaign_items (campaign_id, item_id, target) VALUES ($1, $2, 5) RETURNING item_id"),
 			cid, pc).Scan(new(int64)))
-		kid := w.Person(t, w.Child("Nurly", "Aru", testworld.Day(2012, 1, 1)))
+		in := w.Child("Nurly", "Aru", testworld.Day(2012, 1, 1))
+		in.OrgID = w.Centre.ID // the keeper's, who hands it over
+		kid := w.Person(t, in)
 		req := must(f.svc.Requests.Submit(ctx, coord, requests.Input{CampaignID: cid, PersonID: kid.ID,
 			ApplicantKind: requests.ByParent, ApplicantName: "P", Channel: requests.Centre, Locale: "en",
 			Lines: []requests.LineInput{{ItemID: pc, Quantity: 1}}, Via: "web"}))

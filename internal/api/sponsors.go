@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/sponsors"
@@ -263,4 +264,22 @@ func (a *API) getReceipt(w http.ResponseWriter, r *http.Request, rq *request) er
 		return err
 	}
 	return writeJSON(w, http.StatusOK, jsonType, rc)
+}
+
+// receiptPDF returns a receipt as a PDF file in the sponsor's language:
+// staff who see the sponsor, or the sponsor's own login.
+func (a *API) receiptPDF(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	rc, pdf, err := a.svc.Sponsors.ReceiptPDF(r.Context(), rq.p, id, a.svc.Catalog)
+	if err != nil {
+		return err
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/pdf")
+	h.Set("Content-Disposition", `attachment; filename="receipt-`+strings.ReplaceAll(rc.Code, "/", "-")+`.pdf"`)
+	_, err = w.Write(pdf)
+	return err
 }

@@ -12,7 +12,7 @@ func Entities() []string {
 	return []string{"aid_item", "allocation_run", "allocation_settings", "api_token", "appeal",
 		"appeal_deadlines", "calendar_day", "campaign", "campaign_report", "category", "delivery", "device_task", "distribution_event",
 		"distribution_photo", "donor", "eligibility_rules", "gift", "handover", "handover_code", "household",
-		"import_template", "import_upload", "job", "organisation", "person", "person_batch", "place_offer",
+		"import_template", "import_upload", "job", "letter", "letter_run", "letter_template", "letterhead", "organisation", "person", "person_batch", "place_offer",
 		"placement", "pledge", "receipt", "region", "request", "request_document", "settings", "sponsor", "stock_doc", "user",
 		"volunteer",
 		"warehouse"}
@@ -25,7 +25,7 @@ func Actions() []string {
 		"deliver", "dispatch", "dry_run", "give_consent", "hand_over", "import", "issue", "link", "match", "merge",
 		"password", "photo", "place", "plan", "produce", "receive", "record_assessment", "record_results", "remove_guardian",
 		"remind", "remove_member", "report", "reschedule", "rescore", "retry", "return", "revoke", "save", "send_code",
-		"set_head", "set_outcome", "set_status", "submit", "transition", "unassign", "unassign_volunteer", "unmerge",
+		"set_head", "set_outcome", "set_status", "submit", "thank", "transition", "unassign", "unassign_volunteer", "unmerge",
 		"update", "upload", "withdraw_consent", "write_off"}
 }
 

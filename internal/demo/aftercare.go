@@ -66,7 +66,7 @@ func seedAftercare(ctx context.Context, s *services.Services, today time.Time, i
 		}
 		vols[v.name] = made.ID
 	}
-	if _, err := handOverComputers(ctx, s, today, ids); err != nil {
+	if _, err := handOverComputers(ctx, s, today); err != nil {
 		return err
 	}
 	if _, _, err := s.Aftercare.Sync(ctx); err != nil {

@@ -68,4 +68,18 @@ func TestDemoDeliveriesAndAftercare(t *testing.T) {
 	if err != nil || len(r.Mismatches) != 0 {
 		t.Fatalf("verify: %+v %v", r, err)
 	}
+	// Dala Trade's backpacks went into kits handed over, its computers to
+	// pupils: its login sees where they went.
+	su, err := svc.Accounts.LookupEmail(ctx, demo.Email("sponsor"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dala, err := svc.Sponsors.Mine(ctx, su.Principal())
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp, err := svc.Sponsors.Impact(ctx, su.Principal(), dala.ID, 0)
+	if err != nil || len(imp.Lines) == 0 || imp.Children == 0 {
+		t.Fatalf("Dala Trade's impact: %+v %v", imp, err)
+	}
 }

@@ -17,9 +17,13 @@
 // whole days, its length kept, so that the day falls 45 days after its
 // start (the middle of a shorter application window); last year's Road to
 // School runs a year before this year's. Stock fills three warehouses;
-// deliveries of primary kits go to Karaganda region's 18 children-support
-// and 10 adaptation centres, in every state of the board; a few of
-// Astana's computers are handed over and set up by volunteers. Later
+// a first round of allocation holds kits and computers, and distribution
+// days hand some of them over; deliveries of primary kits go to
+// Karaganda region's 18 children-support and 10 adaptation centres, in
+// every state of the board; the computers handed over in Astana are set
+// up by volunteers. 120 sponsors give in tenge, dollars, euros and
+// rials, pledge money and items, and the stock's donors among them see
+// where their gifts went. Later
 // capabilities add their sample data here (cases, mentors).
 package demo
 
@@ -135,8 +139,12 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 	if err := seedCampaigns(ctx, s.Campaigns, now(), ids); err != nil {
 		return nil, err
 	}
-	// Stock holds no child either.
+	// Stock holds no child either, nor do sponsors: their impact is
+	// read from the ledger when asked.
 	if err := seedStock(ctx, s, ids); err != nil {
+		return nil, err
+	}
+	if err := seedSponsors(ctx, s, now(), ids); err != nil {
 		return nil, err
 	}
 	if !o.NoRegistry {
@@ -146,8 +154,12 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 		if err := seedRequests(ctx, s, now(), ids); err != nil {
 			return nil, err
 		}
-		if err := seedDistribution(ctx, s, now(), ids); err != nil {
+		// Requests the first round of allocation decides.
+		if err := seedDayRequests(ctx, s, now(), ids); err != nil {
 			return nil, fmt.Errorf("demo distribution day: %w", err)
+		}
+		if err := seedDeviceRequests(ctx, s, now(), ids); err != nil {
+			return nil, fmt.Errorf("demo computers: %w", err)
 		}
 		if err := seedAppeals(ctx, s, now()); err != nil {
 			return nil, err
@@ -157,6 +169,10 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 		}
 		if err := seedAllocation(ctx, s, now().Year()); err != nil {
 			return nil, err
+		}
+		// The distribution day hands over what the allocation held.
+		if err := seedDistribution(ctx, s, now()); err != nil {
+			return nil, fmt.Errorf("demo distribution day: %w", err)
 		}
 		// Deliveries count the centres' children; after-care follows
 		// devices handed over to children.

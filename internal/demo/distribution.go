@@ -8,7 +8,6 @@ import (
 	"image/color"
 	"image/png"
 	"math"
-	"slices"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
@@ -17,51 +16,52 @@ import (
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/services"
-	"github.com/jolproject/jol/internal/store"
 )
 
-// dayFamilies are the families whose children's kits this year's Road to
-// School hands over at the central warehouse's distribution point in
-// Karaganda: the first DayHanded have collected theirs (by a code sent
-// to the phone, by a signature on the tablet, on the signed paper list),
-// the others are still to come.
+// dayFamilies are families of Karaganda region whose requests to this
+// year's Road to School are approved before the sample allocation's first
+// round: the round holds kits at the central warehouse for those it
+// serves, and the distribution day there hands the first DayHanded of
+// its list over (by a code sent to the phone, by a signature on the
+// tablet, on the signed paper list); the others are still to come.
 var dayFamilies = []applicant{
-	{"Әлімжанова", "Аяулым", "Әлімжанова Салтанат", "+7 701 733 18 40", "kk", requests.Allocated, requests.SchoolList},
-	{"Смирнов", "Егор", "Смирнова Наталья", "+7 702 455 90 12", "ru", requests.Allocated, requests.SchoolList},
-	{"Досанова", "Амина", "Досанов Ерлан", "+7 705 618 27 73", "kk", requests.Allocated, requests.Centre},
-	{"Пак", "Артур", "Пак Светлана", "+7 747 290 31 56", "ru", requests.Allocated, requests.Hotline},
-	{"Жұмабек", "Әли", "Жұмабекова Гүлжан", "+7 708 371 64 05", "kk", requests.Allocated, requests.Reception},
+	{"Әлімжанова", "Аяулым", "Әлімжанова Салтанат", "+7 701 733 18 40", "kk", requests.Approved, requests.SchoolList},
+	{"Смирнов", "Егор", "Смирнова Наталья", "+7 702 455 90 12", "ru", requests.Approved, requests.SchoolList},
+	{"Досанова", "Амина", "Досанов Ерлан", "+7 705 618 27 73", "kk", requests.Approved, requests.Centre},
+	{"Пак", "Артур", "Пак Светлана", "+7 747 290 31 56", "ru", requests.Approved, requests.Hotline},
+	{"Жұмабек", "Әли", "Жұмабекова Гүлжан", "+7 708 371 64 05", "kk", requests.Approved, requests.Reception},
 }
 
-// DayHanded is how many of the distribution day's families have
-// collected their kits; DayWaiting, how many are still to come.
-const (
-	DayHanded  = 3
-	DayWaiting = 5 - DayHanded
-)
+// DayHanded is how many families have collected their kits at the
+// distribution day.
+const DayHanded = 3
 
 // DayPlace is where the sample distribution day is held.
 const DayPlace = "Тарату пункті, Орталық қойма, Қарағанды"
 
-// seedDistribution opens today's distribution day of this year's Road
-// to School at the central warehouse in Karaganda, once: its families'
-// requests allocated and held there (with the allocated requests
-// before them), and the first DayHanded kits handed over by the
-// warehouse keeper, each with another proof.
-func seedDistribution(ctx context.Context, s *services.Services, today time.Time, ids map[string]int64) error {
-	win, err := s.Requests.CampaignWindow(ctx, roadSlug(today.Year()))
+// roadDay is this year's Road to School and its central warehouse when
+// the campaign takes applications and has no distribution day there yet;
+// ok is false otherwise, and the day is left alone.
+func roadDay(ctx context.Context, s *services.Services, today time.Time) (win requests.Window, central int64, ok bool, err error) {
+	win, err = s.Requests.CampaignWindow(ctx, roadSlug(today.Year()))
 	if errs.CodeOf(err) == errs.NotFound || err == nil && (win.Status != "open" || today.Before(win.From)) {
-		return nil
+		return win, 0, false, nil
 	}
 	if err != nil {
-		return err
+		return win, 0, false, err
 	}
-	central, err := centralWarehouse(ctx, s)
-	if err != nil || central == 0 {
-		return err
+	if central, err = centralWarehouse(ctx, s); err != nil || central == 0 {
+		return win, 0, false, err
 	}
 	have, err := s.Distribution.Events(ctx, access.System, distribution.Filter{CampaignID: win.ID, WarehouseID: central})
-	if err != nil || len(have) > 0 {
+	return win, central, err == nil && len(have) == 0, err
+}
+
+// seedDayRequests records the day's families' approved requests, before
+// the allocation decides them.
+func seedDayRequests(ctx context.Context, s *services.Services, today time.Time, ids map[string]int64) error {
+	win, _, ok, err := roadDay(ctx, s, today)
+	if err != nil || !ok {
 		return err
 	}
 	offer, err := s.Requests.Offer(ctx, win.ID)
@@ -78,26 +78,19 @@ func seedDistribution(ctx context.Context, s *services.Services, today time.Time
 			return fmt.Errorf("distribution day family %d: %w", i, err)
 		}
 	}
-	// The day's families' requests are the campaign's latest allocated.
-	list, _, err := s.Requests.List(ctx, access.System, requests.Filter{CampaignID: win.ID, Status: requests.Allocated},
-		store.Page{Limit: len(dayFamilies)})
-	if err != nil {
-		return err
-	}
-	if len(list) != len(dayFamilies) {
-		return fmt.Errorf("distribution day: %d requests allocated, want %d", len(list), len(dayFamilies))
-	}
-	slices.Reverse(list)
-	if err := seedHolds(ctx, s, win.ID, central); err != nil {
-		return err
-	}
-	return seedDay(ctx, s, today, win.ID, central, list[:DayHanded])
+	return nil
 }
 
-// seedDay plans and opens the day and hands the kits of handed over, one
-// proof each: a code, a signature, the signed list's photo.
-func seedDay(ctx context.Context, s *services.Services, today time.Time, campaign, central int64,
-	handed []requests.Request) error {
+// seedDistribution opens today's distribution day of this year's Road
+// to School at the central warehouse in Karaganda, once, after the
+// allocation: its list is every kit the allocation holds there, and the
+// warehouse keeper hands the first DayHanded families' over, each with
+// another proof.
+func seedDistribution(ctx context.Context, s *services.Services, today time.Time) error {
+	win, central, ok, err := roadDay(ctx, s, today)
+	if err != nil || !ok {
+		return err
+	}
 	keeper, err := s.Accounts.LookupEmail(ctx, Email("warehouse"))
 	if err != nil {
 		return err
@@ -106,19 +99,55 @@ func seedDay(ctx context.Context, s *services.Services, today time.Time, campaig
 	if err != nil {
 		return err
 	}
-	p := keeper.Principal()
 	y, m, d := today.Date()
-	e, err := s.Distribution.CreateEvent(ctx, p, distribution.EventInput{CampaignID: campaign, WarehouseID: central,
+	e, err := openDay(ctx, s, keeper.Principal(), distribution.EventInput{CampaignID: win.ID, WarehouseID: central,
 		Place: DayPlace, StartsAt: time.Date(y, m, d, 3, 0, 0, 0, time.UTC), EndsAt: time.Date(y, m, d, 12, 0, 0, 0, time.UTC),
 		WholePoint: true, StaffIDs: []int64{keeper.ID, coord.ID}, Note: "Жол мектепке: мектеп тізімдері бойынша жиынтықтар"})
 	if err != nil {
 		return err
 	}
-	if e, err = s.Distribution.SetStatus(ctx, p, e.ID, e.Version, distribution.Open); err != nil {
+	rows, err := heldRows(ctx, s, e, DayHanded)
+	if err != nil {
 		return err
 	}
-	give := func(r requests.Request, in distribution.HandoverInput) error {
-		in.EventID, in.RequestID, in.Lines, in.Via = e.ID, r.ID, []distribution.LineInput{{Line: 1}}, "web"
+	if len(rows) < DayHanded {
+		return fmt.Errorf("distribution day: %d kits held, want at least %d", len(rows), DayHanded)
+	}
+	return seedDay(ctx, s, keeper.Principal(), e, rows)
+}
+
+// openDay plans a distribution day and opens it.
+func openDay(ctx context.Context, s *services.Services, p access.Principal, in distribution.EventInput) (distribution.Event, error) {
+	e, err := s.Distribution.CreateEvent(ctx, p, in)
+	if err != nil {
+		return e, err
+	}
+	return s.Distribution.SetStatus(ctx, p, e.ID, e.Version, distribution.Open)
+}
+
+// heldRows are the first n lines of day e's list held there and not
+// handed over, one a request, in the list's order.
+func heldRows(ctx context.Context, s *services.Services, e distribution.Event, n int) ([]distribution.Row, error) {
+	_, rows, err := s.Distribution.Lines(ctx, access.System, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []distribution.Row
+	seen := map[int64]bool{}
+	for _, r := range rows {
+		if len(out) < n && r.HeldAt == e.WarehouseID && !r.Handed() && !seen[r.RequestID] {
+			out = append(out, r)
+			seen[r.RequestID] = true
+		}
+	}
+	return out, nil
+}
+
+// seedDay hands the lines of handed over at day e, one proof each: a
+// code, a signature, the signed list's photo.
+func seedDay(ctx context.Context, s *services.Services, p access.Principal, e distribution.Event, handed []distribution.Row) error {
+	give := func(r distribution.Row, in distribution.HandoverInput) error {
+		in.EventID, in.RequestID, in.Lines, in.Via = e.ID, r.RequestID, []distribution.LineInput{{Line: r.Line}}, "web"
 		if _, err := s.Distribution.HandOver(ctx, p, in); err != nil {
 			return fmt.Errorf("hand over %s: %w", r.Reference, err)
 		}
@@ -129,12 +158,12 @@ func seedDay(ctx context.Context, s *services.Services, today time.Time, campaig
 	phone := requests.NewRecorder(requests.SMS)
 	was := s.Distribution.Sender()
 	s.Distribution.SetSender(phone)
-	_, err = s.Distribution.SendCode(ctx, p, e.ID, handed[0].ID)
+	_, err := s.Distribution.SendCode(ctx, p, e.ID, handed[0].RequestID)
 	s.Distribution.SetSender(was)
 	if err != nil {
 		return err
 	}
-	msg, _ := phone.Last(handed[0].ID)
+	msg, _ := phone.Last(handed[0].RequestID)
 	if err := give(handed[0], distribution.HandoverInput{Proof: distribution.Code, Code: msg.Args["Code"]}); err != nil {
 		return err
 	}

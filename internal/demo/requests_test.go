@@ -15,8 +15,10 @@ import (
 // The demo's own "Road to School" of this year gets two requests in every
 // status (and the families of its distribution day), each with its
 // history on the days after it came in, once however often the demo is
-// loaded — but those the sample allocation decides: of the six approved
-// or waitlisted, four allocated and two waitlisted, none left approved.
+// loaded — but those the sample allocation decides: of the eleven
+// approved or waitlisted (six and the day's five), those its first round
+// served are allocated, the day handed DayHanded of them over, the
+// others are waitlisted, and none is left approved.
 func TestSeedRequestsInEveryStatus(t *testing.T) {
 	db := storetest.SQLite(t)
 	svc := services(t, db)
@@ -61,8 +63,13 @@ func TestSeedRequestsInEveryStatus(t *testing.T) {
 	}
 	// Two in every status, and the families of the distribution day: some
 	// have collected their kits, the others are still to come.
-	want := map[requests.Status]int{requests.Approved: 0, requests.Allocated: 4 + demo.DayWaiting,
-		requests.Delivered: 2 + demo.DayHanded}
+	runs, err := svc.Allocation.Runs(ctx, access.System, c.ID, 10)
+	if err != nil || len(runs) != 1 || runs[0].Served < demo.DayHanded || runs[0].Served >= 11 {
+		t.Fatalf("allocation runs %+v %v", runs, err)
+	}
+	served := runs[0].Served
+	want := map[requests.Status]int{requests.Approved: 0, requests.Allocated: served - demo.DayHanded,
+		requests.Delivered: 2 + demo.DayHanded, requests.Waitlisted: 11 - served}
 	for _, st := range requests.Statuses() {
 		w, ok := want[st]
 		if !ok {

@@ -29,6 +29,7 @@ type queries struct {
 
 	InsertPhoto, Photos, PhotoData, InsertHandover, InsertHandoverLine, LiveHandoverLine string
 	HandoverLineForReturn, MarkReturned, HandoversOfRequest, SignatureOf, RequestScope   string
+	ProofOfDoc                                                                           string
 }
 
 // Deps are what the service is built on.

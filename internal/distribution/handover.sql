@@ -45,6 +45,10 @@ JOIN aid_items i ON i.id = l.item_id
 WHERE hl.request_id = $1
 ORDER BY hv.given_at, hv.id, hl.line;
 
+-- name: ProofOfDoc
+-- The proof of the handover whose line stock document $1 recorded.
+SELECT hv.proof FROM handover_lines hl JOIN handovers hv ON hv.id = hl.handover_id WHERE hl.doc_id = $1;
+
 -- name: SignatureOf
 SELECT signature, request_id, event_id FROM handovers WHERE id = $1;
 

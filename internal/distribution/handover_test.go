@@ -38,6 +38,13 @@ func TestHandoverPartialThenDelivered(t *testing.T) {
 			recs[0].Proof != distribution.Signature || recs[0].Place != "School №1, gym" {
 			t.Fatalf("records %+v, progress %+v", recs, pr)
 		}
+		// A device's page names the proof of the handover that issued it;
+		// an issue at a counter had none.
+		proof, err := f.d.HandoverProof(f.ctx, h.Lines[0].DocID)
+		must(t, err)
+		if none, err := f.d.HandoverProof(f.ctx, h.Lines[0].DocID+1000); proof != distribution.Signature || none != "" || err != nil {
+			t.Fatalf("the proof of the computer's issue %q, of no handover's %q (%v)", proof, none, err)
+		}
 		// Each handover line names a stock issue of its line, whose moves
 		// took exactly the line out.
 		if n := f.scalar(t, `SELECT count(*) FROM handover_lines hl JOIN stock_docs d ON d.id = hl.doc_id

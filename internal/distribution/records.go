@@ -128,3 +128,15 @@ func (s *Service) requestTarget(ctx context.Context, id int64) (access.Target, e
 	}
 	return t, err
 }
+
+// HandoverProof is the proof of the handover whose line stock document
+// docID recorded; "" when no handover of an event recorded it (an issue
+// recorded at a warehouse's counter). A device's page names it.
+func (s *Service) HandoverProof(ctx context.Context, docID int64) (Proof, error) {
+	var p Proof
+	err := s.db.R.QueryRowContext(ctx, s.q.ProofOfDoc, docID).Scan(&p)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return p, err
+}

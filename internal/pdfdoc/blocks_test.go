@@ -1,6 +1,7 @@
 package pdfdoc
 
 import (
+	"github.com/jolproject/jol/internal/chart"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,8 +23,11 @@ func report(lang i18n.Locale, t map[string]string) Document {
 		Blocks: []Block{
 			Heading{Text: t["title"], Level: 1},
 			KeyValues{{Key: t["key"], Value: t["value"]}, {Key: t["amount"], Value: lang.Number(50000) + " KZT"}},
-			Chart{Title: t["chart"], Horizontal: true, Bars: []Bar{{Label: t["bar1"], Value: 17}, {Label: t["bar2"], Value: 40}}},
-			Chart{Title: t["chart"], Bars: []Bar{{Label: t["bar1"], Value: 170, Text: lang.Digits("170")}, {Label: t["bar2"], Value: 40}, {Label: t["bar3"], Value: 95}}},
+			Figure{Chart: &chart.Chart{Kind: chart.Bars, Title: t["chart"], CategoryHead: t["col1"],
+				Categories: []string{t["bar1"], t["bar2"]}, Series: []chart.Series{{Name: t["col2"], Values: []float64{17, 40}}}}},
+			Figure{Table: true, Chart: &chart.Chart{Kind: chart.Columns, Title: t["chart"], CategoryHead: t["col1"],
+				Categories: []string{t["bar1"], t["bar2"], t["bar3"]}, Target: 120, TargetLabel: t["target"],
+				Series: []chart.Series{{Name: "2026", Values: []float64{170, 40, 95}}, {Name: "2025", Values: []float64{150, 60, 80}, Muted: true}}}},
 			Table{Columns: []Column{{Title: t["col1"], Width: 2}, {Title: t["col2"], Align: End}, {Title: t["col3"], Width: 2}}, Rows: rows},
 			PageBreak{},
 			Heading{Text: t["last"], Level: 2},
@@ -38,13 +42,13 @@ var reportText = map[i18n.Locale]map[string]string{
 		"title": "Campaign report", "footer": "Karaganda Region Education Department", "org": "Karaganda Region Education Department",
 		"address": "47 Bukhar Zhyrau Avenue", "note": "Registered 2011", "key": "Campaign", "value": "Road to School 2026",
 		"amount": "Amount", "chart": "Children reached", "bar1": "Karaganda", "bar2": "Temirtau", "bar3": "Balkhash city and district",
-		"region": "Region", "col1": "Region", "col2": "Children", "col3": "Remark", "last": "Thanks to all", "name": "Aigul Zhumabayeva",
+		"region": "Region", "target": "Target", "col1": "Region", "col2": "Children", "col3": "Remark", "last": "Thanks to all", "name": "Aigul Zhumabayeva",
 	},
 	i18n.FA: {
 		"title": "گزارش پویش", "footer": "اداره آموزش و پرورش استان کاراگاندا", "org": "اداره آموزش و پرورش استان کاراگاندا",
 		"address": "خیابان بخار ژیرائو، شماره ۴۷", "note": "ثبت ۱۳۹۰", "key": "پویش", "value": "راه مدرسه ۱۴۰۵",
 		"amount": "مبلغ", "chart": "کودکان پوشش\u200cداده\u200cشده", "bar1": "کاراگاندا", "bar2": "تمیرتاو", "bar3": "شهر و بخش بالخاش",
-		"region": "منطقه", "col1": "منطقه", "col2": "کودکان", "col3": "توضیح", "last": "با سپاس از همه", "name": "آیگل ژومابایوا",
+		"region": "منطقه", "target": "هدف", "col1": "منطقه", "col2": "کودکان", "col3": "توضیح", "last": "با سپاس از همه", "name": "آیگل ژومابایوا",
 	},
 }
 
@@ -62,7 +66,7 @@ func TestEveryBlockInBothDirections(t *testing.T) {
 				t.Fatalf("got %d pages, want the table to run onto a second page and a page break after it", len(pages))
 			}
 			first := pages[0]
-			for _, k := range []string{"org", "address", "title", "key", "value", "amount", "chart", "bar1", "bar2", "bar3", "col1", "col2", "col3"} {
+			for _, k := range []string{"org", "address", "title", "key", "value", "amount", "chart", "bar1", "bar2", "bar3", "target", "col1", "col2", "col3"} {
 				if w := inOrder(first, wordsOf(tr[k])); w != "" {
 					t.Errorf("page 1 lacks %q of %s %q:\n%s", w, k, tr[k], first)
 				}

@@ -1,120 +1,102 @@
 package pdfdoc
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
 
-// Chart is a simple bar chart: one bar per label, its value written at
-// its end. It is the PDF side of the dashboard's charts; a caller turns
-// its chart model into one (the seam is this struct, kept minimal on
-// purpose). Horizontal bars grow from the labels at the start side (the
-// right in Persian); vertical bars stand in reading order (from the right
-// in Persian). Negative values are drawn as zero. A chart carries no
-// numbers beyond its bars' values; put the figures in a Table beside it.
-type Chart struct {
-	Title      string
-	Horizontal bool
-	Bars       []Bar
-}
-
-// Bar is one bar of a Chart.
-type Bar struct {
-	Label string
-	Value float64
-	// Text is the value as written beside the bar, formatted by the
-	// caller (grouping, units); empty writes Value in the document's digits.
-	Text string
-}
-
-const (
-	chartSize      = 9.0
-	barRowH        = 7.0  // a horizontal bar's row
-	columnsH       = 55.0 // the vertical bars' area
-	chartLabelRows = 2    // lines of label under a vertical bar
+	"github.com/jolproject/jol/internal/chart"
 )
 
-func (c Chart) draw(w *writer) {
-	if c.Title != "" {
-		Heading{Text: c.Title, Level: 2}.draw(w)
-	}
-	if len(c.Bars) == 0 {
+// Figure draws a chart of package chart — the model the dashboard draws
+// as SVG — from the same layout, so a printed report shows the charts the
+// screen shows: bars, columns, stacked bars, funnels, with their title,
+// legend, values and target, in the document's language, mirrored right
+// to left in Persian. The chart's width is the page's. A chart with
+// nothing to show (chart.Chart.Empty) is still drawn, as bare axes; say
+// so in a Paragraph instead where that reads better.
+type Figure struct {
+	Chart *chart.Chart
+	// Table, when set, writes the chart's numbers under it as a table, as
+	// the dashboard shows them beside it.
+	Table bool
+}
+
+// inkColor is the colour of a chart's text, as in its SVG.
+const inkColor = "#1F2328"
+
+func (f Figure) draw(w *writer) {
+	if f.Chart == nil {
 		return
 	}
-	var top float64
-	for _, b := range c.Bars {
-		top = max(top, b.Value)
+	l, err := f.Chart.Layout(w.doc.Lang)
+	if err != nil {
+		w.fail(err)
+		return
 	}
-	w.pdf.SetFillColor(70, 110, 170)
-	if c.Horizontal {
-		c.horizontal(w, top)
-	} else {
-		c.vertical(w, top)
-	}
-	w.y += 4
-}
-
-func (c Chart) horizontal(w *writer, top float64) {
-	labelW := contentW * keyShare
-	const gap = 3.0
-	valueW := 25.0
-	barsW := contentW - labelW - gap - valueW
-	for _, b := range c.Bars {
-		ls := w.wrap(b.Label, chartSize, false, labelW)
-		textH := float64(len(ls)) * lineH(chartSize)
-		rowH := max(barRowH, textH+1)
-		w.room(rowH)
-		labelLeft := w.alignX(Start, labelW, margin, contentW)
-		w.drawLines(ls, chartSize, End, labelLeft, labelW, w.y+(rowH-textH)/2)
-		mid := w.y + rowH/2 // the bar's vertical centre
-		length := barsW * fraction(b.Value, top)
-		x := margin + labelW + gap // the bar's start edge, left to right
-		if w.rtl {
-			x = pageW - margin - labelW - gap - length
+	scale := contentW / l.Width // millimetres per layout unit
+	w.room(l.Height * scale)
+	top := w.y
+	at := func(x, y float64) (float64, float64) { return margin + x*scale, top + y*scale }
+	for _, ln := range l.Lines {
+		w.pdf.SetDrawColor(rgb(ln.Stroke))
+		w.pdf.SetLineWidth(0.25)
+		if ln.Dashed {
+			w.pdf.SetDashPattern([]float64{4 * scale, 3 * scale}, 0)
 		}
-		w.pdf.Rect(x, mid-barRowH/2+1.2, length, barRowH-2.4, "F")
-		v := w.sh.oneLine(c.value(w, b), string(w.doc.Lang), w.rtl, false)
-		vx := x + length + 1.5
-		if w.rtl {
-			vx = x - 1.5 - v.width*chartSize*ptToMM
+		x1, y1 := at(ln.X1, ln.Y1)
+		x2, y2 := at(ln.X2, ln.Y2)
+		w.pdf.Line(x1, y1, x2, y2)
+		if ln.Dashed {
+			w.pdf.SetDashPattern(nil, 0)
 		}
-		w.drawLine(v, vx, baseline(mid-lineH(chartSize)/2, chartSize), chartSize)
-		w.y += rowH
 	}
-}
-
-func (c Chart) vertical(w *writer, top float64) {
-	labelsH := chartLabelRows * lineH(chartSize)
-	valueH := lineH(chartSize)
-	w.room(valueH + columnsH + labelsH + 2)
-	slot := contentW / float64(len(c.Bars))
-	barW := min(slot*0.6, 22)
-	axis := w.y + valueH + columnsH
-	for i, b := range c.Bars {
-		left := margin + float64(i)*slot
-		if w.rtl {
-			left = pageW - margin - float64(i+1)*slot
+	for _, r := range l.Rects {
+		w.pdf.SetFillColor(rgb(r.Fill))
+		x, y := at(r.X, r.Y)
+		w.pdf.Rect(x, y, r.W*scale, r.H*scale, "F")
+	}
+	w.pdf.SetTextColor(rgb(inkColor))
+	for _, t := range l.Texts {
+		size := t.Size * scale / ptToMM
+		s := w.sh.oneLine(t.S, string(w.doc.Lang), w.rtl, t.Bold)
+		x, y := at(t.X, t.Y)
+		switch width := s.width * size * ptToMM; t.Anchor {
+		case chart.Middle:
+			x -= width / 2
+		case chart.Right:
+			x -= width
 		}
-		h := columnsH * fraction(b.Value, top)
-		w.pdf.Rect(left+(slot-barW)/2, axis-h, barW, h, "F")
-		v := w.sh.oneLine(c.value(w, b), string(w.doc.Lang), w.rtl, false)
-		w.drawLines([]line{v}, chartSize, Center, left, slot, axis-h-valueH)
-		ls := w.wrap(b.Label, chartSize, false, slot-2)
-		w.drawLines(ls[:min(len(ls), chartLabelRows)], chartSize, Center, left+1, slot-2, axis+1)
+		w.drawLine(s, x, y, size)
 	}
-	w.pdf.SetDrawColor(60, 60, 60)
-	w.pdf.SetLineWidth(0.3)
-	w.pdf.Line(margin, axis, pageW-margin, axis)
-	w.y = axis + 1 + labelsH
+	w.pdf.SetTextColor(0, 0, 0)
+	w.y = top + l.Height*scale + 3
+	if f.Table {
+		numbers(f.Chart.Table(w.doc.Lang)).draw(w)
+	}
 }
 
-func (c Chart) value(w *writer, b Bar) string {
-	if b.Text != "" {
-		return b.Text
+// numbers is a chart's table of numbers as a Table: the categories first,
+// then a column of values per series, aligned at the end.
+func numbers(t chart.Table) Table {
+	var out Table
+	for i, h := range t.Head {
+		c := Column{Title: h, Width: 1, Align: End}
+		if i == 0 {
+			c.Width, c.Align = 2, Start
+		}
+		out.Columns = append(out.Columns, c)
 	}
-	return w.doc.Lang.Digits(strconv.FormatFloat(b.Value, 'f', -1, 64))
+	for _, r := range t.Rows {
+		out.Rows = append(out.Rows, append([]string{r.Category}, r.Cells...))
+	}
+	return out
 }
 
-func fraction(v, top float64) float64 {
-	if v <= 0 || top <= 0 {
-		return 0
+// rgb reads a colour written #RRGGBB; anything else is black.
+func rgb(hex string) (r, g, b int) {
+	v, err := strconv.ParseUint(strings.TrimPrefix(hex, "#"), 16, 32)
+	if err != nil || len(hex) != 7 {
+		return 0, 0, 0
 	}
-	return v / top
+	return int(v >> 16), int(v >> 8 & 0xff), int(v & 0xff)
 }

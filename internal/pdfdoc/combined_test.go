@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/jolproject/jol/internal/i18n"
@@ -53,4 +54,45 @@ func TestWriteAllRefusesNothing(t *testing.T) {
 	if err := renderer(t).WriteAll(&bytes.Buffer{}); err == nil {
 		t.Error("no documents gave no error")
 	}
+}
+
+// TestBenchmarkLettersTakeOnePageEach keeps the benchmark honest: its
+// letters are the one-page letters it claims.
+func TestBenchmarkLettersTakeOnePageEach(t *testing.T) {
+	docs := letters(5)
+	pages := extract(t, render(t, "bench-letters", docs...))
+	if len(pages) != len(docs) {
+		t.Errorf("%d letters took %d pages", len(docs), len(pages))
+	}
+}
+
+// TestConcurrentWritesAgree: one Renderer shared by several goroutines
+// (run with -race) writes the same bytes as one at a time.
+func TestConcurrentWritesAgree(t *testing.T) {
+	r := renderer(t)
+	docs := letters(10)
+	want := make([][]byte, len(docs))
+	for i, d := range docs {
+		var buf bytes.Buffer
+		if err := r.Write(&buf, d); err != nil {
+			t.Fatal(err)
+		}
+		want[i] = buf.Bytes()
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for i, d := range docs {
+				var buf bytes.Buffer
+				if err := r.Write(&buf, d); err != nil {
+					t.Error(err)
+					return
+				}
+				if !bytes.Equal(buf.Bytes(), want[i]) {
+					t.Errorf("letter %d came out different when written concurrently", i)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -43,7 +43,7 @@ type Letterhead struct {
 
 // Block is one piece of a document's content. The set is closed: the
 // types of this package are the blocks there are (Heading, Paragraph,
-// KeyValues, Table, Signatory, Chart, PageBreak).
+// KeyValues, Table, Figure, Signatory, PageBreak).
 type Block interface {
 	draw(w *writer)
 }

@@ -43,6 +43,8 @@ type face struct {
 	// maps to a glyph of no width: these can be drawn as they are, and
 	// Persian words keep their ZWNJ in copied text.
 	invisible map[rune]bool
+	// missing stands for a character the font cannot draw.
+	missing rune
 }
 
 func parseFace(ttf []byte, style string) (*face, error) {
@@ -53,6 +55,9 @@ func parseFace(ttf []byte, style string) (*face, error) {
 	fc := &face{font: f.Font, ttf: ttf, style: style, upem: float64(f.Upem()), runeOf: map[font.GID]rune{}, invisible: map[rune]bool{}}
 	for it := f.Cmap.Iter(); it.Next(); {
 		r, gid := it.Char()
+		if r > 0xFFFF {
+			continue // fpdf writes only the Basic Multilingual Plane
+		}
 		if old, ok := fc.runeOf[gid]; !ok || r < old {
 			fc.runeOf[gid] = r
 		}
@@ -60,5 +65,18 @@ func parseFace(ttf []byte, style string) (*face, error) {
 			fc.invisible[r] = true
 		}
 	}
+	fc.missing = '?'
+	if _, ok := f.NominalGlyph(unicode.ReplacementChar); ok {
+		fc.missing = unicode.ReplacementChar
+	}
 	return fc, nil
+}
+
+// drawable returns r if fpdf can draw it in the face, and the face's
+// stand-in for a missing character otherwise.
+func (fc *face) drawable(r rune) rune {
+	if _, ok := fc.font.NominalGlyph(r); ok && r <= 0xFFFF {
+		return r
+	}
+	return fc.missing
 }

@@ -72,6 +72,13 @@ var bidiControls = strings.NewReplacer("\u202a", "", "\u202b", "", "\u202c", "",
 // the letters they show, and without the bidi embedding marks.
 func extract(t *testing.T, pdf []byte) []string {
 	t.Helper()
+	pages := strings.Split(bidiControls.Replace(norm.NFKC.String(pdftotext(t, pdf))), "\f")
+	return pages[:len(pages)-1] // the text ends with a form feed
+}
+
+// pdftotext returns the text of pdf as pdftotext reads it.
+func pdftotext(t *testing.T, pdf []byte) string {
+	t.Helper()
 	tool := needTool(t, "pdftotext")
 	file := filepath.Join(t.TempDir(), "doc.pdf")
 	if err := os.WriteFile(file, pdf, 0o644); err != nil {
@@ -81,8 +88,7 @@ func extract(t *testing.T, pdf []byte) []string {
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
-	pages := strings.Split(bidiControls.Replace(norm.NFKC.String(string(out))), "\f")
-	return pages[:len(pages)-1] // the text ends with a form feed
+	return string(out)
 }
 
 // inOrder reports the first of words that text does not contain after

@@ -42,9 +42,16 @@ func (r *Renderer) Write(out io.Writer, doc Document) error {
 }
 
 // WriteAll writes docs into one PDF file, for printing: each document
-// starts on a new page and numbers its pages from one. The file's title is
-// the first document's.
-func (r *Renderer) WriteAll(out io.Writer, docs ...Document) error {
+// starts on a new page and numbers its pages from one. The file's title,
+// language and date are the first document's.
+func (r *Renderer) WriteAll(out io.Writer, docs ...Document) (err error) {
+	// fpdf panics on some input it does not expect; a letter run must get
+	// an error for one document, not lose the process.
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("pdfdoc: %v", p)
+		}
+	}()
 	if len(docs) == 0 {
 		return fmt.Errorf("pdfdoc: no documents to write")
 	}
@@ -54,20 +61,28 @@ func (r *Renderer) WriteAll(out io.Writer, docs ...Document) error {
 	pdf.AddUTF8FontFromBytes(family, r.regular.style, r.regular.ttf)
 	pdf.AddUTF8FontFromBytes(family, r.bold.style, r.bold.ttf)
 	pdf.SetTitle(docs[0].Title, true)
+	if docs[0].Lang != "" {
+		pdf.SetLang(string(docs[0].Lang)) // for screen readers and search
+	}
 	pdf.SetCreator("Jol", true)
+	pdf.SetCatalogSort(true) // the same document gives the same bytes
 	if !docs[0].Created.IsZero() {
 		pdf.SetCreationDate(docs[0].Created)
 		pdf.SetModificationDate(docs[0].Created)
 	}
 	sh := r.shapers.Get().(*shaper)
-	defer r.shapers.Put(sh)
 	for i := range docs {
 		w := &writer{pdf: pdf, sh: sh, doc: &docs[i], rtl: docs[i].Lang.Dir() == "rtl"}
 		w.render()
+		if w.err != nil {
+			return fmt.Errorf("pdfdoc: document %d: %w", i+1, w.err)
+		}
 		if err := pdf.Error(); err != nil {
 			return fmt.Errorf("pdfdoc: document %d: %w", i+1, err)
 		}
 	}
+	// Not deferred: after a panic the shaper's buffers may be half written.
+	r.shapers.Put(sh)
 	if err := pdf.Output(out); err != nil {
 		return fmt.Errorf("pdfdoc: write: %w", err)
 	}
@@ -93,6 +108,7 @@ type writer struct {
 	rtl   bool
 	y     float64 // top of the next thing to draw
 	pages []int   // this document's pages in the PDF
+	err   error   // the first block that could not be drawn
 	font  struct {
 		face *face
 		size float64
@@ -108,6 +124,13 @@ func (w *writer) render() {
 		b.draw(w)
 	}
 	w.footers()
+}
+
+// fail records the first error of a block, which WriteAll returns.
+func (w *writer) fail(err error) {
+	if w.err == nil {
+		w.err = err
+	}
 }
 
 func (w *writer) newPage() {
@@ -138,7 +161,12 @@ func (w *writer) footers() {
 		w.font.face = nil
 		w.pdf.SetTextColor(90, 90, 90)
 		if w.doc.Footer != "" {
-			w.single(w.doc.Footer, small, false, Start, margin, contentW*0.75, footerLine)
+			// The footer's line keeps the end quarter for the page number.
+			left := margin
+			if w.rtl {
+				left = margin + contentW/4
+			}
+			w.single(w.doc.Footer, small, false, Start, left, contentW*3/4, footerLine)
 		}
 		if n := label(i+1, len(w.pages)); n != "" {
 			w.single(n, small, false, End, margin, contentW, footerLine)

@@ -53,11 +53,11 @@ type shaper struct {
 }
 
 func newShaper(regular, bold *face) *shaper {
-	s := &shaper{regular: regular, bold: bold,
-		faces:   map[*font.Font]*face{regular.font: regular, bold.font: bold},
+	return &shaper{regular: regular, bold: bold,
+		faces: map[*font.Font]*face{regular.font: regular, bold.font: bold},
+		// A font.Face caches lookups, so each shaper has its own.
 		goFaces: map[*face]*font.Face{regular: font.NewFace(regular.font), bold: font.NewFace(bold.font)},
 	}
-	return s
 }
 
 // fontmap picks the first face that has a glyph for a character.
@@ -95,6 +95,7 @@ func (s *shaper) paragraph(text []rune, lang string, rtl, bold bool, maxEm float
 	if len(text) == 0 {
 		return []line{{}}
 	}
+	s.drawable(text)
 	dir := di.DirectionLTR
 	if rtl {
 		dir = di.DirectionRTL
@@ -124,6 +125,24 @@ func (s *shaper) paragraph(text []rune, lang string, rtl, bold bool, maxEm float
 	return out
 }
 
+// drawable replaces, in place, what cannot be drawn before it is
+// measured: a control character (a tab) by a space, a character the
+// fonts lack (an emoji, a Chinese character) by U+FFFD.
+func (s *shaper) drawable(text []rune) {
+	for i, r := range text {
+		switch {
+		case unicode.IsControl(r):
+			text[i] = ' '
+		case unicode.Is(unicode.Cf, r):
+			// Format characters (ZWNJ, bidi marks) stay: they steer
+			// shaping and bidi even where nothing is drawn for them.
+		case s.regular.drawable(r) == r, s.bold.drawable(r) == r:
+		default:
+			text[i] = s.regular.missing
+		}
+	}
+}
+
 // visual turns a wrapped line into segments in visual order.
 func (s *shaper) visual(text []rune, l shaping.Line, bold bool) line {
 	runs := slices.Clone(l)
@@ -142,7 +161,8 @@ func (s *shaper) visual(text []rune, l shaping.Line, bold bool) line {
 // glyphText maps shaped glyphs back to characters fpdf can draw: each
 // glyph to the character the font maps to it (a presentation form for a
 // joined Arabic letter), a glyph without one to its cluster's source
-// characters. A format character (ZWNJ, a bidi mark) is written as
+// characters, each replaced by U+FFFD if the font lacks it (an emoji, a
+// Chinese character). A format character (ZWNJ, a bidi mark) is written as
 // itself when the font draws it with no width, and left out otherwise, as
 // is a trailing space the wrapper trimmed: fpdf would give them width.
 func glyphText(fc *face, text []rune, glyphs []shaping.Glyph) string {
@@ -165,7 +185,9 @@ func glyphText(fc *face, text []rune, glyphs []shaping.Glyph) string {
 		if i > 0 && glyphs[i-1].TextIndex() == g.TextIndex() {
 			continue
 		}
-		b.WriteString(string(text[g.TextIndex() : g.TextIndex()+g.RunesCount()]))
+		for _, r := range text[g.TextIndex() : g.TextIndex()+g.RunesCount()] {
+			b.WriteRune(fc.drawable(r))
+		}
 	}
 	return b.String()
 }

@@ -49,7 +49,9 @@ func TestLinesFitAndMatchFpdfWidths(t *testing.T) {
 	pdf.AddPage()
 	const size, avail = 11.0, 120.0
 	texts := map[string]string{"fa": longPersian, "kk": strings.Repeat(samples()[0].doc.Blocks[1].(Paragraph).Text+" ", 3),
-		"fr": strings.Repeat(samples()[3].doc.Blocks[1].(Paragraph).Text+" ", 3)}
+		"fr": strings.Repeat(samples()[3].doc.Blocks[1].(Paragraph).Text+" ", 3),
+		// Characters the fonts lack, a tab, invalid UTF-8.
+		"en": strings.Repeat("before 中文 😀 \xff\tafter ", 12)}
 	for lang, text := range texts {
 		for _, bold := range []bool{false, true} {
 			ls := sh.lines(text, lang, lang == "fa", bold, avail/(size*ptToMM))

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"github.com/jolproject/jol/internal/chart"
 	"io"
 	"strings"
 
@@ -62,7 +63,10 @@ func (s *Service) Document(r Report, locale i18n.Locale) pdfdoc.Document {
 	add(kv)
 	add(pdfdoc.Paragraph{Text: l.T("report.as_of", "Date", l.DateTime(f.AsOf)), Small: true})
 	for _, t := range tables {
-		add(chartOf(l, t), tableOf(l, t))
+		if fig := chartOf(t); len(fig.Chart.Categories) > 0 {
+			add(fig)
+		}
+		add(tableOf(l, t))
 	}
 	add(pdfdoc.Paragraph{Text: l.T("report.suppressed", "Min", 5), Small: true})
 	if len(f.Items) > 0 {
@@ -120,20 +124,17 @@ func (s *Service) giving(l *i18n.Localizer, f Figures, add func(...pdfdoc.Block)
 	}
 }
 
-// chartOf draws t's column totals as horizontal bars: a hidden total is
-// drawn as nothing, with a dash.
-func chartOf(l *i18n.Localizer, t Table) pdfdoc.Chart {
-	c := pdfdoc.Chart{Title: t.Title, Horizontal: true}
+// chartOf draws t's column totals as horizontal bars. A hidden total is
+// left out of the chart: the table under it shows it hidden.
+func chartOf(t Table) pdfdoc.Figure {
+	c := &chart.Chart{Kind: chart.Bars, Title: t.Title, Series: []chart.Series{{Name: t.Title}}}
 	for j, name := range t.Cols {
-		b := pdfdoc.Bar{Label: name}
 		if v, shown := t.ColTotal(j); shown {
-			b.Value, b.Text = float64(v), l.Number(v)
-		} else {
-			b.Text = Hidden
+			c.Categories = append(c.Categories, name)
+			c.Series[0].Values = append(c.Series[0].Values, float64(v))
 		}
-		c.Bars = append(c.Bars, b)
 	}
-	return c
+	return pdfdoc.Figure{Chart: c}
 }
 
 // tableOf is t with its totals, as published.

@@ -24,8 +24,7 @@ const (
 	StatusPage OutboxChannel = "status_page"
 	TelegramCh OutboxChannel = "telegram"
 	// SMS is a text message to a phone: the one-time codes of handovers
-	// go this way, straight to a Sender and never through the outbox
-	// table, which keeps its arguments in clear.
+	// go this way (see outbox_queue.go).
 	SMS OutboxChannel = "sms"
 )
 
@@ -56,7 +55,8 @@ func (s *Service) notify(ctx context.Context, tx store.Querier, r Request, now t
 }
 
 // Sender delivers messages of one channel: the status page now, the bot
-// later. Send returns an error to have the message tried again.
+// later; Outbox is the Sender that queues them for those. Send returns an
+// error to have the message tried again.
 type Sender interface {
 	Channel() OutboxChannel
 	Send(ctx context.Context, m Message) error
@@ -82,6 +82,9 @@ func (s *Service) Dispatch(ctx context.Context, snd Sender, limit int) (int, err
 			continue
 		}
 		if _, err := s.db.W.ExecContext(ctx, s.q.MarkSent, m.ID, s.now().UTC()); err != nil {
+			return sent, fmt.Errorf("requests: outbox: %w", err)
+		}
+		if err := s.blankSecrets(ctx, m); err != nil {
 			return sent, fmt.Errorf("requests: outbox: %w", err)
 		}
 		sent++

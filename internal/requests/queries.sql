@@ -144,6 +144,10 @@ FROM outbox WHERE request_id = $1 ORDER BY id;
 -- name: MarkSent
 UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = $2, last_error = '' WHERE id = $1;
 
+-- name: SetOutboxArgs
+-- A message's arguments rewritten: a one-time code blanked once it went.
+UPDATE outbox SET args = $2 WHERE id = $1;
+
 -- name: MarkFailed
 -- A message failing $3 times in all is given up (failed); until then it
 -- stays pending for the next round.

@@ -11,16 +11,11 @@ import (
 const recorderLimit = 1000
 
 // Recorder is a Sender that delivers nothing: it keeps the messages it is
-// given in memory, for tests and for the demo, which has no phones to
-// send to. A real installation gives a channel a Sender that delivers.
+// given in memory, for tests: it stands for a phone or a gateway.
 type Recorder struct {
-	ch OutboxChannel
-	// Visible marks the demo's recorder, whose messages the pages may
-	// show in place of the phone they were meant for. Never set it in a
-	// real installation: it would show the staff a one-time code.
-	Visible bool
-	mu      sync.Mutex
-	msgs    []Message
+	ch   OutboxChannel
+	mu   sync.Mutex
+	msgs []Message
 }
 
 // NewRecorder returns a Recorder of channel ch.

@@ -40,7 +40,7 @@ type queries struct {
 	SetStatus, SetReviewer, ReviewerScope                                 string
 	CampaignList, CampaignListByStatus, CampaignListByReviewer            string
 	InsertComment, Comments, InsertDocument, Documents, Document          string
-	PendingOutbox, MarkSent, MarkFailed, OutboxOfRequest                  string
+	PendingOutbox, MarkSent, MarkFailed, OutboxOfRequest, SetOutboxArgs   string
 	CampaignChoices, CampaignOffer                                        string
 	RequestRows, MoveRequest, SetRequestRow, CampaignBySlug               string
 	ListCampaign, ListCampaignRegions, ListCampaignOffer, OpenCampaignIDs string

@@ -28,6 +28,7 @@ import (
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/imports"
 	"github.com/jolproject/jol/internal/jobs"
+	"github.com/jolproject/jol/internal/letters"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/public"
@@ -79,6 +80,9 @@ type Services struct {
 	Sponsors *sponsors.Service
 	// Reports produces campaigns' final reports and draws them.
 	Reports *reports.Service
+	// Letters keeps the letter templates and letterheads and writes the
+	// thank-you letters of campaigns.
+	Letters *letters.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -179,14 +183,21 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		Requests: s.Requests, Now: o.Now}); err != nil {
 		return nil, err
 	}
+	// One-time codes wait in the outbox for the dispatcher of text
+	// messages (the bot, a gateway) to deliver them.
+	s.Distribution.SetSender(s.Requests.Outbox(requests.SMS))
 	if s.Deliveries, err = deliveries.New(db, deliveries.Deps{Audit: s.Audit, Stock: s.Stock, Campaigns: s.Campaigns,
 		Now: o.Now}); err != nil {
 		return nil, err
 	}
 	s.Orgs.OnMove(s.Deliveries.RepathOrgs)
 	s.Geo.OnMove(s.Deliveries.RepathRegions)
+	proof := func(ctx context.Context, doc int64) (string, error) {
+		p, err := s.Distribution.HandoverProof(ctx, doc)
+		return string(p), err
+	}
 	if s.Aftercare, err = aftercare.New(db, aftercare.Deps{Audit: s.Audit, Stock: s.Stock, Requests: s.Requests,
-		Now: o.Now}); err != nil {
+		Now: o.Now, HandoverProof: proof}); err != nil {
 		return nil, err
 	}
 	s.Orgs.OnMove(s.Aftercare.RepathOrgs)
@@ -225,6 +236,12 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		People: s.People, Geo: s.Geo, Sponsors: s.Sponsors, Catalog: s.Catalog, Now: o.Now}); err != nil {
 		return nil, err
 	}
+	if s.Letters, err = letters.New(db, letters.Deps{Audit: s.Audit, Campaigns: s.Campaigns, Orgs: s.Orgs,
+		Sponsors: s.Sponsors, Jobs: s.Jobs, Catalog: s.Catalog, DefaultLocale: settingsLocale(s.Settings),
+		Now: o.Now}); err != nil {
+		return nil, err
+	}
+	s.Jobs.Register(letters.JobKind, s.Letters.Handle)
 	return &s, nil
 }
 

@@ -46,3 +46,13 @@ SELECT id FROM receipts WHERE doc_id = $1;
 
 -- name: ItemNames
 SELECT id, name_en, name_kk, name_ru, name_fr, name_fa FROM aid_items;
+
+-- name: ReceiptHead
+-- What heads and signs receipt $1: the names of its organisation's region
+-- and the person who recorded the gift (or the donation in kind).
+SELECT COALESCE(rg.name_en, ''), COALESCE(rg.name_kk, ''), COALESCE(rg.name_ru, ''), COALESCE(rg.name_fr, ''),
+    COALESCE(rg.name_fa, ''),
+    COALESCE((SELECT u.name FROM gifts g JOIN users u ON u.id = g.created_by WHERE g.id = r.gift_id),
+        (SELECT d.created_name FROM stock_docs d WHERE d.id = r.doc_id), '')
+FROM receipts r JOIN organisations o ON o.id = r.org_id LEFT JOIN regions rg ON rg.id = o.region_id
+WHERE r.id = $1;

@@ -55,3 +55,33 @@ func TestASponsorSeesOnlyTheirOwnGiving(t *testing.T) {
 		wantField(t, err, "user_id", "error.sponsor_login_role")
 	})
 }
+
+// The logins a sponsor's form offers are those of role sponsor not linked
+// to another sponsor: a sponsor's own stays offered, another's is not,
+// and a coordinator's never is.
+func TestFreeLoginsAreTheUnlinkedSponsorLogins(t *testing.T) {
+	testworld.Each(t, func(t *testing.T, w *testworld.World) {
+		f := setup(t, w)
+		taken := f.sponsorLogin(t, "taken@example.org")
+		free := f.sponsorLogin(t, "free@example.org")
+		a := f.sponsor(t, "Steel Co", sponsors.Input{UserID: taken.ID})
+		ids := func(self int64) map[int64]bool {
+			ls, err := f.s.FreeLogins(f.ctx, f.coord, self)
+			must(t, err)
+			out := map[int64]bool{}
+			for _, l := range ls {
+				out[l.ID] = true
+			}
+			return out
+		}
+		if got := ids(0); got[taken.ID] || !got[free.ID] || got[w.Users[access.Coordinator].ID] {
+			t.Fatalf("for a new sponsor: %v", got)
+		}
+		if got := ids(a.ID); !got[taken.ID] || !got[free.ID] {
+			t.Fatalf("for Steel Co: %v", got)
+		}
+		if _, err := f.s.FreeLogins(f.ctx, w.Principal(access.Auditor), 0); errs.CodeOf(err) != errs.Forbidden {
+			t.Fatalf("an auditor listed logins: %v", err)
+		}
+	})
+}

@@ -69,3 +69,9 @@ SELECT u.role, s.donor_id FROM users u LEFT JOIN sponsors s ON s.user_id = u.id 
 
 -- name: ItemExists
 SELECT 1 FROM aid_items WHERE id = $1;
+
+-- name: FreeLogins
+-- The logins of role sponsor linked to no sponsor, or to sponsor $1.
+SELECT u.id, u.name, u.email FROM users u
+WHERE u.role = 'sponsor' AND NOT EXISTS (SELECT 1 FROM sponsors s WHERE s.user_id = u.id AND s.donor_id <> $1)
+ORDER BY u.name, u.id;

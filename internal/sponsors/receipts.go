@@ -27,6 +27,11 @@ type Receipt struct {
 	SponsorName string    `json:"sponsor_name"`
 	Locale      string    `json:"locale"`
 	IssuedAt    time.Time `json:"issued_at"`
+	// OrgRegion is the region of the organisation, for the letterhead;
+	// Signer the person who recorded the gift, who signs it. Both are read
+	// with the receipt whole, not in a list.
+	OrgRegion Names  `json:"org_region,omitzero"`
+	Signer    string `json:"signer,omitempty"`
 	// A cash gift's.
 	Gift *Gift `json:"gift,omitempty"`
 	// A donation in kind's: its ledger document and lines, item names in
@@ -138,6 +143,11 @@ func (s *Service) Receipt(ctx context.Context, p access.Principal, id int64) (Re
 		return Receipt{}, err
 	}
 	r.SponsorName, r.Locale = sp.Name, sp.Locale(s.def(ctx))
+	n := &r.OrgRegion
+	if err := s.db.R.QueryRowContext(ctx, s.q.ReceiptHead, id).Scan(&n.EN, &n.KK, &n.RU, &n.FR, &n.FA,
+		&r.Signer); err != nil {
+		return Receipt{}, err
+	}
 	if r.Gift != nil {
 		g, err := scanGift(s.db.R.QueryRowContext(ctx, s.q.GiftByID, r.Gift.ID))
 		if err != nil {

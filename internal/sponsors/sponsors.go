@@ -23,9 +23,11 @@ import (
 	"embed"
 	"fmt"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/jolproject/jol/internal/audit"
+	"github.com/jolproject/jol/internal/pdfdoc"
 	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/store"
 )
@@ -36,10 +38,10 @@ var queryFS embed.FS
 type queries struct {
 	InsertSponsor, UpdateSponsor, SponsorByID, SponsorByUser, LockSponsor, DonorFree string
 	Sponsors, Contacts, DeleteContacts, InsertContact                                string
-	Campaigns, DeleteCampaigns, InsertCampaign, CampaignExists, UserRole             string
+	Campaigns, DeleteCampaigns, InsertCampaign, CampaignExists, UserRole, FreeLogins string
 
 	InsertGift, Gifts, GiftByID, NewCounter, NextNumber, InsertReceipt, Receipts string
-	ReceiptByID, ReceiptOfDoc                                                    string
+	ReceiptByID, ReceiptOfDoc, ReceiptHead                                       string
 
 	InsertPledge, Pledges, PledgeByID, InsertFulfilment, DuePledges, MarkReminded, Reminded string
 	ItemExists                                                                              string
@@ -67,11 +69,15 @@ type Service struct {
 	def   func(context.Context) string
 	now   func() time.Time
 	q     queries
+	// pdf is the PDF renderer, made on first use: parsing the fonts is
+	// not worth it for a process that writes no receipt.
+	pdf func() (*pdfdoc.Renderer, error)
 }
 
 // New returns the service on db.
 func New(db *store.DB, d Deps) (*Service, error) {
 	s := &Service{db: db, log: d.Audit, stock: d.Stock, def: d.DefaultLocale, now: d.Now}
+	s.pdf = sync.OnceValues(pdfdoc.New)
 	if s.now == nil {
 		s.now = time.Now
 	}

@@ -67,11 +67,14 @@ func setup(t *testing.T, w *testworld.World) *fix {
 	return f
 }
 
-// request submits an approved request for a new child of School №1
-// asking for quantity of item in size, and returns its id (line 1).
+// request submits an approved request for a new child of the Support
+// centre (the warehouse keeper's organisation) asking for quantity of
+// item in size, and returns its id (line 1).
 func (f *fix) request(t *testing.T, name string, itemID int64, size string, quantity int) int64 {
 	t.Helper()
-	child := f.Person(t, f.Child("Test", name, testworld.Day(2018, 3, 1)))
+	in := f.Child("Test", name, testworld.Day(2018, 3, 1))
+	in.OrgID = f.Centre.ID
+	child := f.Person(t, in)
 	coord := f.Principal(access.Coordinator)
 	r, err := f.Services.Requests.Submit(f.ctx, coord, requests.Input{CampaignID: f.campaign, PersonID: child.ID,
 		ApplicantKind: requests.ByParent, ApplicantName: "Parent", Channel: requests.Centre, Locale: "en",

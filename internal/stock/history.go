@@ -106,11 +106,5 @@ func (s *Service) Units(ctx context.Context, p access.Principal, id int64, state
 	if _, err := s.Warehouse(ctx, p, id); err != nil {
 		return nil, err
 	}
-	return store.Select(ctx, s.db.R, func(sc store.Scanner) (Unit, error) {
-		var u Unit
-		var donor sql.NullString
-		err := sc.Scan(&u.ID, &u.ItemID, &u.Serial, &u.State, &u.LotID, &donor, &u.DocID)
-		u.DonorName = donor.String
-		return u, err
-	}, s.q.Units, id, state, MaxUnits)
+	return store.Select(ctx, s.db.R, scanUnit, s.q.Units, id, state, MaxUnits)
 }

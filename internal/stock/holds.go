@@ -51,20 +51,26 @@ func (s *Service) Reserve(ctx context.Context, tx *sql.Tx, holds []Hold) error {
 	// deadlock.
 	order := slices.Clone(holds)
 	slices.SortStableFunc(order, func(a, b Hold) int { return compareKeys(a.key(), b.key()) })
+	// The four statements of a hold, parsed once for the whole call.
+	q, err := prepare(ctx, tx, s.q.RequestLine, s.q.HoldForLine, s.q.Reserve, s.q.InsertHold)
+	if err != nil {
+		return err
+	}
+	defer q.close()
 	return savepoint(ctx, tx, "stock_reserve", func() error {
 		now := s.now().UTC()
 		for _, h := range order {
-			if err := s.holdLine(ctx, tx, h); err != nil {
+			if err := s.holdLine(ctx, q, h); err != nil {
 				return err
 			}
-			res, err := tx.ExecContext(ctx, s.q.Reserve, h.WarehouseID, h.ItemID, h.Size, h.Quantity)
+			res, err := q.ExecContext(ctx, s.q.Reserve, h.WarehouseID, h.ItemID, h.Size, h.Quantity)
 			if err != nil {
 				return checkErr(err)
 			}
 			if n, err := res.RowsAffected(); err != nil || n != 1 {
 				return cmp.Or(err, s.shortHold(ctx, tx, h))
 			}
-			_, err = tx.ExecContext(ctx, s.q.InsertHold, h.RequestID, h.Line, h.WarehouseID, h.ItemID, h.Size, h.Quantity,
+			_, err = q.ExecContext(ctx, s.q.InsertHold, h.RequestID, h.Line, h.WarehouseID, h.ItemID, h.Size, h.Quantity,
 				h.RunID, now)
 			if store.IsUniqueViolation(err) {
 				return errs.New(errs.Conflict, "error.stock_hold_exists")
@@ -79,7 +85,7 @@ func (s *Service) Reserve(ctx context.Context, tx *sql.Tx, holds []Hold) error {
 
 // holdLine checks that h's line asks for h's item in h's size and has no
 // hold yet.
-func (s *Service) holdLine(ctx context.Context, tx *sql.Tx, h Hold) error {
+func (s *Service) holdLine(ctx context.Context, tx store.Querier, h Hold) error {
 	ln, err := s.requestLine(ctx, tx, h.RequestID, h.Line)
 	if err != nil {
 		return err

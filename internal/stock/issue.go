@@ -104,6 +104,16 @@ func (s *Service) issueLine(ctx context.Context, tx *sql.Tx, p access.Principal,
 	if err != nil {
 		return Doc{}, err
 	}
+	// At a warehouse's counter the request must be one of the user's own
+	// organisation and region; a distribution day's staff hand over what
+	// the day's list holds, which the day's scope governs.
+	if !mustHold && !access.Within(p, access.Target{OrgPath: ln.orgPath, RegionPath: ln.regionPath}) {
+		field := "request"
+		if in.Reference != "" {
+			field = "reference"
+		}
+		return Doc{}, errs.Validation(errs.Field(field, "error.stock_request_out_of_scope"))
+	}
 	hold, err := s.heldFor(ctx, tx, LineRef{in.RequestID, in.Line})
 	held := err == nil
 	switch {

@@ -15,12 +15,7 @@ func (s *Service) Warehouses(ctx context.Context, p access.Principal) ([]Warehou
 	if err := access.Can(p, access.ViewStock, p.Scope()); err != nil {
 		return nil, err
 	}
-	return store.Select(ctx, s.db.R, func(sc store.Scanner) (Warehouse, error) {
-		var w Warehouse
-		err := sc.Scan(&w.ID, &w.Code, &w.Name, &w.Kind, &w.OrgID, &w.OrgName, &w.orgPath, &w.RegionID, &w.RegionCode,
-			&w.regionPath, &w.Address, &w.Active, &w.OnHand, &w.Reserved)
-		return w, err
-	}, s.q.Warehouses, p.ScopeArgs()...)
+	return store.Select(ctx, s.db.R, scanWarehouseRow, s.q.Warehouses, p.ScopeArgs()...)
 }
 
 // Warehouse returns warehouse id if p may see it.

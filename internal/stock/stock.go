@@ -51,6 +51,8 @@ type queries struct {
 	DonorReach, DonorDonations                                     string
 	VerifyBalances, VerifyLots, VerifyUnits                        string
 	DeviceByID, DevicesBySerial, DeviceMoves, LineHolds            string
+
+	WarehousePage, CountWarehouses, DonorPage, CountDonors, UnitPage, CountUnits string
 }
 
 // Service keeps warehouses, donors and the stock ledger.

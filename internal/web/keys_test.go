@@ -19,6 +19,7 @@ import (
 	"github.com/jolproject/jol/internal/deliveries"
 	"github.com/jolproject/jol/internal/distribution"
 	"github.com/jolproject/jol/internal/jobs"
+	"github.com/jolproject/jol/internal/letters"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/requests"
@@ -111,6 +112,9 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"stock.unit.":       {stock.UnitInStock, stock.UnitInTransit, stock.UnitIssued, stock.UnitWrittenOff, "all"},
 
 		"distribution.status.": strs(distribution.Statuses()...),
+		"letters.kind.":        strs(letters.Kinds()...),
+		"letters.status.":      {letters.RunQueued, letters.RunRunning, letters.RunDone, letters.RunFailed},
+		"letters.placeholder.": append(letters.Placeholders(letters.SponsorLetter), "volunteer", "hours", "tasks"),
 		"distribution.move.":   strs(distribution.Open, distribution.Closed),
 		"distribution.proof.":  strs(distribution.Proofs()...),
 		"delivery.status.":     strs(deliveries.Statuses()...),
@@ -124,7 +128,11 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"aftercare.hold.":      {"held", "released", "issued"},
 		"sponsors.kind.":       strs(stock.DonorKinds()...),
 		"sponsors.method.":     strs(sponsors.Methods()...),
-		"sponsors.pledge.":     strs(sponsors.PledgeOpen, sponsors.PledgePartly, sponsors.PledgeFulfilled, sponsors.PledgeOverdue),
+		"sponsors.currency.":   {"kzt", "irr", "usd", "eur"},
+		"sponsors.pledge.": strs(sponsors.PledgeOpen, sponsors.PledgePartly, sponsors.PledgeFulfilled,
+			sponsors.PledgeOverdue),
+		"outboxchannel.": strs(requests.StatusPage, requests.SMS, requests.TelegramCh),
+		"outboxstate.":   {"pending", "sent", "failed"},
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {

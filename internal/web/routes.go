@@ -14,6 +14,7 @@ import (
 	"github.com/jolproject/jol/internal/web/guidance"
 	"github.com/jolproject/jol/internal/web/importing"
 	"github.com/jolproject/jol/internal/web/kit"
+	"github.com/jolproject/jol/internal/web/letters"
 	"github.com/jolproject/jol/internal/web/public"
 	"github.com/jolproject/jol/internal/web/registry"
 	"github.com/jolproject/jol/internal/web/reports"
@@ -38,6 +39,7 @@ type rooms struct {
 	dist      *distribution.Server
 	delivery  *deliveries.Server
 	aftercare *aftercare.Server
+	letters   *letters.Server
 	sponsors  *sponsors.Server
 	dashboard *dashboard.Server
 	reports   *reports.Server
@@ -80,6 +82,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 		return err
 	}
 	if r.aftercare, err = aftercare.New(k, svc); err != nil {
+		return err
+	}
+	if r.letters, err = letters.New(k, svc); err != nil {
 		return err
 	}
 	if r.sponsors, err = sponsors.New(k, svc); err != nil {
@@ -235,6 +240,14 @@ func (s *Server) routes() []route {
 		{"POST", "/campaigns/{id}/allocation/routes", access.ManageAllocation, alc.RouteSave, 0},
 		{"POST", "/campaigns/{id}/allocation/routes/remove", access.ManageAllocation, alc.RouteRemove, 0},
 		{"GET", "/campaigns/{id}/allocation/runs/{run}", access.ViewAllocation, alc.Run, 0},
+
+		{"GET", "/campaigns/{id}/letters", access.ViewLetters, s.rooms.letters.Letters, 0},
+		{"POST", "/campaigns/{id}/letters/run", access.ManageLetters, s.rooms.letters.Run, 0},
+		{"GET", "/campaigns/{id}/letters/{letter}/pdf", access.ViewLetters, s.rooms.letters.Letter, 0},
+		{"GET", "/campaigns/{id}/letters/runs/{run}/pdf", access.ViewLetters, s.rooms.letters.Combined, 0},
+		{"GET", "/letters/templates", access.ViewLetters, s.rooms.letters.Templates, 0},
+		{"POST", "/letters/templates", access.ManageLetters, s.rooms.letters.SaveTemplate, 0},
+		{"POST", "/letters/letterhead", access.ManageLetters, s.rooms.letters.SaveLetterhead, 0},
 		{"GET", "/catalogue", access.ViewCampaigns, cmp.Catalogue, 0},
 		{"GET", "/catalogue/new", access.ManageCatalog, cmp.ItemNew, 0},
 		{"POST", "/catalogue", access.ManageCatalog, cmp.ItemCreate, 0},
@@ -332,9 +345,12 @@ func (s *Server) routes() []route {
 		{"POST", "/sponsors/{id}/gifts", access.ManageSponsors, sp.Gift, 0},
 		{"POST", "/sponsors/{id}/pledges", access.ManageSponsors, sp.Pledge, 0},
 		{"POST", "/sponsors/{id}/receipts", access.ManageSponsors, sp.DonationReceipt, 0},
+		{"POST", "/sponsors/{id}/match", access.ManageSponsors, sp.Match, 0},
 		{"GET", "/sponsors/receipts/{id}", access.ViewSponsors, sp.Receipt, 0},
+		{"GET", "/sponsors/receipts/{id}/pdf", access.ViewSponsors, sp.ReceiptPDF, 0},
 		{"GET", "/giving", access.OwnGiving, sp.Giving, 0},
 		{"GET", "/giving/receipts/{id}", access.OwnGiving, sp.Receipt, 0},
+		{"GET", "/giving/receipts/{id}/pdf", access.OwnGiving, sp.ReceiptPDF, 0},
 
 		{"GET", "/regions", access.ViewRegions, adm.Regions, 0},
 		{"GET", "/admin/regions/import", access.ManageRegions, adm.RegionImportForm, 0},

@@ -28,7 +28,9 @@ type pageView struct {
 	Public    bool // the public page exists
 	// Allocation: the user may open the campaign's allocation page.
 	Allocation bool
-	Budget     string
+	// Letters: the user may open the campaign's thank-you letters.
+	Letters bool
+	Budget  string
 	// The final report: it can be produced (closed, or reported without
 	// one), it exists (downloads and the public results), and whether
 	// the user may produce or download it.
@@ -73,7 +75,8 @@ func (s *Server) Campaign(w http.ResponseWriter, r *http.Request, rq *request) e
 	loc := string(rq.L.Locale())
 	v := pageView{Page: s.Page(r, rq, "campaigns.title"), C: c, Text: c.Text(loc), Programme: programmeName(rq, c.Programme),
 		Status: statusName(rq, c.Status), Previous: pr.Previous, CanManage: mayManage(rq, c), Public: c.Status != campaign.Draft,
-		Allocation: access.Can(rq.P, access.ViewAllocation, c.Target()) == nil}
+		Allocation: access.Can(rq.P, access.ViewAllocation, c.Target()) == nil,
+		Letters:    access.Can(rq.P, access.ViewLetters, c.Target()) == nil}
 	v.Title = v.Text.Name
 	if c.Budget > 0 {
 		v.Budget = rq.L.Number(c.Budget/100) + " " + c.Currency

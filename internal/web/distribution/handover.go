@@ -138,8 +138,12 @@ func (s *Server) familyLines(r *http.Request, rq *request, v *handoverView, chec
 		v.Photos = append(v.Photos, option{Value: kit.Itoa(ph.ID), Label: ph.Name + " · " + v.DateTime(ph.UploadedAt),
 			Selected: kit.Itoa(ph.ID) == v.Form.Values["photo_id"]})
 	}
-	if rec, ok := s.svc.Distribution.Sender().(*requests.Recorder); ok && rec.Visible && fam.Code != nil {
-		if m, ok := rec.Last(fam.RequestID); ok && m.Key == distribution.CodeMessage {
+	if phone, ok := s.svc.Distribution.Sender().(*requests.Outbox); ok && phone.Visible && fam.Code != nil {
+		m, ok, err := phone.Last(r.Context(), fam.RequestID, distribution.CodeMessage)
+		if err != nil {
+			return err
+		}
+		if ok {
 			v.DemoPhone = l.T(m.Key, m.Args)
 		}
 	}

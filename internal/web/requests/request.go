@@ -32,6 +32,7 @@ type requestView struct {
 	MaxDocument string
 	Eligibility eligibilityView
 	Handovers   handoversView
+	Messages    []messageRow // the outbox to the applicant, newest first
 }
 
 // eventRow is one step of the history.
@@ -95,6 +96,9 @@ func (s *Server) renderRequest(w http.ResponseWriter, r *http.Request, rq *reque
 		return err
 	}
 	if v.Handovers, err = s.handovers(ctx, rq, x); err != nil {
+		return err
+	}
+	if v.Messages, err = s.messages(ctx, rq, id); err != nil {
 		return err
 	}
 	if v.CanDecide {

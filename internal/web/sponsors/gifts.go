@@ -2,6 +2,7 @@ package sponsors
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/jolproject/jol/internal/sponsors"
@@ -17,7 +18,7 @@ func (s *Server) Gift(w http.ResponseWriter, r *http.Request, rq *request) error
 	f := kit.NewForm(r, giftFields...)
 	in := sponsors.GiftInput{SponsorID: id, Currency: sponsors.Currency(f.Values["currency"]),
 		Method: sponsors.Method(f.Values["method"]), Purpose: f.Values["purpose"], PledgeID: kit.FilterID(rq, f, "pledge_id")}
-	in.Amount = amount(rq, f, "amount", in.Currency)
+	in.Amount = amount(rq, f, "gift_amount", in.Currency)
 	in.GivenOn = kit.FormDate(rq, f, "given_on")
 	if len(f.FieldErrs) == 0 {
 		g, err := s.svc.Sponsors.RecordGift(r.Context(), rq.P, in)
@@ -28,8 +29,9 @@ func (s *Server) Gift(w http.ResponseWriter, r *http.Request, rq *request) error
 		if !f.Absorb(rq.L, err) {
 			return err
 		}
+		f.Move("amount", "gift_amount")
 	}
-	return s.renderSponsor(w, r, rq, nil, f, nil, http.StatusUnprocessableEntity)
+	return s.renderSponsor(w, r, rq, forms{gift: f}, http.StatusUnprocessableEntity)
 }
 
 // Pledge records a pledge of the {id} sponsor.
@@ -52,14 +54,14 @@ func (s *Server) Pledge(w http.ResponseWriter, r *http.Request, rq *request) err
 			s.Flash(r, "sponsors.pledge_saved")
 			return kit.SeeOther(w, r, "/sponsors/"+kit.Itoa(id))
 		}
-		f.Move("amount", "pledge_amount")
-		f.Move("currency", "pledge_currency")
-		f.Move("kind", "pledge_kind")
 		if !f.Absorb(rq.L, err) {
 			return err
 		}
+		f.Move("amount", "pledge_amount")
+		f.Move("currency", "pledge_currency")
+		f.Move("kind", "pledge_kind")
 	}
-	return s.renderSponsor(w, r, rq, nil, nil, f, http.StatusUnprocessableEntity)
+	return s.renderSponsor(w, r, rq, forms{pledge: f}, http.StatusUnprocessableEntity)
 }
 
 // DonationReceipt writes the receipt of a donation in kind (?doc=) of the
@@ -75,6 +77,40 @@ func (s *Server) DonationReceipt(w http.ResponseWriter, r *http.Request, rq *req
 		return err
 	}
 	return kit.SeeOther(w, r, "/sponsors/receipts/"+kit.Itoa(rc.ID))
+}
+
+// Match counts a donation in kind (doc_id) of the {id} sponsor towards
+// one of its items pledges (pledge_id).
+func (s *Server) Match(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := kit.PathID(r)
+	if err != nil {
+		return err
+	}
+	f := kit.NewForm(r, "doc_id", "pledge_id")
+	pledge, doc := kit.FilterID(rq, f, "pledge_id"), kit.FilterID(rq, f, "doc_id")
+	if pledge == 0 {
+		f.Fail(rq.L, "pledge_id", "error.required", "Field", rq.L.T("field.pledge_id"))
+	}
+	if len(f.FieldErrs) == 0 {
+		pls, err := s.svc.Sponsors.Pledges(r.Context(), rq.P, id)
+		if err != nil {
+			return err
+		}
+		if !slices.ContainsFunc(pls, func(pl sponsors.Pledge) bool { return pl.ID == pledge }) {
+			f.Fail(rq.L, "pledge_id", "error.gift_pledge")
+		}
+	}
+	if len(f.FieldErrs) == 0 {
+		_, err := s.svc.Sponsors.MatchDonation(r.Context(), rq.P, pledge, doc)
+		if err == nil {
+			s.Flash(r, "sponsors.matched")
+			return kit.SeeOther(w, r, "/sponsors/"+kit.Itoa(id))
+		}
+		if !f.Absorb(rq.L, err) {
+			return err
+		}
+	}
+	return s.renderSponsor(w, r, rq, forms{match: f}, http.StatusUnprocessableEntity)
 }
 
 // amount reads a decimal amount of currency c from field, failing the

@@ -2,7 +2,6 @@ package sponsors
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/jolproject/jol/internal/access"
@@ -83,7 +82,7 @@ func (s *Server) readGiving(ctx context.Context, rq *request, id int64) (giving,
 	return g, nil
 }
 
-// money shows minor units n of c as a decimal with the currency's code.
+// money shows minor units n of c as the reader writes an amount.
 func money(rq *request, n int64, c sponsors.Currency) string {
-	return fmt.Sprintf("%s %s", rq.L.Digits(sponsors.FormatAmount(n, c)), c)
+	return sponsors.FormatMoney(rq.L, n, c)
 }

@@ -2,9 +2,12 @@ package sponsors
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/campaign"
 	"github.com/jolproject/jol/internal/sponsors"
 	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/web/kit"
@@ -12,7 +15,7 @@ import (
 
 // sponsorFields are the fields of a sponsor's form, in page order.
 var sponsorFields = []string{"name", "kind", "org_id", "language", "phone", "email", "address", "contact_person",
-	"consent", "notes", "version"}
+	"consent", "portal_login", "campaign_ids", "notes", "version"}
 
 type listView struct {
 	Page
@@ -25,7 +28,10 @@ type listView struct {
 	Choices   choices
 }
 
-type choices struct{ Kinds, Orgs, Languages []option }
+// choices are the options of a sponsor's form: Logins the portal logins
+// it may take (of role sponsor, linked to no other sponsor), Campaigns
+// those the reader sees, checked when supported.
+type choices struct{ Kinds, Orgs, Languages, Logins, Campaigns []option }
 
 // List lists the sponsors of the user's scope by ?q=, newest first, with
 // the pledges come due and the form that records a sponsor.
@@ -52,7 +58,7 @@ func (s *Server) renderList(w http.ResponseWriter, r *http.Request, rq *request,
 		return err
 	}
 	if v.CanManage {
-		if v.Choices, err = s.choices(r, rq, f); err != nil {
+		if v.Choices, err = s.choices(r, rq, f, 0); err != nil {
 			return err
 		}
 	}
@@ -60,9 +66,31 @@ func (s *Server) renderList(w http.ResponseWriter, r *http.Request, rq *request,
 	return nil
 }
 
-func (s *Server) choices(r *http.Request, rq *request, f *form) (choices, error) {
+// choices reads the options of a sponsor's form; self is the sponsor
+// edited (0 for a new one), whose own login stays offered.
+func (s *Server) choices(r *http.Request, rq *request, f *form, self int64) (choices, error) {
 	var c choices
 	var err error
+	ctx := r.Context()
+	logins, err := s.svc.Sponsors.FreeLogins(ctx, rq.P, self)
+	if err != nil {
+		return c, err
+	}
+	c.Logins = []option{{Value: "", Label: rq.L.T("sponsors.no_login"), Selected: f.Values["portal_login"] == ""}}
+	for _, l := range logins {
+		c.Logins = append(c.Logins, option{Value: kit.Itoa(l.ID), Label: l.Name + " <" + l.Email + ">",
+			Selected: f.Values["portal_login"] == kit.Itoa(l.ID)})
+	}
+	camps, err := s.svc.Campaigns.List(ctx, rq.P, campaign.Filter{})
+	if err != nil {
+		return c, err
+	}
+	checked := strings.Split(f.Values["campaign_ids"], ",")
+	for _, cp := range camps {
+		id := kit.Itoa(cp.ID)
+		c.Campaigns = append(c.Campaigns, option{Value: id, Label: cp.Text(string(rq.L.Locale())).Name,
+			Selected: slices.Contains(checked, id)})
+	}
 	for _, k := range []stock.DonorKind{stock.DonorPerson, stock.DonorCompany} {
 		c.Kinds = append(c.Kinds, option{Value: string(k), Label: rq.L.T("sponsors.kind." + string(k)),
 			Selected: f.Values["kind"] == string(k)})
@@ -71,15 +99,22 @@ func (s *Server) choices(r *http.Request, rq *request, f *form) (choices, error)
 	for _, l := range []string{"kk", "ru", "en", "fr", "fa"} {
 		c.Languages = append(c.Languages, option{Value: l, Label: kit.LangName(l), Selected: f.Values["language"] == l})
 	}
-	c.Orgs, err = kit.OrgOptions(r.Context(), s.svc.Orgs, rq.P, f.Values["org_id"], "—", 0)
+	c.Orgs, err = kit.OrgOptions(ctx, s.svc.Orgs, rq.P, f.Values["org_id"], "—", 0)
 	return c, err
 }
 
-// input reads a sponsor's form.
-func input(rq *request, f *form) sponsors.Input {
+// input reads a sponsor's form; the campaigns are every campaign_ids
+// checked, kept in the form as a list.
+func input(r *http.Request, rq *request, f *form) sponsors.Input {
 	in := sponsors.Input{Name: f.Values["name"], Kind: stock.DonorKind(f.Values["kind"]),
 		OrgID: kit.FilterID(rq, f, "org_id"), Language: f.Values["language"], Consent: f.Values["consent"] != "",
-		Notes: f.Values["notes"]}
+		Notes: f.Values["notes"], UserID: kit.FilterID(rq, f, "portal_login")}
+	for _, v := range r.PostForm["campaign_ids"] {
+		if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
+			in.CampaignIDs = append(in.CampaignIDs, id)
+		}
+	}
+	f.Values["campaign_ids"] = strings.Join(r.PostForm["campaign_ids"], ",")
 	in.Version, _ = strconv.Atoi(f.Values["version"])
 	for _, kind := range sponsors.ContactKinds() {
 		if v := f.Values[contactField(kind)]; v != "" {
@@ -92,7 +127,7 @@ func input(rq *request, f *form) sponsors.Input {
 // Create records a sponsor.
 func (s *Server) Create(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.NewForm(r, sponsorFields...)
-	sp, err := s.svc.Sponsors.Create(r.Context(), rq.P, input(rq, f))
+	sp, err := s.svc.Sponsors.Create(r.Context(), rq.P, input(r, rq, f))
 	if err == nil {
 		s.Flash(r, "sponsors.saved")
 		return kit.SeeOther(w, r, "/sponsors/"+kit.Itoa(sp.ID))
@@ -100,6 +135,7 @@ func (s *Server) Create(w http.ResponseWriter, r *http.Request, rq *request) err
 	if !f.Absorb(rq.L, err) {
 		return err
 	}
+	f.Move("user_id", "portal_login")
 	return s.renderList(w, r, rq, f, http.StatusUnprocessableEntity)
 }
 

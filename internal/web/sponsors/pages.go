@@ -55,6 +55,9 @@ type giving struct {
 	Receipts []sponsors.Receipt
 	Impact   sponsors.Impact
 	Lines    []impactRow
+	// ItemPledges are the items pledges not yet fulfilled that a donation
+	// in kind may be matched to, for those who keep the sponsor.
+	ItemPledges []option
 }
 
 type pledgeRow struct {

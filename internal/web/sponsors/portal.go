@@ -39,6 +39,8 @@ type receiptView struct {
 	T func(key string, args ...any) string
 	// Dir is the receipt's direction: rtl in Persian.
 	Dir string
+	// PDF is the address of the receipt's PDF, beside the page's own.
+	PDF string
 }
 
 // Receipt is a receipt's print view, in the sponsor's language: the
@@ -54,9 +56,10 @@ func (s *Server) Receipt(w http.ResponseWriter, r *http.Request, rq *request) er
 		return err
 	}
 	l := s.svc.Catalog.Localizer(i18n.Locale(rc.Locale))
-	v := receiptView{Page: s.Page(r, rq, "sponsors.receipt"), R: rc, T: l.T, Dir: i18n.Locale(rc.Locale).Dir()}
+	v := receiptView{Page: s.Page(r, rq, "sponsors.receipt"), R: rc, T: l.T, Dir: i18n.Locale(rc.Locale).Dir(),
+		PDF: r.URL.Path + "/pdf"}
 	if rc.Gift != nil {
-		v.Amount = l.Digits(sponsors.FormatAmount(rc.Gift.Amount, rc.Gift.Currency)) + " " + string(rc.Gift.Currency)
+		v.Amount = sponsors.FormatMoney(l, rc.Gift.Amount, rc.Gift.Currency)
 		v.Method = l.T("sponsors.method." + string(rc.Gift.Method))
 	}
 	s.render(w, http.StatusOK, "receipt", &v)

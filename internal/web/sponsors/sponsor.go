@@ -2,17 +2,20 @@ package sponsors
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/campaign"
 	"github.com/jolproject/jol/internal/sponsors"
 	"github.com/jolproject/jol/internal/web/kit"
 )
 
 // giftFields and pledgeFields are the fields of the gift and pledge forms.
 var (
-	giftFields   = []string{"amount", "currency", "given_on", "method", "purpose", "pledge_id"}
+	giftFields   = []string{"gift_amount", "currency", "given_on", "method", "purpose", "pledge_id"}
 	pledgeFields = []string{"pledge_kind", "pledge_amount", "pledge_currency", "item_id", "quantity", "made_on", "due_on", "note"}
 )
 
@@ -28,15 +31,25 @@ type sponsorView struct {
 	Choices    choices
 	Currencies []option
 	Methods    []option
+	// MoneyPledges are the money pledges a gift may count towards, Items
+	// the catalogue's items a pledge may promise.
+	MoneyPledges []option
+	Items        []option
+	MatchForm    *form
 }
+
+// forms are the forms of a sponsor's page that a refused post brings back
+// with its errors; nil ones are drawn empty.
+type forms struct{ edit, gift, pledge, match *form }
 
 // Sponsor shows the {id} sponsor with its giving and, to those who keep
 // it, the forms that change it.
 func (s *Server) Sponsor(w http.ResponseWriter, r *http.Request, rq *request) error {
-	return s.renderSponsor(w, r, rq, nil, nil, nil, http.StatusOK)
+	return s.renderSponsor(w, r, rq, forms{}, http.StatusOK)
 }
 
-func (s *Server) renderSponsor(w http.ResponseWriter, r *http.Request, rq *request, f, gf, pf *form, status int) error {
+func (s *Server) renderSponsor(w http.ResponseWriter, r *http.Request, rq *request, fs forms, status int) error {
+	f, gf, pf := fs.edit, fs.gift, fs.pledge
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err
@@ -59,6 +72,14 @@ func (s *Server) renderSponsor(w http.ResponseWriter, r *http.Request, rq *reque
 			f.Values["name"], f.Values["kind"], f.Values["language"] = sp.Name, string(sp.Kind), sp.Language
 			f.Values["org_id"], f.Values["notes"] = kit.Itoa(sp.OrgID), sp.Notes
 			f.Values["version"] = strconv.Itoa(sp.Version)
+			if sp.UserID != 0 {
+				f.Values["portal_login"] = kit.Itoa(sp.UserID)
+			}
+			var camps []string
+			for _, c := range sp.CampaignIDs {
+				camps = append(camps, kit.Itoa(c))
+			}
+			f.Values["campaign_ids"] = strings.Join(camps, ",")
 			if sp.Consent {
 				f.Values["consent"] = "on"
 			}
@@ -73,8 +94,11 @@ func (s *Server) renderSponsor(w http.ResponseWriter, r *http.Request, rq *reque
 		if pf == nil {
 			pf = kit.NewForm(nil, pledgeFields...)
 		}
-		v.Form, v.GiftForm, v.PledgeForm = f, gf, pf
-		if v.Choices, err = s.choices(r, rq, f); err != nil {
+		v.Form, v.GiftForm, v.PledgeForm, v.MatchForm = f, gf, pf, fs.match
+		if err := s.pledgeChoices(r, rq, &v); err != nil {
+			return err
+		}
+		if v.Choices, err = s.choices(r, rq, f, sp.ID); err != nil {
 			return err
 		}
 		for _, c := range sponsors.Currencies() {
@@ -109,17 +133,26 @@ func (s *Server) Update(w http.ResponseWriter, r *http.Request, rq *request) err
 	if err != nil {
 		return err
 	}
-	// The form does not show the portal login and the campaigns (the API
-	// sets them): they are kept.
-	in := input(rq, f)
-	in.UserID, in.CampaignIDs = cur.UserID, cur.CampaignIDs
+	// The form offers the campaigns the reader sees: those it does not
+	// show are kept.
+	in := input(r, rq, f)
+	shown, err := s.svc.Campaigns.List(r.Context(), rq.P, campaign.Filter{})
+	if err != nil {
+		return err
+	}
+	for _, c := range cur.CampaignIDs {
+		if !slices.ContainsFunc(shown, func(cp campaign.Campaign) bool { return cp.ID == c }) {
+			in.CampaignIDs = append(in.CampaignIDs, c)
+		}
+	}
 	if _, err := s.svc.Sponsors.Update(r.Context(), rq.P, id, in); err == nil {
 		s.Flash(r, "sponsors.saved")
 		return kit.SeeOther(w, r, "/sponsors/"+kit.Itoa(id))
 	} else if !f.Absorb(rq.L, err) {
 		return err
 	}
-	return s.renderSponsor(w, r, rq, f, nil, nil, http.StatusUnprocessableEntity)
+	f.Move("user_id", "portal_login")
+	return s.renderSponsor(w, r, rq, forms{edit: f}, http.StatusUnprocessableEntity)
 }
 
 // Tables are the giving's tables on the sponsor's page.

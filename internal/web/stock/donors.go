@@ -27,11 +27,17 @@ func (s *Server) Donors(w http.ResponseWriter, r *http.Request, rq *request) err
 }
 
 func (s *Server) renderDonors(w http.ResponseWriter, r *http.Request, rq *request, f *form, status int) error {
-	list, err := s.svc.Stock.Donors(r.Context(), rq.P)
+	ctx := r.Context()
+	n, err := s.svc.Stock.DonorsCount(ctx, rq.P)
 	if err != nil {
 		return err
 	}
-	v := donorsView{Page: s.Page(r, rq, "stock.donors"), listing: kit.Whole(len(list)), Donors: list, Form: f,
+	pg := kit.PagingOf(r).Fit(n)
+	list, next, err := s.svc.Stock.DonorPage(ctx, rq.P, pg.Store())
+	if err != nil {
+		return err
+	}
+	v := donorsView{Page: s.Page(r, rq, "stock.donors"), listing: pg.Listing(r, next, n), Donors: list, Form: f,
 		CanEdit: access.Allowed(rq.P, access.MoveStock)}
 	v.Kinds = kit.Choices(stock.DonorKinds(), f.Values["kind"], "", kit.Key[stock.DonorKind](rq.L, "stock.donor_kind."))
 	s.render(w, status, "donors", &v)

@@ -42,7 +42,7 @@ func (s *Server) History(w http.ResponseWriter, r *http.Request, rq *request) er
 	return nil
 }
 
-// devicesView lists a warehouse's devices by serial number.
+// devicesView lists a page of a warehouse's devices, newest first.
 type devicesView struct {
 	Page
 	listing
@@ -50,7 +50,6 @@ type devicesView struct {
 	Units     []deviceRow
 	States    []option
 	Filter    *form
-	Capped    bool
 }
 
 type deviceRow struct {
@@ -81,7 +80,12 @@ func (s *Server) Devices(w http.ResponseWriter, r *http.Request, rq *request) er
 	if state == "all" {
 		state = ""
 	}
-	units, err := s.svc.Stock.Units(ctx, rq.P, id, state)
+	n, err := s.svc.Stock.UnitsCount(ctx, rq.P, id, state)
+	if err != nil {
+		return err
+	}
+	pg := kit.PagingOf(r).Fit(n)
+	units, next, err := s.svc.Stock.UnitPage(ctx, rq.P, id, state, pg.Store())
 	if err != nil {
 		return err
 	}
@@ -89,8 +93,7 @@ func (s *Server) Devices(w http.ResponseWriter, r *http.Request, rq *request) er
 	if err != nil {
 		return err
 	}
-	v := devicesView{Page: s.Page(r, rq, "stock.devices"), listing: kit.Whole(len(units)), Warehouse: wh, Filter: f,
-		Capped: len(units) == stock.MaxUnits}
+	v := devicesView{Page: s.Page(r, rq, "stock.devices"), listing: pg.Listing(r, next, n), Warehouse: wh, Filter: f}
 	v.Title = wh.Name + " · " + rq.L.T("stock.devices")
 	v.States = kit.Choices(append(deviceStates, "all"), f.Values["state"], "", kit.Key[string](rq.L, "stock.unit."))
 	for _, u := range units {
@@ -108,6 +111,7 @@ type docView struct {
 	Kind       stock.DocKind // the columns of the form's lines
 	Moves      []moveRow
 	From, To   string
+	Donor      string // the donor's name, when the user may see the donor
 	Form       *form
 	CanReceive bool
 	CanReturn  bool
@@ -147,6 +151,11 @@ func (s *Server) renderDoc(w http.ResponseWriter, r *http.Request, rq *request, 
 		v.From = from.Name
 		v.CanReturn = (d.Kind == stock.IssuePerson || d.Kind == stock.IssueInstitution) &&
 			access.Can(rq.P, access.MoveStock, from.Target()) == nil
+	}
+	if d.DonorID != 0 {
+		if dn, err := s.svc.Stock.Donor(ctx, rq.P, d.DonorID); err == nil {
+			v.Donor = dn.Name
+		}
 	}
 	if d.ToWarehouseID != 0 {
 		if to, err := s.svc.Stock.Warehouse(ctx, rq.P, d.ToWarehouseID); err == nil {

@@ -103,3 +103,60 @@ func TestWarehousePagesAndMovements(t *testing.T) {
 		t.Errorf("a sponsor traced a gift: %d", r.Status)
 	}
 }
+
+// The warehouse, donor and device lists go page by page: a Next link
+// while more follow, the next page's rows, and none on the last.
+func TestStockListsPageThrough(t *testing.T) {
+	f := webtest.New(t)
+	c := f.Login(t, "coord@example.org")
+	var pcID int64
+	webtest.Check(t, f.DB.R.QueryRow("SELECT id FROM aid_items WHERE code = 'computer'").Scan(&pcID))
+	var whs []string
+	for _, code := range []string{"ala-1", "ala-2"} {
+		r := c.Post("/warehouses", url.Values{"code": {code}, "name": {"Store " + code}, "kind": {"warehouse"},
+			"org_id": {webtest.Itoa(f.Org.ID)}, "active": {"on"}})
+		if r.Status != http.StatusSeeOther {
+			t.Fatalf("create warehouse %s: %d", code, r.Status)
+		}
+		whs = append(whs, r.Location)
+	}
+	for _, name := range []string{"First donor", "Second donor"} {
+		if r := c.Post("/donors", url.Values{"name": {name}, "kind": {"company"}}); r.Status != http.StatusSeeOther {
+			t.Fatalf("donor %s: %d", name, r.Status)
+		}
+	}
+	r := c.Post(whs[0]+"/movements", url.Values{"kind": {"purchase"}, "currency": {"KZT"},
+		"lines.0.item": {webtest.Itoa(pcID)}, "lines.0.serials": {"PC-1\nPC-2"}})
+	if r.Status != http.StatusSeeOther {
+		t.Fatalf("computers: %d %s", r.Status, r.Body)
+	}
+	for _, c2 := range []struct{ path, first, second string }{
+		{"/warehouses", "Store ala-2", "Store ala-1"},
+		{"/donors", "Second donor", "First donor"},
+		{whs[0] + "/devices", "PC-2", "PC-1"},
+	} {
+		r := c.Get(c2.path + "?limit=1")
+		if r.Status != http.StatusOK || !strings.Contains(r.Body, c2.first) || strings.Contains(r.Body, c2.second) ||
+			!strings.Contains(r.Body, `rel="next"`) {
+			t.Fatalf("%s, first page: %d %s", c2.path, r.Status, r.Body)
+		}
+		next := strings.ReplaceAll(between(r.Body, `<a href="`, `" rel="next"`), "&amp;", "&")
+		r = c.Get(next)
+		if r.Status != http.StatusOK || !strings.Contains(r.Body, c2.second) || strings.Contains(r.Body, `rel="next"`) {
+			t.Fatalf("%s, second page (%s): %d", c2.path, next, r.Status)
+		}
+	}
+}
+
+// between is the text of s between the last before that precedes after.
+func between(s, before, after string) string {
+	end := strings.Index(s, after)
+	if end < 0 {
+		return ""
+	}
+	start := strings.LastIndex(s[:end], before)
+	if start < 0 {
+		return ""
+	}
+	return s[start+len(before) : end]
+}

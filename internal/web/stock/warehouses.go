@@ -34,11 +34,16 @@ func (s *Server) Warehouses(w http.ResponseWriter, r *http.Request, rq *request)
 
 func (s *Server) renderWarehouses(w http.ResponseWriter, r *http.Request, rq *request, f *form, status int) error {
 	ctx := r.Context()
-	list, err := s.svc.Stock.Warehouses(ctx, rq.P)
+	n, err := s.svc.Stock.WarehousesCount(ctx, rq.P)
 	if err != nil {
 		return err
 	}
-	v := warehousesView{Page: s.Page(r, rq, "stock.warehouses"), listing: kit.Whole(len(list)), Warehouses: list, Form: f,
+	pg := kit.PagingOf(r).Fit(n)
+	list, next, err := s.svc.Stock.WarehousePage(ctx, rq.P, pg.Store())
+	if err != nil {
+		return err
+	}
+	v := warehousesView{Page: s.Page(r, rq, "stock.warehouses"), listing: pg.Listing(r, next, n), Warehouses: list, Form: f,
 		CanManage: access.Allowed(rq.P, access.ManageWarehouses)}
 	if v.CanManage {
 		v.Kinds = kit.Choices(stock.WarehouseKinds(), f.Values["kind"], "", kit.Key[stock.WarehouseKind](rq.L, "stock.kind."))

@@ -1,0 +1,107 @@
+package requests
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"maps"
+)
+
+// A one-time code of a handover goes to the guardian's phone through the
+// outbox like any other message: Queue writes it as a pending message of
+// its channel (SMS), and the dispatcher of that channel delivers it when
+// there is one (the bot, a text-message gateway). Until then it waits in
+// the table, its code in the clear for as long as it is pending; the code
+// itself only holds for minutes, and Dispatch blanks it once the message
+// went, so a delivered message keeps no usable code. Pages show a
+// message's code masked (Masked), but for the demo's handover screen.
+
+// SecretArgs are the arguments of a message nobody but its addressee may
+// read: Masked hides them, and Dispatch blanks them once sent.
+var SecretArgs = []string{"Code"}
+
+// maskedArg stands for a secret argument.
+const maskedArg = "••••••"
+
+// Masked is m with its secret arguments masked.
+func (m Message) Masked() Message {
+	m.Args = maps.Clone(m.Args)
+	for _, k := range SecretArgs {
+		if _, ok := m.Args[k]; ok {
+			m.Args[k] = maskedArg
+		}
+	}
+	return m
+}
+
+// hasSecret says whether m carries a secret argument in the clear.
+func (m Message) hasSecret() bool {
+	for _, k := range SecretArgs {
+		if v, ok := m.Args[k]; ok && v != maskedArg {
+			return true
+		}
+	}
+	return false
+}
+
+// Outbox is a Sender that queues each message in the outbox as pending,
+// for the dispatcher of its channel to deliver.
+type Outbox struct {
+	s  *Service
+	ch OutboxChannel
+	// Visible marks the demo's outbox, whose latest code the handover
+	// screen shows in place of the phone it was meant for. Never set it
+	// in a real installation: it would show the staff a one-time code.
+	Visible bool
+}
+
+// Outbox returns the outbox of channel ch as a Sender.
+func (s *Service) Outbox(ch OutboxChannel) *Outbox { return &Outbox{s: s, ch: ch} }
+
+// Channel is the outbox's channel.
+func (o *Outbox) Channel() OutboxChannel { return o.ch }
+
+// Send queues m as a pending message of the outbox's channel.
+func (o *Outbox) Send(ctx context.Context, m Message) error {
+	args, err := json.Marshal(m.Args)
+	if err != nil {
+		return err
+	}
+	if m.CreatedAt.IsZero() {
+		m.CreatedAt = o.s.now().UTC()
+	}
+	if _, err := o.s.db.W.ExecContext(ctx, o.s.q.InsertOutbox, m.RequestID, o.ch, m.Address, m.Locale, m.Key,
+		string(args), m.CreatedAt); err != nil {
+		return fmt.Errorf("requests: queue a message: %w", err)
+	}
+	return nil
+}
+
+// Last returns the latest message of the outbox's channel with key about
+// request id, whether it was sent or not.
+func (o *Outbox) Last(ctx context.Context, id int64, key string) (Message, bool, error) {
+	ms, err := o.s.Messages(ctx, id)
+	if err != nil {
+		return Message{}, false, err
+	}
+	for i := len(ms) - 1; i >= 0; i-- {
+		if ms[i].Channel == o.ch && ms[i].Key == key {
+			return ms[i], true, nil
+		}
+	}
+	return Message{}, false, nil
+}
+
+// blankSecrets rewrites sent message m's arguments with its secrets
+// masked.
+func (s *Service) blankSecrets(ctx context.Context, m Message) error {
+	if !m.hasSecret() {
+		return nil
+	}
+	args, err := json.Marshal(m.Masked().Args)
+	if err != nil {
+		return err
+	}
+	_, err = s.db.W.ExecContext(ctx, s.q.SetOutboxArgs, m.ID, string(args))
+	return err
+}
