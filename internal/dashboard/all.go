@@ -62,6 +62,9 @@ func (s *Service) All(ctx context.Context, p access.Principal, locale string) (D
 			items[f.ItemID] = sum
 		}
 	}
+	if d.AsOf.IsZero() { // no campaign: nothing counted, as of now
+		d.AsOf = s.d.Now().UTC()
+	}
 	t.fill(&d)
 	d.Years = years(d.Campaigns, s.d.Now().Year())
 	nameYears(d.Campaigns, locale)
