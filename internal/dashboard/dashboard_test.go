@@ -172,3 +172,34 @@ func TestChartsOfADashboard(t *testing.T) {
 		}
 	}
 }
+
+// The installation's setting of how old the counts may grow holds off a
+// refresh until the snapshot is older than it.
+func TestStalenessFollowsTheSetting(t *testing.T) {
+	w := testworld.SQLite(t)
+	ctx := t.Context()
+	st := must(w.Services.Settings.Get(ctx))
+	st.DashboardMinutes = "30"
+	if err := w.Services.Settings.Update(ctx, access.System, st); err != nil {
+		t.Fatal(err)
+	}
+	c := must(w.Services.Campaigns.Create(ctx, coord(w), road(w, "road-2026", day(2026, 7, 1))))
+	must(w.Services.Dashboard.Campaign(ctx, coord(w), c.ID, "en"))
+	queued := func() int {
+		var n int
+		if err := w.DB.R.QueryRowContext(ctx, `SELECT count(*) FROM jobs WHERE kind = 'dashboard.refresh'`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	w.Clock.Advance(20 * time.Minute)
+	must(w.Services.Dashboard.Campaign(ctx, coord(w), c.ID, "en"))
+	if n := queued(); n != 0 {
+		t.Fatalf("%d refreshes queued at 20 minutes of 30", n)
+	}
+	w.Clock.Advance(11 * time.Minute)
+	must(w.Services.Dashboard.Campaign(ctx, coord(w), c.ID, "en"))
+	if n := queued(); n != 1 {
+		t.Fatalf("%d refreshes queued at 31 minutes of 30", n)
+	}
+}
