@@ -79,10 +79,12 @@ const (
 	DispatchDeliveries Action = "deliveries.dispatch"
 	ConfirmDeliveries  Action = "deliveries.confirm"
 
-	// Volunteers and device after-care (internal/aftercare): reading the
-	// volunteer registry and keeping it; reading the set-up tasks of
-	// devices and assigning them; a volunteer's own tasks, which the
-	// service finds by the volunteer's login, wherever they are.
+	// Volunteers and device after-care (internal/aftercare,
+	// internal/volunteers): reading the volunteer registry, needs and
+	// hours, and keeping them (needs, approving hours); reading the set-up
+	// tasks of devices and assigning them; a volunteer's own tasks, needs
+	// and hours, which the service finds by the volunteer's login,
+	// wherever they are.
 	ViewVolunteers   Action = "volunteers.view"
 	ManageVolunteers Action = "volunteers.manage"
 	ViewTasks        Action = "tasks.view"
@@ -110,6 +112,13 @@ const (
 	// editing the templates and letterhead and running the letters.
 	ViewLetters   Action = "letters.view"
 	ManageLetters Action = "letters.manage"
+	// Free courses (internal/courses): reading the catalogue and a
+	// course's children (staff, within their scope); keeping courses,
+	// enrolling children, sessions and attendance; a volunteer teacher's
+	// own courses, which the service checks by the teacher's login.
+	ViewCourses   Action = "courses.view"
+	ManageCourses Action = "courses.manage"
+	TeachCourses  Action = "courses.teach"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -180,6 +189,9 @@ var rules = map[Action]rule{
 	OwnGiving:        {roles: []Role{Sponsor}},
 	ProduceReport:    {roles: []Role{Admin, Coordinator}, scoped: true},
 	ViewReports:      {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
+	ViewCourses:      {roles: []Role{Admin, Coordinator, Operator, SchoolStaff, Outreach, Auditor}, scoped: true},
+	ManageCourses:    {roles: []Role{Admin, Coordinator}, scoped: true},
+	TeachCourses:     {roles: []Role{Volunteer}},
 }
 
 // Actions lists every action the policy knows.

@@ -46,7 +46,7 @@ type queries struct {
 	ScopeOrg, RegionByCode, LinkUser, VolunteerUsers                           string
 	InsertVolunteer, UpdateVolunteer, DeleteSkills, InsertSkill                string
 	VolunteerFrom, VolunteerByID, VolunteerByUser, Volunteers, CountVolunteers string
-	SkillsBetween, Suggest                                                     string
+	SkillsBetween, Suggest, DeleteTraits, InsertTrait, TraitsBetween           string
 
 	SyncCandidates, InsertAutoTask, SyncReturned, CancelReturned string
 	HandedOver, InsertTask, TaskFrom, TaskByID, TasksOfUnit      string

@@ -15,12 +15,17 @@ const (
 	Networking   Skill = "networking"   // connects devices to Wi-Fi and the internet
 	Training     Skill = "training"     // trains pupils to use a device
 	Repair       Skill = "repair"       // repairs devices
-	Teaching     Skill = "teaching"     // teaches a subject
+	Teaching     Skill = "teaching"     // teaches a subject (the volunteer's subjects say which)
 	Distribution Skill = "distribution" // hands over and delivers aid
+	Driving      Skill = "driving"      // drives aid and people
+	OtherSkill   Skill = "other"        // anything else, said in the volunteer's note
 )
 
-// Skills lists the skills in the order forms show them.
-func Skills() []Skill { return []Skill{Software, Networking, Training, Repair, Teaching, Distribution} }
+// Skills lists the skills in the order forms show them. The first four
+// are the IT skills a device's set-up needs.
+func Skills() []Skill {
+	return []Skill{Software, Networking, Training, Repair, Teaching, Distribution, Driving, OtherSkill}
+}
 
 // Kind is what a set-up task does.
 type Kind string
@@ -94,6 +99,9 @@ type Volunteer struct {
 	OrgName    string    `json:"org_name"`
 	UserID     int64     `json:"user_id,omitempty"`
 	UserName   string    `json:"user_name,omitempty"`
+	Languages  []string  `json:"languages"`
+	Subjects   []string  `json:"subjects"`
+	Slots      []string  `json:"availability"`
 	Active     bool      `json:"active"`
 	Load       int       `json:"load"`
 	Version    int       `json:"version"`

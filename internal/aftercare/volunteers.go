@@ -28,6 +28,12 @@ type VolunteerInput struct {
 	OrgID      int64   `json:"org_id"`
 	UserID     int64   `json:"user_id"`
 	Active     bool    `json:"active"`
+	// Languages are ISO 639 codes (kk, ru, en, …); Subjects codes of
+	// Subjects(), for a volunteer who teaches; Slots when they are free
+	// ("sat.morning", see Slot).
+	Languages []string `json:"languages"`
+	Subjects  []string `json:"subjects"`
+	Slots     []string `json:"availability"`
 }
 
 // CreateVolunteer registers a volunteer within p's scope.
@@ -59,7 +65,7 @@ func (s *Service) saveVolunteer(ctx context.Context, p access.Principal, id int6
 			before = &v
 		}
 		v := Volunteer{Name: in.Name, Phone: in.Phone, Email: in.Email, Skills: in.Skills, UserID: in.UserID,
-			Active: in.Active}
+			Active: in.Active, Languages: in.Languages, Subjects: in.Subjects, Slots: in.Slots}
 		fs, err := s.placeVolunteer(ctx, tx, p, &v, in, fs)
 		if err != nil {
 			return err
@@ -83,6 +89,9 @@ func (s *Service) saveVolunteer(ctx context.Context, p access.Principal, id int6
 			return err
 		}
 		if err := s.writeSkills(ctx, tx, v.ID, v.Skills); err != nil {
+			return err
+		}
+		if err := s.writeTraits(ctx, tx, v.ID, in); err != nil {
 			return err
 		}
 		if out, err = s.volunteer(ctx, tx, s.q.VolunteerByID, v.ID); err != nil {
@@ -121,7 +130,7 @@ func cleanVolunteer(in *VolunteerInput) []errs.FieldError {
 			break
 		}
 	}
-	return fs
+	return append(fs, cleanTraits(in)...)
 }
 
 // phoneOK says whether v is a phone number: 7 to 15 digits, with +,

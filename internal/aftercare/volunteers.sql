@@ -55,15 +55,20 @@ WHERE v.user_id = $1;
 
 -- name: Volunteers
 -- The volunteers within the scope [$1, $2) x [$3, $4), with skill $5 (any
--- when ''), in region subtree [$6, $7), active only when $8 is 1, newest
--- first, before id $9.
+-- when ''), in region subtree [$6, $7), active only when $8 is 1, teaching
+-- subject $9 and speaking language $10 (any when ''), newest first, before
+-- id $11.
 WHERE v.org_path >= $1 AND v.org_path < $2 AND v.region_path >= $3 AND v.region_path < $4
   AND (CAST($5 AS TEXT) = '' OR EXISTS (SELECT 1 FROM volunteer_skills s WHERE s.volunteer_id = v.id AND s.skill = $5))
   AND v.region_path >= $6 AND v.region_path < $7
   AND (CAST($8 AS INTEGER) = 0 OR v.active)
-  AND v.id < $9
+  AND (CAST($9 AS TEXT) = '' OR EXISTS (SELECT 1 FROM volunteer_traits t
+       WHERE t.volunteer_id = v.id AND t.kind = 'subject' AND t.code = $9))
+  AND (CAST($10 AS TEXT) = '' OR EXISTS (SELECT 1 FROM volunteer_traits t
+       WHERE t.volunteer_id = v.id AND t.kind = 'language' AND t.code = $10))
+  AND v.id < $11
 ORDER BY v.id DESC
-LIMIT $10 OFFSET $11;
+LIMIT $12 OFFSET $13;
 
 -- name: CountVolunteers
 SELECT 1 FROM volunteers v
@@ -71,7 +76,23 @@ WHERE v.org_path >= $1 AND v.org_path < $2 AND v.region_path >= $3 AND v.region_
   AND (CAST($5 AS TEXT) = '' OR EXISTS (SELECT 1 FROM volunteer_skills s WHERE s.volunteer_id = v.id AND s.skill = $5))
   AND v.region_path >= $6 AND v.region_path < $7
   AND (CAST($8 AS INTEGER) = 0 OR v.active)
-LIMIT $9;
+  AND (CAST($9 AS TEXT) = '' OR EXISTS (SELECT 1 FROM volunteer_traits t
+       WHERE t.volunteer_id = v.id AND t.kind = 'subject' AND t.code = $9))
+  AND (CAST($10 AS TEXT) = '' OR EXISTS (SELECT 1 FROM volunteer_traits t
+       WHERE t.volunteer_id = v.id AND t.kind = 'language' AND t.code = $10))
+LIMIT $11;
+
+-- name: DeleteTraits
+DELETE FROM volunteer_traits WHERE volunteer_id = $1;
+
+-- name: InsertTrait
+INSERT INTO volunteer_traits (volunteer_id, kind, code) VALUES ($1, $2, $3);
+
+-- name: TraitsBetween
+-- The languages, subjects and free slots of the volunteers with ids from
+-- $1 to $2.
+SELECT volunteer_id, kind, code FROM volunteer_traits WHERE volunteer_id >= $1 AND volunteer_id <= $2
+ORDER BY volunteer_id, kind, code;
 
 -- name: SkillsBetween
 -- The skills of the volunteers with ids from $1 to $2: a page's, at once.

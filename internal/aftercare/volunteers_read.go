@@ -34,16 +34,22 @@ func (s *Service) volunteer(ctx context.Context, q store.Querier, query string, 
 		return Volunteer{}, err
 	}
 	list := []Volunteer{v}
-	err = s.withSkills(ctx, q, list)
+	if err := s.withSkills(ctx, q, list); err != nil {
+		return Volunteer{}, err
+	}
+	err = s.withTraits(ctx, q, list)
 	return list[0], err
 }
 
 // VolunteerFilter narrows the registry: volunteers with a skill (any when
-// ""), in a region's subtree (any when ""), active ones only.
+// ""), in a region's subtree (any when ""), active ones only, teaching a
+// subject and speaking a language (any when "").
 type VolunteerFilter struct {
 	Skill      Skill
 	RegionPath string
 	Active     bool
+	Subject    string
+	Language   string
 }
 
 // Volunteers lists a page of the volunteers within p's scope that f
@@ -58,7 +64,10 @@ func (s *Service) Volunteers(ctx context.Context, p access.Principal, f Voluntee
 		return nil, "", err
 	}
 	list, next := store.Trim(pg, list, func(v Volunteer) int64 { return v.ID })
-	return list, next, s.withSkills(ctx, s.db.R, list)
+	if err := s.withSkills(ctx, s.db.R, list); err != nil {
+		return nil, "", err
+	}
+	return list, next, s.withTraits(ctx, s.db.R, list)
 }
 
 // VolunteersCount counts what Volunteers pages through, up to
@@ -76,7 +85,7 @@ func volunteerArgs(p access.Principal, f VolunteerFilter) []any {
 	if f.Active {
 		active = 1
 	}
-	return store.Args(p.ScopeArgs(), []any{string(f.Skill), lo, hi, active})
+	return store.Args(p.ScopeArgs(), []any{string(f.Skill), lo, hi, active, f.Subject, f.Language})
 }
 
 // withSkills fills the skills of list in one query.
@@ -117,6 +126,20 @@ func scanVolunteer(sc store.Scanner) (Volunteer, error) {
 	err := sc.Scan(&v.ID, &v.Name, &v.Phone, &v.Email, &v.RegionID, &v.RegionCode, &v.regionPath, &v.OrgID, &v.OrgName,
 		&v.orgPath, &v.UserID, &v.UserName, &v.Active, &v.Version, &v.CreatedAt, &v.UpdatedAt, &v.Load)
 	v.CreatedAt, v.UpdatedAt = v.CreatedAt.UTC(), v.UpdatedAt.UTC()
+	return v, err
+}
+
+// Own returns the volunteer whose login p is, wherever they are: the
+// record a volunteer's own pages start from. Not found when no record
+// names p's login.
+func (s *Service) Own(ctx context.Context, p access.Principal) (Volunteer, error) {
+	if err := access.Can(p, access.WorkTasks, p.Scope()); err != nil {
+		return Volunteer{}, err
+	}
+	v, err := s.volunteer(ctx, s.db.R, s.q.VolunteerByUser, p.UserID)
+	if errors.Is(err, errs.ErrNotFound) {
+		return Volunteer{}, errs.New(errs.NotFound, "error.no_volunteer_record")
+	}
 	return v, err
 }
 

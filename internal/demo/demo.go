@@ -182,6 +182,9 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 		if err := seedAftercare(ctx, s, now(), ids); err != nil {
 			return nil, err
 		}
+		if err := seedVolunteering(ctx, s, now(), ids); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

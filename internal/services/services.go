@@ -19,6 +19,7 @@ import (
 	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/campaign"
+	"github.com/jolproject/jol/internal/courses"
 	"github.com/jolproject/jol/internal/dashboard"
 	"github.com/jolproject/jol/internal/deliveries"
 	"github.com/jolproject/jol/internal/distribution"
@@ -38,6 +39,7 @@ import (
 	"github.com/jolproject/jol/internal/sponsors"
 	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/volunteers"
 )
 
 // Services are the domain services of one installation: the one list of
@@ -83,6 +85,11 @@ type Services struct {
 	// Letters keeps the letter templates and letterheads and writes the
 	// thank-you letters of campaigns.
 	Letters *letters.Service
+	// Volunteers keeps needs for people with volunteers' sign-ups, and
+	// the hours volunteers log and coordinators approve.
+	Volunteers *volunteers.Service
+	// Courses keeps the free courses, their children and attendance.
+	Courses *courses.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -206,6 +213,18 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		DefaultLocale: settingsLocale(s.Settings), Now: o.Now}); err != nil {
 		return nil, err
 	}
+	if s.Courses, err = courses.New(db, courses.Deps{Audit: s.Audit, People: s.People, Requests: s.Requests,
+		Aftercare: s.Aftercare, Now: o.Now}); err != nil {
+		return nil, err
+	}
+	s.Orgs.OnMove(s.Courses.RepathOrgs)
+	s.Geo.OnMove(s.Courses.RepathRegions)
+	if s.Volunteers, err = volunteers.New(db, volunteers.Deps{Audit: s.Audit, Aftercare: s.Aftercare,
+		Teaches: s.Courses.Teaches, Now: o.Now}); err != nil {
+		return nil, err
+	}
+	s.Orgs.OnMove(s.Volunteers.RepathOrgs)
+	s.Geo.OnMove(s.Volunteers.RepathRegions)
 	if s.Jobs, err = jobs.New(db, o.Now, o.Logger, jobs.WithAudit(s.Audit)); err != nil {
 		return nil, err
 	}

@@ -26,6 +26,7 @@ import (
 	"github.com/jolproject/jol/internal/settings"
 	"github.com/jolproject/jol/internal/sponsors"
 	"github.com/jolproject/jol/internal/stock"
+	"github.com/jolproject/jol/internal/volunteers"
 	"github.com/jolproject/jol/internal/web/admin"
 )
 
@@ -133,6 +134,12 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 			sponsors.PledgeOverdue),
 		"outboxchannel.": strs(requests.StatusPage, requests.SMS, requests.TelegramCh),
 		"outboxstate.":   {"pending", "sent", "failed"},
+
+		"subject.":             aftercare.Subjects(),
+		"day.":                 aftercare.Days(),
+		"period.":              aftercare.Periods(),
+		"volunteering.status.": strs(volunteers.HoursStatuses()...),
+		"volunteering.need.":   strs(volunteers.NeedOpen, volunteers.NeedCancelled),
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {
@@ -143,7 +150,7 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 	var files []string
 	// This package, the kernel and every room (the directories beside it).
 	files = append(files, glob(t, "*/*.go")...)
-	for _, dir := range []string{".", "../accounts", "../orgs", "../settings", "../geo", "../api", "../people", "../imports", "../natid", "../text", "../public", "../campaign", "../stock", "../deliveries", "../aftercare", "../sponsors"} {
+	for _, dir := range []string{".", "../accounts", "../orgs", "../settings", "../geo", "../api", "../people", "../imports", "../natid", "../text", "../public", "../campaign", "../stock", "../deliveries", "../aftercare", "../sponsors", "../volunteers", "../courses"} {
 		files = append(files, glob(t, filepath.Join(dir, "*.go"))...)
 	}
 	// The templates of this package, of the kernel and of every room.

@@ -21,6 +21,7 @@ import (
 	"github.com/jolproject/jol/internal/web/requests"
 	"github.com/jolproject/jol/internal/web/sponsors"
 	"github.com/jolproject/jol/internal/web/stock"
+	"github.com/jolproject/jol/internal/web/volunteering"
 )
 
 // rooms are the pages of each domain, one package each; a new domain adds
@@ -43,6 +44,7 @@ type rooms struct {
 	sponsors  *sponsors.Server
 	dashboard *dashboard.Server
 	reports   *reports.Server
+	vol       *volunteering.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -96,6 +98,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 	if r.reports, err = reports.New(k, svc); err != nil {
 		return err
 	}
+	if r.vol, err = volunteering.New(k, svc); err != nil {
+		return err
+	}
 	r.admin, err = admin.New(k, svc)
 	return err
 }
@@ -109,6 +114,7 @@ func (s *Server) routes() []route {
 	rqs, pub, cmp, dk := s.rooms.requests, s.rooms.public, s.rooms.campaigns, s.rooms.desk
 	stk, alc, dst := s.rooms.stock, s.rooms.alloc, s.rooms.dist
 	dlv, ac, sp, dsh, rpt := s.rooms.delivery, s.rooms.aftercare, s.rooms.sponsors, s.rooms.dashboard, s.rooms.reports
+	vol := s.rooms.vol
 	return []route{
 		{"GET", "/login", "", s.loginForm, 0},
 		{"POST", "/login", "", s.login, 0},
@@ -332,6 +338,27 @@ func (s *Server) routes() []route {
 		{"POST", "/tasks/{id}/cancel", access.ManageTasks, ac.Cancel, 0},
 		{"GET", "/my/tasks", access.WorkTasks, ac.MyTasks, 0},
 		{"POST", "/my/tasks/{id}", access.WorkTasks, ac.MyReport, 0},
+		{"GET", "/my/volunteering", access.WorkTasks, vol.Mine, 0},
+		{"POST", "/my/needs/{id}/signup", access.WorkTasks, vol.SignUp, 0},
+		{"POST", "/my/needs/{id}/withdraw", access.WorkTasks, vol.Withdraw, 0},
+		{"POST", "/my/hours", access.WorkTasks, vol.LogHours, 0},
+		{"GET", "/needs", access.ViewVolunteers, vol.Needs, 0},
+		{"POST", "/needs", access.ManageVolunteers, vol.NeedCreate, 0},
+		{"GET", "/needs/{id}", access.ViewVolunteers, vol.Need, 0},
+		{"POST", "/needs/{id}/cancel", access.ManageVolunteers, vol.NeedCancel, 0},
+		{"GET", "/hours", access.ViewVolunteers, vol.Hours, 0},
+		{"POST", "/hours/{id}", access.ManageVolunteers, vol.Decide, 0},
+		{"GET", "/courses", access.ViewCourses, vol.Courses, 0},
+		{"POST", "/courses", access.ManageCourses, vol.CourseCreate, 0},
+		{"GET", "/courses/{id}", access.ViewCourses, vol.Course, 0},
+		{"POST", "/courses/{id}/enrol", access.ManageCourses, vol.Enrol, 0},
+		{"POST", "/courses/{id}/sessions", access.ManageCourses, vol.SessionAdd, 0},
+		{"GET", "/sessions/{id}", access.ViewCourses, vol.Session, 0},
+		{"POST", "/sessions/{id}", access.ManageCourses, vol.Attendance, 0},
+		{"GET", "/my/courses/{id}", access.TeachCourses, vol.Course, 0},
+		{"POST", "/my/courses/{id}/sessions", access.TeachCourses, vol.SessionAdd, 0},
+		{"GET", "/my/sessions/{id}", access.TeachCourses, vol.Session, 0},
+		{"POST", "/my/sessions/{id}", access.TeachCourses, vol.Attendance, 0},
 		{"GET", "/devices", access.ViewStock, ac.Devices, 0},
 		{"GET", "/devices/{key}", access.ViewStock, ac.Device, 0},
 		{"POST", "/devices/{key}/tasks", access.ManageTasks, ac.TaskAdd, 0},

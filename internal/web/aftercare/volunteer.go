@@ -66,6 +66,8 @@ func (s *Server) renderVolunteer(w http.ResponseWriter, r *http.Request, rq *req
 			if vo.Active {
 				f.Values["active"] = "on"
 			}
+			f.Values["languages"] = strings.Join(vo.Languages, ", ")
+			f.Values["subjects"], f.Values["availability"] = strings.Join(vo.Subjects, ","), strings.Join(vo.Slots, ",")
 		}
 		v.Form = f
 		if v.Choices, err = s.volunteerChoices(r, rq, f, vo.ID); err != nil {

@@ -2,6 +2,7 @@ package aftercare
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -11,7 +12,8 @@ import (
 )
 
 // volunteerFields are the fields of a volunteer's form, in page order.
-var volunteerFields = []string{"name", "phone", "email", "skills", "region", "org_id", "user_id", "active", "version"}
+var volunteerFields = []string{"name", "phone", "email", "skills", "region", "org_id", "user_id", "active", "version",
+	"languages", "subjects", "availability"}
 
 // volunteersView is the registry: a filtered page of volunteers and the
 // form that registers one.
@@ -21,6 +23,7 @@ type volunteersView struct {
 	Rows      []volunteerRow
 	Filter    *form
 	Skills    []option
+	Subjects  []option
 	CanManage bool
 	Form      *form
 	Choices   volunteerChoices
@@ -34,10 +37,18 @@ type volunteerRow struct {
 
 // volunteerChoices are the choices of a volunteer's form.
 type volunteerChoices struct {
-	Skills  []option
-	Orgs    []option
-	Logins  []option
-	Regions []option
+	Skills   []option
+	Orgs     []option
+	Logins   []option
+	Regions  []option
+	Subjects []option
+	Slots    []slotRow
+}
+
+// slotRow is a day of the week with its parts to tick.
+type slotRow struct {
+	Day   string
+	Parts []option
 }
 
 // Volunteers lists the volunteers of the user's scope by ?skill=,
@@ -50,8 +61,9 @@ func (s *Server) Volunteers(w http.ResponseWriter, r *http.Request, rq *request)
 
 func (s *Server) renderVolunteers(w http.ResponseWriter, r *http.Request, rq *request, f *form, status int) error {
 	ctx := r.Context()
-	q := kit.QueryForm(r, "skill", "region", "active")
-	fl := aftercare.VolunteerFilter{Skill: aftercare.Skill(q.Values["skill"]), Active: q.Values["active"] != ""}
+	q := kit.QueryForm(r, "skill", "region", "active", "subject", "language")
+	fl := aftercare.VolunteerFilter{Skill: aftercare.Skill(q.Values["skill"]), Active: q.Values["active"] != "",
+		Subject: q.Values["subject"], Language: strings.ToLower(q.Values["language"])}
 	if code := kit.NormRegion(q.Values["region"]); code != "" {
 		g, err := s.svc.Geo.Lookup(ctx, code)
 		if err != nil {
@@ -74,6 +86,8 @@ func (s *Server) renderVolunteers(w http.ResponseWriter, r *http.Request, rq *re
 	v := volunteersView{Page: s.Page(r, rq, "nav.volunteers"), listing: pg.Listing(r, next, n), Filter: q, Form: f,
 		CanManage: access.Allowed(rq.P, access.ManageVolunteers)}
 	v.Skills = append([]option{{Value: "", Label: rq.L.T("aftercare.any_skill")}}, skillOptions(rq.L, []string{q.Values["skill"]})...)
+	v.Subjects = kit.Choices(aftercare.Subjects(), q.Values["subject"], rq.L.T("aftercare.any_subject"),
+		func(k string) string { return rq.L.T("subject." + k) })
 	for _, vo := range list {
 		v.Rows = append(v.Rows, volunteerRow{Volunteer: vo, SkillNames: s.skillNames(rq, vo.Skills)})
 	}
@@ -101,6 +115,19 @@ func (s *Server) volunteerChoices(r *http.Request, rq *request, f *form, id int6
 	ctx := r.Context()
 	var c volunteerChoices
 	c.Skills = skillOptions(rq.L, strings.Split(f.Values["skills"], ","))
+	subjects, slots := strings.Split(f.Values["subjects"], ","), strings.Split(f.Values["availability"], ",")
+	for _, k := range aftercare.Subjects() {
+		c.Subjects = append(c.Subjects, option{Value: k, Label: rq.L.T("subject." + k), Selected: slices.Contains(subjects, k)})
+	}
+	for _, d := range aftercare.Days() {
+		row := slotRow{Day: rq.L.T("day." + d)}
+		for _, per := range aftercare.Periods() {
+			code := aftercare.Slot(d, per)
+			row.Parts = append(row.Parts, option{Value: code, Label: rq.L.T("period." + per),
+				Selected: slices.Contains(slots, code)})
+		}
+		c.Slots = append(c.Slots, row)
+	}
 	var err error
 	if c.Orgs, err = kit.OrgOptions(ctx, s.svc.Orgs, rq.P, f.Values["org_id"], "—", 0); err != nil {
 		return c, err
@@ -132,6 +159,9 @@ func volunteerInput(rq *request, r *http.Request, f *form) aftercare.VolunteerIn
 		in.Skills = append(in.Skills, aftercare.Skill(k))
 	}
 	f.Values["skills"] = strings.Join(r.PostForm["skills"], ",")
+	in.Languages = strings.FieldsFunc(f.Values["languages"], func(r rune) bool { return r == ',' || r == ' ' })
+	in.Subjects, in.Slots = r.PostForm["subjects"], r.PostForm["availability"]
+	f.Values["subjects"], f.Values["availability"] = strings.Join(in.Subjects, ","), strings.Join(in.Slots, ",")
 	return in
 }
 

@@ -1,0 +1,20 @@
+package courses
+
+import (
+	"context"
+	"database/sql"
+)
+
+// RepathOrgs moves the organisation paths courses copy from old to new, in
+// the transaction of the move (wired to orgs.Service.OnMove).
+func (s *Service) RepathOrgs(ctx context.Context, tx *sql.Tx, old, new string) error {
+	_, err := tx.ExecContext(ctx, s.q.RepathOrgs, new, len(old)+1, old+"%")
+	return err
+}
+
+// RepathRegions moves the region paths courses copy (wired to
+// geo.Service.OnMove).
+func (s *Service) RepathRegions(ctx context.Context, tx *sql.Tx, old, new string) error {
+	_, err := tx.ExecContext(ctx, s.q.RepathRegions, new, len(old)+1, old+"%")
+	return err
+}

@@ -1,0 +1,46 @@
+package demo_test
+
+import (
+	"testing"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/aftercare"
+	"github.com/jolproject/jol/internal/demo"
+	"github.com/jolproject/jol/internal/store/storetest"
+	"github.com/jolproject/jol/internal/volunteers"
+)
+
+// The demo has 40 volunteers, needs with sign-ups (the drivers' full),
+// hours approved, waiting and rejected, and two free courses with their
+// children and attendance. Seeding twice adds nothing.
+func TestDemoVolunteering(t *testing.T) {
+	db := storetest.SQLite(t)
+	svc := services(t, db)
+	for range 2 {
+		if _, err := demo.Seed(ctx, svc, demo.Options{Now: now}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n, err := svc.Aftercare.VolunteersCount(ctx, access.System, aftercare.VolunteerFilter{})
+	if err != nil || n.N != 40 {
+		t.Fatalf("%d volunteers (%v), want 40", n.N, err)
+	}
+	needs, _, err := svc.Volunteers.Needs(ctx, access.System, volunteers.NeedFilter{}, volunteers.Page{})
+	if err != nil || len(needs) != 3 || needs[0].Taken != 5 || needs[1].Free() != 0 {
+		t.Fatalf("needs %+v (%v)", needs, err)
+	}
+	tot, err := svc.Volunteers.Totals(ctx, access.System, 0)
+	if err != nil || tot.Volunteers != 5 || tot.PendingMinutes == 0 || tot.RejectedMinutes == 0 {
+		t.Fatalf("hours %+v (%v)", tot, err)
+	}
+	list, err := svc.Courses.Courses(ctx, access.System, 0)
+	if err != nil || len(list) != 2 {
+		t.Fatalf("courses %+v (%v)", list, err)
+	}
+	for _, c := range list {
+		sessions, err := svc.Courses.Sessions(ctx, access.System, c.ID)
+		if err != nil || c.Enrolled < 3 || len(sessions) != 4 || sessions[0].Marked != c.Enrolled || sessions[0].Present == 0 {
+			t.Fatalf("course %s: %d enrolled, sessions %+v (%v)", c.Title, c.Enrolled, sessions, err)
+		}
+	}
+}

@@ -1,0 +1,81 @@
+// Package volunteers is the volunteer side of a programme beyond the
+// registry (which aftercare keeps: names, contacts, skills, languages,
+// subjects, free slots, region, login): needs for people at a place on a
+// day and the sign-ups volunteers make to them themselves, and the hours
+// volunteers log and coordinators approve or reject, with the totals per
+// volunteer and per campaign that the dashboard and the recognition
+// letters read.
+//
+// A need never takes more people than it asks for: a sign-up raises its
+// count with one conditional update (taken < wanted), which PostgreSQL
+// re-checks under the row's lock and SQLite runs under its one write
+// lock, so of any number of sign-ups at once exactly as many succeed as
+// there are places.
+//
+// Hours are the volunteer's own: a day (not in the future), a time (more
+// than nothing, at most 24 hours a day with the hours already logged that
+// day and not rejected), and what they were for — a need they signed up
+// to, a device task given to them, a course they teach — from which the
+// campaign follows. Only approved hours count.
+package volunteers
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/jolproject/jol/internal/aftercare"
+	"github.com/jolproject/jol/internal/audit"
+	"github.com/jolproject/jol/internal/store"
+)
+
+//go:embed *.sql
+var queryFS embed.FS
+
+type queries struct {
+	RegionByCode, ScopeOrg, CampaignExists                                 string
+	InsertNeed, UpdateNeed, CancelNeed, NeedFrom, NeedByID, Needs          string
+	CountNeeds, NeedsNear, SignupsOf, NeedsSigned                          string
+	TakePlace, FreePlace, InsertSignup, DeleteSignup, SignedUp             string
+	LockVolunteer, DayMinutes, TaskCampaign, InsertHours, HoursFrom        string
+	HoursByID, HoursList, CountHours, DecideHours, HoursOf                 string
+	HoursByVolunteer, Totals                                               string
+	RepathNeedOrgs, RepathNeedRegions, RepathHoursOrgs, RepathHoursRegions string
+}
+
+// Deps are what the service needs of the installation. Teaches says
+// whether volunteer teaches course and the course's campaign (0 for
+// none); the courses service provides it.
+type Deps struct {
+	Audit     *audit.Log
+	Aftercare *aftercare.Service
+	Teaches   func(ctx context.Context, volunteer, course int64) (campaign int64, err error)
+	Now       func() time.Time
+}
+
+// Service keeps needs, sign-ups and hours.
+type Service struct {
+	db      *store.DB
+	log     *audit.Log
+	reg     *aftercare.Service
+	teaches func(ctx context.Context, volunteer, course int64) (int64, error)
+	now     func() time.Time
+	q       queries
+}
+
+// New returns the service on db.
+func New(db *store.DB, d Deps) (*Service, error) {
+	s := &Service{db: db, log: d.Audit, reg: d.Aftercare, teaches: d.Teaches, now: d.Now}
+	if err := store.BindQueries(&s.q, queryFS, db.Engine); err != nil {
+		return nil, fmt.Errorf("volunteers: %w", err)
+	}
+	return s, nil
+}
+
+// today is the clock's calendar day.
+func (s *Service) today() time.Time { return store.Day(s.now().UTC()) }
+
+// itoa formats an id for the audit log.
+func itoa(id int64) string { return strconv.FormatInt(id, 10) }
