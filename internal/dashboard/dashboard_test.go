@@ -66,7 +66,7 @@ func TestCampaignDashboard(t *testing.T) {
 		if d.Previous == nil || d.Previous.ID != last.ID || d.Previous.Total != 50 {
 			t.Errorf("previous %+v", d.Previous)
 		}
-		if d.Appeals == nil || d.Deliveries == nil || !d.Stock || d.Gifts == nil || d.Gifts.Sponsors != 0 || d.Hours != nil {
+		if d.Appeals == nil || d.Deliveries == nil || !d.Stock || d.Gifts == nil || d.Gifts.Sponsors != 0 || d.Hours == nil || d.Hours.Volunteers != 0 {
 			t.Errorf("sections: appeals %v deliveries %v stock %v gifts %v hours %v", d.Appeals, d.Deliveries, d.Stock, d.Gifts, d.Hours)
 		}
 

@@ -52,7 +52,7 @@ func (s *Service) sections(ctx context.Context, p access.Principal, d *Dashboard
 		}
 		d.Gifts = &g
 	}
-	if s.d.Hours != nil {
+	if s.d.Hours != nil && access.Allowed(p, access.ViewVolunteers) {
 		h, err := s.d.Hours.HourFigures(ctx, p, c.ID)
 		if err != nil {
 			return err

@@ -6,6 +6,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/dashboard"
 	"github.com/jolproject/jol/internal/sponsors"
+	"github.com/jolproject/jol/internal/volunteers"
 )
 
 // giftFigures is the dashboard's source of gifts and pledges: the
@@ -24,6 +25,29 @@ func (g giftFigures) GiftFigures(ctx context.Context, p access.Principal, campai
 	for _, m := range t.Money {
 		out.Money = append(out.Money, dashboard.Money{Currency: string(m.Currency), Digits: m.Currency.Digits(), Gifts: m.Gifts, Given: m.Given,
 			Pledged: m.Pledged, Fulfilled: m.Fulfilled})
+	}
+	return out, nil
+}
+
+// hourFigures is the dashboard's source of volunteer hours: the
+// volunteers' approved and pending time, and the device set-up tasks
+// done by volunteers with approved hours.
+type hourFigures struct{ s *volunteers.Service }
+
+// HourFigures implements dashboard.HourSource.
+func (h hourFigures) HourFigures(ctx context.Context, p access.Principal, campaignID int64) (dashboard.Hours, error) {
+	t, err := h.s.Totals(ctx, p, campaignID)
+	if err != nil {
+		return dashboard.Hours{}, err
+	}
+	each, err := h.s.HoursByVolunteer(ctx, p, campaignID)
+	if err != nil {
+		return dashboard.Hours{}, err
+	}
+	out := dashboard.Hours{Volunteers: t.Volunteers, Approved: float64(t.Minutes) / 60,
+		Pending: float64(t.PendingMinutes) / 60, BySkill: []dashboard.SkillHours{}}
+	for _, v := range each {
+		out.TasksDone += v.DeviceTasks
 	}
 	return out, nil
 }

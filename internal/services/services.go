@@ -249,6 +249,7 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.Jobs.Register(dashboard.JobKind, s.Dashboard.HandleRefresh)
 	s.Dashboard.UseGifts(giftFigures{s.Sponsors})
+	s.Dashboard.UseHours(hourFigures{s.Volunteers})
 	if s.Catalog, err = i18n.New(); err != nil {
 		return nil, err
 	}
