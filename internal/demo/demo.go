@@ -8,7 +8,8 @@
 // the same ones.
 //
 // The sample campaigns are this year's and last year's "Road to School" in
-// Karaganda region (last year's reported, 5,000 children), computers for
+// Karaganda region (last year's reported, 5,000 children, with its final
+// report produced), computers for
 // Astana's pupils and support for out-of-school children in Qazvin
 // province, with requests in every state and a week of hotline appeals.
 // This year's campaigns take applications on the day the demo is loaded,
@@ -185,6 +186,10 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 		if err := seedVolunteering(ctx, s, now(), ids); err != nil {
 			return nil, err
 		}
+	}
+	// Last, so that it names the sponsors seeded before it.
+	if err := seedReport(ctx, s, now().Year()); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -89,9 +89,16 @@ func (l *Localizer) templateData(args []any) (map[string]any, any) {
 		if n, ok := asInt64(v); ok {
 			data[k] = l.locale.Number(n)
 		}
+		if key, ok := v.(Key); ok {
+			data[k] = l.T(string(key))
+		}
 	}
 	return data, count
 }
+
+// Key is a message key given as an argument of another message: it is
+// written translated, as a status named in an error is.
+type Key string
 
 // pluralCount converts v to a value go-i18n accepts as a plural count, or
 // returns nil if it cannot.

@@ -63,6 +63,30 @@ func (s *Service) figures(ctx context.Context, c campaign.Campaign) (Figures, er
 	if f.Sponsors, err = s.namedSponsors(ctx, c.ID); err != nil {
 		return Figures{}, err
 	}
+	if f.Requests == 0 {
+		return s.recorded(ctx, c, t.Items, f)
+	}
+	return f, nil
+}
+
+// recorded fills f from the results recorded by hand for campaign c,
+// which holds no requests, when it has any: each item's units and
+// children, and the children reached in all.
+func (s *Service) recorded(ctx context.Context, c campaign.Campaign, items []dashboard.ItemFigure, f Figures) (Figures, error) {
+	results, err := s.d.Campaigns.Results(ctx, access.System, c.ID)
+	if err != nil || len(results) == 0 {
+		return f, err
+	}
+	byItem := map[int64]campaign.Result{}
+	for _, r := range results {
+		byItem[r.ItemID] = r
+	}
+	f.Recorded, f.Reached, f.Delivered = true, 0, 0
+	for i, it := range items {
+		r := byItem[it.ItemID]
+		f.Items[i].Reached, f.Items[i].Delivered, f.Items[i].Children = int64(r.Delivered), int64(r.Delivered), int64(r.Children)
+		f.Reached += int64(r.Children)
+	}
 	return f, nil
 }
 

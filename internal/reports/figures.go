@@ -20,6 +20,10 @@ type Figures struct {
 	EndsOn     time.Time `json:"ends_on"`
 	AsOf       time.Time `json:"as_of"`
 
+	// Recorded is set for a campaign run before Jol held its requests:
+	// its items' results were recorded by hand, so Reached is the sum of
+	// their children and there are no requests nor tables by region.
+	Recorded  bool             `json:"recorded,omitempty"`
 	Requests  int64            `json:"requests"`
 	Reached   int64            `json:"reached"`
 	Delivered int64            `json:"delivered"`

@@ -1,10 +1,10 @@
 package reports
 
 import (
-	"github.com/jolproject/jol/internal/chart"
 	"io"
 	"strings"
 
+	"github.com/jolproject/jol/internal/chart"
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/pdfdoc"
 )
@@ -36,25 +36,16 @@ func (s *Service) Document(r Report, locale i18n.Locale) pdfdoc.Document {
 	f := r.Figures
 	tables := f.Tables(l, true)
 	name := f.Name.In(locale)
-	num := func(v int64, shown bool) string {
-		if !shown {
-			return Hidden
-		}
-		return l.Number(v)
-	}
 	doc := pdfdoc.Document{Lang: locale, Title: l.T("report.title", "Name", name), Created: r.ProducedAt,
-		Letterhead: &pdfdoc.Letterhead{Name: f.Organiser}, Footer: l.T("report.footer", "Name", name)}
+		Letterhead: &pdfdoc.Letterhead{Name: name0(locale, f.Organiser)}, Footer: l.T("report.footer", "Name", name)}
 	add := func(b ...pdfdoc.Block) { doc.Blocks = append(doc.Blocks, b...) }
 	add(pdfdoc.Heading{Text: l.T("report.title", "Name", name), Level: 1})
 	if sl := f.Slogan.In(locale); sl != "" {
 		add(pdfdoc.Paragraph{Text: sl, Bold: true})
 	}
-	requests, reached, delivered, shown := f.Headline(tables)
-	kv := pdfdoc.KeyValues{
-		{Key: l.T("report.period"), Value: l.T("report.period_value", "From", l.Date(f.StartsOn), "To", l.Date(f.EndsOn))},
-		{Key: l.T("report.requests"), Value: num(requests, shown[0])},
-		{Key: l.T("report.reached"), Value: num(reached, shown[1])},
-		{Key: l.T("report.delivered"), Value: num(delivered, shown[2])},
+	kv := pdfdoc.KeyValues{{Key: l.T("report.period"), Value: l.T("report.period_value", "From", l.Date(f.StartsOn), "To", l.Date(f.EndsOn))}}
+	for _, k := range f.KeyFigures(l, tables) {
+		kv = append(kv, pdfdoc.KeyValue{Key: k.Label, Value: k.Value})
 	}
 	if f.Previous != nil {
 		kv = append(kv, pdfdoc.KeyValue{Key: l.T("report.previous", "Name", f.Previous.Name.In(locale)),
@@ -62,6 +53,9 @@ func (s *Service) Document(r Report, locale i18n.Locale) pdfdoc.Document {
 	}
 	add(kv)
 	add(pdfdoc.Paragraph{Text: l.T("report.as_of", "Date", l.DateTime(f.AsOf)), Small: true})
+	if f.Recorded {
+		add(pdfdoc.Paragraph{Text: l.T("report.recorded", "Name", name)})
+	}
 	for _, t := range tables {
 		if fig := chartOf(t); len(fig.Chart.Categories) > 0 {
 			add(fig)
@@ -69,13 +63,15 @@ func (s *Service) Document(r Report, locale i18n.Locale) pdfdoc.Document {
 		add(tableOf(l, t))
 	}
 	add(pdfdoc.Paragraph{Text: l.T("report.suppressed", "Min", 5), Small: true})
-	if len(f.Items) > 0 {
+	if head, rows := f.ItemRows(l, tables); len(rows) > 0 {
 		add(pdfdoc.Heading{Text: l.T("report.items"), Level: 2})
-		it := pdfdoc.Table{Columns: []pdfdoc.Column{{Title: l.T("report.head.item"), Width: 3},
-			{Title: l.T("report.head.target"), Align: pdfdoc.End}, {Title: l.T("report.head.units_reached"), Align: pdfdoc.End},
-			{Title: l.T("report.head.units_delivered"), Align: pdfdoc.End}}}
-		for _, x := range f.Items {
-			it.Rows = append(it.Rows, []string{x.In(locale), l.Number(x.Target), small(l, x.Reached), small(l, x.Delivered)})
+		it := pdfdoc.Table{Rows: rows}
+		for i, h := range head {
+			c := pdfdoc.Column{Title: h, Align: pdfdoc.End}
+			if i == 0 {
+				c = pdfdoc.Column{Title: h, Width: 2}
+			}
+			it.Columns = append(it.Columns, c)
 		}
 		add(it)
 	}
@@ -84,7 +80,7 @@ func (s *Service) Document(r Report, locale i18n.Locale) pdfdoc.Document {
 		add(pdfdoc.Heading{Text: l.T("report.partners"), Level: 2})
 		var lines []string
 		for _, p := range f.Partners {
-			lines = append(lines, p.Name+" — "+l.T("campaign.role."+p.Role))
+			lines = append(lines, lead(locale)+name0(locale, p.Name)+" — "+l.T("campaign.role."+p.Role))
 		}
 		add(pdfdoc.Paragraph{Text: strings.Join(lines, "\n")})
 	}
@@ -155,4 +151,23 @@ func tableOf(l *i18n.Localizer, t Table) pdfdoc.Table {
 		out.Rows = append(out.Rows, row)
 	}
 	return out
+}
+
+// name0 is a name as written in a document in locale: in a right-to-left
+// one, a left-to-right mark first keeps the punctuation that opens a
+// Latin or Cyrillic name («…») at its start.
+func name0(locale i18n.Locale, name string) string {
+	if locale.Dir() != "rtl" {
+		return name
+	}
+	return "\u200e" + name
+}
+
+// lead opens a line of a document in locale that may start with a
+// left-to-right name: a right-to-left mark keeps the line right to left.
+func lead(locale i18n.Locale) string {
+	if locale.Dir() != "rtl" {
+		return ""
+	}
+	return "\u200f"
 }

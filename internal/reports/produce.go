@@ -11,6 +11,7 @@ import (
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/campaign"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/i18n"
 )
 
 // Report is a campaign's final report as produced.
@@ -45,7 +46,7 @@ func (s *Service) Produce(ctx context.Context, p access.Principal, id int64) (Re
 	case n > 0:
 		return Report{}, errs.New(errs.Conflict, "error.report_exists")
 	case c.Status != campaign.Closed && c.Status != campaign.Reported:
-		return Report{}, errs.New(errs.Conflict, "error.report_not_closed", "Status", string(c.Status))
+		return Report{}, errs.New(errs.Conflict, "error.report_not_closed", "Status", i18n.Key("campaign.status."+string(c.Status)))
 	}
 	f, err := s.figures(ctx, c)
 	if err != nil {

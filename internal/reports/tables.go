@@ -21,6 +21,9 @@ type Table struct {
 // and their complements hidden) for the public page and the PDF, whole
 // for the workbook.
 func (f Figures) Tables(l *i18n.Localizer, published bool) []Table {
+	if f.Recorded {
+		return nil // no request was counted by region
+	}
 	loc := l.Locale()
 	var regions []string
 	for _, r := range f.Regions {
@@ -89,4 +92,66 @@ func (f Figures) Headline(tables []Table) (requests, reached, delivered int64, s
 		shown[1], shown[2] = d && p, d
 	}
 	return requests, reached, delivered, shown
+}
+
+// KeyFigure is one of a report's key figures as written for a reader.
+type KeyFigure struct{ Label, Value string }
+
+// KeyFigures are the report's key figures in l's language as published,
+// tables being f.Tables(l, true): requests, children reached and requests
+// delivered, a hidden one as a dash; for results recorded by hand, the
+// children reached and the units delivered.
+func (f Figures) KeyFigures(l *i18n.Localizer, tables []Table) []KeyFigure {
+	if f.Recorded {
+		var units int64
+		for _, it := range f.Items {
+			units += it.Delivered
+		}
+		return []KeyFigure{{l.T("report.reached"), small(l, f.Reached)}, {l.T("report.head.units_delivered"), small(l, units)}}
+	}
+	requests, reached, delivered, shown := f.Headline(tables)
+	out := []KeyFigure{}
+	for i, x := range []struct {
+		key string
+		n   int64
+	}{{"report.requests", requests}, {"report.reached", reached}, {"report.delivered", delivered}} {
+		v := Hidden
+		if shown[i] {
+			v = l.Number(x.n)
+		}
+		out = append(out, KeyFigure{l.T(x.key), v})
+	}
+	return out
+}
+
+// ItemRows are the report's items as published, tables being
+// f.Tables(l, true): the header and a row per item of its name, target
+// and children reached — the column total of the table by item, hidden
+// as it hides it, so that no other count recovers what the tables hide.
+// Results recorded by hand, which have no tables, add the units
+// delivered; a count under 5 is hidden.
+func (f Figures) ItemRows(l *i18n.Localizer, tables []Table) (head []string, rows [][]string) {
+	loc := l.Locale()
+	head = []string{l.T("report.head.item"), l.T("report.head.target"), l.T("report.head.children")}
+	if f.Recorded {
+		head = []string{head[0], head[1], l.T("report.head.units_delivered"), head[2]}
+	}
+	var byItem *Table
+	for i := range tables {
+		if tables[i].ID == "by_item" {
+			byItem = &tables[i]
+		}
+	}
+	for j, it := range f.Items {
+		children := small(l, it.Children)
+		if byItem != nil {
+			children = byItem.Cell(l, byItem.Grid.Rows(), j)
+		}
+		row := []string{it.In(loc), l.Number(it.Target), children}
+		if f.Recorded {
+			row = []string{row[0], row[1], small(l, it.Delivered), row[2]}
+		}
+		rows = append(rows, row)
+	}
+	return head, rows
 }

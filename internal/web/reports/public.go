@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"github.com/jolproject/jol/internal/i18n"
-	"github.com/jolproject/jol/internal/reports"
 )
 
 // publicView is the public page of a reported campaign's results:
@@ -15,6 +14,9 @@ type publicView struct {
 	Produced                string
 	Period                  string
 	Figures                 []figure
+	Recorded                string // the note on results recorded by hand
+	ItemHead                []string
+	Items                   [][]string // as reports.Figures.ItemRows writes them
 	Tables                  []tableView
 	Partners                []string
 	Sponsors                []string
@@ -51,21 +53,19 @@ func (s *Server) Public(w http.ResponseWriter, r *http.Request, rq *request) err
 	f, l, loc := rep.Figures, rq.L, rq.L.Locale()
 	v := publicView{Page: s.Page(r, rq, "report.public_title"), Name: f.Name.In(loc), Slogan: f.Slogan.In(loc),
 		Organiser: f.Organiser, Back: "/c/" + f.Slug + "?lang=" + string(loc)}
-	v.Title = l.T("report.title", "Name", v.Name)
+	// The name is isolated: a Latin name in a Persian title keeps its
+	// own direction, its punctuation included.
+	v.Title = l.T("report.title", "Name", "\u2068"+v.Name+"\u2069")
 	v.Produced = v.Day(rep.ProducedAt)
 	v.Period = l.T("report.period_value", "From", v.Day(f.StartsOn), "To", v.Day(f.EndsOn))
 	tables := f.Tables(l, true)
-	requests, reached, delivered, shown := f.Headline(tables)
-	for i, x := range []struct {
-		key string
-		n   int64
-	}{{"report.requests", requests}, {"report.reached", reached}, {"report.delivered", delivered}} {
-		val := reports.Hidden
-		if shown[i] {
-			val = l.Number(x.n)
-		}
-		v.Figures = append(v.Figures, figure{Label: l.T(x.key), Value: val})
+	for _, k := range f.KeyFigures(l, tables) {
+		v.Figures = append(v.Figures, figure{Label: k.Label, Value: k.Value})
 	}
+	if f.Recorded {
+		v.Recorded = l.T("report.recorded", "Name", v.Name)
+	}
+	v.ItemHead, v.Items = f.ItemRows(l, tables)
 	for _, t := range tables {
 		tv := tableView{ID: t.ID, Title: t.Title, Head: append(append([]string{t.RowHead}, t.Cols...), l.T("report.total"))}
 		for i := range t.Grid.Rows() + 1 {
