@@ -1,6 +1,9 @@
 package chart
 
 import (
+	"strings"
+	"unicode"
+
 	"github.com/jolproject/jol/internal/i18n"
 )
 
@@ -150,28 +153,49 @@ func (l *Layout) mirror() {
 }
 
 // textWidth estimates the width of s at size: there is no font to measure
-// with, so an average glyph is taken as 0.58 of the size, which errs wide
-// for Latin, Cyrillic and Persian text in a sans-serif face.
+// with, so each glyph is given a width by its kind, taken on the wide side
+// of common sans-serif faces (DejaVu Sans, which is wider than most):
+// spaces and punctuation narrow, capitals and Cyrillic letters wide.
 func textWidth(s string, size float64) float64 {
-	n := 0
-	for range s {
-		n++
+	w := 0.0
+	for _, r := range s {
+		w += glyphWidth(r)
 	}
-	return float64(n) * size * 0.58
+	return w * size
 }
 
-// fit shortens s with an ellipsis to about w units at size.
+// glyphWidth is the estimated width of r in ems.
+func glyphWidth(r rune) float64 {
+	switch {
+	case r == ' ' || r == '.' || r == ',' || r == ':' || r == ';' || r == '\'' || r == '|' || r == '!' || r == 'i' || r == 'l' || r == 'j':
+		return 0.34
+	case r == 'm' || r == 'w' || r == 'M' || r == 'W' || r == '—' || r == '…':
+		return 0.9
+	case r >= '0' && r <= '9', r >= 0x06F0 && r <= 0x06F9:
+		return 0.64
+	case r >= 0x0600 && r <= 0x06FF: // Arabic script: joined letters run narrower
+		return 0.52
+	case r == 'ш' || r == 'щ' || r == 'ж' || r == 'ю' || r == 'ы' || r == 'Ш' || r == 'Щ' || r == 'Ж' || r == 'Ю' || r == 'Ы' || r == 'м' || r == 'М':
+		return 0.88
+	case unicode.IsUpper(r):
+		return 0.72
+	case r >= 0x0400 && r <= 0x04FF:
+		return 0.64
+	}
+	return 0.6
+}
+
+// fit shortens s with an ellipsis to at most w units at size.
 func fit(s string, w, size float64) string {
 	if textWidth(s, size) <= w {
 		return s
 	}
+	used := glyphWidth('…') * size
 	r := []rune(s)
-	n := int(w / (size * 0.58))
-	if n < 2 {
-		n = 2
+	n := 0
+	for n < len(r) && used+glyphWidth(r[n])*size <= w {
+		used += glyphWidth(r[n]) * size
+		n++
 	}
-	if n > len(r) {
-		return s
-	}
-	return string(r[:n-1]) + "…"
+	return strings.TrimRight(string(r[:max(n, 1)]), " ") + "…"
 }

@@ -2,10 +2,12 @@ package dashboard
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/campaign"
+	"github.com/jolproject/jol/internal/i18n"
 )
 
 // Campaign returns the dashboard of campaign id for p, names in locale:
@@ -57,7 +59,8 @@ func itemsOf(c campaign.Campaign, t *tally, locale string) []ItemFigure {
 
 // campaignRegions are the regions campaign c covers within the reader's
 // subtree (first-level regions when it names none), with the children
-// reached and, when c offers one item, that item's target there.
+// reached against their target, and each item's units against its target
+// there.
 func (s *Service) campaignRegions(ctx context.Context, c campaign.Campaign, t *tally, within, locale string) []RegionFigure {
 	var out []RegionFigure
 	for _, r := range c.Regions {
@@ -65,12 +68,16 @@ func (s *Service) campaignRegions(ctx context.Context, c campaign.Campaign, t *t
 			continue
 		}
 		f := RegionFigure{Code: r.Code, Name: r.Name(locale), Path: r.Path, Reached: t.under(r.Path)}
-		if len(c.Items) == 1 {
+		for _, it := range c.Items {
+			ri := RegionItem{ItemID: it.ItemID}
+			ri.Reached, ri.Children = t.itemUnder(it.ItemID, r.Path)
 			for _, tg := range c.Targets {
-				if tg.ItemID == c.Items[0].ItemID && tg.RegionCode == r.Code {
-					f.Target = int64(tg.Target)
+				if tg.ItemID == it.ItemID && tg.RegionCode == r.Code {
+					ri.Target = int64(tg.Target)
 				}
 			}
+			f.Target = max(f.Target, ri.Target)
+			f.Items = append(f.Items, ri)
 		}
 		out = append(out, f)
 	}
@@ -150,6 +157,9 @@ func (s *Service) compare(ctx context.Context, d *Dashboard, c campaign.Campaign
 		}
 	}
 	d.Previous = &Previous{ID: prev.ID, Name: prev.Name(locale), Reported: prev.Reported}
+	if d.Previous.Name == d.Name { // last year's "Road to School": say which year
+		d.Previous.Name += " (" + i18n.Locale(locale).Digits(strconv.Itoa(prev.StartsOn.Year())) + ")"
+	}
 	whole := newTally()
 	whole.add(cells, "")
 	for i := range d.Items {

@@ -1,6 +1,8 @@
 package dashboard
 
 import (
+	"strconv"
+
 	"github.com/jolproject/jol/internal/chart"
 	"github.com/jolproject/jol/internal/i18n"
 )
@@ -16,8 +18,20 @@ func Charts(d Dashboard, l *i18n.Localizer) []chart.Chart {
 			out = append(out, c)
 		}
 	}
+	// A section's chart of nothing but zeros (no deliveries in a kits
+	// campaign) is left out: an empty drawing says less than no drawing.
+	addSome := func(c chart.Chart) {
+		if !zeros(c) {
+			add(c)
+		}
+	}
 	add(funnel(d, l))
 	add(regions(d, l))
+	if len(d.Items) > 1 {
+		for i := range d.Items {
+			add(regionItem(d, i, l))
+		}
+	}
 	add(items(d, l))
 	add(categories(d, l))
 	if d.Previous != nil {
@@ -26,22 +40,40 @@ func Charts(d Dashboard, l *i18n.Localizer) []chart.Chart {
 	if len(d.Campaigns) > 0 {
 		add(campaigns(d, l))
 	}
+	if len(d.Years) > 0 {
+		add(yearChart(d, l))
+	}
 	if d.Appeals != nil {
-		add(appealKinds(d, l))
+		addSome(appealKinds(d, l))
 	}
 	if d.Stock {
-		add(stockCover(d, l))
+		addSome(stockCover(d, l))
 	}
 	if d.Deliveries != nil {
-		add(deliveryRisks(d, l))
+		addSome(deliveryRisks(d, l))
 	}
 	if d.Gifts != nil {
-		add(gifts(d, l))
+		for _, c := range cash(d, l) {
+			addSome(c)
+		}
+		addSome(pledges(d, l))
 	}
 	if d.Hours != nil {
-		add(hours(d, l))
+		addSome(hours(d, l))
 	}
 	return out
+}
+
+// zeros reports whether every value of c is zero.
+func zeros(c chart.Chart) bool {
+	for _, s := range c.Series {
+		for _, v := range s.Values {
+			if v != 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func series(l *i18n.Localizer, key string, n int) chart.Series {
@@ -73,6 +105,31 @@ func regions(d Dashboard, l *i18n.Localizer) chart.Chart {
 	}
 	if hasTarget {
 		c.Targets = targets
+	}
+	c.Series = []chart.Series{s}
+	return c
+}
+
+// regionItem sets the units of the i-th item reached in each region
+// against the campaign's target for that item there.
+func regionItem(d Dashboard, i int, l *i18n.Localizer) chart.Chart {
+	it := d.Items[i]
+	c := chart.Chart{ID: "regions-item-" + strconv.FormatInt(it.ItemID, 10), Title: l.T("dashboard.chart.region_item", "Item", it.Name),
+		CategoryHead: l.T("dashboard.head.region"), TargetLabel: l.T("dashboard.series.target")}
+	s := series(l, "dashboard.series.units", len(d.Regions))
+	hasTarget := false
+	for _, r := range d.Regions {
+		for _, ri := range r.Items {
+			if ri.ItemID == it.ItemID {
+				c.Categories = append(c.Categories, r.Name)
+				s.Values = append(s.Values, float64(ri.Reached))
+				c.Targets = append(c.Targets, float64(ri.Target))
+				hasTarget = hasTarget || ri.Target > 0
+			}
+		}
+	}
+	if !hasTarget {
+		c.Targets = nil
 	}
 	c.Series = []chart.Series{s}
 	return c

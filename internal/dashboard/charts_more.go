@@ -1,6 +1,9 @@
 package dashboard
 
 import (
+	"math"
+	"strings"
+
 	"github.com/jolproject/jol/internal/chart"
 	"github.com/jolproject/jol/internal/i18n"
 )
@@ -46,17 +49,33 @@ func deliveryRisks(d Dashboard, l *i18n.Localizer) chart.Chart {
 	return c
 }
 
-// gifts sets the money given beside the money pledged, per currency, in
-// whole units.
-func gifts(d Dashboard, l *i18n.Localizer) chart.Chart {
-	c := chart.Chart{ID: "gifts", Title: l.T("dashboard.chart.gifts"), CategoryHead: l.T("dashboard.head.currency")}
-	given, pledged := series(l, "dashboard.series.given", 0), series(l, "dashboard.series.pledged", 0)
+// cash is one chart per currency — amounts in different currencies are
+// never added up, nor drawn against one axis: what was given, pledged,
+// and of the pledged received, in whole units of the currency.
+func cash(d Dashboard, l *i18n.Localizer) []chart.Chart {
+	var out []chart.Chart
 	for _, m := range d.Gifts.Money {
-		c.Categories = append(c.Categories, m.Currency)
-		given.Values = append(given.Values, float64(m.Given)/100)
-		pledged.Values = append(pledged.Values, float64(m.Pledged)/100)
+		scale := math.Pow10(m.Digits)
+		c := chart.Chart{ID: "cash-" + strings.ToLower(m.Currency), Title: l.T("dashboard.chart.cash", "Currency", m.Currency),
+			CategoryHead: l.T("dashboard.head.money"), Unit: m.Currency, Decimals: m.Digits,
+			Categories: []string{l.T("dashboard.series.given"), l.T("dashboard.series.pledged"), l.T("dashboard.series.fulfilled")}}
+		c.Series = []chart.Series{{Name: l.T("dashboard.series.amount"),
+			Values: []float64{float64(m.Given) / scale, float64(m.Pledged) / scale, float64(m.Fulfilled) / scale}}}
+		out = append(out, c)
 	}
-	c.Series = []chart.Series{given, pledged}
+	return out
+}
+
+// pledges counts the pledges fulfilled, open and overdue.
+func pledges(d Dashboard, l *i18n.Localizer) chart.Chart {
+	g := d.Gifts
+	c := chart.Chart{ID: "pledges", Title: l.T("dashboard.chart.pledges"), CategoryHead: l.T("dashboard.head.status")}
+	if g.Pledges == 0 {
+		return c
+	}
+	c.Categories = []string{l.T("dashboard.series.pledges_fulfilled"), l.T("dashboard.series.open"), l.T("dashboard.series.overdue")}
+	c.Series = []chart.Series{{Name: l.T("dashboard.series.pledges"),
+		Values: []float64{float64(g.PledgesFulfilled), float64(g.PledgesOpen - g.PledgesOverdue), float64(g.PledgesOverdue)}}}
 	return c
 }
 

@@ -15,6 +15,7 @@
 package dashboard
 
 import (
+	"context"
 	"embed"
 	"fmt"
 	"time"
@@ -38,8 +39,9 @@ type queries struct {
 	Snapshot, MarkQueued, Cells              string
 }
 
-// MaxAge is how old a snapshot may be before a view asks for a fresh one;
-// the view still shows the old one, with its time, until it is replaced.
+// MaxAge is how old a snapshot may be before a view asks for a fresh one,
+// unless Deps.MaxAge says otherwise; the view still shows the old one,
+// with its time, until it is replaced.
 const MaxAge = 10 * time.Minute
 
 // Deps are what the dashboard reads. Gifts and Hours may be nil: their
@@ -55,7 +57,10 @@ type Deps struct {
 	Jobs       *jobs.Queue
 	Gifts      GiftSource
 	Hours      HourSource
-	Now        func() time.Time
+	// MaxAge is how old a snapshot may grow before a view asks for a
+	// fresh one (the installation's setting); MaxAge when nil.
+	MaxAge func(context.Context) time.Duration
+	Now    func() time.Time
 }
 
 // Service builds dashboards and keeps their snapshots.
@@ -68,6 +73,9 @@ type Service struct {
 func New(d Deps) (*Service, error) {
 	if d.Now == nil {
 		d.Now = time.Now
+	}
+	if d.MaxAge == nil {
+		d.MaxAge = func(context.Context) time.Duration { return MaxAge }
 	}
 	s := &Service{d: d}
 	if err := store.BindQueries(&s.q, queryFS, d.DB.Engine); err != nil {

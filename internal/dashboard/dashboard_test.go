@@ -1,6 +1,7 @@
 package dashboard_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -65,7 +66,7 @@ func TestCampaignDashboard(t *testing.T) {
 		if d.Previous == nil || d.Previous.ID != last.ID || d.Previous.Total != 50 {
 			t.Errorf("previous %+v", d.Previous)
 		}
-		if d.Appeals == nil || d.Deliveries == nil || !d.Stock || d.Gifts != nil || d.Hours != nil {
+		if d.Appeals == nil || d.Deliveries == nil || !d.Stock || d.Gifts == nil || d.Gifts.Sponsors != 0 || d.Hours == nil || d.Hours.Volunteers != 0 {
 			t.Errorf("sections: appeals %v deliveries %v stock %v gifts %v hours %v", d.Appeals, d.Deliveries, d.Stock, d.Gifts, d.Hours)
 		}
 
@@ -93,6 +94,12 @@ func TestCampaignDashboard(t *testing.T) {
 		all := must(w.Services.Dashboard.All(ctx, coord(w), "en"))
 		if all.Requests != 9 || len(all.Campaigns) != 2 {
 			t.Errorf("across campaigns: %d requests, campaigns %+v", all.Requests, all.Campaigns)
+		}
+		// This year against last: last year's reported campaign from its
+		// frozen results, this year's from its requests.
+		if len(all.Years) != 1 || all.Years[0] != (dashboard.YearFigure{Programme: "kits", Year: 2026, Campaigns: 1,
+			Reached: 5, Delivered: 2, LastCampaigns: 1, LastReached: 50, LastDelivered: 50}) {
+			t.Errorf("years %+v", all.Years)
 		}
 
 		// A sponsor and a volunteer see no dashboard.
@@ -130,27 +137,69 @@ func TestStaleSnapshotQueuesOneRefresh(t *testing.T) {
 // carries the same numbers.
 func TestChartsOfADashboard(t *testing.T) {
 	d := dashboard.Dashboard{Requests: 10, Funnel: []dashboard.Step{{Status: "submitted", Requests: 10}, {Status: "delivered", Requests: 4}},
-		Items:    []dashboard.ItemFigure{{Name: "Kit", Target: 8, Reached: 5, Delivered: 4, Open: 3, Available: 2, Previous: 6, Whole: 5}},
-		Stock:    true,
-		Gifts:    &dashboard.Gifts{Money: []dashboard.Money{{Currency: "KZT", Given: 150000, Pledged: 300000}}},
+		Items: []dashboard.ItemFigure{{Name: "Kit", Target: 8, Reached: 5, Delivered: 4, Open: 3, Available: 2, Previous: 6, Whole: 5}},
+		Stock: true,
+		Gifts: &dashboard.Gifts{Pledges: 4, PledgesFulfilled: 1, PledgesOpen: 3, PledgesOverdue: 2,
+			Money: []dashboard.Money{{Currency: "KZT", Digits: 2, Given: 150000, Pledged: 300000}, {Currency: "IRR", Given: 7_000_000}}},
 		Hours:    &dashboard.Hours{BySkill: []dashboard.SkillHours{{Skill: "it", Hours: 12.5}}},
 		Previous: &dashboard.Previous{Name: "2025"}}
 	cat := must(i18n.New())
 	for _, loc := range i18n.All() {
 		charts := dashboard.Charts(d, cat.Localizer(loc))
-		if len(charts) != 6 {
+		if len(charts) != 8 {
 			t.Fatalf("%s: %d charts", loc, len(charts))
 		}
 		for _, c := range charts {
 			if _, err := c.SVG(loc); err != nil {
 				t.Errorf("%s %s: %v", loc, c.ID, err)
 			}
-			if c.Title == "" || c.Title[:10] == "dashboard." {
+			if c.Title == "" || strings.HasPrefix(c.Title, "dashboard.") {
 				t.Errorf("%s %s: untranslated title %q", loc, c.ID, c.Title)
 			}
 		}
-		if g := charts[4].Table(loc); g.Rows[0].Cells[0] != loc.Decimal(1500, 0) {
-			t.Errorf("%s: gifts table %+v", loc, g.Rows)
+		// Each currency has its own chart, in whole units of it.
+		if g := charts[4].Table(loc); charts[4].ID != "cash-kzt" || g.Rows[0].Cells[0] != loc.Decimal(1500, 2) ||
+			g.Rows[1].Cells[0] != loc.Decimal(3000, 2) {
+			t.Errorf("%s: KZT table %+v", loc, g.Rows)
 		}
+		if g := charts[5].Table(loc); charts[5].ID != "cash-irr" || g.Rows[0].Cells[0] != loc.Decimal(7_000_000, 0) {
+			t.Errorf("%s: IRR table %+v", loc, g.Rows)
+		}
+		// Pledges: fulfilled, open and not yet due, overdue.
+		if g := charts[6].Table(loc); charts[6].ID != "pledges" || g.Rows[1].Cells[0] != loc.Decimal(1, 0) ||
+			g.Rows[2].Cells[0] != loc.Decimal(2, 0) {
+			t.Errorf("%s: pledges table %+v", loc, g.Rows)
+		}
+	}
+}
+
+// The installation's setting of how old the counts may grow holds off a
+// refresh until the snapshot is older than it.
+func TestStalenessFollowsTheSetting(t *testing.T) {
+	w := testworld.SQLite(t)
+	ctx := t.Context()
+	st := must(w.Services.Settings.Get(ctx))
+	st.DashboardMinutes = "30"
+	if err := w.Services.Settings.Update(ctx, access.System, st); err != nil {
+		t.Fatal(err)
+	}
+	c := must(w.Services.Campaigns.Create(ctx, coord(w), road(w, "road-2026", day(2026, 7, 1))))
+	must(w.Services.Dashboard.Campaign(ctx, coord(w), c.ID, "en"))
+	queued := func() int {
+		var n int
+		if err := w.DB.R.QueryRowContext(ctx, `SELECT count(*) FROM jobs WHERE kind = 'dashboard.refresh'`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	w.Clock.Advance(20 * time.Minute)
+	must(w.Services.Dashboard.Campaign(ctx, coord(w), c.ID, "en"))
+	if n := queued(); n != 0 {
+		t.Fatalf("%d refreshes queued at 20 minutes of 30", n)
+	}
+	w.Clock.Advance(11 * time.Minute)
+	must(w.Services.Dashboard.Campaign(ctx, coord(w), c.ID, "en"))
+	if n := queued(); n != 1 {
+		t.Fatalf("%d refreshes queued at 31 minutes of 30", n)
 	}
 }

@@ -25,10 +25,14 @@ type tally struct {
 	items      map[int64]*ItemFigure
 	categories map[int64]int64
 	paths      map[string]int64 // children reached per region path
+	// reachedAt are the units and children reached per item and region
+	// path.
+	reachedAt map[int64]map[string][2]int64
 }
 
 func newTally() *tally {
-	return &tally{status: map[string]int64{}, items: map[int64]*ItemFigure{}, categories: map[int64]int64{}, paths: map[string]int64{}}
+	return &tally{status: map[string]int64{}, items: map[int64]*ItemFigure{}, categories: map[int64]int64{}, paths: map[string]int64{},
+		reachedAt: map[int64]map[string][2]int64{}}
 }
 
 // add counts the cells under the region path prefix within ("" for all).
@@ -57,6 +61,13 @@ func (t *tally) add(cells []cell, within string) {
 			if slices.Contains(reached, c.Status) {
 				f.Reached += c.Quantity
 				f.Children += c.Requests
+				at := t.reachedAt[c.KeyID]
+				if at == nil {
+					at = map[string][2]int64{}
+					t.reachedAt[c.KeyID] = at
+				}
+				n := at[c.RegionPath]
+				at[c.RegionPath] = [2]int64{n[0] + c.Quantity, n[1] + c.Requests}
 			}
 			if c.Status == "delivered" {
 				f.Delivered += c.Quantity
@@ -102,6 +113,18 @@ func (t *tally) under(prefix string) int64 {
 		}
 	}
 	return n
+}
+
+// itemUnder sums the units and children reached of item under region
+// path prefix.
+func (t *tally) itemUnder(item int64, prefix string) (units, children int64) {
+	for p, n := range t.reachedAt[item] {
+		if strings.HasPrefix(p, prefix) {
+			units += n[0]
+			children += n[1]
+		}
+	}
+	return units, children
 }
 
 // firstLevels are the distinct region paths one level below root among

@@ -31,6 +31,9 @@ type Dashboard struct {
 	Categories []CategoryFigure `json:"categories"`
 	// Campaigns are each campaign's totals, across campaigns only.
 	Campaigns []CampaignFigure `json:"campaigns,omitempty"`
+	// Years set each programme's campaigns of this year against last
+	// year's, across campaigns only.
+	Years []YearFigure `json:"years,omitempty"`
 
 	// The sections below are nil when the reader may not see them (or,
 	// for gifts and hours, when they are not kept yet).
@@ -50,14 +53,31 @@ type Step struct {
 }
 
 // RegionFigure is the children reached in one region the campaign covers
-// (or one first-level region, when it names none), with its target when
-// the campaign offers one item.
+// (or one first-level region, when it names none), with their target, and
+// each offered item's units reached there against its target for the
+// region. A target counts one unit of an item per child, so the children's
+// target is the item's target when the campaign offers one item, and the
+// largest of the items' targets when it offers several (a child may be
+// given each of them).
 type RegionFigure struct {
 	Code    string `json:"code"`
 	Name    string `json:"name"`
 	Path    string `json:"-"`
 	Reached int64  `json:"reached"`
 	Target  int64  `json:"target,omitempty"`
+	// Items are the offered items in the campaign's order; a campaign's
+	// dashboard only.
+	Items []RegionItem `json:"items,omitempty"`
+}
+
+// RegionItem is one item's units reached in a region (and the children
+// given it) against the campaign's target for that item and region (0
+// when it sets none).
+type RegionItem struct {
+	ItemID   int64 `json:"item_id"`
+	Reached  int64 `json:"reached"`
+	Children int64 `json:"children"`
+	Target   int64 `json:"target,omitempty"`
 }
 
 // ItemFigure is one offered item: units asked, in progress (approved,
@@ -106,6 +126,8 @@ type CampaignFigure struct {
 	Requests  int64  `json:"requests"`
 	Reached   int64  `json:"reached"`
 	Delivered int64  `json:"delivered"`
+	Programme string `json:"programme"`
+	Year      int    `json:"year"` // the year it starts in
 }
 
 // Appeals are the appeals received during the campaign's period.

@@ -29,11 +29,19 @@ type Gifts struct {
 	// Pledges open, and of them past their due date.
 	PledgesOpen    int `json:"pledges_open"`
 	PledgesOverdue int `json:"pledges_overdue"`
+	// Pledges made, and of them fulfilled.
+	Pledges          int `json:"pledges"`
+	PledgesFulfilled int `json:"pledges_fulfilled"`
+	// Units pledged in kind, and of them received towards the pledges.
+	UnitsPledged   int64 `json:"units_pledged"`
+	UnitsFulfilled int64 `json:"units_fulfilled"`
 }
 
 // Money is what was given and pledged in one currency, in minor units.
 type Money struct {
 	Currency  string `json:"currency"`
+	Digits    int    `json:"digits"` // of the minor unit: 2 for cents, 0 for rials
+	Gifts     int    `json:"gifts"`  // cash gifts counted in Given
 	Given     int64  `json:"given"`
 	Pledged   int64  `json:"pledged"`
 	Fulfilled int64  `json:"fulfilled"` // of the pledged, matched to gifts
@@ -44,6 +52,8 @@ type Hours struct {
 	Volunteers int     `json:"volunteers"`
 	Approved   float64 `json:"approved"`
 	Pending    float64 `json:"pending"` // logged, not yet approved
+	// TasksDone counts the volunteers' tasks done.
+	TasksDone int `json:"tasks_done"`
 	// BySkill are the approved hours per skill code (it, teaching, …).
 	BySkill []SkillHours `json:"by_skill"`
 }

@@ -45,14 +45,14 @@ func (s *Service) sections(ctx context.Context, p access.Principal, d *Dashboard
 			d.Deliveries.ByRisk = append(d.Deliveries.ByRisk, RiskCount{Risk: r.String(), Count: counts[r]})
 		}
 	}
-	if s.d.Gifts != nil {
+	if s.d.Gifts != nil && access.Allowed(p, access.ViewSponsors) {
 		g, err := s.d.Gifts.GiftFigures(ctx, p, c.ID)
 		if err != nil {
 			return err
 		}
 		d.Gifts = &g
 	}
-	if s.d.Hours != nil {
+	if s.d.Hours != nil && access.Allowed(p, access.ViewVolunteers) {
 		h, err := s.d.Hours.HourFigures(ctx, p, c.ID)
 		if err != nil {
 			return err

@@ -97,7 +97,7 @@ func (s *Service) snapshot(ctx context.Context, id int64) ([]cell, time.Time, er
 	if err != nil {
 		return nil, time.Time{}, err
 	}
-	if now := s.d.Now(); now.Sub(at) > MaxAge && (!queued.Valid || queued.Time.Before(at)) {
+	if now := s.d.Now(); now.Sub(at) > s.d.MaxAge(ctx) && (!queued.Valid || queued.Time.Before(at)) {
 		if err := s.queueRefresh(ctx, id, now); err != nil {
 			return nil, time.Time{}, err
 		}

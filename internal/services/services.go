@@ -243,10 +243,13 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.Jobs.Register(allocation.JobKind, s.Allocation.HandleWaitlist)
 	if s.Dashboard, err = dashboard.New(dashboard.Deps{DB: db, Campaigns: s.Campaigns, People: s.People, Geo: s.Geo,
-		Appeals: s.Appeals, Stock: s.Stock, Deliveries: s.Deliveries, Jobs: s.Jobs, Now: o.Now}); err != nil {
+		Appeals: s.Appeals, Stock: s.Stock, Deliveries: s.Deliveries, Jobs: s.Jobs,
+		MaxAge: settingsMaxAge(s.Settings), Now: o.Now}); err != nil {
 		return nil, err
 	}
 	s.Jobs.Register(dashboard.JobKind, s.Dashboard.HandleRefresh)
+	s.Dashboard.UseGifts(giftFigures{s.Sponsors})
+	s.Dashboard.UseHours(hourFigures{s.Volunteers})
 	if s.Catalog, err = i18n.New(); err != nil {
 		return nil, err
 	}
@@ -261,6 +264,18 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.Jobs.Register(letters.JobKind, s.Letters.Handle)
 	return &s, nil
+}
+
+// settingsMaxAge is how old the dashboard's counts may grow, as the
+// settings hold it now; the default when they cannot be read.
+func settingsMaxAge(st *settings.Service) func(context.Context) time.Duration {
+	return func(ctx context.Context) time.Duration {
+		v, err := st.Get(ctx)
+		if err != nil {
+			return dashboard.MaxAge
+		}
+		return v.DashboardMaxAge()
+	}
 }
 
 // settingsLocale is the installation's language as the settings hold it

@@ -28,6 +28,9 @@ type Settings struct {
 	Country       string `json:"country"`        // KZ, IR or "" for both
 	Calendar      string `json:"calendar"`       // gregorian or solar_hijri
 	Timezone      string `json:"timezone"`       // IANA name, e.g. Asia/Almaty
+	// DashboardMinutes is how old, in minutes, the dashboard's counts may
+	// grow before a view asks for fresh ones ("" for the default, 10).
+	DashboardMinutes string `json:"dashboard_minutes,omitempty"`
 }
 
 // Service reads and writes the settings.

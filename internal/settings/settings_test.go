@@ -93,7 +93,14 @@ func TestUpdateIsCheckedAndValidated(t *testing.T) {
 		if e := errs.As(s.Update(ctx, admin, long)); e == nil || e.Fields[0].Key != "error.too_long" {
 			t.Fatalf("long name: %v", e)
 		}
-		if got, _ := s.Get(ctx); got != settings.Defaults() {
+		for _, minutes := range []string{"0", "1441", "ten", "-5"} {
+			bad := settings.Defaults()
+			bad.DashboardMinutes = minutes
+			if e := errs.As(s.Update(ctx, admin, bad)); e == nil || len(e.Fields) != 1 || e.Fields[0].Field != "dashboard_minutes" {
+				t.Fatalf("dashboard minutes %q: %v", minutes, e)
+			}
+		}
+		if got, _ := s.Get(ctx); got != settings.Defaults() || got.DashboardMaxAge() != 10*time.Minute {
 			t.Fatalf("refused updates changed the settings: %+v", got)
 		}
 	})

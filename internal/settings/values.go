@@ -1,6 +1,7 @@
 package settings
 
 import (
+	"strconv"
 	"time"
 	_ "time/tzdata" // time zones are embedded: the binary needs no system zoneinfo
 
@@ -22,7 +23,7 @@ type field struct {
 
 func (s *Settings) fields() []field {
 	return []field{{"name", &s.Name}, {"default_locale", &s.DefaultLocale}, {"country", &s.Country},
-		{"calendar", &s.Calendar}, {"timezone", &s.Timezone}}
+		{"calendar", &s.Calendar}, {"timezone", &s.Timezone}, {"dashboard_minutes", &s.DashboardMinutes}}
 }
 
 // Timezones lists the time zones offered in the settings form: those of
@@ -67,7 +68,24 @@ func (s Settings) Validate() error {
 	if _, err := time.LoadLocation(s.Timezone); err != nil || s.Timezone == "" || s.Timezone == "Local" {
 		fs = append(fs, errs.Field("timezone", "error.invalid_timezone"))
 	}
+	if s.DashboardMinutes != "" {
+		if n, err := strconv.Atoi(s.DashboardMinutes); err != nil || n < 1 || n > MaxDashboardMinutes {
+			fs = append(fs, errs.Field("dashboard_minutes", "error.dashboard_minutes", "Max", MaxDashboardMinutes))
+		}
+	}
 	return errs.Validation(fs...)
+}
+
+// MaxDashboardMinutes bounds DashboardMinutes: a day.
+const MaxDashboardMinutes = 1440
+
+// DashboardMaxAge is how old the dashboard's counts may grow before a view
+// asks for fresh ones: DashboardMinutes, ten minutes when not set.
+func (s Settings) DashboardMaxAge() time.Duration {
+	if n, err := strconv.Atoi(s.DashboardMinutes); err == nil && n >= 1 && n <= MaxDashboardMinutes {
+		return time.Duration(n) * time.Minute
+	}
+	return 10 * time.Minute
 }
 
 func oneOf(v string, set []string) bool {

@@ -47,6 +47,8 @@ type queries struct {
 	ItemExists                                                                              string
 
 	ReachRequests, ReachDeliveries, ReachOrgs, RegionNames, ItemNames string
+
+	FigureSponsors, FigureGifts, FigurePledges, FigureInKind, FigurePeriod string
 }
 
 // Deps are what the service uses besides its database.
