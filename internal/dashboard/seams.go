@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"context"
+	"math"
 
 	"github.com/jolproject/jol/internal/access"
 )
@@ -45,6 +46,13 @@ type Money struct {
 	Given     int64  `json:"given"`
 	Pledged   int64  `json:"pledged"`
 	Fulfilled int64  `json:"fulfilled"` // of the pledged, matched to gifts
+}
+
+// Major is v, an amount in minor units of m's currency, in whole units:
+// cents become dollars, and rials, which have no minor unit, stay as
+// they are.
+func (m Money) Major(v int64) float64 {
+	return float64(v) / math.Pow10(m.Digits)
 }
 
 // Hours are the volunteer hours of a campaign.

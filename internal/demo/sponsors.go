@@ -33,6 +33,16 @@ type sponsorSeeder struct {
 	today time.Time
 	ids   map[string]int64
 	camp  map[string]int64 // campaign ids by slug
+	// gives is the campaign each sponsor's gifts and pledges go to: the
+	// first they support.
+	gives map[int64]int64
+}
+
+// supports notes that sponsor sp gives to the first campaign of its.
+func (sd *sponsorSeeder) supports(sp int64, its []int64) {
+	if len(its) > 0 {
+		sd.gives[sp] = its[0]
+	}
 }
 
 // seedSponsors makes the stock's three donors sponsors — Dala Trade with
@@ -50,7 +60,7 @@ func seedSponsors(ctx context.Context, s *services.Services, today time.Time, id
 		return err
 	}
 	sd := &sponsorSeeder{s: s, r: rand.New(rand.NewPCG(11, 2026)), today: store.Day(today), ids: ids,
-		camp: map[string]int64{}}
+		camp: map[string]int64{}, gives: map[int64]int64{}}
 	cs, err := s.Campaigns.List(ctx, access.System, campaign.Filter{})
 	if err != nil {
 		return err
@@ -96,6 +106,7 @@ func (sd *sponsorSeeder) create(ctx context.Context, lang string, i int) error {
 	if err != nil {
 		return err
 	}
+	sd.supports(sp.ID, in.CampaignIDs)
 	cur := map[string]sponsors.Currency{"kk": sponsors.KZT, "ru": sponsors.KZT, "en": sponsors.USD, "fr": sponsors.EUR,
 		"fa": sponsors.IRR}[lang]
 	for range sd.r.IntN(4) {
@@ -135,8 +146,8 @@ func (sd *sponsorSeeder) pledge(ctx context.Context, id int64, c sponsors.Curren
 	if state == 2 {
 		due = sd.today.AddDate(0, 0, -20)
 	}
-	pl, err := sd.s.Sponsors.Pledge(ctx, access.System, sponsors.PledgeInput{SponsorID: id, Kind: sponsors.Money,
-		Amount: amount, Currency: c, MadeOn: made, DueOn: due})
+	pl, err := sd.s.Sponsors.Pledge(ctx, access.System, sponsors.PledgeInput{SponsorID: id, CampaignID: sd.gives[id],
+		Kind: sponsors.Money, Amount: amount, Currency: c, MadeOn: made, DueOn: due})
 	if err != nil {
 		return err
 	}
@@ -153,8 +164,8 @@ func (sd *sponsorSeeder) pledge(ctx context.Context, id int64, c sponsors.Curren
 func (sd *sponsorSeeder) gift(ctx context.Context, id int64, c sponsors.Currency, lang string, pledge, amount int64,
 	on time.Time) (sponsors.Gift, error) {
 	methods := sponsors.Methods()
-	return sd.s.Sponsors.RecordGift(ctx, access.System, sponsors.GiftInput{SponsorID: id, PledgeID: pledge,
-		Amount: amount, Currency: c, GivenOn: on, Method: methods[sd.r.IntN(len(methods))],
+	return sd.s.Sponsors.RecordGift(ctx, access.System, sponsors.GiftInput{SponsorID: id, CampaignID: sd.gives[id],
+		PledgeID: pledge, Amount: amount, Currency: c, GivenOn: on, Method: methods[sd.r.IntN(len(methods))],
 		Purpose: pick(sd.r, sponsorPurposes[lang])})
 }
 

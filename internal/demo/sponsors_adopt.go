@@ -69,6 +69,7 @@ func (sd *sponsorSeeder) adopt(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("adopt %s: %w", a.donor, err)
 		}
+		sd.supports(sp.ID, in.CampaignIDs)
 		docs, err := sd.s.Sponsors.InKind(ctx, p, sp.ID)
 		if err != nil {
 			return err

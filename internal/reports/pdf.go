@@ -106,7 +106,7 @@ func (s *Service) giving(l *i18n.Localizer, f Figures, add func(...pdfdoc.Block)
 		add(pdfdoc.Heading{Text: l.T("report.gifts"), Level: 2})
 		kv := pdfdoc.KeyValues{{Key: l.T("report.sponsor_count"), Value: l.Number(int64(f.Gifts.Sponsors))}}
 		for _, m := range f.Gifts.Money {
-			kv = append(kv, pdfdoc.KeyValue{Key: l.T("report.given", "Currency", m.Currency), Value: l.Decimal(float64(m.Given)/100, 2) + " " + m.Currency})
+			kv = append(kv, pdfdoc.KeyValue{Key: l.T("report.given", "Currency", m.Currency), Value: l.Decimal(m.Major(m.Given), m.Digits) + " " + m.Currency})
 		}
 		if f.Gifts.InKind > 0 {
 			kv = append(kv, pdfdoc.KeyValue{Key: l.T("report.in_kind"), Value: l.Number(f.Gifts.InKind)})

@@ -50,7 +50,7 @@ func (s *Service) WriteXLSX(w io.Writer, r Report, locale i18n.Locale) error {
 		g := tabular.Sheet{Name: l.T("report.gifts"), Header: []string{l.T("report.head.currency"), l.T("report.head.given"),
 			l.T("report.head.pledged"), l.T("report.head.fulfilled")}}
 		for _, m := range f.Gifts.Money {
-			g.Rows = append(g.Rows, []any{m.Currency, float64(m.Given) / 100, float64(m.Pledged) / 100, float64(m.Fulfilled) / 100})
+			g.Rows = append(g.Rows, []any{m.Currency, m.Major(m.Given), m.Major(m.Pledged), m.Major(m.Fulfilled)})
 		}
 		sheets = append(sheets, g)
 	}
