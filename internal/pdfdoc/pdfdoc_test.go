@@ -32,3 +32,13 @@ func TestPersianParagraphWithLatinAndDigits(t *testing.T) {
 		t.Errorf("a left-to-right run came out reversed:\n%s", text)
 	}
 }
+
+func TestPersianLetterheadKeepsAPhoneNumberAsDialled(t *testing.T) {
+	doc := Document{Lang: "fa", Letterhead: &Letterhead{Name: "اداره آموزش و پرورش",
+		Lines: []string{"خیابان بخار ژیراو، شماره ۴۷", "+7 7212 41 00 00"}},
+		Blocks: []Block{Paragraph{Text: "با سپاس"}}}
+	text := extract(t, render(t, "phone-fa", doc))[0]
+	if !strings.Contains(text, "+7 7212 41 00 00") {
+		t.Errorf("the phone number is not read as dialled in:\n%s", text)
+	}
+}

@@ -1,5 +1,10 @@
 package pdfdoc
 
+import (
+	"strings"
+	"unicode"
+)
+
 // Type sizes in points and the line height as a multiple of the size.
 const (
 	bodySize  = 11.0
@@ -96,7 +101,16 @@ func (w *writer) letterhead(h Letterhead) {
 	w.text(h.Name, 16, true, Start, margin, contentW)
 	w.y += 1
 	for _, l := range h.Lines {
-		w.text(l, 9.5, false, Start, margin, contentW)
+		if hasLetter(l) {
+			w.text(l, 9.5, false, Start, margin, contentW)
+			continue
+		}
+		// A line with no letter in it, such as a phone number, reads
+		// left to right even in a right-to-left letter, as it is dialled.
+		for _, ln := range w.sh.lines(l, string(w.doc.Lang), false, false, contentW/(9.5*ptToMM)) {
+			w.room(lineH(9.5))
+			w.y += w.drawLines([]line{ln}, 9.5, Start, margin, contentW, w.y)
+		}
 	}
 	if h.Note != "" {
 		w.pdf.SetTextColor(90, 90, 90)
@@ -134,3 +148,8 @@ func (p Paragraph) draw(w *writer) {
 }
 
 func (PageBreak) draw(w *writer) { w.newPage() }
+
+// hasLetter reports whether s has a letter of any script.
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
