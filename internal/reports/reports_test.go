@@ -18,9 +18,9 @@ import (
 
 // TestReportPack produces the report of a closed campaign with 23
 // requests in Almaty and 3 in Karaganda, and reads the pack back: the
-// open campaign refused, the PDF through pdftotext in English and
-// Persian, the public tables without a count under 5, and the workbook
-// through LibreOffice with the dashboard's totals.
+// open campaign refused, the PDF through pdftotext in all five languages
+// (Persian in logical order), the public tables without a count under 5,
+// and the workbook through LibreOffice with the dashboard's totals.
 func TestReportPack(t *testing.T) {
 	testworld.Each(t, func(t *testing.T, w *testworld.World) {
 		cs, rs, ctx := w.Services.Campaigns, w.Services.Reports, t.Context()
@@ -87,6 +87,22 @@ func TestReportPack(t *testing.T) {
 		for _, want := range []string{"گزارش پایانی", "راه مدرسه", "کودکان بهره\u200cمند", "سپاس"} {
 			if text := pdfText(t, fa.Bytes()); !strings.Contains(strings.ReplaceAll(text, "\u200c", ""), strings.ReplaceAll(want, "\u200c", "")) {
 				t.Errorf("Persian PDF lacks %q:\n%s", want, text)
+			}
+		}
+		for lang, words := range map[i18n.Locale][]string{
+			i18n.RU: {"Итоговый отчёт", "Детей получили помощь", "Спасибо"},
+			i18n.KK: {"Қорытынды есеп", "Көмек алған балалар", "Рахмет"},
+			i18n.FR: {"Rapport final", "Enfants aidés", "Merci"},
+		} {
+			var pdf bytes.Buffer
+			if err := rs.WritePDF(&pdf, rep, lang); err != nil {
+				t.Fatal(err)
+			}
+			text := pdfText(t, pdf.Bytes())
+			for _, want := range words {
+				if !strings.Contains(text, want) {
+					t.Errorf("%s PDF lacks %q:\n%s", lang, want, text)
+				}
 			}
 		}
 		if dir := os.Getenv("JOL_KEEP_REPORTS"); dir != "" {
