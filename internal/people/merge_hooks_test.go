@@ -10,22 +10,22 @@ import (
 	"github.com/jolproject/jol/internal/store/storetest"
 )
 
-// A domain the registry does not know (here a table of letters to
+// A domain the registry does not know (here a table of notes to
 // children, made for the test) registers how its references move; the
 // merge moves them, keeps what moved under the hook's name, and the undo
 // moves exactly those rows back.
 func TestMergeHooksMoveAndUndo(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := setup(t, db)
-		if _, err := db.W.ExecContext(ctx, `CREATE TABLE letters (id INTEGER PRIMARY KEY, person_id INTEGER NOT NULL)`); err != nil {
+		if _, err := db.W.ExecContext(ctx, `CREATE TABLE child_notes (id INTEGER PRIMARY KEY, person_id INTEGER NOT NULL)`); err != nil {
 			t.Fatal(err)
 		}
 		w.s.OnMerge("letters", people.RowMoves(
-			store.Rebind(db.Engine, `SELECT id FROM letters WHERE person_id = $1 ORDER BY id`),
-			store.Rebind(db.Engine, `UPDATE letters SET person_id = $1 WHERE id = $2`)))
+			store.Rebind(db.Engine, `SELECT id FROM child_notes WHERE person_id = $1 ORDER BY id`),
+			store.Rebind(db.Engine, `UPDATE child_notes SET person_id = $1 WHERE id = $2`)))
 		keep, drop, _ := twins(t, w)
 		for i, per := range []int64{drop.ID, keep.ID, drop.ID} {
-			if _, err := db.W.ExecContext(ctx, store.Rebind(db.Engine, `INSERT INTO letters (id, person_id) VALUES ($1, $2)`), i+1, per); err != nil {
+			if _, err := db.W.ExecContext(ctx, store.Rebind(db.Engine, `INSERT INTO child_notes (id, person_id) VALUES ($1, $2)`), i+1, per); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -33,7 +33,7 @@ func TestMergeHooksMoveAndUndo(t *testing.T) {
 			ids, err := store.Select(ctx, db.R, func(sc store.Scanner) (int64, error) {
 				var n int64
 				return n, sc.Scan(&n)
-			}, store.Rebind(db.Engine, `SELECT id FROM letters WHERE person_id = $1 ORDER BY id`), id)
+			}, store.Rebind(db.Engine, `SELECT id FROM child_notes WHERE person_id = $1 ORDER BY id`), id)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -52,7 +52,7 @@ func TestMergeHooksMoveAndUndo(t *testing.T) {
 			t.Fatalf("kept letters %v", got)
 		}
 		// A letter written to the kept record after the merge stays there.
-		if _, err := db.W.ExecContext(ctx, store.Rebind(db.Engine, `INSERT INTO letters (id, person_id) VALUES (4, $1)`), keep.ID); err != nil {
+		if _, err := db.W.ExecContext(ctx, store.Rebind(db.Engine, `INSERT INTO child_notes (id, person_id) VALUES (4, $1)`), keep.ID); err != nil {
 			t.Fatal(err)
 		}
 
