@@ -3,7 +3,6 @@ package courses
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"slices"
 	"strings"
 	"time"
@@ -158,34 +157,9 @@ func (s *Service) checkTeachers(ctx context.Context, p access.Principal, ids []i
 // scope.
 func (s *Service) place(ctx context.Context, tx *sql.Tx, p access.Principal, in Input,
 	fs []errs.FieldError) (Course, []errs.FieldError, error) {
-	var c Course
-	err := tx.QueryRowContext(ctx, s.q.RegionByCode, in.RegionCode).Scan(&c.RegionID, &c.regionPath)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		fs = append(fs, errs.Field("region", "error.unknown_region", "Code", in.RegionCode))
-	case err != nil:
-		return c, fs, err
-	case !strings.HasPrefix(c.regionPath, p.RegionPath):
-		fs = append(fs, errs.Field("region", "error.region_out_of_scope"))
-	}
-	err = tx.QueryRowContext(ctx, s.q.ScopeOrg, in.OrgID).Scan(&c.OrgID, &c.OrgName, &c.orgPath)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		fs = append(fs, errs.Field("org_id", "error.unknown_org"))
-	case err != nil:
-		return c, fs, err
-	case !strings.HasPrefix(c.orgPath, p.OrgPath):
-		fs = append(fs, errs.Field("org_id", "error.org_out_of_scope"))
-	}
-	if in.CampaignID != 0 {
-		var id int64
-		if err := tx.QueryRowContext(ctx, s.q.CampaignExists, in.CampaignID).Scan(&id); errors.Is(err, sql.ErrNoRows) {
-			fs = append(fs, errs.Field("campaign_id", "error.unknown_campaign"))
-		} else if err != nil {
-			return c, fs, err
-		}
-	}
-	return c, fs, nil
+	h, fs, err := s.home.Resolve(ctx, tx, p, in.RegionCode, in.OrgID, in.CampaignID, fs)
+	return Course{RegionID: h.RegionID, regionPath: h.RegionPath, OrgID: h.OrgID, OrgName: h.OrgName,
+		orgPath: h.OrgPath}, fs, err
 }
 
 // exec runs a conditional update that must change one row: none means

@@ -21,6 +21,7 @@ package courses
 import (
 	"embed"
 	"fmt"
+	"github.com/jolproject/jol/internal/home"
 	"strconv"
 	"time"
 
@@ -35,7 +36,7 @@ import (
 var queryFS embed.FS
 
 type queries struct {
-	RegionByCode, ScopeOrg, CampaignExists, InsertCourse, UpdateCourse   string
+	InsertCourse, UpdateCourse                                           string
 	DeleteTeachers, InsertTeacher, CourseFrom, CourseByID, Courses       string
 	CoursesTaught, TeachersOf, Teaches, TakeSeat, FreeSeat               string
 	InsertEnrolment, EnrolmentOf, DeleteEnrolment, AttendanceOfEnrolment string
@@ -62,11 +63,13 @@ type Service struct {
 	reg      *aftercare.Service
 	now      func() time.Time
 	q        queries
+	home     home.Resolver
 }
 
 // New returns the service on db.
 func New(db *store.DB, d Deps) (*Service, error) {
-	s := &Service{db: db, log: d.Audit, people: d.People, requests: d.Requests, reg: d.Aftercare, now: d.Now}
+	s := &Service{db: db, log: d.Audit, people: d.People, requests: d.Requests, reg: d.Aftercare, now: d.Now,
+		home: home.New(db.Engine)}
 	if err := store.BindQueries(&s.q, queryFS, db.Engine); err != nil {
 		return nil, fmt.Errorf("courses: %w", err)
 	}

@@ -1,15 +1,6 @@
 -- Free courses (course.go, course_read.go), their children
 -- (enrol.go, roster.go), sessions and attendance (sessions.go).
 
--- name: RegionByCode
-SELECT id, path FROM regions WHERE code = $1;
-
--- name: ScopeOrg
-SELECT id, name, path FROM organisations WHERE id = $1;
-
--- name: CampaignExists
-SELECT id FROM campaigns WHERE id = $1;
-
 -- name: InsertCourse
 INSERT INTO courses (campaign_id, title, lang, subject, grade_min, grade_max, place, starts_on, ends_on, capacity, status,
     region_id, region_path, org_id, org_path, created_by, created_at, updated_at)

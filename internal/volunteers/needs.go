@@ -3,7 +3,6 @@ package volunteers
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"slices"
 	"strings"
 	"time"
@@ -123,36 +122,9 @@ func (s *Service) cleanNeed(in *NeedInput, isNew bool) []errs.FieldError {
 // and the organisation within p's scope.
 func (s *Service) placeNeed(ctx context.Context, tx *sql.Tx, p access.Principal, in NeedInput,
 	fs []errs.FieldError) (Need, []errs.FieldError, error) {
-	var n Need
-	err := tx.QueryRowContext(ctx, s.q.RegionByCode, in.RegionCode).Scan(&n.RegionID, &n.regionPath)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		fs = append(fs, errs.Field("region", "error.unknown_region", "Code", in.RegionCode))
-	case err != nil:
-		return n, fs, err
-	case !strings.HasPrefix(n.regionPath, p.RegionPath):
-		fs = append(fs, errs.Field("region", "error.region_out_of_scope"))
-	}
-	err = tx.QueryRowContext(ctx, s.q.ScopeOrg, in.OrgID).Scan(&n.OrgID, &n.OrgName, &n.orgPath)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		fs = append(fs, errs.Field("org_id", "error.unknown_org"))
-	case err != nil:
-		return n, fs, err
-	case !strings.HasPrefix(n.orgPath, p.OrgPath):
-		fs = append(fs, errs.Field("org_id", "error.org_out_of_scope"))
-	}
-	if in.CampaignID != 0 {
-		var id int64
-		err := tx.QueryRowContext(ctx, s.q.CampaignExists, in.CampaignID).Scan(&id)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			fs = append(fs, errs.Field("campaign_id", "error.unknown_campaign"))
-		case err != nil:
-			return n, fs, err
-		}
-	}
-	return n, fs, nil
+	h, fs, err := s.home.Resolve(ctx, tx, p, in.RegionCode, in.OrgID, in.CampaignID, fs)
+	return Need{RegionID: h.RegionID, regionPath: h.RegionPath, OrgID: h.OrgID, OrgName: h.OrgName,
+		orgPath: h.OrgPath}, fs, err
 }
 
 // CancelNeed cancels need id, read at version; its sign-ups stay as a

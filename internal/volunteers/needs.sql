@@ -1,14 +1,5 @@
 -- Needs for people and the sign-ups to them (needs.go, signup.go).
 
--- name: RegionByCode
-SELECT id, path FROM regions WHERE code = $1;
-
--- name: ScopeOrg
-SELECT id, name, path FROM organisations WHERE id = $1;
-
--- name: CampaignExists
-SELECT id FROM campaigns WHERE id = $1;
-
 -- name: InsertNeed
 INSERT INTO volunteer_needs (campaign_id, role, title, place, on_date, wanted, status, note, region_id, region_path,
     org_id, org_path, created_by, created_at, updated_at)

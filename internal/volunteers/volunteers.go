@@ -23,6 +23,7 @@ import (
 	"context"
 	"embed"
 	"fmt"
+	"github.com/jolproject/jol/internal/home"
 	"strconv"
 	"time"
 
@@ -35,7 +36,6 @@ import (
 var queryFS embed.FS
 
 type queries struct {
-	RegionByCode, ScopeOrg, CampaignExists                                 string
 	InsertNeed, UpdateNeed, CancelNeed, NeedFrom, NeedByID, Needs          string
 	CountNeeds, NeedsNear, SignupsOf, NeedsSigned                          string
 	TakePlace, FreePlace, InsertSignup, DeleteSignup, SignedUp             string
@@ -63,11 +63,13 @@ type Service struct {
 	teaches func(ctx context.Context, volunteer, course int64) (int64, error)
 	now     func() time.Time
 	q       queries
+	home    home.Resolver
 }
 
 // New returns the service on db.
 func New(db *store.DB, d Deps) (*Service, error) {
-	s := &Service{db: db, log: d.Audit, reg: d.Aftercare, teaches: d.Teaches, now: d.Now}
+	s := &Service{db: db, log: d.Audit, reg: d.Aftercare, teaches: d.Teaches, now: d.Now,
+		home: home.New(db.Engine)}
 	if err := store.BindQueries(&s.q, queryFS, db.Engine); err != nil {
 		return nil, fmt.Errorf("volunteers: %w", err)
 	}
