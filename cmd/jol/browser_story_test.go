@@ -162,6 +162,10 @@ func TestBrowserFromDonationToDevice(t *testing.T) {
 	run("open the distribution day", chromedp.Navigate(s.url+"/distribution/"+strconv.FormatInt(w.event, 10)),
 		chromedp.WaitVisible(chromedp.CSS(`button[name="to"][value="open"]`)),
 		chromedp.Click(chromedp.CSS(`button[name="to"][value="open"]`)),
+		// The day's page shows the handover link before the move too:
+		// wait for the page after it, or the click lands on a page
+		// being replaced.
+		chromedp.WaitNotPresent(chromedp.CSS(`button[name="to"][value="open"]`)),
 		chromedp.WaitVisible(chromedp.CSS("#open-handover")))
 	run("find the family", chromedp.Click(chromedp.CSS("#open-handover")), chromedp.WaitVisible(chromedp.CSS("#ref")),
 		chromedp.SendKeys(chromedp.CSS("#ref"), w.r.Reference),
