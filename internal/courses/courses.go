@@ -42,6 +42,7 @@ type queries struct {
 	InsertEnrolment, EnrolmentOf, DeleteEnrolment, AttendanceOfEnrolment string
 	Roster, InsertSession, Sessions, SessionByID, MarksOf, DeleteMark    string
 	InsertMark, RepathOrgs, RepathRegions                                string
+	MergeEnrolments, SharedCourses, MoveEnrolment, RetakeSeat            string
 }
 
 // Deps are what the service needs of the installation: the registry of

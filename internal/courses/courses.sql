@@ -76,11 +76,12 @@ SELECT count(*) FROM course_attendance WHERE enrolment_id = $1;
 
 -- name: Roster
 -- The children enrolled on course $1 by name, with their record's scope
--- and the sessions they came to.
+-- and the sessions they came to; a record merged into another is left
+-- out (merge.go).
 SELECT e.id, e.person_id, p.first_name, p.last_name, p.grade, COALESCE(e.request_id, 0), p.org_path, p.region_path,
     (SELECT count(*) FROM course_attendance a WHERE a.enrolment_id = e.id AND a.present)
 FROM course_enrolments e JOIN persons p ON p.id = e.person_id
-WHERE e.course_id = $1
+WHERE e.course_id = $1 AND p.merged_into IS NULL
 ORDER BY p.last_name, p.first_name, e.id;
 
 -- name: InsertSession
@@ -112,3 +113,26 @@ UPDATE courses SET org_path = CAST($1 AS TEXT) || substr(org_path, CAST($2 AS IN
 
 -- name: RepathRegions
 UPDATE courses SET region_path = CAST($1 AS TEXT) || substr(region_path, CAST($2 AS INTEGER)) WHERE region_path LIKE $3;
+
+-- The merge hook (merge.go).
+
+-- name: MergeEnrolments
+-- The enrolments of person $1 on courses person $2 is not enrolled on.
+SELECT e.id FROM course_enrolments e
+WHERE e.person_id = $1
+  AND NOT EXISTS (SELECT 1 FROM course_enrolments k WHERE k.person_id = $2 AND k.course_id = e.course_id)
+ORDER BY e.id;
+
+-- name: SharedCourses
+-- The courses both person $1 and person $2 are enrolled on.
+SELECT e.course_id FROM course_enrolments e
+WHERE e.person_id = $1
+  AND EXISTS (SELECT 1 FROM course_enrolments k WHERE k.person_id = $2 AND k.course_id = e.course_id)
+ORDER BY e.course_id;
+
+-- name: MoveEnrolment
+UPDATE course_enrolments SET person_id = $1 WHERE id = $2;
+
+-- name: RetakeSeat
+-- Takes back a place a merge gave back, whatever the course's state.
+UPDATE courses SET enrolled = enrolled + 1 WHERE id = $1;

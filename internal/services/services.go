@@ -217,6 +217,7 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		Aftercare: s.Aftercare, Now: o.Now}); err != nil {
 		return nil, err
 	}
+	s.People.OnMerge(courses.MergeHook, s.Courses.Moves())
 	s.Orgs.OnMove(s.Courses.RepathOrgs)
 	s.Geo.OnMove(s.Courses.RepathRegions)
 	if s.Volunteers, err = volunteers.New(db, volunteers.Deps{Audit: s.Audit, Aftercare: s.Aftercare,
