@@ -154,6 +154,7 @@ func (a *API) routes() []route {
 		{"DELETE", p + "/my/needs/{id}/signup", access.WorkTasks, a.withdrawNeed, "withdrawNeed"},
 		{"GET", p + "/my/hours", access.WorkTasks, a.listMyHours, "listMyHours"},
 		{"POST", p + "/my/hours", access.WorkTasks, a.logHours, "logHours"},
+		{"POST", p + "/my/hours/{id}/withdraw", access.WorkTasks, a.withdrawHours, "withdrawHours"},
 		{"GET", p + "/hours", access.ViewVolunteers, a.listHours, "listHours"},
 		{"GET", p + "/hours/totals", access.ViewVolunteers, a.getHoursTotals, "getHoursTotals"},
 		{"POST", p + "/hours/{id}/decision", access.ManageVolunteers, a.decideHours, "decideHours"},

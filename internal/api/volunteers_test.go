@@ -46,6 +46,21 @@ func TestNeedsAndHoursThroughTheAPI(t *testing.T) {
 			t.Fatalf("hours = %d %s", res.Code, res.Body)
 		}
 		h := decodeAs[volunteers.Hours](t, res)
+		// Hours taken back while pending are gone; logged again, they wait anew.
+		if res := f.do(t, "POST", fmt.Sprintf("/api/v1/my/hours/%d/withdraw", h.ID), coord,
+			map[string]any{"version": h.Version}); res.Code != http.StatusForbidden {
+			t.Fatalf("a coordinator taking back a volunteer's hours = %d %s", res.Code, res.Body)
+		}
+		if res := f.do(t, "POST", fmt.Sprintf("/api/v1/my/hours/%d/withdraw", h.ID), vol,
+			map[string]any{"version": h.Version}); res.Code != http.StatusNoContent {
+			t.Fatalf("withdraw = %d %s", res.Code, res.Body)
+		}
+		if res := f.do(t, "POST", fmt.Sprintf("/api/v1/my/hours/%d/withdraw", h.ID), vol,
+			map[string]any{"version": h.Version}); res.Code != http.StatusNotFound {
+			t.Fatalf("a second withdrawal = %d %s", res.Code, res.Body)
+		}
+		h = decodeAs[volunteers.Hours](t, f.do(t, "POST", "/api/v1/my/hours", vol,
+			map[string]any{"worked_on": "2026-09-01", "minutes": 150, "need_id": need.ID}))
 		if res := f.do(t, "POST", fmt.Sprintf("/api/v1/hours/%d/decision", h.ID), coord,
 			map[string]any{"version": h.Version, "approve": true}); res.Code != http.StatusOK {
 			t.Fatalf("decision = %d %s", res.Code, res.Body)

@@ -90,3 +90,7 @@ SELECT count(DISTINCT CASE WHEN h.status = 'approved' THEN h.volunteer_id END),
 FROM volunteer_hours h
 WHERE (CAST($5 AS BIGINT) = 0 OR h.campaign_id = $5)
   AND h.org_path >= $1 AND h.org_path < $2 AND h.region_path >= $3 AND h.region_path < $4;
+
+-- name: DeleteHours
+-- Deletes hours $1 at version $2 while they wait for a decision.
+DELETE FROM volunteer_hours WHERE id = $1 AND version = $2 AND status = 'pending';

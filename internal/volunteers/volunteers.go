@@ -40,7 +40,7 @@ type queries struct {
 	CountNeeds, NeedsNear, SignupsOf, NeedsSigned                          string
 	TakePlace, FreePlace, InsertSignup, DeleteSignup, SignedUp             string
 	LockVolunteer, DayMinutes, TaskCampaign, InsertHours, HoursFrom        string
-	HoursByID, HoursList, CountHours, DecideHours, HoursOf                 string
+	HoursByID, HoursList, CountHours, DecideHours, HoursOf, DeleteHours    string
 	HoursByVolunteer, Totals                                               string
 	RepathNeedOrgs, RepathNeedRegions, RepathHoursOrgs, RepathHoursRegions string
 }

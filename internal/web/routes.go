@@ -342,6 +342,7 @@ func (s *Server) routes() []route {
 		{"POST", "/my/needs/{id}/signup", access.WorkTasks, vol.SignUp, 0},
 		{"POST", "/my/needs/{id}/withdraw", access.WorkTasks, vol.Withdraw, 0},
 		{"POST", "/my/hours", access.WorkTasks, vol.LogHours, 0},
+		{"POST", "/my/hours/{id}/withdraw", access.WorkTasks, vol.WithdrawHours, 0},
 		{"GET", "/needs", access.ViewVolunteers, vol.Needs, 0},
 		{"POST", "/needs", access.ManageVolunteers, vol.NeedCreate, 0},
 		{"GET", "/needs/{id}", access.ViewVolunteers, vol.Need, 0},

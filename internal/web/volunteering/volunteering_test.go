@@ -81,6 +81,22 @@ func TestNeedsHoursAndCourses(t *testing.T) {
 		t.Fatalf("good hours = %d: %s", res.Status, res.Body)
 	}
 	hours := scalar(t, f, "SELECT id FROM volunteer_hours")
+	// Hours typed wrong are taken back while they wait, then logged again.
+	if !strings.Contains(vol.Get("/my/volunteering").Body, "/my/hours/"+webtest.Itoa(hours)+"/withdraw") {
+		t.Fatal("the volunteer's page offers no way to take back pending hours")
+	}
+	if res := vol.Post("/my/hours/"+webtest.Itoa(hours)+"/withdraw", url.Values{"version": {"1"}}); res.Status != http.StatusSeeOther {
+		t.Fatalf("taking back hours = %d: %s", res.Status, res.Body)
+	}
+	if n := scalar(t, f, "SELECT count(*) FROM volunteer_hours"); n != 0 {
+		t.Fatalf("hours taken back left %d rows", n)
+	}
+	res = vol.Post("/my/hours", url.Values{"worked_on": {"2026-09-01"}, "hours": {"2,5"},
+		"purpose": {"need:" + webtest.Itoa(need)}})
+	if res.Status != http.StatusSeeOther {
+		t.Fatalf("hours logged again = %d: %s", res.Status, res.Body)
+	}
+	hours = scalar(t, f, "SELECT id FROM volunteer_hours")
 	if q := coord.Get("/hours"); !strings.Contains(q.Body, "Aigul") || !strings.Contains(q.Body, "2.5") {
 		t.Fatalf("the queue lacks Aigul's 2.5 hours: %s", q.Body)
 	}
@@ -92,6 +108,10 @@ func TestNeedsHoursAndCourses(t *testing.T) {
 	}
 	if st := scalar(t, f, "SELECT count(*) FROM volunteer_hours WHERE status = 'approved' AND minutes = 150"); st != 1 {
 		t.Fatal("the hours are not approved")
+	}
+	if res := vol.Post("/my/hours/"+webtest.Itoa(hours)+"/withdraw", url.Values{"version": {"2"}}); res.Status != http.StatusConflict ||
+		!strings.Contains(res.Body, "Эти часы уже рассмотрены") {
+		t.Fatalf("taking back approved hours = %d", res.Status)
 	}
 
 	kid := f.Child(t, "Serikova", "Aru", webtest.Day(2017, 3, 1), "")
