@@ -353,6 +353,7 @@ func (s *Server) routes() []route {
 		{"POST", "/courses", access.ManageCourses, vol.CourseCreate, 0},
 		{"GET", "/courses/{id}", access.ViewCourses, vol.Course, 0},
 		{"POST", "/courses/{id}/enrol", access.ManageCourses, vol.Enrol, 0},
+		{"POST", "/courses/{id}/enrolments/{enrolment}/unenrol", access.ManageCourses, vol.Unenrol, 0},
 		{"POST", "/courses/{id}/sessions", access.ManageCourses, vol.SessionAdd, 0},
 		{"GET", "/sessions/{id}", access.ViewCourses, vol.Session, 0},
 		{"POST", "/sessions/{id}", access.ManageCourses, vol.Attendance, 0},

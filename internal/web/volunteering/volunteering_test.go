@@ -130,6 +130,28 @@ func TestNeedsHoursAndCourses(t *testing.T) {
 		!strings.Contains(res.Body, "places of this course are taken") {
 		t.Fatalf("enrolment over the places = %d", res.Status)
 	}
+	// Taking Aru off frees the place for Timur; taking him off gives it
+	// back to her (the teacher's view below reads her).
+	aru := webtest.Itoa(scalar(t, f, "SELECT id FROM course_enrolments WHERE person_id = $1", kid.ID))
+	if !strings.Contains(coord.Get("/courses/"+course).Body, "/enrolments/"+aru+"/unenrol") {
+		t.Fatal("the course page offers no way to take a child off")
+	}
+	if res := teacherLogin.Post("/courses/"+course+"/enrolments/"+aru+"/unenrol", nil); res.Status != http.StatusForbidden {
+		t.Fatalf("a teacher taking a child off = %d", res.Status)
+	}
+	if res := coord.Post("/courses/"+course+"/enrolments/"+aru+"/unenrol", nil); res.Status != http.StatusSeeOther {
+		t.Fatalf("unenrol = %d: %s", res.Status, res.Body)
+	}
+	if res := coord.Post("/courses/"+course+"/enrol", url.Values{"person_id": {webtest.Itoa(other.ID)}}); res.Status != http.StatusSeeOther {
+		t.Fatalf("enrol after a place was freed = %d: %s", res.Status, res.Body)
+	}
+	timur := webtest.Itoa(scalar(t, f, "SELECT id FROM course_enrolments WHERE person_id = $1", other.ID))
+	if res := coord.Post("/courses/"+course+"/enrolments/"+timur+"/unenrol", nil); res.Status != http.StatusSeeOther {
+		t.Fatalf("unenrol Timur = %d", res.Status)
+	}
+	if res := coord.Post("/courses/"+course+"/enrol", url.Values{"person_id": {webtest.Itoa(kid.ID)}}); res.Status != http.StatusSeeOther {
+		t.Fatalf("Aru enrolled again = %d: %s", res.Status, res.Body)
+	}
 	mine := teacherLogin.Get("/my/courses/" + course)
 	if mine.Status != http.StatusOK || !strings.Contains(mine.Body, "Aru S.") || strings.Contains(mine.Body, "Serikova") {
 		t.Fatalf("the teacher's course page = %d: %s", mine.Status, mine.Body)
