@@ -23,6 +23,23 @@ type courseInput struct {
 	RegionCode string  `json:"region_code"`
 	OrgID      int64   `json:"org_id"`
 	Teachers   []int64 `json:"teachers"`
+	// Version is the version read, when a course is changed.
+	Version int `json:"version"`
+}
+
+// input reads the course the body holds.
+func (in courseInput) input() (courses.Input, error) {
+	starts, err := optionalDay("starts_on", in.StartsOn)
+	if err != nil {
+		return courses.Input{}, err
+	}
+	ends, err := optionalDay("ends_on", in.EndsOn)
+	if err != nil {
+		return courses.Input{}, err
+	}
+	return courses.Input{CampaignID: in.CampaignID, Title: in.Title, Lang: in.Lang, Subject: in.Subject,
+		GradeMin: in.GradeMin, GradeMax: in.GradeMax, Place: in.Place, StartsOn: starts, EndsOn: ends,
+		Capacity: in.Capacity, RegionCode: in.RegionCode, OrgID: in.OrgID, Teachers: in.Teachers}, nil
 }
 
 // listCourses lists the free courses of the caller's scope, of ?campaign=
@@ -37,26 +54,40 @@ func (a *API) listCourses(w http.ResponseWriter, r *http.Request, rq *request) e
 }
 
 func (a *API) createCourse(w http.ResponseWriter, r *http.Request, rq *request) error {
-	var in courseInput
-	if err := decode(r, &in); err != nil {
+	var body courseInput
+	if err := decode(r, &body); err != nil {
 		return err
 	}
-	starts, err := optionalDay("starts_on", in.StartsOn)
+	in, err := body.input()
 	if err != nil {
 		return err
 	}
-	ends, err := optionalDay("ends_on", in.EndsOn)
-	if err != nil {
-		return err
-	}
-	c, err := a.svc.Courses.Create(r.Context(), rq.p, courses.Input{CampaignID: in.CampaignID, Title: in.Title,
-		Lang: in.Lang, Subject: in.Subject, GradeMin: in.GradeMin, GradeMax: in.GradeMax, Place: in.Place,
-		StartsOn: starts, EndsOn: ends, Capacity: in.Capacity, RegionCode: in.RegionCode, OrgID: in.OrgID,
-		Teachers: in.Teachers})
+	c, err := a.svc.Courses.Create(r.Context(), rq.p, in)
 	if err != nil {
 		return err
 	}
 	return created(w, Prefix+"/courses/"+strconv.FormatInt(c.ID, 10), c)
+}
+
+// updateCourse changes course {id}, read at the body's version.
+func (a *API) updateCourse(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var body courseInput
+	if err := decode(r, &body); err != nil {
+		return err
+	}
+	in, err := body.input()
+	if err != nil {
+		return err
+	}
+	c, err := a.svc.Courses.Update(r.Context(), rq.p, id, body.Version, in)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, jsonType, c)
 }
 
 func (a *API) getCourse(w http.ResponseWriter, r *http.Request, rq *request) error {

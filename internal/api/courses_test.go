@@ -33,6 +33,19 @@ func TestCourseTaughtThroughTheAPI(t *testing.T) {
 			t.Fatalf("POST /courses = %d %s", res.Code, res.Body)
 		}
 		c := decodeAs[courses.Course](t, res)
+		change := map[string]any{"version": c.Version, "title": "Summer maths", "lang": "en", "subject": "math",
+			"grade_min": 1, "grade_max": 11, "starts_on": "2026-08-01", "ends_on": "2026-08-28", "capacity": 3,
+			"place": "School No. 7", "region_code": "KZ-75", "org_id": w.Foundation.ID, "teachers": []int64{teacher.ID}}
+		if res := f.do(t, "PUT", fmt.Sprintf("/api/v1/courses/%d", c.ID), coord, change); res.Code != http.StatusOK ||
+			decodeAs[courses.Course](t, res).Capacity != 3 {
+			t.Fatalf("PUT /courses/{id} = %d %s", res.Code, res.Body)
+		}
+		if res := f.do(t, "PUT", fmt.Sprintf("/api/v1/courses/%d", c.ID), coord, change); res.Code != http.StatusConflict {
+			t.Fatalf("a stale change of the course = %d %s", res.Code, res.Body)
+		}
+		if res := f.do(t, "PUT", fmt.Sprintf("/api/v1/courses/%d", c.ID), vol, change); res.Code != http.StatusForbidden {
+			t.Fatalf("a teacher changing the course = %d %s", res.Code, res.Body)
+		}
 		aru := w.Person(t, w.Child("Serikova", "Aru", w.Clock.Now().AddDate(-9, 0, 0)))
 		timur := w.Person(t, w.Child("Nurlanov", "Timur", w.Clock.Now().AddDate(-9, 0, 0)))
 		for _, id := range []int64{aru.ID, timur.ID} {

@@ -21,6 +21,15 @@ type needInput struct {
 	Note       string          `json:"note"`
 	RegionCode string          `json:"region_code"`
 	OrgID      int64           `json:"org_id"`
+	// Version is the version read, when a need is changed.
+	Version int `json:"version"`
+}
+
+// input reads the need the body holds.
+func (in needInput) input() (volunteers.NeedInput, error) {
+	day, err := optionalDay("on_date", in.OnDate)
+	return volunteers.NeedInput{CampaignID: in.CampaignID, Role: in.Role, Title: in.Title, Place: in.Place,
+		OnDate: day, Wanted: in.Wanted, Note: in.Note, RegionCode: in.RegionCode, OrgID: in.OrgID}, err
 }
 
 // listNeeds lists the needs of the caller's scope from ?from= (today when
@@ -44,17 +53,15 @@ func (a *API) listNeeds(w http.ResponseWriter, r *http.Request, rq *request) err
 }
 
 func (a *API) createNeed(w http.ResponseWriter, r *http.Request, rq *request) error {
-	var in needInput
-	if err := decode(r, &in); err != nil {
+	var body needInput
+	if err := decode(r, &body); err != nil {
 		return err
 	}
-	day, err := optionalDay("on_date", in.OnDate)
+	in, err := body.input()
 	if err != nil {
 		return err
 	}
-	n, err := a.svc.Volunteers.CreateNeed(r.Context(), rq.p, volunteers.NeedInput{CampaignID: in.CampaignID,
-		Role: in.Role, Title: in.Title, Place: in.Place, OnDate: day, Wanted: in.Wanted, Note: in.Note,
-		RegionCode: in.RegionCode, OrgID: in.OrgID})
+	n, err := a.svc.Volunteers.CreateNeed(r.Context(), rq.p, in)
 	if err != nil {
 		return err
 	}

@@ -31,6 +31,13 @@ func TestNeedsAndHoursThroughTheAPI(t *testing.T) {
 			t.Fatalf("POST /needs = %d %s", res.Code, res.Body)
 		}
 		need := decodeAs[volunteers.Need](t, res)
+		res = f.do(t, "PUT", fmt.Sprintf("/api/v1/needs/%d", need.ID), coord, map[string]any{"version": need.Version,
+			"role": "distribution", "title": "Karaganda event", "on_date": "2026-09-05", "wanted": 8,
+			"region_code": "KZ-75", "org_id": w.Foundation.ID})
+		if res.Code != http.StatusOK || decodeAs[volunteers.Need](t, res).Wanted != 8 {
+			t.Fatalf("PUT /needs/{id} = %d %s", res.Code, res.Body)
+		}
+		need = decodeAs[volunteers.Need](t, f.do(t, "GET", fmt.Sprintf("/api/v1/needs/%d", need.ID), coord, nil))
 		if res := f.do(t, "POST", fmt.Sprintf("/api/v1/my/needs/%d/signup", need.ID), vol, nil); res.Code != http.StatusOK {
 			t.Fatalf("sign-up = %d %s", res.Code, res.Body)
 		}

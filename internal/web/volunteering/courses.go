@@ -2,14 +2,11 @@ package volunteering
 
 import (
 	"net/http"
-	"slices"
-	"strconv"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/courses"
 	"github.com/jolproject/jol/internal/people"
-	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/web/kit"
 )
 
@@ -20,15 +17,8 @@ type coursesView struct {
 	kit.Listing
 	Rows      []courses.Course
 	CanManage bool
-	Form      *form
-	Subjects  []option
-	Orgs      []option
-	Teachers  []option
+	courseForm
 }
-
-// courseFields are the fields of a course's form.
-var courseFields = []string{"title", "lang", "subject", "grade_min", "grade_max", "place", "starts_on", "ends_on",
-	"capacity", "region", "org_id", "teachers"}
 
 // Courses lists the free courses, the latest start first.
 func (s *Server) Courses(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -44,18 +34,11 @@ func (s *Server) renderCourses(w http.ResponseWriter, r *http.Request, rq *reque
 		return err
 	}
 	v := coursesView{Page: s.Page(r, rq, "nav.courses"), Listing: kit.Whole(len(list)), Rows: list,
-		CanManage: access.Allowed(rq.P, access.ManageCourses), Form: f, Subjects: subjectOptions(rq.L, f.Values["subject"])}
+		CanManage:  access.Allowed(rq.P, access.ManageCourses),
+		courseForm: courseForm{Form: f, Action: "/courses", Submit: "volunteering.new_course"}}
 	if v.CanManage {
-		if v.Orgs, err = kit.OrgOptions(ctx, s.svc.Orgs, rq.P, f.Values["org_id"], "", 0); err != nil {
+		if err := s.courseOptions(r, rq, &v.courseForm, picked); err != nil {
 			return err
-		}
-		teachers, _, err := s.svc.Aftercare.Volunteers(ctx, rq.P, aftercareTeachers, store.Page{Limit: store.MaxLimit})
-		if err != nil {
-			return err
-		}
-		for _, t := range teachers {
-			v.Teachers = append(v.Teachers, option{Value: kit.Itoa(t.ID), Label: t.Name,
-				Selected: slices.Contains(picked, t.ID)})
 		}
 	}
 	s.render(w, status, "courses", &v)
@@ -65,18 +48,7 @@ func (s *Server) renderCourses(w http.ResponseWriter, r *http.Request, rq *reque
 // CourseCreate adds a free course.
 func (s *Server) CourseCreate(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.NewForm(r, courseFields...)
-	atoi := func(k string) int { n, _ := strconv.Atoi(f.Values[k]); return n }
-	org, _ := kit.FormID(f.Values["org_id"])
-	var teachers []int64
-	for _, v := range r.PostForm["teachers"] {
-		if id, err := kit.FormID(v); err == nil {
-			teachers = append(teachers, id)
-		}
-	}
-	in := courses.Input{Title: f.Values["title"], Lang: f.Values["lang"], Subject: f.Values["subject"],
-		GradeMin: atoi("grade_min"), GradeMax: atoi("grade_max"), Place: f.Values["place"],
-		StartsOn: kit.FormDate(rq, f, "starts_on"), EndsOn: kit.FormDate(rq, f, "ends_on"), Capacity: atoi("capacity"),
-		RegionCode: f.Values["region"], OrgID: org, Teachers: teachers}
+	in := courseInput(r, rq, f)
 	if len(f.FieldErrs) == 0 {
 		c, err := s.svc.Courses.Create(r.Context(), rq.P, in)
 		if err == nil {
@@ -87,7 +59,7 @@ func (s *Server) CourseCreate(w http.ResponseWriter, r *http.Request, rq *reques
 			return err
 		}
 	}
-	return s.renderCourses(w, r, rq, f, teachers, http.StatusUnprocessableEntity)
+	return s.renderCourses(w, r, rq, f, in.Teachers, http.StatusUnprocessableEntity)
 }
 
 // courseView is a course: its facts, its children, its sessions, and for

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
-	"github.com/jolproject/jol/internal/aftercare"
 	"github.com/jolproject/jol/internal/volunteers"
 	"github.com/jolproject/jol/internal/web/kit"
 )
@@ -18,13 +17,8 @@ type needsView struct {
 	kit.Listing
 	Rows      []volunteers.Need
 	CanManage bool
-	Form      *form
-	Roles     []option
-	Orgs      []option
+	needForm
 }
-
-// needFields are the fields of a need's form.
-var needFields = []string{"title", "role", "place", "on_date", "wanted", "region", "org_id", "note"}
 
 // Needs lists the needs from today on, the soonest first.
 func (s *Server) Needs(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -47,9 +41,10 @@ func (s *Server) renderNeeds(w http.ResponseWriter, r *http.Request, rq *request
 		return err
 	}
 	v := needsView{Page: s.Page(r, rq, "nav.needs"), Listing: pg.Listing(r, next, count), Rows: list,
-		CanManage: access.Allowed(rq.P, access.ManageVolunteers), Form: f, Roles: roleOptions(rq.L, f.Values["role"])}
+		CanManage: access.Allowed(rq.P, access.ManageVolunteers),
+		needForm:  needForm{Form: f, Action: "/needs", Submit: "volunteering.new_need"}}
 	if v.CanManage {
-		if v.Orgs, err = kit.OrgOptions(ctx, s.svc.Orgs, rq.P, f.Values["org_id"], "", 0); err != nil {
+		if err := s.needOptions(r, rq, &v.needForm); err != nil {
 			return err
 		}
 	}
@@ -60,11 +55,7 @@ func (s *Server) renderNeeds(w http.ResponseWriter, r *http.Request, rq *request
 // NeedCreate records a need.
 func (s *Server) NeedCreate(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.NewForm(r, needFields...)
-	wanted, _ := strconv.Atoi(f.Values["wanted"])
-	org, _ := kit.FormID(f.Values["org_id"])
-	in := volunteers.NeedInput{Role: aftercare.Skill(f.Values["role"]), Title: f.Values["title"],
-		Place: f.Values["place"], OnDate: kit.FormDate(rq, f, "on_date"), Wanted: wanted, Note: f.Values["note"],
-		RegionCode: f.Values["region"], OrgID: org}
+	in := needInput(rq, f)
 	if len(f.FieldErrs) == 0 {
 		n, err := s.svc.Volunteers.CreateNeed(r.Context(), rq.P, in)
 		if err == nil {

@@ -58,6 +58,29 @@ func TestNeedsHoursAndCourses(t *testing.T) {
 	if res := vol.Post("/my/needs/"+webtest.Itoa(need)+"/signup", nil); res.Status != http.StatusSeeOther {
 		t.Fatalf("sign-up = %d: %s", res.Status, res.Body)
 	}
+	// The need is changed on its form: never below the one signed up.
+	if edit := coord.Get("/needs/" + webtest.Itoa(need) + "/edit"); edit.Status != http.StatusOK ||
+		!strings.Contains(edit.Body, `value="Centre No. 3"`) {
+		t.Fatalf("the need's form = %d: %s", edit.Status, edit.Body)
+	}
+	changeNeed := func(version, wanted string) webtest.Response {
+		return coord.Post("/needs/"+webtest.Itoa(need), url.Values{"version": {version}, "title": {"Karaganda event"},
+			"role": {"distribution"}, "place": {"Centre No. 5"}, "on_date": {"2026-09-05"}, "wanted": {wanted},
+			"region": {"KZ-75"}, "org_id": {webtest.Itoa(f.Org.ID)}})
+	}
+	if res := changeNeed("2", "0"); res.Status != http.StatusUnprocessableEntity {
+		t.Fatalf("a need below those signed up = %d", res.Status)
+	}
+	version := webtest.Itoa(scalar(t, f, "SELECT version FROM volunteer_needs WHERE id = $1", need))
+	if res := changeNeed(version, "8"); res.Status != http.StatusSeeOther {
+		t.Fatalf("saving the need = %d: %s", res.Status, res.Body)
+	}
+	if res := vol.Get("/needs/" + webtest.Itoa(need) + "/edit"); res.Status != http.StatusForbidden {
+		t.Fatalf("a volunteer opened the need's form: %d", res.Status)
+	}
+	if !strings.Contains(vol.Get("/my/volunteering").Body, "Centre No. 5") {
+		t.Fatal("the volunteer's page does not show the need's new place")
+	}
 	if res := vol.Post("/my/needs/"+webtest.Itoa(need)+"/signup", nil); res.Status != http.StatusConflict ||
 		!strings.Contains(res.Body, "Вы уже записаны") {
 		t.Fatalf("second sign-up = %d", res.Status)
@@ -151,6 +174,34 @@ func TestNeedsHoursAndCourses(t *testing.T) {
 	}
 	if res := coord.Post("/courses/"+course+"/enrol", url.Values{"person_id": {webtest.Itoa(kid.ID)}}); res.Status != http.StatusSeeOther {
 		t.Fatalf("Aru enrolled again = %d: %s", res.Status, res.Body)
+	}
+	// The course is changed on its form: the places cannot go below the
+	// child enrolled, a stale form is refused, and a good one saves.
+	edit := coord.Get("/courses/" + course + "/edit")
+	if edit.Status != http.StatusOK || !strings.Contains(edit.Body, `value="Летняя математика"`) ||
+		!strings.Contains(edit.Body, `name="version" value="1"`) {
+		t.Fatalf("the course's form = %d: %s", edit.Status, edit.Body)
+	}
+	change := func(version, capacity, place string) webtest.Response {
+		return coord.Post("/courses/"+course, url.Values{"version": {version}, "title": {"Летняя математика"},
+			"lang": {"ru"}, "subject": {"math"}, "grade_min": {"1"}, "grade_max": {"4"}, "starts_on": {"2026-08-01"},
+			"ends_on": {"2026-08-28"}, "capacity": {capacity}, "place": {place}, "region": {"KZ-75"},
+			"org_id": {webtest.Itoa(f.Org.ID)}, "teachers": {webtest.Itoa(teacher.ID)}})
+	}
+	if res := change("1", "0", ""); res.Status != http.StatusUnprocessableEntity {
+		t.Fatalf("a course with no place = %d", res.Status)
+	}
+	if res := change("1", "3", "Школа № 7"); res.Status != http.StatusSeeOther {
+		t.Fatalf("saving the course = %d: %s", res.Status, res.Body)
+	}
+	if res := change("1", "4", ""); res.Status == http.StatusSeeOther {
+		t.Fatal("a stale form of the course was saved")
+	}
+	if n := scalar(t, f, "SELECT capacity FROM courses WHERE id = $1", course); n != 3 {
+		t.Fatalf("the course has %d places, want 3", n)
+	}
+	if res := teacherLogin.Get("/courses/" + course + "/edit"); res.Status != http.StatusForbidden {
+		t.Fatalf("a teacher opened the course's form: %d", res.Status)
 	}
 	mine := teacherLogin.Get("/my/courses/" + course)
 	if mine.Status != http.StatusOK || !strings.Contains(mine.Body, "Aru S.") || strings.Contains(mine.Body, "Serikova") {
