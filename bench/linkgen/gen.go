@@ -36,22 +36,22 @@ func runGen(args []string) error {
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return err
 	}
-	p, err := generate(c, *out)
+	p, h, err := generate(c, *out)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "linkgen: %d left, %d right: %d matched, %d out of school, %d not of school age, %d moved in\n",
-		p.left, p.right, p.matched, p.outOfSchool, p.notSchoolAge, p.movedIn)
+	fmt.Fprintf(os.Stderr, "linkgen: %d left, %d right: %d matched, %d out of school, %d not of school age, %d moved in; %v\n",
+		p.left, p.right, p.matched, p.outOfSchool, p.notSchoolAge, p.movedIn, h)
 	return nil
 }
 
 // generate writes left.csv, right.csv and truth.csv into dir. Memory is
 // the children (about 100 bytes each) and two orders; rows are written as
 // they are made.
-func generate(c genConfig, dir string) (plan, error) {
+func generate(c genConfig, dir string) (plan, hardness, error) {
 	p, err := makePlan(c.n, c.m, c.oos, c.young, c.moved)
 	if err != nil {
-		return p, err
+		return p, hardness{}, err
 	}
 	rng := rand.New(rand.NewPCG(c.seed, 0x6c696e6b))
 	roles := make([]role, 0, p.left+p.movedIn)
@@ -65,6 +65,7 @@ func generate(c genConfig, dir string) (plan, error) {
 	}
 	rng.Shuffle(len(roles), func(i, j int) { roles[i], roles[j] = roles[j], roles[i] })
 	kids := world(rng, roles)
+	h := measure(kids)
 
 	// Each list is in an order of its own, so that row order tells nothing.
 	var leftOrder, rightOrder []int32
@@ -84,12 +85,12 @@ func generate(c genConfig, dir string) (plan, error) {
 	}
 
 	if err := writeList(filepath.Join(dir, "left.csv"), "L", leftOrder, kids, c.seed, leftSide); err != nil {
-		return p, err
+		return p, h, err
 	}
 	if err := writeList(filepath.Join(dir, "right.csv"), "S", rightOrder, kids, c.seed, rightSide); err != nil {
-		return p, err
+		return p, h, err
 	}
-	return p, writeTruth(filepath.Join(dir, "truth.csv"), leftOrder, rightOrder, leftRow, kids)
+	return p, h, writeTruth(filepath.Join(dir, "truth.csv"), leftOrder, rightOrder, leftRow, kids)
 }
 
 // rowID is the id of row (1-based) of a list.

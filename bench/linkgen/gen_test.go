@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -16,7 +17,7 @@ var small = genConfig{n: 3000, m: 2900, seed: 7, oos: 0.04, young: 0.02, moved: 
 func gen(t *testing.T, c genConfig) (string, plan) {
 	t.Helper()
 	dir := t.TempDir()
-	p, err := generate(c, dir)
+	p, _, err := generate(c, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,5 +165,37 @@ func TestIINByHand(t *testing.T) {
 	}
 	if got := iranCode(1234567); got != "0012345679" {
 		t.Errorf("iranCode(001234567) = %q", got)
+	}
+}
+
+// Families make hard negatives: twins share a birth date, siblings a
+// surname, father and region; common names recur.
+func TestFamiliesAndCommonNames(t *testing.T) {
+	p, _ := makePlan(20000, 19000, 0.04, 0.02, 0.005)
+	roles := make([]role, p.left+p.movedIn)
+	kids := world(rand.New(rand.NewPCG(5, 6)), roles)
+	twins, sameName := 0, 0
+	names := map[[3]string]int{}
+	for i := range kids {
+		c := &kids[i]
+		names[[3]string{c.first, c.surname, fmt.Sprint(c.region)}]++
+		if !c.twin || i == 0 || !kids[i-1].twin || kids[i-1].birth != c.birth {
+			continue
+		}
+		twins++
+		if b := &kids[i-1]; b.surname != c.surname || b.father != c.father || b.region != c.region || b.first == c.first {
+			t.Errorf("twins %+v and %+v", *b, *c)
+		}
+	}
+	for _, n := range names {
+		if n > 1 {
+			sameName += n
+		}
+	}
+	if twins < 100 || twins > 1000 {
+		t.Errorf("%d pairs of twins among %d children", twins, len(kids))
+	}
+	if sameName < len(kids)/20 {
+		t.Errorf("only %d of %d children share given name, surname and region with another", sameName, len(kids))
 	}
 }

@@ -75,12 +75,13 @@ func family(rng *rand.Rand, ps *pools, out []child, roles []role) []child {
 		c.male = rng.IntN(2) == 0
 		c.birth = birth
 		c.first = firstName(rng, ps, &c)
-		if twins && k == 1 {
-			c.twin, out[len(out)-1].twin = true, true
-			twinOf(rng, ps, &out[len(out)-1], &c)
-		}
-		if c.role == notSchoolAge {
+		switch {
+		case c.role == notSchoolAge:
 			c.birth = outsideSchoolAge(rng)
+		case twins && k == 1 && out[len(out)-1].role != notSchoolAge:
+			prev := &out[len(out)-1]
+			c.birth, c.twin, prev.twin = prev.birth, true, true
+			twinOf(rng, ps, prev, &c)
 		}
 		out = append(out, c)
 		// The next sibling is born one to four years later.

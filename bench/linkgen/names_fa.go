@@ -1,5 +1,7 @@
 package main
 
+import "strings"
+
 // faParts are the words Persian names are made of, each with the Latin
 // spellings seen for it in passports, school lists and the press, most
 // usual first. There is no one romanisation of Persian in use: the same
@@ -76,7 +78,7 @@ type faRegion struct {
 var faRegions = []faRegion{
 	{"قزوین", []string{"Qazvin", "Ghazvin", "Kazvin"}}, {"تاکستان", []string{"Takestan"}},
 	{"آبیک", []string{"Abyek", "Abiek"}}, {"البرز", []string{"Alborz", "Alburz"}},
-	{"بوئین‌زهرا", []string{"Buin Zahra", "Bouin Zahra", "Buin-Zahra"}}, {"آوج", []string{"Avaj"}},
+	{"بوئین\u200cزهرا", []string{"Buin Zahra", "Bouin Zahra", "Buin-Zahra"}}, {"آوج", []string{"Avaj"}},
 	{"زنجان", []string{"Zanjan"}}, {"ابهر", []string{"Abhar"}}, {"خرمدره", []string{"Khorramdarreh", "Khoramdareh"}},
 	{"تهران", []string{"Tehran", "Teheran"}}, {"کرج", []string{"Karaj"}}, {"همدان", []string{"Hamadan", "Hamedan"}},
 	{"رشت", []string{"Rasht"}}, {"اراک", []string{"Arak"}}, {"قم", []string{"Qom", "Ghom"}},
@@ -89,11 +91,64 @@ var faPrefixes = []int{
 	431, 432, 433, 434, 435, 436, 427, 428, 429, 1, 2, 386, 387, 270, 271,
 }
 
-// faSurnameSuffixes make more surnames from the parts of given names:
-// Hosseinzadeh, Alipour, Rezanejad, Mohammadfar.
+// faSurnameSuffixes make more surnames from given names, written apart or
+// together: Hosseinzadeh or Hossein Zadeh, Alipour, Rezanejad, Mohammadfar.
 var faSurnameSuffixes = map[string][]string{
 	"زاده": {"zadeh", "zade", "zada"}, "پور": {"pour", "pur", "poor"},
-	"نژاد": {"nejad", "nezhad", "nejhad"}, "فر": {"far"},
+	"نژاد": {"nejad", "nezhad", "nejhad"}, "فر": {"far"}, "وند": {"vand", "wand"},
 }
 
-var faSurnameStems = []string{"محمد", "علی", "حسین", "حسن", "رضا", "مهدی", "جواد", "یوسف", "امیر", "مصطفی"}
+// faSurnameStems are the given names surnames are made of, with a suffix
+// above or with -i and -ian, which are written together: Hassani,
+// Hosseinian.
+var faSurnameStems = []string{
+	"محمد", "علی", "حسین", "حسن", "رضا", "مهدی", "جواد", "یوسف", "امیر", "مصطفی", "مرتضی", "سعید",
+	"جعفر", "کریم", "رحیم", "عباس", "اکبر", "قاسم", "صادق", "هاشم", "صالح", "شریف", "ابراهیم", "عزیز",
+	"رستم", "خسرو", "نجف", "طاهر", "مراد", "کاظم", "فرهاد", "بهرام", "داوود", "اسماعیل", "منصور", "نصر",
+}
+
+// faStems are the Latin spellings of stems that are not given names above.
+var faStems = map[string][]string{
+	"جعفر": {"Jafar", "Jaafar", "Ja'far"}, "کریم": {"Karim"}, "رحیم": {"Rahim"}, "عباس": {"Abbas", "Abas"},
+	"قاسم": {"Ghasem", "Qasem", "Ghassem"}, "صادق": {"Sadegh", "Sadeq", "Sadeg"}, "هاشم": {"Hashem", "Hashim"},
+	"صالح": {"Saleh"}, "شریف": {"Sharif"}, "ابراهیم": {"Ebrahim", "Ibrahim"}, "عزیز": {"Aziz"},
+	"رستم": {"Rostam", "Rustam"}, "خسرو": {"Khosro", "Khosrow", "Khosrav"}, "نجف": {"Najaf"},
+	"طاهر": {"Taher", "Tahir"}, "مراد": {"Morad", "Murad"}, "کاظم": {"Kazem", "Kazim"}, "فرهاد": {"Farhad"},
+	"بهرام": {"Bahram"}, "داوود": {"Davood", "Davoud", "Davud", "Dawood"}, "اسماعیل": {"Esmaeil", "Esmail", "Ismail", "Esmaeel"},
+	"منصور": {"Mansour", "Mansur", "Mansoor"}, "نصر": {"Nasr"},
+}
+
+// faJoined are the spellings of stem+ی and stem+یان surnames, made once.
+var faJoined = joinedSurnames()
+
+func joinedSurnames() map[string][]string {
+	out := map[string][]string{}
+	for _, stem := range faSurnameStems {
+		if faParts[stem+"ی"] != nil || strings.HasSuffix(stem, "ا") || strings.HasSuffix(stem, "ی") {
+			continue // a surname already (محمدی), or one that needs more than -ی (رضایی)
+		}
+		for _, sp := range stemSpellings(stem) {
+			out[stem+"ی"] = append(out[stem+"ی"], sp+"i")
+			out[stem+"یان"] = append(out[stem+"یان"], sp+"ian")
+		}
+	}
+	return out
+}
+
+// stemSpellings returns the Latin spellings of a stem.
+func stemSpellings(stem string) []string {
+	if s := faParts[stem]; s != nil {
+		return s
+	}
+	return faStems[stem]
+}
+
+// spellings returns the Latin spellings of a part of a Persian name.
+func spellings(part string) []string {
+	for _, m := range []map[string][]string{faParts, faSurnameSuffixes, faJoined, faStems} {
+		if s := m[part]; s != nil {
+			return s
+		}
+	}
+	return nil
+}

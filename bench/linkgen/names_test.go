@@ -12,7 +12,7 @@ func TestNameTables(t *testing.T) {
 	for _, list := range [][]string{ps.faMale.names, ps.faFemale.names, ps.faFather.names, ps.faSurname.names, faTwinNames()} {
 		for _, name := range list {
 			for _, p := range strings.Split(name, "+") {
-				if faParts[p] == nil && faSurnameSuffixes[p] == nil {
+				if spellings(p) == nil {
 					t.Errorf("%q in %q has no Latin spelling", p, name)
 				}
 			}

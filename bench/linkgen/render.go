@@ -75,14 +75,14 @@ func render(rng *rand.Rand, shared uint64, c *child, s side) record {
 	} else {
 		rec = renderCyrillic(rng, c, w, r)
 	}
-	if rng.Float64() < r.typoLast {
-		rec[0] = typo(rng, rec[0])
-	}
-	if rng.Float64() < r.typoFirst {
-		rec[1] = typo(rng, rec[1])
-	}
-	if rec[2] != "" && rng.Float64() < r.typoPatronymic {
-		rec[2] = typo(rng, rec[2])
+	for i, p := range [3]float64{r.typoLast, r.typoFirst, r.typoPatronymic} {
+		if rec[i] != "" && rng.Float64() < p {
+			rec[i] = typo(rng, rec[i])
+			// One mistake in six comes with another.
+			if rng.IntN(6) == 0 {
+				rec[i] = typo(rng, rec[i])
+			}
+		}
 	}
 	if rng.Float64() < r.swapNames {
 		rec[0], rec[1] = rec[1], rec[0]

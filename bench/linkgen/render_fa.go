@@ -67,10 +67,7 @@ func latinName(rng *rand.Rand, name string) string {
 		sep = "-"
 	}
 	for i, p := range parts {
-		spellings := faParts[p]
-		if spellings == nil {
-			spellings = faSurnameSuffixes[p]
-		}
+		spellings := spellings(p)
 		s := spellings[0]
 		if len(spellings) > 1 && rng.IntN(2) == 0 {
 			s = spellings[1+rng.IntN(len(spellings)-1)]

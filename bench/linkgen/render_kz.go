@@ -14,7 +14,7 @@ func renderCyrillic(rng *rand.Rand, c *child, w writing, r *rates) record {
 	}
 	last := c.surname
 	switch {
-	case rng.Float64() < r.bareSurname:
+	case c.people == kazakh && rng.Float64() < r.bareSurname:
 		last = bare(last)
 	case !c.male && rng.Float64() >= r.maleSurname:
 		last = feminine(last)
@@ -24,16 +24,26 @@ func renderCyrillic(rng *rand.Rand, c *child, w writing, r *rates) record {
 		patronymic = patronymicOf(c)
 	}
 	reg := kzRegions[c.region]
+	if rng.Float64() < r.otherRegion {
+		reg = kzRegions[rng.IntN(len(kzRegions))]
+	}
+	// The Kazakh alphabets write the Kazakh name of a place; the others
+	// write either.
 	region := reg.ru
-	if rng.IntN(2) == 0 {
+	if w.latin && (w.style == latin2021 || w.style == latin2018) || rng.IntN(2) == 0 {
 		region = reg.kk
 	}
-	if rng.Float64() < r.otherRegion {
-		region = kzRegions[rng.IntN(len(kzRegions))].ru
-	}
-	rec := record{0: last, 1: first, 2: patronymic, 6: region}
-	for _, i := range []int{0, 1, 2, 6} {
+	rec := record{0: last, 1: first, 2: patronymic}
+	for i := range 3 {
 		rec[i] = writeCyrillic(rec[i], w)
+	}
+	switch {
+	case w.latin || w.upper:
+		rec[6] = writeCyrillic(region, w)
+	case w.russian:
+		rec[6] = russianised(region)
+	default:
+		rec[6] = region // as the place is spelled: Абайский район
 	}
 	return rec
 }

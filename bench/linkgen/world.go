@@ -114,11 +114,11 @@ type pools struct {
 func newPools() *pools {
 	return &pools{
 		kzMale: newPool(kzMale, 0.8), kzFemale: newPool(kzFemale, 0.8),
-		kzFather: newPool(kzFathers, 0.8), kzSurname: newPool(kazakhSurnames(), 0.8),
+		kzFather: newPool(kzFathers, 0.8), kzSurname: newPool(kazakhSurnames(), 0.7),
 		ruMale: newPool(ruMale, 0.8), ruFemale: newPool(ruFemale, 0.8),
-		ruSurname: newPool(ruSurnames, 0.8), ruFather: newZipf(len(ruFathers), 0.8),
+		ruSurname: newPool(ruSurnames, 0.7), ruFather: newZipf(len(ruFathers), 0.8),
 		faMale: newPool(faMale, 0.8), faFemale: newPool(faFemale, 0.8),
-		faFather: newPool(faFathers, 0.8), faSurname: newPool(persianSurnames(), 0.8),
+		faFather: newPool(faFathers, 0.8), faSurname: newPool(persianSurnames(), 0.7),
 	}
 }
 
@@ -142,8 +142,13 @@ func kazakhSurnames() []string {
 // حسین+زاده.
 func persianSurnames() []string {
 	out := slices.Clone(faSurnames)
-	for _, suffix := range []string{"زاده", "پور", "نژاد", "فر"} {
-		for _, stem := range faSurnameStems {
+	for _, stem := range faSurnameStems {
+		for _, suffix := range []string{"ی", "یان"} {
+			if faJoined[stem+suffix] != nil && !slices.Contains(out, stem+suffix) {
+				out = append(out, stem+suffix)
+			}
+		}
+		for _, suffix := range []string{"زاده", "پور", "نژاد", "فر", "وند"} {
 			out = append(out, stem+"+"+suffix)
 		}
 	}
