@@ -24,10 +24,16 @@ import (
 // attendance.
 
 var (
-	demoFirst = []string{"Айдана", "Руслан", "Жанар", "Арман", "Ольга", "Данияр", "Гульнара", "Максим", "Алия",
-		"Ерболат", "Салтанат", "Игорь", "Дана"}
-	demoLast = []string{"Касымова", "Ахметов", "Нурпеисова", "Жумабаев", "Петрова", "Султанов", "Ибраева",
-		"Ковалёв", "Мухтарова", "Оспанов", "Тлеубаева", "Голованов", "Садыкова"}
+	// demoFirst are first names, each with whether it is a woman's: her
+	// surname takes its feminine form.
+	demoFirst = []struct {
+		name  string
+		woman bool
+	}{{"Айдана", true}, {"Руслан", false}, {"Жанар", true}, {"Арман", false}, {"Ольга", true},
+		{"Данияр", false}, {"Гульнара", true}, {"Максим", false}, {"Алия", true}, {"Ерболат", false},
+		{"Салтанат", true}, {"Игорь", false}, {"Дана", true}}
+	demoLast = []string{"Касымов", "Ахметов", "Нурпеисов", "Жумабаев", "Петров", "Султанов", "Ибраев",
+		"Ковалёв", "Мухтаров", "Оспанов", "Тлеубаев", "Голованов", "Садыков"}
 	demoRegions  = []string{"KZ-35", "KZ-71", "KZ-75"}
 	demoSubjects = []string{"math", "english", "kazakh", "informatics", "russian"}
 )
@@ -38,7 +44,11 @@ func moreVolunteers(ctx context.Context, s *services.Services, coord access.Prin
 	logins := map[int64]access.Principal{}
 	var teachers []int64
 	for i := range 27 {
-		name := demoFirst[i%len(demoFirst)] + " " + demoLast[(i*5+3)%len(demoLast)]
+		first, last := demoFirst[i%len(demoFirst)], demoLast[(i*5+3)%len(demoLast)]
+		if first.woman {
+			last = feminine(last)
+		}
+		name := first.name + " " + last
 		email := fmt.Sprintf("volunteer%02d@demo.jol.example", i+1)
 		in := aftercare.VolunteerInput{Name: name, Email: email, RegionCode: demoRegions[i%3], OrgID: ids["fund"],
 			Active: true, Languages: []string{"kk", "ru"}, Slots: []string{"sat.morning", "sun.morning"}}
