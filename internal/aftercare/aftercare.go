@@ -34,6 +34,7 @@ import (
 	"time"
 
 	"github.com/jolproject/jol/internal/audit"
+	"github.com/jolproject/jol/internal/home"
 	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/store"
@@ -43,7 +44,7 @@ import (
 var queryFS embed.FS
 
 type queries struct {
-	ScopeOrg, RegionByCode, LinkUser, VolunteerUsers                           string
+	LinkUser, VolunteerUsers                                                   string
 	InsertVolunteer, UpdateVolunteer, DeleteSkills, InsertSkill                string
 	VolunteerFrom, VolunteerByID, VolunteerByUser, Volunteers, CountVolunteers string
 	SkillsBetween, Suggest, DeleteTraits, InsertTrait, TraitsBetween           string
@@ -76,12 +77,14 @@ type Service struct {
 	requests *requests.Service
 	now      func() time.Time
 	proof    func(ctx context.Context, docID int64) (string, error)
+	home     home.Resolver
 	q        queries
 }
 
 // New returns the service on db.
 func New(db *store.DB, d Deps) (*Service, error) {
-	s := &Service{db: db, log: d.Audit, stock: d.Stock, requests: d.Requests, now: d.Now, proof: d.HandoverProof}
+	s := &Service{db: db, log: d.Audit, stock: d.Stock, requests: d.Requests, now: d.Now, proof: d.HandoverProof,
+		home: home.New(db.Engine)}
 	if err := store.BindQueries(&s.q, queryFS, db.Engine); err != nil {
 		return nil, fmt.Errorf("aftercare: %w", err)
 	}

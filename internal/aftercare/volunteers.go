@@ -153,25 +153,11 @@ func phoneOK(v string) bool {
 // the organisation within p's scope, the login one of role volunteer.
 func (s *Service) placeVolunteer(ctx context.Context, tx *sql.Tx, p access.Principal, v *Volunteer, in VolunteerInput,
 	fs []errs.FieldError) ([]errs.FieldError, error) {
-	err := tx.QueryRowContext(ctx, s.q.RegionByCode, in.RegionCode).Scan(&v.RegionID, &v.regionPath)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		fs = append(fs, errs.Field("region", "error.unknown_region", "Code", in.RegionCode))
-	case err != nil:
+	h, fs, err := s.home.Resolve(ctx, tx, p, in.RegionCode, in.OrgID, 0, fs)
+	if err != nil {
 		return fs, err
-	case !strings.HasPrefix(v.regionPath, p.RegionPath):
-		fs = append(fs, errs.Field("region", "error.region_out_of_scope"))
 	}
-	var orgRegion string
-	err = tx.QueryRowContext(ctx, s.q.ScopeOrg, in.OrgID).Scan(&v.OrgID, &v.OrgName, &v.orgPath, &orgRegion)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		fs = append(fs, errs.Field("org_id", "error.unknown_org"))
-	case err != nil:
-		return fs, err
-	case !strings.HasPrefix(v.orgPath, p.OrgPath):
-		fs = append(fs, errs.Field("org_id", "error.org_out_of_scope"))
-	}
+	v.RegionID, v.regionPath, v.OrgID, v.OrgName, v.orgPath = h.RegionID, h.RegionPath, h.OrgID, h.OrgName, h.OrgPath
 	if in.UserID != 0 {
 		var role, name, path string
 		err := tx.QueryRowContext(ctx, s.q.LinkUser, in.UserID).Scan(&role, &name, &path)

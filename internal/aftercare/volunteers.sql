@@ -1,13 +1,6 @@
 -- The volunteer registry (volunteers.go) and the suggestions of who may
 -- take a task (suggest.go).
 
--- name: ScopeOrg
-SELECT o.id, o.name, o.path, COALESCE(r.path, '') FROM organisations o LEFT JOIN regions r ON r.id = o.region_id
-WHERE o.id = $1;
-
--- name: RegionByCode
-SELECT id, path FROM regions WHERE code = $1;
-
 -- name: LinkUser
 -- The role, name and organisation path of user $1, whom a volunteer's
 -- record may name as their login.

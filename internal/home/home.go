@@ -2,7 +2,7 @@
 // its organisation and, when given, its campaign — within what the
 // principal writing it may reach. It is the check every domain that
 // keeps region- and organisation-scoped records makes before writing
-// one: volunteer needs and free courses use it.
+// one: the volunteer registry, volunteer needs and free courses use it.
 package home
 
 import (
