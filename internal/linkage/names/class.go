@@ -81,8 +81,13 @@ func jIsY(w []byte, i int) bool {
 		}
 		return false
 	}
-	prev := w[i-1]
-	return (vowel(prev) && prev != 'u' || prev == 'l') && (i+1 == len(w) || vowel(w[i+1]))
+	switch prev := w[i-1]; {
+	case i+1 == len(w):
+		return prev == 'i' || prev == 'y' || prev == 'e' || prev == 'o'
+	case prev == 'l':
+		return vowel(w[i+1])
+	}
+	return false
 }
 
 // jStems are the beginnings of Russian names that older romanisations

@@ -37,35 +37,39 @@ func Fold(s string) string {
 // callers that fold many names into one buffer.
 func AppendFold(dst []byte, s string) []byte { return appendFold(dst, s) }
 
-// appendFold appends the folded s to dst. Removing a joiner can bring
-// together characters that NFKC composes, so the rare result that is not
-// yet in NFKC is folded again until it is.
+// appendFold appends the folded s to dst. Every character Fold writes is
+// in NFKC on its own and is not a combining mark, so the result is in NFKC
+// unless removing a joiner brought together Hangul jamo that compose; that
+// rare result is folded once more.
 func appendFold(dst []byte, s string) []byte {
 	start := len(dst)
-	ascii := isASCII(s)
-	if !ascii && !norm.NFKC.IsNormalString(s) {
+	if !isASCII(s) && !norm.NFKC.IsNormalString(s) {
 		s = norm.NFKC.String(s)
 	}
-	dst = foldRunes(dst, s)
-	for i := 0; i < 3 && !ascii && !norm.NFKC.IsNormal(dst[start:]); i++ {
-		again := norm.NFKC.Bytes(dst[start:])
-		dst = foldRunes(dst[:start], string(again))
+	dst, dropped := foldRunes(dst, s)
+	if dropped && hasJamo(dst[start:]) {
+		again := norm.NFKC.String(string(dst[start:]))
+		dst, _ = foldRunes(dst[:start], again)
 	}
 	return dst
 }
 
 // foldRunes appends the runes of s mapped by foldRune, with runs of
-// separators as one space and none at either end.
-func foldRunes(dst []byte, s string) []byte {
+// separators as one space and none at either end. It reports whether a
+// non-ASCII character was dropped.
+func foldRunes(dst []byte, s string) ([]byte, bool) {
 	start := len(dst)
-	space := false
+	space, dropped := false, false
 	for _, r := range s {
-		switch r = foldRune(r); r {
+		switch m := foldRune(r); m {
 		case drop:
+			dropped = dropped || r >= utf8.RuneSelf
 			continue
 		case ' ':
 			space = len(dst) > start
 			continue
+		default:
+			r = m
 		}
 		if space {
 			dst = append(dst, ' ')
@@ -77,7 +81,18 @@ func foldRunes(dst []byte, s string) []byte {
 			dst = utf8.AppendRune(dst, r)
 		}
 	}
-	return dst
+	return dst, dropped
+}
+
+// hasJamo reports whether b holds a Hangul jamo or syllable, the only
+// letters that compose under NFKC without a combining mark between them.
+func hasJamo(b []byte) bool {
+	for _, r := range string(b) {
+		if r >= 0x1100 && r < 0x1200 || r >= 0xa960 && r < 0xa980 || r >= 0xac00 && r < 0xd800 {
+			return true
+		}
+	}
+	return false
 }
 
 // drop is what foldRune returns for a character that Fold removes.

@@ -1,6 +1,11 @@
 package names
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 func TestFold(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -48,6 +53,24 @@ func TestDigits(t *testing.T) {
 	for _, tc := range tests {
 		if got := Digits(tc.in); got != tc.want {
 			t.Errorf("Digits(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestFoldRuneNormal checks every character: what foldRune makes of a
+// character is in NFKC on its own and is never a combining mark, which is
+// what lets appendFold skip a second normalisation.
+func TestFoldRuneNormal(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xd800 && r < 0xe000 || !norm.NFKC.IsNormalString(string(r)) {
+			continue
+		}
+		m := foldRune(r)
+		if m == drop || m == ' ' {
+			continue
+		}
+		if !norm.NFKC.IsNormalString(string(m)) || unicode.IsMark(m) {
+			t.Errorf("foldRune(%U) = %U, not a stable NFKC starter", r, m)
 		}
 	}
 }

@@ -22,9 +22,10 @@ package names
 //     or the end is a vowel (Khosrow, Dawlet).
 //  4. J is read as y, not zh, where older romanisations of Russian put it:
 //     at the start of the stems of Julia, Juri, Jelena, Jevgeni, Jekaterina,
-//     Jakov, Jaroslav, and after a vowel other than u, or after l, before a
-//     vowel or at the end (Marija, Natalja, Jurij, Andrej). Elsewhere j is
-//     zh (Janar, Juldyz, Erjan, Jaqyp); the rare Aljan thus misses Alzhan.
+//     Jakov, Jaroslav, at the end after i, y, e or o (Jurij, Andrej, Tsoj),
+//     and after l before a vowel (Natalja, Ilja). Elsewhere j is zh (Janar,
+//     Juldyz, Erjan, Jaqyp) or the Persian ج (Majid, Khadija, Iraj), so the
+//     rarer Marija misses Maria, and Aljan misses Alzhan.
 //  5. Equal consonants next to each other in the key collapse (Mohammad,
 //     Mohamad; Hassan, Hasan); d before j is dropped (Djamal, Jamal).
 //

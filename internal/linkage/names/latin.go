@@ -11,12 +11,12 @@ import (
 //   - Cyrillic follows the passport table of ICAO Doc 9303 Part 3 (Ж zh,
 //     Х kh, Ц ts, Ч ch, Ш sh, Щ shch, Ы y, Ъ ie, Ю iu, Я ia, Й i, Е Ё Э e;
 //     Ь is dropped), and the Kazakh letters are read as the 2021 Kazakh
-//     Latin alphabet writes them without diacritics (Ә a, Ғ g, Қ q, Ң ng,
-//     Ө o, Ұ u, Ү u, Һ h, І i).
+//     Latin alphabet writes them without diacritics (Ә a, Ғ g, Қ q, Ң n,
+//     Ө o, Ұ u, Ү u, Һ h, І i) and passports write them.
 //   - Latin letters lose their diacritics, except those that stand for a
-//     digraph: ş š sh, ç č ch, ž zh, ñ ŋ ng, ß ss, æ ae, œ oe, þ th, and the
+//     digraph: ş š sh, ç č ch, ž zh, ß ss, æ ae, œ oe, þ th, and the
 //     schwa ə a. Kazakh 2021 Latin (ä ğ ı ñ ö ş ū ü) thus reads as the
-//     Cyrillic does: Jaqyp and Жақып are both "jaqyp"/"zhaqyp" under Key.
+//     Cyrillic does: Jaqyp and Жақып, "jaqyp" and "zhaqyp", share a Key.
 //   - Persian and Arabic script: the commonest given names and family names
 //     are read from a table of their usual spelling (محمد mohammad, حسین
 //     hossein); other words letter by letter, where only the long vowels
@@ -87,7 +87,7 @@ func appendLatinRune(dst []byte, r rune) []byte {
 	case 'ə':
 		return append(dst, 'a')
 	case 'ŋ':
-		return append(dst, "ng"...)
+		return append(dst, 'n')
 	case 'ẓ', 'ẕ':
 		return append(dst, 'z')
 	case 'ṣ':

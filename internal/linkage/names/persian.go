@@ -8,8 +8,9 @@ import "unicode/utf8"
 // Arabic letters that Persian pronounces alike read alike (ث ص as s, ذ ض ظ
 // as z, ط as t, ح as h, غ and ق as gh), as described in "Persian alphabet",
 // Wikipedia (DIN 31635 column and the Persian pronunciation of each
-// letter). و is v at the start of a word, after alef, or before alef or a
-// final ی (Javad, Mousavi), and u elsewhere; ی is y at the start of a word
+// letter). و is v at the start of a word, after alef (except in the vowel
+// او that starts a word), or before alef or a final ی (Javad, Mousavi),
+// and u elsewhere; ی is y at the start of a word
 // or before alef or و, and i elsewhere; ه at the end of a word after a
 // consonant is the vowel e, written "eh" (Fatemeh). ع carries no Latin
 // letter next to a long vowel and is "a" elsewhere (Jafar, Abbas).
@@ -69,6 +70,9 @@ func appendPersianLetter(dst []byte, r, prev, next rune, i, n int) []byte {
 		}
 		return append(dst, 'a')
 	case 'و':
+		if i == 1 && prev == 'ا' && next != 'ا' {
+			return append(dst, 'u') // او at the start is the vowel o or u
+		}
 		if i == 0 || prev == 'ا' || prev == 'آ' || next == 'ا' || next == 'ی' && i+2 == n {
 			return append(dst, 'v')
 		}

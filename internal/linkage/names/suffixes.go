@@ -6,14 +6,22 @@ var patronymicEndings = [...]string{
 	"uly", "ulu", "uli", "ugly", "ogli", "ogly", "kyzy", "qyzy", "kizi", "qizi", "kyzi", "qyzi",
 }
 
-// slavicEndings map the feminine and foreign spellings of Russian surname
-// endings to the masculine passport spelling; longer endings come first.
-var slavicEndings = [...]struct{ from, to string }{
+// endings map the feminine and foreign spellings of Russian surname
+// endings to the masculine passport spelling, and the spellings of the
+// Persian -zadeh and -pour to one; longer endings come first.
+var endings = [...]struct{ from, to string }{
 	{"skaya", "skii"}, {"skaia", "skii"}, {"skaja", "skii"}, {"skiy", "skii"},
 	{"skij", "skii"}, {"skii", "skii"}, {"sky", "skii"}, {"ski", "skii"},
 	{"ska", "skii"},
 	{"owa", "ov"}, {"ova", "ov"}, {"off", "ov"}, {"ow", "ov"},
 	{"eva", "ev"}, {"eff", "ev"}, {"ina", "in"}, {"yna", "yn"},
+	// Adjectival surnames: Толстой and Толстая, Белый and Белая, Горький
+	// and Горькая (passport spelling -oi, -yi, -ii, -aia).
+	{"aya", ""}, {"aia", ""}, {"aja", ""}, {"oy", ""}, {"oi", ""}, {"yi", ""},
+	{"iy", ""}, {"ii", ""}, {"yy", ""}, {"ij", ""},
+	// Persian -zadeh "born of" and -pour "son of" written together.
+	{"zadeh", "zadeh"}, {"zade", "zadeh"}, {"zada", "zadeh"}, {"zoda", "zadeh"},
+	{"pour", "pour"}, {"poor", "pour"}, {"pur", "pour"},
 }
 
 // persianEndings are the spellings of the Persian adjectival suffix ی.
@@ -39,11 +47,14 @@ func titleWord(w []byte) bool {
 	return false
 }
 
-// zadehWord reports whether w is -zadeh ("born of") written apart.
-func zadehWord(w []byte) bool {
+// joinedWord returns the spelling of -zadeh ("born of") or -pour ("son
+// of") when w is one of them written apart, to join to the word before.
+func joinedWord(w []byte) (string, bool) {
 	switch string(w) {
 	case "zadeh", "zade", "zada", "zoda", "zodeh":
-		return true
+		return "zadeh", true
+	case "pour", "poor", "pur":
+		return "pour", true
 	}
-	return false
+	return "", false
 }

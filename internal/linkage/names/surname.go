@@ -13,7 +13,8 @@ import (
 //     -yna become -ov, -ev, -in, -yn (Иванова, Ivanova, Ivanov: "ivanov");
 //     -skaya, -skaia, -skaja, -ska, -skiy, -skij, -sky, -ski become -skii,
 //     the passport spelling of -ский; German and French spellings -ow,
-//     -owa, -off, -eff become -ov, -ev.
+//     -owa, -off, -eff become -ov, -ev. Adjectival surnames lose their
+//     endings -oi, -yi, -ii, -aia and spellings (Толстой, Толстая: "tolst").
 //   - Kazakh patronymic surnames lose -uly, -ulu, -uli, -kyzy, -qyzy, -kizi,
 //     -qizi (ұлы, қызы), attached or as a word of their own, as does Uzbek
 //     -ogli: Нұрланұлы, Nurlan uly and Нұрланқызы are all "nurlan".
@@ -21,8 +22,9 @@ import (
 //     -ee, -ei, -ie, -yi, -y: Hosseini, Hosseiny and حسینی are "hossein",
 //     Rezaei, Rezaee and رضایی "reza". The Arabic article (al-, el-, ال
 //     written together with the name) and the title Seyed (سید, Sayyid) in
-//     front are dropped, and -zadeh (زاده) written apart is joined to the
-//     word before it (Hossein Zadeh, حسین‌زاده: "hosseinzadeh").
+//     front are dropped; -zadeh (زاده) and -pour (پور), written apart or in
+//     their other spellings (-zade, -poor), are joined to the word before
+//     (Hossein Zadeh, حسین‌زاده, Hosseinzade: "hosseinzadeh").
 //
 // A suffix is removed only when at least three letters remain, so Ova and
 // Ali are left alone. Compare surnames by Key(Surname(s)) (or
@@ -55,8 +57,9 @@ func AppendSurname(dst []byte, s string) []byte {
 			continue
 		case titleWord(w) && len(lat) > 0:
 			continue
-		case zadehWord(w) && words > 0:
-			dst = append(dst, "zadeh"...)
+		}
+		if j, ok := joinedWord(w); ok && words > 0 {
+			dst = append(dst, j...)
 			continue
 		}
 		if words > 0 {
@@ -80,7 +83,7 @@ func appendSurnameWord(dst, w []byte) []byte {
 			return append(dst, cut...)
 		}
 	}
-	for _, e := range slavicEndings {
+	for _, e := range endings {
 		if cut, ok := cutSuffix(w, e.from); ok {
 			return append(append(dst, cut...), e.to...)
 		}

@@ -16,7 +16,7 @@ var sameSurname = []struct {
 	{"", []string{"Ivanov", "Iwanow", "Iwanowa", "Ivanoff"}},
 	{"putin", []string{"Путин", "Путина", "Putina"}},
 	{"dostoevskii", []string{"Достоевский", "Достоевская", "Dostoevskii", "Dostoevskaya", "Dostoevsky", "Dostoevskiy", "Dostoevskaia"}},
-	{"", []string{"Dostoevsky", "Dostoyevsky", "Dostojewski"}},
+	{"", []string{"Dostoevsky", "Dostoyevsky", "Dostoyevski", "Dostoevskiy"}},
 	{"nurlan", []string{"Нұрланұлы", "Нурланулы", "Nurlanuly", "Nurlan uly", "Нұрлан ұлы", "Нұрланқызы", "Nurlanqyzy", "Nurlankyzy", "Nūrlanūly"}},
 	{"", []string{"Жақыпов", "Жақыпова", "Zhaqypova", "Jaqypov", "Zhakypov"}},
 	{"hossein", []string{"Hosseini", "Hosseiny", "حسینی", "حسيني", "Hossein"}},
@@ -27,6 +27,10 @@ var sameSurname = []struct {
 	{"mousav", []string{"Mousavi", "al-Mousavi", "Al Mousavi", "الموسوی", "Seyed Mousavi", "سید موسوی"}},
 	{"hosseinzadeh", []string{"Hosseinzadeh", "Hossein Zadeh", "Hossein-Zadeh", "حسین‌زاده", "حسین زاده", "حسینزاده"}},
 	{"tso", []string{"Цой", "Tsoi", "Tsoy"}},
+	{"tolst", []string{"Толстой", "Толстая", "Tolstoy", "Tolstaya", "Tolstoi"}},
+	{"bel", []string{"Белый", "Белая", "Belyi", "Bely", "Belaya"}},
+	{"hosseinpour", []string{"Hosseinpour", "Hossein Pour", "Hosseinpoor", "حسین‌پور", "حسین پور"}},
+	{"hosseinzadeh", []string{"Hosseinzade", "Hosseinzada", "حسین زاده"}},
 }
 
 func TestSurname(t *testing.T) {

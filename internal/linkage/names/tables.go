@@ -7,8 +7,8 @@ import "golang.org/x/text/unicode/norm"
 // Readable Travel Documents, Specifications common to all MRTDs", section
 // 6 (transliteration of Cyrillic characters). Kazakh letters follow the
 // Kazakh Latin alphabet of January 2021 (ә ä, ғ ğ, қ q, ң ñ, ө ö, ұ ū, ү ü,
-// һ h, і i) with its diacritics removed, and ң as "ng", the spelling of
-// older romanisations (Shyngys) that ñ falls back to. A few letters of
+// һ h, і i) with its diacritics removed, as Kazakh passports also write
+// them (Шыңғыс, Şyñğys, Shyngys). A few letters of
 // neighbouring languages (Tajik, Uzbek, Ukrainian) are included as the same
 // table reads them.
 var cyrillic = [0x100]string{
@@ -22,14 +22,14 @@ var cyrillic = [0x100]string{
 	'ы' - 0x400: "y", 'ь' - 0x400: "", 'э' - 0x400: "e", 'ю' - 0x400: "iu",
 	'я' - 0x400: "ia",
 	// Kazakh.
-	'ә' - 0x400: "a", 'ғ' - 0x400: "g", 'қ' - 0x400: "q", 'ң' - 0x400: "ng",
+	'ә' - 0x400: "a", 'ғ' - 0x400: "g", 'қ' - 0x400: "q", 'ң' - 0x400: "n",
 	'ө' - 0x400: "o", 'ұ' - 0x400: "u", 'ү' - 0x400: "u", 'һ' - 0x400: "h",
 	'і' - 0x400: "i",
 	// Neighbours: Tajik, Uzbek, Kyrgyz, Tatar, Ukrainian, Belarusian.
 	'ҳ' - 0x400: "h", 'ҷ' - 0x400: "j", 'ӣ' - 0x400: "i", 'ӯ' - 0x400: "u",
 	'ў' - 0x400: "u", 'җ' - 0x400: "zh", 'ї' - 0x400: "i", 'є' - 0x400: "ie",
 	'ґ' - 0x400: "g", 'ј' - 0x400: "j", 'ѐ' - 0x400: "e", 'ѝ' - 0x400: "i",
-	'ӊ' - 0x400: "ng", 'ҙ' - 0x400: "z", 'ҫ' - 0x400: "s", 'ӗ' - 0x400: "e",
+	'ӊ' - 0x400: "n", 'ҙ' - 0x400: "z", 'ҫ' - 0x400: "s", 'ӗ' - 0x400: "e",
 	'ӑ' - 0x400: "a", 'ӓ' - 0x400: "a", 'ӧ' - 0x400: "o", 'ӱ' - 0x400: "u",
 	'ӹ' - 0x400: "y", 'ӛ' - 0x400: "a", 'ӟ' - 0x400: "dz", 'ӝ' - 0x400: "zh",
 }
@@ -43,7 +43,7 @@ var latinExt = buildLatinExt()
 // latinDigraphs are the letters read as more than their base letter.
 var latinDigraphs = map[rune]string{
 	'ş': "sh", 'š': "sh", 'ș': "sh", 'ç': "ch", 'č': "ch", 'ć': "ch",
-	'ž': "zh", 'ñ': "ng", 'ń': "ng", 'ß': "ss", 'æ': "ae", 'œ': "oe",
+	'ž': "zh", 'ß': "ss", 'æ': "ae", 'œ': "oe",
 	'þ': "th", 'ø': "o", 'ł': "l", 'đ': "d", 'ð': "d", 'ı': "i",
 	'ħ': "h", 'ŧ': "t", 'ƶ': "z", 'ǥ': "g", 'ɨ': "i", 'ǵ': "g",
 }
