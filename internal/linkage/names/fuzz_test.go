@@ -10,7 +10,7 @@ import (
 // fuzzSeeds are names in every script the package reads, with the marks,
 // joiners and punctuation that lists carry.
 var fuzzSeeds = []string{
-	"", "Ivanova-Petrova", "Жақыпов Әсел", "محمد‌رضا حسینی", "عليّ", "Şyñğys",
+	"", "Ivanova-Petrova", "Жақыпов Әсел", "محمد\u200cرضا حسینی", "عليّ", "Şyñğys",
 	"Iuliia", "Ｍａｒｙａｍ", "\u200fعلی\u200e", "e\u0301\u0640\u200d", "ᄀ\u200dᅡ",
 	"\xff\xfe", "İı", "ﻋﻠﻲ", "𝟙𝟚 ²", "Straße ǅ ς", "Jurij Marija Djamal",
 }

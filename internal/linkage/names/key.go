@@ -7,8 +7,8 @@ package names
 // Iuliia and Julia "ala". The key is built so:
 //
 //  1. Spaces are ignored: the words of a name are read as one word, so
-//     Mohammad Reza, Mohammad-Reza and محمدرضا meet (Fold drops the ZWNJ
-//     of محمد‌رضا too).
+//     Mohammad Reza, Mohammad-Reza and محمدرضا meet, and so does محمدرضا
+//     written with a zero-width non-joiner, which Fold drops.
 //  2. Digraphs and letters that sound alike fold to one consonant: sh,
 //     shch to x; ch, tch to c; zh, j, dzh, dj to j (Persian ج is Kazakh Ж);
 //     kh and h to h; k, q, g, gh, hard c and ck to k; soft c to s; ph to f;

@@ -28,7 +28,7 @@ var sameName = [][]string{
 	{"Yousef", "Yusuf", "Yousof", "Yusif", "یوسف", "Юсуф"},
 	{"Maryam", "Mariam", "Maryem", "مریم", "Марьям", "Мариам"},
 	{"Zeinab", "Zaynab", "Zeynab", "زینب", "Зейнаб", "Зайнаб"},
-	{"Mohammad Reza", "Mohammad-Reza", "Mohammadreza", "محمدرضا", "محمد رضا", "محمد‌رضا"},
+	{"Mohammad Reza", "Mohammad-Reza", "Mohammadreza", "محمدرضا", "محمد رضا", "محمد\u200cرضا"},
 	{"Abolfazl", "Abulfazl", "ابوالفضل"},
 	{"Abdollah", "Abdullah", "Abdolla", "عبدالله", "Абдулла", "Абдолла"},
 	{"Masoumeh", "Masoume", "Masuma", "معصومه", "Масума"},

@@ -24,7 +24,7 @@ func TestLatin(t *testing.T) {
 		{"محمد حسینی", "mohammad hosseini"},
 		{"فاطمه زهرا", "fatemeh zahra"},
 		{"محمدرضا", "mohammadreza"},
-		{"محمد‌رضا", "mohammadreza"},
+		{"محمد\u200cرضا", "mohammadreza"},
 		{"فرامرز", "framrz"},
 		{"کیوان", "kyvan"},
 		{"وحید", "vhid"},

@@ -24,7 +24,7 @@ import (
 //     written together with the name) and the title Seyed (سید, Sayyid) in
 //     front are dropped; -zadeh (زاده) and -pour (پور), written apart or in
 //     their other spellings (-zade, -poor), are joined to the word before
-//     (Hossein Zadeh, حسین‌زاده, Hosseinzade: "hosseinzadeh").
+//     (Hossein Zadeh, حسین زاده, Hosseinzade: "hosseinzadeh").
 //
 // A suffix is removed only when at least three letters remain, so Ova and
 // Ali are left alone. Compare surnames by Key(Surname(s)) (or

@@ -25,11 +25,11 @@ var sameSurname = []struct {
 	{"mohammad", []string{"Mohammadi", "محمدی"}},
 	{"", []string{"Mohammadi", "Muhammadi", "Mohamadi", "Мохаммади"}},
 	{"mousav", []string{"Mousavi", "al-Mousavi", "Al Mousavi", "الموسوی", "Seyed Mousavi", "سید موسوی"}},
-	{"hosseinzadeh", []string{"Hosseinzadeh", "Hossein Zadeh", "Hossein-Zadeh", "حسین‌زاده", "حسین زاده", "حسینزاده"}},
+	{"hosseinzadeh", []string{"Hosseinzadeh", "Hossein Zadeh", "Hossein-Zadeh", "حسین\u200cزاده", "حسین زاده", "حسینزاده"}},
 	{"tso", []string{"Цой", "Tsoi", "Tsoy"}},
 	{"tolst", []string{"Толстой", "Толстая", "Tolstoy", "Tolstaya", "Tolstoi"}},
 	{"bel", []string{"Белый", "Белая", "Belyi", "Bely", "Belaya"}},
-	{"hosseinpour", []string{"Hosseinpour", "Hossein Pour", "Hosseinpoor", "حسین‌پور", "حسین پور"}},
+	{"hosseinpour", []string{"Hosseinpour", "Hossein Pour", "Hosseinpoor", "حسین\u200cپور", "حسین پور"}},
 	{"hosseinzadeh", []string{"Hosseinzade", "Hosseinzada", "حسین زاده"}},
 }
 
