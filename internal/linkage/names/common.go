@@ -16,7 +16,8 @@ var commonPersian = map[string]string{
 	"اسماعیل": "esmaeil", "یوسف": "yousef", "یعقوب": "yaghoub", "عباس": "abbas",
 	"جعفر": "jafar", "صادق": "sadegh", "کاظم": "kazem", "محسن": "mohsen",
 	"مسعود": "masoud", "داوود": "davoud", "داود": "davoud", "نوید": "navid",
-	"امید": "omid", "عبدالله": "abdollah", "ابوالفضل": "abolfazl", "سید": "seyed",
+	"امید": "omid", "عبدالله": "abdollah", "ابوالفضل": "abolfazl",
+	"ابوالقاسم": "abolghasem", "ابوالحسن": "abolhasan", "سید": "seyed",
 	"میلاد": "milad", "بهزاد": "behzad", "فرهاد": "farhad", "بهرام": "bahram",
 	"زهرا": "zahra", "فاطمه": "fatemeh", "مریم": "maryam", "زینب": "zeinab",
 	"معصومه": "masoumeh", "سکینه": "sakineh", "نرگس": "narges", "سارا": "sara",
@@ -32,5 +33,7 @@ var commonPersian = map[string]string{
 	"نوری": "nouri", "زارعی": "zarei", "اکبری": "akbari", "ابراهیمی": "ebrahimi",
 	"نجفی": "najafi", "سلیمانی": "soleimani", "طاهری": "taheri", "مرادی": "moradi",
 	"یزدانی": "yazdani", "قربانی": "ghorbani", "رستمی": "rostami", "کریم": "karim",
-	"زاده": "zadeh", "پور": "pour",
+	"زاده": "zadeh", "پور": "pour", "توکلی": "tavakoli", "باقری": "bagheri",
+	"امیری": "amiri", "اسدی": "asadi", "غلامی": "gholami", "شیرازی": "shirazi",
+	"اسماعیلی": "esmaeili", "خسروی": "khosravi", "نوروزی": "nowruzi",
 }

@@ -36,6 +36,11 @@ func appendPersian(dst, run []byte) []byte {
 			}
 		}
 	}
+	return appendPersianLetters(dst, run)
+}
+
+// appendPersianLetters appends the letter-by-letter reading of run.
+func appendPersianLetters(dst, run []byte) []byte {
 	var buf [32]rune
 	rs := buf[:0]
 	for _, r := range string(run) {

@@ -15,10 +15,10 @@ var endings = [...]struct{ from, to string }{
 	{"ska", "skii"},
 	{"owa", "ov"}, {"ova", "ov"}, {"off", "ov"}, {"ow", "ov"},
 	{"eva", "ev"}, {"eff", "ev"}, {"ina", "in"}, {"yna", "yn"},
-	// Adjectival surnames: Толстой and Толстая, Белый and Белая, Горький
-	// and Горькая (passport spelling -oi, -yi, -ii, -aia).
-	{"aya", ""}, {"aia", ""}, {"aja", ""}, {"oy", ""}, {"oi", ""}, {"yi", ""},
-	{"iy", ""}, {"ii", ""}, {"yy", ""}, {"ij", ""},
+	// Feminine adjectival surnames (Толстая, Белая, Горькая; passport
+	// spelling -aia); the masculine -oi, -yi, -ii lose their vowels as the
+	// Persian -i does.
+	{"aya", ""}, {"aia", ""}, {"aja", ""}, {"ij", ""},
 	// Persian -zadeh "born of" and -pour "son of" written together.
 	{"zadeh", "zadeh"}, {"zade", "zadeh"}, {"zada", "zadeh"}, {"zoda", "zadeh"},
 	{"pour", "pour"}, {"poor", "pour"}, {"pur", "pour"},

@@ -20,7 +20,8 @@ import (
 //     -ogli: Нұрланұлы, Nurlan uly and Нұрланқызы are all "nurlan".
 //   - Persian family names lose the adjectival -i (ی) and its spellings
 //     -ee, -ei, -ie, -yi, -y: Hosseini, Hosseiny and حسینی are "hossein",
-//     Rezaei, Rezaee and رضایی "reza". The Arabic article (al-, el-, ال
+//     Rezaei, Rezaee and رضایی "rez" (the vowels
+//     before -i go too, as they are spelt many ways). The Arabic article (al-, el-, ال
 //     written together with the name) and the title Seyed (سید, Sayyid) in
 //     front are dropped; -zadeh (زاده) and -pour (پور), written apart or in
 //     their other spellings (-zade, -poor), are joined to the word before
@@ -90,6 +91,15 @@ func appendSurnameWord(dst, w []byte) []byte {
 	}
 	for _, e := range persianEndings {
 		if cut, ok := cutSuffix(w, e); ok {
+			// The vowels before -i are spelt many ways (Rezaei, Rezaee,
+			// Rezayi, Zareie): drop them all when a stem remains.
+			n := len(w)
+			for n > 0 && vowel(w[n-1]) {
+				n--
+			}
+			if n >= 3 {
+				cut = w[:n]
+			}
 			return append(dst, cut...)
 		}
 	}

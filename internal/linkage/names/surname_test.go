@@ -21,7 +21,7 @@ var sameSurname = []struct {
 	{"", []string{"Жақыпов", "Жақыпова", "Zhaqypova", "Jaqypov", "Zhakypov"}},
 	{"hossein", []string{"Hosseini", "Hosseiny", "حسینی", "حسيني", "Hossein"}},
 	{"", []string{"Hosseini", "Husseini", "Hoseini", "Хосейни"}},
-	{"reza", []string{"Rezaei", "Rezaee", "Rezaie", "Rezai", "رضایی", "رضائی"}},
+	{"rez", []string{"Rezaei", "Rezaee", "Rezaie", "Rezai", "رضایی", "رضائی"}},
 	{"mohammad", []string{"Mohammadi", "محمدی"}},
 	{"", []string{"Mohammadi", "Muhammadi", "Mohamadi", "Мохаммади"}},
 	{"mousav", []string{"Mousavi", "al-Mousavi", "Al Mousavi", "الموسوی", "Seyed Mousavi", "سید موسوی"}},
@@ -31,6 +31,44 @@ var sameSurname = []struct {
 	{"bel", []string{"Белый", "Белая", "Belyi", "Bely", "Belaya"}},
 	{"hosseinpour", []string{"Hosseinpour", "Hossein Pour", "Hosseinpoor", "حسین\u200cپور", "حسین پور"}},
 	{"hosseinzadeh", []string{"Hosseinzade", "Hosseinzada", "حسین زاده"}},
+}
+
+// sameFamily lists spellings of common family names in Iran, Kazakhstan
+// and Russia, across scripts, whose Surname keys must meet.
+var sameFamily = [][]string{
+	{"Ahmadi", "Akhmadi", "احمدی", "Ахмади"},
+	{"Jafari", "Jaafari", "Ja'fari", "جعفری", "Джафари", "Жафари"},
+	{"Ghorbani", "Qorbani", "Gorbani", "قربانی", "Горбани", "Ғорбани"},
+	{"Heidari", "Heydari", "Haidari", "حیدری", "Хейдари", "Хайдари"},
+	{"Sadeghi", "Sadeqi", "Sadighi", "صادقی", "Садеги"},
+	{"Hashemi", "Hashimi", "هاشمی", "Хашеми", "Хашими"},
+	{"Soleimani", "Soleymani", "Sulaimani", "سلیمانی", "Сулеймани"},
+	{"Bagheri", "Baqeri", "Bakeri", "باقری", "Багери"},
+	{"Tavakoli", "Tavakkoli", "Tawakoli", "توکلی", "Таваколи"},
+	{"Nowruzi", "Nowrouzi", "Norouzi", "Noruzi", "نوروزی"},
+	{"Esmaeili", "Esmaili", "Ismaili", "اسماعیلی", "Исмаили"},
+	{"Zarei", "Zare'i", "Zareie", "Zarei", "زارعی"},
+	{"Gholami", "Golami", "Qolami", "غلامی", "Голами"},
+	{"Mohammadi", "Mohamadi", "Muhammadi", "محمدی", "Мохаммади", "Мухаммади"},
+	{"Abdolrezaei", "Abdolrezaee", "عبدالرضایی"},
+	{"Нұрмағамбетов", "Нурмагамбетова", "Nurmagambetov", "Nūrmağambetova", "Nurmaghambetov"},
+	{"Қасымов", "Касымова", "Kasymov", "Qasymova", "Kassymov"},
+	{"Әбдірахманов", "Абдрахманова", "Abdrakhmanov", "Abdirakhmanov", "Äbdırahmanov", "Abdrahmanova"},
+	{"Жұмабаев", "Жумабаева", "Zhumabayev", "Jumabaev", "Zhumabaeva", "Jūmabaev"},
+	{"Төлеуұлы", "Toleuuly", "Töleuūly", "Төлеуқызы", "Töleuqyzy"},
+	{"Ким", "Kim", "Кім"},
+	{"Сейтқали", "Сейткали", "Seitkali", "Seytkali", "Seitqali"},
+}
+
+func TestSurnameAcrossScripts(t *testing.T) {
+	for _, g := range sameFamily {
+		want := KeyOfLatin(Surname(g[0]))
+		for _, s := range g[1:] {
+			if got := KeyOfLatin(Surname(s)); got != want {
+				t.Errorf("key of Surname(%q) = %q (%q), want %q as for %q (%q)", s, got, Surname(s), want, g[0], Surname(g[0]))
+			}
+		}
+	}
 }
 
 func TestSurname(t *testing.T) {
