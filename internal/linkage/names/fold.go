@@ -43,7 +43,7 @@ func AppendFold(dst []byte, s string) []byte { return appendFold(dst, s) }
 // rare result is folded once more.
 func appendFold(dst []byte, s string) []byte {
 	start := len(dst)
-	if !isASCII(s) && !norm.NFKC.IsNormalString(s) {
+	if !isASCII(s) && !quickNormal(s) && !norm.NFKC.IsNormalString(s) {
 		s = norm.NFKC.String(s)
 	}
 	dst, dropped := foldRunes(dst, s)
@@ -112,6 +112,14 @@ func foldRune(r rune) rune {
 		}
 		return ' '
 	}
+	if f, ok := foldFast(r); ok {
+		return f
+	}
+	return foldRuneSlow(r)
+}
+
+// foldRuneSlow is foldRune for a non-ASCII character by the Unicode tables.
+func foldRuneSlow(r rune) rune {
 	switch r {
 	case 'ي', 'ى':
 		return 'ی'

@@ -74,3 +74,21 @@ func TestFoldRuneNormal(t *testing.T) {
 		}
 	}
 }
+
+// TestFastPaths compares the shortcuts for Cyrillic and Persian with the
+// Unicode tables, for every character.
+func TestFastPaths(t *testing.T) {
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		if f, ok := foldFast(r); ok {
+			if slow := foldRuneSlow(r); f != slow {
+				t.Errorf("foldFast(%U) = %U, tables say %U", r, f, slow)
+			}
+		}
+		if quickNormalRune(r) {
+			p := norm.NFKC.PropertiesString(string(r))
+			if !norm.NFKC.IsNormalString(string(r)) || !p.BoundaryBefore() {
+				t.Errorf("quickNormalRune(%U) is true, but it is not a stable NFKC starter", r)
+			}
+		}
+	}
+}
