@@ -10,6 +10,7 @@
 package names
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -43,8 +44,15 @@ func AppendFold(dst []byte, s string) []byte { return appendFold(dst, s) }
 // rare result is folded once more.
 func appendFold(dst []byte, s string) []byte {
 	start := len(dst)
-	if !isASCII(s) && !quickNormal(s) && !norm.NFKC.IsNormalString(s) {
-		s = norm.NFKC.String(s)
+	if !isASCII(s) && !quickNormal(s) {
+		// Normalisation stops at bytes that are not UTF-8; make them
+		// spaces first, as foldRune would.
+		if !utf8.ValidString(s) {
+			s = strings.ToValidUTF8(s, " ")
+		}
+		if !norm.NFKC.IsNormalString(s) {
+			s = norm.NFKC.String(s)
+		}
 	}
 	dst, dropped := foldRunes(dst, s)
 	if dropped && hasJamo(dst[start:]) {
