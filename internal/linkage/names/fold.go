@@ -4,8 +4,8 @@
 // blocks on. Fold normalises the text without changing its script, Latin
 // transliterates it to plain a–z, Key reduces it to a coarse consonant
 // skeleton on which spelling variants of one name meet, Surname undoes the
-// male and female forms of family names, and Digits reads digits of any
-// script. All functions are pure, safe for concurrent use, and allocate at
+// male and female forms of family names, Patronymic finds the father's name
+// in a patronymic, and Digits reads digits of any script. All functions are pure, safe for concurrent use, and allocate at
 // most their result for names of ordinary length.
 package names
 

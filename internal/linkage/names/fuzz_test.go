@@ -47,6 +47,9 @@ func FuzzNames(f *testing.F) {
 		if sn := Surname(s); !lettersAndSpaces(sn) {
 			t.Fatalf("Surname(%q) = %q has other than a-z and spaces", s, sn)
 		}
+		if p := Patronymic(s); !lettersAndSpaces(p) {
+			t.Fatalf("Patronymic(%q) = %q has other than a-z and spaces", s, p)
+		}
 		for _, c := range []byte(Digits(s)) {
 			if c < '0' || c > '9' {
 				t.Fatalf("Digits(%q) = %q", s, Digits(s))

@@ -28,6 +28,9 @@ package names
 //     rarer Marija misses Maria, and Aljan misses Alzhan.
 //  5. Equal consonants next to each other in the key collapse (Mohammad,
 //     Mohamad; Hassan, Hasan); d before j is dropped (Djamal, Jamal).
+//  6. The Arabic article after Abd- ("servant of") is dropped before a
+//     consonant, as it is assimilated or left out in many spellings:
+//     Abdolrahman, Abdurrahman, Абдрахман and عبدالرحمن meet.
 //
 // The key trades precision for recall, to find candidates for comparators
 // to confirm: Ali and Alia share "ala", Hasan and Hossein "hsn", Zahra and
@@ -51,6 +54,17 @@ func KeyOfLatin(latin string) string {
 	return string(appendKeyLatin(buf[:0], []byte(latin)))
 }
 
+// dropArticle returns w without the article of a name that starts with
+// Abd-, Abdol-, Abdul-, Abdal- or Abdel- followed by a consonant other
+// than l (rule 6 of Key); w[:0] keeps the same backing array.
+func dropArticle(w []byte) []byte {
+	if len(w) < 6 || w[0] != 'a' && w[0] != 'e' || w[1] != 'b' || w[2] != 'd' ||
+		!vowel(w[3]) || w[4] != 'l' || vowel(w[5]) || w[5] == 'l' {
+		return w
+	}
+	return append(w[:3], w[5:]...)
+}
+
 // appendKeyLatin appends the key of lat, a–z letters and spaces.
 func appendKeyLatin(dst, lat []byte) []byte {
 	var wb [128]byte
@@ -63,6 +77,7 @@ func appendKeyLatin(dst, lat []byte) []byte {
 	if len(w) == 0 {
 		return dst
 	}
+	w = dropArticle(w)
 	start := len(dst)
 	var last byte // the last consonant written, 0 before the first
 	cons, endVowel := 0, false

@@ -41,6 +41,9 @@ var sameName = [][]string{
 	{"Yasaman", "Yasamen", "یاسمن", "Ясаман"},
 	{"Navid", "Naveed", "نوید", "Навид"},
 	{"Abbas", "Abas", "عباس", "Аббас"},
+	{"Abdolrahman", "Abdulrahman", "Abdurrahman", "Abdorrahman", "Abdrakhman", "Абдрахман", "Абдурахман", "عبدالرحمن", "Әбдірахман"},
+	{"Abdolhossein", "Abdulhusein", "عبدالحسین", "Абдулхусейн"},
+	{"Abdolali", "Abdulali", "عبدالعلی"},
 	// Kazakh and Russian names across Cyrillic, ICAO, old and 2021 Latin.
 	{"Ержан", "Yerzhan", "Erjan", "Erzhan", "Yerjan", "Ерджан"},
 	{"Юлия", "Yulia", "Iuliia", "Julia", "Yuliya", "Iulia"},
