@@ -79,3 +79,5 @@ func BenchmarkAppendKey(b *testing.B) {
 		return ""
 	})
 }
+
+func BenchmarkPatronymic(b *testing.B) { benchmark(b, Patronymic) }

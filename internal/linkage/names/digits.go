@@ -49,6 +49,8 @@ func digitValue(r rune) (byte, bool) {
 			return byte(r - '0'), true
 		}
 		return 0, false
+	case !unicode.IsDigit(r): // a binary search, before the linear one
+		return 0, false
 	}
 	for _, rg := range unicode.Nd.R16 {
 		if r >= rune(rg.Lo) && r <= rune(rg.Hi) {

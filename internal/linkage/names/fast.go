@@ -1,64 +1,60 @@
 package names
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
 
-// Most names are Cyrillic or Persian. foldFast and quickNormal answer for
-// their letters without the general Unicode tables; a test compares them
-// with the tables for every character.
+	"golang.org/x/text/unicode/norm"
+)
 
-// foldFast returns foldRune(r) for the Cyrillic and Arabic letters it
-// knows, and false for any other character.
-func foldFast(r rune) (rune, bool) {
-	switch {
-	case r >= 0x410 && r < 0x430: // А–Я
-		return r + 0x20, true
-	case r >= 0x430 && r < 0x450, r >= 0x450 && r < 0x460 && r != 0x45d:
-		return r, true
-	case r >= 0x400 && r < 0x410 && r != 0x40d:
-		return r + 0x50, true
-	case r >= 0x48a && r < 0x4c0, r >= 0x4d0 && r < 0x500:
-		// Pairs with the capital first: Ғ ғ, Қ қ, Ң ң, Ұ ұ, Ү ү, Һ һ, Ә ә, Ө ө.
-		return r | 1, true
-	case r >= 0x621 && r < 0x63b, r >= 0x641 && r < 0x64b, r >= 0x671 && r < 0x675, r >= 0x679 && r < 0x6d4:
-		switch r {
-		case 'ي', 'ى':
-			return 'ی', true
-		case 'ك':
-			return 'ک', true
+// Most names are Latin, Cyrillic or Persian, all below U+0700. For those
+// characters foldRune and the NFKC check read tables computed once from
+// the general Unicode tables, instead of searching those on every call.
+
+// fastLimit is the first character not in the tables.
+const fastLimit = 0x700
+
+// foldTable holds foldRuneSlow of every character below fastLimit.
+var foldTable = func() (t [fastLimit]rune) {
+	for r := range rune(fastLimit) {
+		if r >= utf8.RuneSelf {
+			t[r] = foldRuneSlow(r)
 		}
-		return r, true
-	case r >= 0x64b && r < 0x660, r == 0x670: // harakat
-		return drop, true
+	}
+	return t
+}()
+
+// stableTable marks the characters below fastLimit that are in NFKC on
+// their own and never compose with the character before them.
+var stableTable = func() (t [fastLimit]bool) {
+	for r := range rune(fastLimit) {
+		s := string(r)
+		t[r] = norm.NFKC.IsNormalString(s) && norm.NFKC.PropertiesString(s).BoundaryBefore()
+	}
+	return t
+}()
+
+// foldFast returns foldRune(r) from foldTable, and false when r is beyond
+// it.
+func foldFast(r rune) (rune, bool) {
+	if r < fastLimit {
+		return foldTable[r], true
 	}
 	return 0, false
 }
 
-// quickNormal reports whether every character of s is one that is in NFKC
-// on its own and never composes with the character before it, so that s
-// is in NFKC: ASCII, Latin-1 letters, Cyrillic and Persian letters and
-// digits, and the zero-width non-joiner. False means "not known".
+// quickNormal reports whether every character of s is in stableTable, so
+// that s is in NFKC. False means "not known": s may be in NFKC all the same.
 func quickNormal(s string) bool {
-	for _, r := range s {
-		if r < utf8.RuneSelf {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
 			continue
 		}
-		if !quickNormalRune(r) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r >= fastLimit || !stableTable[r] {
 			return false
 		}
+		i += n
 	}
 	return true
-}
-
-// quickNormalRune is the per-character test of quickNormal.
-func quickNormalRune(r rune) bool {
-	switch {
-	case r >= 0xc0 && r < 0x100,
-		r >= 0x400 && r < 0x483, r >= 0x48a && r < 0x500,
-		r >= 0x621 && r < 0x64b, r >= 0x660 && r < 0x66a,
-		r >= 0x671 && r < 0x675, r >= 0x679 && r < 0x6d4,
-		r >= 0x6f0 && r < 0x6fa,
-		r == 0x200c:
-		return true
-	}
-	return false
 }
