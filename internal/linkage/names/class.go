@@ -12,8 +12,8 @@ func class(w []byte, i int) (byte, int) {
 	case 'a', 'e', 'i', 'o', 'u', 'y':
 		return 'V', 0
 	case 'j':
-		if jIsY(w, i) {
-			return 'V', 0
+		if i > 0 && w[i-1] == 'l' && vowel(next) {
+			return 'V', 0 // Natalja, Ilja
 		}
 		return 'j', 0
 	case 'z':
@@ -61,31 +61,19 @@ func class(w []byte, i int) (byte, int) {
 			return 'V', 0
 		}
 		return 'v', 0
-	case 'h':
-		if i > 0 && i+1 == len(w) && vowel(w[i-1]) {
-			return 'V', 0
-		}
 	}
 	return c, 0
 }
 
-// jIsY reports whether the j at w[i] stands for the y sound (Russian й,
-// the iotated vowels ю я е) as German, Polish and Scandinavian spellings
-// write it, rather than for zh as Kazakh 2021 Latin does.
-func jIsY(w []byte, i int) bool {
-	if i == 0 {
-		for _, stem := range jStems {
-			if bytes.HasPrefix(w, []byte(stem)) {
-				return true
-			}
+// jStem reports whether the word w starts with a stem in which j stands
+// for the y sound (Russian й, the iotated vowels ю я е) as German, Polish
+// and Scandinavian spellings write it, rather than for zh as Kazakh 2021
+// Latin does.
+func jStem(w []byte) bool {
+	for _, stem := range jStems {
+		if bytes.HasPrefix(w, []byte(stem)) {
+			return true
 		}
-		return false
-	}
-	switch prev := w[i-1]; {
-	case i+1 == len(w):
-		return prev == 'i' || prev == 'y' || prev == 'e' || prev == 'o'
-	case prev == 'l':
-		return vowel(w[i+1])
 	}
 	return false
 }

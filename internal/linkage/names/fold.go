@@ -27,7 +27,7 @@ import (
 // Fold(Fold(s)) == Fold(s).
 func Fold(s string) string {
 	var buf [128]byte
-	b := appendFold(buf[:0], s)
+	b := appendFold(buf[:0], s, false)
 	if string(b) == s {
 		return s
 	}
@@ -36,13 +36,14 @@ func Fold(s string) string {
 
 // AppendFold appends Fold(s) to dst and returns the extended slice, for
 // callers that fold many names into one buffer.
-func AppendFold(dst []byte, s string) []byte { return appendFold(dst, s) }
+func AppendFold(dst []byte, s string) []byte { return appendFold(dst, s, false) }
 
 // appendFold appends the folded s to dst. Every character Fold writes is
 // in NFKC on its own and is not a combining mark, so the result is in NFKC
 // unless removing a joiner brought together Hangul jamo that compose; that
-// rare result is folded once more.
-func appendFold(dst []byte, s string) []byte {
+// rare result is folded once more. With zwnjSpace, a zero-width
+// non-joiner separates words instead of vanishing.
+func appendFold(dst []byte, s string, zwnjSpace bool) []byte {
 	start := len(dst)
 	if !isASCII(s) && !quickNormal(s) {
 		// Normalisation stops at bytes that are not UTF-8; make them
@@ -54,10 +55,10 @@ func appendFold(dst []byte, s string) []byte {
 			s = norm.NFKC.String(s)
 		}
 	}
-	dst, dropped := foldRunes(dst, s)
+	dst, dropped := foldRunes(dst, s, zwnjSpace)
 	if dropped && hasJamo(dst[start:]) {
 		again := norm.NFKC.String(string(dst[start:]))
-		dst, _ = foldRunes(dst[:start], again)
+		dst, _ = foldRunes(dst[:start], again, zwnjSpace)
 	}
 	return dst
 }
@@ -65,11 +66,15 @@ func appendFold(dst []byte, s string) []byte {
 // foldRunes appends the runes of s mapped by foldRune, with runs of
 // separators as one space and none at either end. It reports whether a
 // non-ASCII character was dropped.
-func foldRunes(dst []byte, s string) ([]byte, bool) {
+func foldRunes(dst []byte, s string, zwnjSpace bool) ([]byte, bool) {
 	start := len(dst)
 	space, dropped := false, false
 	for _, r := range s {
-		switch m := foldRune(r); m {
+		m := foldRune(r)
+		if r == zwnj && zwnjSpace {
+			m = ' '
+		}
+		switch m {
 		case drop:
 			dropped = dropped || r >= utf8.RuneSelf
 			continue
@@ -105,6 +110,11 @@ func hasJamo(b []byte) bool {
 
 // drop is what foldRune returns for a character that Fold removes.
 const drop = -1
+
+// zwnj is the ZERO WIDTH NON-JOINER, which Persian writes between the
+// parts of a compound word (محمد‌رضا) and after a word-final ه before a
+// suffix.
+const zwnj = '\u200c'
 
 // foldRune maps one character: a letter to its folded case, a digit to
 // ASCII, a joiner, mark or apostrophe to drop, anything else to a space.

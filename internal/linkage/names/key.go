@@ -1,5 +1,7 @@
 package names
 
+import "bytes"
+
 // Key returns a coarse phonetic key of Latin(s) on which spellings of one
 // name in Cyrillic, Latin and Persian meet: Mohammad, Muhammad, Mohammed,
 // محمد and Мухаммед are all "mhmd"; Hossein, Hosein, Husain, حسین and
@@ -54,9 +56,9 @@ func KeyOfLatin(latin string) string {
 	return string(appendKeyLatin(buf[:0], []byte(latin)))
 }
 
-// dropArticle returns w without the article of a name that starts with
-// Abd-, Abdol-, Abdul-, Abdal- or Abdel- followed by a consonant other
-// than l (rule 6 of Key); w[:0] keeps the same backing array.
+// dropArticle removes, in place, the article of a name that starts with
+// Abdol-, Abdul-, Abdal- or Abdel- followed by a consonant other than l
+// (rule 6 of Key), and returns the shortened w.
 func dropArticle(w []byte) []byte {
 	if len(w) < 6 || w[0] != 'a' && w[0] != 'e' || w[1] != 'b' || w[2] != 'd' ||
 		!vowel(w[3]) || w[4] != 'l' || vowel(w[5]) || w[5] == 'l' {
@@ -65,15 +67,46 @@ func dropArticle(w []byte) []byte {
 	return append(w[:3], w[5:]...)
 }
 
+// joinWords appends the letters of the words of lat to w without the
+// spaces, first rewriting what depends on a word's ends: a j that is y at
+// the start (rule 4) becomes y; an h after a vowel at the end becomes e, a
+// w after a or o at the end u, and a j after i, y, e or o at the end i
+// (rules 3 and 4), all of them vowels.
+func joinWords(w, lat []byte) []byte {
+	for len(lat) > 0 {
+		word := lat
+		if i := bytes.IndexByte(lat, ' '); i >= 0 {
+			word, lat = lat[:i], lat[i+1:]
+		} else {
+			lat = nil
+		}
+		if len(word) == 0 {
+			continue
+		}
+		start := len(w)
+		w = append(w, word...)
+		if word[0] == 'j' && jStem(word) {
+			w[start] = 'y'
+		}
+		if n := len(word); n > 1 {
+			prev, last := word[n-2], &w[len(w)-1]
+			switch {
+			case *last == 'h' && vowel(prev):
+				*last = 'e'
+			case *last == 'w' && (prev == 'a' || prev == 'o'):
+				*last = 'u'
+			case *last == 'j' && (prev == 'i' || prev == 'y' || prev == 'e' || prev == 'o'):
+				*last = 'i'
+			}
+		}
+	}
+	return w
+}
+
 // appendKeyLatin appends the key of lat, a–z letters and spaces.
 func appendKeyLatin(dst, lat []byte) []byte {
 	var wb [128]byte
-	w := wb[:0]
-	for _, c := range lat {
-		if c >= 'a' && c <= 'z' {
-			w = append(w, c)
-		}
-	}
+	w := joinWords(wb[:0], lat)
 	if len(w) == 0 {
 		return dst
 	}
@@ -89,7 +122,7 @@ func appendKeyLatin(dst, lat []byte) []byte {
 			if first {
 				dst = append(dst, 'a')
 			}
-			endVowel = c == 'V'
+			endVowel = true
 			continue
 		}
 		endVowel = false

@@ -44,6 +44,11 @@ var sameName = [][]string{
 	{"Abdolrahman", "Abdulrahman", "Abdurrahman", "Abdorrahman", "Abdrakhman", "Абдрахман", "Абдурахман", "عبدالرحمن", "Әбдірахман"},
 	{"Abdolhossein", "Abdulhusein", "عبدالحسین", "Абдулхусейн"},
 	{"Abdolali", "Abdulali", "عبدالعلی"},
+	// Names of several words: each word's ends are read as its own.
+	{"Fatemeh Zahra", "Fateme Zahra", "Fatima Zahra", "فاطمه زهرا", "فاطمه\u200cزهرا"},
+	{"Khosrow Ali", "Khosro Ali", "خسرو علی"},
+	{"Anna Julia", "Anna Yulia", "Анна Юлия"},
+	{"Jurij Andrej", "Yuri Andrei", "Юрий Андрей"},
 	// Kazakh and Russian names across Cyrillic, ICAO, old and 2021 Latin.
 	{"Ержан", "Yerzhan", "Erjan", "Erzhan", "Yerjan", "Ерджан"},
 	{"Юлия", "Yulia", "Iuliia", "Julia", "Yuliya", "Iulia"},

@@ -6,7 +6,9 @@ import (
 
 // Latin returns Fold(s) transliterated to lower-case ASCII letters, words
 // separated by single spaces; characters that have no Latin reading
-// (digits, letters of other scripts) are left out.
+// (digits, letters of other scripts) are left out. Unlike Fold, Latin
+// reads a zero-width non-joiner as a space, since the Persian letter ه
+// before one ends a word and is the vowel e (فاطمه‌زهرا, "fatemeh zahra").
 //
 //   - Cyrillic follows the passport table of ICAO Doc 9303 Part 3 (Ж zh,
 //     Х kh, Ц ts, Ч ch, Ш sh, Щ shch, Ы y, Ъ ie, Ю iu, Я ia, Й i, Е Ё Э e;
@@ -32,7 +34,7 @@ func Latin(s string) string {
 // AppendLatin appends Latin(s) to dst and returns the extended slice.
 func AppendLatin(dst []byte, s string) []byte {
 	var fb [128]byte
-	return appendLatinFolded(dst, appendFold(fb[:0], s))
+	return appendLatinFolded(dst, appendFold(fb[:0], s, true))
 }
 
 // appendLatinFolded transliterates folded text word by word. Each maximal

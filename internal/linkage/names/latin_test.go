@@ -23,8 +23,9 @@ func TestLatin(t *testing.T) {
 		// Persian: table, letter by letter, compounds.
 		{"محمد حسینی", "mohammad hosseini"},
 		{"فاطمه زهرا", "fatemeh zahra"},
-		{"محمدرضا", "mohammadreza"},
-		{"محمد\u200cرضا", "mohammadreza"},
+		{"محمدرضا", "mohammad reza"},
+		{"محمد\u200cرضا", "mohammad reza"},
+		{"فاطمه\u200cسادات", "fatemeh sadat"},
 		{"فرامرز", "framrz"},
 		{"کیوان", "kyvan"},
 		{"وحید", "vhid"},

@@ -25,14 +25,15 @@ func appendPersian(dst, run []byte) []byte {
 	if l, ok := commonPersian[string(run)]; ok {
 		return append(dst, l...)
 	}
-	// A compound of two known names written without a space (محمدرضا).
+	// A compound of two known names written without a space (محمدرضا):
+	// two words, so that each word's ends are read as such.
 	for i := 2; i < len(run)-2; i++ {
 		if !utf8.RuneStart(run[i]) {
 			continue
 		}
 		if a, ok := commonPersian[string(run[:i])]; ok {
 			if b, ok := commonPersian[string(run[i:])]; ok {
-				return append(append(dst, a...), b...)
+				return append(append(append(dst, a...), ' '), b...)
 			}
 		}
 	}

@@ -38,7 +38,7 @@ func Surname(s string) string {
 // AppendSurname appends Surname(s) to dst and returns the extended slice.
 func AppendSurname(dst []byte, s string) []byte {
 	var fb, lb [128]byte
-	f := appendFold(fb[:0], s)
+	f := appendFold(fb[:0], s, true)
 	// The Arabic article written together with a Persian or Arabic name.
 	if bytes.HasPrefix(f, []byte("ال")) && utf8.RuneCount(f) > 5 {
 		f = f[len("ال"):]
