@@ -12,15 +12,15 @@ func class(w []byte, i int) (byte, int) {
 	case 'a', 'e', 'i', 'o', 'u', 'y':
 		return 'V', 0
 	case 'j':
-		if i > 0 && w[i-1] == 'l' && vowel(next) {
-			return 'V', 0 // Natalja, Ilja
-		}
 		return 'j', 0
 	case 'z':
 		if next == 'h' {
 			return 'j', 1
 		}
 	case 's':
+		if next == 'c' && next2 == 'h' { // German and informal щ, ш
+			return 'x', 2
+		}
 		if next == 'h' {
 			if next2 == 'c' && at(w, i+3) == 'h' {
 				return 'x', 3

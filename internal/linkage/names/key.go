@@ -12,7 +12,7 @@ import "bytes"
 //     Mohammad Reza, Mohammad-Reza and محمدرضا meet, and so does محمدرضا
 //     written with a zero-width non-joiner, which Fold drops.
 //  2. Digraphs and letters that sound alike fold to one consonant: sh,
-//     shch to x; ch, tch to c; zh, j, dzh, dj to j (Persian ج is Kazakh Ж);
+//     sch, shch to x; ch, tch to c; zh, j, dzh, dj to j (Persian ج is Kazakh Ж);
 //     kh and h to h; k, q, g, gh, hard c and ck to k; soft c to s; ph to f;
 //     w to v; x to ks. Persian has already read ث ص as s and ذ ض ظ as z.
 //  3. Vowels (a e i o u y) are dropped, because Persian does not write the
@@ -24,10 +24,10 @@ import "bytes"
 //     or the end is a vowel (Khosrow, Dawlet).
 //  4. J is read as y, not zh, where older romanisations of Russian put it:
 //     at the start of the stems of Julia, Juri, Jelena, Jevgeni, Jekaterina,
-//     Jakov, Jaroslav, at the end after i, y, e or o (Jurij, Andrej, Tsoj),
-//     and after l before a vowel (Natalja, Ilja). Elsewhere j is zh (Janar,
-//     Juldyz, Erjan, Jaqyp) or the Persian ج (Majid, Khadija, Iraj), so the
-//     rarer Marija misses Maria, and Aljan misses Alzhan.
+//     Jakov, Jaroslav, and at the end after i, y, e or o (Jurij, Andrej,
+//     Tsoj). Elsewhere j is zh (Janar, Juldyz, Ūljan, Erjan, Jaqyp) or the
+//     Persian ج (Majid, Khadija, Iraj), so the rarer Marija and Natalja miss
+//     Maria and Natalia.
 //  5. Equal consonants next to each other in the key collapse (Mohammad,
 //     Mohamad; Hassan, Hasan); d before j is dropped (Djamal, Jamal).
 //  6. The Arabic article after Abd- ("servant of") is dropped before a
