@@ -41,7 +41,7 @@ func patronymicWord(w []byte) bool {
 // written in front of a family name.
 func titleWord(w []byte) bool {
 	switch string(w) {
-	case "al", "el", "seyed", "seyyed", "sayed", "sayyed", "sayyid", "seyyid", "syed", "said":
+	case "al", "el", "seyed", "seyyed", "sayed", "sayyed", "sayyid", "seyyid", "syed":
 		return true
 	}
 	return false

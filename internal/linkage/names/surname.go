@@ -1,9 +1,6 @@
 package names
 
-import (
-	"bytes"
-	"unicode/utf8"
-)
+import "bytes"
 
 // Surname returns the Latin form of a family name with the endings that
 // vary between members of one family, or between spellings of one name,
@@ -20,10 +17,11 @@ import (
 //     -ogli: Нұрланұлы, Nurlan uly and Нұрланқызы are all "nurlan".
 //   - Persian family names lose the adjectival -i (ی) and its spellings
 //     -ee, -ei, -ie, -yi, -y: Hosseini, Hosseiny and حسینی are "hossein",
-//     Rezaei, Rezaee and رضایی "rez" (the vowels
-//     before -i go too, as they are spelt many ways). The Arabic article (al-, el-, ال
-//     written together with the name) and the title Seyed (سید, Sayyid) in
-//     front are dropped; -zadeh (زاده) and -pour (پور), written apart or in
+//     Rezaei, Rezaee and رضایی "rez" (the vowels before -i go too, as
+//     they are spelt many ways). The Arabic article written apart (al-,
+//     el-) and the title Seyed (سید, Sayyid) in front are dropped; the
+//     article written together (الموسوی) is kept, as it cannot be told
+//     from names that start with al (الیاسی, Elyasi). -zadeh (زاده) and -pour (پور), written apart or in
 //     their other spellings (-zade, -poor), are joined to the word before
 //     (Hossein Zadeh, حسین زاده, Hosseinzade: "hosseinzadeh").
 //
@@ -39,10 +37,6 @@ func Surname(s string) string {
 func AppendSurname(dst []byte, s string) []byte {
 	var fb, lb [128]byte
 	f := appendFold(fb[:0], s, true)
-	// The Arabic article written together with a Persian or Arabic name.
-	if bytes.HasPrefix(f, []byte("ال")) && utf8.RuneCount(f) > 5 {
-		f = f[len("ال"):]
-	}
 	lat := appendLatinFolded(lb[:0], f)
 	start := len(dst)
 	words := 0
