@@ -1,12 +1,3 @@
-// Package names folds people's names written in Cyrillic (Russian and
-// Kazakh), Latin (with diacritics, Kazakh 2021 Latin, passport spellings)
-// and Persian in Arabic script into forms that record linkage compares and
-// blocks on. Fold normalises the text without changing its script, Latin
-// transliterates it to plain a–z, Key reduces it to a coarse consonant
-// skeleton on which spelling variants of one name meet, Surname undoes the
-// male and female forms of family names, Patronymic finds the father's name
-// in a patronymic, and Digits reads digits of any script. All functions are pure, safe for concurrent use, and allocate at
-// most their result for names of ordinary length.
 package names
 
 import (
