@@ -13,7 +13,7 @@ var endings = [...]struct{ from, to string }{
 	{"skaya", "skii"}, {"skaia", "skii"}, {"skaja", "skii"}, {"skiy", "skii"},
 	{"skij", "skii"}, {"skii", "skii"}, {"sky", "skii"}, {"ski", "skii"},
 	{"ska", "skii"},
-	{"owa", "ov"}, {"ova", "ov"}, {"off", "ov"}, {"ow", "ov"},
+	{"owa", "ov"}, {"ova", "ov"}, {"off", "ov"},
 	{"eva", "ev"}, {"eff", "ev"}, {"ina", "in"}, {"yna", "yn"},
 	// Feminine adjectival surnames (Толстая, Белая, Горькая; passport
 	// spelling -aia); the masculine -oi, -yi, -ii lose their vowels as the

@@ -9,8 +9,8 @@ import "bytes"
 //   - Russian and Kazakh feminine forms become masculine: -ova, -eva, -ina,
 //     -yna become -ov, -ev, -in, -yn (Иванова, Ivanova, Ivanov: "ivanov");
 //     -skaya, -skaia, -skaja, -ska, -skiy, -skij, -sky, -ski become -skii,
-//     the passport spelling of -ский; German and French spellings -ow,
-//     -owa, -off, -eff become -ov, -ev. Adjectival surnames lose their
+//     the passport spelling of -ский; German and French spellings -owa,
+//     -off, -eff become -ov, -ev (but -ow stays, as in Khosrow). Adjectival surnames lose their
 //     endings -oi, -yi, -ii, -aia and spellings (Толстой, Толстая: "tolst").
 //   - Kazakh patronymic surnames lose -uly, -ulu, -uli, -kyzy, -qyzy, -kizi,
 //     -qizi (ұлы, қызы), attached or as a word of their own, as does Uzbek

@@ -10,10 +10,11 @@ var sameSurname = []struct {
 	forms []string
 }{
 	{"ivanov", []string{"Иванов", "Иванова", "Ivanov", "Ivanova", "IVANOVA", "Ivanoff"}},
-	{"petrov", []string{"Петров", "Петрова", "Petrova", "Petrow"}},
+	{"petrov", []string{"Петров", "Петрова", "Petrova", "Petrowa"}},
 	{"aliev", []string{"Алиев", "Алиева", "Aliev", "Alieva", "Әлиев"}},
 	{"", []string{"Aliev", "Aliyev", "Aliyeva", "Алиева"}},
-	{"", []string{"Ivanov", "Iwanow", "Iwanowa", "Ivanoff"}},
+	{"", []string{"Ivanov", "Iwanowa", "Ivanoff"}},
+	{"", []string{"Khosrow", "Khosro", "خسرو"}}, // so German -ow is not -ov
 	{"putin", []string{"Путин", "Путина", "Putina"}},
 	{"dostoevskii", []string{"Достоевский", "Достоевская", "Dostoevskii", "Dostoevskaya", "Dostoevsky", "Dostoevskiy", "Dostoevskaia"}},
 	{"", []string{"Dostoevsky", "Dostoyevsky", "Dostoyevski", "Dostoevskiy"}},
