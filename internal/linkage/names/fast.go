@@ -51,6 +51,10 @@ func quickNormal(s string) bool {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == zwnj { // a starter in NFKC, frequent in Persian
+			i += n
+			continue
+		}
 		if r >= fastLimit || !stableTable[r] {
 			return false
 		}

@@ -27,7 +27,8 @@ func appendPersian(dst, run []byte) []byte {
 	}
 	// A compound of two known names written without a space (محمدرضا):
 	// two words, so that each word's ends are read as such.
-	for i := 2; i < len(run)-2; i++ {
+	// Every name in the table has at least three letters of two bytes.
+	for i := 6; i <= len(run)-6; i++ {
 		if !utf8.RuneStart(run[i]) {
 			continue
 		}
