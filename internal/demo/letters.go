@@ -59,9 +59,23 @@ func lastSummer(ctx context.Context, s *services.Services, coord access.Principa
 	return nil
 }
 
-// seedLetters writes the Foundation's letterhead and last year's
-// letters, once: a campaign with a run already is left as it is.
-func seedLetters(ctx context.Context, s *services.Services, year int, ids map[string]int64) error {
+// seedLetterhead writes the Foundation's letterhead, once.
+func seedLetterhead(ctx context.Context, s *services.Services, ids map[string]int64) error {
+	head, err := s.Letters.Letterhead(ctx, access.System, ids["fund"])
+	if err != nil || head.Version > 0 {
+		return err
+	}
+	head.Lines = []string{"050000, Алматы, пр. Абая, 10", "+7 727 000 00 00", "info@fund.demo.jol.example"}
+	head.SignatoryName, head.SignatoryPosition = "Айгерим Садыкова", "Координатор программ"
+	if _, err := s.Letters.SaveLetterhead(ctx, access.System, ids["fund"], head); err != nil {
+		return fmt.Errorf("demo letterhead: %w", err)
+	}
+	return nil
+}
+
+// seedLetters writes last year's letters, once: a campaign with a run
+// already is left as it is.
+func seedLetters(ctx context.Context, s *services.Services, year int) error {
 	c, err := s.Campaigns.Public(ctx, roadSlug(year-1))
 	if err != nil {
 		return fmt.Errorf("demo letters: %w", err)
@@ -69,25 +83,7 @@ func seedLetters(ctx context.Context, s *services.Services, year int, ids map[st
 	if runs, err := s.Letters.Runs(ctx, access.System, c.ID); err != nil || len(runs) > 0 {
 		return err
 	}
-	head, err := s.Letters.Letterhead(ctx, access.System, ids["fund"])
-	if err != nil {
-		return err
-	}
-	if head.Version == 0 {
-		head.Lines = []string{"050000, Алматы, пр. Абая, 10", "+7 727 000 00 00", "info@fund.demo.jol.example"}
-		head.SignatoryName, head.SignatoryPosition = "Айгерим Садыкова", "Координатор программ"
-		if _, err := s.Letters.SaveLetterhead(ctx, access.System, ids["fund"], head); err != nil {
-			return fmt.Errorf("demo letterhead: %w", err)
-		}
-	}
-	recips, err := s.Letters.Recipients(ctx, access.System, c.ID)
-	if err != nil {
-		return err
-	}
 	for _, k := range []letters.Kind{letters.SponsorLetter, letters.VolunteerLetter} {
-		if !slices.ContainsFunc(recips, func(r letters.Recipient) bool { return r.Kind == k }) {
-			continue // the demo without its registry has no volunteers' hours
-		}
 		if _, err := s.Letters.WriteNow(ctx, access.System, c.ID, k); err != nil {
 			return fmt.Errorf("demo %s letters: %w", k, err)
 		}
