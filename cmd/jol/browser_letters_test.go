@@ -29,7 +29,9 @@ import (
 // sponsors' and the volunteers' letters, watches each run finish, sees
 // both kinds listed and thanked, and downloads a Russian sponsor's
 // letter and the combined file: both read the saved template, the
-// sponsor's name, its impact and its cash gift.
+// sponsor's name, its impact (the server's demo holds no children, so
+// the sentence for support not traced to any) and its cash gift to the
+// campaign.
 func TestBrowserLetters(t *testing.T) {
 	tool := pdfToText(t)
 	ctx := browser(t)
@@ -132,7 +134,7 @@ func TestBrowserLetters(t *testing.T) {
 	}
 
 	// download fetches a link of the page as the browser does, with its
-	// session, and returns the file's text.
+	// login cookie, and returns the file's text.
 	download := func(name, selector string) string {
 		t.Helper()
 		b64 := js(`fetch(document.querySelector('`+selector+`').href).then(r => r.arrayBuffer()).then(b => {
