@@ -2,11 +2,14 @@ package api
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/letters"
 	"github.com/jolproject/jol/internal/requests/requeststest"
+	"github.com/jolproject/jol/internal/sponsors"
+	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
 )
@@ -30,6 +33,18 @@ func TestLetterRunKindsThroughTheAPI(t *testing.T) {
 		}
 		if w = f.do(t, "POST", path+"?kind=donor", coord, nil); w.Code != 422 && w.Code != 400 {
 			t.Fatalf("unknown kind: %d %s", w.Code, w.Body)
+		}
+		// The campaign's letters name each recipient's and each run's kind.
+		if _, err := f.svc.Sponsors.Create(t.Context(), access.System, sponsors.Input{Name: "Acme", Kind: stock.DonorCompany,
+			OrgID: f.org.ID, CampaignIDs: []int64{c.ID}}); err != nil {
+			t.Fatal(err)
+		}
+		w = f.do(t, "GET", fmt.Sprintf("/api/v1/campaigns/%d/letters", c.ID), coord, nil)
+		out := decodeAs[campaignLettersOut](t, w)
+		if w.Code != 200 || len(out.Recipients) != 1 || out.Recipients[0].Kind != letters.SponsorLetter ||
+			out.Recipients[0].Name != "Acme" || len(out.Runs) != 2 || out.Runs[0].Kind != letters.SponsorLetter ||
+			out.Runs[1].Kind != letters.VolunteerLetter || !strings.Contains(w.Body.String(), `"kind":"sponsor"`) {
+			t.Errorf("the campaign's letters: %d %s", w.Code, w.Body)
 		}
 	})
 }

@@ -24,7 +24,8 @@
 // every state of the board; the computers handed over in Astana are set
 // up by volunteers. 120 sponsors give in tenge, dollars, euros and
 // rials, pledge money and items, and the stock's donors among them see
-// where their gifts went. Later
+// where their gifts went. Last year's campaign has had its thank-you
+// letters written to its sponsors and volunteers. Later
 // capabilities add their sample data here (cases, mentors).
 package demo
 
@@ -190,6 +191,18 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 	// Last, so that it names the sponsors seeded before it.
 	if err := seedReport(ctx, s, now().Year()); err != nil {
 		return nil, err
+	}
+	if err := seedLetterhead(ctx, s, ids); err != nil {
+		return nil, err
+	}
+	// After the report, whose sponsors of last year they thank; with the
+	// registry, which gives the volunteers their hours. Drawing the
+	// letters takes a few seconds, which the servers of the tests without
+	// a registry are spared.
+	if !o.NoRegistry {
+		if err := seedLetters(ctx, s, now().Year()); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

@@ -147,6 +147,9 @@ func seedVolunteering(ctx context.Context, s *services.Services, today time.Time
 			return fmt.Errorf("demo decision: %w", err)
 		}
 	}
+	if err := lastSummer(ctx, s, coord, today, ids, logins, teachers); err != nil {
+		return err
+	}
 	return seedCourses(ctx, s, coord, today, ids, teachers)
 }
 

@@ -38,6 +38,7 @@ import (
 	"github.com/jolproject/jol/internal/campaign"
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/jobs"
+	"github.com/jolproject/jol/internal/letterhead"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/pdfdoc"
 	"github.com/jolproject/jol/internal/sponsors"
@@ -50,10 +51,9 @@ var queryFS embed.FS
 
 type queries struct {
 	Templates, TemplateHistory, LatestTemplate, InsertTemplate                  string
-	Letterhead, UpsertLetterhead                                                string
 	InsertRun, RunByID, Runs, SetRunStatus, SetRunTotal, FinishRun, RunCombined string
 	UnthankedSponsors, CampaignSponsors, InsertLetter, LetterByID, RunDocuments string
-	CountRunLetters, ThankedRecipients                                          string
+	CountRunLetters, ThankedRecipients, CampaignLetters                         string
 }
 
 // JobKind is the kind of the background job that writes a run's letters.
@@ -81,7 +81,8 @@ type Deps struct {
 type Service struct {
 	db *store.DB
 	Deps
-	q queries
+	q     queries
+	heads *letterhead.Book
 
 	renderOnce sync.Once
 	renderer   *pdfdoc.Renderer
@@ -105,7 +106,9 @@ func New(db *store.DB, d Deps) (*Service, error) {
 	if err := store.BindQueries(&s.q, queryFS, db.Engine); err != nil {
 		return nil, fmt.Errorf("letters: %w", err)
 	}
-	return s, nil
+	var err error
+	s.heads, err = letterhead.New(db.Engine)
+	return s, err
 }
 
 // pdf is the process's renderer, made the first time a letter is drawn:

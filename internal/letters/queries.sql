@@ -21,21 +21,6 @@ FROM letter_templates WHERE org_id = $1 AND kind = $2 AND locale = $3 ORDER BY v
 INSERT INTO letter_templates (org_id, kind, locale, version, subject, body, created_by, created_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8);
 
--- Letterheads.
-
--- name: Letterhead
-SELECT name, lines, signatory_name, signatory_position, version, updated_at FROM letterheads WHERE org_id = $1;
-
--- name: UpsertLetterhead
--- Writes organisation $1's letterhead when its version is still $6 (0:
--- none yet); no row changed means somebody saved first.
-INSERT INTO letterheads (org_id, name, lines, signatory_name, signatory_position, version, updated_by, updated_at)
-VALUES ($1, $2, $3, $4, $5, 1, $7, $8)
-ON CONFLICT (org_id) DO UPDATE SET name = excluded.name, lines = excluded.lines,
-    signatory_name = excluded.signatory_name, signatory_position = excluded.signatory_position,
-    version = letterheads.version + 1, updated_by = excluded.updated_by, updated_at = excluded.updated_at
-WHERE letterheads.version = $6;
-
 -- Runs.
 
 -- name: InsertRun
@@ -78,6 +63,11 @@ LEFT JOIN letters l ON l.kind = 'sponsor' AND l.campaign_id = $1 AND l.recipient
 WHERE EXISTS (SELECT 1 FROM sponsor_campaigns c WHERE c.sponsor_id = s.donor_id AND c.campaign_id = $1)
     OR EXISTS (SELECT 1 FROM gifts g WHERE g.sponsor_id = s.donor_id AND g.campaign_id = $1)
 ORDER BY d.name, d.id;
+
+-- name: CampaignLetters
+-- The letters of kind $1 of campaign $2: whom each thanked, when and in
+-- which language.
+SELECT recipient_id, recipient, id, locale, thanked_at FROM letters WHERE kind = $1 AND campaign_id = $2;
 
 -- name: UnthankedSponsors
 SELECT s.donor_id FROM sponsors s

@@ -1,8 +1,11 @@
 package letters
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
@@ -10,34 +13,79 @@ import (
 	"github.com/jolproject/jol/internal/store"
 )
 
-// Recipient is a sponsor of a campaign and whether (when, in which
-// language, with which letter) it was thanked.
+// Recipient is a sponsor or a volunteer of a campaign and whether (when,
+// in which language, with which letter) it was thanked.
 type Recipient struct {
-	ID        int64      `json:"id"`
+	Kind      Kind       `json:"kind"`
+	ID        int64      `json:"id"` // the sponsor's or the volunteer's
 	Name      string     `json:"name"`
-	Language  string     `json:"language,omitempty"` // the sponsor's own, "" when not given
+	Language  string     `json:"language,omitempty"` // a sponsor's own, "" when not given
 	LetterID  int64      `json:"letter_id,omitempty"`
 	Locale    string     `json:"locale,omitempty"` // the letter's
 	ThankedAt *time.Time `json:"thanked_at,omitempty"`
 }
 
-// Recipients lists campaign id's sponsors, thanked or not, by name.
+// Recipients lists campaign id's sponsors by name, thanked or not, then
+// its volunteers by name: those thanked and those with hours approved
+// for it, whom a volunteers' run would write to.
 func (s *Service) Recipients(ctx context.Context, p access.Principal, id int64) ([]Recipient, error) {
 	if _, err := s.campaignFor(ctx, p, id, access.ViewLetters); err != nil {
 		return nil, err
 	}
-	return store.Select(ctx, s.db.R, func(sc store.Scanner) (Recipient, error) {
-		var r Recipient
+	out, err := store.Select(ctx, s.db.R, func(sc store.Scanner) (Recipient, error) {
+		r := Recipient{Kind: SponsorLetter}
 		var locale sql.NullString
 		var at sql.NullTime
 		err := sc.Scan(&r.ID, &r.Name, &r.Language, &r.LetterID, &locale, &at)
-		r.Locale = locale.String
-		if at.Valid {
-			t := at.Time.UTC()
-			r.ThankedAt = &t
-		}
+		r.Locale, r.ThankedAt = locale.String, thankedAt(at)
 		return r, err
 	}, s.q.CampaignSponsors, id)
+	if err != nil || s.Volunteers == nil {
+		return out, err
+	}
+	vols, err := s.volunteerRecipients(ctx, id)
+	return append(out, vols...), err
+}
+
+// volunteerRecipients are campaign id's volunteers thanked or to thank,
+// by name.
+func (s *Service) volunteerRecipients(ctx context.Context, id int64) ([]Recipient, error) {
+	thanked, err := store.Select(ctx, s.db.R, func(sc store.Scanner) (Recipient, error) {
+		r := Recipient{Kind: VolunteerLetter}
+		var at sql.NullTime
+		err := sc.Scan(&r.ID, &r.Name, &r.LetterID, &r.Locale, &at)
+		r.ThankedAt = thankedAt(at)
+		return r, err
+	}, s.q.CampaignLetters, string(VolunteerLetter), id)
+	if err != nil {
+		return nil, err
+	}
+	// The volunteers a run would thank, as the run reads them.
+	hours, err := s.Volunteers.HoursByVolunteer(ctx, access.System, id)
+	if err != nil {
+		return nil, err
+	}
+	seen := make(map[int64]bool, len(thanked))
+	for _, r := range thanked {
+		seen[r.ID] = true
+	}
+	for _, h := range hours {
+		if h.Minutes > 0 && !seen[h.VolunteerID] {
+			thanked = append(thanked, Recipient{Kind: VolunteerLetter, ID: h.VolunteerID, Name: h.Name})
+		}
+	}
+	slices.SortStableFunc(thanked, func(a, b Recipient) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+	})
+	return thanked, nil
+}
+
+func thankedAt(at sql.NullTime) *time.Time {
+	if !at.Valid {
+		return nil
+	}
+	t := at.Time.UTC()
+	return &t
 }
 
 // Runs lists campaign id's runs, newest first.

@@ -32,18 +32,28 @@ func (s *Service) ReceiptPDF(ctx context.Context, p access.Principal, id int64, 
 // ReceiptDocument lays receipt r out as a printable document in l's
 // language: the organisation's letterhead, the number and date, who gave
 // what (the amount with its currency, the day, the method and purpose,
-// or the items of a gift in kind), the thanks and the signatory.
+// or the items of a gift in kind), the thanks and the signatory — the
+// letterhead's, else the person who recorded the gift on the
+// organisation's behalf.
 func ReceiptDocument(r Receipt, l *i18n.Localizer) pdfdoc.Document {
 	loc := l.Locale()
+	head := pdfdoc.Letterhead{Name: r.OrgName}
+	sign := pdfdoc.Signatory{Name: r.Signer, Position: l.T("sponsors.receipt_signatory", "Org", r.OrgName)}
+	if h := r.Letterhead; h != nil {
+		head = pdfdoc.Letterhead{Name: h.Name, Lines: h.Lines}
+		if h.Signed() {
+			sign = pdfdoc.Signatory{Name: h.SignatoryName, Position: h.SignatoryPosition}
+		}
+	}
+	if region := r.OrgRegion.In(string(loc)); region != "" && len(head.Lines) == 0 {
+		head.Lines = []string{region}
+	}
 	doc := pdfdoc.Document{
 		Lang:       loc,
 		Title:      l.T("sponsors.receipt_title", "Number", l.Digits(r.Code)),
 		Created:    r.IssuedAt,
-		Letterhead: &pdfdoc.Letterhead{Name: r.OrgName},
+		Letterhead: &head,
 		Footer:     l.T("sponsors.receipt_issued", "Date", l.Date(r.IssuedAt)),
-	}
-	if region := r.OrgRegion.In(string(loc)); region != "" {
-		doc.Letterhead.Lines = []string{region}
 	}
 	facts := pdfdoc.KeyValues{
 		{Key: l.T("sponsors.receipt_number"), Value: l.Digits(r.Code)},
@@ -74,8 +84,7 @@ func ReceiptDocument(r Receipt, l *i18n.Localizer) pdfdoc.Document {
 		blocks = append(blocks, pdfdoc.Paragraph{Text: l.T("sponsors.receipt_kind", "Name", r.SponsorName)}, facts, table)
 	}
 	doc.Blocks = append(blocks,
-		pdfdoc.Paragraph{Text: l.T("sponsors.receipt_thanks")},
-		pdfdoc.Signatory{Name: r.Signer, Position: l.T("sponsors.receipt_signatory", "Org", r.OrgName)})
+		pdfdoc.Paragraph{Text: l.T("sponsors.receipt_thanks")}, sign)
 	return doc
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/jolproject/jol/internal/i18n"
+	"github.com/jolproject/jol/internal/letters"
 	"github.com/jolproject/jol/internal/sponsors"
 	"github.com/jolproject/jol/internal/testworld"
 	"golang.org/x/text/unicode/norm"
@@ -127,4 +128,39 @@ func inOrder(text string, words []string) string {
 		text = text[i+len(w):]
 	}
 	return ""
+}
+
+// A receipt is headed with the letterhead its organisation saved for its
+// letters (name and lines) and signed by the letterhead's signatory, on
+// both engines; the API's receipt carries that letterhead too.
+func TestReceiptPDFHasTheOrganisationsLetterhead(t *testing.T) {
+	tool := pdftotext(t)
+	testworld.Each(t, func(t *testing.T, w *testworld.World) {
+		f := setup(t, w)
+		cat, err := i18n.New()
+		must(t, err)
+		_, err = w.Services.Letters.SaveLetterhead(f.ctx, f.coord, f.Foundation.ID, letters.Letterhead{
+			Name: "Управление образования города Алматы", Lines: []string{"пр. Абая, 10", "+7 727 000 00 00"},
+			SignatoryName: "Айгерим Жумабаева", SignatoryPosition: "Руководитель управления"})
+		must(t, err)
+		sp := f.sponsor(t, "ТОО «Береке»", sponsors.Input{Language: "ru"})
+		g, err := f.s.RecordGift(f.ctx, f.coord, sponsors.GiftInput{SponsorID: sp.ID, Amount: 5000000,
+			Currency: sponsors.KZT, GivenOn: day(2026, 8, 3), Method: sponsors.BankTransfer})
+		must(t, err)
+		r, pdf, err := f.s.ReceiptPDF(f.ctx, f.coord, g.ReceiptID, cat)
+		must(t, err)
+		if r.Letterhead == nil || r.Letterhead.SignatoryName != "Айгерим Жумабаева" {
+			t.Fatalf("the receipt's letterhead: %+v", r.Letterhead)
+		}
+		text := extractPDF(t, tool, pdf, "ru-head-"+string(w.DB.Engine))
+		if miss := inOrder(text, []string{"Управление образования города Алматы", "Абая", "+7 727 000 00 00",
+			"Квитанция", "Береке", "Айгерим Жумабаева", "Руководитель управления"}); miss != "" {
+			t.Errorf("%q missing or out of order in\n%s", miss, text)
+		}
+		// The person who recorded the gift no longer signs in the
+		// organisation's name.
+		if r.Signer != "" && strings.Contains(text, r.Signer) {
+			t.Errorf("the recorder %q signs beside the letterhead's signatory:\n%s", r.Signer, text)
+		}
+	})
 }

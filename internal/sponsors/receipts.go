@@ -9,6 +9,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/letterhead"
 	"github.com/jolproject/jol/internal/store"
 )
 
@@ -27,11 +28,14 @@ type Receipt struct {
 	SponsorName string    `json:"sponsor_name"`
 	Locale      string    `json:"locale"`
 	IssuedAt    time.Time `json:"issued_at"`
-	// OrgRegion is the region of the organisation, for the letterhead;
-	// Signer the person who recorded the gift, who signs it. Both are read
-	// with the receipt whole, not in a list.
-	OrgRegion Names  `json:"org_region,omitzero"`
-	Signer    string `json:"signer,omitempty"`
+	// Letterhead is the organisation's, which heads the receipt and whose
+	// signatory signs it; OrgRegion is the region of the organisation,
+	// the letterhead's line when it has none; Signer the person who
+	// recorded the gift, who signs it when the letterhead names nobody.
+	// All three are read with the receipt whole, not in a list.
+	Letterhead *letterhead.Letterhead `json:"letterhead,omitempty"`
+	OrgRegion  Names                  `json:"org_region,omitzero"`
+	Signer     string                 `json:"signer,omitempty"`
 	// A cash gift's.
 	Gift *Gift `json:"gift,omitempty"`
 	// A donation in kind's: its ledger document and lines, item names in
@@ -148,6 +152,11 @@ func (s *Service) Receipt(ctx context.Context, p access.Principal, id int64) (Re
 		&r.Signer); err != nil {
 		return Receipt{}, err
 	}
+	head, err := s.heads.Of(ctx, s.db.R, r.OrgID, r.OrgName)
+	if err != nil {
+		return Receipt{}, err
+	}
+	r.Letterhead = &head
 	if r.Gift != nil {
 		g, err := scanGift(s.db.R.QueryRowContext(ctx, s.q.GiftByID, r.Gift.ID))
 		if err != nil {

@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"github.com/jolproject/jol/internal/audit"
+	"github.com/jolproject/jol/internal/letterhead"
 	"github.com/jolproject/jol/internal/pdfdoc"
 	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/store"
@@ -69,6 +70,7 @@ type Service struct {
 	def   func(context.Context) string
 	now   func() time.Time
 	q     queries
+	heads *letterhead.Book
 	// pdf is the PDF renderer, made on first use: parsing the fonts is
 	// not worth it for a process that writes no receipt.
 	pdf func() (*pdfdoc.Renderer, error)
@@ -87,7 +89,9 @@ func New(db *store.DB, d Deps) (*Service, error) {
 	if err := store.BindQueries(&s.q, queryFS, db.Engine); err != nil {
 		return nil, fmt.Errorf("sponsors: %w", err)
 	}
-	return s, nil
+	var err error
+	s.heads, err = letterhead.New(db.Engine)
+	return s, err
 }
 
 // today is the clock's calendar day.

@@ -19,8 +19,34 @@ type campaignView struct {
 	CanManage  bool
 	Busy       bool // a run is queued or running: the page refreshes itself
 	Runs       []letters.Run
-	Recipients []letters.Recipient
-	Thanked    int
+	Sponsors   recipientList
+	Volunteers recipientList
+}
+
+// recipientList is the recipients of one kind of letter and how many of
+// them were thanked.
+type recipientList struct {
+	TableID, Column string // the table's id and its first column's title key
+	Rows            []letters.Recipient
+	Thanked         int
+}
+
+// recipientTable is what the partial letter-recipients draws: a list
+// with the page it is on.
+type recipientTable struct {
+	*campaignView
+	recipientList
+}
+
+// SponsorTable and VolunteerTable are the page's two lists of recipients.
+func (v *campaignView) SponsorTable() recipientTable   { return recipientTable{v, v.Sponsors} }
+func (v *campaignView) VolunteerTable() recipientTable { return recipientTable{v, v.Volunteers} }
+
+func (l *recipientList) add(r letters.Recipient) {
+	l.Rows = append(l.Rows, r)
+	if r.LetterID != 0 {
+		l.Thanked++
+	}
 }
 
 // Letters shows the {id} campaign's letters page.
@@ -42,10 +68,14 @@ func (s *Server) Letters(w http.ResponseWriter, r *http.Request, rq *request) er
 		return err
 	}
 	v := &campaignView{Page: s.Page(r, rq, "letters.title"), C: c, Name: c.Text(string(rq.L.Locale())).Name,
-		CanManage: access.Can(rq.P, access.ManageLetters, c.Target()) == nil, Runs: runs, Recipients: recips}
+		CanManage: access.Can(rq.P, access.ManageLetters, c.Target()) == nil, Runs: runs,
+		Sponsors:   recipientList{TableID: "sponsor-list", Column: "letters.col.sponsor"},
+		Volunteers: recipientList{TableID: "volunteer-list", Column: "letters.col.volunteer"}}
 	for _, rc := range recips {
-		if rc.LetterID != 0 {
-			v.Thanked++
+		if rc.Kind == letters.VolunteerLetter {
+			v.Volunteers.add(rc)
+		} else {
+			v.Sponsors.add(rc)
 		}
 	}
 	for _, run := range runs {

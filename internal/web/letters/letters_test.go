@@ -57,6 +57,12 @@ func TestLettersPages(t *testing.T) {
 	if !strings.Contains(r.Body, "2 of 2 sponsors thanked") || !strings.Contains(r.Body, "Download all (PDF)") {
 		t.Fatalf("after the run:\n%s", r.Body)
 	}
+	// The runs table names each run's kind; a campaign without approved
+	// hours lists no volunteer.
+	if !strings.Contains(r.Body, `<tr role="row" data-kind="sponsor">`) || !strings.Contains(r.Body, "Sponsor&#39;s thanks</td>") ||
+		!strings.Contains(r.Body, "No volunteer has hours approved for this campaign yet.") {
+		t.Errorf("the runs' kinds or the volunteers' section:\n%s", r.Body)
+	}
 	recips := webtest.Must(f.Svc.Letters.Recipients(ctx, access.System, c.ID))
 	d := coord.Download(page + "/" + webtest.Itoa(recips[0].LetterID) + "/pdf")
 	if d.Status != http.StatusOK || d.Header.Get("Content-Type") != "application/pdf" || !bytes.HasPrefix(d.Body, []byte("%PDF")) {

@@ -12,6 +12,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/i18n"
+	"github.com/jolproject/jol/internal/letters"
 	"github.com/jolproject/jol/internal/sponsors"
 	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/store/storetest"
@@ -82,7 +83,18 @@ func TestACoordinatorKeepsASponsorAndItsGifts(t *testing.T) {
 	if pl.Fulfilled != 40050 || pl.Status != sponsors.PledgePartly {
 		t.Fatalf("pledge after the gift: %+v", pl)
 	}
+	// The receipt's page is headed and signed with the organisation's
+	// letterhead.
+	webtest.Must(w.Svc.Letters.SaveLetterhead(context.Background(), access.System, w.Org.ID, letters.Letterhead{
+		Name: "Steel Foundation Almaty", Lines: []string{"Abay Ave 10"}, SignatoryName: "Aigerim Zhumabayeva",
+		SignatoryPosition: "Director"}))
 	receipt := w.coord.Get(r.Location)
+	for _, want := range []string{"<bdi>Steel Foundation Almaty</bdi><br><bdi>Abay Ave 10</bdi>",
+		"<bdi>Aigerim Zhumabayeva</bdi><br><bdi>Director</bdi>"} {
+		if !strings.Contains(receipt.Body, want) {
+			t.Errorf("the receipt's page lacks %q", want)
+		}
+	}
 	if receipt.Status != http.StatusOK || !strings.Contains(receipt.Body, "Квитанция") ||
 		!strings.Contains(receipt.Body, r.Location+"/pdf") {
 		t.Fatalf("receipt page: %d\n%s", receipt.Status, receipt.Body)
