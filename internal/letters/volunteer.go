@@ -41,30 +41,18 @@ func (s *Service) todo(ctx context.Context, w *writer) ([]int64, error) {
 	return ids, nil
 }
 
-// prepareVolunteer draws volunteer id's letter: in the first of their
-// languages a letter can be written in, else their organisation's, else
-// the organiser's or the installation's, with their hours and tasks.
+// prepareVolunteer draws volunteer id's letter, with their hours and
+// tasks, in the language of volunteerLocale.
 func (s *Service) prepareVolunteer(ctx context.Context, w *writer, id int64) prepared {
 	v, err := s.Aftercare.Volunteer(ctx, access.System, id)
 	if err != nil {
 		return prepared{err: err}
 	}
-	locale, ok := i18n.Locale(""), false
-	for _, l := range v.Languages {
-		if locale, ok = i18n.Parse(l); ok {
-			break
-		}
+	orgLocale := ""
+	if o, err := s.Orgs.Get(ctx, access.System, v.OrgID); err == nil {
+		orgLocale = o.Locale
 	}
-	if !ok {
-		if o, err := s.Orgs.Get(ctx, access.System, v.OrgID); err == nil && o.Locale != "" {
-			locale, ok = i18n.Parse(o.Locale)
-		}
-	}
-	if !ok {
-		if locale, ok = i18n.Parse(w.fallback); !ok {
-			locale = i18n.EN
-		}
-	}
+	locale := volunteerLocale(v.Languages, orgLocale, w.fallback)
 	loc := s.Catalog.Localizer(locale)
 	h := w.hours[id]
 	c := compose(w.templates[locale], w.head, locale, s.Now().UTC(), loc, map[string]string{
@@ -75,6 +63,28 @@ func (s *Service) prepareVolunteer(ctx context.Context, w *writer, id int64) pre
 	})
 	doc, pdf, err := s.render(c)
 	return prepared{id: id, name: v.Name, locale: locale, content: c, doc: doc, pdf: pdf, err: err}
+}
+
+// volunteerLocale is the language of a volunteer's letter: their
+// organisation's when they read it (a volunteer's languages are a set, in
+// no order of preference), else the first of theirs a letter can be
+// written in, else the organisation's, else fallback (the organiser's or
+// the installation's), else English.
+func volunteerLocale(languages []string, org, fallback string) i18n.Locale {
+	if l, ok := i18n.Parse(org); ok && slices.Contains(languages, string(l)) {
+		return l
+	}
+	for _, code := range languages {
+		if l, ok := i18n.Parse(code); ok {
+			return l
+		}
+	}
+	for _, code := range []string{org, fallback} {
+		if l, ok := i18n.Parse(code); ok {
+			return l
+		}
+	}
+	return i18n.EN
 }
 
 // hoursText is a time in hours in the reader's digits and plural: "1
