@@ -7,6 +7,7 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/campaign"
+	"github.com/jolproject/jol/internal/chart"
 	"github.com/jolproject/jol/internal/dashboard"
 	"github.com/jolproject/jol/internal/web/kit"
 )
@@ -67,6 +68,7 @@ func (s *Server) Dashboard(w http.ResponseWriter, r *http.Request, rq *request) 
 		}
 	}
 	for _, c := range dashboard.Charts(d, rq.L) {
+		c.Width = chart.ScreenWidth
 		svg, err := c.SVG(loc)
 		if err != nil {
 			return err
