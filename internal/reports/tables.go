@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"slices"
+
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/suppress"
 )
@@ -39,20 +41,26 @@ func (f Figures) Tables(l *i18n.Localizer, published bool) []Table {
 	for _, o := range f.Outcomes {
 		outcomes = append(outcomes, l.T("report.outcome."+o))
 	}
+	reachedFirst := 0
+	if len(f.Outcomes) > len(reachedOutcomes) && slices.Equal(f.Outcomes[:len(reachedOutcomes)], reachedOutcomes) {
+		reachedFirst = len(reachedOutcomes)
+	}
 	var out []Table
 	var counts []suppress.Table
+	var split []int
 	for _, t := range []struct {
 		id    string
 		cols  []string
 		cells [][]int64
-	}{{"by_outcome", outcomes, f.ByOutcome}, {"by_item", items, f.ByItem}, {"by_category", cats, f.ByCategory}} {
+		split int
+	}{{"by_outcome", outcomes, f.ByOutcome, reachedFirst}, {"by_item", items, f.ByItem, 0}, {"by_category", cats, f.ByCategory, 0}} {
 		if len(regions) > 0 && len(t.cols) > 0 {
 			out = append(out, Table{ID: t.id, Title: l.T("report.table." + t.id), RowHead: l.T("report.head.region"),
 				Rows: regions, Cols: t.cols})
-			counts = append(counts, suppress.Table{Cells: t.cells})
+			counts, split = append(counts, suppress.Table{Cells: t.cells}), append(split, t.split)
 		}
 	}
-	grids := protect(counts, published)
+	grids := protect(counts, split, published)
 	for k := range out {
 		out[k].Grid = grids[k]
 	}

@@ -2,164 +2,218 @@ package suppress
 
 import "slices"
 
-// Linked tables. Tables published side by side with the same rows and the
-// same row totals — children reached by region and category, and by
+// Linked tables. Tables published side by side with the same rows often
+// share their margins: children reached by region and category, and by
 // region and item, when every child holds one category and asks for one
-// item — share their margins: a reader who finds a region's total hidden
-// in one table reads it in the other, and a hidden count whose only cycle
-// runs through a region's total is only safe if the same change of that
-// total is possible in every table that shows it.
+// item, have the same row totals; and the delivered and in-progress
+// columns of requests by region and outcome add up to those totals too. A
+// reader who finds a region's total hidden in one table reads it in
+// another, and a hidden count whose only cycle changes a shared margin is
+// only safe if every table can change that margin alike.
 //
-// So the margins (the row totals and the grand total, the edges of the
-// column of row totals) are protected together. In every table, a hidden
-// cell or column total is closed into a cycle that keeps off the margins,
-// when there is one: moving its counts by 1 changes nothing the other
-// tables show. A hidden margin is paired with a second margin, the same
-// one in every table, and each table gets a cycle through exactly these
-// two margins and counts of its own. Both margins meet in the column of
-// row totals, whose equation (the row totals add up to the grand total)
-// is the same in every table, so a change of +1 in the first fixes the
-// change of the second the same way everywhere; the rest of each cycle is
-// the table's own. Every hidden count that is not zero can therefore move
-// by 1 either way in all the tables at once, as in one table alone.
+// So the group is protected as one system. Each table is a network (see
+// network): its counts are links between nodes that are equations, and
+// the shared margins — the row totals and the grand total — cut it in two,
+// with the same equation across the cut everywhere (the row totals add up
+// to the grand total). A hidden count that is not a shared margin is
+// closed into a cycle that keeps off the margins, when there is one:
+// moving its counts by 1 changes nothing the other tables show. A hidden
+// shared margin is paired with a second one, the same in every table, and
+// each table gets a cycle through exactly these two and counts of its
+// own; the cut's equation fixes the second's change from the first's the
+// same way everywhere, and the rest of each cycle is the table's own. So
+// every hidden count that is not zero can move by 1 either way in all the
+// tables at once, as in one table alone.
 
-// ProtectLinked protects tables that share their margins: every table has
-// the same number of rows and the same row totals (so the same grand
-// total). Tables whose row totals differ do not share them and are
-// protected each alone, as Protect does.
+// Linked is one table of a group protected together.
+type Linked struct {
+	Table Table
+	// Split, when not 0, says that the group's margins are the sums of the
+	// table's first Split columns, row by row and in all, rather than its
+	// row totals and grand total (a table by outcome whose first columns
+	// are the children reached).
+	Split int
+}
+
+// ProtectLinked protects tables that all have the same row totals (so the
+// same grand total) as one system: ProtectGroup with no table split.
 func ProtectLinked(ts []Table) []Grid {
-	out := make([]Grid, len(ts))
-	if !sameMargins(ts) {
-		for k, t := range ts {
-			out[k] = Protect(t)
+	ms := make([]Linked, len(ts))
+	for k, t := range ts {
+		ms[k] = Linked{Table: t}
+	}
+	return ProtectGroup(ms)
+}
+
+// ProtectGroup protects the tables of ms, whose margins (see Linked.Split)
+// are the same numbers, as one system; see the comment above. When they
+// are not the same, or a table is empty, each is protected alone.
+func ProtectGroup(ms []Linked) []Grid {
+	out := make([]Grid, len(ms))
+	if len(ms) < 2 || !sameMargins(ms) {
+		for k, m := range ms {
+			out[k] = Protect(m.Table)
 		}
 		return out
 	}
-	for k, t := range ts {
-		out[k] = primaries(t)
+	nws := make([]*network, len(ms))
+	for k, m := range ms {
+		if out[k] = primaries(m.Table); m.Split > 0 {
+			nws[k] = splitNetwork(out[k], m.Split)
+		} else {
+			nws[k] = gridNetwork(out[k])
+		}
 	}
-	if len(ts) == 0 || out[0].Rows() == 0 || slices.ContainsFunc(out, func(g Grid) bool { return g.Cols() == 0 }) {
-		return out
+	for id := range nws[0].shared {
+		if hiddenMargin(nws, id) {
+			mirror(nws, pair{a: id, b: id, in: -1})
+		}
 	}
 	var pairs []pair
-	for k := range out {
-		g := out[k]
-		offMargins := func(i, j int) bool { return j == g.Cols() }
-		for _, p := range g.small() {
-			if p.j == g.Cols() {
-				continue // a margin: paired below
-			}
-			if path, ok := g.closingPath(p, offMargins); ok {
-				g.hide(path)
+	for k, nw := range nws {
+		for _, p := range nw.small() {
+			l := nw.links[p]
+			if path, _, ok := nw.path(l.u, l.v, func(x int) bool { return x == p || nw.offMargins(x) }); ok {
+				nw.hide(path)
 				continue
 			}
-			// Only through the margins: the cycle uses two, which the
-			// other tables must then change alike.
-			path, ok := g.closingPath(p, nil)
-			if !ok {
-				g.hide(g.all())
-				continue
-			}
-			g.hide(path)
-			var ends []int
-			for _, e := range append(path, p) {
-				if e.j == g.Cols() {
-					ends = append(ends, e.i)
+			// Only through the margins: the cycle's two margins must then
+			// change alike in every table.
+			path, _, ok := nw.path(l.u, l.v, func(x int) bool { return x == p })
+			var ids []int
+			for _, x := range path {
+				if m := nw.links[x].margin; m >= 0 {
+					ids = append(ids, m)
 				}
 			}
-			pairs = append(pairs, pair{a: ends[0], b: ends[len(ends)-1], in: k})
+			if !ok || len(ids) != 2 {
+				return hideAll(nws) // cannot be for a count that is not zero
+			}
+			nw.hide(path)
+			pairs = append(pairs, pair{a: ids[0], b: ids[1], in: k})
 		}
 	}
 	paired := map[int]bool{}
 	for _, p := range pairs {
-		mirror(out, p)
+		if !mirror(nws, p) {
+			return hideAll(nws)
+		}
 		paired[p.a], paired[p.b] = true, true
 	}
-	g0 := out[0]
-	for _, m := range g0.small() {
-		if m.j != g0.Cols() || paired[m.i] {
+	for id := range nws[0].shared {
+		if paired[id] || !hiddenMargin(nws, id) || nws[0].links[nws[0].shared[id]].value == 0 {
 			continue
 		}
-		p := partner(out, m.i)
-		mirror(out, p)
+		p, ok := partner(nws, id)
+		if !ok || !mirror(nws, p) {
+			return hideAll(nws)
+		}
 		paired[p.a], paired[p.b] = true, true
 	}
 	return out
 }
 
-// pair is two margins, by their row of the extended grid (the last row
-// for the grand total), protected by one cycle in every table; in is the
-// table whose cycle already runs through them (-1 for none).
+// pair is two shared margins protected by one cycle in every table; in
+// is the table whose cycle already runs through them (-1 for none).
 type pair struct{ a, b, in int }
 
-// sameMargins reports whether ts have the same rows and row totals.
-func sameMargins(ts []Table) bool {
-	if len(ts) < 2 {
-		return false
-	}
-	first := totals(ts[0])
-	for _, t := range ts[1:] {
-		if g := totals(t); !slices.Equal(g.RowTotals, first.RowTotals) || g.Rows() != first.Rows() {
+// sameMargins reports whether the tables' shared margins are the same
+// numbers and every table has rows and columns.
+func sameMargins(ms []Linked) bool {
+	var first []int64
+	for _, m := range ms {
+		g := totals(m.Table)
+		if g.Rows() == 0 || g.Cols() == 0 || m.Split > g.Cols() {
+			return false
+		}
+		sums := g.RowTotals
+		if m.Split > 0 {
+			sums = make([]int64, g.Rows())
+			for i, row := range m.Table.Cells {
+				for _, v := range row[:m.Split] {
+					sums[i] += v
+				}
+			}
+		}
+		if first == nil {
+			first = sums
+		} else if !slices.Equal(first, sums) {
 			return false
 		}
 	}
 	return true
 }
 
-// mirror hides both margins of p in every table, and in each but p.in a
-// path between them off the margins, closing a cycle through exactly the
-// two.
-func mirror(gs []Grid, p pair) {
-	if p.a == p.b {
-		return
-	}
-	for k := range gs {
-		g := gs[k]
-		c := g.Cols()
-		g.Hidden[p.a][c], g.Hidden[p.b][c] = true, true
-		if k == p.in {
-			continue
+// hiddenMargin reports whether shared margin id is hidden wherever it is
+// published, and published somewhere.
+func hiddenMargin(nws []*network, id int) bool {
+	seen := false
+	for _, nw := range nws {
+		k := nw.shared[id]
+		if nw.published(k) {
+			if nw.hidden(k) {
+				seen = true
+			}
 		}
-		path, _, ok := g.path(p.a, p.b, func(i, j int) bool { return j == c })
-		if !ok {
-			path = g.all()
-		}
-		g.hide(path)
 	}
+	return seen
 }
 
-// partner is the pair for the hidden margin at row m: the second margin
-// whose cycles cost least in all the tables together, a margin already
-// hidden costing nothing more.
-func partner(gs []Grid, m int) pair {
-	g0 := gs[0]
-	best, bestCost := -1, int64(-1)
-	for o := range g0.Rows() + 1 {
-		cost, ok := g0.cost(o, g0.Cols())
-		if o == m || !ok {
+// mirror hides both margins of p wherever they are published, and in
+// every table but p.in a cycle through exactly the two: a path between
+// their ends on the cells' side and one between their far ends, both off
+// the margins. It reports whether every table has the paths.
+func mirror(nws []*network, p pair) bool {
+	for k, nw := range nws {
+		a, b := nw.shared[p.a], nw.shared[p.b]
+		nw.hide([]int{a, b})
+		if k == p.in || p.a == p.b {
 			continue
 		}
-		for _, g := range gs {
-			c := g.Cols()
-			_, w, found := g.path(m, o, func(i, j int) bool { return j == c })
-			if !found {
-				ok = false
+		near, _, ok1 := nw.path(nw.links[a].side, nw.links[b].side, nw.offMargins)
+		far, _, ok2 := nw.path(nw.far(a), nw.far(b), nw.offMargins)
+		if !ok1 || !ok2 {
+			return false
+		}
+		nw.hide(near)
+		nw.hide(far)
+	}
+	return true
+}
+
+// partner is the pair for hidden margin id: the second margin whose
+// cycles cost least in all the tables together.
+func partner(nws []*network, id int) (pair, bool) {
+	best, bestCost := -1, int64(0)
+	for o := range nws[0].shared {
+		if o == id || nws[0].links[nws[0].shared[o]].value == 0 {
+			continue
+		}
+		cost, ok := int64(0), true
+		for _, nw := range nws {
+			a, b := nw.shared[id], nw.shared[o]
+			w, _ := nw.cost(b)
+			_, near, ok1 := nw.path(nw.links[a].side, nw.links[b].side, nw.offMargins)
+			_, far, ok2 := nw.path(nw.far(a), nw.far(b), nw.offMargins)
+			if ok = ok && ok1 && ok2; !ok {
 				break
 			}
-			cost += w
+			cost += w + near + far
 		}
 		if ok && (best < 0 || cost < bestCost) {
 			best, bestCost = o, cost
 		}
 	}
-	if best < 0 {
-		// Only one margin is not zero, which cannot be when one is (a
-		// row total and the grand total are then both not zero): hide
-		// everything rather than trust that.
-		for _, g := range gs {
-			g.hide(g.all())
-		}
-		return pair{a: m, b: m, in: -1}
+	return pair{a: id, b: best, in: -1}, best >= 0
+}
+
+// hideAll hides every count of every table: the last resort, which the
+// argument above says is never needed.
+func hideAll(nws []*network) []Grid {
+	out := make([]Grid, len(nws))
+	for k, nw := range nws {
+		nw.hideAll()
+		out[k] = nw.grid
 	}
-	return pair{a: m, b: best, in: -1}
+	return out
 }

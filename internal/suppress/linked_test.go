@@ -122,3 +122,63 @@ func TestAttackerBreaksTablesProtectedAlone(t *testing.T) {
 	}
 	t.Fatal("no pair of tables protected alone gave a count away")
 }
+
+// A table by outcome whose first two columns add up, row by row, to the
+// row totals of two tables by item and by category: the reader who knows
+// it adds those equations, and nothing hidden may be pinned.
+func TestSplitTablesResistTheLinearAttacker(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 150 {
+		rows := 1 + rng.IntN(4)
+		reached := random(rng, rows, 2, 12)
+		rest := random(rng, rows, 1+rng.IntN(2), 9) // waiting, not granted
+		outcome := make([][]int64, rows)
+		for i := range outcome {
+			outcome[i] = append(append([]int64{}, reached[i]...), rest[i]...)
+		}
+		ms := []suppress.Linked{{Table: suppress.Table{Cells: outcome}, Split: 2},
+			{Table: suppress.Table{Cells: sameRows(rng, reached, 1+rng.IntN(3))}},
+			{Table: suppress.Table{Cells: sameRows(rng, reached, 1+rng.IntN(3))}}}
+		gs := suppress.ProtectGroup(ms)
+		attackSplit(t, gs)
+	}
+}
+
+func attackSplit(t *testing.T, gs []suppress.Grid) {
+	t.Helper()
+	o, it := gs[0], gs[1]
+	var sums []suppresstest.Sum
+	for i := range o.Rows() + 1 {
+		sums = append(sums, suppresstest.Sum{Parts: []suppresstest.Ref{{Table: 0, I: i, J: 0}, {Table: 0, I: i, J: 1}},
+			Total: suppresstest.Ref{Table: 1, I: i, J: it.Cols()}})
+	}
+	for _, g := range gs {
+		for i := range g.Rows() + 1 {
+			for j := range g.Cols() + 1 {
+				if v, shown := g.Shown(i, j); shown && v < suppress.Threshold {
+					t.Fatalf("count %d shown at (%d,%d)\n%s", v, i, j, dump(gs))
+				}
+			}
+		}
+	}
+	for _, e := range suppresstest.Attack(gs, suppresstest.Margins(gs, 1, 2), sums...) {
+		t.Fatalf("%v\n%s", e, dump(gs))
+	}
+	// Each table alone gives nothing away either.
+	for k := range gs {
+		for _, e := range suppresstest.Attack(gs[k:k+1], nil) {
+			t.Fatalf("table %d alone: %v\n%s", k, e, dump(gs))
+		}
+	}
+}
+
+func TestSplitAdversarialTables(t *testing.T) {
+	// The report that gave a waiting request away: 10 delivered and none
+	// in progress in a region whose reached total is shown elsewhere.
+	gs := suppress.ProtectGroup([]suppress.Linked{
+		{Table: suppress.Table{Cells: [][]int64{{10, 0, 1, 0}, {3, 12, 2, 6}}}, Split: 2},
+		{Table: suppress.Table{Cells: [][]int64{{10}, {15}}}},
+		{Table: suppress.Table{Cells: [][]int64{{0, 2, 8}, {12, 0, 3}}}},
+	})
+	attackSplit(t, gs)
+}

@@ -31,8 +31,8 @@
 // value (a total costs more than any cell, so totals are hidden last):
 // the least information is hidden for the protection it buys.
 //
-// Tables published side by side with the same row totals are protected
-// as one system by ProtectLinked (linked.go has the argument).
+// Tables published side by side whose margins are the same numbers are
+// protected as one system by ProtectGroup (linked.go has the argument).
 package suppress
 
 // Threshold is the smallest count shown.

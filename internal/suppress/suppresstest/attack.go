@@ -17,6 +17,13 @@ import (
 // extended grid, the last row and column being the totals.
 type Ref struct{ Table, I, J int }
 
+// Sum is an equation the reader knows besides the tables' own: the
+// counts Parts add up to the count Total.
+type Sum struct {
+	Parts []Ref
+	Total Ref
+}
+
 // Exposure is a hidden count the attacker pins down more than the
 // package promises: its feasible values reach neither one below nor one
 // above the true one.
@@ -40,10 +47,10 @@ func ratString(r *big.Rat) string {
 // Attack bounds every hidden count of gs that is not zero and returns
 // those whose interval does not hold both the true value minus one and
 // plus one. same lists sets of counts the reader knows to be one number
-// (a margin two tables share). Hidden zeros are given to the attacker:
+// (a margin two tables share), sums further equations the reader knows. Hidden zeros are given to the attacker:
 // the package promises nothing for them. It panics when the published
 // counts admit no table at all, which would mean gs are not consistent.
-func Attack(gs []suppress.Grid, same [][]Ref) []Exposure {
+func Attack(gs []suppress.Grid, same [][]Ref, sums ...Sum) []Exposure {
 	parent := map[Ref]Ref{} // sets of counts known to be one number
 	var find func(r Ref) Ref
 	find = func(r Ref) Ref {
@@ -86,25 +93,25 @@ func Attack(gs []suppress.Grid, same [][]Ref) []Exposure {
 	}
 	var a [][]int64
 	var b []int64
+	line := func(cells []Ref, total Ref) {
+		row, rhs := make([]int64, len(vars)), int64(0)
+		term := func(x Ref, sign int64) {
+			if k, ok := index[find(x)]; ok {
+				row[k] += sign
+			} else {
+				rhs -= sign * known[find(x)]
+			}
+		}
+		for _, x := range cells {
+			term(x, 1)
+		}
+		term(total, -1)
+		a, b = append(a, row), append(b, rhs)
+	}
 	for t, g := range gs {
 		r, c := g.Rows(), g.Cols()
 		if r == 0 || c == 0 {
 			continue
-		}
-		line := func(cells []Ref, total Ref) {
-			row, rhs := make([]int64, len(vars)), int64(0)
-			term := func(x Ref, sign int64) {
-				if k, ok := index[find(x)]; ok {
-					row[k] += sign
-				} else {
-					rhs -= sign * known[find(x)]
-				}
-			}
-			for _, x := range cells {
-				term(x, 1)
-			}
-			term(total, -1)
-			a, b = append(a, row), append(b, rhs)
 		}
 		for i := range r + 1 {
 			var cells []Ref
@@ -120,6 +127,9 @@ func Attack(gs []suppress.Grid, same [][]Ref) []Exposure {
 			}
 			line(cells, Ref{t, r, j})
 		}
+	}
+	for _, sum := range sums {
+		line(sum.Parts, sum.Total)
 	}
 	base, ok := feasible(a, b, len(vars))
 	if !ok {
