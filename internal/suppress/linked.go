@@ -144,19 +144,13 @@ func sameMargins(ms []Linked) bool {
 	return true
 }
 
-// hiddenMargin reports whether shared margin id is hidden wherever it is
-// published, and published somewhere.
+// hiddenMargin reports whether shared margin id is hidden in a table
+// that publishes it.
 func hiddenMargin(nws []*network, id int) bool {
-	seen := false
-	for _, nw := range nws {
+	return slices.ContainsFunc(nws, func(nw *network) bool {
 		k := nw.shared[id]
-		if nw.published(k) {
-			if nw.hidden(k) {
-				seen = true
-			}
-		}
-	}
-	return seen
+		return nw.published(k) && nw.hidden(k)
+	})
 }
 
 // mirror hides both margins of p wherever they are published, and in

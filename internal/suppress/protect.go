@@ -12,7 +12,7 @@ import (
 func Protect(t Table) Grid {
 	g := primaries(t)
 	for _, p := range g.small() {
-		path, ok := g.closingPath(p, nil)
+		path, ok := g.closingPath(p)
 		if !ok {
 			path = g.all()
 		}
@@ -96,12 +96,10 @@ func (g Grid) all() []edge {
 }
 
 // closingPath returns the counts to hide so that the hidden count p lies
-// on a cycle of hidden counts that are not zero: the cheapest path
-// from its row to its column that does not use it nor a count barred by
-// bar (nil for none). See path.
-func (g Grid) closingPath(p edge, bar func(i, j int) bool) ([]edge, bool) {
-	path, _, ok := g.path(p.i, g.Rows()+1+p.j, func(i, j int) bool {
-		return i == p.i && j == p.j || bar != nil && bar(i, j)
-	})
+// on a cycle of hidden counts that are not zero: the cheapest path from
+// its row to its column that does not use it (see path), and whether
+// there is one.
+func (g Grid) closingPath(p edge) ([]edge, bool) {
+	path, _, ok := g.path(p.i, g.Rows()+1+p.j, func(i, j int) bool { return i == p.i && j == p.j })
 	return path, ok
 }
