@@ -104,7 +104,8 @@ func TestBrowserDashboardInEnglishAndPersian(t *testing.T) {
 // On a phone 390 px wide and on a desktop, in every language, the
 // dashboard's charts fit the screen and stay legible: no chart is wider
 // than its column, the page does not scroll sideways, and the smallest
-// label of every chart is drawn at least 11 px high on the screen.
+// label of every chart is drawn at least 11 px high on the screen. A
+// campaign named in no language is offered by its slug.
 func TestBrowserDashboardChartsFitAPhone(t *testing.T) {
 	ctx := browser(t)
 	s := startServer(t)
@@ -171,6 +172,9 @@ func TestBrowserDashboardChartsFitAPhone(t *testing.T) {
 				if ch.Over || ch.Offscreen || ch.Small < 11 {
 					t.Errorf("%s at %d px: chart %s overflows %v, off the screen %v, smallest text %.1f px", lang, width, ch.ID, ch.Over, ch.Offscreen, ch.Small)
 				}
+			}
+			if name := js(`document.querySelector("#f-campaign option:checked").textContent`); name != "bench-dashboard" {
+				t.Errorf("%s at %d px: the chosen campaign reads %q, want its slug (it has no name)", lang, width, name)
 			}
 			if js(`String(document.documentElement.scrollWidth <= window.innerWidth)`) != "true" {
 				t.Errorf("%s at %d px: the page scrolls sideways", lang, width)

@@ -64,7 +64,11 @@ func (s *Server) Dashboard(w http.ResponseWriter, r *http.Request, rq *request) 
 	for _, c := range list {
 		if c.Status != campaign.Draft {
 			cid := strconv.FormatInt(c.ID, 10)
-			v.Campaigns = append(v.Campaigns, option{Value: cid, Label: c.Text(string(loc)).Name, Selected: c.ID == id})
+			name := c.Text(string(loc)).Name
+			if name == "" { // a campaign named in no language: its slug
+				name = c.Slug
+			}
+			v.Campaigns = append(v.Campaigns, option{Value: cid, Label: name, Selected: c.ID == id})
 		}
 	}
 	for _, c := range dashboard.Charts(d, rq.L) {
