@@ -3,20 +3,28 @@ package chart
 import "math"
 
 // bars lays out the horizontal kinds (Bars, Stacked, Funnel) from height y
-// down: the category labels on the left, a band per category, the values
-// after the bars and the scale under them.
+// down: the category labels on the left (over the bars when the chart is
+// narrow), a band per category, the values after the bars and the scale
+// under them.
 func (c *Chart) bars(l *Layout, y float64, f formatter) {
-	labelW := 0.0
-	for _, s := range c.Categories {
-		labelW = math.Max(labelW, textWidth(s, labelSize))
+	// On a narrow chart each category's label stands over its bars, which
+	// then run the whole width; on a wide one the labels make a column.
+	narrow := l.Width < narrowBelow
+	labelW, above := 0.0, 0.0
+	if narrow {
+		above = labelSize + 4
+	} else {
+		for _, s := range c.Categories {
+			labelW = math.Max(labelW, textWidth(s, labelSize))
+		}
+		labelW = math.Min(labelW, 0.32*l.Width) + 8
 	}
-	labelW = math.Min(labelW, 0.32*width)
 	valueW := 64.0
 	if c.Kind == Funnel {
 		valueW = 110
 	}
-	x0 := margin + labelW + 8
-	x1 := width - margin - valueW
+	x0 := margin + labelW
+	x1 := l.Width - margin - valueW
 	max, step := niceScale(c.top())
 	if c.Kind == Funnel {
 		max = c.top()
@@ -29,7 +37,7 @@ func (c *Chart) bars(l *Layout, y float64, f formatter) {
 	if c.Kind == Bars {
 		per = max1(len(c.Series))
 	}
-	band := barH*float64(per) + bandGap
+	band := above + barH*float64(per) + bandGap
 	top, bottom := y, y+band*float64(len(c.Categories))
 	if c.Kind != Funnel {
 		for v := 0.0; v <= max+step/2; v += step {
@@ -39,9 +47,14 @@ func (c *Chart) bars(l *Layout, y float64, f formatter) {
 		}
 	}
 	for i, name := range c.Categories {
-		by := top + band*float64(i) + bandGap/2
-		l.Texts = append(l.Texts, Text{X: x0 - 6, Y: by + band/2 + 4 - bandGap/2, S: fit(name, labelW, labelSize),
-			Anchor: Right, Size: labelSize, Class: "category"})
+		by := top + band*float64(i) + bandGap/2 + above
+		if narrow {
+			l.Texts = append(l.Texts, Text{X: x0 + 4, Y: by - 5, S: fit(name, l.Width-2*margin-4, labelSize),
+				Size: labelSize, Class: "category"})
+		} else {
+			l.Texts = append(l.Texts, Text{X: x0 - 6, Y: by + (band-above)/2 + 4 - bandGap/2, S: fit(name, labelW-8, labelSize),
+				Anchor: Right, Size: labelSize, Class: "category"})
+		}
 		switch c.Kind {
 		case Stacked:
 			c.stack(l, i, x0, by, scale, f)
@@ -57,7 +70,7 @@ func (c *Chart) bars(l *Layout, y float64, f formatter) {
 		}
 		if len(c.Targets) > 0 && c.Targets[i] > 0 {
 			x := x0 + scale(c.Targets[i])
-			l.Rects = append(l.Rects, Rect{X: x - 1, Y: by - 3, W: 2, H: band - bandGap + 6, Fill: goalColor,
+			l.Rects = append(l.Rects, Rect{X: x - 1, Y: by - 3, W: 2, H: barH*float64(per) + 6, Fill: goalColor,
 				Class: "target", Category: i, Series: -1, Value: c.Targets[i], Label: c.TargetLabel + ": " + f.value(c.Targets[i])})
 		}
 	}

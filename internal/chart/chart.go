@@ -64,6 +64,11 @@ type Chart struct {
 	// labelled TargetLabel.
 	Target      float64
 	TargetLabel string
+	// Width is how many units wide the chart is laid out: ScreenWidth for
+	// a screen, 0 for a page's 640. Below 480 the category labels of
+	// horizontal bars stand over their bars, which then run the whole
+	// width.
+	Width float64
 	// Targets, when given, hold one target per category (0 for none),
 	// drawn as a mark across the category's bars and listed in the table
 	// under TargetLabel.

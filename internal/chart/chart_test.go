@@ -230,3 +230,40 @@ func TestTextIsEscaped(t *testing.T) {
 		t.Errorf("title %q", d.Title)
 	}
 }
+
+// A chart laid out for a screen puts each label over its bars, which run
+// the whole width, wraps a long title, and is drawn as wide as its
+// column; in Persian the labels stand over the bars from the right.
+func TestScreenWidthLabelsOverBars(t *testing.T) {
+	c := regions()
+	c.Width = chart.ScreenWidth
+	c.Title = "Children reached by region against the targets set for this campaign"
+	for _, loc := range []i18n.Locale{i18n.EN, i18n.FA} {
+		out, err := c.SVG(loc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(out), `viewBox="0 0 360 `) || !strings.Contains(string(out), `width="100%"`) {
+			t.Errorf("%s: not drawn 360 units wide, as wide as its column: %.200s", loc, out)
+		}
+		d := draw(t, c, loc)
+		if n := len(d.texts("title")); n != 2 {
+			t.Errorf("%s: the long title takes %d lines, want 2", loc, n)
+		}
+		b, cats := d.bars(), d.texts("category")
+		for i, cat := range cats {
+			// Each label starts 4 units in from where its bar starts: the
+			// left end, or the right end in Persian.
+			start := b[i].X + 4
+			if loc == i18n.FA {
+				start = b[i].X + b[i].W - 4
+			}
+			if !near(cat.X, start) || cat.Anchor != "start" {
+				t.Errorf("%s: label %q at x %v (%s) does not start over its bar (x %v..%v)", loc, cat.S, cat.X, cat.Anchor, b[i].X, b[i].X+b[i].W)
+			}
+		}
+		if loc == i18n.EN && (b[0].X > 10 || b[0].W < 150) {
+			t.Errorf("the bars do not run the width: %+v", b[0])
+		}
+	}
+}

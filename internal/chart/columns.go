@@ -8,7 +8,7 @@ import "math"
 func (c *Chart) columns(l *Layout, y float64, f formatter) {
 	max, step := niceScale(c.top())
 	tickW := textWidth(f.value(max), tickSize) + 8
-	x0, x1 := margin+tickW, width-margin
+	x0, x1 := margin+tickW, l.Width-margin
 	base := y + 16 + columnH
 	scale := func(v float64) float64 { return columnH * v / max }
 	for v := 0.0; v <= max+step/2; v += step {

@@ -61,17 +61,23 @@ type Layout struct {
 	Texts         []Text
 }
 
+// ScreenWidth is the width, in units, to lay a chart out in for a screen:
+// drawn as wide as its column, up to a phone's width the units are about
+// CSS pixels, so its labels stay legible on a phone 390 px wide.
+const ScreenWidth = 360.0
+
 // Geometry of every chart, in units.
 const (
-	width     = 640.0
-	margin    = 8.0
-	titleSize = 15.0
-	labelSize = 12.0
-	tickSize  = 11.0
-	barH      = 16.0 // one horizontal bar
-	bandGap   = 10.0 // between the bands of two categories
-	axisH     = 20.0 // tick labels under a horizontal chart
-	columnH   = 220.0
+	pageWidth   = 640.0 // when the chart names no width: a page's
+	narrowBelow = 480.0 // a chart narrower puts its bars' labels over them
+	margin      = 8.0
+	titleSize   = 15.0
+	labelSize   = 12.0
+	tickSize    = 11.0
+	barH        = 16.0 // one horizontal bar
+	bandGap     = 10.0 // between the bands of two categories
+	axisH       = 20.0 // tick labels under a horizontal chart
+	columnH     = 220.0
 )
 
 // palette are the series' colours (Okabe and Ito's colour-blind safe
@@ -91,11 +97,16 @@ func (c *Chart) Layout(loc i18n.Locale) (*Layout, error) {
 	if err := c.Check(); err != nil {
 		return nil, err
 	}
-	l := &Layout{Width: width}
+	l := &Layout{Width: c.Width}
+	if l.Width <= 0 {
+		l.Width = pageWidth
+	}
 	y := margin
-	if c.Title != "" {
+	for _, line := range wrap(c.Title, l.Width-2*margin, titleSize) {
 		y += titleSize + 2
-		l.Texts = append(l.Texts, Text{X: margin, Y: y, S: c.Title, Size: titleSize, Bold: true, Class: "title"})
+		l.Texts = append(l.Texts, Text{X: margin, Y: y, S: line, Size: titleSize, Bold: true, Class: "title"})
+	}
+	if c.Title != "" {
 		y += 10
 	}
 	if len(c.Series) > 1 {
@@ -114,14 +125,18 @@ func (c *Chart) Layout(loc i18n.Locale) (*Layout, error) {
 	return l, nil
 }
 
-// legend lists the series' colours under the title and returns the
-// height reached.
+// legend lists the series' colours under the title, on as many lines as
+// the width needs, and returns the height reached.
 func (c *Chart) legend(l *Layout, y float64) float64 {
 	x := margin
 	for i, s := range c.Series {
+		w := 16 + textWidth(s.Name, labelSize)
+		if x > margin && x+w > l.Width-margin { // the next line
+			x, y = margin, y+20
+		}
 		l.Rects = append(l.Rects, Rect{X: x, Y: y, W: 12, H: 12, Fill: c.color(i), Class: "key", Category: -1, Series: i})
-		l.Texts = append(l.Texts, Text{X: x + 16, Y: y + 10, S: s.Name, Size: labelSize, Class: "legend"})
-		x += 16 + textWidth(s.Name, labelSize) + 18
+		l.Texts = append(l.Texts, Text{X: x + 16, Y: y + 10, S: fit(s.Name, l.Width-2*margin-16, labelSize), Size: labelSize, Class: "legend"})
+		x += w + 18
 	}
 	return y + 22
 }
@@ -183,6 +198,27 @@ func glyphWidth(r rune) float64 {
 		return 0.64
 	}
 	return 0.6
+}
+
+// wrap breaks s into lines of at most w units at size, between words; a
+// word longer than a line is shortened with an ellipsis.
+func wrap(s string, w, size float64) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		if line != "" && textWidth(line+" "+word, size) <= w {
+			line += " " + word
+			continue
+		}
+		if line != "" {
+			lines = append(lines, line)
+		}
+		line = fit(word, w, size)
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
 }
 
 // fit shortens s with an ellipsis to at most w units at size.

@@ -16,6 +16,8 @@ import (
 // aria-labelledby, each bar carrying its category, series and value in
 // data- attributes and its value in words in a <title> of its own. Text
 // uses the reader's sans-serif font; no script or font file is needed.
+// The drawing is as wide as what holds it (width 100%, its height
+// following the viewBox), so a page's style sets its size.
 func (c *Chart) SVG(loc i18n.Locale) (template.HTML, error) {
 	l, err := c.Layout(loc)
 	if err != nil {
@@ -27,8 +29,8 @@ func (c *Chart) SVG(loc i18n.Locale) (template.HTML, error) {
 	}
 	f := formatter{loc: loc, c: c}
 	var b bytes.Buffer
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="%s" role="img" aria-labelledby="%s-title %s-desc" viewBox="0 0 %s %s" width="%s" height="%s" lang="%s" direction="%s" font-family="system-ui, sans-serif">`,
-		esc(id), esc(id), esc(id), num(l.Width), num(l.Height), num(l.Width), num(l.Height), loc, loc.Dir())
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="%s" role="img" aria-labelledby="%s-title %s-desc" viewBox="0 0 %s %s" width="100%%" lang="%s" direction="%s" font-family="system-ui, sans-serif">`,
+		esc(id), esc(id), esc(id), num(l.Width), num(l.Height), loc, loc.Dir())
 	fmt.Fprintf(&b, `<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`, esc(id), esc(c.Title), esc(id), esc(c.describe(f)))
 	for _, ln := range l.Lines {
 		dash := ""

@@ -83,7 +83,7 @@ func hours(d Dashboard, l *i18n.Localizer) chart.Chart {
 	c := chart.Chart{ID: "hours", Title: l.T("dashboard.chart.hours"), CategoryHead: l.T("dashboard.head.skill"), Decimals: 1}
 	s := series(l, "dashboard.series.hours", 0)
 	for _, h := range d.Hours.BySkill {
-		c.Categories = append(c.Categories, h.Skill)
+		c.Categories = append(c.Categories, l.T("aftercare.skill."+h.Skill))
 		s.Values = append(s.Values, h.Hours)
 	}
 	c.Series = []chart.Series{s}

@@ -141,7 +141,7 @@ func TestChartsOfADashboard(t *testing.T) {
 		Stock: true,
 		Gifts: &dashboard.Gifts{Pledges: 4, PledgesFulfilled: 1, PledgesOpen: 3, PledgesOverdue: 2,
 			Money: []dashboard.Money{{Currency: "KZT", Digits: 2, Given: 150000, Pledged: 300000}, {Currency: "IRR", Given: 7_000_000}}},
-		Hours:    &dashboard.Hours{BySkill: []dashboard.SkillHours{{Skill: "it", Hours: 12.5}}},
+		Hours:    &dashboard.Hours{BySkill: []dashboard.SkillHours{{Skill: "software", Hours: 12.5}}},
 		Previous: &dashboard.Previous{Name: "2025"}}
 	cat := must(i18n.New())
 	for _, loc := range i18n.All() {

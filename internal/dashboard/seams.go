@@ -62,7 +62,8 @@ type Hours struct {
 	Pending    float64 `json:"pending"` // logged, not yet approved
 	// TasksDone counts the volunteers' tasks done.
 	TasksDone int `json:"tasks_done"`
-	// BySkill are the approved hours per skill code (it, teaching, …).
+	// BySkill are the approved hours per skill code (aftercare.Skill:
+	// software, teaching, distribution, …), the most first.
 	BySkill []SkillHours `json:"by_skill"`
 }
 

@@ -104,8 +104,14 @@ func seedVolunteering(ctx context.Context, s *services.Services, today time.Time
 		who = append(who, logins[id])
 	}
 	day := today.AddDate(0, 0, 5)
+	// The Karaganda day is this year's Road to School's, so its hours
+	// count on the campaign's dashboard.
+	var road int64
+	if c, err := s.Campaigns.Public(ctx, roadSlug(today.Year())); err == nil {
+		road = c.ID
+	}
 	needs := []volunteers.NeedInput{
-		{Role: aftercare.Distribution, Title: "Раздача школьных наборов", Place: "Центр поддержки детей, Караганда",
+		{CampaignID: road, Role: aftercare.Distribution, Title: "Раздача школьных наборов", Place: "Центр поддержки детей, Караганда",
 			OnDate: day, Wanted: 6, RegionCode: "KZ-35", OrgID: ids["fund"]},
 		{Role: aftercare.Driving, Title: "Доставка рюкзаков в центры", Place: "Астана", OnDate: day.AddDate(0, 0, 2),
 			Wanted: 3, RegionCode: "KZ-71", OrgID: ids["fund"]},

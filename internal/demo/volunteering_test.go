@@ -1,6 +1,7 @@
 package demo_test
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/jolproject/jol/internal/access"
@@ -11,10 +12,11 @@ import (
 )
 
 // The demo has 40 volunteers, needs with sign-ups (the drivers' full),
-// hours approved, waiting and rejected, and two free courses with their
-// children and attendance, beside last summer's course of last year's
-// campaign (three teachers' hours, one of whom has hours this year too).
-// Seeding twice adds nothing.
+// hours approved, waiting and rejected (the Karaganda day's for this
+// year's Road to School), and two free courses with their children and
+// attendance, beside last summer's course of last year's campaign (three
+// teachers' hours, one of whom has hours this year too). Seeding twice
+// adds nothing.
 func TestDemoVolunteering(t *testing.T) {
 	db := storetest.SQLite(t)
 	svc := services(t, db)
@@ -34,6 +36,16 @@ func TestDemoVolunteering(t *testing.T) {
 	tot, err := svc.Volunteers.Totals(ctx, access.System, 0)
 	if err != nil || tot.Volunteers != 7 || tot.PendingMinutes == 0 || tot.RejectedMinutes == 0 {
 		t.Fatalf("hours %+v (%v)", tot, err)
+	}
+	// The Karaganda day's approved hours are this year's Road to
+	// School's: its dashboard shows them by skill.
+	road, err := svc.Campaigns.Public(ctx, "road-"+strconv.Itoa(now().Year()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	skills, err := svc.Volunteers.HoursBySkill(ctx, access.System, road.ID)
+	if err != nil || len(skills) != 1 || skills[0].Skill != aftercare.Distribution || skills[0].Minutes == 0 {
+		t.Fatalf("the campaign's hours by skill %+v (%v)", skills, err)
 	}
 	list, err := svc.Courses.Courses(ctx, access.System, 0)
 	if err != nil || len(list) != 3 {

@@ -8,9 +8,9 @@ import (
 	"github.com/jolproject/jol/internal/geo"
 )
 
-// Every builtin division is named in English, Russian, French and Persian
-// (Persian in Arabic script), and Kazakhstan's in Kazakh too, so no page
-// in those languages falls back to the English name.
+// Every builtin division is named in all five languages (Persian in
+// Arabic script, Kazakh in Cyrillic), so no page falls back to the
+// English name.
 func TestReferenceNamesEveryDivisionInEachLanguage(t *testing.T) {
 	rows, err := geo.Reference()
 	if err != nil {
@@ -20,13 +20,13 @@ func TestReferenceNamesEveryDivisionInEachLanguage(t *testing.T) {
 		t.Fatalf("%d builtin regions", len(rows))
 	}
 	for _, r := range rows {
-		for loc, name := range map[string]string{"en": r.NameEN, "ru": r.NameRU, "fr": r.NameFR, "fa": r.NameFA} {
+		for loc, name := range map[string]string{"en": r.NameEN, "kk": r.NameKK, "ru": r.NameRU, "fr": r.NameFR, "fa": r.NameFA} {
 			if name == "" {
 				t.Errorf("%s has no %s name", r.Code, loc)
 			}
 		}
-		if r.Country == "KZ" && r.NameKK == "" {
-			t.Errorf("%s has no Kazakh name", r.Code)
+		if strings.IndexFunc(r.NameKK, func(c rune) bool { return c < 0x80 && unicode.IsLetter(c) }) >= 0 {
+			t.Errorf("%s: Latin letters in the Kazakh name %q", r.Code, r.NameKK)
 		}
 		if strings.IndexFunc(r.NameFA, func(c rune) bool { return c < 0x80 && unicode.IsLetter(c) }) >= 0 {
 			t.Errorf("%s: Latin letters in the Persian name %q", r.Code, r.NameFA)

@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"slices"
+
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/suppress"
 )
@@ -18,8 +20,8 @@ type Table struct {
 }
 
 // Tables are the report's tables in l's language: published (small counts
-// and their complements hidden) for the public page and the PDF, whole
-// for the workbook.
+// and their complements hidden, tables sharing their margins protected
+// together) for the public page and the PDF, whole for the workbook.
 func (f Figures) Tables(l *i18n.Localizer, published bool) []Table {
 	if f.Recorded {
 		return nil // no request was counted by region
@@ -28,15 +30,6 @@ func (f Figures) Tables(l *i18n.Localizer, published bool) []Table {
 	var regions []string
 	for _, r := range f.Regions {
 		regions = append(regions, r.In(loc))
-	}
-	table := func(id string, cols []string, cells [][]int64) Table {
-		t := Table{ID: id, Title: l.T("report.table." + id), RowHead: l.T("report.head.region"), Rows: regions, Cols: cols}
-		if published {
-			t.Grid = suppress.Protect(suppress.Table{Cells: cells})
-		} else {
-			t.Grid = suppress.Whole(suppress.Table{Cells: cells})
-		}
-		return t
 	}
 	var items, cats, outcomes []string
 	for _, it := range f.Items {
@@ -48,12 +41,28 @@ func (f Figures) Tables(l *i18n.Localizer, published bool) []Table {
 	for _, o := range f.Outcomes {
 		outcomes = append(outcomes, l.T("report.outcome."+o))
 	}
+	reachedFirst := 0
+	if len(f.Outcomes) > len(reachedOutcomes) && slices.Equal(f.Outcomes[:len(reachedOutcomes)], reachedOutcomes) {
+		reachedFirst = len(reachedOutcomes)
+	}
 	var out []Table
-	for _, t := range []Table{table("by_outcome", outcomes, f.ByOutcome), table("by_item", items, f.ByItem),
-		table("by_category", cats, f.ByCategory)} {
-		if len(t.Rows) > 0 && len(t.Cols) > 0 {
-			out = append(out, t)
+	var counts []suppress.Table
+	var split []int
+	for _, t := range []struct {
+		id    string
+		cols  []string
+		cells [][]int64
+		split int
+	}{{"by_outcome", outcomes, f.ByOutcome, reachedFirst}, {"by_item", items, f.ByItem, 0}, {"by_category", cats, f.ByCategory, 0}} {
+		if len(regions) > 0 && len(t.cols) > 0 {
+			out = append(out, Table{ID: t.id, Title: l.T("report.table." + t.id), RowHead: l.T("report.head.region"),
+				Rows: regions, Cols: t.cols})
+			counts, split = append(counts, suppress.Table{Cells: t.cells}), append(split, t.split)
 		}
+	}
+	grids := protect(counts, split, published)
+	for k := range out {
+		out[k].Grid = grids[k]
 	}
 	return out
 }

@@ -30,8 +30,8 @@ func (g giftFigures) GiftFigures(ctx context.Context, p access.Principal, campai
 }
 
 // hourFigures is the dashboard's source of volunteer hours: the
-// volunteers' approved and pending time, and the device set-up tasks
-// done by volunteers with approved hours.
+// volunteers' approved and pending time, the approved time per skill,
+// and the device set-up tasks done by volunteers with approved hours.
 type hourFigures struct{ s *volunteers.Service }
 
 // HourFigures implements dashboard.HourSource.
@@ -48,6 +48,13 @@ func (h hourFigures) HourFigures(ctx context.Context, p access.Principal, campai
 		Pending: float64(t.PendingMinutes) / 60, BySkill: []dashboard.SkillHours{}}
 	for _, v := range each {
 		out.TasksDone += v.DeviceTasks
+	}
+	skills, err := h.s.HoursBySkill(ctx, p, campaignID)
+	if err != nil {
+		return dashboard.Hours{}, err
+	}
+	for _, x := range skills {
+		out.BySkill = append(out.BySkill, dashboard.SkillHours{Skill: string(x.Skill), Hours: float64(x.Minutes) / 60})
 	}
 	return out, nil
 }

@@ -30,6 +30,9 @@
 // where a count already hidden costs nothing and a shown one costs its
 // value (a total costs more than any cell, so totals are hidden last):
 // the least information is hidden for the protection it buys.
+//
+// Tables published side by side whose margins are the same numbers are
+// protected as one system by ProtectGroup (linked.go has the argument).
 package suppress
 
 // Threshold is the smallest count shown.

@@ -94,3 +94,24 @@ WHERE (CAST($5 AS BIGINT) = 0 OR h.campaign_id = $5)
 -- name: DeleteHours
 -- Deletes hours $1 at version $2 while they wait for a decision.
 DELETE FROM volunteer_hours WHERE id = $1 AND version = $2 AND status = 'pending';
+
+-- name: HoursBySkill
+-- Within the scope [$1, $2) x [$3, $4) for campaign $5 (all when 0): the
+-- approved minutes per skill given, read from what the hours were for —
+-- a need's role, the skill a device task's kind needs (as
+-- aftercare.Kind.Skill), teaching for a course, other for none; the most
+-- minutes first.
+SELECT CASE
+        WHEN h.need_id IS NOT NULL THEN n.role
+        WHEN h.task_id IS NOT NULL THEN
+            CASE t.kind WHEN 'install' THEN 'software' WHEN 'connect' THEN 'networking' ELSE 'training' END
+        WHEN h.course_id IS NOT NULL THEN 'teaching'
+        ELSE 'other'
+    END AS skill,
+    sum(h.minutes)
+FROM volunteer_hours h
+LEFT JOIN volunteer_needs n ON n.id = h.need_id LEFT JOIN device_tasks t ON t.id = h.task_id
+WHERE h.status = 'approved' AND (CAST($5 AS BIGINT) = 0 OR h.campaign_id = $5)
+  AND h.org_path >= $1 AND h.org_path < $2 AND h.region_path >= $3 AND h.region_path < $4
+GROUP BY 1
+ORDER BY 2 DESC, 1;

@@ -1,6 +1,7 @@
 package volunteers_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/jolproject/jol/internal/access"
@@ -72,7 +73,7 @@ func TestHoursAreTheVolunteersAndCountWhenApproved(t *testing.T) {
 		}
 		_, err = s.DecideHours(ctx, coord, long.ID, rej.Version, volunteers.Decision{Approve: true})
 		wantKey(t, err, "error.hours_decided")
-		_, err = s.LogHours(ctx, aiP, volunteers.HoursInput{WorkedOn: today, Minutes: 8 * 60, NeedID: n.ID})
+		eight, err := s.LogHours(ctx, aiP, volunteers.HoursInput{WorkedOn: today, Minutes: 8 * 60, NeedID: n.ID})
 		must(t, err)
 		_, err = s.DecideHours(ctx, coord, short.ID, short.Version, volunteers.Decision{Approve: true})
 		must(t, err)
@@ -106,6 +107,23 @@ func TestHoursAreTheVolunteersAndCountWhenApproved(t *testing.T) {
 		must(t, err)
 		if other != (volunteers.Totals{}) {
 			t.Fatalf("Tehran's coordinator sees Almaty's hours: %+v", other)
+		}
+
+		// By skill: the need's role for its hours once approved, other
+		// for the hours logged for nothing in particular.
+		_, err = s.DecideHours(ctx, coord, eight.ID, eight.Version, volunteers.Decision{Approve: true})
+		must(t, err)
+		skills, err := s.HoursBySkill(ctx, coord, 0)
+		must(t, err)
+		wantSkills := []volunteers.SkillMinutes{{Skill: aftercare.Distribution, Minutes: 480}, {Skill: aftercare.OtherSkill, Minutes: 240}}
+		if !slices.Equal(skills, wantSkills) {
+			t.Fatalf("by skill %+v, want %+v", skills, wantSkills)
+		}
+		if theirs, err := s.HoursBySkill(ctx, w.Stranger.Principal(), 0); err != nil || len(theirs) != 0 {
+			t.Fatalf("Tehran's coordinator sees Almaty's hours by skill: %+v, %v", theirs, err)
+		}
+		if _, err := s.HoursBySkill(ctx, w.Principal(access.Sponsor), 0); err == nil {
+			t.Fatal("a sponsor read the hours by skill")
 		}
 	})
 }

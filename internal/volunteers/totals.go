@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/aftercare"
 	"github.com/jolproject/jol/internal/store"
 )
 
@@ -52,4 +53,24 @@ func (s *Service) Totals(ctx context.Context, p access.Principal, campaign int64
 	err := s.db.R.QueryRowContext(ctx, s.q.Totals, store.Args(p.ScopeArgs(), []any{campaign})...).Scan(&t.Volunteers,
 		&t.Minutes, &t.PendingMinutes, &t.RejectedMinutes)
 	return t, err
+}
+
+// SkillMinutes are the approved minutes given with one skill.
+type SkillMinutes struct {
+	Skill   aftercare.Skill `json:"skill"`
+	Minutes int             `json:"minutes"`
+}
+
+// HoursBySkill sums, within p's scope, the approved hours of campaign
+// (all when 0) per skill they were given with: a need's role, the skill
+// of a device task's kind, teaching for a course, and other for hours
+// logged for none of these. The most hours first.
+func (s *Service) HoursBySkill(ctx context.Context, p access.Principal, campaign int64) ([]SkillMinutes, error) {
+	if err := access.Can(p, access.ViewVolunteers, p.Scope()); err != nil {
+		return nil, err
+	}
+	return store.Select(ctx, s.db.R, func(sc store.Scanner) (SkillMinutes, error) {
+		var m SkillMinutes
+		return m, sc.Scan(&m.Skill, &m.Minutes)
+	}, s.q.HoursBySkill, store.Args(p.ScopeArgs(), []any{campaign})...)
 }

@@ -41,7 +41,7 @@ type queries struct {
 	TakePlace, FreePlace, InsertSignup, DeleteSignup, SignedUp             string
 	LockVolunteer, DayMinutes, TaskCampaign, InsertHours, HoursFrom        string
 	HoursByID, HoursList, CountHours, DecideHours, HoursOf, DeleteHours    string
-	HoursByVolunteer, Totals                                               string
+	HoursByVolunteer, Totals, HoursBySkill                                 string
 	RepathNeedOrgs, RepathNeedRegions, RepathHoursOrgs, RepathHoursRegions string
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/campaign"
+	"github.com/jolproject/jol/internal/chart"
 	"github.com/jolproject/jol/internal/dashboard"
 	"github.com/jolproject/jol/internal/web/kit"
 )
@@ -63,10 +64,15 @@ func (s *Server) Dashboard(w http.ResponseWriter, r *http.Request, rq *request) 
 	for _, c := range list {
 		if c.Status != campaign.Draft {
 			cid := strconv.FormatInt(c.ID, 10)
-			v.Campaigns = append(v.Campaigns, option{Value: cid, Label: c.Text(string(loc)).Name, Selected: c.ID == id})
+			name := c.Text(string(loc)).Name
+			if name == "" { // a campaign named in no language: its slug
+				name = c.Slug
+			}
+			v.Campaigns = append(v.Campaigns, option{Value: cid, Label: name, Selected: c.ID == id})
 		}
 	}
 	for _, c := range dashboard.Charts(d, rq.L) {
+		c.Width = chart.ScreenWidth
 		svg, err := c.SVG(loc)
 		if err != nil {
 			return err
