@@ -1,6 +1,7 @@
 package pdfdoc
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -10,13 +11,17 @@ import (
 )
 
 // Renderer writes Documents as PDF. It holds the embedded fonts, parsed
-// once: make one per process and share it. It is safe for concurrent use.
+// once, and the copies of them cut down to the scripts Jol writes (see
+// fontset.go): make one per process and share it. It is safe for
+// concurrent use.
 type Renderer struct {
 	regular, bold *face
+	common, full  fontSet
 	shapers       sync.Pool // of *shaper
 }
 
-// New parses the embedded fonts and returns a Renderer.
+// New parses the embedded fonts, cuts their common copies and returns a
+// Renderer.
 func New() (*Renderer, error) {
 	regular, err := parseFace(regularTTF, "")
 	if err != nil {
@@ -31,7 +36,11 @@ func New() (*Renderer, error) {
 		// advances as they come.
 		return nil, fmt.Errorf("pdfdoc: fonts differ in units per em (%v, %v)", regular.upem, bold.upem)
 	}
-	r := &Renderer{regular: regular, bold: bold}
+	common, err := commonSet(regular, bold)
+	if err != nil {
+		return nil, err
+	}
+	r := &Renderer{regular: regular, bold: bold, common: common, full: fullSet(regular, bold)}
 	r.shapers.New = func() any { return newShaper(regular, bold) }
 	return r, nil
 }
@@ -55,11 +64,30 @@ func (r *Renderer) WriteAll(out io.Writer, docs ...Document) (err error) {
 	if len(docs) == 0 {
 		return fmt.Errorf("pdfdoc: no documents to write")
 	}
+	pdf, err := r.draw(docs, &r.common)
+	if errors.Is(err, errBeyondSet) {
+		pdf, err = r.draw(docs, &r.full)
+	}
+	if err != nil {
+		return err
+	}
+	if err := pdf.Output(out); err != nil {
+		return fmt.Errorf("pdfdoc: write: %w", err)
+	}
+	return nil
+}
+
+// errBeyondSet says a document drew a character its font set lacks.
+var errBeyondSet = errors.New("pdfdoc: a character outside the font set")
+
+// draw draws docs onto the pages of a new PDF with the fonts of fs, or
+// returns errBeyondSet when fs cannot draw one of their characters.
+func (r *Renderer) draw(docs []Document, fs *fontSet) (*fpdf.Fpdf, error) {
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(margin, margin, margin)
-	pdf.AddUTF8FontFromBytes(family, r.regular.style, r.regular.ttf)
-	pdf.AddUTF8FontFromBytes(family, r.bold.style, r.bold.ttf)
+	pdf.AddUTF8FontFromBytes(family, r.regular.style, fs.regular)
+	pdf.AddUTF8FontFromBytes(family, r.bold.style, fs.bold)
 	pdf.SetTitle(docs[0].Title, true)
 	if docs[0].Lang != "" {
 		pdf.SetLang(string(docs[0].Lang)) // for screen readers and search
@@ -72,21 +100,21 @@ func (r *Renderer) WriteAll(out io.Writer, docs ...Document) (err error) {
 	}
 	sh := r.shapers.Get().(*shaper)
 	for i := range docs {
-		w := &writer{pdf: pdf, sh: sh, doc: &docs[i], rtl: docs[i].Lang.Dir() == "rtl"}
+		w := &writer{pdf: pdf, sh: sh, fonts: fs, doc: &docs[i], rtl: docs[i].Lang.Dir() == "rtl"}
 		w.render()
-		if w.err != nil {
-			return fmt.Errorf("pdfdoc: document %d: %w", i+1, w.err)
-		}
-		if err := pdf.Error(); err != nil {
-			return fmt.Errorf("pdfdoc: document %d: %w", i+1, err)
+		switch {
+		case w.err != nil:
+			return nil, fmt.Errorf("pdfdoc: document %d: %w", i+1, w.err)
+		case pdf.Error() != nil:
+			return nil, fmt.Errorf("pdfdoc: document %d: %w", i+1, pdf.Error())
+		case w.beyond:
+			r.shapers.Put(sh)
+			return nil, errBeyondSet
 		}
 	}
 	// Not deferred: after a panic the shaper's buffers may be half written.
 	r.shapers.Put(sh)
-	if err := pdf.Output(out); err != nil {
-		return fmt.Errorf("pdfdoc: write: %w", err)
-	}
-	return nil
+	return pdf, nil
 }
 
 // The page: A4 in millimetres, the same margin on every side, the footer
@@ -104,12 +132,16 @@ const (
 type writer struct {
 	pdf   *fpdf.Fpdf
 	sh    *shaper
+	fonts *fontSet // the faces fpdf draws with
 	doc   *Document
 	rtl   bool
 	y     float64 // top of the next thing to draw
 	pages []int   // this document's pages in the PDF
 	err   error   // the first block that could not be drawn
-	font  struct {
+	// beyond is set when the document drew a character its font set
+	// lacks; it is drawn again with the whole faces.
+	beyond bool
+	font   struct {
 		face *face
 		size float64
 	}
