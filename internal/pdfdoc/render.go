@@ -41,7 +41,8 @@ func New() (*Renderer, error) {
 		return nil, err
 	}
 	r := &Renderer{regular: regular, bold: bold, common: common, full: fullSet(regular, bold)}
-	r.shapers.New = func() any { return newShaper(regular, bold) }
+	cache := newLayoutCache()
+	r.shapers.New = func() any { return newShaper(regular, bold, cache) }
 	return r, nil
 }
 

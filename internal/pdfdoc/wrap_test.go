@@ -42,7 +42,7 @@ func TestLongPersianParagraphWrapsKeepingWordsInOrder(t *testing.T) {
 // stick out or fall short of the margin, and runs would overlap.
 func TestLinesFitAndMatchFpdfWidths(t *testing.T) {
 	r := renderer(t)
-	sh := newShaper(r.regular, r.bold)
+	sh := newShaper(r.regular, r.bold, nil)
 	// fpdf measures with the fonts it embeds: the whole ones, and the
 	// copies cut down to Jol's scripts.
 	whole, cut := fpdf.New("P", "mm", "A4", ""), fpdf.New("P", "mm", "A4", "")
