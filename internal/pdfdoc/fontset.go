@@ -1,7 +1,9 @@
 package pdfdoc
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -12,37 +14,57 @@ import (
 // parses all of it and cuts from it the subset it embeds. For DejaVu
 // Sans, some 6,000 glyphs a face, that was most of the cost of a one-page
 // letter, and fpdf offers no way to hand over a font it parsed before. So
-// the Renderer cuts, once, a copy of each face holding only the
-// characters of the scripts Jol writes (commonChars), and gives fpdf
-// those: it parses and cuts a third of the glyphs. A file that draws a
-// character outside them (Georgian, say, or a mathematical sign) is drawn
-// again with the whole faces. Shaping and measuring always use the whole
-// faces; a cut face keeps each glyph's outline and advance as it was.
+// the Renderer cuts, once, copies of each face holding only the
+// characters of the scripts Jol writes, and gives fpdf those: it parses
+// and cuts a fifth to a quarter of the glyphs. A file is drawn with the
+// copy for its first document's script; if it draws a character outside
+// it, with the copy of all Jol's scripts; if again, with the whole faces
+// (Georgian, say, or a mathematical sign). Shaping and measuring always
+// use the whole faces; a cut face keeps each glyph's outline and advance
+// as it was.
 
-// commonChars are the characters the cut faces keep, where the fonts have
-// them.
-var commonChars = &unicode.RangeTable{R16: []unicode.Range16{
-	// Latin with Latin-1 and Extended-A and -B, IPA, modifier letters,
-	// combining diacritics, Greek (Σ, µ).
-	{Lo: 0x0020, Hi: 0x03FF, Stride: 1},
-	{Lo: 0x0400, Hi: 0x052F, Stride: 1}, // Cyrillic and its supplement: every Kazakh letter
-	{Lo: 0x0600, Hi: 0x06FF, Stride: 1}, // Arabic, with the Persian letters and digits
-	// Punctuation (dashes, quotes, narrow no-break space, ZWNJ, the bidi
-	// marks), super- and subscripts, currency signs (₸), letterlike
-	// symbols (№).
-	{Lo: 0x2000, Hi: 0x214F, Stride: 1},
-	{Lo: 0xFB50, Hi: 0xFDFF, Stride: 1}, // Arabic presentation forms A
-	{Lo: 0xFE70, Hi: 0xFEFF, Stride: 1}, // Arabic presentation forms B
-	{Lo: 0xFFFD, Hi: 0xFFFD, Stride: 1}, // the stand-in for a missing character
-}}
+// The characters the cut faces keep, where the fonts have them: every
+// copy keeps baseChars, and adds the Cyrillic or the Arabic script or
+// both.
+var (
+	baseChars = []unicode.Range16{
+		// Latin with Latin-1 and Extended-A and -B, IPA, modifier
+		// letters, combining diacritics, Greek (Σ, µ).
+		{Lo: 0x0020, Hi: 0x03FF, Stride: 1},
+		// Punctuation (dashes, quotes, narrow no-break space, ZWNJ, the
+		// bidi marks), super- and subscripts, currency signs (₸),
+		// letterlike symbols (№).
+		{Lo: 0x2000, Hi: 0x214F, Stride: 1},
+		{Lo: 0xFFFD, Hi: 0xFFFD, Stride: 1}, // the stand-in for a missing character
+	}
+	// Cyrillic and its supplement: every Kazakh letter.
+	cyrillicChars = []unicode.Range16{{Lo: 0x0400, Hi: 0x052F, Stride: 1}}
+	// Arabic with the Persian letters and digits, and the presentation
+	// forms A and B the joined letters are drawn as.
+	arabicChars = []unicode.Range16{
+		{Lo: 0x0600, Hi: 0x06FF, Stride: 1},
+		{Lo: 0xFB50, Hi: 0xFDFF, Stride: 1},
+		{Lo: 0xFE70, Hi: 0xFEFF, Stride: 1},
+	}
+)
+
+// chars is a table of the ranges of parts.
+func chars(parts ...[]unicode.Range16) *unicode.RangeTable {
+	var rs []unicode.Range16
+	for _, p := range parts {
+		rs = append(rs, p...)
+	}
+	slices.SortFunc(rs, func(a, b unicode.Range16) int { return cmp.Compare(a.Lo, b.Lo) })
+	return &unicode.RangeTable{R16: rs}
+}
 
 // A fontSet is the pair of faces as fpdf gets them: TrueType bytes for
-// the regular and the bold face, and which characters they can draw.
+// the regular and the bold face, and the characters they keep.
 type fontSet struct {
 	regular, bold []byte
-	// limited means the faces hold only commonChars; otherwise they hold
-	// every character the shaper can hand to fpdf.
-	limited bool
+	// chars are the characters a cut copy keeps; nil for the whole
+	// faces, which hold every character the shaper hands to fpdf.
+	chars *unicode.RangeTable
 }
 
 // fullSet is the faces as they are embedded in the binary.
@@ -50,24 +72,34 @@ func fullSet(regular, bold *face) fontSet {
 	return fontSet{regular: regular.ttf, bold: bold.ttf}
 }
 
-// commonSet cuts the faces down to commonChars.
-func commonSet(regular, bold *face) (fontSet, error) {
-	r, err := cut(regular)
+// cutSet cuts the faces down to the characters of t.
+func cutSet(regular, bold *face, t *unicode.RangeTable) (fontSet, error) {
+	r, err := cut(regular, t)
 	if err != nil {
 		return fontSet{}, err
 	}
-	b, err := cut(bold)
+	b, err := cut(bold, t)
 	if err != nil {
 		return fontSet{}, err
 	}
-	return fontSet{regular: r, bold: b, limited: true}, nil
+	return fontSet{regular: r, bold: b, chars: t}, nil
 }
 
-// cut returns a copy of fc's font holding only the characters of
-// commonChars that it has.
-func cut(fc *face) ([]byte, error) {
+// fontsFor lists the font sets to draw a file with, whose first document
+// is doc, the one with the fewest glyphs first.
+func (r *Renderer) fontsFor(doc Document) []*fontSet {
+	first := &r.cyrillic
+	if doc.Lang.Dir() == "rtl" { // Persian, in the Arabic script
+		first = &r.arabic
+	}
+	return []*fontSet{first, &r.common, &r.full}
+}
+
+// cut returns a copy of fc's font holding only the characters of t
+// that it has.
+func cut(fc *face, t *unicode.RangeTable) ([]byte, error) {
 	var chars strings.Builder
-	for _, rg := range commonChars.R16 {
+	for _, rg := range t.R16 {
 		for r := rune(rg.Lo); r <= rune(rg.Hi); r++ {
 			if _, ok := fc.font.NominalGlyph(r); ok {
 				chars.WriteRune(r)
@@ -83,11 +115,11 @@ func cut(fc *face) ([]byte, error) {
 
 // draws reports whether the set's faces can draw every character of s.
 func (fs *fontSet) draws(s string) bool {
-	if !fs.limited {
+	if fs.chars == nil {
 		return true
 	}
 	for _, r := range s {
-		if !unicode.Is(commonChars, r) {
+		if !unicode.Is(fs.chars, r) {
 			return false
 		}
 	}

@@ -67,14 +67,41 @@ func TestManyLettersFromSharedFontsReadRight(t *testing.T) {
 }
 
 // TestJolsLanguagesUseTheCutFonts: a letter in any of the five languages
-// is drawn with the cut fonts, which is what keeps a letter run fast.
+// is drawn with the narrowest cut fonts for its script, which is what
+// keeps a letter run fast; a file of letters in both scripts, with the
+// cut fonts of all Jol's scripts.
 func TestJolsLanguagesUseTheCutFonts(t *testing.T) {
 	r := renderer(t)
 	for _, d := range letters(5) {
-		if _, err := r.draw([]Document{d}, &r.common); err != nil {
+		fs := r.fontsFor(d)[0]
+		if fs == &r.common || fs == &r.full {
+			t.Errorf("%s: drawn first with more than its script", d.Lang)
+		}
+		if _, err := r.draw([]Document{d}, fs); err != nil {
 			t.Errorf("%s: %v", d.Lang, err)
 		}
 	}
+	mixed := letters(5)
+	if _, err := r.draw(mixed, r.fontsFor(mixed[0])[0]); !errors.Is(err, errBeyondSet) {
+		t.Errorf("Kazakh then Persian drawn with the Cyrillic fonts: %v", err)
+	}
+	if got, want := render(t, "mixed", mixed...), output(t, r, mixed, &r.common); !bytes.Equal(got, want) {
+		t.Error("Kazakh then Persian are not drawn with the fonts of all Jol's scripts")
+	}
+}
+
+// output is the file docs make drawn with the fonts of fs.
+func output(t *testing.T, r *Renderer, docs []Document, fs *fontSet) []byte {
+	t.Helper()
+	pdf, err := r.draw(docs, fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 // TestCharacterBeyondTheCutFontsIsDrawnWithTheWholeFonts: a name in
@@ -94,16 +121,8 @@ func TestCharacterBeyondTheCutFontsIsDrawnWithTheWholeFonts(t *testing.T) {
 	if _, err := r.draw(docs, &r.common); !errors.Is(err, errBeyondSet) {
 		t.Fatalf("drawn with the cut fonts: %v", err)
 	}
-	pdf, err := r.draw(docs, &r.full)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want bytes.Buffer
-	if err := pdf.Output(&want); err != nil {
-		t.Fatal(err)
-	}
 	got := render(t, "beyond-cut", docs...)
-	if !bytes.Equal(got, want.Bytes()) {
+	if !bytes.Equal(got, output(t, r, docs, &r.full)) {
 		t.Error("the file is not the one drawn with the whole fonts")
 	}
 	pages := extract(t, got)
@@ -113,25 +132,18 @@ func TestCharacterBeyondTheCutFontsIsDrawnWithTheWholeFonts(t *testing.T) {
 }
 
 // TestCutFontsLookLikeTheWholeOnes rasterises each language's letter
-// drawn with the cut fonts and with the whole ones: the pages are the
-// same pixel for pixel, so no glyph went missing in the cut.
+// drawn with the cut fonts for its script, with those of all Jol's
+// scripts and with the whole ones: the pages are the same pixel for
+// pixel, so no glyph went missing in the cut.
 func TestCutFontsLookLikeTheWholeOnes(t *testing.T) {
 	r := renderer(t)
 	for _, s := range samples() {
-		var pages [2][]byte
-		for i, fs := range []*fontSet{&r.common, &r.full} {
-			pdf, err := r.draw([]Document{s.doc}, fs)
-			if err != nil {
-				t.Fatal(err)
+		docs := []Document{s.doc}
+		want := rasterise(t, output(t, r, docs, &r.full))
+		for _, fs := range []*fontSet{r.fontsFor(s.doc)[0], &r.common} {
+			if !bytes.Equal(rasterise(t, output(t, r, docs, fs)), want) {
+				t.Errorf("%s: the letter looks different drawn with the cut fonts", s.lang)
 			}
-			var buf bytes.Buffer
-			if err := pdf.Output(&buf); err != nil {
-				t.Fatal(err)
-			}
-			pages[i] = rasterise(t, buf.Bytes())
-		}
-		if !bytes.Equal(pages[0], pages[1]) {
-			t.Errorf("%s: the letter looks different drawn with the cut fonts", s.lang)
 		}
 	}
 }

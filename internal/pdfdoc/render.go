@@ -6,21 +6,24 @@ import (
 	"io"
 	"strconv"
 	"sync"
+	"unicode"
 
 	"codeberg.org/go-pdf/fpdf"
 )
 
 // Renderer writes Documents as PDF. It holds the embedded fonts, parsed
-// once, and the copies of them cut down to the scripts Jol writes (see
+// once, and copies of them cut down to the scripts Jol writes (see
 // fontset.go): make one per process and share it. It is safe for
 // concurrent use.
 type Renderer struct {
 	regular, bold *face
-	common, full  fontSet
-	shapers       sync.Pool // of *shaper
+	// The faces as fpdf gets them: cut down to Latin with Cyrillic, to
+	// Latin with Arabic, to all three, and whole.
+	cyrillic, arabic, common, full fontSet
+	shapers                        sync.Pool // of *shaper
 }
 
-// New parses the embedded fonts, cuts their common copies and returns a
+// New parses the embedded fonts, cuts their copies and returns a
 // Renderer.
 func New() (*Renderer, error) {
 	regular, err := parseFace(regularTTF, "")
@@ -36,11 +39,19 @@ func New() (*Renderer, error) {
 		// advances as they come.
 		return nil, fmt.Errorf("pdfdoc: fonts differ in units per em (%v, %v)", regular.upem, bold.upem)
 	}
-	common, err := commonSet(regular, bold)
-	if err != nil {
-		return nil, err
+	r := &Renderer{regular: regular, bold: bold, full: fullSet(regular, bold)}
+	for _, c := range []struct {
+		set   *fontSet
+		chars *unicode.RangeTable
+	}{
+		{&r.cyrillic, chars(baseChars, cyrillicChars)},
+		{&r.arabic, chars(baseChars, arabicChars)},
+		{&r.common, chars(baseChars, cyrillicChars, arabicChars)},
+	} {
+		if *c.set, err = cutSet(regular, bold, c.chars); err != nil {
+			return nil, err
+		}
 	}
-	r := &Renderer{regular: regular, bold: bold, common: common, full: fullSet(regular, bold)}
 	cache := newLayoutCache()
 	r.shapers.New = func() any { return newShaper(regular, bold, cache) }
 	return r, nil
@@ -65,9 +76,11 @@ func (r *Renderer) WriteAll(out io.Writer, docs ...Document) (err error) {
 	if len(docs) == 0 {
 		return fmt.Errorf("pdfdoc: no documents to write")
 	}
-	pdf, err := r.draw(docs, &r.common)
-	if errors.Is(err, errBeyondSet) {
-		pdf, err = r.draw(docs, &r.full)
+	var pdf *fpdf.Fpdf
+	for _, fs := range r.fontsFor(docs[0]) {
+		if pdf, err = r.draw(docs, fs); !errors.Is(err, errBeyondSet) {
+			break
+		}
 	}
 	if err != nil {
 		return err
