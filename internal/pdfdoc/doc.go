@@ -4,7 +4,7 @@
 // Document from its own data and text in the reader's language, and a
 // Renderer writes it.
 //
-//	r, err := pdfdoc.New() // once per process: parses the embedded fonts
+//	r, err := pdfdoc.New() // once per process: parses and cuts the embedded fonts
 //	doc := pdfdoc.Document{
 //		Lang:       i18n.FA,
 //		Letterhead: &pdfdoc.Letterhead{Name: org.Name, Lines: org.Address},

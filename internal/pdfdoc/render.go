@@ -1,22 +1,30 @@
 package pdfdoc
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"sync"
+	"unicode"
 
 	"codeberg.org/go-pdf/fpdf"
 )
 
 // Renderer writes Documents as PDF. It holds the embedded fonts, parsed
-// once: make one per process and share it. It is safe for concurrent use.
+// once, and copies of them cut down to the scripts Jol writes (see
+// fontset.go): make one per process and share it. It is safe for
+// concurrent use.
 type Renderer struct {
 	regular, bold *face
-	shapers       sync.Pool // of *shaper
+	// The faces as fpdf gets them: cut down to Latin with Cyrillic, to
+	// Latin with Arabic, to all three, and whole.
+	cyrillic, arabic, common, full fontSet
+	shapers                        sync.Pool // of *shaper
 }
 
-// New parses the embedded fonts and returns a Renderer.
+// New parses the embedded fonts, cuts their copies and returns a
+// Renderer.
 func New() (*Renderer, error) {
 	regular, err := parseFace(regularTTF, "")
 	if err != nil {
@@ -31,8 +39,21 @@ func New() (*Renderer, error) {
 		// advances as they come.
 		return nil, fmt.Errorf("pdfdoc: fonts differ in units per em (%v, %v)", regular.upem, bold.upem)
 	}
-	r := &Renderer{regular: regular, bold: bold}
-	r.shapers.New = func() any { return newShaper(regular, bold) }
+	r := &Renderer{regular: regular, bold: bold, full: fullSet(regular, bold)}
+	for _, c := range []struct {
+		set   *fontSet
+		chars *unicode.RangeTable
+	}{
+		{&r.cyrillic, chars(baseChars, cyrillicChars)},
+		{&r.arabic, chars(baseChars, arabicChars)},
+		{&r.common, chars(baseChars, cyrillicChars, arabicChars)},
+	} {
+		if *c.set, err = cutSet(regular, bold, c.chars); err != nil {
+			return nil, err
+		}
+	}
+	cache := newLayoutCache()
+	r.shapers.New = func() any { return newShaper(regular, bold, cache) }
 	return r, nil
 }
 
@@ -55,11 +76,32 @@ func (r *Renderer) WriteAll(out io.Writer, docs ...Document) (err error) {
 	if len(docs) == 0 {
 		return fmt.Errorf("pdfdoc: no documents to write")
 	}
+	var pdf *fpdf.Fpdf
+	for _, fs := range r.fontsFor(docs[0]) {
+		if pdf, err = r.draw(docs, fs); !errors.Is(err, errBeyondSet) {
+			break
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if err := pdf.Output(out); err != nil {
+		return fmt.Errorf("pdfdoc: write: %w", err)
+	}
+	return nil
+}
+
+// errBeyondSet says a document drew a character its font set lacks.
+var errBeyondSet = errors.New("pdfdoc: a character outside the font set")
+
+// draw draws docs onto the pages of a new PDF with the fonts of fs, or
+// returns errBeyondSet when fs cannot draw one of their characters.
+func (r *Renderer) draw(docs []Document, fs *fontSet) (*fpdf.Fpdf, error) {
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(margin, margin, margin)
-	pdf.AddUTF8FontFromBytes(family, r.regular.style, r.regular.ttf)
-	pdf.AddUTF8FontFromBytes(family, r.bold.style, r.bold.ttf)
+	pdf.AddUTF8FontFromBytes(family, r.regular.style, fs.regular)
+	pdf.AddUTF8FontFromBytes(family, r.bold.style, fs.bold)
 	pdf.SetTitle(docs[0].Title, true)
 	if docs[0].Lang != "" {
 		pdf.SetLang(string(docs[0].Lang)) // for screen readers and search
@@ -72,21 +114,21 @@ func (r *Renderer) WriteAll(out io.Writer, docs ...Document) (err error) {
 	}
 	sh := r.shapers.Get().(*shaper)
 	for i := range docs {
-		w := &writer{pdf: pdf, sh: sh, doc: &docs[i], rtl: docs[i].Lang.Dir() == "rtl"}
+		w := &writer{pdf: pdf, sh: sh, fonts: fs, doc: &docs[i], rtl: docs[i].Lang.Dir() == "rtl"}
 		w.render()
-		if w.err != nil {
-			return fmt.Errorf("pdfdoc: document %d: %w", i+1, w.err)
-		}
-		if err := pdf.Error(); err != nil {
-			return fmt.Errorf("pdfdoc: document %d: %w", i+1, err)
+		switch {
+		case w.err != nil:
+			return nil, fmt.Errorf("pdfdoc: document %d: %w", i+1, w.err)
+		case pdf.Error() != nil:
+			return nil, fmt.Errorf("pdfdoc: document %d: %w", i+1, pdf.Error())
+		case w.beyond:
+			r.shapers.Put(sh)
+			return nil, errBeyondSet
 		}
 	}
 	// Not deferred: after a panic the shaper's buffers may be half written.
 	r.shapers.Put(sh)
-	if err := pdf.Output(out); err != nil {
-		return fmt.Errorf("pdfdoc: write: %w", err)
-	}
-	return nil
+	return pdf, nil
 }
 
 // The page: A4 in millimetres, the same margin on every side, the footer
@@ -104,12 +146,16 @@ const (
 type writer struct {
 	pdf   *fpdf.Fpdf
 	sh    *shaper
+	fonts *fontSet // the faces fpdf draws with
 	doc   *Document
 	rtl   bool
 	y     float64 // top of the next thing to draw
 	pages []int   // this document's pages in the PDF
 	err   error   // the first block that could not be drawn
-	font  struct {
+	// beyond is set when the document drew a character its font set
+	// lacks; it is drawn again with the whole faces.
+	beyond bool
+	font   struct {
 		face *face
 		size float64
 	}

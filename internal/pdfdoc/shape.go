@@ -50,10 +50,11 @@ type shaper struct {
 	wrapper       shaping.LineWrapper
 	faces         map[*font.Font]*face
 	goFaces       map[*face]*font.Face
+	cache         *layoutCache // shared with the Renderer's other shapers
 }
 
-func newShaper(regular, bold *face) *shaper {
-	return &shaper{regular: regular, bold: bold,
+func newShaper(regular, bold *face, cache *layoutCache) *shaper {
+	return &shaper{regular: regular, bold: bold, cache: cache,
 		faces: map[*font.Font]*face{regular.font: regular, bold.font: bold},
 		// A font.Face caches lookups, so each shaper has its own.
 		goFaces: map[*face]*font.Face{regular: font.NewFace(regular.font), bold: font.NewFace(bold.font)},
@@ -74,17 +75,23 @@ func (m fontmap) ResolveFace(r rune) *font.Face {
 
 // lines lays text out in lines of at most maxEm ems (no limit when
 // maxEm <= 0). A newline in text starts a new line.
+// The lines may come from the cache: they are not to be changed.
 func (s *shaper) lines(text string, lang string, rtl, bold bool, maxEm float64) []line {
+	k := layoutKey{text: text, lang: lang, rtl: rtl, bold: bold, maxEm: maxEm}
+	if out, ok := s.cache.get(k); ok {
+		return out
+	}
 	var out []line
 	for para := range strings.SplitSeq(text, "\n") {
 		out = append(out, s.paragraph([]rune(para), lang, rtl, bold, maxEm)...)
 	}
+	s.cache.put(k, out)
 	return out
 }
 
 // oneLine lays text out on a single line, however long.
 func (s *shaper) oneLine(text, lang string, rtl, bold bool) line {
-	ls := s.paragraph([]rune(strings.ReplaceAll(text, "\n", " ")), lang, rtl, bold, 0)
+	ls := s.lines(strings.ReplaceAll(text, "\n", " "), lang, rtl, bold, 0)
 	if len(ls) == 0 {
 		return line{}
 	}

@@ -39,6 +39,9 @@ func (w *writer) setFont(fc *face, size float64) {
 func (w *writer) drawLine(l line, x, y, size float64) {
 	for _, s := range l.segs {
 		if s.text != "" {
+			if !w.beyond && !w.fonts.draws(s.text) {
+				w.beyond = true
+			}
 			w.setFont(s.face, size)
 			if s.fake {
 				// Bold by stroking the regular face's outline.

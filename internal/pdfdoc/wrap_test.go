@@ -42,11 +42,15 @@ func TestLongPersianParagraphWrapsKeepingWordsInOrder(t *testing.T) {
 // stick out or fall short of the margin, and runs would overlap.
 func TestLinesFitAndMatchFpdfWidths(t *testing.T) {
 	r := renderer(t)
-	sh := newShaper(r.regular, r.bold)
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes(family, r.regular.style, r.regular.ttf)
-	pdf.AddUTF8FontFromBytes(family, r.bold.style, r.bold.ttf)
-	pdf.AddPage()
+	sh := newShaper(r.regular, r.bold, nil)
+	// fpdf measures with the fonts it embeds: the whole ones, and the
+	// copies cut down to Jol's scripts.
+	whole, cut := fpdf.New("P", "mm", "A4", ""), fpdf.New("P", "mm", "A4", "")
+	for pdf, fs := range map[*fpdf.Fpdf]*fontSet{whole: &r.full, cut: &r.common} {
+		pdf.AddUTF8FontFromBytes(family, r.regular.style, fs.regular)
+		pdf.AddUTF8FontFromBytes(family, r.bold.style, fs.bold)
+		pdf.AddPage()
+	}
 	const size, avail = 11.0, 120.0
 	texts := map[string]string{"fa": longPersian, "kk": strings.Repeat(samples()[0].doc.Blocks[1].(Paragraph).Text+" ", 3),
 		"fr": strings.Repeat(samples()[3].doc.Blocks[1].(Paragraph).Text+" ", 3),
@@ -63,10 +67,15 @@ func TestLinesFitAndMatchFpdfWidths(t *testing.T) {
 					t.Errorf("%s line %d is %.2f mm wide, more than %v", lang, i, w, avail)
 				}
 				for _, s := range l.segs {
-					pdf.SetFont(family, s.face.style, size)
-					// fpdf rounds advances to thousandths of an em.
-					if got, want := pdf.GetStringWidth(s.text), s.width*size*ptToMM; math.Abs(got-want) > 0.0005*want+0.005 {
-						t.Errorf("%s bold=%v: fpdf measures %q %.3f mm, the shaper %.3f mm", lang, bold, s.text, got, want)
+					if !r.common.draws(s.text) {
+						t.Errorf("%s: the cut fonts lack a character of %q", lang, s.text)
+					}
+					for _, pdf := range []*fpdf.Fpdf{whole, cut} {
+						pdf.SetFont(family, s.face.style, size)
+						// fpdf rounds advances to thousandths of an em.
+						if got, want := pdf.GetStringWidth(s.text), s.width*size*ptToMM; math.Abs(got-want) > 0.0005*want+0.005 {
+							t.Errorf("%s bold=%v cut=%v: fpdf measures %q %.3f mm, the shaper %.3f mm", lang, bold, pdf == cut, s.text, got, want)
+						}
 					}
 				}
 			}
