@@ -24,7 +24,7 @@ import (
 // Who may open each route, written out independently of the policy table
 // in internal/access, so a change to either shows up here.
 var (
-	everyone     = []string{"admin", "coordinator", "operator", "school", "warehouse", "outreach", "volunteer", "mentor", "sponsor", "auditor"}
+	everyone     = []string{"admin", "coordinator", "operator", "school", "warehouse", "outreach", "volunteer", "mentor", "sponsor", "auditor", "charity"}
 	orgViewers   = []string{"admin", "coordinator", "operator", "school", "warehouse", "outreach", "auditor"}
 	orgManagers  = []string{"admin", "coordinator"}
 	placeViewers = []string{"admin", "coordinator", "operator", "school", "warehouse", "outreach", "volunteer", "mentor", "auditor"}
@@ -96,10 +96,29 @@ var (
 	// volunteer teacher runs their own; sponsors and mentors never.
 	courseViewers  = []string{"admin", "coordinator", "operator", "school", "outreach", "auditor"}
 	courseManagers = []string{"admin", "coordinator"}
+	// Out-of-school cases: outreach workers, coordinators and
+	// administrators work them, auditors read them; the charities are
+	// read by the same staff and kept by coordinators; a charity's own
+	// staff open only their inbox of referrals.
+	outreachViewers = []string{"admin", "coordinator", "outreach", "auditor"}
+	outreachWorkers = []string{"admin", "coordinator", "outreach"}
+	charityViewers  = []string{"admin", "coordinator", "outreach", "auditor"}
+	charityManagers = []string{"admin", "coordinator"}
+	charityStaff    = []string{"charity"}
 )
 
 var expectedAccess = map[string][]string{
 	"GET /{$}":                        everyone,
+	"GET /outreach":                   outreachViewers,
+	"GET /outreach/funnel":            outreachViewers,
+	"GET /outreach/{id}":              outreachViewers,
+	"POST /outreach/{id}/{act}":       outreachWorkers,
+	"GET /charities":                  charityViewers,
+	"POST /charities":                 charityManagers,
+	"GET /charities/{id}":             charityManagers,
+	"POST /charities/{id}":            charityManagers,
+	"GET /referrals":                  charityStaff,
+	"POST /referrals/{id}":            charityStaff,
 	"GET /login":                      public,
 	"POST /login":                     public,
 	"POST /logout":                    public,

@@ -130,3 +130,6 @@ func joinShared(fs []SharedField) string {
 	}
 	return strings.Join(parts, ",")
 }
+
+// Percent is the confidence in whole percent, for pages.
+func (c Case) Percent() int { return int(c.Confidence*100 + 0.5) }
