@@ -152,7 +152,7 @@ func (s *Service) Answer(ctx context.Context, p access.Principal, id int64, in A
 	}
 	mine, err := s.charities.Mine(ctx, p)
 	if err != nil {
-		return Referral{}, errs.New(errs.Forbidden, "error.forbidden")
+		return Referral{}, err // not found for a login whose organisation has no charity record
 	}
 	in.Note = strings.TrimSpace(in.Note)
 	var fs []errs.FieldError
