@@ -103,8 +103,10 @@ var (
 	outreachViewers = []string{"admin", "coordinator", "outreach", "auditor"}
 	outreachWorkers = []string{"admin", "coordinator", "outreach"}
 	charityViewers  = []string{"admin", "coordinator", "outreach", "auditor"}
-	charityManagers = []string{"admin", "coordinator"}
-	charityStaff    = []string{"charity"}
+	// The steps' deadlines and the out-of-school run's flags.
+	outreachManagers = []string{"admin", "coordinator"}
+	charityManagers  = []string{"admin", "coordinator"}
+	charityStaff     = []string{"charity"}
 )
 
 var expectedAccess = map[string][]string{
@@ -425,6 +427,27 @@ var expectedAccess = map[string][]string{
 	"POST /api/v1/courses/{id}/sessions":                    courseManagers,
 	"PUT /api/v1/sessions/{id}/attendance":                  courseManagers,
 	"GET /api/v1/my/courses":                                volunteers,
+	"GET /api/v1/outreach/cases":                            outreachViewers,
+	"GET /api/v1/outreach/cases/{id}":                       outreachViewers,
+	"POST /api/v1/outreach/cases/{id}/contact":              outreachWorkers,
+	"POST /api/v1/outreach/cases/{id}/needs":                outreachWorkers,
+	"POST /api/v1/outreach/cases/{id}/referrals":            outreachWorkers,
+	"POST /api/v1/outreach/cases/{id}/enrolment":            outreachWorkers,
+	"POST /api/v1/outreach/cases/{id}/checks":               outreachWorkers,
+	"POST /api/v1/outreach/cases/{id}/close":                outreachWorkers,
+	"PUT /api/v1/outreach/cases/{id}/consent":               outreachWorkers,
+	"PUT /api/v1/outreach/cases/{id}/assignee":              outreachWorkers,
+	"GET /api/v1/outreach/funnel":                           outreachViewers,
+	"GET /api/v1/outreach/deadlines":                        outreachViewers,
+	"PUT /api/v1/outreach/deadlines":                        outreachManagers,
+	"POST /api/v1/outreach/flags":                           outreachManagers,
+	"GET /api/v1/charities":                                 charityViewers,
+	"POST /api/v1/charities":                                charityManagers,
+	"GET /api/v1/charities/{id}":                            charityViewers,
+	"PUT /api/v1/charities/{id}":                            charityManagers,
+	"GET /api/v1/referrals":                                 charityStaff,
+	"GET /api/v1/referrals/{id}":                            charityStaff,
+	"POST /api/v1/referrals/{id}/answer":                    charityStaff,
 	"GET /my/tasks":                                         volunteers,
 	"POST /my/tasks/{id}":                                   volunteers,
 	"GET /devices":                                          stockViewers,

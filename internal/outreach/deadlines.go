@@ -51,10 +51,11 @@ func (s *Service) deadlines(ctx context.Context, q store.Querier) (map[Step]int,
 }
 
 // SetDeadlines sets the days of the steps in ds; p needs ManageOutreach
-// over the whole installation. Open cases keep their deadline until their
-// next step.
+// (administrators and coordinators). The deadlines are the
+// installation's, the same in every district, and the change log records
+// who set them. Open cases keep their deadline until their next step.
 func (s *Service) SetDeadlines(ctx context.Context, p access.Principal, ds map[Step]int) error {
-	if err := access.Can(p, access.ManageOutreach, access.Target{}); err != nil {
+	if err := access.Can(p, access.ManageOutreach, p.Scope()); err != nil {
 		return err
 	}
 	var fs []errs.FieldError

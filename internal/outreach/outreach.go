@@ -56,6 +56,7 @@ type queries struct {
 	Needs, PutNeed, Referrals, InsertReferral, ReferralByID, AnswerReferral, FinishReferral     string
 	Checks, InsertCheck, Queue, QueueMine, CountQueue, CountQueueMine, AssigneeScope            string
 	Inbox, CardOf, FunnelDistrict, FunnelReason, Deadlines, PutDeadline, MergeCases, MoveCase   string
+	Workers                                                                                     string
 }
 
 // Deps are what the service needs of the installation.

@@ -217,3 +217,12 @@ SELECT c.region_path, COALESCE(r.code, ''), c.shared, c.reason, p.last_name, p.f
 FROM outreach_cases c JOIN persons p ON p.id = c.person_id LEFT JOIN regions r ON r.id = c.region_id
      LEFT JOIN outreach_needs n ON n.case_id = c.id AND n.need = $2
 WHERE c.id = $1;
+
+-- name: Workers
+-- The active outreach workers, with their scope, by name: those who may
+-- be given a case are picked from them by the policy.
+SELECT u.id, u.name, u.role, COALESCE(o.path, ''), COALESCE(r.path, '')
+FROM users u LEFT JOIN organisations o ON o.id = u.org_id LEFT JOIN regions r ON r.id = u.region_id
+WHERE u.active AND u.role = 'outreach'
+ORDER BY u.name, u.id
+LIMIT 2000;

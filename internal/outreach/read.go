@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/store"
 )
 
@@ -24,7 +25,8 @@ type View struct {
 }
 
 // Get returns case id with its timeline, needs, referrals and checks; p
-// needs ViewOutreach in the case's scope. Every reading writes the access
+// needs ViewOutreach in the case's scope, outside which the case is not
+// found. Every reading writes the access
 // log (via says where: "web", "api").
 func (s *Service) Get(ctx context.Context, p access.Principal, id int64, via string) (View, error) {
 	if err := access.Can(p, access.ViewOutreach, p.Scope()); err != nil {
@@ -34,8 +36,8 @@ func (s *Service) Get(ctx context.Context, p access.Principal, id int64, via str
 	if err != nil {
 		return View{}, err
 	}
-	if err := access.Can(p, access.ViewOutreach, c.Target()); err != nil {
-		return View{}, err
+	if access.Can(p, access.ViewOutreach, c.Target()) != nil {
+		return View{}, errs.ErrNotFound // a case outside the scope is not there for p
 	}
 	if err := s.log.ViewedIn(ctx, p, KindCase, itoa(c.ID), c.Target(), via); err != nil {
 		return View{}, err

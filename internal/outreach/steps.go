@@ -218,28 +218,3 @@ func (s *Service) Share(ctx context.Context, p access.Principal, id int64, versi
 		return "consent", joinShared(set), nil
 	})
 }
-
-// Assign gives case id to user userID to work (0: to nobody), who must be
-// able to work it.
-func (s *Service) Assign(ctx context.Context, p access.Principal, id int64, version int, userID int64) (Case, error) {
-	return s.update(ctx, p, id, version, "assign", func(tx *sql.Tx, c *Case) (string, string, error) {
-		if userID != 0 {
-			var active bool
-			var name string
-			var u access.Principal
-			err := tx.QueryRowContext(ctx, s.q.AssigneeScope, userID).Scan(&active, &name, &u.Role, &u.OrgPath, &u.RegionPath)
-			switch {
-			case errors.Is(err, sql.ErrNoRows) || err == nil && !active:
-				return "", "", errs.Validation(errs.Field("assignee", "error.assignee"))
-			case err != nil:
-				return "", "", err
-			case access.Can(u, access.WorkOutreach, c.Target()) != nil:
-				return "", "", errs.Validation(errs.Field("assignee", "error.assignee_scope", "Name", name))
-			}
-			c.AssigneeID = userID
-			return "assigned", name, nil
-		}
-		c.AssigneeID = 0
-		return "assigned", "", nil
-	})
-}

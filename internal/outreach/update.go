@@ -40,8 +40,8 @@ func (s *Service) update(ctx context.Context, p access.Principal, id int64, vers
 		if c, err = s.byID(ctx, tx, id); err != nil {
 			return err
 		}
-		if err := access.Can(p, access.WorkOutreach, c.Target()); err != nil {
-			return err
+		if access.Can(p, access.WorkOutreach, c.Target()) != nil {
+			return errs.ErrNotFound // as Get: a case outside the scope is not there
 		}
 		if version != 0 && version != c.Version {
 			return errChanged()

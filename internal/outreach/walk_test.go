@@ -30,8 +30,10 @@ func TestACaseFromFlagToRetained(t *testing.T) {
 
 		c, err := s.Assign(ctx, worker, id, 1, w.Users[access.Outreach].ID)
 		must(t, err)
-		_, err = s.Assign(ctx, worker, id, c.Version, w.Users[access.Sponsor].ID)
-		wantKey(t, err, "error.assignee_scope")
+		_, err = s.Assign(ctx, worker, id, c.Version, w.Users[access.Coordinator].ID)
+		wantKey(t, err, "error.forbidden") // giving a case to someone else is a coordinator's
+		_, err = s.Assign(ctx, coord, id, c.Version, w.Users[access.Sponsor].ID)
+		wantKey(t, err, "error.outreach_assignee_scope")
 		_, err = s.AddNeeds(ctx, worker, id, c.Version, []outreach.NeedNote{{Need: outreach.NeedHealth}})
 		wantKey(t, err, "error.outreach_step")
 		_, err = s.Contact(ctx, worker, id, c.Version, outreach.ContactInput{Mode: outreach.Visit, Reason: "lazy"})
@@ -252,12 +254,17 @@ func TestWhoSeesACase(t *testing.T) {
 		astana := w.User(t, accounts.NewUser{Email: "astana@example.org", Name: "Astana worker",
 			Role: access.Outreach, OrgID: w.Centre.ID, Region: "KZ-71"}).Principal()
 		_, staff := charity(t, w, "Shipa", 3, []string{"KZ-75"}, charities.Health)
-		for name, p := range map[string]access.Principal{"worker in Astana": astana, "charity staff": staff,
-			"sponsor": w.Principal(access.Sponsor), "stranger": w.Stranger.Principal()} {
-			if _, err := s.Get(ctx, p, id, "web"); errs.CodeOf(err) != errs.Forbidden {
+		// Staff outside the case's scope are told it is not there; roles
+		// that never see a case are refused whatever the case.
+		for name, tc := range map[string]struct {
+			p    access.Principal
+			want errs.Code
+		}{"worker in Astana": {astana, errs.NotFound}, "stranger": {w.Stranger.Principal(), errs.NotFound},
+			"charity staff": {staff, errs.Forbidden}, "sponsor": {w.Principal(access.Sponsor), errs.Forbidden}} {
+			if _, err := s.Get(ctx, tc.p, id, "web"); errs.CodeOf(err) != tc.want {
 				t.Errorf("%s opens the case: %v", name, err)
 			}
-			if _, err := s.Contact(ctx, p, id, 1, outreach.ContactInput{Mode: outreach.Call, Reason: outreach.Work}); errs.CodeOf(err) != errs.Forbidden {
+			if _, err := s.Contact(ctx, tc.p, id, 1, outreach.ContactInput{Mode: outreach.Call, Reason: outreach.Work}); errs.CodeOf(err) != tc.want {
 				t.Errorf("%s works the case: %v", name, err)
 			}
 		}
