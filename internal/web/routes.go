@@ -388,6 +388,8 @@ func (s *Server) routes() []route {
 		// forms of its steps; the charities; a charity's inbox.
 		{"GET", "/outreach", access.ViewOutreach, out.Queue, 0},
 		{"GET", "/outreach/funnel", access.ViewOutreach, out.Funnel, 0},
+		{"GET", "/outreach/deadlines", access.ManageOutreach, out.Deadlines, 0},
+		{"POST", "/outreach/deadlines", access.ManageOutreach, out.DeadlinesSave, 0},
 		{"GET", "/outreach/{id}", access.ViewOutreach, out.Case, 0},
 		{"POST", "/outreach/{id}/{act}", access.WorkOutreach, out.Act, 0},
 		{"GET", "/charities", access.ViewCharities, out.Charities, 0},
@@ -395,6 +397,7 @@ func (s *Server) routes() []route {
 		{"GET", "/charities/{id}", access.ManageCharities, out.Charity, 0},
 		{"POST", "/charities/{id}", access.ManageCharities, out.CharitySave, 0},
 		{"GET", "/referrals", access.AnswerReferrals, out.Inbox, 0},
+		{"GET", "/referrals/{id}", access.AnswerReferrals, out.Referral, 0},
 		{"POST", "/referrals/{id}", access.AnswerReferrals, out.Answer, 0},
 
 		{"GET", "/regions", access.ViewRegions, adm.Regions, 0},

@@ -18,6 +18,7 @@ type caseView struct {
 	outreach.View
 	Today     time.Time
 	CanWork   bool
+	CanAssign bool // give the case to another worker: a coordinator's
 	Form      *form
 	Modes     []option
 	Reasons   []option
@@ -26,12 +27,13 @@ type caseView struct {
 	Charities []option
 	Schools   []option
 	Shared    []option
+	Workers   []option
 }
 
 // caseFields are the fields of every form of a case's page; each form
 // posts the version it was shown at.
 var caseFields = []string{"version", "mode", "reason", "note", "need", "charity", "school", "on", "attending",
-	"outcome"}
+	"outcome", "assignee"}
 
 // Case shows the {id} case; the reading is in the access log.
 func (s *Server) Case(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -76,6 +78,11 @@ func (s *Server) renderCase(w http.ResponseWriter, r *http.Request, rq *request,
 			}
 		}
 	}
+	if v.CanAssign = c.Open() && access.Can(rq.P, access.ManageOutreach, c.Target()) == nil; v.CanAssign {
+		if v.Workers, err = s.workers(r, rq, c.Case, f.Values["assignee"]); err != nil {
+			return err
+		}
+	}
 	if v.CanWork && (c.Step == outreach.Contacted || c.Step == outreach.Support) {
 		if v.Schools, err = kit.OrgOptions(ctx, s.svc.Orgs, rq.P, f.Values["school"], l.T("outreach.choose"), 0); err != nil {
 			return err
@@ -98,7 +105,8 @@ func domainsLabel(rq *request, ch charities.Charity) string {
 }
 
 // Act records the {act} of the {id} case: contact, needs, refer, enrol,
-// check, close, share or take (assign it to the reader).
+// check, close, share, take (assign it to the reader) or assign (give it
+// to the worker of field assignee, or to nobody: a coordinator's).
 func (s *Server) Act(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := kit.PathID(r)
 	if err != nil {
@@ -140,6 +148,9 @@ func (s *Server) Act(w http.ResponseWriter, r *http.Request, rq *request) error 
 		_, err = svc.Share(ctx, rq.P, id, version, fields)
 	case "take":
 		_, err = svc.Assign(ctx, rq.P, id, version, rq.P.UserID)
+	case "assign":
+		user, _ := kit.FormID(f.Values["assignee"])
+		_, err = svc.Assign(ctx, rq.P, id, version, user)
 	default:
 		return kit.ErrNotFound
 	}
@@ -151,4 +162,21 @@ func (s *Server) Act(w http.ResponseWriter, r *http.Request, rq *request) error 
 		return err
 	}
 	return s.renderCase(w, r, rq, f, http.StatusUnprocessableEntity)
+}
+
+// workers are the options of the outreach workers who may work case c,
+// "nobody" first, the case's worker selected unless the form chose.
+func (s *Server) workers(r *http.Request, rq *request, c outreach.Case, chosen string) ([]option, error) {
+	list, err := s.svc.Outreach.Workers(r.Context(), rq.P, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	if chosen == "" {
+		chosen = kit.Itoa(c.AssigneeID)
+	}
+	out := []option{{Value: "0", Label: rq.L.T("outreach.nobody"), Selected: chosen == "0"}}
+	for _, u := range list {
+		out = append(out, option{Value: kit.Itoa(u.ID), Label: u.Name, Selected: chosen == kit.Itoa(u.ID)})
+	}
+	return out, nil
 }

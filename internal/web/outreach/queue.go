@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/outreach"
 	"github.com/jolproject/jol/internal/web/kit"
 )
@@ -13,9 +14,10 @@ import (
 type queueView struct {
 	Page
 	kit.Listing
-	Rows  []outreach.Case
-	Mine  bool
-	Today time.Time
+	Rows      []outreach.Case
+	Mine      bool
+	Today     time.Time
+	CanManage bool // may set the steps' deadlines
 }
 
 // Queue lists the open cases by deadline, the overdue on top; ?mine=1
@@ -38,7 +40,7 @@ func (s *Server) Queue(w http.ResponseWriter, r *http.Request, rq *request) erro
 		return err
 	}
 	v := queueView{Page: s.Page(r, rq, "nav.outreach"), Listing: pg.Listing(r, next, count), Rows: rows, Mine: f.Mine,
-		Today: today}
+		Today: today, CanManage: access.Allowed(rq.P, access.ManageOutreach)}
 	s.render(w, http.StatusOK, "queue", &v)
 	return nil
 }
