@@ -56,7 +56,7 @@ type queries struct {
 	Needs, PutNeed, Referrals, InsertReferral, ReferralByID, AnswerReferral, FinishReferral     string
 	Checks, InsertCheck, Queue, QueueMine, CountQueue, CountQueueMine, AssigneeScope            string
 	Inbox, CardOf, FunnelDistrict, FunnelReason, Deadlines, PutDeadline, MergeCases, MoveCase   string
-	Workers                                                                                     string
+	Workers, OpenRow, CloseMerged, Reopen, PersonOf                                             string
 }
 
 // Deps are what the service needs of the installation.
@@ -90,14 +90,6 @@ func New(db *store.DB, d Deps) (*Service, error) {
 	}
 	return s, nil
 }
-
-// MergeHook is the name under which the registry keeps what a merge moved
-// of the cases.
-const MergeHook = "outreach_cases"
-
-// CaseMoves is the merge hook that moves a child's cases to the record
-// kept.
-func (s *Service) CaseMoves() people.MergeHook { return people.RowMoves(s.q.MergeCases, s.q.MoveCase) }
 
 func oneOf[T comparable](v T, set []T) bool { return slices.Contains(set, v) }
 

@@ -179,7 +179,7 @@ SELECT c.region_path, count(*),
        sum(CASE WHEN c.outcome = 'retained' THEN 1 ELSE 0 END),
        sum(CASE WHEN c.step = 'closed' AND c.outcome <> 'retained' THEN 1 ELSE 0 END)
 FROM outreach_cases c
-WHERE c.org_path >= $1 AND c.org_path < $2 AND c.region_path >= $3 AND c.region_path < $4
+WHERE c.org_path >= $1 AND c.org_path < $2 AND c.region_path >= $3 AND c.region_path < $4 AND c.outcome <> 'merged'
 GROUP BY c.region_path
 ORDER BY c.region_path;
 
@@ -192,7 +192,7 @@ SELECT c.reason, count(*),
        sum(CASE WHEN c.outcome = 'retained' THEN 1 ELSE 0 END),
        sum(CASE WHEN c.step = 'closed' AND c.outcome <> 'retained' THEN 1 ELSE 0 END)
 FROM outreach_cases c
-WHERE c.org_path >= $1 AND c.org_path < $2 AND c.region_path >= $3 AND c.region_path < $4
+WHERE c.org_path >= $1 AND c.org_path < $2 AND c.region_path >= $3 AND c.region_path < $4 AND c.outcome <> 'merged'
 GROUP BY c.reason
 ORDER BY c.reason;
 
@@ -208,6 +208,27 @@ SELECT id FROM outreach_cases WHERE person_id = $1 ORDER BY id;
 
 -- name: MoveCase
 UPDATE outreach_cases SET person_id = $1 WHERE id = $2;
+
+-- name: OpenRow
+-- The open case of person $1, as the merge hook keeps it.
+SELECT id, step, checks_done, step_at, due_on, version, updated_at
+FROM outreach_cases WHERE person_id = $1 AND step <> 'closed';
+
+-- name: CloseMerged
+-- Closes case $1 at $2 (day $3) as merged into another case of the child.
+UPDATE outreach_cases SET step = 'closed', outcome = 'merged', step_at = $2, closed_at = $2, due_on = $3,
+       updated_at = $2, version = version + 1
+WHERE id = $1;
+
+-- name: Reopen
+-- Undoes CloseMerged on case $1 if it still stands as the merge left it
+-- (version $2): back at step $3 entered at $4, due on $5.
+UPDATE outreach_cases SET step = $3, step_at = $4, due_on = $5, outcome = '', closed_at = NULL, updated_at = $6,
+       version = version + 1
+WHERE id = $1 AND version = $2 AND step = 'closed' AND outcome = 'merged';
+
+-- name: PersonOf
+SELECT person_id FROM outreach_cases WHERE id = $1;
 
 -- name: CardOf
 -- What a charity may be shown of the case of a referral, before the

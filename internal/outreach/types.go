@@ -121,6 +121,9 @@ const (
 	Retained  Outcome = "retained"   // attending six months after enrolment
 	MovedAway Outcome = "moved_away" // the family left the district
 	NotFound  Outcome = "not_found"  // nobody could find the child
+	// Merged closes a case whose child's record was merged with another
+	// record that had an open case further on (see CaseMoves).
+	Merged Outcome = "merged"
 )
 
 // Outcomes lists the outcomes; Retained is reached by the six-month check.
