@@ -82,6 +82,18 @@ type Event struct {
 	Detail string    `json:"detail,omitempty"`
 }
 
+// Coded reports whether the line's detail is made of codes (a mode and a
+// reason, needs, a check's month) that the case's page shows, translated,
+// in its own sections, rather than text: why the run flagged the child, a
+// school's or a worker's name, the case a merge closed.
+func (e Event) Coded() bool {
+	switch e.Kind {
+	case "contacted", "needs", "consent", "referred", "accepted", "declined", "check", "closed":
+		return true
+	}
+	return false
+}
+
 // NeedNote is a need found for a child, with what the worker noted.
 type NeedNote struct {
 	Need Need   `json:"need"`

@@ -91,7 +91,7 @@ func TestAWorkerWalksACase(t *testing.T) {
 		t.Fatalf("check %d %s", r.Status, r.Body)
 	}
 	page = worker.Get("/outreach/" + id)
-	for _, want := range []string{"Зачислен", "Принято", "Проверка через 1 мес.: Посещает"} {
+	for _, want := range []string{"Зачислен", "Принято", "Проверка через 1 месяц: Посещает"} {
 		if !strings.Contains(page.Body, want) {
 			t.Errorf("case page lacks %q", want)
 		}
