@@ -24,7 +24,7 @@ import (
 // Who may open each route, written out independently of the policy table
 // in internal/access, so a change to either shows up here.
 var (
-	everyone     = []string{"admin", "coordinator", "operator", "school", "warehouse", "outreach", "volunteer", "mentor", "sponsor", "auditor"}
+	everyone     = []string{"admin", "coordinator", "operator", "school", "warehouse", "outreach", "volunteer", "mentor", "sponsor", "auditor", "charity"}
 	orgViewers   = []string{"admin", "coordinator", "operator", "school", "warehouse", "outreach", "auditor"}
 	orgManagers  = []string{"admin", "coordinator"}
 	placeViewers = []string{"admin", "coordinator", "operator", "school", "warehouse", "outreach", "volunteer", "mentor", "auditor"}
@@ -96,10 +96,34 @@ var (
 	// volunteer teacher runs their own; sponsors and mentors never.
 	courseViewers  = []string{"admin", "coordinator", "operator", "school", "outreach", "auditor"}
 	courseManagers = []string{"admin", "coordinator"}
+	// Out-of-school cases: outreach workers, coordinators and
+	// administrators work them, auditors read them; the charities are
+	// read by the same staff and kept by coordinators; a charity's own
+	// staff open only their inbox of referrals.
+	outreachViewers = []string{"admin", "coordinator", "outreach", "auditor"}
+	outreachWorkers = []string{"admin", "coordinator", "outreach"}
+	charityViewers  = []string{"admin", "coordinator", "outreach", "auditor"}
+	// The steps' deadlines and the out-of-school run's flags.
+	outreachManagers = []string{"admin", "coordinator"}
+	charityManagers  = []string{"admin", "coordinator"}
+	charityStaff     = []string{"charity"}
 )
 
 var expectedAccess = map[string][]string{
 	"GET /{$}":                        everyone,
+	"GET /outreach":                   outreachViewers,
+	"GET /outreach/funnel":            outreachViewers,
+	"GET /outreach/{id}":              outreachViewers,
+	"POST /outreach/{id}/{act}":       outreachWorkers,
+	"GET /charities":                  charityViewers,
+	"POST /charities":                 charityManagers,
+	"GET /charities/{id}":             charityManagers,
+	"POST /charities/{id}":            charityManagers,
+	"GET /referrals":                  charityStaff,
+	"POST /referrals/{id}":            charityStaff,
+	"GET /referrals/{id}":             charityStaff,
+	"GET /outreach/deadlines":         outreachManagers,
+	"POST /outreach/deadlines":        outreachManagers,
 	"GET /login":                      public,
 	"POST /login":                     public,
 	"POST /logout":                    public,
@@ -419,6 +443,27 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/my/courses/{id}/roster":                    volunteers,
 	"POST /api/v1/my/courses/{id}/sessions":                 volunteers,
 	"PUT /api/v1/my/sessions/{id}/attendance":               volunteers,
+	"GET /api/v1/outreach/cases":                            outreachViewers,
+	"GET /api/v1/outreach/cases/{id}":                       outreachViewers,
+	"POST /api/v1/outreach/cases/{id}/contact":              outreachWorkers,
+	"POST /api/v1/outreach/cases/{id}/needs":                outreachWorkers,
+	"POST /api/v1/outreach/cases/{id}/referrals":            outreachWorkers,
+	"POST /api/v1/outreach/cases/{id}/enrolment":            outreachWorkers,
+	"POST /api/v1/outreach/cases/{id}/checks":               outreachWorkers,
+	"POST /api/v1/outreach/cases/{id}/close":                outreachWorkers,
+	"PUT /api/v1/outreach/cases/{id}/consent":               outreachWorkers,
+	"PUT /api/v1/outreach/cases/{id}/assignee":              outreachWorkers,
+	"GET /api/v1/outreach/funnel":                           outreachViewers,
+	"GET /api/v1/outreach/deadlines":                        outreachViewers,
+	"PUT /api/v1/outreach/deadlines":                        outreachManagers,
+	"POST /api/v1/outreach/flags":                           outreachManagers,
+	"GET /api/v1/charities":                                 charityViewers,
+	"POST /api/v1/charities":                                charityManagers,
+	"GET /api/v1/charities/{id}":                            charityViewers,
+	"PUT /api/v1/charities/{id}":                            charityManagers,
+	"GET /api/v1/referrals":                                 charityStaff,
+	"GET /api/v1/referrals/{id}":                            charityStaff,
+	"POST /api/v1/referrals/{id}/answer":                    charityStaff,
 	"GET /my/tasks":                                         volunteers,
 	"POST /my/tasks/{id}":                                   volunteers,
 	"GET /devices":                                          stockViewers,

@@ -119,6 +119,21 @@ const (
 	ViewCourses   Action = "courses.view"
 	ManageCourses Action = "courses.manage"
 	TeachCourses  Action = "courses.teach"
+
+	// Out-of-school children (internal/outreach): reading the cases and
+	// their funnel (staff within their scope), working them (contacts,
+	// needs, referrals, enrolment, checks), and setting the deadlines of
+	// the steps and flagging children (the out-of-school run).
+	ViewOutreach   Action = "outreach.view"
+	WorkOutreach   Action = "outreach.work"
+	ManageOutreach Action = "outreach.manage"
+	// The benefactors' association (internal/charities): reading the
+	// charities (no child in them) and keeping them; a charity's staff
+	// answering the referrals sent to their own charity, which the
+	// service checks by the staff's organisation beside this rule.
+	ViewCharities   Action = "charities.view"
+	ManageCharities Action = "charities.manage"
+	AnswerReferrals Action = "referrals.answer"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -192,6 +207,12 @@ var rules = map[Action]rule{
 	ViewCourses:      {roles: []Role{Admin, Coordinator, Operator, SchoolStaff, Outreach, Auditor}, scoped: true},
 	ManageCourses:    {roles: []Role{Admin, Coordinator}, scoped: true},
 	TeachCourses:     {roles: []Role{Volunteer}},
+	ViewOutreach:     {roles: []Role{Admin, Coordinator, Outreach, Auditor}, scoped: true},
+	WorkOutreach:     {roles: []Role{Admin, Coordinator, Outreach}, scoped: true},
+	ManageOutreach:   {roles: []Role{Admin, Coordinator}, scoped: true},
+	ViewCharities:    {roles: []Role{Admin, Coordinator, Outreach, Auditor}},
+	ManageCharities:  {roles: []Role{Admin, Coordinator}},
+	AnswerReferrals:  {roles: []Role{Charity}},
 }
 
 // Actions lists every action the policy knows.

@@ -19,11 +19,14 @@ const (
 	Mentor      Role = "mentor"
 	Sponsor     Role = "sponsor"
 	Auditor     Role = "auditor"
+	// Charity is the staff of a charity of the benefactors' association:
+	// they see only the referrals sent to their charity.
+	Charity Role = "charity"
 )
 
 // Roles lists every role in a stable order.
 func Roles() []Role {
-	return []Role{Admin, Coordinator, Operator, SchoolStaff, Warehouse, Outreach, Volunteer, Mentor, Sponsor, Auditor}
+	return []Role{Admin, Coordinator, Operator, SchoolStaff, Warehouse, Outreach, Volunteer, Mentor, Sponsor, Auditor, Charity}
 }
 
 // Valid reports whether r is a known role.

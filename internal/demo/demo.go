@@ -86,6 +86,7 @@ var logins = []struct {
 	{access.Mentor, "mentor", "Camille Martin", "astana", "KZ-71", ""},
 	{access.Sponsor, "sponsor", "Dala Trade", "sponsor", "", ""},
 	{access.Auditor, "auditor", "Мадина Ахметова", "fund", "", ""},
+	{access.Charity, "charity", "Zahra Karimi", "tehran", "", ""},
 	{access.Coordinator, "coordinator.ir", "مریم محمدی", "tehran", "IR-23", "fa"},
 	{access.Operator, "hotline", "Жанар Сейткали", "hotline-kar", "KZ-35", "ru"},
 	{access.SchoolStaff, "centre", "Гульмира Жумабаева", "centre-kar", "KZ-35", "ru"},

@@ -19,6 +19,7 @@ import (
 	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/campaign"
+	"github.com/jolproject/jol/internal/charities"
 	"github.com/jolproject/jol/internal/courses"
 	"github.com/jolproject/jol/internal/dashboard"
 	"github.com/jolproject/jol/internal/deliveries"
@@ -31,6 +32,7 @@ import (
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/letters"
 	"github.com/jolproject/jol/internal/orgs"
+	"github.com/jolproject/jol/internal/outreach"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/public"
 	"github.com/jolproject/jol/internal/reports"
@@ -90,6 +92,12 @@ type Services struct {
 	Volunteers *volunteers.Service
 	// Courses keeps the free courses, their children and attendance.
 	Courses *courses.Service
+	// Charities keeps the benefactors' association: charities, the
+	// domains and regions they cover, their capacity.
+	Charities *charities.Service
+	// Outreach keeps the out-of-school cases, their referrals to
+	// charities and the funnel.
+	Outreach *outreach.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -181,6 +189,14 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		return nil, err
 	}
 	s.People.OnMerge(appeals.CallerHook, s.Appeals.CallerMoves())
+	if s.Charities, err = charities.New(db, charities.Deps{Audit: s.Audit, Geo: s.Geo, Now: o.Now}); err != nil {
+		return nil, err
+	}
+	if s.Outreach, err = outreach.New(db, outreach.Deps{Audit: s.Audit, People: s.People, Geo: s.Geo,
+		Settings: s.Settings, Charities: s.Charities, Now: o.Now}); err != nil {
+		return nil, err
+	}
+	s.People.OnMerge(outreach.MergeHook, s.Outreach.CaseMoves())
 	if s.Stock, err = stock.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}

@@ -20,11 +20,12 @@ type placement struct {
 func foundation(w *World) orgs.Organisation { return w.Foundation }
 func school(w *World) orgs.Organisation     { return w.School }
 func centre(w *World) orgs.Organisation     { return w.Centre }
+func tehran(w *World) orgs.Organisation     { return w.Tehran }
 
 // userTable places the user of each role: the admin, the sponsor and the
 // auditor belong nowhere in particular; the coordinator runs the
-// Foundation; staff of a school work in the school; the others in the
-// centre.
+// Foundation; staff of a school work in the school; the charity's staff
+// in the Tehran charity; the others in the centre.
 var userTable = map[access.Role]placement{
 	access.Admin:       {},
 	access.Coordinator: {foundation, "KZ"},
@@ -36,6 +37,7 @@ var userTable = map[access.Role]placement{
 	access.Mentor:      {centre, "KZ-75"},
 	access.Sponsor:     {},
 	access.Auditor:     {},
+	access.Charity:     {tehran, ""},
 }
 
 // Email is the address of the world's user of role r, e.g.

@@ -16,11 +16,13 @@ import (
 	"github.com/jolproject/jol/internal/aftercare"
 	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/campaign"
+	"github.com/jolproject/jol/internal/charities"
 	"github.com/jolproject/jol/internal/deliveries"
 	"github.com/jolproject/jol/internal/distribution"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/letters"
 	"github.com/jolproject/jol/internal/orgs"
+	"github.com/jolproject/jol/internal/outreach"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/settings"
@@ -124,12 +126,25 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"delivery.risk.":       riskCodes(),
 		"delivery.skipped.":    {"already_planned", "empty_roster"},
 		"aftercare.skill.":     strs(aftercare.Skills()...),
-		"aftercare.kind.":      strs(aftercare.Kinds()...),
-		"aftercare.status.":    strs(append([]aftercare.Status{aftercare.Active}, aftercare.Statuses()...)...),
-		"aftercare.hold.":      {"held", "released", "issued"},
-		"sponsors.kind.":       strs(stock.DonorKinds()...),
-		"sponsors.method.":     strs(sponsors.Methods()...),
-		"sponsors.currency.":   {"kzt", "irr", "usd", "eur"},
+		"outreach.step.":       strs(outreach.Steps()...),
+		"outreach.category.":   strs(outreach.Categories()...),
+		"outreach.visibility.": strs(outreach.Visibilities()...),
+		"outreach.reason.":     strs(outreach.Reasons()...),
+		"outreach.need.":       strs(outreach.Needs()...),
+		"outreach.outcome.":    strs(outreach.Outcomes()...),
+		"outreach.share.":      strs(outreach.SharedFields()...),
+		"outreach.decline.":    strs(outreach.DeclineReasons()...),
+		"outreach.mode.":       strs(outreach.Modes()...),
+		"outreach.referral.":   {"sent", "accepted", "declined", "completed", "withdrawn"},
+		"outreach.event.": {"flagged", "reflagged", "assigned", "contacted", "consent", "needs", "referred", "accepted",
+			"declined", "enrolled", "check", "closed"},
+		"charities.domain.":  strs(charities.Domains()...),
+		"aftercare.kind.":    strs(aftercare.Kinds()...),
+		"aftercare.status.":  strs(append([]aftercare.Status{aftercare.Active}, aftercare.Statuses()...)...),
+		"aftercare.hold.":    {"held", "released", "issued"},
+		"sponsors.kind.":     strs(stock.DonorKinds()...),
+		"sponsors.method.":   strs(sponsors.Methods()...),
+		"sponsors.currency.": {"kzt", "irr", "usd", "eur"},
 		"sponsors.pledge.": strs(sponsors.PledgeOpen, sponsors.PledgePartly, sponsors.PledgeFulfilled,
 			sponsors.PledgeOverdue),
 		"outboxchannel.": strs(requests.StatusPage, requests.SMS, requests.TelegramCh),

@@ -15,6 +15,7 @@ import (
 	"github.com/jolproject/jol/internal/web/importing"
 	"github.com/jolproject/jol/internal/web/kit"
 	"github.com/jolproject/jol/internal/web/letters"
+	"github.com/jolproject/jol/internal/web/outreach"
 	"github.com/jolproject/jol/internal/web/public"
 	"github.com/jolproject/jol/internal/web/registry"
 	"github.com/jolproject/jol/internal/web/reports"
@@ -45,6 +46,7 @@ type rooms struct {
 	dashboard *dashboard.Server
 	reports   *reports.Server
 	vol       *volunteering.Server
+	outreach  *outreach.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -101,6 +103,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 	if r.vol, err = volunteering.New(k, svc); err != nil {
 		return err
 	}
+	if r.outreach, err = outreach.New(k, svc); err != nil {
+		return err
+	}
 	r.admin, err = admin.New(k, svc)
 	return err
 }
@@ -114,7 +119,7 @@ func (s *Server) routes() []route {
 	rqs, pub, cmp, dk := s.rooms.requests, s.rooms.public, s.rooms.campaigns, s.rooms.desk
 	stk, alc, dst := s.rooms.stock, s.rooms.alloc, s.rooms.dist
 	dlv, ac, sp, dsh, rpt := s.rooms.delivery, s.rooms.aftercare, s.rooms.sponsors, s.rooms.dashboard, s.rooms.reports
-	vol := s.rooms.vol
+	vol, out := s.rooms.vol, s.rooms.outreach
 	return []route{
 		{"GET", "/login", "", s.loginForm, 0},
 		{"POST", "/login", "", s.login, 0},
@@ -384,6 +389,22 @@ func (s *Server) routes() []route {
 		{"GET", "/giving", access.OwnGiving, sp.Giving, 0},
 		{"GET", "/giving/receipts/{id}", access.OwnGiving, sp.Receipt, 0},
 		{"GET", "/giving/receipts/{id}/pdf", access.OwnGiving, sp.ReceiptPDF, 0},
+
+		// Out-of-school children: the queue, the funnel, a case and the
+		// forms of its steps; the charities; a charity's inbox.
+		{"GET", "/outreach", access.ViewOutreach, out.Queue, 0},
+		{"GET", "/outreach/funnel", access.ViewOutreach, out.Funnel, 0},
+		{"GET", "/outreach/deadlines", access.ManageOutreach, out.Deadlines, 0},
+		{"POST", "/outreach/deadlines", access.ManageOutreach, out.DeadlinesSave, 0},
+		{"GET", "/outreach/{id}", access.ViewOutreach, out.Case, 0},
+		{"POST", "/outreach/{id}/{act}", access.WorkOutreach, out.Act, 0},
+		{"GET", "/charities", access.ViewCharities, out.Charities, 0},
+		{"POST", "/charities", access.ManageCharities, out.CharitySave, 0},
+		{"GET", "/charities/{id}", access.ManageCharities, out.Charity, 0},
+		{"POST", "/charities/{id}", access.ManageCharities, out.CharitySave, 0},
+		{"GET", "/referrals", access.AnswerReferrals, out.Inbox, 0},
+		{"GET", "/referrals/{id}", access.AnswerReferrals, out.Referral, 0},
+		{"POST", "/referrals/{id}", access.AnswerReferrals, out.Answer, 0},
 
 		{"GET", "/regions", access.ViewRegions, adm.Regions, 0},
 		{"GET", "/admin/regions/import", access.ManageRegions, adm.RegionImportForm, 0},
