@@ -45,21 +45,42 @@ func road(w *testworld.World, slug string, start time.Time) campaign.Input {
 // when not 0 — the way the requests package writes them.
 func request(t *testing.T, w *testworld.World, c campaign.Campaign, item int64, qty int, status, regionPath string, cat int64) {
 	t.Helper()
+	var cats []int64
+	if cat != 0 {
+		cats = append(cats, cat)
+	}
+	ask(t, w, c.ID, status, regionPath, cats, line{item, qty, ""})
+}
+
+// line is a line of a request: an item, how many, in which size.
+type line struct {
+	item int64
+	qty  int
+	size string
+}
+
+// ask writes a request of a new child in campaign id with lines, in
+// status, in the region at path, the child holding categories cats.
+func ask(t *testing.T, w *testworld.World, id int64, status, regionPath string, cats []int64, lines ...line) {
+	t.Helper()
 	p := w.Person(t, people.Input{LastName: "Test", FirstName: status, RegionCode: "KZ-75", OrgID: w.School.ID})
 	ctx, now := t.Context(), w.Clock.Now()
-	var id, region int64
+	var rid, region int64
 	if err := w.DB.R.QueryRowContext(ctx, store.Rebind(w.DB.Engine, `SELECT id FROM regions WHERE path = $1`), regionPath).Scan(&region); err != nil {
 		t.Fatal(err)
 	}
 	err := w.DB.W.QueryRowContext(ctx, store.Rebind(w.DB.Engine, `INSERT INTO requests
 		(reference, campaign_id, person_id, applicant_kind, channel, status, region_id, region_path, submitted_at, updated_at)
 		VALUES ($1, $2, $3, 'parent', 'web', $4, $5, $6, $7, $7) RETURNING id`),
-		"R-"+strconv.FormatInt(p.ID, 10), c.ID, p.ID, status, region, regionPath, now).Scan(&id)
+		"R-"+strconv.FormatInt(p.ID, 10), id, p.ID, status, region, regionPath, now).Scan(&rid)
 	if err != nil {
 		t.Fatal(err)
 	}
-	exec(t, w, `INSERT INTO request_lines (request_id, line, item_id, quantity) VALUES ($1, 1, $2, $3)`, id, item, qty)
-	if cat != 0 {
+	for i, l := range lines {
+		exec(t, w, `INSERT INTO request_lines (request_id, line, item_id, quantity, size) VALUES ($1, $2, $3, $4, $5)`,
+			rid, i+1, l.item, l.qty, l.size)
+	}
+	for _, cat := range cats {
 		exec(t, w, `INSERT INTO person_categories (person_id, category_id, assigned_at) VALUES ($1, $2, $3)`, p.ID, cat, now)
 	}
 }
