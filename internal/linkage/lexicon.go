@@ -1,0 +1,69 @@
+package linkage
+
+import "strings"
+
+// A Lexicon interns the text values of one linkage run: every distinct
+// spelling of a name, region or free field gets a code, and its
+// normalised forms are computed once, however many records share it.
+// Both lists of a link share one Lexicon, so equal codes mean equal
+// values. A Lexicon is filled by one reader at a time and is read-only,
+// and safe for concurrent use, while records are compared.
+type Lexicon struct {
+	raw   map[string]uint32 // value as written → code
+	keys  map[string]uint32 // phonetic key → key code
+	forms []forms           // by code; code 0 is the empty value
+}
+
+// forms are the normalised forms of one value.
+type forms struct {
+	latin   string // Latin transliteration, lowercase a–z and spaces
+	surname string // Latin form without surname suffixes
+	key     uint32 // code of the phonetic key (0: none)
+}
+
+// NewLexicon returns an empty Lexicon.
+func NewLexicon() *Lexicon {
+	return &Lexicon{
+		raw:   map[string]uint32{},
+		keys:  map[string]uint32{"": 0},
+		forms: []forms{{}},
+	}
+}
+
+// intern returns the code of value s (0 for an empty or blank value).
+func (x *Lexicon) intern(s string) uint32 {
+	if c, ok := x.raw[s]; ok {
+		return c
+	}
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return 0
+	}
+	f := forms{latin: latin(t)}
+	if f.latin == "" {
+		// Nothing transliterable (digits, symbols): compare folded text.
+		f.latin = fold(t)
+	}
+	if f.latin == "" {
+		return 0
+	}
+	f.surname = surname(t)
+	k := key(t)
+	kc, ok := x.keys[k]
+	if !ok {
+		kc = uint32(len(x.keys))
+		x.keys[strings.Clone(k)] = kc
+	}
+	f.key = kc
+	c := uint32(len(x.forms))
+	x.forms = append(x.forms, f)
+	// The caller's string may share memory with a whole line of input.
+	x.raw[strings.Clone(s)] = c
+	return c
+}
+
+// Len returns the number of distinct values interned.
+func (x *Lexicon) Len() int { return len(x.forms) - 1 }
+
+// Latin returns the Latin form of the value with code c.
+func (x *Lexicon) Latin(c uint32) string { return x.forms[c].latin }
