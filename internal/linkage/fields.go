@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/jolproject/jol/internal/natid"
+
+	"github.com/jolproject/jol/internal/linkage/names"
 )
 
 // parseNatID encodes a national ID given as ASCII digits and checks it:
@@ -61,5 +63,5 @@ func ParseSex(s string) Sex {
 	if v, ok := sexWords[strings.ToLower(strings.TrimSpace(s))]; ok {
 		return v
 	}
-	return sexWords[fold(s)]
+	return sexWords[names.Fold(s)]
 }

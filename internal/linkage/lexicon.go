@@ -1,6 +1,10 @@
 package linkage
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/jolproject/jol/internal/linkage/names"
+)
 
 // A Lexicon interns the text values of one linkage run: every distinct
 // spelling of a name, region or free field gets a code, and its
@@ -39,16 +43,16 @@ func (x *Lexicon) intern(s string) uint32 {
 	if t == "" {
 		return 0
 	}
-	f := forms{latin: latin(t)}
+	f := forms{latin: names.Latin(t)}
 	if f.latin == "" {
 		// Nothing transliterable (digits, symbols): compare folded text.
-		f.latin = fold(t)
+		f.latin = names.Fold(t)
 	}
 	if f.latin == "" {
 		return 0
 	}
-	f.surname = surname(t)
-	k := key(t)
+	f.surname = names.Surname(t)
+	k := names.KeyOfLatin(f.latin)
 	kc, ok := x.keys[k]
 	if !ok {
 		kc = uint32(len(x.keys))

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/jolproject/jol/internal/errs"
+
+	"github.com/jolproject/jol/internal/linkage/names"
 )
 
 // Columns names the columns that hold each field of a list; empty names
@@ -103,7 +105,7 @@ func ReadCSV(r io.Reader, cols Columns, d *Dataset) error {
 					"Row", row, "Column", strings.TrimSpace(header[i]), "Value", v)
 			}
 		}
-		in.ID, in.NatID = cell(ix.id), digits(cell(ix.natID))
+		in.ID, in.NatID = cell(ix.id), names.Digits(cell(ix.natID))
 		in.Last, in.First, in.Patronymic = cell(ix.last), cell(ix.first), cell(ix.patronymic)
 		in.Region, in.Sex = cell(ix.region), ParseSex(cell(ix.sex))
 		in.Birth, _ = ParseDate(cell(ix.birth))
