@@ -6,10 +6,12 @@ import (
 	"sync/atomic"
 )
 
-// pair is a candidate pair: left and right record and its pattern.
+// pair is a candidate pair: left and right record, its pattern, and the
+// rules whose keys it agrees on (bit i for rule i).
 type pair struct {
 	l, r    uint32
 	pattern uint32
+	rules   uint16
 }
 
 // Stats describe a run's blocking.
@@ -36,8 +38,9 @@ func candidates(left, right *Dataset, ix *blockIndex, self bool, cs []comparator
 		go func() {
 			defer wg.Done()
 			mark := make([]uint32, left.Len())
+			pos := make([]uint32, left.Len()) // where mine holds the pair of l with the current r
 			lv := make([]uint8, len(cs))
-			var keys []uint64
+			var keys []blockKey
 			var mine []pair
 			skips := 0
 			for {
@@ -46,19 +49,24 @@ func candidates(left, right *Dataset, ix *blockIndex, self bool, cs []comparator
 					break
 				}
 				for r := start; r < min(start+chunk, right.Len()); r++ {
-					keys = blockKeys(right, r, keys[:0])
+					keys = blockKeys(right, r, true, keys[:0])
 					for _, k := range keys {
-						recs, big := ix.block(k)
+						recs, big := ix.block(k.hash)
 						if big {
 							skips++
 						}
+						bit := uint16(1) << k.rule
 						for _, l := range recs {
-							if mark[l] == uint32(r)+1 || self && int(l) >= r {
+							if self && int(l) >= r {
 								continue
 							}
-							mark[l] = uint32(r) + 1
+							if mark[l] == uint32(r)+1 {
+								mine[pos[l]].rules |= bit
+								continue
+							}
+							mark[l], pos[l] = uint32(r)+1, uint32(len(mine))
 							levels(cs, left, int(l), right, r, lv)
-							mine = append(mine, pair{l, uint32(r), c.encode(lv)})
+							mine = append(mine, pair{l, uint32(r), c.encode(lv), bit})
 						}
 					}
 				}
@@ -75,13 +83,22 @@ func candidates(left, right *Dataset, ix *blockIndex, self bool, cs []comparator
 	return out, st
 }
 
-// countPatterns counts the candidate pairs of each pattern.
-func countPatterns(ps [][]pair) map[uint32]float64 {
-	counts := map[uint32]float64{}
+// countPatterns counts the candidate pairs of each pattern, in all and
+// for each rule.
+func countPatterns(ps [][]pair) (all map[uint32]float64, byRule [numRules]map[uint32]float64) {
+	all = map[uint32]float64{}
+	for i := range byRule {
+		byRule[i] = map[uint32]float64{}
+	}
 	for _, part := range ps {
 		for _, p := range part {
-			counts[p.pattern]++
+			all[p.pattern]++
+			for i := range numRules {
+				if p.rules&(1<<i) != 0 {
+					byRule[i][p.pattern]++
+				}
+			}
 		}
 	}
-	return counts
+	return all, byRule
 }

@@ -26,7 +26,7 @@ const (
 // Levels of the name comparators, and of free text fields, which use
 // the first, third and last of them.
 const (
-	nameExact    = 1 // the same Latin form
+	nameExact    = 1 // the same Latin form, spaces aside
 	nameStrong   = 2 // the same phonetic key or surname stem, or Jaro–Winkler ≥ 0.93
 	nameWeak     = 3 // Jaro–Winkler ≥ 0.85 or at most two edits
 	nameDisagree = 4
@@ -62,17 +62,17 @@ func compareNames(lex *Lexicon, x, y uint32, last bool) int {
 		return nameExact
 	}
 	fx, fy := &lex.forms[x], &lex.forms[y]
-	if fx.latin == fy.latin {
+	if fx.joined == fy.joined {
 		return nameExact
 	}
 	if fx.key != 0 && fx.key == fy.key || last && fx.surname != "" && fx.surname == fy.surname {
 		return nameStrong
 	}
-	jw := jaroWinkler(fx.latin, fy.latin)
+	jw := jaroWinkler(fx.joined, fy.joined)
 	switch {
 	case jw >= 0.93:
 		return nameStrong
-	case jw >= 0.85 || editDistance(fx.latin, fy.latin, 2) <= 2:
+	case jw >= 0.85 || editDistance(fx.joined, fy.joined, 2) <= 2:
 		return nameWeak
 	}
 	return nameDisagree
@@ -131,8 +131,8 @@ func levels(cs []comparator, a *Dataset, i int, b *Dataset, j int, lv []uint8) {
 		case kindRegion:
 			if ra.Region != 0 && rb.Region != 0 {
 				l = 2
-				if ra.Region == rb.Region || lex.forms[ra.Region].latin == lex.forms[rb.Region].latin {
-					l = 1
+				if compareNames(lex, ra.Region, rb.Region, false) <= nameStrong {
+					l = 1 // one place, perhaps in two scripts or romanisations
 				}
 			}
 		case kindFree:

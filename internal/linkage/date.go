@@ -82,7 +82,7 @@ func slowDate(s string) (Date, bool) {
 const (
 	dateExact    = 1 // the same date
 	dateTypo     = 2 // day and month swapped, one digit differs, or two adjacent digits swapped
-	dateNear     = 3 // the same day and month a year apart, or one list's Solar Hijri day read as Gregorian
+	dateNear     = 3 // the same day and month a year apart, a week apart at most, or a Solar Hijri day read as Gregorian
 	dateDisagree = 4
 )
 
@@ -105,6 +105,9 @@ func compareDates(a, b Date) int {
 	if calendarMix(ay, am, ad, by, bm, bd) || calendarMix(by, bm, bd, ay, am, ad) {
 		return dateNear
 	}
+	if days := daysApart(ay, am, ad, by, bm, bd); days >= 0 && days <= 7 {
+		return dateNear
+	}
 	return dateDisagree
 }
 
@@ -112,7 +115,7 @@ func compareDates(a, b Date) int {
 // Hijri calendar, has the day and month of b: a list that converted the
 // year but kept the Solar Hijri day and month.
 func calendarMix(ay, am, ad, by, bm, bd int) bool {
-	if am < 1 || am > 12 || ad < 1 || ad > 31 {
+	if by-ay > 1 || ay-by > 1 || am < 1 || am > 12 || ad < 1 || ad > 31 || bm > 12 {
 		return false
 	}
 	t := time.Date(ay, time.Month(am), ad, 0, 0, 0, 0, time.UTC)
@@ -120,7 +123,7 @@ func calendarMix(ay, am, ad, by, bm, bd int) bool {
 		return false
 	}
 	_, jm, jd := i18n.ToJalali(t)
-	return jm == bm && jd == bd && by-ay <= 1 && ay-by <= 1
+	return jm == bm && jd == bd
 }
 
 // oneDigitApart reports whether the width-digit decimal numbers a and b
@@ -148,4 +151,30 @@ func oneDigitApart(a, b uint64, width int) bool {
 		return i+1 < width && da[i] == db[i+1] && da[i+1] == db[i]
 	}
 	return false
+}
+
+// daysApart returns the number of days between two dates, or -1 when
+// either does not exist (a typo) or they are far apart.
+func daysApart(ay, am, ad, by, bm, bd int) int {
+	if ay-by > 1 || by-ay > 1 {
+		return -1
+	}
+	a, okA := dayNumber(ay, am, ad)
+	b, okB := dayNumber(by, bm, bd)
+	if !okA || !okB {
+		return -1
+	}
+	return int(max(a-b, b-a))
+}
+
+// dayNumber returns the days since the Unix epoch of an existing date.
+func dayNumber(y, m, d int) (int64, bool) {
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return 0, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return 0, false
+	}
+	return t.Unix() / 86400, true
 }

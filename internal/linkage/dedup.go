@@ -26,8 +26,8 @@ func Dedup(d *Dataset) *DedupResult {
 	c := newCodec(cs)
 	ix := newBlockIndex(d)
 	ps, st := candidates(d, d, ix, true, cs, c)
-	m, weights, np := fit(d, d, cs, c, ps, d.Len()/10)
-	st.Patterns = np
+	m, weights := fit(d, d, cs, c, ps, float64(d.Len())*float64(d.Len()-1)/2)
+	st.Patterns = len(weights)
 	var edges, band []Link
 	for _, part := range ps {
 		for _, p := range part {

@@ -6,72 +6,86 @@ import (
 
 // patternCount is how many candidate pairs share one pattern of levels.
 type patternCount struct {
-	pattern uint32
-	n       float64
+	levels []uint8
+	n      float64
 }
 
-// fitEM estimates m, u and the prior from the patterns of the candidate
-// pairs by expectation–maximisation under conditional independence of
-// the comparators, starting from u measured on random pairs and m that
-// favours agreement. Level 0 (missing) carries no information and is
-// left out of both. A pseudo-count keeps every probability above zero.
-func fitEM(cs []comparator, c codec, counts []patternCount, u0 [][]float64, prior0 float64) *Model {
-	m := &Model{Comparators: cs, Prior: prior0, M: make([][]float64, len(cs)), U: make([][]float64, len(cs))}
-	for k, cm := range cs {
-		m.M[k] = make([]float64, cm.Levels)
-		m.U[k] = append([]float64(nil), u0[k]...)
-		// Start m at 0.9 for the top level, the rest shared by the others.
-		for l := 1; l < cm.Levels; l++ {
-			m.M[k][l] = 0.1 / float64(cm.Levels-2)
+// emM estimates, by expectation–maximisation, the share of matches among
+// the pairs counted and m for the comparators not excluded, with u held
+// at its value on random pairs. Conditional independence of the
+// comparators is assumed, which blocking breaks for the fields a rule's
+// key agrees on: those are excluded and estimated from other rules.
+// Level 0 (missing) carries no information. It returns m, the expected
+// number of matches, and the iterations run.
+func emM(cs []comparator, counts []patternCount, u [][]float64, exclude []bool, prior float64) ([][]float64, float64, int) {
+	m := make([][]float64, len(cs))
+	for k, c := range cs {
+		m[k] = make([]float64, c.Levels)
+		for l := 2; l < c.Levels; l++ {
+			m[k][l] = 0.1 / float64(c.Levels-2)
 		}
-		m.M[k][1] = 0.9
+		m[k][1] = 0.9
 	}
-	lv := make([]uint8, len(cs))
-	decoded := make([][]uint8, len(counts))
+	mAcc := newAcc(cs)
 	total := 0.0
-	for i, pc := range counts {
-		c.decode(pc.pattern, cs, lv)
-		decoded[i] = append([]uint8(nil), lv...)
+	for _, pc := range counts {
 		total += pc.n
 	}
-	mAcc, uAcc := newAcc(cs), newAcc(cs)
-	const pseudo = 0.5
-	for it := 1; it <= 200; it++ {
-		m.Iterations = it
-		mAcc.reset(pseudo)
-		uAcc.reset(pseudo)
-		matched := 0.0
-		for i, pc := range counts {
-			pm, pu := m.Prior, 1-m.Prior
-			for k, l := range decoded[i] {
-				if l != 0 {
-					pm *= m.M[k][l]
-					pu *= m.U[k][l]
-				}
-			}
-			post := pm / (pm + pu)
-			if math.IsNaN(post) {
-				post = 0
-			}
+	matched, it := 0.0, 0
+	for it = 1; it <= 100; it++ {
+		mAcc.reset(1)
+		matched = 0
+		for _, pc := range counts {
+			post := posterior(pc.levels, m, u, exclude, prior)
 			matched += post * pc.n
-			for k, l := range decoded[i] {
-				if l != 0 {
+			for k, l := range pc.levels {
+				if l != 0 && !exclude[k] {
 					mAcc[k][l] += post * pc.n
-					uAcc[k][l] += (1 - post) * pc.n
 				}
 			}
 		}
-		prior := math.Min(math.Max(matched/total, 1e-9), 1-1e-9)
-		change := math.Abs(prior - m.Prior)
-		m.Prior = prior
-		change = math.Max(change, mAcc.normaliseInto(m.M))
-		change = math.Max(change, uAcc.normaliseInto(m.U))
-		if change < 1e-7 {
+		next := math.Min(math.Max(matched/total, 1e-9), 1-1e-9)
+		change := math.Abs(next - prior)
+		prior = next
+		change = math.Max(change, mAcc.normaliseInto(m))
+		if change < 1e-6 {
 			break
 		}
 	}
-	m.weigh()
-	return m
+	return m, matched, it
+}
+
+// emPrior estimates the share of matches among all the pairs of the
+// run, space of them, by EM with m and u fixed. Pairs that no blocking
+// key proposed count as non-matches: u comes from random pairs, so the
+// weights speak for the whole space and so must the prior.
+func emPrior(counts []patternCount, m, u [][]float64, space float64) float64 {
+	exclude := make([]bool, len(m))
+	prior := 1 / space
+	for range 200 {
+		matched := 0.0
+		for _, pc := range counts {
+			matched += posterior(pc.levels, m, u, exclude, prior) * pc.n
+		}
+		next := math.Min(math.Max(matched/space, 1e-15), 0.5)
+		if math.Abs(next-prior) <= 1e-6*prior {
+			return next
+		}
+		prior = next
+	}
+	return prior
+}
+
+// posterior is the probability that a pair with these levels is a match.
+func posterior(lv []uint8, m, u [][]float64, exclude []bool, prior float64) float64 {
+	// In log space: a pattern of many agreeing fields has tiny products.
+	logOdds := math.Log(prior / (1 - prior))
+	for k, l := range lv {
+		if l != 0 && !exclude[k] {
+			logOdds += math.Log(m[k][l] / u[k][l])
+		}
+	}
+	return 1 / (1 + math.Exp(-logOdds))
 }
 
 // acc accumulates expected level counts per comparator.

@@ -5,10 +5,10 @@ import (
 	"slices"
 )
 
-// randomU measures u on random pairs: how often two records of
-// different people, drawn at random, reach each level. With a fixed seed
-// the run is reproducible. A pseudo-count of one keeps every level
-// possible.
+// randomU measures u on random pairs: how often two records, drawn at
+// random and so nearly always of different people, reach each level.
+// With a fixed seed the run is reproducible. A pseudo-count of one keeps
+// every level possible.
 func randomU(left, right *Dataset, cs []comparator, samples int) [][]float64 {
 	u := newAcc(cs)
 	u.reset(1)
@@ -28,28 +28,75 @@ func randomU(left, right *Dataset, cs []comparator, samples int) [][]float64 {
 	return p
 }
 
-// fit estimates the model of a run from its candidate pairs. The
-// starting prior assumes that each record of the smaller list has about
-// one partner among the candidates.
-func fit(left, right *Dataset, cs []comparator, c codec, ps [][]pair, expected int) (*Model, map[uint32]float64, int) {
-	counts := countPatterns(ps)
-	list := make([]patternCount, 0, len(counts))
-	total := 0.0
-	for p, n := range counts {
-		list = append(list, patternCount{p, n})
-		total += n
-	}
-	// A fixed order makes the sums, and so the run, reproducible.
-	slices.SortFunc(list, func(a, b patternCount) int { return int(a.pattern) - int(b.pattern) })
-	prior := 0.1
-	if total > 0 {
-		prior = min(max(float64(expected)/total, 1e-4), 0.5)
-	}
-	m := fitEM(cs, c, list, randomU(left, right, cs, 200_000), prior)
-	weights := make(map[uint32]float64, len(counts))
-	lv := make([]uint8, len(cs))
+// patternList turns counts into a list in a fixed order, so that the
+// sums, and so the run, are reproducible.
+func patternList(counts map[uint32]float64, cs []comparator, c codec) []patternCount {
+	keys := make([]uint32, 0, len(counts))
 	for p := range counts {
-		weights[p] = m.weight(c, p, lv)
+		keys = append(keys, p)
 	}
-	return m, weights, len(counts)
+	slices.Sort(keys)
+	out := make([]patternCount, len(keys))
+	for i, p := range keys {
+		lv := make([]uint8, len(cs))
+		c.decode(p, cs, lv)
+		out[i] = patternCount{lv, counts[p]}
+	}
+	return out
+}
+
+// fit estimates the model of a run from its candidate pairs, the way
+// docs/architecture.md describes: u from random pairs; m by EM within the
+// pairs of each blocking rule, for the comparators that rule does not
+// block on, averaged over the rules weighted by their expected matches;
+// then the share of matches among all space pairs of the run by EM
+// with m and u fixed. It returns the model and the weight of each pattern seen.
+func fit(left, right *Dataset, cs []comparator, c codec, ps [][]pair, space float64) (*Model, map[uint32]float64) {
+	all, byRule := countPatterns(ps)
+	u := randomU(left, right, cs, 400_000)
+	sum, weight := newAcc(cs), make([]float64, len(cs))
+	iterations := 0
+	for rule, counts := range byRule {
+		if len(counts) == 0 {
+			continue
+		}
+		exclude := make([]bool, len(cs))
+		for k, cm := range cs {
+			exclude[k] = slices.Contains(ruleFields[rule], cm.kind)
+		}
+		m, matches, it := emM(cs, patternList(counts, cs, c), u, exclude, 0.5)
+		iterations += it
+		for k := range cs {
+			if exclude[k] {
+				continue
+			}
+			for l := range m[k] {
+				sum[k][l] += matches * m[k][l]
+			}
+			weight[k] += matches
+		}
+	}
+	model := &Model{Comparators: cs, U: u, M: make([][]float64, len(cs)), Iterations: iterations}
+	for k, cm := range cs {
+		model.M[k] = make([]float64, cm.Levels)
+		for l := 1; l < cm.Levels; l++ {
+			switch {
+			case weight[k] > 0:
+				model.M[k][l] = sum[k][l] / weight[k]
+			case l == 1:
+				model.M[k][l] = 0.9 // no rule could estimate it: agreement is likely
+			default:
+				model.M[k][l] = 0.1 / float64(cm.Levels-2)
+			}
+		}
+	}
+	list := patternList(all, cs, c)
+	model.Prior = emPrior(list, model.M, model.U, space)
+	model.weigh()
+	weights := make(map[uint32]float64, len(all))
+	lv := make([]uint8, len(cs))
+	for p := range all {
+		weights[p] = model.weight(c, p, lv)
+	}
+	return model, weights
 }

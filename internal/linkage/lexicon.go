@@ -21,8 +21,9 @@ type Lexicon struct {
 // forms are the normalised forms of one value.
 type forms struct {
 	latin   string // Latin transliteration, lowercase a–z and spaces
+	joined  string // latin without spaces: Ali Reza and Alireza meet
 	surname string // Latin form without surname suffixes
-	key     uint32 // code of the phonetic key (0: none)
+	key     uint32 // code of the phonetic key of joined (0: none)
 }
 
 // NewLexicon returns an empty Lexicon.
@@ -51,8 +52,12 @@ func (x *Lexicon) intern(s string) uint32 {
 	if f.latin == "" {
 		return 0
 	}
-	f.surname = names.Surname(t)
-	k := names.KeyOfLatin(f.latin)
+	f.joined = f.latin
+	if strings.IndexByte(f.latin, ' ') >= 0 {
+		f.joined = strings.ReplaceAll(f.latin, " ", "")
+	}
+	f.surname = strings.ReplaceAll(names.Surname(t), " ", "")
+	k := names.KeyOfLatin(f.joined)
 	kc, ok := x.keys[k]
 	if !ok {
 		kc = uint32(len(x.keys))
