@@ -14,10 +14,11 @@ func randomU(left, right *Dataset, cs []comparator, samples int) [][]float64 {
 	u.reset(1)
 	rng := rand.New(rand.NewPCG(1, 2))
 	lv := make([]uint8, len(cs))
+	memo := new(nameMemo)
 	if left.Len() > 0 && right.Len() > 0 {
 		for range samples {
 			i, j := rng.IntN(left.Len()), rng.IntN(right.Len())
-			levels(cs, left, i, right, j, lv)
+			levels(cs, left, i, right, j, lv, memo)
 			for k, l := range lv {
 				u[k][l]++
 			}
@@ -53,7 +54,7 @@ func patternList(counts map[uint32]float64, cs []comparator, c codec) []patternC
 // with m and u fixed. It returns the model and the weight of each pattern seen.
 func fit(left, right *Dataset, cs []comparator, c codec, ps [][]pair, space float64) (*Model, map[uint32]float64) {
 	all, byRule := countPatterns(ps)
-	u := randomU(left, right, cs, 400_000)
+	u := randomU(left, right, cs, 200_000)
 	sum, weight := newAcc(cs), make([]float64, len(cs))
 	iterations := 0
 	for rule, counts := range byRule {
