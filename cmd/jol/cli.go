@@ -44,6 +44,7 @@ func commands() []command {
 		{"import", "import a list: jol import TARGET FILE (jol import --help lists them)", cmdImport},
 		{"allocate", "allocate a campaign's stock: jol allocate --campaign C [--dry-run] [--json]", cmdAllocate},
 		{"report", "a closed campaign's final report: jol report --campaign C --format pdf|xlsx -o FILE", cmdReport},
+		{"link", "link two CSV lists of people: jol link --left A.csv --right B.csv --pairs P.csv --unmatched-left L.csv", cmdLink},
 		{"backup", "write a consistent copy of the database to FILE", cmdBackup},
 		{"stock", "check the stock ledger: jol stock verify", cmdStock},
 		{"version", "print the version", cmdVersion},

@@ -41,11 +41,17 @@ func cliLocale(e env) i18n.Locale {
 // describe turns a domain error into a sentence for the terminal, with
 // each field's problem, in the operator's language.
 func describe(a *app, e env, err error) error {
+	return describeIn(a.Catalog, e, err)
+}
+
+// describeIn is describe for a command that has a catalogue but no
+// database.
+func describeIn(cat *i18n.Catalog, e env, err error) error {
 	de := errs.As(err)
 	if de == nil {
 		return err
 	}
-	l := a.Catalog.Localizer(cliLocale(e))
+	l := cat.Localizer(cliLocale(e))
 	msg := l.T(de.Key, de.Args...)
 	for _, fe := range de.Fields {
 		msg += fmt.Sprintf("\n  %s: %s", fe.Field, l.T(fe.Key, fe.Args...))

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/jolproject/jol/internal/i18n"
+	"github.com/jolproject/jol/internal/linkage"
+)
+
+// cmdLink links two lists of people held in plain CSV files, for lists
+// that never enter the registry: it writes the linked pairs, the left
+// records with no partner and, if asked, the pairs for clerical review.
+func cmdLink(_ context.Context, e env, args []string) error {
+	f := newFlags(e, "link", "link --left A.csv --right B.csv --pairs PAIRS.csv --unmatched-left LEFT_ONLY.csv [--review REVIEW.csv]")
+	leftName := f.FlagSet.String("left", "", "the left list, e.g. the population (CSV)")
+	rightName := f.FlagSet.String("right", "", "the right list, e.g. the enrolments (CSV)")
+	pairsName := f.FlagSet.String("pairs", "", "write the linked pairs here: right_id,left_id,weight")
+	leftOnly := f.FlagSet.String("unmatched-left", "", "write the left records with no partner here: left_id")
+	reviewName := f.FlagSet.String("review", "", "write the pairs for clerical review here: right_id,left_id,weight")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if *leftName == "" || *rightName == "" || *pairsName == "" || *leftOnly == "" || f.NArg() != 0 {
+		return fmt.Errorf("%w: give --left, --right, --pairs and --unmatched-left (jol link --help)", errUsage)
+	}
+	cat, err := i18n.New()
+	if err != nil {
+		return err
+	}
+	lex := linkage.NewLexicon()
+	left, right := linkage.NewDataset(lex), linkage.NewDataset(lex)
+	for _, in := range []struct {
+		name string
+		d    *linkage.Dataset
+	}{{*leftName, left}, {*rightName, right}} {
+		if err := readList(in.name, in.d); err != nil {
+			return fmt.Errorf("%s: %w", in.name, describeIn(cat, e, err))
+		}
+	}
+	res := linkage.LinkLists(left, right)
+	if err := writeFile(*pairsName, func(w *os.File) error {
+		return linkage.WritePairs(w, left, right, res.Links)
+	}); err != nil {
+		return err
+	}
+	if err := writeFile(*leftOnly, func(w *os.File) error {
+		return linkage.WriteLeftOnly(w, left, res.Links)
+	}); err != nil {
+		return err
+	}
+	if *reviewName != "" {
+		if err := writeFile(*reviewName, func(w *os.File) error {
+			return linkage.WritePairs(w, left, right, res.Review)
+		}); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(e.stdout, "left %d, right %d: linked %d, left only %d, for review %d (match weight %.2f, review from %.2f)\n",
+		left.Len(), right.Len(), len(res.Links), left.Len()-len(res.Links), len(res.Review), res.Model.Match, res.Model.Review)
+	if res.Greedy > 0 {
+		fmt.Fprintf(e.stdout, "%d groups of competing pairs were too big to assign exactly and were assigned greedily by weight\n", res.Greedy)
+	}
+	return nil
+}
+
+func readList(name string, d *linkage.Dataset) error {
+	file, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer file.Close()
+	return linkage.ReadCSV(file, linkage.LinkColumns, d)
+}
+
+// writeFile creates name, lets write fill it and closes it, reporting
+// the first error.
+func writeFile(name string, write func(*os.File) error) error {
+	file, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if err := write(file); err != nil {
+		file.Close()
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return file.Close()
+}

@@ -1,0 +1,131 @@
+package linkage
+
+import (
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// randomU measures u on random pairs: how often two records, drawn at
+// random and so nearly always of different people, reach each level.
+// The draws are split among the processors, each with its own seeded
+// generator, so the run is reproducible. A pseudo-count of one keeps
+// every level possible.
+func randomU(left, right *Dataset, cs []comparator, samples int) [][]float64 {
+	workers := runtime.GOMAXPROCS(0)
+	accs := make([]acc, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		accs[w] = newAcc(cs)
+		if left.Len() == 0 || right.Len() == 0 {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rng := rand.New(rand.NewPCG(1, uint64(w)))
+			lv := make([]uint8, len(cs))
+			memo := new(nameMemo)
+			for range samples / workers {
+				i, j := rng.IntN(left.Len()), rng.IntN(right.Len())
+				levels(cs, left, i, right, j, lv, memo)
+				for k, l := range lv {
+					accs[w][k][l]++
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	u := newAcc(cs)
+	u.reset(1)
+	for _, a := range accs {
+		for k := range a {
+			for l, n := range a[k] {
+				u[k][l] += n
+			}
+		}
+	}
+	p := newAcc(cs)
+	u.normaliseInto(p)
+	return p
+}
+
+// uSamples is how many random pairs measure u: enough for levels as
+// rare as one pair in ten thousand to be seen, more for bigger lists.
+func uSamples(left, right *Dataset) int {
+	return min(200_000, max(50_000, 10*(left.Len()+right.Len())))
+}
+
+// patternList turns counts into a list in a fixed order, so that the
+// sums, and so the run, are reproducible.
+func patternList(counts map[uint32]float64, cs []comparator, c codec) []patternCount {
+	keys := make([]uint32, 0, len(counts))
+	for p := range counts {
+		keys = append(keys, p)
+	}
+	slices.Sort(keys)
+	out := make([]patternCount, len(keys))
+	for i, p := range keys {
+		lv := make([]uint8, len(cs))
+		c.decode(p, cs, lv)
+		out[i] = patternCount{lv, counts[p]}
+	}
+	return out
+}
+
+// fit estimates the model of a run from its candidate pairs, the way
+// docs/architecture.md describes: u from random pairs; m by EM within the
+// pairs of each blocking rule, for the comparators that rule does not
+// block on, averaged over the rules weighted by their expected matches;
+// then the share of matches among all space pairs of the run by EM
+// with m and u fixed. It returns the model and the weight of each pattern seen.
+func fit(left, right *Dataset, cs []comparator, c codec, ps [][]pair, space float64) (*Model, map[uint32]float64) {
+	all, byRule := countPatterns(ps)
+	u := randomU(left, right, cs, uSamples(left, right))
+	sum, weight := newAcc(cs), make([]float64, len(cs))
+	iterations := 0
+	for rule, counts := range byRule {
+		if len(counts) == 0 {
+			continue
+		}
+		exclude := make([]bool, len(cs))
+		for k, cm := range cs {
+			exclude[k] = slices.Contains(ruleFields[rule], cm.kind)
+		}
+		m, matches, it := emM(cs, patternList(counts, cs, c), u, exclude, 0.5)
+		iterations += it
+		for k := range cs {
+			if exclude[k] {
+				continue
+			}
+			for l := range m[k] {
+				sum[k][l] += matches * m[k][l]
+			}
+			weight[k] += matches
+		}
+	}
+	model := &Model{Comparators: cs, U: u, M: make([][]float64, len(cs)), Iterations: iterations}
+	for k, cm := range cs {
+		model.M[k] = make([]float64, cm.Levels)
+		for l := 1; l < cm.Levels; l++ {
+			switch {
+			case weight[k] > 0:
+				model.M[k][l] = sum[k][l] / weight[k]
+			case l == 1:
+				model.M[k][l] = 0.9 // no rule could estimate it: agreement is likely
+			default:
+				model.M[k][l] = 0.1 / float64(cm.Levels-2)
+			}
+		}
+	}
+	list := patternList(all, cs, c)
+	model.Prior = emPrior(list, model.M, model.U, space)
+	model.weigh()
+	weights := make(map[uint32]float64, len(all))
+	lv := make([]uint8, len(cs))
+	for p := range all {
+		weights[p] = model.weight(c, p, lv)
+	}
+	return model, weights
+}
