@@ -33,23 +33,7 @@ func (s *Service) Deadlines(ctx context.Context, p access.Principal) (map[Kind]i
 }
 
 func (s *Service) deadlines(ctx context.Context, q store.Querier) (map[Kind]int, error) {
-	out := DefaultDeadlines()
-	rows, err := q.QueryContext(ctx, s.q.Deadlines)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var k Kind
-		var n int
-		if err := rows.Scan(&k, &n); err != nil {
-			return nil, err
-		}
-		if _, ok := out[k]; ok {
-			out[k] = n
-		}
-	}
-	return out, rows.Err()
+	return store.Overrides(ctx, q, s.q.Deadlines, DefaultDeadlines())
 }
 
 // SetDeadlines sets the working days of the kinds in ds; p needs

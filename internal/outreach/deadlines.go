@@ -31,23 +31,7 @@ func (s *Service) Deadlines(ctx context.Context, p access.Principal) (map[Step]i
 }
 
 func (s *Service) deadlines(ctx context.Context, q store.Querier) (map[Step]int, error) {
-	out := DefaultDeadlines()
-	rows, err := q.QueryContext(ctx, s.q.Deadlines)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var st Step
-		var n int
-		if err := rows.Scan(&st, &n); err != nil {
-			return nil, err
-		}
-		if _, ok := out[st]; ok {
-			out[st] = n
-		}
-	}
-	return out, rows.Err()
+	return store.Overrides(ctx, q, s.q.Deadlines, DefaultDeadlines())
 }
 
 // SetDeadlines sets the days of the steps in ds; p needs ManageOutreach

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"maps"
 )
 
 // Scanner is what *sql.Row and *sql.Rows have in common, so one scan
@@ -50,4 +51,29 @@ func Args(groups ...[]any) []any {
 func ScanID(sc Scanner) (int64, error) {
 	var id int64
 	return id, sc.Scan(&id)
+}
+
+// Overrides reads query's rows of a key and a number over a copy of
+// defaults, as settings kept by key (the days each kind or step is
+// given) are read: a key defaults does not hold is left out, so a row of
+// a kind since removed changes nothing.
+func Overrides[K ~string](ctx context.Context, q Querier, query string, defaults map[K]int) (map[K]int, error) {
+	type row struct {
+		key K
+		n   int
+	}
+	rows, err := Select(ctx, q, func(sc Scanner) (row, error) {
+		var r row
+		return r, sc.Scan(&r.key, &r.n)
+	}, query)
+	if err != nil {
+		return nil, err
+	}
+	out := maps.Clone(defaults)
+	for _, r := range rows {
+		if _, ok := out[r.key]; ok {
+			out[r.key] = r.n
+		}
+	}
+	return out, nil
 }

@@ -49,3 +49,27 @@ func TestNotFoundIsOneError(t *testing.T) {
 		t.Fatal("another error changed")
 	}
 }
+
+// Overrides takes the stored numbers of the keys it knows over the
+// defaults, ignores a key it does not know, and leaves the defaults as
+// they were.
+func TestOverridesKeepKnownKeys(t *testing.T) {
+	type step string
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := t.Context()
+		if _, err := db.W.ExecContext(ctx, `CREATE TABLE step_days (step TEXT PRIMARY KEY, days INTEGER NOT NULL)`); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.W.ExecContext(ctx, `INSERT INTO step_days (step, days) VALUES ('visit', 3), ('gone', 9)`); err != nil {
+			t.Fatal(err)
+		}
+		defaults := map[step]int{"visit": 7, "support": 30}
+		got, err := store.Overrides(ctx, db.R, `SELECT step, days FROM step_days`, defaults)
+		if err != nil || len(got) != 2 || got["visit"] != 3 || got["support"] != 30 {
+			t.Fatalf("overrides %v, %v", got, err)
+		}
+		if defaults["visit"] != 7 {
+			t.Fatal("the defaults were changed")
+		}
+	})
+}
