@@ -72,7 +72,7 @@ func (s *Server) AccessLog(w http.ResponseWriter, r *http.Request, rq *request) 
 		}
 		v.Accesses = append(v.Accesses, row)
 	}
-	s.render(w, http.StatusOK, "access_log", &v)
+	s.Render(w, http.StatusOK, "access_log", &v)
 	return nil
 }
 

@@ -63,7 +63,7 @@ func (s *Server) AuditLog(w http.ResponseWriter, r *http.Request, rq *request) e
 			Link: recordLink(rq.P, e.Entity, e.EntityID), Fields: vf.rows(e.Before, e.After),
 			Before: prettyJSON(e.Before), After: prettyJSON(e.After)})
 	}
-	s.render(w, http.StatusOK, "audit", &v)
+	s.Render(w, http.StatusOK, "audit", &v)
 	return nil
 }
 

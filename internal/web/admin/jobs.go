@@ -49,7 +49,7 @@ func (s *Server) JobList(w http.ResponseWriter, r *http.Request, rq *request) er
 	}
 	v := jobsView{Page: s.Page(r, rq, "jobs.title"), listing: pg.Listing(r, next, n), Filter: f, Jobs: list,
 		Statuses: kit.Choices(jobStatuses, status, rq.L.T("common.all"), kit.Key[string](rq.L, "jobstatus."))}
-	s.render(w, http.StatusOK, "jobs", &v)
+	s.Render(w, http.StatusOK, "jobs", &v)
 	return nil
 }
 
@@ -65,7 +65,7 @@ func (s *Server) Job(w http.ResponseWriter, r *http.Request, rq *request) error 
 	}
 	v := jobView{Page: s.Page(r, rq, "jobs.title"), Job: j, Payload: prettyJSON(string(j.Payload)), CanRetry: j.Status == jobs.Failed}
 	v.Title = rq.L.T("jobs.job", "ID", j.ID)
-	s.render(w, http.StatusOK, "job", &v)
+	s.Render(w, http.StatusOK, "job", &v)
 	return nil
 }
 

@@ -96,7 +96,7 @@ func (s *Server) renderOrg(w http.ResponseWriter, r *http.Request, rq *request, 
 	if v.Org != nil {
 		name = "org"
 	}
-	s.render(w, status, name, v)
+	s.Render(w, status, name, v)
 	return nil
 }
 

@@ -65,7 +65,7 @@ func (s *Server) OrgList(w http.ResponseWriter, r *http.Request, rq *request) er
 	for _, o := range list {
 		v.Orgs = append(v.Orgs, orgRow{Organisation: o, RegionName: region(o.RegionCode), ParentName: parent(o.ParentID)})
 	}
-	s.render(w, http.StatusOK, "orgs", &v)
+	s.Render(w, http.StatusOK, "orgs", &v)
 	return nil
 }
 

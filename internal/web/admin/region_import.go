@@ -21,7 +21,7 @@ type importView struct {
 
 // RegionImportForm shows the form that uploads a file of regions.
 func (s *Server) RegionImportForm(w http.ResponseWriter, r *http.Request, rq *request) error {
-	s.render(w, http.StatusOK, "region_import", &importView{Page: s.Page(r, rq, "regions.import"),
+	s.Render(w, http.StatusOK, "region_import", &importView{Page: s.Page(r, rq, "regions.import"),
 		Form: kit.NewForm(nil, "file"), MaxMiB: kit.MaxUploadBytes >> 20})
 	return nil
 }
@@ -38,7 +38,7 @@ func (s *Server) RegionImport(w http.ResponseWriter, r *http.Request, rq *reques
 	}
 	if err != nil || up.File == nil {
 		v.Form.Fail(rq.L, "file", "regions.file_missing")
-		s.render(w, http.StatusUnprocessableEntity, "region_import", &v)
+		s.Render(w, http.StatusUnprocessableEntity, "region_import", &v)
 		return nil
 	}
 	res, err := s.svc.Geo.Import(r.Context(), rq.P, up.File)
@@ -50,7 +50,7 @@ func (s *Server) RegionImport(w http.ResponseWriter, r *http.Request, rq *reques
 		v.Rejected = append(v.Rejected, rejectedRow{Line: e.Line, Column: e.Column, Value: e.Value,
 			Reason: rowReason(rq.L, e)})
 	}
-	s.render(w, http.StatusOK, "region_import", &v)
+	s.Render(w, http.StatusOK, "region_import", &v)
 	return nil
 }
 

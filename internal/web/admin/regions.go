@@ -81,6 +81,6 @@ func (s *Server) Regions(w http.ResponseWriter, r *http.Request, rq *request) er
 		v.Regions = append(v.Regions, row(g))
 	}
 	v.listing = kit.Whole(len(list))
-	s.render(w, http.StatusOK, "regions", &v)
+	s.Render(w, http.StatusOK, "regions", &v)
 	return nil
 }

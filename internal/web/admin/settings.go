@@ -62,7 +62,7 @@ func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, rq *requ
 		Calendars: kit.Choices(settings.Calendars(), f.Values["calendar"], "", kit.Key[string](rq.L, "calendar.")),
 		Timezones: kit.Choices(settings.Timezones(), f.Values["timezone"], "", func(z string) string { return z }),
 	}
-	s.render(w, status, "settings", &v)
+	s.Render(w, status, "settings", &v)
 }
 
 // countryOptions offers the countries Jol ships the regions of, named in

@@ -67,6 +67,6 @@ func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, rq *reques
 	}
 	v := tokensView{Page: s.Page(r, rq, "tokens.title"), listing: kit.Whole(len(list)), Form: f, Tokens: list, Back: "/tokens"}
 	set(&v)
-	s.render(w, status, "tokens", &v)
+	s.Render(w, status, "tokens", &v)
 	return nil
 }

@@ -113,7 +113,7 @@ func (s *Server) renderUser(w http.ResponseWriter, r *http.Request, rq *request,
 	if v.Tokens, err = s.svc.Accounts.Tokens(ctx, rq.P, u.ID); err != nil {
 		return err
 	}
-	s.render(w, status, "user", &v)
+	s.Render(w, status, "user", &v)
 	return nil
 }
 

@@ -50,7 +50,7 @@ func (s *Server) Users(w http.ResponseWriter, r *http.Request, rq *request) erro
 	for _, u := range list {
 		v.Users = append(v.Users, userRow{User: u, RegionName: name(u.RegionCode)})
 	}
-	s.render(w, http.StatusOK, "users", &v)
+	s.Render(w, http.StatusOK, "users", &v)
 	return nil
 }
 
@@ -118,6 +118,6 @@ func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, rq *requ
 	if v.Regions, err = kit.RegionSuggestions(r.Context(), s.svc.Geo, s.svc.Orgs, rq); err != nil {
 		return err
 	}
-	s.render(w, status, "user_new", &v)
+	s.Render(w, status, "user_new", &v)
 	return nil
 }

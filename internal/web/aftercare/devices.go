@@ -46,7 +46,7 @@ func (s *Server) Devices(w http.ResponseWriter, r *http.Request, rq *request) er
 			v.Found = append(v.Found, deviceRow{Device: d, Item: item(d.ItemID)})
 		}
 	}
-	s.render(w, http.StatusOK, "devices", &v)
+	s.Render(w, http.StatusOK, "devices", &v)
 	return nil
 }
 
@@ -126,7 +126,7 @@ func (s *Server) renderDevice(w http.ResponseWriter, r *http.Request, rq *reques
 	}
 	v.Form = f
 	v.Kinds = kit.Choices(aftercare.Kinds(), f.Values["kind"], "", kit.Key[aftercare.Kind](rq.L, "aftercare.kind."))
-	s.render(w, status, "device", &v)
+	s.Render(w, status, "device", &v)
 	return nil
 }
 

@@ -58,7 +58,7 @@ func (s *Server) renderMine(w http.ResponseWriter, r *http.Request, rq *request,
 		}
 		v.Rows = append(v.Rows, m)
 	}
-	s.render(w, status, "mytasks", &v)
+	s.Render(w, status, "mytasks", &v)
 	return nil
 }
 

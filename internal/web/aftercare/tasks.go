@@ -83,7 +83,7 @@ func (s *Server) Queue(w http.ResponseWriter, r *http.Request, rq *request) erro
 		}
 		v.Table.P = v.Page
 	}
-	s.render(w, http.StatusOK, "queue", &v)
+	s.Render(w, http.StatusOK, "queue", &v)
 	return nil
 }
 
@@ -136,7 +136,7 @@ func (s *Server) renderTask(w http.ResponseWriter, r *http.Request, rq *request,
 			return err
 		}
 	}
-	s.render(w, status, "task", &v)
+	s.Render(w, status, "task", &v)
 	return nil
 }
 

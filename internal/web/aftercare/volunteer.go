@@ -74,7 +74,7 @@ func (s *Server) renderVolunteer(w http.ResponseWriter, r *http.Request, rq *req
 			return err
 		}
 	}
-	s.render(w, status, "volunteer", &v)
+	s.Render(w, status, "volunteer", &v)
 	return nil
 }
 

@@ -96,7 +96,7 @@ func (s *Server) renderVolunteers(w http.ResponseWriter, r *http.Request, rq *re
 			return err
 		}
 	}
-	s.render(w, status, "volunteers", &v)
+	s.Render(w, status, "volunteers", &v)
 	return nil
 }
 

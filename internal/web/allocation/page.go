@@ -66,7 +66,7 @@ func (s *Server) Allocation(w http.ResponseWriter, r *http.Request, rq *request)
 	if err != nil {
 		return err
 	}
-	s.render(w, http.StatusOK, "allocation", v)
+	s.Render(w, http.StatusOK, "allocation", v)
 	return nil
 }
 

@@ -33,7 +33,7 @@ func (s *Server) DryRun(w http.ResponseWriter, r *http.Request, rq *request) err
 		return err
 	}
 	v.Plan = planOf(rq, n, plan)
-	s.render(w, http.StatusOK, "allocation", v)
+	s.Render(w, http.StatusOK, "allocation", v)
 	return nil
 }
 
@@ -110,7 +110,7 @@ func (s *Server) Run(w http.ResponseWriter, r *http.Request, rq *request) error 
 		Plan: planOf(rq, n, p), Kind: rq.L.T(runKind(run))}
 	v.Plan.Run = &run
 	v.Title = rq.L.T("allocation.run_title_of", "ID", run.ID)
-	s.render(w, http.StatusOK, "run", v)
+	s.Render(w, http.StatusOK, "run", v)
 	return nil
 }
 

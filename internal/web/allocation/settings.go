@@ -45,7 +45,7 @@ func (s *Server) QuotaSave(w http.ResponseWriter, r *http.Request, rq *request) 
 	if err != nil {
 		return err
 	}
-	s.render(w, http.StatusUnprocessableEntity, "allocation", v)
+	s.Render(w, http.StatusUnprocessableEntity, "allocation", v)
 	return nil
 }
 
@@ -95,7 +95,7 @@ func (s *Server) RouteSave(w http.ResponseWriter, r *http.Request, rq *request) 
 	if err != nil {
 		return err
 	}
-	s.render(w, http.StatusUnprocessableEntity, "allocation", v)
+	s.Render(w, http.StatusUnprocessableEntity, "allocation", v)
 	return nil
 }
 

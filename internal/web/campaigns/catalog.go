@@ -44,7 +44,7 @@ func (s *Server) Catalogue(w http.ResponseWriter, r *http.Request, rq *request) 
 		}
 		v.Rows = append(v.Rows, l)
 	}
-	s.render(w, http.StatusOK, "catalogue", &v)
+	s.Render(w, http.StatusOK, "catalogue", &v)
 	return nil
 }
 
@@ -177,6 +177,6 @@ func (s *Server) renderItem(w http.ResponseWriter, r *http.Request, rq *request,
 	for i := 1; i <= count(f, "comp_item_"); i++ {
 		v.Components = append(v.Components, componentRow{I: i, Items: selected(opts, f.Values[fmt.Sprintf("comp_item_%d", i)])})
 	}
-	s.render(w, status, "item", &v)
+	s.Render(w, status, "item", &v)
 	return nil
 }

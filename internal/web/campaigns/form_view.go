@@ -57,7 +57,7 @@ func (s *Server) renderForm(w http.ResponseWriter, r *http.Request, rq *request,
 	for i := 1; i <= count(f, "rt_item_"); i++ {
 		v.Targets = append(v.Targets, targetRow{I: i, Items: selected(itemOpts, f.Values[fmt.Sprintf("rt_item_%d", i)])})
 	}
-	s.render(w, status, "campaign_form", &v)
+	s.Render(w, status, "campaign_form", &v)
 	return nil
 }
 

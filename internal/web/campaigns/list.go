@@ -50,6 +50,6 @@ func (s *Server) Campaigns(w http.ResponseWriter, r *http.Request, rq *request) 
 			Status: statusName(rq, c.Status), Organiser: c.Organiser, StartsOn: v.Day(c.StartsOn), EndsOn: v.Day(c.EndsOn),
 			Open: c.Status == campaign.Open})
 	}
-	s.render(w, http.StatusOK, "campaigns", &v)
+	s.Render(w, http.StatusOK, "campaigns", &v)
 	return nil
 }

@@ -112,7 +112,7 @@ func (s *Server) Campaign(w http.ResponseWriter, r *http.Request, rq *request) e
 	}
 	v.ReportDue = !v.Reported && (c.Status == campaign.Closed || c.Status == campaign.Reported)
 	v.CanProduce, v.CanDownload = access.Allowed(rq.P, access.ProduceReport), access.Allowed(rq.P, access.ViewReports)
-	s.render(w, http.StatusOK, "campaign", &v)
+	s.Render(w, http.StatusOK, "campaign", &v)
 	return nil
 }
 

@@ -7,7 +7,6 @@ package campaigns
 
 import (
 	"embed"
-	"net/http"
 	"strconv"
 
 	"github.com/jolproject/jol/internal/access"
@@ -32,23 +31,17 @@ var templates embed.FS
 // Server serves the room's pages; the route table of package web names
 // its handlers.
 type Server struct {
-	*kit.Kit
+	kit.Room
 	svc *services.Services
-	tpl *kit.Templates
 }
 
 // New parses the room's templates; it fails on a broken one.
 func New(k *kit.Kit, svc *services.Services) (*Server, error) {
-	tpl, err := k.ParseRoom(templates)
+	room, err := k.NewRoom(templates)
 	if err != nil {
 		return nil, err
 	}
-	return &Server{Kit: k, svc: svc, tpl: tpl}, nil
-}
-
-// render shows the room's page name with view.
-func (s *Server) render(w http.ResponseWriter, status int, name string, view any) {
-	s.tpl.Render(w, status, name, view)
+	return &Server{Room: room, svc: svc}, nil
 }
 
 // mayManage reports whether the user may change campaign c.

@@ -96,6 +96,6 @@ func (s *Server) Public(w http.ResponseWriter, r *http.Request, rq *request) err
 	} else if has {
 		v.Results = "/c/" + c.Slug + "/report?lang=" + loc
 	}
-	s.render(w, http.StatusOK, "public", &v)
+	s.Render(w, http.StatusOK, "public", &v)
 	return nil
 }

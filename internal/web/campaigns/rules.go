@@ -41,7 +41,7 @@ func (s *Server) Rules(w http.ResponseWriter, r *http.Request, rq *request) erro
 // renderRules shows the rules page.
 func (s *Server) renderRules(w http.ResponseWriter, status int, v *rulesView) {
 	v.finish()
-	s.render(w, status, "rules", v)
+	s.Render(w, status, "rules", v)
 }
 
 func (s *Server) campaignOf(r *http.Request, rq *request) (campaign.Campaign, error) {

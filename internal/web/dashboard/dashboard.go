@@ -79,7 +79,7 @@ func (s *Server) Dashboard(w http.ResponseWriter, r *http.Request, rq *request) 
 		}
 		v.Panels = append(v.Panels, panel{ID: c.ID, Title: c.Title, SVG: svg, Table: c.Table(loc).HTML()})
 	}
-	s.render(w, http.StatusOK, "dashboard", &v)
+	s.Render(w, http.StatusOK, "dashboard", &v)
 	return nil
 }
 

@@ -79,7 +79,7 @@ func (s *Server) Board(w http.ResponseWriter, r *http.Request, rq *request) erro
 	if fl.CampaignID != 0 {
 		v.Title = n.campaign(fl.CampaignID) + " · " + v.Title
 	}
-	s.render(w, http.StatusOK, "board", &v)
+	s.Render(w, http.StatusOK, "board", &v)
 	return nil
 }
 

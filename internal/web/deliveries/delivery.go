@@ -87,7 +87,7 @@ func (s *Server) renderDelivery(w http.ResponseWriter, r *http.Request, rq *requ
 		row.Reasons = kit.Choices(deliveries.Reasons(), f.Values[row.Reason], "—", kit.Key[deliveries.Reason](rq.L, "delivery.reason."))
 		v.Lines = append(v.Lines, row)
 	}
-	s.render(w, status, "delivery", &v)
+	s.Render(w, status, "delivery", &v)
 	return nil
 }
 

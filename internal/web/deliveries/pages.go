@@ -10,7 +10,6 @@ package deliveries
 import (
 	"context"
 	"embed"
-	"net/http"
 	"strconv"
 	"strings"
 
@@ -36,22 +35,17 @@ var templates embed.FS
 // Server serves the room's pages; the route table of package web names
 // its handlers.
 type Server struct {
-	*kit.Kit
+	kit.Room
 	svc *services.Services
-	tpl *kit.Templates
 }
 
 // New parses the room's templates; it fails on a broken one.
 func New(k *kit.Kit, svc *services.Services) (*Server, error) {
-	tpl, err := k.ParseRoom(templates)
+	room, err := k.NewRoom(templates)
 	if err != nil {
 		return nil, err
 	}
-	return &Server{Kit: k, svc: svc, tpl: tpl}, nil
-}
-
-func (s *Server) render(w http.ResponseWriter, status int, name string, view any) {
-	s.tpl.Render(w, status, name, view)
+	return &Server{Room: room, svc: svc}, nil
 }
 
 // names are the reader's names of the catalogue's items and of the

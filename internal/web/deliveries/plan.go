@@ -196,7 +196,7 @@ func (s *Server) renderPlan(w http.ResponseWriter, r *http.Request, rq *request,
 		row.Rules = kit.Choices(deliveries.Rules(), f.Values[row.Rule], "", kit.Key[deliveries.Rule](rq.L, "delivery.rule."))
 		v.Rows = append(v.Rows, row)
 	}
-	s.render(w, status, "plan", &v)
+	s.Render(w, status, "plan", &v)
 	return nil
 }
 

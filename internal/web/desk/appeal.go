@@ -96,7 +96,7 @@ func (s *Server) renderAppealForms(w http.ResponseWriter, r *http.Request, rq *r
 			}
 		}
 	}
-	s.render(w, status, "appeal", &v)
+	s.Render(w, status, "appeal", &v)
 	return nil
 }
 

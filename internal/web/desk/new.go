@@ -95,7 +95,7 @@ func (s *Server) renderNew(w http.ResponseWriter, r *http.Request, rq *request, 
 	if v.Regions, err = kit.RegionSuggestions(ctx, s.svc.Geo, s.svc.Orgs, rq); err != nil {
 		return err
 	}
-	s.render(w, status, "appeal_new", &v)
+	s.Render(w, status, "appeal_new", &v)
 	return nil
 }
 

@@ -69,7 +69,7 @@ func (s *Server) Queue(w http.ResponseWriter, r *http.Request, rq *request) erro
 	}
 	v.listing = pg.Listing(r, next, n)
 	v.TotalKey, v.MoreKey = "desk.total", "desk.more_than"
-	s.render(w, http.StatusOK, "queue", &v)
+	s.Render(w, http.StatusOK, "queue", &v)
 	return nil
 }
 

@@ -95,7 +95,7 @@ func (s *Server) renderRules(w http.ResponseWriter, r *http.Request, rq *request
 		}
 		v.Weekend += rq.L.T("weekday." + strings.ToLower(d.String()))
 	}
-	s.render(w, status, "rules", &v)
+	s.Render(w, status, "rules", &v)
 	return nil
 }
 

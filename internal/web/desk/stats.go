@@ -66,7 +66,7 @@ func (s *Server) Stats(w http.ResponseWriter, r *http.Request, rq *request) erro
 			}
 		}
 	}
-	s.render(w, http.StatusOK, "stats", &v)
+	s.Render(w, http.StatusOK, "stats", &v)
 	return nil
 }
 

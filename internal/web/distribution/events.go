@@ -52,7 +52,7 @@ func (s *Server) renderEvents(w http.ResponseWriter, r *http.Request, rq *reques
 			return err
 		}
 	}
-	s.render(w, status, "events", &v)
+	s.Render(w, status, "events", &v)
 	return nil
 }
 
@@ -136,7 +136,7 @@ func (s *Server) renderEvent(w http.ResponseWriter, r *http.Request, rq *request
 		}
 		v.Assign = assign
 	}
-	s.render(w, status, "event", &v)
+	s.Render(w, status, "event", &v)
 	return nil
 }
 

@@ -93,7 +93,7 @@ func (s *Server) renderHandover(w http.ResponseWriter, r *http.Request, rq *requ
 			}
 		}
 	}
-	s.render(w, status, "handover", &v)
+	s.Render(w, status, "handover", &v)
 	return nil
 }
 

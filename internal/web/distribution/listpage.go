@@ -70,7 +70,7 @@ func (s *Server) List(w http.ResponseWriter, r *http.Request, rq *request) error
 	v := listView{Page: s.Page(r, rq, "distribution.list"), Event: e, Campaign: names[e.CampaignID],
 		Groups: pick(groups(rows), r), Names: access.Allowed(rq.P, access.ViewChild), Locale: string(rq.L.Locale())}
 	v.Title = e.Place + " · " + rq.L.T("distribution.list")
-	s.render(w, http.StatusOK, "list", &v)
+	s.Render(w, http.StatusOK, "list", &v)
 	return nil
 }
 

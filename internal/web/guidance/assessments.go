@@ -71,7 +71,7 @@ func (s *Server) AssessmentRecord(w http.ResponseWriter, r *http.Request, rq *re
 	if v.Guidance, err = s.SectionOf(r.Context(), rq, p, true, f); err != nil {
 		return err
 	}
-	s.render(w, http.StatusUnprocessableEntity, "assessment_new", &v)
+	s.Render(w, http.StatusUnprocessableEntity, "assessment_new", &v)
 	return nil
 }
 

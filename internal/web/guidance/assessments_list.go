@@ -48,7 +48,7 @@ func (s *Server) AssessmentList(w http.ResponseWriter, r *http.Request, rq *requ
 		return err
 	}
 	v.Orgs = withEmpty(opts, rq.L.T("assessments.choose_org"), f.Values["org"])
-	s.render(w, http.StatusOK, "assessments", &v)
+	s.Render(w, http.StatusOK, "assessments", &v)
 	return nil
 }
 

@@ -49,7 +49,7 @@ func (s *Server) renderPlaces(w http.ResponseWriter, r *http.Request, rq *reques
 		}
 		v.Orgs = withEmpty(opts, rq.L.T("places.choose_org"), f.Values["org_id"])
 	}
-	s.render(w, status, "places", &v)
+	s.Render(w, status, "places", &v)
 	return nil
 }
 
@@ -134,7 +134,7 @@ func (s *Server) renderOffer(w http.ResponseWriter, r *http.Request, rq *request
 	for _, oc := range guidance.PlacementOutcomes() {
 		v.Outcomes = append(v.Outcomes, outcomeButton{Value: oc, Name: outcomeName(rq.L, oc)})
 	}
-	s.render(w, status, "place", &v)
+	s.Render(w, status, "place", &v)
 	return nil
 }
 

@@ -34,7 +34,7 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, rq *reque
 		v.Busy = v.Busy || !run.Finished()
 	}
 	if up.Purged {
-		s.render(w, status, "import_preview", &v)
+		s.Render(w, status, "import_preview", &v)
 		return nil
 	}
 	tpls, err := s.svc.Imports.Templates(ctx, rq.P, up.Target)
@@ -94,7 +94,7 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, rq *reque
 	if err := s.svc.Audit.ViewedIn(ctx, rq.P, "import_upload", strconv.FormatInt(up.ID, 10), place, "web"); err != nil {
 		return err
 	}
-	s.render(w, status, "import_preview", &v)
+	s.Render(w, status, "import_preview", &v)
 	return nil
 }
 

@@ -40,7 +40,7 @@ func (s *Server) ImportRun(w http.ResponseWriter, r *http.Request, rq *request) 
 	}
 	if !run.Finished() {
 		v.Refresh = 2
-		s.render(w, http.StatusOK, "import_run", &v)
+		s.Render(w, http.StatusOK, "import_run", &v)
 		return nil
 	}
 	res := run.Result
@@ -78,7 +78,7 @@ func (s *Server) ImportRun(w http.ResponseWriter, r *http.Request, rq *request) 
 			return err
 		}
 	}
-	s.render(w, http.StatusOK, "import_run", &v)
+	s.Render(w, http.StatusOK, "import_run", &v)
 	return nil
 }
 

@@ -41,7 +41,7 @@ func (s *Server) ImportList(w http.ResponseWriter, r *http.Request, rq *request)
 			v.Targets[t.Name()] = rq.L.T(t.Label())
 		}
 	}
-	s.render(w, http.StatusOK, "imports", v)
+	s.Render(w, http.StatusOK, "imports", v)
 	return nil
 }
 
@@ -77,7 +77,7 @@ func (s *Server) renderImportNew(w http.ResponseWriter, r *http.Request, rq *req
 	v := importNewView{Page: s.Page(r, rq, "imports.new"), Form: f, Orgs: orgOpts, MaxMB: imports.MaxUploadBytes >> 20,
 		Targets:   s.targetOptions(rq, f.Values["target"]),
 		Templates: templateOptions(rq, tpls, f.Values["template"], rq.L.T("imports.template_auto"))}
-	s.render(w, status, "import_new", &v)
+	s.Render(w, status, "import_new", &v)
 	return nil
 }
 

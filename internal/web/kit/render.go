@@ -218,3 +218,22 @@ func StaticHandler() http.Handler {
 		files.ServeHTTP(w, r)
 	}))
 }
+
+// Room is what every room's server is built on: the kernel and the room's
+// templates, parsed once with the layout and the partials.
+type Room struct {
+	*Kit
+	tpl *Templates
+}
+
+// NewRoom parses a room's templates as ParseRoom does; it fails on a
+// broken one, so a bad build never starts.
+func (k *Kit) NewRoom(files fs.FS, more ...fs.FS) (Room, error) {
+	tpl, err := k.ParseRoom(files, more...)
+	return Room{Kit: k, tpl: tpl}, err
+}
+
+// Render shows the room's page name with view.
+func (r Room) Render(w http.ResponseWriter, status int, name string, view any) {
+	r.tpl.Render(w, status, name, view)
+}

@@ -84,7 +84,7 @@ func (s *Server) Letters(w http.ResponseWriter, r *http.Request, rq *request) er
 		}
 	}
 	v.Title = rq.L.T("letters.title_of", "Name", v.Name)
-	s.render(w, http.StatusOK, "letters", v)
+	s.Render(w, http.StatusOK, "letters", v)
 	return nil
 }
 

@@ -96,7 +96,7 @@ func (s *Server) editor(w http.ResponseWriter, r *http.Request, rq *request, org
 		v.HeadForm.Values["signatory_name"], v.HeadForm.Values["signatory_position"] = head.SignatoryName, head.SignatoryPosition
 		v.HeadForm.Values["version"] = strconv.Itoa(head.Version)
 	}
-	s.render(w, status, "templates", v)
+	s.Render(w, status, "templates", v)
 	return nil
 }
 

@@ -88,7 +88,7 @@ func (s *Server) renderCase(w http.ResponseWriter, r *http.Request, rq *request,
 			return err
 		}
 	}
-	s.render(w, status, "case", &v)
+	s.Render(w, status, "case", &v)
 	return nil
 }
 

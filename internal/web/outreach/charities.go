@@ -72,7 +72,7 @@ func (s *Server) renderCharities(w http.ResponseWriter, r *http.Request, rq *req
 			return err
 		}
 	}
-	s.render(w, status, "charities", &v)
+	s.Render(w, status, "charities", &v)
 	return nil
 }
 

@@ -40,7 +40,7 @@ func (s *Server) renderDeadlines(w http.ResponseWriter, r *http.Request, rq *req
 	for _, st := range deadlineSteps {
 		v.Fields = append(v.Fields, daysField(st))
 	}
-	s.render(w, status, "deadlines", &v)
+	s.Render(w, status, "deadlines", &v)
 	return nil
 }
 

@@ -54,7 +54,7 @@ func (s *Server) renderInbox(w http.ResponseWriter, r *http.Request, rq *request
 	mine, err := s.svc.Charities.Mine(ctx, rq.P)
 	if errors.Is(err, errs.ErrNotFound) { // a login of an organisation with no charity record yet
 		v.Listing = kit.Whole(0)
-		s.render(w, status, "inbox", &v)
+		s.Render(w, status, "inbox", &v)
 		return nil
 	} else if err != nil {
 		return err
@@ -71,7 +71,7 @@ func (s *Server) renderInbox(w http.ResponseWriter, r *http.Request, rq *request
 		}
 		v.Rows = append(v.Rows, s.card(rq, &v.Page, c, cf, true))
 	}
-	s.render(w, status, "inbox", &v)
+	s.Render(w, status, "inbox", &v)
 	return nil
 }
 
@@ -99,7 +99,7 @@ func (s *Server) renderReferral(w http.ResponseWriter, r *http.Request, rq *requ
 	v := referralView{Page: s.Page(r, rq, "nav.referrals"), Form: f}
 	v.Title = rq.L.T("outreach.need."+string(c.Need)) + " · " + c.District
 	v.Card = s.card(rq, &v.Page, c, f, false)
-	s.render(w, status, "referral", &v)
+	s.Render(w, status, "referral", &v)
 	return nil
 }
 

@@ -41,7 +41,7 @@ func (s *Server) Queue(w http.ResponseWriter, r *http.Request, rq *request) erro
 	}
 	v := queueView{Page: s.Page(r, rq, "nav.outreach"), Listing: pg.Listing(r, next, count), Rows: rows, Mine: f.Mine,
 		Today: today, CanManage: access.Allowed(rq.P, access.ManageOutreach)}
-	s.render(w, http.StatusOK, "queue", &v)
+	s.Render(w, http.StatusOK, "queue", &v)
 	return nil
 }
 
@@ -73,6 +73,6 @@ func (s *Server) Funnel(w http.ResponseWriter, r *http.Request, rq *request) err
 		}
 		v.Tables = append(v.Tables, funnelTable{Title: rq.L.T(title), ByReason: byReason, Rows: rows})
 	}
-	s.render(w, http.StatusOK, "funnel", &v)
+	s.Render(w, http.StatusOK, "funnel", &v)
 	return nil
 }

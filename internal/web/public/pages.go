@@ -28,24 +28,23 @@ var templates embed.FS
 
 // Server serves the public pages.
 type Server struct {
-	*kit.Kit
+	kit.Room
 	svc *services.Services
-	tpl *kit.Templates
 }
 
 // New parses the room's templates; it fails on a broken one.
 func New(k *kit.Kit, svc *services.Services) (*Server, error) {
-	tpl, err := k.ParseRoom(templates)
+	room, err := k.NewRoom(templates)
 	if err != nil {
 		return nil, err
 	}
-	return &Server{Kit: k, svc: svc, tpl: tpl}, nil
+	return &Server{Room: room, svc: svc}, nil
 }
 
 func (s *Server) render(w http.ResponseWriter, status int, name string, view any) {
 	// A page of one family's answer is nobody else's: no cache keeps it.
 	w.Header().Set("Cache-Control", "no-store")
-	s.tpl.Render(w, status, name, view)
+	s.Room.Render(w, status, name, view)
 }
 
 func (s *Server) clientIP(r *http.Request) string {

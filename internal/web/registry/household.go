@@ -92,6 +92,6 @@ func (s *Server) renderHousehold(w http.ResponseWriter, r *http.Request, rq *req
 			return err
 		}
 	}
-	s.render(w, status, "household", v)
+	s.Render(w, status, "household", v)
 	return nil
 }

@@ -71,7 +71,7 @@ func (s *Server) HouseholdList(w http.ResponseWriter, r *http.Request, rq *reque
 	if v.Regions, err = kit.RegionSuggestions(ctx, s.svc.Geo, s.svc.Orgs, rq); err != nil {
 		return err
 	}
-	s.render(w, http.StatusOK, "households", &v)
+	s.Render(w, http.StatusOK, "households", &v)
 	return nil
 }
 
@@ -149,7 +149,7 @@ func (s *Server) renderHouseholdForm(w http.ResponseWriter, r *http.Request, rq 
 	if v.Household != nil {
 		v.Path = householdURL(v.Household.ID) + "/edit"
 	}
-	s.render(w, status, "household_new", v)
+	s.Render(w, status, "household_new", v)
 	return nil
 }
 

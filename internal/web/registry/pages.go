@@ -5,7 +5,6 @@ package registry
 
 import (
 	"embed"
-	"net/http"
 
 	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/web/guidance"
@@ -28,9 +27,8 @@ var templates embed.FS
 // Server serves the room's pages; the route table of package web names
 // its handlers.
 type Server struct {
-	*kit.Kit
+	kit.Room
 	svc *services.Services
-	tpl *kit.Templates
 	// guidance shows its part of a person's page.
 	guidance *guidance.Server
 }
@@ -38,14 +36,9 @@ type Server struct {
 // New parses the room's templates with the guidance part of the person
 // page, which g fills; it fails on a broken one.
 func New(k *kit.Kit, svc *services.Services, g *guidance.Server) (*Server, error) {
-	tpl, err := k.ParseRoom(templates, guidance.Partials())
+	room, err := k.NewRoom(templates, guidance.Partials())
 	if err != nil {
 		return nil, err
 	}
-	return &Server{Kit: k, svc: svc, tpl: tpl, guidance: g}, nil
-}
-
-// render shows the room's page name with view.
-func (s *Server) render(w http.ResponseWriter, status int, name string, view any) {
-	s.tpl.Render(w, status, name, view)
+	return &Server{Room: room, svc: svc, guidance: g}, nil
 }

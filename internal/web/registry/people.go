@@ -66,7 +66,7 @@ func (s *Server) PeopleList(w http.ResponseWriter, r *http.Request, rq *request)
 	if err := s.peopleChoices(r, rq, &v); err != nil {
 		return err
 	}
-	s.render(w, http.StatusOK, "people", &v)
+	s.Render(w, http.StatusOK, "people", &v)
 	return nil
 }
 

@@ -132,6 +132,6 @@ func (s *Server) renderPerson(w http.ResponseWriter, r *http.Request, rq *reques
 	if v.Guidance, err = s.guidance.SectionOf(ctx, rq, p, v.CanEdit, nil); err != nil {
 		return err
 	}
-	s.render(w, status, "person", v)
+	s.Render(w, status, "person", v)
 	return nil
 }

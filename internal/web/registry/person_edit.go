@@ -81,6 +81,6 @@ func (s *Server) renderPersonForm(w http.ResponseWriter, r *http.Request, rq *re
 	if v.Person != nil {
 		v.Path = personURL(v.Person.ID) + "/edit"
 	}
-	s.render(w, status, "person_form", v)
+	s.Render(w, status, "person_form", v)
 	return nil
 }

@@ -139,7 +139,7 @@ func (s *Server) renderGuardians(w http.ResponseWriter, r *http.Request, rq *req
 			return err
 		}
 	}
-	s.render(w, status, "person_guardians", v)
+	s.Render(w, status, "person_guardians", v)
 	return nil
 }
 

@@ -101,7 +101,7 @@ func (s *Server) renderMerge(w http.ResponseWriter, r *http.Request, rq *request
 		if v.Compare, err = s.compare(r, rq, &v.Page, p, keep, drop); err != nil {
 			return err
 		}
-		s.render(w, status, "person_merge", v)
+		s.Render(w, status, "person_merge", v)
 		return nil
 	}
 	var list []people.Person
@@ -135,6 +135,6 @@ func (s *Server) renderMerge(w http.ResponseWriter, r *http.Request, rq *request
 	for _, row := range rows {
 		v.Found = append(v.Found, mergeCandidate{personRow: row, Reason: reasons[row.ID]})
 	}
-	s.render(w, status, "person_merge", v)
+	s.Render(w, status, "person_merge", v)
 	return nil
 }

@@ -107,7 +107,7 @@ func (s *Server) renderPhoto(w http.ResponseWriter, r *http.Request, rq *request
 	}
 	v := &photoView{Page: s.Page(r, rq, "people.photo"), Person: p, Form: f, Consent: consent, MaxKiB: people.MaxPhoto >> 10}
 	v.Path = personURL(p.ID) + "/photo/edit"
-	s.render(w, status, "person_photo", v)
+	s.Render(w, status, "person_photo", v)
 	return nil
 }
 

@@ -88,6 +88,6 @@ func (s *Server) Public(w http.ResponseWriter, r *http.Request, rq *request) err
 		v.Languages = append(v.Languages, langLink{Href: "/c/" + f.Slug + "/report?lang=" + string(x), Name: x.NativeName(),
 			Lang: string(x), Current: x == loc})
 	}
-	s.render(w, http.StatusOK, "report_public", &v)
+	s.Render(w, http.StatusOK, "report_public", &v)
 	return nil
 }

@@ -69,6 +69,6 @@ func (s *Server) List(w http.ResponseWriter, r *http.Request, rq *request) error
 		}
 		v.Listing = kit.NewListing(r, next)
 	}
-	s.render(w, http.StatusOK, "requests", &v)
+	s.Render(w, http.StatusOK, "requests", &v)
 	return nil
 }

@@ -88,7 +88,7 @@ func (s *Server) renderNew(w http.ResponseWriter, r *http.Request, rq *request, 
 				Qty: f.Values["qty-"+k], Size: f.Values["size-"+k]})
 		}
 	}
-	s.render(w, status, "request_new", &v)
+	s.Render(w, status, "request_new", &v)
 	return nil
 }
 

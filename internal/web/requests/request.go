@@ -118,7 +118,7 @@ func (s *Server) renderRequest(w http.ResponseWriter, r *http.Request, rq *reque
 		v.Reasons = kit.Choices(requests.Reasons(), f.Values["reason"], rq.L.T("requests.choose_reason"),
 			func(rs requests.Reason) string { return rq.L.T("rejectreason." + string(rs)) })
 	}
-	s.render(w, status, "request", &v)
+	s.Render(w, status, "request", &v)
 	return nil
 }
 

@@ -62,7 +62,7 @@ func (s *Server) renderList(w http.ResponseWriter, r *http.Request, rq *request,
 			return err
 		}
 	}
-	s.render(w, status, "sponsors", &v)
+	s.Render(w, status, "sponsors", &v)
 	return nil
 }
 

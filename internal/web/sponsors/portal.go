@@ -25,7 +25,7 @@ func (s *Server) Giving(w http.ResponseWriter, r *http.Request, rq *request) err
 	if v.G, err = s.readGiving(r.Context(), rq, sp.ID); err != nil {
 		return err
 	}
-	s.render(w, http.StatusOK, "giving", &v)
+	s.Render(w, http.StatusOK, "giving", &v)
 	return nil
 }
 
@@ -62,7 +62,7 @@ func (s *Server) Receipt(w http.ResponseWriter, r *http.Request, rq *request) er
 		v.Amount = sponsors.FormatMoney(l, rc.Gift.Amount, rc.Gift.Currency)
 		v.Method = l.T("sponsors.method." + string(rc.Gift.Method))
 	}
-	s.render(w, http.StatusOK, "receipt", &v)
+	s.Render(w, http.StatusOK, "receipt", &v)
 	return nil
 }
 

@@ -109,7 +109,7 @@ func (s *Server) renderSponsor(w http.ResponseWriter, r *http.Request, rq *reque
 				Selected: gf.Values["method"] == string(m)})
 		}
 	}
-	s.render(w, status, "sponsor", &v)
+	s.Render(w, status, "sponsor", &v)
 	return nil
 }
 

@@ -40,7 +40,7 @@ func (s *Server) renderDonors(w http.ResponseWriter, r *http.Request, rq *reques
 	v := donorsView{Page: s.Page(r, rq, "stock.donors"), listing: pg.Listing(r, next, n), Donors: list, Form: f,
 		CanEdit: access.Allowed(rq.P, access.MoveStock)}
 	v.Kinds = kit.Choices(stock.DonorKinds(), f.Values["kind"], "", kit.Key[stock.DonorKind](rq.L, "stock.donor_kind."))
-	s.render(w, status, "donors", &v)
+	s.Render(w, status, "donors", &v)
 	return nil
 }
 
@@ -105,6 +105,6 @@ func (s *Server) Donor(w http.ResponseWriter, r *http.Request, rq *request) erro
 			v.InStock = append(v.InStock, traceRow{Name: it.Name(cat.l), Quantity: n})
 		}
 	}
-	s.render(w, http.StatusOK, "donor", &v)
+	s.Render(w, http.StatusOK, "donor", &v)
 	return nil
 }

@@ -38,7 +38,7 @@ func (s *Server) History(w http.ResponseWriter, r *http.Request, rq *request) er
 	}
 	v := historyView{Page: s.Page(r, rq, "stock.history"), listing: pg.Listing(r, next, n), Warehouse: wh, Entries: list}
 	v.Title = wh.Name + " · " + rq.L.T("stock.history")
-	s.render(w, http.StatusOK, "history", &v)
+	s.Render(w, http.StatusOK, "history", &v)
 	return nil
 }
 
@@ -99,7 +99,7 @@ func (s *Server) Devices(w http.ResponseWriter, r *http.Request, rq *request) er
 	for _, u := range units {
 		v.Units = append(v.Units, deviceRow{u, cat.name(u.ItemID)})
 	}
-	s.render(w, http.StatusOK, "devices", &v)
+	s.Render(w, http.StatusOK, "devices", &v)
 	return nil
 }
 
@@ -169,7 +169,7 @@ func (s *Server) renderDoc(w http.ResponseWriter, r *http.Request, rq *request, 
 				Quantity: lineName(i, "quantity"), Serials: lineName(i, "serials"), Items: cat.options(f.Values[lineName(i, "item")], false)})
 		}
 	}
-	s.render(w, status, "doc", &v)
+	s.Render(w, status, "doc", &v)
 	return nil
 }
 

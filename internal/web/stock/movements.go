@@ -123,7 +123,7 @@ func (s *Server) renderMovement(w http.ResponseWriter, r *http.Request, rq *requ
 	case stock.WriteOff:
 		v.Reasons = kit.Choices(stock.WriteOffReasons(), f.Values["reason"], "—", kit.Key[stock.WriteOffReason](rq.L, "stock.reason."))
 	}
-	s.render(w, status, "movement", &v)
+	s.Render(w, status, "movement", &v)
 	return nil
 }
 

@@ -51,7 +51,7 @@ func (s *Server) renderWarehouses(w http.ResponseWriter, r *http.Request, rq *re
 			return err
 		}
 	}
-	s.render(w, status, "warehouses", &v)
+	s.Render(w, status, "warehouses", &v)
 	return nil
 }
 
@@ -179,7 +179,7 @@ func (s *Server) renderWarehouse(w http.ResponseWriter, r *http.Request, rq *req
 			return err
 		}
 	}
-	s.render(w, status, "warehouse", &v)
+	s.Render(w, status, "warehouse", &v)
 	return nil
 }
 

@@ -47,7 +47,7 @@ func (s *Server) renderCourseEdit(w http.ResponseWriter, r *http.Request, rq *re
 	if err := s.courseOptions(r, rq, &v.courseForm, picked); err != nil {
 		return err
 	}
-	s.render(w, status, "course_edit", &v)
+	s.Render(w, status, "course_edit", &v)
 	return nil
 }
 

@@ -41,7 +41,7 @@ func (s *Server) renderCourses(w http.ResponseWriter, r *http.Request, rq *reque
 			return err
 		}
 	}
-	s.render(w, status, "courses", &v)
+	s.Render(w, status, "courses", &v)
 	return nil
 }
 
@@ -112,7 +112,7 @@ func (s *Server) renderCourse(w http.ResponseWriter, r *http.Request, rq *reques
 			return err
 		}
 	}
-	s.render(w, status, "course", &v)
+	s.Render(w, status, "course", &v)
 	return nil
 }
 

@@ -60,7 +60,7 @@ func (s *Server) renderHours(w http.ResponseWriter, r *http.Request, rq *request
 	for _, h := range list {
 		v.Rows = append(v.Rows, hoursRow{h, volunteers.FormatHours(h.Minutes)})
 	}
-	s.render(w, status, "hours", &v)
+	s.Render(w, status, "hours", &v)
 	return nil
 }
 

@@ -51,7 +51,7 @@ func (s *Server) renderMine(w http.ResponseWriter, r *http.Request, rq *request,
 	v := mineView{Page: s.Page(r, rq, "nav.my_volunteering"), Form: f}
 	open, signed, err := s.svc.Volunteers.OpenNeeds(ctx, rq.P)
 	if errors.Is(err, errs.ErrNotFound) {
-		s.render(w, status, "mine", &v)
+		s.Render(w, status, "mine", &v)
 		return nil
 	}
 	if err != nil {
@@ -85,7 +85,7 @@ func (s *Server) renderMine(w http.ResponseWriter, r *http.Request, rq *request,
 	for i := range v.Purposes {
 		v.Purposes[i].Selected = v.Purposes[i].Value == f.Values["purpose"]
 	}
-	s.render(w, status, "mine", &v)
+	s.Render(w, status, "mine", &v)
 	return nil
 }
 

@@ -42,7 +42,7 @@ func (s *Server) renderNeedEdit(w http.ResponseWriter, r *http.Request, rq *requ
 	if err := s.needOptions(r, rq, &v.needForm); err != nil {
 		return err
 	}
-	s.render(w, status, "need_edit", &v)
+	s.Render(w, status, "need_edit", &v)
 	return nil
 }
 

@@ -48,7 +48,7 @@ func (s *Server) renderNeeds(w http.ResponseWriter, r *http.Request, rq *request
 			return err
 		}
 	}
-	s.render(w, status, "needs", &v)
+	s.Render(w, status, "needs", &v)
 	return nil
 }
 
@@ -89,7 +89,7 @@ func (s *Server) Need(w http.ResponseWriter, r *http.Request, rq *request) error
 	v := needView{Page: s.Page(r, rq, "nav.needs"), Need: n,
 		CanManage: access.Can(rq.P, access.ManageVolunteers, n.Target()) == nil}
 	v.Title = n.Title
-	s.render(w, http.StatusOK, "need", &v)
+	s.Render(w, http.StatusOK, "need", &v)
 	return nil
 }
 

@@ -43,7 +43,7 @@ func (s *Server) renderSession(w http.ResponseWriter, r *http.Request, rq *reque
 		Form: f}
 	v.Title = c.Title + " · " + v.Day(se.HeldOn)
 	v.CanRun = v.Base == "/my" || s.svc.Courses.MayManage(rq.P, c)
-	s.render(w, status, "session", &v)
+	s.Render(w, status, "session", &v)
 	return nil
 }
 
