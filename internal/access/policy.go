@@ -119,6 +119,12 @@ const (
 	ViewCourses   Action = "courses.view"
 	ManageCourses Action = "courses.manage"
 	TeachCourses  Action = "courses.teach"
+	// Duplicate review (internal/dedupe): reading the queue of likely
+	// duplicate records and deciding its pairs (merge, or not the same
+	// person), where both records lie in the reviewer's scope; starting
+	// a scan of the registry.
+	ReviewDuplicates Action = "duplicates.review"
+	ScanDuplicates   Action = "duplicates.scan"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -192,6 +198,8 @@ var rules = map[Action]rule{
 	ViewCourses:      {roles: []Role{Admin, Coordinator, Operator, SchoolStaff, Outreach, Auditor}, scoped: true},
 	ManageCourses:    {roles: []Role{Admin, Coordinator}, scoped: true},
 	TeachCourses:     {roles: []Role{Volunteer}},
+	ReviewDuplicates: {roles: []Role{Admin, Coordinator}, scoped: true},
+	ScanDuplicates:   {roles: []Role{Admin, Coordinator}, scoped: true},
 }
 
 // Actions lists every action the policy knows.

@@ -12,7 +12,7 @@ func Entities() []string {
 	return []string{"aid_item", "allocation_run", "allocation_settings", "api_token", "appeal",
 		"appeal_deadlines", "calendar_day", "campaign", "campaign_report", "category", "course",
 		"course_enrolment", "course_session", "delivery", "device_task", "distribution_event",
-		"distribution_photo", "donor", "eligibility_rules", "gift", "handover", "handover_code", "household",
+		"distribution_photo", "donor", "duplicate_pair", "duplicate_scan", "eligibility_rules", "gift", "handover", "handover_code", "household",
 		"import_template", "import_upload", "job", "letter", "letter_run", "letter_template", "letterhead",
 		"need_signup", "organisation", "person", "person_batch", "place_offer", "placement", "pledge", "receipt",
 		"region", "request", "request_document", "settings", "sponsor", "stock_doc", "user", "volunteer",
@@ -24,9 +24,9 @@ func Actions() []string {
 	return []string{"add_guardian", "add_member", "allocate", "answer", "approve", "assemble", "assign",
 		"assign_reviewer", "assign_volunteer", "attach", "cancel", "close", "comment", "confirm", "count",
 		"create", "delete", "deliver", "dispatch", "dry_run", "enrol", "give_consent", "hand_over", "import",
-		"issue", "link", "log_hours", "match", "merge", "password", "photo", "place", "plan", "produce", "receive",
+		"issue", "link", "log_hours", "mark_distinct", "match", "merge", "password", "photo", "place", "plan", "produce", "receive",
 		"record_assessment", "record_attendance", "record_results", "reject", "remind", "remove_guardian",
-		"remove_member", "report", "reschedule", "rescore", "retry", "return", "revoke", "save", "send_code",
+		"remove_member", "report", "reschedule", "rescore", "retry", "return", "revoke", "save", "scan", "send_code",
 		"set_head", "set_outcome", "set_status", "sign_up", "submit", "thank", "transition", "unassign",
 		"unassign_volunteer", "unenrol", "unmerge", "update", "upload", "withdraw", "withdraw_consent", "write_off"}
 }
