@@ -36,6 +36,9 @@ const (
 	Missing Agreement = "missing"
 )
 
+// Agreements lists the agreements of a field.
+func Agreements() []Agreement { return []Agreement{Agree, Alike, Differ, Missing} }
+
 // grade is the level of each compared field of records i and j of d, on
 // the engine's scale: 0 missing, 1 the same, higher levels weaker, the
 // last different (see internal/linkage). The engine keeps its

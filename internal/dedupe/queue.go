@@ -26,6 +26,9 @@ const (
 	Distinct Status = "distinct" // a reviewer said the two are different people
 )
 
+// Statuses lists the statuses of a pair.
+func Statuses() []Status { return []Status{Pending, Merged, Distinct} }
+
 // Side is one record of a pair as the queue lists it.
 type Side struct {
 	ID         int64     `json:"id"`

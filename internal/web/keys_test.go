@@ -16,6 +16,7 @@ import (
 	"github.com/jolproject/jol/internal/aftercare"
 	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/campaign"
+	"github.com/jolproject/jol/internal/dedupe"
 	"github.com/jolproject/jol/internal/deliveries"
 	"github.com/jolproject/jol/internal/distribution"
 	"github.com/jolproject/jol/internal/jobs"
@@ -112,24 +113,26 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"stock.status.":     {stock.Done, stock.InTransit, stock.Received},
 		"stock.unit.":       {stock.UnitInStock, stock.UnitInTransit, stock.UnitIssued, stock.UnitWrittenOff, "all"},
 
-		"distribution.status.": strs(distribution.Statuses()...),
-		"letters.kind.":        strs(letters.Kinds()...),
-		"letters.status.":      {letters.RunQueued, letters.RunRunning, letters.RunDone, letters.RunFailed},
-		"letters.placeholder.": append(letters.Placeholders(letters.SponsorLetter), "volunteer", "hours", "tasks"),
-		"distribution.move.":   strs(distribution.Open, distribution.Closed),
-		"distribution.proof.":  strs(distribution.Proofs()...),
-		"delivery.status.":     strs(deliveries.Statuses()...),
-		"delivery.reason.":     strs(deliveries.Reasons()...),
-		"delivery.rule.":       strs(deliveries.Rules()...),
-		"delivery.risk.":       riskCodes(),
-		"delivery.skipped.":    {"already_planned", "empty_roster"},
-		"aftercare.skill.":     strs(aftercare.Skills()...),
-		"aftercare.kind.":      strs(aftercare.Kinds()...),
-		"aftercare.status.":    strs(append([]aftercare.Status{aftercare.Active}, aftercare.Statuses()...)...),
-		"aftercare.hold.":      {"held", "released", "issued"},
-		"sponsors.kind.":       strs(stock.DonorKinds()...),
-		"sponsors.method.":     strs(sponsors.Methods()...),
-		"sponsors.currency.":   {"kzt", "irr", "usd", "eur"},
+		"distribution.status.":  strs(distribution.Statuses()...),
+		"letters.kind.":         strs(letters.Kinds()...),
+		"letters.status.":       {letters.RunQueued, letters.RunRunning, letters.RunDone, letters.RunFailed},
+		"letters.placeholder.":  append(letters.Placeholders(letters.SponsorLetter), "volunteer", "hours", "tasks"),
+		"distribution.move.":    strs(distribution.Open, distribution.Closed),
+		"distribution.proof.":   strs(distribution.Proofs()...),
+		"delivery.status.":      strs(deliveries.Statuses()...),
+		"delivery.reason.":      strs(deliveries.Reasons()...),
+		"delivery.rule.":        strs(deliveries.Rules()...),
+		"delivery.risk.":        riskCodes(),
+		"delivery.skipped.":     {"already_planned", "empty_roster"},
+		"aftercare.skill.":      strs(aftercare.Skills()...),
+		"aftercare.kind.":       strs(aftercare.Kinds()...),
+		"aftercare.status.":     strs(append([]aftercare.Status{aftercare.Active}, aftercare.Statuses()...)...),
+		"aftercare.hold.":       {"held", "released", "issued"},
+		"sponsors.kind.":        strs(stock.DonorKinds()...),
+		"duplicates.status.":    strs(dedupe.Statuses()...),
+		"duplicates.agreement.": strs(dedupe.Agreements()...),
+		"sponsors.method.":      strs(sponsors.Methods()...),
+		"sponsors.currency.":    {"kzt", "irr", "usd", "eur"},
 		"sponsors.pledge.": strs(sponsors.PledgeOpen, sponsors.PledgePartly, sponsors.PledgeFulfilled,
 			sponsors.PledgeOverdue),
 		"outboxchannel.": strs(requests.StatusPage, requests.SMS, requests.TelegramCh),
