@@ -30,7 +30,7 @@ var queryFS embed.FS
 
 type queries struct {
 	LivePersons, InsertScan, FinishScan, LastScan           string
-	UpsertPair, DropStale, CountNew                         string
+	UpsertPair, DropStale, CountPairs                       string
 	Queue, CountQueue, PairByID, PairOf, Decide, MergedPair string
 	ReopenPair                                              string
 }

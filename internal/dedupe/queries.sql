@@ -30,8 +30,10 @@ WHERE duplicate_pairs.status = 'pending';
 -- record was corrected, merged or the weights moved below the band.
 DELETE FROM duplicate_pairs WHERE status = 'pending' AND scan_id < $1;
 
--- name: CountNew
-SELECT COUNT(*) FROM duplicate_pairs WHERE scan_id = $1 AND found_at = $2;
+-- name: CountPairs
+-- Every pair ever queued, decided ones too: a scan counts the new ones
+-- by the difference.
+SELECT COUNT(*) FROM duplicate_pairs;
 
 -- name: Queue
 -- A page of the pending pairs whose records are both live and both in

@@ -19,6 +19,7 @@ const (
 	ByRequest  = "request"
 	ByImport   = "import"
 	BySchedule = "schedule"
+	BySeed     = "seed" // the sample data's
 )
 
 // Scan is one run over the registry.
@@ -32,6 +33,13 @@ type Scan struct {
 	NewPairs   int       `json:"new_pairs"` // of them, pairs not queued before
 	TookMS     int64     `json:"took_ms"`
 }
+
+// MinProbability is the least probability of one person a pair must
+// have to be queued. The engine's clerical band reaches down to 1/20,
+// where on a registry of families most pairs are brothers and sisters,
+// or namesakes born years apart: reviewers would wade through hundreds
+// of them to find the few that matter.
+const MinProbability = 0.2
 
 // candidate is a likely pair a scan found, by person id, a < b.
 type candidate struct {
@@ -63,13 +71,18 @@ func (s *Service) Run(ctx context.Context, reason string, by int64) (Scan, error
 			rows[i] = []any{c.a, c.b, c.weight, c.prob, strings.Join(c.agree, ","), strings.Join(c.differ, ","),
 				start, sc.ID}
 		}
+		var before, after int
+		if err := tx.QueryRowContext(ctx, s.q.CountPairs).Scan(&before); err != nil {
+			return err
+		}
 		if err := store.BulkExec(ctx, conn, s.q.UpsertPair, rows); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, s.q.DropStale, sc.ID); err != nil {
+		if err := tx.QueryRowContext(ctx, s.q.CountPairs).Scan(&after); err != nil {
 			return err
 		}
-		if err := tx.QueryRowContext(ctx, s.q.CountNew, sc.ID, start).Scan(&sc.NewPairs); err != nil {
+		sc.NewPairs = after - before
+		if _, err := tx.ExecContext(ctx, s.q.DropStale, sc.ID); err != nil {
 			return err
 		}
 		sc.FinishedAt = s.clock()
@@ -145,6 +158,9 @@ func find(d *linkage.Dataset, ids []int64) []candidate {
 			w = weigh(res.Model, g)
 		}
 		c := candidate{a: ids[i], b: ids[j], weight: w, prob: res.Model.Posterior(w)}
+		if c.prob < MinProbability {
+			return
+		}
 		if c.a > c.b {
 			c.a, c.b = c.b, c.a
 		}
