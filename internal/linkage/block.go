@@ -1,7 +1,7 @@
 package linkage
 
 import (
-	"slices"
+	"math/bits"
 )
 
 // A blocking rule builds keys for each record; a pair of records is
@@ -13,11 +13,10 @@ const (
 	ruleFirstDate         // first name + birth date
 	ruleSwapped           // first name of one as last name of the other, + birth date
 	ruleNatID             // national ID
-	ruleLastDay           // last name + day (the year is wrong)
-	ruleFirstDay          // first name + day
-	ruleLastMonth         // last name + year and month (the day is wrong)
-	ruleFirstMonth        // first name + year and month
-	ruleNamesYear         // both names (either order) + year
+	ruleLastDay           // last name + start of the first name's key + day (the year is wrong)
+	ruleFirstDay          // first name + start of the last name's key + day
+	ruleLastMonth         // last name + start of the first name's key + year and month (the day is wrong)
+	ruleFirstMonth        // first name + start of the last name's key + year and month
 	ruleDateRegion        // birth date, exactly + region
 	ruleNames             // both names (either order), small blocks only
 	numRules
@@ -31,11 +30,10 @@ var ruleFields = [numRules][]fieldKind{
 	ruleFirstDate:  {kindFirst, kindSex, kindBirth},
 	ruleSwapped:    {kindLast, kindFirst, kindSex, kindBirth},
 	ruleNatID:      {kindNatID},
-	ruleLastDay:    {kindLast, kindBirth},
-	ruleFirstDay:   {kindFirst, kindSex, kindBirth},
-	ruleLastMonth:  {kindLast, kindBirth},
-	ruleFirstMonth: {kindFirst, kindSex, kindBirth},
-	ruleNamesYear:  {kindLast, kindFirst, kindSex, kindBirth},
+	ruleLastDay:    {kindLast, kindFirst, kindSex, kindBirth},
+	ruleFirstDay:   {kindFirst, kindLast, kindSex, kindBirth},
+	ruleLastMonth:  {kindLast, kindFirst, kindSex, kindBirth},
+	ruleFirstMonth: {kindFirst, kindLast, kindSex, kindBirth},
 	ruleDateRegion: {kindBirth, kindRegion},
 	ruleNames:      {kindLast, kindFirst, kindSex},
 }
@@ -45,7 +43,7 @@ var ruleFields = [numRules][]fieldKind{
 // name) would cost comparisons out of proportion to what it finds; it is
 // skipped, and the other keys still find the pairs in it.
 const (
-	maxBlock      = 400
+	maxBlock      = 200
 	maxNamesBlock = 40
 )
 
@@ -64,6 +62,7 @@ func blockKeys(d *Dataset, i int, query bool, dst []blockKey) []blockKey {
 	r := &d.Records[i]
 	f := d.Lex.forms
 	last, first := uint64(f[r.Last].key), uint64(f[r.First].key)
+	lastHead, firstHead := uint64(f[r.Last].head), uint64(f[r.First].head)
 	lo, hi := min(last, first), max(last, first)
 	both := last != 0 && first != 0
 	add := func(rule int, a, b uint64) { dst = append(dst, blockKey{mix(rule, a, b), rule}) }
@@ -73,16 +72,15 @@ func blockKeys(d *Dataset, i int, query bool, dst []blockKey) []blockKey {
 		date, month := uint64(y)*10000+day, uint64(y*100+m)
 		if last != 0 {
 			add(ruleLastDate, last, date)
-			add(ruleLastDay, last, day)
-			add(ruleLastMonth, last, month)
+			add(ruleLastDay, last, firstHead<<32|day)
+			add(ruleLastMonth, last, firstHead<<32|month)
 		}
 		if first != 0 {
 			add(ruleFirstDate, first, date)
-			add(ruleFirstDay, first, day)
-			add(ruleFirstMonth, first, month)
+			add(ruleFirstDay, first, lastHead<<32|day)
+			add(ruleFirstMonth, first, lastHead<<32|month)
 		}
 		if both {
-			add(ruleNamesYear, lo<<32|hi, uint64(y))
 			if query && last != first {
 				dst = append(dst, blockKey{mix(ruleLastDate, first, date), ruleSwapped},
 					blockKey{mix(ruleFirstDate, last, date), ruleSwapped})
@@ -101,75 +99,100 @@ func blockKeys(d *Dataset, i int, query bool, dst []blockKey) []blockKey {
 	return dst
 }
 
-// mix hashes two values into a key (splitmix64 finalisers; a collision
-// only adds a candidate pair) and puts the rule in the top byte.
+// mix hashes a rule and two values into a key (splitmix64 finalisers;
+// a collision only adds a candidate pair).
 func mix(rule int, a, b uint64) uint64 {
 	h := uint64(rule+1)*0x9e3779b97f4a7c15 ^ a
 	h = (h ^ h>>30) * 0xbf58476d1ce4e5b9
 	h ^= b * 0x94d049bb133111eb
 	h = (h ^ h>>27) * 0x94d049bb133111eb
-	h ^= h >> 31
-	return h>>8 | uint64(rule)<<56
+	return h ^ h>>31
 }
 
-// keyRule returns the rule of a key.
-func keyRule(k uint64) int { return int(k >> 56) }
-
-// blockIndex holds the blocking keys of one dataset, sorted, with the
-// record each came from.
+// blockIndex holds the blocking keys of one dataset. Each entry is a
+// key's hash whose low bits are replaced by the record's number; the
+// entries are sorted, and a directory on their top bits finds a key's
+// run without a binary search over millions of entries.
 type blockIndex struct {
-	keys []uint64
-	recs []uint32
-}
-
-type keyRec struct {
-	key uint64
-	rec uint32
+	entries []uint64
+	recMask uint64   // the low bits that hold the record
+	dir     []uint32 // dir[b]: first entry whose top dirBits bits are at least b
+	dirBits uint
 }
 
 // newBlockIndex indexes every record of d under each of its keys.
 func newBlockIndex(d *Dataset) *blockIndex {
-	entries := make([]keyRec, 0, d.Len()*10)
+	recBits := uint(max(bits.Len(uint(d.Len())), 1))
+	ix := &blockIndex{recMask: 1<<recBits - 1}
+	entries := make([]uint64, 0, d.Len()*9)
 	var buf []blockKey
 	for i := range d.Records {
 		buf = blockKeys(d, i, false, buf[:0])
 		for _, k := range buf {
-			entries = append(entries, keyRec{k.hash, uint32(i)})
+			entries = append(entries, k.hash&^ix.recMask|uint64(i))
 		}
 	}
-	slices.SortFunc(entries, func(a, b keyRec) int {
-		switch {
-		case a.key < b.key:
-			return -1
-		case a.key > b.key:
-			return 1
-		}
-		return int(a.rec) - int(b.rec)
-	})
-	ix := &blockIndex{keys: make([]uint64, len(entries)), recs: make([]uint32, len(entries))}
-	for i, e := range entries {
-		ix.keys[i], ix.recs[i] = e.key, e.rec
+	ix.entries = radixSort(entries)
+	ix.dirBits = uint(min(max(bits.Len(uint(len(entries))), 8), 24))
+	ix.dir = make([]uint32, 1<<ix.dirBits+1)
+	for _, e := range ix.entries {
+		ix.dir[e>>(64-ix.dirBits)+1]++
+	}
+	for b := 1; b < len(ix.dir); b++ {
+		ix.dir[b] += ix.dir[b-1]
 	}
 	return ix
 }
 
-// block returns the records indexed under key, or nil when there are
-// none or more than the rule's cap (then big is true).
-func (ix *blockIndex) block(key uint64) (recs []uint32, big bool) {
-	lo, found := slices.BinarySearch(ix.keys, key)
-	if !found {
-		return nil, false
+// block returns the entries of the records indexed under hash (the
+// record of entry e is e & recMask), or nil when there are none or more
+// than limit (then big is true).
+func (ix *blockIndex) block(hash uint64, limit int) (entries []uint64, big bool) {
+	h := hash &^ ix.recMask
+	b := h >> (64 - ix.dirBits)
+	lo, end := int(ix.dir[b]), int(ix.dir[b+1])
+	for lo < end && ix.entries[lo]&^ix.recMask < h {
+		lo++
 	}
-	limit := maxBlock
-	if keyRule(key) == ruleNames {
-		limit = maxNamesBlock
-	}
-	hi := lo + 1
-	for hi < len(ix.keys) && ix.keys[hi] == key {
+	hi := lo
+	for hi < end && ix.entries[hi]&^ix.recMask == h {
 		hi++
 		if hi-lo > limit {
 			return nil, true
 		}
 	}
-	return ix.recs[lo:hi], false
+	return ix.entries[lo:hi], false
+}
+
+// limit is the largest block a rule looks into.
+func limit(rule int) int {
+	if rule == ruleNames {
+		return maxNamesBlock
+	}
+	return maxBlock
+}
+
+// radixSort sorts a in place by least-significant-digit radix sort on
+// 16-bit digits, which beats a comparison sort several times over on
+// the tens of millions of keys of a national list.
+func radixSort(a []uint64) []uint64 {
+	tmp := make([]uint64, len(a))
+	var count [1 << 16]int
+	for shift := uint(0); shift < 64; shift += 16 {
+		clear(count[:])
+		for _, v := range a {
+			count[v>>shift&0xffff]++
+		}
+		sum := 0
+		for i, c := range count {
+			count[i], sum = sum, sum+c
+		}
+		for _, v := range a {
+			d := v >> shift & 0xffff
+			tmp[count[d]] = v
+			count[d]++
+		}
+		a, tmp = tmp, a
+	}
+	return a
 }

@@ -40,6 +40,7 @@ func candidates(left, right *Dataset, ix *blockIndex, self bool, cs []comparator
 			mark := make([]uint32, left.Len())
 			pos := make([]uint32, left.Len()) // where mine holds the pair of l with the current r
 			lv := make([]uint8, len(cs))
+			memo := new(nameMemo)
 			var keys []blockKey
 			var mine []pair
 			skips := 0
@@ -51,12 +52,13 @@ func candidates(left, right *Dataset, ix *blockIndex, self bool, cs []comparator
 				for r := start; r < min(start+chunk, right.Len()); r++ {
 					keys = blockKeys(right, r, true, keys[:0])
 					for _, k := range keys {
-						recs, big := ix.block(k.hash)
+						recs, big := ix.block(k.hash, limit(k.rule))
 						if big {
 							skips++
 						}
 						bit := uint16(1) << k.rule
-						for _, l := range recs {
+						for _, e := range recs {
+							l := uint32(e & ix.recMask)
 							if self && int(l) >= r {
 								continue
 							}
@@ -65,7 +67,7 @@ func candidates(left, right *Dataset, ix *blockIndex, self bool, cs []comparator
 								continue
 							}
 							mark[l], pos[l] = uint32(r)+1, uint32(len(mine))
-							levels(cs, left, int(l), right, r, lv)
+							levels(cs, left, int(l), right, r, lv, memo)
 							mine = append(mine, pair{l, uint32(r), c.encode(lv), bit})
 						}
 					}

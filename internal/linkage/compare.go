@@ -72,7 +72,7 @@ func compareNames(lex *Lexicon, x, y uint32, last bool) int {
 	switch {
 	case jw >= 0.93:
 		return nameStrong
-	case jw >= 0.85 || editDistance(fx.joined, fy.joined, 2) <= 2:
+	case jw >= 0.85 || jw >= 0.6 && editDistance(fx.joined, fy.joined, 2) <= 2:
 		return nameWeak
 	}
 	return nameDisagree
@@ -91,14 +91,15 @@ func compareText(lex *Lexicon, x, y uint32) int {
 
 // levels fills lv with the levels of record i of a against record j of
 // b for each comparator.
-func levels(cs []comparator, a *Dataset, i int, b *Dataset, j int, lv []uint8) {
+func levels(cs []comparator, a *Dataset, i int, b *Dataset, j int, lv []uint8, memo *nameMemo) {
 	ra, rb := &a.Records[i], &b.Records[j]
 	lex := a.Lex
-	// Names are compared as given and with first and last name swapped,
-	// which lists do; the better reading counts.
-	lastLv, firstLv := nameLevel(lex, ra.Last, rb.Last, true), nameLevel(lex, ra.First, rb.First, false)
-	if lastLv+firstLv > 2*nameExact && lastLv != 0 && firstLv != 0 {
-		sl, sf := nameLevel(lex, ra.Last, rb.First, true), nameLevel(lex, ra.First, rb.Last, false)
+	// Names are compared as given and, when neither agrees well, with
+	// first and last name swapped, which lists do; the better reading
+	// counts.
+	lastLv, firstLv := memo.level(lex, ra.Last, rb.Last, true), memo.level(lex, ra.First, rb.First, false)
+	if lastLv >= nameWeak && firstLv >= nameWeak {
+		sl, sf := memo.level(lex, ra.Last, rb.First, true), memo.level(lex, ra.First, rb.Last, false)
 		if sl != 0 && sf != 0 && sl+sf+1 < lastLv+firstLv {
 			lastLv, firstLv = sl+1, sf+1
 		}
@@ -112,10 +113,10 @@ func levels(cs []comparator, a *Dataset, i int, b *Dataset, j int, lv []uint8) {
 		case kindFirst:
 			l = firstLv
 		case kindPatronymic:
-			l = nameLevel(lex, ra.Patronymic, rb.Patronymic, false)
+			l = memo.level(lex, ra.Patronymic, rb.Patronymic, false)
 		case kindBirth:
 			if ra.Birth != 0 && rb.Birth != 0 {
-				l = compareDates(ra.Birth, rb.Birth)
+				l = compareDates(ra, rb)
 			}
 		case kindSex:
 			if ra.Sex != SexUnknown && rb.Sex != SexUnknown {
@@ -131,7 +132,7 @@ func levels(cs []comparator, a *Dataset, i int, b *Dataset, j int, lv []uint8) {
 		case kindRegion:
 			if ra.Region != 0 && rb.Region != 0 {
 				l = 2
-				if compareNames(lex, ra.Region, rb.Region, false) <= nameStrong {
+				if memo.level(lex, ra.Region, rb.Region, false) <= nameStrong {
 					l = 1 // one place, perhaps in two scripts or romanisations
 				}
 			}
@@ -145,10 +146,36 @@ func levels(cs []comparator, a *Dataset, i int, b *Dataset, j int, lv []uint8) {
 	}
 }
 
-// nameLevel is compareNames with level 0 for a missing name.
-func nameLevel(lex *Lexicon, x, y uint32, last bool) int {
+// nameMemo remembers the levels of recent pairs of names: the same first
+// names, regions and common surnames meet again and again. Each worker
+// has its own; a nil memo computes every level.
+type nameMemo struct {
+	slots [1 << 14]struct {
+		pair  uint64 // x<<32 | y, plus one so that zero is empty
+		level uint8
+	}
+}
+
+// level is compareNames with level 0 for a missing name.
+func (m *nameMemo) level(lex *Lexicon, x, y uint32, last bool) int {
 	if x == 0 || y == 0 {
 		return 0
 	}
-	return compareNames(lex, x, y, last)
+	if x == y {
+		return nameExact
+	}
+	if m == nil {
+		return compareNames(lex, x, y, last)
+	}
+	key := (uint64(x)<<32 | uint64(y)) + 1
+	if last {
+		key |= 1 << 63 // surnames compare with their stems too
+	}
+	slot := &m.slots[(key*0x9e3779b97f4a7c15)>>50]
+	if slot.pair == key {
+		return int(slot.level)
+	}
+	l := compareNames(lex, x, y, last)
+	slot.pair, slot.level = key, uint8(l)
+	return l
 }

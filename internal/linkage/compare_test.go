@@ -83,11 +83,15 @@ func TestCompareDates(t *testing.T) {
 		{20150321, 20150101, dateNear}, // 1 Farvardin 1394 = 21 March 2015: Solar day and month kept
 		{20150420, 20150131, dateNear}, // 31 Farvardin 1394
 		{20150321, 20121105, dateDisagree},
+		{20150328, 20150402, dateNear},     // five days apart
+		{20150321, 20150304, dateDisagree}, // 17 days apart
 	} {
-		if got := compareDates(c.a, c.b); got != c.want {
+		ra := &Record{Birth: c.a, BirthJ: solarDay(c.a)}
+		rb := &Record{Birth: c.b, BirthJ: solarDay(c.b)}
+		if got := compareDates(ra, rb); got != c.want {
 			t.Errorf("compareDates(%d, %d) = %d, want %d", c.a, c.b, got, c.want)
 		}
-		if got := compareDates(c.b, c.a); got != c.want {
+		if got := compareDates(rb, ra); got != c.want {
 			t.Errorf("compareDates(%d, %d) = %d, want %d (reversed)", c.b, c.a, got, c.want)
 		}
 	}

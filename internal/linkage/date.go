@@ -86,8 +86,9 @@ const (
 	dateDisagree = 4
 )
 
-// compareDates grades two birth dates (both present).
-func compareDates(a, b Date) int {
+// compareDates grades the birth dates of two records (both present).
+func compareDates(ra, rb *Record) int {
+	a, b := ra.Birth, rb.Birth
 	if a == b {
 		return dateExact
 	}
@@ -99,10 +100,14 @@ func compareDates(a, b Date) int {
 	if oneDigitApart(uint64(a), uint64(b), 8) {
 		return dateTypo
 	}
-	if am == bm && ad == bd && (ay-by == 1 || by-ay == 1) {
-		return dateNear
+	if ay-by > 1 || by-ay > 1 {
+		return dateDisagree
 	}
-	if calendarMix(ay, am, ad, by, bm, bd) || calendarMix(by, bm, bd, ay, am, ad) {
+	if am == bm && ad == bd {
+		return dateNear // a year apart
+	}
+	// One list's Solar Hijri day and month kept with a converted year.
+	if ra.BirthJ != 0 && int(ra.BirthJ) == bm*100+bd || rb.BirthJ != 0 && int(rb.BirthJ) == am*100+ad {
 		return dateNear
 	}
 	if days := daysApart(ay, am, ad, by, bm, bd); days >= 0 && days <= 7 {
@@ -111,19 +116,19 @@ func compareDates(a, b Date) int {
 	return dateDisagree
 }
 
-// calendarMix reports whether the Gregorian date a, written in the Solar
-// Hijri calendar, has the day and month of b: a list that converted the
-// year but kept the Solar Hijri day and month.
-func calendarMix(ay, am, ad, by, bm, bd int) bool {
-	if by-ay > 1 || ay-by > 1 || am < 1 || am > 12 || ad < 1 || ad > 31 || bm > 12 {
-		return false
+// solarDay returns the Solar Hijri month*100+day of a Gregorian date, or
+// 0 when the date does not exist.
+func solarDay(d Date) uint16 {
+	y, m, dd := d.Parts()
+	if m < 1 || m > 12 || dd < 1 || dd > 31 {
+		return 0
 	}
-	t := time.Date(ay, time.Month(am), ad, 0, 0, 0, 0, time.UTC)
-	if t.Day() != ad {
-		return false
+	t := time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC)
+	if t.Day() != dd {
+		return 0
 	}
 	_, jm, jd := i18n.ToJalali(t)
-	return jm == bm && jd == bd
+	return uint16(jm*100 + jd)
 }
 
 // oneDigitApart reports whether the width-digit decimal numbers a and b

@@ -57,7 +57,7 @@ func Dedup(d *Dataset) *DedupResult {
 			continue
 		}
 		if cl.compatible(a, b, func(x, y int) bool {
-			levels(cs, d, x, d, y, lv)
+			levels(cs, d, x, d, y, lv, nil)
 			return m.weight(c, c.encode(lv), lv) >= m.Review
 		}) {
 			cl.union(a, b)

@@ -102,3 +102,25 @@ func TestFEBRL3Dedup(t *testing.T) {
 		t.Errorf("FEBRL3 precision %.4f recall %.4f F1 %.4f, want at least 0.999, 0.995, 0.997", p, r, f1)
 	}
 }
+
+// BenchmarkFEBRL4Link reads the two FEBRL4 lists and links them: the
+// whole job of jol link but the writing.
+func BenchmarkFEBRL4Link(b *testing.B) {
+	for b.Loop() {
+		lex := NewLexicon()
+		a, c := readFEBRL(b, lex, "dataset4a.csv"), readFEBRL(b, lex, "dataset4b.csv")
+		if res := LinkLists(a, c); len(res.Links) < 4900 {
+			b.Fatalf("%d links", len(res.Links))
+		}
+	}
+}
+
+// BenchmarkFEBRL3Dedup reads FEBRL3 and deduplicates it.
+func BenchmarkFEBRL3Dedup(b *testing.B) {
+	for b.Loop() {
+		d := readFEBRL(b, NewLexicon(), "dataset3.csv")
+		if res := Dedup(d); len(res.Clusters) < 1000 {
+			b.Fatalf("%d clusters", len(res.Clusters))
+		}
+	}
+}

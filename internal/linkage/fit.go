@@ -2,30 +2,59 @@ package linkage
 
 import (
 	"math/rand/v2"
+	"runtime"
 	"slices"
+	"sync"
 )
 
 // randomU measures u on random pairs: how often two records, drawn at
 // random and so nearly always of different people, reach each level.
-// With a fixed seed the run is reproducible. A pseudo-count of one keeps
+// The draws are split among the processors, each with its own seeded
+// generator, so the run is reproducible. A pseudo-count of one keeps
 // every level possible.
 func randomU(left, right *Dataset, cs []comparator, samples int) [][]float64 {
+	workers := runtime.GOMAXPROCS(0)
+	accs := make([]acc, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		accs[w] = newAcc(cs)
+		if left.Len() == 0 || right.Len() == 0 {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rng := rand.New(rand.NewPCG(1, uint64(w)))
+			lv := make([]uint8, len(cs))
+			memo := new(nameMemo)
+			for range samples / workers {
+				i, j := rng.IntN(left.Len()), rng.IntN(right.Len())
+				levels(cs, left, i, right, j, lv, memo)
+				for k, l := range lv {
+					accs[w][k][l]++
+				}
+			}
+		}()
+	}
+	wg.Wait()
 	u := newAcc(cs)
 	u.reset(1)
-	rng := rand.New(rand.NewPCG(1, 2))
-	lv := make([]uint8, len(cs))
-	if left.Len() > 0 && right.Len() > 0 {
-		for range samples {
-			i, j := rng.IntN(left.Len()), rng.IntN(right.Len())
-			levels(cs, left, i, right, j, lv)
-			for k, l := range lv {
-				u[k][l]++
+	for _, a := range accs {
+		for k := range a {
+			for l, n := range a[k] {
+				u[k][l] += n
 			}
 		}
 	}
 	p := newAcc(cs)
 	u.normaliseInto(p)
 	return p
+}
+
+// uSamples is how many random pairs measure u: enough for levels as
+// rare as one pair in ten thousand to be seen, more for bigger lists.
+func uSamples(left, right *Dataset) int {
+	return min(200_000, max(50_000, 10*(left.Len()+right.Len())))
 }
 
 // patternList turns counts into a list in a fixed order, so that the
@@ -53,7 +82,7 @@ func patternList(counts map[uint32]float64, cs []comparator, c codec) []patternC
 // with m and u fixed. It returns the model and the weight of each pattern seen.
 func fit(left, right *Dataset, cs []comparator, c codec, ps [][]pair, space float64) (*Model, map[uint32]float64) {
 	all, byRule := countPatterns(ps)
-	u := randomU(left, right, cs, 400_000)
+	u := randomU(left, right, cs, uSamples(left, right))
 	sum, weight := newAcc(cs), make([]float64, len(cs))
 	iterations := 0
 	for rule, counts := range byRule {

@@ -16,6 +16,7 @@ type Lexicon struct {
 	raw   map[string]uint32 // value as written → code
 	keys  map[string]uint32 // phonetic key → key code
 	forms []forms           // by code; code 0 is the empty value
+	solar map[Date]uint16   // solarDay of each birth date seen
 }
 
 // forms are the normalised forms of one value.
@@ -24,6 +25,7 @@ type forms struct {
 	joined  string // latin without spaces: Ali Reza and Alireza meet
 	surname string // Latin form without surname suffixes
 	key     uint32 // code of the phonetic key of joined (0: none)
+	head    uint16 // the first two bytes of the key
 }
 
 // NewLexicon returns an empty Lexicon.
@@ -32,6 +34,7 @@ func NewLexicon() *Lexicon {
 		raw:   map[string]uint32{},
 		keys:  map[string]uint32{"": 0},
 		forms: []forms{{}},
+		solar: map[Date]uint16{},
 	}
 }
 
@@ -64,6 +67,9 @@ func (x *Lexicon) intern(s string) uint32 {
 		x.keys[strings.Clone(k)] = kc
 	}
 	f.key = kc
+	for i := 0; i < min(2, len(k)); i++ {
+		f.head = f.head<<8 | uint16(k[i])
+	}
 	c := uint32(len(x.forms))
 	x.forms = append(x.forms, f)
 	// The caller's string may share memory with a whole line of input.
@@ -76,3 +82,17 @@ func (x *Lexicon) Len() int { return len(x.forms) - 1 }
 
 // Latin returns the Latin form of the value with code c.
 func (x *Lexicon) Latin(c uint32) string { return x.forms[c].latin }
+
+// solarDay is the package's solarDay, remembered: lists of children hold
+// a few thousand distinct birth dates.
+func (x *Lexicon) solarDay(d Date) uint16 {
+	if d == 0 {
+		return 0
+	}
+	v, ok := x.solar[d]
+	if !ok {
+		v = solarDay(d)
+		x.solar[d] = v
+	}
+	return v
+}

@@ -17,6 +17,7 @@ type Record struct {
 	Last, First, Patronymic uint32 // Lexicon codes; 0: missing
 	Region                  uint32 // Lexicon code; 0: missing
 	Birth                   Date   // 0: missing
+	BirthJ                  uint16 // Solar Hijri month*100+day of Birth; 0: none
 	NatID                   uint64 // the digits as a number
 	NatLen                  uint8  // number of digits; 0: missing
 	NatValid                bool   // the ID is a valid IIN or Iranian code
@@ -72,6 +73,7 @@ func (d *Dataset) Add(in Input) {
 		Patronymic: d.Lex.intern(in.Patronymic),
 		Region:     d.Lex.intern(in.Region),
 		Birth:      in.Birth,
+		BirthJ:     d.Lex.solarDay(in.Birth),
 		Sex:        in.Sex,
 	}
 	if n := len(in.NatID); n > 0 && n <= 19 {
