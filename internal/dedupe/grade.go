@@ -47,9 +47,17 @@ func Agreements() []Agreement { return []Agreement{Agree, Alike, Differ, Missing
 func grade(d *linkage.Dataset, i, j int) map[string]int {
 	a, b := &d.Records[i], &d.Records[j]
 	lex := d.Lex
+	last, first := nameLevel(lex, a.Last, b.Last, true), nameLevel(lex, a.First, b.First, false)
+	// Lists put the first name first too: the better reading counts.
+	if last+first > 2 {
+		sl, sf := nameLevel(lex, a.Last, b.First, true), nameLevel(lex, a.First, b.Last, false)
+		if sl != 0 && sf != 0 && sl+sf < last+first {
+			last, first = sl, sf
+		}
+	}
 	out := map[string]int{
-		FieldLast:       nameLevel(lex, a.Last, b.Last, true),
-		FieldFirst:      nameLevel(lex, a.First, b.First, false),
+		FieldLast:       last,
+		FieldFirst:      first,
 		FieldPatronymic: nameLevel(lex, a.Patronymic, b.Patronymic, false),
 	}
 	if a.Birth != 0 && b.Birth != 0 {

@@ -154,6 +154,9 @@ func find(d *linkage.Dataset, ids []int64) []candidate {
 	var out []candidate
 	add := func(i, j int, w float64, weighed bool) {
 		g := grade(d, i, j)
+		if contradicts(g) {
+			return
+		}
 		if !weighed {
 			w = weigh(res.Model, g)
 		}
@@ -191,6 +194,26 @@ func find(d *linkage.Dataset, ids []int64) []candidate {
 		return cmp.Compare(x.a, y.a)
 	})
 	return out
+}
+
+// contradicts reports whether a graded pair is two people whatever its
+// weight: two different ID numbers; or, without an ID number that
+// agrees, two different dates of birth (not a typo, a swap of day and
+// month or a year apart), or a different last name and first name. The
+// engine fits its weights to the registry itself, where brothers and
+// sisters (one last name, one patronymic, one place) and namesakes far
+// outnumber duplicates, so it weighs such pairs as matches; a reviewer
+// would only ever say "not the same person" to them.
+func contradicts(g map[string]int) bool {
+	id := agreement(FieldNationalID, g[FieldNationalID])
+	if id == Differ {
+		return true
+	}
+	if id == Agree || id == Alike {
+		return false
+	}
+	return agreement(FieldBirth, g[FieldBirth]) == Differ ||
+		agreement(FieldLast, g[FieldLast]) == Differ && agreement(FieldFirst, g[FieldFirst]) == Differ
 }
 
 // writeTx runs fn in a transaction on one connection of the writer, so
