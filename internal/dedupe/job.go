@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
+	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
@@ -89,4 +91,21 @@ func (s *Service) LastScan(ctx context.Context, p access.Principal) (sc Scan, ok
 	}
 	sc.StartedAt, sc.FinishedAt = sc.StartedAt.UTC(), store.TimeOf(fin)
 	return sc, true, nil
+}
+
+// ScanEvery queues a scan every interval until ctx is done, the first
+// one interval after it starts (a restart does not scan at once).
+func (s *Service) ScanEvery(ctx context.Context, every time.Duration, logger *slog.Logger) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		if err := s.Scheduled(ctx); err != nil && ctx.Err() == nil {
+			logger.Warn("queue the duplicate scan", "err", err)
+		}
+	}
 }
