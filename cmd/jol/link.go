@@ -59,6 +59,9 @@ func cmdLink(_ context.Context, e env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "left %d, right %d: linked %d, left only %d, for review %d (match weight %.2f, review from %.2f)\n",
 		left.Len(), right.Len(), len(res.Links), left.Len()-len(res.Links), len(res.Review), res.Model.Match, res.Model.Review)
+	if res.Greedy > 0 {
+		fmt.Fprintf(e.stdout, "%d groups of competing pairs were too big to assign exactly and were assigned greedily by weight\n", res.Greedy)
+	}
 	return nil
 }
 

@@ -70,6 +70,9 @@ func TestFEBRL4Link(t *testing.T) {
 	if f1 < 0.995 {
 		t.Errorf("FEBRL4 pair F1 = %.4f, want at least 0.995", f1)
 	}
+	if res.Greedy != 0 {
+		t.Errorf("%d components were assigned greedily, want every one exactly", res.Greedy)
+	}
 }
 
 func TestFEBRL3Dedup(t *testing.T) {

@@ -25,7 +25,7 @@ type forms struct {
 	joined  string // latin without spaces: Ali Reza and Alireza meet
 	surname string // Latin form without surname suffixes
 	key     uint32 // code of the phonetic key of joined (0: none)
-	head    uint16 // the first two bytes of the key
+	head    uint32 // the first three bytes of the key
 }
 
 // NewLexicon returns an empty Lexicon.
@@ -67,8 +67,8 @@ func (x *Lexicon) intern(s string) uint32 {
 		x.keys[strings.Clone(k)] = kc
 	}
 	f.key = kc
-	for i := 0; i < min(2, len(k)); i++ {
-		f.head = f.head<<8 | uint16(k[i])
+	for i := 0; i < min(3, len(k)); i++ {
+		f.head = f.head<<8 | uint32(k[i])
 	}
 	c := uint32(len(x.forms))
 	x.forms = append(x.forms, f)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/jolproject/jol/internal/errs"
 )
@@ -94,4 +95,12 @@ func equalArgs(a, b []any) bool {
 		}
 	}
 	return true
+}
+
+// TestRecordIsCompact keeps a record at the size the documentation gives:
+// a million of them must stay small.
+func TestRecordIsCompact(t *testing.T) {
+	if n := unsafe.Sizeof(Record{}); n > 40 {
+		t.Errorf("a Record takes %d bytes, want at most 40", n)
+	}
 }

@@ -12,7 +12,7 @@ const (
 
 // Record is one person in compact form: names and regions are codes in
 // the run's Lexicon, the birth date is packed, the national ID is a
-// number. A Record is about 48 bytes, so a million fit in 50 MB.
+// number. A Record is 40 bytes, so a million fit in 40 MB.
 type Record struct {
 	Last, First, Patronymic uint32 // Lexicon codes; 0: missing
 	Region                  uint32 // Lexicon code; 0: missing
