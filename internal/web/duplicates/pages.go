@@ -43,6 +43,3 @@ func New(k *kit.Kit, svc *services.Services) (*Server, error) {
 func (s *Server) render(w http.ResponseWriter, status int, name string, view any) {
 	s.tpl.Render(w, status, name, view)
 }
-
-// pairURL is the page of pair id.
-func pairURL(id int64) string { return "/duplicates/" + kit.Itoa(id) }
