@@ -107,6 +107,10 @@ var (
 	outreachManagers = []string{"admin", "coordinator"}
 	charityManagers  = []string{"admin", "coordinator"}
 	charityStaff     = []string{"charity"}
+	// The duplicate queue: coordinators and administrators review it and
+	// start a scan; both records of a pair must be in their scope, which
+	// the service checks. Sponsors, volunteers and mentors never see it.
+	duplicateReviewers = []string{"admin", "coordinator"}
 )
 
 var expectedAccess = map[string][]string{
@@ -532,6 +536,18 @@ var expectedAccess = map[string][]string{
 	"PUT /api/v1/organisations/{id}/letter-templates/{kind}/{locale}": letterManagers,
 	"GET /api/v1/organisations/{id}/letterhead":                       letterViewers,
 	"PUT /api/v1/organisations/{id}/letterhead":                       letterManagers,
+
+	// The duplicate queue.
+	"GET /duplicates":                       duplicateReviewers,
+	"POST /duplicates/scan":                 duplicateReviewers,
+	"GET /duplicates/{id}":                  duplicateReviewers,
+	"POST /duplicates/{id}/merge":           duplicateReviewers,
+	"POST /duplicates/{id}/distinct":        duplicateReviewers,
+	"GET /api/v1/duplicates":                duplicateReviewers,
+	"POST /api/v1/duplicates/scans":         duplicateReviewers,
+	"GET /api/v1/duplicates/{id}":           duplicateReviewers,
+	"POST /api/v1/duplicates/{id}/merge":    duplicateReviewers,
+	"POST /api/v1/duplicates/{id}/distinct": duplicateReviewers,
 }
 
 // caller is one demo user with a web session and an API token.

@@ -25,6 +25,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	workers := f.Int("workers", 2, "background job workers")
 	secure := f.String("secure-cookies", "false", "mark cookies Secure (true when served over HTTPS)")
 	proxies := f.String("trusted-proxies", "", "comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For is believed")
+	dedupeEvery := f.Duration("dedupe-every", 24*time.Hour, "how often to scan the registry for duplicates (0: only on demand and after imports)")
 	dataDir := dataDirFlag(f)
 	if err := f.parse(args); err != nil {
 		return err
@@ -46,7 +47,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	defer scratch.Close()
 	a.Imports.TempDir = scratch.Dir
 	return a.serve(ctx, serveConfig{addr: *addr, workers: *workers, secureCookies: *secure == "true", trustedProxies: trusted,
-		ready: func(url string) { logger.Info("jol is serving", "url", url, "db", dsnLabel(*dsn)) }})
+		dedupeEvery: *dedupeEvery, ready: func(url string) { logger.Info("jol is serving", "url", url, "db", dsnLabel(*dsn)) }})
 }
 
 type serveConfig struct {
@@ -54,6 +55,7 @@ type serveConfig struct {
 	workers        int
 	secureCookies  bool
 	trustedProxies []netip.Prefix
+	dedupeEvery    time.Duration    // scans of the registry for duplicates; 0: none on a schedule
 	ready          func(url string) // called once the listener is open
 }
 
@@ -133,6 +135,9 @@ func (a *app) serve(ctx context.Context, cfg serveConfig) error {
 	// Devices handed over get their set-up tasks (see aftercare.Sync).
 	wg.Go(func() { a.Aftercare.SyncEvery(bg, aftercare.SyncInterval, a.logger) })
 	wg.Go(func() { a.Sponsors.RemindEvery(bg, sponsors.RemindInterval, a.logger) })
+	if cfg.dedupeEvery > 0 {
+		wg.Go(func() { a.Dedupe.ScanEvery(bg, cfg.dedupeEvery, a.logger) })
+	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	if cfg.ready != nil {

@@ -134,6 +134,12 @@ const (
 	ViewCharities   Action = "charities.view"
 	ManageCharities Action = "charities.manage"
 	AnswerReferrals Action = "referrals.answer"
+	// Duplicate review (internal/dedupe): reading the queue of likely
+	// duplicate records and deciding its pairs (merge, or not the same
+	// person), where both records lie in the reviewer's scope; starting
+	// a scan of the registry.
+	ReviewDuplicates Action = "duplicates.review"
+	ScanDuplicates   Action = "duplicates.scan"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -213,6 +219,8 @@ var rules = map[Action]rule{
 	ViewCharities:    {roles: []Role{Admin, Coordinator, Outreach, Auditor}},
 	ManageCharities:  {roles: []Role{Admin, Coordinator}},
 	AnswerReferrals:  {roles: []Role{Charity}},
+	ReviewDuplicates: {roles: []Role{Admin, Coordinator}, scoped: true},
+	ScanDuplicates:   {roles: []Role{Admin, Coordinator}, scoped: true},
 }
 
 // Actions lists every action the policy knows.

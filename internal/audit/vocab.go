@@ -9,24 +9,24 @@ package audit
 
 // Entities are the record types of the change log.
 func Entities() []string {
-	return []string{"aid_item", "allocation_run", "allocation_settings", "api_token", "appeal", "appeal_deadlines", "calendar_day",
-		"campaign", "campaign_report", "category", "charity", "course", "course_enrolment", "course_session", "delivery",
-		"device_task", "distribution_event", "distribution_photo", "donor", "eligibility_rules", "gift", "handover",
-		"handover_code", "household", "import_template", "import_upload", "job", "letter", "letter_run", "letter_template",
-		"letterhead", "need_signup", "organisation", "outreach_case", "outreach_deadlines", "outreach_referral",
-		"outreach_run", "person", "person_batch", "place_offer", "placement", "pledge", "receipt", "region", "request",
-		"request_document", "settings", "sponsor", "stock_doc", "user", "volunteer", "volunteer_hours", "volunteer_need",
-		"warehouse"}
+	return []string{"aid_item", "allocation_run", "allocation_settings", "api_token", "appeal", "appeal_deadlines",
+		"calendar_day", "campaign", "campaign_report", "category", "charity", "course", "course_enrolment", "course_session",
+		"delivery", "device_task", "distribution_event", "distribution_photo", "donor", "duplicate_pair", "duplicate_scan",
+		"eligibility_rules", "gift", "handover", "handover_code", "household", "import_template", "import_upload", "job",
+		"letter", "letter_run", "letter_template", "letterhead", "need_signup", "organisation", "outreach_case",
+		"outreach_deadlines", "outreach_referral", "outreach_run", "person", "person_batch", "place_offer", "placement",
+		"pledge", "receipt", "region", "request", "request_document", "settings", "sponsor", "stock_doc", "user", "volunteer",
+		"volunteer_hours", "volunteer_need", "warehouse"}
 }
 
 // Actions are the actions of the change log.
 func Actions() []string {
 	return []string{"add_guardian", "add_member", "allocate", "answer", "approve", "assemble", "assign", "assign_reviewer",
 		"assign_volunteer", "attach", "cancel", "check", "close", "comment", "confirm", "contact", "count", "create",
-		"delete", "deliver", "dispatch", "dry_run", "enrol", "flag", "give_consent", "hand_over", "import", "issue",
-		"link", "log_hours", "match", "merge", "password", "photo", "place", "plan", "produce", "receive",
+		"delete", "deliver", "dispatch", "dry_run", "enrol", "flag", "give_consent", "hand_over", "import", "issue", "link",
+		"log_hours", "mark_distinct", "match", "merge", "password", "photo", "place", "plan", "produce", "receive",
 		"record_assessment", "record_attendance", "record_results", "refer", "reject", "remind", "remove_guardian",
-		"remove_member", "report", "reschedule", "rescore", "retry", "return", "revoke", "save", "send_code",
+		"remove_member", "report", "reschedule", "rescore", "retry", "return", "revoke", "save", "scan", "send_code",
 		"set_consent", "set_head", "set_needs", "set_outcome", "set_status", "sign_up", "submit", "thank", "transition",
 		"unassign", "unassign_volunteer", "unenrol", "unmerge", "update", "upload", "withdraw", "withdraw_consent",
 		"write_off"}

@@ -188,6 +188,11 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 		if err := seedVolunteering(ctx, s, now(), ids); err != nil {
 			return nil, err
 		}
+		// Last of the registry: Karaganda's children written twice, and
+		// the scan that queues them for review.
+		if err := seedDuplicates(ctx, s, now(), ids); err != nil {
+			return nil, fmt.Errorf("demo duplicates: %w", err)
+		}
 	}
 	// Last, so that it names the sponsors seeded before it.
 	if err := seedReport(ctx, s, now().Year()); err != nil {

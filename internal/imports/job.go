@@ -74,7 +74,17 @@ func (s *Service) Handle(ctx context.Context, j *jobs.Job, progress jobs.Progres
 	if failure != nil {
 		return "failed: " + failure.Key, nil
 	}
-	return res.Line(), nil
+	line := res.Line()
+	if !run.DryRun && res.Created+res.Updated > 0 {
+		for _, fn := range s.committed {
+			// The import stands whatever a listener does; the job's
+			// result says what went wrong after it.
+			if lerr := fn(wctx, run.Target); lerr != nil {
+				line += "; after the import: " + lerr.Error()
+			}
+		}
+	}
+	return line, nil
 }
 
 // execute runs the import. It returns failure, not err, for a reason the

@@ -79,6 +79,16 @@ type Service struct {
 	// is saved with the rows it covers: an error fails their transaction.
 	beforeCheckpoint func(ctx context.Context, pr Progress) error
 	schools          schoolCache // the school names of the uploads previewed last
+	committed        []func(ctx context.Context, target string) error
+}
+
+// OnCommit registers fn to run after every import from the web that
+// wrote to its target (not a dry run, at least one row created or
+// updated), with the target's name: work that follows a new list, such
+// as a scan of the registry for duplicates. Register before the queue
+// starts.
+func (s *Service) OnCommit(fn func(ctx context.Context, target string) error) {
+	s.committed = append(s.committed, fn)
 }
 
 // New returns the service on db. Register its Handle with the job queue

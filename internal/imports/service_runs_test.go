@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -72,6 +73,24 @@ func TestTemplatesAreKeptPerOrganisationAndSuggested(t *testing.T) {
 
 func TestImportRunsAsTheUserAndKeepsTheRejectedRows(t *testing.T) {
 	eachEngine(t, func(t *testing.T, w *web) {
+		// What follows an import (a scan for duplicates) hears of the
+		// import that wrote rows, not of the dry run nor of the one that
+		// changed nothing.
+		var mu sync.Mutex
+		var heard []string
+		w.svc.OnCommit(func(_ context.Context, target string) error {
+			mu.Lock()
+			defer mu.Unlock()
+			heard = append(heard, target)
+			return nil
+		})
+		defer func() {
+			mu.Lock()
+			defer mu.Unlock()
+			if !slices.Equal(heard, []string{"people"}) {
+				t.Errorf("the listeners heard of %q, want one import of people", heard)
+			}
+		}()
 		up := w.save(t, "список.csv", []byte(unknownHeader))
 		if _, err := w.svc.Start(ctx, w.operator, up.ID, nil, false); errs.As(err) == nil || errs.As(err).Key != "imports.header_unusable" {
 			t.Fatalf("a run without a last-name column: %v", err)

@@ -22,6 +22,7 @@ import (
 	"github.com/jolproject/jol/internal/charities"
 	"github.com/jolproject/jol/internal/courses"
 	"github.com/jolproject/jol/internal/dashboard"
+	"github.com/jolproject/jol/internal/dedupe"
 	"github.com/jolproject/jol/internal/deliveries"
 	"github.com/jolproject/jol/internal/distribution"
 	"github.com/jolproject/jol/internal/eligibility"
@@ -98,6 +99,9 @@ type Services struct {
 	// Outreach keeps the out-of-school cases, their referrals to
 	// charities and the funnel.
 	Outreach *outreach.Service
+	// Dedupe scans the registry for likely duplicate records and keeps
+	// the queue reviewers decide.
+	Dedupe *dedupe.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -280,6 +284,14 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		return nil, err
 	}
 	s.Jobs.Register(letters.JobKind, s.Letters.Handle)
+	if s.Dedupe, err = dedupe.New(dedupe.Deps{DB: db, Audit: s.Audit, People: s.People, Jobs: s.Jobs,
+		Now: o.Now}); err != nil {
+		return nil, err
+	}
+	s.People.OnMerge(dedupe.HookName, s.Dedupe.MergeHook())
+	s.Jobs.Register(dedupe.JobKind, s.Dedupe.Handle)
+	// Every list the import writes reaches the registry: a scan follows.
+	s.Imports.OnCommit(func(ctx context.Context, _ string) error { return s.Dedupe.AfterImport(ctx) })
 	return &s, nil
 }
 

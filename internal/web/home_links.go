@@ -14,6 +14,7 @@ var homeLinks = []struct {
 }{
 	{"/people", "nav.people", "home.link.people", access.ViewChild},
 	{"/households", "nav.households", "home.link.households", access.ViewChild},
+	{"/duplicates", "nav.duplicates", "home.link.duplicates", access.ReviewDuplicates},
 	{"/imports", "imports.title", "home.link.imports", access.EditChild},
 	{"/assessments", "nav.assessments", "home.link.assessments", access.ViewChild},
 	{"/places", "nav.places", "home.link.places", access.ViewChild},

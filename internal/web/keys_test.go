@@ -17,6 +17,7 @@ import (
 	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/campaign"
 	"github.com/jolproject/jol/internal/charities"
+	"github.com/jolproject/jol/internal/dedupe"
 	"github.com/jolproject/jol/internal/deliveries"
 	"github.com/jolproject/jol/internal/distribution"
 	"github.com/jolproject/jol/internal/jobs"
@@ -138,13 +139,15 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"outreach.referral.":   {"sent", "accepted", "declined", "completed", "withdrawn"},
 		"outreach.event.": {"flagged", "reflagged", "assigned", "contacted", "consent", "needs", "referred", "accepted",
 			"declined", "enrolled", "check", "closed"},
-		"charities.domain.":  strs(charities.Domains()...),
-		"aftercare.kind.":    strs(aftercare.Kinds()...),
-		"aftercare.status.":  strs(append([]aftercare.Status{aftercare.Active}, aftercare.Statuses()...)...),
-		"aftercare.hold.":    {"held", "released", "issued"},
-		"sponsors.kind.":     strs(stock.DonorKinds()...),
-		"sponsors.method.":   strs(sponsors.Methods()...),
-		"sponsors.currency.": {"kzt", "irr", "usd", "eur"},
+		"charities.domain.":     strs(charities.Domains()...),
+		"aftercare.kind.":       strs(aftercare.Kinds()...),
+		"aftercare.status.":     strs(append([]aftercare.Status{aftercare.Active}, aftercare.Statuses()...)...),
+		"aftercare.hold.":       {"held", "released", "issued"},
+		"sponsors.kind.":        strs(stock.DonorKinds()...),
+		"sponsors.method.":      strs(sponsors.Methods()...),
+		"sponsors.currency.":    {"kzt", "irr", "usd", "eur"},
+		"duplicates.status.":    strs(dedupe.Statuses()...),
+		"duplicates.agreement.": strs(dedupe.Agreements()...),
 		"sponsors.pledge.": strs(sponsors.PledgeOpen, sponsors.PledgePartly, sponsors.PledgeFulfilled,
 			sponsors.PledgeOverdue),
 		"outboxchannel.": strs(requests.StatusPage, requests.SMS, requests.TelegramCh),

@@ -17,6 +17,7 @@ var navigation = []struct {
 	{"/", "nav.home", access.ViewHome},
 	{"/people", "nav.people", access.ViewChild},
 	{"/households", "nav.households", access.ViewChild},
+	{"/duplicates", "nav.duplicates", access.ReviewDuplicates},
 	{"/assessments", "nav.assessments", access.ViewChild},
 	{"/places", "nav.places", access.ViewChild},
 	{"/requests", "nav.requests", access.ViewRequests},

@@ -11,6 +11,7 @@ import (
 	"github.com/jolproject/jol/internal/web/deliveries"
 	"github.com/jolproject/jol/internal/web/desk"
 	"github.com/jolproject/jol/internal/web/distribution"
+	"github.com/jolproject/jol/internal/web/duplicates"
 	"github.com/jolproject/jol/internal/web/guidance"
 	"github.com/jolproject/jol/internal/web/importing"
 	"github.com/jolproject/jol/internal/web/kit"
@@ -47,6 +48,7 @@ type rooms struct {
 	reports   *reports.Server
 	vol       *volunteering.Server
 	outreach  *outreach.Server
+	dups      *duplicates.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -106,6 +108,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 	if r.outreach, err = outreach.New(k, svc); err != nil {
 		return err
 	}
+	if r.dups, err = duplicates.New(k, svc); err != nil {
+		return err
+	}
 	r.admin, err = admin.New(k, svc)
 	return err
 }
@@ -119,7 +124,7 @@ func (s *Server) routes() []route {
 	rqs, pub, cmp, dk := s.rooms.requests, s.rooms.public, s.rooms.campaigns, s.rooms.desk
 	stk, alc, dst := s.rooms.stock, s.rooms.alloc, s.rooms.dist
 	dlv, ac, sp, dsh, rpt := s.rooms.delivery, s.rooms.aftercare, s.rooms.sponsors, s.rooms.dashboard, s.rooms.reports
-	vol, out := s.rooms.vol, s.rooms.outreach
+	vol, out, dup := s.rooms.vol, s.rooms.outreach, s.rooms.dups
 	return []route{
 		{"GET", "/login", "", s.loginForm, 0},
 		{"POST", "/login", "", s.login, 0},
@@ -177,6 +182,14 @@ func (s *Server) routes() []route {
 		{"POST", "/people/{id}/merge", access.EditChild, reg.PersonMerge, 0},
 		// Undoing a merge is for administrators: the handler refuses others.
 		{"POST", "/people/{id}/merges/{merge}/undo", access.EditChild, reg.MergeUndo, 0},
+
+		// The duplicate queue: both records of a pair must be in the
+		// reviewer's scope, which the service checks.
+		{"GET", "/duplicates", access.ReviewDuplicates, dup.Queue, 0},
+		{"POST", "/duplicates/scan", access.ScanDuplicates, dup.Scan, 0},
+		{"GET", "/duplicates/{id}", access.ReviewDuplicates, dup.Pair, 0},
+		{"POST", "/duplicates/{id}/merge", access.ReviewDuplicates, dup.Merge, 0},
+		{"POST", "/duplicates/{id}/distinct", access.ReviewDuplicates, dup.Distinct, 0},
 
 		{"GET", "/assessments", access.ViewChild, gd.AssessmentList, 0},
 		{"GET", "/places", access.ViewChild, gd.Places, 0},
