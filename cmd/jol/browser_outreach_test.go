@@ -175,8 +175,8 @@ func TestBrowserOutreachWorkerBringsAChildBack(t *testing.T) {
 
 // outreachWorld flags two children of Almaty for the demo's outreach
 // worker: Aru, whose case the test walks, and Dana, whose need was
-// referred to the demo's Tehran charity. Aru's need goes to Meyirim, a
-// charity of Almaty with a login of its own staff.
+// referred to another charity. Aru's need goes to Meyirim, a charity of
+// Almaty with a login of its own staff.
 type outreachIDs struct{ caseID, otherReferral int64 }
 
 func outreachWorld(t *testing.T, s *testServer) outreachIDs {
@@ -189,7 +189,7 @@ func outreachWorld(t *testing.T, s *testServer) outreachIDs {
 		}
 		return u
 	}
-	worker, coord, tehran := user("outreach"), user("coordinator").Principal(), user("charity")
+	worker, coord := user("outreach"), user("coordinator").Principal()
 	must := func(err error) {
 		t.Helper()
 		if err != nil {
@@ -220,7 +220,10 @@ func outreachWorld(t *testing.T, s *testServer) outreachIDs {
 	_, err = s.app.Accounts.Create(ctx, access.System, accounts.NewUser{Email: "staff@meyirim.example", Name: "Saule Meyirim",
 		Role: access.Charity, OrgID: org.ID, Locale: "en", Password: demo.Password})
 	must(err)
-	other, err := s.app.Charities.Create(ctx, coord, charities.Input{Name: "Children's Education Fund", OrgID: tehran.OrgID,
+	fund, err := s.app.Orgs.Create(ctx, access.System, orgs.Input{Name: "Children's Education Fund", Type: orgs.Charity,
+		RegionCode: "KZ-75"})
+	must(err)
+	other, err := s.app.Charities.Create(ctx, coord, charities.Input{Name: "Children's Education Fund", OrgID: fund.ID,
 		Capacity: 5, Active: true, Domains: []charities.Domain{charities.Health}, RegionCodes: []string{"KZ-75", "IR-23"}})
 	must(err)
 	queue, _, err := s.app.Outreach.Queue(ctx, worker.Principal(), outreach.Filter{}, outreach.Page{})

@@ -86,10 +86,13 @@ var logins = []struct {
 	{access.Mentor, "mentor", "Camille Martin", "astana", "KZ-71", ""},
 	{access.Sponsor, "sponsor", "Dala Trade", "sponsor", "", ""},
 	{access.Auditor, "auditor", "Мадина Ахметова", "fund", "", ""},
-	{access.Charity, "charity", "Zahra Karimi", "tehran", "", ""},
+	{access.Charity, "charity", "Zahra Karimi", "qz-skills", "", ""},
 	{access.Coordinator, "coordinator.ir", "مریم محمدی", "tehran", "IR-23", "fa"},
 	{access.Operator, "hotline", "Жанар Сейткали", "hotline-kar", "KZ-35", "ru"},
 	{access.SchoolStaff, "centre", "Гульмира Жумабаева", "centre-kar", "KZ-35", "ru"},
+	{access.Outreach, qzWorker, "فاطمه رحیمی", "edu-qazvin", "IR-26", "fa"},
+	{access.Outreach, qzWorker2, "علی نوروزی", "edu-qazvin", "IR-26", "fa"},
+	{access.Charity, "charity.health", "رضا احمدی", "qz-health", "", "fa"},
 }
 
 // Email is the address of a demo login.
@@ -119,7 +122,7 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 		return nil, err
 	}
 	names := map[string]string{}
-	for _, o := range slices.Concat(organisations, campaignOrganisations, deliveryOrganisations) {
+	for _, o := range slices.Concat(organisations, campaignOrganisations, deliveryOrganisations, outreachOrganisations) {
 		names[o.key] = o.name
 	}
 	var out []Login
@@ -148,6 +151,11 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 		return nil, err
 	}
 	if err := seedSponsors(ctx, s, now(), ids); err != nil {
+		return nil, err
+	}
+	// Nor do the charities of Qazvin's benefactors' association.
+	charityIDs, err := seedCharities(ctx, s, ids)
+	if err != nil {
 		return nil, err
 	}
 	if !o.NoRegistry {
@@ -192,6 +200,10 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 		// the scan that queues them for review.
 		if err := seedDuplicates(ctx, s, now(), ids); err != nil {
 			return nil, fmt.Errorf("demo duplicates: %w", err)
+		}
+		// Out-of-school children of Qazvin followed through their cases.
+		if err := seedOutreach(ctx, s, now(), ids, charityIDs); err != nil {
+			return nil, fmt.Errorf("demo out-of-school cases: %w", err)
 		}
 	}
 	// Last, so that it names the sponsors seeded before it.

@@ -80,7 +80,7 @@ func seedOrgs(ctx context.Context, s *orgs.Service) (map[string]int64, error) {
 		pg.Before, _ = strconv.ParseInt(next, 10, 64)
 	}
 	ids := map[string]int64{}
-	for _, o := range slices.Concat(organisations, campaignOrganisations, deliveryOrganisations) {
+	for _, o := range slices.Concat(organisations, campaignOrganisations, deliveryOrganisations, outreachOrganisations) {
 		if id, ok := have[named{o.name, o.typ}]; ok {
 			ids[o.key] = id
 			continue

@@ -168,3 +168,20 @@ func (s *Service) Funnel(ctx context.Context, p access.Principal, byReason bool)
 		return st, sc.Scan(&st.Key, &st.Flagged, &st.Contacted, &st.Supported, &st.Enrolled, &st.Retained, &st.Lost)
 	}, q, p.ScopeArgs()...)
 }
+
+// OpenCase returns the open case of person personID, not found when the
+// child has none or it lies outside p's scope (p needs ViewOutreach in
+// it). The reading writes the access log, as Get's does.
+func (s *Service) OpenCase(ctx context.Context, p access.Principal, personID int64, via string) (Case, error) {
+	if err := access.Can(p, access.ViewOutreach, p.Scope()); err != nil {
+		return Case{}, err
+	}
+	c, err := scanCase(s.db.R.QueryRowContext(ctx, s.q.OpenByPerson, personID))
+	if err != nil {
+		return Case{}, store.NotFound(err)
+	}
+	if access.Can(p, access.ViewOutreach, c.Target()) != nil {
+		return Case{}, errs.ErrNotFound
+	}
+	return c, s.log.ViewedIn(ctx, p, KindCase, itoa(c.ID), c.Target(), via)
+}
