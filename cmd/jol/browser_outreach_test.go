@@ -102,9 +102,18 @@ func TestBrowserOutreachWorkerBringsAChildBack(t *testing.T) {
 	if row := text(`table.queue a[href="` + casePath + `"]`); !strings.Contains(text("table.queue"), "Nurlanova Aru") || row == "" {
 		t.Fatalf("the queue lacks the flagged child: %s", text("main"))
 	}
+	if d := text("table.queue tbody td[data-label=District]"); !strings.HasPrefix(d, "Almaty") {
+		t.Errorf("the district reads %q, want its name", d)
+	}
+	// The header's buttons keep together at its end, not in its middle.
+	if gap := js(`(() => { const h = document.querySelector(".page-head").getBoundingClientRect();
+		const b = document.querySelector(".page-head .row-actions").getBoundingClientRect();
+		return String(Math.round(h.right - b.right)) })()`); gap != "0" {
+		t.Errorf("the funnel button stands %spx from the header's end", gap)
+	}
 	submit("open the case from the queue", `table.queue td a[href="`+casePath+`"]`, "#contact-form")
 	shoot("case", casePath, "#contact-form")
-	if why := text("main"); !strings.Contains(why, "in the civil register, in no school's list") || !strings.Contains(why, "91 %") {
+	if why := text("main"); !strings.Contains(why, "in the civil register, in no school's list") || !strings.Contains(why, "91%") {
 		t.Fatalf("the case does not say why it was flagged: %s", why)
 	}
 
@@ -115,8 +124,12 @@ func TestBrowserOutreachWorkerBringsAChildBack(t *testing.T) {
 	if st := text("#case-step"); st != "Contacted" {
 		t.Fatalf("after the visit the step is %q", st)
 	}
-	run("tick the need", chromedp.Click(chromedp.CSS(`#needs-form input[value="device"]`)))
+	run("tick the need", chromedp.Click(chromedp.CSS(`#needs-form input[value="device"]`)),
+		chromedp.SendKeys(chromedp.CSS("#note_device"), "For lessons at home"))
 	submit("record the need", "#needs-form button[type=submit]", "#refer-form")
+	if n := text("#needs-title + ul"); !strings.Contains(n, "A tablet or computer — For lessons at home") {
+		t.Fatalf("the needs read %q", n)
+	}
 	run("open the consent", chromedp.Click(chromedp.CSS("details:has(#share-form) > summary")))
 	run("the family shares the name", chromedp.Click(chromedp.CSS(`#share-form input[value="name"]`)))
 	submit("save the consent", "#share-form button[type=submit]", "#refer-form")
@@ -133,7 +146,8 @@ func TestBrowserOutreachWorkerBringsAChildBack(t *testing.T) {
 	shoot("inbox", "/referrals", "section.referral")
 	card := text("section.referral")
 	if !strings.Contains(card, "Nurlanova Aru") || !strings.Contains(card, "A tablet or computer") ||
-		strings.Contains(card, "Poverty") || strings.Contains(card, "uniform") || strings.Contains(card, "2015") {
+		strings.Contains(card, "Poverty") || strings.Contains(card, "uniform") || strings.Contains(card, "2015") ||
+		strings.Contains(card, "lessons at home") {
 		t.Fatalf("the charity sees %q", card)
 	}
 	submit("accept the referral", `section.referral button[value="accept"]`, "p.flash")

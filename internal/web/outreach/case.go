@@ -2,7 +2,9 @@ package outreach
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
@@ -22,12 +24,22 @@ type caseView struct {
 	Form      *form
 	Modes     []option
 	Reasons   []option
-	Needs     []option
+	Needs     []option // the needs a referral may be for: those recorded
+	NeedRows  []needRow
 	Outcomes  []option
 	Charities []option
 	Schools   []option
 	Shared    []option
 	Workers   []option
+	Region    func(code string) string // a region's name in the reader's language
+}
+
+// needRow is one need of the needs form: ticked, with the worker's note
+// on it. A need recorded already stays ticked (needs are only added) and
+// its note may be changed.
+type needRow struct {
+	Value, Label, Note string
+	Recorded, Ticked   bool
 }
 
 // caseFields are the fields of every form of a case's page; each form
@@ -53,13 +65,19 @@ func (s *Server) renderCase(w http.ResponseWriter, r *http.Request, rq *request,
 	v := caseView{Page: s.Page(r, rq, "outreach.case"), View: c, Form: f,
 		CanWork: access.Can(rq.P, access.WorkOutreach, c.Target()) == nil}
 	v.Title = c.PersonName
+	v.Region = s.RegionNamer(ctx, s.svc.Geo, string(rq.L.Locale()))
 	if v.Today, err = s.svc.Outreach.Today(ctx); err != nil {
 		return err
 	}
 	l := rq.L
 	v.Modes = choices(l, outreach.Modes(), f.Values["mode"], "outreach.mode.")
 	v.Reasons = choices(l, outreach.Reasons(), f.Values["reason"], "outreach.reason.")
-	v.Needs = choices(l, outreach.Needs(), f.Values["need"], "outreach.need.")
+	var recorded []outreach.Need
+	for _, n := range c.Needs {
+		recorded = append(recorded, n.Need)
+	}
+	v.Needs = choices(l, recorded, f.Values["need"], "outreach.need.")
+	v.NeedRows = needRows(r, rq, c.Needs)
 	v.Outcomes = choices(l, []outreach.Outcome{outreach.MovedAway, outreach.NotFound}, f.Values["outcome"], "outreach.outcome.")
 	for _, sf := range outreach.SharedFields() {
 		v.Shared = append(v.Shared, option{Value: string(sf), Label: l.T("outreach.share." + string(sf)),
@@ -90,6 +108,27 @@ func (s *Server) renderCase(w http.ResponseWriter, r *http.Request, rq *request,
 	}
 	s.Render(w, status, "case", &v)
 	return nil
+}
+
+// needRows are the rows of the needs form: the needs recorded with
+// their notes, or, when the form comes back refused, what was posted.
+func needRows(r *http.Request, rq *request, recorded []outreach.NeedNote) []needRow {
+	posted := r.Method == http.MethodPost && r.PathValue("act") == "needs"
+	var rows []needRow
+	for _, n := range outreach.Needs() {
+		row := needRow{Value: string(n), Label: rq.L.T("outreach.need." + string(n))}
+		for _, x := range recorded {
+			if x.Need == n {
+				row.Recorded, row.Ticked, row.Note = true, true, x.Note
+			}
+		}
+		if posted {
+			row.Ticked = row.Recorded || slices.Contains(r.PostForm["needs"], row.Value)
+			row.Note = strings.TrimSpace(r.PostFormValue("note_" + row.Value))
+		}
+		rows = append(rows, row)
+	}
+	return rows
 }
 
 // domainsLabel names the domains a charity covers.

@@ -64,7 +64,9 @@ func (s *Server) renderInbox(w http.ResponseWriter, r *http.Request, rq *request
 		return err
 	}
 	v.Charity, v.Listing = mine, kit.Whole(len(rows))
+	region := s.RegionNamer(ctx, s.svc.Geo, string(rq.L.Locale()))
 	for _, c := range rows {
+		c.District = region(c.District)
 		cf := kit.NewForm(nil, answerFields...)
 		if c.ID == failed {
 			cf = f
@@ -96,6 +98,7 @@ func (s *Server) renderReferral(w http.ResponseWriter, r *http.Request, rq *requ
 	if err != nil {
 		return err
 	}
+	c.District = s.RegionNamer(r.Context(), s.svc.Geo, string(rq.L.Locale()))(c.District)
 	v := referralView{Page: s.Page(r, rq, "nav.referrals"), Form: f}
 	v.Title = rq.L.T("outreach.need."+string(c.Need)) + " · " + c.District
 	v.Card = s.card(rq, &v.Page, c, f, false)

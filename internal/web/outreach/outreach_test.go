@@ -13,6 +13,7 @@ import (
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/outreach"
 	"github.com/jolproject/jol/internal/store/storetest"
+	"github.com/jolproject/jol/internal/valid"
 	"github.com/jolproject/jol/internal/web/webtest"
 )
 
@@ -65,8 +66,24 @@ func TestAWorkerWalksACase(t *testing.T) {
 	if stale.Status != 422 || !strings.Contains(stale.Body, "Другой сотрудник только что изменил этот случай") {
 		t.Fatalf("stale save %d", stale.Status)
 	}
-	if r := post("needs", url.Values{"needs": {"health"}}); r.Status != 303 {
+	// Each need carries its note; a refused one comes back beside its
+	// field with what was typed, and a recorded need stays ticked.
+	long := strings.Repeat("x", valid.MaxNote+1)
+	if r := post("needs", url.Values{"needs": {"health"}, "note_health": {long}}); r.Status != 422 ||
+		!strings.Contains(r.Body, `id="note_health-error"`) || !strings.Contains(r.Body, `value="`+long+`"`) {
+		t.Fatalf("a note too long: %d", r.Status)
+	}
+	if r := post("needs", url.Values{"needs": {"health"}, "note_health": {"needs a wheelchair"}}); r.Status != 303 {
 		t.Fatalf("needs %d %s", r.Status, r.Body)
+	}
+	c := webtest.Must(f.Svc.Outreach.Get(ctx, access.System, webtest.Must(strconvID(id)), "web"))
+	if len(c.Needs) != 1 || c.Needs[0].Note != "needs a wheelchair" {
+		t.Fatalf("needs %+v", c.Needs)
+	}
+	page = worker.Get("/outreach/" + id)
+	if !strings.Contains(page.Body, `<input type="hidden" name="needs" value="health">`) ||
+		!strings.Contains(page.Body, `name="note_health" dir="auto" maxlength="2000" value="needs a wheelchair"`) {
+		t.Fatalf("the needs form does not keep the recorded need: %s", page.Body)
 	}
 	if r := post("refer", url.Values{"need": {"health"}, "charity": {webtest.Itoa(ch.ID)}}); r.Status != 303 {
 		t.Fatalf("refer %d %s", r.Status, r.Body)
@@ -99,7 +116,7 @@ func TestAWorkerWalksACase(t *testing.T) {
 	if n := scalar(t, f, "SELECT count(*) FROM access_log WHERE subject_kind = 'outreach_case'"); n < 3 {
 		t.Fatalf("%d access-log entries", n)
 	}
-	if r := worker.Get("/outreach/funnel"); r.Status != 200 || !strings.Contains(r.Body, "/KZ/KZ-75/") {
+	if r := worker.Get("/outreach/funnel"); r.Status != 200 || !strings.Contains(r.Body, "<bdi>Алматы</bdi>") {
 		t.Fatalf("funnel %d", r.Status)
 	}
 	if r := f.Login(t, f.Coord.Email).Get("/charities"); r.Status != 200 || !strings.Contains(r.Body, "1 of 3 taken") {

@@ -2,6 +2,7 @@ package outreach
 
 import (
 	"net/http"
+	"path"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
@@ -17,7 +18,8 @@ type queueView struct {
 	Rows      []outreach.Case
 	Mine      bool
 	Today     time.Time
-	CanManage bool // may set the steps' deadlines
+	CanManage bool                     // may set the steps' deadlines
+	Region    func(code string) string // a region's name in the reader's language
 }
 
 // Queue lists the open cases by deadline, the overdue on top; ?mine=1
@@ -40,7 +42,8 @@ func (s *Server) Queue(w http.ResponseWriter, r *http.Request, rq *request) erro
 		return err
 	}
 	v := queueView{Page: s.Page(r, rq, "nav.outreach"), Listing: pg.Listing(r, next, count), Rows: rows, Mine: f.Mine,
-		Today: today, CanManage: access.Allowed(rq.P, access.ManageOutreach)}
+		Today: today, CanManage: access.Allowed(rq.P, access.ManageOutreach),
+		Region: s.RegionNamer(ctx, s.svc.Geo, string(rq.L.Locale()))}
 	s.Render(w, http.StatusOK, "queue", &v)
 	return nil
 }
@@ -62,6 +65,7 @@ type funnelTable struct {
 func (s *Server) Funnel(w http.ResponseWriter, r *http.Request, rq *request) error {
 	ctx := r.Context()
 	v := funnelView{Page: s.Page(r, rq, "outreach.funnel")}
+	region := s.RegionNamer(ctx, s.svc.Geo, string(rq.L.Locale()))
 	for _, byReason := range []bool{false, true} {
 		rows, err := s.svc.Outreach.Funnel(ctx, rq.P, byReason)
 		if err != nil {
@@ -70,6 +74,10 @@ func (s *Server) Funnel(w http.ResponseWriter, r *http.Request, rq *request) err
 		title := "outreach.by_district"
 		if byReason {
 			title = "outreach.by_reason"
+		} else {
+			for i := range rows { // a district's path, "/IR/IR-26/", is shown by its name
+				rows[i].Key = region(path.Base(rows[i].Key))
+			}
 		}
 		v.Tables = append(v.Tables, funnelTable{Title: rq.L.T(title), ByReason: byReason, Rows: rows})
 	}
