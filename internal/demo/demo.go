@@ -25,8 +25,11 @@
 // up by volunteers. 120 sponsors give in tenge, dollars, euros and
 // rials, pledge money and items, and the stock's donors among them see
 // where their gifts went. Last year's campaign has had its thank-you
-// letters written to its sponsors and volunteers. Later
-// capabilities add their sample data here (cases, mentors).
+// letters written to its sponsors and volunteers. In Qazvin province
+// the benefactors' association's four charities take referrals of
+// out-of-school children whose cases two outreach workers follow, at
+// every step from flagged to closed. Later capabilities add their sample
+// data here (mentors).
 package demo
 
 import (
@@ -67,9 +70,10 @@ type Login struct {
 }
 
 // logins are one per role, plus a Persian-speaking coordinator in Tehran, the
-// Karaganda hotline's operator and the staff of the Shapağat centre, who
-// confirm its deliveries. Those three have a language set; the others
-// follow the browser.
+// Karaganda hotline's operator, the staff of the Shapağat centre, who
+// confirm its deliveries, Qazvin's two outreach workers and the staff of
+// a second Qazvin charity (the charity login is the first's). Those have
+// a language set; the others follow the browser.
 var logins = []struct {
 	role        access.Role
 	local, name string
