@@ -18,8 +18,8 @@ import (
 var outreachOrganisations = []org{
 	{key: "qz-health", name: "مؤسسهٔ خیریهٔ درمانی شفای قزوین", typ: orgs.Charity, region: "IR-26", parent: "qazvin", locale: "fa"},
 	{key: "qz-insurance", name: "صندوق نیکوکاری بیمهٔ سلامت کودکان قزوین", typ: orgs.Charity, region: "IR-26", parent: "qazvin", locale: "fa"},
-	{key: "qz-skills", name: "کانون مهارت‌آموزی و تجهیزات آموزشی امید", typ: orgs.Charity, region: "IR-26", parent: "qazvin", locale: "fa"},
-	{key: "qz-build", name: "خیریهٔ مدرسه‌سازی و اطعام دانش‌آموزی مهر", typ: orgs.Charity, region: "IR-26", parent: "qazvin", locale: "fa"},
+	{key: "qz-skills", name: "کانون مهارت\u200cآموزی و تجهیزات آموزشی امید", typ: orgs.Charity, region: "IR-26", parent: "qazvin", locale: "fa"},
+	{key: "qz-build", name: "خیریهٔ مدرسه\u200cسازی و اطعام دانش\u200cآموزی مهر", typ: orgs.Charity, region: "IR-26", parent: "qazvin", locale: "fa"},
 	{key: "qz-boys", name: "دبستان پسرانهٔ شهید مطهری قزوین", typ: orgs.School, region: "IR-26", parent: "edu-qazvin"},
 	{key: "qz-girls", name: "دبستان دخترانهٔ نرجس قزوین", typ: orgs.School, region: "IR-26", parent: "edu-qazvin"},
 	{key: "qz-takestan", name: "دبیرستان دورهٔ اول فرزانگان تاکستان", typ: orgs.School, region: "IR-26", parent: "edu-qazvin"},
@@ -41,13 +41,13 @@ type demoCharity struct {
 // the list for the coordinators who plan with it.
 var qazvinCharities = []demoCharity{
 	{"qz-health", 30, []charities.Domain{charities.Health, charities.SpecialIllness},
-		"درمان و داروی کودکان مبتلا به بیماری‌های خاص (تالاسمی، هموفیلی، دیابت نوع ۱) و سمعک و عینک"},
+		"درمان و داروی کودکان مبتلا به بیماری\u200cهای خاص (تالاسمی، هموفیلی، دیابت نوع ۱) و سمعک و عینک"},
 	{"qz-insurance", 80, []charities.Domain{charities.Insurance},
-		"حق بیمهٔ تکمیلی یک‌سالهٔ کودک و خانواده"},
+		"حق بیمهٔ تکمیلی یک\u200cسالهٔ کودک و خانواده"},
 	{"qz-skills", 12, []charities.Domain{charities.Skills, charities.Devices, charities.OtherDomain},
-		"تبلت برای آموزش جبرانی، دوره‌های تابستانی رایگان، معلم داوطلب و آموزش مهارت برای نوجوانان"},
+		"تبلت برای آموزش جبرانی، دوره\u200cهای تابستانی رایگان، معلم داوطلب و آموزش مهارت برای نوجوانان"},
 	{"qz-build", 200, []charities.Domain{charities.SchoolBuilding, charities.Food},
-		"ساخت و تجهیز مدرسه در روستاها و وعدهٔ غذایی گرم دانش‌آموزان"},
+		"ساخت و تجهیز مدرسه در روستاها و وعدهٔ غذایی گرم دانش\u200cآموزان"},
 }
 
 // seedCharities records the association's charities that are missing
