@@ -105,6 +105,11 @@ func (s *Server) renderCase(w http.ResponseWriter, r *http.Request, rq *request,
 		if v.Schools, err = kit.OrgOptions(ctx, s.svc.Orgs, rq.P, f.Values["school"], l.T("outreach.choose"), 0); err != nil {
 			return err
 		}
+		// A worker bound to an organisation chooses the school too, rather
+		// than enrol the child at their own organisation by default.
+		if len(v.Schools) > 0 && v.Schools[0].Value != "" {
+			v.Schools = append([]option{{Value: "", Label: l.T("outreach.choose")}}, v.Schools...)
+		}
 	}
 	s.Render(w, status, "case", &v)
 	return nil

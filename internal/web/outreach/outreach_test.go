@@ -101,6 +101,14 @@ func TestAWorkerWalksACase(t *testing.T) {
 	if r := staff.Post("/referrals/"+refID, url.Values{"answer": {"accept"}}); r.Status != 303 {
 		t.Fatalf("accept %d %s", r.Status, r.Body)
 	}
+	// The worker of an organisation chooses the school: none is chosen
+	// for them.
+	if page := worker.Get("/outreach/" + id); !strings.Contains(page.Body, `<select id="school" name="school"><option value="" dir="auto">`) {
+		t.Fatalf("the enrolment form chooses a school: %s", page.Body)
+	}
+	if r := post("enrol", url.Values{"school": {""}}); r.Status != 422 || !strings.Contains(r.Body, `id="school-error"`) {
+		t.Fatalf("enrol at no school: %d", r.Status)
+	}
 	if r := post("enrol", url.Values{"school": {webtest.Itoa(school.ID)}}); r.Status != 303 {
 		t.Fatalf("enrol %d %s", r.Status, r.Body)
 	}
