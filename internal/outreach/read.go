@@ -159,12 +159,12 @@ func (s *Service) Funnel(ctx context.Context, p access.Principal, byReason bool)
 	if err := access.Can(p, access.ViewOutreach, p.Scope()); err != nil {
 		return nil, err
 	}
-	q := s.q.FunnelDistrict
+	by := 0
 	if byReason {
-		q = s.q.FunnelReason
+		by = 1
 	}
 	return store.Select(ctx, s.db.R, func(sc store.Scanner) (Stage, error) {
 		var st Stage
 		return st, sc.Scan(&st.Key, &st.Flagged, &st.Contacted, &st.Supported, &st.Enrolled, &st.Retained, &st.Lost)
-	}, q, p.ScopeArgs()...)
+	}, s.q.Funnel, store.Args(p.ScopeArgs(), []any{by})...)
 }
