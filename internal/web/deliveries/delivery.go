@@ -7,7 +7,6 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/deliveries"
-	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/web/kit"
 )
 
@@ -121,7 +120,7 @@ func (s *Server) act(w http.ResponseWriter, r *http.Request, rq *request, flash 
 			s.Flash(r, flash)
 			return kit.SeeOther(w, r, "/deliveries/"+kit.Itoa(id))
 		}
-		if c := errs.CodeOf(err); c == errs.Forbidden || c == errs.NotFound || err != nil && !f.Absorb(rq.L, err) {
+		if err != nil && !f.AbsorbInput(rq.L, err) {
 			return err
 		}
 	}

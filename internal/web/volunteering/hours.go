@@ -74,7 +74,7 @@ func (s *Server) Decide(w http.ResponseWriter, r *http.Request, rq *request) err
 	version, _ := strconv.Atoi(f.Values["version"])
 	d := volunteers.Decision{Approve: f.Values["decision"] == "approve", Reason: f.Values["reason"]}
 	if _, err := s.svc.Volunteers.DecideHours(r.Context(), rq.P, id, version, d); err != nil {
-		if !absorb(rq.L, f, err) {
+		if !f.AbsorbInput(rq.L, err) {
 			return err
 		}
 		return s.renderHours(w, r, rq, id, f, http.StatusUnprocessableEntity)

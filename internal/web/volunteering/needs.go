@@ -62,7 +62,7 @@ func (s *Server) NeedCreate(w http.ResponseWriter, r *http.Request, rq *request)
 			s.Flash(r, "volunteering.need_saved")
 			return kit.SeeOther(w, r, "/needs/"+kit.Itoa(n.ID))
 		}
-		if !absorb(rq.L, f, err) {
+		if !f.AbsorbInput(rq.L, err) {
 			return err
 		}
 	}
