@@ -45,7 +45,7 @@ func (s *Server) renderHours(w http.ResponseWriter, r *http.Request, rq *request
 	}
 	pg = pg.Fit(count)
 	list, next, err := s.svc.Volunteers.HoursList(ctx, rq.P, fl,
-		volunteers.Page{Cursor: r.URL.Query().Get("cursor"), Limit: pg.Store().Limit, Skip: pg.Skip()})
+		volunteers.Page{Cursor: pg.Cursor, Limit: pg.Limit, Skip: pg.Skip()})
 	if err != nil {
 		return err
 	}

@@ -36,7 +36,7 @@ func (s *Server) renderNeeds(w http.ResponseWriter, r *http.Request, rq *request
 	}
 	pg = pg.Fit(count)
 	list, next, err := s.svc.Volunteers.Needs(ctx, rq.P, volunteers.NeedFilter{},
-		volunteers.Page{Cursor: r.URL.Query().Get("cursor"), Limit: pg.Store().Limit, Skip: pg.Skip()})
+		volunteers.Page{Cursor: pg.Cursor, Limit: pg.Limit, Skip: pg.Skip()})
 	if err != nil {
 		return err
 	}
