@@ -136,7 +136,7 @@ func (s *Server) Dispatch(w http.ResponseWriter, r *http.Request, rq *request) e
 		}
 		in := deliveries.DispatchInput{ID: id, Version: version, Note: f.Values["note"], Locale: string(rq.L.Locale())}
 		for _, l := range d.Lines {
-			q := number(rq, f, lineField(l.Line, "quantity"))
+			q := kit.Number(rq, f, lineField(l.Line, "quantity"))
 			in.Lines = append(in.Lines, deliveries.LineQuantity{Line: l.Line, Quantity: q})
 		}
 		if len(f.FieldErrs) > 0 {
@@ -171,7 +171,7 @@ func (s *Server) Confirm(w http.ResponseWriter, r *http.Request, rq *request) er
 			if f.Values[field] == "" {
 				f.Fail(rq.L, field, "error.delivery_received_required")
 			}
-			in.Lines = append(in.Lines, deliveries.Receipt{Line: l.Line, Quantity: number(rq, f, field),
+			in.Lines = append(in.Lines, deliveries.Receipt{Line: l.Line, Quantity: kit.Number(rq, f, field),
 				Reason: deliveries.Reason(f.Values[lineField(l.Line, "reason")]), Note: f.Values[lineField(l.Line, "note")]})
 		}
 		if len(f.FieldErrs) > 0 {
