@@ -21,20 +21,8 @@ func TestBrowserPublicCampaignPageInPersian(t *testing.T) {
 	s := startServer(t)
 	step, cancel := context.WithTimeout(ctx, 90*time.Second)
 	defer cancel()
-	run := func(what string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(step, actions...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	js := func(expr string) string {
-		t.Helper()
-		v, err := chromedp.Run(step, chromedp.Evaluate[string](expr))
-		if err != nil {
-			t.Fatalf("%s: %v", expr, err)
-		}
-		return strings.TrimSpace(v)
-	}
+	b := tab{t, step}
+	run, js := b.run, b.trimmed
 	slug := "road-" + strconv.Itoa(time.Now().Year()) // the demo's campaigns are of the current year
 	run("open the public page in Persian at a phone's width",
 		chromedp.EmulateViewport(390, 844),

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -33,20 +32,8 @@ func TestBrowserDashboardInEnglishAndPersian(t *testing.T) {
 	c := seedDashboard(t, s, fund.ID, fund.Path, 300)
 	step, cancel := context.WithTimeout(ctx, 90*time.Second)
 	defer cancel()
-	run := func(what string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(step, actions...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	js := func(expr string) string {
-		t.Helper()
-		v, err := chromedp.Run(step, chromedp.Evaluate[string](expr))
-		if err != nil {
-			t.Fatalf("%s: %v", expr, err)
-		}
-		return strings.Join(strings.Fields(v), " ")
-	}
+	b := tab{t, step}
+	run, js := b.run, b.js
 	run("log in as the coordinator",
 		chromedp.Navigate(s.url+"/login"),
 		chromedp.WaitVisible(chromedp.CSS("#email")),
@@ -120,20 +107,8 @@ func TestBrowserDashboardChartsFitAPhone(t *testing.T) {
 	c := seedDashboard(t, s, fund.ID, fund.Path, 120)
 	step, cancel := context.WithTimeout(ctx, 3*time.Minute)
 	defer cancel()
-	run := func(what string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(step, actions...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	js := func(expr string) string {
-		t.Helper()
-		v, err := chromedp.Run(step, chromedp.Evaluate[string](expr))
-		if err != nil {
-			t.Fatalf("%s: %v", expr, err)
-		}
-		return v
-	}
+	b := tab{t, step}
+	run, js := b.run, b.raw
 	run("log in as the coordinator",
 		chromedp.Navigate(s.url+"/login"),
 		chromedp.WaitVisible(chromedp.CSS("#email")),

@@ -55,20 +55,8 @@ func TestBrowserDuplicateQueue(t *testing.T) {
 	madina, anna := seedDuplicates(t, s, coord.orgID)
 	step, cancel := context.WithTimeout(ctx, 120*time.Second)
 	defer cancel()
-	run := func(what string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(step, actions...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	js := func(expr string) string {
-		t.Helper()
-		v, err := chromedp.Run(step, chromedp.Evaluate[string](expr))
-		if err != nil {
-			t.Fatalf("%s: %v", expr, err)
-		}
-		return strings.Join(strings.Fields(v), " ")
-	}
+	b := tab{t, step}
+	run, js := b.run, b.js
 	// scanned waits for the job queue to finish scan number n.
 	scanned := func(n int64) {
 		t.Helper()

@@ -27,20 +27,8 @@ func TestBrowserCentreConfirmsADeliveryOnAPhone(t *testing.T) {
 	centreDelivery(t, s)
 	step, cancel := context.WithTimeout(ctx, 90*time.Second)
 	defer cancel()
-	run := func(what string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(step, actions...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	js := func(expr string) string {
-		t.Helper()
-		v, err := chromedp.Run(step, chromedp.Evaluate[string](expr))
-		if err != nil {
-			t.Fatalf("%s: %v", expr, err)
-		}
-		return strings.Join(strings.Fields(v), " ")
-	}
+	b := tab{t, step}
+	run, js := b.run, b.js
 	fits := func(page string) {
 		t.Helper()
 		if js(`String(document.documentElement.scrollWidth <= window.innerWidth)`) != "true" {

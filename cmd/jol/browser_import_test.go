@@ -91,20 +91,8 @@ func TestBrowserImportAListFixAndImportAgain(t *testing.T) {
 	dir := t.TempDir()
 	step, cancel := context.WithTimeout(ctx, 120*time.Second)
 	defer cancel()
-	run := func(what string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(step, actions...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	text := func(sel string) string {
-		t.Helper()
-		v, err := chromedp.Run(step, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatalf("text of %s: %v", sel, err)
-		}
-		return strings.TrimSpace(v)
-	}
+	b := tab{t, step}
+	run, text := b.run, b.text
 	// summary waits, across the page's own reloads, for a run's totals.
 	summary := func() string {
 		t.Helper()

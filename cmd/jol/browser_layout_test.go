@@ -29,20 +29,8 @@ func TestBrowserHeaderFoldsOnPhonesAndFitsEveryWidth(t *testing.T) {
 	s := startServer(t)
 	step, cancel := context.WithTimeout(ctx, 90*time.Second)
 	defer cancel()
-	run := func(what string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(step, actions...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	eval := func(js string) bool {
-		t.Helper()
-		v, err := chromedp.Run(step, chromedp.Evaluate[bool](js))
-		if err != nil {
-			t.Fatalf("%s: %v", js, err)
-		}
-		return v
-	}
+	b := tab{t, step}
+	run, eval := b.run, b.truth
 	const link = `.menu nav a[href="/people"]`
 	run("log in as the demo administrator at phone width",
 		chromedp.EmulateViewport(390, 844),

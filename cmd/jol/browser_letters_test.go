@@ -51,20 +51,8 @@ func TestBrowserLetters(t *testing.T) {
 
 	step, cancel := context.WithTimeout(ctx, 240*time.Second)
 	defer cancel()
-	run := func(what string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(step, actions...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	js := func(expr string, opts ...chromedp.EvaluateOption) string {
-		t.Helper()
-		v, err := chromedp.Run(step, chromedp.Evaluate[string](expr, opts...))
-		if err != nil {
-			t.Fatalf("%s: %v", expr, err)
-		}
-		return v
-	}
+	b := tab{t, step}
+	run, js := b.run, b.raw
 	// submit clicks a submit button and waits for the page that answers,
 	// told from the old one by a mark the old one carries.
 	submit := func(what, button, next string) {

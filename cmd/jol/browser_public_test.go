@@ -58,20 +58,8 @@ func TestBrowserParentAppliesInKazakhAndSeesApproved(t *testing.T) {
 
 	step, cancel := context.WithTimeout(ctx, 90*time.Second)
 	defer cancel()
-	run := func(what string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(step, actions...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	text := func(sel string) string {
-		t.Helper()
-		v, err := chromedp.Run(step, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatalf("text of %s: %v", sel, err)
-		}
-		return strings.TrimSpace(v)
-	}
+	b := tab{t, step}
+	run, text := b.run, b.text
 	size := "#size_" + fmt.Sprint(c.Uniform)
 	run("open the form on a phone and choose Kazakh",
 		chromedp.EmulateViewport(390, 844),

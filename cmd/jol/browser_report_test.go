@@ -44,20 +44,8 @@ func TestBrowserFinalReport(t *testing.T) {
 	}
 	step, cancel := context.WithTimeout(ctx, 120*time.Second)
 	defer cancel()
-	run := func(what string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(step, actions...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	js := func(expr string) string {
-		t.Helper()
-		v, err := chromedp.Run(step, chromedp.Evaluate[string](expr))
-		if err != nil {
-			t.Fatalf("%s: %v", expr, err)
-		}
-		return strings.Join(strings.Fields(v), " ")
-	}
+	b := tab{t, step}
+	run, js := b.run, b.js
 	run("log in as the coordinator",
 		chromedp.Navigate(s.url+"/login"),
 		chromedp.WaitVisible(chromedp.CSS("#email")),

@@ -17,21 +17,21 @@ import (
 // preview lists them once with their rows, the coordinator creates them
 // from there, and the dry run then refuses no row.
 func TestBrowserImportCreatesUnknownSchools(t *testing.T) {
-	_, run, js := uploadSchools(t)
-	step := run.step
+	_, b, js := uploadSchools(t)
+	step := b.step
 	got := js(`Array.from(document.querySelectorAll("#schools tbody tr")).map(r => (r.querySelector("th").textContent + " " + r.querySelector("td.num").textContent).replace(/\s+/g, " ").trim()).join("|")`)
 	if got != "Лицей №312 2|Гимназия №404 1" {
 		t.Fatalf("unknown schools on the preview: %q", got)
 	}
 	shootFull(t, step, "import-unknown-schools-en")
-	run.do("create them from the preview",
+	b.run("create them from the preview",
 		chromedp.Click(chromedp.CSS("#schools button[type=submit]")),
 		chromedp.WaitVisible(chromedp.CSS("p.flash")),
 	)
 	if js(`document.querySelector("#schools") === null ? "gone" : "shown"`) != "gone" {
 		t.Fatal("the preview still lists unknown schools after creating them")
 	}
-	run.do("start a dry run", chromedp.Click(chromedp.CSS(`button[value="dry"]`)))
+	b.run("start a dry run", chromedp.Click(chromedp.CSS(`button[value="dry"]`)))
 	var summary string
 	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline) && summary == ""; time.Sleep(200 * time.Millisecond) {
 		summary, _ = chromedp.Run(step, chromedp.Evaluate[string](
@@ -39,21 +39,6 @@ func TestBrowserImportCreatesUnknownSchools(t *testing.T) {
 	}
 	if !strings.Contains(summary, "Read 3, created 3") || !strings.Contains(summary, "rejected 0") {
 		t.Fatalf("dry run after creating the schools: %q", summary)
-	}
-}
-
-// schoolsBrowser runs steps in a browser logged in as the demo
-// coordinator, in English.
-type schoolsBrowser struct {
-	t    *testing.T
-	step context.Context
-}
-
-// do runs actions, failing the test with what on an error.
-func (b schoolsBrowser) do(what string, actions ...chromedp.Action[chromedp.Void]) {
-	b.t.Helper()
-	if err := chromedp.Do(b.step, actions...); err != nil {
-		b.t.Fatalf("%s: %v", what, err)
 	}
 }
 
@@ -66,20 +51,13 @@ func stale(js func(string) string) {
 // uploadSchools logs the demo coordinator in and uploads a list naming
 // two schools not registered, Лицей №312 (two rows) and Гимназия №404,
 // up to its preview; it returns the server, the browser and an evaluator.
-func uploadSchools(t *testing.T) (*testServer, schoolsBrowser, func(string) string) {
+func uploadSchools(t *testing.T) (*testServer, tab, func(string) string) {
 	ctx := browser(t)
 	s := startServer(t)
 	step, cancel := context.WithTimeout(ctx, 120*time.Second)
 	t.Cleanup(cancel)
-	b := schoolsBrowser{t: t, step: step}
-	js := func(expr string) string {
-		t.Helper()
-		v, err := chromedp.Run(step, chromedp.Evaluate[string](expr))
-		if err != nil {
-			t.Fatalf("%s: %v", expr, err)
-		}
-		return strings.TrimSpace(v)
-	}
+	b := tab{t, step}
+	js := b.trimmed
 	list := filepath.Join(t.TempDir(), "schools.csv")
 	body := "Фамилия;Имя;Дата рождения;Пол;Школа\n" +
 		"Жұмабаева;Әсел;12.02.2013;Ж;Лицей №312\n" +
@@ -88,7 +66,7 @@ func uploadSchools(t *testing.T) (*testServer, schoolsBrowser, func(string) stri
 	if err := os.WriteFile(list, []byte(body), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	b.do("log in as the demo coordinator in English",
+	b.run("log in as the demo coordinator in English",
 		chromedp.Navigate(s.url+"/login"),
 		chromedp.WaitVisible(chromedp.CSS("#email")),
 		chromedp.SendKeys(chromedp.CSS("#email"), demo.Email("coordinator")),
@@ -100,7 +78,7 @@ func uploadSchools(t *testing.T) (*testServer, schoolsBrowser, func(string) stri
 	// The page before the choice may be in English already: only the
 	// page the choice lands on lacks the mark set here.
 	stale(js)
-	b.do("choose English",
+	b.run("choose English",
 		chromedp.Click(chromedp.CSS("#lang-apply")),
 		chromedp.WaitVisible(chromedp.CSS(`html[lang="en"]:not([data-stale]) main`)),
 	)
@@ -114,7 +92,7 @@ func uploadSchools(t *testing.T) (*testServer, schoolsBrowser, func(string) stri
 			t.Fatalf("open the upload form: %v", err)
 		}
 	}
-	b.do("upload the list",
+	b.run("upload the list",
 		chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{list}),
 		chromedp.Click(chromedp.CSS(`form[action="/imports"] button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.CSS("#schools")),
@@ -137,7 +115,7 @@ func TestBrowserImportMapsAnUnknownSchoolAndUndoesIt(t *testing.T) {
 		gymnasium.value = "leave";
 		return o.textContent;
 	})()`)
-	b.do("send the rows of Лицей №312 to "+org,
+	b.run("send the rows of Лицей №312 to "+org,
 		chromedp.Click(chromedp.CSS("#schools button.primary")),
 		chromedp.WaitVisible(chromedp.CSS("#schools-mapped")),
 	)
@@ -160,7 +138,7 @@ func TestBrowserImportMapsAnUnknownSchoolAndUndoesIt(t *testing.T) {
 	shootFull(t, b.step, "import-mapped-school-en")
 	// The page of the mapping has a message already: wait for the next.
 	stale(js)
-	b.do("undo", chromedp.Click(chromedp.CSS(`#schools-mapped button[name="undo"]`)),
+	b.run("undo", chromedp.Click(chromedp.CSS(`#schools-mapped button[name="undo"]`)),
 		chromedp.WaitVisible(chromedp.CSS("html:not([data-stale]) p.flash")))
 	if js(`document.querySelector("#schools-mapped") === null ? "gone" : "shown"`) != "gone" {
 		t.Fatal("the school is still shown as mapped after the undo")

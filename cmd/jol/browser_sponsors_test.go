@@ -25,20 +25,8 @@ func TestBrowserSponsorGiftReceiptAndPortal(t *testing.T) {
 	s := startServer(t)
 	step, cancel := context.WithTimeout(ctx, 120*time.Second)
 	defer cancel()
-	run := func(what string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(step, actions...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	js := func(expr string, opts ...chromedp.EvaluateOption) string {
-		t.Helper()
-		v, err := chromedp.Run(step, chromedp.Evaluate[string](expr, opts...))
-		if err != nil {
-			t.Fatalf("%s: %v", expr, err)
-		}
-		return strings.Join(strings.Fields(v), " ")
-	}
+	b := tab{t, step}
+	run, js := b.run, b.js
 	login := func(local string) {
 		t.Helper()
 		run("log in as "+local,

@@ -36,24 +36,8 @@ func TestBrowserFromDonationToDevice(t *testing.T) {
 	w := storyWorld(t, s)
 	step, cancel := context.WithTimeout(ctx, 120*time.Second)
 	defer cancel()
-	run := func(what string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(step, actions...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	js := func(expr string) string {
-		t.Helper()
-		v, err := chromedp.Run(step, chromedp.Evaluate[string](expr))
-		if err != nil {
-			t.Fatalf("%s: %v", expr, err)
-		}
-		return strings.Join(strings.Fields(v), " ")
-	}
-	text := func(sel string) string {
-		t.Helper()
-		return js(`document.querySelector(` + strconv.Quote(sel) + `).textContent`)
-	}
+	b := tab{t, step}
+	run, js, text := b.run, b.js, b.content
 	// pick chooses the option of select sel whose label holds label.
 	pick := func(sel, label string) {
 		t.Helper()

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -64,33 +65,90 @@ func shoot(t *testing.T, ctx context.Context, name string) {
 	}
 }
 
+// tab runs the steps of one test in the browser, failing the test on an
+// error. A test takes the helpers it needs as method values (run, js :=
+// b.run, b.js).
+type tab struct {
+	t    *testing.T
+	step context.Context
+}
+
+// run runs actions, failing the test with what on an error.
+func (b tab) run(what string, actions ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if err := chromedp.Do(b.step, actions...); err != nil {
+		b.t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// raw is the string expr evaluates to, as it is.
+func (b tab) raw(expr string, opts ...chromedp.EvaluateOption) string {
+	b.t.Helper()
+	v, err := chromedp.Run(b.step, chromedp.Evaluate[string](expr, opts...))
+	if err != nil {
+		b.t.Fatalf("%s: %v", expr, err)
+	}
+	return v
+}
+
+// js is the string expr evaluates to as a reader sees it: each run of
+// white space (no-break spaces too) one space, none at the ends.
+func (b tab) js(expr string, opts ...chromedp.EvaluateOption) string {
+	b.t.Helper()
+	return strings.Join(strings.Fields(b.raw(expr, opts...)), " ")
+}
+
+// trimmed is the string expr evaluates to without white space at its
+// ends, keeping the spaces within, where a test checks them.
+func (b tab) trimmed(expr string) string {
+	b.t.Helper()
+	return strings.TrimSpace(b.raw(expr))
+}
+
+// truth is what the boolean expr evaluates to.
+func (b tab) truth(expr string) bool {
+	b.t.Helper()
+	v, err := chromedp.Run(b.step, chromedp.Evaluate[bool](expr))
+	if err != nil {
+		b.t.Fatalf("%s: %v", expr, err)
+	}
+	return v
+}
+
+// text is the text of the element sel, trimmed, once it is there.
+func (b tab) text(sel string) string {
+	b.t.Helper()
+	v, err := chromedp.Run(b.step, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		b.t.Fatalf("text of %s: %v", sel, err)
+	}
+	return strings.TrimSpace(v)
+}
+
+// content is the text content of the first element sel as js reads it,
+// "" when there is none: it does not wait for the element.
+func (b tab) content(sel string) string {
+	b.t.Helper()
+	return b.js(`(document.querySelector(` + strconv.Quote(sel) + `) || {textContent: ""}).textContent`)
+}
+
+// attr is the attribute name of the element sel.
+func (b tab) attr(sel, name string) string {
+	b.t.Helper()
+	v, err := chromedp.Run(b.step, chromedp.AttributeValue(chromedp.CSS(sel), name))
+	if err != nil {
+		b.t.Fatalf("attribute %s of %s: %v", name, sel, err)
+	}
+	return v.Value
+}
+
 func TestBrowserLoginSwitchLanguagesLogout(t *testing.T) {
 	ctx := browser(t)
 	s := startServer(t)
 	step, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
-	run := func(what string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(step, actions...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	attr := func(sel, name string) string {
-		t.Helper()
-		v, err := chromedp.Run(step, chromedp.AttributeValue(chromedp.CSS(sel), name))
-		if err != nil {
-			t.Fatalf("attribute %s of %s: %v", name, sel, err)
-		}
-		return v.Value
-	}
-	text := func(sel string) string {
-		t.Helper()
-		v, err := chromedp.Run(step, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatalf("text of %s: %v", sel, err)
-		}
-		return strings.TrimSpace(v)
-	}
+	b := tab{t, step}
+	run, attr, text := b.run, b.attr, b.text
 	run("log in as the demo coordinator",
 		chromedp.Navigate(s.url+"/login"),
 		chromedp.WaitVisible(chromedp.CSS("#email")),

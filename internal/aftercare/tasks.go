@@ -6,8 +6,6 @@ import (
 	"errors"
 	"slices"
 	"strconv"
-	"strings"
-	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
@@ -114,19 +112,14 @@ func (s *Service) queue(ctx context.Context, scope []any, f QueueFilter, pg Page
 	}
 	page := store.ParsePage("", strconv.Itoa(pg.Limit))
 	page.Skip = pg.Skip
-	due, id := parseCursor(pg.Cursor)
+	due, id := store.ParseDayCursor(pg.Cursor).Start()
 	args := store.Args(scope, []any{string(f.Status), string(f.Kind), f.VolunteerID, due, id, page.LimitArg(),
 		page.SkipArg()})
 	out, err := store.Select(ctx, s.db.R, scanTask, s.q.TaskFrom+"\n"+s.q.Queue, args...)
 	if err != nil {
 		return nil, "", err
 	}
-	next := ""
-	if len(out) > page.Limit {
-		out = out[:page.Limit]
-		last := out[page.Limit-1]
-		next = last.DueOn.Format(time.DateOnly) + "." + strconv.FormatInt(last.ID, 10)
-	}
+	out, next := store.TrimBy(page, out, func(t Task) string { return store.DayCursor{Day: t.DueOn, ID: t.ID}.String() })
 	return out, next, nil
 }
 
@@ -142,18 +135,6 @@ func checkFilter(f *QueueFilter) error {
 		return errs.Validation(errs.Field("kind", "error.invalid_choice_of", "Choices", "install, connect, train"))
 	}
 	return nil
-}
-
-// parseCursor reads a queue's cursor, "2026-09-08.17"; a bad one is the
-// start.
-func parseCursor(s string) (time.Time, int64) {
-	day, id, ok := strings.Cut(s, ".")
-	d, err := time.Parse(time.DateOnly, day)
-	n, nerr := strconv.ParseInt(id, 10, 64)
-	if !ok || err != nil || nerr != nil || n <= 0 {
-		return time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), 0
-	}
-	return d, n
 }
 
 func scanTask(sc store.Scanner) (Task, error) {

@@ -16,7 +16,7 @@ import (
 // and ?language=, newest first.
 func (a *API) listVolunteers(w http.ResponseWriter, r *http.Request, rq *request) error {
 	q := r.URL.Query()
-	f := aftercare.VolunteerFilter{Skill: aftercare.Skill(q.Get("skill")), Active: q.Get("active") == "1" || q.Get("active") == "true",
+	f := aftercare.VolunteerFilter{Skill: aftercare.Skill(q.Get("skill")), Active: flag(q, "active"),
 		Subject: strings.TrimSpace(q.Get("subject")), Language: strings.ToLower(strings.TrimSpace(q.Get("language")))}
 	if code := strings.ToUpper(strings.TrimSpace(q.Get("region"))); code != "" {
 		g, err := a.svc.Geo.Lookup(r.Context(), code)

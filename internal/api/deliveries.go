@@ -17,7 +17,7 @@ func (a *API) listDeliveries(w http.ResponseWriter, r *http.Request, rq *request
 	q := r.URL.Query()
 	pg := page(r)
 	list, next, err := a.svc.Deliveries.Board(r.Context(), rq.p, deliveries.BoardFilter{CampaignID: campaign,
-		All: q.Get("all") == "1" || q.Get("all") == "true"},
+		All: flag(q, "all")},
 		deliveries.Page{Cursor: q.Get("cursor"), Limit: pg.Limit})
 	if err != nil {
 		return err

@@ -18,9 +18,8 @@ import (
 // nearest deadline first; ?mine=1 keeps the caller's own.
 func (a *API) listOutreachCases(w http.ResponseWriter, r *http.Request, rq *request) error {
 	q := r.URL.Query()
-	limit, _ := strconv.Atoi(q.Get("limit"))
-	f := outreach.Filter{Mine: q.Get("mine") == "1" || q.Get("mine") == "true"}
-	list, next, err := a.svc.Outreach.Queue(r.Context(), rq.p, f, outreach.Page{Cursor: q.Get("cursor"), Limit: limit})
+	f := outreach.Filter{Mine: flag(q, "mine")}
+	list, next, err := a.svc.Outreach.Queue(r.Context(), rq.p, f, outreach.Page{Cursor: q.Get("cursor"), Limit: page(r).Limit})
 	if err != nil {
 		return err
 	}

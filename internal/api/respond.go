@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"slices"
 
 	"github.com/jolproject/jol/internal/store"
@@ -49,6 +50,12 @@ func created(w http.ResponseWriter, location string, v any) error {
 func page(r *http.Request) store.Page {
 	q := r.URL.Query()
 	return store.ParsePage(q.Get("cursor"), q.Get("limit"))
+}
+
+// flag reads a yes-or-no parameter of query q: "1" or "true" is yes.
+func flag(q url.Values, name string) bool {
+	v := q.Get(name)
+	return v == "1" || v == "true"
 }
 
 // pageOf cuts one page out of a list a service returns whole, keeping the

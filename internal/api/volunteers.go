@@ -43,9 +43,8 @@ func (a *API) listNeeds(w http.ResponseWriter, r *http.Request, rq *request) err
 	}
 	campaign, _ := strconv.ParseInt(q.Get("campaign"), 10, 64)
 	f := volunteers.NeedFilter{From: from, Role: aftercare.Skill(q.Get("role")), CampaignID: campaign,
-		Open: q.Get("open") == "1" || q.Get("open") == "true"}
-	limit, _ := strconv.Atoi(q.Get("limit"))
-	list, next, err := a.svc.Volunteers.Needs(r.Context(), rq.p, f, volunteers.Page{Cursor: q.Get("cursor"), Limit: limit})
+		Open: flag(q, "open")}
+	list, next, err := a.svc.Volunteers.Needs(r.Context(), rq.p, f, volunteers.Page{Cursor: q.Get("cursor"), Limit: page(r).Limit})
 	if err != nil {
 		return err
 	}
@@ -181,10 +180,9 @@ func (a *API) listHours(w http.ResponseWriter, r *http.Request, rq *request) err
 	q := r.URL.Query()
 	vol, _ := strconv.ParseInt(q.Get("volunteer"), 10, 64)
 	campaign, _ := strconv.ParseInt(q.Get("campaign"), 10, 64)
-	limit, _ := strconv.Atoi(q.Get("limit"))
 	list, next, err := a.svc.Volunteers.HoursList(r.Context(), rq.p, volunteers.HoursFilter{
 		Status: volunteers.HoursStatus(q.Get("status")), VolunteerID: vol, CampaignID: campaign},
-		volunteers.Page{Cursor: q.Get("cursor"), Limit: limit})
+		volunteers.Page{Cursor: q.Get("cursor"), Limit: page(r).Limit})
 	if err != nil {
 		return err
 	}

@@ -40,13 +40,9 @@ func (s *Service) Queue(ctx context.Context, p access.Principal, f Filter, pg Pa
 	if err != nil {
 		return nil, "", err
 	}
-	limit := store.ParsePage("", itoa(int64(pg.Limit))).Limit
-	next := ""
-	if len(out) > limit {
-		out = out[:limit]
-		last := out[limit-1]
-		next = Cursor{DueOn: last.DueOn, ID: last.ID}.String()
-	}
+	out, next := store.TrimBy(store.ParsePage("", itoa(int64(pg.Limit))), out, func(a Appeal) string {
+		return store.DayCursor{Day: a.DueOn, ID: a.ID}.String()
+	})
 	ptrs := make([]*Appeal, len(out))
 	for i := range out {
 		ptrs[i] = &out[i]
@@ -87,7 +83,7 @@ func (s *Service) queueQuery(p access.Principal, f Filter, pg Page) (list, count
 	}
 	page := store.ParsePage("", itoa(int64(pg.Limit)))
 	page.Skip = pg.Skip
-	due, id := ParseCursor(pg.Cursor).start()
+	due, id := store.ParseDayCursor(pg.Cursor).Start()
 	args = store.Args(p.ScopeArgs(), []any{f.Status, due, id, page.LimitArg(), page.SkipArg()})
 	switch {
 	case f.Kind != "" && f.Mine:

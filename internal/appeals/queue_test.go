@@ -96,15 +96,3 @@ func TestTheQueueShowsTheNearestDeadlineFirst(t *testing.T) {
 		}
 	})
 }
-
-func TestCursorsReadBack(t *testing.T) {
-	c := appeals.Cursor{DueOn: testworld.Day(2026, 9, 2), ID: 42}
-	if got := appeals.ParseCursor(c.String()); got != c {
-		t.Errorf("read back %+v", got)
-	}
-	for _, bad := range []string{"", "x", "2026-09-02", "2026-09-02.-1", "2026-13-02.5"} {
-		if got := appeals.ParseCursor(bad); got != (appeals.Cursor{}) {
-			t.Errorf("%q read as %+v", bad, got)
-		}
-	}
-}

@@ -5,9 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
-	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
@@ -99,40 +96,4 @@ func scanAppeal(sc store.Scanner) (Appeal, error) {
 	a.ReceivedAt, a.DueOn, a.UpdatedAt = a.ReceivedAt.UTC(), store.Day(a.DueOn.UTC()), a.UpdatedAt.UTC()
 	a.AnsweredOn, a.AnsweredAt = store.Day(store.TimeOf(answeredOn)), store.TimeOf(answeredAt)
 	return a, err
-}
-
-// Cursor is where a page of the queue starts: after the appeal due on
-// DueOn with id ID. Its text form, "2026-09-01.123", is what a page's
-// Next link carries.
-type Cursor struct {
-	DueOn time.Time
-	ID    int64
-}
-
-// String is the cursor as a link carries it.
-func (c Cursor) String() string {
-	if c.ID == 0 {
-		return ""
-	}
-	return c.DueOn.Format(time.DateOnly) + "." + strconv.FormatInt(c.ID, 10)
-}
-
-// ParseCursor reads a cursor as String writes it; a bad one is the start.
-func ParseCursor(s string) Cursor {
-	day, id, ok := strings.Cut(s, ".")
-	d, err := time.Parse(time.DateOnly, day)
-	n, nerr := strconv.ParseInt(id, 10, 64)
-	if !ok || err != nil || nerr != nil || n <= 0 {
-		return Cursor{}
-	}
-	return Cursor{DueOn: d, ID: n}
-}
-
-// start is the cursor's bounds to bind: before any appeal when it is the
-// start of the queue.
-func (c Cursor) start() (time.Time, int64) {
-	if c.ID == 0 {
-		return time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), 0
-	}
-	return c.DueOn, c.ID
 }

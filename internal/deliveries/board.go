@@ -51,12 +51,9 @@ func (s *Service) Board(ctx context.Context, p access.Principal, f BoardFilter, 
 	if err != nil {
 		return nil, "", err
 	}
-	next := ""
-	if len(out) > page.Limit {
-		out = out[:page.Limit]
-		last := out[page.Limit-1]
-		next = Cursor{Risk: *last.Risk, DueOn: last.DueOn, ID: last.ID}.String()
-	}
+	out, next := store.TrimBy(page, out, func(d Delivery) string {
+		return Cursor{Risk: *d.Risk, DueOn: d.DueOn, ID: d.ID}.String()
+	})
 	return out, next, nil
 }
 

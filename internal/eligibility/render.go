@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jolproject/jol/internal/geo"
 	"github.com/jolproject/jol/internal/i18n"
 )
 
@@ -74,7 +75,7 @@ func value(l *i18n.Localizer, n Names, a any) any {
 		}
 		return string(v)
 	case Region:
-		return name(n.Region, string(v), lastCode(string(v)))
+		return name(n.Region, string(v), geo.PathCode(string(v)))
 	case Item:
 		return name(n.Item, int64(v), "#"+loc.Digits(strconv.FormatInt(int64(v), 10)))
 	case Institution:
@@ -119,10 +120,4 @@ func km(loc i18n.Locale, v float64) string {
 		s += sep + loc.Digits(strconv.FormatInt(tenth, 10))
 	}
 	return s
-}
-
-// lastCode is the last code of a region path: "KZ-35" of "/KZ/KZ-35/".
-func lastCode(path string) string {
-	parts := strings.Split(strings.Trim(path, "/"), "/")
-	return parts[len(parts)-1]
 }

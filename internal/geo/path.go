@@ -31,6 +31,13 @@ func PathCodes(path string) []string {
 	return strings.Split(path, "/")
 }
 
+// PathCode returns the code of the region a path names, its last:
+// "KZ-35" of "/KZ/KZ-35/".
+func PathCode(path string) string {
+	parts := strings.Split(strings.Trim(path, "/"), "/")
+	return parts[len(parts)-1]
+}
+
 // InSubtree reports whether path lies in the subtree rooted at root (root
 // itself included). An empty root is the whole tree.
 func InSubtree(path, root string) bool {

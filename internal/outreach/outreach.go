@@ -55,7 +55,7 @@ type queries struct {
 	Insert, ByID, OrgName, OpenByPerson, LastClosed, Reflag, Save, OrgPath, InsertEvent, Events string
 	Needs, PutNeed, Referrals, InsertReferral, ReferralByID, AnswerReferral, FinishReferral     string
 	Checks, InsertCheck, Queue, QueueMine, CountQueue, CountQueueMine, AssigneeScope            string
-	Inbox, CardOf, FunnelDistrict, FunnelReason, Deadlines, PutDeadline, MergeCases, MoveCase   string
+	Inbox, CardOf, Funnel, Deadlines, PutDeadline, MergeCases, MoveCase                         string
 	Workers, OpenRow, CloseMerged, Reopen, PersonOf                                             string
 }
 

@@ -169,10 +169,11 @@ WHERE f.charity_id = $1 AND (CAST($2 AS TEXT) = '' OR f.status = $2)
 ORDER BY CASE WHEN f.status = 'sent' THEN 0 ELSE 1 END, f.id DESC
 LIMIT 500;
 
--- name: FunnelDistrict
--- How far the cases of the scope got, by district: flagged, contacted,
--- given support, enrolled, retained, closed otherwise.
-SELECT c.region_path, count(*),
+-- name: Funnel
+-- How far the cases of the scope got: flagged, contacted, given support,
+-- enrolled, retained, closed otherwise; by district, or by the reason
+-- given for not attending ('' before contact) when $5 is 1.
+SELECT CASE WHEN $5 = 1 THEN c.reason ELSE c.region_path END AS k, count(*),
        sum(CASE WHEN c.contacted_at IS NOT NULL THEN 1 ELSE 0 END),
        sum(CASE WHEN c.support_at IS NOT NULL THEN 1 ELSE 0 END),
        sum(CASE WHEN c.enrolled_on IS NOT NULL THEN 1 ELSE 0 END),
@@ -180,21 +181,8 @@ SELECT c.region_path, count(*),
        sum(CASE WHEN c.step = 'closed' AND c.outcome <> 'retained' THEN 1 ELSE 0 END)
 FROM outreach_cases c
 WHERE c.org_path >= $1 AND c.org_path < $2 AND c.region_path >= $3 AND c.region_path < $4 AND c.outcome <> 'merged'
-GROUP BY c.region_path
-ORDER BY c.region_path;
-
--- name: FunnelReason
--- The funnel by the reason given for not attending ('' before contact).
-SELECT c.reason, count(*),
-       sum(CASE WHEN c.contacted_at IS NOT NULL THEN 1 ELSE 0 END),
-       sum(CASE WHEN c.support_at IS NOT NULL THEN 1 ELSE 0 END),
-       sum(CASE WHEN c.enrolled_on IS NOT NULL THEN 1 ELSE 0 END),
-       sum(CASE WHEN c.outcome = 'retained' THEN 1 ELSE 0 END),
-       sum(CASE WHEN c.step = 'closed' AND c.outcome <> 'retained' THEN 1 ELSE 0 END)
-FROM outreach_cases c
-WHERE c.org_path >= $1 AND c.org_path < $2 AND c.region_path >= $3 AND c.region_path < $4 AND c.outcome <> 'merged'
-GROUP BY c.reason
-ORDER BY c.reason;
+GROUP BY k
+ORDER BY k;
 
 -- name: Deadlines
 SELECT step, days FROM outreach_deadlines;

@@ -3,9 +3,6 @@ package outreach
 import (
 	"context"
 	"fmt"
-	"strconv"
-	"strings"
-	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
@@ -90,13 +87,9 @@ func (s *Service) Queue(ctx context.Context, p access.Principal, f Filter, pg Pa
 	if err != nil {
 		return nil, "", err
 	}
-	limit := store.ParsePage("", itoa(int64(pg.Limit))).Limit
-	next := ""
-	if len(out) > limit {
-		out = out[:limit]
-		last := out[limit-1]
-		next = last.DueOn.Format(time.DateOnly) + "." + itoa(last.ID)
-	}
+	out, next := store.TrimBy(store.ParsePage("", itoa(int64(pg.Limit))), out, func(c Case) string {
+		return store.DayCursor{Day: c.DueOn, ID: c.ID}.String()
+	})
 	return out, next, nil
 }
 
@@ -120,23 +113,12 @@ func (s *Service) queueQuery(p access.Principal, f Filter, pg Page) (list, count
 	}
 	page := store.ParsePage("", itoa(int64(pg.Limit)))
 	page.Skip = pg.Skip
-	due, id := parseCursor(pg.Cursor)
+	due, id := store.ParseDayCursor(pg.Cursor).Start()
 	args = store.Args(p.ScopeArgs(), []any{due, id, page.LimitArg(), page.SkipArg()})
 	if f.Mine {
 		return s.q.QueueMine, s.q.CountQueueMine, append(args, p.UserID), nil
 	}
 	return s.q.Queue, s.q.CountQueue, args, nil
-}
-
-// parseCursor reads "2026-09-03.123"; a bad one is the start.
-func parseCursor(c string) (time.Time, int64) {
-	day, id, ok := strings.Cut(c, ".")
-	d, err := time.Parse(time.DateOnly, day)
-	n, nerr := strconv.ParseInt(id, 10, 64)
-	if !ok || err != nil || nerr != nil || n <= 0 {
-		return time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), 0
-	}
-	return d, n
 }
 
 // Stage counts how far cases got.
@@ -159,14 +141,14 @@ func (s *Service) Funnel(ctx context.Context, p access.Principal, byReason bool)
 	if err := access.Can(p, access.ViewOutreach, p.Scope()); err != nil {
 		return nil, err
 	}
-	q := s.q.FunnelDistrict
+	by := 0
 	if byReason {
-		q = s.q.FunnelReason
+		by = 1
 	}
 	return store.Select(ctx, s.db.R, func(sc store.Scanner) (Stage, error) {
 		var st Stage
 		return st, sc.Scan(&st.Key, &st.Flagged, &st.Contacted, &st.Supported, &st.Enrolled, &st.Retained, &st.Lost)
-	}, q, p.ScopeArgs()...)
+	}, s.q.Funnel, store.Args(p.ScopeArgs(), []any{by})...)
 }
 
 // OpenCase returns the open case of person personID, not found when the

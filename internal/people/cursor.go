@@ -84,10 +84,5 @@ func (s Sort) position(c string) position {
 // trim cuts rows fetched with limitArg to the page and returns the cursor
 // of the next page, "" after the last one.
 func (s Sort) trim(pg Page, rows []Person) ([]Person, string) {
-	size := pg.limitArg() - 1
-	if len(rows) <= size {
-		return rows, ""
-	}
-	rows = rows[:size]
-	return rows, s.cursor(rows[size-1])
+	return store.TrimBy(store.Page{Limit: min(pg.Limit, store.MaxLimit)}, rows, s.cursor)
 }

@@ -2,10 +2,10 @@ package services
 
 import (
 	"context"
-	"strings"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/eligibility"
+	"github.com/jolproject/jol/internal/geo"
 	"github.com/jolproject/jol/internal/i18n"
 )
 
@@ -51,8 +51,7 @@ func (s *Services) ExplainNames(ctx context.Context, locale string) (eligibility
 		Category: func(code string) string { return catName[code] },
 		Item:     func(id int64) string { return itemName[id] },
 		Region: func(path string) string {
-			parts := strings.Split(strings.Trim(path, "/"), "/")
-			r, err := s.Geo.Lookup(ctx, parts[len(parts)-1])
+			r, err := s.Geo.Lookup(ctx, geo.PathCode(path))
 			if err != nil {
 				return ""
 			}

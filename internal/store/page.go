@@ -69,10 +69,17 @@ func (p Page) SkipArg() int { return min(max(p.Skip, 0), JumpCap) }
 // cursor of the next page ("" when this is the last one). id returns the id
 // of a row.
 func Trim[T any](p Page, rows []T, id func(T) int64) ([]T, string) {
+	return TrimBy(p, rows, func(r T) string { return strconv.FormatInt(id(r), 10) })
+}
+
+// TrimBy is Trim for a list in an order of more than the id (a deadline,
+// then the id): cursor writes the position of a row as the next page's
+// cursor, for the page's last row when another page follows.
+func TrimBy[T any](p Page, rows []T, cursor func(T) string) ([]T, string) {
 	size := p.LimitArg() - 1
 	if len(rows) <= size {
 		return rows, ""
 	}
 	rows = rows[:size]
-	return rows, strconv.FormatInt(id(rows[size-1]), 10)
+	return rows, cursor(rows[size-1])
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"strconv"
-	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
@@ -55,19 +54,16 @@ func (s *Service) HoursList(ctx context.Context, p access.Principal, f HoursFilt
 	}
 	page := store.ParsePage("", strconv.Itoa(pg.Limit))
 	page.Skip = pg.Skip
-	day, after := parseCursor(pg.Cursor)
+	day, after := store.ParseDayCursor(pg.Cursor).Start()
 	args := store.Args(p.ScopeArgs(), []any{string(f.Status), f.VolunteerID, f.CampaignID, day, after, page.LimitArg(),
 		page.SkipArg()})
 	list, err := store.Select(ctx, s.db.R, scanHours, s.q.HoursFrom+"\n"+s.q.HoursList, args...)
 	if err != nil {
 		return nil, "", err
 	}
-	next := ""
-	if len(list) > page.Limit {
-		list = list[:page.Limit]
-		last := list[page.Limit-1]
-		next = last.WorkedOn.Format(time.DateOnly) + "." + strconv.FormatInt(last.ID, 10)
-	}
+	list, next := store.TrimBy(page, list, func(h Hours) string {
+		return store.DayCursor{Day: h.WorkedOn, ID: h.ID}.String()
+	})
 	return list, next, nil
 }
 

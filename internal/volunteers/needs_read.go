@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
@@ -70,18 +69,13 @@ func (s *Service) Needs(ctx context.Context, p access.Principal, f NeedFilter, p
 	}
 	page := store.ParsePage("", strconv.Itoa(pg.Limit))
 	page.Skip = pg.Skip
-	day, after := parseCursor(pg.Cursor)
+	day, after := store.ParseDayCursor(pg.Cursor).Start()
 	args := store.Args([]any{int64(0)}, p.ScopeArgs(), s.needArgs(f), []any{day, after, page.LimitArg(), page.SkipArg()})
 	list, err := store.Select(ctx, s.db.R, scanNeed, s.q.NeedFrom+"\n"+s.q.Needs, args...)
 	if err != nil {
 		return nil, "", err
 	}
-	next := ""
-	if len(list) > page.Limit {
-		list = list[:page.Limit]
-		last := list[page.Limit-1]
-		next = last.OnDate.Format(time.DateOnly) + "." + strconv.FormatInt(last.ID, 10)
-	}
+	list, next := store.TrimBy(page, list, func(n Need) string { return store.DayCursor{Day: n.OnDate, ID: n.ID}.String() })
 	return list, next, nil
 }
 
@@ -104,18 +98,6 @@ func (s *Service) needArgs(f NeedFilter) []any {
 		open = 1
 	}
 	return []any{from, string(f.Role), f.CampaignID, open}
-}
-
-// parseCursor reads a list's cursor, "2026-08-28.17"; a bad one is the
-// start.
-func parseCursor(c string) (time.Time, int64) {
-	day, id, ok := strings.Cut(c, ".")
-	d, err := time.Parse(time.DateOnly, day)
-	n, nerr := strconv.ParseInt(id, 10, 64)
-	if !ok || err != nil || nerr != nil || n <= 0 {
-		return time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), 0
-	}
-	return d, n
 }
 
 func scanNeed(sc store.Scanner) (Need, error) {

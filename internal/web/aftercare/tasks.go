@@ -7,7 +7,6 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/aftercare"
-	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/web/kit"
 )
 
@@ -155,7 +154,7 @@ func (s *Server) taskAct(w http.ResponseWriter, r *http.Request, rq *request,
 		s.Flash(r, "aftercare.task_saved")
 		return kit.SeeOther(w, r, "/tasks/"+kit.Itoa(id))
 	}
-	if c := errs.CodeOf(err); c == errs.Forbidden || c == errs.NotFound || err != nil && !f.Absorb(rq.L, err) {
+	if err != nil && !f.AbsorbInput(rq.L, err) {
 		return err
 	}
 	return s.renderTask(w, r, rq, f, http.StatusUnprocessableEntity)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/campaign"
+	"github.com/jolproject/jol/internal/geo"
 	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/web/kit"
 )
@@ -82,7 +83,7 @@ func (s *Server) names(ctx context.Context, rq *request) (*names, error) {
 
 // region is the name of the region with path.
 func (n *names) region(path string) string {
-	code := lastCode(path)
+	code := geo.PathCode(path)
 	if r, err := n.svc.Geo.Lookup(n.ctx, code); err == nil {
 		return r.Name(n.locale)
 	}

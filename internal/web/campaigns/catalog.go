@@ -128,13 +128,13 @@ func (s *Server) saveItem(w http.ResponseWriter, r *http.Request, rq *request, i
 	f := kit.NewForm(r, itemFieldsOf(n)...)
 	v := f.Values
 	in := campaign.Item{ID: id, Code: v["code"], IsKit: v["is_kit"] != "", Sizing: campaign.Sizing(v["sizing"]),
-		SerialTracked: v["serial_tracked"] != "", GradeMin: formInt(rq, f, "grade_min"), GradeMax: formInt(rq, f, "grade_max"),
-		Unit: v["unit"], Active: v["active"] != "", Sort: formInt(rq, f, "sort"),
+		SerialTracked: v["serial_tracked"] != "", GradeMin: kit.Count(rq, f, "grade_min"), GradeMax: kit.Count(rq, f, "grade_max"),
+		Unit: v["unit"], Active: v["active"] != "", Sort: kit.Count(rq, f, "sort"),
 		Names: campaign.Names{EN: v["name_en"], KK: v["name_kk"], RU: v["name_ru"], FR: v["name_fr"], FA: v["name_fa"]}}
 	for i := 1; i <= n; i++ {
 		item := kit.FilterID(rq, f, fmt.Sprintf("comp_item_%d", i))
 		if item != 0 {
-			in.Components = append(in.Components, campaign.Component{ItemID: item, Quantity: formInt(rq, f, fmt.Sprintf("comp_qty_%d", i))})
+			in.Components = append(in.Components, campaign.Component{ItemID: item, Quantity: kit.Count(rq, f, fmt.Sprintf("comp_qty_%d", i))})
 		}
 	}
 	if len(f.FieldErrs) == 0 {

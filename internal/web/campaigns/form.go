@@ -142,7 +142,7 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request, rq *request, id in
 	rows := func(name string) int { return min(max(atoi(r.PostFormValue(name)), 0), campaign.MaxParts) }
 	f := kit.NewForm(r, fieldsOf(items, rows("n_partners"), rows("n_contacts"), rows("n_targets"))...)
 	in := s.input(rq, f, items)
-	version := formInt(rq, f, "version")
+	version := kit.Count(rq, f, "version")
 	if len(f.FieldErrs) == 0 {
 		var c campaign.Campaign
 		if id == 0 {

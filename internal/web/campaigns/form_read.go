@@ -57,7 +57,7 @@ func (s *Server) input(rq *request, f *form, items []campaign.Item) campaign.Inp
 	v := f.Values
 	in := campaign.Input{Slug: v["slug"], Programme: campaign.Programme(v["programme"]), OrganiserID: kit.FilterID(rq, f, "organiser_id"),
 		StartsOn: kit.FormDate(rq, f, "starts_on"), EndsOn: kit.FormDate(rq, f, "ends_on"), ApplyUntil: kit.FormDate(rq, f, "apply_until"),
-		Budget: int64(formInt(rq, f, "budget")) * 100, Currency: v["currency"], PreviousID: kit.FilterID(rq, f, "previous_id")}
+		Budget: int64(kit.Count(rq, f, "budget")) * 100, Currency: v["currency"], PreviousID: kit.FilterID(rq, f, "previous_id")}
 	for _, l := range i18n.All() {
 		k := string(l)
 		in.Texts = append(in.Texts, campaign.Text{Locale: k, Name: v["name_"+k], Slogan: v["slogan_"+k], WhoMayApply: v["who_"+k]})
@@ -66,7 +66,7 @@ func (s *Server) input(rq *request, f *form, items []campaign.Item) campaign.Inp
 	for _, it := range items {
 		field := "target_" + kit.Itoa(it.ID)
 		if v[field] != "" {
-			in.Items = append(in.Items, campaign.Offered{ItemID: it.ID, Target: formInt(rq, f, field)})
+			in.Items = append(in.Items, campaign.Offered{ItemID: it.ID, Target: kit.Count(rq, f, field)})
 		}
 	}
 	for i := 1; i <= count(f, "partner_org_"); i++ {
@@ -84,7 +84,7 @@ func (s *Server) input(rq *request, f *form, items []campaign.Item) campaign.Inp
 		item := kit.FilterID(rq, f, fmt.Sprintf("rt_item_%d", i))
 		if item != 0 || v[fmt.Sprintf("rt_region_%d", i)] != "" {
 			in.Targets = append(in.Targets, campaign.RegionTarget{ItemID: item, RegionCode: v[fmt.Sprintf("rt_region_%d", i)],
-				Target: formInt(rq, f, fmt.Sprintf("rt_target_%d", i))})
+				Target: kit.Count(rq, f, fmt.Sprintf("rt_target_%d", i))})
 		}
 	}
 	return in

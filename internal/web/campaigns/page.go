@@ -124,7 +124,7 @@ func (s *Server) CampaignStatus(w http.ResponseWriter, r *http.Request, rq *requ
 		return err
 	}
 	f := kit.NewForm(r, "to", "version")
-	_, err = s.svc.Campaigns.Transition(r.Context(), rq.P, id, formInt(rq, f, "version"), campaign.Status(f.Values["to"]))
+	_, err = s.svc.Campaigns.Transition(r.Context(), rq.P, id, kit.Count(rq, f, "version"), campaign.Status(f.Values["to"]))
 	if err != nil {
 		return err
 	}

@@ -7,12 +7,10 @@ package campaigns
 
 import (
 	"embed"
-	"strconv"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/campaign"
 	"github.com/jolproject/jol/internal/services"
-	"github.com/jolproject/jol/internal/text"
 	"github.com/jolproject/jol/internal/web/kit"
 )
 
@@ -47,20 +45,6 @@ func New(k *kit.Kit, svc *services.Services) (*Server, error) {
 // mayManage reports whether the user may change campaign c.
 func mayManage(rq *request, c campaign.Campaign) bool {
 	return access.Can(rq.P, access.ManageCampaigns, c.Target()) == nil
-}
-
-// formInt reads a whole number typed in any digits; an empty field is 0.
-func formInt(rq *request, f *form, field string) int {
-	v := text.NormalizeDigits(f.Values[field])
-	if v == "" {
-		return 0
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 0 {
-		f.Fail(rq.L, field, "error.not_a_number")
-		return 0
-	}
-	return n
 }
 
 // programmeName, statusName and roleName translate a campaign's codes.

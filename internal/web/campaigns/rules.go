@@ -3,7 +3,6 @@ package campaigns
 import (
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/campaign"
@@ -50,12 +49,6 @@ func (s *Server) campaignOf(r *http.Request, rq *request) (campaign.Campaign, er
 		return campaign.Campaign{}, err
 	}
 	return s.svc.Campaigns.Get(r.Context(), rq.P, id)
-}
-
-// lastCode is the code of a region path: "KZ-35" of "/KZ/KZ-35/".
-func lastCode(path string) string {
-	parts := strings.Split(strings.Trim(path, "/"), "/")
-	return parts[len(parts)-1]
 }
 
 // SaveRules saves the form as the {id} campaign's next rule set version,

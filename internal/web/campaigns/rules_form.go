@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/jolproject/jol/internal/eligibility"
+	"github.com/jolproject/jol/internal/geo"
 	"github.com/jolproject/jol/internal/text"
 )
 
@@ -16,7 +17,7 @@ func fillRuleForm(v *rulesView, rs eligibility.RuleSet) {
 	setRange(f, "grade_min", "grade_max", all.Grade)
 	codes := make([]string, len(all.Regions))
 	for i, p := range all.Regions {
-		codes[i] = lastCode(p)
+		codes[i] = geo.PathCode(p)
 	}
 	f.Values["regions"] = strings.Join(codes, " ")
 	if all.NotReceived {

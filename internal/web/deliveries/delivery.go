@@ -7,7 +7,6 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/deliveries"
-	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/web/kit"
 )
 
@@ -121,7 +120,7 @@ func (s *Server) act(w http.ResponseWriter, r *http.Request, rq *request, flash 
 			s.Flash(r, flash)
 			return kit.SeeOther(w, r, "/deliveries/"+kit.Itoa(id))
 		}
-		if c := errs.CodeOf(err); c == errs.Forbidden || c == errs.NotFound || err != nil && !f.Absorb(rq.L, err) {
+		if err != nil && !f.AbsorbInput(rq.L, err) {
 			return err
 		}
 	}
@@ -137,7 +136,7 @@ func (s *Server) Dispatch(w http.ResponseWriter, r *http.Request, rq *request) e
 		}
 		in := deliveries.DispatchInput{ID: id, Version: version, Note: f.Values["note"], Locale: string(rq.L.Locale())}
 		for _, l := range d.Lines {
-			q := number(rq, f, lineField(l.Line, "quantity"))
+			q := kit.Number(rq, f, lineField(l.Line, "quantity"))
 			in.Lines = append(in.Lines, deliveries.LineQuantity{Line: l.Line, Quantity: q})
 		}
 		if len(f.FieldErrs) > 0 {
@@ -172,7 +171,7 @@ func (s *Server) Confirm(w http.ResponseWriter, r *http.Request, rq *request) er
 			if f.Values[field] == "" {
 				f.Fail(rq.L, field, "error.delivery_received_required")
 			}
-			in.Lines = append(in.Lines, deliveries.Receipt{Line: l.Line, Quantity: number(rq, f, field),
+			in.Lines = append(in.Lines, deliveries.Receipt{Line: l.Line, Quantity: kit.Number(rq, f, field),
 				Reason: deliveries.Reason(f.Values[lineField(l.Line, "reason")]), Note: f.Values[lineField(l.Line, "note")]})
 		}
 		if len(f.FieldErrs) > 0 {

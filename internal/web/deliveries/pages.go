@@ -11,11 +11,9 @@ import (
 	"context"
 	"embed"
 	"strconv"
-	"strings"
 
 	"github.com/jolproject/jol/internal/campaign"
 	"github.com/jolproject/jol/internal/services"
-	"github.com/jolproject/jol/internal/text"
 	"github.com/jolproject/jol/internal/web/kit"
 )
 
@@ -98,20 +96,6 @@ func (n names) campaignOptions(selected, empty string) []option {
 		out = append(out, option{Value: id, Label: c.Text(n.l).Name, Selected: id == selected})
 	}
 	return out
-}
-
-// number reads a whole number typed in any digits; empty is 0 and a field
-// that is not a number gets an error.
-func number(rq *request, f *form, field string) int64 {
-	v := text.NormalizeDigits(strings.TrimSpace(f.Values[field]))
-	if v == "" {
-		return 0
-	}
-	n, err := strconv.ParseInt(v, 10, 64)
-	if err != nil {
-		f.Fail(rq.L, field, "error.not_a_number")
-	}
-	return n
 }
 
 // lineField names field of line n of a form.

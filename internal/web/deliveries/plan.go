@@ -150,9 +150,9 @@ func planInput(rq *request, f *form) (deliveries.PlanInput, []int) {
 		}
 		rows = append(rows, i)
 		in.Lines = append(in.Lines, deliveries.LineInput{ItemID: item, Size: f.Values[lineField(i, "size")],
-			Rule: deliveries.Rule(f.Values[lineField(i, "rule")]), GradeMin: int(number(rq, f, lineField(i, "grade_min"))),
-			GradeMax: int(number(rq, f, lineField(i, "grade_max"))), PerPupil: int(number(rq, f, lineField(i, "per_pupil"))),
-			Quantity: number(rq, f, lineField(i, "quantity"))})
+			Rule: deliveries.Rule(f.Values[lineField(i, "rule")]), GradeMin: int(kit.Number(rq, f, lineField(i, "grade_min"))),
+			GradeMax: int(kit.Number(rq, f, lineField(i, "grade_max"))), PerPupil: int(kit.Number(rq, f, lineField(i, "per_pupil"))),
+			Quantity: kit.Number(rq, f, lineField(i, "quantity"))})
 	}
 	return in, rows
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/jolproject/jol/internal/dedupe"
-	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/web/kit"
 )
@@ -126,7 +125,7 @@ func (s *Server) Distinct(w http.ResponseWriter, r *http.Request, rq *request) e
 // refused shows the pair again with the reason a decision was refused
 // (decided meanwhile by someone else, a merge the registry refuses).
 func (s *Server) refused(w http.ResponseWriter, r *http.Request, rq *request, f *form, err error) error {
-	if e := errs.As(err); e == nil || e.Code == errs.NotFound || e.Code == errs.Forbidden || !f.Absorb(rq.L, err) {
+	if !f.AbsorbInput(rq.L, err) {
 		return err
 	}
 	for k, msg := range f.FieldErrs {

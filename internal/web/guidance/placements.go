@@ -56,7 +56,7 @@ func (s *Server) renderPlaces(w http.ResponseWriter, r *http.Request, rq *reques
 // OfferCreate records an offer of places.
 func (s *Server) OfferCreate(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.NewForm(r, offerFields...)
-	in := guidance.OfferInput{OrgID: kit.FilterID(rq, f, "org_id"), Year: formInt(rq, f, "year"), Quota: formInt(rq, f, "quota"),
+	in := guidance.OfferInput{OrgID: kit.FilterID(rq, f, "org_id"), Year: kit.Count(rq, f, "year"), Quota: kit.Count(rq, f, "quota"),
 		Programme: f.Values["programme"], Notes: f.Values["notes"]}
 	if len(f.FieldErrs) == 0 {
 		o, err := s.svc.Guidance.CreateOffer(r.Context(), rq.P, in)
@@ -69,20 +69,6 @@ func (s *Server) OfferCreate(w http.ResponseWriter, r *http.Request, rq *request
 		}
 	}
 	return s.renderPlaces(w, r, rq, f, http.StatusUnprocessableEntity)
-}
-
-// formInt reads a whole number typed in any digits; an empty field is 0.
-func formInt(rq *request, f *form, field string) int {
-	v := text.NormalizeDigits(f.Values[field])
-	if v == "" {
-		return 0
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 0 {
-		f.Fail(rq.L, field, "error.not_a_number")
-		return 0
-	}
-	return n
 }
 
 // offerView is one offer with the children placed on it.

@@ -103,6 +103,16 @@ func (f *Form) Absorb(l *i18n.Localizer, err error) bool {
 	return true
 }
 
+// AbsorbInput is Absorb for a form about a record: a record not found or
+// forbidden is no mistake in the form, so it passes on to the error page
+// (false) instead of standing as the form's summary.
+func (f *Form) AbsorbInput(l *i18n.Localizer, err error) bool {
+	if e := errs.As(err); e != nil && (e.Code == errs.NotFound || e.Code == errs.Forbidden) {
+		return false
+	}
+	return f.Absorb(l, err)
+}
+
 // Move puts the error of field from beside field to instead.
 func (f *Form) Move(from, to string) {
 	if msg, ok := f.FieldErrs[from]; ok {

@@ -202,7 +202,7 @@ func (s *Server) Act(w http.ResponseWriter, r *http.Request, rq *request) error 
 		s.Flash(r, "outreach.saved")
 		return kit.SeeOther(w, r, "/outreach/"+kit.Itoa(id))
 	}
-	if err != nil && !absorb(rq.L, f, err) {
+	if err != nil && !f.AbsorbInput(rq.L, err) {
 		return err
 	}
 	return s.renderCase(w, r, rq, f, http.StatusUnprocessableEntity)

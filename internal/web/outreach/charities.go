@@ -106,7 +106,7 @@ func (s *Server) CharitySave(w http.ResponseWriter, r *http.Request, rq *request
 		s.Flash(r, "charities.saved")
 		return kit.SeeOther(w, r, "/charities")
 	}
-	if !absorb(rq.L, f, err) {
+	if !f.AbsorbInput(rq.L, err) {
 		return err
 	}
 	return s.renderCharities(w, r, rq, f, editing, domains, http.StatusUnprocessableEntity)

@@ -61,7 +61,7 @@ func (s *Server) DeadlinesSave(w http.ResponseWriter, r *http.Request, rq *reque
 		ds[st] = n
 	}
 	if err := s.svc.Outreach.SetDeadlines(r.Context(), rq.P, ds); err != nil {
-		if !absorb(rq.L, f, err) {
+		if !f.AbsorbInput(rq.L, err) {
 			return err
 		}
 		return s.renderDeadlines(w, r, rq, f, http.StatusUnprocessableEntity)

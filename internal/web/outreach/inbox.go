@@ -118,7 +118,7 @@ func (s *Server) Answer(w http.ResponseWriter, r *http.Request, rq *request) err
 	in := outreach.AnswerInput{Accept: r.PostFormValue("answer") == "accept",
 		Reason: outreach.DeclineReason(f.Values["reason"]), Note: f.Values["note"], Version: version}
 	if _, err := s.svc.Outreach.Answer(r.Context(), rq.P, id, in); err != nil {
-		if !absorb(rq.L, f, err) {
+		if !f.AbsorbInput(rq.L, err) {
 			return err
 		}
 		return s.renderInbox(w, r, rq, f, id, http.StatusUnprocessableEntity)

@@ -9,7 +9,6 @@ package outreach
 import (
 	"embed"
 
-	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/web/kit"
@@ -41,16 +40,6 @@ func New(k *kit.Kit, svc *services.Services) (*Server, error) {
 		return nil, err
 	}
 	return &Server{Room: room, svc: svc}, nil
-}
-
-// absorb puts err into form f when it is the user's to fix (a refused
-// value, a conflict); a record not found or forbidden passes on to the
-// error page.
-func absorb(l *i18n.Localizer, f *form, err error) bool {
-	if e := errs.As(err); e != nil && (e.Code == errs.NotFound || e.Code == errs.Forbidden) {
-		return false
-	}
-	return f.Absorb(l, err)
 }
 
 // choices are the options of a coded value whose labels are prefix+code.

@@ -138,9 +138,9 @@ func (s *Server) MovementCreate(w http.ResponseWriter, r *http.Request, rq *requ
 	lines, rows := formLinesOf(rq, f)
 	counted := make([]stock.Counted, len(lines))
 	for i, l := range lines {
-		counted[i] = stock.Counted{ItemID: l.ItemID, Size: l.Size, Counted: number(rq, f, lineName(rows[i], "counted"))}
+		counted[i] = stock.Counted{ItemID: l.ItemID, Size: l.Size, Counted: kit.Number(rq, f, lineName(rows[i], "counted"))}
 	}
-	quantity, line := number(rq, f, "quantity"), number(rq, f, "line")
+	quantity, line := kit.Number(rq, f, "quantity"), kit.Number(rq, f, "line")
 	if len(f.FieldErrs) > 0 {
 		return s.renderMovement(w, r, rq, f, http.StatusUnprocessableEntity)
 	}
@@ -193,7 +193,7 @@ func formLinesOf(rq *request, f *form) ([]stock.Line, []int) {
 			continue
 		}
 		lines = append(lines, stock.Line{ItemID: kit.FilterID(rq, f, lineName(i, "item")), Size: f.Values[lineName(i, "size")],
-			Quantity: number(rq, f, lineName(i, "quantity")), Serials: serials(sns), UnitCost: minor(rq, f, lineName(i, "unit_cost"))})
+			Quantity: kit.Number(rq, f, lineName(i, "quantity")), Serials: serials(sns), UnitCost: minor(rq, f, lineName(i, "unit_cost"))})
 		rows = append(rows, i)
 	}
 	return lines, rows

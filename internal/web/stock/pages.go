@@ -86,20 +86,6 @@ func (c catalogue) options(selected string, kits bool) []option {
 	return out
 }
 
-// number reads a whole number typed in any digits; empty is 0 and a field
-// that is not a number gets an error.
-func number(rq *request, f *form, field string) int64 {
-	v := text.NormalizeDigits(strings.TrimSpace(f.Values[field]))
-	if v == "" {
-		return 0
-	}
-	n, err := strconv.ParseInt(v, 10, 64)
-	if err != nil {
-		f.Fail(rq.L, field, "error.not_a_number")
-	}
-	return n
-}
-
 // minor reads an amount with at most two decimals ("1250.50", "1 250,5")
 // as hundredths.
 func minor(rq *request, f *form, field string) int64 {

@@ -73,7 +73,7 @@ func (s *Server) CourseUpdate(w http.ResponseWriter, r *http.Request, rq *reques
 			s.Flash(r, "volunteering.course_saved")
 			return kit.SeeOther(w, r, "/courses/"+kit.Itoa(id))
 		}
-		if !absorb(rq.L, f, err) {
+		if !f.AbsorbInput(rq.L, err) {
 			return err
 		}
 	}

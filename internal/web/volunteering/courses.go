@@ -55,7 +55,7 @@ func (s *Server) CourseCreate(w http.ResponseWriter, r *http.Request, rq *reques
 			s.Flash(r, "volunteering.course_saved")
 			return kit.SeeOther(w, r, "/courses/"+kit.Itoa(c.ID))
 		}
-		if !absorb(rq.L, f, err) {
+		if !f.AbsorbInput(rq.L, err) {
 			return err
 		}
 	}
@@ -125,7 +125,7 @@ func (s *Server) Enrol(w http.ResponseWriter, r *http.Request, rq *request) erro
 	f := kit.NewForm(r, "held_on", "topic", "person_id")
 	person, _ := kit.FormID(f.Values["person_id"])
 	if _, err := s.svc.Courses.Enrol(r.Context(), rq.P, id, courses.EnrolInput{PersonID: person}); err != nil {
-		if !absorb(rq.L, f, err) {
+		if !f.AbsorbInput(rq.L, err) {
 			return err
 		}
 		f.Move("person_id", "")
@@ -148,7 +148,7 @@ func (s *Server) SessionAdd(w http.ResponseWriter, r *http.Request, rq *request)
 		if err == nil {
 			return kit.SeeOther(w, r, teacherBase(r)+"/sessions/"+kit.Itoa(se.ID))
 		}
-		if !absorb(rq.L, f, err) {
+		if !f.AbsorbInput(rq.L, err) {
 			return err
 		}
 	}

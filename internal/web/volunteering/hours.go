@@ -45,7 +45,7 @@ func (s *Server) renderHours(w http.ResponseWriter, r *http.Request, rq *request
 	}
 	pg = pg.Fit(count)
 	list, next, err := s.svc.Volunteers.HoursList(ctx, rq.P, fl,
-		volunteers.Page{Cursor: r.URL.Query().Get("cursor"), Limit: pg.Store().Limit, Skip: pg.Skip()})
+		volunteers.Page{Cursor: pg.Cursor, Limit: pg.Limit, Skip: pg.Skip()})
 	if err != nil {
 		return err
 	}
@@ -74,7 +74,7 @@ func (s *Server) Decide(w http.ResponseWriter, r *http.Request, rq *request) err
 	version, _ := strconv.Atoi(f.Values["version"])
 	d := volunteers.Decision{Approve: f.Values["decision"] == "approve", Reason: f.Values["reason"]}
 	if _, err := s.svc.Volunteers.DecideHours(r.Context(), rq.P, id, version, d); err != nil {
-		if !absorb(rq.L, f, err) {
+		if !f.AbsorbInput(rq.L, err) {
 			return err
 		}
 		return s.renderHours(w, r, rq, id, f, http.StatusUnprocessableEntity)

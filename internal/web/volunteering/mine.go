@@ -141,7 +141,7 @@ func (s *Server) LogHours(w http.ResponseWriter, r *http.Request, rq *request) e
 			s.Flash(r, "volunteering.hours_logged")
 			return kit.SeeOther(w, r, "/my/volunteering")
 		}
-		if !absorb(rq.L, f, err) {
+		if !f.AbsorbInput(rq.L, err) {
 			return err
 		}
 	}

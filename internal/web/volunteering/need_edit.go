@@ -68,7 +68,7 @@ func (s *Server) NeedUpdate(w http.ResponseWriter, r *http.Request, rq *request)
 			s.Flash(r, "volunteering.need_saved")
 			return kit.SeeOther(w, r, "/needs/"+kit.Itoa(id))
 		}
-		if !absorb(rq.L, f, err) {
+		if !f.AbsorbInput(rq.L, err) {
 			return err
 		}
 	}

@@ -36,7 +36,7 @@ func (s *Server) renderNeeds(w http.ResponseWriter, r *http.Request, rq *request
 	}
 	pg = pg.Fit(count)
 	list, next, err := s.svc.Volunteers.Needs(ctx, rq.P, volunteers.NeedFilter{},
-		volunteers.Page{Cursor: r.URL.Query().Get("cursor"), Limit: pg.Store().Limit, Skip: pg.Skip()})
+		volunteers.Page{Cursor: pg.Cursor, Limit: pg.Limit, Skip: pg.Skip()})
 	if err != nil {
 		return err
 	}
@@ -62,7 +62,7 @@ func (s *Server) NeedCreate(w http.ResponseWriter, r *http.Request, rq *request)
 			s.Flash(r, "volunteering.need_saved")
 			return kit.SeeOther(w, r, "/needs/"+kit.Itoa(n.ID))
 		}
-		if !absorb(rq.L, f, err) {
+		if !f.AbsorbInput(rq.L, err) {
 			return err
 		}
 	}

@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"github.com/jolproject/jol/internal/aftercare"
-	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/web/kit"
@@ -66,14 +65,4 @@ func teacherBase(r *http.Request) string {
 		return "/my"
 	}
 	return ""
-}
-
-// absorb puts err into form f when it is the user's to fix (a refused
-// value, a conflict); a record not found or forbidden passes on to the
-// error page.
-func absorb(l *i18n.Localizer, f *form, err error) bool {
-	if e := errs.As(err); e != nil && (e.Code == errs.NotFound || e.Code == errs.Forbidden) {
-		return false
-	}
-	return f.Absorb(l, err)
 }

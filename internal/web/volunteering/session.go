@@ -64,7 +64,7 @@ func (s *Server) Attendance(w http.ResponseWriter, r *http.Request, rq *request)
 		marks = append(marks, courses.Mark{EnrolmentID: e, Present: r.PostForm.Get("present-"+v) != ""})
 	}
 	if _, err := s.svc.Courses.RecordAttendance(r.Context(), rq.P, id, marks); err != nil {
-		if !absorb(rq.L, f, err) {
+		if !f.AbsorbInput(rq.L, err) {
 			return err
 		}
 		return s.renderSession(w, r, rq, f, http.StatusUnprocessableEntity)
