@@ -15,9 +15,11 @@ type patternCount struct {
 // at its value on random pairs. Conditional independence of the
 // comparators is assumed, which blocking breaks for the fields a rule's
 // key agrees on: those are excluded and estimated from other rules.
-// Level 0 (missing) carries no information. It returns m, the expected
-// number of matches, and the iterations run.
-func emM(cs []comparator, counts []patternCount, u [][]float64, exclude []bool, prior float64) ([][]float64, float64, int) {
+// Level 0 (missing) carries no information. With fixed set the share
+// stays at prior; with freeU, u of the non-matches is fitted among the
+// pairs counted too, starting from the random pairs' (see ruleFit).
+// It returns m, the expected number of matches, and the iterations run.
+func emM(cs []comparator, counts []patternCount, u [][]float64, exclude []bool, prior float64, fixed, freeU bool) ([][]float64, float64, int) {
 	m := make([][]float64, len(cs))
 	for k, c := range cs {
 		m[k] = make([]float64, c.Levels)
@@ -26,7 +28,10 @@ func emM(cs []comparator, counts []patternCount, u [][]float64, exclude []bool, 
 		}
 		m[k][1] = 0.9
 	}
-	mAcc := newAcc(cs)
+	mAcc, uAcc := newAcc(cs), newAcc(cs)
+	if freeU {
+		u = clone(u)
+	}
 	total := 0.0
 	for _, pc := range counts {
 		total += pc.n
@@ -34,6 +39,7 @@ func emM(cs []comparator, counts []patternCount, u [][]float64, exclude []bool, 
 	matched, it := 0.0, 0
 	for it = 1; it <= 100; it++ {
 		mAcc.reset(1)
+		uAcc.reset(1)
 		matched = 0
 		for _, pc := range counts {
 			post := posterior(pc.levels, m, u, exclude, prior)
@@ -41,13 +47,20 @@ func emM(cs []comparator, counts []patternCount, u [][]float64, exclude []bool, 
 			for k, l := range pc.levels {
 				if l != 0 && !exclude[k] {
 					mAcc[k][l] += post * pc.n
+					uAcc[k][l] += (1 - post) * pc.n
 				}
 			}
 		}
-		next := math.Min(math.Max(matched/total, 1e-9), 1-1e-9)
-		change := math.Abs(next - prior)
-		prior = next
+		change := 0.0
+		if !fixed {
+			next := math.Min(math.Max(matched/total, 1e-9), 1-1e-9)
+			change = math.Abs(next - prior)
+			prior = next
+		}
 		change = math.Max(change, mAcc.normaliseInto(m))
+		if freeU {
+			change = math.Max(change, uAcc.normaliseInto(u))
+		}
 		if change < 1e-6 {
 			break
 		}
@@ -123,4 +136,12 @@ func (a acc) normaliseInto(p [][]float64) float64 {
 		}
 	}
 	return change
+}
+
+func clone(p [][]float64) [][]float64 {
+	out := make([][]float64, len(p))
+	for k := range p {
+		out[k] = append([]float64(nil), p[k]...)
+	}
+	return out
 }

@@ -81,46 +81,41 @@ func patternList(counts map[uint32]float64, cs []comparator, c codec) []patternC
 // then the share of matches among all space pairs of the run by EM
 // with m and u fixed. It returns the model and the weight of each pattern seen.
 func fit(left, right *Dataset, cs []comparator, c codec, ps [][]pair, space float64) (*Model, map[uint32]float64) {
+	return fitPasses(left, right, cs, c, ps, space, 1)
+}
+
+// fitPasses is fit with passes rounds of the rules' fits. After the
+// first, each rule's share of matches is no longer the rule's own EM
+// estimate but fixed at what the whole model (every field, the prior of
+// the run) expects among that rule's pairs (see refit).
+func fitPasses(left, right *Dataset, cs []comparator, c codec, ps [][]pair, space float64, passes int) (*Model, map[uint32]float64) {
 	all, byRule := countPatterns(ps)
 	u := randomU(left, right, cs, uSamples(left, right))
-	sum, weight := newAcc(cs), make([]float64, len(cs))
-	iterations := 0
-	for rule, counts := range byRule {
-		if len(counts) == 0 {
-			continue
-		}
-		exclude := make([]bool, len(cs))
-		for k, cm := range cs {
-			exclude[k] = slices.Contains(ruleFields[rule], cm.kind)
-		}
-		m, matches, it := emM(cs, patternList(counts, cs, c), u, exclude, 0.5)
-		iterations += it
-		for k := range cs {
-			if exclude[k] {
-				continue
-			}
-			for l := range m[k] {
-				sum[k][l] += matches * m[k][l]
-			}
-			weight[k] += matches
-		}
-	}
-	model := &Model{Comparators: cs, U: u, M: make([][]float64, len(cs)), Iterations: iterations}
-	for k, cm := range cs {
-		model.M[k] = make([]float64, cm.Levels)
-		for l := 1; l < cm.Levels; l++ {
-			switch {
-			case weight[k] > 0:
-				model.M[k][l] = sum[k][l] / weight[k]
-			case l == 1:
-				model.M[k][l] = 0.9 // no rule could estimate it: agreement is likely
-			default:
-				model.M[k][l] = 0.1 / float64(cm.Levels-2)
-			}
-		}
+	robust := passes > 1
+	var rules [numRules]ruleFit
+	for r, counts := range byRule {
+		rules[r] = newRuleFit(r, cs, c, counts, u, robust)
 	}
 	list := patternList(all, cs, c)
-	model.Prior = emPrior(list, model.M, model.U, space)
+	model := &Model{Comparators: cs, U: u}
+	for pass := range passes {
+		if pass > 0 {
+			before := rules // each rule's share comes from the others' last estimates
+			for r := range rules {
+				rules[r] = refit(before[:], r, model)
+			}
+		}
+		var unknown []bool
+		model.M, unknown = pool(cs, rules[:])
+		model.Prior = emPrior(list, model.M, model.U, space)
+		if robust && slices.Contains(unknown, true) {
+			estimateRest(model, list, unknown)
+			model.Prior = emPrior(list, model.M, model.U, space)
+		}
+	}
+	for _, r := range rules {
+		model.Iterations += r.iterations
+	}
 	model.weigh()
 	weights := make(map[uint32]float64, len(all))
 	lv := make([]uint8, len(cs))
