@@ -8,12 +8,6 @@ import (
 // deduplication; a registry rarely holds one child more than a few times.
 const maxCluster = 50
 
-// dedupPasses is how many rounds of the rules' fits a deduplication
-// runs: the first with each rule's share of matches free, then with it
-// fixed from the whole model (see ruleFit). The pooled m settles within
-// two rounds after the first.
-const dedupPasses = 3
-
 // DedupResult is the outcome of deduplicating one list.
 type DedupResult struct {
 	Model    *Model
@@ -32,7 +26,7 @@ func Dedup(d *Dataset) *DedupResult {
 	c := newCodec(cs)
 	ix := newBlockIndex(d)
 	ps, st := candidates(d, d, ix, true, cs, c)
-	m, weights := fitPasses(d, d, cs, c, ps, float64(d.Len())*float64(d.Len()-1)/2, dedupPasses)
+	m, weights := fitWith(d, d, cs, c, ps, float64(d.Len())*float64(d.Len()-1)/2, !anchored(cs, c, ps, d.Len()))
 	st.Patterns = len(weights)
 	var edges, band []Link
 	for _, part := range ps {

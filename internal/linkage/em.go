@@ -15,11 +15,11 @@ type patternCount struct {
 // at its value on random pairs. Conditional independence of the
 // comparators is assumed, which blocking breaks for the fields a rule's
 // key agrees on: those are excluded and estimated from other rules.
-// Level 0 (missing) carries no information. With fixed set the share
-// stays at prior; with freeU, u of the non-matches is fitted among the
-// pairs counted too, starting from the random pairs' (see ruleFit).
+// Level 0 (missing) carries no information. With freeU, u of the
+// non-matches is fitted among the pairs counted too, starting from the
+// random pairs' (see ruleFit).
 // It returns m, the expected number of matches, and the iterations run.
-func emM(cs []comparator, counts []patternCount, u [][]float64, exclude []bool, prior float64, fixed, freeU bool) ([][]float64, float64, int) {
+func emM(cs []comparator, counts []patternCount, u [][]float64, exclude []bool, prior float64, freeU bool) ([][]float64, float64, int) {
 	m := make([][]float64, len(cs))
 	for k, c := range cs {
 		m[k] = make([]float64, c.Levels)
@@ -51,12 +51,9 @@ func emM(cs []comparator, counts []patternCount, u [][]float64, exclude []bool, 
 				}
 			}
 		}
-		change := 0.0
-		if !fixed {
-			next := math.Min(math.Max(matched/total, 1e-9), 1-1e-9)
-			change = math.Abs(next - prior)
-			prior = next
-		}
+		next := math.Min(math.Max(matched/total, 1e-9), 1-1e-9)
+		change := math.Abs(next - prior)
+		prior = next
 		change = math.Max(change, mAcc.normaliseInto(m))
 		if freeU {
 			change = math.Max(change, uAcc.normaliseInto(u))
@@ -138,6 +135,7 @@ func (a acc) normaliseInto(p [][]float64) float64 {
 	return change
 }
 
+// clone copies a table of probabilities.
 func clone(p [][]float64) [][]float64 {
 	out := make([][]float64, len(p))
 	for k := range p {

@@ -81,37 +81,26 @@ func patternList(counts map[uint32]float64, cs []comparator, c codec) []patternC
 // then the share of matches among all space pairs of the run by EM
 // with m and u fixed. It returns the model and the weight of each pattern seen.
 func fit(left, right *Dataset, cs []comparator, c codec, ps [][]pair, space float64) (*Model, map[uint32]float64) {
-	return fitPasses(left, right, cs, c, ps, space, 1)
+	return fitWith(left, right, cs, c, ps, space, false)
 }
 
-// fitPasses is fit with passes rounds of the rules' fits. After the
-// first, each rule's share of matches is no longer the rule's own EM
-// estimate but fixed at what the whole model (every field, the prior of
-// the run) expects among that rule's pairs (see refit).
-func fitPasses(left, right *Dataset, cs []comparator, c codec, ps [][]pair, space float64, passes int) (*Model, map[uint32]float64) {
+// fitWith is fit, with each rule's fit made robust (see ruleFit) when
+// robust is set.
+func fitWith(left, right *Dataset, cs []comparator, c codec, ps [][]pair, space float64, robust bool) (*Model, map[uint32]float64) {
 	all, byRule := countPatterns(ps)
 	u := randomU(left, right, cs, uSamples(left, right))
-	robust := passes > 1
 	var rules [numRules]ruleFit
 	for r, counts := range byRule {
 		rules[r] = newRuleFit(r, cs, c, counts, u, robust)
 	}
 	list := patternList(all, cs, c)
 	model := &Model{Comparators: cs, U: u}
-	for pass := range passes {
-		if pass > 0 {
-			before := rules // each rule's share comes from the others' last estimates
-			for r := range rules {
-				rules[r] = refit(before[:], r, model)
-			}
-		}
-		var unknown []bool
-		model.M, unknown = pool(cs, rules[:])
+	var unknown []bool
+	model.M, unknown = pool(cs, rules[:])
+	model.Prior = emPrior(list, model.M, model.U, space)
+	if robust && slices.Contains(unknown, true) {
+		estimateRest(model, list, unknown)
 		model.Prior = emPrior(list, model.M, model.U, space)
-		if robust && slices.Contains(unknown, true) {
-			estimateRest(model, list, unknown)
-			model.Prior = emPrior(list, model.M, model.U, space)
-		}
 	}
 	for _, r := range rules {
 		model.Iterations += r.iterations
@@ -123,4 +112,27 @@ func fitPasses(left, right *Dataset, cs []comparator, c codec, ps [][]pair, spac
 		weights[p] = model.weight(c, p, lv)
 	}
 	return model, weights
+}
+
+// anchored reports whether the national ID anchors a fit of candidate
+// pairs: whether at least one pair in a thousand records agrees on it
+// exactly. Such pairs are nearly all matches (two people share an ID
+// number by chance about once in 10⁵ random pairs), so they pin each
+// rule's match class, as on FEBRL. A registry never holds two live
+// records with one ID number: there no pair agrees on it, nothing pins
+// the match class, and the fit must be robust (see ruleFit).
+func anchored(cs []comparator, c codec, ps [][]pair, records int) bool {
+	k := slices.IndexFunc(cs, func(cm comparator) bool { return cm.kind == kindNatID })
+	if k < 0 {
+		return false
+	}
+	n := 0
+	for _, part := range ps {
+		for _, p := range part {
+			if p.pattern/c.radix[k]%uint32(cs[k].Levels) == idExact {
+				n++
+			}
+		}
+	}
+	return n > 0 && n >= records/1000
 }

@@ -1,46 +1,37 @@
 package linkage
 
 import (
-	"math"
 	"slices"
 )
 
 // ruleFit is the estimate of m from the candidate pairs of one blocking
-// rule.
+// rule: m for the comparators not excluded, and the matches its EM
+// expects among the rule's pairs.
 //
-// A single pass (linking two lists) lets each rule's EM find its own
-// share of matches. Deduplicating a registry needs more, because nothing
-// there anchors that share: a registry never holds two live records with
-// one ID number, so no true pair agrees on the ID, and the other fields
-// each agree among many non-matches too (twins share a birth date, last
-// name and patronymic; people born on one day in one district share
-// names of one language). Left free, the two classes of a rule's EM then
-// settle on whatever splits its pairs most, not on one person versus
-// two: at 200,000 persons, the rule on birth date and region split its
-// pairs by sex and by the language of the names, took ten times more
-// "matches" than the registry holds duplicates, and its m, weighted by
-// those matches, outweighed every other rule's and the fit found no
-// pair. So a robust fit
+// When the national ID anchors the fit (see anchored), each rule's EM
+// holds u at the random pairs' value. Deduplicating a registry needs a
+// robust fit, because nothing there anchors the match class: no true
+// pair agrees on the ID, and every other field agrees among many
+// non-matches too (twins share a birth date, last name and patronymic;
+// people born on one day in one district share the names of its
+// language). With u held at the random pairs' value, whatever blocking
+// makes common among a rule's non-matches can only be explained by the
+// match class: at 200,000 persons the rule on birth date and region
+// split its pairs by sex, took twenty times more "matches" than the
+// registry holds duplicates, its m outweighed every other rule's in the
+// pool, and no pair reached the match threshold. A robust fit
 //
-//   - leaves the sex out of every rule's EM: it follows from the first
-//     name, and conditional independence fails for it wherever the first
-//     name is compared; its m is estimated afterwards from the posterior
-//     of the other fields (estimateRest);
-//   - fits u of the non-matches within each rule's pairs (starting from
-//     the random pairs' u, which stay the weights' denominators), so that
-//     what blocking makes common among non-matches (one language, one
-//     family) is taken by the non-match class instead of the match class;
-//   - after a first pass, fixes each rule's share of matches at what the
-//     whole model expects among that rule's pairs (every field, with the
-//     share of matches of the whole run) and refits m with that share
-//     held: an estimate made from all the fields at once, which the
-//     confounders of one rule cannot inflate. A rule whose pairs hold
-//     few matches then weighs little in the pooled m, as it should.
+//   - fits u of the non-matches within each rule's pairs by the same EM
+//     (starting from the random pairs' u, which stay the weights'
+//     denominators), so the non-match class takes what is common among
+//     the rule's non-matches: one language, one family;
+//   - leaves out of each rule's EM the fields that depend on its key
+//     among non-matches (dependent): the sex everywhere, as it follows
+//     from the first name; the names in the rule on date and region; the
+//     region in the rule on names. The sex's m is then estimated from the
+//     posterior of the other fields (estimateRest).
 type ruleFit struct {
-	cs         []comparator
-	counts     []patternCount
-	exclude    []bool // the comparators its key agrees on, and the sex when robust
-	robust     bool
+	exclude    []bool // the comparators its key agrees on or that depend on it
 	m          [][]float64
 	matches    float64 // expected matches among its pairs
 	iterations int
@@ -48,58 +39,25 @@ type ruleFit struct {
 
 // dependent are the comparators a robust fit leaves out of each rule's
 // EM besides those its key agrees on: the sex everywhere (it follows
-// from the first name), and the names where the key holds the region,
-// since the people of one district share the names of its language and
-// its families.
+// from the first name); the names where the key holds the region, since
+// the people of one district share the names of its language and its
+// families; the region where the key holds both names, for the same
+// reason.
 var dependent = [numRules][]fieldKind{
 	ruleLastDate: {kindSex}, ruleFirstDate: {kindSex}, ruleSwapped: {kindSex}, ruleNatID: {kindSex},
 	ruleLastDay: {kindSex}, ruleFirstDay: {kindSex}, ruleLastMonth: {kindSex}, ruleFirstMonth: {kindSex},
-	ruleDateRegion: {kindSex, kindLast, kindFirst, kindPatronymic}, ruleNames: {kindSex},
+	ruleDateRegion: {kindSex, kindLast, kindFirst, kindPatronymic}, ruleNames: {kindSex, kindRegion},
 }
 
-// newRuleFit fits m from a rule's pattern counts by EM, its share of
-// matches free.
+// newRuleFit fits m from a rule's pattern counts by EM.
 func newRuleFit(rule int, cs []comparator, c codec, counts map[uint32]float64, u [][]float64, robust bool) ruleFit {
-	f := ruleFit{cs: cs, counts: patternList(counts, cs, c), exclude: make([]bool, len(cs)), robust: robust}
+	f := ruleFit{exclude: make([]bool, len(cs))}
 	for k, cm := range cs {
 		f.exclude[k] = slices.Contains(ruleFields[rule], cm.kind) || robust && slices.Contains(dependent[rule], cm.kind)
 	}
-	f.run(u, 0.5, false)
-	return f
-}
-
-func (f *ruleFit) run(u [][]float64, prior float64, fixed bool) {
-	if len(f.counts) == 0 {
-		f.m, f.matches = nil, 0
-		return
+	if len(counts) > 0 {
+		f.m, f.matches, f.iterations = emM(cs, patternList(counts, cs, c), u, f.exclude, 0.5, robust)
 	}
-	var it int
-	f.m, f.matches, it = emM(f.cs, f.counts, u, f.exclude, prior, fixed, f.robust && fixed)
-	f.iterations += it
-}
-
-// refit fixes rule r's share of matches at what the model expects over
-// its pairs, and fits its m again with that share held. The model's m
-// for this purpose is pooled from the other rules only (a comparator no
-// other rule estimates takes the default, agreement likely): were the
-// rule's own m used, a rule that alone estimates a field (birth dates
-// come only from the rule on names) would confirm whatever class its
-// first fit settled on, namesakes included.
-func refit(rules []ruleFit, r int, model *Model) ruleFit {
-	f := rules[r]
-	if len(f.counts) == 0 {
-		return f
-	}
-	others := slices.Clone(rules)
-	others[r].m = nil
-	m, _ := pool(f.cs, others)
-	none := make([]bool, len(m))
-	matched, total := 0.0, 0.0
-	for _, pc := range f.counts {
-		matched += posterior(pc.levels, m, model.U, none, model.Prior) * pc.n
-		total += pc.n
-	}
-	f.run(model.U, math.Min(math.Max(matched/total, 1e-9), 0.5), true)
 	return f
 }
 
