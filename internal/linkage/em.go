@@ -29,15 +29,32 @@ func emM(cs []comparator, counts []patternCount, u [][]float64, exclude []bool, 
 		m[k][1] = 0.9
 	}
 	mAcc, uAcc := newAcc(cs), newAcc(cs)
-	if freeU {
-		u = clone(u)
-	}
 	total := 0.0
+	uAcc.reset(1)
 	for _, pc := range counts {
 		total += pc.n
+		for k, l := range pc.levels {
+			uAcc[k][l] += pc.n
+		}
+	}
+	if freeU {
+		// Nearly all the pairs are non-matches: their u starts at the
+		// levels of all the pairs counted.
+		u = clone(u)
+		uAcc.normaliseInto(u)
+	}
+	// EM creeps towards a small match class: a few thousand matches
+	// among a million pairs move by less than 1e-6 of the share per
+	// iteration long before they settle. A robust fit, which has no
+	// anchor to jump to them, measures the share's change relative to
+	// the share and runs long enough to settle (each iteration costs one
+	// pass over a few hundred patterns).
+	maxIt := 100
+	if freeU {
+		maxIt = 5000
 	}
 	matched, it := 0.0, 0
-	for it = 1; it <= 100; it++ {
+	for it = 1; it <= maxIt; it++ {
 		mAcc.reset(1)
 		uAcc.reset(1)
 		matched = 0
@@ -53,6 +70,9 @@ func emM(cs []comparator, counts []patternCount, u [][]float64, exclude []bool, 
 		}
 		next := math.Min(math.Max(matched/total, 1e-9), 1-1e-9)
 		change := math.Abs(next - prior)
+		if freeU {
+			change /= prior
+		}
 		prior = next
 		change = math.Max(change, mAcc.normaliseInto(m))
 		if freeU {
