@@ -186,13 +186,14 @@ func find(d *linkage.Dataset, ids []int64) []candidate {
 // contradicts reports whether a graded pair is two people whatever its
 // weight: two different ID numbers; or, without an ID number that
 // agrees, two different dates of birth (not a typo, a swap of day and
-// month or a year apart), a different first name, or a different
+// month or a year apart), or a different last name, first name or
 // patronymic ("different" is the engine's disagreement: not one name in
-// two scripts, spellings or with a typo). The engine fits its weights to
-// the registry itself, where twins (one last name, patronymic, birth
-// date and place, two first names) and namesakes born the same day of
-// two fathers are common enough to weigh as matches; a reviewer would
-// only ever say "not the same person" to them.
+// two scripts, spellings or with a typo, nor first and last name
+// swapped). The engine fits its weights to the registry itself, where
+// twins (one last name, patronymic, birth date and place, two first
+// names) and children of one first name and patronymic born the same day
+// in one district are common enough to weigh as matches; a reviewer
+// would only ever say "not the same person" to them.
 func contradicts(g map[string]Agreement) bool {
 	switch g[FieldNationalID] {
 	case Differ:
@@ -200,7 +201,7 @@ func contradicts(g map[string]Agreement) bool {
 	case Agree, Alike:
 		return false
 	}
-	return g[FieldBirth] == Differ || g[FieldFirst] == Differ || g[FieldPatronymic] == Differ
+	return g[FieldBirth] == Differ || g[FieldLast] == Differ || g[FieldFirst] == Differ || g[FieldPatronymic] == Differ
 }
 
 // writeTx runs fn in a transaction on one connection of the writer, so
