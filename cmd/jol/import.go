@@ -191,6 +191,13 @@ func importList(ctx context.Context, e env, target string, args []string) error 
 		return err
 	}
 	fmt.Fprintln(e.stdout, res.Line())
+	if !*dry && res.Created+res.Updated > 0 {
+		// What follows a web import follows this one too: a duplicate
+		// scan is queued for the server's workers.
+		if err := a.Imports.Committed(ctx, target); err != nil {
+			fmt.Fprintf(e.stderr, "after the import: %v\n", err)
+		}
+	}
 	if target != "people" {
 		fmt.Fprintln(e.stdout, t.Summary(l, res))
 	}

@@ -74,18 +74,24 @@ func side(p people.Person) Side {
 	return Side{ID: p.ID, Name: p.FullName(), BirthDate: p.BirthDate, RegionPath: p.RegionPath}
 }
 
-// compare grades the compared fields of two records as a scan does.
+// compare grades the compared fields of two records as a scan does,
+// with the engine's comparators.
 func compare(a, b people.Person) []FieldView {
 	d := linkage.NewDataset(linkage.NewLexicon())
+	d.RegionCodes = true
 	for _, p := range []people.Person{a, b} {
 		in := linkage.Input{Last: p.LastName, First: p.FirstName, Patronymic: p.Patronymic, NatID: p.NationalID}
 		fill(&in, p.BirthDate, string(p.Sex), p.RegionPath)
 		d.Add(in)
 	}
-	g := grade(d, 0, 1)
+	g := agreements(linkage.Compare(d, 0, 1, nil))
 	out := make([]FieldView, 0, len(Fields()))
 	for _, f := range Fields() {
-		out = append(out, FieldView{Field: f, Agreement: agreement(f, g[f])})
+		a, ok := g[f]
+		if !ok {
+			a = Missing // neither record has it
+		}
+		out = append(out, FieldView{Field: f, Agreement: a})
 	}
 	return out
 }

@@ -104,6 +104,7 @@ func (s *Service) read(ctx context.Context) (*linkage.Dataset, []int64, error) {
 	}
 	defer rows.Close()
 	d := linkage.NewDataset(linkage.NewLexicon())
+	d.RegionCodes = true // paths such as /KZ/KZ-71/: the same or not
 	var ids []int64
 	for rows.Next() {
 		var id int64
@@ -144,31 +145,27 @@ func fill(in *linkage.Input, birth time.Time, sex, regionPath string) {
 
 // find deduplicates d and returns its likely pairs, best first: every
 // pair within a cluster the engine formed, and the pairs of its review
-// band. A clustered pair is weighed by the engine's fitted weights of
-// its fields' levels (the engine gives weights for the band only).
+// band, each with the engine's weight and the agreement of its fields.
 func find(d *linkage.Dataset, ids []int64) []candidate {
 	if d.Len() < 2 {
 		return nil
 	}
 	res := linkage.Dedup(d)
 	var out []candidate
-	add := func(i, j int, w float64, weighed bool) {
-		g := grade(d, i, j)
+	for _, p := range res.Pairs {
+		g := agreements(p.Fields)
 		if contradicts(g) {
-			return
+			continue
 		}
-		if !weighed {
-			w = weigh(res.Model, g)
-		}
-		c := candidate{a: ids[i], b: ids[j], weight: w, prob: res.Model.Posterior(w)}
+		c := candidate{a: ids[p.Left], b: ids[p.Right], weight: p.Weight, prob: res.Model.Posterior(p.Weight)}
 		if c.prob < MinProbability {
-			return
+			continue
 		}
 		if c.a > c.b {
 			c.a, c.b = c.b, c.a
 		}
 		for _, f := range Fields() {
-			switch agreement(f, g[f]) {
+			switch g[f] {
 			case Agree, Alike:
 				c.agree = append(c.agree, f)
 			case Differ:
@@ -176,16 +173,6 @@ func find(d *linkage.Dataset, ids []int64) []candidate {
 			}
 		}
 		out = append(out, c)
-	}
-	for _, cl := range res.Clusters {
-		for x := range cl {
-			for _, j := range cl[x+1:] {
-				add(cl[x], j, 0, false)
-			}
-		}
-	}
-	for _, l := range res.Review {
-		add(l.Left, l.Right, l.Weight, true)
 	}
 	slices.SortFunc(out, func(x, y candidate) int {
 		if c := cmp.Compare(y.weight, x.weight); c != 0 {
@@ -199,21 +186,22 @@ func find(d *linkage.Dataset, ids []int64) []candidate {
 // contradicts reports whether a graded pair is two people whatever its
 // weight: two different ID numbers; or, without an ID number that
 // agrees, two different dates of birth (not a typo, a swap of day and
-// month or a year apart), or a different last name and first name. The
-// engine fits its weights to the registry itself, where brothers and
-// sisters (one last name, one patronymic, one place) and namesakes far
-// outnumber duplicates, so it weighs such pairs as matches; a reviewer
+// month or a year apart), or a different last name, first name or
+// patronymic ("different" is the engine's disagreement: not one name in
+// two scripts, spellings or with a typo, nor first and last name
+// swapped). The engine fits its weights to the registry itself, where
+// twins (one last name, patronymic, birth date and place, two first
+// names) and children of one first name and patronymic born the same day
+// in one district are common enough to weigh as matches; a reviewer
 // would only ever say "not the same person" to them.
-func contradicts(g map[string]int) bool {
-	id := agreement(FieldNationalID, g[FieldNationalID])
-	if id == Differ {
+func contradicts(g map[string]Agreement) bool {
+	switch g[FieldNationalID] {
+	case Differ:
 		return true
-	}
-	if id == Agree || id == Alike {
+	case Agree, Alike:
 		return false
 	}
-	return agreement(FieldBirth, g[FieldBirth]) == Differ ||
-		agreement(FieldLast, g[FieldLast]) == Differ && agreement(FieldFirst, g[FieldFirst]) == Differ
+	return g[FieldBirth] == Differ || g[FieldLast] == Differ || g[FieldFirst] == Differ || g[FieldPatronymic] == Differ
 }
 
 // writeTx runs fn in a transaction on one connection of the writer, so

@@ -3,6 +3,7 @@ package imports
 import (
 	"context"
 	"embed"
+	"errors"
 	"fmt"
 	"time"
 
@@ -89,6 +90,18 @@ type Service struct {
 // starts.
 func (s *Service) OnCommit(fn func(ctx context.Context, target string) error) {
 	s.committed = append(s.committed, fn)
+}
+
+// Committed runs the functions registered with OnCommit, as an import
+// from the web does once it wrote to target; the command line calls it
+// after its own imports. The import stands whatever they do: the error
+// joins theirs.
+func (s *Service) Committed(ctx context.Context, target string) error {
+	var err error
+	for _, fn := range s.committed {
+		err = errors.Join(err, fn(ctx, target))
+	}
+	return err
 }
 
 // New returns the service on db. Register its Handle with the job queue

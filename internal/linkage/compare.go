@@ -132,7 +132,7 @@ func levels(cs []comparator, a *Dataset, i int, b *Dataset, j int, lv []uint8, m
 		case kindRegion:
 			if ra.Region != 0 && rb.Region != 0 {
 				l = 2
-				if memo.level(lex, ra.Region, rb.Region, false) <= nameStrong {
+				if ra.Region == rb.Region || !a.RegionCodes && memo.level(lex, ra.Region, rb.Region, false) <= nameStrong {
 					l = 1 // one place, perhaps in two scripts or romanisations
 				}
 			}

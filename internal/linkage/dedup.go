@@ -13,6 +13,7 @@ type DedupResult struct {
 	Model    *Model
 	Clusters [][]int // groups of two or more records of one person, each sorted
 	Review   []Link  // pairs in the clerical band, not in one cluster
+	Pairs    []Pair  // every pair within a cluster, then every pair of Review, with its fields
 	Stats    Stats
 }
 
@@ -21,12 +22,24 @@ type DedupResult struct {
 // clusters; two clusters merge only when every pair across them weighs
 // at least the review threshold, so a chain of look-alikes (A like B, B
 // like C) does not join A and C when they plainly differ.
+//
+// The fit is robust (see ruleFit) unless the national ID anchors it (see
+// anchored).
 func Dedup(d *Dataset) *DedupResult {
+	return dedup(d, nil)
+}
+
+// dedup is Dedup with the choice of fit forced when robust is not nil.
+func dedup(d *Dataset, robust *bool) *DedupResult {
 	cs := comparators(d, d)
 	c := newCodec(cs)
 	ix := newBlockIndex(d)
 	ps, st := candidates(d, d, ix, true, cs, c)
-	m, weights := fit(d, d, cs, c, ps, float64(d.Len())*float64(d.Len()-1)/2)
+	r := !anchored(cs, c, ps, d.Len())
+	if robust != nil {
+		r = *robust
+	}
+	m, weights := fitWith(d, d, cs, c, ps, float64(d.Len())*float64(d.Len()-1)/2, r)
 	st.Patterns = len(weights)
 	var edges, band []Link
 	for _, part := range ps {
@@ -68,6 +81,21 @@ func Dedup(d *Dataset) *DedupResult {
 		if cl.find(b.Left) != cl.find(b.Right) {
 			res.Review = append(res.Review, b)
 		}
+	}
+	pair := func(i, j int, clustered bool) Pair {
+		levels(cs, d, i, d, j, lv, nil)
+		return Pair{Left: i, Right: j, Weight: m.weight(c, c.encode(lv), lv), Clustered: clustered,
+			Fields: fieldLevels(cs, lv, m)}
+	}
+	for _, g := range res.Clusters {
+		for x, i := range g {
+			for _, j := range g[x+1:] {
+				res.Pairs = append(res.Pairs, pair(i, j, true))
+			}
+		}
+	}
+	for _, b := range res.Review {
+		res.Pairs = append(res.Pairs, pair(min(b.Left, b.Right), max(b.Left, b.Right), false))
 	}
 	return res
 }

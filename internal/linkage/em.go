@@ -15,9 +15,11 @@ type patternCount struct {
 // at its value on random pairs. Conditional independence of the
 // comparators is assumed, which blocking breaks for the fields a rule's
 // key agrees on: those are excluded and estimated from other rules.
-// Level 0 (missing) carries no information. It returns m, the expected
-// number of matches, and the iterations run.
-func emM(cs []comparator, counts []patternCount, u [][]float64, exclude []bool, prior float64) ([][]float64, float64, int) {
+// Level 0 (missing) carries no information. With freeU, u of the
+// non-matches is fitted among the pairs counted too, starting from the
+// random pairs' (see ruleFit).
+// It returns m, the expected number of matches, and the iterations run.
+func emM(cs []comparator, counts []patternCount, u [][]float64, exclude []bool, prior float64, freeU bool) ([][]float64, float64, int) {
 	m := make([][]float64, len(cs))
 	for k, c := range cs {
 		m[k] = make([]float64, c.Levels)
@@ -26,14 +28,35 @@ func emM(cs []comparator, counts []patternCount, u [][]float64, exclude []bool, 
 		}
 		m[k][1] = 0.9
 	}
-	mAcc := newAcc(cs)
+	mAcc, uAcc := newAcc(cs), newAcc(cs)
 	total := 0.0
+	uAcc.reset(1)
 	for _, pc := range counts {
 		total += pc.n
+		for k, l := range pc.levels {
+			uAcc[k][l] += pc.n
+		}
+	}
+	if freeU {
+		// Nearly all the pairs are non-matches: their u starts at the
+		// levels of all the pairs counted.
+		u = clone(u)
+		uAcc.normaliseInto(u)
+	}
+	// EM creeps towards a small match class: a few thousand matches
+	// among a million pairs move by less than 1e-6 of the share per
+	// iteration long before they settle. A robust fit, which has no
+	// anchor to jump to them, measures the share's change relative to
+	// the share and runs long enough to settle (each iteration costs one
+	// pass over a few hundred patterns).
+	maxIt := 100
+	if freeU {
+		maxIt = 5000
 	}
 	matched, it := 0.0, 0
-	for it = 1; it <= 100; it++ {
+	for it = 1; it <= maxIt; it++ {
 		mAcc.reset(1)
+		uAcc.reset(1)
 		matched = 0
 		for _, pc := range counts {
 			post := posterior(pc.levels, m, u, exclude, prior)
@@ -41,13 +64,20 @@ func emM(cs []comparator, counts []patternCount, u [][]float64, exclude []bool, 
 			for k, l := range pc.levels {
 				if l != 0 && !exclude[k] {
 					mAcc[k][l] += post * pc.n
+					uAcc[k][l] += (1 - post) * pc.n
 				}
 			}
 		}
 		next := math.Min(math.Max(matched/total, 1e-9), 1-1e-9)
 		change := math.Abs(next - prior)
+		if freeU {
+			change /= prior
+		}
 		prior = next
 		change = math.Max(change, mAcc.normaliseInto(m))
+		if freeU {
+			change = math.Max(change, uAcc.normaliseInto(u))
+		}
 		if change < 1e-6 {
 			break
 		}
@@ -123,4 +153,13 @@ func (a acc) normaliseInto(p [][]float64) float64 {
 		}
 	}
 	return change
+}
+
+// clone copies a table of probabilities.
+func clone(p [][]float64) [][]float64 {
+	out := make([][]float64, len(p))
+	for k := range p {
+		out[k] = append([]float64(nil), p[k]...)
+	}
+	return out
 }

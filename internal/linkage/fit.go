@@ -81,46 +81,30 @@ func patternList(counts map[uint32]float64, cs []comparator, c codec) []patternC
 // then the share of matches among all space pairs of the run by EM
 // with m and u fixed. It returns the model and the weight of each pattern seen.
 func fit(left, right *Dataset, cs []comparator, c codec, ps [][]pair, space float64) (*Model, map[uint32]float64) {
+	return fitWith(left, right, cs, c, ps, space, false)
+}
+
+// fitWith is fit, with each rule's fit made robust (see ruleFit) when
+// robust is set.
+func fitWith(left, right *Dataset, cs []comparator, c codec, ps [][]pair, space float64, robust bool) (*Model, map[uint32]float64) {
 	all, byRule := countPatterns(ps)
 	u := randomU(left, right, cs, uSamples(left, right))
-	sum, weight := newAcc(cs), make([]float64, len(cs))
-	iterations := 0
-	for rule, counts := range byRule {
-		if len(counts) == 0 {
-			continue
-		}
-		exclude := make([]bool, len(cs))
-		for k, cm := range cs {
-			exclude[k] = slices.Contains(ruleFields[rule], cm.kind)
-		}
-		m, matches, it := emM(cs, patternList(counts, cs, c), u, exclude, 0.5)
-		iterations += it
-		for k := range cs {
-			if exclude[k] {
-				continue
-			}
-			for l := range m[k] {
-				sum[k][l] += matches * m[k][l]
-			}
-			weight[k] += matches
-		}
-	}
-	model := &Model{Comparators: cs, U: u, M: make([][]float64, len(cs)), Iterations: iterations}
-	for k, cm := range cs {
-		model.M[k] = make([]float64, cm.Levels)
-		for l := 1; l < cm.Levels; l++ {
-			switch {
-			case weight[k] > 0:
-				model.M[k][l] = sum[k][l] / weight[k]
-			case l == 1:
-				model.M[k][l] = 0.9 // no rule could estimate it: agreement is likely
-			default:
-				model.M[k][l] = 0.1 / float64(cm.Levels-2)
-			}
-		}
+	var rules [numRules]ruleFit
+	for r, counts := range byRule {
+		rules[r] = newRuleFit(r, cs, c, counts, u, robust)
 	}
 	list := patternList(all, cs, c)
+	model := &Model{Comparators: cs, U: u}
+	var unknown []bool
+	model.M, unknown = pool(cs, rules[:])
 	model.Prior = emPrior(list, model.M, model.U, space)
+	if robust && slices.Contains(unknown, true) {
+		estimateRest(model, list, unknown)
+		model.Prior = emPrior(list, model.M, model.U, space)
+	}
+	for _, r := range rules {
+		model.Iterations += r.iterations
+	}
 	model.weigh()
 	weights := make(map[uint32]float64, len(all))
 	lv := make([]uint8, len(cs))
@@ -128,4 +112,27 @@ func fit(left, right *Dataset, cs []comparator, c codec, ps [][]pair, space floa
 		weights[p] = model.weight(c, p, lv)
 	}
 	return model, weights
+}
+
+// anchored reports whether the national ID anchors a fit of candidate
+// pairs: whether at least one pair in a thousand records agrees on it
+// exactly. Such pairs are nearly all matches (two people share an ID
+// number by chance about once in 10⁵ random pairs), so they pin each
+// rule's match class, as on FEBRL. A registry never holds two live
+// records with one ID number: there no pair agrees on it, nothing pins
+// the match class, and the fit must be robust (see ruleFit).
+func anchored(cs []comparator, c codec, ps [][]pair, records int) bool {
+	k := slices.IndexFunc(cs, func(cm comparator) bool { return cm.kind == kindNatID })
+	if k < 0 {
+		return false
+	}
+	n := 0
+	for _, part := range ps {
+		for _, p := range part {
+			if p.pattern/c.radix[k]%uint32(cs[k].Levels) == idExact {
+				n++
+			}
+		}
+	}
+	return n > 0 && n >= records/1000
 }

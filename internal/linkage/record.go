@@ -35,6 +35,11 @@ type Dataset struct {
 	idText     []byte   // the records' IDs one after another
 	idEnd      []uint32 // idText[idEnd[i-1]:idEnd[i]] is record i's ID
 	has        fieldSet // typed fields at least one record has
+
+	// RegionCodes says the regions are codes (a registry's region paths),
+	// the same only when written the same, rather than place names that
+	// meet across scripts and spellings.
+	RegionCodes bool
 }
 
 // fieldSet is a set of the typed fields.
