@@ -71,7 +71,7 @@ func (d *Dataset) Add(in Input) {
 		Last:       d.Lex.intern(in.Last),
 		First:      d.Lex.intern(in.First),
 		Patronymic: d.Lex.intern(in.Patronymic),
-		Region:     d.Lex.intern(in.Region),
+		Region:     d.Lex.region(d.Lex.intern(in.Region)),
 		Birth:      in.Birth,
 		BirthJ:     d.Lex.solarDay(in.Birth),
 		Sex:        in.Sex,
