@@ -90,6 +90,13 @@ func samePlace(lex *Lexicon, x, y uint32) bool {
 	return x == y || p != 0 && p == lex.forms[y].place
 }
 
+// sameFather reports whether two patronymics (both present) hold one
+// father's name.
+func sameFather(lex *Lexicon, x, y uint32) bool {
+	f := lex.forms[x].father
+	return f != 0 && f == lex.forms[y].father
+}
+
 // compareText grades two free text values: exact, similar, different.
 func compareText(lex *Lexicon, x, y uint32) int {
 	if x == y || lex.forms[x].latin == lex.forms[y].latin {
@@ -129,6 +136,9 @@ func levels(cs []comparator, a *Dataset, i int, b *Dataset, j int, lv []uint8, m
 			l = firstLv
 		case kindPatronymic:
 			l = memo.level(lex, ra.Patronymic, rb.Patronymic, false)
+			if l > nameStrong && sameFather(lex, ra.Patronymic, rb.Patronymic) {
+				l = nameStrong // Serikovna, Serikqyzy: one father in two languages
+			}
 		case kindBirth:
 			if ra.Birth != 0 && rb.Birth != 0 {
 				l = compareDates(ra, rb)

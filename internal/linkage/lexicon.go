@@ -28,6 +28,7 @@ type forms struct {
 	key     uint32 // code of the phonetic key of joined (0: none)
 	head    uint32 // the first three bytes of the key
 	place   uint32 // code of the placeKey, for values read as regions (0: none)
+	father  uint32 // code of the key of the father's name, for values read as patronymics (0: none)
 }
 
 // NewLexicon returns an empty Lexicon.
@@ -91,6 +92,16 @@ func (x *Lexicon) keyCode(k string) uint32 {
 func (x *Lexicon) region(c uint32) uint32 {
 	if c != 0 && x.forms[c].place == 0 {
 		x.forms[c].place = x.keyCode(placeKey(x.forms[c].latin))
+	}
+	return c
+}
+
+// patronymic marks the value with code c, written s, as a patronymic or
+// a father's name: it gets the key of the father's name in it, on which
+// Serikovna, Serikqyzy and Serik meet.
+func (x *Lexicon) patronymic(c uint32, s string) uint32 {
+	if c != 0 && x.forms[c].father == 0 {
+		x.forms[c].father = x.keyCode(names.KeyOfLatin(strings.ReplaceAll(names.Patronymic(s), " ", "")))
 	}
 	return c
 }

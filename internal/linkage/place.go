@@ -21,11 +21,13 @@ var designators = map[string]bool{
 // adjectival are the endings of a Russian place name made an adjective
 // before район or область (Абайский, Карагандинская); they are dropped
 // when the value carries a designator.
-var adjectival = []string{"skaia", "skaya", "skii", "skiy", "skij", "skoe", "skoi", "skoy", "sky", "ski"}
+var adjectival = []string{"inskaia", "inskaya", "inskii", "inskiy", "inskij", "inskoe",
+	"skaia", "skaya", "skii", "skiy", "skij", "skoe", "skoi", "skoy", "sky", "ski"}
 
 // placeKey returns the key on which the spellings of one place meet: the
-// phonetic key of its name without designators or adjectival endings,
-// with v and w dropped and h read as k. Persian و is a vowel or a v
+// phonetic key of its name without designators or adjectival endings
+// (Карагандинская: karagand), with v and w and the final vowels of a
+// longer name dropped (Караганда: karagand too) and h read as k. Persian و is a vowel or a v
 // (قزوین: Qazvin, read ghzuin letter by letter), and Kazakh қ is
 // Russian х (Балқаш, Балхаш); a list holds few places, so so loose a key
 // rarely joins two of them.
@@ -51,7 +53,10 @@ func placeKey(latin string) string {
 		}
 	}
 	key := names.KeyOfLatin(strings.Join(kept, ""))
-	return strings.Map(func(r rune) rune {
+	if t := strings.TrimRight(key, "aeiouy"); len(t) >= 3 {
+		key = t // not in a short name: WA and SA are two states
+	}
+	loose := strings.Map(func(r rune) rune {
 		switch r {
 		case 'v', 'w':
 			return -1
@@ -60,4 +65,8 @@ func placeKey(latin string) string {
 		}
 		return r
 	}, key)
+	if loose == "" {
+		return key
+	}
+	return loose
 }
