@@ -72,15 +72,18 @@ func compareNames(lex *Lexicon, x, y uint32, last bool) int {
 	switch {
 	case jw >= 0.93:
 		return nameStrong
-	case jw >= 0.85 || jw >= 0.6 && editDistance(fx.joined, fy.joined, 2) <= 2:
-		return nameWeak
-	}
-	// Phonetic keys one edit apart: a mistake in a name written in
-	// another script (mhmdnd, mhmdvnd), which the spellings hide.
-	if kx, ky := lex.text[fx.key], lex.text[fy.key]; len(kx) >= 3 && len(ky) >= 3 && editDistance(kx, ky, 1) <= 1 {
+	case jw >= 0.85 || jw >= 0.6 && (editDistance(fx.joined, fy.joined, 2) <= 2 || keysOneApart(lex, fx, fy)):
 		return nameWeak
 	}
 	return nameDisagree
+}
+
+// keysOneApart reports whether two names' phonetic keys, of three letters
+// or more, are one edit apart: a mistake in a name written in another
+// script (mhmdnd, mhmdvnd), which the two spellings hide.
+func keysOneApart(lex *Lexicon, fx, fy *forms) bool {
+	kx, ky := lex.text[fx.key], lex.text[fy.key]
+	return len(kx) >= 3 && len(ky) >= 3 && editDistance(kx, ky, 1) <= 1
 }
 
 // samePlace reports whether two regions (both present) have one
