@@ -19,7 +19,7 @@ const (
 	ruleFirstMonth        // first name + start of the last name's key + year and month
 	ruleDateRegion        // birth date, exactly + region
 	ruleNames             // both names (either order), small blocks only
-	ruleDayPlace          // day + region + the first letters of both keys, small blocks only (the year and names are wrong)
+	ruleDayPlace          // day + region + sex + the first letters of both keys, small blocks only (the year and names are wrong)
 	numRules
 )
 
@@ -37,7 +37,7 @@ var ruleFields = [numRules][]fieldKind{
 	ruleFirstMonth: {kindFirst, kindLast, kindSex, kindBirth},
 	ruleDateRegion: {kindBirth, kindRegion},
 	ruleNames:      {kindLast, kindFirst, kindSex},
-	ruleDayPlace:   {kindLast, kindFirst, kindBirth, kindRegion},
+	ruleDayPlace:   {kindLast, kindFirst, kindBirth, kindSex, kindRegion},
 }
 
 // maxBlock is the most records one key may gather on the indexed side;
@@ -91,7 +91,7 @@ func blockKeys(d *Dataset, i int, query bool, dst []blockKey) []blockKey {
 		if reg := f[r.Region].place; reg != 0 {
 			add(ruleDateRegion, uint64(reg), uint64(r.Birth))
 			if both {
-				add(ruleDayPlace, uint64(reg)<<32|day, lastHead>>16<<8|firstHead>>16)
+				add(ruleDayPlace, uint64(reg)<<32|day, uint64(r.Sex)<<16|lastHead>>16<<8|firstHead>>16)
 			}
 		}
 	}
