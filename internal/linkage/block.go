@@ -19,6 +19,7 @@ const (
 	ruleFirstMonth        // first name + start of the last name's key + year and month
 	ruleDateRegion        // birth date, exactly + region
 	ruleNames             // both names (either order), small blocks only
+	ruleDayPlace          // day + region + sex + the first letters of both keys, small blocks only (the year and names are wrong)
 	numRules
 )
 
@@ -36,6 +37,7 @@ var ruleFields = [numRules][]fieldKind{
 	ruleFirstMonth: {kindFirst, kindLast, kindSex, kindBirth},
 	ruleDateRegion: {kindBirth, kindRegion},
 	ruleNames:      {kindLast, kindFirst, kindSex},
+	ruleDayPlace:   {kindLast, kindFirst, kindBirth, kindSex, kindRegion},
 }
 
 // maxBlock is the most records one key may gather on the indexed side;
@@ -86,12 +88,15 @@ func blockKeys(d *Dataset, i int, query bool, dst []blockKey) []blockKey {
 					blockKey{mix(ruleFirstDate, last, date), ruleSwapped})
 			}
 		}
-		if reg := f[r.Region].key; reg != 0 {
+		if reg := f[r.Region].place; reg != 0 {
 			add(ruleDateRegion, uint64(reg), uint64(r.Birth))
+			if both {
+				add(ruleDayPlace, uint64(reg)<<32|day, uint64(r.Sex)<<16|lastHead>>16<<8|firstHead>>16)
+			}
 		}
 	}
 	if r.NatLen != 0 {
-		add(ruleNatID, r.NatID, uint64(r.NatLen))
+		add(ruleNatID, r.NatID, 0) // as a number: leading zeros may be lost
 	}
 	if both {
 		add(ruleNames, lo, hi)
@@ -166,7 +171,7 @@ func (ix *blockIndex) block(hash uint64, limit int) (entries []uint64, big bool)
 
 // limit is the largest block a rule looks into.
 func limit(rule int) int {
-	if rule == ruleNames {
+	if rule == ruleNames || rule == ruleDayPlace {
 		return maxNamesBlock
 	}
 	return maxBlock

@@ -72,10 +72,32 @@ func compareNames(lex *Lexicon, x, y uint32, last bool) int {
 	switch {
 	case jw >= 0.93:
 		return nameStrong
-	case jw >= 0.85 || jw >= 0.6 && editDistance(fx.joined, fy.joined, 2) <= 2:
+	case jw >= 0.85 || jw >= 0.6 && (editDistance(fx.joined, fy.joined, 2) <= 2 || keysOneApart(lex, fx, fy)):
 		return nameWeak
 	}
 	return nameDisagree
+}
+
+// keysOneApart reports whether two names' phonetic keys, of three letters
+// or more, are one edit apart: a mistake in a name written in another
+// script (mhmdnd, mhmdvnd), which the two spellings hide.
+func keysOneApart(lex *Lexicon, fx, fy *forms) bool {
+	kx, ky := lex.text[fx.key], lex.text[fy.key]
+	return len(kx) >= 3 && len(ky) >= 3 && editDistance(kx, ky, 1) <= 1
+}
+
+// samePlace reports whether two regions (both present) have one
+// placeKey.
+func samePlace(lex *Lexicon, x, y uint32) bool {
+	p := lex.forms[x].place
+	return x == y || p != 0 && p == lex.forms[y].place
+}
+
+// sameFather reports whether two patronymics (both present) hold one
+// father's name.
+func sameFather(lex *Lexicon, x, y uint32) bool {
+	f := lex.forms[x].father
+	return f != 0 && f == lex.forms[y].father
 }
 
 // compareText grades two free text values: exact, similar, different.
@@ -96,12 +118,15 @@ func levels(cs []comparator, a *Dataset, i int, b *Dataset, j int, lv []uint8, m
 	lex := a.Lex
 	// Names are compared as given and, when neither agrees well, with
 	// first and last name swapped, which lists do; the better reading
-	// counts.
+	// counts. A name found in the other field agrees at best strongly.
 	lastLv, firstLv := memo.level(lex, ra.Last, rb.Last, true), memo.level(lex, ra.First, rb.First, false)
 	if lastLv >= nameWeak && firstLv >= nameWeak {
 		sl, sf := memo.level(lex, ra.Last, rb.First, true), memo.level(lex, ra.First, rb.Last, false)
-		if sl != 0 && sf != 0 && sl+sf+1 < lastLv+firstLv {
-			lastLv, firstLv = sl+1, sf+1
+		if sl != 0 && sf != 0 {
+			sl, sf = max(sl, nameStrong), max(sf, nameStrong)
+			if sl+sf < lastLv+firstLv {
+				lastLv, firstLv = sl, sf
+			}
 		}
 	}
 	for k := range cs {
@@ -114,6 +139,9 @@ func levels(cs []comparator, a *Dataset, i int, b *Dataset, j int, lv []uint8, m
 			l = firstLv
 		case kindPatronymic:
 			l = memo.level(lex, ra.Patronymic, rb.Patronymic, false)
+			if l > nameStrong && sameFather(lex, ra.Patronymic, rb.Patronymic) {
+				l = nameStrong // Serikovna, Serikqyzy: one father in two languages
+			}
 		case kindBirth:
 			if ra.Birth != 0 && rb.Birth != 0 {
 				l = compareDates(ra, rb)
@@ -132,8 +160,8 @@ func levels(cs []comparator, a *Dataset, i int, b *Dataset, j int, lv []uint8, m
 		case kindRegion:
 			if ra.Region != 0 && rb.Region != 0 {
 				l = 2
-				if ra.Region == rb.Region || !a.RegionCodes && memo.level(lex, ra.Region, rb.Region, false) <= nameStrong {
-					l = 1 // one place, perhaps in two scripts or romanisations
+				if ra.Region == rb.Region || !a.RegionCodes && (samePlace(lex, ra.Region, rb.Region) || memo.level(lex, ra.Region, rb.Region, false) <= nameStrong) {
+					l = 1 // one place, perhaps in two scripts, romanisations or languages
 				}
 			}
 		case kindFree:

@@ -114,7 +114,9 @@ func TestCompareIDs(t *testing.T) {
 		{"0012345679", "0012345697", idTypo},     // Iranian code, transposition
 		{"0012345679", "0012345687", idDisagree}, // two digits
 		{"5304218", "5304219", idTypo},           // no check digit to consult
-		{"0012345679", "012345679", idDisagree},  // different lengths
+		{"0012345679", "12345679", idExact},      // leading zeros lost in a spreadsheet
+		{"0012345679", "12345678", idTypo},       // and one digit wrong
+		{"0012345679", "123456790", idDisagree},  // another number
 	} {
 		if got := compareIDs(rec(c.a), rec(c.b)); got != c.want {
 			t.Errorf("compareIDs(%s, %s) = %d, want %d", c.a, c.b, got, c.want)

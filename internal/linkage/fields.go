@@ -29,14 +29,15 @@ const (
 	idDisagree = 3
 )
 
-// compareIDs grades two national IDs (both present). A pair of IDs that
-// are one digit apart but both pass their check digit are two real,
-// different IDs, not a typo.
+// compareIDs grades two national IDs (both present). IDs are compared as
+// numbers, so one whose leading zeros a spreadsheet dropped (22714898 for
+// 0022714898) is the same ID. A pair of IDs that are one digit apart but
+// both pass their check digit are two real, different IDs, not a typo.
 func compareIDs(a, b *Record) int {
-	if a.NatLen == b.NatLen && a.NatID == b.NatID {
+	if a.NatID == b.NatID {
 		return idExact
 	}
-	if a.NatLen != b.NatLen || !oneDigitApart(a.NatID, b.NatID, int(a.NatLen)) {
+	if !oneDigitApart(a.NatID, b.NatID, int(max(a.NatLen, b.NatLen))) {
 		return idDisagree
 	}
 	if checked(a.NatLen) && a.NatValid && b.NatValid {

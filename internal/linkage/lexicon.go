@@ -15,6 +15,7 @@ import (
 type Lexicon struct {
 	raw   map[string]uint32 // value as written → code
 	keys  map[string]uint32 // phonetic key → key code
+	text  []string          // key code → phonetic key
 	forms []forms           // by code; code 0 is the empty value
 	solar map[Date]uint16   // solarDay of each birth date seen
 }
@@ -26,6 +27,8 @@ type forms struct {
 	surname string // Latin form without surname suffixes
 	key     uint32 // code of the phonetic key of joined (0: none)
 	head    uint32 // the first three bytes of the key
+	place   uint32 // code of the placeKey, for values read as regions (0: none)
+	father  uint32 // code of the key of the father's name, for values read as patronymics (0: none)
 }
 
 // NewLexicon returns an empty Lexicon.
@@ -33,6 +36,7 @@ func NewLexicon() *Lexicon {
 	return &Lexicon{
 		raw:   map[string]uint32{},
 		keys:  map[string]uint32{"": 0},
+		text:  []string{""},
 		forms: []forms{{}},
 		solar: map[Date]uint16{},
 	}
@@ -61,12 +65,7 @@ func (x *Lexicon) intern(s string) uint32 {
 	}
 	f.surname = strings.ReplaceAll(names.Surname(t), " ", "")
 	k := names.KeyOfLatin(f.joined)
-	kc, ok := x.keys[k]
-	if !ok {
-		kc = uint32(len(x.keys))
-		x.keys[strings.Clone(k)] = kc
-	}
-	f.key = kc
+	f.key = x.keyCode(k)
 	for i := 0; i < min(3, len(k)); i++ {
 		f.head = f.head<<8 | uint32(k[i])
 	}
@@ -74,6 +73,36 @@ func (x *Lexicon) intern(s string) uint32 {
 	x.forms = append(x.forms, f)
 	// The caller's string may share memory with a whole line of input.
 	x.raw[strings.Clone(s)] = c
+	return c
+}
+
+// keyCode returns the code of key k, giving it one if it is new.
+func (x *Lexicon) keyCode(k string) uint32 {
+	kc, ok := x.keys[k]
+	if !ok {
+		kc = uint32(len(x.text))
+		k = strings.Clone(k)
+		x.keys[k] = kc
+		x.text = append(x.text, k)
+	}
+	return kc
+}
+
+// region marks the value with code c as a region: it gets its placeKey.
+func (x *Lexicon) region(c uint32) uint32 {
+	if c != 0 && x.forms[c].place == 0 {
+		x.forms[c].place = x.keyCode(placeKey(x.forms[c].latin))
+	}
+	return c
+}
+
+// patronymic marks the value with code c, written s, as a patronymic or
+// a father's name: it gets the key of the father's name in it, on which
+// Serikovna, Serikqyzy and Serik meet.
+func (x *Lexicon) patronymic(c uint32, s string) uint32 {
+	if c != 0 && x.forms[c].father == 0 {
+		x.forms[c].father = x.keyCode(names.KeyOfLatin(strings.ReplaceAll(names.Patronymic(s), " ", "")))
+	}
 	return c
 }
 

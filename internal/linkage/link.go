@@ -26,22 +26,37 @@ type LinkResult struct {
 // linked to at most one left record and every left record to at most
 // one right record.
 func LinkLists(left, right *Dataset) *LinkResult {
+	return LinkDecided(left, right, nil)
+}
+
+// LinkDecided is LinkLists with a reviewer's decisions (nil: none). The
+// pairs marked match are linked, with the weight the model gives them,
+// and their records are linked to nothing else; the pairs marked
+// nonmatch are never linked. No decided pair is put up for review.
+func LinkDecided(left, right *Dataset, dec *Decisions) *LinkResult {
 	cs := comparators(left, right)
 	c := newCodec(cs)
 	ix := newBlockIndex(left)
 	ps, st := candidates(left, right, ix, false, cs, c)
 	m, weights := fit(left, right, cs, c, ps, float64(left.Len())*float64(right.Len()))
 	st.Patterns = len(weights)
+	forced := [2][]bool{make([]bool, left.Len()), make([]bool, right.Len())}
+	decided := dec.matches(&forced)
 	var cands []Link
 	for _, part := range ps {
 		for _, p := range part {
-			if w := weights[p.pattern]; w >= m.Review {
+			if w := weights[p.pattern]; w >= m.Review && !dec.decided(int(p.l), int(p.r), &forced) {
 				cands = append(cands, Link{int(p.l), int(p.r), w})
 			}
 		}
 	}
 	edges, band := acceptable(cands, left.Len(), right.Len(), m.Match)
 	links, greedy := assign(edges, m.Review)
+	lv := make([]uint8, len(cs))
+	for _, k := range decided {
+		levels(cs, left, k[0], right, k[1], lv, nil)
+		links = append(links, Link{k[0], k[1], m.weight(c, c.encode(lv), lv)})
+	}
 	slices.SortFunc(links, func(a, b Link) int { return a.Right - b.Right })
 	usedL, usedR := make([]bool, left.Len()), make([]bool, right.Len())
 	for _, l := range links {
@@ -60,6 +75,21 @@ func LinkLists(left, right *Dataset) *LinkResult {
 		return a.Left - b.Left
 	})
 	return &LinkResult{Model: m, Links: links, Review: review, Stats: st, Greedy: greedy}
+}
+
+// LeftOnly counts the left records of n with no partner: named by no
+// link and no pair for review.
+func (r *LinkResult) LeftOnly(n int) int {
+	seen := make([]bool, n)
+	for _, set := range [][]Link{r.Links, r.Review} {
+		for _, l := range set {
+			if !seen[l.Left] {
+				seen[l.Left] = true
+				n--
+			}
+		}
+	}
+	return n
 }
 
 // acceptable splits the candidate pairs of the review band and above

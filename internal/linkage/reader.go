@@ -1,7 +1,6 @@
 package linkage
 
 import (
-	"bufio"
 	"encoding/csv"
 	"errors"
 	"io"
@@ -9,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/tabular"
 
 	"github.com/jolproject/jol/internal/linkage/names"
 )
@@ -54,16 +54,22 @@ func locate(header []string, cols Columns) columnIndex {
 	return ix
 }
 
-// ReadCSV streams a UTF-8 CSV list (with or without a byte order mark,
-// lines ending in LF or CRLF) into d, one record at a time: only the
-// compact records and the distinct values stay in memory. It refuses a
+// ReadCSV streams a CSV list (UTF-8 with or without a byte order mark,
+// UTF-16 with one, Windows-1251 or Windows-1256, as
+// tabular.NewTextReader reads them; lines ending in LF or CRLF) into d,
+// one record at a time: only the compact records and the distinct
+// values stay in memory. It refuses a
 // list without an ID column, without a birth-date column, or with no
 // name column at all, and, once read, a list in which no row has a birth
 // date or no row a name. An ID or national ID in scientific notation
 // (1.40701E+11, as Excel writes long numbers) has lost digits: the list
 // is refused at the first such cell, naming its row and column.
 func ReadCSV(r io.Reader, cols Columns, d *Dataset) error {
-	cr := csv.NewReader(bufio.NewReaderSize(r, 1<<16))
+	text, err := tabular.NewTextReader(r)
+	if err != nil {
+		return err
+	}
+	cr := csv.NewReader(text)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	header, err := cr.Read()

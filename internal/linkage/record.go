@@ -75,8 +75,8 @@ func (d *Dataset) Add(in Input) {
 	r := Record{
 		Last:       d.Lex.intern(in.Last),
 		First:      d.Lex.intern(in.First),
-		Patronymic: d.Lex.intern(in.Patronymic),
-		Region:     d.Lex.intern(in.Region),
+		Patronymic: d.Lex.patronymic(d.Lex.intern(in.Patronymic), in.Patronymic),
+		Region:     d.Lex.region(d.Lex.intern(in.Region)),
 		Birth:      in.Birth,
 		BirthJ:     d.Lex.solarDay(in.Birth),
 		Sex:        in.Sex,

@@ -30,12 +30,17 @@ func WritePairs(w io.Writer, left, right *Dataset, links []Link) error {
 	return bw.Flush()
 }
 
-// WriteLeftOnly writes, with the header left_id, the left records that
-// no link names, in the order of the left list.
-func WriteLeftOnly(w io.Writer, left *Dataset, links []Link) error {
+// WriteLeftOnly writes, with the header left_id, the left records with
+// no partner, in the order of the left list: those that no link names
+// and no pair for review names either. A record with a pair waiting for
+// review may have its partner there, and is not called unmatched before
+// someone has looked.
+func WriteLeftOnly(w io.Writer, left *Dataset, links, review []Link) error {
 	linked := make([]bool, left.Len())
-	for _, l := range links {
-		linked[l.Left] = true
+	for _, set := range [][]Link{links, review} {
+		for _, l := range set {
+			linked[l.Left] = true
+		}
 	}
 	bw := bufio.NewWriterSize(w, 1<<16)
 	cw := csv.NewWriter(bw)
