@@ -121,11 +121,14 @@ func levels(cs []comparator, a *Dataset, i int, b *Dataset, j int, lv []uint8, m
 	// counts. A name found in the other field agrees at best strongly.
 	lastLv, firstLv := memo.level(lex, ra.Last, rb.Last, true), memo.level(lex, ra.First, rb.First, false)
 	if lastLv >= nameWeak && firstLv >= nameWeak {
-		sl, sf := memo.level(lex, ra.Last, rb.First, true), memo.level(lex, ra.First, rb.Last, false)
+		// Each surname is read against the other's first name the same
+		// way, and the better of the two levels goes to the surname, so
+		// the levels do not depend on which record comes first.
+		sl, sf := memo.level(lex, ra.Last, rb.First, true), memo.level(lex, rb.Last, ra.First, true)
 		if sl != 0 && sf != 0 {
 			sl, sf = max(sl, nameStrong), max(sf, nameStrong)
 			if sl+sf < lastLv+firstLv {
-				lastLv, firstLv = sl, sf
+				lastLv, firstLv = min(sl, sf), max(sl, sf)
 			}
 		}
 	}
