@@ -62,7 +62,8 @@ func TestAgainstBruteForce(t *testing.T) {
 // checkResult checks a result against the rules, independently of how
 // it was found: every match is between a young person and one of their
 // candidates (the oracle's list: eligibility, the rule, exclusions),
-// no mentor takes more than their free places, every young person
+// no mentor takes more than their free places, no one is left unmatched
+// while a candidate of theirs has a place left, every young person
 // without a kept match is matched or unmatched exactly once, and each
 // match's explanation agrees with the match.
 func checkResult(t *testing.T, in Input, res *Result) {
@@ -113,6 +114,11 @@ func checkResult(t *testing.T, in Input, res *Result) {
 	}
 	for _, u := range res.Unmatched {
 		y := byID[u.Youth]
+		for _, o := range opts[y.ID] {
+			if free[o.mentor] > 0 {
+				t.Fatalf("young person %d unmatched though candidate %d has a free place", y.ID, o.mentor)
+			}
+		}
 		if seen[y.ID] || kept[y.ID] {
 			t.Fatalf("young person %d both matched and not", y.ID)
 		}

@@ -31,31 +31,35 @@
 //
 // # The network and its costs
 //
-//	source ──1──▶ young person ──1──▶ mentor ──free places──▶ sink
-//	   └───────────────── bypass (n) ─────────────────────────┘
+//	young person ──1──▶ mentor ──free places──▶ sink
+//	      └──────────── unmatched, 1 ────────────▲
 //
-// The source supplies n, the number of young people with a candidate;
-// the sink takes n; the bypass carries those left unmatched at no cost.
-// Integral flows and matchings correspond one to one, the arc from young
-// person y to mentor m carrying 1 exactly when y is matched with m.
+// Each young person with a candidate is a node supplying one unit; the
+// sink takes n, their number. The unit reaches the sink through one of
+// the young person's candidate mentors (an arc of capacity 1 each) or
+// over their own arc for staying unmatched. Integral flows and matchings
+// correspond one to one, the arc from young person y to mentor m
+// carrying 1 exactly when y is matched with m.
 //
-// The aims are folded into one cost per match, exactly. With P = 3 the
-// largest preference worth, F = 4 the largest fit, B = F·n + 1 and
-// A = (P·B + F)·n + 1, the arc y → m costs −(A + B·p + f) for its
-// preference worth p and fit f. A matching of k young people with
-// preference sum p and fit sum f costs −(A·k + B·p + f). Since
-// 0 ≤ f ≤ F·n < B and 0 ≤ B·p + f ≤ (P·B + F)·n < A, the cost orders
-// matchings exactly as the three aims do in turn (a larger k wins
-// whatever p and f; then a larger p whatever f), and the least cost can
-// be read back as (k, p, f) by division. No weighting constant is a
-// guess: A and B are the smallest that make the order exact.
+// The aims are folded into one cost per arc, exactly. With P = 3 the
+// largest preference worth, F = 4 the largest fit, B = F·n + 1,
+// A = (P·B + F)·n + 1 and C = P·B + F, the arc y → m costs
+// C − (B·p + f) for its preference worth p and fit f (between 0 and C),
+// and staying unmatched costs A + C. As every young person sends exactly
+// one unit, a matching of k young people with preference sum p and fit
+// sum f costs (A + C)·n − (A·k + B·p + f). Since 0 ≤ f ≤ F·n < B and
+// 0 ≤ B·p + f ≤ (P·B + F)·n < A, the least cost is the matching best by
+// the three aims in turn (a larger k wins whatever p and f; then a larger
+// p whatever f), and (k, p, f) can be read back from it by division. No
+// weight is a guess: A and B are the smallest that keep the order exact.
 //
-// Overflow: |cost| ≤ A + P·B + F < 13·(n+1)² for F = 4, P = 3; the solver
-// needs |cost| times the total capacity below about 2⁶⁰ and refuses
-// (flow.ErrRange) rather than overflow. For the cohort, 20,000
-// young people with 50 candidates each, |cost| < 5.3·10⁹ and the total
-// capacity about 1.1·10⁶: about 6·10¹⁵, far below 2⁶⁰ ≈ 1.15·10¹⁸. Run
-// refuses more than MaxYouth young people, which keeps A itself in range.
+// Overflow: every cost is at most A + C = 12n² + 19n + 8 < 13·(n+1)²;
+// the solver needs the largest cost times the total capacity below
+// about 2⁶⁰, and refuses (flow.ErrRange) rather than overflow. For the
+// issue's cohort, 20,000 young people with 50 candidates each, the
+// largest cost is under 4.9·10⁹ and the total capacity about 1.1·10⁶:
+// about 5·10¹⁵, far below 2⁶⁰ ≈ 1.15·10¹⁸. Run refuses more than
+// MaxYouth young people, which keeps A itself well within int64.
 //
 // # Determinism
 //

@@ -1,8 +1,6 @@
 package match
 
 import (
-	"slices"
-
 	"github.com/jolproject/jol/internal/flow"
 )
 
@@ -55,7 +53,7 @@ func (m *model) result(net *network, sol *flow.Solution) *Result {
 			continue
 		}
 		if st == hasCandidates {
-			if k := slices.Index(sol.Flow[net.first[i]:net.first[i]+len(m.cands[i])], 1); k >= 0 {
+			if k := matchedWith(net, sol, i, len(m.cands[i])); k >= 0 {
 				c := m.cands[i][k]
 				mt := m.explainMatch(y, m.mentors[c.mentor], c)
 				res.Matches = append(res.Matches, mt)
@@ -68,4 +66,14 @@ func (m *model) result(net *network, sol *flow.Solution) *Result {
 		res.Unmatched = append(res.Unmatched, Unmatched{Youth: y.ID, Reason: m.explainUnmatched(i, st)})
 	}
 	return res
+}
+
+// matchedWith is the candidate young person i is matched with, or -1.
+func matchedWith(net *network, sol *flow.Solution, i, cands int) int {
+	for k := range cands {
+		if sol.Flow[net.candArc(i, k)] == 1 {
+			return k
+		}
+	}
+	return -1
 }

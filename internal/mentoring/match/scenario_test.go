@@ -190,3 +190,25 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestShortlist: the best-fitting eligible mentors with a free place,
+// at most the limit, whatever the young person chose before; a minor
+// without consent is told why there is none.
+func TestShortlist(t *testing.T) {
+	south := mentor(12, 1)
+	south.Region = "south"
+	full := mentor(13, 0)
+	in := Input{Date: day, Youth: []Youth{adult(1, 12), minor(2, false)},
+		Mentors: []Mentor{south, mentor(11, 1), full, mentor(10, 2)}, Rule: Rule{Limit: 2, ChoicesOnly: true}}
+	got, why, err := Shortlist(in, 1)
+	want := []Candidate{{10, SameField | SameRegion | SharedLanguage | SharedFormat}, {11, SameField | SameRegion | SharedLanguage | SharedFormat}}
+	if err != nil || why.Key != "" || !reflect.DeepEqual(got, want) {
+		t.Fatalf("got %v %v %v", got, why, err)
+	}
+	if got, why, err := Shortlist(in, 2); err != nil || got != nil || why.Key != KeyNoConsent {
+		t.Fatalf("minor without consent: %v %v %v", got, why, err)
+	}
+	if _, _, err := Shortlist(in, 3); err != errs.ErrNotFound {
+		t.Fatalf("unknown young person: %v", err)
+	}
+}

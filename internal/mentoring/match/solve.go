@@ -42,16 +42,25 @@ func (m *model) shortlistAll() {
 
 // network is the flow network of a model with its ranked costs.
 type network struct {
-	g     *flow.Graph
-	n     int64 // young people with a candidate
-	a, b  int64 // the weights of a match and of a preference point
-	first []int // the arc of each young person's first candidate; -1 for none
+	g    *flow.Graph
+	n    int64 // young people with a candidate
+	a, b int64 // the weights of a match and of a preference point
+	// last is the arc of each young person's last candidate; the others
+	// precede it in reverse order (see candArc). -1 for none.
+	last []int
 }
 
 // network builds the flow network (see the package documentation).
+//
+// Two choices that change nothing in the optimum make the solver's work
+// lighter on the instance (20,000 × 1,000 × 50): costs shifted
+// to be nonnegative (0.86 million pivots instead of 1.45 million with
+// the costs −(B·p + f)), and the arcs added in reverse order, the
+// mentors' arcs to the sink first and the young people from the last
+// (0.96 million pivots in the forward order).
 func (m *model) network() *network {
-	net := &network{first: make([]int, len(m.youth))}
-	arcs := 1
+	net := &network{last: make([]int, len(m.youth))}
+	arcs := 0
 	for _, cs := range m.cands {
 		if len(cs) > 0 {
 			net.n++
@@ -60,37 +69,43 @@ func (m *model) network() *network {
 	}
 	net.b = maxFit*net.n + 1
 	net.a = (maxPref*net.b+maxFit)*net.n + 1
-	g := flow.NewGraph(2+int(net.n)+len(m.mentors), arcs+len(m.mentors))
-	src, sink := g.AddNode(), g.AddNode()
+	g := flow.NewGraph(1+int(net.n)+len(m.mentors), arcs+len(m.mentors))
+	sink := g.AddNode()
 	mentors := g.AddNodes(len(m.mentors))
-	g.SetSupply(src, net.n)
 	g.SetSupply(sink, -net.n)
-	for i, cs := range m.cands {
-		net.first[i] = -1
+	for j := len(m.free) - 1; j >= 0; j-- {
+		if m.free[j] > 0 {
+			g.AddArc(mentors+j, sink, min(int64(m.free[j]), net.n), 0)
+		}
+	}
+	for i := len(m.cands) - 1; i >= 0; i-- {
+		cs := m.cands[i]
+		net.last[i] = -1
 		if len(cs) == 0 {
 			continue
 		}
 		y := g.AddNode()
-		g.AddArc(src, y, 1, 0)
-		for k, c := range cs {
-			a := g.AddArc(y, mentors+c.mentor, 1, -(net.a + net.b*int64(c.pref) + int64(c.fit.Points())))
-			if k == 0 {
-				net.first[i] = a
-			}
+		g.SetSupply(y, 1)
+		g.AddArc(y, sink, 1, net.a+net.c())
+		for k := len(cs) - 1; k >= 0; k-- {
+			c := cs[k]
+			net.last[i] = g.AddArc(y, mentors+c.mentor, 1, net.c()-(net.b*int64(c.pref)+int64(c.fit.Points())))
 		}
 	}
-	for j, free := range m.free {
-		if free > 0 {
-			g.AddArc(mentors+j, sink, min(int64(free), net.n), 0)
-		}
-	}
-	g.AddArc(src, sink, net.n, 0)
 	net.g = g
 	return net
 }
 
-// aims reads the three aims' values back from a least cost.
+// candArc is the arc of young person i's k-th candidate.
+func (net *network) candArc(i, k int) int { return net.last[i] - k }
+
+// aims reads the three aims' values back from a least cost, which is
+// A·(n − k) + C·n − (B·p + f) for C = P·B + F (see network).
 func (net *network) aims(cost int64) (matched, pref, fit int64) {
-	v := -cost
+	v := (net.a+net.c())*net.n - cost
 	return v / net.a, v % net.a / net.b, v % net.a % net.b
 }
+
+// c is the most a match is worth by preference and fit, B·P + F: the
+// shift that makes every cost nonnegative.
+func (net *network) c() int64 { return maxPref*net.b + maxFit }
