@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math/big"
 	"reflect"
 	"slices"
 	"testing"
@@ -210,5 +211,26 @@ func TestShortlist(t *testing.T) {
 	}
 	if _, _, err := Shortlist(in, 3); err != errs.ErrNotFound {
 		t.Fatalf("unknown young person: %v", err)
+	}
+}
+
+// TestWeightsInRange: at MaxYouth young people the weights and the
+// largest cost stay within the bound the package documentation proves,
+// A + C < 13·(n+1)², computed without overflow, and (k, p, f) read back
+// from a cost at the extremes.
+func TestWeightsInRange(t *testing.T) {
+	net := &network{n: MaxYouth}
+	net.b = maxFit*net.n + 1
+	net.a = (maxPref*net.b+maxFit)*net.n + 1
+	top := new(big.Int).Mul(big.NewInt(MaxYouth+1), big.NewInt(MaxYouth+1))
+	top.Mul(top, big.NewInt(13))
+	if sum := big.NewInt(net.a + net.c()); sum.Cmp(top) >= 0 || !top.IsInt64() {
+		t.Fatalf("A + C = %v, bound %v", sum, top)
+	}
+	for _, want := range [][3]int64{{0, 0, 0}, {MaxYouth, maxPref * MaxYouth, maxFit * MaxYouth}, {7, 20, 28}} {
+		cost := (net.a+net.c())*net.n - (net.a*want[0] + net.b*want[1] + want[2])
+		if k, p, f := net.aims(cost); [3]int64{k, p, f} != want {
+			t.Fatalf("aims of %v read back as %v %v %v", want, k, p, f)
+		}
 	}
 }
