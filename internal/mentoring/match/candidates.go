@@ -28,10 +28,15 @@ type scratch struct {
 
 // candidates finds young person i's candidates: the shortlist (the Limit
 // best-fitting eligible mentors, by fit and then id) followed by their
-// eligible choices outside it, and their status. With all unset, under
-// ChoicesOnly a young person who ranked mentors considers only them.
-func (m *model) candidates(i int, s *scratch, all bool) ([]cand, status) {
-	y := m.youth[i]
+// eligible choices outside it, and their status. Under ChoicesOnly a
+// young person who ranked mentors considers only them. With noChoices
+// their choices are ignored: the shortlist alone, every preference
+// Other.
+func (m *model) candidates(i int, s *scratch, noChoices bool) ([]cand, status) {
+	y := *m.youth[i]
+	if noChoices {
+		y.Choices = nil
+	}
 	if m.kept[y.ID] {
 		return nil, kept
 	}
@@ -57,7 +62,7 @@ func (m *model) candidates(i int, s *scratch, all bool) ([]cand, status) {
 		}
 	}()
 
-	onlyChoices := !all && m.in.Rule.ChoicesOnly && len(y.Choices) > 0
+	onlyChoices := m.in.Rule.ChoicesOnly && len(y.Choices) > 0
 	var unvetted, excluded bool
 	consider := func(j int) {
 		if !m.mentors[j].School || m.free[j] <= 0 {

@@ -21,12 +21,9 @@ type Candidate struct {
 // reason Run would give; otherwise the reason is zero. An id not in
 // in.Youth is errs.ErrNotFound.
 func Shortlist(in Input, id int64) ([]Candidate, Reason, error) {
-	k := slices.IndexFunc(in.Youth, func(y Youth) bool { return y.ID == id })
-	if k < 0 {
+	if !slices.ContainsFunc(in.Youth, func(y Youth) bool { return y.ID == id }) {
 		return nil, Reason{}, errs.ErrNotFound
 	}
-	in.Youth = slices.Clone(in.Youth)
-	in.Youth[k].Choices = nil
 	if err := in.validate(); err != nil {
 		return nil, Reason{}, err
 	}
