@@ -46,8 +46,9 @@ type network struct {
 	g    *flow.Graph
 	n    int64 // young people with a candidate
 	a, b int64 // the weights of a match and of a preference point
-	// last is the arc of each young person's last candidate; the others
-	// precede it in reverse order (see candArc). -1 for none.
+	// last is the arc of each young person's first candidate, the last
+	// of their arcs added: candidate k's arc is k before it (candArc).
+	// -1 for none.
 	last []int
 }
 
