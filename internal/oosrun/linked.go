@@ -1,0 +1,140 @@
+package oosrun
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/jolproject/jol/internal/linkage"
+	"github.com/jolproject/jol/internal/outreach"
+)
+
+// linked is what linking the population with one set of enrolment rows
+// gave, by population row: the row each is linked to, with its weight,
+// and the best candidate of the clerical-review band of the others.
+type linked struct {
+	model         *linkage.Model
+	link, best    map[int]int
+	weight, bestW map[int]float64
+}
+
+// link links left with right, right being enrolment rows.
+func link(left, right *linkage.Dataset) *linked {
+	k := &linked{link: map[int]int{}, best: map[int]int{}, weight: map[int]float64{}, bestW: map[int]float64{}}
+	if right.Len() == 0 || left.Len() == 0 {
+		return k
+	}
+	res := linkage.LinkLists(left, right)
+	k.model = res.Model
+	for _, l := range res.Links {
+		k.link[l.Left], k.weight[l.Left] = l.Right, l.Weight
+	}
+	for _, l := range res.Review {
+		if w, ok := k.bestW[l.Left]; !ok || l.Weight > w {
+			k.best[l.Left], k.bestW[l.Left] = l.Right, l.Weight
+		}
+	}
+	return k
+}
+
+// linkOf returns the row population row i is linked to; k may be nil.
+func (k *linked) linkOf(i int) (int, bool) {
+	if k == nil {
+		return 0, false
+	}
+	j, ok := k.link[i]
+	return j, ok
+}
+
+// bestOf returns the best review candidate of population row i; k may be nil.
+func (k *linked) bestOf(i int) (int, bool) {
+	if k == nil {
+		return 0, false
+	}
+	j, ok := k.best[i]
+	return j, ok
+}
+
+// posterior is the probability the engine gives that a pair of weight w
+// is one child.
+func (k *linked) posterior(w float64) float64 {
+	if k.model == nil {
+		return 0
+	}
+	return k.model.Posterior(w)
+}
+
+// catchments counts the enrolment rows of each school by the place the
+// rows lie in.
+type catchments map[string]map[int64]int
+
+func newCatchments(rows []Row) catchments {
+	c := catchments{}
+	for _, r := range rows {
+		if r.SchoolID == 0 || r.RegionPath == "" {
+			continue
+		}
+		if c[r.RegionPath] == nil {
+			c[r.RegionPath] = map[int64]int{}
+		}
+		c[r.RegionPath][r.SchoolID]++
+	}
+	return c
+}
+
+// of returns the school with the most enrolment rows in the place at
+// path, else in the nearest place above it with any, below the country;
+// 0 when there is none. Ties go to the lower id, so a run is repeatable.
+func (c catchments) of(path string) int64 {
+	for p := path; strings.Count(p, "/") > 2; p = parent(p) {
+		best, most := int64(0), 0
+		for id, n := range c[p] {
+			if n > most || n == most && id < best {
+				best, most = id, n
+			}
+		}
+		if best != 0 {
+			return best
+		}
+	}
+	return 0
+}
+
+// parent returns the path of the place above the one at p ("/A/B/" → "/A/").
+func parent(p string) string {
+	t := strings.TrimSuffix(p, "/")
+	return t[:strings.LastIndex(t, "/")+1]
+}
+
+// finish writes why f was flagged, in a line.
+func finish(f Finding, year int) Finding {
+	y := YearLabel(year)
+	var b strings.Builder
+	switch {
+	case f.Visibility == outreach.Visible:
+		fmt.Fprintf(&b, "on a %s enrolment list as %s", y, strings.ReplaceAll(f.Closest.Status, "_", " "))
+	case f.Category == outreach.DroppedOut:
+		fmt.Fprintf(&b, "no enrolment in %s lists; on an earlier year's list", y)
+	default:
+		fmt.Fprintf(&b, "no enrolment in %s lists", y)
+	}
+	if r := f.Closest; r != nil {
+		fmt.Fprintf(&b, "; closest record: %s", strings.TrimSpace(r.Last+" "+r.First))
+		if !r.Birth.IsZero() {
+			b.WriteString(", " + r.Birth.Format("2006-01-02"))
+		}
+		if r.SchoolName != "" {
+			b.WriteString(", " + r.SchoolName)
+		}
+		if r.SchoolYear != 0 && r.SchoolYear != year {
+			b.WriteString(", " + YearLabel(r.SchoolYear))
+		}
+		fmt.Fprintf(&b, ", weight %.1f", f.Weight)
+	} else {
+		b.WriteString("; no close record on any list")
+	}
+	f.Why = b.String()
+	if len(f.Why) > outreach.MaxWhy {
+		f.Why = f.Why[:outreach.MaxWhy]
+	}
+	return f
+}
