@@ -56,7 +56,7 @@ func (l enrolmentList) Parser(ctx context.Context, p access.Principal, o Options
 		return nil, err
 	}
 	return func(f Fields) (oosRow, []RowError) {
-		row, errs := parseOOS(f, parse, home)
+		row, errs := parseOOS(f, parse, l.people.reg.CheckImportRow, home)
 		if y, ok := oosrun.ParseSchoolYear(f.Get(SchoolYear)); ok {
 			row.year = y
 		} else {

@@ -1,6 +1,7 @@
 package imports
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strings"
@@ -38,6 +39,7 @@ type populationList struct {
 type oosRow struct {
 	person people.ImportRow
 	place  string
+	natID  string // the national ID as written, when the registry refused it
 	year   int
 	status string
 }
@@ -65,7 +67,7 @@ func (l populationList) Parser(ctx context.Context, p access.Principal, o Option
 		return nil, err
 	}
 	return func(f Fields) (oosRow, []RowError) {
-		row, errs := parseOOS(f, parse, home)
+		row, errs := parseOOS(f, parse, l.people.reg.CheckImportRow, home)
 		if f.Get(BirthDate) == "" {
 			errs = append(errs, f.Error(BirthDate, "oos.birth_date_required"))
 		}
@@ -93,7 +95,8 @@ func oosParser(ctx context.Context, l peopleList, p access.Principal, o Options)
 
 // parseOOS reads the person of a row, keeping the place as written and
 // refusing an identifier a spreadsheet wrote in scientific notation.
-func parseOOS(f Fields, parse func(Fields) (people.ImportRow, []RowError), home string) (oosRow, []RowError) {
+func parseOOS(f Fields, parse func(Fields) (people.ImportRow, []RowError), check func(*people.ImportRow) []people.RowError,
+	home string) (oosRow, []RowError) {
 	row := oosRow{}
 	for _, c := range []Column{Settlement, District, Region} {
 		if v := f.Get(c); v != "" {
@@ -103,6 +106,7 @@ func parseOOS(f Fields, parse func(Fields) (people.ImportRow, []RowError), home 
 	}
 	var errs []RowError
 	row.person, errs = parse(f)
+	n := len(errs)
 	errs = slices.DeleteFunc(errs, func(e RowError) bool {
 		if e.Key != "error.unknown_region" {
 			return false
@@ -110,9 +114,22 @@ func parseOOS(f Fields, parse func(Fields) (people.ImportRow, []RowError), home 
 		row.person.Person.RegionCode = home
 		return true
 	})
-	if id := f.Get(NationalID); scientific(id) {
+	if len(errs) == 0 && n > 0 {
+		// The parser left the registry's checks for a row it refused.
+		for _, e := range check(&row.person) {
+			errs = append(errs, RowError{Line: e.Line, Column: e.Field, Value: e.Value, Key: e.Key, Args: e.Args})
+		}
+	}
+	id := f.Get(NationalID)
+	if scientific(id) {
 		errs = slices.DeleteFunc(errs, func(e RowError) bool { return e.Column == string(NationalID) })
 		errs = append(errs, f.Error(NationalID, "import.scientific_id"))
+	} else if slices.ContainsFunc(errs, func(e RowError) bool { return e.Column == string(NationalID) }) {
+		// A mistyped ID is no reason to lose a child: the registry is
+		// not told it, the list keeps it for the linkage, which
+		// tolerates a wrong digit.
+		errs = slices.DeleteFunc(errs, func(e RowError) bool { return e.Column == string(NationalID) })
+		row.natID, row.person.Person.NationalID, row.person.Person.IDKind = id, "", ""
 	}
 	if len(errs) > 0 && row.person.Person.RegionCode == "" {
 		row.person.Person.RegionCode = home
@@ -200,7 +217,7 @@ func (s *populationSession) Close(ctx context.Context) error {
 func (r oosRow) kept() oosrun.Row {
 	in := r.person.Person
 	return oosrun.Row{Line: r.person.Line, Last: strings.TrimSpace(in.LastName), First: strings.TrimSpace(in.FirstName),
-		Patronymic: strings.TrimSpace(in.Patronymic), Birth: in.BirthDate, Sex: in.Sex, NationalID: in.NationalID,
+		Patronymic: strings.TrimSpace(in.Patronymic), Birth: in.BirthDate, Sex: in.Sex, NationalID: cmp.Or(in.NationalID, r.natID),
 		Place: r.place, RegionCode: in.RegionCode, SchoolID: in.OrgID, Grade: in.Grade, SchoolYear: r.year,
 		Status: r.status}
 }

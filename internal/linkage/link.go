@@ -40,10 +40,19 @@ func LinkLists(left, right *Dataset) *LinkResult {
 			}
 		}
 	}
-	edges, band := acceptable(cands, left.Len(), right.Len(), m.Match)
+	res := settle(cands, left.Len(), right.Len(), m)
+	res.Stats = st
+	return res
+}
+
+// settle assigns the candidate pairs of the review band and above one
+// to one and keeps the other pairs of the band whose records both stay
+// unlinked for review.
+func settle(cands []Link, nl, nr int, m *Model) *LinkResult {
+	edges, band := acceptable(cands, nl, nr, m.Match)
 	links, greedy := assign(edges, m.Review)
 	slices.SortFunc(links, func(a, b Link) int { return a.Right - b.Right })
-	usedL, usedR := make([]bool, left.Len()), make([]bool, right.Len())
+	usedL, usedR := make([]bool, nl), make([]bool, nr)
 	for _, l := range links {
 		usedL[l.Left], usedR[l.Right] = true, true
 	}
@@ -59,7 +68,7 @@ func LinkLists(left, right *Dataset) *LinkResult {
 		}
 		return a.Left - b.Left
 	})
-	return &LinkResult{Model: m, Links: links, Review: review, Stats: st, Greedy: greedy}
+	return &LinkResult{Model: m, Links: links, Review: review, Greedy: greedy}
 }
 
 // acceptable splits the candidate pairs of the review band and above

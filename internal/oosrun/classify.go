@@ -57,6 +57,7 @@ func Classify(l Lists) ([]Finding, Counts) {
 	lex := linkage.NewLexicon()
 	left := dataset(lex, l.Population)
 	cur := link(left, dataset(lex, l.Current))
+	cur.again(lex, l.Population, l.Current)
 	var old *linked
 	if len(l.Older) > 0 {
 		old = link(left, dataset(lex, l.Older))

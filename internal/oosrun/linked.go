@@ -8,6 +8,11 @@ import (
 	"github.com/jolproject/jol/internal/outreach"
 )
 
+// maxRest is the largest product of the unlinked rows of both sides
+// again compares: about a quarter of it is compared (birth years at most
+// one apart), some seconds of work.
+const maxRest = 100_000_000
+
 // linked is what linking the population with one set of enrolment rows
 // gave, by population row: the row each is linked to, with its weight,
 // and the best candidate of the clerical-review band of the others.
@@ -34,6 +39,46 @@ func link(left, right *linkage.Dataset) *linked {
 		}
 	}
 	return k
+}
+
+// again links the rows of left and right that k left unlinked with each
+// other (see linkage.LinkRest), and adds the links it finds to k, and
+// the best candidate of the review band of each row still unlinked.
+func (k *linked) again(lex *linkage.Lexicon, left, right []Row) {
+	if k.model == nil {
+		return
+	}
+	usedR := map[int]bool{}
+	for _, j := range k.link {
+		usedR[j] = true
+	}
+	var li, ri []int
+	var lrows, rrows []Row
+	for i, r := range left {
+		if _, ok := k.link[i]; !ok {
+			li, lrows = append(li, i), append(lrows, r)
+		}
+	}
+	for j, r := range right {
+		if !usedR[j] {
+			ri, rrows = append(ri, j), append(rrows, r)
+		}
+	}
+	if len(lrows) == 0 || len(rrows) == 0 || len(lrows)*len(rrows) > maxRest {
+		return
+	}
+	res := linkage.LinkRest(dataset(lex, lrows), dataset(lex, rrows), k.model)
+	for _, l := range res.Links {
+		i, j := li[l.Left], ri[l.Right]
+		k.link[i], k.weight[i] = j, l.Weight
+		delete(k.best, i)
+	}
+	for _, l := range res.Review {
+		i, j := li[l.Left], ri[l.Right]
+		if w, ok := k.bestW[i]; !ok || l.Weight > w {
+			k.best[i], k.bestW[i] = j, l.Weight
+		}
+	}
 }
 
 // linkOf returns the row population row i is linked to; k may be nil.

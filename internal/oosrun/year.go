@@ -64,3 +64,10 @@ func ParseStatus(s string) (string, bool) {
 	v, ok := statusWords[k]
 	return v, ok
 }
+
+// Year is the school year run for, as "2026/27".
+func (r Run) Year() string { return YearLabel(r.SchoolYear) }
+
+// Year is the latest school year of an enrolment list, as "2026/27"; ""
+// for a population list.
+func (l List) Year() string { return YearLabel(l.SchoolYear) }
