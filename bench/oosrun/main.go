@@ -61,12 +61,7 @@ func run(ctx context.Context, dir string, again bool) error {
 	if err != nil {
 		return err
 	}
-	// The run is done at once, as the system, not queued.
-	runs, err := oosrun.New(oosrun.Deps{DB: db, Audit: svc.Audit, People: svc.People, Outreach: svc.Outreach,
-		Geo: svc.Geo, Orgs: svc.Orgs, Accounts: svc.Accounts, Now: time.Now})
-	if err != nil {
-		return err
-	}
+	runs := svc.OOS
 	p := access.System
 	var ids [2]int64
 	if again {
@@ -102,7 +97,7 @@ func run(ctx context.Context, dir string, again bool) error {
 // ids[1] and writes the children it flagged.
 func linkAndWrite(ctx context.Context, db *store.DB, runs *oosrun.Service, p access.Principal, ids [2]int64, dir string) error {
 	began := time.Now()
-	r, err := runs.Start(ctx, p, oosrun.Input{Population: ids[0], Enrolment: ids[1:], SchoolYear: 2026})
+	r, err := runs.Do(ctx, p, oosrun.Input{Population: ids[0], Enrolment: ids[1:], SchoolYear: 2026})
 	if err != nil {
 		return err
 	}

@@ -193,6 +193,9 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 		if err := seedDuplicates(ctx, s, now(), ids); err != nil {
 			return nil, fmt.Errorf("demo duplicates: %w", err)
 		}
+		if err := seedOOSRun(ctx, s, now(), ids); err != nil {
+			return nil, fmt.Errorf("demo out-of-school run: %w", err)
+		}
 	}
 	// Last, so that it names the sponsors seeded before it.
 	if err := seedReport(ctx, s, now().Year()); err != nil {

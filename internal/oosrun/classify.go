@@ -106,7 +106,7 @@ func Classify(l Lists) ([]Finding, Counts) {
 			f.Visibility, f.Closest, f.Weight = outreach.SemiInvisible, &l.Older[j], old.bestW[i]
 		}
 		if f.School == 0 {
-			f.School = catch.of(ch.RegionPath)
+			f.School = catch.of(ch.Place, ch.RegionPath)
 		}
 		out = append(out, finish(f, l.Year))
 	}

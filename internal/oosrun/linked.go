@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/jolproject/jol/internal/linkage"
+	"github.com/jolproject/jol/internal/linkage/names"
 	"github.com/jolproject/jol/internal/outreach"
 )
 
@@ -109,30 +110,52 @@ func (k *linked) posterior(w float64) float64 {
 }
 
 // catchments counts the enrolment rows of each school by the place the
-// rows lie in.
+// rows name, as written, and by the region they lie in.
 type catchments map[string]map[int64]int
 
 func newCatchments(rows []Row) catchments {
 	c := catchments{}
+	add := func(key string, school int64) {
+		if c[key] == nil {
+			c[key] = map[int64]int{}
+		}
+		c[key][school]++
+	}
 	for _, r := range rows {
-		if r.SchoolID == 0 || r.RegionPath == "" {
+		if r.SchoolID == 0 {
 			continue
 		}
-		if c[r.RegionPath] == nil {
-			c[r.RegionPath] = map[int64]int{}
+		if k := placeKey(r.Place); k != "" {
+			add(k, r.SchoolID)
 		}
-		c[r.RegionPath][r.SchoolID]++
+		if r.RegionPath != "" {
+			add(r.RegionPath, r.SchoolID)
+		}
 	}
 	return c
 }
 
-// of returns the school with the most enrolment rows in the place at
-// path, else in the nearest place above it with any, below the country;
-// 0 when there is none. Ties go to the lower id, so a run is repeatable.
-func (c catchments) of(path string) int64 {
+// placeKey is the key of a place as written: "" for none.
+func placeKey(place string) string {
+	if k := names.Key(place); k != "" {
+		return "place:" + k
+	}
+	return ""
+}
+
+// of returns the catchment school of a child of place, in the region at
+// path: the school with the most enrolment rows naming the same place,
+// else in the region, else in the nearest region above it with any,
+// below the country; 0 when there is none. Ties go to the lower id, so a
+// run is repeatable.
+func (c catchments) of(place, path string) int64 {
+	keys := []string{placeKey(place)}
 	for p := path; strings.Count(p, "/") > 2; p = parent(p) {
+		keys = append(keys, p)
+	}
+	for _, k := range keys {
 		best, most := int64(0), 0
-		for id, n := range c[p] {
+		for id, n := range c[k] {
 			if n > most || n == most && id < best {
 				best, most = id, n
 			}
