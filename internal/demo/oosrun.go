@@ -33,7 +33,7 @@ var qazvinSchools = []struct{ name, place string }{
 	{"دبستان و دبیرستان شهید رجایی قزوین", "قزوین"},
 	{"مدرسه امام خمینی تاکستان", "تاکستان"},
 	{"مدرسه فرهنگیان آبیک", "آبیک"},
-	{"مدرسه شهید بهشتی بوئین‌زهرا", "بوئین‌زهرا"},
+	{"مدرسه شهید بهشتی بوئین\u200cزهرا", "بوئین\u200cزهرا"},
 	{"مدرسه پروین اعتصامی الوند", "البرز"},
 	{"مدرسه علامه طباطبایی آوج", "آوج"},
 }
@@ -93,7 +93,8 @@ func seedOOSRun(ctx context.Context, s *services.Services, today time.Time, ids 
 		}
 		lists = append(lists, id)
 	}
-	_, err = s.OOS.Do(ctx, access.System, oosrun.Input{Population: pop, Enrolment: lists, SchoolYear: year})
+	_, err = s.OOS.Do(ctx, access.System, oosrun.Input{Population: pop, Enrolment: lists, SchoolYear: year,
+		Locale: "fa"})
 	return err
 }
 

@@ -1,6 +1,7 @@
 package demo_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/jolproject/jol/internal/access"
@@ -37,6 +38,10 @@ func TestDemoOutOfSchoolRun(t *testing.T) {
 		if res.ByVisibility[k] == 0 {
 			t.Errorf("no child %s", k)
 		}
+	}
+	kids, err := svc.OOS.Flags(ctx, access.System, runs[0].ID, oosrun.After{}, 5)
+	if err != nil || len(kids) == 0 || !strings.Contains(kids[0].Why, "فهرست") {
+		t.Errorf("the why lines are not in Persian: %+v %v", kids, err)
 	}
 	lists, err := svc.OOS.Lists(ctx, access.System, oosrun.Enrolment)
 	if err != nil || len(lists) != 8 {

@@ -3,6 +3,7 @@ package oosrun
 import (
 	"time"
 
+	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/linkage"
 	"github.com/jolproject/jol/internal/linkage/names"
 	"github.com/jolproject/jol/internal/outreach"
@@ -16,6 +17,8 @@ type Lists struct {
 	Current, Older []Row
 	Year           int // the school year's first calendar year
 	MinAge, MaxAge int // school age on 1 September of Year
+	// L writes the why lines; English when nil.
+	L *i18n.Localizer
 }
 
 // Finding is a school-age child of the population list no enrolment
@@ -54,6 +57,10 @@ type Counts struct {
 // the engine gives of the row a visible child is linked to, and for the
 // others 1 minus that of their closest candidate among the year's rows.
 func Classify(l Lists) ([]Finding, Counts) {
+	if l.L == nil {
+		cat, _ := i18n.New() // nil on error: the why lines are then message keys
+		l.L = cat.Localizer(i18n.EN)
+	}
 	lex := linkage.NewLexicon()
 	left := dataset(lex, l.Population)
 	cur := link(left, dataset(lex, l.Current))
@@ -87,7 +94,7 @@ func Classify(l Lists) ([]Finding, Counts) {
 			if _, ok := old.linkOf(i); ok {
 				f.Category = outreach.DroppedOut
 			}
-			out = append(out, finish(f, l.Year))
+			out = append(out, finish(f, l.Year, l.L))
 			continue
 		}
 		f.Visibility, f.Confidence = outreach.Invisible, 1
@@ -108,7 +115,7 @@ func Classify(l Lists) ([]Finding, Counts) {
 		if f.School == 0 {
 			f.School = catch.of(ch.Place, ch.RegionPath)
 		}
-		out = append(out, finish(f, l.Year))
+		out = append(out, finish(f, l.Year, l.L))
 	}
 	return out, c
 }

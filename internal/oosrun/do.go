@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/outreach"
 	"github.com/jolproject/jol/internal/store"
 )
@@ -31,7 +32,12 @@ func (s *Service) do(ctx context.Context, id int64, p access.Principal) error {
 	if err != nil {
 		return err
 	}
-	l := Lists{Year: run.SchoolYear, MinAge: run.MinAge, MaxAge: run.MaxAge}
+	cat, err := s.catalog()
+	if err != nil {
+		return err
+	}
+	loc, _ := i18n.Parse(run.Locale)
+	l := Lists{Year: run.SchoolYear, MinAge: run.MinAge, MaxAge: run.MaxAge, L: cat.Localizer(loc)}
 	pop, err := s.rows(ctx, run.PopulationID)
 	if err != nil {
 		return err

@@ -1,9 +1,9 @@
 package oosrun
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/linkage"
 	"github.com/jolproject/jol/internal/linkage/names"
 	"github.com/jolproject/jol/internal/outreach"
@@ -173,36 +173,37 @@ func parent(p string) string {
 	return t[:strings.LastIndex(t, "/")+1]
 }
 
-// finish writes why f was flagged, in a line.
-func finish(f Finding, year int) Finding {
-	y := YearLabel(year)
-	var b strings.Builder
+// finish writes why f was flagged, in a line, in l's language.
+func finish(f Finding, year int, l *i18n.Localizer) Finding {
+	y := l.Digits(YearLabel(year))
+	var parts []string
 	switch {
 	case f.Visibility == outreach.Visible:
-		fmt.Fprintf(&b, "on a %s enrolment list as %s", y, strings.ReplaceAll(f.Closest.Status, "_", " "))
+		parts = append(parts, l.T("oos.why_visible", "Year", y, "Status", l.T("oos.status_"+f.Closest.Status)))
 	case f.Category == outreach.DroppedOut:
-		fmt.Fprintf(&b, "no enrolment in %s lists; on an earlier year's list", y)
+		parts = append(parts, l.T("oos.why_dropped", "Year", y))
 	default:
-		fmt.Fprintf(&b, "no enrolment in %s lists", y)
+		parts = append(parts, l.T("oos.why_none", "Year", y))
 	}
 	if r := f.Closest; r != nil {
-		fmt.Fprintf(&b, "; closest record: %s", strings.TrimSpace(r.Last+" "+r.First))
+		about := []string{strings.TrimSpace(r.Last + " " + r.First)}
 		if !r.Birth.IsZero() {
-			b.WriteString(", " + r.Birth.Format("2006-01-02"))
+			about = append(about, l.Digits(r.Birth.Format("2006-01-02")))
 		}
 		if r.SchoolName != "" {
-			b.WriteString(", " + r.SchoolName)
+			about = append(about, r.SchoolName)
 		}
 		if r.SchoolYear != 0 && r.SchoolYear != year {
-			b.WriteString(", " + YearLabel(r.SchoolYear))
+			about = append(about, l.Digits(YearLabel(r.SchoolYear)))
 		}
-		fmt.Fprintf(&b, ", weight %.1f", f.Weight)
+		about = append(about, l.T("oos.why_weight", "Weight", l.Locale().Decimal(f.Weight, 1)))
+		parts = append(parts, l.T("oos.why_closest", "Record", strings.Join(about, l.T("common.list_separator"))))
 	} else {
-		b.WriteString("; no close record on any list")
+		parts = append(parts, l.T("oos.why_no_record"))
 	}
-	f.Why = b.String()
+	f.Why = strings.Join(parts, l.T("oos.why_separator"))
 	if len(f.Why) > outreach.MaxWhy {
-		f.Why = f.Why[:outreach.MaxWhy]
+		f.Why = strings.ToValidUTF8(f.Why[:outreach.MaxWhy], "")
 	}
 	return f
 }

@@ -21,11 +21,13 @@ import (
 	"embed"
 	"fmt"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/geo"
+	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/outreach"
@@ -80,13 +82,14 @@ type Deps struct {
 
 // Service keeps the lists and the runs.
 type Service struct {
-	d Deps
-	q queries
+	d       Deps
+	q       queries
+	catalog func() (*i18n.Catalog, error) // the why lines' messages, read at the first run
 }
 
 // New returns the service. Register Handle with the job queue under JobKind.
 func New(d Deps) (*Service, error) {
-	s := &Service{d: d}
+	s := &Service{d: d, catalog: sync.OnceValues(i18n.New)}
 	if err := store.BindQueries(&s.q, queryFS, d.DB.Engine); err != nil {
 		return nil, fmt.Errorf("oosrun: %w", err)
 	}

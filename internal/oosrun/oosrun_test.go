@@ -1,6 +1,7 @@
 package oosrun_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/jolproject/jol/internal/access"
@@ -59,6 +60,12 @@ func TestRunFlagsTheRightChildren(t *testing.T) {
 			if g.Why == "" || g.Confidence <= 0 || g.Confidence > 1 {
 				t.Errorf("%s: why %q, confidence %v", last, g.Why, g.Confidence)
 			}
+		}
+		if why := got[ivanova.last].Why; !strings.HasPrefix(why, "on a 2026/27 enrolment list as left; closest record: Иванова Анна, 2016-04-07, School №1, weight ") {
+			t.Errorf("Ivanova's why: %q", why)
+		}
+		if why := got[zhumabaeva.last].Why; !strings.HasPrefix(why, "no enrolment in 2026/27 lists; ") {
+			t.Errorf("Zhumabaeva's why: %q", why)
 		}
 		if g := got[omarova.last]; g.SchoolName != "School №1" {
 			t.Errorf("Omarova's catchment school %q", g.SchoolName)

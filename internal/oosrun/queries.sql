@@ -56,9 +56,9 @@ ORDER BY r.line;
 SELECT person_id FROM outreach_cases WHERE step <> 'closed';
 
 -- name: InsertRun
-INSERT INTO oos_runs (population_id, school_year, enrolment_ids, min_age, max_age, status, org_path, region_path,
-    created_by, created_at)
-VALUES ($1, $2, $3, $4, $5, 'queued', $6, $7, $8, $9) RETURNING id;
+INSERT INTO oos_runs (population_id, school_year, enrolment_ids, min_age, max_age, locale, status, org_path,
+    region_path, created_by, created_at)
+VALUES ($1, $2, $3, $4, $5, $6, 'queued', $7, $8, $9, $10) RETURNING id;
 
 -- name: SetRunJob
 UPDATE oos_runs SET job_id = $2 WHERE id = $1;
@@ -70,7 +70,7 @@ UPDATE oos_runs SET status = 'running' WHERE id = $1;
 UPDATE oos_runs SET status = $2, result = $3, error_key = $4, finished_at = $5 WHERE id = $1;
 
 -- name: RunByID
-SELECT r.id, r.population_id, r.school_year, r.enrolment_ids, r.min_age, r.max_age, r.status,
+SELECT r.id, r.population_id, r.school_year, r.enrolment_ids, r.min_age, r.max_age, r.locale, r.status,
        COALESCE(r.job_id, 0), r.org_path, r.region_path, r.result, r.error_key, COALESCE(u.name, ''),
        COALESCE(r.created_by, 0), r.created_at, r.finished_at
 FROM oos_runs r LEFT JOIN users u ON u.id = r.created_by
@@ -79,7 +79,7 @@ WHERE r.id = $1;
 -- name: Runs
 -- The runs of the organisations $1–$2, newest first, at most $3 (the
 -- service leaves out those of regions apart from the reader's).
-SELECT r.id, r.population_id, r.school_year, r.enrolment_ids, r.min_age, r.max_age, r.status,
+SELECT r.id, r.population_id, r.school_year, r.enrolment_ids, r.min_age, r.max_age, r.locale, r.status,
        COALESCE(r.job_id, 0), r.org_path, r.region_path, r.result, r.error_key, COALESCE(u.name, ''),
        COALESCE(r.created_by, 0), r.created_at, r.finished_at
 FROM oos_runs r LEFT JOIN users u ON u.id = r.created_by

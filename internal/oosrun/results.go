@@ -116,7 +116,7 @@ func scanRun(sc interface{ Scan(...any) error }) (Run, error) {
 	var r Run
 	var ids, result string
 	var fin sql.NullTime
-	if err := sc.Scan(&r.ID, &r.PopulationID, &r.SchoolYear, &ids, &r.MinAge, &r.MaxAge, &r.Status, &r.JobID,
+	if err := sc.Scan(&r.ID, &r.PopulationID, &r.SchoolYear, &ids, &r.MinAge, &r.MaxAge, &r.Locale, &r.Status, &r.JobID,
 		&r.OrgPath, &r.RegionPath, &result, &r.ErrorKey, &r.CreatedByName, &r.CreatedBy, &r.CreatedAt,
 		&fin); err != nil {
 		return r, err

@@ -1,6 +1,7 @@
 package oosrun
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -13,6 +14,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/store"
 )
@@ -20,12 +22,15 @@ import (
 // Input is what a run is asked to do: link population list Population
 // with the enrolment lists Enrolment for the school year that begins in
 // SchoolYear, taking children MinAge to MaxAge years old on 1 September
-// of it (MinAge and MaxAge when 0).
+// of it (MinAge and MaxAge when 0). Locale is the language the why lines
+// are written in; when "", the language of the user who asked, as their
+// account has it, or English.
 type Input struct {
 	Population     int64   `json:"population"`
 	Enrolment      []int64 `json:"enrolment"`
 	SchoolYear     int     `json:"school_year"`
 	MinAge, MaxAge int
+	Locale         string `json:"locale,omitempty"`
 }
 
 // Run is one out-of-school run. Its Status follows its job's: jobs.Queued,
@@ -37,6 +42,7 @@ type Run struct {
 	EnrolmentIDs  []int64    `json:"enrolment"`
 	MinAge        int        `json:"min_age"`
 	MaxAge        int        `json:"max_age"`
+	Locale        string     `json:"locale,omitempty"`
 	Status        string     `json:"status"`
 	JobID         int64      `json:"job_id,omitempty"`
 	OrgPath       string     `json:"-"`
@@ -109,9 +115,12 @@ func (s *Service) start(ctx context.Context, p access.Principal, in Input, queue
 		ids[i] = itoa(id)
 	}
 	var run Run
+	if in.Locale == "" {
+		in.Locale = s.localeOf(ctx, p)
+	}
 	err = s.d.DB.Tx(ctx, func(tx *sql.Tx) error {
 		if err := tx.QueryRowContext(ctx, s.q.InsertRun, in.Population, in.SchoolYear, strings.Join(ids, ","),
-			in.MinAge, in.MaxAge, pop.OrgPath, p.RegionPath, store.NullID(p.UserID), s.clock()).Scan(&run.ID); err != nil {
+			in.MinAge, in.MaxAge, in.Locale, pop.OrgPath, p.RegionPath, store.NullID(p.UserID), s.clock()).Scan(&run.ID); err != nil {
 			return err
 		}
 		if err := s.d.Audit.Record(ctx, tx, p, audit.Change{Action: "create", Entity: "oos_run", EntityID: itoa(run.ID),
@@ -138,6 +147,19 @@ func (s *Service) start(ctx context.Context, p access.Principal, in Input, queue
 		}
 	}
 	return s.Run(ctx, p, run.ID)
+}
+
+// localeOf is the language of p's account: theirs, else their
+// organisation's, else English.
+func (s *Service) localeOf(ctx context.Context, p access.Principal) string {
+	if p.UserID == 0 || s.d.Accounts == nil {
+		return string(i18n.EN)
+	}
+	u, err := s.d.Accounts.Lookup(ctx, p.UserID)
+	if err != nil {
+		return string(i18n.EN)
+	}
+	return cmp.Or(u.Locale, u.OrgLocale, string(i18n.EN))
 }
 
 // check checks a run's input: lists p sees, of the right kinds, a school

@@ -48,7 +48,7 @@ var statusWords = map[string]string{
 	"not attending": NotAttending, "absent": NotAttending, "not_attending": NotAttending,
 	"қатыспайды": NotAttending, "келмейді": NotAttending, "не посещает": NotAttending,
 	"не ходит": NotAttending, "non présent": NotAttending, "absentéiste": NotAttending,
-	"غایب": NotAttending, "حاضر نمی‌شود": NotAttending,
+	"غایب": NotAttending, "حاضر نمی\u200cشود": NotAttending,
 	"left": Left, "dropped out": Left, "шықты": Left, "шығып кетті": Left, "выбыл": Left,
 	"выбыла": Left, "отчислен": Left, "parti": Left, "a quitté": Left, "déscolarisé": Left,
 	"ترک تحصیل": Left, "انصراف": Left,

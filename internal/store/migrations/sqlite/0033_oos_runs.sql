@@ -65,6 +65,8 @@ CREATE TABLE oos_runs (
     enrolment_ids TEXT NOT NULL DEFAULT '',
     min_age       INTEGER NOT NULL,
     max_age       INTEGER NOT NULL,
+    -- The language the why lines of the flagged children are written in.
+    locale        TEXT NOT NULL DEFAULT '',
     -- queued | running | done | failed, as the run's job
     status        TEXT NOT NULL DEFAULT 'queued',
     job_id        INTEGER,
