@@ -17,7 +17,7 @@ import (
 	"github.com/jolproject/jol/internal/tabular"
 )
 
-// The out-of-school sample of Qazvin province: the civil register's
+// The out-of-school sample of Qazvin province: the social-assistance
 // list of oosPopulation children of its six districts, imported as a
 // population list by the province's education department, this year's
 // enrolment list of a school in each district and last year's of two,
@@ -25,7 +25,7 @@ import (
 // flagged: about 4 % of the school-age children, never enrolled or
 // dropped out, visible (on a list as not attending or left),
 // semi-invisible (on last year's list only) or invisible.
-const oosPopulation = 6000
+const oosPopulation = 4000
 
 // qazvinSchools are the schools of the sample, one per district; the
 // district is written as the lists write it.
@@ -72,7 +72,7 @@ func seedOOSRun(ctx context.Context, s *services.Services, today time.Time, ids 
 		year--
 	}
 	kids := qazvinChildren(year)
-	pop, err := oosImport(ctx, s, "population-list", dept, "ثبت احوال استان قزوین.csv", populationCSV(kids))
+	pop, err := oosImport(ctx, s, "population-list", dept, "فهرست حمایت اجتماعی استان قزوین.csv", populationCSV(kids))
 	if err != nil {
 		return err
 	}
@@ -98,8 +98,13 @@ func seedOOSRun(ctx context.Context, s *services.Services, today time.Time, ids 
 	return err
 }
 
+// surnameEndings make the register's surnames many, as a province's are:
+// few children share a name, and the registry's duplicate scan is not
+// swamped by namesakes.
+var surnameEndings = []string{"", "\u200cپور", "\u200cزاده", "\u200cنیا", "\u200cفر", "\u200cنژاد", "\u200cوند"}
+
 // qazvinChildren draws the register: children of 4 to 18 on 1 September
-// of year, by district; of the school-age ones one in 21 is out of
+// of year, by district; of the school-age ones one in 24 is out of
 // school (the run finds a few of them on a list under a namesake, as
 // runs do, and flags about 4 %).
 func qazvinChildren(year int) []oosChild {
@@ -108,7 +113,8 @@ func qazvinChildren(year int) []oosChild {
 	fates := []string{"never", "never", "never", "never", "absent", "left", "dropped", "dropped"}
 	out := make([]oosChild, oosPopulation)
 	for i := range out {
-		c := oosChild{female: r.IntN(2) == 0, last: faSurnames[r.IntN(len(faSurnames))],
+		last := faSurnames[r.IntN(len(faSurnames))] + surnameEndings[r.IntN(len(surnameEndings))]
+		c := oosChild{female: r.IntN(2) == 0, last: last,
 			father: faMen[r.IntN(len(faMen))], district: r.IntN(len(qazvinSchools))}
 		c.first = faBoys[r.IntN(len(faBoys))]
 		if c.female {
@@ -117,7 +123,7 @@ func qazvinChildren(year int) []oosChild {
 		age := 4 + r.IntN(15)
 		c.birth = on.AddDate(-age-1, 0, 1+r.IntN(364))
 		c.id = natid.MakeIranCode(r.IntN(900_000_000) + 2_000_000 + i)
-		if a := schoolAge(c.birth, on); a && r.IntN(21) == 0 {
+		if a := schoolAge(c.birth, on); a && r.IntN(24) == 0 {
 			c.fate = fates[r.IntN(len(fates))]
 		}
 		out[i] = c
@@ -134,16 +140,18 @@ func schoolAge(birth, on time.Time) bool {
 	return age >= oosrun.MinAge && age <= oosrun.MaxAge
 }
 
-// populationCSV is the civil register's list.
+// populationCSV is the social-assistance list of the province: names,
+// father's name, date of birth, sex and town, without the national code
+// (the schools' lists have it, often).
 func populationCSV(kids []oosChild) string {
 	var b strings.Builder
-	b.WriteString("نام خانوادگی,نام,نام پدر,تاریخ تولد,جنسیت,کد ملی,شهر\n")
+	b.WriteString("نام خانوادگی,نام,نام پدر,تاریخ تولد,جنسیت,شهر\n")
 	for _, c := range kids {
 		sex := "پسر"
 		if c.female {
 			sex = "دختر"
 		}
-		fmt.Fprintf(&b, "%s,%s,%s,%s,%s,%s,%s\n", c.last, c.first, c.father, c.birth.Format("2006-01-02"), sex, c.id,
+		fmt.Fprintf(&b, "%s,%s,%s,%s,%s,%s\n", c.last, c.first, c.father, c.birth.Format("2006-01-02"), sex,
 			qazvinSchools[c.district].place)
 	}
 	return b.String()
