@@ -111,6 +111,11 @@ var (
 	// start a scan; both records of a pair must be in their scope, which
 	// the service checks. Sponsors, volunteers and mentors never see it.
 	duplicateReviewers = []string{"admin", "coordinator"}
+	// The out-of-school run: its lists and results are read by the
+	// outreach staff and auditors (the children within their scope);
+	// coordinators and administrators start a run, which flags children.
+	oosReaders = []string{"admin", "coordinator", "outreach", "auditor"}
+	oosRunners = []string{"admin", "coordinator"}
 )
 
 var expectedAccess = map[string][]string{
@@ -538,16 +543,27 @@ var expectedAccess = map[string][]string{
 	"PUT /api/v1/organisations/{id}/letterhead":                       letterManagers,
 
 	// The duplicate queue.
-	"GET /duplicates":                       duplicateReviewers,
-	"POST /duplicates/scan":                 duplicateReviewers,
-	"GET /duplicates/{id}":                  duplicateReviewers,
-	"POST /duplicates/{id}/merge":           duplicateReviewers,
-	"POST /duplicates/{id}/distinct":        duplicateReviewers,
-	"GET /api/v1/duplicates":                duplicateReviewers,
-	"POST /api/v1/duplicates/scans":         duplicateReviewers,
-	"GET /api/v1/duplicates/{id}":           duplicateReviewers,
-	"POST /api/v1/duplicates/{id}/merge":    duplicateReviewers,
-	"POST /api/v1/duplicates/{id}/distinct": duplicateReviewers,
+	"GET /duplicates":                             duplicateReviewers,
+	"POST /duplicates/scan":                       duplicateReviewers,
+	"GET /duplicates/{id}":                        duplicateReviewers,
+	"POST /duplicates/{id}/merge":                 duplicateReviewers,
+	"POST /duplicates/{id}/distinct":              duplicateReviewers,
+	"GET /api/v1/duplicates":                      duplicateReviewers,
+	"POST /api/v1/duplicates/scans":               duplicateReviewers,
+	"GET /api/v1/duplicates/{id}":                 duplicateReviewers,
+	"POST /api/v1/duplicates/{id}/merge":          duplicateReviewers,
+	"POST /api/v1/duplicates/{id}/distinct":       duplicateReviewers,
+	"GET /out-of-school":                          oosReaders,
+	"GET /out-of-school/new":                      oosRunners,
+	"POST /out-of-school":                         oosRunners,
+	"GET /out-of-school/{id}":                     oosReaders,
+	"GET /out-of-school/{id}/children/{person}":   oosReaders,
+	"GET /api/v1/oos/lists":                       oosReaders,
+	"GET /api/v1/oos/runs":                        oosReaders,
+	"POST /api/v1/oos/runs":                       oosRunners,
+	"GET /api/v1/oos/runs/{id}":                   oosReaders,
+	"GET /api/v1/oos/runs/{id}/children":          oosReaders,
+	"GET /api/v1/oos/runs/{id}/children/{person}": oosReaders,
 }
 
 // caller is one demo user with a web session and an API token.

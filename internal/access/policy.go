@@ -140,6 +140,12 @@ const (
 	// a scan of the registry.
 	ReviewDuplicates Action = "duplicates.review"
 	ScanDuplicates   Action = "duplicates.scan"
+	// The out-of-school run (internal/oosrun): reading the imported
+	// population and enrolment lists and the runs' results (the flagged
+	// children within the reader's scope); starting a run, which flags
+	// children into outreach as ManageOutreach does.
+	ViewOutOfSchool Action = "oos.view"
+	RunOutOfSchool  Action = "oos.run"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -221,6 +227,8 @@ var rules = map[Action]rule{
 	AnswerReferrals:  {roles: []Role{Charity}},
 	ReviewDuplicates: {roles: []Role{Admin, Coordinator}, scoped: true},
 	ScanDuplicates:   {roles: []Role{Admin, Coordinator}, scoped: true},
+	ViewOutOfSchool:  {roles: []Role{Admin, Coordinator, Outreach, Auditor}, scoped: true},
+	RunOutOfSchool:   {roles: []Role{Admin, Coordinator}, scoped: true},
 }
 
 // Actions lists every action the policy knows.

@@ -164,6 +164,13 @@ func (a *API) routes() []route {
 		{"GET", p + "/duplicates/{id}", access.ReviewDuplicates, a.getDuplicate, "getDuplicate"},
 		{"POST", p + "/duplicates/{id}/merge", access.ReviewDuplicates, a.mergeDuplicate, "mergeDuplicate"},
 		{"POST", p + "/duplicates/{id}/distinct", access.ReviewDuplicates, a.markDistinct, "markDuplicateDistinct"},
+
+		{"GET", p + "/oos/lists", access.ViewOutOfSchool, a.listOOSLists, "listOOSLists"},
+		{"GET", p + "/oos/runs", access.ViewOutOfSchool, a.listOOSRuns, "listOOSRuns"},
+		{"POST", p + "/oos/runs", access.RunOutOfSchool, a.startOOSRun, "startOOSRun"},
+		{"GET", p + "/oos/runs/{id}", access.ViewOutOfSchool, a.getOOSRun, "getOOSRun"},
+		{"GET", p + "/oos/runs/{id}/children", access.ViewOutOfSchool, a.listOOSChildren, "listOOSChildren"},
+		{"GET", p + "/oos/runs/{id}/children/{person}", access.ViewOutOfSchool, a.getOOSChild, "getOOSChild"},
 		{"GET", p + "/courses", access.ViewCourses, a.listCourses, "listCourses"},
 		{"POST", p + "/courses", access.ManageCourses, a.createCourse, "createCourse"},
 		{"GET", p + "/courses/{id}", access.ViewCourses, a.getCourse, "getCourse"},

@@ -200,6 +200,11 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 		if err := seedVolunteering(ctx, s, now(), ids); err != nil {
 			return nil, err
 		}
+		// Qazvin's out-of-school lists and run, before the duplicates, so
+		// that the scan reads the population list's children too.
+		if err := seedOOSRun(ctx, s, now(), ids); err != nil {
+			return nil, fmt.Errorf("demo out-of-school run: %w", err)
+		}
 		// Last of the registry: Karaganda's children written twice, and
 		// the scan that queues them for review.
 		if err := seedDuplicates(ctx, s, now(), ids); err != nil {

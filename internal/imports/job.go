@@ -135,7 +135,7 @@ func (s *Service) execute(ctx context.Context, run RunRecord, pl jobPayload, pro
 	defer stop(nil)
 	res, probs, err := Run(rctx, t, p, rd,
 		Options{OrgID: run.OrgID, DryRun: run.DryRun, Template: run.Template, Source: up.Name, Resume: ck.resume,
-			Schools: sm, Campaign: up.Preview.Campaign, Hold: s.hold, MaxHold: s.hold,
+			Schools: sm, Campaign: up.Preview.Campaign, Run: run.ID, Hold: s.hold, MaxHold: s.hold,
 			Checkpoint: func(ctx context.Context, tx *sql.Tx, pr Progress) error {
 				if s.beforeCheckpoint != nil {
 					if err := s.beforeCheckpoint(ctx, pr); err != nil {

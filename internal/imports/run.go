@@ -32,6 +32,9 @@ type Options struct {
 	// Campaign is the campaign a school's or a centre's list files its
 	// requests in; the school-list target reads it.
 	Campaign int64
+	// Run is the import run from the web the rows come from, 0 from the
+	// command line: the out-of-school targets keep one list per run.
+	Run int64
 	// Hold and MaxHold are how long the import keeps the writer while a
 	// request waits for it, and when none does (see people.ImportOptions).
 	Hold, MaxHold time.Duration

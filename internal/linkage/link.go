@@ -50,7 +50,16 @@ func LinkDecided(left, right *Dataset, dec *Decisions) *LinkResult {
 			}
 		}
 	}
-	edges, band := acceptable(cands, left.Len(), right.Len(), m.Match)
+	res := settle(cands, left.Len(), right.Len(), m)
+	res.Stats = st
+	return res
+}
+
+// settle assigns the candidate pairs of the review band and above one
+// to one and keeps the other pairs of the band whose records both stay
+// unlinked for review.
+func settle(cands []Link, nl, nr int, m *Model) *LinkResult {
+	edges, band := acceptable(cands, nl, nr, m.Match)
 	links, greedy := assign(edges, m.Review)
 	lv := make([]uint8, len(cs))
 	for _, k := range decided {
@@ -58,7 +67,7 @@ func LinkDecided(left, right *Dataset, dec *Decisions) *LinkResult {
 		links = append(links, Link{k[0], k[1], m.weight(c, c.encode(lv), lv)})
 	}
 	slices.SortFunc(links, func(a, b Link) int { return a.Right - b.Right })
-	usedL, usedR := make([]bool, left.Len()), make([]bool, right.Len())
+	usedL, usedR := make([]bool, nl), make([]bool, nr)
 	for _, l := range links {
 		usedL[l.Left], usedR[l.Right] = true, true
 	}
@@ -74,7 +83,7 @@ func LinkDecided(left, right *Dataset, dec *Decisions) *LinkResult {
 		}
 		return a.Left - b.Left
 	})
-	return &LinkResult{Model: m, Links: links, Review: review, Stats: st, Greedy: greedy}
+	return &LinkResult{Model: m, Links: links, Review: review, Greedy: greedy}
 }
 
 // LeftOnly counts the left records of n with no partner: named by no

@@ -32,6 +32,7 @@ import (
 	"github.com/jolproject/jol/internal/imports"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/letters"
+	"github.com/jolproject/jol/internal/oosrun"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/outreach"
 	"github.com/jolproject/jol/internal/people"
@@ -102,6 +103,9 @@ type Services struct {
 	// Dedupe scans the registry for likely duplicate records and keeps
 	// the queue reviewers decide.
 	Dedupe *dedupe.Service
+	// OOS keeps the population and enrolment lists and does the
+	// out-of-school runs that flag children into outreach.
+	OOS *oosrun.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -249,6 +253,11 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	if s.Jobs, err = jobs.New(db, o.Now, o.Logger, jobs.WithAudit(s.Audit)); err != nil {
 		return nil, err
 	}
+	if s.OOS, err = oosrun.New(oosrun.Deps{DB: db, Audit: s.Audit, People: s.People, Outreach: s.Outreach,
+		Geo: s.Geo, Orgs: s.Orgs, Accounts: s.Accounts, Jobs: s.Jobs, Now: o.Now}); err != nil {
+		return nil, err
+	}
+	s.Jobs.Register(oosrun.JobKind, s.OOS.Handle)
 	s.Imports, err = imports.New(db, imports.Deps{Targets: ImportTargets(&s), Orgs: s.Orgs, Accounts: s.Accounts,
 		Audit: s.Audit, Jobs: s.Jobs, Now: o.Now})
 	if err != nil {
@@ -325,7 +334,9 @@ func settingsLocale(st *settings.Service) func(context.Context) string {
 // command line's help lists them from an empty Services.
 func ImportTargets(s *Services) *imports.Targets {
 	return imports.NewTargets(imports.PeopleTarget(s.People, s.Geo, s.Orgs),
-		imports.SchoolListTarget(s.People, s.Geo, s.Orgs, s.Requests))
+		imports.SchoolListTarget(s.People, s.Geo, s.Orgs, s.Requests),
+		imports.PopulationTarget(s.People, s.Geo, s.Orgs, s.OOS),
+		imports.EnrolmentTarget(s.People, s.Geo, s.Orgs, s.OOS))
 }
 
 // publicCampaigns are the campaigns as the public form reads them, from

@@ -27,6 +27,7 @@ var homeLinks = []struct {
 	{"/desk/rules", "desk.rules", "home.link.desk_rules", access.ManageAppealRules},
 	{"/outreach", "nav.outreach", "home.link.outreach", access.ViewOutreach},
 	{"/outreach/funnel", "outreach.funnel", "home.link.outreach_funnel", access.ViewOutreach},
+	{"/out-of-school", "nav.oos_runs", "home.link.oos_runs", access.ViewOutOfSchool},
 	{"/charities", "nav.charities", "home.link.charities", access.ViewCharities},
 	{"/referrals", "nav.referrals", "home.link.referrals", access.AnswerReferrals},
 	{"/warehouses", "nav.warehouses", "home.link.warehouses", access.ViewStock},

@@ -25,6 +25,7 @@ var navigation = []struct {
 	{"/dashboard", "nav.dashboard", access.ViewDashboard},
 	{"/desk", "nav.desk", access.ViewAppeals},
 	{"/outreach", "nav.outreach", access.ViewOutreach},
+	{"/out-of-school", "nav.oos_runs", access.ViewOutOfSchool},
 	{"/charities", "nav.charities", access.ViewCharities},
 	{"/referrals", "nav.referrals", access.AnswerReferrals},
 	{"/warehouses", "nav.warehouses", access.ViewStock},

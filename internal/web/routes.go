@@ -16,6 +16,7 @@ import (
 	"github.com/jolproject/jol/internal/web/importing"
 	"github.com/jolproject/jol/internal/web/kit"
 	"github.com/jolproject/jol/internal/web/letters"
+	"github.com/jolproject/jol/internal/web/outofschool"
 	"github.com/jolproject/jol/internal/web/outreach"
 	"github.com/jolproject/jol/internal/web/public"
 	"github.com/jolproject/jol/internal/web/registry"
@@ -49,6 +50,7 @@ type rooms struct {
 	vol       *volunteering.Server
 	outreach  *outreach.Server
 	dups      *duplicates.Server
+	oos       *outofschool.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -111,6 +113,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 	if r.dups, err = duplicates.New(k, svc); err != nil {
 		return err
 	}
+	if r.oos, err = outofschool.New(k, svc); err != nil {
+		return err
+	}
 	r.admin, err = admin.New(k, svc)
 	return err
 }
@@ -124,7 +129,7 @@ func (s *Server) routes() []route {
 	rqs, pub, cmp, dk := s.rooms.requests, s.rooms.public, s.rooms.campaigns, s.rooms.desk
 	stk, alc, dst := s.rooms.stock, s.rooms.alloc, s.rooms.dist
 	dlv, ac, sp, dsh, rpt := s.rooms.delivery, s.rooms.aftercare, s.rooms.sponsors, s.rooms.dashboard, s.rooms.reports
-	vol, out, dup := s.rooms.vol, s.rooms.outreach, s.rooms.dups
+	vol, out, dup, oos := s.rooms.vol, s.rooms.outreach, s.rooms.dups, s.rooms.oos
 	return []route{
 		{"GET", "/login", "", s.loginForm, 0},
 		{"POST", "/login", "", s.login, 0},
@@ -190,6 +195,15 @@ func (s *Server) routes() []route {
 		{"GET", "/duplicates/{id}", access.ReviewDuplicates, dup.Pair, 0},
 		{"POST", "/duplicates/{id}/merge", access.ReviewDuplicates, dup.Merge, 0},
 		{"POST", "/duplicates/{id}/distinct", access.ReviewDuplicates, dup.Distinct, 0},
+
+		// The out-of-school run: a run is read within the organisation of
+		// its population list, its children within the reader's scope,
+		// which the service checks.
+		{"GET", "/out-of-school", access.ViewOutOfSchool, oos.Runs, 0},
+		{"GET", "/out-of-school/new", access.RunOutOfSchool, oos.New, 0},
+		{"POST", "/out-of-school", access.RunOutOfSchool, oos.Start, 0},
+		{"GET", "/out-of-school/{id}", access.ViewOutOfSchool, oos.Run, 0},
+		{"GET", "/out-of-school/{id}/children/{person}", access.ViewOutOfSchool, oos.Child, 0},
 
 		{"GET", "/assessments", access.ViewChild, gd.AssessmentList, 0},
 		{"GET", "/places", access.ViewChild, gd.Places, 0},

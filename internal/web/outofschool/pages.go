@@ -1,0 +1,39 @@
+// Package outofschool holds the pages of the out-of-school run: the runs
+// done, the form that starts one with the lists it links, and a run's
+// results — its counts and the children it flagged by district and
+// catchment school, each with why and how sure the run is.
+package outofschool
+
+import (
+	"embed"
+
+	"github.com/jolproject/jol/internal/services"
+	"github.com/jolproject/jol/internal/web/kit"
+)
+
+// The kernel's types under the names the handlers use.
+type (
+	request = kit.Request
+	form    = kit.Form
+	// Page is the layout's part of every view.
+	Page = kit.Page
+)
+
+//go:embed templates
+var templates embed.FS
+
+// Server serves the room's pages; the route table of package web names
+// its handlers.
+type Server struct {
+	kit.Room
+	svc *services.Services
+}
+
+// New parses the room's templates; it fails on a broken one.
+func New(k *kit.Kit, svc *services.Services) (*Server, error) {
+	room, err := k.NewRoom(templates)
+	if err != nil {
+		return nil, err
+	}
+	return &Server{Room: room, svc: svc}, nil
+}
