@@ -22,7 +22,7 @@ import (
 // runs once: an installation whose first Qazvin worker has cases already
 // gains none.
 //
-// The children are the registry's: those of qazvinChildren (written when
+// The children are the registry's: those of qazvinCaseChildren (written when
 // missing) first, then the other school-age children of the province. A
 // child who has a case already (an out-of-school run's, say) is left to
 // it and the next one taken.
@@ -54,7 +54,7 @@ func seedOutreach(ctx context.Context, s *services.Services, today time.Time, id
 }
 
 // qazvinKids returns the ids of the children the cases may follow:
-// those of qazvinChildren, written when missing, then the province's
+// those of qazvinCaseChildren, written when missing, then the province's
 // other school-age children by id.
 func qazvinKids(ctx context.Context, s *services.Services, today time.Time, org int64) ([]int64, error) {
 	type named struct{ last, first string }
@@ -78,7 +78,7 @@ func qazvinKids(ctx context.Context, s *services.Services, today time.Time, org 
 		pg.Cursor = next
 	}
 	var out []int64
-	for i, k := range qazvinChildren {
+	for i, k := range qazvinCaseChildren {
 		if id, ok := have[named{k.last, k.first}]; ok {
 			out = append(out, id)
 			continue

@@ -16,9 +16,9 @@ type qazvinChild struct {
 	lang           string
 }
 
-// qazvinChildren are the children the sample cases follow, one each, in
+// qazvinCaseChildren are the children the sample cases follow, one each, in
 // the order of qazvinCases.
-var qazvinChildren = []qazvinChild{
+var qazvinCaseChildren = []qazvinChild{
 	{"احمدی", "محمدرضا", people.Male, 9, "قزوین، خیابان نادری، کوچهٔ ۸، پلاک ۱۴", "+98 912 281 4410", "fa"},
 	{"کاظمی", "فاطمه", people.Female, 8, "قزوین، محلهٔ پنبه\u200cریسه، کوچهٔ لاله، پلاک ۳", "+98 912 281 4411", "fa"},
 	{"رستمی", "امیرحسین", people.Male, 12, "تاکستان، خیابان امام، کوچهٔ ۱۲", "+98 912 281 4412", "az"},

@@ -8,7 +8,7 @@ const (
 	qzWorker2 = "outreach2.qazvin"
 )
 
-// qazvinCases are the sample cases, one per child of qazvinChildren:
+// qazvinCases are the sample cases, one per child of qazvinCaseChildren:
 // some at every step, some past their deadline. The days are counted
 // back from the demo's day.
 var qazvinCases = []oosCase{

@@ -50,22 +50,25 @@ func LinkDecided(left, right *Dataset, dec *Decisions) *LinkResult {
 			}
 		}
 	}
-	res := settle(cands, left.Len(), right.Len(), m)
+	lv := make([]uint8, len(cs))
+	fixed := make([]Link, 0, len(decided))
+	for _, k := range decided {
+		levels(cs, left, k[0], right, k[1], lv, nil)
+		fixed = append(fixed, Link{k[0], k[1], m.weight(c, c.encode(lv), lv)})
+	}
+	res := settle(cands, fixed, left.Len(), right.Len(), m)
 	res.Stats = st
 	return res
 }
 
 // settle assigns the candidate pairs of the review band and above one
-// to one and keeps the other pairs of the band whose records both stay
+// to one, adds the links fixed by a reviewer (whose records no candidate
+// names), and keeps the other pairs of the band whose records both stay
 // unlinked for review.
-func settle(cands []Link, nl, nr int, m *Model) *LinkResult {
+func settle(cands, fixed []Link, nl, nr int, m *Model) *LinkResult {
 	edges, band := acceptable(cands, nl, nr, m.Match)
 	links, greedy := assign(edges, m.Review)
-	lv := make([]uint8, len(cs))
-	for _, k := range decided {
-		levels(cs, left, k[0], right, k[1], lv, nil)
-		links = append(links, Link{k[0], k[1], m.weight(c, c.encode(lv), lv)})
-	}
+	links = append(links, fixed...)
 	slices.SortFunc(links, func(a, b Link) int { return a.Right - b.Right })
 	usedL, usedR := make([]bool, nl), make([]bool, nr)
 	for _, l := range links {

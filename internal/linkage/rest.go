@@ -78,7 +78,7 @@ func LinkRest(left, right *Dataset, m *Model) *LinkResult {
 		cands = append(cands, found[w]...)
 		st.Candidates += compared[w]
 	}
-	res := settle(cands, left.Len(), right.Len(), m)
+	res := settle(cands, nil, left.Len(), right.Len(), m)
 	res.Model, res.Stats = m, st
 	return res
 }
