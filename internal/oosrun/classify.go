@@ -52,8 +52,9 @@ type Counts struct {
 //     of the clerical-review band: semi-invisible;
 //   - no trace in any enrolment list: invisible.
 //
-// A child is dropped out when a row of an earlier year or a row saying
-// left has them, never enrolled otherwise. Confidence is the posterior
+// A child is dropped out when the year's lists have them enrolled but
+// not attending or left, or a row of an earlier year has them; never
+// enrolled otherwise. Confidence is the posterior
 // the engine gives of the row a visible child is linked to, and for the
 // others 1 minus that of their closest candidate among the year's rows.
 func Classify(l Lists) ([]Finding, Counts) {
@@ -88,12 +89,7 @@ func Classify(l Lists) ([]Finding, Counts) {
 			}
 			f.Visibility, f.Closest, f.Weight = outreach.Visible, row, cur.weight[i]
 			f.Confidence, f.School = cur.posterior(f.Weight), row.SchoolID
-			if row.Status == Left {
-				f.Category = outreach.DroppedOut
-			}
-			if _, ok := old.linkOf(i); ok {
-				f.Category = outreach.DroppedOut
-			}
+			f.Category = outreach.DroppedOut // enrolled, so not "never enrolled"
 			out = append(out, finish(f, l.Year, l.L))
 			continue
 		}

@@ -41,7 +41,7 @@ func TestRunFlagsTheRightChildren(t *testing.T) {
 		f := newFixture(t, w)
 		r := f.run(t)
 		want := map[string][2]string{
-			seitkali.last:   {"never_enrolled", "visible"},
+			seitkali.last:   {"dropped_out", "visible"},
 			ivanova.last:    {"dropped_out", "visible"},
 			omarova.last:    {"dropped_out", "semi_invisible"},
 			zhumabaeva.last: {"never_enrolled", "invisible"},
@@ -75,7 +75,7 @@ func TestRunFlagsTheRightChildren(t *testing.T) {
 		}
 		res := r.Result
 		if res.Population != 127 || res.SchoolAge != 126 || res.Matched != 121 || res.Flagged != 5 ||
-			res.Created != 5 || res.ByVisibility["visible"] != 2 || res.ByCategory["dropped_out"] != 2 {
+			res.Created != 5 || res.ByVisibility["visible"] != 2 || res.ByCategory["dropped_out"] != 3 {
 			t.Errorf("result %+v", res)
 		}
 		cases := count(t, w, "SELECT count(*) FROM outreach_cases")
