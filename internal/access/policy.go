@@ -140,6 +140,15 @@ const (
 	// a scan of the registry.
 	ReviewDuplicates Action = "duplicates.review"
 	ScanDuplicates   Action = "duplicates.scan"
+	// Mentoring (internal/mentoring): reading the mentors and the pool's
+	// statistics (staff within their scope), keeping them (deciding
+	// applications, profiles and vetting, the mentors' school), keeping
+	// the installation's list of fields of expertise; a mentor's own
+	// profile, which the service finds by the mentor's login.
+	ViewMentors        Action = "mentors.view"
+	ManageMentors      Action = "mentors.manage"
+	ManageMentorFields Action = "mentors.fields"
+	OwnMentorProfile   Action = "mentors.own"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -221,6 +230,11 @@ var rules = map[Action]rule{
 	AnswerReferrals:  {roles: []Role{Charity}},
 	ReviewDuplicates: {roles: []Role{Admin, Coordinator}, scoped: true},
 	ScanDuplicates:   {roles: []Role{Admin, Coordinator}, scoped: true},
+
+	ViewMentors:        {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
+	ManageMentors:      {roles: []Role{Admin, Coordinator}, scoped: true},
+	ManageMentorFields: {roles: []Role{Admin, Coordinator}},
+	OwnMentorProfile:   {roles: []Role{Mentor}},
 }
 
 // Actions lists every action the policy knows.

@@ -32,6 +32,7 @@ import (
 	"github.com/jolproject/jol/internal/imports"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/letters"
+	"github.com/jolproject/jol/internal/mentoring"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/outreach"
 	"github.com/jolproject/jol/internal/people"
@@ -102,6 +103,9 @@ type Services struct {
 	// Dedupe scans the registry for likely duplicate records and keeps
 	// the queue reviewers decide.
 	Dedupe *dedupe.Service
+	// Mentoring keeps the youth programme's mentors, their applications
+	// and the mentors' school.
+	Mentoring *mentoring.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -201,6 +205,11 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		return nil, err
 	}
 	s.People.OnMerge(outreach.MergeHook, s.Outreach.CaseMoves())
+	if s.Mentoring, err = mentoring.New(db, mentoring.Deps{Audit: s.Audit, Geo: s.Geo, Now: o.Now}); err != nil {
+		return nil, err
+	}
+	s.Orgs.OnMove(s.Mentoring.RepathOrgs)
+	s.Geo.OnMove(s.Mentoring.RepathRegions)
 	if s.Stock, err = stock.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}
