@@ -55,6 +55,15 @@ func (s *Service) create(ctx context.Context, p access.Principal, m Mentor, st S
 
 // insert writes mentor m in tx with its lists and its change-log entry.
 func (s *Service) insert(ctx context.Context, tx *sql.Tx, p access.Principal, m *Mentor, st Status, source string) error {
+	if err := s.insertRow(ctx, tx, p, m, st, source); err != nil {
+		return err
+	}
+	return s.log.Record(ctx, tx, p, audit.Change{Action: "create", Entity: "mentor", EntityID: itoa(m.ID), After: m})
+}
+
+// insertRow writes mentor m in tx with its lists, without a change-log
+// entry (an import records its batch).
+func (s *Service) insertRow(ctx context.Context, tx *sql.Tx, p access.Principal, m *Mentor, st Status, source string) error {
 	now := s.now().UTC()
 	m.Status, m.Source, m.Version, m.UpdatedAt = st, source, 1, now
 	var decidedBy sql.NullInt64
@@ -72,10 +81,7 @@ func (s *Service) insert(ctx context.Context, tx *sql.Tx, p access.Principal, m 
 	} else if err != nil {
 		return err
 	}
-	if err := s.writeLists(ctx, tx, *m); err != nil {
-		return err
-	}
-	return s.log.Record(ctx, tx, p, audit.Change{Action: "create", Entity: "mentor", EntityID: itoa(m.ID), After: m})
+	return s.writeLists(ctx, tx, *m)
 }
 
 // writeLists replaces the fields and languages of mentor m.

@@ -15,6 +15,21 @@ import (
 // it returns has no id, status or source yet. Every problem is a field
 // error, so a form shows them all at once.
 func (s *Service) check(ctx context.Context, q store.Querier, in Input) (Mentor, error) {
+	known, err := s.fieldCodes(ctx, q)
+	if err != nil {
+		return Mentor{}, err
+	}
+	m, fs := profile(in, known)
+	fs, err = s.place(ctx, q, &m, in.RegionCode, fs)
+	if err != nil {
+		return Mentor{}, err
+	}
+	return m, errs.Validation(fs...)
+}
+
+// profile checks what in says of the mentor, apart from the place,
+// against the known fields of expertise; it needs no database.
+func profile(in Input, known []string) (Mentor, []errs.FieldError) {
 	m := Mentor{Name: strings.TrimSpace(in.Name), Phone: strings.TrimSpace(in.Phone),
 		Email: strings.ToLower(strings.TrimSpace(in.Email)), Background: in.Background, OrgID: in.OrgID,
 		InPerson: in.InPerson, Online: in.Online, Capacity: in.Capacity, Minors: in.Minors, Vetting: in.Vetting}
@@ -37,17 +52,8 @@ func (s *Service) check(ctx context.Context, q store.Querier, in Input) (Mentor,
 	if m.Capacity < 1 || m.Capacity > MaxCapacity {
 		fs = append(fs, errs.Field("capacity", "error.mentor_capacity", "Max", MaxCapacity))
 	}
-	known, err := s.fieldCodes(ctx, q)
-	if err != nil {
-		return Mentor{}, err
-	}
 	fs = checkLists(&m, in, known, fs)
-	fs = checkVetting(&m, fs)
-	fs, err = s.place(ctx, q, &m, in.RegionCode, fs)
-	if err != nil {
-		return Mentor{}, err
-	}
-	return m, errs.Validation(fs...)
+	return m, checkVetting(&m, fs)
 }
 
 // checkLists keeps the known (active) fields of expertise and languages of in.

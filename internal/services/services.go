@@ -334,7 +334,7 @@ func settingsLocale(st *settings.Service) func(context.Context) string {
 // command line's help lists them from an empty Services.
 func ImportTargets(s *Services) *imports.Targets {
 	return imports.NewTargets(imports.PeopleTarget(s.People, s.Geo, s.Orgs),
-		imports.SchoolListTarget(s.People, s.Geo, s.Orgs, s.Requests))
+		imports.SchoolListTarget(s.People, s.Geo, s.Orgs, s.Requests), mentoring.Target(s.Mentoring))
 }
 
 // publicCampaigns are the campaigns as the public form reads them, from
