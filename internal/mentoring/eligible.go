@@ -89,7 +89,7 @@ func (s *Service) eligible(ctx context.Context, q store.Querier, m Mentor, day t
 	case m.Vetting.Document == "" || m.Vetting.Expires.IsZero():
 		return errs.New(errs.Conflict, "error.mentor_vetting_missing")
 	case !m.Vetting.ValidOn(day):
-		return errs.New(errs.Conflict, "error.mentor_vetting_expired", "Date", m.Vetting.Expires)
+		return errs.New(errs.Conflict, "error.mentor_vetting_expired", "Date", m.Vetting.Expires.Format(time.DateOnly))
 	}
 	return nil
 }
@@ -108,7 +108,7 @@ func (s *Service) Take(ctx context.Context, tx *sql.Tx, id int64, day time.Time,
 		return err
 	}
 	res, err := tx.ExecContext(ctx, s.q.Take, id)
-	return affected(res, err, errs.New(errs.Conflict, "error.mentor_over_capacity", "Mentor", m.Name))
+	return affected(res, err, errs.New(errs.Conflict, "error.mentor_over_capacity", "Mentor", m.ID))
 }
 
 // Release gives back one of mentor id's places in tx, when a relationship
