@@ -51,11 +51,11 @@ func (mentorList) Columns() []imports.ColumnSpec {
 			"почта", "courriel", "adresse e-mail", "ایمیل", "پست الکترونیک"),
 		col(ColFields, true, "field.mentor_fields", "fields", "field", "expertise", "fields of expertise", "сала",
 			"салалар", "сфера", "сферы", "направление", "направления", "domaine", "domaines", "expertise", "حوزه",
-			"حوزه‌ها", "زمینه تخصص"),
+			"حوزه\u200cها", "زمینه تخصص"),
 		col(ColBackground, true, "field.mentor_background", "background", "profile", "тәжірибе", "кім", "бэкграунд",
 			"профиль", "опыт", "parcours", "profil", "سابقه", "پیشینه"),
 		col(ColLanguages, true, "field.languages", "languages", "language", "тілдер", "тіл", "языки", "язык",
-			"langues", "langue", "زبان‌ها", "زبان"),
+			"langues", "langue", "زبان\u200cها", "زبان"),
 		col(ColRegion, true, "field.region", "region", "region code", "өңір", "облыс", "регион", "область",
 			"région", "منطقه", "استان"),
 		col(ColFormats, true, "field.mentor_formats", "formats", "format", "формат", "форматтар", "форматы",
@@ -71,7 +71,7 @@ func (mentorList) Columns() []imports.ColumnSpec {
 		col(ColExpires, false, "field.vetting_expires", "vetting expires", "valid until", "жарамды мерзімі",
 			"действительна до", "valable jusqu'au", "اعتبار تا"),
 		col(ColVettedBy, false, "field.vetted_by", "vetted by", "checked by", "тексерген", "кто проверил",
-			"проверил", "vérifié par", "بررسی‌کننده"),
+			"проверил", "vérifié par", "بررسی\u200cکننده"),
 	}
 }
 
