@@ -73,23 +73,25 @@ func (s *Service) Progress(ctx context.Context, p access.Principal, id int64) (P
 	for _, ses := range sessions {
 		module[ses.ID] = ses.ModuleID
 	}
-	type pair struct{ session, mentor int64 }
-	att, err := store.Select(ctx, s.db.R, func(sc store.Scanner) (pair, error) {
-		var a pair
+	type attendance struct{ session, mentor int64 }
+	att, err := store.Select(ctx, s.db.R, func(sc store.Scanner) (attendance, error) {
+		var a attendance
 		return a, sc.Scan(&a.session, &a.mentor)
 	}, s.q.Attendance, id)
 	if err != nil {
 		return Progress{}, err
 	}
-	seen := map[pair]bool{} // (module, mentor)
+	// A mentor present at two sessions of one module counts once for it.
+	type presence struct{ module, mentor int64 }
+	seen := map[presence]bool{}
 	for _, a := range att {
-		k := pair{module[a.session], a.mentor}
+		k := presence{module[a.session], a.mentor}
 		if seen[k] {
 			continue
 		}
 		seen[k] = true
-		pr.Modules[k.session]++
-		if m := members[a.mentor]; m != nil && required[k.session] {
+		pr.Modules[k.module]++
+		if m := members[a.mentor]; m != nil && required[k.module] {
 			m.Attended++
 		}
 	}
