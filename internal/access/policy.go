@@ -146,6 +146,15 @@ const (
 	// children into outreach as ManageOutreach does.
 	ViewOutOfSchool Action = "oos.view"
 	RunOutOfSchool  Action = "oos.run"
+	// Mentoring (internal/mentoring): reading the mentors and the pool's
+	// statistics (staff within their scope), keeping them (deciding
+	// applications, profiles and vetting, the mentors' school), keeping
+	// the installation's list of fields of expertise; a mentor's own
+	// profile, which the service finds by the mentor's login.
+	ViewMentors        Action = "mentors.view"
+	ManageMentors      Action = "mentors.manage"
+	ManageMentorFields Action = "mentors.fields"
+	OwnMentorProfile   Action = "mentors.own"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -229,6 +238,11 @@ var rules = map[Action]rule{
 	ScanDuplicates:   {roles: []Role{Admin, Coordinator}, scoped: true},
 	ViewOutOfSchool:  {roles: []Role{Admin, Coordinator, Outreach, Auditor}, scoped: true},
 	RunOutOfSchool:   {roles: []Role{Admin, Coordinator}, scoped: true},
+
+	ViewMentors:        {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
+	ManageMentors:      {roles: []Role{Admin, Coordinator}, scoped: true},
+	ManageMentorFields: {roles: []Role{Admin, Coordinator}},
+	OwnMentorProfile:   {roles: []Role{Mentor}},
 }
 
 // Actions lists every action the policy knows.

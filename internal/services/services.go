@@ -32,6 +32,7 @@ import (
 	"github.com/jolproject/jol/internal/imports"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/letters"
+	"github.com/jolproject/jol/internal/mentoring"
 	"github.com/jolproject/jol/internal/oosrun"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/outreach"
@@ -106,6 +107,9 @@ type Services struct {
 	// OOS keeps the population and enrolment lists and does the
 	// out-of-school runs that flag children into outreach.
 	OOS *oosrun.Service
+	// Mentoring keeps the youth programme's mentors, their applications
+	// and the mentors' school.
+	Mentoring *mentoring.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -205,6 +209,11 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		return nil, err
 	}
 	s.People.OnMerge(outreach.MergeHook, s.Outreach.CaseMoves())
+	if s.Mentoring, err = mentoring.New(db, mentoring.Deps{Audit: s.Audit, Geo: s.Geo, Now: o.Now}); err != nil {
+		return nil, err
+	}
+	s.Orgs.OnMove(s.Mentoring.RepathOrgs)
+	s.Geo.OnMove(s.Mentoring.RepathRegions)
 	if s.Stock, err = stock.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}
@@ -336,7 +345,8 @@ func ImportTargets(s *Services) *imports.Targets {
 	return imports.NewTargets(imports.PeopleTarget(s.People, s.Geo, s.Orgs),
 		imports.SchoolListTarget(s.People, s.Geo, s.Orgs, s.Requests),
 		imports.PopulationTarget(s.People, s.Geo, s.Orgs, s.OOS),
-		imports.EnrolmentTarget(s.People, s.Geo, s.Orgs, s.OOS))
+		imports.EnrolmentTarget(s.People, s.Geo, s.Orgs, s.OOS),
+		mentoring.Target(s.Mentoring))
 }
 
 // publicCampaigns are the campaigns as the public form reads them, from
