@@ -85,8 +85,14 @@ func TestAWorkerWalksACase(t *testing.T) {
 		!strings.Contains(page.Body, `name="note_health" dir="auto" maxlength="2000" value="needs a wheelchair"`) {
 		t.Fatalf("the needs form does not keep the recorded need: %s", page.Body)
 	}
-	if r := post("refer", url.Values{"need": {"health"}, "charity": {webtest.Itoa(ch.ID)}}); r.Status != 303 {
+	if _, form, _ := strings.Cut(page.Body, `id="refer-form"`); !strings.Contains(strings.SplitN(form, "</form>", 2)[0], `name="note"`) {
+		t.Fatalf("the referral form has no note: %s", page.Body)
+	}
+	if r := post("refer", url.Values{"need": {"health"}, "charity": {webtest.Itoa(ch.ID)}, "note": {"appointment on Monday"}}); r.Status != 303 {
 		t.Fatalf("refer %d %s", r.Status, r.Body)
+	}
+	if note := scalarText(t, f, "SELECT note FROM outreach_referrals"); note != "appointment on Monday" {
+		t.Fatalf("the referral's note reads %q", note)
 	}
 
 	staff := f.Login(t, "shipa@example.org")
@@ -140,4 +146,11 @@ func scalar(t *testing.T, f *webtest.Fixture, q string) int64 {
 	var n int64
 	webtest.Check(t, f.DB.R.QueryRow(q).Scan(&n))
 	return n
+}
+
+func scalarText(t *testing.T, f *webtest.Fixture, q string) string {
+	t.Helper()
+	var s string
+	webtest.Check(t, f.DB.R.QueryRow(q).Scan(&s))
+	return s
 }
