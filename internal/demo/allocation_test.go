@@ -8,7 +8,6 @@ import (
 	"github.com/jolproject/jol/internal/demo"
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/store"
-	"github.com/jolproject/jol/internal/store/storetest"
 )
 
 // The demo commits a first round of allocation for this year's Road to
@@ -16,11 +15,7 @@ import (
 // held, others left on the waiting list with the reason, the ledger
 // sound, and a second seed changes nothing.
 func TestDemoAllocation(t *testing.T) {
-	db := storetest.SQLite(t)
-	svc := services(t, db)
-	if _, err := demo.Seed(ctx, svc, demo.Options{Now: now}); err != nil {
-		t.Fatal(err)
-	}
+	db, svc := seeded(t)
 	if _, err := demo.Seed(ctx, svc, demo.Options{Now: now}); err != nil {
 		t.Fatalf("second seed: %v", err)
 	}

@@ -7,7 +7,6 @@ import (
 	"github.com/jolproject/jol/internal/aftercare"
 	"github.com/jolproject/jol/internal/deliveries"
 	"github.com/jolproject/jol/internal/demo"
-	"github.com/jolproject/jol/internal/store/storetest"
 )
 
 // The demo's deliveries go to every one of Karaganda region's 18
@@ -16,12 +15,9 @@ import (
 // the board, with shortfalls; volunteers set up the computers handed over
 // in Astana. Seeding twice adds nothing.
 func TestDemoDeliveriesAndAftercare(t *testing.T) {
-	db := storetest.SQLite(t)
-	svc := services(t, db)
-	for range 2 {
-		if _, err := demo.Seed(ctx, svc, demo.Options{Now: now}); err != nil {
-			t.Fatal(err)
-		}
+	_, svc := seeded(t)
+	if _, err := demo.Seed(ctx, svc, demo.Options{Now: now}); err != nil { // a second seed
+		t.Fatal(err)
 	}
 	all, _, err := svc.Deliveries.Board(ctx, access.System, deliveries.BoardFilter{All: true, Today: now()},
 		deliveries.Page{Limit: 100})

@@ -15,7 +15,13 @@ import (
 	"github.com/jolproject/jol/internal/store/storetest"
 )
 
-func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
+func TestMain(m *testing.M) {
+	code := storetest.Main(m)
+	if seed.dir != "" {
+		os.RemoveAll(seed.dir)
+	}
+	os.Exit(code)
+}
 
 var (
 	ctx = context.Background()

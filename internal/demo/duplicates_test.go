@@ -7,18 +7,13 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/dedupe"
 	"github.com/jolproject/jol/internal/demo"
-	"github.com/jolproject/jol/internal/store/storetest"
 )
 
 // The demo's Karaganda children written twice wait in the duplicate
 // queue, best first, when the demo starts; seeding again adds no record
 // and no pair.
 func TestDemoDuplicates(t *testing.T) {
-	db := storetest.SQLite(t)
-	svc := services(t, db)
-	if _, err := demo.Seed(ctx, svc, demo.Options{Now: now}); err != nil {
-		t.Fatal(err)
-	}
+	_, svc := seeded(t)
 	q := func() []dedupe.Pair {
 		var out []dedupe.Pair
 		pg := dedupe.Page{Limit: 500}

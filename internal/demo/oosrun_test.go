@@ -7,18 +7,13 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/demo"
 	"github.com/jolproject/jol/internal/oosrun"
-	"github.com/jolproject/jol/internal/store/storetest"
 )
 
 // The demo's Qazvin lists are imported and run once when the demo loads:
 // about 4 % of the school-age children are flagged, in every category
 // and visibility, each with a case; seeding again runs nothing more.
 func TestDemoOutOfSchoolRun(t *testing.T) {
-	db := storetest.SQLite(t)
-	svc := services(t, db)
-	if _, err := demo.Seed(ctx, svc, demo.Options{Now: now}); err != nil {
-		t.Fatal(err)
-	}
+	_, svc := seeded(t)
 	runs, err := svc.OOS.Runs(ctx, access.System, 10)
 	if err != nil || len(runs) != 1 || runs[0].Status != "done" {
 		t.Fatalf("runs %+v %v", runs, err)

@@ -9,7 +9,6 @@ import (
 	"github.com/jolproject/jol/internal/eligibility"
 	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/store"
-	"github.com/jolproject/jol/internal/store/storetest"
 )
 
 // The demo's own "Road to School" of this year gets two requests in every
@@ -20,12 +19,9 @@ import (
 // served are allocated, the day handed DayHanded of them over, the
 // others are waitlisted, and none is left approved.
 func TestSeedRequestsInEveryStatus(t *testing.T) {
-	db := storetest.SQLite(t)
-	svc := services(t, db)
-	for range 2 {
-		if _, err := demo.Seed(ctx, svc, demo.Options{Now: now}); err != nil {
-			t.Fatal(err)
-		}
+	_, svc := seeded(t)
+	if _, err := demo.Seed(ctx, svc, demo.Options{Now: now}); err != nil { // a second seed
+		t.Fatal(err)
 	}
 	c, err := svc.Requests.CampaignWindow(ctx, "road-2026")
 	if err != nil {

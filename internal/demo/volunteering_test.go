@@ -7,7 +7,6 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/aftercare"
 	"github.com/jolproject/jol/internal/demo"
-	"github.com/jolproject/jol/internal/store/storetest"
 	"github.com/jolproject/jol/internal/volunteers"
 )
 
@@ -18,12 +17,9 @@ import (
 // teachers' hours, one of whom has hours this year too). Seeding twice
 // adds nothing.
 func TestDemoVolunteering(t *testing.T) {
-	db := storetest.SQLite(t)
-	svc := services(t, db)
-	for range 2 {
-		if _, err := demo.Seed(ctx, svc, demo.Options{Now: now}); err != nil {
-			t.Fatal(err)
-		}
+	_, svc := seeded(t)
+	if _, err := demo.Seed(ctx, svc, demo.Options{Now: now}); err != nil { // a second seed
+		t.Fatal(err)
 	}
 	n, err := svc.Aftercare.VolunteersCount(ctx, access.System, aftercare.VolunteerFilter{})
 	if err != nil || n.N != 40 {
