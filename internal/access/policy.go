@@ -140,6 +140,14 @@ const (
 	// a scan of the registry.
 	ReviewDuplicates Action = "duplicates.review"
 	ScanDuplicates   Action = "duplicates.scan"
+	// Young people of the mentoring programme (internal/youth): reading
+	// them (a minor's contacts stay masked but for the coordinators of
+	// their branch), registering one (staff, an import, or the public
+	// form's principal, an operator), and keeping their record (a
+	// guardian's consent).
+	ViewYouth     Action = "youth.view"
+	RegisterYouth Action = "youth.register"
+	ManageYouth   Action = "youth.manage"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -221,6 +229,9 @@ var rules = map[Action]rule{
 	AnswerReferrals:  {roles: []Role{Charity}},
 	ReviewDuplicates: {roles: []Role{Admin, Coordinator}, scoped: true},
 	ScanDuplicates:   {roles: []Role{Admin, Coordinator}, scoped: true},
+	ViewYouth:        {roles: []Role{Admin, Coordinator, Operator, Auditor}, scoped: true},
+	RegisterYouth:    {roles: []Role{Admin, Coordinator, Operator}, scoped: true},
+	ManageYouth:      {roles: []Role{Admin, Coordinator}, scoped: true},
 }
 
 // Actions lists every action the policy knows.
