@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
@@ -76,7 +77,7 @@ func (s *Service) route(ctx context.Context, q store.Querier, headID int64, regi
 // person living in regionCode, without registering anyone: the form shows
 // it before the young person sends. It reads only organisations.
 func (s *Service) Routed(ctx context.Context, headID int64, regionCode string) (Route, error) {
-	pl, err := s.region(ctx, s.db.R, regionCode)
+	pl, err := s.region(ctx, s.db.R, strings.ToUpper(strings.TrimSpace(regionCode)))
 	if err != nil {
 		return Route{}, err
 	}

@@ -3,6 +3,7 @@ package youth_test
 import (
 	"context"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -122,3 +123,5 @@ func fieldKeys(err error) []string {
 	}
 	return out
 }
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
