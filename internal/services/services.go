@@ -43,6 +43,7 @@ import (
 	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/volunteers"
+	"github.com/jolproject/jol/internal/youth"
 )
 
 // Services are the domain services of one installation: the one list of
@@ -102,6 +103,9 @@ type Services struct {
 	// Dedupe scans the registry for likely duplicate records and keeps
 	// the queue reviewers decide.
 	Dedupe *dedupe.Service
+	// Youth registers the young people of the mentoring programme and
+	// routes them to their region's branch.
+	Youth *youth.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -201,6 +205,13 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		return nil, err
 	}
 	s.People.OnMerge(outreach.MergeHook, s.Outreach.CaseMoves())
+	// Any field code of the right shape is accepted until the mentors'
+	// list of fields is wired in as the FieldCheck.
+	if s.Youth, err = youth.New(db, s.Audit, nil, o.Now); err != nil {
+		return nil, err
+	}
+	s.Orgs.OnMove(s.Youth.RepathOrgs)
+	s.Geo.OnMove(s.Youth.RepathRegions)
 	if s.Stock, err = stock.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}

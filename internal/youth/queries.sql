@@ -60,3 +60,12 @@ LIMIT $7
 UPDATE youth SET guardian_name = $1, guardian_relation = $2, guardian_contact = $3, guardian_consent_on = $4,
     guardian_recorded_by = $5, guardian_recorder = $6, updated_at = $7
 WHERE id = $8;
+
+-- name: RepathOrgs
+-- An organisation subtree moved from $3 (a prefix) to $1; $2 is the
+-- length of the old prefix plus one.
+UPDATE youth SET org_path = CAST($1 AS TEXT) || substr(org_path, CAST($2 AS INTEGER)) WHERE org_path LIKE $3;
+
+-- name: RepathRegions
+-- A region subtree moved, as RepathOrgs.
+UPDATE youth SET region_path = CAST($1 AS TEXT) || substr(region_path, CAST($2 AS INTEGER)) WHERE region_path LIKE $3;

@@ -65,3 +65,24 @@ func TestRoutingSkipsClosedBranches(t *testing.T) {
 		}
 	})
 }
+
+// TestRepath follows a branch moved in the organisation tree: its young
+// people's copied path moves with it, and so does who sees them.
+func TestRepath(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := setup(t, db)
+		id := w.register(t, in("Aruzhan")).ID
+		moved, err := w.orgs.Update(ctx, admin, w.almaly.ID, orgs.Input{Name: w.almaly.Name, Type: w.almaly.Type,
+			ParentID: w.head.ID, RegionCode: w.almaly.RegionCode, Active: true})
+		must(t, err)
+		coord := w.coordAlmaly // as their next login scopes them
+		coord.OrgPath = moved.Path
+		y, err := w.s.Get(ctx, coord, id, youth.ViaWeb)
+		if err != nil || y.OrgPath != moved.Path || moved.Path == w.almaly.Path {
+			t.Errorf("after the move: %q (want %q), %v", y.OrgPath, moved.Path, err)
+		}
+		if _, err := w.s.Get(ctx, w.coordAlmaty, id, youth.ViaWeb); err == nil {
+			t.Error("the Almaty coordinator still sees a young person of a branch moved away")
+		}
+	})
+}

@@ -21,6 +21,8 @@
 package youth
 
 import (
+	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 	"strconv"
@@ -36,6 +38,7 @@ var queryFS embed.FS
 type queries struct {
 	Region, Branches, OrgByID, InsertYouth, IdentityOf string
 	YouthFrom, YouthByID, YouthInScope, SetGuardian    string
+	RepathOrgs, RepathRegions                          string
 }
 
 // Service registers young people and reads them back.
@@ -60,6 +63,20 @@ func New(db *store.DB, log *audit.Log, fields FieldCheck, now func() time.Time) 
 		return nil, fmt.Errorf("youth: %w", err)
 	}
 	return s, nil
+}
+
+// RepathOrgs moves the organisation paths young people copy (wired to
+// orgs.Service.OnMove), in the move's transaction.
+func (s *Service) RepathOrgs(ctx context.Context, tx *sql.Tx, old, new string) error {
+	_, err := tx.ExecContext(ctx, s.q.RepathOrgs, new, len(old)+1, old+"%")
+	return err
+}
+
+// RepathRegions moves the region paths young people copy (wired to
+// geo.Service.OnMove).
+func (s *Service) RepathRegions(ctx context.Context, tx *sql.Tx, old, new string) error {
+	_, err := tx.ExecContext(ctx, s.q.RepathRegions, new, len(old)+1, old+"%")
+	return err
 }
 
 // today is the clock's calendar day.

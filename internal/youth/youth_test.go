@@ -38,6 +38,7 @@ const districts = "code,parent_code,type,name_en\n" +
 type world struct {
 	s, checked                   *youth.Service
 	log                          *audit.Log
+	orgs                         *orgs.Service
 	head, almaty, almaly, astana orgs.Organisation
 	other                        orgs.Organisation
 	coordAlmaty, coordAstana     access.Principal
@@ -62,7 +63,7 @@ func setup(t testing.TB, db *store.DB) *world {
 		must(t, err)
 		return org
 	}
-	w := &world{log: log}
+	w := &world{log: log, orgs: o}
 	w.head = mk("Youth wing", 0, "KZ")
 	w.almaty = mk("Almaty branch", w.head.ID, "KZ-75")
 	w.almaly = mk("Almaly branch", w.almaty.ID, "KZ-75-01")
@@ -81,6 +82,8 @@ func setup(t testing.TB, db *store.DB) *world {
 	w.form = youth.FormPrincipal(w.head.ID, w.head.Path)
 	w.s, err = youth.New(db, log, nil, clock)
 	must(t, err)
+	o.OnMove(w.s.RepathOrgs)
+	g.OnMove(w.s.RepathRegions)
 	fields := func(_ context.Context, code string) (bool, error) { return code == "it" || code == "media", nil }
 	w.checked, err = youth.New(db, log, fields, clock)
 	must(t, err)
