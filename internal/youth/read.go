@@ -4,11 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/valid"
 )
 
 // Via says through which surface a record was opened, for the access log.
@@ -56,6 +58,9 @@ type Filter struct {
 func (s *Service) List(ctx context.Context, p access.Principal, f Filter, pg store.Page) ([]Youth, string, error) {
 	if err := access.Can(p, access.ViewYouth, p.Scope()); err != nil {
 		return nil, "", err
+	}
+	if f.AgeGroup != "" && !slices.Contains(AgeGroups(), f.AgeGroup) {
+		return nil, "", errs.Validation(valid.Choice("age_group", AgeGroups()...))
 	}
 	ys, err := store.Select(ctx, s.db.R, scanYouth, s.q.YouthFrom+" "+s.q.YouthInScope,
 		store.Args(p.ScopeArgs(), []any{string(f.AgeGroup), pg.BeforeArg(), pg.LimitArg()})...)

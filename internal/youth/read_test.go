@@ -56,6 +56,9 @@ func TestScope(t *testing.T) {
 		if ys, _, _ := w.s.List(ctx, w.opHead, youth.Filter{AgeGroup: youth.Teen}, store.Page{}); len(ys) != 1 || ys[0].ID != minor {
 			t.Errorf("teens: %+v", ys)
 		}
+		if _, _, err := w.s.List(ctx, w.opHead, youth.Filter{AgeGroup: "30-39"}, store.Page{}); errs.CodeOf(err) != errs.Invalid {
+			t.Errorf("an unknown age group: %v", err)
+		}
 		for _, c := range []struct {
 			p  access.Principal
 			id int64

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"regexp"
+	"slices"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
@@ -44,7 +45,7 @@ func (s *Service) Register(ctx context.Context, p access.Principal, headID int64
 	}
 	in, today := in.clean(), s.today()
 	fs := in.check(today)
-	if in.Field != "" && len(fs) == 0 {
+	if !slices.ContainsFunc(fs, func(f errs.FieldError) bool { return f.Field == "field" }) {
 		ok, err := s.fields(ctx, in.Field)
 		if err != nil {
 			return Registration{}, err
