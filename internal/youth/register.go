@@ -54,27 +54,33 @@ func (s *Service) Register(ctx context.Context, p access.Principal, headID int64
 			fs = append(fs, errs.Field("field", "error.youth_field", "Code", in.Field))
 		}
 	}
-	pl, err := s.region(ctx, s.db.R, in.RegionCode)
-	if e := errs.As(err); e != nil && e.Code == errs.Invalid {
-		fs = append(fs, e.Fields...)
-	} else if err != nil {
-		return Registration{}, err
+	var pl place
+	if in.RegionCode != "" {
+		var err error
+		pl, err = s.region(ctx, s.db.R, in.RegionCode)
+		if e := errs.As(err); e != nil && e.Code == errs.Invalid {
+			fs = append(fs, e.Fields...)
+		} else if err != nil {
+			return Registration{}, err
+		}
 	}
 	if err := errs.Validation(fs...); err != nil {
 		return Registration{}, err
 	}
 	group, _ := GroupOf(Age(in.Birth, today))
 	reg := Registration{AgeGroup: group}
-	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
-		if reg.Route, err = s.route(ctx, tx, headID, pl.path); err != nil {
+	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+		route, err := s.route(ctx, tx, headID, pl.path)
+		if err != nil {
 			return err
 		}
+		reg.Route = route
 		if err := access.Can(p, access.RegisterYouth, access.Target{OrgPath: reg.Route.OrgPath, RegionPath: pl.path}); err != nil {
 			return err
 		}
 		now := s.now().UTC()
 		id := identity(in.LastName, in.FirstName, in.Patronymic, in.Birth, in.Contact)
-		err := tx.QueryRowContext(ctx, s.q.InsertYouth, id, in.LastName, in.FirstName, in.Patronymic, in.Birth, group,
+		err = tx.QueryRowContext(ctx, s.q.InsertYouth, id, in.LastName, in.FirstName, in.Patronymic, in.Birth, group,
 			pl.id, pl.path, in.Settlement, in.Status, in.Field, in.Goals, in.Language, in.Contact.Phone,
 			in.Contact.Telegram, in.Contact.Email, in.Channel, in.Shortlist, reg.Route.OrgID, reg.Route.OrgPath,
 			reg.Route.HeadOffice, today, store.NullID(p.UserID), now).Scan(&reg.ID)

@@ -21,11 +21,16 @@ func TestRegisterBadInput(t *testing.T) {
 		want := []string{"last_name error.required", "first_name error.required", "birth_date error.required",
 			"region error.required", "settlement error.required", "status error.invalid_choice_of", "channel error.required",
 			"field error.required", "language error.invalid_choice_of", "phone error.youth_phone", "telegram error.youth_telegram",
-			"email error.youth_email", "region error.youth_region"}
+			"email error.youth_email"}
 		if got := fieldKeys(err); !slices.Equal(got, want) {
 			t.Errorf("empty form:\n got %q\nwant %q", got, want)
 		}
 		i := in("Aruzhan")
+		i.RegionCode = "KZ-99"
+		if got := fieldKeys(mustFail(w.s.Register(ctx, w.form, w.head.ID, i))); !slices.Equal(got, []string{"region error.youth_region"}) {
+			t.Errorf("unknown region: %q", got)
+		}
+		i = in("Aruzhan")
 		i.Contact = youth.Contact{}
 		if got := fieldKeys(mustFail(w.s.Register(ctx, w.form, w.head.ID, i))); !slices.Equal(got, []string{"contact error.youth_contact_required"}) {
 			t.Errorf("no contact: %q", got)
