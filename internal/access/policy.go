@@ -155,6 +155,14 @@ const (
 	ManageMentors      Action = "mentors.manage"
 	ManageMentorFields Action = "mentors.fields"
 	OwnMentorProfile   Action = "mentors.own"
+	// Young people of the mentoring programme (internal/youth): reading
+	// them (a minor's contacts stay masked but for the coordinators of
+	// their branch), registering one (staff, an import, or the public
+	// form's principal, an operator), and keeping their record (a
+	// guardian's consent).
+	ViewYouth     Action = "youth.view"
+	RegisterYouth Action = "youth.register"
+	ManageYouth   Action = "youth.manage"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -243,6 +251,9 @@ var rules = map[Action]rule{
 	ManageMentors:      {roles: []Role{Admin, Coordinator}, scoped: true},
 	ManageMentorFields: {roles: []Role{Admin, Coordinator}},
 	OwnMentorProfile:   {roles: []Role{Mentor}},
+	ViewYouth:          {roles: []Role{Admin, Coordinator, Operator, Auditor}, scoped: true},
+	RegisterYouth:      {roles: []Role{Admin, Coordinator, Operator}, scoped: true},
+	ManageYouth:        {roles: []Role{Admin, Coordinator}, scoped: true},
 }
 
 // Actions lists every action the policy knows.

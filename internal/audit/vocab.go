@@ -18,7 +18,8 @@ func Entities() []string {
 		"mentor_batch", "mentor_cohort", "mentor_field", "mentor_module", "mentor_session", "need_signup", "oos_run",
 		"organisation", "outreach_case", "outreach_deadlines", "outreach_referral", "outreach_run", "person",
 		"person_batch", "place_offer", "placement", "pledge", "receipt", "region", "request", "request_document",
-		"settings", "sponsor", "stock_doc", "user", "volunteer", "volunteer_hours", "volunteer_need", "warehouse"}
+		"settings", "sponsor", "stock_doc", "user", "volunteer", "volunteer_hours", "volunteer_need", "warehouse",
+		"youth"}
 }
 
 // Actions are the actions of the change log.
@@ -27,7 +28,7 @@ func Actions() []string {
 		"assign_volunteer", "attach", "cancel", "check", "close", "comment", "confirm", "contact", "count", "create",
 		"delete", "deliver", "dispatch", "dry_run", "enrol", "flag", "give_consent", "hand_over", "import", "issue", "link",
 		"log_hours", "mark_distinct", "match", "merge", "password", "photo", "place", "plan", "produce", "receive",
-		"record_assessment", "record_attendance", "record_results", "refer", "reject", "remind", "remove_guardian",
+		"record_assessment", "record_attendance", "record_results", "refer", "register", "reject", "remind", "remove_guardian",
 		"remove_member", "report", "reschedule", "rescore", "retry", "return", "revoke", "save", "scan", "send_code",
 		"set_consent", "set_head", "set_needs", "set_outcome", "set_status", "sign_up", "submit", "thank", "transition",
 		"unassign", "unassign_volunteer", "unenrol", "unmerge", "update", "upload", "withdraw", "withdraw_consent",
@@ -38,16 +39,17 @@ func Actions() []string {
 const (
 	KindPerson    = "person"
 	KindHousehold = "household"
+	KindYouth     = "youth" // a young person of the mentoring programme
 )
 
 // SubjectKinds are the kinds of record the access log names.
 func SubjectKinds() []string {
 	return []string{KindHousehold, "import_run", "import_upload", OutOfScopeID, KindPerson, "person_export",
-		"request", "request_document", "appeal", "distribution_list", "distribution_photo", "handover_signature", "outreach_case"}
+		"request", "request_document", "appeal", "distribution_list", "distribution_photo", "handover_signature", "outreach_case", KindYouth}
 }
 
 // Vias are the ways a record was opened (or an ID number typed) that the
 // access log names.
 func Vias() []string {
-	return []string{"add_member", "api", "create", "dry_run", "enrol", "export", "import", "merge", "unmerge", "update", "web"}
+	return []string{"add_member", "api", "create", "dry_run", "enrol", "export", "import", "merge", "telegram", "unmerge", "update", "web"}
 }

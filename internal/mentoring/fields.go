@@ -44,6 +44,21 @@ func (s *Service) Fields(ctx context.Context) ([]Field, error) {
 	return store.Select(ctx, s.db.R, scanField, s.q.Fields)
 }
 
+// IsActiveField reports whether code names a field of the list offered
+// to newcomers: the check a young person's field of interest passes.
+func (s *Service) IsActiveField(ctx context.Context, code string) (bool, error) {
+	fields, err := s.Fields(ctx)
+	if err != nil {
+		return false, err
+	}
+	for _, f := range fields {
+		if f.Code == code {
+			return f.Active, nil
+		}
+	}
+	return false, nil
+}
+
 // SaveField adds field f or changes the one of its code; p needs
 // ManageMentorFields.
 func (s *Service) SaveField(ctx context.Context, p access.Principal, f Field) (Field, error) {

@@ -31,6 +31,12 @@ func TestFieldsProfilesAndMovesAreKept(t *testing.T) {
 		if last := fields[len(fields)-1]; last != law || last.Name("fa") != "حقوق" {
 			t.Fatalf("fields %+v", fields)
 		}
+		if ok, err := s.IsActiveField(ctx, "law"); !ok || err != nil {
+			t.Fatalf("law is not an active field: %v", err)
+		}
+		if ok, _ := s.IsActiveField(ctx, "astrology"); ok {
+			t.Fatal("an unknown field is active")
+		}
 
 		branch := w.Org(t, orgs.Input{Name: "Almaty branch", Type: orgs.Foundation, ParentID: w.Foundation.ID, RegionCode: "KZ-75"})
 		in := application(w, "Aigerim Nurlanova", "aigerim@example.org")
@@ -43,6 +49,9 @@ func TestFieldsProfilesAndMovesAreKept(t *testing.T) {
 		in.Email = "other@example.org"
 		_, err = s.Create(ctx, coord, in)
 		wantKey(t, err, "error.invalid_choice_of") // an inactive field is offered to no one new
+		if ok, _ := s.IsActiveField(ctx, "law"); ok {
+			t.Fatal("an inactive field is active")
+		}
 
 		// A renewed vetting; the capacity not below the mentees.
 		in = application(w, "Aigerim Nurlanova", "aigerim@example.org")

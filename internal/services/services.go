@@ -45,6 +45,7 @@ import (
 	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/volunteers"
+	"github.com/jolproject/jol/internal/youth"
 )
 
 // Services are the domain services of one installation: the one list of
@@ -110,6 +111,9 @@ type Services struct {
 	// Mentoring keeps the youth programme's mentors, their applications
 	// and the mentors' school.
 	Mentoring *mentoring.Service
+	// Youth registers the young people of the mentoring programme and
+	// routes them to their region's branch.
+	Youth *youth.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -214,6 +218,12 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.Orgs.OnMove(s.Mentoring.RepathOrgs)
 	s.Geo.OnMove(s.Mentoring.RepathRegions)
+	// A young person's field of interest is one of the mentors' fields.
+	if s.Youth, err = youth.New(db, s.Audit, s.Mentoring.IsActiveField, o.Now); err != nil {
+		return nil, err
+	}
+	s.Orgs.OnMove(s.Youth.RepathOrgs)
+	s.Geo.OnMove(s.Youth.RepathRegions)
 	if s.Stock, err = stock.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}
