@@ -75,18 +75,15 @@ func (s *Service) Queue(ctx context.Context, p access.Principal, pg Page) ([]Pai
 			w, id = fw, fid
 		}
 	}
-	limit := store.ParsePage("", strconv.Itoa(pg.Limit)).Limit
-	args := append(p.ScopeArgs(), w, id, limit+1)
+	sp := store.ParsePage("", strconv.Itoa(pg.Limit))
+	args := append(p.ScopeArgs(), w, id, sp.LimitArg())
 	out, err := store.Select(ctx, s.d.DB.R, scanListed, s.q.Queue, args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("read the duplicate queue: %w", err)
 	}
-	next := ""
-	if len(out) > limit {
-		out = out[:limit]
-		last := out[limit-1]
-		next = strconv.FormatFloat(last.Weight, 'g', -1, 64) + "_" + itoa(last.ID)
-	}
+	out, next := store.TrimBy(sp, out, func(r Pair) string {
+		return strconv.FormatFloat(r.Weight, 'g', -1, 64) + "_" + itoa(r.ID)
+	})
 	return out, next, nil
 }
 
