@@ -7,6 +7,7 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/store"
 )
 
 // MaxPage is the most children a page of a run's results holds.
@@ -26,14 +27,14 @@ func (s *Service) Page(ctx context.Context, p access.Principal, id int64, cursor
 	if limit <= 0 || limit > MaxPage {
 		limit = 50
 	}
-	rows, err := s.Flags(ctx, p, id, a, limit+1)
-	if err != nil || len(rows) <= limit {
-		return rows, "", err
-	}
-	rows = rows[:limit]
-	raw, err := json.Marshal(rows[limit-1].Next())
+	pg := store.Page{Limit: limit}
+	rows, err := s.Flags(ctx, p, id, a, pg.LimitArg())
 	if err != nil {
 		return nil, "", err
 	}
-	return rows, base64.RawURLEncoding.EncodeToString(raw), nil
+	rows, next := store.TrimBy(pg, rows, func(f Flag) string {
+		raw, _ := json.Marshal(f.Next()) // two strings and a number: cannot fail
+		return base64.RawURLEncoding.EncodeToString(raw)
+	})
+	return rows, next, nil
 }
