@@ -48,6 +48,9 @@ func (s *Server) Attendance(w http.ResponseWriter, r *http.Request, rq *request)
 	if err != nil {
 		return err
 	}
+	if err := r.ParseForm(); err != nil {
+		return err
+	}
 	f := kit.NewForm(r)
 	var present []int64
 	ticked := map[int64]bool{}
