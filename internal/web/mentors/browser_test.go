@@ -101,7 +101,7 @@ func TestBrowserApplyAndFollowTheSchool(t *testing.T) {
 
 	do("logging in", chromedp.Evaluate[chromedp.Void](`document.cookie = "jol_lang=en; path=/"`), chromedp.Navigate(base+"/login"),
 		chromedp.SendKeys(chromedp.CSS(`#email`), f.Coord.Email), chromedp.SendKeys(chromedp.CSS(`#password`), webtest.Password),
-		chromedp.Submit(chromedp.CSS(`#password`)), chromedp.WaitVisible(chromedp.CSS(`main`)))
+		chromedp.Submit(chromedp.CSS(`#password`)), chromedp.WaitVisible(chromedp.CSS(`nav a[href="/mentors"]`)))
 	ctxb := context.Background()
 	admin := access.System
 	for i, name := range []string{"Bolat Serikuly", "Dana Akhmetova", "Erlan Zhaksybek"} {
@@ -112,7 +112,7 @@ func TestBrowserApplyAndFollowTheSchool(t *testing.T) {
 	do("the list", chromedp.Navigate(base+"/mentors"), chromedp.WaitVisible(chromedp.CSS(`#mentors`)))
 	shot(t, ctx, "mentors-list")
 	do("the applicant", chromedp.Click(chromedp.Search(`//a[contains(., "Айгерім")]`)), chromedp.WaitVisible(chromedp.CSS(`#decide-form`)),
-		chromedp.Click(chromedp.CSS(`#decide-form button[value=approve]`)), chromedp.WaitVisible(chromedp.CSS(`#eligibility`)))
+		chromedp.Click(chromedp.CSS(`#decide-form button[value=approve]`)), chromedp.WaitVisible(chromedp.CSS(`#status.approved`)))
 	if got := text(`#eligible-adults`); !strings.Contains(got, "final check") {
 		t.Fatalf("the mentor without the school: %q", got)
 	}
