@@ -116,6 +116,15 @@ var (
 	// coordinators and administrators start a run, which flags children.
 	oosReaders = []string{"admin", "coordinator", "outreach", "auditor"}
 	oosRunners = []string{"admin", "coordinator"}
+	// Mentors: coordinators and administrators decide applications and
+	// run the school, auditors read; the fields of expertise and the
+	// school's modules are the installation's, kept by coordinators and
+	// administrators; a mentor sees only their own page; the application
+	// form is public. Young people's staff, sponsors and volunteers never.
+	mentorViewers  = []string{"admin", "coordinator", "auditor"}
+	mentorManagers = []string{"admin", "coordinator"}
+	mentorFielders = []string{"admin", "coordinator"}
+	mentorsOwn     = []string{"mentor"}
 )
 
 var expectedAccess = map[string][]string{
@@ -411,6 +420,36 @@ var expectedAccess = map[string][]string{
 	"POST /needs/{id}":                                      volunteerManagers,
 	"GET /hours":                                            volunteerViewers,
 	"POST /hours/{id}":                                      volunteerManagers,
+	"GET /mentors/apply":                                    visitors,
+	"POST /mentors/apply":                                   visitors,
+	"GET /mentors":                                          mentorViewers,
+	"GET /mentors/stats":                                    mentorViewers,
+	"GET /mentors/fields":                                   mentorFielders,
+	"POST /mentors/fields":                                  mentorFielders,
+	"GET /mentors/{id}":                                     mentorViewers,
+	"POST /mentors/{id}/decision":                           mentorManagers,
+	"POST /mentors/{id}/vetting":                            mentorManagers,
+	"GET /my/mentoring":                                     mentorsOwn,
+	"GET /mentors/school":                                   mentorViewers,
+	"POST /mentors/school/modules":                          mentorFielders,
+	"POST /mentors/school/cohorts":                          mentorManagers,
+	"GET /mentors/school/cohorts/{id}":                      mentorViewers,
+	"POST /mentors/school/cohorts/{id}/members":             mentorManagers,
+	"POST /mentors/school/cohorts/{id}/sessions":            mentorManagers,
+	"POST /mentors/school/cohorts/{id}/finals":              mentorManagers,
+	"GET /mentors/school/sessions/{id}":                     mentorViewers,
+	"POST /mentors/school/sessions/{id}":                    mentorManagers,
+	"GET /api/v1/mentors":                                   mentorViewers,
+	"GET /api/v1/mentors/stats":                             mentorViewers,
+	"GET /api/v1/mentors/{id}":                              mentorViewers,
+	"POST /api/v1/mentors/{id}/decision":                    mentorManagers,
+	"PUT /api/v1/mentors/{id}/vetting":                      mentorManagers,
+	"GET /api/v1/my/mentor":                                 mentorsOwn,
+	"GET /api/v1/mentor-fields":                             mentorViewers,
+	"PUT /api/v1/mentor-fields/{code}":                      mentorFielders,
+	"GET /api/v1/mentor-cohorts":                            mentorViewers,
+	"GET /api/v1/mentor-cohorts/{id}/progress":              mentorViewers,
+	"PUT /api/v1/mentor-sessions/{id}/attendance":           mentorManagers,
 	"GET /courses":                                          courseViewers,
 	"POST /courses":                                         courseManagers,
 	"GET /courses/{id}":                                     courseViewers,

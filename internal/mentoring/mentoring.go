@@ -40,6 +40,7 @@ type queries struct {
 	Members, InsertSession, Session, Sessions, Attend, Final                     string
 	Attended, Finals, Attendance                                                 string
 	RepathMentorOrgs, RepathMentorRegions, RepathCohortOrgs, RepathCohortRegions string
+	Page, CountPage, Branches, Places, SessionMarks                              string
 }
 
 // Deps are what the service needs of the installation.

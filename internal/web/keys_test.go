@@ -22,6 +22,7 @@ import (
 	"github.com/jolproject/jol/internal/distribution"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/letters"
+	"github.com/jolproject/jol/internal/mentoring"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/outreach"
 	"github.com/jolproject/jol/internal/people"
@@ -105,6 +106,11 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"appealstatus.":       strs(appeals.Statuses()...),
 		"appealoutcome.":      strs(appeals.Outcomes()...),
 		"weekday.":            {"friday", "saturday", "sunday"}, // the weekly days off of workdays.Weekend
+
+		"mentoring.background.": strs(mentoring.Backgrounds()...),
+		"mentoring.status.":     strs(mentoring.Applied, mentoring.Approved, mentoring.Rejected),
+		"mentors.source.":       {"form", "staff", "import"},
+		"mentors.final.":        {mentoring.Passed, mentoring.Failed},
 
 		"stock.kind.":       strs(stock.WarehouseKinds()...),
 		"stock.doc.":        strs(stock.DocKinds()...),

@@ -40,6 +40,8 @@ var navigation = []struct {
 	{"/needs", "nav.needs", access.ViewVolunteers},
 	{"/hours", "nav.hours", access.ViewVolunteers},
 	{"/courses", "nav.courses", access.ViewCourses},
+	{"/mentors", "nav.mentors", access.ViewMentors},
+	{"/my/mentoring", "nav.my_mentoring", access.OwnMentorProfile},
 	{"/organisations", "nav.organisations", access.ViewOrgs},
 	{"/regions", "nav.regions", access.ViewRegions},
 	{"/admin/users", "nav.users", access.ManageUsers},

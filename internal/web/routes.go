@@ -16,6 +16,7 @@ import (
 	"github.com/jolproject/jol/internal/web/importing"
 	"github.com/jolproject/jol/internal/web/kit"
 	"github.com/jolproject/jol/internal/web/letters"
+	"github.com/jolproject/jol/internal/web/mentors"
 	"github.com/jolproject/jol/internal/web/outofschool"
 	"github.com/jolproject/jol/internal/web/outreach"
 	"github.com/jolproject/jol/internal/web/public"
@@ -51,6 +52,7 @@ type rooms struct {
 	outreach  *outreach.Server
 	dups      *duplicates.Server
 	oos       *outofschool.Server
+	mentors   *mentors.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -116,6 +118,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 	if r.oos, err = outofschool.New(k, svc); err != nil {
 		return err
 	}
+	if r.mentors, err = mentors.New(k, svc); err != nil {
+		return err
+	}
 	r.admin, err = admin.New(k, svc)
 	return err
 }
@@ -130,6 +135,7 @@ func (s *Server) routes() []route {
 	stk, alc, dst := s.rooms.stock, s.rooms.alloc, s.rooms.dist
 	dlv, ac, sp, dsh, rpt := s.rooms.delivery, s.rooms.aftercare, s.rooms.sponsors, s.rooms.dashboard, s.rooms.reports
 	vol, out, dup, oos := s.rooms.vol, s.rooms.outreach, s.rooms.dups, s.rooms.oos
+	mnt := s.rooms.mentors
 	return []route{
 		{"GET", "/login", "", s.loginForm, 0},
 		{"POST", "/login", "", s.login, 0},
@@ -432,6 +438,30 @@ func (s *Server) routes() []route {
 		{"GET", "/referrals", access.AnswerReferrals, out.Inbox, 0},
 		{"GET", "/referrals/{id}", access.AnswerReferrals, out.Referral, 0},
 		{"POST", "/referrals/{id}", access.AnswerReferrals, out.Answer, 0},
+
+		// Mentors and the mentors' school (issue 13): the public
+		// application form takes mentors.MaxBody at most; a mentor's
+		// page, the cohorts and sessions are checked against the
+		// reader's scope by the service.
+		{"GET", "/mentors/apply", "", mnt.ApplyForm, 0},
+		{"POST", "/mentors/apply", "", mnt.Apply, mentors.MaxBody},
+		{"GET", "/mentors", access.ViewMentors, mnt.List, 0},
+		{"GET", "/mentors/stats", access.ViewMentors, mnt.Stats, 0},
+		{"GET", "/mentors/fields", access.ManageMentorFields, mnt.Fields, 0},
+		{"POST", "/mentors/fields", access.ManageMentorFields, mnt.FieldSave, 0},
+		{"GET", "/mentors/{id}", access.ViewMentors, mnt.Mentor, 0},
+		{"POST", "/mentors/{id}/decision", access.ManageMentors, mnt.Decide, 0},
+		{"POST", "/mentors/{id}/vetting", access.ManageMentors, mnt.SetVetting, 0},
+		{"GET", "/my/mentoring", access.OwnMentorProfile, mnt.Mine, 0},
+		{"GET", "/mentors/school", access.ViewMentors, mnt.School, 0},
+		{"POST", "/mentors/school/modules", access.ManageMentorFields, mnt.ModuleCreate, 0},
+		{"POST", "/mentors/school/cohorts", access.ManageMentors, mnt.CohortCreate, 0},
+		{"GET", "/mentors/school/cohorts/{id}", access.ViewMentors, mnt.Cohort, 0},
+		{"POST", "/mentors/school/cohorts/{id}/members", access.ManageMentors, mnt.MemberAdd, 0},
+		{"POST", "/mentors/school/cohorts/{id}/sessions", access.ManageMentors, mnt.SessionAdd, 0},
+		{"POST", "/mentors/school/cohorts/{id}/finals", access.ManageMentors, mnt.FinalRecord, 0},
+		{"GET", "/mentors/school/sessions/{id}", access.ViewMentors, mnt.Session, 0},
+		{"POST", "/mentors/school/sessions/{id}", access.ManageMentors, mnt.Attendance, 0},
 
 		{"GET", "/regions", access.ViewRegions, adm.Regions, 0},
 		{"GET", "/admin/regions/import", access.ManageRegions, adm.RegionImportForm, 0},
