@@ -99,7 +99,29 @@ func check(r []Criterion, j Juror, t Team, scores map[string]int) error {
 	if err != nil {
 		return err
 	}
-	return dc.Score(j.ID, t.ID, scores)
+	return named(dc.Score(j.ID, t.ID, scores), r)
+}
+
+// named puts each criterion's name where debate's messages name its code,
+// for the juror who reads them.
+func named(err error, r []Criterion) error {
+	e := errs.As(err)
+	if e == nil {
+		return err
+	}
+	for _, f := range e.Fields {
+		for i := 0; i+1 < len(f.Args); i += 2 {
+			if f.Args[i] != "Criterion" {
+				continue
+			}
+			for _, c := range r {
+				if c.Code == f.Args[i+1] {
+					f.Args[i+1] = c.Name
+				}
+			}
+		}
+	}
+	return err
 }
 
 // juror reads juror id of championship champ.
