@@ -582,6 +582,8 @@ var expectedAccess = map[string][]string{
 	"POST /championships/{id}/jurors":            championshipOrganisers,
 	"GET /championships/{id}/score":              championshipScorers,
 	"POST /championships/{id}/score":             championshipScorers,
+	"GET /championship-teams/{id}":               championshipViewers,
+	"POST /championship-teams/{id}/cases":        championshipOrganisers,
 	"GET /api/v1/championships":                  championshipViewers,
 	"POST /api/v1/championships":                 championshipOrganisers,
 	"GET /api/v1/championships/{id}":             championshipViewers,

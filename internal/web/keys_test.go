@@ -160,7 +160,8 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"volunteering.status.": strs(volunteers.HoursStatuses()...),
 		"volunteering.need.":   strs(volunteers.NeedOpen, volunteers.NeedCancelled),
 
-		"championship.state.": strs(championship.States()...),
+		"championship.state.":  strs(championship.States()...),
+		"championship.origin.": strs(championship.Assigned, championship.Submitted),
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {

@@ -222,6 +222,8 @@ func (s *Server) routes() []route {
 		{"POST", "/championships/{id}/jurors", access.ManageChampionships, s.rooms.champ.AddJuror, 0},
 		{"GET", "/championships/{id}/score", access.ScoreChampionships, s.rooms.champ.ScoreForm, 0},
 		{"POST", "/championships/{id}/score", access.ScoreChampionships, s.rooms.champ.Score, 0},
+		{"GET", "/championship-teams/{id}", access.ViewChampionships, s.rooms.champ.Team, 0},
+		{"POST", "/championship-teams/{id}/cases", access.ManageChampionships, s.rooms.champ.AddCase, 0},
 
 		{"GET", "/assessments", access.ViewChild, gd.AssessmentList, 0},
 		{"GET", "/places", access.ViewChild, gd.Places, 0},

@@ -118,6 +118,19 @@ func TestOpenRegisterScoreAndRank(t *testing.T) {
 	if r.Status != http.StatusOK || !strings.Contains(r.Body, "6.25") {
 		t.Fatalf("scored: %d %s", r.Status, r.Body)
 	}
+	// The organiser gives the team a case; a case without a title is
+	// refused, what was typed kept.
+	r = follow(c, "/championship-teams/"+team+"/cases", url.Values{"title": {""}, "description": {"Village jobs"},
+		"origin": {"submitted"}})
+	if r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, "Village jobs") {
+		t.Fatalf("case without a title: %d %s", r.Status, r.Body)
+	}
+	r = follow(c, "/championship-teams/"+team+"/cases", url.Values{"title": {"Rural unemployment"},
+		"description": {"Village jobs"}, "origin": {"submitted"}})
+	if r.Status != http.StatusOK || !strings.Contains(r.Body, "Rural unemployment") ||
+		!strings.Contains(r.Body, "submitted by the team") || !strings.Contains(r.Body, "Seitkali Aru0") {
+		t.Fatalf("team page: %d %s", r.Status, r.Body)
+	}
 	// An auditor reads the board; a sponsor may not open it.
 	if r := f.User(t, "auditor@example.org", access.Auditor, "ru").Get("/championships/" + id); r.Status != http.StatusOK ||
 		!strings.Contains(r.Body, "Таблица лидеров") || strings.Contains(r.Body, "Seitkali") {
