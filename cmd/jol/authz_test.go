@@ -583,6 +583,7 @@ var expectedAccess = map[string][]string{
 	"GET /championships/{id}/score":              championshipScorers,
 	"POST /championships/{id}/score":             championshipScorers,
 	"GET /championship-teams/{id}":               championshipViewers,
+	"GET /my/juries":                             championshipScorers,
 	"POST /championship-teams/{id}/cases":        championshipOrganisers,
 	"GET /api/v1/championships":                  championshipViewers,
 	"POST /api/v1/championships":                 championshipOrganisers,

@@ -43,7 +43,7 @@ type queries struct {
 	TeamByID, Members, InsertCase, Cases, InsertJuror, Jurors          string
 	JurorByID, LockTeam, JurorScores, DeleteScores, InsertScore        string
 	TeamSums, SetTotals, Board, Above, Placings                        string
-	RepathOrgs, RepathRegions, RepathTeams, RepathJurors               string
+	RepathOrgs, RepathRegions, RepathTeams, RepathJurors, JurorOf      string
 }
 
 // Service keeps case championships.

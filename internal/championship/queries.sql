@@ -150,3 +150,9 @@ UPDATE championship_teams SET region_path = CAST($1 AS TEXT) || substr(region_pa
 
 -- name: RepathJurors
 UPDATE championship_jurors SET region_path = CAST($1 AS TEXT) || substr(region_path, CAST($2 AS INTEGER)) WHERE region_path LIKE $3;
+
+-- name: JurorOf
+-- The championships user $1 sits on the jury of, newest first.
+WHERE c.id IN (SELECT j.championship_id FROM championship_jurors j WHERE j.user_id = $1)
+ORDER BY c.id DESC
+LIMIT 100

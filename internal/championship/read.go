@@ -58,6 +58,18 @@ func (s *Service) List(ctx context.Context, p access.Principal, pg store.Page) (
 	return cs, next, nil
 }
 
+// Juries lists the championships p sits on the jury of (the latest
+// 100), for a juror with a login to find their scoring forms.
+func (s *Service) Juries(ctx context.Context, p access.Principal) ([]Championship, error) {
+	if p.UserID == 0 {
+		return nil, nil
+	}
+	if err := access.Can(p, access.ScoreChampionships, access.Target{}); err != nil {
+		return nil, err
+	}
+	return store.Select(ctx, s.db.R, scanChampionship, s.q.ChampionshipFrom+" "+s.q.JurorOf, p.UserID)
+}
+
 // byID reads championship id with its rubric, unchecked.
 func (s *Service) byID(ctx context.Context, q store.Querier, id int64) (Championship, error) {
 	c, err := scanChampionship(q.QueryRowContext(ctx, s.q.ChampionshipFrom+" "+s.q.ChampionshipByID, id))

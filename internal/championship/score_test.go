@@ -60,8 +60,15 @@ func TestScoringRefusalsAndRescore(t *testing.T) {
 		bad := sheet(sc.astana, sc.teams[0], 5, 5, 3)
 		bad.Scores["charisma"] = 4
 		wantKey(t, s.Score(ctx, coord, c.ID, bad), "error.case_criterion_unknown")
-		// The mentor enters their own sheet, not another juror's.
+		// The mentor finds the championship among their juries and enters
+		// their own sheet, not another juror's.
 		mentor := w.Principal(access.Mentor)
+		if js, err := s.Juries(ctx, mentor); err != nil || len(js) != 1 || js[0].ID != c.ID {
+			t.Fatalf("the mentor's juries: %v %+v", err, js)
+		}
+		if js, err := s.Juries(ctx, w.Principal(access.Operator)); err != nil || len(js) != 0 {
+			t.Fatalf("an operator on no jury: %v %+v", err, js)
+		}
 		must(t, s.Score(ctx, mentor, c.ID, sheet(sc.mentor, sc.teams[0], 8, 6, 4)))
 		wantKey(t, s.Score(ctx, mentor, c.ID, sheet(sc.astana, sc.teams[0], 8, 6, 4)), "error.forbidden")
 		// A second sheet replaces the first, and the log keeps both.

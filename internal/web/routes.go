@@ -223,6 +223,7 @@ func (s *Server) routes() []route {
 		{"GET", "/championships/{id}/score", access.ScoreChampionships, s.rooms.champ.ScoreForm, 0},
 		{"POST", "/championships/{id}/score", access.ScoreChampionships, s.rooms.champ.Score, 0},
 		{"GET", "/championship-teams/{id}", access.ViewChampionships, s.rooms.champ.Team, 0},
+		{"GET", "/my/juries", access.ScoreChampionships, s.rooms.champ.Juries, 0},
 		{"POST", "/championship-teams/{id}/cases", access.ManageChampionships, s.rooms.champ.AddCase, 0},
 
 		{"GET", "/assessments", access.ViewChild, gd.AssessmentList, 0},

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/championship"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
 	"github.com/jolproject/jol/internal/web/webtest"
@@ -117,6 +118,31 @@ func TestOpenRegisterScoreAndRank(t *testing.T) {
 	// (3·7 + 4) / 4 = 6.25, first of the board.
 	if r.Status != http.StatusOK || !strings.Contains(r.Body, "6.25") {
 		t.Fatalf("scored: %d %s", r.Status, r.Body)
+	}
+	// A mentor on the jury finds the championship among their juries,
+	// picks the team and enters their own sheet.
+	m := f.User(t, "mentor@example.org", access.Mentor, "en")
+	mu := webtest.Must(f.Svc.Accounts.LookupEmail(ctx, "mentor@example.org"))
+	mj := webtest.Must(f.Svc.Championship.AddJuror(ctx, f.Coord.Principal(), ch.ID,
+		championship.JurorInput{UserID: mu.ID, RegionCode: "KZ-79"}))
+	if r := m.Get("/my/juries"); r.Status != http.StatusOK || !strings.Contains(r.Body, "/championships/"+id+"/score") {
+		t.Fatalf("my juries: %d %s", r.Status, r.Body)
+	}
+	if r := m.Get("/championships/" + id + "/score"); r.Status != http.StatusOK || !strings.Contains(r.Body, "score?team="+team) {
+		t.Fatalf("team picker: %d %s", r.Status, r.Body)
+	}
+	if r := m.Get("/championships/" + id); r.Status != http.StatusForbidden {
+		t.Fatalf("a mentor opened the championship's page: %d", r.Status)
+	}
+	r = m.Post("/championships/"+id+"/score", url.Values{"team": {team}, "juror": {webtest.Itoa(mj.ID)},
+		"c_analysis": {"5"}, "c_delivery": {"3"}})
+	if r.Status != http.StatusSeeOther {
+		t.Fatalf("the mentor's sheet: %d %s", r.Status, r.Body)
+	}
+	r = m.Post("/championships/"+id+"/score", url.Values{"team": {team}, "juror": {webtest.Itoa(jurors[1].ID)},
+		"c_analysis": {"5"}, "c_delivery": {"3"}})
+	if r.Status != http.StatusForbidden {
+		t.Fatalf("the mentor entered another juror's sheet: %d", r.Status)
 	}
 	// The organiser gives the team a case; a case without a title is
 	// refused, what was typed kept.

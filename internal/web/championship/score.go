@@ -32,11 +32,15 @@ func scoreFields(c championship.Championship) []string {
 	return fs
 }
 
-// ScoreForm shows the scoring form of team ?team= of championship {id}.
+// ScoreForm shows the scoring form of team ?team= of championship {id},
+// or without one the teams to choose from.
 func (s *Server) ScoreForm(w http.ResponseWriter, r *http.Request, rq *request) error {
 	c, err := s.scoring(r, rq)
 	if err != nil {
 		return err
+	}
+	if r.URL.Query().Get("team") == "" {
+		return s.pick(w, r, rq, c)
 	}
 	f := kit.NewForm(nil, scoreFields(c)...)
 	f.Values["team"] = r.URL.Query().Get("team")
