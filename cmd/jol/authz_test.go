@@ -125,6 +125,13 @@ var (
 	mentorManagers = []string{"admin", "coordinator"}
 	mentorFielders = []string{"admin", "coordinator"}
 	mentorsOwn     = []string{"mentor"}
+	// Case championships: staff who read young people read them (teams
+	// only on the leaderboard); coordinators and administrators organise
+	// them; the scoring form opens to the roles a juror with a login may
+	// have, and the service lets in only the championship's jurors.
+	championshipViewers    = []string{"admin", "coordinator", "operator", "auditor"}
+	championshipOrganisers = []string{"admin", "coordinator"}
+	championshipScorers    = []string{"admin", "coordinator", "operator", "outreach", "volunteer", "mentor"}
 )
 
 var expectedAccess = map[string][]string{
@@ -603,6 +610,32 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/oos/runs/{id}":                   oosReaders,
 	"GET /api/v1/oos/runs/{id}/children":          oosReaders,
 	"GET /api/v1/oos/runs/{id}/children/{person}": oosReaders,
+
+	// Case championships.
+	"GET /championships":                         championshipViewers,
+	"GET /championships/new":                     championshipOrganisers,
+	"POST /championships":                        championshipOrganisers,
+	"GET /championships/{id}":                    championshipViewers,
+	"POST /championships/{id}/state":             championshipOrganisers,
+	"POST /championships/{id}/teams":             championshipOrganisers,
+	"POST /championships/{id}/jurors":            championshipOrganisers,
+	"GET /championships/{id}/score":              championshipScorers,
+	"POST /championships/{id}/score":             championshipScorers,
+	"GET /championship-teams/{id}":               championshipViewers,
+	"GET /my/juries":                             championshipScorers,
+	"POST /championship-teams/{id}/cases":        championshipOrganisers,
+	"GET /api/v1/championships":                  championshipViewers,
+	"POST /api/v1/championships":                 championshipOrganisers,
+	"GET /api/v1/championships/{id}":             championshipViewers,
+	"POST /api/v1/championships/{id}/state":      championshipOrganisers,
+	"POST /api/v1/championships/{id}/teams":      championshipOrganisers,
+	"GET /api/v1/championships/{id}/jurors":      championshipViewers,
+	"POST /api/v1/championships/{id}/jurors":     championshipOrganisers,
+	"POST /api/v1/championships/{id}/scores":     championshipScorers,
+	"GET /api/v1/championships/{id}/leaderboard": championshipViewers,
+	"GET /api/v1/championships/{id}/results":     championshipViewers,
+	"GET /api/v1/championship-teams/{id}":        championshipViewers,
+	"POST /api/v1/championship-teams/{id}/cases": championshipOrganisers,
 }
 
 // caller is one demo user with a web session and an API token.

@@ -163,6 +163,15 @@ const (
 	ViewYouth     Action = "youth.view"
 	RegisterYouth Action = "youth.register"
 	ManageYouth   Action = "youth.manage"
+	// Case championships (internal/championship): reading championships,
+	// their teams and leaderboards (staff within their scope; a juror
+	// reads the championship they sit on); organising them (rubric,
+	// teams, cases, jury, states, any juror's scores); a juror with a
+	// login entering their own scores (the service checks they sit on
+	// the jury).
+	ViewChampionships   Action = "championships.view"
+	ManageChampionships Action = "championships.manage"
+	ScoreChampionships  Action = "championships.score"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -254,6 +263,10 @@ var rules = map[Action]rule{
 	ViewYouth:          {roles: []Role{Admin, Coordinator, Operator, Auditor}, scoped: true},
 	RegisterYouth:      {roles: []Role{Admin, Coordinator, Operator}, scoped: true},
 	ManageYouth:        {roles: []Role{Admin, Coordinator}, scoped: true},
+
+	ViewChampionships:   {roles: []Role{Admin, Coordinator, Operator, Auditor}, scoped: true},
+	ManageChampionships: {roles: []Role{Admin, Coordinator}, scoped: true},
+	ScoreChampionships:  {roles: []Role{Admin, Coordinator, Operator, Outreach, Volunteer, Mentor}},
 }
 
 // Actions lists every action the policy knows.

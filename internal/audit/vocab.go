@@ -11,7 +11,8 @@ package audit
 func Entities() []string {
 	return []string{
 		"aid_item", "allocation_run", "allocation_settings", "api_token", "appeal", "appeal_deadlines",
-		"calendar_day", "campaign", "campaign_report", "category", "charity", "course", "course_enrolment",
+		"calendar_day", "campaign", "campaign_report", "category", "championship", "championship_case",
+		"championship_juror", "championship_team", "charity", "course", "course_enrolment",
 		"course_session", "delivery", "device_task", "distribution_event", "distribution_photo", "donor",
 		"duplicate_pair", "duplicate_scan", "eligibility_rules", "gift", "handover", "handover_code", "household",
 		"import_template", "import_upload", "job", "letter", "letter_run", "letter_template", "letterhead", "mentor",

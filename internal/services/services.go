@@ -19,6 +19,7 @@ import (
 	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/campaign"
+	"github.com/jolproject/jol/internal/championship"
 	"github.com/jolproject/jol/internal/charities"
 	"github.com/jolproject/jol/internal/courses"
 	"github.com/jolproject/jol/internal/dashboard"
@@ -114,6 +115,9 @@ type Services struct {
 	// Youth registers the young people of the mentoring programme and
 	// routes them to their region's branch.
 	Youth *youth.Service
+	// Championship keeps the case championships: teams, cases, juries,
+	// scores and leaderboards.
+	Championship *championship.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -224,6 +228,11 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.Orgs.OnMove(s.Youth.RepathOrgs)
 	s.Geo.OnMove(s.Youth.RepathRegions)
+	if s.Championship, err = championship.New(db, s.Audit, o.Now); err != nil {
+		return nil, err
+	}
+	s.Orgs.OnMove(s.Championship.RepathOrgs)
+	s.Geo.OnMove(s.Championship.RepathRegions)
 	if s.Stock, err = stock.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/jolproject/jol/internal/aftercare"
 	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/campaign"
+	"github.com/jolproject/jol/internal/championship"
 	"github.com/jolproject/jol/internal/charities"
 	"github.com/jolproject/jol/internal/dedupe"
 	"github.com/jolproject/jol/internal/deliveries"
@@ -164,6 +165,9 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"period.":              aftercare.Periods(),
 		"volunteering.status.": strs(volunteers.HoursStatuses()...),
 		"volunteering.need.":   strs(volunteers.NeedOpen, volunteers.NeedCancelled),
+
+		"championship.state.":  strs(championship.States()...),
+		"championship.origin.": strs(championship.Assigned, championship.Submitted),
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {

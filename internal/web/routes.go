@@ -7,6 +7,7 @@ import (
 	"github.com/jolproject/jol/internal/web/aftercare"
 	"github.com/jolproject/jol/internal/web/allocation"
 	"github.com/jolproject/jol/internal/web/campaigns"
+	"github.com/jolproject/jol/internal/web/championship"
 	"github.com/jolproject/jol/internal/web/dashboard"
 	"github.com/jolproject/jol/internal/web/deliveries"
 	"github.com/jolproject/jol/internal/web/desk"
@@ -53,6 +54,7 @@ type rooms struct {
 	dups      *duplicates.Server
 	oos       *outofschool.Server
 	mentors   *mentors.Server
+	champ     *championship.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -119,6 +121,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 		return err
 	}
 	if r.mentors, err = mentors.New(k, svc); err != nil {
+		return err
+	}
+	if r.champ, err = championship.New(k, svc); err != nil {
 		return err
 	}
 	r.admin, err = admin.New(k, svc)
@@ -210,6 +215,22 @@ func (s *Server) routes() []route {
 		{"POST", "/out-of-school", access.RunOutOfSchool, oos.Start, 0},
 		{"GET", "/out-of-school/{id}", access.ViewOutOfSchool, oos.Run, 0},
 		{"GET", "/out-of-school/{id}/children/{person}", access.ViewOutOfSchool, oos.Child, 0},
+		// Case championships: staff of the scope read them, organisers
+		// open them, register teams and jurors and move them on; the
+		// scoring form is also a juror's with a login, whom the service
+		// checks against the jury.
+		{"GET", "/championships", access.ViewChampionships, s.rooms.champ.List, 0},
+		{"GET", "/championships/new", access.ManageChampionships, s.rooms.champ.NewForm, 0},
+		{"POST", "/championships", access.ManageChampionships, s.rooms.champ.Create, 0},
+		{"GET", "/championships/{id}", access.ViewChampionships, s.rooms.champ.Show, 0},
+		{"POST", "/championships/{id}/state", access.ManageChampionships, s.rooms.champ.SetState, 0},
+		{"POST", "/championships/{id}/teams", access.ManageChampionships, s.rooms.champ.RegisterTeam, 0},
+		{"POST", "/championships/{id}/jurors", access.ManageChampionships, s.rooms.champ.AddJuror, 0},
+		{"GET", "/championships/{id}/score", access.ScoreChampionships, s.rooms.champ.ScoreForm, 0},
+		{"POST", "/championships/{id}/score", access.ScoreChampionships, s.rooms.champ.Score, 0},
+		{"GET", "/championship-teams/{id}", access.ViewChampionships, s.rooms.champ.Team, 0},
+		{"GET", "/my/juries", access.ScoreChampionships, s.rooms.champ.Juries, 0},
+		{"POST", "/championship-teams/{id}/cases", access.ManageChampionships, s.rooms.champ.AddCase, 0},
 
 		{"GET", "/assessments", access.ViewChild, gd.AssessmentList, 0},
 		{"GET", "/places", access.ViewChild, gd.Places, 0},
