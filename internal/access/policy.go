@@ -163,6 +163,11 @@ const (
 	ViewYouth     Action = "youth.view"
 	RegisterYouth Action = "youth.register"
 	ManageYouth   Action = "youth.manage"
+	// Debate tournaments (internal/tournament): reading a tournament, its
+	// draws, ballots, standings and break (staff within their scope), and
+	// running one (teams, judges, pairing, ballots, the break).
+	ViewTournaments   Action = "tournaments.view"
+	ManageTournaments Action = "tournaments.manage"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -254,6 +259,8 @@ var rules = map[Action]rule{
 	ViewYouth:          {roles: []Role{Admin, Coordinator, Operator, Auditor}, scoped: true},
 	RegisterYouth:      {roles: []Role{Admin, Coordinator, Operator}, scoped: true},
 	ManageYouth:        {roles: []Role{Admin, Coordinator}, scoped: true},
+	ViewTournaments:    {roles: []Role{Admin, Coordinator, Operator, Auditor}, scoped: true},
+	ManageTournaments:  {roles: []Role{Admin, Coordinator}, scoped: true},
 }
 
 // Actions lists every action the policy knows.

@@ -12,7 +12,7 @@ func Entities() []string {
 	return []string{
 		"aid_item", "allocation_run", "allocation_settings", "api_token", "appeal", "appeal_deadlines",
 		"calendar_day", "campaign", "campaign_report", "category", "charity", "course", "course_enrolment",
-		"course_session", "delivery", "device_task", "distribution_event", "distribution_photo", "donor",
+		"course_session", "debate_ballot", "debate_tournament", "delivery", "device_task", "distribution_event", "distribution_photo", "donor",
 		"duplicate_pair", "duplicate_scan", "eligibility_rules", "gift", "handover", "handover_code", "household",
 		"import_template", "import_upload", "job", "letter", "letter_run", "letter_template", "letterhead", "mentor",
 		"mentor_batch", "mentor_cohort", "mentor_field", "mentor_module", "mentor_session", "need_signup", "oos_run",
@@ -24,10 +24,10 @@ func Entities() []string {
 
 // Actions are the actions of the change log.
 func Actions() []string {
-	return []string{"add_guardian", "add_member", "allocate", "answer", "approve", "assemble", "assign", "assign_reviewer",
-		"assign_volunteer", "attach", "cancel", "check", "close", "comment", "confirm", "contact", "count", "create",
-		"delete", "deliver", "dispatch", "dry_run", "enrol", "flag", "give_consent", "hand_over", "import", "issue", "link",
-		"log_hours", "mark_distinct", "match", "merge", "password", "photo", "place", "plan", "produce", "receive",
+	return []string{"add_guardian", "add_judge", "add_member", "add_team", "allocate", "answer", "approve", "assemble", "assign", "assign_reviewer",
+		"assign_volunteer", "attach", "cancel", "change_ballot", "check", "close", "comment", "confirm", "contact", "count", "create",
+		"delete", "deliver", "dispatch", "dry_run", "enrol", "enter_ballot", "flag", "give_consent", "hand_over", "import", "issue", "link",
+		"log_hours", "mark_distinct", "match", "merge", "pair", "password", "photo", "place", "plan", "produce", "publish", "receive",
 		"record_assessment", "record_attendance", "record_results", "refer", "register", "reject", "remind", "remove_guardian",
 		"remove_member", "report", "reschedule", "rescore", "retry", "return", "revoke", "save", "scan", "send_code",
 		"set_consent", "set_head", "set_needs", "set_outcome", "set_status", "sign_up", "submit", "thank", "transition",
