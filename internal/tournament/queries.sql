@@ -116,3 +116,12 @@ VALUES ($1, $2, $3, $4, $5, $6);
 UPDATE debate_ballots SET winner = $2, prop_scores = $3, opp_scores = $4, version = version + 1,
     entered_by = $5, entered_at = $6
 WHERE debate_id = $1 AND version = $7;
+
+-- name: RepathOrgs
+-- An organisation subtree moved from $3 (a prefix) to $1; $2 is the
+-- length of the old prefix plus one.
+UPDATE debate_tournaments SET org_path = CAST($1 AS TEXT) || substr(org_path, CAST($2 AS INTEGER)) WHERE org_path LIKE $3;
+
+-- name: RepathRegions
+-- A region subtree moved, as RepathOrgs.
+UPDATE debate_tournaments SET region_path = CAST($1 AS TEXT) || substr(region_path, CAST($2 AS INTEGER)) WHERE region_path LIKE $3;

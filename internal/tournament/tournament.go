@@ -36,6 +36,7 @@ type queries struct {
 	InsertTeam, InsertMember, Teams, Members, YouthScope, InsertJudge string
 	Judges, InsertRound, Rounds, InsertDebate, Debates, Ballots       string
 	BallotOf, InsertBallot, UpdateBallot, Publish, DebateByID         string
+	RepathOrgs, RepathRegions                                         string
 }
 
 // Service keeps the debate tournaments.

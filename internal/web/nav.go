@@ -26,6 +26,7 @@ var navigation = []struct {
 	{"/desk", "nav.desk", access.ViewAppeals},
 	{"/outreach", "nav.outreach", access.ViewOutreach},
 	{"/out-of-school", "nav.oos_runs", access.ViewOutOfSchool},
+	{"/tournaments", "nav.tournaments", access.ViewTournaments},
 	{"/charities", "nav.charities", access.ViewCharities},
 	{"/referrals", "nav.referrals", access.AnswerReferrals},
 	{"/warehouses", "nav.warehouses", access.ViewStock},

@@ -24,6 +24,7 @@ import (
 	"github.com/jolproject/jol/internal/web/requests"
 	"github.com/jolproject/jol/internal/web/sponsors"
 	"github.com/jolproject/jol/internal/web/stock"
+	"github.com/jolproject/jol/internal/web/tournament"
 	"github.com/jolproject/jol/internal/web/volunteering"
 )
 
@@ -51,6 +52,7 @@ type rooms struct {
 	outreach  *outreach.Server
 	dups      *duplicates.Server
 	oos       *outofschool.Server
+	tour      *tournament.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -116,6 +118,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 	if r.oos, err = outofschool.New(k, svc); err != nil {
 		return err
 	}
+	if r.tour, err = tournament.New(k, svc); err != nil {
+		return err
+	}
 	r.admin, err = admin.New(k, svc)
 	return err
 }
@@ -130,6 +135,7 @@ func (s *Server) routes() []route {
 	stk, alc, dst := s.rooms.stock, s.rooms.alloc, s.rooms.dist
 	dlv, ac, sp, dsh, rpt := s.rooms.delivery, s.rooms.aftercare, s.rooms.sponsors, s.rooms.dashboard, s.rooms.reports
 	vol, out, dup, oos := s.rooms.vol, s.rooms.outreach, s.rooms.dups, s.rooms.oos
+	tour := s.rooms.tour
 	return []route{
 		{"GET", "/login", "", s.loginForm, 0},
 		{"POST", "/login", "", s.login, 0},
@@ -204,6 +210,21 @@ func (s *Server) routes() []route {
 		{"POST", "/out-of-school", access.RunOutOfSchool, oos.Start, 0},
 		{"GET", "/out-of-school/{id}", access.ViewOutOfSchool, oos.Run, 0},
 		{"GET", "/out-of-school/{id}/children/{person}", access.ViewOutOfSchool, oos.Child, 0},
+
+		// Debate tournaments: a tournament is read and run within its
+		// organisation and region, which the service checks.
+		{"GET", "/tournaments", access.ViewTournaments, tour.List, 0},
+		{"GET", "/tournaments/new", access.ManageTournaments, tour.NewForm, 0},
+		{"POST", "/tournaments", access.ManageTournaments, tour.Create, 0},
+		{"GET", "/tournaments/{id}", access.ViewTournaments, tour.Show, 0},
+		{"POST", "/tournaments/{id}/teams", access.ManageTournaments, tour.AddTeam, 0},
+		{"POST", "/tournaments/{id}/judges", access.ManageTournaments, tour.AddJudge, 0},
+		{"POST", "/tournaments/{id}/rounds", access.ManageTournaments, tour.Pair, 0},
+		{"POST", "/tournaments/{id}/break", access.ManageTournaments, tour.Break, 0},
+		{"GET", "/tournaments/{id}/standings", access.ViewTournaments, tour.Standings, 0},
+		{"GET", "/tournaments/{id}/rounds/{round}", access.ViewTournaments, tour.Round, 0},
+		{"POST", "/tournaments/{id}/rounds/{round}/publish", access.ManageTournaments, tour.Publish, 0},
+		{"POST", "/tournaments/{id}/rounds/{round}/debates/{debate}/ballot", access.ManageTournaments, tour.Ballot, 0},
 
 		{"GET", "/assessments", access.ViewChild, gd.AssessmentList, 0},
 		{"GET", "/places", access.ViewChild, gd.Places, 0},
