@@ -132,6 +132,11 @@ var (
 	championshipViewers    = []string{"admin", "coordinator", "operator", "auditor"}
 	championshipOrganisers = []string{"admin", "coordinator"}
 	championshipScorers    = []string{"admin", "coordinator", "operator", "outreach", "volunteer", "mentor"}
+	// Debate tournaments: staff who work with young people and auditors
+	// read them within their scope; coordinators and administrators run
+	// them. Young people, mentors, sponsors and volunteers never.
+	tournamentReaders = []string{"admin", "coordinator", "operator", "auditor"}
+	tournamentRunners = []string{"admin", "coordinator"}
 )
 
 var expectedAccess = map[string][]string{
@@ -636,6 +641,30 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/championships/{id}/results":     championshipViewers,
 	"GET /api/v1/championship-teams/{id}":        championshipViewers,
 	"POST /api/v1/championship-teams/{id}/cases": championshipOrganisers,
+	// Debate tournaments.
+	"GET /tournaments":                                              tournamentReaders,
+	"GET /tournaments/new":                                          tournamentRunners,
+	"POST /tournaments":                                             tournamentRunners,
+	"GET /tournaments/{id}":                                         tournamentReaders,
+	"POST /tournaments/{id}/teams":                                  tournamentRunners,
+	"POST /tournaments/{id}/judges":                                 tournamentRunners,
+	"POST /tournaments/{id}/rounds":                                 tournamentRunners,
+	"POST /tournaments/{id}/break":                                  tournamentRunners,
+	"GET /tournaments/{id}/standings":                               tournamentReaders,
+	"GET /tournaments/{id}/rounds/{round}":                          tournamentReaders,
+	"POST /tournaments/{id}/rounds/{round}/publish":                 tournamentRunners,
+	"POST /tournaments/{id}/rounds/{round}/debates/{debate}/ballot": tournamentRunners,
+	"GET /api/v1/tournaments":                                       tournamentReaders,
+	"POST /api/v1/tournaments":                                      tournamentRunners,
+	"GET /api/v1/tournaments/{id}":                                  tournamentReaders,
+	"POST /api/v1/tournaments/{id}/teams":                           tournamentRunners,
+	"POST /api/v1/tournaments/{id}/judges":                          tournamentRunners,
+	"POST /api/v1/tournaments/{id}/rounds":                          tournamentRunners,
+	"POST /api/v1/tournaments/{id}/break":                           tournamentRunners,
+	"POST /api/v1/tournaments/{id}/rounds/{round}/publish":          tournamentRunners,
+	"PUT /api/v1/tournaments/{id}/debates/{debate}/ballot":          tournamentRunners,
+	"GET /api/v1/tournaments/{id}/standings":                        tournamentReaders,
+	"GET /api/v1/tournaments/{id}/results":                          tournamentReaders,
 }
 
 // caller is one demo user with a web session and an API token.

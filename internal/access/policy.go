@@ -172,6 +172,11 @@ const (
 	ViewChampionships   Action = "championships.view"
 	ManageChampionships Action = "championships.manage"
 	ScoreChampionships  Action = "championships.score"
+	// Debate tournaments (internal/tournament): reading a tournament, its
+	// draws, ballots, standings and break (staff within their scope), and
+	// running one (teams, judges, pairing, ballots, the break).
+	ViewTournaments   Action = "tournaments.view"
+	ManageTournaments Action = "tournaments.manage"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -267,6 +272,8 @@ var rules = map[Action]rule{
 	ViewChampionships:   {roles: []Role{Admin, Coordinator, Operator, Auditor}, scoped: true},
 	ManageChampionships: {roles: []Role{Admin, Coordinator}, scoped: true},
 	ScoreChampionships:  {roles: []Role{Admin, Coordinator, Operator, Outreach, Volunteer, Mentor}},
+	ViewTournaments:     {roles: []Role{Admin, Coordinator, Operator, Auditor}, scoped: true},
+	ManageTournaments:   {roles: []Role{Admin, Coordinator}, scoped: true},
 }
 
 // Actions lists every action the policy knows.

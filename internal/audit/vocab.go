@@ -9,31 +9,31 @@ package audit
 
 // Entities are the record types of the change log.
 func Entities() []string {
-	return []string{
-		"aid_item", "allocation_run", "allocation_settings", "api_token", "appeal", "appeal_deadlines",
+	return []string{"aid_item", "allocation_run", "allocation_settings", "api_token", "appeal", "appeal_deadlines",
 		"calendar_day", "campaign", "campaign_report", "category", "championship", "championship_case",
-		"championship_juror", "championship_team", "charity", "course", "course_enrolment",
-		"course_session", "delivery", "device_task", "distribution_event", "distribution_photo", "donor",
-		"duplicate_pair", "duplicate_scan", "eligibility_rules", "gift", "handover", "handover_code", "household",
-		"import_template", "import_upload", "job", "letter", "letter_run", "letter_template", "letterhead", "mentor",
-		"mentor_batch", "mentor_cohort", "mentor_field", "mentor_module", "mentor_session", "need_signup", "oos_run",
-		"organisation", "outreach_case", "outreach_deadlines", "outreach_referral", "outreach_run", "person",
-		"person_batch", "place_offer", "placement", "pledge", "receipt", "region", "request", "request_document",
-		"settings", "sponsor", "stock_doc", "user", "volunteer", "volunteer_hours", "volunteer_need", "warehouse",
-		"youth"}
+		"championship_juror", "championship_team", "charity", "course", "course_enrolment", "course_session",
+		"debate_ballot", "debate_tournament", "delivery", "device_task", "distribution_event", "distribution_photo",
+		"donor", "duplicate_pair", "duplicate_scan", "eligibility_rules", "gift", "handover", "handover_code",
+		"household", "import_template", "import_upload", "job", "letter", "letter_run", "letter_template",
+		"letterhead", "mentor", "mentor_batch", "mentor_cohort", "mentor_field", "mentor_module", "mentor_session",
+		"need_signup", "oos_run", "organisation", "outreach_case", "outreach_deadlines", "outreach_referral",
+		"outreach_run", "person", "person_batch", "place_offer", "placement", "pledge", "receipt", "region",
+		"request", "request_document", "settings", "sponsor", "stock_doc", "user", "volunteer", "volunteer_hours",
+		"volunteer_need", "warehouse", "youth"}
 }
 
 // Actions are the actions of the change log.
 func Actions() []string {
-	return []string{"add_guardian", "add_member", "allocate", "answer", "approve", "assemble", "assign", "assign_reviewer",
-		"assign_volunteer", "attach", "cancel", "check", "close", "comment", "confirm", "contact", "count", "create",
-		"delete", "deliver", "dispatch", "dry_run", "enrol", "flag", "give_consent", "hand_over", "import", "issue", "link",
-		"log_hours", "mark_distinct", "match", "merge", "password", "photo", "place", "plan", "produce", "receive",
-		"record_assessment", "record_attendance", "record_results", "refer", "register", "reject", "remind", "remove_guardian",
+	return []string{"add_guardian", "add_judge", "add_member", "add_team", "allocate", "answer", "approve", "assemble", "assign",
+		"assign_reviewer", "assign_volunteer", "attach", "cancel", "change_ballot", "check", "close", "comment",
+		"confirm", "contact", "count", "create", "delete", "deliver", "dispatch", "dry_run", "enrol", "enter_ballot",
+		"flag", "give_consent", "hand_over", "import", "issue", "link", "log_hours", "mark_distinct", "match",
+		"merge", "pair", "password", "photo", "place", "plan", "produce", "publish", "receive", "record_assessment",
+		"record_attendance", "record_results", "refer", "register", "reject", "remind", "remove_guardian",
 		"remove_member", "report", "reschedule", "rescore", "retry", "return", "revoke", "save", "scan", "send_code",
-		"set_consent", "set_head", "set_needs", "set_outcome", "set_status", "sign_up", "submit", "thank", "transition",
-		"unassign", "unassign_volunteer", "unenrol", "unmerge", "update", "upload", "withdraw", "withdraw_consent",
-		"write_off"}
+		"set_consent", "set_head", "set_needs", "set_outcome", "set_status", "sign_up", "submit", "thank",
+		"transition", "unassign", "unassign_volunteer", "unenrol", "unmerge", "update", "upload", "withdraw",
+		"withdraw_consent", "write_off"}
 }
 
 // The subject kinds of the access log that name a record a page shows.

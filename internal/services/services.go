@@ -45,6 +45,7 @@ import (
 	"github.com/jolproject/jol/internal/sponsors"
 	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/tournament"
 	"github.com/jolproject/jol/internal/volunteers"
 	"github.com/jolproject/jol/internal/youth"
 )
@@ -118,6 +119,9 @@ type Services struct {
 	// Championship keeps the case championships: teams, cases, juries,
 	// scores and leaderboards.
 	Championship *championship.Service
+	// Tournaments keeps the debate tournaments: teams, judges, draws,
+	// ballots, the break and the qualifiers for the national cup.
+	Tournaments *tournament.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -233,6 +237,11 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.Orgs.OnMove(s.Championship.RepathOrgs)
 	s.Geo.OnMove(s.Championship.RepathRegions)
+	if s.Tournaments, err = tournament.New(db, s.Audit, o.Now); err != nil {
+		return nil, err
+	}
+	s.Orgs.OnMove(s.Tournaments.RepathOrgs)
+	s.Geo.OnMove(s.Tournaments.RepathRegions)
 	if s.Stock, err = stock.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}

@@ -30,6 +30,7 @@ var homeLinks = []struct {
 	{"/out-of-school", "nav.oos_runs", "home.link.oos_runs", access.ViewOutOfSchool},
 	{"/championships", "nav.championships", "home.link.championships", access.ViewChampionships},
 	{"/my/juries", "championship.my_juries", "home.link.my_juries", access.ScoreChampionships},
+	{"/tournaments", "nav.tournaments", "home.link.tournaments", access.ViewTournaments},
 	{"/charities", "nav.charities", "home.link.charities", access.ViewCharities},
 	{"/referrals", "nav.referrals", "home.link.referrals", access.AnswerReferrals},
 	{"/warehouses", "nav.warehouses", "home.link.warehouses", access.ViewStock},

@@ -27,6 +27,7 @@ var navigation = []struct {
 	{"/outreach", "nav.outreach", access.ViewOutreach},
 	{"/out-of-school", "nav.oos_runs", access.ViewOutOfSchool},
 	{"/championships", "nav.championships", access.ViewChampionships},
+	{"/tournaments", "nav.tournaments", access.ViewTournaments},
 	{"/charities", "nav.charities", access.ViewCharities},
 	{"/referrals", "nav.referrals", access.AnswerReferrals},
 	{"/warehouses", "nav.warehouses", access.ViewStock},

@@ -26,6 +26,7 @@ import (
 	"github.com/jolproject/jol/internal/web/requests"
 	"github.com/jolproject/jol/internal/web/sponsors"
 	"github.com/jolproject/jol/internal/web/stock"
+	"github.com/jolproject/jol/internal/web/tournament"
 	"github.com/jolproject/jol/internal/web/volunteering"
 )
 
@@ -55,6 +56,7 @@ type rooms struct {
 	oos       *outofschool.Server
 	mentors   *mentors.Server
 	champ     *championship.Server
+	tour      *tournament.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -126,6 +128,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 	if r.champ, err = championship.New(k, svc); err != nil {
 		return err
 	}
+	if r.tour, err = tournament.New(k, svc); err != nil {
+		return err
+	}
 	r.admin, err = admin.New(k, svc)
 	return err
 }
@@ -141,6 +146,7 @@ func (s *Server) routes() []route {
 	dlv, ac, sp, dsh, rpt := s.rooms.delivery, s.rooms.aftercare, s.rooms.sponsors, s.rooms.dashboard, s.rooms.reports
 	vol, out, dup, oos := s.rooms.vol, s.rooms.outreach, s.rooms.dups, s.rooms.oos
 	mnt := s.rooms.mentors
+	tour := s.rooms.tour
 	return []route{
 		{"GET", "/login", "", s.loginForm, 0},
 		{"POST", "/login", "", s.login, 0},
@@ -231,6 +237,21 @@ func (s *Server) routes() []route {
 		{"GET", "/championship-teams/{id}", access.ViewChampionships, s.rooms.champ.Team, 0},
 		{"GET", "/my/juries", access.ScoreChampionships, s.rooms.champ.Juries, 0},
 		{"POST", "/championship-teams/{id}/cases", access.ManageChampionships, s.rooms.champ.AddCase, 0},
+
+		// Debate tournaments: a tournament is read and run within its
+		// organisation and region, which the service checks.
+		{"GET", "/tournaments", access.ViewTournaments, tour.List, 0},
+		{"GET", "/tournaments/new", access.ManageTournaments, tour.NewForm, 0},
+		{"POST", "/tournaments", access.ManageTournaments, tour.Create, 0},
+		{"GET", "/tournaments/{id}", access.ViewTournaments, tour.Show, 0},
+		{"POST", "/tournaments/{id}/teams", access.ManageTournaments, tour.AddTeam, 0},
+		{"POST", "/tournaments/{id}/judges", access.ManageTournaments, tour.AddJudge, 0},
+		{"POST", "/tournaments/{id}/rounds", access.ManageTournaments, tour.Pair, 0},
+		{"POST", "/tournaments/{id}/break", access.ManageTournaments, tour.Break, 0},
+		{"GET", "/tournaments/{id}/standings", access.ViewTournaments, tour.Standings, 0},
+		{"GET", "/tournaments/{id}/rounds/{round}", access.ViewTournaments, tour.Round, 0},
+		{"POST", "/tournaments/{id}/rounds/{round}/publish", access.ManageTournaments, tour.Publish, 0},
+		{"POST", "/tournaments/{id}/rounds/{round}/debates/{debate}/ballot", access.ManageTournaments, tour.Ballot, 0},
 
 		{"GET", "/assessments", access.ViewChild, gd.AssessmentList, 0},
 		{"GET", "/places", access.ViewChild, gd.Places, 0},
