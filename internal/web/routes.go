@@ -25,6 +25,7 @@ import (
 	"github.com/jolproject/jol/internal/web/sponsors"
 	"github.com/jolproject/jol/internal/web/stock"
 	"github.com/jolproject/jol/internal/web/volunteering"
+	"github.com/jolproject/jol/internal/web/youth"
 )
 
 // rooms are the pages of each domain, one package each; a new domain adds
@@ -51,6 +52,7 @@ type rooms struct {
 	outreach  *outreach.Server
 	dups      *duplicates.Server
 	oos       *outofschool.Server
+	youth     *youth.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -114,6 +116,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 		return err
 	}
 	if r.oos, err = outofschool.New(k, svc); err != nil {
+		return err
+	}
+	if r.youth, err = youth.New(k, svc); err != nil {
 		return err
 	}
 	r.admin, err = admin.New(k, svc)
@@ -432,6 +437,18 @@ func (s *Server) routes() []route {
 		{"GET", "/referrals", access.AnswerReferrals, out.Inbox, 0},
 		{"GET", "/referrals/{id}", access.AnswerReferrals, out.Referral, 0},
 		{"POST", "/referrals/{id}", access.AnswerReferrals, out.Answer, 0},
+
+		// Young people of the mentoring programme: the public form and a
+		// young person's own page by their secret link (no login), and the
+		// coordinators' list and page.
+		{"GET", "/y/register/{org}", "", s.rooms.youth.RegisterForm, 0},
+		{"POST", "/y/register/{org}", "", s.rooms.youth.Register, youth.MaxBody},
+		{"GET", "/y/{token}", "", s.rooms.youth.Own, 0},
+		{"POST", "/y/{token}", "", s.rooms.youth.Choose, youth.MaxBody},
+		{"GET", "/youth", access.ViewYouth, s.rooms.youth.List, 0},
+		{"GET", "/youth/{id}", access.ViewYouth, s.rooms.youth.Person, 0},
+		{"POST", "/youth/{id}/consent", access.ManageYouth, s.rooms.youth.Consent, 0},
+		{"POST", "/youth/{id}/link", access.ManageYouth, s.rooms.youth.Reissue, 0},
 
 		{"GET", "/regions", access.ViewRegions, adm.Regions, 0},
 		{"GET", "/admin/regions/import", access.ManageRegions, adm.RegionImportForm, 0},
