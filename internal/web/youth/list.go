@@ -2,6 +2,7 @@ package youth
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/web/kit"
@@ -24,6 +25,9 @@ type listView struct {
 	Field     func(code string) string
 	// RegisterURL is the public form of the reader's organisation.
 	RegisterURL string
+	// Today marks the minors of today, whose consent a match needs,
+	// whatever their age group on the day they registered.
+	Today time.Time
 }
 
 // List lists the young people of the reader's scope, newest first,
@@ -36,7 +40,8 @@ func (s *Server) List(w http.ResponseWriter, r *http.Request, rq *request) error
 		Status: youth.Status(f.Values["status"]), Field: f.Values["field"], OrgID: kit.FilterID(rq, f, "org"),
 		NoConsent: f.Values["consent"] == "missing"}
 	loc := string(rq.L.Locale())
-	v := listView{Page: s.Page(r, rq, "youth.list_title"), Form: f, Region: s.RegionNamer(ctx, s.svc.Geo, loc)}
+	v := listView{Page: s.Page(r, rq, "youth.list_title"), Form: f, Region: s.RegionNamer(ctx, s.svc.Geo, loc),
+		Today: s.Now().UTC()}
 	var err error
 	if v.Field, err = s.fieldNamer(ctx, loc); err != nil {
 		return err
