@@ -224,7 +224,7 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.Orgs.OnMove(s.Youth.RepathOrgs)
 	s.Geo.OnMove(s.Youth.RepathRegions)
-	s.Youth.UsePool(youthPool(s.Mentoring, o.Now))
+	s.Youth.UsePool(youthPool(s.Mentoring))
 	if s.Stock, err = stock.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}

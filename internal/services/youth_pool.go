@@ -3,7 +3,6 @@ package services
 import (
 	"context"
 	"strings"
-	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/mentoring"
@@ -13,12 +12,16 @@ import (
 // youthPool is where young people's shortlists come from: the approved
 // mentors of the young person's field, within the youth organisation
 // that took them (the top of their branch's path), who have a free
-// place. A mentor's standing in the school is read through Eligible: one
-// who may take an adult mentee finished it (mentoring.MatchMentor takes
-// the rest, the vetting for minors included).
-func youthPool(m *mentoring.Service, now func() time.Time) youth.Pool {
+// place. Their standings in the school are read at once for the whole
+// organisation (mentoring.Standings), not mentor by mentor;
+// mentoring.MatchMentor takes the rest, the vetting for minors included.
+func youthPool(m *mentoring.Service) youth.Pool {
 	return func(ctx context.Context, y youth.Youth) ([]youth.PoolMentor, error) {
 		p := access.Principal{Name: "shortlist", Role: access.Admin, OrgPath: topOf(y.OrgPath)}
+		standings, err := m.Standings(ctx, p)
+		if err != nil {
+			return nil, err
+		}
 		var out []youth.PoolMentor
 		for f := (mentoring.Filter{Status: mentoring.Approved, Field: y.Field}); ; {
 			page, err := m.List(ctx, p, f)
@@ -29,13 +32,9 @@ func youthPool(m *mentoring.Service, now func() time.Time) youth.Pool {
 				if x.Free() == 0 {
 					continue
 				}
-				var st mentoring.Standing
-				if err := m.Eligible(ctx, p, x.ID, now(), false); err == nil {
-					st.Passed = true
-				}
 				out = append(out, youth.PoolMentor{Card: youth.MentorCard{ID: x.ID, FirstName: firstName(x.Name),
 					Background: string(x.Background), Fields: x.Fields, Languages: x.Languages, Formats: x.Formats(),
-					RegionCode: x.RegionCode}, Match: mentoring.MatchMentor(x, st)})
+					RegionCode: x.RegionCode}, Match: mentoring.MatchMentor(x, standings.Of(x.ID))})
 			}
 			if len(page) < mentoring.MaxPage {
 				return out, nil
