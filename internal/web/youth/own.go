@@ -23,6 +23,7 @@ type ownView struct {
 	Region  func(code string) string
 	Field   func(code string) string
 	Slots   []slot // the ranking's selects
+	Saved   bool   // the ranking was just saved (?saved=1 after the post)
 }
 
 // slot is one of the ranking's selects: choice_1 to choice_3.
@@ -96,7 +97,8 @@ func (s *Server) renderOwn(w http.ResponseWriter, r *http.Request, rq *request, 
 	}
 	loc := string(rq.L.Locale())
 	v := ownView{Page: s.Page(r, rq, "youth.own_title"), Own: own, Token: r.PathValue("token"), Form: f,
-		Minor: own.Youth.Minor(s.Now().UTC()), Region: s.RegionNamer(ctx, s.svc.Geo, loc)}
+		Minor: own.Youth.Minor(s.Now().UTC()), Region: s.RegionNamer(ctx, s.svc.Geo, loc),
+		Saved: r.Method == http.MethodGet && r.URL.Query().Get("saved") == "1"}
 	if v.Field, err = s.fieldNamer(ctx, loc); err != nil {
 		return err
 	}

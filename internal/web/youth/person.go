@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/web/kit"
 	"github.com/jolproject/jol/internal/youth"
 )
@@ -22,8 +23,10 @@ type personView struct {
 	NewLink    string // the whole address of a link just re-issued, shown once
 	Form       *form  // the guardian's consent
 	CanManage  bool
-	Region     func(code string) string
-	Field      func(code string) string
+	// LanguageName is the young person's language in its own name.
+	LanguageName string
+	Region       func(code string) string
+	Field        func(code string) string
 }
 
 // consentFields are the guardian's consent form's fields.
@@ -84,6 +87,7 @@ func (s *Server) renderPerson(w http.ResponseWriter, r *http.Request, rq *reques
 	v := personView{Page: s.Page(r, rq, "youth.person_title"), Y: y, Minor: y.Minor(s.Now().UTC()), NewLink: link,
 		CanManage: access.Can(rq.P, access.ManageYouth, y.Target()) == nil, Region: s.RegionNamer(ctx, s.svc.Geo, loc)}
 	v.Title = y.FirstName + " " + y.LastName
+	v.LanguageName = i18n.Locale(y.Language).NativeName()
 	if v.Field, err = s.fieldNamer(ctx, loc); err != nil {
 		return err
 	}

@@ -91,13 +91,17 @@ func TestRegisterInKazakh(t *testing.T) {
 	if r = v.Post(link, url.Values{"choice_1": {webtest.Itoa(ids[1])}, "choice_2": {webtest.Itoa(ids[0])}}); r.Status != http.StatusSeeOther {
 		t.Fatalf("choose: %d %s", r.Status, r.Body)
 	}
+	if saved := v.Get(r.Location); saved.Status != http.StatusOK || !strings.Contains(saved.Body, `id="saved"`) ||
+		!strings.Contains(saved.Body, "Таңдауыңыз сақталды") {
+		t.Fatalf("saved: %d %s", saved.Status, saved.Body)
+	}
 	if r = v.Get("/y/" + strings.Repeat("x", 43)); r.Status != http.StatusNotFound || strings.Contains(r.Body, "Дана") {
 		t.Fatalf("forged link: %d", r.Status)
 	}
 
 	coord := f.Login(t, "coord@example.org")
 	list := coord.Get("/youth?age_group=18-24")
-	if list.Status != http.StatusOK || !strings.Contains(list.Body, "Сейтқали") {
+	if list.Status != http.StatusOK || !strings.Contains(list.Body, "Сейтқали") || strings.Contains(list.Body, "field.") {
 		t.Fatalf("list: %d %s", list.Status, list.Body)
 	}
 	if r := coord.Get("/youth?region=XX-99"); r.Status != http.StatusOK || !strings.Contains(r.Body, `id="region-error"`) {
