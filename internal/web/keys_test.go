@@ -22,6 +22,7 @@ import (
 	"github.com/jolproject/jol/internal/distribution"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/letters"
+	"github.com/jolproject/jol/internal/mentoring"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/outreach"
 	"github.com/jolproject/jol/internal/people"
@@ -31,6 +32,7 @@ import (
 	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/volunteers"
 	"github.com/jolproject/jol/internal/web/admin"
+	young "github.com/jolproject/jol/internal/youth"
 )
 
 // keyed finds the message keys written out in source: in templates
@@ -158,6 +160,11 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"period.":              aftercare.Periods(),
 		"volunteering.status.": strs(volunteers.HoursStatuses()...),
 		"volunteering.need.":   strs(volunteers.NeedOpen, volunteers.NeedCancelled),
+
+		"youth.settlement.": strs(young.Settlements()...),
+		"youth.status.":     strs(young.Statuses()...),
+		"youth.channel.":    strs(young.Channels()...),
+		"youth.format.":     strs(mentoring.InPerson, mentoring.Online),
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {

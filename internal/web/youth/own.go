@@ -37,6 +37,8 @@ type mentorRow struct {
 	youth.Shortlisted
 	FieldNames []string
 	Languages  []string
+	// BackgroundName is the mentor's background in the page's language.
+	BackgroundName string
 }
 
 // Own shows the own page of the young person whose link {token} is; an
@@ -117,7 +119,9 @@ func (s *Server) renderOwn(w http.ResponseWriter, r *http.Request, rq *request, 
 		}
 	}
 	for _, c := range own.Shortlist {
-		row := mentorRow{Shortlisted: c}
+		// The backgrounds' keys are listed with the mentors' own pages.
+		background := "mentoring.background." + c.Background
+		row := mentorRow{Shortlisted: c, BackgroundName: rq.L.T(background)}
 		for _, fd := range c.Fields {
 			row.FieldNames = append(row.FieldNames, v.Field(fd))
 		}

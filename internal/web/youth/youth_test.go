@@ -81,7 +81,8 @@ func TestRegisterInKazakh(t *testing.T) {
 	}
 	own := v.Get(link)
 	if own.Status != http.StatusOK || !strings.Contains(own.Body, "Asel") || strings.Contains(own.Body, "Nurlanova") ||
-		strings.Contains(own.Body, "@example.org") || !strings.Contains(own.Body, `id="your-match"`) {
+		strings.Contains(own.Body, "@example.org") || !strings.Contains(own.Body, `id="your-match"`) ||
+		!strings.Contains(own.Body, "БАҚ") {
 		t.Fatalf("own page: %d %s", own.Status, own.Body)
 	}
 	r = v.Post(link, url.Values{"choice_1": {webtest.Itoa(ids[1])}, "choice_2": {webtest.Itoa(ids[1])}})
