@@ -137,6 +137,13 @@ var (
 	// them. Young people, mentors, sponsors and volunteers never.
 	tournamentReaders = []string{"admin", "coordinator", "operator", "auditor"}
 	tournamentRunners = []string{"admin", "coordinator"}
+	// Young people of the mentoring programme: staff of the youth
+	// organisation read them (operators take registrations by phone),
+	// coordinators and administrators record a guardian's consent and
+	// re-issue a link; mentors, sponsors and volunteers never see them.
+	// The registration form and a young person's own page are public.
+	youthViewers = []string{"admin", "coordinator", "operator", "auditor"}
+	youthKeepers = []string{"admin", "coordinator"}
 )
 
 var expectedAccess = map[string][]string{
@@ -665,6 +672,22 @@ var expectedAccess = map[string][]string{
 	"PUT /api/v1/tournaments/{id}/debates/{debate}/ballot":          tournamentRunners,
 	"GET /api/v1/tournaments/{id}/standings":                        tournamentReaders,
 	"GET /api/v1/tournaments/{id}/results":                          tournamentReaders,
+	// Young people of the mentoring programme.
+	"GET /y/register/{org}":           visitors,
+	"POST /y/register/{org}":          visitors,
+	"GET /y/{token}":                  visitors,
+	"POST /y/{token}":                 visitors,
+	"GET /youth":                      youthViewers,
+	"GET /youth/{id}":                 youthViewers,
+	"POST /youth/{id}/consent":        youthKeepers,
+	"POST /youth/{id}/link":           youthKeepers,
+	"POST /api/v1/y/register/{org}":   visitors,
+	"GET /api/v1/y/{token}/shortlist": visitors,
+	"PUT /api/v1/y/{token}/choices":   visitors,
+	"GET /api/v1/youth":               youthViewers,
+	"GET /api/v1/youth/{id}":          youthViewers,
+	"PUT /api/v1/youth/{id}/consent":  youthKeepers,
+	"POST /api/v1/youth/{id}/link":    youthKeepers,
 }
 
 // caller is one demo user with a web session and an API token.

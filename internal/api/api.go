@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/public"
 	"github.com/jolproject/jol/internal/services"
 )
 
@@ -25,13 +26,17 @@ const Prefix = "/api/v1"
 type Options struct {
 	Logger *slog.Logger     // nil discards the log
 	Now    func() time.Time // nil is time.Now
+	// ClientIP is the address a request came from, through the trusted
+	// proxies, for the public routes' limits; nil takes the connection's.
+	ClientIP func(r *http.Request) string
 }
 
 // API is the JSON surface.
 type API struct {
 	Options
-	svc  *services.Services
-	spec []byte // the OpenAPI document as served
+	svc    *services.Services
+	spec   []byte          // the OpenAPI document as served
+	limits *public.Limiter // the public routes' attempts per client address
 }
 
 // New serves svc and checks the embedded OpenAPI document.
@@ -49,7 +54,7 @@ func New(svc *services.Services, o Options) (*API, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &API{Options: o, svc: svc, spec: spec}, nil
+	return &API{Options: o, svc: svc, spec: spec, limits: public.NewLimiter(o.Now, public.MaxKeys)}, nil
 }
 
 // Mount registers every route of the table on mux, and under Prefix a

@@ -249,6 +249,14 @@ func (a *API) routes() []route {
 		{"GET", p + "/referrals/{id}", access.AnswerReferrals, a.getReferral, "getReferral"},
 		{"POST", p + "/referrals/{id}/answer", access.AnswerReferrals, a.answerReferral, "answerReferral"},
 
+		{"POST", p + "/y/register/{org}", "", a.registerYouth, "registerYouth"},
+		{"GET", p + "/youth", access.ViewYouth, a.listYouth, "listYouth"},
+		{"GET", p + "/youth/{id}", access.ViewYouth, a.getYouth, "getYouth"},
+		{"PUT", p + "/youth/{id}/consent", access.ManageYouth, a.putYouthConsent, "putYouthConsent"},
+		{"POST", p + "/youth/{id}/link", access.ManageYouth, a.reissueYouthLink, "reissueYouthLink"},
+		{"GET", p + "/y/{token}/shortlist", "", a.getOwnShortlist, "getOwnShortlist"},
+		{"PUT", p + "/y/{token}/choices", "", a.putOwnChoices, "putOwnChoices"},
+
 		{"GET", p + "/regions", access.ViewRegions, a.listRegions, "listRegions"},
 		{"GET", p + "/regions/{code}", access.ViewRegions, a.getRegion, "getRegion"},
 

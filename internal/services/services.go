@@ -242,6 +242,7 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.Orgs.OnMove(s.Tournaments.RepathOrgs)
 	s.Geo.OnMove(s.Tournaments.RepathRegions)
+	s.Youth.UsePool(youthPool(s.Mentoring))
 	if s.Stock, err = stock.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}

@@ -32,6 +32,7 @@ var homeLinks = []struct {
 	{"/my/juries", "championship.my_juries", "home.link.my_juries", access.ScoreChampionships},
 	{"/tournaments", "nav.tournaments", "home.link.tournaments", access.ViewTournaments},
 	{"/charities", "nav.charities", "home.link.charities", access.ViewCharities},
+	{"/youth", "nav.youth", "home.link.youth", access.ViewYouth},
 	{"/referrals", "nav.referrals", "home.link.referrals", access.AnswerReferrals},
 	{"/warehouses", "nav.warehouses", "home.link.warehouses", access.ViewStock},
 	{"/donors", "stock.donors", "home.link.donors", access.ViewStock},

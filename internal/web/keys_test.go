@@ -33,6 +33,7 @@ import (
 	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/volunteers"
 	"github.com/jolproject/jol/internal/web/admin"
+	young "github.com/jolproject/jol/internal/youth"
 )
 
 // keyed finds the message keys written out in source: in templates
@@ -168,6 +169,10 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 
 		"championship.state.":  strs(championship.States()...),
 		"championship.origin.": strs(championship.Assigned, championship.Submitted),
+		"youth.settlement.":    strs(young.Settlements()...),
+		"youth.status.":        strs(young.Statuses()...),
+		"youth.channel.":       strs(young.Channels()...),
+		"youth.format.":        strs(mentoring.InPerson, mentoring.Online),
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {

@@ -29,6 +29,7 @@ var navigation = []struct {
 	{"/championships", "nav.championships", access.ViewChampionships},
 	{"/tournaments", "nav.tournaments", access.ViewTournaments},
 	{"/charities", "nav.charities", access.ViewCharities},
+	{"/youth", "nav.youth", access.ViewYouth},
 	{"/referrals", "nav.referrals", access.AnswerReferrals},
 	{"/warehouses", "nav.warehouses", access.ViewStock},
 	{"/distribution", "nav.distribution", access.ViewDistribution},

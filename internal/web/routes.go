@@ -28,6 +28,7 @@ import (
 	"github.com/jolproject/jol/internal/web/stock"
 	"github.com/jolproject/jol/internal/web/tournament"
 	"github.com/jolproject/jol/internal/web/volunteering"
+	"github.com/jolproject/jol/internal/web/youth"
 )
 
 // rooms are the pages of each domain, one package each; a new domain adds
@@ -57,6 +58,7 @@ type rooms struct {
 	mentors   *mentors.Server
 	champ     *championship.Server
 	tour      *tournament.Server
+	youth     *youth.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -129,6 +131,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 		return err
 	}
 	if r.tour, err = tournament.New(k, svc); err != nil {
+		return err
+	}
+	if r.youth, err = youth.New(k, svc); err != nil {
 		return err
 	}
 	r.admin, err = admin.New(k, svc)
@@ -504,6 +509,17 @@ func (s *Server) routes() []route {
 		{"POST", "/mentors/school/cohorts/{id}/finals", access.ManageMentors, mnt.FinalRecord, 0},
 		{"GET", "/mentors/school/sessions/{id}", access.ViewMentors, mnt.Session, 0},
 		{"POST", "/mentors/school/sessions/{id}", access.ManageMentors, mnt.Attendance, 0},
+		// Young people of the mentoring programme: the public form and a
+		// young person's own page by their secret link (no login), and the
+		// coordinators' list and page.
+		{"GET", "/y/register/{org}", "", s.rooms.youth.RegisterForm, 0},
+		{"POST", "/y/register/{org}", "", s.rooms.youth.Register, youth.MaxBody},
+		{"GET", "/y/{token}", "", s.rooms.youth.Own, 0},
+		{"POST", "/y/{token}", "", s.rooms.youth.Choose, youth.MaxBody},
+		{"GET", "/youth", access.ViewYouth, s.rooms.youth.List, 0},
+		{"GET", "/youth/{id}", access.ViewYouth, s.rooms.youth.Person, 0},
+		{"POST", "/youth/{id}/consent", access.ManageYouth, s.rooms.youth.Consent, 0},
+		{"POST", "/youth/{id}/link", access.ManageYouth, s.rooms.youth.Reissue, 0},
 
 		{"GET", "/regions", access.ViewRegions, adm.Regions, 0},
 		{"GET", "/admin/regions/import", access.ManageRegions, adm.RegionImportForm, 0},

@@ -34,6 +34,7 @@ func TestAgeBoundaries(t *testing.T) {
 		for _, c := range cases {
 			i := in(c.name)
 			i.Birth = c.birth
+			i.Guardian = youth.GuardianDetails{Name: "Aliya Seitkali", Relation: "mother", Contact: "+7 701 000 11 22"}
 			r, err := w.s.Register(ctx, w.form, w.head.ID, i)
 			if c.age == 0 {
 				if err != nil || r.AgeGroup != c.group {

@@ -36,6 +36,9 @@ type Input struct {
 	Contact    Contact
 	Channel    Channel
 	Shortlist  bool // consent to be named on a published shortlist; no unless asked
+	// Guardian names a minor's guardian (see checkGuardian); their
+	// consent is recorded later, by a coordinator.
+	Guardian GuardianDetails
 }
 
 // FieldCheck reports whether code is a field of interest the programme
@@ -48,7 +51,8 @@ type FieldCheck func(ctx context.Context, code string) (bool, error)
 // case-insensitive.
 func (in Input) clean() Input {
 	for _, s := range []*string{&in.LastName, &in.FirstName, &in.Patronymic, &in.RegionCode, &in.Field,
-		&in.Goals, &in.Language, &in.Contact.Phone, &in.Contact.Telegram, &in.Contact.Email} {
+		&in.Goals, &in.Language, &in.Contact.Phone, &in.Contact.Telegram, &in.Contact.Email,
+		&in.Guardian.Name, &in.Guardian.Relation, &in.Guardian.Contact} {
 		*s = strings.TrimSpace(*s)
 	}
 	in.RegionCode = strings.ToUpper(in.RegionCode)

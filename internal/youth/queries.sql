@@ -50,9 +50,16 @@ WHERE y.id = $1
 
 -- name: YouthInScope
 -- The reader's scope ($1-$4), an age group ($5, '' for all), newest
--- first by id below $6.
+-- first by id below $6; a region subtree ($8, '' for all), a status
+-- ($9), a field ($10), a branch's subtree ($11) and, when $12 is not
+-- '', only minors (born after $13) whose guardian's consent is missing.
 WHERE y.org_path >= $1 AND y.org_path < $2 AND y.region_path >= $3 AND y.region_path < $4
   AND (CAST($5 AS TEXT) = '' OR y.age_group = $5) AND y.id < $6
+  AND (CAST($8 AS TEXT) = '' OR substr(y.region_path, 1, length(CAST($8 AS TEXT))) = $8)
+  AND (CAST($9 AS TEXT) = '' OR y.status = $9)
+  AND (CAST($10 AS TEXT) = '' OR y.field = $10)
+  AND (CAST($11 AS TEXT) = '' OR substr(y.org_path, 1, length(CAST($11 AS TEXT))) = $11)
+  AND (CAST($12 AS TEXT) = '' OR (y.birth_date > $13 AND y.guardian_consent_on IS NULL))
 ORDER BY y.id DESC
 LIMIT $7
 

@@ -49,6 +49,12 @@ func (s *Service) Get(ctx context.Context, p access.Principal, id int64, via Via
 // Filter narrows List.
 type Filter struct {
 	AgeGroup AgeGroup // "" for every group
+	Region   string   // a region's code: those living in its subtree; "" for all
+	Status   Status   // "" for every status
+	Field    string   // a field of interest; "" for all
+	OrgID    int64    // a branch: those it or a branch below it follows; 0 for all
+	// NoConsent keeps only the minors whose guardian's consent is missing.
+	NoConsent bool
 }
 
 // List returns the young people within p's scope (the branches of their
@@ -62,8 +68,12 @@ func (s *Service) List(ctx context.Context, p access.Principal, f Filter, pg sto
 	if f.AgeGroup != "" && !slices.Contains(AgeGroups(), f.AgeGroup) {
 		return nil, "", errs.Validation(valid.Choice("age_group", AgeGroups()...))
 	}
+	args, err := s.filterArgs(ctx, f)
+	if err != nil {
+		return nil, "", err
+	}
 	ys, err := store.Select(ctx, s.db.R, scanYouth, s.q.YouthFrom+" "+s.q.YouthInScope,
-		store.Args(p.ScopeArgs(), []any{string(f.AgeGroup), pg.BeforeArg(), pg.LimitArg()})...)
+		store.Args(p.ScopeArgs(), []any{string(f.AgeGroup), pg.BeforeArg(), pg.LimitArg()}, args)...)
 	if err != nil {
 		return nil, "", err
 	}

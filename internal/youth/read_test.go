@@ -18,6 +18,7 @@ import (
 func (w *world) people(t *testing.T) (minor, adult, astana int64) {
 	m := in("Minor")
 	m.Birth, m.Contact.Telegram = today.AddDate(-16, 0, 0), "minor_handle"
+	m.Guardian = youth.GuardianDetails{Name: "Aliya Seitkali", Relation: "mother", Contact: "+7 701 000 11 22"}
 	a := in("Adult")
 	a.RegionCode, a.Contact.Phone = "KZ-75-02", "+7 702 000 00 01"
 	s := in("Astana")

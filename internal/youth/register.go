@@ -23,6 +23,11 @@ type Registration struct {
 	// Existing is set when the same person (name, birth date, contact)
 	// was already registered: the first record is returned unchanged.
 	Existing bool `json:"existing"`
+	// Link is the token of the young person's secret link to their own
+	// page, issued with a new record and shown to them once; empty for an
+	// Existing one, whose link only a coordinator re-issues, so knowing a
+	// person's name, birth date and contact opens nothing.
+	Link string `json:"link,omitempty"`
 }
 
 // FormPrincipal is the principal a public registration (the web form, the
@@ -44,7 +49,7 @@ func (s *Service) Register(ctx context.Context, p access.Principal, headID int64
 		return Registration{}, err
 	}
 	in, today := in.clean(), s.today()
-	fs := in.check(today)
+	fs := append(in.check(today), in.checkGuardian(today)...)
 	if !slices.ContainsFunc(fs, func(f errs.FieldError) bool { return f.Field == "field" }) {
 		ok, err := s.fields(ctx, in.Field)
 		if err != nil {
@@ -90,6 +95,12 @@ func (s *Service) Register(ctx context.Context, p access.Principal, headID int64
 				&reg.Route.OrgPath, &reg.Route.HeadOffice, &reg.AgeGroup)
 		}
 		if err != nil {
+			return err
+		}
+		if err := s.setGuardianDetails(ctx, tx, reg.ID, in.Guardian); err != nil {
+			return err
+		}
+		if reg.Link, err = s.issue(ctx, tx, reg.ID, 0); err != nil {
 			return err
 		}
 		y, err := s.byID(ctx, tx, reg.ID)

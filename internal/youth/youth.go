@@ -39,6 +39,9 @@ type queries struct {
 	Region, Branches, OrgByID, InsertYouth, IdentityOf string
 	YouthFrom, YouthByID, YouthInScope, SetGuardian    string
 	RepathOrgs, RepathRegions                          string
+	UpsertLink, LinkByHash, LinkIssued, TouchYouth     string
+	Choices, DeleteChoices, InsertChoice               string
+	SetGuardianDetails                                 string
 }
 
 // Service registers young people and reads them back.
@@ -48,6 +51,7 @@ type Service struct {
 	now    func() time.Time
 	fields FieldCheck
 	reveal []Revealer
+	pool   Pool
 	q      queries
 }
 
