@@ -10,7 +10,7 @@ package audit
 // Entities are the record types of the change log.
 func Entities() []string {
 	return []string{
-		"aid_item", "allocation_run", "allocation_settings", "api_token", "appeal", "appeal_deadlines",
+		"activity", "activity_enrolment", "activity_session", "aid_item", "allocation_run", "allocation_settings", "api_token", "appeal", "appeal_deadlines",
 		"calendar_day", "campaign", "campaign_report", "category", "charity", "course", "course_enrolment",
 		"course_session", "delivery", "device_task", "distribution_event", "distribution_photo", "donor",
 		"duplicate_pair", "duplicate_scan", "eligibility_rules", "gift", "handover", "handover_code", "household",
@@ -19,7 +19,7 @@ func Entities() []string {
 		"organisation", "outreach_case", "outreach_deadlines", "outreach_referral", "outreach_run", "person",
 		"person_batch", "place_offer", "placement", "pledge", "receipt", "region", "request", "request_document",
 		"settings", "sponsor", "stock_doc", "user", "volunteer", "volunteer_hours", "volunteer_need", "warehouse",
-		"youth"}
+		"youth", "youth_outcome"}
 }
 
 // Actions are the actions of the change log.
