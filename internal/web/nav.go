@@ -26,6 +26,8 @@ var navigation = []struct {
 	{"/desk", "nav.desk", access.ViewAppeals},
 	{"/outreach", "nav.outreach", access.ViewOutreach},
 	{"/out-of-school", "nav.oos_runs", access.ViewOutOfSchool},
+	{"/activities", "nav.strands", access.ViewStrands},
+	{"/coverage", "nav.coverage", access.ViewOutcomes},
 	{"/charities", "nav.charities", access.ViewCharities},
 	{"/referrals", "nav.referrals", access.AnswerReferrals},
 	{"/warehouses", "nav.warehouses", access.ViewStock},

@@ -24,6 +24,7 @@ import (
 	"github.com/jolproject/jol/internal/web/requests"
 	"github.com/jolproject/jol/internal/web/sponsors"
 	"github.com/jolproject/jol/internal/web/stock"
+	"github.com/jolproject/jol/internal/web/strands"
 	"github.com/jolproject/jol/internal/web/volunteering"
 )
 
@@ -51,6 +52,7 @@ type rooms struct {
 	outreach  *outreach.Server
 	dups      *duplicates.Server
 	oos       *outofschool.Server
+	strands   *strands.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -114,6 +116,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 		return err
 	}
 	if r.oos, err = outofschool.New(k, svc); err != nil {
+		return err
+	}
+	if r.strands, err = strands.New(k, svc); err != nil {
 		return err
 	}
 	r.admin, err = admin.New(k, svc)
@@ -204,6 +209,20 @@ func (s *Server) routes() []route {
 		{"POST", "/out-of-school", access.RunOutOfSchool, oos.Start, 0},
 		{"GET", "/out-of-school/{id}", access.ViewOutOfSchool, oos.Run, 0},
 		{"GET", "/out-of-school/{id}/children/{person}", access.ViewOutOfSchool, oos.Child, 0},
+
+		{"GET", "/activities", access.ViewStrands, s.rooms.strands.Activities, 0},
+		{"GET", "/activities/new", access.ManageStrands, s.rooms.strands.NewActivity, 0},
+		{"POST", "/activities", access.ManageStrands, s.rooms.strands.CreateActivity, 0},
+		{"GET", "/activities/{id}", access.ViewStrands, s.rooms.strands.Activity, 0},
+		{"POST", "/activities/{id}/enrol", access.ManageStrands, s.rooms.strands.Enrol, 0},
+		{"POST", "/activities/{id}/sessions", access.ManageStrands, s.rooms.strands.AddSession, 0},
+		{"POST", "/activities/{id}/progress", access.ManageStrands, s.rooms.strands.Progress, 0},
+		{"GET", "/activity-sessions/{id}", access.ViewStrands, s.rooms.strands.Session, 0},
+		{"POST", "/activity-sessions/{id}", access.ManageStrands, s.rooms.strands.Attendance, 0},
+		{"GET", "/coverage", access.ViewOutcomes, s.rooms.strands.Coverage, 0},
+		{"GET", "/coverage/export", access.ViewOutcomes, s.rooms.strands.CoverageExport, 0},
+		{"GET", "/outcomes/{id}", access.ViewOutcomes, s.rooms.strands.Outcome, 0},
+		{"POST", "/outcomes/{id}", access.RecordOutcomes, s.rooms.strands.SetOutcome, 0},
 
 		{"GET", "/assessments", access.ViewChild, gd.AssessmentList, 0},
 		{"GET", "/places", access.ViewChild, gd.Places, 0},
