@@ -34,20 +34,26 @@ WHERE e.youth_id = $1 ORDER BY a.starts_on, a.id;
 -- name: Coverage
 -- The young people within the reader's scope ($1-$4) by age group and
 -- place: how many are registered, how many took part in any strand and
--- in each, and how many have each outcome.
+-- in each, and how many have each outcome. The strands are joined as
+-- one row per young person (derived tables), not probed per row, so
+-- the report is one pass over each table on both engines.
 SELECT y.age_group, y.region_path, count(*),
-    sum(CASE WHEN EXISTS (SELECT 1 FROM mentorships m WHERE m.youth_id = y.id)
-          OR EXISTS (SELECT 1 FROM activity_enrolments e WHERE e.youth_id = y.id) THEN 1 ELSE 0 END),
-    sum(CASE WHEN EXISTS (SELECT 1 FROM mentorships m WHERE m.youth_id = y.id) THEN 1 ELSE 0 END),
-    sum(CASE WHEN EXISTS (SELECT 1 FROM activity_enrolments e JOIN activities a ON a.id = e.activity_id
-        WHERE e.youth_id = y.id AND a.strand = 'leaders') THEN 1 ELSE 0 END),
-    sum(CASE WHEN EXISTS (SELECT 1 FROM activity_enrolments e JOIN activities a ON a.id = e.activity_id
-        WHERE e.youth_id = y.id AND a.strand = 'creative') THEN 1 ELSE 0 END),
+    sum(CASE WHEN m.youth_id IS NOT NULL OR s.youth_id IS NOT NULL THEN 1 ELSE 0 END),
+    sum(CASE WHEN m.youth_id IS NOT NULL THEN 1 ELSE 0 END),
+    COALESCE(sum(s.leaders), 0),
+    COALESCE(sum(s.creative), 0),
     sum(CASE WHEN o.outcome = 'education' THEN 1 ELSE 0 END),
     sum(CASE WHEN o.outcome = 'employed' THEN 1 ELSE 0 END),
     sum(CASE WHEN o.outcome = 'business' THEN 1 ELSE 0 END),
     sum(CASE WHEN o.outcome = 'neet' THEN 1 ELSE 0 END),
     sum(CASE WHEN o.outcome = 'not_reached' THEN 1 ELSE 0 END)
-FROM youth y LEFT JOIN youth_outcomes o ON o.youth_id = y.id
+FROM youth y
+LEFT JOIN youth_outcomes o ON o.youth_id = y.id
+LEFT JOIN (SELECT DISTINCT youth_id FROM mentorships) m ON m.youth_id = y.id
+LEFT JOIN (SELECT e.youth_id,
+        max(CASE WHEN a.strand = 'leaders' THEN 1 ELSE 0 END) AS leaders,
+        max(CASE WHEN a.strand = 'creative' THEN 1 ELSE 0 END) AS creative
+    FROM activity_enrolments e JOIN activities a ON a.id = e.activity_id
+    GROUP BY e.youth_id) s ON s.youth_id = y.id
 WHERE y.org_path >= $1 AND y.org_path < $2 AND y.region_path >= $3 AND y.region_path < $4
 GROUP BY y.age_group, y.region_path;
