@@ -23,12 +23,14 @@ import (
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/letters"
 	"github.com/jolproject/jol/internal/orgs"
+	"github.com/jolproject/jol/internal/outcomes"
 	"github.com/jolproject/jol/internal/outreach"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/settings"
 	"github.com/jolproject/jol/internal/sponsors"
 	"github.com/jolproject/jol/internal/stock"
+	"github.com/jolproject/jol/internal/strands"
 	"github.com/jolproject/jol/internal/volunteers"
 	"github.com/jolproject/jol/internal/web/admin"
 )
@@ -158,6 +160,9 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"period.":              aftercare.Periods(),
 		"volunteering.status.": strs(volunteers.HoursStatuses()...),
 		"volunteering.need.":   strs(volunteers.NeedOpen, volunteers.NeedCancelled),
+
+		"strand.":  strs(strands.Strands()...),
+		"outcome.": strs(outcomes.Codes()...),
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {
