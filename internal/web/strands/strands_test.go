@@ -154,4 +154,8 @@ func TestOutcomeAndCoverage(t *testing.T) {
 		!strings.Contains(string(d.Body), "Age group,25-29,1,0,0,0,0,0,0,0,0,0") {
 		t.Errorf("export: %d %s", d.Status, d.Body)
 	}
+	if x := c.Download("/coverage/export?format=xlsx"); x.Status != http.StatusOK || !strings.HasPrefix(string(x.Body), "PK") ||
+		!strings.Contains(x.Header.Get("Content-Disposition"), "coverage-2026-09-01.xlsx") {
+		t.Errorf("Excel export: %d %v", x.Status, x.Header)
+	}
 }
