@@ -83,18 +83,6 @@ func (w *world) young(t testing.TB, first string, age int, region string) int64 
 	return r.ID
 }
 
-// activity makes a dombra class of the Almaty branch for capacity young
-// people, running through the autumn.
-func (w *world) activity(t testing.TB, capacity int, edit func(*strands.Input)) strands.Activity {
-	t.Helper()
-	in := strands.Input{Name: "Dombra for beginners", Strand: strands.Creative, OrgID: w.almaty.ID, RegionCode: "KZ-75",
-		StartsOn: today.AddDate(0, 0, 7), EndsOn: today.AddDate(0, 3, 0), Capacity: capacity}
-	if edit != nil {
-		edit(&in)
-	}
-	return must(w.s.Create(ctx, w.coordAlmaty, in))(t)
-}
-
 func must[T any](v T, err error) func(testing.TB) T {
 	return func(t testing.TB) T {
 		t.Helper()
