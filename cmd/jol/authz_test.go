@@ -144,6 +144,16 @@ var (
 	// The registration form and a young person's own page are public.
 	youthViewers = []string{"admin", "coordinator", "operator", "auditor"}
 	youthKeepers = []string{"admin", "coordinator"}
+	// The youth programme's strands: operators and auditors read the
+	// activities and their registers; coordinators and administrators
+	// keep them (enrolment, sessions, attendance, progress). The coverage
+	// and a young person's outcome are read by coordinators,
+	// administrators and auditors and recorded by the first two. Sponsors,
+	// volunteers and mentors see no young person.
+	strandReaders  = []string{"admin", "coordinator", "operator", "auditor"}
+	strandKeepers  = []string{"admin", "coordinator"}
+	outcomeReaders = []string{"admin", "coordinator", "auditor"}
+	outcomeWriters = []string{"admin", "coordinator"}
 )
 
 var expectedAccess = map[string][]string{
@@ -688,6 +698,31 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/youth/{id}":          youthViewers,
 	"PUT /api/v1/youth/{id}/consent":  youthKeepers,
 	"POST /api/v1/youth/{id}/link":    youthKeepers,
+	// The youth programme's strands and outcomes.
+	"GET /activities":                               strandReaders,
+	"GET /activities/new":                           strandKeepers,
+	"POST /activities":                              strandKeepers,
+	"GET /activities/{id}":                          strandReaders,
+	"POST /activities/{id}/enrol":                   strandKeepers,
+	"POST /activities/{id}/sessions":                strandKeepers,
+	"POST /activities/{id}/progress":                strandKeepers,
+	"GET /activity-sessions/{id}":                   strandReaders,
+	"POST /activity-sessions/{id}":                  strandKeepers,
+	"GET /coverage":                                 outcomeReaders,
+	"GET /coverage/export":                          outcomeReaders,
+	"GET /outcomes/{id}":                            outcomeReaders,
+	"POST /outcomes/{id}":                           outcomeWriters,
+	"GET /api/v1/activities":                        strandReaders,
+	"POST /api/v1/activities":                       strandKeepers,
+	"GET /api/v1/activities/{id}":                   strandReaders,
+	"POST /api/v1/activities/{id}/enrolments":       strandKeepers,
+	"POST /api/v1/activities/{id}/sessions":         strandKeepers,
+	"POST /api/v1/activities/{id}/progress":         strandKeepers,
+	"GET /api/v1/activity-sessions/{id}/attendance": strandReaders,
+	"PUT /api/v1/activity-sessions/{id}/attendance": strandKeepers,
+	"GET /api/v1/coverage":                          outcomeReaders,
+	"GET /api/v1/outcomes/{id}":                     outcomeReaders,
+	"PUT /api/v1/outcomes/{id}":                     outcomeWriters,
 }
 
 // caller is one demo user with a web session and an API token.

@@ -177,6 +177,15 @@ const (
 	// running one (teams, judges, pairing, ballots, the break).
 	ViewTournaments   Action = "tournaments.view"
 	ManageTournaments Action = "tournaments.manage"
+	// Strands and outcomes of the youth programme (internal/strands,
+	// internal/outcomes): reading the activities, their participants and
+	// the coverage report within one's scope; keeping the activities
+	// (enrolment, sessions, attendance, progress); recording a young
+	// person's outcome at the end of the programme.
+	ViewStrands    Action = "strands.view"
+	ManageStrands  Action = "strands.manage"
+	ViewOutcomes   Action = "outcomes.view"
+	RecordOutcomes Action = "outcomes.record"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -274,6 +283,10 @@ var rules = map[Action]rule{
 	ScoreChampionships:  {roles: []Role{Admin, Coordinator, Operator, Outreach, Volunteer, Mentor}},
 	ViewTournaments:     {roles: []Role{Admin, Coordinator, Operator, Auditor}, scoped: true},
 	ManageTournaments:   {roles: []Role{Admin, Coordinator}, scoped: true},
+	ViewStrands:         {roles: []Role{Admin, Coordinator, Operator, Auditor}, scoped: true},
+	ManageStrands:       {roles: []Role{Admin, Coordinator}, scoped: true},
+	ViewOutcomes:        {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
+	RecordOutcomes:      {roles: []Role{Admin, Coordinator}, scoped: true},
 }
 
 // Actions lists every action the policy knows.

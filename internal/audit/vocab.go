@@ -9,17 +9,17 @@ package audit
 
 // Entities are the record types of the change log.
 func Entities() []string {
-	return []string{"aid_item", "allocation_run", "allocation_settings", "api_token", "appeal", "appeal_deadlines",
-		"calendar_day", "campaign", "campaign_report", "category", "championship", "championship_case",
-		"championship_juror", "championship_team", "charity", "course", "course_enrolment", "course_session",
-		"debate_ballot", "debate_tournament", "delivery", "device_task", "distribution_event", "distribution_photo",
-		"donor", "duplicate_pair", "duplicate_scan", "eligibility_rules", "gift", "handover", "handover_code",
-		"household", "import_template", "import_upload", "job", "letter", "letter_run", "letter_template",
-		"letterhead", "mentor", "mentor_batch", "mentor_cohort", "mentor_field", "mentor_module", "mentor_session",
-		"need_signup", "oos_run", "organisation", "outreach_case", "outreach_deadlines", "outreach_referral",
-		"outreach_run", "person", "person_batch", "place_offer", "placement", "pledge", "receipt", "region",
-		"request", "request_document", "settings", "sponsor", "stock_doc", "user", "volunteer", "volunteer_hours",
-		"volunteer_need", "warehouse", "youth"}
+	return []string{"activity", "activity_enrolment", "activity_session", "aid_item", "allocation_run", "allocation_settings",
+		"api_token", "appeal", "appeal_deadlines", "calendar_day", "campaign", "campaign_report", "category",
+		"championship", "championship_case", "championship_juror", "championship_team", "charity", "course",
+		"course_enrolment", "course_session", "debate_ballot", "debate_tournament", "delivery", "device_task",
+		"distribution_event", "distribution_photo", "donor", "duplicate_pair", "duplicate_scan", "eligibility_rules",
+		"gift", "handover", "handover_code", "household", "import_template", "import_upload", "job", "letter",
+		"letter_run", "letter_template", "letterhead", "mentor", "mentor_batch", "mentor_cohort", "mentor_field",
+		"mentor_module", "mentor_session", "need_signup", "oos_run", "organisation", "outreach_case",
+		"outreach_deadlines", "outreach_referral", "outreach_run", "person", "person_batch", "place_offer",
+		"placement", "pledge", "receipt", "region", "request", "request_document", "settings", "sponsor", "stock_doc",
+		"user", "volunteer", "volunteer_hours", "volunteer_need", "warehouse", "youth", "youth_outcome"}
 }
 
 // Actions are the actions of the change log.

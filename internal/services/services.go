@@ -36,6 +36,7 @@ import (
 	"github.com/jolproject/jol/internal/mentoring"
 	"github.com/jolproject/jol/internal/oosrun"
 	"github.com/jolproject/jol/internal/orgs"
+	"github.com/jolproject/jol/internal/outcomes"
 	"github.com/jolproject/jol/internal/outreach"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/public"
@@ -45,6 +46,7 @@ import (
 	"github.com/jolproject/jol/internal/sponsors"
 	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/strands"
 	"github.com/jolproject/jol/internal/tournament"
 	"github.com/jolproject/jol/internal/volunteers"
 	"github.com/jolproject/jol/internal/youth"
@@ -122,6 +124,12 @@ type Services struct {
 	// Tournaments keeps the debate tournaments: teams, judges, draws,
 	// ballots, the break and the qualifiers for the national cup.
 	Tournaments *tournament.Service
+	// Strands keeps the activities of the youth programme's strands,
+	// their enrolments, sessions and attendance.
+	Strands *strands.Service
+	// Outcomes records each young person's outcome and reports the
+	// programme's coverage against its target.
+	Outcomes *outcomes.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -243,6 +251,14 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	s.Orgs.OnMove(s.Tournaments.RepathOrgs)
 	s.Geo.OnMove(s.Tournaments.RepathRegions)
 	s.Youth.UsePool(youthPool(s.Mentoring))
+	if s.Strands, err = strands.New(db, s.Audit, o.Now); err != nil {
+		return nil, err
+	}
+	s.Orgs.OnMove(s.Strands.RepathOrgs)
+	s.Geo.OnMove(s.Strands.RepathRegions)
+	if s.Outcomes, err = outcomes.New(db, s.Audit, settingsYouthTarget(s.Settings), o.Now); err != nil {
+		return nil, err
+	}
 	if s.Stock, err = stock.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}
@@ -351,6 +367,18 @@ func settingsMaxAge(st *settings.Service) func(context.Context) time.Duration {
 			return dashboard.MaxAge
 		}
 		return v.DashboardMaxAge()
+	}
+}
+
+// settingsYouthTarget is the youth programme's target as the settings
+// hold it now, the default when they cannot be read.
+func settingsYouthTarget(st *settings.Service) func(context.Context) int {
+	return func(ctx context.Context) int {
+		v, err := st.Get(ctx)
+		if err != nil {
+			return settings.DefaultYouthTarget
+		}
+		return v.YouthTargetOrDefault()
 	}
 }
 

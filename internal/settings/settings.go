@@ -31,6 +31,10 @@ type Settings struct {
 	// DashboardMinutes is how old, in minutes, the dashboard's counts may
 	// grow before a view asks for fresh ones ("" for the default, 10).
 	DashboardMinutes string `json:"dashboard_minutes,omitempty"`
+	// YouthTarget is how many young people the youth programme sets out
+	// to reach ("" for the default, 20,000); coverage is measured
+	// against it.
+	YouthTarget string `json:"youth_target,omitempty"`
 }
 
 // Service reads and writes the settings.

@@ -120,3 +120,30 @@ func TestLocationFallsBackToUTC(t *testing.T) {
 		t.Fatal("an unknown zone is not UTC")
 	}
 }
+
+// TestYouthTarget keeps the youth programme's target: 20,000 until set, a
+// whole number from 1 up, refused otherwise with the field named.
+func TestYouthTarget(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		s, _ := setup(t, db)
+		if got, _ := s.Get(ctx); got.YouthTargetOrDefault() != settings.DefaultYouthTarget {
+			t.Fatalf("default target: %d", got.YouthTargetOrDefault())
+		}
+		for _, target := range []string{"0", "many", "-3", "10000001"} {
+			bad := settings.Defaults()
+			bad.YouthTarget = target
+			if e := errs.As(s.Update(ctx, admin, bad)); e == nil || len(e.Fields) != 1 || e.Fields[0].Field != "youth_target" {
+				t.Fatalf("target %q: %v", target, e)
+			}
+		}
+		st := settings.Defaults()
+		st.YouthTarget = "25000"
+		if err := s.Update(ctx, admin, st); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := s.Get(ctx); got.YouthTargetOrDefault() != 25000 {
+			t.Fatalf("target saved: %+v", got)
+		}
+	})
+}

@@ -23,7 +23,8 @@ type field struct {
 
 func (s *Settings) fields() []field {
 	return []field{{"name", &s.Name}, {"default_locale", &s.DefaultLocale}, {"country", &s.Country},
-		{"calendar", &s.Calendar}, {"timezone", &s.Timezone}, {"dashboard_minutes", &s.DashboardMinutes}}
+		{"calendar", &s.Calendar}, {"timezone", &s.Timezone}, {"dashboard_minutes", &s.DashboardMinutes},
+		{"youth_target", &s.YouthTarget}}
 }
 
 // Timezones lists the time zones offered in the settings form: those of
@@ -73,7 +74,27 @@ func (s Settings) Validate() error {
 			fs = append(fs, errs.Field("dashboard_minutes", "error.dashboard_minutes", "Max", MaxDashboardMinutes))
 		}
 	}
+	if s.YouthTarget != "" {
+		if n, err := strconv.Atoi(s.YouthTarget); err != nil || n < 1 || n > MaxYouthTarget {
+			fs = append(fs, errs.Field("youth_target", "error.youth_target", "Max", MaxYouthTarget))
+		}
+	}
 	return errs.Validation(fs...)
+}
+
+// MaxYouthTarget bounds YouthTarget.
+const MaxYouthTarget = 10_000_000
+
+// DefaultYouthTarget is the youth programme's target when none is set.
+const DefaultYouthTarget = 20_000
+
+// YouthTargetOrDefault is YouthTarget as a number, DefaultYouthTarget
+// when not set.
+func (s Settings) YouthTargetOrDefault() int {
+	if n, err := strconv.Atoi(s.YouthTarget); err == nil && n >= 1 && n <= MaxYouthTarget {
+		return n
+	}
+	return DefaultYouthTarget
 }
 
 // MaxDashboardMinutes bounds DashboardMinutes: a day.

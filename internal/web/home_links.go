@@ -31,6 +31,8 @@ var homeLinks = []struct {
 	{"/championships", "nav.championships", "home.link.championships", access.ViewChampionships},
 	{"/my/juries", "championship.my_juries", "home.link.my_juries", access.ScoreChampionships},
 	{"/tournaments", "nav.tournaments", "home.link.tournaments", access.ViewTournaments},
+	{"/activities", "nav.strands", "home.link.strands", access.ViewStrands},
+	{"/coverage", "nav.coverage", "home.link.coverage", access.ViewOutcomes},
 	{"/charities", "nav.charities", "home.link.charities", access.ViewCharities},
 	{"/youth", "nav.youth", "home.link.youth", access.ViewYouth},
 	{"/referrals", "nav.referrals", "home.link.referrals", access.AnswerReferrals},

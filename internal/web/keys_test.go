@@ -25,12 +25,14 @@ import (
 	"github.com/jolproject/jol/internal/letters"
 	"github.com/jolproject/jol/internal/mentoring"
 	"github.com/jolproject/jol/internal/orgs"
+	"github.com/jolproject/jol/internal/outcomes"
 	"github.com/jolproject/jol/internal/outreach"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/settings"
 	"github.com/jolproject/jol/internal/sponsors"
 	"github.com/jolproject/jol/internal/stock"
+	"github.com/jolproject/jol/internal/strands"
 	"github.com/jolproject/jol/internal/volunteers"
 	"github.com/jolproject/jol/internal/web/admin"
 	young "github.com/jolproject/jol/internal/youth"
@@ -173,6 +175,8 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"youth.status.":        strs(young.Statuses()...),
 		"youth.channel.":       strs(young.Channels()...),
 		"youth.format.":        strs(mentoring.InPerson, mentoring.Online),
+		"strand.":              strs(strands.Strands()...),
+		"outcome.":             strs(outcomes.Codes()...),
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {

@@ -28,6 +28,8 @@ var navigation = []struct {
 	{"/out-of-school", "nav.oos_runs", access.ViewOutOfSchool},
 	{"/championships", "nav.championships", access.ViewChampionships},
 	{"/tournaments", "nav.tournaments", access.ViewTournaments},
+	{"/activities", "nav.strands", access.ViewStrands},
+	{"/coverage", "nav.coverage", access.ViewOutcomes},
 	{"/charities", "nav.charities", access.ViewCharities},
 	{"/youth", "nav.youth", access.ViewYouth},
 	{"/referrals", "nav.referrals", access.AnswerReferrals},

@@ -27,6 +27,7 @@ import (
 	"github.com/jolproject/jol/internal/web/sponsors"
 	"github.com/jolproject/jol/internal/web/stock"
 	"github.com/jolproject/jol/internal/web/tournament"
+	"github.com/jolproject/jol/internal/web/strands"
 	"github.com/jolproject/jol/internal/web/volunteering"
 	"github.com/jolproject/jol/internal/web/youth"
 )
@@ -59,6 +60,7 @@ type rooms struct {
 	champ     *championship.Server
 	tour      *tournament.Server
 	youth     *youth.Server
+	strands   *strands.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -134,6 +136,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 		return err
 	}
 	if r.youth, err = youth.New(k, svc); err != nil {
+		return err
+	}
+	if r.strands, err = strands.New(k, svc); err != nil {
 		return err
 	}
 	r.admin, err = admin.New(k, svc)
@@ -257,6 +262,20 @@ func (s *Server) routes() []route {
 		{"GET", "/tournaments/{id}/rounds/{round}", access.ViewTournaments, tour.Round, 0},
 		{"POST", "/tournaments/{id}/rounds/{round}/publish", access.ManageTournaments, tour.Publish, 0},
 		{"POST", "/tournaments/{id}/rounds/{round}/debates/{debate}/ballot", access.ManageTournaments, tour.Ballot, 0},
+
+		{"GET", "/activities", access.ViewStrands, s.rooms.strands.Activities, 0},
+		{"GET", "/activities/new", access.ManageStrands, s.rooms.strands.NewActivity, 0},
+		{"POST", "/activities", access.ManageStrands, s.rooms.strands.CreateActivity, 0},
+		{"GET", "/activities/{id}", access.ViewStrands, s.rooms.strands.Activity, 0},
+		{"POST", "/activities/{id}/enrol", access.ManageStrands, s.rooms.strands.Enrol, 0},
+		{"POST", "/activities/{id}/sessions", access.ManageStrands, s.rooms.strands.AddSession, 0},
+		{"POST", "/activities/{id}/progress", access.ManageStrands, s.rooms.strands.Progress, 0},
+		{"GET", "/activity-sessions/{id}", access.ViewStrands, s.rooms.strands.Session, 0},
+		{"POST", "/activity-sessions/{id}", access.ManageStrands, s.rooms.strands.Attendance, 0},
+		{"GET", "/coverage", access.ViewOutcomes, s.rooms.strands.Coverage, 0},
+		{"GET", "/coverage/export", access.ViewOutcomes, s.rooms.strands.CoverageExport, 0},
+		{"GET", "/outcomes/{id}", access.ViewOutcomes, s.rooms.strands.Outcome, 0},
+		{"POST", "/outcomes/{id}", access.RecordOutcomes, s.rooms.strands.SetOutcome, 0},
 
 		{"GET", "/assessments", access.ViewChild, gd.AssessmentList, 0},
 		{"GET", "/places", access.ViewChild, gd.Places, 0},

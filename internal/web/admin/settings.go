@@ -21,7 +21,7 @@ type settingsView struct {
 
 // settingsFields are the fields of the form, in page order; they are the
 // keys the settings service names in its field errors.
-var settingsFields = []string{"name", "default_locale", "country", "calendar", "timezone", "dashboard_minutes"}
+var settingsFields = []string{"name", "default_locale", "country", "calendar", "timezone", "dashboard_minutes", "youth_target"}
 
 // SettingsForm shows the settings as they are saved, or their defaults
 // for those never saved.
@@ -29,7 +29,8 @@ func (s *Server) SettingsForm(w http.ResponseWriter, r *http.Request, rq *reques
 	f := kit.NewForm(nil, settingsFields...)
 	st := rq.Settings
 	f.Values = map[string]string{"name": st.Name, "default_locale": st.DefaultLocale, "country": st.Country,
-		"calendar": st.Calendar, "timezone": st.Timezone, "dashboard_minutes": st.DashboardMinutes}
+		"calendar": st.Calendar, "timezone": st.Timezone, "dashboard_minutes": st.DashboardMinutes,
+		"youth_target": st.YouthTarget}
 	s.renderSettings(w, r, rq, f, http.StatusOK)
 	return nil
 }
@@ -40,7 +41,8 @@ func (s *Server) SettingsUpdate(w http.ResponseWriter, r *http.Request, rq *requ
 	f := kit.NewForm(r, settingsFields...)
 	in := settings.Settings{Name: f.Values["name"], DefaultLocale: f.Values["default_locale"],
 		Country: f.Values["country"], Calendar: f.Values["calendar"], Timezone: f.Values["timezone"],
-		DashboardMinutes: f.Values["dashboard_minutes"]}
+		DashboardMinutes: f.Values["dashboard_minutes"],
+		YouthTarget:      f.Values["youth_target"]}
 	if err := s.svc.Settings.Update(r.Context(), rq.P, in); err != nil {
 		if !f.Absorb(rq.L, err) {
 			return err
