@@ -26,8 +26,8 @@ import (
 	"github.com/jolproject/jol/internal/web/requests"
 	"github.com/jolproject/jol/internal/web/sponsors"
 	"github.com/jolproject/jol/internal/web/stock"
-	"github.com/jolproject/jol/internal/web/tournament"
 	"github.com/jolproject/jol/internal/web/strands"
+	"github.com/jolproject/jol/internal/web/tournament"
 	"github.com/jolproject/jol/internal/web/volunteering"
 	"github.com/jolproject/jol/internal/web/youth"
 )
