@@ -163,6 +163,13 @@ const (
 	ViewYouth     Action = "youth.view"
 	RegisterYouth Action = "youth.register"
 	ManageYouth   Action = "youth.manage"
+	// The selection of young leaders (internal/selection): reading the
+	// selections, their rankings and appeals (staff within their scope),
+	// running them (scores, ranking, appeals, publishing), and keeping
+	// the installation's table of macro-regions.
+	ViewSelection      Action = "selection.view"
+	ManageSelection    Action = "selection.manage"
+	ManageMacroRegions Action = "selection.macro_regions"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -254,6 +261,9 @@ var rules = map[Action]rule{
 	ViewYouth:          {roles: []Role{Admin, Coordinator, Operator, Auditor}, scoped: true},
 	RegisterYouth:      {roles: []Role{Admin, Coordinator, Operator}, scoped: true},
 	ManageYouth:        {roles: []Role{Admin, Coordinator}, scoped: true},
+	ViewSelection:      {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
+	ManageSelection:    {roles: []Role{Admin, Coordinator}, scoped: true},
+	ManageMacroRegions: {roles: []Role{Admin}},
 }
 
 // Actions lists every action the policy knows.

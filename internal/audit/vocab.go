@@ -19,7 +19,9 @@ func Entities() []string {
 		"organisation", "outreach_case", "outreach_deadlines", "outreach_referral", "outreach_run", "person",
 		"person_batch", "place_offer", "placement", "pledge", "receipt", "region", "request", "request_document",
 		"settings", "sponsor", "stock_doc", "user", "volunteer", "volunteer_hours", "volunteer_need", "warehouse",
-		"youth"}
+		"youth",
+		// The selection of young leaders (internal/selection).
+		"macro_region", "selection", "selection_appeal", "selection_score"}
 }
 
 // Actions are the actions of the change log.
@@ -32,7 +34,9 @@ func Actions() []string {
 		"remove_member", "report", "reschedule", "rescore", "retry", "return", "revoke", "save", "scan", "send_code",
 		"set_consent", "set_head", "set_needs", "set_outcome", "set_status", "sign_up", "submit", "thank", "transition",
 		"unassign", "unassign_volunteer", "unenrol", "unmerge", "update", "upload", "withdraw", "withdraw_consent",
-		"write_off"}
+		"write_off",
+		// The selection of young leaders (internal/selection).
+		"open", "publish", "rank"}
 }
 
 // The subject kinds of the access log that name a record a page shows.

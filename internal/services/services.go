@@ -40,6 +40,7 @@ import (
 	"github.com/jolproject/jol/internal/public"
 	"github.com/jolproject/jol/internal/reports"
 	"github.com/jolproject/jol/internal/requests"
+	"github.com/jolproject/jol/internal/selection"
 	"github.com/jolproject/jol/internal/settings"
 	"github.com/jolproject/jol/internal/sponsors"
 	"github.com/jolproject/jol/internal/stock"
@@ -114,6 +115,8 @@ type Services struct {
 	// Youth registers the young people of the mentoring programme and
 	// routes them to their region's branch.
 	Youth *youth.Service
+	// Selection runs the staged selection of the school of young leaders.
+	Selection *selection.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -224,6 +227,11 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.Orgs.OnMove(s.Youth.RepathOrgs)
 	s.Geo.OnMove(s.Youth.RepathRegions)
+	if s.Selection, err = selection.New(db, s.Audit, o.Now); err != nil {
+		return nil, err
+	}
+	s.Orgs.OnMove(s.Selection.RepathOrgs)
+	s.Geo.OnMove(s.Selection.RepathRegions)
 	if s.Stock, err = stock.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}
