@@ -93,7 +93,7 @@ func (s *Service) file(ctx context.Context, p access.Principal, id, youth int64,
 	case sel.State != Appeals:
 		return Appeal{}, errs.New(errs.Conflict, "error.selection_appeals_closed")
 	}
-	if err := errs.Validation(valid.Line(valid.Required(nil, "reason", reason), "reason", reason, MaxReason)...); err != nil {
+	if err := errs.Validation(valid.Note(valid.Required(nil, "reason", reason), "reason", reason)...); err != nil {
 		return Appeal{}, err
 	}
 	var orgPath, regionPath string

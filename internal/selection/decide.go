@@ -37,7 +37,7 @@ func (s *Service) Decide(ctx context.Context, p access.Principal, aid int64, d D
 		return Appeal{}, err
 	}
 	d.Reason = strings.TrimSpace(d.Reason)
-	fs := valid.Line(nil, "decision", d.Reason, MaxReason)
+	fs := valid.Note(nil, "decision", d.Reason)
 	if !d.Upheld {
 		fs = valid.Required(fs, "decision", d.Reason)
 	}

@@ -27,6 +27,7 @@ var navigation = []struct {
 	{"/outreach", "nav.outreach", access.ViewOutreach},
 	{"/out-of-school", "nav.oos_runs", access.ViewOutOfSchool},
 	{"/charities", "nav.charities", access.ViewCharities},
+	{"/selections", "nav.selections", access.ViewSelection},
 	{"/referrals", "nav.referrals", access.AnswerReferrals},
 	{"/warehouses", "nav.warehouses", access.ViewStock},
 	{"/distribution", "nav.distribution", access.ViewDistribution},

@@ -21,6 +21,7 @@ import (
 	"github.com/jolproject/jol/internal/web/public"
 	"github.com/jolproject/jol/internal/web/registry"
 	"github.com/jolproject/jol/internal/web/reports"
+	selectionweb "github.com/jolproject/jol/internal/web/selection"
 	"github.com/jolproject/jol/internal/web/requests"
 	"github.com/jolproject/jol/internal/web/sponsors"
 	"github.com/jolproject/jol/internal/web/stock"
@@ -51,6 +52,7 @@ type rooms struct {
 	outreach  *outreach.Server
 	dups      *duplicates.Server
 	oos       *outofschool.Server
+	sel       *selectionweb.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -116,6 +118,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 	if r.oos, err = outofschool.New(k, svc); err != nil {
 		return err
 	}
+	if r.sel, err = selectionweb.New(k, svc); err != nil {
+		return err
+	}
 	r.admin, err = admin.New(k, svc)
 	return err
 }
@@ -130,6 +135,7 @@ func (s *Server) routes() []route {
 	stk, alc, dst := s.rooms.stock, s.rooms.alloc, s.rooms.dist
 	dlv, ac, sp, dsh, rpt := s.rooms.delivery, s.rooms.aftercare, s.rooms.sponsors, s.rooms.dashboard, s.rooms.reports
 	vol, out, dup, oos := s.rooms.vol, s.rooms.outreach, s.rooms.dups, s.rooms.oos
+	sel := s.rooms.sel
 	return []route{
 		{"GET", "/login", "", s.loginForm, 0},
 		{"POST", "/login", "", s.login, 0},
@@ -432,6 +438,21 @@ func (s *Server) routes() []route {
 		{"GET", "/referrals", access.AnswerReferrals, out.Inbox, 0},
 		{"GET", "/referrals/{id}", access.AnswerReferrals, out.Referral, 0},
 		{"POST", "/referrals/{id}", access.AnswerReferrals, out.Answer, 0},
+
+		// The selection of young leaders: the selections, a selection's page
+		// and its steps, the table of macro-regions; the shortlist is
+		// public once published and shows a name only with consent.
+		{"GET", "/selections", access.ViewSelection, sel.List, 0},
+		{"GET", "/selections/new", access.ManageSelection, sel.New, 0},
+		{"POST", "/selections", access.ManageSelection, sel.Create, 0},
+		{"GET", "/selections/{id}", access.ViewSelection, sel.Show, 0},
+		{"POST", "/selections/{id}/scores", access.ManageSelection, sel.EnterScore, 0},
+		{"POST", "/selections/{id}/appeals", access.ManageSelection, sel.FileAppeal, 0},
+		{"POST", "/selections/{id}/appeals/{appeal}/decide", access.ManageSelection, sel.Decide, 0},
+		{"POST", "/selections/{id}/{step}", access.ManageSelection, sel.Step, 0},
+		{"GET", "/admin/macro-regions", access.ManageMacroRegions, sel.Macros, 0},
+		{"POST", "/admin/macro-regions", access.ManageMacroRegions, sel.SetMacro, 0},
+		{"GET", "/shortlists/{id}", "", sel.Shortlist, 0},
 
 		{"GET", "/regions", access.ViewRegions, adm.Regions, 0},
 		{"GET", "/admin/regions/import", access.ManageRegions, adm.RegionImportForm, 0},
