@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -23,18 +24,35 @@ func publicCampaign(t *testing.T, s *testServer) string {
 	return "authz-road"
 }
 
+// publishedSelection makes a published selection of the coordinator's
+// organisation, with an empty shortlist, and returns its id.
+func publishedSelection(t *testing.T, s *testServer) string {
+	t.Helper()
+	c := mustUser(t, s, "coordinator")
+	var id int64
+	if err := s.app.db.W.QueryRow(store.Rebind(s.app.db.Engine, `INSERT INTO selections (name, org_id, org_path,
+		region_path, places, quota_mode, tie_rule, appeal_days, state, created_at, updated_at)
+		SELECT 'Young leaders', id, path, '', 400, 'proportional', 'draw', 7, 'published', $2, $2
+		FROM organisations WHERE id = $1 RETURNING id`), c.orgID, time.Now()).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	return strconv.FormatInt(id, 10)
+}
+
 // TestPublicPagesForAnonymous: the routes visitors may open answer a
 // visitor logged in as nobody, without sending them to the login page.
 func TestPublicPagesForAnonymous(t *testing.T) {
 	s := startServer(t)
 	slug := publicCampaign(t, s)
+	shortlist := publishedSelection(t, s)
 	c := s.client(t)
 	for key, allowed := range expectedAccess {
 		if !contains(allowed, "anonymous") {
 			continue
 		}
 		method, pattern, _ := strings.Cut(key, " ")
-		req, _ := http.NewRequest(method, s.url+strings.ReplaceAll(pattern, "{slug}", slug), strings.NewReader(""))
+		path := strings.ReplaceAll(strings.ReplaceAll(pattern, "{slug}", slug), "/shortlists/{id}", "/shortlists/"+shortlist)
+		req, _ := http.NewRequest(method, s.url+path, strings.NewReader(""))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		res, err := c.Do(req)
 		if err != nil {
