@@ -29,6 +29,7 @@ var homeLinks = []struct {
 	{"/outreach/funnel", "outreach.funnel", "home.link.outreach_funnel", access.ViewOutreach},
 	{"/out-of-school", "nav.oos_runs", "home.link.oos_runs", access.ViewOutOfSchool},
 	{"/charities", "nav.charities", "home.link.charities", access.ViewCharities},
+	{"/selections", "nav.selections", "home.link.selections", access.ViewSelection},
 	{"/referrals", "nav.referrals", "home.link.referrals", access.AnswerReferrals},
 	{"/warehouses", "nav.warehouses", "home.link.warehouses", access.ViewStock},
 	{"/donors", "stock.donors", "home.link.donors", access.ViewStock},
