@@ -135,6 +135,7 @@ var expectedAccess = map[string][]string{
 	"POST /selections":                                      selectionManagers,
 	"GET /selections/{id}":                                  selectionViewers,
 	"POST /selections/{id}/scores":                          selectionManagers,
+	"POST /selections/{id}/scores/import":                   selectionManagers,
 	"POST /selections/{id}/appeals":                         selectionManagers,
 	"POST /selections/{id}/appeals/{appeal}/decide":         selectionManagers,
 	"POST /selections/{id}/{step}":                          selectionManagers,

@@ -99,12 +99,12 @@ func (s *Service) file(ctx context.Context, p access.Principal, id, youth int64,
 	var orgPath, regionPath string
 	err = s.db.R.QueryRowContext(ctx, s.q.ScoreOf, id, youth).Scan(new(float64), new(string), &orgPath, &regionPath)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Appeal{}, errs.Validation(errs.Field("youth_id", "error.selection_not_candidate", "ID", youth))
+		return Appeal{}, errs.Validation(errs.Field("youth_id", "error.selection_not_candidate", "ID", itoa(youth)))
 	} else if err != nil {
 		return Appeal{}, err
 	}
 	if via == "staff" && !access.Within(p, access.Target{OrgPath: orgPath, RegionPath: regionPath}) {
-		return Appeal{}, errs.Validation(errs.Field("youth_id", "error.selection_out_of_scope", "ID", youth))
+		return Appeal{}, errs.Validation(errs.Field("youth_id", "error.selection_out_of_scope", "ID", itoa(youth)))
 	}
 	var aid int64
 	err = s.db.Tx(ctx, func(tx *sql.Tx) error {

@@ -68,7 +68,7 @@ func (s *Service) rerank(ctx context.Context, tx *store.Tx, sel Selection) (int,
 		code := topCode(r.region)
 		m, ok := macros[code]
 		if !ok {
-			return 0, errs.New(errs.Conflict, "error.selection_unmapped", "ID", r.id, "Region", code)
+			return 0, errs.New(errs.Conflict, "error.selection_unmapped", "ID", itoa(r.id), "Region", code)
 		}
 		cands[i] = Candidate{YouthID: r.id, Macro: m, Score: r.score}
 		regions[r.id] = code

@@ -39,10 +39,10 @@ func (s *Service) Enter(ctx context.Context, p access.Principal, id int64, in Sc
 }
 
 // enterAll enters every score of ins in one transaction, as round source
-// ref. With reject nil the first refusal fails them all; otherwise a
-// refused score is given to reject and the others are entered.
+// ref. With reject nil the first refusal fails them all; otherwise the
+// index of a refused score is given to reject and the others are entered.
 func (s *Service) enterAll(ctx context.Context, p access.Principal, id int64, source string, ref int64,
-	ins []Score, reject func(Score, error)) error {
+	ins []Score, reject func(int, error)) error {
 	sel, err := s.writable(ctx, p, id, Collecting, Ranked)
 	if err != nil {
 		return err
@@ -56,10 +56,10 @@ func (s *Service) enterAll(ctx context.Context, p access.Principal, id int64, so
 			return err
 		}
 		rounds := map[string]int64{}
-		for _, in := range ins {
+		for i, in := range ins {
 			err := s.enter(ctx, tx, p, sel, source, ref, rounds, macros, in)
 			if e := errs.As(err); e != nil && e.Code != errs.Internal && reject != nil {
-				reject(in, err)
+				reject(i, err)
 				continue
 			}
 			if err != nil {
@@ -87,16 +87,16 @@ func (s *Service) enter(ctx context.Context, tx *store.Tx, p access.Principal, s
 	var orgPath, regionPath string
 	err := tx.QueryRowContext(ctx, s.q.YouthPlace, in.YouthID).Scan(&orgPath, &regionPath)
 	if errors.Is(err, sql.ErrNoRows) {
-		return errs.Validation(errs.Field("youth_id", "error.selection_youth", "ID", in.YouthID))
+		return errs.Validation(errs.Field("youth_id", "error.selection_youth", "ID", itoa(in.YouthID)))
 	} else if err != nil {
 		return err
 	}
 	t := access.Target{OrgPath: orgPath, RegionPath: regionPath}
 	if !strings.HasPrefix(orgPath, sel.OrgPath) || !access.Within(p, t) {
-		return errs.Validation(errs.Field("youth_id", "error.selection_out_of_scope", "ID", in.YouthID))
+		return errs.Validation(errs.Field("youth_id", "error.selection_out_of_scope", "ID", itoa(in.YouthID)))
 	}
 	if _, ok := macros[topCode(regionPath)]; !ok {
-		return errs.Validation(errs.Field("youth_id", "error.selection_unmapped", "ID", in.YouthID, "Region", topCode(regionPath)))
+		return errs.Validation(errs.Field("youth_id", "error.selection_unmapped", "ID", itoa(in.YouthID), "Region", topCode(regionPath)))
 	}
 	round, ok := rounds[in.Round]
 	if !ok {
@@ -117,7 +117,7 @@ func (s *Service) enter(ctx context.Context, tx *store.Tx, p access.Principal, s
 		if err := tx.QueryRowContext(ctx, s.q.ScoreOf, sel.ID, in.YouthID).Scan(&prev, &prevRound, new(string), new(string)); err != nil {
 			return err
 		}
-		return errs.Validation(errs.Field("youth_id", "error.selection_twice", "ID", in.YouthID, "Round", prevRound))
+		return errs.Validation(errs.Field("youth_id", "error.selection_twice", "ID", itoa(in.YouthID), "Round", prevRound))
 	} else if err != nil {
 		return err
 	}
@@ -154,12 +154,12 @@ func (s *Service) correct(ctx context.Context, tx *store.Tx, p access.Principal,
 	var round, orgPath, regionPath string
 	err := tx.QueryRowContext(ctx, s.q.ScoreOf, id, youth).Scan(&prev, &round, &orgPath, &regionPath)
 	if errors.Is(err, sql.ErrNoRows) {
-		return errs.Validation(errs.Field("youth_id", "error.selection_not_candidate", "ID", youth))
+		return errs.Validation(errs.Field("youth_id", "error.selection_not_candidate", "ID", itoa(youth)))
 	} else if err != nil {
 		return err
 	}
 	if !access.Within(p, access.Target{OrgPath: orgPath, RegionPath: regionPath}) {
-		return errs.Validation(errs.Field("youth_id", "error.selection_out_of_scope", "ID", youth))
+		return errs.Validation(errs.Field("youth_id", "error.selection_out_of_scope", "ID", itoa(youth)))
 	}
 	if _, err := tx.ExecContext(ctx, s.q.UpdateScore, score, nullUser(p), s.now().UTC(), id, youth); err != nil {
 		return err

@@ -62,8 +62,8 @@ func (s *Service) Pull(ctx context.Context, p access.Principal, id int64, round,
 		ins[i] = Score{Round: round, YouthID: r.YouthID, Score: r.Score, Rank: r.Rank}
 	}
 	var out Pulled
-	err = s.enterAll(ctx, p, id, source, ref, ins, func(in Score, err error) {
-		out.Refused = append(out.Refused, Refused{YouthID: in.YouthID, Err: err})
+	err = s.enterAll(ctx, p, id, source, ref, ins, func(i int, err error) {
+		out.Refused = append(out.Refused, Refused{YouthID: ins[i].YouthID, Err: err})
 	})
 	out.Entered = len(ins) - len(out.Refused)
 	return out, err

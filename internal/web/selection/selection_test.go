@@ -136,3 +136,28 @@ func TestTheMacroRegionTableIsTheAdministrators(t *testing.T) {
 		t.Errorf("table: %s", r.Body)
 	}
 }
+
+func TestAListOfScores(t *testing.T) {
+	f := webtest.New(t)
+	c := f.Login(t, "coord@example.org")
+	sel := webtest.Must(f.Svc.Selection.Create(ctx, access.System, selection.Input{Name: "Leaders", OrgID: f.Org.ID, Places: 5,
+		QuotaMode: selection.ProportionalQuotas, TieRule: selection.RegisteredFirst}))
+	a := youngPerson(t, f, "KZ-75", "Abenova", true)
+	b := youngPerson(t, f, "KZ-75", "Bekova", false)
+	page := "/selections/" + webtest.Itoa(sel.ID)
+	if r := c.Upload(page+"/scores/import", "scores.csv", []byte("name,score\nA,1\n")); r.Status != http.StatusUnprocessableEntity ||
+		!strings.Contains(r.Body, "The list needs the columns youth_id, round, score.") {
+		t.Fatalf("no youth_id column: %d %s", r.Status, r.Body)
+	}
+	list := "youth_id,round,score,rank\n" + webtest.Itoa(a) + ",Almaty,\"87,5\",1\n" + webtest.Itoa(b) + ",Almaty,x,2\n" +
+		webtest.Itoa(a) + ",Almaty,80,3\n999999,Almaty,50,4\n"
+	r := c.Upload(page+"/scores/import", "scores.csv", []byte(list))
+	if r.Status != http.StatusOK || !strings.Contains(r.Body, "1 scores entered, 3 lines refused.") ||
+		!strings.Contains(r.Body, "Line 3: Give a score from 0 to") || !strings.Contains(r.Body, "Line 4: Young person "+webtest.Itoa(a)+" already has a score") ||
+		!strings.Contains(r.Body, "Line 5: No young person is registered under number 999999.") {
+		t.Fatalf("import: %d %s", r.Status, r.Body)
+	}
+	if got := webtest.Must(f.Svc.Selection.Get(ctx, access.System, sel.ID)); got.Candidates != 1 {
+		t.Errorf("%d candidates", got.Candidates)
+	}
+}

@@ -26,6 +26,14 @@ type showView struct {
 	// The forms of the page, each keeping its input and errors.
 	Score, Appeal, Decide *form
 	Deciding              int64 // the appeal the Decide form answers
+	// Imported is what a list of scores entered and refused, after one.
+	Imported *imported
+}
+
+// imported is the result of a list of scores, its refusals translated.
+type imported struct {
+	selection.Imported
+	Lines []importLine
 }
 
 // Show shows selection {id}.
