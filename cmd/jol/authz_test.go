@@ -488,6 +488,7 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/selections/{id}":                           selectionViewers,
 	"GET /api/v1/selections/{id}/ranking":                   selectionViewers,
 	"POST /api/v1/selections/{id}/scores":                   selectionManagers,
+	"POST /api/v1/selections/{id}/pull":                     selectionManagers,
 	"POST /api/v1/selections/{id}/rank":                     selectionManagers,
 	"POST /api/v1/selections/{id}/open-appeals":             selectionManagers,
 	"POST /api/v1/selections/{id}/publish":                  selectionManagers,

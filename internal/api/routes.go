@@ -211,6 +211,7 @@ func (a *API) routes() []route {
 		{"GET", p + "/selections/{id}", access.ViewSelection, a.getSelection, "getSelection"},
 		{"GET", p + "/selections/{id}/ranking", access.ViewSelection, a.selectionRanking, "getSelectionRanking"},
 		{"POST", p + "/selections/{id}/scores", access.ManageSelection, a.enterSelectionScore, "enterSelectionScore"},
+		{"POST", p + "/selections/{id}/pull", access.ManageSelection, a.pullSelectionRound, "pullSelectionRound"},
 		{"POST", p + "/selections/{id}/rank", access.ManageSelection, a.selectionStep("rank"), "rankSelection"},
 		{"POST", p + "/selections/{id}/open-appeals", access.ManageSelection, a.selectionStep("open-appeals"), "openSelectionAppeals"},
 		{"POST", p + "/selections/{id}/publish", access.ManageSelection, a.selectionStep("publish"), "publishSelection"},

@@ -125,3 +125,43 @@ func (a *API) selectionStep(step string) handler {
 		return writeJSON(w, http.StatusOK, jsonType, sel)
 	}
 }
+
+// pullInput is the body of POST /selections/{id}/pull: the results of a
+// finished competition of a registered source, as a regional round.
+type pullInput struct {
+	Round       string `json:"round"`
+	Source      string `json:"source"`
+	Competition int64  `json:"competition_id"`
+}
+
+// pulled is what a pull entered and refused, the refusals translated.
+type pulled struct {
+	Entered int           `json:"entered"`
+	Refused []pullRefusal `json:"refused"`
+}
+
+type pullRefusal struct {
+	YouthID int64  `json:"youth_id"`
+	Message string `json:"message"`
+}
+
+func (a *API) pullSelectionRound(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var in pullInput
+	if err := decode(r, &in); err != nil {
+		return err
+	}
+	res, err := a.svc.Selection.PullFrom(r.Context(), rq.p, id, in.Round, in.Source, in.Competition)
+	if err != nil {
+		return err
+	}
+	out := pulled{Entered: res.Entered, Refused: []pullRefusal{}}
+	l := a.localizer(r, rq)
+	for _, f := range res.Refused {
+		out.Refused = append(out.Refused, pullRefusal{YouthID: f.YouthID, Message: a.errText(l, f.Err)})
+	}
+	return writeJSON(w, http.StatusOK, jsonType, out)
+}

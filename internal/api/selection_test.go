@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
@@ -107,6 +108,32 @@ func TestSelectionThroughTheAPI(t *testing.T) {
 		}
 		if w := f.do(t, "PUT", Prefix+"/macro-regions/kz-43", f.token[access.Admin], map[string]any{"macro": "west"}); w.Code != http.StatusNoContent {
 			t.Errorf("the administrator: %d %s", w.Code, w.Body)
+		}
+	})
+}
+
+// results is a source of results for the test.
+type results []selection.Result
+
+func (rs results) Results(context.Context, access.Principal, int64) ([]selection.Result, error) { return rs, nil }
+
+func TestPullingARoundThroughTheAPI(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		coord := f.token[access.Coordinator]
+		a := f.youngPerson(t, "KZ-75", "Abenova", true)
+		f.svc.Selection.AddSource("championship", results{{YouthID: a, Score: 9, Rank: 1}, {YouthID: 999999, Score: 8, Rank: 2}})
+		sel := must(f.svc.Selection.Create(t.Context(), access.System, selection.Input{Name: "Leaders", OrgID: f.org.ID,
+			QuotaMode: selection.ProportionalQuotas, TieRule: selection.Draw}))
+		path := fmt.Sprintf("%s/selections/%d/pull", Prefix, sel.ID)
+		if w := f.do(t, "POST", path, coord, map[string]any{"round": "Cases", "source": "debates", "competition_id": 1}); w.Code != http.StatusUnprocessableEntity ||
+			!strings.Contains(w.Body.String(), "debates") {
+			t.Errorf("an unknown source: %d %s", w.Code, w.Body)
+		}
+		w := f.do(t, "POST", path, coord, map[string]any{"round": "Cases", "source": "championship", "competition_id": 1})
+		if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), `"entered":1`) ||
+			!strings.Contains(w.Body.String(), `"youth_id":999999,"message":"youth_id: No young person is registered under number 999999."`) {
+			t.Errorf("pull: %d %s", w.Code, w.Body)
 		}
 	})
 }

@@ -64,6 +64,8 @@ type Service struct {
 	log *audit.Log
 	now func() time.Time
 	q   queries
+	// sources are the competitions' results by name (AddSource).
+	sources map[string]Source
 }
 
 // New returns the service on db; changes are recorded in log and now is

@@ -2,6 +2,8 @@ package selection
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/jolproject/jol/internal/access"
@@ -24,6 +26,26 @@ type Result struct {
 // competition id as p may read it.
 type Source interface {
 	Results(ctx context.Context, p access.Principal, id int64) ([]Result, error)
+}
+
+// AddSource registers src under name ("championship", "tournament"), for
+// PullFrom. Call it while wiring, before serving.
+func (s *Service) AddSource(name string, src Source) {
+	if s.sources == nil {
+		s.sources = map[string]Source{}
+	}
+	s.sources[name] = src
+}
+
+// Sources lists the names of the registered sources, sorted.
+func (s *Service) Sources() []string {
+	return slices.Sorted(maps.Keys(s.sources))
+}
+
+// PullFrom is Pull from the source registered under name; an unknown
+// name is a field error.
+func (s *Service) PullFrom(ctx context.Context, p access.Principal, id int64, round, name string, ref int64) (Pulled, error) {
+	return s.Pull(ctx, p, id, round, name, s.sources[name], ref)
 }
 
 // Refused is a result a pull did not enter, and why.
