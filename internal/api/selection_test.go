@@ -115,7 +115,9 @@ func TestSelectionThroughTheAPI(t *testing.T) {
 // results is a source of results for the test.
 type results []selection.Result
 
-func (rs results) Results(context.Context, access.Principal, int64) ([]selection.Result, error) { return rs, nil }
+func (rs results) Results(context.Context, access.Principal, int64) ([]selection.Result, error) {
+	return rs, nil
+}
 
 func TestPullingARoundThroughTheAPI(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
