@@ -24,13 +24,30 @@ func publicCampaign(t *testing.T, s *testServer) string {
 	return "authz-road"
 }
 
+// publishedSelection makes a published selection of the coordinator's
+// organisation, with an empty shortlist, and returns its id.
+func publishedSelection(t *testing.T, s *testServer) string {
+	t.Helper()
+	c := mustUser(t, s, "coordinator")
+	var id int64
+	if err := s.app.db.W.QueryRow(store.Rebind(s.app.db.Engine, `INSERT INTO selections (name, org_id, org_path,
+		region_path, places, quota_mode, tie_rule, appeal_days, state, created_at, updated_at)
+		SELECT 'Young leaders', id, path, '', 400, 'proportional', 'draw', 7, 'published', $2, $2
+		FROM organisations WHERE id = $1 RETURNING id`), c.orgID, time.Now()).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	return strconv.FormatInt(id, 10)
+}
+
 // TestPublicPagesForAnonymous: the routes visitors may open answer a
 // visitor logged in as nobody, without sending them to the login page.
 func TestPublicPagesForAnonymous(t *testing.T) {
 	s := startServer(t)
 	slug := publicCampaign(t, s)
 	org, _, token := youthRecord(t, s)
-	args := strings.NewReplacer("{slug}", slug, "{org}", strconv.FormatInt(org, 10), "{token}", token)
+	shortlist := publishedSelection(t, s)
+	args := strings.NewReplacer("{slug}", slug, "{org}", strconv.FormatInt(org, 10), "{token}", token,
+		"/shortlists/{id}", "/shortlists/"+shortlist)
 	c := s.client(t)
 	for key, allowed := range expectedAccess {
 		if !contains(allowed, "anonymous") {

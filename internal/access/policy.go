@@ -186,6 +186,13 @@ const (
 	ManageStrands  Action = "strands.manage"
 	ViewOutcomes   Action = "outcomes.view"
 	RecordOutcomes Action = "outcomes.record"
+	// The selection of young leaders (internal/selection): reading the
+	// selections, their rankings and appeals (staff within their scope),
+	// running them (scores, ranking, appeals, publishing), and keeping
+	// the installation's table of macro-regions.
+	ViewSelection      Action = "selection.view"
+	ManageSelection    Action = "selection.manage"
+	ManageMacroRegions Action = "selection.macro_regions"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -287,6 +294,9 @@ var rules = map[Action]rule{
 	ManageStrands:       {roles: []Role{Admin, Coordinator}, scoped: true},
 	ViewOutcomes:        {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
 	RecordOutcomes:      {roles: []Role{Admin, Coordinator}, scoped: true},
+	ViewSelection:       {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
+	ManageSelection:     {roles: []Role{Admin, Coordinator}, scoped: true},
+	ManageMacroRegions:  {roles: []Role{Admin}},
 }
 
 // Actions lists every action the policy knows.

@@ -42,6 +42,7 @@ import (
 	"github.com/jolproject/jol/internal/public"
 	"github.com/jolproject/jol/internal/reports"
 	"github.com/jolproject/jol/internal/requests"
+	"github.com/jolproject/jol/internal/selection"
 	"github.com/jolproject/jol/internal/settings"
 	"github.com/jolproject/jol/internal/sponsors"
 	"github.com/jolproject/jol/internal/stock"
@@ -130,6 +131,8 @@ type Services struct {
 	// Outcomes records each young person's outcome and reports the
 	// programme's coverage against its target.
 	Outcomes *outcomes.Service
+	// Selection runs the staged selection of the school of young leaders.
+	Selection *selection.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -259,6 +262,11 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	if s.Outcomes, err = outcomes.New(db, s.Audit, settingsYouthTarget(s.Settings), o.Now); err != nil {
 		return nil, err
 	}
+	if s.Selection, err = selection.New(db, s.Audit, o.Now); err != nil {
+		return nil, err
+	}
+	s.Orgs.OnMove(s.Selection.RepathOrgs)
+	s.Geo.OnMove(s.Selection.RepathRegions)
 	if s.Stock, err = stock.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}

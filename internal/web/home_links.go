@@ -35,6 +35,7 @@ var homeLinks = []struct {
 	{"/coverage", "nav.coverage", "home.link.coverage", access.ViewOutcomes},
 	{"/charities", "nav.charities", "home.link.charities", access.ViewCharities},
 	{"/youth", "nav.youth", "home.link.youth", access.ViewYouth},
+	{"/selections", "nav.selections", "home.link.selections", access.ViewSelection},
 	{"/referrals", "nav.referrals", "home.link.referrals", access.AnswerReferrals},
 	{"/warehouses", "nav.warehouses", "home.link.warehouses", access.ViewStock},
 	{"/donors", "stock.donors", "home.link.donors", access.ViewStock},

@@ -29,6 +29,7 @@ import (
 	"github.com/jolproject/jol/internal/outreach"
 	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/requests"
+	"github.com/jolproject/jol/internal/selection"
 	"github.com/jolproject/jol/internal/settings"
 	"github.com/jolproject/jol/internal/sponsors"
 	"github.com/jolproject/jol/internal/stock"
@@ -169,14 +170,20 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"volunteering.status.": strs(volunteers.HoursStatuses()...),
 		"volunteering.need.":   strs(volunteers.NeedOpen, volunteers.NeedCancelled),
 
-		"championship.state.":  strs(championship.States()...),
-		"championship.origin.": strs(championship.Assigned, championship.Submitted),
-		"youth.settlement.":    strs(young.Settlements()...),
-		"youth.status.":        strs(young.Statuses()...),
-		"youth.channel.":       strs(young.Channels()...),
-		"youth.format.":        strs(mentoring.InPerson, mentoring.Online),
-		"strand.":              strs(strands.Strands()...),
-		"outcome.":             strs(outcomes.Codes()...),
+		"championship.state.":   strs(championship.States()...),
+		"championship.origin.":  strs(championship.Assigned, championship.Submitted),
+		"youth.settlement.":     strs(young.Settlements()...),
+		"youth.status.":         strs(young.Statuses()...),
+		"youth.channel.":        strs(young.Channels()...),
+		"youth.format.":         strs(mentoring.InPerson, mentoring.Online),
+		"strand.":               strs(strands.Strands()...),
+		"outcome.":              strs(outcomes.Codes()...),
+		"selection.macro.":      strs(selection.Macros()...),
+		"selection.state.":      strs(selection.Collecting, selection.Ranked, selection.Appeals, selection.Published),
+		"selection.quota_mode.": strs(selection.Fixed, selection.ProportionalQuotas),
+		"selection.tie.":        strs(selection.RegisteredFirst, selection.Draw),
+		"selection.reason.":     strs(selection.WithinQuota, selection.Redistributed, selection.Below),
+		"selection.appeal.":     {"open", "upheld", "rejected"},
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {

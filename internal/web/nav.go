@@ -32,6 +32,7 @@ var navigation = []struct {
 	{"/coverage", "nav.coverage", access.ViewOutcomes},
 	{"/charities", "nav.charities", access.ViewCharities},
 	{"/youth", "nav.youth", access.ViewYouth},
+	{"/selections", "nav.selections", access.ViewSelection},
 	{"/referrals", "nav.referrals", access.AnswerReferrals},
 	{"/warehouses", "nav.warehouses", access.ViewStock},
 	{"/distribution", "nav.distribution", access.ViewDistribution},

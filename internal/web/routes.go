@@ -24,6 +24,7 @@ import (
 	"github.com/jolproject/jol/internal/web/registry"
 	"github.com/jolproject/jol/internal/web/reports"
 	"github.com/jolproject/jol/internal/web/requests"
+	selectionweb "github.com/jolproject/jol/internal/web/selection"
 	"github.com/jolproject/jol/internal/web/sponsors"
 	"github.com/jolproject/jol/internal/web/stock"
 	"github.com/jolproject/jol/internal/web/strands"
@@ -61,6 +62,7 @@ type rooms struct {
 	tour      *tournament.Server
 	youth     *youth.Server
 	strands   *strands.Server
+	sel       *selectionweb.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -141,6 +143,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 	if r.strands, err = strands.New(k, svc); err != nil {
 		return err
 	}
+	if r.sel, err = selectionweb.New(k, svc); err != nil {
+		return err
+	}
 	r.admin, err = admin.New(k, svc)
 	return err
 }
@@ -157,6 +162,7 @@ func (s *Server) routes() []route {
 	vol, out, dup, oos := s.rooms.vol, s.rooms.outreach, s.rooms.dups, s.rooms.oos
 	mnt := s.rooms.mentors
 	tour := s.rooms.tour
+	sel := s.rooms.sel
 	return []route{
 		{"GET", "/login", "", s.loginForm, 0},
 		{"POST", "/login", "", s.login, 0},
@@ -539,6 +545,21 @@ func (s *Server) routes() []route {
 		{"GET", "/youth/{id}", access.ViewYouth, s.rooms.youth.Person, 0},
 		{"POST", "/youth/{id}/consent", access.ManageYouth, s.rooms.youth.Consent, 0},
 		{"POST", "/youth/{id}/link", access.ManageYouth, s.rooms.youth.Reissue, 0},
+		// The selection of young leaders: the selections, a selection's page
+		// and its steps, the table of macro-regions; the shortlist is
+		// public once published and shows a name only with consent.
+		{"GET", "/selections", access.ViewSelection, sel.List, 0},
+		{"GET", "/selections/new", access.ManageSelection, sel.New, 0},
+		{"POST", "/selections", access.ManageSelection, sel.Create, 0},
+		{"GET", "/selections/{id}", access.ViewSelection, sel.Show, 0},
+		{"POST", "/selections/{id}/scores", access.ManageSelection, sel.EnterScore, 0},
+		{"POST", "/selections/{id}/scores/import", access.ManageSelection, sel.ImportScores, kit.MaxUploadBytes},
+		{"POST", "/selections/{id}/appeals", access.ManageSelection, sel.FileAppeal, 0},
+		{"POST", "/selections/{id}/appeals/{appeal}/decide", access.ManageSelection, sel.Decide, 0},
+		{"POST", "/selections/{id}/{step}", access.ManageSelection, sel.Step, 0},
+		{"GET", "/admin/macro-regions", access.ManageMacroRegions, sel.Macros, 0},
+		{"POST", "/admin/macro-regions", access.ManageMacroRegions, sel.SetMacro, 0},
+		{"GET", "/shortlists/{id}", "", sel.Shortlist, 0},
 
 		{"GET", "/regions", access.ViewRegions, adm.Regions, 0},
 		{"GET", "/admin/regions/import", access.ManageRegions, adm.RegionImportForm, 0},
