@@ -163,6 +163,13 @@ const (
 	ViewYouth     Action = "youth.view"
 	RegisterYouth Action = "youth.register"
 	ManageYouth   Action = "youth.manage"
+	// Matching young people to mentors (internal/matching): reading the
+	// runs and their proposals (staff within their scope), running the
+	// matching and approving a minor's match (coordinators), and a
+	// mentor's reply to their own proposals.
+	ViewMatching  Action = "matching.view"
+	RunMatching   Action = "matching.run"
+	ReplyMatching Action = "matching.reply"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -254,6 +261,9 @@ var rules = map[Action]rule{
 	ViewYouth:          {roles: []Role{Admin, Coordinator, Operator, Auditor}, scoped: true},
 	RegisterYouth:      {roles: []Role{Admin, Coordinator, Operator}, scoped: true},
 	ManageYouth:        {roles: []Role{Admin, Coordinator}, scoped: true},
+	ViewMatching:       {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
+	RunMatching:        {roles: []Role{Admin, Coordinator}, scoped: true},
+	ReplyMatching:      {roles: []Role{Mentor}},
 }
 
 // Actions lists every action the policy knows.

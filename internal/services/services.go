@@ -32,6 +32,7 @@ import (
 	"github.com/jolproject/jol/internal/imports"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/letters"
+	"github.com/jolproject/jol/internal/matching"
 	"github.com/jolproject/jol/internal/mentoring"
 	"github.com/jolproject/jol/internal/oosrun"
 	"github.com/jolproject/jol/internal/orgs"
@@ -114,6 +115,9 @@ type Services struct {
 	// Youth registers the young people of the mentoring programme and
 	// routes them to their region's branch.
 	Youth *youth.Service
+	// Matching runs the matching of young people to mentors, keeps its
+	// proposals and the mentors' replies.
+	Matching *matching.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -224,6 +228,13 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.Orgs.OnMove(s.Youth.RepathOrgs)
 	s.Geo.OnMove(s.Youth.RepathRegions)
+	if s.Matching, err = matching.New(db, matching.Deps{Audit: s.Audit, Mentoring: s.Mentoring, Now: o.Now}); err != nil {
+		return nil, err
+	}
+	s.Orgs.OnMove(s.Matching.RepathOrgs)
+	s.Geo.OnMove(s.Matching.RepathRegions)
+	// The mentor of an approved, accepted match reads a minor's contacts.
+	s.Youth.OnReveal(s.Matching.Revealer())
 	if s.Stock, err = stock.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}
