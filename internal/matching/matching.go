@@ -46,6 +46,7 @@ import (
 	"embed"
 	"fmt"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/jolproject/jol/internal/audit"
@@ -86,6 +87,11 @@ type Service struct {
 	men *mentoring.Service
 	now func() time.Time
 	q   queries
+	// mu lets one run of this process at a time hold a write connection
+	// while it waits for lockKey: the run reads through the read pool,
+	// which on PostgreSQL is the same pool, and runs queued on the lock
+	// must not hold every connection.
+	mu sync.Mutex
 }
 
 // New returns the service on db.

@@ -31,6 +31,8 @@ func (s *Service) Run(ctx context.Context, p access.Principal, pr Params) (Run, 
 		return Run{}, err
 	}
 	r := Run{OrgID: p.OrgID, OrgPath: p.OrgPath, RegionPath: p.RegionPath, Kind: KindRun, Params: pr, RunBy: p.UserID, RunByName: p.Name}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	err := s.db.Atomic(ctx, func(tx *store.Tx) error {
 		if err := tx.Lock(ctx, lockKey); err != nil {
 			return err

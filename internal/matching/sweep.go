@@ -81,6 +81,8 @@ func (s *Service) Rematch(ctx context.Context) (int, error) {
 		byRun[o.run] = append(byRun[o.run], o)
 	}
 	proposed := 0
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	for _, id := range runs {
 		err := s.db.Atomic(ctx, func(tx *store.Tx) error {
 			if err := tx.Lock(ctx, lockKey); err != nil {
