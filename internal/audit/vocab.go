@@ -14,7 +14,7 @@ func Entities() []string {
 		"calendar_day", "campaign", "campaign_report", "category", "charity", "course", "course_enrolment",
 		"course_session", "delivery", "device_task", "distribution_event", "distribution_photo", "donor",
 		"duplicate_pair", "duplicate_scan", "eligibility_rules", "gift", "handover", "handover_code", "household",
-		"import_template", "import_upload", "job", "letter", "letter_run", "letter_template", "letterhead", "mentor",
+		"import_template", "import_upload", "job", "letter", "letter_run", "letter_template", "letterhead", "match_proposal", "match_run", "mentor",
 		"mentor_batch", "mentor_cohort", "mentor_field", "mentor_module", "mentor_session", "need_signup", "oos_run",
 		"organisation", "outreach_case", "outreach_deadlines", "outreach_referral", "outreach_run", "person",
 		"person_batch", "place_offer", "placement", "pledge", "receipt", "region", "request", "request_document",
@@ -24,9 +24,9 @@ func Entities() []string {
 
 // Actions are the actions of the change log.
 func Actions() []string {
-	return []string{"add_guardian", "add_member", "allocate", "answer", "approve", "assemble", "assign", "assign_reviewer",
+	return []string{"accept", "add_guardian", "add_member", "allocate", "answer", "approve", "assemble", "assign", "assign_reviewer",
 		"assign_volunteer", "attach", "cancel", "check", "close", "comment", "confirm", "contact", "count", "create",
-		"delete", "deliver", "dispatch", "dry_run", "enrol", "flag", "give_consent", "hand_over", "import", "issue", "link",
+		"decline", "delete", "deliver", "dispatch", "dry_run", "enrol", "expire", "flag", "give_consent", "hand_over", "import", "issue", "link",
 		"log_hours", "mark_distinct", "match", "merge", "password", "photo", "place", "plan", "produce", "receive",
 		"record_assessment", "record_attendance", "record_results", "refer", "register", "reject", "remind", "remove_guardian",
 		"remove_member", "report", "reschedule", "rescore", "retry", "return", "revoke", "save", "scan", "send_code",

@@ -28,6 +28,8 @@ var homeLinks = []struct {
 	{"/outreach", "nav.outreach", "home.link.outreach", access.ViewOutreach},
 	{"/outreach/funnel", "outreach.funnel", "home.link.outreach_funnel", access.ViewOutreach},
 	{"/out-of-school", "nav.oos_runs", "home.link.oos_runs", access.ViewOutOfSchool},
+	{"/matching", "nav.matching", "home.link.matching", access.ViewMatching},
+	{"/my-proposals", "nav.my_proposals", "home.link.my_proposals", access.ReplyMatching},
 	{"/charities", "nav.charities", "home.link.charities", access.ViewCharities},
 	{"/referrals", "nav.referrals", "home.link.referrals", access.AnswerReferrals},
 	{"/warehouses", "nav.warehouses", "home.link.warehouses", access.ViewStock},

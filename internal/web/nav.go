@@ -26,6 +26,8 @@ var navigation = []struct {
 	{"/desk", "nav.desk", access.ViewAppeals},
 	{"/outreach", "nav.outreach", access.ViewOutreach},
 	{"/out-of-school", "nav.oos_runs", access.ViewOutOfSchool},
+	{"/matching", "nav.matching", access.ViewMatching},
+	{"/my-proposals", "nav.my_proposals", access.ReplyMatching},
 	{"/charities", "nav.charities", access.ViewCharities},
 	{"/referrals", "nav.referrals", access.AnswerReferrals},
 	{"/warehouses", "nav.warehouses", access.ViewStock},

@@ -17,6 +17,7 @@ import (
 	"github.com/jolproject/jol/internal/web/kit"
 	"github.com/jolproject/jol/internal/web/letters"
 	"github.com/jolproject/jol/internal/web/outofschool"
+	"github.com/jolproject/jol/internal/web/matching"
 	"github.com/jolproject/jol/internal/web/outreach"
 	"github.com/jolproject/jol/internal/web/public"
 	"github.com/jolproject/jol/internal/web/registry"
@@ -51,6 +52,7 @@ type rooms struct {
 	outreach  *outreach.Server
 	dups      *duplicates.Server
 	oos       *outofschool.Server
+	matching  *matching.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -114,6 +116,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 		return err
 	}
 	if r.oos, err = outofschool.New(k, svc); err != nil {
+		return err
+	}
+	if r.matching, err = matching.New(k, svc); err != nil {
 		return err
 	}
 	r.admin, err = admin.New(k, svc)
@@ -204,6 +209,14 @@ func (s *Server) routes() []route {
 		{"POST", "/out-of-school", access.RunOutOfSchool, oos.Start, 0},
 		{"GET", "/out-of-school/{id}", access.ViewOutOfSchool, oos.Run, 0},
 		{"GET", "/out-of-school/{id}/children/{person}", access.ViewOutOfSchool, oos.Child, 0},
+		{"GET", "/matching", access.ViewMatching, s.rooms.matching.Runs, 0},
+		{"GET", "/matching/new", access.RunMatching, s.rooms.matching.New, 0},
+		{"POST", "/matching", access.RunMatching, s.rooms.matching.Start, 0},
+		{"GET", "/matching/{id}", access.ViewMatching, s.rooms.matching.Run, 0},
+		{"POST", "/matching/proposals/{id}/approve", access.RunMatching, s.rooms.matching.Approve, 0},
+		{"GET", "/my-proposals", access.ReplyMatching, s.rooms.matching.Mine, 0},
+		{"POST", "/my-proposals/{id}/accept", access.ReplyMatching, s.rooms.matching.Accept, 0},
+		{"POST", "/my-proposals/{id}/decline", access.ReplyMatching, s.rooms.matching.Decline, 0},
 
 		{"GET", "/assessments", access.ViewChild, gd.AssessmentList, 0},
 		{"GET", "/places", access.ViewChild, gd.Places, 0},
