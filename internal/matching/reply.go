@@ -3,6 +3,7 @@ package matching
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
@@ -78,7 +79,7 @@ func (s *Service) reply(ctx context.Context, p access.Principal, id int64, versi
 		case pr.Version != version:
 			return errAnswered
 		case !now.Before(pr.Deadline):
-			return errs.New(errs.Conflict, "error.match_reply_late", "Deadline", pr.Deadline.AddDate(0, 0, -1).Format("2006-01-02"))
+			return errs.New(errs.Conflict, "error.match_reply_late", "Deadline", pr.LastDay().Format(time.DateOnly))
 		case to == Accepted && pr.NeedsApproval():
 			return errs.New(errs.Conflict, "error.match_needs_approval")
 		}

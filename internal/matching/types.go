@@ -107,6 +107,9 @@ func (p Proposal) Target() access.Target {
 // approval before the mentor may accept it.
 func (p Proposal) NeedsApproval() bool { return p.Minor && p.ApprovedAt.IsZero() }
 
+// LastDay is the last day the mentor may reply on.
+func (p Proposal) LastDay() time.Time { return p.Deadline.AddDate(0, 0, -1) }
+
 // Unmatched is a young person a run left without a match.
 type Unmatched struct {
 	YouthID   int64  `json:"youth_id"`
