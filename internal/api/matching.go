@@ -21,6 +21,7 @@ func (a *API) listMatchingRuns(w http.ResponseWriter, r *http.Request, rq *reque
 
 // matchingRunInput is the body of POST /matching/runs.
 type matchingRunInput struct {
+	OrgID        int64      `json:"org_id"`
 	Region       string     `json:"region"`
 	Field        string     `json:"field"`
 	From         *time.Time `json:"from"`
@@ -43,7 +44,7 @@ func (a *API) startMatchingRun(w http.ResponseWriter, r *http.Request, rq *reque
 	if err := decode(r, &in); err != nil {
 		return err
 	}
-	pr := matching.Params{Region: in.Region, Field: in.Field, DeadlineDays: in.DeadlineDays,
+	pr := matching.Params{OrgID: in.OrgID, Region: in.Region, Field: in.Field, DeadlineDays: in.DeadlineDays,
 		Rule: mentormatch.Rule{Field: in.Rule.Field, Region: in.Rule.Region, Language: in.Rule.Language,
 			Format: in.Rule.Format, Limit: in.Rule.Limit, ChoicesOnly: in.Rule.ChoicesOnly}}
 	if in.From != nil {

@@ -33,7 +33,7 @@ WHERE org_path >= $1 AND org_path < $2 AND status IN ('declined', 'expired');
 SELECT path FROM regions WHERE code = $1;
 
 -- name: OrgOf
-SELECT id FROM organisations WHERE path = $1;
+SELECT path FROM organisations WHERE id = $1;
 
 -- name: InsertRun
 INSERT INTO match_runs (org_id, org_path, region_path, kind, params, run_by, run_by_name, youth_count, mentors, matched,

@@ -17,20 +17,29 @@ import (
 // the mentors' free places and stores its proposals while holding it.
 const lockKey = "matching"
 
-// Run matches the cohort of p's branch narrowed by pr, stores the run,
+// Run matches the cohort of a branch (pr.OrgID, p's own organisation by
+// default) narrowed by pr, stores the run,
 // its proposals (taking the mentors' places) and its unmatched young
 // people, and returns it. p needs RunMatching.
 func (s *Service) Run(ctx context.Context, p access.Principal, pr Params) (Run, error) {
 	if err := access.Can(p, access.RunMatching, p.Scope()); err != nil {
 		return Run{}, err
 	}
-	if p.OrgID == 0 {
-		return Run{}, errs.New(errs.Forbidden, "error.forbidden")
+	if pr.OrgID == 0 {
+		pr.OrgID = p.OrgID
 	}
 	if err := pr.check(); err != nil {
 		return Run{}, err
 	}
-	r := Run{OrgID: p.OrgID, OrgPath: p.OrgPath, RegionPath: p.RegionPath, Kind: KindRun, Params: pr, RunBy: p.UserID, RunByName: p.Name}
+	var path string
+	if err := s.db.R.QueryRowContext(ctx, s.q.OrgOf, pr.OrgID).Scan(&path); err != nil {
+		return Run{}, errs.Validation(errs.Field("org_id", "error.invalid"))
+	}
+	if err := access.Can(p, access.RunMatching, access.Target{OrgPath: path, RegionPath: p.RegionPath}); err != nil {
+		return Run{}, err
+	}
+	p.OrgPath = path // the cohort and the mentors are the branch's
+	r := Run{OrgID: pr.OrgID, OrgPath: path, RegionPath: p.RegionPath, Kind: KindRun, Params: pr, RunBy: p.UserID, RunByName: p.Name}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	err := s.db.Atomic(ctx, func(tx *store.Tx) error {
@@ -49,6 +58,9 @@ func (s *Service) Run(ctx context.Context, p access.Principal, pr Params) (Run, 
 // check validates and completes a run's parameters.
 func (pr *Params) check() error {
 	var fs []errs.FieldError
+	if pr.OrgID == 0 {
+		fs = append(fs, errs.Field("org_id", "error.required", "Field", "org_id"))
+	}
 	if pr.DeadlineDays == 0 {
 		pr.DeadlineDays = DefaultDeadlineDays
 	}

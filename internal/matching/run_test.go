@@ -29,6 +29,10 @@ func TestARunProposesExplainsAndTakesPlaces(t *testing.T) {
 		wantKey(t, err, "error.forbidden")
 		_, err = s.Run(ctx, f.coord, matching.Params{DeadlineDays: 99})
 		wantKey(t, err, "error.match_deadline_days")
+		_, err = s.Run(ctx, f.admin, matching.Params{})
+		wantKey(t, err, "error.required") // an administrator of no organisation names the branch
+		_, err = s.Run(ctx, f.coord, matching.Params{OrgID: w.Tehran.ID})
+		wantKey(t, err, "error.forbidden")
 
 		r, err := s.Run(ctx, f.coord, matching.Params{})
 		must(t, err)

@@ -9,6 +9,10 @@ import (
 
 // Params are what a coordinator asks of a run.
 type Params struct {
+	// OrgID is the branch whose young people and mentors are matched:
+	// the coordinator's own organisation when 0; one within their scope
+	// otherwise.
+	OrgID int64 `json:"org_id,omitempty"`
 	// Region narrows the cohort to young people living in this region
 	// (a code, its subtree included); "" for the whole branch.
 	Region string `json:"region,omitempty"`
