@@ -113,6 +113,17 @@ func (s *Service) solveAndStore(ctx context.Context, tx *store.Tx, p access.Prin
 		r.RunByName, r.Youth, r.Mentors, r.Matched, r.Unmatched, r.Preference, r.Fit, r.DeadlineDays, now).Scan(&r.ID); err != nil {
 		return err
 	}
+	// One prepared statement each for the many rows, not one parse a row.
+	insP, err := tx.PrepareContext(ctx, s.q.InsertProposal)
+	if err != nil {
+		return err
+	}
+	defer insP.Close()
+	insU, err := tx.PrepareContext(ctx, s.q.InsertUnmatched)
+	if err != nil {
+		return err
+	}
+	defer insU.Close()
 	for _, m := range taken {
 		who := c.members[m.Youth]
 		reasons, err := json.Marshal(reasonsOf(m.Reasons))
@@ -120,7 +131,7 @@ func (s *Service) solveAndStore(ctx context.Context, tx *store.Tx, p access.Prin
 			return err
 		}
 		var id int64
-		if err := tx.QueryRowContext(ctx, s.q.InsertProposal, r.ID, m.Youth, m.Mentor, who.orgPath, who.regionPath,
+		if err := insP.QueryRowContext(ctx, r.ID, m.Youth, m.Mentor, who.orgPath, who.regionPath,
 			who.minor, m.Choice, m.Fit.Points(), string(reasons), deadline, now).Scan(&id); err != nil {
 			return err
 		}
@@ -130,7 +141,7 @@ func (s *Service) solveAndStore(ctx context.Context, tx *store.Tx, p access.Prin
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, s.q.InsertUnmatched, r.ID, u.Youth, u.Reason.Key, string(args)); err != nil {
+		if _, err := insU.ExecContext(ctx, r.ID, u.Youth, u.Reason.Key, string(args)); err != nil {
 			return err
 		}
 	}
