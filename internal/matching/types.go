@@ -72,6 +72,9 @@ const (
 	Expired  Status = "expired"
 )
 
+// Statuses lists the statuses a proposal takes.
+func Statuses() []Status { return []Status{Pending, Accepted, Declined, Expired} }
+
 // Reason is an explanation as an i18n key and its name/value arguments.
 type Reason struct {
 	Key  string `json:"key"`

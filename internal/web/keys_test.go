@@ -22,6 +22,7 @@ import (
 	"github.com/jolproject/jol/internal/distribution"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/letters"
+	"github.com/jolproject/jol/internal/matching"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/outreach"
 	"github.com/jolproject/jol/internal/people"
@@ -148,6 +149,8 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"sponsors.currency.":    {"kzt", "irr", "usd", "eur"},
 		"duplicates.status.":    strs(dedupe.Statuses()...),
 		"duplicates.agreement.": strs(dedupe.Agreements()...),
+		"matching.status.":      strs(matching.Statuses()...),
+		"matching.kind.":        {matching.KindRun, matching.KindRematch},
 		"sponsors.pledge.": strs(sponsors.PledgeOpen, sponsors.PledgePartly, sponsors.PledgeFulfilled,
 			sponsors.PledgeOverdue),
 		"outboxchannel.": strs(requests.StatusPage, requests.SMS, requests.TelegramCh),
