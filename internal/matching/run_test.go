@@ -1,6 +1,7 @@
 package matching_test
 
 import (
+	"database/sql"
 	"testing"
 
 	"github.com/jolproject/jol/internal/access"
@@ -83,6 +84,31 @@ func TestARunProposesExplainsAndTakesPlaces(t *testing.T) {
 		wantKey(t, err, "error.forbidden")
 		if ys, err := s.ForYouth(ctx, asel); err != nil || len(ys) != 1 || ys[0].MentorName != "Bolat" {
 			t.Fatalf("ForYouth %+v %v", ys, err)
+		}
+	})
+}
+
+// TestAFullMentorIsNotProposed: a mentor whose places are all taken
+// gets no proposal; their young person is told why.
+func TestAFullMentorIsNotProposed(t *testing.T) {
+	testworld.Each(t, func(t *testing.T, w *testworld.World) {
+		f := setup(t, w)
+		ctx := t.Context()
+		full := f.addMentor(t, "Full", 1, true, "career")
+		must(t, w.DB.Tx(ctx, func(tx *sql.Tx) error {
+			return w.Services.Mentoring.Take(ctx, tx, full.ID, day(2026, 9, 1), false)
+		}))
+		y := f.addYouth(t, "Asel", "career", adult)
+		f.choose(t, y, full.ID)
+		r, err := f.s.Run(ctx, f.coord, matching.Params{})
+		must(t, err)
+		un, err := f.s.RunUnmatched(ctx, f.coord, r.ID, 0, 0)
+		must(t, err)
+		if r.Matched != 0 || len(un) != 1 || un[0].Reason.Key != match.KeyNoMentor {
+			t.Fatalf("run %+v, unmatched %+v", r, un)
+		}
+		if f.mentees(t, full.ID) != 1 {
+			t.Fatal("a full mentor's places changed")
 		}
 	})
 }
