@@ -112,3 +112,41 @@ func TestAFullMentorIsNotProposed(t *testing.T) {
 		}
 	})
 }
+
+// TestACohortIsNarrowed: by field, by region and by registration days.
+func TestACohortIsNarrowed(t *testing.T) {
+	testworld.Each(t, func(t *testing.T, w *testworld.World) {
+		f := setup(t, w)
+		ctx := t.Context()
+		f.addMentor(t, "Aigerim", 5, true, "career")
+		f.addYouth(t, "Asel", "career", adult)
+		f.addYouth(t, "Dana", "education", adult)
+		cohort := func(pr matching.Params) int {
+			t.Helper()
+			r, err := f.s.Run(ctx, f.coord, pr)
+			must(t, err)
+			if r.Matched > 0 { // give the places back for the next try
+				_, err := w.DB.W.ExecContext(ctx, "UPDATE match_proposals SET status = 'expired', rematched_at = created_at")
+				must(t, err)
+			}
+			return r.Youth
+		}
+		today := store.Day(w.Clock.Now())
+		for _, c := range []struct {
+			pr   matching.Params
+			want int
+		}{
+			{matching.Params{Field: "education"}, 1},
+			{matching.Params{Region: "KZ-75"}, 2},
+			{matching.Params{Region: "KZ-35"}, 0},
+			{matching.Params{From: today.AddDate(0, 0, 1)}, 0},
+			{matching.Params{From: today, To: today}, 2},
+		} {
+			if got := cohort(c.pr); got != c.want {
+				t.Errorf("%+v: cohort of %d, want %d", c.pr, got, c.want)
+			}
+		}
+		_, err := f.s.Run(ctx, f.coord, matching.Params{Region: "XX-99"})
+		wantKey(t, err, "error.invalid")
+	})
+}
