@@ -159,6 +159,13 @@ var (
 	strandKeepers  = []string{"admin", "coordinator"}
 	outcomeReaders = []string{"admin", "coordinator", "auditor"}
 	outcomeWriters = []string{"admin", "coordinator"}
+	// The matching of young people to mentors: runs and their proposals
+	// are read by coordinators, administrators and auditors; coordinators
+	// and administrators run it and approve a minor's match; a mentor
+	// answers only their own proposals, which the service checks.
+	matchReaders = []string{"admin", "coordinator", "auditor"}
+	matchRunners = []string{"admin", "coordinator"}
+	mentors      = []string{"mentor"}
 )
 
 var expectedAccess = map[string][]string{
@@ -755,6 +762,24 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/coverage":                          outcomeReaders,
 	"GET /api/v1/outcomes/{id}":                     outcomeReaders,
 	"PUT /api/v1/outcomes/{id}":                     outcomeWriters,
+	// The matching of young people to mentors.
+	"GET /matching":                                matchReaders,
+	"GET /matching/new":                            matchRunners,
+	"POST /matching":                               matchRunners,
+	"GET /matching/{id}":                           matchReaders,
+	"POST /matching/proposals/{id}/approve":        matchRunners,
+	"GET /my-proposals":                            mentors,
+	"POST /my-proposals/{id}/accept":               mentors,
+	"POST /my-proposals/{id}/decline":              mentors,
+	"GET /api/v1/matching/runs":                    matchReaders,
+	"POST /api/v1/matching/runs":                   matchRunners,
+	"GET /api/v1/matching/runs/{id}":               matchReaders,
+	"GET /api/v1/matching/runs/{id}/proposals":     matchReaders,
+	"GET /api/v1/matching/runs/{id}/unmatched":     matchReaders,
+	"POST /api/v1/matching/proposals/{id}/approve": matchRunners,
+	"GET /api/v1/matching/my-proposals":            mentors,
+	"POST /api/v1/matching/proposals/{id}/accept":  mentors,
+	"POST /api/v1/matching/proposals/{id}/decline": mentors,
 }
 
 // caller is one demo user with a web session and an API token.

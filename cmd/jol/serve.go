@@ -13,6 +13,7 @@ import (
 
 	"github.com/jolproject/jol/internal/aftercare"
 	"github.com/jolproject/jol/internal/api"
+	"github.com/jolproject/jol/internal/matching"
 	"github.com/jolproject/jol/internal/metrics"
 	"github.com/jolproject/jol/internal/sponsors"
 	"github.com/jolproject/jol/internal/web"
@@ -135,6 +136,9 @@ func (a *app) serve(ctx context.Context, cfg serveConfig) error {
 	// Devices handed over get their set-up tasks (see aftercare.Sync).
 	wg.Go(func() { a.Aftercare.SyncEvery(bg, aftercare.SyncInterval, a.logger) })
 	wg.Go(func() { a.Sponsors.RemindEvery(bg, sponsors.RemindInterval, a.logger) })
+	// Proposals past their reply deadline expire and their young people
+	// are matched again.
+	wg.Go(func() { a.Matching.SweepEvery(bg, matching.SweepInterval, a.logger) })
 	if cfg.dedupeEvery > 0 {
 		wg.Go(func() { a.Dedupe.ScanEvery(bg, cfg.dedupeEvery, a.logger) })
 	}

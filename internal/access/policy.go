@@ -193,6 +193,13 @@ const (
 	ViewSelection      Action = "selection.view"
 	ManageSelection    Action = "selection.manage"
 	ManageMacroRegions Action = "selection.macro_regions"
+	// Matching young people to mentors (internal/matching): reading the
+	// runs and their proposals (staff within their scope), running the
+	// matching and approving a minor's match (coordinators), and a
+	// mentor's reply to their own proposals.
+	ViewMatching  Action = "matching.view"
+	RunMatching   Action = "matching.run"
+	ReplyMatching Action = "matching.reply"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -297,6 +304,9 @@ var rules = map[Action]rule{
 	ViewSelection:       {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
 	ManageSelection:     {roles: []Role{Admin, Coordinator}, scoped: true},
 	ManageMacroRegions:  {roles: []Role{Admin}},
+	ViewMatching:        {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
+	RunMatching:         {roles: []Role{Admin, Coordinator}, scoped: true},
+	ReplyMatching:       {roles: []Role{Mentor}},
 }
 
 // Actions lists every action the policy knows.

@@ -15,26 +15,26 @@ func Entities() []string {
 		"course_enrolment", "course_session", "debate_ballot", "debate_tournament", "delivery", "device_task",
 		"distribution_event", "distribution_photo", "donor", "duplicate_pair", "duplicate_scan", "eligibility_rules",
 		"gift", "handover", "handover_code", "household", "import_template", "import_upload", "job", "letter",
-		"letter_run", "letter_template", "letterhead", "macro_region", "mentor", "mentor_batch", "mentor_cohort",
-		"mentor_field", "mentor_module", "mentor_session", "need_signup", "oos_run", "organisation", "outreach_case",
-		"outreach_deadlines", "outreach_referral", "outreach_run", "person", "person_batch", "place_offer",
-		"placement", "pledge", "receipt", "region", "request", "request_document", "selection", "selection_appeal",
-		"selection_score", "settings", "sponsor", "stock_doc", "user", "volunteer", "volunteer_hours",
-		"volunteer_need", "warehouse", "youth", "youth_outcome"}
+		"letter_run", "letter_template", "letterhead", "macro_region", "match_proposal", "match_run", "mentor",
+		"mentor_batch", "mentor_cohort", "mentor_field", "mentor_module", "mentor_session", "need_signup", "oos_run",
+		"organisation", "outreach_case", "outreach_deadlines", "outreach_referral", "outreach_run", "person",
+		"person_batch", "place_offer", "placement", "pledge", "receipt", "region", "request", "request_document",
+		"selection", "selection_appeal", "selection_score", "settings", "sponsor", "stock_doc", "user", "volunteer",
+		"volunteer_hours", "volunteer_need", "warehouse", "youth", "youth_outcome"}
 }
 
 // Actions are the actions of the change log.
 func Actions() []string {
-	return []string{"add_guardian", "add_judge", "add_member", "add_team", "allocate", "answer", "approve", "assemble", "assign",
-		"assign_reviewer", "assign_volunteer", "attach", "cancel", "change_ballot", "check", "close", "comment",
-		"confirm", "contact", "count", "create", "delete", "deliver", "dispatch", "dry_run", "enrol", "enter_ballot",
-		"flag", "give_consent", "hand_over", "import", "issue", "link", "log_hours", "mark_distinct", "match",
-		"merge", "open", "pair", "password", "photo", "place", "plan", "produce", "publish", "rank", "receive",
-		"record_assessment", "record_attendance", "record_results", "refer", "register", "reject", "remind",
-		"remove_guardian", "remove_member", "report", "reschedule", "rescore", "retry", "return", "revoke", "save",
-		"scan", "send_code", "set_consent", "set_head", "set_needs", "set_outcome", "set_status", "sign_up", "submit",
-		"thank", "transition", "unassign", "unassign_volunteer", "unenrol", "unmerge", "update", "upload", "withdraw",
-		"withdraw_consent", "write_off"}
+	return []string{"accept", "add_guardian", "add_judge", "add_member", "add_team", "allocate", "answer", "approve", "assemble",
+		"assign", "assign_reviewer", "assign_volunteer", "attach", "cancel", "change_ballot", "check", "close",
+		"comment", "confirm", "contact", "count", "create", "decline", "delete", "deliver", "dispatch", "dry_run",
+		"enrol", "enter_ballot", "expire", "flag", "give_consent", "hand_over", "import", "issue", "link",
+		"log_hours", "mark_distinct", "match", "merge", "open", "pair", "password", "photo", "place", "plan",
+		"produce", "publish", "rank", "receive", "record_assessment", "record_attendance", "record_results", "refer",
+		"register", "reject", "remind", "remove_guardian", "remove_member", "report", "reschedule", "rescore",
+		"retry", "return", "revoke", "save", "scan", "send_code", "set_consent", "set_head", "set_needs",
+		"set_outcome", "set_status", "sign_up", "submit", "thank", "transition", "unassign", "unassign_volunteer",
+		"unenrol", "unmerge", "update", "upload", "withdraw", "withdraw_consent", "write_off"}
 }
 
 // The subject kinds of the access log that name a record a page shows.

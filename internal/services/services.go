@@ -33,6 +33,7 @@ import (
 	"github.com/jolproject/jol/internal/imports"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/letters"
+	"github.com/jolproject/jol/internal/matching"
 	"github.com/jolproject/jol/internal/mentoring"
 	"github.com/jolproject/jol/internal/oosrun"
 	"github.com/jolproject/jol/internal/orgs"
@@ -133,6 +134,9 @@ type Services struct {
 	Outcomes *outcomes.Service
 	// Selection runs the staged selection of the school of young leaders.
 	Selection *selection.Service
+	// Matching runs the matching of young people to mentors, keeps its
+	// proposals and the mentors' replies.
+	Matching *matching.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -267,6 +271,13 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.Orgs.OnMove(s.Selection.RepathOrgs)
 	s.Geo.OnMove(s.Selection.RepathRegions)
+	if s.Matching, err = matching.New(db, matching.Deps{Audit: s.Audit, Mentoring: s.Mentoring, Now: o.Now}); err != nil {
+		return nil, err
+	}
+	s.Orgs.OnMove(s.Matching.RepathOrgs)
+	s.Geo.OnMove(s.Matching.RepathRegions)
+	// The mentor of an approved, accepted match reads a minor's contacts.
+	s.Youth.OnReveal(s.Matching.Revealer())
 	if s.Stock, err = stock.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}

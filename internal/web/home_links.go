@@ -33,6 +33,8 @@ var homeLinks = []struct {
 	{"/tournaments", "nav.tournaments", "home.link.tournaments", access.ViewTournaments},
 	{"/activities", "nav.strands", "home.link.strands", access.ViewStrands},
 	{"/coverage", "nav.coverage", "home.link.coverage", access.ViewOutcomes},
+	{"/matching", "nav.matching", "home.link.matching", access.ViewMatching},
+	{"/my-proposals", "nav.my_proposals", "home.link.my_proposals", access.ReplyMatching},
 	{"/charities", "nav.charities", "home.link.charities", access.ViewCharities},
 	{"/youth", "nav.youth", "home.link.youth", access.ViewYouth},
 	{"/selections", "nav.selections", "home.link.selections", access.ViewSelection},

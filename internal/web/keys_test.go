@@ -23,6 +23,7 @@ import (
 	"github.com/jolproject/jol/internal/distribution"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/letters"
+	"github.com/jolproject/jol/internal/matching"
 	"github.com/jolproject/jol/internal/mentoring"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/outcomes"
@@ -159,6 +160,8 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"sponsors.currency.":    {"kzt", "irr", "usd", "eur"},
 		"duplicates.status.":    strs(dedupe.Statuses()...),
 		"duplicates.agreement.": strs(dedupe.Agreements()...),
+		"matching.status.":      strs(matching.Statuses()...),
+		"matching.kind.":        {matching.KindRun, matching.KindRematch},
 		"sponsors.pledge.": strs(sponsors.PledgeOpen, sponsors.PledgePartly, sponsors.PledgeFulfilled,
 			sponsors.PledgeOverdue),
 		"outboxchannel.": strs(requests.StatusPage, requests.SMS, requests.TelegramCh),

@@ -30,6 +30,8 @@ var navigation = []struct {
 	{"/tournaments", "nav.tournaments", access.ViewTournaments},
 	{"/activities", "nav.strands", access.ViewStrands},
 	{"/coverage", "nav.coverage", access.ViewOutcomes},
+	{"/matching", "nav.matching", access.ViewMatching},
+	{"/my-proposals", "nav.my_proposals", access.ReplyMatching},
 	{"/charities", "nav.charities", access.ViewCharities},
 	{"/youth", "nav.youth", access.ViewYouth},
 	{"/selections", "nav.selections", access.ViewSelection},

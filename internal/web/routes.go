@@ -17,6 +17,7 @@ import (
 	"github.com/jolproject/jol/internal/web/importing"
 	"github.com/jolproject/jol/internal/web/kit"
 	"github.com/jolproject/jol/internal/web/letters"
+	"github.com/jolproject/jol/internal/web/matching"
 	"github.com/jolproject/jol/internal/web/mentors"
 	"github.com/jolproject/jol/internal/web/outofschool"
 	"github.com/jolproject/jol/internal/web/outreach"
@@ -63,6 +64,7 @@ type rooms struct {
 	youth     *youth.Server
 	strands   *strands.Server
 	sel       *selectionweb.Server
+	matching  *matching.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -144,6 +146,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 		return err
 	}
 	if r.sel, err = selectionweb.New(k, svc); err != nil {
+		return err
+	}
+	if r.matching, err = matching.New(k, svc); err != nil {
 		return err
 	}
 	r.admin, err = admin.New(k, svc)
@@ -282,6 +287,14 @@ func (s *Server) routes() []route {
 		{"GET", "/coverage/export", access.ViewOutcomes, s.rooms.strands.CoverageExport, 0},
 		{"GET", "/outcomes/{id}", access.ViewOutcomes, s.rooms.strands.Outcome, 0},
 		{"POST", "/outcomes/{id}", access.RecordOutcomes, s.rooms.strands.SetOutcome, 0},
+		{"GET", "/matching", access.ViewMatching, s.rooms.matching.Runs, 0},
+		{"GET", "/matching/new", access.RunMatching, s.rooms.matching.New, 0},
+		{"POST", "/matching", access.RunMatching, s.rooms.matching.Start, 0},
+		{"GET", "/matching/{id}", access.ViewMatching, s.rooms.matching.Run, 0},
+		{"POST", "/matching/proposals/{id}/approve", access.RunMatching, s.rooms.matching.Approve, 0},
+		{"GET", "/my-proposals", access.ReplyMatching, s.rooms.matching.Mine, 0},
+		{"POST", "/my-proposals/{id}/accept", access.ReplyMatching, s.rooms.matching.Accept, 0},
+		{"POST", "/my-proposals/{id}/decline", access.ReplyMatching, s.rooms.matching.Decline, 0},
 
 		{"GET", "/assessments", access.ViewChild, gd.AssessmentList, 0},
 		{"GET", "/places", access.ViewChild, gd.Places, 0},
