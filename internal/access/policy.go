@@ -163,6 +163,17 @@ const (
 	ViewYouth     Action = "youth.view"
 	RegisterYouth Action = "youth.register"
 	ManageYouth   Action = "youth.manage"
+	// Mentorships (internal/mentorship): reading them and working them
+	// (sessions, goals, completing or ending early) — staff within their
+	// scope, a mentor their own, which the service checks by the mentor's
+	// login; reporting a safeguarding concern about one; working the
+	// concerns that reach a designated safeguarding lead (the service
+	// checks the lead); designating the leads of organisations.
+	ViewMentorships    Action = "mentorships.view"
+	WorkMentorships    Action = "mentorships.work"
+	ReportConcerns     Action = "safeguarding.report"
+	WorkConcerns       Action = "safeguarding.work"
+	ManageSafeguarding Action = "safeguarding.leads"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -254,6 +265,11 @@ var rules = map[Action]rule{
 	ViewYouth:          {roles: []Role{Admin, Coordinator, Operator, Auditor}, scoped: true},
 	RegisterYouth:      {roles: []Role{Admin, Coordinator, Operator}, scoped: true},
 	ManageYouth:        {roles: []Role{Admin, Coordinator}, scoped: true},
+	ViewMentorships:    {roles: []Role{Admin, Coordinator, Mentor, Auditor}, scoped: true},
+	WorkMentorships:    {roles: []Role{Admin, Coordinator, Mentor}, scoped: true},
+	ReportConcerns:     {roles: []Role{Admin, Coordinator, Mentor, Auditor}, scoped: true},
+	WorkConcerns:       {roles: []Role{Admin, Coordinator}},
+	ManageSafeguarding: {roles: []Role{Admin, Coordinator}, scoped: true},
 }
 
 // Actions lists every action the policy knows.

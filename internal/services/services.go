@@ -33,6 +33,7 @@ import (
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/letters"
 	"github.com/jolproject/jol/internal/mentoring"
+	"github.com/jolproject/jol/internal/mentorship"
 	"github.com/jolproject/jol/internal/oosrun"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/outreach"
@@ -114,6 +115,9 @@ type Services struct {
 	// Youth registers the young people of the mentoring programme and
 	// routes them to their region's branch.
 	Youth *youth.Service
+	// Mentorship keeps the relationships of young people and mentors:
+	// sessions, goals, feedback, safeguarding concerns and their ending.
+	Mentorship *mentorship.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -224,6 +228,12 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.Orgs.OnMove(s.Youth.RepathOrgs)
 	s.Geo.OnMove(s.Youth.RepathRegions)
+	// Ending a mentorship gives the mentor's place back.
+	if s.Mentorship, err = mentorship.New(db, s.Audit, s.Mentoring.Release, o.Now); err != nil {
+		return nil, err
+	}
+	s.Orgs.OnMove(s.Mentorship.RepathOrgs)
+	s.Geo.OnMove(s.Mentorship.RepathRegions)
 	if s.Stock, err = stock.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}
