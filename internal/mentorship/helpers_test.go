@@ -28,7 +28,7 @@ type env struct {
 func setup(t *testing.T, w *testworld.World) env {
 	f := mentorshiptest.Seed(t, w)
 	return env{w: w, s: w.Services.Mentorship, f: f, admin: w.Principal(access.Admin),
-		coord: w.Principal(access.Coordinator), mentor: w.Principal(access.Mentor), other: f.OtherUser.Principal(),
+		coord: w.Principal(access.Coordinator), mentor: f.MentorUser.Principal(), other: f.OtherUser.Principal(),
 		stranger: w.Stranger.Principal(), auditor: w.Principal(access.Auditor), operator: w.Principal(access.Operator)}
 }
 

@@ -40,6 +40,8 @@ var navigation = []struct {
 	{"/needs", "nav.needs", access.ViewVolunteers},
 	{"/hours", "nav.hours", access.ViewVolunteers},
 	{"/courses", "nav.courses", access.ViewCourses},
+	{"/mentorships", "nav.mentorships", access.ViewMentorships},
+	{"/safeguarding", "nav.safeguarding", access.WorkConcerns},
 	{"/organisations", "nav.organisations", access.ViewOrgs},
 	{"/regions", "nav.regions", access.ViewRegions},
 	{"/admin/users", "nav.users", access.ManageUsers},
