@@ -19,21 +19,21 @@ import (
 // changes an active row and the release runs in its transaction.
 func (s *Service) End(ctx context.Context, p access.Principal, id int64, to Status, reason string) (Mentorship, error) {
 	reason = strings.TrimSpace(reason)
-	var fs []errs.FieldError
-	switch to {
-	case Completed:
-	case EndedEarly:
-		fs = valid.Required(fs, "reason", reason)
-	default:
-		fs = append(fs, valid.Choice("status", Completed, EndedEarly))
-	}
-	if err := errs.Validation(valid.Note(fs, "reason", reason)...); err != nil {
-		return Mentorship{}, err
-	}
 	var m Mentorship
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
 		before, err := s.open(ctx, tx, p, access.WorkMentorships, id)
 		if err != nil {
+			return err
+		}
+		var fs []errs.FieldError
+		switch to {
+		case Completed:
+		case EndedEarly:
+			fs = valid.Required(fs, "reason", reason)
+		default:
+			fs = append(fs, valid.Choice("status", Completed, EndedEarly))
+		}
+		if err := errs.Validation(valid.Note(fs, "reason", reason)...); err != nil {
 			return err
 		}
 		now := s.now().UTC()
