@@ -22,6 +22,7 @@ import (
 	"github.com/jolproject/jol/internal/distribution"
 	"github.com/jolproject/jol/internal/jobs"
 	"github.com/jolproject/jol/internal/letters"
+	"github.com/jolproject/jol/internal/mentorship"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/outreach"
 	"github.com/jolproject/jol/internal/people"
@@ -158,6 +159,12 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"period.":              aftercare.Periods(),
 		"volunteering.status.": strs(volunteers.HoursStatuses()...),
 		"volunteering.need.":   strs(volunteers.NeedOpen, volunteers.NeedCancelled),
+
+		"mentorship.status.":     strs(mentorship.Statuses()...),
+		"mentorship.format.":     {mentorship.InPerson, mentorship.Online},
+		"mentorship.goal.":       strs(mentorship.GoalStatuses()...),
+		"safeguarding.status.":   strs(mentorship.ConcernStatuses()...),
+		"safeguarding.reporter.": {"admin", "coordinator", "mentor", "auditor", "youth"},
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {
