@@ -87,6 +87,10 @@ type mentorFeedbackInput struct {
 
 // giveMentorFeedback records the mentor's feedback on a session.
 func (a *API) giveMentorFeedback(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
 	session, err := pathID(r, "session")
 	if err != nil {
 		return err
@@ -95,7 +99,7 @@ func (a *API) giveMentorFeedback(w http.ResponseWriter, r *http.Request, rq *req
 	if err := decode(r, &in); err != nil {
 		return err
 	}
-	f, err := a.svc.Mentorship.MentorFeedback(r.Context(), rq.p, session, in.Rating, in.Comment)
+	f, err := a.svc.Mentorship.MentorFeedback(r.Context(), rq.p, id, session, in.Rating, in.Comment)
 	if err != nil {
 		return err
 	}

@@ -13,14 +13,19 @@ import (
 )
 
 // MentorFeedback records the mentor's feedback on session sessionID of
-// their own mentorship: a rating from 1 to 5 and a comment, once per
-// session. Only the mentor gives it.
-func (s *Service) MentorFeedback(ctx context.Context, p access.Principal, sessionID int64, rating int, comment string) (Feedback, error) {
+// their own mentorship id: a rating from 1 to 5 and a comment, once per
+// session. Only the mentor gives it; a session of another mentorship is
+// not found.
+func (s *Service) MentorFeedback(ctx context.Context, p access.Principal, id, sessionID int64, rating int, comment string) (Feedback, error) {
 	if p.Role != access.Mentor {
 		return Feedback{}, errs.New(errs.Forbidden, "error.forbidden")
 	}
-	return s.feedback(ctx, p, sessionID, ByMentor, rating, comment, func(tx *sql.Tx, id int64) (Mentorship, error) {
-		return s.open(ctx, tx, p, access.WorkMentorships, id)
+	return s.feedback(ctx, p, sessionID, ByMentor, rating, comment, func(tx *sql.Tx, of int64) (Mentorship, error) {
+		m, err := s.open(ctx, tx, p, access.WorkMentorships, id)
+		if err == nil && of != id {
+			err = errs.ErrNotFound
+		}
+		return m, err
 	})
 }
 

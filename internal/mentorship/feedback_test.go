@@ -18,12 +18,12 @@ func TestFeedbackBothWays(t *testing.T) {
 		x, err := e.s.LogSession(ctx, e.mentor, e.f.Minor, mentorship.SessionInput{HeldOn: testworld.Day(2026, 8, 30),
 			Minutes: 45, Format: mentorship.InPerson, Topic: "First meeting"})
 		must(t, err)
-		mine, err := e.s.MentorFeedback(ctx, e.mentor, x.ID, 4, "Shy but keen")
+		mine, err := e.s.MentorFeedback(ctx, e.mentor, e.f.Minor, x.ID, 4, "Shy but keen")
 		must(t, err)
 		if mine.Author != mentorship.ByMentor || mine.Rating != 4 {
 			t.Fatalf("mentor's feedback %+v", mine)
 		}
-		_, err = e.s.MentorFeedback(ctx, e.mentor, x.ID, 5, "Again")
+		_, err = e.s.MentorFeedback(ctx, e.mentor, e.f.Minor, x.ID, 5, "Again")
 		wantKey(t, err, "error.feedback_given")
 		theirs, err := e.s.YouthFeedback(ctx, e.f.MinorYouth, x.ID, 5, "Helpful")
 		must(t, err)
@@ -33,10 +33,12 @@ func TestFeedbackBothWays(t *testing.T) {
 
 		// Feedback on another's mentorship.
 		for name, p := range map[string]access.Principal{"another mentor": e.other, "a coordinator": e.coord} {
-			if _, err := e.s.MentorFeedback(ctx, p, x.ID, 3, ""); errs.CodeOf(err) != errs.Forbidden {
+			if _, err := e.s.MentorFeedback(ctx, p, e.f.Minor, x.ID, 3, ""); errs.CodeOf(err) != errs.Forbidden {
 				t.Errorf("%s gives the mentor's feedback: %v", name, err)
 			}
 		}
+		_, err = e.s.MentorFeedback(ctx, e.mentor, e.f.Adult, x.ID, 3, "Through another mentorship")
+		wantKey(t, err, "error.not_found")
 		_, err = e.s.YouthFeedback(ctx, e.f.AdultYouth, x.ID, 1, "Not my session")
 		wantKey(t, err, "error.not_found")
 		_, err = e.s.YouthFeedback(ctx, e.f.MinorYouth, x.ID+100, 1, "")

@@ -89,7 +89,7 @@ func (s *Server) GiveFeedback(w http.ResponseWriter, r *http.Request, rq *reques
 			if len(f.FieldErrs) > 0 {
 				return nil
 			}
-			_, err := s.ships().MentorFeedback(r.Context(), rq.P, sessionID, rating, f.Values["comment"])
+			_, err := s.ships().MentorFeedback(r.Context(), rq.P, id, sessionID, rating, f.Values["comment"])
 			return err
 		})
 }
