@@ -166,6 +166,19 @@ var (
 	matchReaders = []string{"admin", "coordinator", "auditor"}
 	matchRunners = []string{"admin", "coordinator"}
 	mentors      = []string{"mentor"}
+	// Mentorships: coordinators and administrators read and work them,
+	// auditors read them, a mentor their own (the service checks which);
+	// whoever reads one may report a safeguarding concern about it.
+	// Concerns are worked by coordinators (the designated lead, which the
+	// service checks) and administrators, who also designate the leads.
+	// The mentors' activity is read by who reads the mentors.
+	mentorshipViewers = []string{"admin", "coordinator", "mentor", "auditor"}
+	mentorshipWorkers = []string{"admin", "coordinator", "mentor"}
+	concernReporters  = []string{"admin", "coordinator", "mentor", "auditor"}
+	concernWorkers    = []string{"admin", "coordinator"}
+	activityReaders   = []string{"admin", "coordinator", "auditor"}
+	// The mentor's feedback on a session is the mentor's alone.
+	mentorsOnly = []string{"mentor"}
 )
 
 var expectedAccess = map[string][]string{
@@ -763,23 +776,50 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/outcomes/{id}":                     outcomeReaders,
 	"PUT /api/v1/outcomes/{id}":                     outcomeWriters,
 	// The matching of young people to mentors.
-	"GET /matching":                                matchReaders,
-	"GET /matching/new":                            matchRunners,
-	"POST /matching":                               matchRunners,
-	"GET /matching/{id}":                           matchReaders,
-	"POST /matching/proposals/{id}/approve":        matchRunners,
-	"GET /my-proposals":                            mentors,
-	"POST /my-proposals/{id}/accept":               mentors,
-	"POST /my-proposals/{id}/decline":              mentors,
-	"GET /api/v1/matching/runs":                    matchReaders,
-	"POST /api/v1/matching/runs":                   matchRunners,
-	"GET /api/v1/matching/runs/{id}":               matchReaders,
-	"GET /api/v1/matching/runs/{id}/proposals":     matchReaders,
-	"GET /api/v1/matching/runs/{id}/unmatched":     matchReaders,
-	"POST /api/v1/matching/proposals/{id}/approve": matchRunners,
-	"GET /api/v1/matching/my-proposals":            mentors,
-	"POST /api/v1/matching/proposals/{id}/accept":  mentors,
-	"POST /api/v1/matching/proposals/{id}/decline": mentors,
+	"GET /matching":                                             matchReaders,
+	"GET /matching/new":                                         matchRunners,
+	"POST /matching":                                            matchRunners,
+	"GET /matching/{id}":                                        matchReaders,
+	"POST /matching/proposals/{id}/approve":                     matchRunners,
+	"GET /my-proposals":                                         mentors,
+	"POST /my-proposals/{id}/accept":                            mentors,
+	"POST /my-proposals/{id}/decline":                           mentors,
+	"GET /api/v1/matching/runs":                                 matchReaders,
+	"POST /api/v1/matching/runs":                                matchRunners,
+	"GET /api/v1/matching/runs/{id}":                            matchReaders,
+	"GET /api/v1/matching/runs/{id}/proposals":                  matchReaders,
+	"GET /api/v1/matching/runs/{id}/unmatched":                  matchReaders,
+	"POST /api/v1/matching/proposals/{id}/approve":              matchRunners,
+	"GET /api/v1/matching/my-proposals":                         mentors,
+	"POST /api/v1/matching/proposals/{id}/accept":               mentors,
+	"POST /api/v1/matching/proposals/{id}/decline":              mentors,
+	"GET /mentorships":                                          mentorshipViewers,
+	"GET /mentorships/activity":                                 activityReaders,
+	"GET /mentorships/{id}":                                     mentorshipViewers,
+	"POST /mentorships/{id}/sessions":                           mentorshipWorkers,
+	"POST /mentorships/{id}/sessions/{session}/feedback":        mentorsOnly,
+	"POST /mentorships/{id}/goals":                              mentorshipWorkers,
+	"POST /mentorships/{id}/goals/{goal}":                       mentorshipWorkers,
+	"POST /mentorships/{id}/concerns":                           concernReporters,
+	"POST /mentorships/{id}/end":                                mentorshipWorkers,
+	"GET /safeguarding":                                         concernWorkers,
+	"POST /safeguarding/leads":                                  concernWorkers,
+	"GET /safeguarding/{id}":                                    concernWorkers,
+	"POST /safeguarding/{id}":                                   concernWorkers,
+	"GET /api/v1/mentorships":                                   mentorshipViewers,
+	"GET /api/v1/mentorships/activity":                          activityReaders,
+	"GET /api/v1/mentorships/{id}":                              mentorshipViewers,
+	"POST /api/v1/mentorships/{id}/sessions":                    mentorshipWorkers,
+	"POST /api/v1/mentorships/{id}/sessions/{session}/feedback": mentorsOnly,
+	"POST /api/v1/mentorships/{id}/goals":                       mentorshipWorkers,
+	"PUT /api/v1/mentorships/{id}/goals/{goal}":                 mentorshipWorkers,
+	"POST /api/v1/mentorships/{id}/concerns":                    concernReporters,
+	"POST /api/v1/mentorships/{id}/end":                         mentorshipWorkers,
+	"GET /api/v1/safeguarding/concerns":                         concernWorkers,
+	"GET /api/v1/safeguarding/concerns/{id}":                    concernWorkers,
+	"POST /api/v1/safeguarding/concerns/{id}/status":            concernWorkers,
+	"GET /api/v1/safeguarding/leads":                            concernWorkers,
+	"PUT /api/v1/safeguarding/leads/{org}":                      concernWorkers,
 }
 
 // caller is one demo user with a web session and an API token.
@@ -899,6 +939,8 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 			// A need, hours, a course or a session the test does not make:
 			// an id no record has, which the routes refuse before looking.
 			path = strings.Replace(path, "{id}", "999999", 1)
+			path = strings.NewReplacer("{session}", "999999", "{goal}", "999999",
+				"{org}", strconv.FormatInt(orgID, 10)).Replace(path)
 			code := c.do(t, s.url, method, path)
 			want := contains(allowed, local)
 			switch {

@@ -200,6 +200,17 @@ const (
 	ViewMatching  Action = "matching.view"
 	RunMatching   Action = "matching.run"
 	ReplyMatching Action = "matching.reply"
+	// Mentorships (internal/mentorship): reading them and working them
+	// (sessions, goals, completing or ending early) — staff within their
+	// scope, a mentor their own, which the service checks by the mentor's
+	// login; reporting a safeguarding concern about one; working the
+	// concerns that reach a designated safeguarding lead (the service
+	// checks the lead); designating the leads of organisations.
+	ViewMentorships    Action = "mentorships.view"
+	WorkMentorships    Action = "mentorships.work"
+	ReportConcerns     Action = "safeguarding.report"
+	WorkConcerns       Action = "safeguarding.work"
+	ManageSafeguarding Action = "safeguarding.leads"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -307,6 +318,11 @@ var rules = map[Action]rule{
 	ViewMatching:        {roles: []Role{Admin, Coordinator, Auditor}, scoped: true},
 	RunMatching:         {roles: []Role{Admin, Coordinator}, scoped: true},
 	ReplyMatching:       {roles: []Role{Mentor}},
+	ViewMentorships:     {roles: []Role{Admin, Coordinator, Mentor, Auditor}, scoped: true},
+	WorkMentorships:     {roles: []Role{Admin, Coordinator, Mentor}, scoped: true},
+	ReportConcerns:      {roles: []Role{Admin, Coordinator, Mentor, Auditor}, scoped: true},
+	WorkConcerns:        {roles: []Role{Admin, Coordinator}},
+	ManageSafeguarding:  {roles: []Role{Admin, Coordinator}, scoped: true},
 }
 
 // Actions lists every action the policy knows.

@@ -16,11 +16,13 @@ func Entities() []string {
 		"distribution_event", "distribution_photo", "donor", "duplicate_pair", "duplicate_scan", "eligibility_rules",
 		"gift", "handover", "handover_code", "household", "import_template", "import_upload", "job", "letter",
 		"letter_run", "letter_template", "letterhead", "macro_region", "match_proposal", "match_run", "mentor",
-		"mentor_batch", "mentor_cohort", "mentor_field", "mentor_module", "mentor_session", "need_signup", "oos_run",
-		"organisation", "outreach_case", "outreach_deadlines", "outreach_referral", "outreach_run", "person",
-		"person_batch", "place_offer", "placement", "pledge", "receipt", "region", "request", "request_document",
-		"selection", "selection_appeal", "selection_score", "settings", "sponsor", "stock_doc", "user", "volunteer",
-		"volunteer_hours", "volunteer_need", "warehouse", "youth", "youth_outcome"}
+		"mentor_batch", "mentor_cohort", "mentor_field", "mentor_module", "mentor_session", "mentorship",
+		"mentorship_feedback", "mentorship_goal", "mentorship_session", "need_signup", "oos_run", "organisation",
+		"outreach_case", "outreach_deadlines", "outreach_referral", "outreach_run", "person", "person_batch",
+		"place_offer", "placement", "pledge", "receipt", "region", "request", "request_document",
+		"safeguarding_concern", "safeguarding_lead", "selection", "selection_appeal", "selection_score", "settings",
+		"sponsor", "stock_doc", "user", "volunteer", "volunteer_hours", "volunteer_need", "warehouse", "youth",
+		"youth_outcome"}
 }
 
 // Actions are the actions of the change log.

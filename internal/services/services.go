@@ -35,6 +35,7 @@ import (
 	"github.com/jolproject/jol/internal/letters"
 	"github.com/jolproject/jol/internal/matching"
 	"github.com/jolproject/jol/internal/mentoring"
+	"github.com/jolproject/jol/internal/mentorship"
 	"github.com/jolproject/jol/internal/oosrun"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/outcomes"
@@ -137,6 +138,9 @@ type Services struct {
 	// Matching runs the matching of young people to mentors, keeps its
 	// proposals and the mentors' replies.
 	Matching *matching.Service
+	// Mentorship keeps the relationships of young people and mentors:
+	// sessions, goals, feedback, safeguarding concerns and their ending.
+	Mentorship *mentorship.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -278,6 +282,12 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	s.Geo.OnMove(s.Matching.RepathRegions)
 	// The mentor of an approved, accepted match reads a minor's contacts.
 	s.Youth.OnReveal(s.Matching.Revealer())
+	// Ending a mentorship gives the mentor's place back.
+	if s.Mentorship, err = mentorship.New(db, s.Audit, s.Mentoring.Release, o.Now); err != nil {
+		return nil, err
+	}
+	s.Orgs.OnMove(s.Mentorship.RepathOrgs)
+	s.Geo.OnMove(s.Mentorship.RepathRegions)
 	if s.Stock, err = stock.New(db, s.Audit, o.Now); err != nil {
 		return nil, err
 	}

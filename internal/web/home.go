@@ -79,6 +79,10 @@ func (s *Server) homeCount(ctx context.Context, rq *request, href string) (int, 
 		return s.svc.Accounts.Count(ctx)
 	case "/organisations":
 		return s.svc.Orgs.Count(ctx, rq.P)
+	case "/safeguarding":
+		// The concerns waiting for this lead: how a concern reaches them
+		// at once, on the first page they see.
+		return s.svc.Mentorship.OpenConcerns(ctx, rq.P)
 	}
 	return -1, nil
 }

@@ -25,6 +25,7 @@ import (
 	"github.com/jolproject/jol/internal/letters"
 	"github.com/jolproject/jol/internal/matching"
 	"github.com/jolproject/jol/internal/mentoring"
+	"github.com/jolproject/jol/internal/mentorship"
 	"github.com/jolproject/jol/internal/orgs"
 	"github.com/jolproject/jol/internal/outcomes"
 	"github.com/jolproject/jol/internal/outreach"
@@ -173,20 +174,25 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"volunteering.status.": strs(volunteers.HoursStatuses()...),
 		"volunteering.need.":   strs(volunteers.NeedOpen, volunteers.NeedCancelled),
 
-		"championship.state.":   strs(championship.States()...),
-		"championship.origin.":  strs(championship.Assigned, championship.Submitted),
-		"youth.settlement.":     strs(young.Settlements()...),
-		"youth.status.":         strs(young.Statuses()...),
-		"youth.channel.":        strs(young.Channels()...),
-		"youth.format.":         strs(mentoring.InPerson, mentoring.Online),
-		"strand.":               strs(strands.Strands()...),
-		"outcome.":              strs(outcomes.Codes()...),
-		"selection.macro.":      strs(selection.Macros()...),
-		"selection.state.":      strs(selection.Collecting, selection.Ranked, selection.Appeals, selection.Published),
-		"selection.quota_mode.": strs(selection.Fixed, selection.ProportionalQuotas),
-		"selection.tie.":        strs(selection.RegisteredFirst, selection.Draw),
-		"selection.reason.":     strs(selection.WithinQuota, selection.Redistributed, selection.Below),
-		"selection.appeal.":     {"open", "upheld", "rejected"},
+		"championship.state.":    strs(championship.States()...),
+		"championship.origin.":   strs(championship.Assigned, championship.Submitted),
+		"youth.settlement.":      strs(young.Settlements()...),
+		"youth.status.":          strs(young.Statuses()...),
+		"youth.channel.":         strs(young.Channels()...),
+		"youth.format.":          strs(mentoring.InPerson, mentoring.Online),
+		"strand.":                strs(strands.Strands()...),
+		"outcome.":               strs(outcomes.Codes()...),
+		"selection.macro.":       strs(selection.Macros()...),
+		"selection.state.":       strs(selection.Collecting, selection.Ranked, selection.Appeals, selection.Published),
+		"selection.quota_mode.":  strs(selection.Fixed, selection.ProportionalQuotas),
+		"selection.tie.":         strs(selection.RegisteredFirst, selection.Draw),
+		"selection.reason.":      strs(selection.WithinQuota, selection.Redistributed, selection.Below),
+		"selection.appeal.":      {"open", "upheld", "rejected"},
+		"mentorship.status.":     strs(mentorship.Statuses()...),
+		"mentorship.format.":     {mentorship.InPerson, mentorship.Online},
+		"mentorship.goal.":       strs(mentorship.GoalStatuses()...),
+		"safeguarding.status.":   strs(mentorship.ConcernStatuses()...),
+		"safeguarding.reporter.": {"admin", "coordinator", "mentor", "auditor", "youth"},
 	}
 	want := map[string][]string{} // key → files using it
 	use := func(key, file string) {

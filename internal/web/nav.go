@@ -50,6 +50,8 @@ var navigation = []struct {
 	{"/courses", "nav.courses", access.ViewCourses},
 	{"/mentors", "nav.mentors", access.ViewMentors},
 	{"/my/mentoring", "nav.my_mentoring", access.OwnMentorProfile},
+	{"/mentorships", "nav.mentorships", access.ViewMentorships},
+	{"/safeguarding", "nav.safeguarding", access.WorkConcerns},
 	{"/organisations", "nav.organisations", access.ViewOrgs},
 	{"/regions", "nav.regions", access.ViewRegions},
 	{"/admin/users", "nav.users", access.ManageUsers},

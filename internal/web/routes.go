@@ -19,6 +19,7 @@ import (
 	"github.com/jolproject/jol/internal/web/letters"
 	"github.com/jolproject/jol/internal/web/matching"
 	"github.com/jolproject/jol/internal/web/mentors"
+	"github.com/jolproject/jol/internal/web/mentorship"
 	"github.com/jolproject/jol/internal/web/outofschool"
 	"github.com/jolproject/jol/internal/web/outreach"
 	"github.com/jolproject/jol/internal/web/public"
@@ -65,6 +66,7 @@ type rooms struct {
 	strands   *strands.Server
 	sel       *selectionweb.Server
 	matching  *matching.Server
+	ships     *mentorship.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -149,6 +151,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 		return err
 	}
 	if r.matching, err = matching.New(k, svc); err != nil {
+		return err
+	}
+	if r.ships, err = mentorship.New(k, svc); err != nil {
 		return err
 	}
 	r.admin, err = admin.New(k, svc)
@@ -237,6 +242,20 @@ func (s *Server) routes() []route {
 		// The out-of-school run: a run is read within the organisation of
 		// its population list, its children within the reader's scope,
 		// which the service checks.
+		{"GET", "/mentorships", access.ViewMentorships, s.rooms.ships.List, 0},
+		{"GET", "/mentorships/activity", access.ViewMentors, s.rooms.ships.Activity, 0},
+		{"GET", "/mentorships/{id}", access.ViewMentorships, s.rooms.ships.Mentorship, 0},
+		{"POST", "/mentorships/{id}/sessions", access.WorkMentorships, s.rooms.ships.LogSession, 0},
+		{"POST", "/mentorships/{id}/sessions/{session}/feedback", access.WorkMentorships, s.rooms.ships.GiveFeedback, 0},
+		{"POST", "/mentorships/{id}/goals", access.WorkMentorships, s.rooms.ships.AddGoal, 0},
+		{"POST", "/mentorships/{id}/goals/{goal}", access.WorkMentorships, s.rooms.ships.UpdateGoal, 0},
+		{"POST", "/mentorships/{id}/concerns", access.ReportConcerns, s.rooms.ships.ReportConcern, 0},
+		{"POST", "/mentorships/{id}/end", access.WorkMentorships, s.rooms.ships.End, 0},
+		{"GET", "/safeguarding", access.WorkConcerns, s.rooms.ships.Concerns, 0},
+		{"POST", "/safeguarding/leads", access.ManageSafeguarding, s.rooms.ships.SetLead, 0},
+		{"GET", "/safeguarding/{id}", access.WorkConcerns, s.rooms.ships.Concern, 0},
+		{"POST", "/safeguarding/{id}", access.WorkConcerns, s.rooms.ships.WorkConcern, 0},
+
 		{"GET", "/out-of-school", access.ViewOutOfSchool, oos.Runs, 0},
 		{"GET", "/out-of-school/new", access.RunOutOfSchool, oos.New, 0},
 		{"POST", "/out-of-school", access.RunOutOfSchool, oos.Start, 0},
