@@ -231,5 +231,13 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 			return nil, err
 		}
 	}
+	// The youth organisation's competitions and selection, on the young
+	// people registered with it (a few of its own until the mentoring
+	// demo registers them: contestFallback).
+	if !o.NoRegistry {
+		if err := seedContests(ctx, s, now()); err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
 }
