@@ -194,6 +194,7 @@ var expectedAccess = map[string][]string{
 	"GET /selections/{id}":                                  selectionViewers,
 	"POST /selections/{id}/scores":                          selectionManagers,
 	"POST /selections/{id}/scores/import":                   selectionManagers,
+	"POST /selections/{id}/scores/pull":                     selectionManagers,
 	"POST /selections/{id}/appeals":                         selectionManagers,
 	"POST /selections/{id}/appeals/{appeal}/decide":         selectionManagers,
 	"POST /selections/{id}/{step}":                          selectionManagers,

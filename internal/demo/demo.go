@@ -28,8 +28,11 @@
 // letters written to its sponsors and volunteers. In Qazvin province
 // the benefactors' association's four charities take referrals of
 // out-of-school children whose cases two outreach workers follow, at
-// every step from flagged to closed. Later capabilities add their sample
-// data here (mentors).
+// every step from flagged to closed. A youth organisation's young people
+// take part in Almaty Region's case championship and a debate tournament
+// with a break to the final, whose results feed the selection of 400
+// young leaders, published with its appeals decided. Later capabilities
+// add their sample data here (mentors).
 package demo
 
 import (
@@ -228,6 +231,14 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 	// a registry are spared.
 	if !o.NoRegistry {
 		if err := seedLetters(ctx, s, now().Year()); err != nil {
+			return nil, err
+		}
+	}
+	// The youth organisation's competitions and selection, on the young
+	// people registered with it (a few of its own until the mentoring
+	// demo registers them: contestFallback).
+	if !o.NoRegistry {
+		if err := seedContests(ctx, s, now()); err != nil {
 			return nil, err
 		}
 	}

@@ -182,3 +182,12 @@ func topCode(path string) string {
 	}
 	return parts[1]
 }
+
+// WithClock returns a copy of the service whose clock is now: for
+// writing a selection that was run earlier, as the demo's is, so that
+// its appeal window opens and closes on the days it did.
+func (s *Service) WithClock(now func() time.Time) *Service {
+	c := *s
+	c.now = now
+	return &c
+}

@@ -159,8 +159,9 @@ type Options struct {
 // person moves what other domains hold of the person (assessments,
 // placements) in the same transaction; a submitted request is refused
 // outside its campaign's age range and evaluated after its commit; the
-// public form reads the campaigns and the conditions of their rules; web
-// imports and recalculations run as jobs. The
+// public form reads the campaigns and the conditions of their rules; a
+// selection pulls the results of finished championships and tournaments;
+// web imports and recalculations run as jobs. The
 // aid catalogue starts with its built-in items and kits.
 func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	if o.Now == nil {
@@ -275,6 +276,9 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	}
 	s.Orgs.OnMove(s.Selection.RepathOrgs)
 	s.Geo.OnMove(s.Selection.RepathRegions)
+	// The regional rounds pulled from finished competitions.
+	s.Selection.AddSource("championship", championshipResults{s.Championship})
+	s.Selection.AddSource("tournament", tournamentResults{s.Tournaments})
 	if s.Matching, err = matching.New(db, matching.Deps{Audit: s.Audit, Mentoring: s.Mentoring, Now: o.Now}); err != nil {
 		return nil, err
 	}

@@ -188,6 +188,7 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"selection.tie.":         strs(selection.RegisteredFirst, selection.Draw),
 		"selection.reason.":      strs(selection.WithinQuota, selection.Redistributed, selection.Below),
 		"selection.appeal.":      {"open", "upheld", "rejected"},
+		"selection.source.":      {"championship", "tournament"},
 		"mentorship.status.":     strs(mentorship.Statuses()...),
 		"mentorship.format.":     {mentorship.InPerson, mentorship.Online},
 		"mentorship.goal.":       strs(mentorship.GoalStatuses()...),

@@ -586,6 +586,7 @@ func (s *Server) routes() []route {
 		{"GET", "/selections/{id}", access.ViewSelection, sel.Show, 0},
 		{"POST", "/selections/{id}/scores", access.ManageSelection, sel.EnterScore, 0},
 		{"POST", "/selections/{id}/scores/import", access.ManageSelection, sel.ImportScores, kit.MaxUploadBytes},
+		{"POST", "/selections/{id}/scores/pull", access.ManageSelection, sel.PullScores, 0},
 		{"POST", "/selections/{id}/appeals", access.ManageSelection, sel.FileAppeal, 0},
 		{"POST", "/selections/{id}/appeals/{appeal}/decide", access.ManageSelection, sel.Decide, 0},
 		{"POST", "/selections/{id}/{step}", access.ManageSelection, sel.Step, 0},

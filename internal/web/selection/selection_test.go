@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/championship"
 	"github.com/jolproject/jol/internal/selection"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
@@ -159,5 +160,53 @@ func TestAListOfScores(t *testing.T) {
 	}
 	if got := webtest.Must(f.Svc.Selection.Get(ctx, access.System, sel.ID)); got.Candidates != 1 {
 		t.Errorf("%d candidates", got.Candidates)
+	}
+}
+
+func TestPullingAFinishedChampionship(t *testing.T) {
+	f := webtest.New(t)
+	c := f.Login(t, "coord@example.org")
+	sel := webtest.Must(f.Svc.Selection.Create(ctx, access.System, selection.Input{Name: "Leaders", OrgID: f.Org.ID, Places: 5,
+		QuotaMode: selection.ProportionalQuotas, TieRule: selection.RegisteredFirst}))
+	page := "/selections/" + webtest.Itoa(sel.ID)
+	if r := c.Get(page); !strings.Contains(r.Body, "No finished competition to take results from.") {
+		t.Fatalf("no competition: %s", r.Body)
+	}
+	a := youngPerson(t, f, "KZ-75", "Abenova", true)
+	b := youngPerson(t, f, "KZ-75", "Bekova", false)
+	cs := f.Svc.Championship
+	ch := webtest.Must(cs.Create(ctx, access.System, championship.Input{OrgID: f.Org.ID, RegionCode: "KZ-75", Name: "Almaty cases",
+		Starts: webtest.Day(2026, 10, 1), Ends: webtest.Day(2026, 10, 2),
+		Rubric: []championship.Criterion{{Code: "analysis", Name: "Analysis", Weight: 1, Min: 0, Max: 10}}}))
+	team := webtest.Must(cs.RegisterTeam(ctx, access.System, ch.ID, championship.TeamInput{Name: "Aru", RegionCode: "KZ-75", Members: []int64{a, b}}))
+	j := webtest.Must(cs.AddJuror(ctx, access.System, ch.ID, championship.JurorInput{Name: "A. Juror", RegionCode: "KZ-71"}))
+	ch = webtest.Must(cs.SetState(ctx, access.System, ch.ID, championship.Scoring, ch.Version))
+	webtest.Check(t, cs.Score(ctx, access.System, ch.ID, championship.Sheet{JurorID: j.ID, TeamID: team.ID, Scores: map[string]int{"analysis": 7}}))
+	if r := c.Get(page); !strings.Contains(r.Body, "No finished competition") {
+		t.Fatalf("a championship still scoring is offered: %s", r.Body)
+	}
+	webtest.Must(cs.SetState(ctx, access.System, ch.ID, championship.Finished, ch.Version))
+	value := "championship:" + webtest.Itoa(ch.ID)
+	if r := c.Get(page); !strings.Contains(r.Body, `<option value="`+value+`">Case championship: Almaty cases</option>`) {
+		t.Fatalf("the finished championship is not offered: %s", r.Body)
+	}
+	if r := c.Post(page+"/scores/pull", url.Values{"competition": {value}}); r.Status != http.StatusUnprocessableEntity ||
+		!strings.Contains(r.Body, "Regional round is required") {
+		t.Fatalf("no round: %d %s", r.Status, r.Body)
+	}
+	if r := c.Post(page+"/scores/pull", url.Values{"competition": {"cup:1"}, "round": {"Cases"}}); r.Status != http.StatusUnprocessableEntity ||
+		!strings.Contains(r.Body, "No source of results named cup.") {
+		t.Fatalf("an unknown source: %d %s", r.Status, r.Body)
+	}
+	if r := c.Post(page+"/scores/pull", url.Values{"competition": {value}, "round": {"Cases"}}); r.Status != http.StatusOK ||
+		!strings.Contains(r.Body, "2 results entered, 0 refused.") {
+		t.Fatalf("pull: %d %s", r.Status, r.Body)
+	}
+	if got := webtest.Must(f.Svc.Selection.Get(ctx, access.System, sel.ID)); got.Candidates != 2 {
+		t.Errorf("%d candidates", got.Candidates)
+	}
+	if r := c.Post(page+"/scores/pull", url.Values{"competition": {value}, "round": {"Cases again"}}); r.Status != http.StatusOK ||
+		!strings.Contains(r.Body, "0 results entered, 2 refused.") || !strings.Contains(r.Body, "already has a score") {
+		t.Fatalf("pulled twice: %d %s", r.Status, r.Body)
 	}
 }

@@ -24,10 +24,14 @@ type showView struct {
 	Appeals   []selection.Appeal
 	CanManage bool
 	// The forms of the page, each keeping its input and errors.
-	Score, Appeal, Decide *form
-	Deciding              int64 // the appeal the Decide form answers
+	Score, Appeal, Decide, Pull *form
+	// Competitions are the finished ones the pull form offers.
+	Competitions []competition
+	Deciding     int64 // the appeal the Decide form answers
 	// Imported is what a list of scores entered and refused, after one.
 	Imported *imported
+	// Pulled is what a pull from a competition entered and refused.
+	Pulled *pulledView
 }
 
 // imported is the result of a list of scores, its refusals translated.
@@ -73,6 +77,14 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, rq *request, v s
 	}
 	if v.Decide == nil {
 		v.Decide = kit.NewForm(nil, "score", "decision")
+	}
+	if v.Pull == nil {
+		v.Pull = kit.NewForm(nil, pullFields...)
+	}
+	if v.CanManage && (v.Sel.State == selection.Collecting || v.Sel.State == selection.Ranked) {
+		if v.Competitions, err = s.finished(ctx, rq.P); err != nil {
+			return err
+		}
 	}
 	s.Render(w, status, "selection", &v)
 	return nil
