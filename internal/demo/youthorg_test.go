@@ -1,0 +1,212 @@
+package demo_test
+
+import (
+	"strconv"
+	"testing"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/demo"
+	"github.com/jolproject/jol/internal/matching"
+	"github.com/jolproject/jol/internal/mentoring"
+	"github.com/jolproject/jol/internal/mentorship"
+	"github.com/jolproject/jol/internal/selection"
+	svcs "github.com/jolproject/jol/internal/services"
+	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/youth"
+)
+
+// principal is the principal of demo login local.
+func principal(t *testing.T, svc *svcs.Services, local string) access.Principal {
+	t.Helper()
+	u, err := svc.Accounts.LookupEmail(ctx, demo.Email(local))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.Principal()
+}
+
+// pages reads every page of a list read with a cursor.
+func pages[T any](t *testing.T, read func(store.Page) ([]T, string, error)) []T {
+	t.Helper()
+	var out []T
+	pg := store.Page{Limit: store.MaxLimit}
+	for {
+		page, next, err := read(pg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, page...)
+		if next == "" {
+			return out
+		}
+		if pg.Before, err = strconv.ParseInt(next, 10, 64); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// mentorsOf lists every mentor p sees.
+func mentorsOf(t *testing.T, svc *svcs.Services, p access.Principal) []mentoring.Mentor {
+	t.Helper()
+	var out []mentoring.Mentor
+	for f := (mentoring.Filter{}); ; {
+		page, err := svc.Mentoring.List(ctx, p, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, page...)
+		if len(page) < mentoring.MaxPage {
+			return out
+		}
+		f.After = page[len(page)-1].ID
+	}
+}
+
+// The youth programme: 1,000 approved mentors, most of whom finished the
+// school; 3,000 young people in the five macro-regions' branches, in the
+// three age groups, from villages and towns; runs whose proposals hold
+// no mentor beyond their capacity; mentorships with sessions and feedback
+// both ways; the concern on the designated lead's list; the mentor login
+// linked to its profile.
+func TestDemoYouthProgramme(t *testing.T) {
+	_, svc := seeded(t)
+	coord := principal(t, svc, "youth")
+	mentors := mentorsOf(t, svc, coord)
+	if len(mentors) != 1000 {
+		t.Fatalf("%d mentors, want 1,000", len(mentors))
+	}
+	day := store.Day(now())
+	var finished, minors, lapsed int
+	st, err := svc.Mentoring.Standings(ctx, coord)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range mentors {
+		if m.Status != mentoring.Approved || m.Capacity < 1 || m.Capacity > 5 {
+			t.Fatalf("mentor %+v", m)
+		}
+		if st.Of(m.ID).Finished() {
+			finished++
+		}
+		if m.Minors {
+			minors++
+			if !m.Vetting.ValidOn(day) {
+				lapsed++
+			}
+		}
+	}
+	if finished < 700 || finished > 950 || minors < 200 || lapsed == 0 || lapsed > minors/10 {
+		t.Errorf("%d finished the school, %d take minors, %d of them with lapsed vetting", finished, minors, lapsed)
+	}
+	ys := pages(t, func(pg store.Page) ([]youth.Youth, string, error) {
+		return svc.Youth.List(ctx, coord, youth.Filter{}, pg)
+	})
+	if len(ys) != 3000 {
+		t.Fatalf("%d young people, want 3,000", len(ys))
+	}
+	regions, groups, places := map[string]int{}, map[youth.AgeGroup]int{}, map[youth.Settlement]int{}
+	for _, y := range ys {
+		regions[y.RegionCode]++
+		groups[y.AgeGroup]++
+		places[y.Settlement]++
+		if y.HeadOffice {
+			t.Fatalf("%s %s was not routed to a branch", y.LastName, y.FirstName)
+		}
+	}
+	macros := map[string]bool{}
+	for _, m := range mustMacros(t, svc) {
+		if regions[m.Region.Code] > 0 {
+			macros[string(m.Macro)] = true
+		}
+	}
+	if len(macros) != 5 || len(groups) != 3 || places[youth.Rural] == 0 || places[youth.Urban] == 0 {
+		t.Errorf("macro-regions %v, age groups %v, settlements %v", macros, groups, places)
+	}
+
+	// Capacity: each mentor's places in use are their pending proposals
+	// and active mentorships, never more than their capacity.
+	held := map[int64]int{}
+	runs := pages(t, func(pg store.Page) ([]matching.Run, string, error) { return svc.Matching.Runs(ctx, coord, pg) })
+	var statuses = map[matching.Status]int{}
+	for _, r := range runs {
+		for after := int64(0); ; {
+			ps, err := svc.Matching.RunProposals(ctx, coord, r.ID, after, matching.MaxPage)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range ps {
+				statuses[p.Status]++
+				if p.Status == matching.Pending {
+					held[p.MentorID]++
+				}
+				after = p.ID
+			}
+			if len(ps) < matching.MaxPage {
+				break
+			}
+		}
+	}
+	if len(runs) < 7 || statuses[matching.Accepted] < 500 || statuses[matching.Declined] == 0 || statuses[matching.Pending] == 0 ||
+		statuses[matching.Pending] > 80 {
+		t.Errorf("%d runs, proposals %v", len(runs), statuses)
+	}
+	ships := pages(t, func(pg store.Page) ([]mentorship.Mentorship, string, error) {
+		return svc.Mentorship.List(ctx, coord, mentorship.Filter{}, pg)
+	})
+	ended := map[mentorship.Status]int{}
+	for _, m := range ships {
+		ended[m.Status]++
+		if m.Status == mentorship.Active {
+			held[m.MentorID]++
+		}
+	}
+	if ended[mentorship.Completed] == 0 || ended[mentorship.EndedEarly] != 1 {
+		t.Errorf("mentorships %v", ended)
+	}
+	for _, m := range mentors {
+		if m.Mentees != held[m.ID] || m.Mentees > m.Capacity {
+			t.Errorf("mentor %d: %d places in use, %d held, capacity %d", m.ID, m.Mentees, held[m.ID], m.Capacity)
+		}
+	}
+
+	// A mentorship with sessions and feedback from both sides.
+	found := false
+	for _, m := range ships {
+		w, err := svc.Mentorship.WorkOf(ctx, coord, m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		by := map[mentorship.Author]bool{}
+		for _, f := range w.Feedback {
+			by[f.Author] = true
+		}
+		if len(w.Sessions) > 1 && len(w.Goals) > 0 && by[mentorship.ByMentor] && by[mentorship.ByYouth] {
+			found = true
+			break
+		}
+	}
+	if !found {
+		t.Error("no mentorship with sessions, goals and feedback both ways")
+	}
+
+	// The concern reached the head office's designated lead.
+	lead := principal(t, svc, "safeguarding")
+	cs, _, err := svc.Mentorship.Concerns(ctx, lead, mentorship.ConcernOpen, store.Page{})
+	if err != nil || len(cs) != 1 || cs[0].LeadID != lead.UserID || !cs[0].Minor {
+		t.Errorf("the lead's open concerns %+v (%v)", cs, err)
+	}
+	// The mentor login's own profile and proposals.
+	mine, err := svc.Mentoring.Mine(ctx, principal(t, svc, "mentor"))
+	if err != nil || mine.Name != "Camille Martin" || mine.Mentees == 0 {
+		t.Errorf("the mentor login's profile %+v (%v)", mine, err)
+	}
+}
+
+func mustMacros(t *testing.T, svc *svcs.Services) []selection.MacroRegion {
+	t.Helper()
+	ms, err := svc.Selection.MacroRegions(ctx, access.System)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ms
+}
