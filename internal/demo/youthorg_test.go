@@ -12,6 +12,7 @@ import (
 	"github.com/jolproject/jol/internal/selection"
 	svcs "github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/strands"
 	"github.com/jolproject/jol/internal/youth"
 )
 
@@ -209,4 +210,36 @@ func mustMacros(t *testing.T, svc *svcs.Services) []selection.MacroRegion {
 		t.Fatal(err)
 	}
 	return ms
+}
+
+// A second seed finds the programme and adds nothing to it: no mentor,
+// young person, login, run, mentorship or activity.
+func TestDemoYouthProgrammeSeedsOnce(t *testing.T) {
+	_, svc := seeded(t)
+	coord := principal(t, svc, "youth")
+	count := func() [6]int {
+		users, err := svc.Accounts.Count(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		acts, err := svc.Strands.CountActivities(ctx, coord, strands.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return [6]int{len(mentorsOf(t, svc, coord)), users, acts.N,
+			len(pages(t, func(pg store.Page) ([]youth.Youth, string, error) {
+				return svc.Youth.List(ctx, coord, youth.Filter{}, pg)
+			})),
+			len(pages(t, func(pg store.Page) ([]matching.Run, string, error) { return svc.Matching.Runs(ctx, coord, pg) })),
+			len(pages(t, func(pg store.Page) ([]mentorship.Mentorship, string, error) {
+				return svc.Mentorship.List(ctx, coord, mentorship.Filter{}, pg)
+			}))}
+	}
+	before := count()
+	if _, err := demo.Seed(ctx, svc, demo.Options{Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	if after := count(); after != before || before[2] != 20 {
+		t.Fatalf("mentors, users, activities, young people, runs, mentorships: %v, then %v", before, after)
+	}
 }
