@@ -26,7 +26,7 @@ var declineReasons = []string{
 // runAll runs the matching of every branch, eight weeks before the
 // demo's day, and has the mentors answer: the minors' proposals approved
 // first by the head office, most accepted over the next days, one in
-// twelve declined, whose young people the automatic re-matching
+// forty declined, whose young people the automatic re-matching
 // proposes to another mentor, who accepts.
 func (w *matchWalk) runAll(ctx context.Context) error {
 	r := youthRNG(20)
@@ -48,7 +48,7 @@ func (w *matchWalk) runAll(ctx context.Context) error {
 	}
 	for i, pr := range all {
 		day := daysAgo(w.today, runDay-1-i%5)
-		if pr.MentorID != w.camille && r.IntN(12) == 0 {
+		if pr.MentorID != w.camille && r.IntN(40) == 0 {
 			who, err := w.login(ctx, pr.MentorID)
 			if err != nil {
 				return err

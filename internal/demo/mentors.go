@@ -108,7 +108,7 @@ func camille(orgID int64, today time.Time) mentoring.Input {
 	on := store.Day(today).AddDate(0, -5, 0)
 	return mentoring.Input{Name: "Camille Martin", Email: Email("mentor"), Phone: "+7 701 555 12 34",
 		Background: mentoring.CivicActivist, Fields: []string{"education", "career"}, Languages: []string{"ru", "en", "fr"},
-		OrgID: orgID, RegionCode: "KZ-35", InPerson: true, Online: true, Capacity: 4, Minors: true,
+		OrgID: orgID, RegionCode: "KZ-35", InPerson: true, Online: true, Capacity: 5, Minors: true,
 		Vetting: mentoring.Vetting{Document: "Справка об отсутствии судимости № 2026-204518", On: on,
 			Expires: on.AddDate(1, 0, 0), CheckedBy: "Ирина Ковальская"}}
 }

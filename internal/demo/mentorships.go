@@ -34,13 +34,20 @@ var goalTitles = []string{
 	"Ағылшын тілін A2 деңгейіне жеткізу",
 }
 
-// feedbackComments are the two sides' comments, the better first.
-var feedbackComments = []string{"Очень полезная встреча, есть понятный план.", "Кездесу пайдалы болды, рахмет!",
-	"Нормально, но хотелось бы больше практики.", "Уақыт аз болды."}
+// feedbackComments are the young people's comments, the better first;
+// mentorComments the mentors'.
+var (
+	feedbackComments = []string{"Очень полезная встреча, есть понятный план.", "Кездесу пайдалы болды, рахмет!",
+		"Нормально, но хотелось бы больше практики.", "Уақыт аз болды."}
+	mentorComments = []string{"Пришёл подготовленным, резюме почти готово.", "Белсенді, сұрақтары көп — жақсы белгі.",
+		"Договорились о домашнем задании к следующей встрече.", "Мақсатқа біртіндеп жақындап келеді."}
+)
 
-// seedMentorships works a third of the mentorships the runs started:
-// weekly sessions since the start with their feedback both ways and a
-// goal or two; four completed on the demo's day, one ended early, and one
+// seedMentorships works a third of the mentorships the first runs
+// started, and those of the mentor login: weekly sessions since the
+// start with their feedback both ways and a goal or two; four completed
+// the day before the demo's, one of the mentor login's ended early three
+// weeks ago (so the late run may propose them a young person), and one
 // concern about a minor's mentorship open with the head office's
 // designated safeguarding lead.
 func seedMentorships(ctx context.Context, s *services.Services, w *matchWalk) error {
@@ -69,14 +76,15 @@ func seedMentorships(ctx context.Context, s *services.Services, w *matchWalk) er
 	completed, concern, early := 0, false, false
 	for i, m := range all {
 		who := w.logins[m.MentorID]
-		if i%3 != 0 && m.MentorID != w.camille {
-			if !early && i%3 == 1 && i > 100 {
-				early = true
-				if _, err := s.Mentorship.WithClock(at(daysAgo(w.today, 20))).End(ctx, who, m.ID, mentorship.EndedEarly,
-					"Молодой человек переехал на работу в Атырау и больше не выходит на связь."); err != nil {
-					return fmt.Errorf("end early: %w", err)
-				}
+		if m.MentorID == w.camille && !early {
+			early = true
+			if _, err := s.Mentorship.WithClock(at(daysAgo(w.today, 20))).End(ctx, who, m.ID, mentorship.EndedEarly,
+				"Молодой человек переехал на работу в Атырау и больше не выходит на связь."); err != nil {
+				return fmt.Errorf("end early: %w", err)
 			}
+			continue
+		}
+		if i%3 != 0 && m.MentorID != w.camille {
 			continue
 		}
 		var held []mentorship.Session
@@ -91,7 +99,7 @@ func seedMentorships(ctx context.Context, s *services.Services, w *matchWalk) er
 			held = append(held, ses)
 			if r.IntN(10) < 6 {
 				if _, err := s.Mentorship.MentorFeedback(ctx, who, m.ID, ses.ID, 3+r.IntN(3),
-					feedbackComments[r.IntN(2)]); err != nil {
+					mentorComments[r.IntN(len(mentorComments))]); err != nil {
 					return fmt.Errorf("mentor feedback: %w", err)
 				}
 			}
@@ -127,7 +135,7 @@ func seedMentorships(ctx context.Context, s *services.Services, w *matchWalk) er
 			}
 		case completed < 4 && len(held) >= 5 && m.MentorID != w.camille:
 			completed++
-			if _, err := s.Mentorship.End(ctx, who, m.ID, mentorship.Completed, ""); err != nil {
+			if _, err := s.Mentorship.WithClock(at(daysAgo(w.today, 1))).End(ctx, who, m.ID, mentorship.Completed, ""); err != nil {
 				return fmt.Errorf("complete: %w", err)
 			}
 		}

@@ -85,22 +85,23 @@ func (w *matchWalk) register(ctx context.Context, wave int) error {
 				return fmt.Errorf("consent: %w", err)
 			}
 		}
-		if err := w.choose(ctx, r, reg.ID, b, wave); err != nil {
+		if err := w.choose(ctx, r, reg.ID, b, wave == 1 || b.key == "youth-centre" && day.After(daysAgo(w.today, 10))); err != nil {
 			return fmt.Errorf("choices: %w", err)
 		}
 	}
 	return nil
 }
 
-// choose lets one young person in eight rank one to three mentors of
-// their shortlist; in the central branch, whoever finds the mentor
-// login's profile there puts it first.
-func (w *matchWalk) choose(ctx context.Context, r *rand.Rand, id int64, b youthBranch, wave int) error {
+// choose lets one young person in eight of those who may (the first
+// wave's, and the central branch's of the last days) rank one to three
+// mentors of their shortlist; in the central branch two in five, and
+// whoever finds the mentor login's profile there puts it first.
+func (w *matchWalk) choose(ctx context.Context, r *rand.Rand, id int64, b youthBranch, may bool) error {
 	share := 12
 	if b.key == "youth-centre" {
 		share = 40
 	}
-	if wave == 2 || r.IntN(100) >= share {
+	if !may || r.IntN(100) >= share {
 		return nil
 	}
 	list, err := w.s.Youth.Shortlist(ctx, w.coord, id)

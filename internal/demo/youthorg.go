@@ -92,14 +92,16 @@ func seedYouthProgramme(ctx context.Context, s *services.Services, today time.Ti
 	if err := w.runAll(ctx); err != nil {
 		return fmt.Errorf("demo matching: %w", err)
 	}
+	// The first runs' mentorships, before the young people registered
+	// since, who may then choose the places they freed.
+	if err := seedMentorships(ctx, s, w); err != nil {
+		return fmt.Errorf("demo mentorships: %w", err)
+	}
 	if err := w.register(ctx, 2); err != nil {
 		return fmt.Errorf("demo young people: %w", err)
 	}
 	if err := w.lateRun(ctx); err != nil {
 		return fmt.Errorf("demo matching: %w", err)
-	}
-	if err := seedMentorships(ctx, s, w); err != nil {
-		return fmt.Errorf("demo mentorships: %w", err)
 	}
 	if err := seedYouthStrands(ctx, s, coord, today, ids); err != nil {
 		return fmt.Errorf("demo strands: %w", err)

@@ -197,9 +197,18 @@ func TestDemoYouthProgramme(t *testing.T) {
 		t.Errorf("the lead's open concerns %+v (%v)", cs, err)
 	}
 	// The mentor login's own profile and proposals.
-	mine, err := svc.Mentoring.Mine(ctx, principal(t, svc, "mentor"))
+	mentor := principal(t, svc, "mentor")
+	mine, err := svc.Mentoring.Mine(ctx, mentor)
 	if err != nil || mine.Name != "Camille Martin" || mine.Mentees == 0 {
 		t.Errorf("the mentor login's profile %+v (%v)", mine, err)
+	}
+	props, err := svc.Matching.Mine(ctx, mentor)
+	replies := map[matching.Status]int{}
+	for _, p := range props {
+		replies[p.Status]++
+	}
+	if err != nil || replies[matching.Accepted] == 0 || replies[matching.Pending] == 0 {
+		t.Errorf("the mentor login's proposals %v (%v)", replies, err)
 	}
 }
 
