@@ -28,10 +28,10 @@
 // letters written to its sponsors and volunteers. In Qazvin province
 // the benefactors' association's four charities take referrals of
 // out-of-school children whose cases two outreach workers follow, at
-// every step from flagged to closed. The youth organisation «Жастар Үні» has a
-// branch in each of Kazakhstan's five macro-regions, 1,000 mentors who went
-// through its mentors' school and 3,000 young people, matched, mentored
-// and enrolled on its strands (youthorg.go).
+// every step from flagged to closed. The youth organisation «Жастар
+// Үні» has a branch in each of Kazakhstan's five macro-regions, 1,000
+// mentors who went through its mentors' school and 3,000 young people,
+// matched, mentored and enrolled on its strands (youthorg.go).
 package demo
 
 import (
