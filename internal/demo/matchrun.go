@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
@@ -43,7 +44,7 @@ func (w *matchWalk) runAll(ctx context.Context) error {
 		}
 		all = append(all, ps...)
 	}
-	if err := w.approveMinors(ctx, all, runDay-1); err != nil {
+	if err := w.approveMinors(ctx, all, daysAgo(w.today, runDay-1)); err != nil {
 		return err
 	}
 	for i, pr := range all {
@@ -59,7 +60,7 @@ func (w *matchWalk) runAll(ctx context.Context) error {
 			}
 			continue
 		}
-		if err := w.accept(ctx, pr, runDay-1-i%5); err != nil {
+		if err := w.accept(ctx, pr, day); err != nil {
 			return err
 		}
 	}
@@ -76,11 +77,12 @@ func (w *matchWalk) runAll(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		if err := w.approveMinors(ctx, ps, runDay-7); err != nil {
+		// Approved within the hour, accepted the next day.
+		if err := w.approveMinors(ctx, ps, run.CreatedAt.Add(time.Hour)); err != nil {
 			return err
 		}
 		for _, pr := range ps {
-			if err := w.accept(ctx, pr, runDay-8); err != nil {
+			if err := w.accept(ctx, pr, run.CreatedAt.Add(22*time.Hour)); err != nil {
 				return err
 			}
 		}
@@ -107,7 +109,7 @@ func (w *matchWalk) lateRun(ctx context.Context) error {
 			minors = append(minors, pr)
 		}
 	}
-	return w.approveMinors(ctx, minors[:len(minors)/2], 1)
+	return w.approveMinors(ctx, minors[:len(minors)/2], daysAgo(w.today, 1))
 }
 
 // proposals are run id's pending proposals, the first made first.
@@ -132,10 +134,10 @@ func (w *matchWalk) proposals(ctx context.Context, id int64) ([]matching.Proposa
 	return out, nil
 }
 
-// approveMinors approves the minors' proposals of ps ago days before the
-// demo's day, as the head office's coordinator.
-func (w *matchWalk) approveMinors(ctx context.Context, ps []matching.Proposal, ago int) error {
-	m := w.s.Matching.WithClock(at(daysAgo(w.today, ago)))
+// approveMinors approves the minors' proposals of ps on when, as the head
+// office's coordinator.
+func (w *matchWalk) approveMinors(ctx context.Context, ps []matching.Proposal, when time.Time) error {
+	m := w.s.Matching.WithClock(at(when))
 	for i, pr := range ps {
 		if !pr.NeedsApproval() {
 			continue
@@ -149,13 +151,13 @@ func (w *matchWalk) approveMinors(ctx context.Context, ps []matching.Proposal, a
 	return nil
 }
 
-// accept accepts pr as its mentor ago days before the demo's day.
-func (w *matchWalk) accept(ctx context.Context, pr matching.Proposal, ago int) error {
+// accept accepts pr as its mentor on when.
+func (w *matchWalk) accept(ctx context.Context, pr matching.Proposal, when time.Time) error {
 	who, err := w.login(ctx, pr.MentorID)
 	if err != nil {
 		return err
 	}
-	if _, err := w.s.Matching.WithClock(at(daysAgo(w.today, ago))).Accept(ctx, who, pr.ID, pr.Version); err != nil {
+	if _, err := w.s.Matching.WithClock(at(when)).Accept(ctx, who, pr.ID, pr.Version); err != nil {
 		return fmt.Errorf("accept: %w", err)
 	}
 	return nil

@@ -79,7 +79,7 @@ func seedMentorships(ctx context.Context, s *services.Services, w *matchWalk) er
 		if m.MentorID == w.camille && !early {
 			early = true
 			if _, err := s.Mentorship.WithClock(at(daysAgo(w.today, 20))).End(ctx, who, m.ID, mentorship.EndedEarly,
-				"Молодой человек переехал на работу в Атырау и больше не выходит на связь."); err != nil {
+				"Переезд на работу в Атырау: встречаться больше не получается, на звонки не отвечает."); err != nil {
 				return fmt.Errorf("end early: %w", err)
 			}
 			continue
@@ -129,7 +129,7 @@ func seedMentorships(ctx context.Context, s *services.Services, w *matchWalk) er
 		case m.Minor && !concern && len(held) >= 3:
 			concern = true
 			if _, err := s.Mentorship.ReportConcern(ctx, who, m.ID,
-				"На последней встрече подопечный рассказал, что старший брат отбирает у него деньги и угрожает. "+
+				"На последней встрече подросток рассказал, что старший брат отбирает деньги и угрожает. "+
 					"Прошу связаться с семьёй и подсказать, как мне вести себя на следующих встречах."); err != nil {
 				return fmt.Errorf("concern: %w", err)
 			}

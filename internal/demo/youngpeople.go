@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
@@ -178,17 +180,23 @@ func (w *matchWalk) youthInput(r *rand.Rand, b youthBranch, day time.Time) youth
 // guardianOf draws a guardian of a young person of surname last.
 func guardianOf(r *rand.Rand, last string) (name, relation, contact string) {
 	phone := fmt.Sprintf("+7 7%02d %03d %02d %02d", 1+r.IntN(78), r.IntN(1000), r.IntN(100), r.IntN(100))
-	if r.IntN(3) == 0 {
-		return kkMen[r.IntN(len(kkMen))] + " " + masculine(last), "әкесі", phone
+	man, father := masculine(last), r.IntN(3) == 0
+	switch {
+	case slices.Contains(ruSurnames, man) && father:
+		return ruMen[r.IntN(len(ruMen))][0] + " " + man, "отец", phone
+	case slices.Contains(ruSurnames, man):
+		return ruWomen[r.IntN(len(ruWomen))] + " " + feminine(man), "мать", phone
+	case father:
+		return kkMen[r.IntN(len(kkMen))] + " " + man, "әкесі", phone
 	}
-	return kkWomen[r.IntN(len(kkWomen))] + " " + feminine(masculine(last)), "мать", phone
+	return kkWomen[r.IntN(len(kkWomen))] + " " + feminine(man), "анасы", phone
 }
 
 // masculine undoes feminine.
 func masculine(surname string) string {
 	for _, end := range []string{"ова", "ева", "ёва", "ина", "ына"} {
-		if len(surname) > len(end) && surname[len(surname)-len(end):] == end {
-			return surname[:len(surname)-len("а")]
+		if strings.HasSuffix(surname, end) {
+			return strings.TrimSuffix(surname, "а")
 		}
 	}
 	return surname
