@@ -94,14 +94,14 @@ func (w *matchWalk) register(ctx context.Context, wave int) error {
 	return nil
 }
 
-// choose lets one young person in eight of those who may (the first
+// choose lets one young person in twelve of those who may (the first
 // wave's, and the central branch's of the last days) rank one to three
-// mentors of their shortlist; in the central branch two in five, and
+// mentors of their shortlist; in the central branch one in four, and
 // whoever finds the mentor login's profile there puts it first.
 func (w *matchWalk) choose(ctx context.Context, r *rand.Rand, id int64, b youthBranch, may bool) error {
-	share := 12
+	share := 8
 	if b.key == "youth-centre" {
-		share = 40
+		share = 25
 	}
 	if !may || r.IntN(100) >= share {
 		return nil
