@@ -22,10 +22,11 @@ var schoolModules = []mentoring.Module{
 var schoolTrainers = []string{"Бауыржан Омаров", "Елена Шмидт", "Айнұр Тоқтарова", "Марат Ермеков"}
 
 // seedMentorSchool runs the pool through two cohorts of the head
-// office's school, spring's (the first half) and summer's: two sessions
-// of every module, attendance and the final check. Most finish; some
-// missed a required module in both its sessions, a few failed the check
-// and a few have not sat it.
+// office's school, the first half in the first, which starts 130 days
+// before the demo's day, the others in the second, 25 days later: two
+// sessions of every module, attendance and the final check. Most finish;
+// some missed a required module in both its sessions, a few failed the
+// check and a few have not sat it.
 func seedMentorSchool(ctx context.Context, s *services.Services, coord access.Principal, today time.Time, mentors []mentoring.Mentor) error {
 	var mods []mentoring.Module
 	for _, m := range schoolModules {
@@ -41,7 +42,7 @@ func seedMentorSchool(ctx context.Context, s *services.Services, coord access.Pr
 		name      string
 		start     int // days ago
 		from, til int // mentors
-	}{{"Тәлімгерлер мектебі — көктем", 130, 0, half}, {"Школа наставников — лето", 105, half, len(mentors)}} {
+	}{{"Тәлімгерлер мектебі — 1-ағын", 130, 0, half}, {"Школа наставников — 2-й поток", 105, half, len(mentors)}} {
 		start := daysAgo(today, c.start)
 		cohort, err := s.Mentoring.CreateCohort(ctx, coord, mentoring.Cohort{Name: c.name, OrgID: coord.OrgID,
 			StartsOn: start, EndsOn: start.AddDate(0, 0, 27)})
