@@ -33,6 +33,10 @@
 // with a break to the final, whose results feed the selection of 400
 // young leaders, published with its appeals decided. Later capabilities
 // add their sample data here (mentors).
+// every step from flagged to closed. The youth organisation «Жастар
+// Үні» has a branch in each of Kazakhstan's five macro-regions, 1,000
+// mentors who went through its mentors' school and 3,000 young people,
+// matched, mentored and enrolled on its strands (youthorg.go).
 package demo
 
 import (
@@ -74,9 +78,12 @@ type Login struct {
 
 // logins are one per role, plus a Persian-speaking coordinator in Tehran, the
 // Karaganda hotline's operator, the staff of the Shapağat centre, who
-// confirm its deliveries, Qazvin's two outreach workers and the staff of
-// a second Qazvin charity (the charity login is the first's). Those have
-// a language set; the others follow the browser.
+// confirm its deliveries, Qazvin's two outreach workers, the staff of
+// a second Qazvin charity (the charity login is the first's), and the
+// youth organisation's coordinators: its head office's, those of its
+// southern and central branches and its designated safeguarding lead
+// (the mentor login is a mentor of its central branch). Those with a
+// language set keep it; the others follow the browser.
 var logins = []struct {
 	role        access.Role
 	local, name string
@@ -100,6 +107,10 @@ var logins = []struct {
 	{access.Outreach, qzWorker, "فاطمه رحیمی", "edu-qazvin", "IR-26", "fa"},
 	{access.Outreach, qzWorker2, "علی نوروزی", "edu-qazvin", "IR-26", "fa"},
 	{access.Charity, "charity.health", "رضا احمدی", "qz-health", "", "fa"},
+	{access.Coordinator, "youth", "Дәурен Сейітов", "youth", "", ""},
+	{access.Coordinator, "youth.south", "Ақбота Жұмабаева", "youth-south", "KZ-61", "kk"},
+	{access.Coordinator, "youth.centre", "Ирина Ковальская", "youth-centre", "KZ-35", "ru"},
+	{access.Coordinator, "safeguarding", "Гүлнар Әбілова", "youth", "", "ru"},
 }
 
 // Email is the address of a demo login.
@@ -129,7 +140,8 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 		return nil, err
 	}
 	names := map[string]string{}
-	for _, o := range slices.Concat(organisations, campaignOrganisations, deliveryOrganisations, outreachOrganisations) {
+	for _, o := range slices.Concat(organisations, campaignOrganisations, deliveryOrganisations, outreachOrganisations,
+		youthOrganisations) {
 		names[o.key] = o.name
 	}
 	var out []Login
@@ -216,6 +228,11 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 		// Out-of-school children of Qazvin followed through their cases.
 		if err := seedOutreach(ctx, s, now(), ids, charityIDs); err != nil {
 			return nil, fmt.Errorf("demo out-of-school cases: %w", err)
+		}
+		// The youth programme: mentors and their school, young people,
+		// the matching, mentorships, strands and outcomes.
+		if err := seedYouthProgramme(ctx, s, now(), ids); err != nil {
+			return nil, err
 		}
 	}
 	// Last, so that it names the sponsors seeded before it.

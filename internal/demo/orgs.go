@@ -80,7 +80,8 @@ func seedOrgs(ctx context.Context, s *orgs.Service) (map[string]int64, error) {
 		pg.Before, _ = strconv.ParseInt(next, 10, 64)
 	}
 	ids := map[string]int64{}
-	for _, o := range slices.Concat(organisations, campaignOrganisations, deliveryOrganisations, outreachOrganisations) {
+	for _, o := range slices.Concat(organisations, campaignOrganisations, deliveryOrganisations, outreachOrganisations,
+		youthOrganisations) {
 		if id, ok := have[named{o.name, o.typ}]; ok {
 			ids[o.key] = id
 			continue

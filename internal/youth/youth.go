@@ -88,3 +88,11 @@ func (s *Service) today() time.Time { return store.Day(s.now().UTC()) }
 
 // itoa formats an id for the logs.
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }
+
+// WithClock returns the service with its clock replaced by now: for
+// loading sample data registered on past days, as a batch job would.
+func (s *Service) WithClock(now func() time.Time) *Service {
+	c := *s
+	c.now = now
+	return &c
+}
