@@ -89,7 +89,7 @@ func Build(t testing.TB, s Setup) Fixture {
 		r, err := s.Svc.Youth.Register(ctx, s.Coord, s.OrgID, youth.Input{LastName: "Seitkali",
 			FirstName: first, Birth: store.Day(s.Now).AddDate(-age, 0, -10), RegionCode: s.RegionCode,
 			Settlement: youth.Urban, Status: youth.NEET, Field: "career", Language: "kk",
-			Contact: youth.Contact{Phone: phone}, Channel: youth.Web})
+			Contact: youth.Contact{Phone: phone}, Channel: youth.Web, Guardian: youth.GuardianDetails{Name: "Gulnar Seitkali", Relation: "mother", Contact: "+7 701 000 00 00"}})
 		if err != nil {
 			t.Fatalf("young person %s: %v", first, err)
 		}
