@@ -42,7 +42,7 @@ func seedChampionship(t *testing.T, s *testServer) (championship.Championship, [
 			r, err := s.app.Youth.Register(ctx, p, coord.orgID, youth.Input{LastName: "Сейтқали",
 				FirstName: "Ару" + strconv.Itoa(n), Birth: time.Date(2006, 3, 1+n, 0, 0, 0, 0, time.UTC),
 				RegionCode: "KZ-75", Settlement: youth.Urban, Status: youth.NEET, Field: "career", Language: "kk",
-				Contact: youth.Contact{Email: fmt.Sprintf("aru%d@example.org", n)}, Channel: youth.Web})
+				Contact: youth.Contact{Email: fmt.Sprintf("aru%d@example.org", n)}, Channel: youth.Web, Guardian: youth.GuardianDetails{Name: "Gulnar Seitkali", Relation: "mother", Contact: "+7 701 000 00 00"}})
 			check(t, err)
 			members = append(members, r.ID)
 		}

@@ -34,7 +34,7 @@ func TestBrowserDebateTournament(t *testing.T) {
 		r, err := s.app.Youth.Register(bg, youth.FormPrincipal(org.ID, org.Path), org.ID, youth.Input{LastName: "Оспанов",
 			FirstName: fmt.Sprintf("Дебатер%d", i+1), Birth: time.Date(2007, 3, 1+i, 0, 0, 0, 0, time.UTC), RegionCode: org.RegionCode,
 			Settlement: youth.Rural, Status: youth.NEET, Field: "media", Language: "kk",
-			Contact: youth.Contact{Phone: fmt.Sprintf("+7 702 %07d", i+1)}, Channel: youth.Web})
+			Contact: youth.Contact{Phone: fmt.Sprintf("+7 702 %07d", i+1)}, Channel: youth.Web, Guardian: youth.GuardianDetails{Name: "Gulnar Seitkali", Relation: "mother", Contact: "+7 701 000 00 00"}})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -34,7 +34,7 @@ func TestMatchingAPI(t *testing.T) {
 	_ = must(f.svc.Youth.Register(ctx, youth.FormPrincipal(w.Foundation.ID, w.Foundation.Path), w.Foundation.ID,
 		youth.Input{LastName: "Seitkali", FirstName: "Asel", Birth: testworld.Day(2000, 1, 2), RegionCode: "KZ-75",
 			Settlement: youth.Urban, Status: youth.NEET, Field: "career", Language: "kk",
-			Contact: youth.Contact{Phone: "+7 701 000 00 01"}, Channel: youth.Web}))
+			Contact: youth.Contact{Phone: "+7 701 000 00 01"}, Channel: youth.Web, Guardian: youth.GuardianDetails{Name: "Gulnar Seitkali", Relation: "mother", Contact: "+7 701 000 00 00"}}))
 
 	if r := f.do(t, "POST", Prefix+"/matching/runs", f.token[access.Coordinator], map[string]any{"deadline_days": 61}); r.Code != http.StatusUnprocessableEntity {
 		t.Fatalf("bad deadline: %d %s", r.Code, r.Body)

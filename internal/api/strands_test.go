@@ -26,7 +26,7 @@ func TestStrandsAPI(t *testing.T) {
 		r, err := f.svc.Youth.Register(t.Context(), youth.FormPrincipal(f.org.ID, f.org.Path), f.org.ID, youth.Input{
 			LastName: "Seitkali", FirstName: first, Birth: f.w.Clock.Now().AddDate(-20, 0, 0), RegionCode: "KZ-75",
 			Settlement: youth.Urban, Status: youth.NEET, Field: "it", Language: "kk",
-			Contact: youth.Contact{Telegram: "user_" + strings.ToLower(first)}, Channel: youth.Web})
+			Contact: youth.Contact{Telegram: "user_" + strings.ToLower(first)}, Channel: youth.Web, Guardian: youth.GuardianDetails{Name: "Gulnar Seitkali", Relation: "mother", Contact: "+7 701 000 00 00"}})
 		check(t, err)
 		return r.ID
 	}

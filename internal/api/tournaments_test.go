@@ -23,7 +23,7 @@ func TestTournamentAPI(t *testing.T) {
 		r, err := f.svc.Youth.Register(t.Context(), youth.FormPrincipal(f.org.ID, f.org.Path), f.org.ID, youth.Input{
 			LastName: "Debater", FirstName: fmt.Sprint("No", i), Birth: testworld.Day(2006, 5, 1+i), RegionCode: "KZ-75",
 			Settlement: youth.Urban, Status: youth.NEET, Field: "media", Language: "ru",
-			Contact: youth.Contact{Phone: fmt.Sprintf("+7 705 %07d", i)}, Channel: youth.Web})
+			Contact: youth.Contact{Phone: fmt.Sprintf("+7 705 %07d", i)}, Channel: youth.Web, Guardian: youth.GuardianDetails{Name: "Gulnar Seitkali", Relation: "mother", Contact: "+7 701 000 00 00"}})
 		check(t, err)
 		members = append(members, r.ID)
 	}

@@ -58,7 +58,7 @@ func (f *fixture) youths(t *testing.T, n int) []int64 {
 		r, err := ys.Register(ctx, f.coord, f.w.Foundation.ID, youth.Input{LastName: "Participant",
 			FirstName: "N" + strconv.Itoa(i), Birth: testworld.Day(2006, 1, 1+i%28).AddDate(0, 0, i/28),
 			RegionCode: "KZ-75", Settlement: youth.Urban, Status: youth.NEET, Field: "media", Language: "kk",
-			Contact: youth.Contact{Email: "p" + strconv.Itoa(i) + "@example.org"}, Channel: youth.Web})
+			Contact: youth.Contact{Email: "p" + strconv.Itoa(i) + "@example.org"}, Channel: youth.Web, Guardian: youth.GuardianDetails{Name: "Gulnar Seitkali", Relation: "mother", Contact: "+7 701 000 00 00"}})
 		must(t, err)
 		ids = append(ids, r.ID)
 	}

@@ -69,7 +69,7 @@ func (f *fixture) addYouth(t *testing.T, first, field string, birth time.Time) i
 	r, err := f.w.Services.Youth.Register(t.Context(), youth.FormPrincipal(f.w.Foundation.ID, f.w.Foundation.Path),
 		f.w.Foundation.ID, youth.Input{LastName: "Seitkali", FirstName: first, Birth: birth, RegionCode: "KZ-75",
 			Settlement: youth.Urban, Status: youth.NEET, Field: field, Language: "kk",
-			Contact: youth.Contact{Phone: fmt.Sprintf("+7 701 %07d", len(first)*1000+int(birth.Unix()%997))}, Channel: youth.Web})
+			Contact: youth.Contact{Phone: fmt.Sprintf("+7 701 %07d", len(first)*1000+int(birth.Unix()%997))}, Channel: youth.Web, Guardian: youth.GuardianDetails{Name: "Gulnar Seitkali", Relation: "mother", Contact: "+7 701 000 00 00"}})
 	must(t, err)
 	return r.ID
 }

@@ -54,7 +54,7 @@ func TestYouthShortlistPool(t *testing.T) {
 
 		reg, err := w.Services.Youth.Register(ctx, youth.FormPrincipal(w.Foundation.ID, w.Foundation.Path), w.Foundation.ID,
 			youth.Input{LastName: "Seitkali", FirstName: "Dana", Birth: day(5, 4).AddDate(-20, 0, 0), RegionCode: "KZ-75",
-				Settlement: youth.Urban, Status: youth.NEET, Field: "career", Language: "kk", Channel: youth.Web,
+				Settlement: youth.Urban, Status: youth.NEET, Field: "career", Language: "kk", Channel: youth.Web, Guardian: youth.GuardianDetails{Name: "Gulnar Seitkali", Relation: "mother", Contact: "+7 701 000 00 00"},
 				Contact: youth.Contact{Phone: "+7 701 234 56 78"}})
 		check(t, err)
 		own, err := w.Services.Youth.OwnPage(ctx, reg.ID)

@@ -82,7 +82,7 @@ func (w *world) register(t testing.TB, n int) []int64 {
 		w.n++
 		r, err := w.youth.Register(ctx, form, w.head.ID, youth.Input{LastName: "Debater", FirstName: fmt.Sprintf("No%d", w.n),
 			Birth: now.AddDate(-19, 0, -w.n), RegionCode: "KZ-75", Settlement: youth.Urban, Status: youth.InEducation,
-			Field: "media", Language: "kk", Contact: youth.Contact{Phone: fmt.Sprintf("+7 701 %07d", w.n)}, Channel: youth.Web})
+			Field: "media", Language: "kk", Contact: youth.Contact{Phone: fmt.Sprintf("+7 701 %07d", w.n)}, Channel: youth.Web, Guardian: youth.GuardianDetails{Name: "Gulnar Seitkali", Relation: "mother", Contact: "+7 701 000 00 00"}})
 		must(t, err)
 		ids = append(ids, r.ID)
 	}

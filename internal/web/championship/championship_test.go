@@ -29,7 +29,7 @@ func youths(t *testing.T, f *webtest.Fixture, n int) []int64 {
 		r := webtest.Must(f.Svc.Youth.Register(ctx, f.Coord.Principal(), f.Org.ID, youth.Input{LastName: "Seitkali",
 			FirstName: "Aru" + strconv.Itoa(i), Birth: webtest.Day(2006, 3, 1+i), RegionCode: "KZ-75",
 			Settlement: youth.Urban, Status: youth.NEET, Field: "career", Language: "kk",
-			Contact: youth.Contact{Email: "aru" + strconv.Itoa(i) + "@example.org"}, Channel: youth.Web}))
+			Contact: youth.Contact{Email: "aru" + strconv.Itoa(i) + "@example.org"}, Channel: youth.Web, Guardian: youth.GuardianDetails{Name: "Gulnar Seitkali", Relation: "mother", Contact: "+7 701 000 00 00"}}))
 		ids = append(ids, r.ID)
 	}
 	return ids

@@ -28,7 +28,7 @@ func youngPeople(t *testing.T, f *webtest.Fixture, n int) []string {
 		r := webtest.Must(f.Svc.Youth.Register(context.Background(), form, f.Org.ID, youth.Input{LastName: "Debater",
 			FirstName: fmt.Sprintf("No%d", i+1), Birth: webtest.Day(2007, 1, 1+i), RegionCode: "KZ-75", Settlement: youth.Urban,
 			Status: youth.InEducation, Field: "media", Language: "kk", Contact: youth.Contact{Phone: fmt.Sprintf("+7 701 %07d", i+1)},
-			Channel: youth.Web}))
+			Channel: youth.Web, Guardian: youth.GuardianDetails{Name: "Gulnar Seitkali", Relation: "mother", Contact: "+7 701 000 00 00"}}))
 		ids = append(ids, webtest.Itoa(r.ID))
 	}
 	return ids
