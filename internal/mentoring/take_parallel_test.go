@@ -11,20 +11,21 @@ import (
 	"github.com/jolproject/jol/internal/testworld"
 )
 
-// eligibleMentor is an approved mentor of capacity places who passed the
-// final check of a cohort (no module is required).
-func eligibleMentor(t *testing.T, w *testworld.World, capacity int) mentoring.Mentor {
+// eligibleMentor is an approved mentor of capacity places, who takes
+// minors when minors is set, and passed the final check of a cohort (no
+// module is required); email tells mentors apart.
+func eligibleMentor(t *testing.T, w *testworld.World, email string, capacity int, minors bool) mentoring.Mentor {
 	t.Helper()
 	ctx, s, coord := t.Context(), w.Services.Mentoring, w.Principal(access.Coordinator)
-	in := application(w, "Aigerim Nurlanova", "aigerim@example.org")
-	in.Capacity = capacity
+	in := application(w, "Mentor "+email, email)
+	in.Capacity, in.Minors = capacity, minors
 	m, err := s.Create(ctx, coord, in)
 	must(t, err)
 	if m.Status != mentoring.Approved {
 		m, err = s.Decide(ctx, coord, m.ID, m.Version, true, "")
 		must(t, err)
 	}
-	c, err := s.CreateCohort(ctx, coord, mentoring.Cohort{Name: "Autumn", OrgID: w.Foundation.ID,
+	c, err := s.CreateCohort(ctx, coord, mentoring.Cohort{Name: "Autumn " + email, OrgID: w.Foundation.ID,
 		StartsOn: day(2026, 9, 1), EndsOn: day(2026, 9, 30)})
 	must(t, err)
 	must(t, s.Enrol(ctx, coord, c.ID, m.ID))
@@ -40,7 +41,7 @@ func TestTakeAndReleaseInParallel(t *testing.T) {
 	testworld.Each(t, func(t *testing.T, w *testworld.World) {
 		ctx, s := t.Context(), w.Services.Mentoring
 		const capacity, n = 7, 100
-		m := eligibleMentor(t, w, capacity)
+		m := eligibleMentor(t, w, "aigerim@example.org", capacity, true)
 		on := day(2026, 10, 1)
 		run := func(f func(tx *sql.Tx) error) []error {
 			out := make([]error, n)
