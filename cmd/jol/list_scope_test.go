@@ -95,4 +95,3 @@ func TestListsShowNothingOfAnotherBranch(t *testing.T) {
 		})
 	}
 }
-
