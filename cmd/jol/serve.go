@@ -100,7 +100,7 @@ func (a *app) handler(cfg serveConfig) (*surfaces, error) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", a.healthz)
 	mux.Handle("GET /metrics", m.Handler())
-	v1, err := a.mountAPI(mux)
+	v1, err := a.mountAPI(mux, w.ClientIP)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/valid"
 )
 
 // State is where a championship stands: teams register while it is
@@ -29,7 +30,7 @@ const (
 	MaxMembers   = 10
 	MaxJurors    = 50
 	MaxCaseTitle = 200
-	MaxCaseText  = 4000
+	MaxCaseText  = valid.MaxNote // a case's description, checked as a note
 )
 
 // Criterion is a line of the rubric: each juror scores each team on it

@@ -3,12 +3,12 @@ package matching
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/mentoring"
 	"github.com/jolproject/jol/internal/mentoring/match"
 	"github.com/jolproject/jol/internal/store"
 )
@@ -88,15 +88,19 @@ func (s *Service) solveAndStore(ctx context.Context, tx *store.Tx, p access.Prin
 	r.Youth, r.Mentors, r.DeadlineDays, r.CreatedAt = len(c.in.Youth), len(c.in.Mentors), r.Params.DeadlineDays, now
 	deadline := deadlineOf(day, r.Params.DeadlineDays)
 	unmatched := res.Unmatched
+	// A mentor's capacity or standing may have changed since the read;
+	// the young person is then left with that reason.
+	wants := make([]mentoring.Want, len(res.Matches))
+	for i, m := range res.Matches {
+		wants[i] = mentoring.Want{Mentor: m.Mentor, Minor: c.members[m.Youth].minor}
+	}
+	refusals, err := s.men.TakeMany(ctx, tx.Tx, wants, day)
+	if err != nil {
+		return err
+	}
 	var taken []match.Match
-	for _, m := range res.Matches {
-		// A mentor's capacity or standing may have changed since the
-		// read; the young person is then left with that reason.
-		if err := s.men.Take(ctx, tx.Tx, m.Mentor, day, c.members[m.Youth].minor); err != nil {
-			var e *errs.Error
-			if !errors.As(err, &e) || e.Code != errs.Conflict {
-				return err
-			}
+	for i, m := range res.Matches {
+		if e := errs.As(refusals[i]); e != nil {
 			unmatched = append(unmatched, match.Unmatched{Youth: m.Youth, Reason: match.Reason{Key: e.Key, Args: e.Args}})
 			continue
 		}

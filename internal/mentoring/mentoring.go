@@ -35,7 +35,7 @@ type queries struct {
 	Insert, Update, Decide, LinkUser, ByID, ByUser, ByContact, List, Org         string
 	Expertise, DeleteExpertise, InsertExpertise                                  string
 	Languages, DeleteLanguages, InsertLanguage                                   string
-	Take, Release, StatsFields, StatsPool, Fields, UpsertField                   string
+	Take, TakeSome, Release, StatsFields, StatsPool, Fields, UpsertField         string
 	Modules, InsertModule, InsertCohort, Cohort, Cohorts, InsertMember           string
 	Members, InsertSession, Session, Sessions, Attend, Final                     string
 	Attended, Finals, Attendance                                                 string

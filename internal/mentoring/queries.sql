@@ -78,6 +78,11 @@ INSERT INTO mentor_languages (mentor_id, lang) VALUES ($1, $2);
 -- Takes one place of approved mentor $1 if they have one free.
 UPDATE mentors SET mentees = mentees + 1 WHERE id = $1 AND status = 'approved' AND mentees < capacity;
 
+-- name: TakeSome
+-- Takes $2 places of approved mentor $1 if they have that many free, or
+-- none.
+UPDATE mentors SET mentees = mentees + $2 WHERE id = $1 AND status = 'approved' AND mentees + $2 <= capacity;
+
 -- name: Release
 UPDATE mentors SET mentees = mentees - 1 WHERE id = $1 AND mentees > 0;
 

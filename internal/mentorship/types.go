@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/valid"
 )
 
 // Status is where a mentorship stands.
@@ -71,8 +72,8 @@ type SessionInput struct {
 
 // Bounds of what a session holds.
 const (
-	MaxMinutes = 8 * 60 // one session longer than a working day is a typo
-	MaxText    = 2000
+	MaxMinutes = 8 * 60        // one session longer than a working day is a typo
+	MaxText    = valid.MaxNote // a concern, a note, feedback, a reason: checked as notes
 	MaxTitle   = 300
 )
 

@@ -17,6 +17,12 @@ import (
 // The columns of a list of scores; rank may be left out.
 var scoreColumns = []string{"youth_id", "round", "score", "rank"}
 
+// MaxImportLines bounds the lines of one list of scores: all of them are
+// held and entered in one transaction, which holds the selection's lock
+// throughout. A region's round is a few thousand young people; a
+// country's lists come a region at a time.
+const MaxImportLines = 20_000
+
 // Imported says what a list of scores entered and refused.
 type Imported struct {
 	Entered int          `json:"entered"`
@@ -60,6 +66,9 @@ func (s *Service) Import(ctx context.Context, p access.Principal, id int64, rd t
 		r, err := rd.Next()
 		if errors.Is(err, io.EOF) {
 			break
+		}
+		if len(ins)+len(out.Refused) >= MaxImportLines {
+			return Imported{}, errs.New(errs.TooLarge, tabular.KeyTooManyRows, "Limit", MaxImportLines)
 		}
 		if errors.Is(err, tabular.ErrBadRow) {
 			out.Refused = append(out.Refused, RowRefusal{Line: r.Line, Err: err})

@@ -26,9 +26,9 @@ FROM debate_tournaments t JOIN organisations o ON o.id = t.org_id JOIN regions r
 WHERE t.id = $1;
 
 -- name: Lock
--- Raises tournament $1's version if it is still $2: the one writer of a
--- tournament's rounds at a time.
-UPDATE debate_tournaments SET version = version + 1, updated_at = $3 WHERE id = $1 AND version = $2;
+-- Raises tournament $1's version, waiting for a writer under way: the
+-- one writer of a tournament's rounds at a time.
+UPDATE debate_tournaments SET version = version + 1, updated_at = $2 WHERE id = $1;
 
 -- name: SetState
 UPDATE debate_tournaments SET state = $2, updated_at = $3 WHERE id = $1;

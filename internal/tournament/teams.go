@@ -138,7 +138,10 @@ func (s *Service) setup(ctx context.Context, p access.Principal, id int64, fn fu
 
 // change runs fn in a transaction on tournament id, which p may manage,
 // after raising its version: two changes of one tournament never
-// interleave, and the second sees what the first wrote.
+// interleave, and the second sees what the first wrote. The raise waits
+// for a change under way (PostgreSQL's row lock, SQLite's one writer)
+// and the tournament is read again after it, so changes at once are
+// taken in turn rather than refused.
 func (s *Service) change(ctx context.Context, p access.Principal, id int64, fn func(*sql.Tx, Tournament) error) error {
 	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		t, err := s.byID(ctx, tx, id)
@@ -148,16 +151,12 @@ func (s *Service) change(ctx context.Context, p access.Principal, id int64, fn f
 		if err := access.Can(p, access.ManageTournaments, t.Target()); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, s.q.Lock, t.ID, t.Version, s.now().UTC())
-		if err != nil {
+		if _, err := tx.ExecContext(ctx, s.q.Lock, t.ID, s.now().UTC()); err != nil {
 			return err
 		}
-		if n, err := res.RowsAffected(); err != nil {
+		if t, err = s.byID(ctx, tx, id); err != nil {
 			return err
-		} else if n != 1 {
-			return errs.New(errs.Conflict, "error.conflict")
 		}
-		t.Version++
 		return fn(tx, t)
 	})
 }

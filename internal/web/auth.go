@@ -31,7 +31,7 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request, rq *request) 
 func (s *Server) login(w http.ResponseWriter, r *http.Request, rq *request) error {
 	email, password := r.PostFormValue("email"), r.PostFormValue("password")
 	next := safeNext(r.PostFormValue("next"))
-	u, err := s.svc.Accounts.Authenticate(r.Context(), email, password, s.clientIP(r))
+	u, err := s.svc.Accounts.Authenticate(r.Context(), email, password, s.ClientIP(r))
 	if err != nil {
 		e := errs.As(err)
 		if e == nil || (e.Code != errs.Unauthenticated && e.Code != errs.RateLimited) {

@@ -7,12 +7,13 @@ import (
 	"strings"
 )
 
-// clientIP is the address a request came from, for the login throttle.
-// It is the connection's address, unless that address is one of the
+// ClientIP is the address a request came from, for the login throttle
+// and the public pages' limits (the API's too, which cmd/jol hands it). It
+// is the connection's address, unless that address is one of the
 // TrustedProxies: then the X-Forwarded-For entries are read from the right
 // and the first address that is not a trusted proxy is the client. Headers
 // from anyone else are ignored, so a client cannot choose its own address.
-func (s *Server) clientIP(r *http.Request) string {
+func (s *Server) ClientIP(r *http.Request) string {
 	addr := remoteAddr(r)
 	if !s.trusted(addr) {
 		return addr.String()

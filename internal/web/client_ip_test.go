@@ -26,15 +26,15 @@ func TestClientIPTrustsOnlyConfiguredProxies(t *testing.T) {
 		if tc.xff != "" {
 			r.Header.Set("X-Forwarded-For", tc.xff)
 		}
-		if got := s.clientIP(r); got != tc.want {
-			t.Errorf("%s: clientIP = %q, want %q", tc.name, got, tc.want)
+		if got := s.ClientIP(r); got != tc.want {
+			t.Errorf("%s: ClientIP = %q, want %q", tc.name, got, tc.want)
 		}
 	}
 	untrusting := &Server{}
 	r := httptest.NewRequest("POST", "/login", nil)
 	r.RemoteAddr = "127.0.0.1:40000"
 	r.Header.Set("X-Forwarded-For", "198.51.100.1")
-	if got := untrusting.clientIP(r); got != "127.0.0.1" {
+	if got := untrusting.ClientIP(r); got != "127.0.0.1" {
 		t.Errorf("with no trusted proxies the header was believed: %q", got)
 	}
 }

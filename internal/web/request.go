@@ -127,6 +127,14 @@ func (s *Server) adapt(rt route) http.Handler {
 				return
 			}
 		}
+		limit := rt.maxBody
+		if limit <= 0 {
+			limit = kit.MaxFormBytes
+		}
+		if bodyTooLarge(r, limit) {
+			s.kit.Fail(w, r, rq, errs.New(errs.TooLarge, "error.too_large"))
+			return
+		}
 		if err := rt.h(w, r, rq); err != nil {
 			s.kit.Fail(w, r, rq, err)
 		}

@@ -83,7 +83,7 @@ func New(svc *services.Services, o Options) (*Server, error) {
 	if s.kit, err = kit.New(o.Logger, o.Now, sm, navFor, safeNext); err != nil {
 		return nil, err
 	}
-	s.kit.ClientIP = s.clientIP
+	s.kit.ClientIP = s.ClientIP
 	if err := s.parse(); err != nil {
 		return nil, err
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/i18n"
+	"github.com/jolproject/jol/internal/public"
 	"github.com/jolproject/jol/internal/settings"
 )
 
@@ -58,15 +59,17 @@ type Kit struct {
 	// page's, so every "go back to" link is checked the same way.
 	SafeNext func(next string) string
 	sessions *scs.SessionManager
-	version  string     // of the style sheet, for its cache-busting URL
-	errPage  *Templates // the error page, in the layout
+	limits   *public.Limiter // the public pages' attempts, see Allow
+	version  string          // of the style sheet, for its cache-busting URL
+	errPage  *Templates      // the error page, in the layout
 }
 
 // New builds the kit on the session manager. It parses the error page,
 // and fails if the shared templates are broken.
 func New(logger *slog.Logger, now func() time.Time, sessions *scs.SessionManager,
 	nav func(access.Principal, string) []NavItem, safeNext func(string) string) (*Kit, error) {
-	k := &Kit{Logger: logger, Now: now, Nav: nav, SafeNext: safeNext, sessions: sessions}
+	k := &Kit{Logger: logger, Now: now, Nav: nav, SafeNext: safeNext, sessions: sessions,
+		limits: public.NewLimiter(now, public.MaxKeys)}
 	var err error
 	if k.version, err = cssVersion(); err != nil {
 		return nil, err

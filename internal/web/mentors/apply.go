@@ -47,7 +47,13 @@ func (s *Server) Apply(w http.ResponseWriter, r *http.Request, rq *request) erro
 	f := kit.NewForm(r, profileFields...)
 	in, chosen := profileInput(r, rq, f)
 	if len(f.FieldErrs) == 0 {
-		_, err := s.svc.Mentoring.Apply(r.Context(), in)
+		if err := s.Allow(r, "mentor_apply", ApplyPerWindow); err != nil {
+			return err
+		}
+		var err error
+		if !kit.Trapped(r) { // a bot is thanked like anyone, and nothing is kept
+			_, err = s.svc.Mentoring.Apply(r.Context(), in)
+		}
 		if err == nil {
 			w.Header().Set("Cache-Control", "no-store")
 			v := s.Page(r, rq, "mentors.applied_title")

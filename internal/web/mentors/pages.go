@@ -28,7 +28,13 @@ type (
 
 // MaxBody bounds what the public application form may post: its fields
 // fill a few kilobytes, and a larger body is refused before it is read.
-const MaxBody = 32 << 10
+// ApplyPerWindow is how many applications one client address may post
+// per public.Window: a few mentors sharing an office connection are well
+// within it, a flood is cut off before the database is asked.
+const (
+	MaxBody        = 32 << 10
+	ApplyPerWindow = 10
+)
 
 //go:embed templates
 var templates embed.FS

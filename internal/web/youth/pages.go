@@ -11,7 +11,6 @@ import (
 	"embed"
 	"net/http"
 
-	"github.com/jolproject/jol/internal/public"
 	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/web/kit"
 )
@@ -39,8 +38,7 @@ var templates embed.FS
 // Server serves the room's pages.
 type Server struct {
 	kit.Room
-	svc    *services.Services
-	limits *public.Limiter
+	svc *services.Services
 }
 
 // New parses the room's templates; it fails on a broken one.
@@ -49,20 +47,12 @@ func New(k *kit.Kit, svc *services.Services) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Server{Room: room, svc: svc, limits: public.NewLimiter(k.Now, public.MaxKeys)}, nil
+	return &Server{Room: room, svc: svc}, nil
 }
 
-// allow takes one attempt of the page from the client's address.
-func (s *Server) allow(r *http.Request, page string, limit int) error {
-	addr := r.RemoteAddr
-	if s.ClientIP != nil {
-		addr = s.ClientIP(r)
-	}
-	if !s.limits.Take(public.Key{Name: public.AddressKey(page, addr), Limit: limit}) {
-		return public.ErrLimited
-	}
-	return nil
-}
+// allow takes one attempt at the public page from the client's address
+// (see kit.Kit.Allow).
+func (s *Server) allow(r *http.Request, page string, limit int) error { return s.Allow(r, page, limit) }
 
 // private renders a page of one young person's own: no cache keeps it
 // and no link on it tells another site the address it was opened at.
