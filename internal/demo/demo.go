@@ -31,12 +31,12 @@
 // every step from flagged to closed. A youth organisation's young people
 // take part in Almaty Region's case championship and a debate tournament
 // with a break to the final, whose results feed the selection of 400
-// young leaders, published with its appeals decided. Later capabilities
-// add their sample data here (mentors).
-// every step from flagged to closed. The youth organisation «Жастар
-// Үні» has a branch in each of Kazakhstan's five macro-regions, 1,000
-// mentors who went through its mentors' school and 3,000 young people,
-// matched, mentored and enrolled on its strands (youthorg.go).
+// young leaders, published with its appeals decided. The youth
+// organisation «Жастар Үні» has a branch in each of Kazakhstan's five
+// macro-regions, 1,000 mentors who went through its mentors' school and
+// 3,000 young people, matched, mentored and enrolled on its strands
+// (youthorg.go), and a branch in Almaty Region whose young people take
+// part in the region's case championship (youth_almaty.go).
 package demo
 
 import (
@@ -252,10 +252,9 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 		}
 	}
 	// The youth organisation's competitions and selection, on the young
-	// people registered with it (a few of its own until the mentoring
-	// demo registers them: contestFallback).
+	// people registered with it.
 	if !o.NoRegistry {
-		if err := seedContests(ctx, s, now()); err != nil {
+		if err := seedContests(ctx, s, now(), ids["youth"]); err != nil {
 			return nil, err
 		}
 	}

@@ -118,11 +118,11 @@ func enterInterviews(ctx context.Context, sv *selection.Service, pool contestPoo
 
 // seedContests runs the case championship, the debate tournament and the
 // selection they feed, on the young people of the youth organisation.
-func seedContests(ctx context.Context, s *services.Services, now time.Time) error {
+func seedContests(ctx context.Context, s *services.Services, now time.Time, head int64) error {
 	if err := seedAlmatyDistricts(ctx, s); err != nil {
 		return err
 	}
-	if err := contestFallback(ctx, s, now); err != nil {
+	if err := seedAlmatyYouth(ctx, s, now, head); err != nil {
 		return fmt.Errorf("demo young people: %w", err)
 	}
 	pool, ok, err := contestYouth(ctx, s)

@@ -23,7 +23,7 @@ type contestPool struct {
 
 // contestYouth reads the young people registered with the youth
 // organisation of the first one registered, whoever registered them (the
-// mentoring demo's, or contestFallback's when there were none), as a
+// mentoring demo's and the Almaty Region branch's), as a
 // coordinator of that organisation reads them. ok is false when no young
 // person is registered.
 func contestYouth(ctx context.Context, s *services.Services) (contestPool, bool, error) {

@@ -35,6 +35,8 @@ var youthOrganisations = []org{
 	{key: "youth-west", name: "«Жастар Үні» Батыс филиалы", typ: orgs.Foundation, region: "KZ-15", parent: "youth", locale: "kk"},
 	{key: "youth-centre", name: "«Жастар Үні» Орталық филиалы", typ: orgs.Foundation, region: "KZ-35", parent: "youth", locale: "ru"},
 	{key: "youth-east", name: "«Жастар Үні» Шығыс филиалы", typ: orgs.Foundation, region: "KZ-63", parent: "youth", locale: "kk"},
+	// Almaty Region's branch runs the case championship (youth_almaty.go).
+	{key: "youth-almaty", name: "«Жастар Үні» Алматы облыстық филиалы", typ: orgs.Foundation, region: "KZ-19", parent: "youth", locale: "kk"},
 }
 
 // youthBranch is a branch of the sample with its macro-region and the

@@ -2,6 +2,7 @@ package demo_test
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/jolproject/jol/internal/access"
@@ -100,8 +101,15 @@ func TestDemoYouthProgramme(t *testing.T) {
 	ys := pages(t, func(pg store.Page) ([]youth.Youth, string, error) {
 		return svc.Youth.List(ctx, coord, youth.Filter{}, pg)
 	})
-	if len(ys) != 3000 {
-		t.Fatalf("%d young people, want 3,000", len(ys))
+	almaty := 0
+	for _, y := range ys {
+		if strings.HasPrefix(y.RegionCode, "KZ-19") {
+			almaty++
+		}
+	}
+	if len(ys)-almaty != 3000 || almaty != 120 {
+		t.Fatalf("%d young people in the five macro-regions' branches and %d in Almaty Region, want 3,000 and 120",
+			len(ys)-almaty, almaty)
 	}
 	regions, groups, places := map[string]int{}, map[youth.AgeGroup]int{}, map[youth.Settlement]int{}
 	for _, y := range ys {
