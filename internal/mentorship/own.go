@@ -61,3 +61,6 @@ func (s *Service) ForYouth(ctx context.Context, youthID int64) ([]Own, error) {
 	}
 	return out, nil
 }
+
+// Hours is the time spent in the sessions, in hours.
+func (o Own) Hours() float64 { return float64(o.Minutes()) / 60 }
