@@ -221,13 +221,17 @@ func TestBrowserYouthJourney(t *testing.T) {
 	// The young person's page: the mentorship and its session.
 	run("the own page with the mentorship", chromedp.Navigate(own), chromedp.WaitVisible(chromedp.CSS(`#your-match article.card`)))
 	match := js(`document.querySelector("#your-match").innerText`)
-	for _, want := range []string{"Сіздің тәлімгеріңіз: " + proposed.first, "жүріп жатыр", "Түйіндеме жазу", "60"} {
+	for _, want := range []string{"Сіздің тәлімгеріңіз: " + proposed.first, "жүріп жатыр", "сіздің бірінші таңдауыңыз",
+		"Түйіндеме жазу", "60"} {
 		if !strings.Contains(match, want) {
 			t.Errorf("the own page has no %q: %q", want, match)
 		}
 	}
 	if strings.Contains(match, "Сапаров") {
 		t.Errorf("the mentor's last name on the young person's page: %q", match)
+	}
+	if b.truth(`document.querySelector("#shortlist") !== null`) {
+		t.Error("the shortlist is still offered beside an active mentorship")
 	}
 	shootFull(t, step, "journey-own-page")
 }

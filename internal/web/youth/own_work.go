@@ -151,3 +151,25 @@ func (w Work) Failed(id string) *form {
 	}
 	return nil
 }
+
+// Active reports whether the young person has an active mentorship: the
+// shortlist and the pending proposals give way to it.
+func (w Work) Active() bool {
+	for _, m := range w.Mentorships {
+		if m.Status == mentorship.Active {
+			return true
+		}
+	}
+	return false
+}
+
+// WhyFor is the explanation of the accepted match with mentor id, which
+// the mentorship with them came from; "" when there is none.
+func (w Work) WhyFor(id int64) string {
+	for _, p := range w.Proposals {
+		if p.MentorID == id && p.Status == matching.Accepted {
+			return p.Why
+		}
+	}
+	return ""
+}
