@@ -495,6 +495,7 @@ var expectedAccess = map[string][]string{
 	"GET /mentors/{id}":                                     mentorViewers,
 	"POST /mentors/{id}/decision":                           mentorManagers,
 	"POST /mentors/{id}/vetting":                            mentorManagers,
+	"POST /mentors/{id}/login":                              mentorManagers,
 	"GET /my/mentoring":                                     mentorsOwn,
 	"GET /mentors/school":                                   mentorViewers,
 	"POST /mentors/school/modules":                          mentorFielders,

@@ -556,6 +556,7 @@ func (s *Server) routes() []route {
 		{"GET", "/mentors/{id}", access.ViewMentors, mnt.Mentor, 0},
 		{"POST", "/mentors/{id}/decision", access.ManageMentors, mnt.Decide, 0},
 		{"POST", "/mentors/{id}/vetting", access.ManageMentors, mnt.SetVetting, 0},
+		{"POST", "/mentors/{id}/login", access.ManageMentors, mnt.Login, 0},
 		{"GET", "/my/mentoring", access.OwnMentorProfile, mnt.Mine, 0},
 		{"GET", "/mentors/school", access.ViewMentors, mnt.School, 0},
 		{"POST", "/mentors/school/modules", access.ManageMentorFields, mnt.ModuleCreate, 0},
