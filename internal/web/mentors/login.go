@@ -30,21 +30,22 @@ func (s *Server) Login(w http.ResponseWriter, r *http.Request, rq *request) erro
 	if err != nil {
 		return err
 	}
-	f := kit.NewForm(r, loginFields...)
+	// The page offers the form to an approved mentor without a login
+	// only: any other post is a conflict the error page explains.
 	switch {
 	case m.Status != mentoring.Approved:
-		f.Summary = rq.L.T("error.mentor_login_not_approved")
+		return errs.New(errs.Conflict, "error.mentor_login_not_approved")
 	case m.UserID != 0:
-		f.Summary = rq.L.T("error.mentor_login_linked")
-	default:
-		err = s.giveLogin(ctx, rq.P, m, f)
-		if err == nil {
-			s.Flash(r, "mentors.login_given")
-			return kit.SeeOther(w, r, "/mentors/"+kit.Itoa(id))
-		}
-		if !f.AbsorbInput(rq.L, err) {
-			return err
-		}
+		return errs.New(errs.Conflict, "error.mentor_login_linked")
+	}
+	f := kit.NewForm(r, loginFields...)
+	err = s.giveLogin(ctx, rq.P, m, f)
+	if err == nil {
+		s.Flash(r, "mentors.login_given")
+		return kit.SeeOther(w, r, "/mentors/"+kit.Itoa(id))
+	}
+	if !f.AbsorbInput(rq.L, err) {
+		return err
 	}
 	return s.renderMentor(w, r, rq, nil, nil, f, http.StatusUnprocessableEntity)
 }
