@@ -65,7 +65,9 @@ func seedMatching(t *testing.T, s *testServer, orgID, mentorUser int64) {
 		r, err := s.app.Youth.Register(ctx, form, orgID, youth.Input{LastName: y.last, FirstName: y.first,
 			Birth: time.Date(y.year, 3, 1+i, 0, 0, 0, 0, time.UTC), RegionCode: org.RegionCode, Settlement: youth.Rural,
 			Status: youth.NEET, Field: y.field, Language: "kk", Contact: youth.Contact{Phone: fmt.Sprintf("+7 701 555 00 %02d", i)},
-			Channel: youth.Web, Guardian: youth.GuardianDetails{Name: "Gulnar Seitkali", Relation: "mother", Contact: "+7 701 000 00 00"}})
+			Channel: youth.Web,
+			// A minor registering on the web names a guardian (an adult may).
+			Guardian: youth.GuardianDetails{Name: "Гүлнар Оспанова", Relation: "анасы", Contact: "+7 701 000 11 22"}})
 		must(err)
 		if i == 0 {
 			_, err := s.app.db.W.ExecContext(ctx, store.Rebind(s.app.db.Engine,

@@ -62,6 +62,24 @@ func validateUser(email, name string, role access.Role, locale string) []errs.Fi
 // Create adds a user. p must be allowed to manage users in the new user's
 // scope. With access.System as p it bootstraps the first admin.
 func (s *Service) Create(ctx context.Context, p access.Principal, in NewUser) (User, error) {
+	return s.create(ctx, p, in, access.ManageUsers)
+}
+
+// CreateMentorLogin adds the login of a mentor: a user of the role
+// mentor, whom p may create when p manages mentors in the new user's
+// scope (a coordinator gives an approved mentor their login; linking it
+// to the mentor's record is mentoring.Service.LinkUser). A password is
+// required, for no one else could set one.
+func (s *Service) CreateMentorLogin(ctx context.Context, p access.Principal, in NewUser) (User, error) {
+	in.Role = access.Mentor
+	if in.Password == "" {
+		return User{}, errs.Validation(errs.Field("password", "error.required", "Field", "password"))
+	}
+	return s.create(ctx, p, in, access.ManageMentors)
+}
+
+// create adds a user when p may do a in the new user's scope.
+func (s *Service) create(ctx context.Context, p access.Principal, in NewUser, a access.Action) (User, error) {
 	in.Email = NormalizeEmail(in.Email)
 	fe := validateUser(in.Email, in.Name, in.Role, in.Locale)
 	if in.Password != "" && utf8.RuneCountInString(in.Password) < MinPasswordLength {
@@ -74,7 +92,7 @@ func (s *Service) Create(ctx context.Context, p access.Principal, in NewUser) (U
 	if err := s.resolveScope(ctx, &u, in.Region); err != nil {
 		return User{}, err
 	}
-	if err := access.Can(p, access.ManageUsers, u.Target()); err != nil {
+	if err := access.Can(p, a, u.Target()); err != nil {
 		return User{}, err
 	}
 	var hash string

@@ -307,6 +307,13 @@ func (a *API) routes() []route {
 		{"POST", p + "/youth/{id}/link", access.ManageYouth, a.reissueYouthLink, "reissueYouthLink"},
 		{"GET", p + "/y/{token}/shortlist", "", a.getOwnShortlist, "getOwnShortlist"},
 		{"PUT", p + "/y/{token}/choices", "", a.putOwnChoices, "putOwnChoices"},
+		{"GET", p + "/y/{token}/match", "", a.getOwnMatch, "getOwnMatch"},
+		{"POST", p + "/y/{token}/sessions/{id}/feedback", "", a.postOwnFeedback, "postOwnFeedback"},
+		{"POST", p + "/y/{token}/mentorships/{id}/concerns", "", a.postOwnConcern, "postOwnConcern"},
+		{"GET", p + "/y/{token}/activities", "", a.getOwnActivities, "getOwnActivities"},
+		{"POST", p + "/y/{token}/activities/{id}/join", "", a.joinOwnActivity, "joinOwnActivity"},
+		{"GET", p + "/y/{token}/selections", "", a.getOwnSelections, "getOwnSelections"},
+		{"POST", p + "/y/{token}/selections/{id}/appeal", "", a.postOwnAppeal, "postOwnAppeal"},
 
 		{"GET", p + "/regions", access.ViewRegions, a.listRegions, "listRegions"},
 		{"GET", p + "/regions/{code}", access.ViewRegions, a.getRegion, "getRegion"},

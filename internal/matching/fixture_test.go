@@ -66,10 +66,15 @@ func (f *fixture) addMentor(t *testing.T, name string, capacity int, schooled bo
 // Almaty, through the public form.
 func (f *fixture) addYouth(t *testing.T, first, field string, birth time.Time) int64 {
 	t.Helper()
+	in := youth.Input{LastName: "Seitkali", FirstName: first, Birth: birth, RegionCode: "KZ-75",
+		Settlement: youth.Urban, Status: youth.NEET, Field: field, Language: "kk",
+		Contact: youth.Contact{Phone: fmt.Sprintf("+7 701 %07d", len(first)*1000+int(birth.Unix()%997))}, Channel: youth.Web}
+	if youth.Age(birth, f.w.Clock.Now()) < youth.AdultAge {
+		// A minor registering on the web names their guardian.
+		in.Guardian = youth.GuardianDetails{Name: "Gulnar Seitkali", Relation: "mother", Contact: "+7 701 000 11 22"}
+	}
 	r, err := f.w.Services.Youth.Register(t.Context(), youth.FormPrincipal(f.w.Foundation.ID, f.w.Foundation.Path),
-		f.w.Foundation.ID, youth.Input{LastName: "Seitkali", FirstName: first, Birth: birth, RegionCode: "KZ-75",
-			Settlement: youth.Urban, Status: youth.NEET, Field: field, Language: "kk",
-			Contact: youth.Contact{Phone: fmt.Sprintf("+7 701 %07d", len(first)*1000+int(birth.Unix()%997))}, Channel: youth.Web, Guardian: youth.GuardianDetails{Name: "Gulnar Seitkali", Relation: "mother", Contact: "+7 701 000 00 00"}})
+		f.w.Foundation.ID, in)
 	must(t, err)
 	return r.ID
 }

@@ -34,7 +34,7 @@ import (
 var queryFS embed.FS
 
 type queries struct {
-	Columns, ByID, List, RegionPath, End                               string
+	Columns, ByID, ByYouth, List, RegionPath, End                      string
 	InsertSession, Sessions, Session                                   string
 	InsertGoal, UpdateGoal, Goals, Goal                                string
 	InsertFeedback, Feedback, Activity                                 string

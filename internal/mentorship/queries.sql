@@ -107,3 +107,8 @@ WHERE region_path LIKE $3;
 -- name: RepathConcernRegions
 UPDATE safeguarding_concerns SET region_path = CAST($1 AS TEXT) || substr(region_path, CAST($2 AS INTEGER))
 WHERE region_path LIKE $3;
+
+-- name: ByYouth
+-- Young person $1's mentorships, the newest first.
+WHERE ms.youth_id = $1
+ORDER BY ms.id DESC;

@@ -156,3 +156,8 @@ SELECT r.position, r.macro, r.region_code, COALESCE(g.name_en, ''), COALESCE(g.n
 FROM selection_results r JOIN youth y ON y.id = r.youth_id LEFT JOIN regions g ON g.code = r.region_code
 WHERE r.selection_id = $1 AND r.position > 0
 ORDER BY r.position;
+
+-- name: OfYouth
+-- The selections young person $1 is a candidate of, newest first.
+WHERE s.id IN (SELECT c.selection_id FROM selection_scores c WHERE c.youth_id = $1)
+ORDER BY s.id DESC

@@ -53,7 +53,7 @@ type queries struct {
 	InsertRound, RoundByName, Rounds, YouthPlace, InsertScore, ScoreOf      string
 	UpdateScore, Candidates, DeleteResults, InsertResult, Results, ResultOf string
 	InsertAppeal, AppealFrom, AppealByID, AppealOfYouth, AppealsOf          string
-	DecideAppeal, OpenAppeals, Shortlist                                    string
+	DecideAppeal, OpenAppeals, Shortlist, OfYouth                           string
 	RepathSelectionOrgs, RepathScoreOrgs, RepathAppealOrgs                  string
 	RepathSelectionRegions, RepathScoreRegions, RepathAppealRegions         string
 }

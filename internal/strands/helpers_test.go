@@ -73,9 +73,14 @@ func setup(t testing.TB, db *store.DB) *world {
 // that region's branch.
 func (w *world) young(t testing.TB, first string, age int, region string) int64 {
 	t.Helper()
-	r := must(w.youth.Register(ctx, w.form, w.head.ID, youth.Input{LastName: "Seitkali", FirstName: first,
+	in := youth.Input{LastName: "Seitkali", FirstName: first,
 		Birth: today.AddDate(-age, 0, -10), RegionCode: region, Settlement: youth.Rural, Status: youth.NEET, Field: "it",
-		Language: "kk", Contact: youth.Contact{Telegram: "user_" + strings.ToLower(first) + region[3:]}, Channel: youth.Web, Guardian: youth.GuardianDetails{Name: "Gulnar Seitkali", Relation: "mother", Contact: "+7 701 000 00 00"}}))(t)
+		Language: "kk", Contact: youth.Contact{Telegram: "user_" + strings.ToLower(first) + region[3:]}, Channel: youth.Web}
+	if age < youth.AdultAge {
+		// A minor registering on the web names their guardian.
+		in.Guardian = youth.GuardianDetails{Name: "Gulnar Seitkali", Relation: "mother", Contact: "+7 701 000 11 22"}
+	}
+	r := must(w.youth.Register(ctx, w.form, w.head.ID, in))(t)
 	return r.ID
 }
 

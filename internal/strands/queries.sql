@@ -112,3 +112,15 @@ UPDATE activities SET org_path = CAST($1 AS TEXT) || substr(org_path, CAST($2 AS
 
 -- name: RepathRegions
 UPDATE activities SET region_path = CAST($1 AS TEXT) || substr(region_path, CAST($2 AS INTEGER)) WHERE region_path LIKE $3;
+
+-- name: OpenFor
+-- The activities not yet over on day $2 of the region of young person
+-- $1, of a region above it or below it, the soonest first, with whether
+-- the young person is enrolled; at most $3.
+WHERE a.ends_on >= $2 AND EXISTS (SELECT 1 FROM youth y WHERE y.id = $1
+    AND (y.region_path LIKE a.region_path || '%' OR a.region_path LIKE y.region_path || '%'))
+ORDER BY a.starts_on, a.id
+LIMIT $3
+
+-- name: JoinedOf
+SELECT activity_id FROM activity_enrolments WHERE youth_id = $1;

@@ -35,7 +35,7 @@ type queries struct {
 	Region, OrgByID, InsertActivity, ActivityFrom, ActivityByID, ActivitiesInScope, CountInScope string
 	YouthOf, TakePlace, InsertEnrolment, Participants, EnrolmentOf, SetProgress                  string
 	InsertSession, Sessions, SessionByID, MarksOf, PutMark, StrandCounts, MentoredInScope        string
-	RepathOrgs, RepathRegions                                                                    string
+	RepathOrgs, RepathRegions, OpenFor, JoinedOf                                                 string
 }
 
 // Service keeps the activities, their enrolments, sessions and attendance.

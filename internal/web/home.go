@@ -17,6 +17,8 @@ type homeView struct {
 	// Coming says the role's work is not in Jol yet: the page says what
 	// Jol will offer it (home.coming.<role>).
 	Coming bool
+	// Mentor is a mentor's own work, on a mentor's home only.
+	Mentor *mentorHome
 }
 
 // card is one figure on a home page, linking to where it comes from.
@@ -66,6 +68,12 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request, rq *request) error
 		}
 	}
 	v.Coming = slices.Contains(upcoming, rq.P.Role)
+	if rq.P.Role == access.Mentor {
+		var err error
+		if v.Mentor, err = s.mentorHome(ctx, rq.P); err != nil {
+			return err
+		}
+	}
 	s.render(w, http.StatusOK, "home", &v)
 	return nil
 }

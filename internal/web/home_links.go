@@ -71,4 +71,4 @@ var homeLinks = []struct {
 // upcoming are the roles whose work Jol does not do yet: their home says
 // what Jol will offer them (home.coming.<role>) beside what they can do
 // today.
-var upcoming = []access.Role{access.Sponsor, access.Mentor}
+var upcoming = []access.Role{access.Sponsor}

@@ -60,8 +60,17 @@ func TestEveryRoleHasAHomeOfItsOwn(t *testing.T) {
 				t.Error("the home does not offer the user's API tokens")
 			}
 			coming := strings.Contains(body, `id="coming-title"`)
-			if want := role == access.Sponsor || role == access.Mentor; coming != want {
+			if want := role == access.Sponsor; coming != want {
 				t.Errorf("note on what is coming shown: %v, want %v", coming, want)
+			}
+			if role == access.Mentor {
+				// A mentor's login not linked to a profile yet: told so, and
+				// offered their proposals and profile all the same.
+				for _, s := range []string{`id="mentor-unlinked"`, `href="/my-proposals"`, `href="/my/mentoring"`} {
+					if !strings.Contains(body, s) {
+						t.Errorf("a mentor's home has no %s", s)
+					}
+				}
 			}
 			if role == access.Volunteer && !strings.Contains(body, `href="/my/tasks"`) {
 				t.Error("a volunteer's home does not offer their tasks")

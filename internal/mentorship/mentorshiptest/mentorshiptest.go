@@ -86,10 +86,15 @@ func Build(t testing.TB, s Setup) Fixture {
 	f.OtherUser = user("saule@example.org", "Saule Abenova")
 	f.Other = mentor("Saule Abenova", "saule.a@example.org", f.OtherUser)
 	young := func(first string, age int, phone string) int64 {
-		r, err := s.Svc.Youth.Register(ctx, s.Coord, s.OrgID, youth.Input{LastName: "Seitkali",
+		in := youth.Input{LastName: "Seitkali",
 			FirstName: first, Birth: store.Day(s.Now).AddDate(-age, 0, -10), RegionCode: s.RegionCode,
 			Settlement: youth.Urban, Status: youth.NEET, Field: "career", Language: "kk",
-			Contact: youth.Contact{Phone: phone}, Channel: youth.Web, Guardian: youth.GuardianDetails{Name: "Gulnar Seitkali", Relation: "mother", Contact: "+7 701 000 00 00"}})
+			Contact: youth.Contact{Phone: phone}, Channel: youth.Web}
+		if age < youth.AdultAge {
+			// A minor registering on the web names their guardian.
+			in.Guardian = youth.GuardianDetails{Name: "Gulnar Seitkali", Relation: "mother", Contact: "+7 701 000 11 22"}
+		}
+		r, err := s.Svc.Youth.Register(ctx, s.Coord, s.OrgID, in)
 		if err != nil {
 			t.Fatalf("young person %s: %v", first, err)
 		}

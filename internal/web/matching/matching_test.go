@@ -59,7 +59,9 @@ func cohort(t *testing.T, f *webtest.Fixture) (mentorLogin accounts.User, first 
 	}{{"Asel", webtest.Day(2000, 5, 1)}, {"Dana", webtest.Day(2001, 5, 1)}, {"Kamila", webtest.Day(2010, 5, 1)}} {
 		r := webtest.Must(f.Svc.Youth.Register(ctx, form, f.Org.ID, youth.Input{LastName: "Seitkali", FirstName: y.first,
 			Birth: y.birth, RegionCode: "KZ-75", Settlement: youth.Urban, Status: youth.NEET, Field: "career",
-			Language: "kk", Contact: youth.Contact{Phone: fmt.Sprintf("+7 701 000 00 %02d", i)}, Channel: youth.Web, Guardian: youth.GuardianDetails{Name: "Gulnar Seitkali", Relation: "mother", Contact: "+7 701 000 00 00"}}))
+			Language: "kk", Contact: youth.Contact{Phone: fmt.Sprintf("+7 701 000 00 %02d", i)}, Channel: youth.Web,
+			// A minor registering on the web names a guardian (an adult may).
+			Guardian: youth.GuardianDetails{Name: "Gulnar Seitkali", Relation: "mother", Contact: "+7 701 000 11 22"}}))
 		if y.first == "Asel" {
 			_ = webtest.Must(f.DB.W.ExecContext(ctx, store.Rebind(f.DB.Engine,
 				"INSERT INTO youth_choices (youth_id, choice, mentor_id, chosen_at) VALUES ($1, 1, $2, $3)"),

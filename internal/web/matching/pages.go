@@ -42,10 +42,10 @@ func New(k *kit.Kit, svc *services.Services) (*Server, error) {
 	return &Server{Room: room, svc: svc}, nil
 }
 
-// explain gives a match's reasons in the reader's language: the
+// Explain gives a match's reasons in the reader's language: the
 // preference, then the criteria of fit met ("your first choice; same
 // field, same region").
-func explain(l *i18n.Localizer, rs []matching.Reason) string {
+func Explain(l *i18n.Localizer, rs []matching.Reason) string {
 	if len(rs) == 0 {
 		return ""
 	}
@@ -69,7 +69,7 @@ type row struct {
 func rows(l *i18n.Localizer, ps []matching.Proposal) []row {
 	out := make([]row, len(ps))
 	for i, p := range ps {
-		out[i] = row{Proposal: p, Why: explain(l, p.Reasons)}
+		out[i] = row{Proposal: p, Why: Explain(l, p.Reasons)}
 	}
 	return out
 }

@@ -23,16 +23,18 @@ type mentorView struct {
 	Own        bool // the mentor's own page
 	Decision   *form
 	Vetting    *form
+	Login      *form // a login given to an approved mentor
 }
 
 var vettingFields = []string{"vetting", "vetting_document", "vetted_on", "vetting_expires", "vetted_by"}
 
 // Mentor shows the {id} mentor's page.
 func (s *Server) Mentor(w http.ResponseWriter, r *http.Request, rq *request) error {
-	return s.renderMentor(w, r, rq, nil, nil, http.StatusOK)
+	return s.renderMentor(w, r, rq, nil, nil, nil, http.StatusOK)
 }
 
-func (s *Server) renderMentor(w http.ResponseWriter, r *http.Request, rq *request, decision, vetting *form, status int) error {
+func (s *Server) renderMentor(w http.ResponseWriter, r *http.Request, rq *request, decision, vetting, login *form,
+	status int) error {
 	id, err := pathID(r)
 	if err != nil {
 		return err
@@ -46,7 +48,11 @@ func (s *Server) renderMentor(w http.ResponseWriter, r *http.Request, rq *reques
 		return err
 	}
 	v.CanManage = access.Can(rq.P, access.ManageMentors, c.Mentor.Target()) == nil
-	v.Decision, v.Vetting = decision, vetting
+	v.Decision, v.Vetting, v.Login = decision, vetting, login
+	if v.Login == nil {
+		v.Login = kit.NewForm(nil, loginFields...)
+		v.Login.Values["email"] = c.Mentor.Email
+	}
 	if v.Decision == nil {
 		v.Decision = kit.NewForm(nil, "reason")
 	}
@@ -104,7 +110,7 @@ func (s *Server) Decide(w http.ResponseWriter, r *http.Request, rq *request) err
 	if !f.AbsorbInput(rq.L, err) {
 		return err
 	}
-	return s.renderMentor(w, r, rq, f, nil, http.StatusUnprocessableEntity)
+	return s.renderMentor(w, r, rq, f, nil, nil, http.StatusUnprocessableEntity)
 }
 
 // SetVetting changes the {id} mentor's vetting for work with minors.
@@ -127,7 +133,7 @@ func (s *Server) SetVetting(w http.ResponseWriter, r *http.Request, rq *request)
 			return err
 		}
 	}
-	return s.renderMentor(w, r, rq, nil, f, http.StatusUnprocessableEntity)
+	return s.renderMentor(w, r, rq, nil, f, nil, http.StatusUnprocessableEntity)
 }
 
 // isoDay is a day as a date input shows it; "" for none.

@@ -23,7 +23,9 @@ func young(t *testing.T, f *webtest.Fixture, first string, age int) int64 {
 	r := webtest.Must(f.Svc.Youth.Register(context.Background(), youth.FormPrincipal(f.Org.ID, f.Org.Path), f.Org.ID,
 		youth.Input{LastName: "Seitkali", FirstName: first, Birth: webtest.Clock().AddDate(-age, 0, -3), RegionCode: "KZ-75",
 			Settlement: youth.Urban, Status: youth.NEET, Field: "it", Language: "kk",
-			Contact: youth.Contact{Telegram: "user_" + strings.ToLower(first)}, Channel: youth.Web, Guardian: youth.GuardianDetails{Name: "Gulnar Seitkali", Relation: "mother", Contact: "+7 701 000 00 00"}}))
+			Contact: youth.Contact{Telegram: "user_" + strings.ToLower(first)}, Channel: youth.Web,
+			// A minor registering on the web names a guardian (an adult may).
+			Guardian: youth.GuardianDetails{Name: "Gulnar Seitkali", Relation: "mother", Contact: "+7 701 000 11 22"}}))
 	return r.ID
 }
 

@@ -24,6 +24,7 @@ type ownView struct {
 	Field   func(code string) string
 	Slots   []slot // the ranking's selects
 	Saved   bool   // the ranking was just saved (?saved=1 after the post)
+	Work           // the matching, the mentorship, the activities and the selections
 }
 
 // slot is one of the ranking's selects: choice_1 to choice_3.
@@ -51,7 +52,7 @@ func (s *Server) Own(w http.ResponseWriter, r *http.Request, rq *request) error 
 	if err != nil {
 		return err
 	}
-	return s.renderOwn(w, r, rq, y.ID, kit.NewForm(nil, "choices"), http.StatusOK)
+	return s.renderOwn(w, r, rq, y.ID, kit.NewForm(nil, "choices"), http.StatusOK, "", nil)
 }
 
 // Choose takes the young person's ranking: choice_1 to choice_3, or the
@@ -88,10 +89,13 @@ func (s *Server) Choose(w http.ResponseWriter, r *http.Request, rq *request) err
 			return err
 		}
 	}
-	return s.renderOwn(w, r, rq, y.ID, f, http.StatusUnprocessableEntity)
+	return s.renderOwn(w, r, rq, y.ID, f, http.StatusUnprocessableEntity, "", nil)
 }
 
-func (s *Server) renderOwn(w http.ResponseWriter, r *http.Request, rq *request, id int64, f *form, status int) error {
+// renderOwn shows young person id's page with the ranking form f, and
+// act, when it is not nil, beside the form actID names.
+func (s *Server) renderOwn(w http.ResponseWriter, r *http.Request, rq *request, id int64, f *form, status int,
+	actID string, act *form) error {
 	ctx := r.Context()
 	own, err := s.svc.Youth.OwnPage(ctx, id)
 	if err != nil {
@@ -112,6 +116,15 @@ func (s *Server) renderOwn(w http.ResponseWriter, r *http.Request, rq *request, 
 	}
 	if own.Empty.Key != "" {
 		v.Empty = rq.L.T(own.Empty.Key, own.Empty.Args...)
+	}
+	if v.Work, err = s.work(ctx, rq, id); err != nil {
+		return err
+	}
+	v.ActID, v.Act = actID, act
+	if r.Method == http.MethodGet {
+		if k, ok := doneKeys[r.URL.Query().Get("done")]; ok {
+			v.Done = rq.L.T(k)
+		}
 	}
 	if r.Method == http.MethodGet && f.Values["choice_1"] == "" {
 		for i, m := range own.Choices {

@@ -1,0 +1,39 @@
+package strands_test
+
+import (
+	"testing"
+
+	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/store/storetest"
+	"github.com/jolproject/jol/internal/strands"
+)
+
+// TestOpenFor offers a young person the activities of their region that
+// are not over, saying which they joined, and none of another region.
+func TestOpenFor(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := setup(t, db)
+		dombra := w.activity(t, 5, nil)
+		w.activity(t, 5, func(in *strands.Input) {
+			in.Name, in.StartsOn, in.EndsOn = "Summer debate camp", today.AddDate(0, -3, 0), today.AddDate(0, 0, -1)
+		})
+		astana := must(w.s.Create(ctx, w.coordAst, strands.Input{Name: "Astana leaders", Strand: strands.Leaders,
+			OrgID: w.astana.ID, RegionCode: "KZ-71", StartsOn: today, EndsOn: today.AddDate(0, 2, 0), Capacity: 5}))(t)
+		aruzhan := w.young(t, "Aruzhan", 18, "KZ-75")
+		got := must(w.s.OpenFor(ctx, aruzhan))(t)
+		if len(got) != 1 || got[0].ID != dombra.ID || got[0].Joined {
+			t.Fatalf("offered %+v, want the dombra class only", got)
+		}
+		check(t, func() error { _, err := w.s.Join(ctx, aruzhan, dombra.ID); return err }())
+		if got = must(w.s.OpenFor(ctx, aruzhan))(t); len(got) != 1 || !got[0].Joined || got[0].Enrolled != 1 {
+			t.Fatalf("after joining %+v", got)
+		}
+		ainur := w.young(t, "Ainur", 20, "KZ-71")
+		if got = must(w.s.OpenFor(ctx, ainur))(t); len(got) != 1 || got[0].ID != astana.ID {
+			t.Fatalf("Astana's young person offered %+v", got)
+		}
+		if got = must(w.s.OpenFor(ctx, 999999))(t); len(got) != 0 {
+			t.Fatalf("an unknown young person offered %+v", got)
+		}
+	})
+}
