@@ -19,21 +19,21 @@ func TestCreateMentorLogin(t *testing.T) {
 		ctx := context.Background()
 		coord := f.mustCreate(t, accounts.NewUser{Email: "c@example.org", Name: "C", Role: access.Coordinator, OrgID: 1}).Principal()
 		u, err := f.svc.CreateMentorLogin(ctx, coord, accounts.NewUser{Email: "bolat@example.org", Name: "Bolat",
-			Role: access.Admin, OrgID: 1, Locale: "kk", Password: "a long password"})
+			Role: access.Admin, OrgID: 1, Locale: "kk", Password: "a long password"}, nil)
 		if err != nil || u.Role != access.Mentor || u.OrgID != 1 {
 			t.Fatalf("the mentor's login: %+v %v", u, err)
 		}
 		if _, err := f.svc.CreateMentorLogin(ctx, coord, accounts.NewUser{Email: "x@example.org", Name: "X", OrgID: 1,
-			Locale: "kk"}); fieldKeys(err)["password"] != "error.required" {
+			Locale: "kk"}, nil); fieldKeys(err)["password"] != "error.required" {
 			t.Errorf("without a password: %v", err)
 		}
 		if _, err := f.svc.CreateMentorLogin(ctx, coord, accounts.NewUser{Email: "y@example.org", Name: "Y", OrgID: 2,
-			Locale: "kk", Password: "a long password"}); errs.CodeOf(err) != errs.Forbidden {
+			Locale: "kk", Password: "a long password"}, nil); errs.CodeOf(err) != errs.Forbidden {
 			t.Errorf("in another organisation: %v", err)
 		}
 		op := f.mustCreate(t, accounts.NewUser{Email: "o@example.org", Name: "O", Role: access.Operator, OrgID: 1}).Principal()
 		if _, err := f.svc.CreateMentorLogin(ctx, op, accounts.NewUser{Email: "z@example.org", Name: "Z", OrgID: 1,
-			Locale: "kk", Password: "a long password"}); errs.CodeOf(err) != errs.Forbidden {
+			Locale: "kk", Password: "a long password"}, nil); errs.CodeOf(err) != errs.Forbidden {
 			t.Errorf("by an operator: %v", err)
 		}
 	})

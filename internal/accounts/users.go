@@ -62,24 +62,30 @@ func validateUser(email, name string, role access.Role, locale string) []errs.Fi
 // Create adds a user. p must be allowed to manage users in the new user's
 // scope. With access.System as p it bootstraps the first admin.
 func (s *Service) Create(ctx context.Context, p access.Principal, in NewUser) (User, error) {
-	return s.create(ctx, p, in, access.ManageUsers)
+	return s.create(ctx, p, in, access.ManageUsers, nil)
 }
 
 // CreateMentorLogin adds the login of a mentor: a user of the role
 // mentor, whom p may create when p manages mentors in the new user's
-// scope (a coordinator gives an approved mentor their login; linking it
-// to the mentor's record is mentoring.Service.LinkUser). A password is
+// scope (a coordinator gives an approved mentor their login). then runs
+// in the same transaction, so the login is linked to the mentor's record
+// (mentoring.Service.LinkNewLogin) or not made at all. A password is
 // required, for no one else could set one.
-func (s *Service) CreateMentorLogin(ctx context.Context, p access.Principal, in NewUser) (User, error) {
+func (s *Service) CreateMentorLogin(ctx context.Context, p access.Principal, in NewUser, then Then) (User, error) {
 	in.Role = access.Mentor
 	if in.Password == "" {
 		return User{}, errs.Validation(errs.Field("password", "error.required", "Field", "password"))
 	}
-	return s.create(ctx, p, in, access.ManageMentors)
+	return s.create(ctx, p, in, access.ManageMentors, then)
 }
 
-// create adds a user when p may do a in the new user's scope.
-func (s *Service) create(ctx context.Context, p access.Principal, in NewUser, a access.Action) (User, error) {
+// Then is work done in the transaction that adds a user, once the user is
+// written: if it fails, the user is not added either.
+type Then func(ctx context.Context, tx *sql.Tx, u User) error
+
+// create adds a user when p may do a in the new user's scope, and runs
+// then, if any, in the same transaction.
+func (s *Service) create(ctx context.Context, p access.Principal, in NewUser, a access.Action, then Then) (User, error) {
 	in.Email = NormalizeEmail(in.Email)
 	fe := validateUser(in.Email, in.Name, in.Role, in.Locale)
 	if in.Password != "" && utf8.RuneCountInString(in.Password) < MinPasswordLength {
@@ -112,8 +118,12 @@ func (s *Service) create(ctx context.Context, p access.Principal, in NewUser, a 
 		if err != nil {
 			return err
 		}
-		return s.log.Record(ctx, tx, p, audit.Change{Action: "create", Entity: "user",
+		err = s.log.Record(ctx, tx, p, audit.Change{Action: "create", Entity: "user",
 			EntityID: strconv.FormatInt(u.ID, 10), OrgPath: u.OrgPath, RegionPath: u.RegionPath, After: u.auditView()})
+		if err != nil || then == nil {
+			return err
+		}
+		return then(ctx, tx, u)
 	})
 	if err != nil {
 		return User{}, fmt.Errorf("create user %s: %w", in.Email, err)

@@ -132,3 +132,23 @@ func (s *Service) LinkUser(ctx context.Context, p access.Principal, id, userID i
 			After: map[string]int64{"user_id": userID}})
 	})
 }
+
+// LinkNewLogin links login userID, just made in tx, to mentor id in the
+// same transaction, when p manages the mentor and the mentor has no login
+// yet: of two logins given one mentor at once, one is linked and the
+// other refused (error.mentor_login_linked), its user never made.
+func (s *Service) LinkNewLogin(ctx context.Context, tx *sql.Tx, p access.Principal, id, userID int64) error {
+	m, err := s.byID(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	if err := access.Can(p, access.ManageMentors, m.Target()); err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, s.q.LinkNewLogin, userID, id)
+	if err := affected(res, err, errs.New(errs.Conflict, "error.mentor_login_linked")); err != nil {
+		return err
+	}
+	return s.log.Record(ctx, tx, p, audit.Change{Action: "link", Entity: "mentor", EntityID: itoa(id),
+		After: map[string]int64{"user_id": userID}})
+}

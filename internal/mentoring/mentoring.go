@@ -32,15 +32,15 @@ import (
 var queryFS embed.FS
 
 type queries struct {
-	Insert, Update, Decide, LinkUser, ByID, ByUser, ByContact, List, Org         string
-	Expertise, DeleteExpertise, InsertExpertise                                  string
-	Languages, DeleteLanguages, InsertLanguage                                   string
-	Take, TakeSome, Release, StatsFields, StatsPool, Fields, UpsertField         string
-	Modules, InsertModule, InsertCohort, Cohort, Cohorts, InsertMember           string
-	Members, InsertSession, Session, Sessions, Attend, Final                     string
-	Attended, Finals, Attendance                                                 string
-	RepathMentorOrgs, RepathMentorRegions, RepathCohortOrgs, RepathCohortRegions string
-	Page, CountPage, Branches, Places, SessionMarks                              string
+	Insert, Update, Decide, LinkUser, LinkNewLogin, ByID, ByUser, ByContact, List, Org string
+	Expertise, DeleteExpertise, InsertExpertise                                        string
+	Languages, DeleteLanguages, InsertLanguage                                         string
+	Take, TakeSome, Release, StatsFields, StatsPool, Fields, UpsertField               string
+	Modules, InsertModule, InsertCohort, Cohort, Cohorts, InsertMember                 string
+	Members, InsertSession, Session, Sessions, Attend, Final                           string
+	Attended, Finals, Attendance                                                       string
+	RepathMentorOrgs, RepathMentorRegions, RepathCohortOrgs, RepathCohortRegions       string
+	Page, CountPage, Branches, Places, SessionMarks                                    string
 }
 
 // Deps are what the service needs of the installation.

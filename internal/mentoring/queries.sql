@@ -25,6 +25,12 @@ WHERE id = $5 AND version = $6 AND status = 'applied';
 UPDATE mentors SET user_id = $1, version = version + 1
 WHERE id = $2 AND EXISTS (SELECT 1 FROM users u WHERE u.id = $1 AND u.role = 'mentor');
 
+-- name: LinkNewLogin
+-- Links login $1 to mentor $2 when it is a user of the role mentor and the
+-- mentor has no login yet.
+UPDATE mentors SET user_id = $1, version = version + 1
+WHERE id = $2 AND user_id IS NULL AND EXISTS (SELECT 1 FROM users u WHERE u.id = $1 AND u.role = 'mentor');
+
 -- name: ByID
 SELECT m.id, m.name, m.phone, m.email, m.background, m.org_id, m.org_path, r.code, m.region_id, m.region_path,
     m.in_person, m.online, m.capacity, m.mentees, m.minors, m.vetting_document, m.vetted_on, m.vetting_expires,

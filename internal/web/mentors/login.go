@@ -2,6 +2,7 @@ package mentors
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"net/http"
 
@@ -61,12 +62,12 @@ func (s *Server) giveLogin(ctx context.Context, p access.Principal, m mentoring.
 		}
 		return s.svc.Mentoring.LinkUser(ctx, p, m.ID, u.ID)
 	}
-	u, err := s.svc.Accounts.CreateMentorLogin(ctx, p, accounts.NewUser{Email: f.Values["email"], Name: m.Name,
-		OrgID: m.OrgID, Region: m.RegionCode, Locale: loginLocale(m), Password: f.Values["password"]})
-	if err != nil {
-		return err
-	}
-	return s.svc.Mentoring.LinkUser(ctx, p, m.ID, u.ID)
+	_, err := s.svc.Accounts.CreateMentorLogin(ctx, p, accounts.NewUser{Email: f.Values["email"], Name: m.Name,
+		OrgID: m.OrgID, Region: m.RegionCode, Locale: loginLocale(m), Password: f.Values["password"]},
+		func(ctx context.Context, tx *sql.Tx, u accounts.User) error {
+			return s.svc.Mentoring.LinkNewLogin(ctx, tx, p, m.ID, u.ID)
+		})
+	return err
 }
 
 // loginLocale is the language a new login reads Jol in: the mentor's

@@ -2,13 +2,18 @@ package mentors_test
 
 import (
 	"context"
+	"database/sql"
+	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
+	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/mentoring"
 	"github.com/jolproject/jol/internal/web/webtest"
 )
@@ -66,4 +71,46 @@ func TestGiveMentorLogin(t *testing.T) {
 	}
 	wantIn(t, "a login for one applying", coord.Post("/mentors/"+webtest.Itoa(applied.ID)+"/login",
 		url.Values{"email": {"asel@example.org"}, "password": {"a long password"}}), http.StatusConflict, "Only an approved mentor")
+}
+
+// Twenty logins given one mentor at once, each with its own address and
+// none stopped by the page's check that the mentor has none yet: one
+// login is made and linked, and no other user is left behind unlinked.
+func TestOneLoginAtOnce(t *testing.T) {
+	f := webtest.New(t)
+	ctx := context.Background()
+	p := f.Coord.Principal()
+	m := webtest.Must(f.Svc.Mentoring.Create(ctx, p, mentoring.Input{Name: "Ерлан Жақсылықов",
+		Email: "erlan@example.org", Background: mentoring.Coach, Fields: []string{"career"}, Languages: []string{"kk"},
+		OrgID: f.Org.ID, RegionCode: "KZ-75", Online: true, Capacity: 2}))
+	link := func(ctx context.Context, tx *sql.Tx, u accounts.User) error {
+		return f.Svc.Mentoring.LinkNewLogin(ctx, tx, p, m.ID, u.ID)
+	}
+	const n = 20
+	var wg sync.WaitGroup
+	refused := make([]error, n)
+	for i := range n {
+		wg.Go(func() {
+			_, refused[i] = f.Svc.Accounts.CreateMentorLogin(ctx, p, accounts.NewUser{Email: fmt.Sprintf("erlan%d@example.org", i),
+				Name: m.Name, OrgID: f.Org.ID, Region: "KZ-75", Locale: "kk", Password: webtest.Password}, link)
+		})
+	}
+	wg.Wait()
+	var made []int64
+	for i := range n {
+		u, err := f.Svc.Accounts.LookupEmail(ctx, fmt.Sprintf("erlan%d@example.org", i))
+		if errors.Is(err, errs.ErrNotFound) {
+			if errs.CodeOf(refused[i]) != errs.Conflict {
+				t.Errorf("login %d not made, refused with %v", i, refused[i])
+			}
+			continue
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		made = append(made, u.ID)
+	}
+	got := webtest.Must(f.Svc.Mentoring.Get(ctx, p, m.ID))
+	if len(made) != 1 || got.UserID != made[0] {
+		t.Fatalf("logins made %v, the mentor's %d", made, got.UserID)
+	}
 }
