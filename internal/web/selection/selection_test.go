@@ -28,9 +28,9 @@ func youngPerson(t *testing.T, f *webtest.Fixture, code, last string, consent bo
 	webtest.Check(t, f.DB.W.QueryRowContext(ctx, store.Rebind(f.DB.Engine, `INSERT INTO youth (identity, last_name,
 		first_name, birth_date, age_group, region_id, region_path, settlement, status, field, language, channel,
 		shortlist_consent, org_id, org_path, registered_on, created_at, updated_at)
-		SELECT $1, $1, 'Aru', $2, '18-24', r.id, r.path, 'rural', 'neet', 'media', 'kk', 'web', $3, $4, $5, $2, $2, $2
+		SELECT $1, $1, 'Aru', $2, '18-24', r.id, r.path, 'rural', 'neet', 'media', 'kk', 'web', $3, $4, $5, $2, $7, $7
 		FROM regions r WHERE r.code = $6 RETURNING id`), last, webtest.Day(2004, 5, 1), consent, f.Org.ID, f.Org.Path,
-		code).Scan(&id))
+		code, webtest.Day(2004, 5, 1)).Scan(&id))
 	return id
 }
 
