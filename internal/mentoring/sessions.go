@@ -62,7 +62,7 @@ func (s *Service) AddSession(ctx context.Context, p access.Principal, in Session
 	in.Trainer, in.HeldOn = strings.TrimSpace(in.Trainer), store.Day(in.HeldOn)
 	fs := valid.Name(nil, "trainer", in.Trainer, MaxName)
 	if in.HeldOn.Before(c.StartsOn) || in.HeldOn.After(c.EndsOn) {
-		fs = append(fs, errs.Field("held_on", "error.mentor_session_date", "From", c.StartsOn.Format(time.DateOnly), "To", c.EndsOn.Format(time.DateOnly)))
+		fs = append(fs, errs.Field("held_on", "error.mentor_session_date", "From", i18n.Day(c.StartsOn), "To", i18n.Day(c.EndsOn)))
 	}
 	if err := errs.Validation(fs...); err != nil {
 		return Session{}, err

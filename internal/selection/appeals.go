@@ -10,6 +10,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/valid"
 )
@@ -89,7 +90,7 @@ func (s *Service) file(ctx context.Context, p access.Principal, id, youth int64,
 	}
 	switch {
 	case sel.State == Appeals && s.today().After(sel.AppealsClose), sel.State == Published:
-		return Appeal{}, errs.New(errs.Conflict, "error.selection_appeal_late", "Date", sel.AppealsClose.Format(time.DateOnly))
+		return Appeal{}, errs.New(errs.Conflict, "error.selection_appeal_late", "Date", i18n.Day(sel.AppealsClose))
 	case sel.State != Appeals:
 		return Appeal{}, errs.New(errs.Conflict, "error.selection_appeals_closed")
 	}
