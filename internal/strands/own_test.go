@@ -1,8 +1,10 @@
 package strands_test
 
 import (
+	"errors"
 	"testing"
 
+	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
 	"github.com/jolproject/jol/internal/strands"
@@ -34,6 +36,30 @@ func TestOpenFor(t *testing.T) {
 		}
 		if got = must(w.s.OpenFor(ctx, 999999))(t); len(got) != 0 {
 			t.Fatalf("an unknown young person offered %+v", got)
+		}
+	})
+}
+
+// TestJoinOnlyWhatIsOffered: a young person joins from their page only
+// what OpenFor offers them. An activity of another region (whose
+// coordinator would then read their name among the participants) and one
+// already over are unknown to them, whatever id their page posts.
+func TestJoinOnlyWhatIsOffered(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := setup(t, db)
+		astana := must(w.s.Create(ctx, w.coordAst, strands.Input{Name: "Astana leaders", Strand: strands.Leaders,
+			OrgID: w.astana.ID, RegionCode: "KZ-71", StartsOn: today, EndsOn: today.AddDate(0, 2, 0), Capacity: 5}))(t)
+		over := w.activity(t, 5, func(in *strands.Input) {
+			in.Name, in.StartsOn, in.EndsOn = "Summer debate camp", today.AddDate(0, -3, 0), today.AddDate(0, 0, -1)
+		})
+		aruzhan := w.young(t, "Aruzhan", 18, "KZ-75")
+		for name, id := range map[string]int64{"another region's": astana.ID, "an ended": over.ID} {
+			if _, err := w.s.Join(ctx, aruzhan, id); !errors.Is(err, errs.ErrNotFound) {
+				t.Errorf("joining %s activity: %v, want not found", name, err)
+			}
+		}
+		if ps := must(w.s.Participants(ctx, w.coordAst, astana.ID))(t); len(ps) != 0 {
+			t.Errorf("Astana's coordinator reads %+v", ps)
 		}
 	})
 }
