@@ -95,7 +95,8 @@ func (s *Service) addMember(ctx context.Context, tx *sql.Tx, c Championship, tea
 }
 
 // Team returns team id of a championship p may see, with its members
-// (names of young people: staff only) and cases.
+// (names of young people: only for staff who may read young people where
+// the championship is held) and cases.
 func (s *Service) Team(ctx context.Context, p access.Principal, id int64) (Team, error) {
 	t, err := s.team(ctx, s.db.R, id)
 	if err != nil {
@@ -108,7 +109,8 @@ func (s *Service) Team(ctx context.Context, p access.Principal, id int64) (Team,
 	if err := s.canView(ctx, p, c); err != nil {
 		return Team{}, err
 	}
-	if access.Allowed(p, access.ViewYouth) {
+	// A juror from elsewhere opens the team to score it, not its members.
+	if access.Can(p, access.ViewYouth, c.Target()) == nil {
 		if t.Members, err = store.Select(ctx, s.db.R, func(sc store.Scanner) (Member, error) {
 			var m Member
 			return m, sc.Scan(&m.YouthID, &m.LastName, &m.FirstName, &m.RegionPath)
