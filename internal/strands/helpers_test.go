@@ -14,7 +14,6 @@ import (
 func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
 
 var (
-	now   = youthtest.Now
 	today = youthtest.Today
 	admin = youthtest.Admin
 	ctx   = context.Background()
