@@ -13,9 +13,11 @@ import (
 	"github.com/jolproject/jol/internal/valid"
 )
 
-// Who sees and works a concern: its designated lead; an administrator;
-// and, for a concern that reached no lead (none designated on the way
-// up), the coordinators within its scope, so it is never left unread.
+// Who sees and works a concern: its designated lead; an administrator
+// within whose scope it lies (every one for the installation's own,
+// whose scope is everything); and, for a concern that reached no lead
+// (none designated on the way up), the coordinators within its scope, so
+// it is never left unread.
 
 // worksOn reports whether p may see and work concern c.
 func worksOn(p access.Principal, c Concern) bool {
@@ -24,7 +26,7 @@ func worksOn(p access.Principal, c Concern) bool {
 	}
 	switch {
 	case p.Role == access.Admin:
-		return true
+		return access.Within(p, c.Target())
 	case c.LeadID != 0:
 		return p.UserID == c.LeadID
 	default:
