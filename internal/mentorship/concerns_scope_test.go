@@ -1,10 +1,13 @@
 package mentorship_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
+	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/mentorship"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/testworld"
@@ -31,6 +34,29 @@ func TestConcernsStayInTheAdministratorsScope(t *testing.T) {
 		wantKey(t, err, "error.forbidden")
 		if _, err := e.s.Concern(ctx, access.System, c.ID); err != nil {
 			t.Errorf("the installation's administrator: %v", err)
+		}
+	})
+}
+
+// A concern moved back is refused naming its status in the reader's
+// language.
+func TestConcernStepNamesTheStatusInTheReadersLanguage(t *testing.T) {
+	testworld.Each(t, func(t *testing.T, w *testworld.World) {
+		e := setup(t, w)
+		ctx := t.Context()
+		c, err := e.s.ReportConcern(ctx, e.mentor, e.f.Minor, "Mentioned trouble at home")
+		must(t, err)
+		c, err = e.s.WorkConcern(ctx, e.admin, c.ID, c.Version, mentorship.ConcernInProgress, "")
+		must(t, err)
+		_, err = e.s.WorkConcern(ctx, e.admin, c.ID, c.Version, mentorship.ConcernOpen, "")
+		de := errs.As(err)
+		if de == nil {
+			t.Fatalf("moved back: %v", err)
+		}
+		cat, err := i18n.New()
+		must(t, err)
+		if got := cat.Localizer(i18n.RU).T(de.Key, de.Args...); !strings.Contains(got, "«в работе»") {
+			t.Errorf("ru: %q", got)
 		}
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/valid"
 )
@@ -82,7 +83,7 @@ func (s *Service) WorkConcern(ctx context.Context, p access.Principal, id int64,
 			return errs.Validation(valid.Choice("status", ConcernStatuses()...))
 		}
 		if want <= from {
-			return errs.New(errs.Conflict, "error.concern_step", "Status", string(before.Status))
+			return errs.New(errs.Conflict, "error.concern_step", "Status", i18n.Key("safeguarding.status."+string(before.Status)))
 		}
 		var fs []errs.FieldError
 		if to == ConcernClosed {
