@@ -76,16 +76,26 @@ func (s *Server) navFor(ctx context.Context, p access.Principal, current string)
 	runs := s.seesCampaigns(ctx, p)
 	var out []kit.NavItem
 	for _, n := range navigation {
-		if !access.Allowed(p, n.action) {
-			continue
-		}
-		if campaignPages[n.href] && !runs && (n.href != "/campaigns" || !access.Allowed(p, access.ManageCampaigns)) {
+		if !offers(p, n.href, n.action, runs) {
 			continue
 		}
 		cur := current == n.href || (n.href != "/" && strings.HasPrefix(current, n.href+"/"))
 		out = append(out, kit.NavItem{Href: n.href, Key: n.key, Current: cur})
 	}
 	return out
+}
+
+// offers reports whether the menu and the home page offer p the page at
+// href, which action opens; runs says whether p sees a campaign (see
+// navFor).
+func offers(p access.Principal, href string, action access.Action, runs bool) bool {
+	if !access.Allowed(p, action) {
+		return false
+	}
+	if campaignPages[href] && !runs {
+		return href == "/campaigns" && access.Allowed(p, access.ManageCampaigns)
+	}
+	return true
 }
 
 // seesCampaigns reports whether p sees a campaign; when that cannot be

@@ -4,6 +4,7 @@ import (
 	"context"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/jolproject/jol/internal/access"
@@ -13,7 +14,10 @@ import (
 	"github.com/jolproject/jol/internal/web/webtest"
 )
 
-var navLinks = regexp.MustCompile(`(?s)<nav[^>]*>.*?</nav>`)
+var (
+	navLinks = regexp.MustCompile(`(?s)<nav[^>]*>.*?</nav>`)
+	homeMain = regexp.MustCompile(`(?s)<main[^>]*>.*</main>`)
+)
 
 // menu is the hrefs of the menu c sees on the home page.
 func menu(t *testing.T, c *webtest.Client) []string {
@@ -28,7 +32,7 @@ func menu(t *testing.T, c *webtest.Client) []string {
 }
 
 // The pages of aid campaigns (requests, the dashboard, distribution days,
-// deliveries) are in the menu only of someone who sees a campaign: the
+// deliveries) are in the menu and on the home page only of someone who sees a campaign: the
 // coordinator of a youth organisation that runs none is not shown them,
 // though they may still open the campaigns to start one.
 func TestNavShowsCampaignPagesOnlyWhereCampaignsRun(t *testing.T) {
@@ -38,10 +42,15 @@ func TestNavShowsCampaignPagesOnlyWhereCampaignsRun(t *testing.T) {
 	must(f.Svc.Accounts.Create(ctx, access.System, accounts.NewUser{Email: "wing@example.org", Name: "Wing",
 		Role: access.Coordinator, OrgID: wing.ID, Region: "KZ-71", Locale: "en", Password: password}))
 	campaignPages := []string{"/requests", "/dashboard", "/distribution", "/deliveries"}
-	youth := menu(t, f.Login(t, "wing@example.org"))
+	wingCoord := f.Login(t, "wing@example.org")
+	youth := menu(t, wingCoord)
+	home := homeMain.FindString(wingCoord.Get("/").Body)
 	for _, p := range campaignPages {
 		if slices.Contains(youth, p) {
 			t.Errorf("the youth coordinator's menu has %s: %v", p, youth)
+		}
+		if strings.Contains(home, `href="`+p+`"`) {
+			t.Errorf("the youth coordinator's home links to %s", p)
 		}
 	}
 	for _, p := range []string{"/campaigns", "/youth", "/mentors", "/matching"} {
@@ -53,11 +62,15 @@ func TestNavShowsCampaignPagesOnlyWhereCampaignsRun(t *testing.T) {
 		OrganiserID: f.Org.ID, StartsOn: webtest.Day(2026, 7, 1), EndsOn: webtest.Day(2026, 9, 30),
 		Texts: []campaign.Text{{Locale: "en", Name: "A backpack for every pupil"}}, RegionCodes: []string{"KZ-75"},
 		Items: []campaign.Offered{{Code: "primary_kit", Target: 100}}}))
-	coord := menu(t, f.Login(t, "coord@example.org"))
+	fund := f.Login(t, "coord@example.org")
+	coord, coordHome := menu(t, fund), homeMain.FindString(fund.Get("/").Body)
 	for _, p := range append(campaignPages, "/campaigns") {
 		if !slices.Contains(coord, p) {
 			t.Errorf("the foundation's coordinator's menu lacks %s: %v", p, coord)
 		}
+	}
+	if !strings.Contains(coordHome, `href="/requests"`) {
+		t.Error("the foundation's coordinator's home does not link to requests")
 	}
 	if again := menu(t, f.Login(t, "wing@example.org")); slices.Contains(again, "/requests") {
 		t.Errorf("another organisation's campaign put requests in the youth coordinator's menu: %v", again)
