@@ -38,7 +38,7 @@ func (s *Service) Enrol(ctx context.Context, p access.Principal, id, youthID int
 // scope, and joins only an activity OpenFor offers them (any other is
 // not found); the change log names the young person.
 func (s *Service) Join(ctx context.Context, youthID, id int64) (Enrolment, error) {
-	p := access.Principal{Name: "youth " + itoa(youthID)}
+	p := youth.Self(youthID)
 	return s.enrol(ctx, p, id, youthID, BySelf)
 }
 

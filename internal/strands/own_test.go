@@ -2,6 +2,7 @@ package strands_test
 
 import (
 	"errors"
+	"strconv"
 	"testing"
 
 	"github.com/jolproject/jol/internal/errs"
@@ -60,6 +61,22 @@ func TestJoinOnlyWhatIsOffered(t *testing.T) {
 		}
 		if ps := must(w.s.Participants(ctx, w.CoordAstana, astana.ID))(t); len(ps) != 0 {
 			t.Errorf("Astana's coordinator reads %+v", ps)
+		}
+	})
+}
+
+// The change log names a young person who joins by their record, as
+// every part of the programme does: "youth #12".
+func TestJoinIsLoggedAsTheYoungPerson(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		w := setup(t, db)
+		a := w.activity(t, 5, nil)
+		id := w.Young(t, "Aruzhan", 18, "KZ-75")
+		must(w.s.Join(ctx, id, a.ID))(t)
+		var actor string
+		check(t, db.R.QueryRowContext(ctx, "SELECT actor FROM audit_log WHERE entity = 'activity_enrolment'").Scan(&actor))
+		if want := "youth #" + strconv.FormatInt(id, 10); actor != want {
+			t.Errorf("actor %q, want %q", actor, want)
 		}
 	})
 }
