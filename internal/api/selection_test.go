@@ -91,7 +91,7 @@ func TestSelectionThroughTheAPI(t *testing.T) {
 		}
 		f.w.Clock.Advance(48 * time.Hour)
 		if w := f.do(t, "POST", base+"/appeals", coord, map[string]any{"youth_id": a, "reason": "Late"}); w.Code != http.StatusConflict ||
-			!strings.Contains(w.Body.String(), "Appeals closed at the end of 2026-09-02") {
+			!strings.Contains(w.Body.String(), "Appeals closed at the end of 2 Sep 2026") {
 			t.Errorf("a late appeal: %d %s", w.Code, w.Body)
 		}
 		if w := f.do(t, "POST", base+"/publish", coord, nil); w.Code != http.StatusOK {

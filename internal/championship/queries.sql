@@ -52,7 +52,7 @@ RETURNING id;
 UPDATE championship_teams SET board_key = $1 WHERE id = $2;
 
 -- name: YouthPlace
-SELECT region_path FROM youth WHERE id = $1;
+SELECT org_path, region_path FROM youth WHERE id = $1;
 
 -- name: InsertMember
 -- A young person already in a team of the championship inserts nothing.

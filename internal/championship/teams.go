@@ -60,7 +60,7 @@ func (s *Service) RegisterTeam(ctx context.Context, p access.Principal, id int64
 			return err
 		}
 		for _, y := range in.Members {
-			if err := s.addMember(ctx, tx, c, t.ID, y); err != nil {
+			if err := s.addMember(ctx, tx, p, c, t.ID, y); err != nil {
 				return err
 			}
 			t.Members = append(t.Members, Member{YouthID: y})
@@ -71,12 +71,13 @@ func (s *Service) RegisterTeam(ctx context.Context, p access.Principal, id int64
 	return t, err
 }
 
-// addMember puts young person y into team, refusing one unknown, out of
-// the championship's region or already in a team of it.
-func (s *Service) addMember(ctx context.Context, tx *sql.Tx, c Championship, team, y int64) error {
-	var place string
-	err := tx.QueryRowContext(ctx, s.q.YouthPlace, y).Scan(&place)
-	if errors.Is(err, sql.ErrNoRows) {
+// addMember puts young person y into team, refusing one unknown (or
+// outside p's scope, whom p may not know), out of the championship's
+// region or already in a team of it.
+func (s *Service) addMember(ctx context.Context, tx *sql.Tx, p access.Principal, c Championship, team, y int64) error {
+	var orgPath, place string
+	err := tx.QueryRowContext(ctx, s.q.YouthPlace, y).Scan(&orgPath, &place)
+	if errors.Is(err, sql.ErrNoRows) || err == nil && !access.Within(p, access.Target{OrgPath: orgPath, RegionPath: place}) {
 		return errs.Validation(errs.Field("members", "error.championship_member_unknown", "ID", y))
 	} else if err != nil {
 		return err
@@ -95,7 +96,8 @@ func (s *Service) addMember(ctx context.Context, tx *sql.Tx, c Championship, tea
 }
 
 // Team returns team id of a championship p may see, with its members
-// (names of young people: staff only) and cases.
+// (names of young people: only for staff who may read young people where
+// the championship is held) and cases.
 func (s *Service) Team(ctx context.Context, p access.Principal, id int64) (Team, error) {
 	t, err := s.team(ctx, s.db.R, id)
 	if err != nil {
@@ -108,7 +110,8 @@ func (s *Service) Team(ctx context.Context, p access.Principal, id int64) (Team,
 	if err := s.canView(ctx, p, c); err != nil {
 		return Team{}, err
 	}
-	if access.Allowed(p, access.ViewYouth) {
+	// A juror from elsewhere opens the team to score it, not its members.
+	if access.Can(p, access.ViewYouth, c.Target()) == nil {
 		if t.Members, err = store.Select(ctx, s.db.R, func(sc store.Scanner) (Member, error) {
 			var m Member
 			return m, sc.Scan(&m.YouthID, &m.LastName, &m.FirstName, &m.RegionPath)

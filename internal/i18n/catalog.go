@@ -68,6 +68,9 @@ func (c *Catalog) Localizer(l Locale) *Localizer {
 type Localizer struct {
 	locale Locale
 	inner  *goi18n.Localizer
+	// calendar is the one Day arguments are written in; "" is the
+	// locale's default.
+	calendar string
 }
 
 // Locale returns the locale of l (EN for a nil Localizer).

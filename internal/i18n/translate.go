@@ -89,8 +89,11 @@ func (l *Localizer) templateData(args []any) (map[string]any, any) {
 		if n, ok := asInt64(v); ok {
 			data[k] = l.locale.Number(n)
 		}
-		if key, ok := v.(Key); ok {
-			data[k] = l.T(string(key))
+		switch x := v.(type) {
+		case Key:
+			data[k] = l.T(string(x))
+		case Day:
+			data[k] = l.day(x)
 		}
 	}
 	return data, count

@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"time"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/store"
 )
 
@@ -66,8 +68,29 @@ func (s *Service) RunUnmatched(ctx context.Context, p access.Principal, id, afte
 		if err := sc.Scan(&u.YouthID, &u.YouthName, &u.Reason.Key, &args); err != nil {
 			return u, err
 		}
-		return u, json.Unmarshal([]byte(args), &u.Reason.Args)
+		var err error
+		u.Reason.Args, err = storedArgs(args)
+		return u, err
 	}, s.q.RunUnmatched, id, after, limit)
+}
+
+// storedArgs reads a reason's arguments as a run stored them, in JSON. A
+// day (a mentor's vetting that expired), which i18n.Day wrote as
+// yyyy-mm-dd, is read back as a day, so the page writes it in the
+// reader's calendar.
+func storedArgs(js string) ([]any, error) {
+	var args []any
+	if err := json.Unmarshal([]byte(js), &args); err != nil {
+		return nil, err
+	}
+	for i := 1; i < len(args); i += 2 {
+		if v, ok := args[i].(string); ok && len(v) == len(time.DateOnly) {
+			if t, err := time.Parse(time.DateOnly, v); err == nil {
+				args[i] = i18n.Day(t)
+			}
+		}
+	}
+	return args, nil
 }
 
 // ForYouth returns young person id's proposals, the newest first: what

@@ -3,7 +3,6 @@ package matching
 import (
 	"context"
 	"strings"
-	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
@@ -79,7 +78,7 @@ func (s *Service) reply(ctx context.Context, p access.Principal, id int64, versi
 		case pr.Version != version:
 			return errAnswered
 		case !now.Before(pr.Deadline):
-			return errs.New(errs.Conflict, "error.match_reply_late", "Deadline", pr.LastDay().Format(time.DateOnly))
+			return errs.New(errs.Conflict, "error.match_reply_late", "Deadline", i18n.Day(pr.LastDay()))
 		case to == Accepted && pr.NeedsApproval():
 			return errs.New(errs.Conflict, "error.match_needs_approval")
 		}

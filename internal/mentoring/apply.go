@@ -58,7 +58,7 @@ func (s *Service) insert(ctx context.Context, tx *sql.Tx, p access.Principal, m 
 	if err := s.insertRow(ctx, tx, p, m, st, source); err != nil {
 		return err
 	}
-	return s.log.Record(ctx, tx, p, audit.Change{Action: "create", Entity: "mentor", EntityID: itoa(m.ID), After: m})
+	return s.log.Record(ctx, tx, p, scoped(audit.Change{Action: "create", Entity: "mentor", EntityID: itoa(m.ID), After: m}, m.Target()))
 }
 
 // insertRow writes mentor m in tx with its lists, without a change-log

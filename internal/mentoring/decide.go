@@ -45,8 +45,8 @@ func (s *Service) Decide(ctx context.Context, p access.Principal, id int64, vers
 		if err != nil {
 			return err
 		}
-		return s.log.Record(ctx, tx, p, audit.Change{Action: action, Entity: "mentor", EntityID: itoa(id),
-			Before: before, After: after})
+		return s.log.Record(ctx, tx, p, scoped(audit.Change{Action: action, Entity: "mentor", EntityID: itoa(id),
+			Before: before, After: after}, after.Target()))
 	})
 	if err != nil {
 		return Mentor{}, err
@@ -106,8 +106,8 @@ func (s *Service) update(ctx context.Context, tx *sql.Tx, p access.Principal, be
 	if err != nil {
 		return err
 	}
-	return s.log.Record(ctx, tx, p, audit.Change{Action: "update", Entity: "mentor", EntityID: itoa(m.ID),
-		Before: before, After: after})
+	return s.log.Record(ctx, tx, p, scoped(audit.Change{Action: "update", Entity: "mentor", EntityID: itoa(m.ID),
+		Before: before, After: after}, after.Target()))
 }
 
 // LinkUser gives mentor id the login userID (a user of the role mentor),
@@ -128,8 +128,8 @@ func (s *Service) LinkUser(ctx context.Context, p access.Principal, id, userID i
 		if err := affected(res, err, errs.Validation(errs.Field("user", "error.mentor_user_role"))); err != nil {
 			return err
 		}
-		return s.log.Record(ctx, tx, p, audit.Change{Action: "link", Entity: "mentor", EntityID: itoa(id),
-			After: map[string]int64{"user_id": userID}})
+		return s.log.Record(ctx, tx, p, scoped(audit.Change{Action: "link", Entity: "mentor", EntityID: itoa(id),
+			After: map[string]int64{"user_id": userID}}, m.Target()))
 	})
 }
 
@@ -149,6 +149,14 @@ func (s *Service) LinkNewLogin(ctx context.Context, tx *sql.Tx, p access.Princip
 	if err := affected(res, err, errs.New(errs.Conflict, "error.mentor_login_linked")); err != nil {
 		return err
 	}
-	return s.log.Record(ctx, tx, p, audit.Change{Action: "link", Entity: "mentor", EntityID: itoa(id),
-		After: map[string]int64{"user_id": userID}})
+	return s.log.Record(ctx, tx, p, scoped(audit.Change{Action: "link", Entity: "mentor", EntityID: itoa(id),
+		After: map[string]int64{"user_id": userID}}, m.Target()))
+}
+
+// scoped gives change c the scope t of its record, so the auditors of
+// that scope read it in the change log; an entry without one is read
+// only by those whose scope is everything.
+func scoped(c audit.Change, t access.Target) audit.Change {
+	c.OrgPath, c.RegionPath = t.OrgPath, t.RegionPath
+	return c
 }

@@ -89,7 +89,7 @@ func (s *Service) eligible(ctx context.Context, q store.Querier, m Mentor, day t
 	case m.Vetting.Document == "" || m.Vetting.Expires.IsZero():
 		return errs.New(errs.Conflict, "error.mentor_vetting_missing")
 	case !m.Vetting.ValidOn(day):
-		return errs.New(errs.Conflict, "error.mentor_vetting_expired", "Date", m.Vetting.Expires.Format(time.DateOnly))
+		return errs.New(errs.Conflict, "error.mentor_vetting_expired", "Date", i18n.Day(m.Vetting.Expires))
 	}
 	return nil
 }

@@ -97,7 +97,7 @@ func (s *Service) CreateCohort(ctx context.Context, p access.Principal, c Cohort
 		if err != nil {
 			return err
 		}
-		return s.log.Record(ctx, tx, p, audit.Change{Action: "create", Entity: "mentor_cohort", EntityID: itoa(c.ID), After: c})
+		return s.log.Record(ctx, tx, p, scoped(audit.Change{Action: "create", Entity: "mentor_cohort", EntityID: itoa(c.ID), After: c}, c.Target()))
 	})
 	return c, err
 }

@@ -17,7 +17,8 @@ import (
 // Enrol adds approved mentor mentorID to cohort cohortID; p needs
 // ManageMentors over both.
 func (s *Service) Enrol(ctx context.Context, p access.Principal, cohortID, mentorID int64) error {
-	if _, err := s.cohort(ctx, p, access.ManageMentors, cohortID); err != nil {
+	c, err := s.cohort(ctx, p, access.ManageMentors, cohortID)
+	if err != nil {
 		return err
 	}
 	m, err := s.byID(ctx, s.db.R, mentorID)
@@ -37,8 +38,8 @@ func (s *Service) Enrol(ctx context.Context, p access.Principal, cohortID, mento
 		} else if err != nil {
 			return err
 		}
-		return s.log.Record(ctx, tx, p, audit.Change{Action: "enrol", Entity: "mentor_cohort", EntityID: itoa(cohortID),
-			After: map[string]int64{"mentor_id": mentorID}})
+		return s.log.Record(ctx, tx, p, scoped(audit.Change{Action: "enrol", Entity: "mentor_cohort", EntityID: itoa(cohortID),
+			After: map[string]int64{"mentor_id": mentorID}}, c.Target()))
 	})
 }
 
@@ -62,7 +63,7 @@ func (s *Service) AddSession(ctx context.Context, p access.Principal, in Session
 	in.Trainer, in.HeldOn = strings.TrimSpace(in.Trainer), store.Day(in.HeldOn)
 	fs := valid.Name(nil, "trainer", in.Trainer, MaxName)
 	if in.HeldOn.Before(c.StartsOn) || in.HeldOn.After(c.EndsOn) {
-		fs = append(fs, errs.Field("held_on", "error.mentor_session_date", "From", c.StartsOn.Format(time.DateOnly), "To", c.EndsOn.Format(time.DateOnly)))
+		fs = append(fs, errs.Field("held_on", "error.mentor_session_date", "From", i18n.Day(c.StartsOn), "To", i18n.Day(c.EndsOn)))
 	}
 	if err := errs.Validation(fs...); err != nil {
 		return Session{}, err
@@ -74,7 +75,7 @@ func (s *Service) AddSession(ctx context.Context, p access.Principal, in Session
 		} else if err != nil {
 			return err
 		}
-		return s.log.Record(ctx, tx, p, audit.Change{Action: "create", Entity: "mentor_session", EntityID: itoa(in.ID), After: in})
+		return s.log.Record(ctx, tx, p, scoped(audit.Change{Action: "create", Entity: "mentor_session", EntityID: itoa(in.ID), After: in}, c.Target()))
 	})
 	return in, err
 }
@@ -88,7 +89,8 @@ func (s *Service) RecordAttendance(ctx context.Context, p access.Principal, id i
 	if err != nil {
 		return store.NotFound(err)
 	}
-	if _, err := s.cohort(ctx, p, access.ManageMentors, ses.CohortID); err != nil {
+	c, err := s.cohort(ctx, p, access.ManageMentors, ses.CohortID)
+	if err != nil {
 		return err
 	}
 	members, err := s.members(ctx, ses.CohortID)
@@ -108,8 +110,8 @@ func (s *Service) RecordAttendance(ctx context.Context, p access.Principal, id i
 				return err
 			}
 		}
-		return s.log.Record(ctx, tx, p, audit.Change{Action: "record_attendance", Entity: "mentor_session",
-			EntityID: itoa(id), After: present})
+		return s.log.Record(ctx, tx, p, scoped(audit.Change{Action: "record_attendance", Entity: "mentor_session",
+			EntityID: itoa(id), After: present}, c.Target()))
 	})
 }
 
@@ -126,7 +128,8 @@ const MaxScore = 100
 // passed or failed with a score from 0 to MaxScore, on day; p needs
 // ManageMentors over the cohort.
 func (s *Service) RecordFinal(ctx context.Context, p access.Principal, cohortID, mentorID int64, passed bool, score int, day time.Time) error {
-	if _, err := s.cohort(ctx, p, access.ManageMentors, cohortID); err != nil {
+	c, err := s.cohort(ctx, p, access.ManageMentors, cohortID)
+	if err != nil {
 		return err
 	}
 	if score < 0 || score > MaxScore {
@@ -141,7 +144,7 @@ func (s *Service) RecordFinal(ctx context.Context, p access.Principal, cohortID,
 		if err := affected(res, err, errs.New(errs.Invalid, "error.mentor_not_in_cohort", "Mentor", mentorID)); err != nil {
 			return err
 		}
-		return s.log.Record(ctx, tx, p, audit.Change{Action: "record_results", Entity: "mentor_cohort",
-			EntityID: itoa(cohortID), After: map[string]any{"mentor_id": mentorID, "final": result, "score": score}})
+		return s.log.Record(ctx, tx, p, scoped(audit.Change{Action: "record_results", Entity: "mentor_cohort",
+			EntityID: itoa(cohortID), After: map[string]any{"mentor_id": mentorID, "final": result, "score": score}}, c.Target()))
 	})
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/valid"
+	"github.com/jolproject/jol/internal/youth"
 )
 
 // ConcernStatus is where a safeguarding concern stands.
@@ -67,7 +68,7 @@ func (s *Service) ReportConcern(ctx context.Context, p access.Principal, id int6
 // YouthConcern records young person youthID's concern about mentorship
 // id, which must be theirs, as their page or the bot gives it.
 func (s *Service) YouthConcern(ctx context.Context, youthID, id int64, body string) (Concern, error) {
-	return s.report(ctx, YouthPrincipal(youthID), string(ByYouth), body, func(tx *sql.Tx) (Mentorship, error) {
+	return s.report(ctx, youth.Self(youthID), string(ByYouth), body, func(tx *sql.Tx) (Mentorship, error) {
 		return s.ofYouth(ctx, tx, youthID, id)
 	})
 }

@@ -43,10 +43,10 @@ FROM safeguarding_concerns c JOIN mentorships ms ON ms.id = c.mentorship_id JOIN
 WHERE c.id = $1;
 
 -- name: Concerns
--- The concerns reader $1 works: theirs as lead, and those with no lead
--- within the scope bounds $2..$5; every one when $6. Of status $7 when
--- set, newest first below id $8.
-WHERE (CAST($6 AS BOOLEAN) OR c.lead_id = $1 OR (c.lead_id IS NULL AND c.org_path >= $2 AND c.org_path < $3
+-- The concerns reader $1 works: theirs as lead, and within the scope
+-- bounds $2..$5 those with no lead, or every one when $6 (an
+-- administrator). Of status $7 when set, newest first below id $8.
+WHERE (c.lead_id = $1 OR ((CAST($6 AS BOOLEAN) OR c.lead_id IS NULL) AND c.org_path >= $2 AND c.org_path < $3
         AND c.region_path >= $4 AND c.region_path < $5))
     AND (CAST($7 AS TEXT) = '' OR c.status = $7)
     AND c.id < $8

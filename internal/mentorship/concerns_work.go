@@ -9,13 +9,16 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/valid"
 )
 
-// Who sees and works a concern: its designated lead; an administrator;
-// and, for a concern that reached no lead (none designated on the way
-// up), the coordinators within its scope, so it is never left unread.
+// Who sees and works a concern: its designated lead; an administrator
+// within whose scope it lies (every one for the installation's own,
+// whose scope is everything); and, for a concern that reached no lead
+// (none designated on the way up), the coordinators within its scope, so
+// it is never left unread.
 
 // worksOn reports whether p may see and work concern c.
 func worksOn(p access.Principal, c Concern) bool {
@@ -24,7 +27,7 @@ func worksOn(p access.Principal, c Concern) bool {
 	}
 	switch {
 	case p.Role == access.Admin:
-		return true
+		return access.Within(p, c.Target())
 	case c.LeadID != 0:
 		return p.UserID == c.LeadID
 	default:
@@ -80,7 +83,7 @@ func (s *Service) WorkConcern(ctx context.Context, p access.Principal, id int64,
 			return errs.Validation(valid.Choice("status", ConcernStatuses()...))
 		}
 		if want <= from {
-			return errs.New(errs.Conflict, "error.concern_step", "Status", string(before.Status))
+			return errs.New(errs.Conflict, "error.concern_step", "Status", i18n.Key("safeguarding.status."+string(before.Status)))
 		}
 		var fs []errs.FieldError
 		if to == ConcernClosed {

@@ -10,6 +10,7 @@ import (
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/valid"
+	"github.com/jolproject/jol/internal/youth"
 )
 
 // MentorFeedback records the mentor's feedback on session sessionID of
@@ -33,16 +34,10 @@ func (s *Service) MentorFeedback(ctx context.Context, p access.Principal, id, se
 // sessionID of their own mentorship, as their page or the bot gives it.
 // The session of another's mentorship is refused as if it did not exist.
 func (s *Service) YouthFeedback(ctx context.Context, youthID, sessionID int64, rating int, comment string) (Feedback, error) {
-	p := YouthPrincipal(youthID)
+	p := youth.Self(youthID)
 	return s.feedback(ctx, p, sessionID, ByYouth, rating, comment, func(tx *sql.Tx, id int64) (Mentorship, error) {
 		return s.ofYouth(ctx, tx, youthID, id)
 	})
-}
-
-// YouthPrincipal is who a young person acts as in the change log: no
-// login, no role, their record named.
-func YouthPrincipal(youthID int64) access.Principal {
-	return access.Principal{Name: "youth #" + itoa(youthID)}
 }
 
 // ofYouth reads mentorship id through q when it is young person youthID's.

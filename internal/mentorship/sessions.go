@@ -4,11 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"strings"
-	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/valid"
 )
@@ -53,9 +53,9 @@ func (s *Service) checkSession(m Mentorship, in SessionInput) error {
 	case in.HeldOn.IsZero():
 		fs = append(fs, errs.Field("held_on", "error.required", "Field", "held_on"))
 	case day.After(today):
-		fs = append(fs, errs.Field("held_on", "error.session_future", "Date", today.Format(time.DateOnly)))
+		fs = append(fs, errs.Field("held_on", "error.session_future", "Date", i18n.Day(today)))
 	case day.Before(m.StartedOn):
-		fs = append(fs, errs.Field("held_on", "error.session_before_start", "Date", m.StartedOn.Format(time.DateOnly)))
+		fs = append(fs, errs.Field("held_on", "error.session_before_start", "Date", i18n.Day(m.StartedOn)))
 	}
 	if in.Minutes < 1 || in.Minutes > MaxMinutes {
 		fs = append(fs, errs.Field("minutes", "error.session_minutes", "Max", MaxMinutes))

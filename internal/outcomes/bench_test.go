@@ -24,16 +24,16 @@ func BenchmarkCoverage20000(b *testing.B) {
 			db := engine.open(b)
 			w := setup(b, db)
 			seed(b, w, 20000)
-			if w.db.Engine == store.Postgres {
+			if w.DB.Engine == store.Postgres {
 				// What autovacuum does soon after a bulk load: without
 				// statistics the planner may pick nested loops.
-				_, err := w.db.W.ExecContext(ctx, "ANALYZE")
+				_, err := w.DB.W.ExecContext(ctx, "ANALYZE")
 				check(b, err)
 			}
 			for _, who := range []struct {
 				name string
 				p    access.Principal
-			}{{"admin", admin}, {"branch", w.coordAlmaty}} {
+			}{{"admin", admin}, {"branch", w.CoordAlmaty}} {
 				b.Run(who.name, func(b *testing.B) {
 					for b.Loop() {
 						r, err := w.o.Coverage(ctx, who.p)
@@ -52,29 +52,29 @@ func BenchmarkCoverage20000(b *testing.B) {
 func seed(b *testing.B, w *world, n int) {
 	b.Helper()
 	regions := []string{"KZ-75", "KZ-71", "KZ-79", "KZ-55", "KZ-39"}
-	orgs := map[string][2]any{"KZ-75": {w.almaty.ID, w.almaty.Path}, "KZ-71": {w.astana.ID, w.astana.Path}}
+	orgs := map[string][2]any{"KZ-75": {w.Almaty.ID, w.Almaty.Path}, "KZ-71": {w.Astana.ID, w.Astana.Path}}
 	ids := map[string]int64{}
 	paths := map[string]string{}
 	for _, code := range regions {
 		var id int64
 		var path string
-		check(b, w.db.R.QueryRowContext(ctx, store.Rebind(w.db.Engine, "SELECT id, path FROM regions WHERE code = $1"), code).Scan(&id, &path))
+		check(b, w.DB.R.QueryRowContext(ctx, store.Rebind(w.DB.Engine, "SELECT id, path FROM regions WHERE code = $1"), code).Scan(&id, &path))
 		ids[code], paths[code] = id, path
 		if _, ok := orgs[code]; !ok {
-			orgs[code] = [2]any{w.head.ID, w.head.Path}
+			orgs[code] = [2]any{w.Head.ID, w.Head.Path}
 		}
 	}
 	q := func(tx *sql.Tx, s string, args ...any) {
-		if _, err := tx.ExecContext(ctx, store.Rebind(w.db.Engine, s), args...); err != nil {
+		if _, err := tx.ExecContext(ctx, store.Rebind(w.DB.Engine, s), args...); err != nil {
 			b.Fatal(err)
 		}
 	}
-	check(b, w.db.Tx(ctx, func(tx *sql.Tx) error {
+	check(b, w.DB.Tx(ctx, func(tx *sql.Tx) error {
 		var mentor int64
-		if err := tx.QueryRowContext(ctx, store.Rebind(w.db.Engine, `INSERT INTO mentors (name, contact_key, background, org_id,
+		if err := tx.QueryRowContext(ctx, store.Rebind(w.DB.Engine, `INSERT INTO mentors (name, contact_key, background, org_id,
 			org_path, region_id, region_path, in_person, online, capacity, minors, status, source, created_at, updated_at)
 			VALUES ('Mentor', 'm', 'coach', $1, $2, $3, $4, TRUE, FALSE, 30, FALSE, 'active', 'web', $5, $5) RETURNING id`),
-			w.almaty.ID, w.almaty.Path, ids["KZ-75"], paths["KZ-75"], now).Scan(&mentor); err != nil {
+			w.Almaty.ID, w.Almaty.Path, ids["KZ-75"], paths["KZ-75"], now).Scan(&mentor); err != nil {
 			return err
 		}
 		for i := range 40 {

@@ -17,25 +17,25 @@ import (
 func TestSetBadInput(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := setup(t, db)
-		id := w.young(t, "Aruzhan", 20, "KZ-75")
-		_, err := w.o.Set(ctx, w.coordAlmaty, id, outcomes.Input{Code: "married", On: today.AddDate(0, 0, 1)})
+		id := w.Young(t, "Aruzhan", 20, "KZ-75")
+		_, err := w.o.Set(ctx, w.CoordAlmaty, id, outcomes.Input{Code: "married", On: today.AddDate(0, 0, 1)})
 		if got := keys(err); !slices.Equal(got, []string{"outcome error.invalid_choice_of", "outcome_on error.outcome_future"}) {
 			t.Errorf("bad outcome: %q", got)
 		}
 		good := outcomes.Input{Code: outcomes.Employed, On: today, Note: "Barista at a café"}
-		if _, err := w.o.Set(ctx, w.coordAst, id, good); errs.CodeOf(err) != errs.Forbidden {
+		if _, err := w.o.Set(ctx, w.CoordAstana, id, good); errs.CodeOf(err) != errs.Forbidden {
 			t.Errorf("out of scope: %v", err)
 		}
-		if _, err := w.o.Set(ctx, w.coordAlmaty, 999999, good); !errors.Is(err, errs.ErrNotFound) {
+		if _, err := w.o.Set(ctx, w.CoordAlmaty, 999999, good); !errors.Is(err, errs.ErrNotFound) {
 			t.Errorf("unknown young person: %v", err)
 		}
-		if _, err := w.o.Set(ctx, w.sponsor, id, good); errs.CodeOf(err) != errs.Forbidden {
+		if _, err := w.o.Set(ctx, w.Sponsor, id, good); errs.CodeOf(err) != errs.Forbidden {
 			t.Errorf("sponsor: %v", err)
 		}
-		if _, err := w.o.Get(ctx, w.sponsor, id, "web"); errs.CodeOf(err) != errs.Forbidden {
+		if _, err := w.o.Get(ctx, w.Sponsor, id, "web"); errs.CodeOf(err) != errs.Forbidden {
 			t.Errorf("sponsor reading: %v", err)
 		}
-		if _, err := w.o.Coverage(ctx, w.sponsor); errs.CodeOf(err) != errs.Forbidden {
+		if _, err := w.o.Coverage(ctx, w.Sponsor); errs.CodeOf(err) != errs.Forbidden {
 			t.Errorf("sponsor's coverage: %v", err)
 		}
 	})
@@ -46,13 +46,13 @@ func TestSetBadInput(t *testing.T) {
 func TestSetKeepsHistory(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := setup(t, db)
-		id := w.young(t, "Aruzhan", 20, "KZ-75")
-		must(w.o.Set(ctx, w.coordAlmaty, id, outcomes.Input{Code: outcomes.NEET, On: today.AddDate(0, -1, 0)}))(t)
-		must(w.o.Set(ctx, w.coordAlmaty, id, outcomes.Input{Code: outcomes.Education, On: today, Note: "College, IT"}))(t)
-		if _, err := w.o.Get(ctx, w.coordAst, id, "web"); errs.CodeOf(err) != errs.Forbidden {
+		id := w.Young(t, "Aruzhan", 20, "KZ-75")
+		must(w.o.Set(ctx, w.CoordAlmaty, id, outcomes.Input{Code: outcomes.NEET, On: today.AddDate(0, -1, 0)}))(t)
+		must(w.o.Set(ctx, w.CoordAlmaty, id, outcomes.Input{Code: outcomes.Education, On: today, Note: "College, IT"}))(t)
+		if _, err := w.o.Get(ctx, w.CoordAstana, id, "web"); errs.CodeOf(err) != errs.Forbidden {
 			t.Errorf("another branch reading: %v", err)
 		}
-		r := must(w.o.Get(ctx, w.coordAlmaty, id, "web"))(t)
+		r := must(w.o.Get(ctx, w.CoordAlmaty, id, "web"))(t)
 		if r.Current == nil || r.Current.Code != outcomes.Education || r.Current.Recorder != "almaty" || len(r.History) != 2 ||
 			r.History[1].Code != outcomes.NEET || r.Youth.Name != "Seitkali Aruzhan" || r.Youth.RegionCode != "KZ-75" {
 			t.Errorf("record: %+v", r)
@@ -72,20 +72,20 @@ func TestSetKeepsHistory(t *testing.T) {
 func TestCoverage(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := setup(t, db)
-		teen, adult, old := w.young(t, "Dana", 15, "KZ-75"), w.young(t, "Aruzhan", 20, "KZ-75"), w.young(t, "Madina", 27, "KZ-75")
-		w.young(t, "Alia", 20, "KZ-75") // registered, not reached
-		astana := w.young(t, "Tomiris", 20, "KZ-71")
-		a := must(w.s.Create(ctx, w.coordAlmaty, strands.Input{Name: "Dombra", Strand: strands.Creative, OrgID: w.almaty.ID,
+		teen, adult, old := w.Young(t, "Dana", 15, "KZ-75"), w.Young(t, "Aruzhan", 20, "KZ-75"), w.Young(t, "Madina", 27, "KZ-75")
+		w.Young(t, "Alia", 20, "KZ-75") // registered, not reached
+		astana := w.Young(t, "Tomiris", 20, "KZ-71")
+		a := must(w.s.Create(ctx, w.CoordAlmaty, strands.Input{Name: "Dombra", Strand: strands.Creative, OrgID: w.Almaty.ID,
 			RegionCode: "KZ-75", StartsOn: today, EndsOn: today.AddDate(0, 1, 0), Capacity: 10}))(t)
-		l := must(w.s.Create(ctx, w.coordAlmaty, strands.Input{Name: "Leaders", Strand: strands.Leaders, OrgID: w.almaty.ID,
+		l := must(w.s.Create(ctx, w.CoordAlmaty, strands.Input{Name: "Leaders", Strand: strands.Leaders, OrgID: w.Almaty.ID,
 			RegionCode: "KZ-75", StartsOn: today, EndsOn: today.AddDate(0, 1, 0), Capacity: 10}))(t)
-		must(w.s.Enrol(ctx, w.coordAlmaty, a.ID, teen))(t)
-		must(w.s.Enrol(ctx, w.coordAlmaty, l.ID, adult))(t)
-		must(w.s.Enrol(ctx, w.coordAlmaty, a.ID, adult))(t)
-		must(w.s.Join(ctx, astana, a.ID))(t)
+		must(w.s.Enrol(ctx, w.CoordAlmaty, a.ID, teen))(t)
+		must(w.s.Enrol(ctx, w.CoordAlmaty, l.ID, adult))(t)
+		must(w.s.Enrol(ctx, w.CoordAlmaty, a.ID, adult))(t)
+		must(w.s.Enrol(ctx, admin, a.ID, astana))(t) // an activity open to other regions
 		w.mentored(t, old)
-		must(w.o.Set(ctx, w.coordAlmaty, adult, outcomes.Input{Code: outcomes.Employed, On: today}))(t)
-		must(w.o.Set(ctx, w.coordAlmaty, teen, outcomes.Input{Code: outcomes.Education, On: today}))(t)
+		must(w.o.Set(ctx, w.CoordAlmaty, adult, outcomes.Input{Code: outcomes.Employed, On: today}))(t)
+		must(w.o.Set(ctx, w.CoordAlmaty, teen, outcomes.Input{Code: outcomes.Education, On: today}))(t)
 
 		r := must(w.o.Coverage(ctx, admin))(t)
 		if r.Target != 10 || r.Total.Registered != 5 || r.Total.Covered != 4 || r.Share() != 40 {
@@ -105,7 +105,7 @@ func TestCoverage(t *testing.T) {
 			r.ByRegion[1].Covered != 3 || r.ByRegion[1].Outcomes[outcomes.Employed] != 1 {
 			t.Errorf("regions: %+v", r.ByRegion)
 		}
-		mine := must(w.o.Coverage(ctx, w.coordAlmaty))(t)
+		mine := must(w.o.Coverage(ctx, w.CoordAlmaty))(t)
 		if mine.Total.Registered != 4 || mine.Total.Covered != 3 {
 			t.Errorf("Almaty's coverage: %+v", mine.Total)
 		}

@@ -10,8 +10,10 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/valid"
+	"github.com/jolproject/jol/internal/youth"
 )
 
 // Appeal is a young person's appeal against their place in a ranking.
@@ -57,12 +59,11 @@ func (s *Service) OpenAppeals(ctx context.Context, p access.Principal, id int64)
 	return s.byID(ctx, s.db.R, id)
 }
 
-// FileOwn files the appeal of young person youth against their place in
-// selection id, with a reason: the young person's own page or the bot
+// FileOwn files the appeal of young person youthID against their place
+// in selection id, with a reason: the young person's own page or the bot
 // calls it once it knows who they are. See File.
-func (s *Service) FileOwn(ctx context.Context, id, youth int64, reason string) (Appeal, error) {
-	p := access.Principal{Name: "young person"}
-	return s.file(ctx, p, id, youth, reason, "self")
+func (s *Service) FileOwn(ctx context.Context, id, youthID int64, reason string) (Appeal, error) {
+	return s.file(ctx, youth.Self(youthID), id, youthID, reason, "self")
 }
 
 // File files, for young person youth, an appeal against their place in
@@ -89,7 +90,7 @@ func (s *Service) file(ctx context.Context, p access.Principal, id, youth int64,
 	}
 	switch {
 	case sel.State == Appeals && s.today().After(sel.AppealsClose), sel.State == Published:
-		return Appeal{}, errs.New(errs.Conflict, "error.selection_appeal_late", "Date", sel.AppealsClose.Format(time.DateOnly))
+		return Appeal{}, errs.New(errs.Conflict, "error.selection_appeal_late", "Date", i18n.Day(sel.AppealsClose))
 	case sel.State != Appeals:
 		return Appeal{}, errs.New(errs.Conflict, "error.selection_appeals_closed")
 	}

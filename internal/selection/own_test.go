@@ -1,6 +1,7 @@
 package selection_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/jolproject/jol/internal/access"
@@ -50,6 +51,12 @@ func TestForYouth(t *testing.T) {
 		}
 		_, err = svc.FileOwn(ctx, sel.ID, third, "My second case was not counted")
 		check(t, err)
+		// The change log names the young person by their record.
+		var actor string
+		check(t, w.DB.R.QueryRowContext(ctx, "SELECT actor FROM audit_log WHERE entity = 'selection_appeal'").Scan(&actor))
+		if want := fmt.Sprintf("youth #%d", third); actor != want {
+			t.Errorf("the appeal's actor %q, want %q", actor, want)
+		}
 		st, err = svc.ForYouth(ctx, third)
 		check(t, err)
 		if st[0].Appeal == nil || st[0].Appeal.Reason != "My second case was not counted" || st[0].Appealable(today) {

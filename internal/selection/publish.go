@@ -8,6 +8,7 @@ import (
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/geo"
+	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/store"
 )
 
@@ -19,7 +20,7 @@ func (s *Service) Publish(ctx context.Context, p access.Principal, id int64) (Se
 		return Selection{}, err
 	}
 	if !s.today().After(sel.AppealsClose) {
-		return Selection{}, errs.New(errs.Conflict, "error.selection_publish_early", "Date", sel.AppealsClose.Format(time.DateOnly))
+		return Selection{}, errs.New(errs.Conflict, "error.selection_publish_early", "Date", i18n.Day(sel.AppealsClose))
 	}
 	err = s.db.Atomic(ctx, func(tx *store.Tx) error {
 		if err := tx.Lock(ctx, "selection:"+itoa(id)); err != nil {

@@ -10,6 +10,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/valid"
 )
@@ -187,5 +188,5 @@ func (s *Service) writable(ctx context.Context, p access.Principal, id int64, st
 			return sel, nil
 		}
 	}
-	return Selection{}, errs.New(errs.Conflict, "error.selection_state", "State", string(sel.State))
+	return Selection{}, errs.New(errs.Conflict, "error.selection_state", "State", i18n.Key("selection.state."+string(sel.State)))
 }

@@ -35,9 +35,10 @@ func (s *Service) Enrol(ctx context.Context, p access.Principal, id, youthID int
 // Join enrols young person youthID on activity id at their own request:
 // the young person's page and the bot call it once they know who is
 // asking. It applies the same checks as Enrol but for the coordinator's
-// scope; the change log names the young person.
+// scope, and joins only an activity OpenFor offers them (any other is
+// not found); the change log names the young person.
 func (s *Service) Join(ctx context.Context, youthID, id int64) (Enrolment, error) {
-	p := access.Principal{Name: "youth " + itoa(youthID)}
+	p := youth.Self(youthID)
 	return s.enrol(ctx, p, id, youthID, BySelf)
 }
 
@@ -65,6 +66,9 @@ func (s *Service) enrol(ctx context.Context, p access.Principal, id, youthID int
 		}
 		if err := fits(a, y, s.today()); err != nil {
 			return err
+		}
+		if via == BySelf && !offered(a, y, s.today()) {
+			return errs.ErrNotFound
 		}
 		now := s.now().UTC()
 		res, err := tx.ExecContext(ctx, s.q.InsertEnrolment, id, youthID, string(via), store.NullID(p.UserID), now)
@@ -106,6 +110,15 @@ func (s *Service) youthOf(ctx context.Context, q store.Querier, id int64) (young
 	}
 	y.birth = store.Day(y.birth.UTC())
 	return y, err
+}
+
+// offered reports whether the young person's own page offers activity a
+// (see OpenFor): not over by today, of their region or of a region above
+// or below it. A young person joins nothing else — an activity elsewhere
+// would show their name to another organisation's staff.
+func offered(a Activity, y young, today time.Time) bool {
+	near := strings.HasPrefix(y.target.RegionPath, a.regionPath) || strings.HasPrefix(a.regionPath, y.target.RegionPath)
+	return near && !a.EndsOn.Before(today)
 }
 
 // fits applies the activity's own checks: the ages it sets (years

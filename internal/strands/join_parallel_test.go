@@ -18,7 +18,7 @@ func TestOneYoungPersonJoinsAHundredTimesAtOnce(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := setup(t, db)
 		a := w.activity(t, 30, nil)
-		id := w.young(t, "Aruzhan", 20, "KZ-75")
+		id := w.Young(t, "Aruzhan", 20, "KZ-75")
 		const n = 100
 		results := make([]error, n)
 		var wg sync.WaitGroup

@@ -43,8 +43,9 @@ type homeLink struct {
 func (s *Server) home(w http.ResponseWriter, r *http.Request, rq *request) error {
 	v := homeView{Page: s.page(r, rq, "nav.home")}
 	ctx := r.Context()
+	runs := s.seesCampaigns(ctx, rq.P)
 	for _, l := range homeLinks {
-		if !access.Allowed(rq.P, l.action) {
+		if !offers(rq.P, l.href, l.action, runs) {
 			continue
 		}
 		n, err := s.homeCount(ctx, rq, l.href)

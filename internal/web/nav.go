@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"strings"
 
 	"github.com/jolproject/jol/internal/access"
@@ -62,15 +63,52 @@ var navigation = []struct {
 	{"/admin/settings", "nav.settings", access.ManageSettings},
 }
 
-// navFor is the menu principal p sees on the page at current.
-func navFor(p access.Principal, current string) []kit.NavItem {
+// campaignPages are the pages of aid campaigns, shown only to someone
+// who sees a campaign (see navFor).
+var campaignPages = map[string]bool{"/requests": true, "/campaigns": true, "/dashboard": true,
+	"/distribution": true, "/deliveries": true}
+
+// navFor is the menu principal p sees on the page at current. The pages
+// of aid campaigns are left out for someone who sees no campaign — the
+// staff of a youth organisation that runs none — except the campaigns'
+// list for those who may start the first one.
+func (s *Server) navFor(ctx context.Context, p access.Principal, current string) []kit.NavItem {
+	runs := s.seesCampaigns(ctx, p)
 	var out []kit.NavItem
 	for _, n := range navigation {
-		if !access.Allowed(p, n.action) {
+		if !offers(p, n.href, n.action, runs) {
 			continue
 		}
 		cur := current == n.href || (n.href != "/" && strings.HasPrefix(current, n.href+"/"))
 		out = append(out, kit.NavItem{Href: n.href, Key: n.key, Current: cur})
 	}
 	return out
+}
+
+// offers reports whether the menu and the home page offer p the page at
+// href, which action opens; runs says whether p sees a campaign (see
+// navFor).
+func offers(p access.Principal, href string, action access.Action, runs bool) bool {
+	if !access.Allowed(p, action) {
+		return false
+	}
+	if campaignPages[href] && !runs {
+		return href == "/campaigns" && access.Allowed(p, access.ManageCampaigns)
+	}
+	return true
+}
+
+// seesCampaigns reports whether p sees a campaign; when that cannot be
+// read, the menu errs on the side of showing the pages, which check
+// access themselves.
+func (s *Server) seesCampaigns(ctx context.Context, p access.Principal) bool {
+	if !access.Allowed(p, access.ViewCampaigns) {
+		return false
+	}
+	ok, err := s.svc.Campaigns.AnyVisible(ctx, p)
+	if err != nil {
+		s.Logger.Warn("menu: campaigns", "err", err)
+		return true
+	}
+	return ok
 }

@@ -62,7 +62,7 @@ func (s *Server) newRequest(r *http.Request) (*request, error) {
 			return nil, err
 		}
 	}
-	rq.L = s.svc.Catalog.Localizer(s.locale(r, rq))
+	rq.L = s.svc.Catalog.Localizer(s.locale(r, rq)).WithCalendar(st.Calendar)
 	return rq, nil
 }
 

@@ -80,7 +80,7 @@ func New(svc *services.Services, o Options) (*Server, error) {
 	}
 	s := &Server{Options: o, svc: svc, sessions: sm}
 	var err error
-	if s.kit, err = kit.New(o.Logger, o.Now, sm, navFor, safeNext); err != nil {
+	if s.kit, err = kit.New(o.Logger, o.Now, sm, s.navFor, safeNext); err != nil {
 		return nil, err
 	}
 	s.kit.ClientIP = s.ClientIP

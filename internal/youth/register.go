@@ -38,6 +38,12 @@ func FormPrincipal(headID int64, headPath string) access.Principal {
 	return access.Principal{Name: "registration form", Role: access.Operator, OrgID: headID, OrgPath: headPath}
 }
 
+// Self is the principal a young person acts as from their own page or
+// the bot, once their link or chat told who they are: no login and no
+// role, so the policy lets them nothing, named in the change log by
+// their record ("youth #12").
+func Self(id int64) access.Principal { return access.Principal{Name: "youth #" + itoa(id)} }
+
 // Register registers a young person with the youth organisation headID
 // (its head office), routed to the branch that covers their place. Every
 // problem of the input is answered at once, as field errors. A

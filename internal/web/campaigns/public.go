@@ -50,7 +50,7 @@ type langLink struct {
 // not found; a campaign past its deadline says applications are closed.
 func (s *Server) Public(w http.ResponseWriter, r *http.Request, rq *request) error {
 	if l, ok := i18n.Parse(r.URL.Query().Get("lang")); ok {
-		rq.L = s.svc.Catalog.Localizer(l)
+		rq.L = s.svc.Catalog.Localizer(l).WithCalendar(rq.Settings.Calendar)
 	}
 	ctx := r.Context()
 	c, err := s.svc.Campaigns.Public(ctx, r.PathValue("slug"))

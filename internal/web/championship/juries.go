@@ -9,7 +9,7 @@ import (
 
 // juriesView lists the championships the reader sits on the jury of.
 type juriesView struct {
-	Page
+	view
 	Championships []championship.Championship
 }
 
@@ -20,14 +20,14 @@ func (s *Server) Juries(w http.ResponseWriter, r *http.Request, rq *request) err
 	if err != nil {
 		return err
 	}
-	v := juriesView{Page: s.Page(r, rq, "championship.my_juries"), Championships: cs}
+	v := juriesView{view: s.view(r, rq, "championship.my_juries"), Championships: cs}
 	s.Render(w, http.StatusOK, "championship_juries", &v)
 	return nil
 }
 
 // pickView is a page of the leaderboard to choose the team to score.
 type pickView struct {
-	Page
+	view
 	kit.Listing
 	C     championship.Championship
 	Board []championship.Standing
@@ -40,7 +40,7 @@ func (s *Server) pick(w http.ResponseWriter, r *http.Request, rq *request, c cha
 	if err != nil {
 		return err
 	}
-	v := pickView{Page: s.Page(r, rq, "championship.pick_team"), Listing: kit.NewListing(r, next), C: c, Board: rows}
+	v := pickView{view: s.view(r, rq, "championship.pick_team"), Listing: kit.NewListing(r, next), C: c, Board: rows}
 	s.Render(w, http.StatusOK, "championship_pick", &v)
 	return nil
 }

@@ -11,7 +11,7 @@ import (
 
 // listView lists the championships of the reader's scope, newest first.
 type listView struct {
-	Page
+	view
 	kit.Listing
 	Championships []championship.Championship
 	CanCreate     bool
@@ -23,7 +23,7 @@ func (s *Server) List(w http.ResponseWriter, r *http.Request, rq *request) error
 	if err != nil {
 		return err
 	}
-	v := listView{Page: s.Page(r, rq, "championship.title"), Listing: kit.NewListing(r, next), Championships: cs,
+	v := listView{view: s.view(r, rq, "championship.title"), Listing: kit.NewListing(r, next), Championships: cs,
 		CanCreate: access.Allowed(rq.P, access.ManageChampionships)}
 	s.Render(w, http.StatusOK, "championships", &v)
 	return nil

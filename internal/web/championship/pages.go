@@ -8,6 +8,7 @@ package championship
 
 import (
 	"embed"
+	"net/http"
 
 	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/web/kit"
@@ -38,4 +39,15 @@ func New(k *kit.Kit, svc *services.Services) (*Server, error) {
 		return nil, err
 	}
 	return &Server{Room: room, svc: svc}, nil
+}
+
+// view is the layout's part of a view with the namer the room's pages
+// show region codes through, in the reader's language.
+type view struct {
+	Page
+	Region func(code string) string
+}
+
+func (s *Server) view(r *http.Request, rq *request, titleKey string) view {
+	return view{Page: s.Page(r, rq, titleKey), Region: s.RegionNamer(r.Context(), s.svc.Geo, string(rq.L.Locale()))}
 }

@@ -14,7 +14,7 @@ import (
 // picks any, a juror with a login is themselves) and a score per
 // criterion, each with its range.
 type scoreView struct {
-	Page
+	view
 	C      championship.Championship
 	Team   championship.Team
 	Jurors []kit.Option
@@ -62,7 +62,7 @@ func (s *Server) renderScore(w http.ResponseWriter, r *http.Request, rq *request
 	if err != nil {
 		return errs.ErrNotFound
 	}
-	v := scoreView{Page: s.Page(r, rq, "championship.score_title"), C: c, Form: f}
+	v := scoreView{view: s.view(r, rq, "championship.score_title"), C: c, Form: f}
 	if v.Team, err = s.svc.Championship.Team(ctx, rq.P, team); err != nil {
 		return err
 	}
@@ -77,7 +77,7 @@ func (s *Server) renderScore(w http.ResponseWriter, r *http.Request, rq *request
 	for _, j := range js {
 		if manage || (j.UserID != 0 && j.UserID == rq.P.UserID) {
 			id := kit.Itoa(j.ID)
-			v.Jurors = append(v.Jurors, kit.Option{Value: id, Label: j.Name + " (" + j.RegionCode + ")",
+			v.Jurors = append(v.Jurors, kit.Option{Value: id, Label: j.Name + " (" + v.Region(j.RegionCode) + ")",
 				Selected: id == f.Values["juror"]})
 		}
 	}

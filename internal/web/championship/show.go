@@ -15,7 +15,7 @@ import (
 // words, a page of the leaderboard (teams only), the jury, and for the
 // organisers the forms that move it on.
 type showView struct {
-	Page
+	view
 	kit.Listing
 	C         championship.Championship
 	TieBreak  string
@@ -43,7 +43,7 @@ func (s *Server) renderShow(w http.ResponseWriter, r *http.Request, rq *request,
 	if err != nil {
 		return err
 	}
-	v := showView{Page: s.Page(r, rq, "championship.title"), C: c, TieBreak: tieBreak(rq, c.Rubric),
+	v := showView{view: s.view(r, rq, "championship.title"), C: c, TieBreak: tieBreak(rq, c.Rubric),
 		Manage: access.Can(rq.P, access.ManageChampionships, c.Target()) == nil, TeamForm: team, JurorForm: juror}
 	v.Title = c.Name
 	rows, next, err := s.svc.Championship.Leaderboard(ctx, rq.P, id, r.URL.Query().Get("cursor"), kit.PageOf(r).Limit)

@@ -11,7 +11,7 @@ import (
 // teamView is a team's page: its members (for readers of young people),
 // its cases, and for the organisers the form that adds one.
 type teamView struct {
-	Page
+	view
 	C        championship.Championship
 	Team     championship.Team
 	Manage   bool
@@ -41,7 +41,7 @@ func (s *Server) renderTeam(w http.ResponseWriter, r *http.Request, rq *request,
 	if f == nil {
 		f = kit.NewForm(nil, "title", "description", "origin")
 	}
-	v := teamView{Page: s.Page(r, rq, "championship.team"), C: c, Team: t, CaseForm: f,
+	v := teamView{view: s.view(r, rq, "championship.team"), C: c, Team: t, CaseForm: f,
 		Manage: access.Can(rq.P, access.ManageChampionships, c.Target()) == nil && c.State != championship.Finished,
 		Origins: kit.Choices([]championship.Origin{championship.Assigned, championship.Submitted}, f.Values["origin"], "",
 			kit.Key[championship.Origin](rq.L, "championship.origin."))}

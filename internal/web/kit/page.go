@@ -89,7 +89,7 @@ func (k *Kit) Page(r *http.Request, rq *Request, titleKey string) Page {
 		p.AppName = rq.L.T("app.name")
 	}
 	if rq.User != nil {
-		p.Nav = k.Nav(rq.P, r.URL.Path)
+		p.Nav = k.Nav(r.Context(), rq.P, r.URL.Path)
 		p.Flash = k.sessions.PopString(r.Context(), "flash")
 		if p.Flash != "" {
 			p.Flash = rq.L.T(p.Flash)

@@ -44,7 +44,7 @@ type langLink struct {
 // campaign without a report is not found.
 func (s *Server) Public(w http.ResponseWriter, r *http.Request, rq *request) error {
 	if l, ok := i18n.Parse(r.URL.Query().Get("lang")); ok {
-		rq.L = s.svc.Catalog.Localizer(l)
+		rq.L = s.svc.Catalog.Localizer(l).WithCalendar(rq.Settings.Calendar)
 	}
 	rep, err := s.svc.Reports.Published(r.Context(), r.PathValue("slug"))
 	if err != nil {

@@ -11,7 +11,7 @@ import (
 
 // listView lists the tournaments of the reader's scope.
 type listView struct {
-	Page
+	view
 	listing
 	Tournaments []tournament.Tournament
 	CanCreate   bool
@@ -31,7 +31,7 @@ func (s *Server) List(w http.ResponseWriter, r *http.Request, rq *request) error
 	if err != nil {
 		return err
 	}
-	v := listView{Page: s.Page(r, rq, "tournaments.title"), Tournaments: list, listing: pg.Listing(r, next, n),
+	v := listView{view: s.view(r, rq, "tournaments.title"), Tournaments: list, listing: pg.Listing(r, next, n),
 		CanCreate: access.Allowed(rq.P, access.ManageTournaments)}
 	s.Render(w, http.StatusOK, "tournaments", &v)
 	return nil

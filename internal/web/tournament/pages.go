@@ -6,6 +6,7 @@ package tournament
 
 import (
 	"embed"
+	"net/http"
 
 	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/tournament"
@@ -56,4 +57,15 @@ func names(b *tournament.Book) func(int64) string {
 		m[t.ID] = t.Name
 	}
 	return func(id int64) string { return m[id] }
+}
+
+// view is the layout's part of a view with the namer the room's pages
+// show region codes through, in the reader's language.
+type view struct {
+	Page
+	Region func(code string) string
+}
+
+func (s *Server) view(r *http.Request, rq *request, titleKey string) view {
+	return view{Page: s.Page(r, rq, titleKey), Region: s.RegionNamer(r.Context(), s.svc.Geo, string(rq.L.Locale()))}
 }

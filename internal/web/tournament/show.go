@@ -21,7 +21,7 @@ var (
 // showView is a tournament's page: its settings, teams, judges, rounds
 // and the next step.
 type showView struct {
-	Page
+	view
 	Book      *tournament.Book
 	CanManage bool
 	TeamForm  *form
@@ -46,7 +46,7 @@ func (s *Server) show(w http.ResponseWriter, r *http.Request, rq *request, team,
 	if err != nil {
 		return err
 	}
-	v := showView{Page: s.Page(r, rq, "tournaments.tournament"), Book: b, TeamForm: team, JudgeForm: judge, Action: action,
+	v := showView{view: s.view(r, rq, "tournaments.tournament"), Book: b, TeamForm: team, JudgeForm: judge, Action: action,
 		CanManage: access.Can(rq.P, access.ManageTournaments, b.Target()) == nil}
 	v.Title = b.Name
 	v.Fields = map[string][]string{"team": teamFields, "judge": judgeFields}
