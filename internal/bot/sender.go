@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"sync"
 	"time"
 
@@ -137,6 +138,11 @@ func (x *Sender) due(ctx context.Context) (due []outgoing, soon time.Duration, e
 	if _, err := x.s.db.W.ExecContext(ctx, x.s.q.FailStoppedPending); err != nil {
 		return nil, 0, err
 	}
+	// Chats with a send under way before the read are left out even if
+	// it has finished since: the read may predate its "sent".
+	x.mu.Lock()
+	busy := maps.Clone(x.inflight)
+	x.mu.Unlock()
 	now := x.s.now()
 	rows, err := store.Select(ctx, x.s.db.R, func(sc store.Scanner) (outgoing, error) {
 		var o outgoing
@@ -154,7 +160,7 @@ func (x *Sender) due(ctx context.Context) (due []outgoing, soon time.Duration, e
 	defer x.mu.Unlock()
 	out := rows[:0]
 	for _, o := range rows {
-		if x.inflight[o.m.ChatID] {
+		if busy[o.m.ChatID] || x.inflight[o.m.ChatID] {
 			continue
 		}
 		if left := x.l.PerChat - now.Sub(x.last[o.m.ChatID]); left > 0 {

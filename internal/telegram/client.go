@@ -94,12 +94,25 @@ func (c *Client) Send(ctx context.Context, m bot.Message) error {
 	return c.classify(err)
 }
 
-func inline(rows [][]bot.Button) *models.InlineKeyboardMarkup {
-	kb := &models.InlineKeyboardMarkup{InlineKeyboard: make([][]models.InlineKeyboardButton, len(rows))}
+// The keyboards are sent as Jol's own small types: the library's button
+// type sends an empty copy_text with every button, which Telegram does
+// not expect.
+type (
+	inlineKeyboard struct {
+		InlineKeyboard [][]inlineButton `json:"inline_keyboard"`
+	}
+	inlineButton struct {
+		Text         string `json:"text"`
+		CallbackData string `json:"callback_data,omitempty"`
+		URL          string `json:"url,omitempty"`
+	}
+)
+
+func inline(rows [][]bot.Button) inlineKeyboard {
+	kb := inlineKeyboard{InlineKeyboard: make([][]inlineButton, len(rows))}
 	for i, row := range rows {
 		for _, b := range row {
-			kb.InlineKeyboard[i] = append(kb.InlineKeyboard[i], models.InlineKeyboardButton{Text: b.Text,
-				CallbackData: b.Data, URL: b.URL})
+			kb.InlineKeyboard[i] = append(kb.InlineKeyboard[i], inlineButton{Text: b.Text, CallbackData: b.Data, URL: b.URL})
 		}
 	}
 	return kb

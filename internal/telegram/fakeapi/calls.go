@@ -109,8 +109,8 @@ func decodeParams(r *http.Request) (map[string]string, error) {
 		mr := multipart.NewReader(r.Body, params["boundary"])
 		for {
 			p, err := mr.NextPart()
-			if err == io.EOF {
-				break
+			if err == io.EOF || (err != nil && len(out) == 0 && strings.HasSuffix(err.Error(), "EOF")) {
+				break // the end, or a request with no parameters and so no body
 			}
 			if err != nil {
 				return nil, err

@@ -121,12 +121,15 @@ func (f *Server) Webhook() (url, secret string) {
 	return f.hook, f.secret
 }
 
-// Wait blocks until cond holds, checking it after every request and push,
-// or fails t after timeout (a deadlock guard, never a measure of speed).
+// Wait blocks until cond holds, checking it after every request and push
+// and every 10ms (for conditions on a database), or fails t after timeout
+// (a deadlock guard, never a measure of speed).
 func (f *Server) Wait(t testing.TB, timeout time.Duration, cond func() bool) {
 	t.Helper()
 	deadline := time.NewTimer(timeout)
 	defer deadline.Stop()
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
 	for {
 		f.mu.Lock()
 		ch := f.changed
@@ -136,6 +139,7 @@ func (f *Server) Wait(t testing.TB, timeout time.Duration, cond func() bool) {
 		}
 		select {
 		case <-ch:
+		case <-tick.C:
 		case <-deadline.C:
 			t.Fatalf("fakeapi: condition not met after %s; requests so far:\n%s", timeout, strings.Join(f.Lines(), "\n"))
 		}
