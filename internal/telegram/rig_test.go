@@ -55,6 +55,7 @@ type rig struct {
 	fake   *fakeapi.Server
 	client *telegram.Client
 	h      *echo
+	nextID int64 // the last update_id given by storeAndProcess
 }
 
 // fast are limits that keep the tests quick; the limits' own tests use

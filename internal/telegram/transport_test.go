@@ -189,3 +189,45 @@ func TestOutOfOrderAcrossChatsEachChatInOrder(t *testing.T) {
 		}
 	})
 }
+
+func TestRestartMidStreamLosesAndDoublesNothing(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		r := newRig(t, db)
+		for i := range 6 {
+			r.fake.Push(fakeapi.Text(int64(1+i%2), fmt.Sprint("before ", i)))
+		}
+		// The first process only stores: it dies before processing
+		// anything, and before a next getUpdates confirms the last batch.
+		p := telegram.NewPoller(r.fake.Token, r.svc)
+		p.Server, p.Timeout = r.fake.URL, 0
+		if next, err := p.Once(context.Background(), 0); err != nil || next != 7 {
+			t.Fatalf("Once = %d, %v", next, err)
+		}
+		if in := stored(t, db); len(in) != 6 || in[6] != "pending" || r.fake.Pending() != 6 {
+			t.Fatalf("inbox %v, %d still unconfirmed at Telegram", in, r.fake.Pending())
+		}
+		// A new process on the same database: the unconfirmed batch comes
+		// again, and more arrives.
+		r2 := newRig(t, db)
+		r2.fake, r2.client = r.fake, r.client
+		r2.run(t, fast)
+		r2.poll(t)
+		for i := range 4 {
+			r.fake.Push(fakeapi.Text(int64(1+i%2), fmt.Sprint("after ", i)))
+		}
+		r.fake.WaitCalls(t, "sendMessage", 10)
+		waitDone(t, r2, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
+		for chat, want := range map[int64][]string{
+			1: {"before 0", "before 2", "before 4", "after 0", "after 2"},
+			2: {"before 1", "before 3", "before 5", "after 1", "after 3"},
+		} {
+			var lines []string
+			for _, w := range want {
+				lines = append(lines, fmt.Sprintf(`sendMessage chat_id=%d text="echo: %s"`, chat, w))
+			}
+			if got := sendsTo(r.fake, chat); !slices.Equal(got, lines) {
+				t.Errorf("chat %d got\n%q\nwant\n%q", chat, got, lines)
+			}
+		}
+	})
+}

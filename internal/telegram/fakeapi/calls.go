@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Call is one request the bot made: the method and its parameters as
@@ -19,6 +20,7 @@ import (
 type Call struct {
 	Method string
 	Params map[string]string
+	At     time.Time // when it arrived (not part of String)
 }
 
 // String is the call on one line, parameters sorted by name:
