@@ -79,6 +79,9 @@ func New(db *store.DB, opts Options) (*Service, error) {
 	return s, nil
 }
 
+// Metrics returns the service's counters.
+func (s *Service) Metrics() *Metrics { return s.metrics }
+
 // How the bot hears from Telegram, for the operations page.
 const (
 	TransportOff     = "off" // no token: the bot is off

@@ -37,10 +37,33 @@ func (c Call) String() string {
 	for _, k := range keys {
 		v := c.Params[k]
 		if _, err := strconv.ParseInt(v, 10, 64); err != nil && !strings.HasPrefix(v, "{") && !strings.HasPrefix(v, "[") {
-			v = strconv.Quote(v)
+			v = quote(v)
 		}
 		b.WriteString(" " + k + "=" + v)
 	}
+	return b.String()
+}
+
+// quote quotes s as Go would, but leaves every character but the quote,
+// the backslash and control characters as it is, so that Persian's
+// zero-width non-joiner stays readable in a transcript.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r < 0x20 || r == 0x7f:
+			b.WriteString(strconv.QuoteRune(r)[1 : len(strconv.QuoteRune(r))-1])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
 	return b.String()
 }
 
