@@ -181,6 +181,19 @@ func (x *Sender) due(ctx context.Context) (due []outgoing, soon time.Duration, e
 
 // deliver sends one message and records what came of it.
 func (x *Sender) deliver(ctx context.Context, o outgoing) {
+	// A 429 may have come since this message was handed over: it waits too.
+	for {
+		x.mu.Lock()
+		paused := x.paused.Sub(x.s.now())
+		x.mu.Unlock()
+		if paused <= 0 {
+			break
+		}
+		if sleep(ctx, paused) != nil {
+			x.done(o.m.ChatID)
+			return
+		}
+	}
 	err := x.c.Send(ctx, o.m)
 	if ctx.Err() != nil && err != nil {
 		x.done(o.m.ChatID) // stays pending: sent again after a restart

@@ -62,7 +62,7 @@ type rig struct {
 // real ones.
 var fast = bot.Limits{PerChat: time.Millisecond, PerSec: 2000, Workers: 4}
 
-func newRig(t *testing.T, db *store.DB) *rig {
+func newRig(t testing.TB, db *store.DB) *rig {
 	t.Helper()
 	svc, err := bot.New(db, bot.Options{})
 	if err != nil {
@@ -78,7 +78,7 @@ func newRig(t *testing.T, db *store.DB) *rig {
 
 // run starts the dispatcher and a sender with limits until the test ends
 // or stop is called.
-func (r *rig) run(t *testing.T, l bot.Limits) (stop func()) {
+func (r *rig) run(t testing.TB, l bot.Limits) (stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
 	d := r.svc.Dispatcher(r.h)
@@ -92,7 +92,7 @@ func (r *rig) run(t *testing.T, l bot.Limits) (stop func()) {
 }
 
 // poll starts a poller with a short long-poll timeout.
-func (r *rig) poll(t *testing.T) (stop func()) {
+func (r *rig) poll(t testing.TB) (stop func()) {
 	p := telegram.NewPoller(r.fake.Token, r.svc)
 	p.Server, p.Timeout = r.fake.URL, time.Second
 	ctx, cancel := context.WithCancel(context.Background())

@@ -63,7 +63,7 @@ func TestPollingEndToEnd(t *testing.T) {
 }
 
 // webhook mounts a Webhook on a test server and points the fake at it.
-func webhook(t *testing.T, r *rig) {
+func webhook(t testing.TB, r *rig) {
 	t.Helper()
 	secret := telegram.WebhookSecret(r.fake.Token)
 	srv := httptest.NewServer(&telegram.Webhook{Inbox: r.svc, Secret: secret})

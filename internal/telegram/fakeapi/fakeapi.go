@@ -39,6 +39,7 @@ type Server struct {
 	nextID   int64 // the next update_id given
 	nextMsg  int
 	calls    []Call
+	counts   map[string]int // requests answered, by method
 	rules    []*Rule
 	hook     string // the webhook URL; "" while polling
 	secret   string
@@ -49,7 +50,7 @@ type Server struct {
 
 // New starts a fake Bot API for the bot with Token; it stops with t.
 func New(t testing.TB) *Server {
-	f := &Server{Token: Token, nextID: 1, nextMsg: 1, changed: make(chan struct{}), clock: time.Now,
+	f := &Server{Token: Token, nextID: 1, counts: map[string]int{}, nextMsg: 1, changed: make(chan struct{}), clock: time.Now,
 		Me: models.User{ID: 123456789, IsBot: true, FirstName: "Jol", Username: "jol_test_bot"}}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
 	f.URL = f.srv.URL
@@ -149,7 +150,14 @@ func (f *Server) Wait(t testing.TB, timeout time.Duration, cond func() bool) {
 // WaitCalls waits until n requests of method have been answered.
 func (f *Server) WaitCalls(t testing.TB, method string, n int) {
 	t.Helper()
-	f.Wait(t, 30*time.Second, func() bool { return len(f.CallsOf(method)) >= n })
+	f.Wait(t, 30*time.Second, func() bool { return f.Count(method) >= n })
+}
+
+// Count is how many requests of method have arrived.
+func (f *Server) Count(method string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.counts[method]
 }
 
 // ok writes a successful answer.

@@ -26,6 +26,7 @@ func (f *Server) serve(w http.ResponseWriter, r *http.Request) {
 	chat, _ := strconv.ParseInt(params["chat_id"], 10, 64)
 	f.mu.Lock()
 	f.calls = append(f.calls, Call{Method: method, Params: params, At: time.Now()})
+	f.counts[method]++
 	rule := f.match(method, chat)
 	f.notify()
 	f.mu.Unlock()
