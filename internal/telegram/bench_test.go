@@ -50,7 +50,7 @@ func waitAllDone(b *testing.B, db *store.DB, last int) {
 	b.Helper()
 	for {
 		var top, pending int
-		if err := db.R.QueryRow("SELECT COALESCE(max(update_id), 0), " +
+		if err := db.R.QueryRow("SELECT COALESCE(max(update_id), 0), "+
 			"(SELECT count(*) FROM bot_updates WHERE state = 'pending') FROM bot_updates").Scan(&top, &pending); err != nil {
 			b.Fatal(err)
 		}
