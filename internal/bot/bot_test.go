@@ -197,3 +197,51 @@ func TestAFailingUpdateIsRetriedThenFailedAndTheChatMovesOn(t *testing.T) {
 		}
 	})
 }
+
+func TestAPanickingHandlerFailsItsUpdateOnly(t *testing.T) {
+	db := storetest.SQLite(t)
+	s, h := newService(t, db), newEcho()
+	h.fail = func(u bot.Update) error {
+		if u.Text == "boom" {
+			panic("conversation bug")
+		}
+		return nil
+	}
+	if _, err := s.Store(t.Context(), text(1, 4, "boom"), text(2, 4, "fine")); err != nil {
+		t.Fatal(err)
+	}
+	d := s.Dispatcher(h)
+	d.Backoff = time.Millisecond
+	drain(t, d)
+	st, err := s.Status(t.Context())
+	if err != nil || st.Updates["failed"] != 1 || st.Updates["done"] != 1 || fmt.Sprint(h.seen[4]) != "[2]" {
+		t.Errorf("status %+v, %v; handled %v", st, err, h.seen[4])
+	}
+}
+
+func TestStatus(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		at := time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC)
+		s, err := bot.New(db, bot.Options{Now: func() time.Time { return at }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := s.Status(t.Context())
+		if err != nil || st.Transport != bot.TransportOff || !st.LastUpdate.IsZero() || len(st.Updates) != 0 {
+			t.Fatalf("empty status %+v, %v", st, err)
+		}
+		s.SetTransport(bot.TransportWebhook)
+		if _, err := s.Store(t.Context(), text(5, 1, "a"), text(6, 2, "b")); err != nil {
+			t.Fatal(err)
+		}
+		drain(t, s.Dispatcher(newEcho()))
+		st, err = s.Status(t.Context())
+		if err != nil || st.Transport != bot.TransportWebhook || !st.LastUpdate.Equal(at) ||
+			st.Updates["done"] != 2 || st.Chats["active"] != 2 {
+			t.Errorf("status %+v, %v", st, err)
+		}
+		if u, m := st.Queued(); u != 0 || m != 2 {
+			t.Errorf("queued %d updates, %d messages; want 0, 2", u, m)
+		}
+	})
+}

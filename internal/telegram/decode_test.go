@@ -12,7 +12,7 @@ import (
 )
 
 func TestDecode(t *testing.T) {
-	at := fakeapi.Date
+	at := fakeapi.Date()
 	group := fakeapi.Text(-100, "hi all")
 	group.Message.Chat.Type = models.ChatTypeGroup
 	edited := models.Update{EditedMessage: fakeapi.Text(1, "typo").Message}

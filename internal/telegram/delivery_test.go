@@ -213,3 +213,49 @@ func TestTheSenderKeepsTelegramsLimits(t *testing.T) {
 		t.Errorf("chat 300 got %q", got)
 	}
 }
+
+// sender runs a sender with a short backoff and attempts until the test ends.
+func (r *rig) sender(t *testing.T, attempts int) {
+	ctx, cancel := context.WithCancel(context.Background())
+	s := r.svc.Sender(r.client, fast)
+	s.Backoff, s.Attempts = 50*time.Millisecond, attempts
+	done := make(chan struct{})
+	go func() { defer close(done); _ = s.Run(ctx) }()
+	t.Cleanup(func() { cancel(); <-done })
+}
+
+func TestAFailedSendHoldsBackTheChatsLaterMessages(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		r := newRig(t, db)
+		storeAndProcess(t, r, fakeapi.Text(80, "1"), fakeapi.Text(80, "2"))
+		r.fake.Inject(fakeapi.Rule{ChatID: 80, Times: 1, Code: 502, Desc: "Bad Gateway"})
+		r.sender(t, 5)
+		r.fake.WaitCalls(t, "sendMessage", 3)
+		want := []string{`sendMessage chat_id=80 text="echo: 1"`, `sendMessage chat_id=80 text="echo: 1"`, `sendMessage chat_id=80 text="echo: 2"`}
+		if got := r.fake.Sends(); !slices.Equal(got, want) {
+			t.Errorf("sends %q, want %q (the retry first)", got, want)
+		}
+	})
+}
+
+func TestASendIsGivenUpAfterItsAttempts(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		r := newRig(t, db)
+		storeAndProcess(t, r, fakeapi.Text(81, "1"), fakeapi.Text(81, "2"))
+		rule := r.fake.Inject(fakeapi.Rule{ChatID: 81, Code: 500, Desc: "Internal Server Error"})
+		r.sender(t, 2)
+		r.fake.Wait(t, 10*time.Second, func() bool { return slices.Equal(states(t, db, 81), []string{"failed", "failed"}) })
+		if n := r.fake.Count("sendMessage"); n != 4 {
+			t.Errorf("%d sends, want 2 tries of each of 2 messages", n)
+		}
+		r.fake.Remove(rule)
+		st, err := r.svc.Status(context.Background())
+		if err != nil || len(st.Failures) != 2 || st.Failures[0].Error == "" || st.Chats["active"] != 1 {
+			t.Errorf("status %+v, %v", st, err)
+		}
+		var failures int
+		if err := db.R.QueryRow("SELECT failures FROM bot_chats WHERE chat_id = 81").Scan(&failures); err != nil || failures != 4 {
+			t.Errorf("chat's failures = %d, %v; want 4", failures, err)
+		}
+	})
+}

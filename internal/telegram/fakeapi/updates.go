@@ -9,7 +9,7 @@ import (
 )
 
 // Date is the time the builders give their updates: 2026-12-07 10:00 UTC.
-var Date = time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
+func Date() time.Time { return time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC) }
 
 // User is the sender of a private chat: in a private chat the chat's ID
 // is the user's, and lang is the user's Telegram language ("" unknown).
@@ -24,7 +24,7 @@ func private(chat int64) models.Chat {
 // Text is a user's text message in their private chat with the bot.
 func Text(chat int64, text string) models.Update {
 	return models.Update{Message: &models.Message{ID: 1, From: User(chat, ""), Chat: private(chat),
-		Date: int(Date.Unix()), Text: text}}
+		Date: int(Date().Unix()), Text: text}}
 }
 
 // Command is a command ("/start abc") as Telegram sends it, marked by a
@@ -41,7 +41,7 @@ func Callback(chat int64, msg int, data string) models.Update {
 	return models.Update{CallbackQuery: &models.CallbackQuery{ID: "cb" + itoa(chat) + "-" + strconv.Itoa(msg),
 		From: *User(chat, ""), ChatInstance: "ci" + itoa(chat), Data: data,
 		Message: models.MaybeInaccessibleMessage{Type: models.MaybeInaccessibleMessageTypeMessage,
-			Message: &models.Message{ID: msg, Chat: private(chat), Date: int(Date.Unix()), Text: "…"}}}}
+			Message: &models.Message{ID: msg, Chat: private(chat), Date: int(Date().Unix()), Text: "…"}}}}
 }
 
 // Contact is a shared contact: the user's own when userID is chat.
@@ -70,7 +70,7 @@ func Member(chat int64, status models.ChatMemberType) models.Update {
 		m.Member = &models.ChatMemberMember{User: &models.User{ID: 123456789, IsBot: true, FirstName: "Jol"}}
 	}
 	return models.Update{MyChatMember: &models.ChatMemberUpdated{Chat: private(chat), From: *User(chat, ""),
-		Date: int(Date.Unix()), NewChatMember: m,
+		Date: int(Date().Unix()), NewChatMember: m,
 		OldChatMember: models.ChatMember{Type: models.ChatMemberTypeLeft, Left: &models.ChatMemberLeft{}}}}
 }
 
