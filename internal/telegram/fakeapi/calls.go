@@ -106,10 +106,11 @@ func (f *Server) Lines() []string {
 	return out
 }
 
-// Reset forgets the requests recorded so far.
+// Reset forgets the requests recorded so far, and their counts.
 func (f *Server) Reset() {
 	f.mu.Lock()
 	f.calls = nil
+	clear(f.counts)
 	f.mu.Unlock()
 }
 
