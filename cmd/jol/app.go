@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/jolproject/jol/internal/bot"
 	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/store"
 )
@@ -16,9 +17,11 @@ import (
 // the current schema.
 var errMigrate = errors.New("cannot migrate database")
 
-// app is one installation: its database and its services.
+// app is one installation: its database, its services and the Telegram
+// bot's plumbing.
 type app struct {
 	*services.Services
+	bot    *bot.Service
 	db     *store.DB
 	logger *slog.Logger
 	now    func() time.Time
@@ -49,8 +52,21 @@ func buildApp(ctx context.Context, db *store.DB, logger *slog.Logger) (*app, err
 	}
 	a := &app{db: db, logger: logger, now: time.Now}
 	var err error
-	a.Services, err = services.New(ctx, db, services.Options{Now: a.now, Logger: logger})
+	if a.Services, err = services.New(ctx, db, services.Options{Now: a.now, Logger: logger}); err != nil {
+		return nil, err
+	}
+	a.bot, err = bot.New(db, bot.Options{Now: a.now, Logger: logger, Metrics: bot.NewMetrics()})
 	return a, err
+}
+
+// defaultLocale is the installation's language, for whoever has not
+// chosen one.
+func (a *app) defaultLocale(ctx context.Context) string {
+	v, err := a.Settings.Get(ctx)
+	if err != nil || v.DefaultLocale == "" {
+		return "en"
+	}
+	return v.DefaultLocale
 }
 
 func (a *app) Close() error { return a.db.Close() }

@@ -28,7 +28,12 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	proxies := f.String("trusted-proxies", "", "comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For is believed")
 	dedupeEvery := f.Duration("dedupe-every", 24*time.Hour, "how often to scan the registry for duplicates (0: only on demand and after imports)")
 	dataDir := dataDirFlag(f)
+	tgConfig := telegramFlags(f)
 	if err := f.parse(args); err != nil {
+		return err
+	}
+	tg, err := tgConfig()
+	if err != nil {
 		return err
 	}
 	trusted, err := parsePrefixes(*proxies)
@@ -48,7 +53,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	defer scratch.Close()
 	a.Imports.TempDir = scratch.Dir
 	return a.serve(ctx, serveConfig{addr: *addr, workers: *workers, secureCookies: *secure == "true", trustedProxies: trusted,
-		dedupeEvery: *dedupeEvery, ready: func(url string) { logger.Info("jol is serving", "url", url, "db", dsnLabel(*dsn)) }})
+		dedupeEvery: *dedupeEvery, telegram: tg, ready: func(url string) { logger.Info("jol is serving", "url", url, "db", dsnLabel(*dsn)) }})
 }
 
 type serveConfig struct {
@@ -57,6 +62,7 @@ type serveConfig struct {
 	secureCookies  bool
 	trustedProxies []netip.Prefix
 	dedupeEvery    time.Duration    // scans of the registry for duplicates; 0: none on a schedule
+	telegram       telegramConfig   // the bot; off without a token
 	ready          func(url string) // called once the listener is open
 }
 
@@ -97,9 +103,17 @@ func (a *app) handler(cfg serveConfig) (*surfaces, error) {
 		return nil, err
 	}
 	m := metrics.New(a.Jobs.Counts)
+	if err := m.Register(a.bot.Metrics().Collectors()...); err != nil {
+		return nil, err
+	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", a.healthz)
 	mux.Handle("GET /metrics", m.Handler())
+	if hook := a.webhookHandler(cfg.telegram); hook != nil {
+		// Registered here, not with the web UI's routes: those pass the
+		// cross-origin protection, which Telegram's posts would fail.
+		mux.Handle("POST "+webhookPath, hook)
+	}
 	v1, err := a.mountAPI(mux, w.ClientIP)
 	if err != nil {
 		return nil, err
@@ -142,6 +156,7 @@ func (a *app) serve(ctx context.Context, cfg serveConfig) error {
 	if cfg.dedupeEvery > 0 {
 		wg.Go(func() { a.Dedupe.ScanEvery(bg, cfg.dedupeEvery, a.logger) })
 	}
+	wg.Go(func() { a.runBot(bg, &wg, cfg.telegram) }) // getMe must not hold up the web UI
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	if cfg.ready != nil {

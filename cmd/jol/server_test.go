@@ -30,6 +30,13 @@ func startServer(t testing.TB) *testServer { return startServerWith(t, true) }
 // startServerWith starts a server with or without the demo data.
 func startServerWith(t testing.TB, withDemo bool) *testServer {
 	t.Helper()
+	return startServerConfig(t, withDemo, serveConfig{})
+}
+
+// startServerConfig starts a server with or without the demo data, with
+// cfg's settings (its address, workers and ready are the test's).
+func startServerConfig(t testing.TB, withDemo bool, cfg serveConfig) *testServer {
+	t.Helper()
 	db := storetest.Engine(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	a, err := buildApp(ctx, db, newLogger(testLog(t)))
@@ -51,7 +58,8 @@ func startServerWith(t testing.TB, withDemo bool) *testServer {
 	ready := make(chan string, 1)
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		if err := a.serve(ctx, serveConfig{addr: "127.0.0.1:0", workers: 1, ready: func(u string) { ready <- u }}); err != nil {
+		cfg.addr, cfg.workers, cfg.ready = "127.0.0.1:0", 1, func(u string) { ready <- u }
+		if err := a.serve(ctx, cfg); err != nil {
 			t.Errorf("serve: %v", err)
 		}
 	})
