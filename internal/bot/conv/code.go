@@ -105,7 +105,7 @@ func (e *Engine) link(c *Chat, typed string) error {
 		c.Say(c.T("bot.link.code_invalid"))
 		return nil
 	}
-	u, err := s.d.Accounts.Lookup(c.Ctx, user)
+	u, err := s.d.Accounts.LookupIn(c.Ctx, c.Tx, user)
 	if err != nil || !u.Active {
 		c.Say(c.T("bot.link.code_invalid"))
 		return err

@@ -65,7 +65,7 @@ func (e *Engine) Handle(ctx context.Context, tx *store.Tx, u bot.Update) ([]bot.
 	if err != nil {
 		return nil, err
 	}
-	l, err := e.localizer(ctx, cv.locale, u.Language)
+	l, err := e.localizer(ctx, tx, cv.locale, u.Language)
 	if err != nil {
 		return nil, err
 	}
@@ -85,15 +85,17 @@ func (e *Engine) Handle(ctx context.Context, tx *store.Tx, u bot.Update) ([]bot.
 }
 
 // localizer is the chat's language: its choice, else Telegram's when
-// Jol speaks it, else the installation's.
-func (e *Engine) localizer(ctx context.Context, chosen, telegram string) (*i18n.Localizer, error) {
+// Jol speaks it, else the installation's. Everything the engine reads
+// goes through the update's transaction: on PostgreSQL a second
+// connection wanted by every update in flight would exhaust the pool.
+func (e *Engine) localizer(ctx context.Context, q store.Querier, chosen, telegram string) (*i18n.Localizer, error) {
 	if l, ok := i18n.Parse(chosen); ok {
 		return e.s.d.Catalog.Localizer(l), nil
 	}
 	if l, ok := i18n.Parse(telegram); ok {
 		return e.s.d.Catalog.Localizer(l), nil
 	}
-	set, err := e.s.d.Settings.Get(ctx)
+	set, err := e.s.d.Settings.GetIn(ctx, q)
 	if err != nil {
 		return nil, err
 	}
