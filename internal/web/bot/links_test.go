@@ -185,5 +185,3 @@ func checkSVG(t *testing.T, b []byte, m [][]bool) {
 }
 
 func abs(n int) int { return max(n, -n) }
-
-
