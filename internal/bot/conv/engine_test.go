@@ -48,7 +48,7 @@ func TestLanguageFallsBack(t *testing.T) {
 			{"de", "Не істегіңіз келеді?"},          // German: no catalogue, the installation's Kazakh
 			{"", "Не істегіңіз келеді?"},            // unknown
 			{"fr-CA", "Que souhaitez-vous faire ?"}, // a region of a language Jol speaks
-			{"fa-IR", "چه کاری می‌خواهید انجام دهید؟"},
+			{"fa-IR", "چه کاری می\u200cخواهید انجام دهید؟"},
 		} {
 			c := newChat(t, w, e, int64(500+len(tc.lang)), tc.lang)
 			if out := c.cmd("/start"); out[len(out)-1].Text != tc.want {
