@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/bot/deeplink"
 	"github.com/jolproject/jol/internal/campaign"
 	"github.com/jolproject/jol/internal/errs"
@@ -25,7 +26,7 @@ func TestCreateWithinScope(t *testing.T) {
 		ctx, co, links := t.Context(), w.Principal(access.Coordinator), w.Services.BotLinks
 		c, err := w.Services.Campaigns.Create(ctx, co, campaign.Input{Slug: "road", Programme: campaign.Kits,
 			OrganiserID: w.Foundation.ID, StartsOn: testworld.Day(2026, 7, 1), EndsOn: testworld.Day(2026, 12, 31),
-			Texts: []campaign.Text{{Locale: "ru", Name: "Дорога в школу"}, {Locale: "kk", Name: "Мектепке жол"}}})
+			Texts: []campaign.Text{{Locale: "ru", Name: "Дорога в школу"}, {Locale: "kk", Name: "Мектепке жол"}}, RegionCodes: []string{"KZ-75"}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -71,6 +72,16 @@ func TestCreateWithinScope(t *testing.T) {
 			if e := errs.As(must(links.Create(ctx, tc.p, tc.in))); e == nil || e.Code != errs.Invalid {
 				t.Errorf("%s: %v, want a field error", name, e)
 			}
+		}
+		// A school's coordinator sees the Foundation's campaign, organised
+		// above them, but may not put it on their posters.
+		head := w.User(t, accounts.NewUser{Email: "head@example.org", Name: "School head", Role: access.Coordinator,
+			OrgID: w.School.ID, Region: "KZ-75"}).Principal()
+		if _, err := w.Services.Campaigns.Get(ctx, head, c.ID); err != nil {
+			t.Fatalf("the school's coordinator does not see the campaign: %v", err)
+		}
+		if e := errs.As(must(links.Create(ctx, head, deeplink.Input{Kind: deeplink.Campaign, TargetID: c.ID}))); e == nil || e.Code != errs.Invalid {
+			t.Errorf("a campaign organised above: %v, want a field error", e)
 		}
 		for _, r := range []access.Role{access.Operator, access.Mentor, access.Sponsor} {
 			_, err := links.Create(ctx, w.Principal(r), deeplink.Input{Kind: deeplink.Organisation, TargetID: w.Centre.ID})

@@ -65,8 +65,10 @@ func (s *Service) Create(ctx context.Context, p access.Principal, in Input) (Lin
 	if err != nil {
 		return Link{}, err
 	}
-	if err := access.Can(p, access.ManageBotLinks, scope); err != nil {
-		return Link{}, err
+	if access.Can(p, access.ManageBotLinks, scope) != nil {
+		// A campaign organised above the maker's organisation is theirs
+		// to see, not to put on their posters.
+		return Link{}, errs.Validation(errs.Field(targetField(in.Kind), "error.botlink_target"))
 	}
 	key, err := newKey()
 	if err != nil {
@@ -97,7 +99,6 @@ func (s *Service) target(ctx context.Context, p access.Principal, in Input) (int
 		id    int64
 		scope access.Target
 		err   error
-		field = "target_id"
 	)
 	switch in.Kind {
 	case Campaign:
@@ -110,7 +111,6 @@ func (s *Service) target(ctx context.Context, p access.Principal, in Input) (int
 		o, e := s.d.Orgs.Get(ctx, p, in.TargetID)
 		id, scope, err = o.ID, o.Target(), e
 	case Region:
-		field = "region"
 		r, e := s.d.Geo.Lookup(ctx, in.RegionCode)
 		id, scope, err = r.ID, access.Target{OrgPath: p.OrgPath, RegionPath: r.Path}, e
 		if err == nil && !access.Within(p, scope) {
@@ -118,7 +118,7 @@ func (s *Service) target(ctx context.Context, p access.Principal, in Input) (int
 		}
 	}
 	if e := errs.As(err); err != nil && (errors.Is(err, errs.ErrNotFound) || (e != nil && e.Code == errs.Forbidden)) {
-		return 0, scope, errs.Validation(errs.Field(field, "error.botlink_target"))
+		return 0, scope, errs.Validation(errs.Field(targetField(in.Kind), "error.botlink_target"))
 	}
 	return id, scope, err
 }
@@ -143,6 +143,14 @@ func (s *Service) Disable(ctx context.Context, p access.Principal, id int64) err
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "disable", Entity: "bot_start_link", EntityID: itoa(id),
 			OrgPath: l.orgPath, RegionPath: l.region, Before: map[string]any{"active": true}, After: map[string]any{"active": false}})
 	})
+}
+
+// targetField is the field that names a target of kind.
+func targetField(k Kind) string {
+	if k == Region {
+		return "region"
+	}
+	return "target_id"
 }
 
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }

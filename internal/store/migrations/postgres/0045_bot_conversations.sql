@@ -20,7 +20,8 @@
 --
 -- bot_link_codes holds at most one live code per user: selector (the
 -- code's first part, which finds the row) in clear, the rest only as its
--- SHA-256; attempts counts wrong tries, and at 5 the code is void.
+-- keyed hash (HMAC-SHA-256, internal/bot/conv/code.go); attempts counts
+-- the tries, and at 5 the code is void.
 
 CREATE TABLE bot_start_links (
     id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
