@@ -138,14 +138,19 @@ func (s *Service) Unlink(ctx context.Context, p access.Principal) error {
 		if _, err := tx.ExecContext(ctx, s.q.DropCode, p.UserID); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, s.q.UnlinkUser, p.UserID, s.now().UTC())
+		var chat int64
+		var at sql.NullTime
+		err := tx.QueryRowContext(ctx, s.q.LinkedChat, p.UserID).Scan(&chat, &at)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil // nothing linked: nothing to undo
+		}
 		if err != nil {
 			return err
 		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
+		if _, err := tx.ExecContext(ctx, s.q.UnlinkUser, p.UserID, s.now().UTC()); err != nil {
 			return err
 		}
-		return s.log.Record(ctx, tx, p, audit.Change{Action: "unlink", Entity: "bot_chat", EntityID: "user:" + strconv.FormatInt(p.UserID, 10),
+		return s.log.Record(ctx, tx, p, audit.Change{Action: "unlink", Entity: "bot_chat", EntityID: strconv.FormatInt(chat, 10),
 			OrgPath: p.OrgPath, RegionPath: p.RegionPath,
 			Before: map[string]any{"user_id": p.UserID}, After: map[string]any{"user_id": 0}})
 	})
@@ -165,8 +170,9 @@ func (s *Service) Linking(ctx context.Context, p access.Principal) (Linking, err
 		return Linking{}, err
 	}
 	var out Linking
+	var chat int64
 	var at sql.NullTime
-	err := s.db.R.QueryRowContext(ctx, s.q.LinkedChat, p.UserID).Scan(&at)
+	err := s.db.R.QueryRowContext(ctx, s.q.LinkedChat, p.UserID).Scan(&chat, &at)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return out, err
 	}

@@ -82,6 +82,13 @@ func TestLinkWithCode(t *testing.T) {
 		if linked(t, w, 4003) != 0 {
 			t.Error("unlinking left the chat linked")
 		}
+		q := store.Rebind(w.DB.Engine, "SELECT count(*) FROM audit_log WHERE entity = 'bot_chat' AND action = 'unlink' AND entity_id = '4003'")
+		if err := w.DB.R.QueryRow(q).Scan(&entries); err != nil || entries != 1 {
+			t.Errorf("change log entries of the unlink: %d, %v", entries, err)
+		}
+		if err := w.Services.Bot.Unlink(ctx, mentor); err != nil {
+			t.Errorf("unlinking what is not linked: %v", err)
+		}
 	})
 }
 

@@ -27,8 +27,8 @@ SELECT c.user_id FROM bot_conversations c JOIN users u ON u.id = c.user_id
 WHERE c.chat_id = $1 AND u.active;
 
 -- name: LinkedChat
--- Whether user $1 has a linked chat, and since when.
-SELECT linked_at FROM bot_conversations WHERE user_id = $1;
+-- The chat user $1 is linked to, and since when.
+SELECT chat_id, linked_at FROM bot_conversations WHERE user_id = $1;
 
 -- name: DropExpired
 DELETE FROM bot_link_codes WHERE expires_at <= $1;
