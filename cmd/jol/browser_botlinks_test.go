@@ -54,4 +54,13 @@ func TestBrowserBotLinkQRCode(t *testing.T) {
 	if got := js(`document.querySelector("dd a[href^='https://t.me/']").getAttribute("href")`); len(got) != len("https://t.me/jol_demo_bot?start=")+16 {
 		t.Errorf("link %q", got)
 	}
+	// The list in Persian: right to left, the addresses left to right.
+	run("switch to Persian", chromedp.Navigate(s.url+"/bot/links"), chromedp.WaitVisible(chromedp.CSS("#lang-select")),
+		chromedp.SetValue(chromedp.CSS("#lang-select"), "fa"),
+		chromedp.Click(chromedp.CSS("#lang-apply")),
+		chromedp.WaitVisible(chromedp.CSS(`html[lang="fa"] form.logout`)))
+	if js(`document.documentElement.dir`) != "rtl" || js(`getComputedStyle(document.querySelector("td[dir=ltr] code")).direction`) != "ltr" {
+		t.Error("the Persian list is not right to left with its addresses left to right")
+	}
+	shootFull(t, step, "botlinks-fa")
 }
