@@ -211,6 +211,12 @@ const (
 	ReportConcerns     Action = "safeguarding.report"
 	WorkConcerns       Action = "safeguarding.work"
 	ManageSafeguarding Action = "safeguarding.leads"
+	// The Telegram bot (internal/bot): keeping the deep links printed on
+	// posters (a campaign's, a region's, an event's, a youth
+	// organisation's; staff within their scope), and linking one's own
+	// Telegram chat to one's account with a one-time code.
+	ManageBotLinks Action = "bot.links"
+	LinkTelegram   Action = "bot.link_own"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -323,6 +329,8 @@ var rules = map[Action]rule{
 	ReportConcerns:      {roles: []Role{Admin, Coordinator, Mentor, Auditor}, scoped: true},
 	WorkConcerns:        {roles: []Role{Admin, Coordinator}},
 	ManageSafeguarding:  {roles: []Role{Admin, Coordinator}, scoped: true},
+	ManageBotLinks:      {roles: []Role{Admin, Coordinator}, scoped: true},
+	LinkTelegram:        {roles: everyone},
 }
 
 // Actions lists every action the policy knows.

@@ -29,6 +29,11 @@ func (s *Service) Get(ctx context.Context, p access.Principal, id int64) (User, 
 // but that user.
 func (s *Service) Lookup(ctx context.Context, id int64) (User, error) { return s.get(ctx, s.db.R, id) }
 
+// LookupIn is Lookup read in q, for a caller inside a transaction.
+func (s *Service) LookupIn(ctx context.Context, q store.Querier, id int64) (User, error) {
+	return s.get(ctx, q, id)
+}
+
 func (s *Service) get(ctx context.Context, q store.Querier, id int64) (User, error) {
 	u, err := scanUser(q.QueryRowContext(ctx, s.q.SelectUser, id))
 	if err == sql.ErrNoRows {

@@ -10,13 +10,13 @@ package audit
 // Entities are the record types of the change log.
 func Entities() []string {
 	return []string{"activity", "activity_enrolment", "activity_session", "aid_item", "allocation_run", "allocation_settings",
-		"api_token", "appeal", "appeal_deadlines", "calendar_day", "campaign", "campaign_report", "category",
-		"championship", "championship_case", "championship_juror", "championship_team", "charity", "course",
-		"course_enrolment", "course_session", "debate_ballot", "debate_tournament", "delivery", "device_task",
-		"distribution_event", "distribution_photo", "donor", "duplicate_pair", "duplicate_scan", "eligibility_rules",
-		"gift", "handover", "handover_code", "household", "import_template", "import_upload", "job", "letter",
-		"letter_run", "letter_template", "letterhead", "macro_region", "match_proposal", "match_run", "mentor",
-		"mentor_batch", "mentor_cohort", "mentor_field", "mentor_module", "mentor_session", "mentorship",
+		"api_token", "appeal", "appeal_deadlines", "bot_chat", "bot_start_link", "calendar_day", "campaign",
+		"campaign_report", "category", "championship", "championship_case", "championship_juror", "championship_team",
+		"charity", "course", "course_enrolment", "course_session", "debate_ballot", "debate_tournament", "delivery",
+		"device_task", "distribution_event", "distribution_photo", "donor", "duplicate_pair", "duplicate_scan",
+		"eligibility_rules", "gift", "handover", "handover_code", "household", "import_template", "import_upload",
+		"job", "letter", "letter_run", "letter_template", "letterhead", "macro_region", "match_proposal", "match_run",
+		"mentor", "mentor_batch", "mentor_cohort", "mentor_field", "mentor_module", "mentor_session", "mentorship",
 		"mentorship_feedback", "mentorship_goal", "mentorship_session", "need_signup", "oos_run", "organisation",
 		"outreach_case", "outreach_deadlines", "outreach_referral", "outreach_run", "person", "person_batch",
 		"place_offer", "placement", "pledge", "receipt", "region", "request", "request_document",
@@ -29,14 +29,14 @@ func Entities() []string {
 func Actions() []string {
 	return []string{"accept", "add_guardian", "add_judge", "add_member", "add_team", "allocate", "answer", "approve", "assemble",
 		"assign", "assign_reviewer", "assign_volunteer", "attach", "cancel", "change_ballot", "check", "close",
-		"comment", "confirm", "contact", "count", "create", "decline", "delete", "deliver", "dispatch", "dry_run",
-		"enrol", "enter_ballot", "expire", "flag", "give_consent", "hand_over", "import", "issue", "link",
+		"comment", "confirm", "contact", "count", "create", "decline", "delete", "deliver", "disable", "dispatch",
+		"dry_run", "enrol", "enter_ballot", "expire", "flag", "give_consent", "hand_over", "import", "issue", "link",
 		"log_hours", "mark_distinct", "match", "merge", "open", "pair", "password", "photo", "place", "plan",
 		"produce", "publish", "rank", "receive", "record_assessment", "record_attendance", "record_results", "refer",
 		"register", "reject", "remind", "remove_guardian", "remove_member", "report", "reschedule", "rescore",
 		"retry", "return", "revoke", "save", "scan", "send_code", "set_consent", "set_head", "set_needs",
 		"set_outcome", "set_status", "sign_up", "submit", "thank", "transition", "unassign", "unassign_volunteer",
-		"unenrol", "unmerge", "update", "upload", "withdraw", "withdraw_consent", "write_off"}
+		"unenrol", "unlink", "unmerge", "update", "upload", "withdraw", "withdraw_consent", "write_off"}
 }
 
 // The subject kinds of the access log that name a record a page shows.

@@ -18,6 +18,8 @@ import (
 	"github.com/jolproject/jol/internal/allocation"
 	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/audit"
+	"github.com/jolproject/jol/internal/bot/conv"
+	"github.com/jolproject/jol/internal/bot/deeplink"
 	"github.com/jolproject/jol/internal/campaign"
 	"github.com/jolproject/jol/internal/championship"
 	"github.com/jolproject/jol/internal/charities"
@@ -141,6 +143,11 @@ type Services struct {
 	// Mentorship keeps the relationships of young people and mentors:
 	// sessions, goals, feedback, safeguarding concerns and their ending.
 	Mentorship *mentorship.Service
+	// BotLinks keeps the bot's deep links: the keys printed on posters.
+	BotLinks *deeplink.Service
+	// Bot keeps the bot's conversations and the links of chats to staff
+	// accounts; its Engine is the bot's handler.
+	Bot *conv.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -388,6 +395,14 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	s.Jobs.Register(dedupe.JobKind, s.Dedupe.Handle)
 	// Every list the import writes reaches the registry: a scan follows.
 	s.Imports.OnCommit(func(ctx context.Context, _ string) error { return s.Dedupe.AfterImport(ctx) })
+	if s.BotLinks, err = deeplink.New(db, s.Audit, deeplink.Deps{Campaigns: s.Campaigns, Distribution: s.Distribution,
+		Orgs: s.Orgs, Geo: s.Geo}, o.Now); err != nil {
+		return nil, err
+	}
+	if s.Bot, err = conv.New(db, s.Audit, conv.Deps{Links: s.BotLinks, Settings: s.Settings, Accounts: s.Accounts,
+		Catalog: s.Catalog}, o.Now); err != nil {
+		return nil, err
+	}
 	return &s, nil
 }
 

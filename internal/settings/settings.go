@@ -35,6 +35,10 @@ type Settings struct {
 	// to reach ("" for the default, 20,000); coverage is measured
 	// against it.
 	YouthTarget string `json:"youth_target,omitempty"`
+	// BotUsername is the Telegram username of the installation's bot,
+	// without "@" ("" when it has none): deep links and their QR codes
+	// are written t.me/<BotUsername>?start=<key>.
+	BotUsername string `json:"bot_username,omitempty"`
 }
 
 // Service reads and writes the settings.
@@ -59,6 +63,13 @@ func New(db *store.DB, log *audit.Log, now func() time.Time) (*Service, error) {
 // read them: the login page needs the name and language.
 func (s *Service) Get(ctx context.Context) (Settings, error) {
 	return s.load(ctx, s.db.R)
+}
+
+// GetIn is Get read in q: for a caller inside a transaction (the bot's
+// handler), which on PostgreSQL must not wait for a second connection
+// of the pool its own holds.
+func (s *Service) GetIn(ctx context.Context, q store.Querier) (Settings, error) {
+	return s.load(ctx, q)
 }
 
 // Update saves in after checking it; p needs ManageSettings. The change is

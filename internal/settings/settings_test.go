@@ -147,3 +147,22 @@ func TestYouthTarget(t *testing.T) {
 		}
 	})
 }
+
+// TestBotUsername accepts a Telegram bot's username as Telegram allows
+// them and refuses anything else beside its field.
+func TestBotUsername(t *testing.T) {
+	for name, ok := range map[string]bool{
+		"jol_almaty_bot": true, "JolBot": true, "a1bot": true, "abot": false, "1jol_bot": false, "_jolbot": false,
+		"jol-bot": false, "jol_almaty": false, "@jol_bot": false, "jol bot": false, "жол_bot": false,
+		strings.Repeat("a", 30) + "bot": false, strings.Repeat("a", 29) + "bot": true,
+	} {
+		if settings.ValidBotUsername(name) != ok {
+			t.Errorf("%q: valid = %v, want %v", name, !ok, ok)
+		}
+		st := settings.Defaults()
+		st.BotUsername = name
+		if e := errs.As(st.Validate()); ok != (e == nil) || !ok && (len(e.Fields) != 1 || e.Fields[0].Field != "bot_username") {
+			t.Errorf("%q: %v", name, e)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package settings
 
 import (
 	"strconv"
+	"strings"
 	"time"
 	_ "time/tzdata" // time zones are embedded: the binary needs no system zoneinfo
 
@@ -24,7 +25,7 @@ type field struct {
 func (s *Settings) fields() []field {
 	return []field{{"name", &s.Name}, {"default_locale", &s.DefaultLocale}, {"country", &s.Country},
 		{"calendar", &s.Calendar}, {"timezone", &s.Timezone}, {"dashboard_minutes", &s.DashboardMinutes},
-		{"youth_target", &s.YouthTarget}}
+		{"youth_target", &s.YouthTarget}, {"bot_username", &s.BotUsername}}
 }
 
 // Timezones lists the time zones offered in the settings form: those of
@@ -79,7 +80,26 @@ func (s Settings) Validate() error {
 			fs = append(fs, errs.Field("youth_target", "error.youth_target", "Max", MaxYouthTarget))
 		}
 	}
+	if s.BotUsername != "" && !ValidBotUsername(s.BotUsername) {
+		fs = append(fs, errs.Field("bot_username", "error.bot_username"))
+	}
 	return errs.Validation(fs...)
+}
+
+// ValidBotUsername reports whether name is a Telegram bot's username as
+// Telegram allows them: 5 to 32 Latin letters, digits and underscores,
+// starting with a letter and ending in "bot" (any case).
+func ValidBotUsername(name string) bool {
+	if len(name) < 5 || len(name) > 32 || !strings.HasSuffix(strings.ToLower(name), "bot") {
+		return false
+	}
+	for i, r := range name {
+		letter := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+		if !letter && (i == 0 || !(r >= '0' && r <= '9' || r == '_')) {
+			return false
+		}
+	}
+	return true
 }
 
 // MaxYouthTarget bounds YouthTarget.

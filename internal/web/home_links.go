@@ -65,6 +65,8 @@ var homeLinks = []struct {
 	{"/admin/audit", "nav.audit", "home.link.audit", access.ViewAudit},
 	{"/admin/access-log", "nav.access_log", "home.link.access_log", access.ViewAudit},
 	{"/admin/settings", "nav.settings", "home.link.settings", access.ManageSettings},
+	{"/bot/links", "nav.botlinks", "home.link.botlinks", access.ManageBotLinks},
+	{"/my/telegram", "nav.telegram", "home.link.telegram", access.LinkTelegram},
 	{"/tokens", "nav.tokens", "home.link.tokens", access.ManageOwnToken},
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/aftercare"
 	"github.com/jolproject/jol/internal/appeals"
+	"github.com/jolproject/jol/internal/bot/deeplink"
 	"github.com/jolproject/jol/internal/campaign"
 	"github.com/jolproject/jol/internal/championship"
 	"github.com/jolproject/jol/internal/charities"
@@ -97,6 +98,7 @@ func TestEveryKeyIsInTheCatalogue(t *testing.T) {
 		"applicantkind.":  strs(requests.ApplicantKinds()...),
 		"rejectreason.":   strs(requests.Reasons()...),
 		"sizehint.":       {"clothes", "shoes"},
+		"botlinks.kind.":  strs(deeplink.Kinds()...),
 		"public.status.":  strs(requests.Statuses()...),
 		"public.explain.": strs(requests.Statuses()...),
 		"public.reason.":  strs(requests.Reasons()...),

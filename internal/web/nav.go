@@ -56,6 +56,8 @@ var navigation = []struct {
 	{"/organisations", "nav.organisations", access.ViewOrgs},
 	{"/regions", "nav.regions", access.ViewRegions},
 	{"/admin/users", "nav.users", access.ManageUsers},
+	{"/bot/links", "nav.botlinks", access.ManageBotLinks},
+	{"/my/telegram", "nav.telegram", access.LinkTelegram},
 	{"/tokens", "nav.tokens", access.ManageOwnToken},
 	{"/admin/jobs", "nav.jobs", access.ViewJobs},
 	{"/admin/audit", "nav.audit", access.ViewAudit},

@@ -6,6 +6,7 @@ import (
 	"github.com/jolproject/jol/internal/web/admin"
 	"github.com/jolproject/jol/internal/web/aftercare"
 	"github.com/jolproject/jol/internal/web/allocation"
+	botweb "github.com/jolproject/jol/internal/web/bot"
 	"github.com/jolproject/jol/internal/web/campaigns"
 	"github.com/jolproject/jol/internal/web/championship"
 	"github.com/jolproject/jol/internal/web/dashboard"
@@ -67,6 +68,7 @@ type rooms struct {
 	sel       *selectionweb.Server
 	matching  *matching.Server
 	ships     *mentorship.Server
+	bot       *botweb.Server
 }
 
 // build builds every room on the kernel k and the services.
@@ -156,6 +158,9 @@ func (r *rooms) build(k *kit.Kit, svc *services.Services) error {
 	if r.ships, err = mentorship.New(k, svc); err != nil {
 		return err
 	}
+	if r.bot, err = botweb.New(k, svc); err != nil {
+		return err
+	}
 	r.admin, err = admin.New(k, svc)
 	return err
 }
@@ -195,6 +200,18 @@ func (s *Server) routes() []route {
 		{"GET", "/admin/users/{id}", access.ManageUsers, adm.User, 0},
 		{"POST", "/admin/users/{id}", access.ManageUsers, adm.UserUpdate, 0},
 		{"POST", "/admin/users/{id}/password", access.ManageUsers, adm.UserPassword, 0},
+
+		// The Telegram bot: deep links and their QR codes (staff within
+		// their scope), and linking one's own chat with a one-time code.
+		{"GET", "/bot/links", access.ManageBotLinks, s.rooms.bot.Links, 0},
+		{"POST", "/bot/links", access.ManageBotLinks, s.rooms.bot.LinkCreate, 0},
+		{"GET", "/bot/links/{id}", access.ManageBotLinks, s.rooms.bot.Link, 0},
+		{"GET", "/bot/links/{id}/qr.png", access.ManageBotLinks, s.rooms.bot.QRPNG, 0},
+		{"GET", "/bot/links/{id}/qr.svg", access.ManageBotLinks, s.rooms.bot.QRSVG, 0},
+		{"POST", "/bot/links/{id}/disable", access.ManageBotLinks, s.rooms.bot.LinkDisable, 0},
+		{"GET", "/my/telegram", access.LinkTelegram, s.rooms.bot.Telegram, 0},
+		{"POST", "/my/telegram/code", access.LinkTelegram, s.rooms.bot.TelegramCode, 0},
+		{"POST", "/my/telegram/unlink", access.LinkTelegram, s.rooms.bot.TelegramUnlink, 0},
 
 		{"GET", "/tokens", access.ManageOwnToken, adm.Tokens, 0},
 		{"POST", "/tokens", access.ManageOwnToken, adm.TokenCreate, 0},

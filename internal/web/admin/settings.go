@@ -2,6 +2,7 @@ package admin
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/jolproject/jol/internal/geo"
 	"github.com/jolproject/jol/internal/i18n"
@@ -21,7 +22,7 @@ type settingsView struct {
 
 // settingsFields are the fields of the form, in page order; they are the
 // keys the settings service names in its field errors.
-var settingsFields = []string{"name", "default_locale", "country", "calendar", "timezone", "dashboard_minutes", "youth_target"}
+var settingsFields = []string{"name", "default_locale", "country", "calendar", "timezone", "dashboard_minutes", "youth_target", "bot_username"}
 
 // SettingsForm shows the settings as they are saved, or their defaults
 // for those never saved.
@@ -30,7 +31,7 @@ func (s *Server) SettingsForm(w http.ResponseWriter, r *http.Request, rq *reques
 	st := rq.Settings
 	f.Values = map[string]string{"name": st.Name, "default_locale": st.DefaultLocale, "country": st.Country,
 		"calendar": st.Calendar, "timezone": st.Timezone, "dashboard_minutes": st.DashboardMinutes,
-		"youth_target": st.YouthTarget}
+		"youth_target": st.YouthTarget, "bot_username": st.BotUsername}
 	s.renderSettings(w, r, rq, f, http.StatusOK)
 	return nil
 }
@@ -42,7 +43,8 @@ func (s *Server) SettingsUpdate(w http.ResponseWriter, r *http.Request, rq *requ
 	in := settings.Settings{Name: f.Values["name"], DefaultLocale: f.Values["default_locale"],
 		Country: f.Values["country"], Calendar: f.Values["calendar"], Timezone: f.Values["timezone"],
 		DashboardMinutes: f.Values["dashboard_minutes"],
-		YouthTarget:      f.Values["youth_target"]}
+		YouthTarget:      f.Values["youth_target"],
+		BotUsername:      strings.TrimPrefix(strings.TrimSpace(f.Values["bot_username"]), "@")}
 	if err := s.svc.Settings.Update(r.Context(), rq.P, in); err != nil {
 		if !f.Absorb(rq.L, err) {
 			return err

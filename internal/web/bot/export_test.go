@@ -1,0 +1,4 @@
+package bot
+
+// ModulePixels is modulePixels, for the tests of the PNG.
+var ModulePixels = modulePixels
