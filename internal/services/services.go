@@ -301,6 +301,11 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		Requests: s.Requests, Now: o.Now}); err != nil {
 		return nil, err
 	}
+	// Codes are hashed with the installation's key, kept in the database,
+	// so a restart or a second process checks the codes sent before.
+	if err := s.Distribution.UseStoredKey(ctx); err != nil {
+		return nil, err
+	}
 	// One-time codes wait in the outbox for the dispatcher of text
 	// messages (the bot, a gateway) to deliver them.
 	s.Distribution.SetSender(s.Requests.Outbox(requests.SMS))
