@@ -841,6 +841,10 @@ var expectedAccess = map[string][]string{
 	"DELETE /api/v1/campaigns/{id}/allocation/quotas/{quota}":              allocationManagers,
 	"PUT /api/v1/campaigns/{id}/allocation/routes":                         allocationManagers,
 	"DELETE /api/v1/campaigns/{id}/allocation/routes/{warehouse}/{region}": allocationManagers,
+
+	// A donor edited on its page and through the API.
+	"POST /donors/{id}":       stockMovers,
+	"PUT /api/v1/donors/{id}": stockMovers,
 }
 
 // caller is one demo user with a web session and an API token.

@@ -99,6 +99,7 @@ func (a *API) routes() []route {
 		{"POST", p + "/stock/docs/{id}/return", access.MoveStock, a.returnStock, "returnStock"},
 		{"GET", p + "/donors", access.ViewStock, a.listDonors, "listDonors"},
 		{"POST", p + "/donors", access.MoveStock, a.createDonor, "createDonor"},
+		{"PUT", p + "/donors/{id}", access.MoveStock, a.updateDonor, "updateDonor"},
 		{"GET", p + "/donors/{id}/trace", access.ViewStock, a.traceDonor, "traceDonor"},
 		{"GET", p + "/distribution/events", access.ViewDistribution, a.listEvents, "listDistributionEvents"},
 		{"POST", p + "/distribution/events", access.RunDistribution, a.createEvent, "createDistributionEvent"},

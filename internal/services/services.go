@@ -329,6 +329,8 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		DefaultLocale: settingsLocale(s.Settings), Now: o.Now}); err != nil {
 		return nil, err
 	}
+	// A donor edited on the stock's page keeps its sponsor's record in step.
+	s.Stock.OnDonorEdit(s.Sponsors.DonorEdited)
 	if s.Courses, err = courses.New(db, courses.Deps{Audit: s.Audit, People: s.People, Requests: s.Requests,
 		Aftercare: s.Aftercare, Now: o.Now}); err != nil {
 		return nil, err
