@@ -85,6 +85,12 @@ func (s *Service) Dispatch(ctx context.Context, snd Sender, limit int) (int, err
 			if _, err := s.db.W.ExecContext(ctx, s.q.MarkFailed, m.ID, err.Error(), tries); err != nil {
 				return sent, fmt.Errorf("requests: outbox: %w", err)
 			}
+			// A message given up keeps no code in the clear either.
+			if m.Attempts+1 >= tries {
+				if err := s.blankSecrets(ctx, m); err != nil {
+					return sent, fmt.Errorf("requests: outbox: %w", err)
+				}
+			}
 			continue
 		}
 		if _, err := s.db.W.ExecContext(ctx, s.q.MarkSent, m.ID, s.now().UTC()); err != nil {

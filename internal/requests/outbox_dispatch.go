@@ -3,6 +3,7 @@ package requests
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"time"
 )
@@ -13,7 +14,7 @@ import (
 var ErrUndeliverable = errors.New("undeliverable")
 
 // Undeliverable marks err as the refusal of a message for good.
-func Undeliverable(err error) error { return errors.Join(ErrUndeliverable, err) }
+func Undeliverable(err error) error { return fmt.Errorf("%w: %w", ErrUndeliverable, err) }
 
 // dispatchBatch is how many messages one round of DispatchEvery hands
 // over at most; the rest wait for the next round.

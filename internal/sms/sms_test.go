@@ -139,6 +139,28 @@ func TestUnavailableGatewayIsTriedAgain(t *testing.T) {
 		if hits := p.got(); len(hits) != 3 || hits[0].body != hits[2].body {
 			t.Fatalf("the gateway got %+v", hits)
 		}
+		// A provider down for longer: five attempts, then given up with
+		// its code blanked.
+		queue(t, w)
+		p.mu.Lock()
+		p.statuses = []int{http.StatusBadGateway}
+		p.hits = nil
+		p.mu.Unlock()
+		for range 7 {
+			if _, err := w.Services.Requests.Dispatch(t.Context(), g, 10); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var state, args string
+		var attempts int
+		if err := w.DB.R.QueryRowContext(t.Context(), store.Rebind(w.DB.Engine,
+			"SELECT state, attempts, args FROM outbox WHERE channel = $1 ORDER BY id DESC LIMIT 1"), requests.SMS).Scan(&state,
+			&attempts, &args); err != nil {
+			t.Fatal(err)
+		}
+		if state != "failed" || attempts != 5 || len(p.got()) != 5 || strings.Contains(args, "482913") {
+			t.Fatalf("a provider down: %s after %d attempts, %d posts, args %s", state, attempts, len(p.got()), args)
+		}
 	})
 }
 
@@ -160,6 +182,9 @@ func TestRefusedMessageIsGivenUp(t *testing.T) {
 		}
 		if strings.Contains(lastError, token) || strings.Contains(lastError, "482913") {
 			t.Fatalf("the error keeps a secret: %q", lastError)
+		}
+		if _, _, _, args := outbox(t, w); strings.Contains(args, "482913") {
+			t.Fatalf("a message given up keeps its code: %s", args)
 		}
 	})
 }
