@@ -842,6 +842,18 @@ var expectedAccess = map[string][]string{
 	"POST /api/v1/safeguarding/concerns/{id}/status":            concernWorkers,
 	"GET /api/v1/safeguarding/leads":                            concernWorkers,
 	"PUT /api/v1/safeguarding/leads/{org}":                      concernWorkers,
+
+	// A campaign's quotas and routes through the API, as on its
+	// allocation page.
+	"GET /api/v1/campaigns/{id}/allocation/settings":                       allocationViewers,
+	"PUT /api/v1/campaigns/{id}/allocation/quotas":                         allocationManagers,
+	"DELETE /api/v1/campaigns/{id}/allocation/quotas/{quota}":              allocationManagers,
+	"PUT /api/v1/campaigns/{id}/allocation/routes":                         allocationManagers,
+	"DELETE /api/v1/campaigns/{id}/allocation/routes/{warehouse}/{region}": allocationManagers,
+
+	// A donor edited on its page and through the API.
+	"POST /donors/{id}":       stockMovers,
+	"PUT /api/v1/donors/{id}": stockMovers,
 }
 
 // caller is one demo user with a web session and an API token.

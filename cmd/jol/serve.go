@@ -15,6 +15,7 @@ import (
 	"github.com/jolproject/jol/internal/api"
 	"github.com/jolproject/jol/internal/matching"
 	"github.com/jolproject/jol/internal/metrics"
+	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/sponsors"
 	"github.com/jolproject/jol/internal/web"
 )
@@ -29,6 +30,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	dedupeEvery := f.Duration("dedupe-every", 24*time.Hour, "how often to scan the registry for duplicates (0: only on demand and after imports)")
 	dataDir := dataDirFlag(f)
 	tgConfig := telegramFlags(f)
+	smsf := addSMSFlags(f)
 	if err := f.parse(args); err != nil {
 		return err
 	}
@@ -46,6 +48,22 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Close()
+	gw, err := smsf.gatewayOf(e, a.Catalog)
+	if err != nil {
+		return err
+	}
+	var phone requests.Sender
+	if gw != nil {
+		// Codes wait in the outbox (as services.New set) for the
+		// dispatcher of the SMS channel, which posts them to the gateway.
+		phone = gw
+		logger.Info("one-time codes go by SMS", "gateway", gw.String())
+	} else {
+		// Nothing would deliver a queued code: refuse codes plainly, and
+		// the staff take a signature or the signed list.
+		a.Distribution.SetSender(nil)
+		logger.Info("one-time codes are off: no --sms-gateway")
+	}
 	scratch, err := openScratch(*dsn, *dataDir)
 	if err != nil {
 		return err
@@ -53,7 +71,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	defer scratch.Close()
 	a.Imports.TempDir = scratch.Dir
 	return a.serve(ctx, serveConfig{addr: *addr, workers: *workers, secureCookies: *secure == "true", trustedProxies: trusted,
-		dedupeEvery: *dedupeEvery, telegram: tg, ready: func(url string) { logger.Info("jol is serving", "url", url, "db", dsnLabel(*dsn)) }})
+		dedupeEvery: *dedupeEvery, telegram: tg, sms: phone, ready: func(url string) { logger.Info("jol is serving", "url", url, "db", dsnLabel(*dsn)) }})
 }
 
 type serveConfig struct {
@@ -63,6 +81,7 @@ type serveConfig struct {
 	trustedProxies []netip.Prefix
 	dedupeEvery    time.Duration    // scans of the registry for duplicates; 0: none on a schedule
 	telegram       telegramConfig   // the bot; off without a token
+	sms            requests.Sender  // the gateway of text messages; nil: none, codes wait or are refused
 	ready          func(url string) // called once the listener is open
 }
 
@@ -153,6 +172,10 @@ func (a *app) serve(ctx context.Context, cfg serveConfig) error {
 	// Proposals past their reply deadline expire and their young people
 	// are matched again.
 	wg.Go(func() { a.Matching.SweepEvery(bg, matching.SweepInterval, a.logger) })
+	// One-time codes queued on the SMS channel go to the gateway.
+	if cfg.sms != nil {
+		wg.Go(func() { a.Requests.DispatchEvery(bg, cfg.sms, smsEvery, a.logger) })
+	}
 	if cfg.dedupeEvery > 0 {
 		wg.Go(func() { a.Dedupe.ScanEvery(bg, cfg.dedupeEvery, a.logger) })
 	}

@@ -250,6 +250,33 @@ func (a *API) createDonor(w http.ResponseWriter, r *http.Request, rq *request) e
 	return created(w, Prefix+"/donors/"+strconv.FormatInt(d.ID, 10), d)
 }
 
+// donorEdit is the body of PUT /donors/{id}: the donor as it is to be;
+// the recording organisation stays.
+type donorEdit struct {
+	Name       string          `json:"name"`
+	Kind       stock.DonorKind `json:"kind"`
+	DonorOrgID int64           `json:"donor_org_id"`
+	Contact    string          `json:"contact"`
+}
+
+// updateDonor edits donor {id}: its gifts stay its own.
+func (a *API) updateDonor(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var in donorEdit
+	if err := decode(r, &in); err != nil {
+		return err
+	}
+	d, err := a.svc.Stock.EditDonor(r.Context(), rq.p, id, stock.DonorInput{Name: in.Name, Kind: in.Kind,
+		DonorOrgID: in.DonorOrgID, Contact: in.Contact})
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, jsonType, d)
+}
+
 func (a *API) traceDonor(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := pathID(r, "id")
 	if err != nil {

@@ -23,16 +23,14 @@ import (
 
 // A one-time code is six digits drawn at random, sent to the phone the
 // applicant gave and typed back by the staff. Only HMAC-SHA256 of a
-// random salt and the code is stored, keyed with the service's key,
-// which lives in the process's memory and never in the database: six
-// digits are a million guesses, which a plain hash would give up at
-// once to anyone reading the table, while the key keeps them out of
-// reach for its fifteen minutes. The price: a code sent before a restart
-// cannot be checked after it (the staff send a new one). A code is
-// pending until it is used, a newer one is sent, or its CodeAttempts
-// wrong attempts are spent; each attempt is counted before the code is
-// compared, by a conditional update of its row, so parallel attempts
-// cannot pass the limit.
+// random salt and the code is stored, keyed with the installation's key
+// (codes_key.go): six digits are a million guesses, which a plain hash
+// would give up at once to anyone reading the table, while the key keeps
+// them out of reach for its fifteen minutes. A code is pending until it
+// is used, a newer one is sent, or its CodeAttempts wrong attempts are
+// spent; each attempt is counted before the code is compared, by a
+// conditional update of its row, so parallel attempts cannot pass the
+// limit.
 
 // CodeSent says where a code went and until when it holds; never the code.
 type CodeSent struct {
@@ -155,7 +153,7 @@ func (s *Service) takeCode(ctx context.Context, tx *sql.Tx, event, id int64, typ
 // codeHash is the stored form of code: HMAC-SHA256 of salt and code under
 // the service's key, in hex.
 func (s *Service) codeHash(salt, code string) string {
-	m := hmac.New(sha256.New, s.key)
+	m := hmac.New(sha256.New, s.codeKey())
 	m.Write([]byte(salt + ":" + code))
 	return hex.EncodeToString(m.Sum(nil))
 }

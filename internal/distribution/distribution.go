@@ -25,7 +25,7 @@ type queries struct {
 	ListLines, RequestForHandover, RequestByReference, HeldHere, AssignLine, UnassignLine string
 	RequestLines, LineCounts, LastHandedAt                                                string
 
-	InsertCode, VoidCodes, CodesSince, LatestCode, TakeAttempt, SetCodeStatus string
+	InsertCode, VoidCodes, CodesSince, LatestCode, TakeAttempt, SetCodeStatus, InsertCodeKey, CodeKey string
 
 	InsertPhoto, Photos, PhotoData, InsertHandover, InsertHandoverLine, LiveHandoverLine string
 	HandoverLineForReturn, MarkReturned, HandoversOfRequest, SignatureOf, RequestScope   string
@@ -40,7 +40,8 @@ type Deps struct {
 	Requests *requests.Service
 	Now      func() time.Time
 	// CodeKey keys the hashes of one-time codes; a random key is drawn
-	// when it is empty (see codes.go).
+	// when it is empty, held by this service alone until UseStoredKey
+	// replaces it with the installation's (see codes_key.go).
 	CodeKey []byte
 }
 
@@ -52,8 +53,8 @@ type Service struct {
 	requests *requests.Service
 	now      func() time.Time
 	q        queries
+	mu       sync.Mutex // guards sender and key
 	key      []byte
-	mu       sync.Mutex // guards sender
 	sender   requests.Sender
 }
 

@@ -3,6 +3,7 @@ package requests
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -62,7 +63,8 @@ type Sender interface {
 	Send(ctx context.Context, m Message) error
 }
 
-// maxAttempts is how often a message is tried before it is given up.
+// maxAttempts is how often a message is tried before it is given up;
+// one refused with ErrUndeliverable is given up at once.
 const maxAttempts = 5
 
 // Dispatch hands up to limit pending messages of snd's channel to it, in
@@ -76,8 +78,18 @@ func (s *Service) Dispatch(ctx context.Context, snd Sender, limit int) (int, err
 	sent := 0
 	for _, m := range ms {
 		if err := snd.Send(ctx, m); err != nil {
-			if _, err := s.db.W.ExecContext(ctx, s.q.MarkFailed, m.ID, err.Error(), maxAttempts); err != nil {
+			tries := maxAttempts
+			if errors.Is(err, ErrUndeliverable) {
+				tries = 1 // given up at once
+			}
+			if _, err := s.db.W.ExecContext(ctx, s.q.MarkFailed, m.ID, err.Error(), tries); err != nil {
 				return sent, fmt.Errorf("requests: outbox: %w", err)
+			}
+			// A message given up keeps no code in the clear either.
+			if m.Attempts+1 >= tries {
+				if err := s.blankSecrets(ctx, m); err != nil {
+					return sent, fmt.Errorf("requests: outbox: %w", err)
+				}
 			}
 			continue
 		}

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+
+	"github.com/jolproject/jol/internal/store"
 )
 
 // A one-time code of a handover goes to the guardian's phone through the
@@ -70,7 +72,7 @@ func (o *Outbox) Send(ctx context.Context, m Message) error {
 	if m.CreatedAt.IsZero() {
 		m.CreatedAt = o.s.now().UTC()
 	}
-	if _, err := o.s.db.W.ExecContext(ctx, o.s.q.InsertOutbox, m.RequestID, o.ch, m.Address, m.Locale, m.Key,
+	if _, err := o.s.db.W.ExecContext(ctx, o.s.q.InsertOutbox, store.NullID(m.RequestID), o.ch, m.Address, m.Locale, m.Key,
 		string(args), m.CreatedAt); err != nil {
 		return fmt.Errorf("requests: queue a message: %w", err)
 	}

@@ -308,6 +308,11 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		Requests: s.Requests, Now: o.Now}); err != nil {
 		return nil, err
 	}
+	// Codes are hashed with the installation's key, kept in the database,
+	// so a restart or a second process checks the codes sent before.
+	if err := s.Distribution.UseStoredKey(ctx); err != nil {
+		return nil, err
+	}
 	// One-time codes wait in the outbox for the dispatcher of text
 	// messages (the bot, a gateway) to deliver them.
 	s.Distribution.SetSender(s.Requests.Outbox(requests.SMS))
@@ -331,6 +336,8 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		DefaultLocale: settingsLocale(s.Settings), Now: o.Now}); err != nil {
 		return nil, err
 	}
+	// A donor edited on the stock's page keeps its sponsor's record in step.
+	s.Stock.OnDonorEdit(s.Sponsors.DonorEdited)
 	if s.Courses, err = courses.New(db, courses.Deps{Audit: s.Audit, People: s.People, Requests: s.Requests,
 		Aftercare: s.Aftercare, Now: o.Now}); err != nil {
 		return nil, err

@@ -10,6 +10,12 @@ UPDATE sponsors SET language = $1, consent_at = $2, consent_by = $3, consent_nam
     search = $7, updated_at = $8, version = version + 1
 WHERE donor_id = $9 AND version = $10;
 
+-- name: DonorEdited
+-- The sponsor's donor edited on the stock's page: its search key follows
+-- the new name, and its version moves on so an edit of the sponsor begun
+-- before is refused rather than undoing it.
+UPDATE sponsors SET search = $1, updated_at = $2, version = version + 1 WHERE donor_id = $3;
+
 -- name: LockSponsor
 -- Takes the sponsor's row for the transaction (PostgreSQL's row lock).
 UPDATE sponsors SET version = version WHERE donor_id = $1;

@@ -37,9 +37,9 @@ import (
 var queryFS embed.FS
 
 type queries struct {
-	InsertSponsor, UpdateSponsor, SponsorByID, SponsorByUser, LockSponsor, DonorFree string
-	Sponsors, Contacts, DeleteContacts, InsertContact                                string
-	Campaigns, DeleteCampaigns, InsertCampaign, CampaignExists, UserRole, FreeLogins string
+	InsertSponsor, UpdateSponsor, SponsorByID, SponsorByUser, LockSponsor, DonorFree, DonorEdited string
+	Sponsors, Contacts, DeleteContacts, InsertContact                                             string
+	Campaigns, DeleteCampaigns, InsertCampaign, CampaignExists, UserRole, FreeLogins              string
 
 	InsertGift, Gifts, GiftByID, NewCounter, NextNumber, InsertReceipt, Receipts string
 	ReceiptByID, ReceiptOfDoc, ReceiptHead                                       string

@@ -184,3 +184,12 @@ func consentOf(p access.Principal, given bool, before Sponsor, now time.Time) co
 	}
 	return consent{at: sql.NullTime{Time: now, Valid: true}, by: p.UserID, name: p.Name}
 }
+
+// DonorEdited brings a sponsor along when its donor d is edited on the
+// stock's donor page (stock.Service.OnDonorEdit), in that edit's
+// transaction tx: the sponsor's search key follows the new name and its
+// version moves on. A donor who is no sponsor is left alone.
+func (s *Service) DonorEdited(ctx context.Context, tx *sql.Tx, d stock.Donor) error {
+	_, err := tx.ExecContext(ctx, s.q.DonorEdited, geo.Fold(d.Name), s.now().UTC(), d.ID)
+	return err
+}

@@ -36,7 +36,7 @@ var queryFS embed.FS
 
 type queries struct {
 	ScopeOrg, RegionByCode, InsertWarehouse, UpdateWarehouse, WarehouseByID, WarehouseForUpdate, Warehouses string
-	InsertDonor, UpdateDonor, Donors, DonorByID                                                             string
+	InsertDonor, UpdateDonor, EditDonor, Donors, DonorByID                                                  string
 	RepathWarehouseOrgs, RepathWarehouseRegions, RepathDonorOrgs, RepathDocOrgs, RepathDocRegions           string
 
 	Item, Components, InsertDoc, InsertLot, InsertLotPart, InsertUnit, UnitBySerial, SetUnit, PickUnits string
@@ -61,6 +61,8 @@ type Service struct {
 	log *audit.Log
 	now func() time.Time
 	q   queries
+	// donorEdited hear of each donor edited (see OnDonorEdit).
+	donorEdited []DonorHook
 }
 
 // New returns the service on db; every document is recorded in log and

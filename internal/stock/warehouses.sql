@@ -47,6 +47,11 @@ RETURNING id;
 -- name: UpdateDonor
 UPDATE donors SET name = $1, kind = $2, contact = $3 WHERE id = $4;
 
+-- name: EditDonor
+-- A donor edited on its own (EditDonor): the organisation of the
+-- registry it is may change too; the recording organisation stays.
+UPDATE donors SET name = $1, kind = $2, contact = $3, donor_org_id = $4 WHERE id = $5;
+
 -- name: Donors
 -- The donors recorded within the organisation subtree [$1, $2) or above
 -- organisation path $3, by name.

@@ -441,6 +441,7 @@ func (s *Server) routes() []route {
 		{"GET", "/donors", access.ViewStock, stk.Donors, 0},
 		{"POST", "/donors", access.MoveStock, stk.DonorCreate, 0},
 		{"GET", "/donors/{id}", access.ViewStock, stk.Donor, 0},
+		{"POST", "/donors/{id}", access.MoveStock, stk.DonorUpdate, 0},
 
 		// Distribution days. The handover's post carries a signature of
 		// distribution.MaxSignature bytes as a data URL, within

@@ -59,7 +59,8 @@ func (s *Server) DonorCreate(w http.ResponseWriter, r *http.Request, rq *request
 	return s.renderDonors(w, r, rq, f, http.StatusUnprocessableEntity)
 }
 
-// donorView is where a donor's gifts went.
+// donorView is where a donor's gifts went, and the form that edits the
+// donor for a user who may.
 type donorView struct {
 	Page
 	Trace   stock.Trace
@@ -68,6 +69,8 @@ type donorView struct {
 	// SeesChildren: the reader may see the children the gifts reached,
 	// each linked to its request.
 	SeesChildren bool
+	Form         *form // nil: the reader may not edit the donor
+	Kinds        []option
 }
 
 type traceRow struct {
@@ -78,6 +81,10 @@ type traceRow struct {
 
 // Donor shows the {id} donor and where their gifts went.
 func (s *Server) Donor(w http.ResponseWriter, r *http.Request, rq *request) error {
+	return s.renderDonor(w, r, rq, nil, http.StatusOK)
+}
+
+func (s *Server) renderDonor(w http.ResponseWriter, r *http.Request, rq *request, f *form, status int) error {
 	id, err := kit.PathID(r)
 	if err != nil {
 		return err
@@ -105,6 +112,40 @@ func (s *Server) Donor(w http.ResponseWriter, r *http.Request, rq *request) erro
 			v.InStock = append(v.InStock, traceRow{Name: it.Name(cat.l), Quantity: n})
 		}
 	}
-	s.Render(w, http.StatusOK, "donor", &v)
+	if t.Donor.EditableBy(rq.P) {
+		if f == nil {
+			f = kit.NewForm(nil, donorFields...)
+			f.Values["name"], f.Values["kind"], f.Values["contact"] = t.Donor.Name, string(t.Donor.Kind), t.Donor.Contact
+		}
+		v.Form = f
+		v.Kinds = kit.Choices(stock.DonorKinds(), f.Values["kind"], "", kit.Key[stock.DonorKind](rq.L, "stock.donor_kind."))
+	}
+	s.Render(w, status, "donor", &v)
 	return nil
+}
+
+// DonorUpdate edits the {id} donor's name, kind and contact; the
+// organisation of the registry it is, which the form does not show,
+// stays.
+func (s *Server) DonorUpdate(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := kit.PathID(r)
+	if err != nil {
+		return err
+	}
+	ctx := r.Context()
+	d, err := s.svc.Stock.Donor(ctx, rq.P, id)
+	if err != nil {
+		return err
+	}
+	f := kit.NewForm(r, donorFields...)
+	_, err = s.svc.Stock.EditDonor(ctx, rq.P, id, stock.DonorInput{Name: f.Values["name"],
+		Kind: stock.DonorKind(f.Values["kind"]), Contact: f.Values["contact"], DonorOrgID: d.DonorOrgID})
+	if err == nil {
+		s.Flash(r, "stock.donor_saved")
+		return kit.SeeOther(w, r, "/donors/"+kit.Itoa(id))
+	}
+	if !f.Absorb(rq.L, err) {
+		return err
+	}
+	return s.renderDonor(w, r, rq, f, http.StatusUnprocessableEntity)
 }
