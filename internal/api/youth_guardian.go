@@ -35,7 +35,7 @@ func (a *API) issueGuardianLink(w http.ResponseWriter, r *http.Request, rq *requ
 		return err
 	}
 	return created(w, Prefix+"/youth/"+strconv.FormatInt(id, 10)+"/guardian-link",
-		guardianLink{Token: l.Token, Path: "/y/guardian/" + l.Token, Expires: l.Expires})
+		guardianLink{Token: l.Token, Path: l.Path(), Expires: l.Expires})
 }
 
 // getGuardianLink answers the state of young person {id}'s guardian

@@ -38,6 +38,10 @@ type GuardianLink struct {
 	Expires time.Time `json:"expires_at"`
 }
 
+// Path is the link's page on the web, for whoever sends it (the bot, a
+// program through the API) to put after the site's address.
+func (l GuardianLink) Path() string { return "/y/guardian/" + l.Token }
+
 // GuardianLinkState is what a coordinator sees of a young person's
 // guardian link; zero (Issued zero) when none was issued.
 type GuardianLinkState struct {

@@ -3,6 +3,7 @@ package youth
 import (
 	"context"
 	"net/http"
+	"strings"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/errs"
@@ -45,7 +46,7 @@ func (s *Server) guardianBoxOf(r *http.Request, p access.Principal, y youth.Yout
 	}
 	b = guardianBox{Show: true, State: st, Status: st.Status(s.Now().UTC())}
 	if l, ok := r.Context().Value(newGuardianLink{}).(youth.GuardianLink); ok {
-		b.NewLink, b.URL = l, GuardianURL(r, l.Token)
+		b.NewLink, b.URL = l, GuardianURL(r, l)
 	}
 	if !y.Guardian.Consented() {
 		b.Action = action
@@ -53,10 +54,10 @@ func (s *Server) guardianBoxOf(r *http.Request, p access.Principal, y youth.Yout
 	return b, nil
 }
 
-// GuardianURL is the whole address of guardian link token, on the host
-// the request came to.
-func GuardianURL(r *http.Request, token string) string {
-	return LinkURL(r, "guardian/"+token)
+// GuardianURL is the whole address of guardian link l, on the host the
+// request came to.
+func GuardianURL(r *http.Request, l youth.GuardianLink) string {
+	return strings.TrimSuffix(LinkURL(r, ""), "/y/") + l.Path()
 }
 
 // ownGuardian is the box of the young person whose own page r opened:
@@ -107,6 +108,9 @@ func (s *Server) ReissueGuardianLink(w http.ResponseWriter, r *http.Request, rq 
 // none; a failure to issue it is logged, not shown: the registration
 // stands, and the young person's own page issues a link again.
 func (s *Server) registeredGuardian(r *http.Request, reg youth.Registration) guardianBox {
+	if reg.AgeGroup != youth.Teen {
+		return guardianBox{} // an adult on the day they registered
+	}
 	l, err := s.svc.Youth.GuardianLinkFor(r.Context(), reg.ID)
 	if errs.CodeOf(err) == errs.Conflict {
 		return guardianBox{}
@@ -115,6 +119,6 @@ func (s *Server) registeredGuardian(r *http.Request, reg youth.Registration) gua
 		s.Logger.ErrorContext(r.Context(), "guardian link at registration", "youth", reg.ID, "err", err)
 		return guardianBox{}
 	}
-	return guardianBox{Show: true, Status: "pending", NewLink: l, URL: GuardianURL(r, l.Token),
+	return guardianBox{Show: true, Status: "pending", NewLink: l, URL: GuardianURL(r, l),
 		State: youth.GuardianLinkState{Expires: l.Expires}}
 }
