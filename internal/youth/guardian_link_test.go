@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
+
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
@@ -225,11 +227,19 @@ func TestGuardianLinkOnce(t *testing.T) {
 		l, err := w.s.GuardianLinkFor(ctx, id)
 		must(t, err)
 		const n = 100
+		if db.Engine == store.Postgres {
+			warm(t, db)
+		}
 		results := make([]error, n)
+		start := make(chan struct{})
 		var wg sync.WaitGroup
 		for i := range n {
-			wg.Go(func() { results[i] = w.s.AnswerGuardianLink(ctx, l.Token, youth.GuardianConsents) })
+			wg.Go(func() {
+				<-start
+				results[i] = w.s.AnswerGuardianLink(ctx, l.Token, youth.GuardianConsents)
+			})
 		}
+		close(start)
 		wg.Wait()
 		ok := 0
 		for _, err := range results {
@@ -257,4 +267,22 @@ func keyOf(err error) string {
 		return e.Key
 	}
 	return ""
+}
+
+// warm opens every connection of the PostgreSQL pool beforehand, so that
+// as many transactions as it holds start together: a connection each
+// opened on the way lets the first one finish before the next begins, and
+// the test would race nothing. (SQLite has one writer.)
+func warm(t *testing.T, db *store.DB) {
+	t.Helper()
+	pool := db.PgxPool()
+	var conns []*pgxpool.Conn
+	for range pool.Config().MaxConns {
+		c, err := pool.Acquire(ctx)
+		must(t, err)
+		conns = append(conns, c)
+	}
+	for _, c := range conns {
+		c.Release()
+	}
 }
