@@ -46,7 +46,8 @@ func TestPublicPagesForAnonymous(t *testing.T) {
 	slug := publicCampaign(t, s)
 	org, _, token := youthRecord(t, s)
 	shortlist := publishedSelection(t, s)
-	args := strings.NewReplacer("{slug}", slug, "{org}", strconv.FormatInt(org, 10), "{token}", token,
+	args := strings.NewReplacer("{slug}", slug, "{org}", strconv.FormatInt(org, 10),
+		"/y/guardian/{token}", "/y/guardian/"+guardianToken(t, s), "{token}", token,
 		"/shortlists/{id}", "/shortlists/"+shortlist)
 	c := s.client(t)
 	for key, allowed := range expectedAccess {

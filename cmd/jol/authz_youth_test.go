@@ -44,7 +44,8 @@ func TestAuthzYouthOutsideScope(t *testing.T) {
 	_, id, _ := youthRecord(t, s)
 	coord, stranger := s.caller(t, "coordinator"), s.caller(t, "coordinator.ir")
 	for _, key := range []string{"GET /youth/{id}", "POST /youth/{id}/consent", "POST /youth/{id}/link",
-		"GET /api/v1/youth/{id}", "PUT /api/v1/youth/{id}/consent", "POST /api/v1/youth/{id}/link"} {
+		"GET /api/v1/youth/{id}", "PUT /api/v1/youth/{id}/consent", "POST /api/v1/youth/{id}/link",
+		"POST /youth/{id}/guardian-link", "GET /api/v1/youth/{id}/guardian-link", "POST /api/v1/youth/{id}/guardian-link"} {
 		method, pattern, _ := strings.Cut(key, " ")
 		path := strings.Replace(pattern, "{id}", strconv.FormatInt(id, 10), 1)
 		if got := stranger.do(t, s.url, method, path); got != http.StatusForbidden {

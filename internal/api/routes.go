@@ -312,6 +312,8 @@ func (a *API) routes() []route {
 		{"GET", p + "/youth/{id}", access.ViewYouth, a.getYouth, "getYouth"},
 		{"PUT", p + "/youth/{id}/consent", access.ManageYouth, a.putYouthConsent, "putYouthConsent"},
 		{"POST", p + "/youth/{id}/link", access.ManageYouth, a.reissueYouthLink, "reissueYouthLink"},
+		{"GET", p + "/youth/{id}/guardian-link", access.ViewYouth, a.getGuardianLink, "getGuardianLink"},
+		{"POST", p + "/youth/{id}/guardian-link", access.ManageYouth, a.issueGuardianLink, "issueGuardianLink"},
 		{"GET", p + "/y/{token}/shortlist", "", a.getOwnShortlist, "getOwnShortlist"},
 		{"PUT", p + "/y/{token}/choices", "", a.putOwnChoices, "putOwnChoices"},
 		{"GET", p + "/y/{token}/match", "", a.getOwnMatch, "getOwnMatch"},

@@ -22,7 +22,7 @@ func Entities() []string {
 		"place_offer", "placement", "pledge", "receipt", "region", "request", "request_document",
 		"safeguarding_concern", "safeguarding_lead", "selection", "selection_appeal", "selection_score", "settings",
 		"sponsor", "stock_doc", "user", "volunteer", "volunteer_hours", "volunteer_need", "warehouse", "youth",
-		"youth_outcome"}
+		"youth_guardian_link", "youth_outcome"}
 }
 
 // Actions are the actions of the change log.

@@ -5,9 +5,11 @@ import (
 	"time"
 
 	"github.com/jolproject/jol/internal/i18n"
+	"github.com/jolproject/jol/internal/web/kit"
 )
 
-const langCookie = "jol_lang"
+// langCookie keeps a visitor's choice of language.
+const langCookie = kit.LangCookie
 
 // setLocale is the language switcher: it remembers the choice in a cookie
 // and, for a logged-in user, in their profile, then returns to the page.

@@ -596,10 +596,14 @@ func (s *Server) routes() []route {
 		{"POST", "/y/{token}/mentorships/{id}/concern", "", s.rooms.youth.Concern, youth.MaxBody},
 		{"POST", "/y/{token}/activities/{id}/join", "", s.rooms.youth.Join, youth.MaxBody},
 		{"POST", "/y/{token}/selections/{id}/appeal", "", s.rooms.youth.Appeal, youth.MaxBody},
+		{"POST", "/y/{token}/guardian/link", "", s.rooms.youth.OwnGuardianLink, youth.MaxBody},
+		{"GET", "/y/guardian/{token}", "", s.rooms.youth.Guardian, 0},
+		{"POST", "/y/guardian/{token}", "", s.rooms.youth.GuardianAnswer, youth.MaxBody},
 		{"GET", "/youth", access.ViewYouth, s.rooms.youth.List, 0},
 		{"GET", "/youth/{id}", access.ViewYouth, s.rooms.youth.Person, 0},
 		{"POST", "/youth/{id}/consent", access.ManageYouth, s.rooms.youth.Consent, 0},
 		{"POST", "/youth/{id}/link", access.ManageYouth, s.rooms.youth.Reissue, 0},
+		{"POST", "/youth/{id}/guardian-link", access.ManageYouth, s.rooms.youth.ReissueGuardianLink, 0},
 		// The selection of young leaders: the selections, a selection's page
 		// and its steps, the table of macro-regions; the shortlist is
 		// public once published and shows a name only with consent.

@@ -42,6 +42,8 @@ type queries struct {
 	UpsertLink, LinkByHash, LinkIssued, TouchYouth     string
 	Choices, DeleteChoices, InsertChoice               string
 	SetGuardianDetails                                 string
+	UpsertGuardianLink, GuardianLinkByHash             string
+	GuardianLinkOf, AnswerGuardianLink                 string
 }
 
 // Service registers young people and reads them back.

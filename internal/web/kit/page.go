@@ -8,6 +8,11 @@ import (
 	"github.com/jolproject/jol/internal/i18n"
 )
 
+// LangCookie is the cookie the language switcher keeps a visitor's
+// choice in; a page that speaks another's language by default (a
+// guardian link speaks the young person's) still yields to it.
+const LangCookie = "jol_lang"
+
 // Page is what the layout needs; every page's view embeds it.
 type Page struct {
 	L        *i18n.Localizer

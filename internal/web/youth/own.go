@@ -24,7 +24,9 @@ type ownView struct {
 	Field   func(code string) string
 	Slots   []slot // the ranking's selects
 	Saved   bool   // the ranking was just saved (?saved=1 after the post)
-	Work           // the matching, the mentorship, the activities and the selections
+	// Guardian is a minor's guardian link: its state and a new one.
+	Guardian guardianBox
+	Work     // the matching, the mentorship, the activities and the selections
 }
 
 // slot is one of the ranking's selects: choice_1 to choice_3.
@@ -106,6 +108,9 @@ func (s *Server) renderOwn(w http.ResponseWriter, r *http.Request, rq *request, 
 		Minor: own.Youth.Minor(s.Now().UTC()), Region: s.RegionNamer(ctx, s.svc.Geo, loc),
 		Saved: r.Method == http.MethodGet && r.URL.Query().Get("saved") == "1"}
 	if v.Field, err = s.fieldNamer(ctx, loc); err != nil {
+		return err
+	}
+	if v.Guardian, err = s.ownGuardian(r, own.Youth); err != nil {
 		return err
 	}
 	for n := 1; n <= youth.MaxChoices; n++ {

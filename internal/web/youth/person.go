@@ -23,6 +23,7 @@ type personView struct {
 	NewLink    string // the whole address of a link just re-issued, shown once
 	Form       *form  // the guardian's consent
 	CanManage  bool
+	Guardian   guardianBox // the guardian link's state, and a new one
 	// LanguageName is the young person's language in its own name.
 	LanguageName string
 	Region       func(code string) string
@@ -98,6 +99,13 @@ func (s *Server) renderPerson(w http.ResponseWriter, r *http.Request, rq *reques
 		return err
 	}
 	if v.LinkIssued, err = s.svc.Youth.LinkIssued(ctx, rq.P, id); err != nil {
+		return err
+	}
+	action := ""
+	if v.CanManage {
+		action = "/youth/" + kit.Itoa(id) + "/guardian-link"
+	}
+	if v.Guardian, err = s.guardianBoxOf(r, rq.P, y, action); err != nil {
 		return err
 	}
 	if f == nil {

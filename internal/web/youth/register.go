@@ -39,6 +39,7 @@ type registeredView struct {
 	Routed   string
 	AgeGroup youth.AgeGroup
 	Link     string // the whole address of their own page; "" for a repeated registration
+	Guardian guardianBox
 }
 
 // RegisterForm shows the registration form of youth organisation {org}.
@@ -75,6 +76,7 @@ func (s *Server) Register(w http.ResponseWriter, r *http.Request, rq *request) e
 				AgeGroup: reg.AgeGroup}
 			if reg.Link != "" {
 				v.Link = LinkURL(r, reg.Link)
+				v.Guardian = s.registeredGuardian(r, reg)
 			}
 			s.private(w, http.StatusOK, "youth_registered", &v)
 			return nil
