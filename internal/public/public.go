@@ -36,7 +36,7 @@ import (
 var queryFS embed.FS
 
 type queries struct {
-	StatusByReference, MarkShown string
+	StatusByReference, MarkShown, StatusesOfChat string
 }
 
 // Deps are the services the public side works through.
