@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/requests"
 )
 
 // Receipt is all the form answers: the reference number to quote.
@@ -64,7 +65,20 @@ func (s *Service) Campaign(ctx context.Context, slug string) (Campaign, error) {
 // index of ID numbers: an ID number another writer took meanwhile is
 // tried once more, and then found.
 func (s *Service) Apply(ctx context.Context, slug, addr string, a Application, trapped bool) (Receipt, error) {
-	if !s.limits.Take(Key{AddressKey("apply", addr), ApplyPerAddress}) {
+	return s.apply(ctx, slug, origin{channel: requests.Web, limit: AddressKey("apply", addr)}, a, trapped)
+}
+
+// origin is where an application comes from: the channel, the key its
+// attempts are counted under and, for Telegram, the chat.
+type origin struct {
+	channel requests.Channel
+	limit   string
+	chat    int64
+}
+
+// apply is Apply from o.
+func (s *Service) apply(ctx context.Context, slug string, o origin, a Application, trapped bool) (Receipt, error) {
+	if !s.limits.Take(Key{o.limit, ApplyPerAddress}) {
 		return Receipt{}, ErrLimited
 	}
 	c, err := s.Campaign(ctx, slug)
@@ -88,14 +102,19 @@ func (s *Service) Apply(ctx context.Context, slug, addr string, a Application, t
 	case <-ctx.Done():
 		return Receipt{}, ctx.Err()
 	}
-	rc, err := s.write(ctx, c, reg, a)
+	wr, err := s.write(ctx, c, reg, a, o)
 	if hasField(err, "error.duplicate_id") {
-		rc, err = s.write(ctx, c, reg, a)
+		wr, err = s.write(ctx, c, reg, a, o)
 	}
 	if err != nil {
 		return Receipt{}, refusal(err)
 	}
-	return rc, nil
+	if wr.linked && o.chat != 0 {
+		if _, err := s.Requests.AttachChat(ctx, wr.id, o.chat, a.GuardianPhone); err != nil {
+			return Receipt{}, err
+		}
+	}
+	return wr.Receipt, nil
 }
 
 // refusal turns an error of the registry or the requests into what the

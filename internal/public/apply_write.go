@@ -17,10 +17,21 @@ import (
 // request in the campaign already: nothing of it is kept.
 var errLinked = errors.New("public: the child has applied before")
 
-// write writes application a, checked, in one transaction.
-func (s *Service) write(ctx context.Context, c Campaign, reg Region, a Application) (Receipt, error) {
+// written is what write did: the receipt, and the request it names,
+// linked when the child had applied before.
+type written struct {
+	Receipt
+	id     int64
+	linked bool
+}
+
+// write writes application a from o, checked, in one transaction.
+func (s *Service) write(ctx context.Context, c Campaign, reg Region, a Application, o origin) (written, error) {
 	p := FormPrincipal(c)
-	var rc Receipt
+	if o.channel == requests.Telegram {
+		p.Name = "Telegram bot"
+	}
+	var rc written
 	err := s.DB.Atomic(ctx, func(tx *store.Tx) error {
 		// The child, whatever the campaign: one registration at a time.
 		key := fmt.Sprintf("public.child:%s:%s", text.NameKey(a.LastName, a.FirstName, a.Patronymic),
@@ -32,11 +43,12 @@ func (s *Service) write(ctx context.Context, c Campaign, reg Region, a Applicati
 		if err != nil {
 			return err
 		}
-		r, err := s.Requests.SubmitTx(ctx, tx, p, fam.request(c, a))
+		r, err := s.Requests.SubmitTx(ctx, tx, p, fam.request(c, a, o))
 		if err != nil {
 			return err
 		}
-		if rc.Reference = r.Reference; r.Linked {
+		rc.Reference, rc.id, rc.linked = r.Reference, r.ID, r.Linked
+		if r.Linked {
 			return errLinked
 		}
 		return nil
@@ -47,11 +59,15 @@ func (s *Service) write(ctx context.Context, c Campaign, reg Region, a Applicati
 	return rc, err
 }
 
-// request is what the family asks in campaign c.
-func (f family) request(c Campaign, a Application) requests.Input {
+// request is what the family asks in campaign c, from o.
+func (f family) request(c Campaign, a Application, o origin) requests.Input {
 	in := requests.Input{CampaignID: c.ID, PersonID: f.child, ApplicantKind: requests.ByParent,
 		ApplicantPersonID: f.guardian, ApplicantName: strings.TrimSpace(a.GuardianLastName + " " + a.GuardianFirstName),
-		ApplicantPhone: a.GuardianPhone, Channel: requests.Web, Locale: a.Locale, Via: "public", DistanceKm: a.km}
+		ApplicantPhone: a.GuardianPhone, Channel: o.channel, Locale: a.Locale, Via: "public", DistanceKm: a.km,
+		Chat: o.chat}
+	if o.channel == requests.Telegram {
+		in.Via = "telegram"
+	}
 	if a.Relation == Guardian || a.Relation == Relative {
 		in.ApplicantKind = requests.ByGuardian
 	}

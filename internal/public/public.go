@@ -1,7 +1,8 @@
 // Package public is the side of requests that families use without an
 // account: the application form of an open campaign and the status page,
 // where a reference number and the guardian's phone show how a request
-// stands. It keeps the abuse protection of both (limits per client address
+// stands, and the same two for the Telegram bot, by chat (chat.go). It
+// keeps the abuse protection of both (limits per client address, per chat
 // and per reference, see limit.go) and nothing else: the family goes into
 // the registry through people.Service and the request through
 // requests.Service, in one transaction (see Apply), under the form's
@@ -36,7 +37,7 @@ import (
 var queryFS embed.FS
 
 type queries struct {
-	StatusByReference, MarkShown string
+	StatusByReference, MarkShown, StatusesOfChat string
 }
 
 // Deps are the services the public side works through.

@@ -50,16 +50,25 @@ func (s *Service) LookUp(ctx context.Context, addr, ref, phone string) (Status, 
 		return Status{}, errs.Validation(errs.Field("phone", "public.error.phone"))
 	}
 	st := Status{Reference: reference}
-	var id int64
-	err = s.DB.R.QueryRowContext(ctx, s.q.StatusByReference, reference, digits).Scan(&id, &st.Status, &st.Reason)
-	st.RequestID = id
+	err = s.DB.R.QueryRowContext(ctx, s.q.StatusByReference, reference, digits).Scan(&st.RequestID, &st.Status, &st.Reason)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Status{}, ErrNoRequest
 	}
 	if err != nil {
 		return Status{}, err
 	}
-	ms, err := s.Requests.Messages(ctx, id)
+	return s.show(ctx, st)
+}
+
+// show completes st, a request read by reference and phone (LookUp) or by
+// chat (ForChat), with what the status page shows of it: a reason only
+// for a rejection, and the messages for the page, which are marked
+// delivered now that they are shown.
+func (s *Service) show(ctx context.Context, st Status) (Status, error) {
+	if st.Status != requests.Rejected {
+		st.Reason = "" // a reason belongs to a rejection only
+	}
+	ms, err := s.Requests.Messages(ctx, st.RequestID)
 	if err != nil {
 		return Status{}, err
 	}
@@ -71,7 +80,7 @@ func (s *Service) LookUp(ctx context.Context, addr, ref, phone string) (Status, 
 		}
 	}
 	if pending {
-		if _, err := s.DB.W.ExecContext(ctx, s.q.MarkShown, id, s.Now().UTC()); err != nil {
+		if _, err := s.DB.W.ExecContext(ctx, s.q.MarkShown, st.RequestID, s.Now().UTC()); err != nil {
 			return Status{}, err
 		}
 	}

@@ -12,10 +12,11 @@ import (
 
 // Every status change leaves a message to the applicant in the outbox, in
 // their language: a message key ("requestnotice.approved") and its
-// arguments, rendered by the channel that delivers it. The status page is
-// the channel there is now: it shows the latest message of a request, so
-// its dispatcher marks each one sent as it is queued for the page. The bot
-// will be one more Dispatcher reading its own channel's messages.
+// arguments, rendered by the channel that delivers it. The status page
+// shows a request's messages when it is asked, and marks them delivered
+// then. A request followed in a Telegram chat (chat.go) gets each message
+// twice, once for the page and once for the chat (channel TelegramCh,
+// address the chat ID); the bot delivers the chat's through Dispatch.
 
 // OutboxChannel is a way messages reach applicants.
 type OutboxChannel string
@@ -44,14 +45,18 @@ type Message struct {
 	CreatedAt time.Time         `json:"created_at"`
 }
 
-// notify queues the message for r's status.
+// notify queues the message for r's status: for the status page, and for
+// the Telegram chat that follows r when one does (see chat.go).
 func (s *Service) notify(ctx context.Context, tx store.Querier, r Request, now time.Time) error {
 	args, err := json.Marshal(map[string]string{"Reference": r.Reference, "Status": string(r.Status)})
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, s.q.InsertOutbox, r.ID, StatusPage, r.Reference, r.Locale,
-		"requestnotice."+string(r.Status), string(args), now)
+	key := "requestnotice." + string(r.Status)
+	if _, err = tx.ExecContext(ctx, s.q.InsertOutbox, r.ID, StatusPage, r.Reference, r.Locale, key, string(args), now); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, s.q.InsertChatOutbox, r.ID, r.Locale, key, string(args), now)
 	return err
 }
 

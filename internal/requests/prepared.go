@@ -30,7 +30,7 @@ func (s *Service) prepare(ctx context.Context) error {
 	s.prepared = map[string]*sql.Stmt{}
 	for _, q := range []string{s.q.PersonForRequest, s.q.CampaignForRequest, s.q.CampaignCovers, s.q.CampaignItem,
 		s.q.ExistingRequest, s.q.InsertRequest, s.q.InsertLine, s.q.InsertEvent, s.q.InsertOutbox,
-		spJob, spJobUndo, spJobDone} {
+		s.q.InsertChatOutbox, spJob, spJobUndo, spJobDone} {
 		st, err := s.db.W.PrepareContext(ctx, q)
 		if err != nil {
 			return fmt.Errorf("requests: prepare: %w", err)

@@ -90,6 +90,9 @@ type Input struct {
 	Lines             []LineInput
 	Via               string   // the surface: "web", "api", "import"
 	DistanceKm        *float64 // from home to school, when the family or the school says
+	// Chat is the Telegram chat the applicant applied from (Channel
+	// Telegram only): the new request's messages go there too (chat.go).
+	Chat int64
 }
 
 // LineInput is one thing asked for.

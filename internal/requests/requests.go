@@ -44,6 +44,8 @@ type queries struct {
 	CampaignChoices, CampaignOffer                                        string
 	RequestRows, MoveRequest, SetRequestRow, CampaignBySlug               string
 	ListCampaign, ListCampaignRegions, ListCampaignOffer, OpenCampaignIDs string
+	InsertRequestChat, AttachChat, InsertChatOutbox, ForgetChat           string
+	DropChatMessages                                                      string
 }
 
 // Service keeps requests.

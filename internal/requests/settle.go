@@ -23,7 +23,8 @@ type Settle struct {
 // SettleAll moves many requests at once inside the caller's transaction
 // tx, as an allocation run does when it sets stock aside: each request
 // from its status to allocated or waitlisted, with a history event (note
-// and via say which run), and a message to the applicant. The caller
+// and via say which run), and a message to the applicant (and to its
+// chat, see chat.go). The caller
 // checks the principal's right to allocate and records the run in the
 // change log; the events are each request's own history. A request that
 // changed since it was read (another version) or a move the lifecycle
@@ -33,8 +34,8 @@ func (s *Service) SettleAll(ctx context.Context, tx *sql.Tx, p access.Principal,
 	if len(moves) == 0 {
 		return nil
 	}
-	var stmts [3]*sql.Stmt
-	for i, q := range []string{s.q.SetStatus, s.q.InsertEvent, s.q.InsertOutbox} {
+	var stmts [4]*sql.Stmt
+	for i, q := range []string{s.q.SetStatus, s.q.InsertEvent, s.q.InsertOutbox, s.q.InsertChatOutbox} {
 		st, err := tx.PrepareContext(ctx, q)
 		if err != nil {
 			return err
@@ -42,7 +43,7 @@ func (s *Service) SettleAll(ctx context.Context, tx *sql.Tx, p access.Principal,
 		defer st.Close()
 		stmts[i] = st
 	}
-	set, event, outbox := stmts[0], stmts[1], stmts[2]
+	set, event, outbox, chat := stmts[0], stmts[1], stmts[2], stmts[3]
 	now := s.now().UTC()
 	actor := sql.NullInt64{Int64: p.UserID, Valid: p.UserID != 0}
 	for _, m := range moves {
@@ -65,8 +66,11 @@ func (s *Service) SettleAll(ctx context.Context, tx *sql.Tx, p access.Principal,
 		if err != nil {
 			return err
 		}
-		if _, err := outbox.ExecContext(ctx, m.ID, StatusPage, m.Reference, m.Locale, "requestnotice."+string(m.To),
-			string(args), now); err != nil {
+		key := "requestnotice." + string(m.To)
+		if _, err := outbox.ExecContext(ctx, m.ID, StatusPage, m.Reference, m.Locale, key, string(args), now); err != nil {
+			return err
+		}
+		if _, err := chat.ExecContext(ctx, m.ID, m.Locale, key, string(args), now); err != nil {
 			return err
 		}
 	}

@@ -32,7 +32,9 @@ const (
 // already has a request in the campaign gets it back, Linked, and nothing
 // new is written: the unique index on (campaign, person) holds it even
 // for two submissions at once. A new request is told to the Submitted
-// hook after its commit.
+// hook after its commit. A new request submitted with a Telegram chat
+// (in.Chat) is followed in it from its first message; a Linked one is not
+// (AttachChat gives it to the chat when the applicant's phone says so).
 func (s *Service) Submit(ctx context.Context, p access.Principal, in Input) (Request, error) {
 	if err := admit(p, &in); err != nil {
 		return Request{}, err
@@ -94,7 +96,7 @@ func (in *Input) check() error {
 	if !slices.Contains(ApplicantKinds(), in.ApplicantKind) {
 		fe = append(fe, errs.Field("applicant_kind", "error.invalid_choice"))
 	}
-	if !slices.Contains(Channels(), in.Channel) {
+	if !slices.Contains(Channels(), in.Channel) || in.Chat != 0 && in.Channel != Telegram {
 		fe = append(fe, errs.Field("channel", "error.invalid_choice"))
 	}
 	in.ApplicantName, in.ApplicantPhone = strings.TrimSpace(in.ApplicantName), strings.TrimSpace(in.ApplicantPhone)
@@ -195,6 +197,9 @@ func (s *Service) submit(ctx context.Context, tx store.Querier, p access.Princip
 		}
 	}
 	if err := s.event(ctx, tx, p, r.ID, "", Submitted, "", "", in.Via, now); err != nil {
+		return Request{}, err
+	}
+	if err := s.rememberChat(ctx, tx, r.ID, in.Chat, now); err != nil {
 		return Request{}, err
 	}
 	if err := s.notify(ctx, tx, r, now); err != nil {
