@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/jolproject/jol/internal/bot"
 	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/store"
 )
@@ -17,11 +16,9 @@ import (
 // the current schema.
 var errMigrate = errors.New("cannot migrate database")
 
-// app is one installation: its database, its services and the Telegram
-// bot's plumbing.
+// app is one installation: its database and its services.
 type app struct {
 	*services.Services
-	bot    *bot.Service
 	db     *store.DB
 	logger *slog.Logger
 	now    func() time.Time
@@ -55,8 +52,7 @@ func buildApp(ctx context.Context, db *store.DB, logger *slog.Logger) (*app, err
 	if a.Services, err = services.New(ctx, db, services.Options{Now: a.now, Logger: logger}); err != nil {
 		return nil, err
 	}
-	a.bot, err = bot.New(db, bot.Options{Now: a.now, Logger: logger, Metrics: bot.NewMetrics()})
-	return a, err
+	return a, nil
 }
 
 // defaultLocale is the installation's language, for whoever has not

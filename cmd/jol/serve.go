@@ -122,7 +122,7 @@ func (a *app) handler(cfg serveConfig) (*surfaces, error) {
 		return nil, err
 	}
 	m := metrics.New(a.Jobs.Counts)
-	if err := m.Register(a.bot.Metrics().Collectors()...); err != nil {
+	if err := m.Register(a.Bot.Metrics().Collectors()...); err != nil {
 		return nil, err
 	}
 	mux := http.NewServeMux()

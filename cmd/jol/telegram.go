@@ -66,7 +66,7 @@ func (a *app) webhookHandler(c telegramConfig) http.Handler {
 	if c.token == "" || c.webhook == "" {
 		return nil
 	}
-	return &telegram.Webhook{Inbox: a.bot, Secret: telegram.WebhookSecret(c.token), Logger: a.logger, Now: a.now}
+	return &telegram.Webhook{Inbox: a.Bot, Secret: telegram.WebhookSecret(c.token), Logger: a.logger, Now: a.now}
 }
 
 // runBot runs the bot until ctx ends: the dispatcher, the sender, and
@@ -74,7 +74,7 @@ func (a *app) webhookHandler(c telegramConfig) http.Handler {
 // off and says so.
 func (a *app) runBot(ctx context.Context, wg *sync.WaitGroup, c telegramConfig) {
 	if c.token == "" {
-		a.bot.SetTransport(bot.TransportOff)
+		a.Bot.SetTransport(bot.TransportOff)
 		a.logger.Info("the Telegram bot is off: no token (see --telegram-token-file)")
 		return
 	}
@@ -88,23 +88,23 @@ func (a *app) runBot(ctx context.Context, wg *sync.WaitGroup, c telegramConfig) 
 		a.logger.Error("telegram: getMe failed; is the token right?", "err", err)
 	}
 	if c.webhook != "" {
-		a.bot.SetTransport(bot.TransportWebhook)
+		a.Bot.SetTransport(bot.TransportWebhook)
 		if err := client.SetWebhook(ctx, c.webhook, telegram.WebhookSecret(c.token)); err != nil {
 			a.logger.Error("telegram: setWebhook failed", "err", err)
 		}
 	} else {
-		a.bot.SetTransport(bot.TransportPolling)
+		a.Bot.SetTransport(bot.TransportPolling)
 		// getUpdates is refused while a webhook is set.
 		if err := client.DeleteWebhook(ctx); err != nil && !errors.Is(err, context.Canceled) {
 			a.logger.Error("telegram: deleteWebhook failed", "err", err)
 		}
-		p := telegram.NewPoller(c.token, a.bot)
+		p := telegram.NewPoller(c.token, a.Bot)
 		p.Server, p.Logger, p.Now = c.api, a.logger, a.now
 		wg.Go(func() { _ = p.Run(ctx) })
 	}
 	h := &placeholder{cat: a.Catalog, locale: a.defaultLocale}
-	wg.Go(func() { _ = a.bot.Dispatcher(h).Run(ctx) })
-	wg.Go(func() { _ = a.bot.Sender(client, bot.DefaultLimits).Run(ctx) })
+	wg.Go(func() { _ = a.Bot.Dispatcher(h).Run(ctx) })
+	wg.Go(func() { _ = a.Bot.Sender(client, bot.DefaultLimits).Run(ctx) })
 	a.logger.Info("the Telegram bot is on", "bot", "@"+name, "transport", c.transport())
 }
 

@@ -58,7 +58,7 @@ func TestServeRunsTheBotByLongPolling(t *testing.T) {
 			t.Errorf("metrics lack %q", line)
 		}
 	}
-	st, err := s.app.bot.Status(context.Background())
+	st, err := s.app.Bot.Status(context.Background())
 	if err != nil || st.Transport != "polling" || st.Updates["done"] != 4 || st.Chats["active"] != 3 {
 		t.Errorf("status %+v, %v", st, err)
 	}

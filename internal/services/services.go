@@ -18,6 +18,7 @@ import (
 	"github.com/jolproject/jol/internal/allocation"
 	"github.com/jolproject/jol/internal/appeals"
 	"github.com/jolproject/jol/internal/audit"
+	"github.com/jolproject/jol/internal/bot"
 	"github.com/jolproject/jol/internal/bot/conv"
 	"github.com/jolproject/jol/internal/bot/deeplink"
 	"github.com/jolproject/jol/internal/campaign"
@@ -145,9 +146,13 @@ type Services struct {
 	Mentorship *mentorship.Service
 	// BotLinks keeps the bot's deep links: the keys printed on posters.
 	BotLinks *deeplink.Service
-	// Bot keeps the bot's conversations and the links of chats to staff
-	// accounts; its Engine is the bot's handler.
-	Bot *conv.Service
+	// Conversations keeps the bot's conversations and the links of chats
+	// to staff accounts; its Engine is the bot's handler.
+	Conversations *conv.Service
+	// Bot is the bot's plumbing: the inbox of updates, the dispatcher
+	// that hands them to the Engine in order per chat, and the outbox of
+	// replies with its rate-limited sender.
+	Bot *bot.Service
 }
 
 // Options change how the services are built; the zero value is what an
@@ -406,7 +411,10 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		Orgs: s.Orgs, Geo: s.Geo}, o.Now); err != nil {
 		return nil, err
 	}
-	if s.Bot, err = conv.New(db, s.Audit, conv.Deps{Links: s.BotLinks, Settings: s.Settings, Accounts: s.Accounts,
+	if s.Bot, err = bot.New(db, bot.Options{Now: o.Now, Logger: o.Logger, Metrics: bot.NewMetrics()}); err != nil {
+		return nil, err
+	}
+	if s.Conversations, err = conv.New(db, s.Audit, conv.Deps{Links: s.BotLinks, Settings: s.Settings, Accounts: s.Accounts,
 		Catalog: s.Catalog}, o.Now); err != nil {
 		return nil, err
 	}

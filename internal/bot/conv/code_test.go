@@ -19,7 +19,7 @@ import (
 // service that issued them.
 func linkEngine(t *testing.T, w *testworld.World) *conv.Engine {
 	t.Helper()
-	e, err := w.Services.Bot.Engine()
+	e, err := w.Services.Conversations.Engine()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +28,7 @@ func linkEngine(t *testing.T, w *testworld.World) *conv.Engine {
 
 func linked(t *testing.T, w *testworld.World, chat int64) int64 {
 	t.Helper()
-	id, ok, err := w.Services.Bot.LinkedUser(t.Context(), w.DB.R, chat)
+	id, ok, err := w.Services.Conversations.LinkedUser(t.Context(), w.DB.R, chat)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestLinkWithCode(t *testing.T) {
 	testworld.Each(t, func(t *testing.T, w *testworld.World) {
 		ctx, mentor := t.Context(), w.Principal(access.Mentor)
 		e := linkEngine(t, w)
-		code, err := w.Services.Bot.IssueCode(ctx, mentor)
+		code, err := w.Services.Conversations.IssueCode(ctx, mentor)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -67,16 +67,16 @@ func TestLinkWithCode(t *testing.T) {
 			t.Errorf("change log entries of the link: %d, %v", entries, err)
 		}
 		// Another chat of the same user takes the link over, by the deep link.
-		code, _ = w.Services.Bot.IssueCode(ctx, mentor)
+		code, _ = w.Services.Conversations.IssueCode(ctx, mentor)
 		newChat(t, w, e, 4003, "kk").cmd("/start " + code.Start)
 		if linked(t, w, 4001) != 0 || linked(t, w, 4003) != mentor.UserID {
 			t.Errorf("after a second chat linked: 4001 → %d, 4003 → %d", linked(t, w, 4001), linked(t, w, 4003))
 		}
-		st, err := w.Services.Bot.Linking(ctx, mentor)
+		st, err := w.Services.Conversations.Linking(ctx, mentor)
 		if err != nil || !st.Linked || st.CodePending {
 			t.Errorf("linking status %+v, %v", st, err)
 		}
-		if err := w.Services.Bot.Unlink(ctx, mentor); err != nil {
+		if err := w.Services.Conversations.Unlink(ctx, mentor); err != nil {
 			t.Fatal(err)
 		}
 		if linked(t, w, 4003) != 0 {
@@ -86,7 +86,7 @@ func TestLinkWithCode(t *testing.T) {
 		if err := w.DB.R.QueryRow(q).Scan(&entries); err != nil || entries != 1 {
 			t.Errorf("change log entries of the unlink: %d, %v", entries, err)
 		}
-		if err := w.Services.Bot.Unlink(ctx, mentor); err != nil {
+		if err := w.Services.Conversations.Unlink(ctx, mentor); err != nil {
 			t.Errorf("unlinking what is not linked: %v", err)
 		}
 	})
@@ -99,14 +99,14 @@ func TestCodeExpiresAndVoids(t *testing.T) {
 		ctx, op := t.Context(), w.Principal(access.Operator)
 		e := linkEngine(t, w)
 		c := newChat(t, w, e, 5001, "ru")
-		code, _ := w.Services.Bot.IssueCode(ctx, op)
+		code, _ := w.Services.Conversations.IssueCode(ctx, op)
 		w.Clock.Advance(conv.CodeTTL + time.Second)
 		c.cmd("/link " + code.Text)
 		if linked(t, w, 5001) != 0 {
 			t.Fatal("an expired code linked")
 		}
-		old, _ := w.Services.Bot.IssueCode(ctx, op)
-		code, _ = w.Services.Bot.IssueCode(ctx, op)
+		old, _ := w.Services.Conversations.IssueCode(ctx, op)
+		code, _ = w.Services.Conversations.IssueCode(ctx, op)
 		c.cmd("/link " + old.Text)
 		if linked(t, w, 5001) != 0 {
 			t.Fatal("a replaced code linked")
@@ -118,7 +118,7 @@ func TestCodeExpiresAndVoids(t *testing.T) {
 		if linked(t, w, 5001) != 0 {
 			t.Fatal("the right code linked after five wrong tries")
 		}
-		code, _ = w.Services.Bot.IssueCode(ctx, op)
+		code, _ = w.Services.Conversations.IssueCode(ctx, op)
 		for i := range conv.MaxAttempts - 1 {
 			c.cmd("/link " + wrong(code.Text, i))
 		}
@@ -137,7 +137,7 @@ func TestParallelWrongTriesCountFive(t *testing.T) {
 	testworld.Each(t, func(t *testing.T, w *testworld.World) {
 		ctx, sch := t.Context(), w.Principal(access.SchoolStaff)
 		e := linkEngine(t, w)
-		code, err := w.Services.Bot.IssueCode(ctx, sch)
+		code, err := w.Services.Conversations.IssueCode(ctx, sch)
 		if err != nil {
 			t.Fatal(err)
 		}

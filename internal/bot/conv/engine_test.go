@@ -96,7 +96,7 @@ func TestFlowsAreChecked(t *testing.T) {
 		if name == "two for region" {
 			flows = append(flows, &conv.Flow{Name: "other", Start: "a", Kinds: probe().Kinds, Steps: map[string]conv.Step{"a": ok}})
 		}
-		if _, err := w.Services.Bot.Engine(flows...); err == nil {
+		if _, err := w.Services.Conversations.Engine(flows...); err == nil {
 			t.Errorf("%s: an engine was built", name)
 		}
 	}

@@ -29,7 +29,7 @@ func (s *Server) Telegram(w http.ResponseWriter, r *http.Request, rq *request) e
 // rather than a redirect, so the code travels once, in this response,
 // and is kept nowhere but as its hash.
 func (s *Server) TelegramCode(w http.ResponseWriter, r *http.Request, rq *request) error {
-	code, err := s.svc.Bot.IssueCode(r.Context(), rq.P)
+	code, err := s.svc.Conversations.IssueCode(r.Context(), rq.P)
 	if err != nil {
 		return err
 	}
@@ -38,7 +38,7 @@ func (s *Server) TelegramCode(w http.ResponseWriter, r *http.Request, rq *reques
 
 // TelegramUnlink unlinks the user's chat.
 func (s *Server) TelegramUnlink(w http.ResponseWriter, r *http.Request, rq *request) error {
-	if err := s.svc.Bot.Unlink(r.Context(), rq.P); err != nil {
+	if err := s.svc.Conversations.Unlink(r.Context(), rq.P); err != nil {
 		return err
 	}
 	s.Flash(r, "telegram.unlinked")
@@ -46,7 +46,7 @@ func (s *Server) TelegramUnlink(w http.ResponseWriter, r *http.Request, rq *requ
 }
 
 func (s *Server) renderTelegram(w http.ResponseWriter, r *http.Request, rq *request, code conv.Code, status int) error {
-	st, err := s.svc.Bot.Linking(r.Context(), rq.P)
+	st, err := s.svc.Conversations.Linking(r.Context(), rq.P)
 	if err != nil {
 		return err
 	}

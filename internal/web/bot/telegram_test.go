@@ -37,7 +37,7 @@ func TestLinkTelegramFromTheProfile(t *testing.T) {
 	if again := c.Get("/my/telegram"); strings.Contains(again.Body, m[1]) || !strings.Contains(again.Body, "هنوز معتبر است") {
 		t.Errorf("the code is shown twice, or its being pending is not:\n%s", again.Body)
 	}
-	e, err := f.Svc.Bot.Engine()
+	e, err := f.Svc.Conversations.Engine()
 	webtest.Check(t, err)
 	err = f.DB.Atomic(context.Background(), func(tx *store.Tx) error {
 		_, err := e.Handle(context.Background(), tx, bot.Update{ID: 1, ChatID: 42, UserID: 42, Kind: bot.KindCommand,
@@ -51,7 +51,7 @@ func TestLinkTelegramFromTheProfile(t *testing.T) {
 	if res := c.Post("/my/telegram/unlink", nil); res.Status != 303 {
 		t.Errorf("unlink: %d", res.Status)
 	}
-	if _, ok, _ := f.Svc.Bot.LinkedUser(context.Background(), f.DB.R, 42); ok {
+	if _, ok, _ := f.Svc.Conversations.LinkedUser(context.Background(), f.DB.R, 42); ok {
 		t.Error("the chat is still linked")
 	}
 }
