@@ -72,7 +72,10 @@ func (a *API) registerYouth(w http.ResponseWriter, r *http.Request, _ *request) 
 		return err
 	}
 	if reg.Existing {
-		return writeJSON(w, http.StatusOK, jsonType, reg)
+		// The sender learns that the person is registered, nothing of
+		// the record: knowing a name, a birth date and a contact opens
+		// nothing.
+		return writeJSON(w, http.StatusOK, jsonType, map[string]bool{"existing": true})
 	}
 	return writeJSON(w, http.StatusCreated, jsonType, reg)
 }

@@ -31,9 +31,7 @@ ON CONFLICT (identity) DO NOTHING
 RETURNING id;
 
 -- name: IdentityOf
-SELECT y.id, y.org_id, o.name, y.org_path, y.head_office, y.age_group
-FROM youth y JOIN organisations o ON o.id = y.org_id
-WHERE y.identity = $1;
+SELECT id FROM youth WHERE identity = $1;
 
 -- name: YouthFrom
 -- The start of every read of young people; YouthByID or YouthInScope

@@ -21,7 +21,9 @@ type Registration struct {
 	AgeGroup AgeGroup `json:"age_group"`
 	Route    Route    `json:"route"`
 	// Existing is set when the same person (name, birth date, contact)
-	// was already registered: the first record is returned unchanged.
+	// was already registered: the first record is left unchanged and only
+	// its id comes back, for the caller's own bookkeeping, never to be
+	// shown to the sender.
 	Existing bool `json:"existing"`
 	// Link is the token of the young person's secret link to their own
 	// page, issued with a new record and shown to them once; empty for an
@@ -96,9 +98,10 @@ func (s *Service) Register(ctx context.Context, p access.Principal, headID int64
 			in.Contact.Telegram, in.Contact.Email, in.Channel, in.Shortlist, reg.Route.OrgID, reg.Route.OrgPath,
 			reg.Route.HeadOffice, today, store.NullID(p.UserID), now).Scan(&reg.ID)
 		if errors.Is(err, sql.ErrNoRows) {
+			// Whoever sent the form learns only that the person is
+			// registered: not the branch, not the age group on record.
 			reg = Registration{Existing: true}
-			return tx.QueryRowContext(ctx, s.q.IdentityOf, id).Scan(&reg.ID, &reg.Route.OrgID, &reg.Route.OrgName,
-				&reg.Route.OrgPath, &reg.Route.HeadOffice, &reg.AgeGroup)
+			return tx.QueryRowContext(ctx, s.q.IdentityOf, id).Scan(&reg.ID)
 		}
 		if err != nil {
 			return err

@@ -71,9 +71,11 @@ func (s *Server) Register(w http.ResponseWriter, r *http.Request, rq *request) e
 		}
 		reg, err := s.svc.Youth.Register(r.Context(), youth.FormPrincipal(org.ID, org.Path), org.ID, in)
 		if err == nil {
-			key, args := reg.Route.Message()
-			v := registeredView{Page: s.Page(r, rq, "youth.registered_title"), Routed: rq.L.T(key, args...),
-				AgeGroup: reg.AgeGroup}
+			v := registeredView{Page: s.Page(r, rq, "youth.registered_title"), AgeGroup: reg.AgeGroup}
+			if !reg.Existing {
+				key, args := reg.Route.Message()
+				v.Routed = rq.L.T(key, args...)
+			}
 			if reg.Link != "" {
 				v.Link = LinkURL(r, reg.Link)
 				v.Guardian = s.registeredGuardian(r, reg)

@@ -79,6 +79,14 @@ func TestRegisterInKazakh(t *testing.T) {
 	if r.Status != http.StatusOK || link == "" || !strings.Contains(r.Body, "18-24") {
 		t.Fatalf("registered: %d %s", r.Status, r.Body)
 	}
+	// The same person sent again learns only that they are registered:
+	// no link, no branch, no age group.
+	again := v.Post(path, registration())
+	if again.Status != http.StatusOK || !strings.Contains(again.Body, `id="already"`) ||
+		regexp.MustCompile(`/y/[A-Za-z0-9_-]{43}`).MatchString(again.Body) ||
+		strings.Contains(again.Body, "18-24") || strings.Contains(again.Body, `role="status"`) {
+		t.Fatalf("registered again: %d %s", again.Status, again.Body)
+	}
 	own := v.Get(link)
 	if own.Status != http.StatusOK || !strings.Contains(own.Body, "Asel") || strings.Contains(own.Body, "Nurlanova") ||
 		strings.Contains(own.Body, "@example.org") || !strings.Contains(own.Body, `id="your-match"`) ||
