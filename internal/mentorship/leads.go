@@ -3,6 +3,7 @@ package mentorship
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"strings"
 
 	"github.com/jolproject/jol/internal/access"
@@ -40,7 +41,7 @@ func (s *Service) SetLead(ctx context.Context, p access.Principal, orgID, userID
 		var role, userPath string
 		var active bool
 		err := tx.QueryRowContext(ctx, s.q.UserScope, userID).Scan(&role, &userPath, &active)
-		if err == sql.ErrNoRows || err == nil && (access.Role(role) != access.Coordinator || !active ||
+		if errors.Is(err, sql.ErrNoRows) || err == nil && (access.Role(role) != access.Coordinator || !active ||
 			userPath == "" || !strings.HasPrefix(orgPath, userPath)) {
 			return errs.Validation(errs.Field("user_id", "error.safeguarding_lead_user"))
 		}
@@ -73,7 +74,7 @@ func (s *Service) Leads(ctx context.Context, p access.Principal) ([]Lead, error)
 func (s *Service) leadFor(ctx context.Context, q store.Querier, orgPath string) (int64, error) {
 	var id int64
 	err := q.QueryRowContext(ctx, s.q.LeadFor, orgPath).Scan(&id)
-	if err == sql.ErrNoRows {
+	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
 	}
 	return id, err

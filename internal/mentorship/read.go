@@ -3,6 +3,7 @@ package mentorship
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"slices"
 
 	"github.com/jolproject/jol/internal/access"
@@ -73,7 +74,7 @@ func (s *Service) List(ctx context.Context, p access.Principal, f Filter, pg sto
 	if f.Region != "" {
 		var path string
 		if err := s.db.R.QueryRowContext(ctx, s.q.RegionPath, f.Region).Scan(&path); err != nil {
-			if err == sql.ErrNoRows {
+			if errors.Is(err, sql.ErrNoRows) {
 				return nil, "", errs.Validation(errs.Field("region", "error.invalid"))
 			}
 			return nil, "", err

@@ -108,8 +108,21 @@ func (s *Service) file(ctx context.Context, p access.Principal, id, youth int64,
 		return Appeal{}, errs.Validation(errs.Field("youth_id", "error.selection_out_of_scope", "ID", itoa(youth)))
 	}
 	var aid int64
-	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, s.q.InsertAppeal, id, youth, orgPath, regionPath, reason, via, nullUser(p),
+	err = s.db.Atomic(ctx, func(tx *store.Tx) error {
+		// Publish takes the same lock and counts the open appeals: the
+		// window is checked again under it, so an appeal filed as the
+		// last day ends cannot land in a list already published.
+		if err := tx.Lock(ctx, "selection:"+itoa(id)); err != nil {
+			return err
+		}
+		cur, err := s.byID(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if cur.State != Appeals || s.today().After(cur.AppealsClose) {
+			return errs.New(errs.Conflict, "error.selection_appeal_late", "Date", i18n.Day(cur.AppealsClose))
+		}
+		err = tx.QueryRowContext(ctx, s.q.InsertAppeal, id, youth, orgPath, regionPath, reason, via, nullUser(p),
 			s.now().UTC()).Scan(&aid)
 		if errors.Is(err, sql.ErrNoRows) {
 			aid = 0

@@ -66,7 +66,9 @@ func (s *Service) Decide(ctx context.Context, p access.Principal, aid int64, d D
 		if err != nil {
 			return err
 		}
-		if n, err := res.RowsAffected(); err != nil || n != 1 {
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n != 1 {
 			return errs.New(errs.Conflict, "error.selection_appeal_decided")
 		}
 		action := "reject"
