@@ -31,5 +31,12 @@ func TestMentorChangesAreInTheAuditorsLog(t *testing.T) {
 		if !actions["create"] || !actions["approve"] {
 			t.Errorf("the auditor reads %v of the mentor's changes, want create and approve", actions)
 		}
+		// A list of mentors imported into the branch is theirs to read too.
+		importList(t, w, w.Principal(access.Coordinator), mentorList)
+		batches, _, err := w.Services.Audit.Changes(ctx, auditor, audit.Filter{Entity: "mentor_batch"}, store.Page{})
+		must(t, err)
+		if len(batches) != 1 || batches[0].Action != "import" {
+			t.Errorf("the auditor reads %d imports of mentors, want 1: %+v", len(batches), batches)
+		}
 	})
 }

@@ -70,7 +70,8 @@ func (ls *listSession) Batch(ctx context.Context, rows []row) ([]imports.Outcome
 		}
 		if len(created) > 0 {
 			if err := s.log.Record(ctx, tx, ls.p, audit.Change{Action: "import", Entity: "mentor_batch",
-				EntityID: itoa(created[0]), After: map[string]any{"source": ls.o.Source, "created": created}}); err != nil {
+				EntityID: itoa(created[0]), OrgPath: ls.org.path, RegionPath: ls.org.regionPath,
+				After: map[string]any{"source": ls.o.Source, "created": created}}); err != nil {
 				return err
 			}
 		}
