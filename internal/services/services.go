@@ -418,6 +418,10 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		Catalog: s.Catalog}, o.Now); err != nil {
 		return nil, err
 	}
+	// Link codes, like handover codes, outlive a restart.
+	if err := s.Conversations.UseStoredKey(ctx); err != nil {
+		return nil, err
+	}
 	return &s, nil
 }
 
