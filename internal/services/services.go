@@ -318,9 +318,12 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	if err := s.Distribution.UseStoredKey(ctx); err != nil {
 		return nil, err
 	}
-	// One-time codes wait in the outbox for the dispatcher of text
-	// messages (the bot, a gateway) to deliver them.
-	s.Distribution.SetSender(s.Requests.Outbox(requests.SMS))
+	// One-time codes wait in the outbox for the dispatcher of their
+	// channel to deliver them: the bot's when the
+	// family follows its request in a Telegram chat, else the phone's.
+	codes := s.Requests.Outbox(requests.SMS)
+	codes.FollowChat = true
+	s.Distribution.SetSender(codes)
 	if s.Deliveries, err = deliveries.New(db, deliveries.Deps{Audit: s.Audit, Stock: s.Stock, Campaigns: s.Campaigns,
 		Now: o.Now}); err != nil {
 		return nil, err
