@@ -417,6 +417,11 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	if s.Bot, err = bot.New(db, bot.Options{Now: o.Now, Logger: o.Logger, Metrics: bot.NewMetrics()}); err != nil {
 		return nil, err
 	}
+	// A chat that blocked the bot no longer follows its requests.
+	s.Bot.OnStop(func(ctx context.Context, tx *store.Tx, chat int64) error {
+		_, err := s.Requests.ForgetChatIn(ctx, tx, chat)
+		return err
+	})
 	if s.Conversations, err = conv.New(db, s.Audit, conv.Deps{Links: s.BotLinks, Settings: s.Settings, Accounts: s.Accounts,
 		Catalog: s.Catalog}, o.Now); err != nil {
 		return nil, err
