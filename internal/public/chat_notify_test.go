@@ -130,3 +130,72 @@ func TestStatusChangesReachTheChatInItsLanguage(t *testing.T) {
 		}
 	})
 }
+
+// silent is a conversation that answers nothing.
+type silent struct{}
+
+func (silent) Handle(context.Context, *store.Tx, bot.Update) ([]bot.Message, error) { return nil, nil }
+
+// A chat whose user blocks the bot — found out by a refused message, or
+// told by Telegram's my_chat_member — no longer follows its requests:
+// their later messages go to the status page only. Unblocking does not
+// bring them back; the family asks /status again with its phone.
+func TestABlockedChatForgetsItsRequests(t *testing.T) {
+	testworld.Each(t, func(t *testing.T, w *testworld.World) {
+		f := setup(t, w)
+		svc := w.Services
+		const refused, kicked = int64(5_000_000_011), int64(5_000_000_012)
+		refs := map[int64]string{}
+		for i, chat := range []int64{refused, kicked} {
+			a := f.application(t)
+			iin, err := natid.MakeIIN(birth, natid.Female, 200+i)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a.NationalID, a.FirstName = iin, fmt.Sprintf("Дана%c", 'А'+i)
+			rc, err := f.s.ApplyByTelegram(ctx, "road", public.Chat{ID: chat, Phone: fmt.Sprintf("7701555130%d", i)}, a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			refs[chat] = rc.Reference
+		}
+		fake := fakeapi.New(t)
+		fake.Block(refused)
+		c, err := telegram.NewClient(fake.Token, fake.URL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		run, cancel := context.WithCancel(context.Background())
+		var wg sync.WaitGroup
+		wg.Go(func() { _ = svc.Bot.Sender(c, bot.Limits{PerChat: time.Millisecond, PerSec: 100, Workers: 1}).Run(run) })
+		wg.Go(func() { _ = svc.Bot.Dispatcher(silent{}).Run(run) })
+		defer func() { cancel(); wg.Wait() }()
+		// The refused chat: its first message finds the bot blocked.
+		snd := &notify.Sender{Bot: svc.Bot, Chats: svc.Conversations, Settings: svc.Settings, Catalog: svc.Catalog}
+		if _, err := svc.Requests.Dispatch(ctx, snd, 10); err != nil {
+			t.Fatal(err)
+		}
+		fake.Wait(t, 10*time.Second, func() bool { return f.chatOf(t, refs[refused]) == 0 })
+		// The kicked chat: Telegram says so.
+		if _, err := svc.Bot.Store(ctx, bot.Update{ID: 1, ChatID: kicked, UserID: kicked, At: f.Clock.Now(),
+			Kind: bot.KindMember, Member: "kicked"}); err != nil {
+			t.Fatal(err)
+		}
+		fake.Wait(t, 10*time.Second, func() bool { return f.chatOf(t, refs[kicked]) == 0 })
+		// A later status change goes to the status page alone.
+		id, v := f.idOf(t, refs[refused])
+		if _, err := svc.Requests.Transition(ctx, w.Principal(access.Coordinator), id,
+			requests.Move{To: requests.UnderReview, Version: v}); err != nil {
+			t.Fatal(err)
+		}
+		ms, err := svc.Requests.Messages(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range ms {
+			if m.Channel == requests.TelegramCh && m.Key == "requestnotice.under_review" {
+				t.Errorf("a message for a forgotten chat: %+v", m)
+			}
+		}
+	})
+}
