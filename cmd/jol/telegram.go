@@ -87,6 +87,7 @@ func (a *app) runBot(ctx context.Context, wg *sync.WaitGroup, c telegramConfig) 
 	if err != nil {
 		a.logger.Error("telegram: getMe failed; is the token right?", "err", err)
 	}
+	a.Settings.LearnBotUsername(name) // the deep links' name while the setting is empty
 	if c.webhook != "" {
 		a.Bot.SetTransport(bot.TransportWebhook)
 		if err := client.SetWebhook(ctx, c.webhook, telegram.WebhookSecret(c.token)); err != nil {

@@ -57,6 +57,25 @@ type Service struct {
 	updates   chan struct{} // an update was stored
 	outgoing  chan struct{} // a message was queued
 	transport atomic.Value  // string
+	onStop    []StopHook    // set before the bot runs (OnStop)
+}
+
+// StopHook is told, in the transaction that stops it, of a chat whose
+// user blocked the bot.
+type StopHook func(ctx context.Context, tx *store.Tx, chat int64) error
+
+// OnStop adds h to the hooks of a stopped chat: the requests the chat
+// followed forget it, say. Call it before the bot runs.
+func (s *Service) OnStop(h StopHook) { s.onStop = append(s.onStop, h) }
+
+// stopped runs the hooks of a stopped chat in tx.
+func (s *Service) stopped(ctx context.Context, tx *store.Tx, chat int64) error {
+	for _, h := range s.onStop {
+		if err := h(ctx, tx, chat); err != nil {
+			return fmt.Errorf("bot: a stopped chat's hook: %w", err)
+		}
+	}
+	return nil
 }
 
 // New returns the bot's service on db.

@@ -60,6 +60,7 @@ func (x *Sender) record(ctx context.Context, o outgoing, err error) error {
 // stop marks a chat whose user blocked the bot stopped, and fails this
 // message and the chat's other pending ones: nothing can reach them
 // until the user comes back (an update from them makes the chat active).
+// The hooks of a stopped chat (OnStop) run in the same transaction.
 func (x *Sender) stop(ctx context.Context, o outgoing, cause error) error {
 	db, q := x.s.db, &x.s.q
 	var failed int64
@@ -74,8 +75,10 @@ func (x *Sender) stop(ctx context.Context, o outgoing, cause error) error {
 		if err != nil {
 			return err
 		}
-		failed, err = res.RowsAffected()
-		return err
+		if failed, err = res.RowsAffected(); err != nil {
+			return err
+		}
+		return x.s.stopped(ctx, tx, o.m.ChatID)
 	})
 	if err != nil {
 		return err

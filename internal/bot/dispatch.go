@@ -204,7 +204,8 @@ func (d *Dispatcher) call(ctx context.Context, tx *store.Tx, u Update) (ms []Mes
 }
 
 // touch records that the chat was heard from: a blocked bot (my_chat_member
-// "kicked") stops the chat and fails its pending messages; anything else
+// "kicked") stops the chat, fails its pending messages and runs the hooks
+// of a stopped chat (OnStop); anything else
 // means the user is there, so the chat is active again.
 func (d *Dispatcher) touch(ctx context.Context, tx *store.Tx, u Update, now time.Time) error {
 	at := stamp(tx.Engine, now)
@@ -212,8 +213,10 @@ func (d *Dispatcher) touch(ctx context.Context, tx *store.Tx, u Update, now time
 		if _, err := tx.ExecContext(ctx, d.s.q.TouchChat, u.ChatID, at, "stopped", at); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, d.s.q.FailChatPending, u.ChatID, "chat stopped: the user blocked the bot")
-		return err
+		if _, err := tx.ExecContext(ctx, d.s.q.FailChatPending, u.ChatID, "chat stopped: the user blocked the bot"); err != nil {
+			return err
+		}
+		return d.s.stopped(ctx, tx, u.ChatID)
 	}
 	_, err := tx.ExecContext(ctx, d.s.q.TouchChat, u.ChatID, at, "active", nil)
 	return err

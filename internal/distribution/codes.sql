@@ -28,12 +28,3 @@ RETURNING attempts;
 
 -- name: SetCodeStatus
 UPDATE distribution_codes SET status = $2, used_at = $3 WHERE id = $1;
-
--- name: InsertCodeKey
--- The installation's key of the codes, drawn by the first process to
--- start; a later one keeps the key there is.
-INSERT INTO installation_keys (name, secret, created_at) VALUES ($1, $2, $3)
-ON CONFLICT (name) DO NOTHING;
-
--- name: CodeKey
-SELECT secret FROM installation_keys WHERE name = $1;

@@ -25,7 +25,7 @@ type queries struct {
 	ListLines, RequestForHandover, RequestByReference, HeldHere, AssignLine, UnassignLine string
 	RequestLines, LineCounts, LastHandedAt                                                string
 
-	InsertCode, VoidCodes, CodesSince, LatestCode, TakeAttempt, SetCodeStatus, InsertCodeKey, CodeKey string
+	InsertCode, VoidCodes, CodesSince, LatestCode, TakeAttempt, SetCodeStatus string
 
 	InsertPhoto, Photos, PhotoData, InsertHandover, InsertHandoverLine, LiveHandoverLine string
 	HandoverLineForReturn, MarkReturned, HandoversOfRequest, SignatureOf, RequestScope   string

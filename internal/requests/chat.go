@@ -52,19 +52,27 @@ func (s *Service) AttachChat(ctx context.Context, id, chat int64, phone string) 
 // pending are given up (failed, "the chat was detached"). It returns how
 // many requests the chat followed.
 func (s *Service) ForgetChat(ctx context.Context, chat int64) (int, error) {
-	var n int64
+	var n int
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, s.q.ForgetChat, chat)
-		if err != nil {
-			return err
-		}
-		if n, err = res.RowsAffected(); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, s.q.DropChatMessages, ChatAddress(chat), chatGone)
+		var err error
+		n, err = s.ForgetChatIn(ctx, tx, chat)
 		return err
 	})
+	return n, err
+}
+
+// ForgetChatIn is ForgetChat in the caller's transaction tx: the bot's,
+// which stops the chat in the same one.
+func (s *Service) ForgetChatIn(ctx context.Context, tx store.Querier, chat int64) (int, error) {
+	res, err := tx.ExecContext(ctx, s.q.ForgetChat, chat)
 	if err != nil {
+		return 0, fmt.Errorf("requests: forget a chat: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, fmt.Errorf("requests: forget a chat: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, s.q.DropChatMessages, ChatAddress(chat), chatGone); err != nil {
 		return 0, fmt.Errorf("requests: forget a chat: %w", err)
 	}
 	return int(n), nil

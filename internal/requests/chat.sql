@@ -26,3 +26,6 @@ DELETE FROM request_chats WHERE chat_id = $1;
 -- The pending messages of chat $1 are given up: it is forgotten.
 UPDATE outbox SET state = 'failed', last_error = $2
 WHERE channel = 'telegram' AND state = 'pending' AND address = $1;
+
+-- name: ChatOfRequest
+SELECT chat_id FROM request_chats WHERE request_id = $1;

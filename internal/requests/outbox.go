@@ -60,12 +60,21 @@ func (s *Service) notify(ctx context.Context, tx store.Querier, r Request, now t
 	return err
 }
 
-// Sender delivers messages of one channel: the status page now, the bot
-// later; Outbox is the Sender that queues them for those. Send returns an
-// error to have the message tried again.
+// Sender delivers messages of one channel: the status page, a text
+// message gateway, the bot; Outbox is the Sender that queues them for
+// those. Send returns an error to have the message tried again.
 type Sender interface {
 	Channel() OutboxChannel
 	Send(ctx context.Context, m Message) error
+}
+
+// TxSender is a Sender that hands a message over inside the database: the
+// bot, whose own outbox is in the same database. Dispatch calls SendIn in
+// the transaction that marks the message sent, so a message is handed
+// over exactly once, crash or not; Send is not called.
+type TxSender interface {
+	Sender
+	SendIn(ctx context.Context, tx *store.Tx, m Message) error
 }
 
 // maxAttempts is how often a message is tried before it is given up;
@@ -82,31 +91,59 @@ func (s *Service) Dispatch(ctx context.Context, snd Sender, limit int) (int, err
 	}
 	sent := 0
 	for _, m := range ms {
-		if err := snd.Send(ctx, m); err != nil {
-			tries := maxAttempts
-			if errors.Is(err, ErrUndeliverable) {
-				tries = 1 // given up at once
-			}
-			if _, err := s.db.W.ExecContext(ctx, s.q.MarkFailed, m.ID, err.Error(), tries); err != nil {
+		if err := s.hand(ctx, snd, m); err != nil {
+			if err := s.markFailed(ctx, m, err); err != nil {
 				return sent, fmt.Errorf("requests: outbox: %w", err)
 			}
-			// A message given up keeps no code in the clear either.
-			if m.Attempts+1 >= tries {
-				if err := s.blankSecrets(ctx, m); err != nil {
-					return sent, fmt.Errorf("requests: outbox: %w", err)
-				}
-			}
 			continue
-		}
-		if _, err := s.db.W.ExecContext(ctx, s.q.MarkSent, m.ID, s.now().UTC()); err != nil {
-			return sent, fmt.Errorf("requests: outbox: %w", err)
-		}
-		if err := s.blankSecrets(ctx, m); err != nil {
-			return sent, fmt.Errorf("requests: outbox: %w", err)
 		}
 		sent++
 	}
 	return sent, nil
+}
+
+// hand gives m to snd and marks it sent: in one transaction with a
+// TxSender, after Send with another.
+func (s *Service) hand(ctx context.Context, snd Sender, m Message) error {
+	if ts, ok := snd.(TxSender); ok {
+		return s.db.Atomic(ctx, func(tx *store.Tx) error {
+			if err := ts.SendIn(ctx, tx, m); err != nil {
+				return err
+			}
+			return s.markSent(ctx, tx, m)
+		})
+	}
+	if err := snd.Send(ctx, m); err != nil {
+		return err
+	}
+	if err := s.markSent(ctx, s.db.W, m); err != nil {
+		return fmt.Errorf("requests: outbox: %w", err)
+	}
+	return nil
+}
+
+// markSent records m sent, its secrets blanked.
+func (s *Service) markSent(ctx context.Context, q store.Querier, m Message) error {
+	if _, err := q.ExecContext(ctx, s.q.MarkSent, m.ID, s.now().UTC()); err != nil {
+		return err
+	}
+	return s.blankSecrets(ctx, q, m)
+}
+
+// markFailed records a failed attempt at m, cause its error; a message
+// given up keeps no code in the clear either.
+func (s *Service) markFailed(ctx context.Context, m Message, cause error) error {
+	tries := maxAttempts
+	if errors.Is(cause, ErrUndeliverable) {
+		tries = 1 // given up at once
+	}
+	if _, err := s.db.W.ExecContext(ctx, s.q.MarkFailed, m.ID, cause.Error(), tries); err != nil {
+		return err
+	}
+	if m.Attempts+1 >= tries {
+		return s.blankSecrets(ctx, s.db.W, m)
+	}
+	return nil
 }
 
 // Messages returns the messages queued for request id, oldest first; the

@@ -2,7 +2,9 @@ package requests
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 
@@ -51,6 +53,11 @@ func (m Message) hasSecret() bool {
 type Outbox struct {
 	s  *Service
 	ch OutboxChannel
+	// FollowChat sends a message of a request a Telegram chat follows
+	// (chat.go) to that chat instead, on channel TelegramCh: the one-time
+	// codes of handovers go to the chat the family applied from, and to
+	// the phone when there is none.
+	FollowChat bool
 	// Visible marks the demo's outbox, whose latest code the handover
 	// screen shows in place of the phone it was meant for. Never set it
 	// in a real installation: it would show the staff a one-time code.
@@ -72,11 +79,32 @@ func (o *Outbox) Send(ctx context.Context, m Message) error {
 	if m.CreatedAt.IsZero() {
 		m.CreatedAt = o.s.now().UTC()
 	}
-	if _, err := o.s.db.W.ExecContext(ctx, o.s.q.InsertOutbox, store.NullID(m.RequestID), o.ch, m.Address, m.Locale, m.Key,
+	ch, addr, err := o.route(ctx, m)
+	if err != nil {
+		return fmt.Errorf("requests: queue a message: %w", err)
+	}
+	if _, err := o.s.db.W.ExecContext(ctx, o.s.q.InsertOutbox, store.NullID(m.RequestID), ch, addr, m.Locale, m.Key,
 		string(args), m.CreatedAt); err != nil {
 		return fmt.Errorf("requests: queue a message: %w", err)
 	}
 	return nil
+}
+
+// route is the channel and address m goes to: the request's chat with
+// FollowChat when it has one, else the outbox's channel and m's address.
+func (o *Outbox) route(ctx context.Context, m Message) (OutboxChannel, string, error) {
+	if !o.FollowChat || m.RequestID == 0 {
+		return o.ch, m.Address, nil
+	}
+	var chat int64
+	err := o.s.db.W.QueryRowContext(ctx, o.s.q.ChatOfRequest, m.RequestID).Scan(&chat)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return o.ch, m.Address, nil
+	case err != nil:
+		return "", "", err
+	}
+	return TelegramCh, ChatAddress(chat), nil
 }
 
 // Last returns the latest message of the outbox's channel with key about
@@ -96,7 +124,7 @@ func (o *Outbox) Last(ctx context.Context, id int64, key string) (Message, bool,
 
 // blankSecrets rewrites sent message m's arguments with its secrets
 // masked.
-func (s *Service) blankSecrets(ctx context.Context, m Message) error {
+func (s *Service) blankSecrets(ctx context.Context, q store.Querier, m Message) error {
 	if !m.hasSecret() {
 		return nil
 	}
@@ -104,6 +132,6 @@ func (s *Service) blankSecrets(ctx context.Context, m Message) error {
 	if err != nil {
 		return err
 	}
-	_, err = s.db.W.ExecContext(ctx, s.q.SetOutboxArgs, m.ID, string(args))
+	_, err = q.ExecContext(ctx, s.q.SetOutboxArgs, m.ID, string(args))
 	return err
 }

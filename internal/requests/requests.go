@@ -45,6 +45,7 @@ type queries struct {
 	RequestRows, MoveRequest, SetRequestRow, CampaignBySlug               string
 	ListCampaign, ListCampaignRegions, ListCampaignOffer, OpenCampaignIDs string
 	InsertRequestChat, AttachChat, InsertChatOutbox, ForgetChat           string
+	ChatOfRequest                                                         string
 	DropChatMessages                                                      string
 }
 

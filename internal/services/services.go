@@ -318,9 +318,12 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	if err := s.Distribution.UseStoredKey(ctx); err != nil {
 		return nil, err
 	}
-	// One-time codes wait in the outbox for the dispatcher of text
-	// messages (the bot, a gateway) to deliver them.
-	s.Distribution.SetSender(s.Requests.Outbox(requests.SMS))
+	// One-time codes wait in the outbox for the dispatcher of their
+	// channel to deliver them: the bot's when the
+	// family follows its request in a Telegram chat, else the phone's.
+	codes := s.Requests.Outbox(requests.SMS)
+	codes.FollowChat = true
+	s.Distribution.SetSender(codes)
 	if s.Deliveries, err = deliveries.New(db, deliveries.Deps{Audit: s.Audit, Stock: s.Stock, Campaigns: s.Campaigns,
 		Now: o.Now}); err != nil {
 		return nil, err
@@ -414,8 +417,17 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	if s.Bot, err = bot.New(db, bot.Options{Now: o.Now, Logger: o.Logger, Metrics: bot.NewMetrics()}); err != nil {
 		return nil, err
 	}
+	// A chat that blocked the bot no longer follows its requests.
+	s.Bot.OnStop(func(ctx context.Context, tx *store.Tx, chat int64) error {
+		_, err := s.Requests.ForgetChatIn(ctx, tx, chat)
+		return err
+	})
 	if s.Conversations, err = conv.New(db, s.Audit, conv.Deps{Links: s.BotLinks, Settings: s.Settings, Accounts: s.Accounts,
 		Catalog: s.Catalog}, o.Now); err != nil {
+		return nil, err
+	}
+	// Link codes, like handover codes, outlive a restart.
+	if err := s.Conversations.UseStoredKey(ctx); err != nil {
 		return nil, err
 	}
 	return &s, nil

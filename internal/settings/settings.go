@@ -9,6 +9,7 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
@@ -47,6 +48,7 @@ type Service struct {
 	log *audit.Log
 	now func() time.Time
 	q   queries
+	bot atomic.Pointer[string] // the bot's username as Telegram told it (botname.go)
 }
 
 // New returns the settings service on db; changes are recorded in log.
@@ -62,14 +64,14 @@ func New(db *store.DB, log *audit.Log, now func() time.Time) (*Service, error) {
 // Get returns the settings, with defaults for those never saved. Anyone may
 // read them: the login page needs the name and language.
 func (s *Service) Get(ctx context.Context) (Settings, error) {
-	return s.load(ctx, s.db.R)
+	return s.readThrough(s.load(ctx, s.db.R))
 }
 
 // GetIn is Get read in q: for a caller inside a transaction (the bot's
 // handler), which on PostgreSQL must not wait for a second connection
 // of the pool its own holds.
 func (s *Service) GetIn(ctx context.Context, q store.Querier) (Settings, error) {
-	return s.load(ctx, q)
+	return s.readThrough(s.load(ctx, q))
 }
 
 // Update saves in after checking it; p needs ManageSettings. The change is

@@ -23,8 +23,8 @@ import (
 // link start=link-CODE. The code is ten characters of an alphabet without
 // look-alikes (no 0/O, 1/I): the first four (the selector) find its row,
 // the other six (30 bits) are kept only as their keyed hash (HMAC-SHA-256
-// with a key drawn when the service starts, so a restart voids the codes
-// pending, which live minutes anyway). A code lives
+// with the installation's key, code_key.go, so a restart keeps the codes
+// pending). A code lives
 // CodeTTL; MaxAttempts wrong tries of its secret void it, however many
 // arrive at once (TryCode takes each attempt with a conditional update).
 const (

@@ -28,7 +28,10 @@ var settingsFields = []string{"name", "default_locale", "country", "calendar", "
 // for those never saved.
 func (s *Server) SettingsForm(w http.ResponseWriter, r *http.Request, rq *request) error {
 	f := kit.NewForm(nil, settingsFields...)
-	st := rq.Settings
+	st, err := s.svc.Settings.Stored(r.Context()) // not the bot's name learned from Telegram
+	if err != nil {
+		return err
+	}
 	f.Values = map[string]string{"name": st.Name, "default_locale": st.DefaultLocale, "country": st.Country,
 		"calendar": st.Calendar, "timezone": st.Timezone, "dashboard_minutes": st.DashboardMinutes,
 		"youth_target": st.YouthTarget, "bot_username": st.BotUsername}

@@ -1,0 +1,2 @@
+-- name: ChatLocale
+SELECT locale FROM bot_conversations WHERE chat_id = $1;
