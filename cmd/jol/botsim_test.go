@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jolproject/jol/internal/bot"
 	"github.com/jolproject/jol/internal/demo"
@@ -110,4 +111,36 @@ func pageLocale(t *testing.T, body string) i18n.Locale {
 		t.Fatalf("the page's language %q", m[1])
 	}
 	return l
+}
+
+// The page lists a blocked chat by its number and dates, and a delivery
+// failure with its error, with anything shaped like a token taken out.
+func TestBotPageListsStoppedChatsAndFailures(t *testing.T) {
+	s := startServer(t)
+	ctx := context.Background()
+	if _, err := s.app.Bot.Store(ctx, bot.Update{ID: 1, ChatID: 4242, UserID: 4242, Kind: bot.KindMember, Member: "kicked"}); err != nil {
+		t.Fatal(err)
+	}
+	const token = "123456789:AAEhBOweik6ad9r3Qqf0VnXrj5gW7kh1Zs8"
+	if _, err := s.app.db.W.ExecContext(ctx, `INSERT INTO bot_outbox (chat_id, payload, state, not_before, created_at, last_error)
+		VALUES (77, '{}', 'failed', $1, $1, $2)`, time.Now().UTC(), `Post "https://api.example/bot`+token+`/sendMessage": timeout`); err != nil {
+		t.Fatal(err)
+	}
+	c := s.login(t, "admin")
+	var body string
+	for range 100 { // the dispatcher stops the chat within moments
+		_, body = get(t, c, s.url+"/admin/bot")
+		if strings.Contains(body, `<td dir="ltr">4242</td>`) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	for _, want := range []string{`<td dir="ltr">4242</td>`, `<td dir="ltr">77</td>`, "bot[token]/sendMessage"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	if strings.Contains(body, "AAEhBOweik6ad9r3") {
+		t.Error("the page shows the token")
+	}
 }
