@@ -69,13 +69,20 @@ func (a *app) webhookHandler(c telegramConfig) http.Handler {
 	return &telegram.Webhook{Inbox: a.Bot, Secret: telegram.WebhookSecret(c.token), Logger: a.logger, Now: a.now}
 }
 
-// runBot runs the bot until ctx ends: the dispatcher, the sender, and
-// long polling or the webhook's registration. With no token the bot is
-// off and says so.
+// runBot runs the bot until ctx ends. The dispatcher always runs, so
+// the admins' chat simulator is answered even with no token; the sender
+// and long polling (or the webhook's registration) need a token, and
+// with none the bot is off for Telegram and says so.
 func (a *app) runBot(ctx context.Context, wg *sync.WaitGroup, c telegramConfig) {
+	engine, err := a.Conversations.Engine()
+	if err != nil {
+		a.logger.Error("the Telegram bot is off: its conversations", "err", err)
+		return
+	}
+	wg.Go(func() { _ = a.Bot.Dispatcher(engine).Run(ctx) })
 	if c.token == "" {
 		a.Bot.SetTransport(bot.TransportOff)
-		a.logger.Info("the Telegram bot is off: no token (see --telegram-token-file)")
+		a.logger.Info("the Telegram bot is off: no token (see --telegram-token-file); the chat simulator still answers")
 		return
 	}
 	client, err := telegram.NewClient(c.token, c.api)
@@ -103,8 +110,6 @@ func (a *app) runBot(ctx context.Context, wg *sync.WaitGroup, c telegramConfig) 
 		p.Server, p.Logger, p.Now = c.api, a.logger, a.now
 		wg.Go(func() { _ = p.Run(ctx) })
 	}
-	h := &placeholder{cat: a.Catalog, locale: a.defaultLocale}
-	wg.Go(func() { _ = a.Bot.Dispatcher(h).Run(ctx) })
 	wg.Go(func() { _ = a.Bot.Sender(client, bot.DefaultLimits).Run(ctx) })
 	a.logger.Info("the Telegram bot is on", "bot", "@"+name, "transport", c.transport())
 }

@@ -20,40 +20,47 @@ import (
 	"github.com/jolproject/jol/internal/telegram/fakeapi"
 )
 
-// placeholderText is the bot's one answer until the conversations come.
-func placeholderText(t *testing.T, l i18n.Locale) string {
+// botText is a catalogue's text in l.
+func botText(t *testing.T, l i18n.Locale, key string) string {
 	t.Helper()
 	c, err := i18n.New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c.Localizer(l).T("bot.placeholder")
+	return c.Localizer(l).T(key)
+}
+
+// startSends are the exact requests that answer /start in a new chat:
+// the greeting, then the main menu with its one button (the choice of
+// language) at the conversation's first version.
+func startSends(t *testing.T, chat string, l i18n.Locale) []string {
+	t.Helper()
+	keyboard := `{"inline_keyboard":[[{"callback_data":"1:f:language","text":"` + botText(t, l, "bot.menu.language") + `"}]]}`
+	return []string{
+		`sendMessage chat_id=` + chat + ` text="` + botText(t, l, "bot.welcome") + `"`,
+		`sendMessage chat_id=` + chat + ` reply_markup=` + keyboard + ` text="` + botText(t, l, "bot.menu") + `"`,
+	}
 }
 
 func TestServeRunsTheBotByLongPolling(t *testing.T) {
 	fake := fakeapi.New(t)
-	fake.Push(fakeapi.Lang(fakeapi.Text(5, "سلام"), "fa"), fakeapi.Lang(fakeapi.Command(6, "/start"), "ru"),
-		fakeapi.Text(7, "no language"), fakeapi.Lang(fakeapi.Callback(5, 3, "old"), "fa"))
+	fake.Push(fakeapi.Lang(fakeapi.Command(5, "/start"), "fa"), fakeapi.Lang(fakeapi.Command(6, "/start"), "ru"),
+		fakeapi.Command(7, "/start"), fakeapi.Lang(fakeapi.Callback(5, 3, "old"), "fa"))
 	s := startServerConfig(t, false, serveConfig{telegram: telegramConfig{token: fake.Token, api: fake.URL}})
-	fake.WaitCalls(t, "sendMessage", 4)
+	fake.WaitCalls(t, "sendMessage", 6)
 	fake.WaitCalls(t, "answerCallbackQuery", 1)
 	if got := fake.CallsOf("deleteWebhook"); len(got) != 1 {
 		t.Errorf("deleteWebhook calls %v, want one before polling", got)
 	}
 	def, _ := i18n.Parse(s.app.defaultLocale(context.Background()))
-	fa, ru, inst := placeholderText(t, i18n.FA), placeholderText(t, i18n.RU), placeholderText(t, def)
-	want := []string{
-		`sendMessage chat_id=5 text="` + fa + `"`,
-		`sendMessage chat_id=6 text="` + ru + `"`,
-		`sendMessage chat_id=7 text="` + inst + `"`, // the installation's language
-		`answerCallbackQuery callback_query_id="cb5-3"`,
-		`sendMessage chat_id=5 text="` + fa + `"`,
-	}
+	want := slices.Concat(startSends(t, "5", i18n.FA), startSends(t, "6", i18n.RU),
+		startSends(t, "7", def), // the installation's language
+		[]string{`answerCallbackQuery callback_query_id="cb5-3" text="` + botText(t, i18n.FA, "bot.stale") + `"`})
 	if got := fake.Sends(); !sameMultiset(got, want) || !slices.Equal(filter(got, "chat_id=5 "), filter(want, "chat_id=5 ")) {
 		t.Errorf("sends\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	_, body := get(t, s.client(t), s.url+"/metrics")
-	for _, line := range []string{"jol_bot_updates_total 4", `jol_bot_messages_total{result="sent"} 5`} {
+	for _, line := range []string{"jol_bot_updates_total 4", `jol_bot_messages_total{result="sent"} 7`} {
 		if !strings.Contains(body, line) {
 			t.Errorf("metrics lack %q", line)
 		}
@@ -91,7 +98,7 @@ func TestServeTakesTheWebhookOutsideCSRFWithItsSecret(t *testing.T) {
 		t.Fatalf("setWebhook(%q, %q)", url, secret)
 	}
 	post := func(path, secret string) int {
-		body, _ := jsonOf(fakeapi.Lang(fakeapi.Text(9, "hi"), "kk"))
+		body, _ := jsonOf(fakeapi.Lang(fakeapi.Command(9, "/start"), "kk"))
 		req, _ := http.NewRequest("POST", s.url+path, bytes.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
 		// What a browser on another site would send: the cross-origin
@@ -120,8 +127,8 @@ func TestServeTakesTheWebhookOutsideCSRFWithItsSecret(t *testing.T) {
 	if code := post("/login", secret); code != http.StatusForbidden {
 		t.Errorf("a cross-site post elsewhere: %d, want 403 (the protection stays on)", code)
 	}
-	fake.WaitCalls(t, "sendMessage", 1)
-	if got, want := fake.Sends(), []string{`sendMessage chat_id=9 text="` + placeholderText(t, i18n.KK) + `"`}; !slices.Equal(got, want) {
+	fake.WaitCalls(t, "sendMessage", 2)
+	if got, want := fake.Sends(), startSends(t, "9", i18n.KK); !slices.Equal(got, want) {
 		t.Errorf("sends %q, want %q", got, want)
 	}
 	if got := fake.CallsOf("getUpdates"); len(got) != 0 {

@@ -214,9 +214,11 @@ const (
 	// The Telegram bot (internal/bot): keeping the deep links printed on
 	// posters (a campaign's, a region's, an event's, a youth
 	// organisation's; staff within their scope), and linking one's own
-	// Telegram chat to one's account with a one-time code.
+	// Telegram chat to one's account with a one-time code; watching the
+	// bot run and talking to it in the chat simulator (administrators).
 	ManageBotLinks Action = "bot.links"
 	LinkTelegram   Action = "bot.link_own"
+	OperateBot     Action = "bot.operate"
 )
 
 // rule says who may do an action and whether the record must lie inside the
@@ -331,6 +333,7 @@ var rules = map[Action]rule{
 	ManageSafeguarding:  {roles: []Role{Admin, Coordinator}, scoped: true},
 	ManageBotLinks:      {roles: []Role{Admin, Coordinator}, scoped: true},
 	LinkTelegram:        {roles: everyone},
+	OperateBot:          {roles: []Role{Admin}},
 }
 
 // Actions lists every action the policy knows.

@@ -37,6 +37,8 @@ type queries struct {
 	RetryMessage, FailMessage, CountFailure                   string
 	UpdateCounts, OutboxCounts, ChatCounts, LastUpdate        string
 	RecentFailures, ChatMessages                              string
+	StoppedChats, LastSimulatedID, UpdateState                string
+	ChatUpdates, ChatOutboxTimes                              string
 }
 
 // Options configure a Service; the zero value is usable.

@@ -105,3 +105,34 @@ LIMIT $1;
 SELECT id, payload, state, attempts, last_error FROM bot_outbox
 WHERE chat_id = $1 AND id > $2
 ORDER BY id;
+
+-- name: StoppedChats
+-- Chats that blocked the bot, newest chat id first, a page at a time, for
+-- the operations page: ids and dates only.
+SELECT chat_id, stopped_at, last_update_at, failures FROM bot_chats
+WHERE status = 'stopped' AND chat_id < $1
+ORDER BY chat_id DESC
+LIMIT $2 OFFSET $3;
+
+-- name: LastSimulatedID
+-- The latest update id the simulator gave, below Telegram's ids ($1 is
+-- the range's floor, the answer when there is none).
+SELECT COALESCE(max(update_id), $1) FROM bot_updates WHERE update_id < 0;
+
+-- name: UpdateState
+SELECT state FROM bot_updates WHERE update_id = $1;
+
+-- name: ChatUpdates
+-- A chat's latest updates, newest first, for the simulator's transcript,
+-- with when each was processed (NULL while pending).
+SELECT update_id, payload, state, processed_at FROM bot_updates
+WHERE chat_id = $1
+ORDER BY update_id DESC
+LIMIT $2;
+
+-- name: ChatOutboxTimes
+-- When each of a chat's latest messages was queued, newest first.
+SELECT id, payload, state, attempts, last_error, created_at FROM bot_outbox
+WHERE chat_id = $1
+ORDER BY id DESC
+LIMIT $2;

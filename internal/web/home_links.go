@@ -62,6 +62,7 @@ var homeLinks = []struct {
 	{"/regions", "nav.regions", "home.link.regions", access.ViewRegions},
 	{"/admin/users", "nav.users", "home.link.users", access.ManageUsers},
 	{"/admin/jobs", "nav.jobs", "home.link.jobs", access.ViewJobs},
+	{"/admin/bot", "nav.bot", "home.link.bot", access.OperateBot},
 	{"/admin/audit", "nav.audit", "home.link.audit", access.ViewAudit},
 	{"/admin/access-log", "nav.access_log", "home.link.access_log", access.ViewAudit},
 	{"/admin/settings", "nav.settings", "home.link.settings", access.ManageSettings},

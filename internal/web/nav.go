@@ -60,6 +60,7 @@ var navigation = []struct {
 	{"/my/telegram", "nav.telegram", access.LinkTelegram},
 	{"/tokens", "nav.tokens", access.ManageOwnToken},
 	{"/admin/jobs", "nav.jobs", access.ViewJobs},
+	{"/admin/bot", "nav.bot", access.OperateBot},
 	{"/admin/audit", "nav.audit", access.ViewAudit},
 	{"/admin/access-log", "nav.access_log", access.ViewAudit},
 	{"/admin/settings", "nav.settings", access.ManageSettings},

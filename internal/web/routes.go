@@ -212,6 +212,9 @@ func (s *Server) routes() []route {
 		{"GET", "/my/telegram", access.LinkTelegram, s.rooms.bot.Telegram, 0},
 		{"POST", "/my/telegram/code", access.LinkTelegram, s.rooms.bot.TelegramCode, 0},
 		{"POST", "/my/telegram/unlink", access.LinkTelegram, s.rooms.bot.TelegramUnlink, 0},
+		{"GET", "/admin/bot", access.OperateBot, s.rooms.bot.Ops, 0},
+		{"GET", "/admin/bot/chat", access.OperateBot, s.rooms.bot.Simulator, 0},
+		{"POST", "/admin/bot/chat", access.OperateBot, s.rooms.bot.SimulatorPost, 0},
 
 		{"GET", "/tokens", access.ManageOwnToken, adm.Tokens, 0},
 		{"POST", "/tokens", access.ManageOwnToken, adm.TokenCreate, 0},
