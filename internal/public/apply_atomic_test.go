@@ -100,23 +100,9 @@ func TestFiftyApplicationsForOneChildAtOnce(t *testing.T) {
 		f := setup(t, w)
 		a := f.application(t)
 		const n = 50
-		refs := make([]string, n)
-		var wg sync.WaitGroup
-		for i := range n {
-			wg.Go(func() {
-				rc, err := f.s.Apply(ctx, "road", fmt.Sprintf("198.51.100.%d", i), a, false)
-				if err != nil {
-					t.Errorf("application %d: %v", i, err)
-				}
-				refs[i] = rc.Reference
-			})
-		}
-		wg.Wait()
-		for i, ref := range refs {
-			if ref != refs[0] || ref == "" {
-				t.Fatalf("application %d got %q, the first %q", i, ref, refs[0])
-			}
-		}
+		refs := sameReference(t, n, func(i int) (public.Receipt, error) {
+			return f.s.Apply(ctx, "road", fmt.Sprintf("198.51.100.%d", i), a, false)
+		})
 		var ref string
 		if err := f.DB.R.QueryRowContext(ctx, `SELECT reference FROM requests`).Scan(&ref); err != nil || ref != refs[0] {
 			t.Errorf("the request's reference %q (%v), answered %q", ref, err, refs[0])
@@ -127,4 +113,29 @@ func TestFiftyApplicationsForOneChildAtOnce(t *testing.T) {
 			}
 		}
 	})
+}
+
+// sameReference sends n applications at once through apply (given each
+// its number) and fails the test unless every one succeeded with the same
+// reference; it returns the references.
+func sameReference(t *testing.T, n int, apply func(i int) (public.Receipt, error)) []string {
+	t.Helper()
+	refs := make([]string, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			rc, err := apply(i)
+			if err != nil {
+				t.Errorf("application %d: %v", i, err)
+			}
+			refs[i] = rc.Reference
+		})
+	}
+	wg.Wait()
+	for i, ref := range refs {
+		if ref != refs[0] || ref == "" {
+			t.Fatalf("application %d got %q, the first %q", i, ref, refs[0])
+		}
+	}
+	return refs
 }

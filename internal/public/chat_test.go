@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"slices"
-	"sync"
 	"testing"
 	"time"
 
@@ -115,23 +114,9 @@ func TestFiftyTelegramApplicationsForOneChildAtOnce(t *testing.T) {
 		f := setup(t, w)
 		a := f.application(t)
 		const n = 50
-		refs := make([]string, n)
-		var wg sync.WaitGroup
-		for i := range n {
-			wg.Go(func() {
-				rc, err := f.s.ApplyByTelegram(ctx, "road", public.Chat{ID: 1000 + int64(i), Phone: mothersChat.Phone}, a)
-				if err != nil {
-					t.Errorf("application %d: %v", i, err)
-				}
-				refs[i] = rc.Reference
-			})
-		}
-		wg.Wait()
-		for i, ref := range refs {
-			if ref != refs[0] || ref == "" {
-				t.Fatalf("application %d got %q, the first %q", i, ref, refs[0])
-			}
-		}
+		refs := sameReference(t, n, func(i int) (public.Receipt, error) {
+			return f.s.ApplyByTelegram(ctx, "road", public.Chat{ID: 1000 + int64(i), Phone: mothersChat.Phone}, a)
+		})
 		for table, want := range map[string]int{"persons": 2, "requests": 1, "consents": 1, "request_lines": 1, "request_chats": 1} {
 			if got := f.count(t, table); got != want {
 				t.Errorf("%d rows in %s, want %d", got, table, want)
