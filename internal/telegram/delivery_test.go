@@ -88,7 +88,16 @@ func TestRetryAfterPausesEverySend(t *testing.T) {
 		if !slices.Equal(got, []string{"1", "2", "3"}) {
 			t.Errorf("after the pause sent to %v", got)
 		}
-		r.fake.Wait(t, 10*time.Second, func() bool { return slices.Equal(states(t, db, 1), []string{"sent"}) })
+		// The fake has answered all four calls, but the sender may not yet
+		// have marked the last one sent: wait for every chat's row.
+		r.fake.Wait(t, 10*time.Second, func() bool {
+			for _, c := range []int64{1, 2, 3} {
+				if !slices.Equal(states(t, db, c), []string{"sent"}) {
+					return false
+				}
+			}
+			return true
+		})
 		st, err := r.svc.Status(context.Background())
 		if err != nil || st.Outbox["sent"] != 3 || st.Outbox["pending"] != 0 {
 			t.Errorf("status %+v, %v", st, err)
