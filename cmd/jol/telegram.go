@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/jolproject/jol/internal/bot"
+	"github.com/jolproject/jol/internal/bot/flows"
 	"github.com/jolproject/jol/internal/telegram"
 )
 
@@ -74,7 +75,12 @@ func (a *app) webhookHandler(c telegramConfig) http.Handler {
 // and long polling (or the webhook's registration) need a token, and
 // with none the bot is off for Telegram and says so.
 func (a *app) runBot(ctx context.Context, wg *sync.WaitGroup, c telegramConfig) {
-	engine, err := a.Conversations.Engine()
+	fs, err := flows.All(a.Services)
+	if err != nil {
+		a.logger.Error("the Telegram bot is off: its flows", "err", err)
+		return
+	}
+	engine, err := a.Conversations.Engine(fs...)
 	if err != nil {
 		a.logger.Error("the Telegram bot is off: its conversations", "err", err)
 		return
