@@ -3,6 +3,7 @@ package conv
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/jolproject/jol/internal/bot"
 	"github.com/jolproject/jol/internal/bot/deeplink"
@@ -22,6 +23,10 @@ type Flow struct {
 	// Kinds are the kinds of deep link that start it: /start with the key
 	// of such a link begins this flow with Chat.Link set.
 	Kinds []deeplink.Kind
+	// Offer says whether the main menu shows the flow's button to a
+	// chat: a staff member's flow offers itself only to a chat linked to
+	// an account that may use it. Nil offers it to every chat.
+	Offer func(c *Chat) (bool, error)
 	Steps map[string]Step
 }
 
@@ -120,6 +125,9 @@ func (c *Chat) Link() (deeplink.Link, bool, error) {
 	l, err := c.e.s.d.Links.Named(c.Ctx, c.Tx, c.conv.linkID, string(c.L.Locale()))
 	return l, err == nil, err
 }
+
+// Now is the engine's clock: "today" of a step is its day.
+func (c *Chat) Now() time.Time { return c.e.s.now() }
 
 // LinkedUser is the Jol user the chat is linked to: ok is false when it
 // is linked to none (or to one no longer active). A flow shows nothing
