@@ -2,11 +2,13 @@ package conv
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/jolproject/jol/internal/bot"
 	"github.com/jolproject/jol/internal/bot/deeplink"
+	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/store"
 )
@@ -133,7 +135,14 @@ func (c *Chat) Now() time.Time { return c.e.s.now() }
 // is linked to none (or to one no longer active). A flow shows nothing
 // about a child to a chat whose user may not see it.
 func (c *Chat) LinkedUser() (id int64, ok bool, err error) {
-	return c.e.s.LinkedUser(c.Ctx, c.Tx, c.ID)
+	if c.conv.userID == 0 {
+		return 0, false, nil // as the chat stands in this update: a link just made counts
+	}
+	u, err := c.e.s.d.Accounts.LookupIn(c.Ctx, c.Tx, c.conv.userID)
+	if errors.Is(err, errs.ErrNotFound) {
+		return 0, false, nil
+	}
+	return u.ID, err == nil && u.Active, err
 }
 
 // check refuses a flow that cannot run: no name, a start or a step
