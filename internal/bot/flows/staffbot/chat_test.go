@@ -43,11 +43,25 @@ type chat struct {
 	lang   string
 	update int64
 	last   [][]bot.Button
+	masks  map[string]string
 	log    strings.Builder
 }
 
+// mask writes what differs from run to run (a random reference, an id)
+// as name in the transcript.
+func (c *chat) mask(secret, name string) { c.masks[secret] = name }
+
+// transcript is what the chat said, masked.
+func (c *chat) transcript() []byte {
+	s := c.log.String()
+	for secret, name := range c.masks {
+		s = strings.ReplaceAll(s, secret, name)
+	}
+	return []byte(s)
+}
+
 func newChat(t *testing.T, w *testworld.World, e *conv.Engine, id int64, lang string) *chat {
-	return &chat{t: t, w: w, e: e, id: id, lang: lang}
+	return &chat{t: t, w: w, e: e, id: id, lang: lang, masks: map[string]string{}}
 }
 
 func (c *chat) send(u bot.Update, shown string) []bot.Message {
@@ -135,3 +149,6 @@ func (c *chat) link(p access.Principal) {
 	}
 	c.cmd("/link "+code.Text, "/link <code>")
 }
+
+// rebind writes query in the world's engine's dialect.
+func rebind(w *testworld.World, query string) string { return store.Rebind(w.DB.Engine, query) }

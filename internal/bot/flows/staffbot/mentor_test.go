@@ -97,7 +97,7 @@ func TestMentorAcceptsAndLogsASession(t *testing.T) {
 				c.text("90")
 				c.press(mentorship.InPerson)
 				c.text("Talked about the college application")
-				golden.Bytes(t, "mentor_"+lang, []byte(c.log.String()))
+				golden.Bytes(t, "mentor_"+lang, c.transcript())
 				work, err := w.Services.Mentorship.WorkOf(t.Context(), users[lang].Principal(), ship(t, w, users[lang]).ID)
 				must(t, err)
 				if len(work.Sessions) != 1 || work.Sessions[0].Minutes != 90 || !work.Sessions[0].HeldOn.Equal(testworld.Day(2026, 9, 1)) {

@@ -116,7 +116,7 @@ func TestReceipt(t *testing.T) {
 				c.text("The box was torn")
 				c.press("none")
 				c.press("confirm")
-				golden.Bytes(t, "receipt_"+lang, []byte(c.log.String()))
+				golden.Bytes(t, "receipt_"+lang, c.transcript())
 				got, err := w.Services.Deliveries.Get(t.Context(), at.staff.Principal(), at.d.ID)
 				must(t, err)
 				if got.Status != deliveries.Confirmed || got.Received != 2 || got.Shortfall != 1 ||
