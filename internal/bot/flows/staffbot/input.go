@@ -51,9 +51,6 @@ func refused(c *conv.Chat, err error, step string) (conv.Next, error) {
 // today is the engine's day, as the domains store days.
 func today(c *conv.Chat) time.Time { return store.Day(c.Now().UTC()) }
 
-// day writes d in the chat's language and calendar.
-func day(c *conv.Chat, d time.Time) string { return c.L.WithCalendar("").Date(d) }
-
 // dayChoices are the buttons of a day: today, yesterday, another typed.
 func dayChoices(c *conv.Chat) [][]conv.Choice {
 	return [][]conv.Choice{
@@ -125,7 +122,7 @@ func whole(s string) (int64, bool) {
 	return n, err == nil
 }
 
-// duration reads a time typed as hours (3, 2.5, 2,5) or hours and
+// duration reads a time typed as hours (3, 2.5, 2,5, ۲٫۵) or hours and
 // minutes (2:30) in any digits, in minutes; ok is false for anything else.
 func duration(s string) (int, bool) {
 	v := strings.TrimSpace(text.NormalizeDigits(s))
@@ -134,7 +131,7 @@ func duration(s string) (int, bool) {
 		mn, merr := strconv.Atoi(m)
 		return hn*60 + mn, herr == nil && merr == nil && hn >= 0 && mn >= 0 && mn < 60
 	}
-	x, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64)
+	x, err := strconv.ParseFloat(strings.NewReplacer(",", ".", "٫", ".").Replace(v), 64)
 	if err != nil || x < 0 || x >= 1000 {
 		return 0, false
 	}
