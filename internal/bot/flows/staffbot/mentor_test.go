@@ -12,7 +12,6 @@ import (
 	"github.com/jolproject/jol/internal/mentorship"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/testworld"
-	"github.com/jolproject/jol/internal/testworld/golden"
 	"github.com/jolproject/jol/internal/youth"
 )
 
@@ -81,10 +80,10 @@ func proposed(t *testing.T, w *testworld.World) (map[string]accounts.User, map[s
 func TestMentorAcceptsAndLogsASession(t *testing.T) {
 	testworld.Each(t, func(t *testing.T, w *testworld.World) {
 		users, props := proposed(t, w)
-		e := engine(t, w)
+		r := rig(t, w)
 		for i, lang := range langs {
 			t.Run(lang, func(t *testing.T) {
-				c := newChat(t, w, e, int64(300+i), lang)
+				c := newLive(t, r, int64(300+i), lang)
 				c.link(users[lang].Principal())
 				c.press("f:staff_matches")
 				c.press("p" + strconv.FormatInt(props[lang].ID, 10))
@@ -97,7 +96,7 @@ func TestMentorAcceptsAndLogsASession(t *testing.T) {
 				c.text("90")
 				c.press(mentorship.InPerson)
 				c.text("Talked about the college application")
-				golden.Bytes(t, "mentor_"+lang, c.transcript())
+				c.Golden("mentor_" + lang)
 				work, err := w.Services.Mentorship.WorkOf(t.Context(), users[lang].Principal(), ship(t, w, users[lang]).ID)
 				must(t, err)
 				if len(work.Sessions) != 1 || work.Sessions[0].Minutes != 90 || !work.Sessions[0].HeldOn.Equal(testworld.Day(2026, 9, 1)) {

@@ -13,7 +13,6 @@ import (
 	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/testworld"
-	"github.com/jolproject/jol/internal/testworld/golden"
 )
 
 // langs are the languages every script runs in.
@@ -99,11 +98,11 @@ func must(t testing.TB, err error) {
 func TestReceipt(t *testing.T) {
 	testworld.Each(t, func(t *testing.T, w *testworld.World) {
 		centres := dispatched(t, w)
-		e := engine(t, w)
+		r := rig(t, w)
 		for i, lang := range langs {
 			t.Run(lang, func(t *testing.T) {
 				at := centres[lang]
-				c := newChat(t, w, e, int64(100+i), lang)
+				c := newLive(t, r, int64(100+i), lang)
 				c.link(at.staff.Principal())
 				c.press("f:staff_receipts")
 				c.press("d" + strconv.FormatInt(at.d.ID, 10))
@@ -116,7 +115,7 @@ func TestReceipt(t *testing.T) {
 				c.text("The box was torn")
 				c.press("none")
 				c.press("confirm")
-				golden.Bytes(t, "receipt_"+lang, c.transcript())
+				c.Golden("receipt_" + lang)
 				got, err := w.Services.Deliveries.Get(t.Context(), at.staff.Principal(), at.d.ID)
 				must(t, err)
 				if got.Status != deliveries.Confirmed || got.Received != 2 || got.Shortfall != 1 ||

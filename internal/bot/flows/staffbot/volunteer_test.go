@@ -11,7 +11,6 @@ import (
 	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/testworld"
-	"github.com/jolproject/jol/internal/testworld/golden"
 )
 
 // assigned hands a computer over to a child of School №1 per language
@@ -86,14 +85,14 @@ func assigned(t *testing.T, w *testworld.World) (map[string]accounts.User, map[s
 func TestVolunteerChecksInAndOut(t *testing.T) {
 	testworld.Each(t, func(t *testing.T, w *testworld.World) {
 		users, tasks := assigned(t, w)
-		e := engine(t, w)
+		r := rig(t, w)
 		for i, lang := range langs {
 			t.Run(lang, func(t *testing.T) {
 				w.Clock.Set(testworld.Epoch())
 				task := "t" + strconv.FormatInt(tasks[lang].ID, 10)
-				c := newChat(t, w, e, int64(500+i), lang)
-				c.mask(tasks[lang].Reference, "<reference>")
-				c.mask(":"+task+"]", ":t<task>]")
+				c := newLive(t, r, int64(500+i), lang)
+				c.Mask(tasks[lang].Reference, "<reference>")
+				c.Mask(":"+task+`"`, ":t<task>\"")
 				c.link(users[lang].Principal())
 				c.press("f:staff_tasks")
 				c.press(task)
@@ -108,7 +107,7 @@ func TestVolunteerChecksInAndOut(t *testing.T) {
 				c.press("f:staff_tasks")
 				c.press(task)
 				c.press("done")
-				golden.Bytes(t, "volunteer_"+lang, c.transcript())
+				c.Golden("volunteer_" + lang)
 				hours, err := w.Services.Volunteers.MyHours(t.Context(), users[lang].Principal())
 				must(t, err)
 				if len(hours) != 2 || hours[0].Minutes+hours[1].Minutes != 240 || hours[0].TaskID != tasks[lang].ID ||
