@@ -60,8 +60,8 @@ func dayChoices(c *conv.Chat) [][]conv.Choice {
 	}
 }
 
-// pickDay keeps the day of a dayChoices button in c.Data[key]; other
-// says to ask for it typed (ok false).
+// pickDay keeps the day of a dayChoices button in c.Data[key]; typed
+// is true for "another day", whose date is then asked typed.
 func pickDay(c *conv.Chat, in conv.Input, key string) (typed bool) {
 	switch in.Choice {
 	case "today":

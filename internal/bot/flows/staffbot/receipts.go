@@ -73,15 +73,17 @@ func (b *staff) awaitingAsk(c *conv.Chat, p access.Principal) (conv.Prompt, erro
 	return conv.Prompt{Text: c.T("bot.staff.receipts.choose"), Choices: append(rows, back(c))}, nil
 }
 
-// receipt is the delivery chosen, read afresh within p's scope, with
-// its lines that were dispatched and their items' names; ok is false
-// once it no longer waits for p's institution's receipt.
+// receipt is the delivery chosen, with its lines that were dispatched
+// and their items' names in the chat's language.
 type receipt struct {
 	d     deliveries.Delivery
 	lines []deliveries.Line
 	names map[int64]string
 }
 
+// receipt reads the delivery chosen afresh within p's scope; ok is false
+// once it no longer waits for p's institution's receipt at the version
+// the count began at.
 func (b *staff) receipt(c *conv.Chat, p access.Principal) (receipt, bool, error) {
 	d, err := b.s.Deliveries.Get(c.Ctx, p, dataID(c, "d"))
 	if err != nil {
