@@ -90,10 +90,11 @@ func (e *Engine) help(c *Chat) string {
 	var b strings.Builder
 	b.WriteString(c.T("bot.help"))
 	for _, f := range e.cmds {
-		b.WriteString("\n/" + f.Command)
+		label := f.Name
 		if f.Menu != "" {
-			b.WriteString(" — " + c.T(f.Menu))
+			label = c.T(f.Menu)
 		}
+		b.WriteString("\n" + c.T("bot.help_command", "Command", f.Command, "Label", label))
 	}
 	return b.String()
 }
