@@ -2,6 +2,7 @@ package parentbot_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -10,8 +11,10 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/bot/bottest"
 	"github.com/jolproject/jol/internal/bot/deeplink"
+	"github.com/jolproject/jol/internal/bot/notify"
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/requests"
+	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/telegram/fakeapi"
 	"github.com/jolproject/jol/internal/testworld"
 )
@@ -119,6 +122,47 @@ func TestAFailedApplicationLeavesNothing(t *testing.T) {
 		}
 		if got := text(c.Text("04.03.2017")); !strings.Contains(got, "Жібермес бұрын өтінішті тексеріңіз") {
 			t.Errorf("after the correction: %q, want the summary", got)
+		}
+	})
+}
+
+// TestAStatusChangeReachesTheChat: a request applied for in the chat that
+// goes under review is told to the chat in its language, through the
+// request outbox and the bot's, and /status then words it as the status
+// page does.
+func TestAStatusChangeReachesTheChat(t *testing.T) {
+	testworld.Each(t, func(t *testing.T, w *testworld.World) {
+		f := setup(t, w)
+		c := f.r.Chat(t, 7700, "fa")
+		c.Cmd("/start")
+		c.PressAt(0, 0) // apply for help
+		c.PressAt(0, 0) // the campaign
+		c.PressAt(0, 0) // apply
+		fill(t, c, 70)
+		c.PressAt(0, 0) // send
+		refs := f.references(t, c.ID)
+		if len(refs) != 1 {
+			t.Fatalf("the chat follows %v", refs)
+		}
+		var id int64
+		var version int
+		if err := w.DB.R.QueryRowContext(t.Context(), store.Rebind(w.DB.Engine, "SELECT id, version FROM requests WHERE reference = $1"),
+			refs[0]).Scan(&id, &version); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Services.Requests.Transition(t.Context(), w.Principal(access.Coordinator), id,
+			requests.Move{To: requests.UnderReview, Version: version}); err != nil {
+			t.Fatal(err)
+		}
+		sender := &notify.Sender{Bot: f.r.Bot, Chats: w.Services.Conversations, Settings: w.Services.Settings,
+			Catalog: w.Services.Catalog}
+		if n, err := w.Services.Requests.Dispatch(t.Context(), sender, 100); err != nil || n != 2 {
+			t.Fatalf("the outbox handed %d messages to the bot, %v; want the receipt and the review", n, err)
+		}
+		want := fmt.Sprintf("sendMessage chat_id=%d text=%q", c.ID, "درخواست "+refs[0]+" در حال بررسی است.")
+		f.r.Fake.Wait(t, 10*time.Second, func() bool { return slices.Contains(f.r.Fake.Sends(), want) })
+		if got := text(c.Cmd("/status")); !strings.Contains(got, "در حال بررسی") || !strings.Contains(got, refs[0]) {
+			t.Errorf("/status after the review began: %q", got)
 		}
 	})
 }
