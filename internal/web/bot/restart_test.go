@@ -116,4 +116,3 @@ func drain(t *testing.T, d *bot.Dispatcher) {
 		}
 	}
 }
-
