@@ -21,7 +21,7 @@ type Page struct {
 	Calendar string
 	User     *accounts.User
 	Nav      []NavItem // the main menu
-	Mine     []NavItem // the user's own pages, in the menu under their name
+	UserNav  []NavItem // the user's own pages, in the menu under their name
 	Flash    string
 	Path     string // the current URL, where the language switcher returns
 	Locales  []i18n.Locale
@@ -106,7 +106,7 @@ func (k *Kit) Page(r *http.Request, rq *Request, titleKey string) Page {
 	}
 	if rq.User != nil {
 		m := k.Nav(r.Context(), rq.P, r.URL.Path)
-		p.Nav, p.Mine = m.Main, m.Mine
+		p.Nav, p.UserNav = m.Main, m.Mine
 		p.Flash = k.sessions.PopString(r.Context(), "flash")
 		if p.Flash != "" {
 			p.Flash = rq.L.T(p.Flash)
