@@ -237,6 +237,7 @@ var expectedAccess = map[string][]string{
 	"GET /admin/bot":                                        admins,
 	"GET /admin/bot/chat":                                   admins,
 	"POST /admin/bot/chat":                                  admins,
+	"POST /admin/bot/chat/restart":                          admins,
 	"GET /tokens":                                           everyone,
 	"POST /tokens":                                          everyone,
 	"POST /tokens/{id}/revoke":                              everyone,

@@ -66,8 +66,20 @@ func TestSimulatorAnswersWithoutAToken(t *testing.T) {
 	if code != 200 || !strings.Contains(body, `id="bot-off"`) || !strings.Contains(body, "docs/operations.md") {
 		t.Fatalf("bot page with no token: %d\n%s", code, body)
 	}
+	// The demo's chat has talked already: start over, which answers a
+	// fresh /start, then ask for the languages.
+	res, err := c.PostForm(s.url+"/admin/bot/chat/restart", url.Values{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	chat := bot.SimulatedChat(s.adminID(t))
+	fresh, err := s.app.Bot.Messages(context.Background(), chat, 0)
+	if res.StatusCode != http.StatusSeeOther || err != nil || len(fresh) == 0 {
+		t.Fatalf("start over: %d, %d messages, %v", res.StatusCode, len(fresh), err)
+	}
 	simPost(t, c, s.url, url.Values{"text": {"/language"}})
-	msgs, err := s.app.Bot.Messages(context.Background(), bot.SimulatedChat(s.adminID(t)), 0)
+	msgs, err := s.app.Bot.Messages(context.Background(), chat, fresh[len(fresh)-1].ID)
 	if err != nil || len(msgs) != 1 || msgs[0].Message.Text != botText(t, pageLocale(t, body), "bot.language.choose") {
 		t.Fatalf("messages %+v, %v", msgs, err)
 	}

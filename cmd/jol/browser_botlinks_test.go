@@ -58,7 +58,7 @@ func TestBrowserBotLinkQRCode(t *testing.T) {
 	run("switch to Persian", chromedp.Navigate(s.url+"/bot/links"), chromedp.WaitVisible(chromedp.CSS("#lang-select")),
 		chromedp.SetValue(chromedp.CSS("#lang-select"), "fa"),
 		chromedp.Click(chromedp.CSS("#lang-apply")),
-		chromedp.WaitVisible(chromedp.CSS(`html[lang="fa"] form.logout`)))
+		chromedp.WaitVisible(chromedp.CSS(`html[lang="fa"] .usermenu > summary`)))
 	if js(`document.documentElement.dir`) != "rtl" || js(`getComputedStyle(document.querySelector("td[dir=ltr] code")).direction`) != "ltr" {
 		t.Error("the Persian list is not right to left with its addresses left to right")
 	}

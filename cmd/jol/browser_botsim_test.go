@@ -29,15 +29,21 @@ func TestBrowserChatSimulator(t *testing.T) {
 		chromedp.Click(chromedp.CSS("form.stack button[type=submit]")), chromedp.WaitReady(chromedp.CSS("form.logout")))
 	run("open the bot's page", chromedp.Navigate(s.url+"/admin/bot"), chromedp.WaitVisible(chromedp.CSS("#bot-off")),
 		chromedp.Click(chromedp.CSS(`a[href="/admin/bot/chat"]`)), chromedp.WaitVisible(chromedp.CSS("#text")))
-	run("send /start", chromedp.SendKeys(chromedp.CSS("#text"), "/start"), chromedp.Submit(chromedp.CSS("#text")),
-		chromedp.WaitVisible(chromedp.CSS(`button[value="1:f:language"]`)))
-	run("tap the language button", chromedp.Click(chromedp.CSS(`button[value="1:f:language"]`)),
-		chromedp.WaitVisible(chromedp.CSS(`button[value="2:fa"]`)))
-	if got := b.text(`button[value="2:fa"]`); got != "فارسی" {
+	// The demo's simulated chat has talked already: start over, which
+	// sends /start to a fresh chat.
+	run("start over", chromedp.Click(chromedp.CSS("#restart")),
+		chromedp.WaitVisible(chromedp.CSS(`button[value$=":f:language"]`)))
+	if got := js(`String(document.querySelectorAll("#transcript li.sim-in").length)`); got != "1" {
+		t.Errorf("after starting over the chat has %s messages of the user's", got)
+	}
+	first := js(`document.querySelector('button[value$=":f:language"]').value`)
+	run("tap the language button", chromedp.Click(chromedp.CSS(`button[value="`+first+`"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`button[value$=":fa"]`)))
+	if got := b.text(`button[value$=":fa"]`); got != "فارسی" {
 		t.Errorf("the Persian button reads %q", got)
 	}
-	run("choose Persian", chromedp.Click(chromedp.CSS(`button[value="2:fa"]`)),
-		chromedp.WaitVisible(chromedp.CSS(`button[value="3:f:language"]`)))
+	run("choose Persian", chromedp.Click(chromedp.CSS(`button[value$=":fa"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`button[value$=":f:language"]:not([value="`+first+`"])`)))
 	set := botText(t, i18n.FA, "bot.language.set")
 	answer := `[...document.querySelectorAll("#transcript li.sim-out p")].find(p => p.textContent === ` + strconv.Quote(set) + `)`
 	if js(`String(!!`+answer+`)`) != "true" {
@@ -49,7 +55,7 @@ func TestBrowserChatSimulator(t *testing.T) {
 	if got := js(`[...document.querySelectorAll("#transcript li.sim-in")].pop().textContent`); got != "▸ فارسی" {
 		t.Errorf("the user's last bubble reads %q", got)
 	}
-	run("tap an old button", chromedp.Click(chromedp.CSS(`button[value="1:f:language"]`)),
+	run("tap an old button", chromedp.Click(chromedp.CSS(`button[value="`+first+`"]`)),
 		chromedp.WaitVisible(chromedp.CSS(".sim-notice")))
 	if got := b.text(".sim-notice"); got != botText(t, i18n.FA, "bot.stale") {
 		t.Errorf("the notice reads %q", got)

@@ -69,7 +69,7 @@ func TestBrowserPublicCampaignPageInPersian(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#email"), demo.Email("coordinator")),
 		chromedp.SendKeys(chromedp.CSS("#password"), demo.Password),
 		chromedp.Click(chromedp.CSS("form.stack button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS("form.logout")),
+		chromedp.WaitVisible(chromedp.CSS(".usermenu > summary")),
 	)
 	for try := 0; ; try++ {
 		err := chromedp.Do(step, chromedp.Navigate(s.url+"/campaigns/"+strconv.FormatInt(c.ID, 10)), chromedp.WaitVisible(chromedp.CSS("#progress")))

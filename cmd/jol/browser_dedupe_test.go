@@ -80,7 +80,8 @@ func TestBrowserDuplicateQueue(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#email"), demo.Email("coordinator")),
 		chromedp.SendKeys(chromedp.CSS("#password"), demo.Password),
 		chromedp.Click(chromedp.CSS("form.stack button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS(`a[href="/duplicates"]`)),
+		chromedp.WaitReady(chromedp.CSS(`nav a[href="/duplicates"]`)),
+		chromedp.Click(chromedp.CSS(`.navgroup:has(a[href="/duplicates"]) > details > summary`)),
 		chromedp.Click(chromedp.CSS(`nav a[href="/duplicates"]`)),
 		chromedp.WaitVisible(chromedp.CSS("#scan")),
 	)

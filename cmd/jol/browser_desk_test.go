@@ -45,7 +45,7 @@ func TestBrowserHotlineDeskAnswersAnOverdueAppeal(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#email"), demo.Email("hotline")),
 		chromedp.SendKeys(chromedp.CSS("#password"), demo.Password),
 		chromedp.Click(chromedp.CSS("form.stack button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS("form.logout")),
+		chromedp.WaitVisible(chromedp.CSS(".usermenu > summary")),
 	)
 	run("open the desk", chromedp.Navigate(s.url+"/desk"), chromedp.WaitVisible(chromedp.CSS("table.queue")))
 	if lang := js(`document.documentElement.lang`); lang != "ru" {

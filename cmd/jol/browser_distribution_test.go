@@ -95,7 +95,7 @@ func TestBrowserHandoverWithACodeOnATablet(t *testing.T) {
 		}
 		shootFull(t, step, "distribution-phone"+strings.ReplaceAll(strings.Split(page, "?")[0], "/", "-"))
 	}
-	run("log out", chromedp.Click(chromedp.CSS("details.menu > summary")), chromedp.Click(chromedp.CSS("form.logout button")),
+	run("log out", chromedp.Click(chromedp.CSS("details.menu > summary")), chromedp.Click(chromedp.CSS(".usermenu > summary")), chromedp.Click(chromedp.CSS("form.logout button")),
 		chromedp.WaitVisible(chromedp.CSS("#email")))
 	login("coordinator")
 	run("open the request",

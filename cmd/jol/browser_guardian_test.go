@@ -91,7 +91,7 @@ func TestBrowserGuardianConsents(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#email"), demo.Email("coordinator")),
 		chromedp.SendKeys(chromedp.CSS("#password"), demo.Password),
 		chromedp.Click(chromedp.CSS("form.stack button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS("form.logout")))
+		chromedp.WaitVisible(chromedp.CSS(".usermenu > summary")))
 	run("the young person's page", chromedp.Navigate(s.url+"/youth/"+strconv.FormatInt(id, 10)),
 		chromedp.WaitVisible(chromedp.CSS("#guardian-state")))
 	if st := b.attr("#guardian-state", "data-status"); st != "consented" {

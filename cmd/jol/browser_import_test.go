@@ -138,7 +138,7 @@ func TestBrowserImportAListFixAndImportAgain(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#email"), demo.Email("operator")),
 		chromedp.SendKeys(chromedp.CSS("#password"), demo.Password),
 		chromedp.Click(chromedp.CSS("form.stack button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS("form.logout")),
+		chromedp.WaitVisible(chromedp.CSS(".usermenu > summary")),
 	)
 	language("ru")
 	run("open the imports from the people list",

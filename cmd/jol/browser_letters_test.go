@@ -68,7 +68,7 @@ func TestBrowserLetters(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#email"), demo.Email("coordinator")),
 		chromedp.SendKeys(chromedp.CSS("#password"), demo.Password),
 		chromedp.Click(chromedp.CSS("form.stack button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS("form.logout")))
+		chromedp.WaitVisible(chromedp.CSS(".usermenu > summary")))
 
 	run("open the Russian sponsors' template",
 		chromedp.Navigate(s.url+"/letters/templates?kind=sponsor&locale=ru"),

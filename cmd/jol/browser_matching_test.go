@@ -96,7 +96,7 @@ func TestBrowserMatching(t *testing.T) {
 			chromedp.SendKeys(chromedp.CSS("#email"), demo.Email(who)),
 			chromedp.SendKeys(chromedp.CSS("#password"), demo.Password),
 			chromedp.Click(chromedp.CSS("form.stack button[type=submit]")),
-			chromedp.WaitVisible(chromedp.CSS("form.logout")))
+			chromedp.WaitVisible(chromedp.CSS(".usermenu > summary")))
 	}
 	login("coordinator")
 	run("open the form", chromedp.EmulateViewport(1280, 900), chromedp.Navigate(s.url+"/matching/new"),
@@ -115,7 +115,7 @@ func TestBrowserMatching(t *testing.T) {
 		t.Errorf("the unmatched: %s", un)
 	}
 	shootFull(t, step, "matching-run")
-	run("log out", chromedp.Click(chromedp.CSS("form.logout button")), chromedp.WaitVisible(chromedp.CSS("#email")))
+	run("log out", chromedp.Click(chromedp.CSS(".usermenu > summary")), chromedp.Click(chromedp.CSS("form.logout button")), chromedp.WaitVisible(chromedp.CSS("#email")))
 	login("mentor")
 	run("open my proposals", chromedp.Navigate(s.url+"/my-proposals"), chromedp.WaitVisible(chromedp.CSS("#proposals")))
 	shootFull(t, step, "matching-mine")

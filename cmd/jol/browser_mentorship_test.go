@@ -42,7 +42,7 @@ func TestBrowserMentorship(t *testing.T) {
 			chromedp.SendKeys(chromedp.CSS("#email"), email),
 			chromedp.SendKeys(chromedp.CSS("#password"), pw),
 			chromedp.Click(chromedp.CSS("form.stack button[type=submit]")),
-			chromedp.WaitVisible(chromedp.CSS(`nav a[href="/mentorships"]`)),
+			chromedp.WaitReady(chromedp.CSS(`nav a[href="/mentorships"]`)),
 		)
 	}
 	run("a desktop's width", chromedp.EmulateViewport(1280, 900))
@@ -94,7 +94,7 @@ func TestBrowserMentorship(t *testing.T) {
 	run("the page at the top", chromedp.Navigate(page), chromedp.WaitVisible(chromedp.CSS("#safeguarding-rules")))
 	shootFull(t, step, "mentorship-minor")
 
-	run("log out", chromedp.Navigate(s.url+"/"), chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)),
+	run("log out", chromedp.Navigate(s.url+"/"), chromedp.Click(chromedp.CSS(".usermenu > summary")), chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)),
 		chromedp.WaitVisible(chromedp.CSS("#email")))
 	login(demo.Email("coordinator"), demo.Password)
 	if home := js(`document.querySelector("li a[href='/safeguarding'] .figure-sm").textContent`); home != "1" {

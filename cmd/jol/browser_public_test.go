@@ -106,7 +106,7 @@ func TestBrowserParentAppliesInKazakhAndSeesApproved(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#email"), op.Email),
 		chromedp.SendKeys(chromedp.CSS("#password"), "road operator pass"),
 		chromedp.Click(chromedp.CSS("form.stack button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS("form.logout")),
+		chromedp.WaitVisible(chromedp.CSS(".usermenu > summary")),
 		chromedp.Navigate(s.url+"/people?q="+iin),
 		chromedp.WaitVisible(chromedp.CSS("main")),
 	)
@@ -158,7 +158,7 @@ func TestBrowserParentAppliesInKazakhAndSeesApproved(t *testing.T) {
 	}
 	run("log out and ask the status page",
 		chromedp.Click(chromedp.CSS("details.menu summary")), // folded on a phone
-		chromedp.Click(chromedp.CSS("form.logout button")),
+		chromedp.Click(chromedp.CSS(".usermenu > summary")), chromedp.Click(chromedp.CSS("form.logout button")),
 		chromedp.WaitVisible(chromedp.CSS("#email")),
 		chromedp.Navigate(s.url+"/status"),
 		chromedp.WaitVisible(chromedp.CSS(`html[lang="kk"] #reference`)),

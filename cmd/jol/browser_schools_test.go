@@ -72,7 +72,7 @@ func uploadSchools(t *testing.T) (*testServer, tab, func(string) string) {
 		chromedp.SendKeys(chromedp.CSS("#email"), demo.Email("coordinator")),
 		chromedp.SendKeys(chromedp.CSS("#password"), demo.Password),
 		chromedp.Click(chromedp.CSS("form.stack button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS("form.logout")),
+		chromedp.WaitVisible(chromedp.CSS(".usermenu > summary")),
 		chromedp.SetValue(chromedp.CSS("#lang-select"), "en"),
 	)
 	// The page before the choice may be in English already: only the

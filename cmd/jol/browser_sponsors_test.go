@@ -35,7 +35,7 @@ func TestBrowserSponsorGiftReceiptAndPortal(t *testing.T) {
 			chromedp.SendKeys(chromedp.CSS("#email"), demo.Email(local)),
 			chromedp.SendKeys(chromedp.CSS("#password"), demo.Password),
 			chromedp.Click(chromedp.CSS("form.stack button[type=submit]")),
-			chromedp.WaitVisible(chromedp.CSS("form.logout")))
+			chromedp.WaitVisible(chromedp.CSS(".usermenu > summary")))
 	}
 	u := mustUser(t, s, "sponsor")
 	dala, err := s.app.Sponsors.Mine(context.Background(), access.Principal{UserID: u.userID, Role: access.Sponsor})

@@ -155,7 +155,7 @@ func TestBrowserLoginSwitchLanguagesLogout(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#email"), demo.Email("coordinator")),
 		chromedp.SendKeys(chromedp.CSS("#password"), demo.Password),
 		chromedp.Click(chromedp.CSS("form.stack button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS("form.logout")),
+		chromedp.WaitVisible(chromedp.CSS(".usermenu > summary")),
 	)
 	coordinator, err := s.app.Accounts.LookupEmail(context.Background(), demo.Email("coordinator"))
 	if err != nil {
@@ -170,7 +170,7 @@ func TestBrowserLoginSwitchLanguagesLogout(t *testing.T) {
 		run("switch to "+string(want.locale),
 			chromedp.SetValue(chromedp.CSS("#lang-select"), string(want.locale)),
 			chromedp.Click(chromedp.CSS("#lang-apply")),
-			chromedp.WaitVisible(chromedp.CSS(`html[lang="`+string(want.locale)+`"] form.logout`)),
+			chromedp.WaitVisible(chromedp.CSS(`html[lang="`+string(want.locale)+`"] .usermenu > summary`)),
 		)
 		if got := attr("html", "dir"); got != want.dir {
 			t.Errorf("%s page dir = %q, want %q", want.locale, got, want.dir)
@@ -180,6 +180,7 @@ func TestBrowserLoginSwitchLanguagesLogout(t *testing.T) {
 			t.Errorf("%s greeting = %q, want %q", want.locale, got, greeting)
 		}
 		logout := s.app.Catalog.Localizer(want.locale).T("nav.logout")
+		run("open the user's menu", chromedp.Click(chromedp.CSS(".usermenu > summary")))
 		if got := text("form.logout button"); got != logout {
 			t.Errorf("%s logout button = %q, want %q", want.locale, got, logout)
 		}

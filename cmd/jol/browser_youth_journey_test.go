@@ -158,11 +158,11 @@ func TestBrowserYouthJourney(t *testing.T) {
 			chromedp.SendKeys(chromedp.CSS("#email"), email),
 			chromedp.SendKeys(chromedp.CSS("#password"), pw),
 			chromedp.Click(chromedp.CSS("form.stack button[type=submit]")),
-			chromedp.WaitVisible(chromedp.CSS("form.logout")))
+			chromedp.WaitVisible(chromedp.CSS(".usermenu > summary")))
 	}
 	logout := func() {
 		t.Helper()
-		run("log out", chromedp.Navigate(s.url+"/"), chromedp.Click(chromedp.CSS("form.logout button")),
+		run("log out", chromedp.Navigate(s.url+"/"), chromedp.Click(chromedp.CSS(".usermenu > summary")), chromedp.Click(chromedp.CSS("form.logout button")),
 			chromedp.WaitVisible(chromedp.CSS("#email")))
 	}
 	login(demo.Email("coordinator"), demo.Password)

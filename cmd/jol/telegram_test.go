@@ -30,12 +30,21 @@ func botText(t *testing.T, l i18n.Locale, key string) string {
 	return c.Localizer(l).T(key)
 }
 
+// menuButtons are the main menu's buttons, flow and label key, in order:
+// the domains' flows, then the choice of language.
+var menuButtons = [][2]string{{"apply", "bot.parent.menu.apply"}, {"status", "bot.parent.menu.status"},
+	{"language", "bot.menu.language"}}
+
 // startSends are the exact requests that answer /start in a new chat:
-// the greeting, then the main menu with its one button (the choice of
-// language) at the conversation's first version.
+// the greeting, then the main menu with its buttons at the
+// conversation's first version.
 func startSends(t *testing.T, chat string, l i18n.Locale) []string {
 	t.Helper()
-	keyboard := `{"inline_keyboard":[[{"callback_data":"1:f:language","text":"` + botText(t, l, "bot.menu.language") + `"}]]}`
+	var rows []string
+	for _, b := range menuButtons {
+		rows = append(rows, `[{"callback_data":"1:f:`+b[0]+`","text":"`+botText(t, l, b[1])+`"}]`)
+	}
+	keyboard := `{"inline_keyboard":[` + strings.Join(rows, ",") + `]}`
 	return []string{
 		`sendMessage chat_id=` + chat + ` text="` + botText(t, l, "bot.welcome") + `"`,
 		`sendMessage chat_id=` + chat + ` reply_markup=` + keyboard + ` text="` + botText(t, l, "bot.menu") + `"`,

@@ -38,7 +38,8 @@ type queries struct {
 	UpdateCounts, OutboxCounts, ChatCounts, LastUpdate        string
 	RecentFailures, ChatMessages                              string
 	StoppedChats, LastSimulatedID, UpdateState                string
-	ChatUpdates, ChatOutboxTimes                              string
+	ChatUpdates, ChatOutboxTimes, SealMessage                 string
+	ForgetUpdates, ForgetMessages, ForgetChat                 string
 }
 
 // Options configure a Service; the zero value is usable.
@@ -60,6 +61,7 @@ type Service struct {
 	outgoing  chan struct{} // a message was queued
 	transport atomic.Value  // string
 	onStop    []StopHook    // set before the bot runs (OnStop)
+	onForget  []StopHook    // set before the bot runs (OnStartOver)
 }
 
 // StopHook is told, in the transaction that stops it, of a chat whose

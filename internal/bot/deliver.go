@@ -15,11 +15,16 @@ func (x *Sender) record(ctx context.Context, o outgoing, err error) error {
 	switch {
 	case err == nil:
 		x.s.metrics.message(ResultSent)
-		if _, err := db.W.ExecContext(ctx, q.MarkSent, o.id, stamp(db.Engine, now)); err != nil {
+		return db.Atomic(ctx, func(tx *store.Tx) error {
+			if _, err := tx.ExecContext(ctx, q.MarkSent, o.id, stamp(tx.Engine, now)); err != nil {
+				return err
+			}
+			if err := x.s.seal(ctx, tx, o.id, o.m); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, q.ResetFailures, o.m.ChatID)
 			return err
-		}
-		_, err := db.W.ExecContext(ctx, q.ResetFailures, o.m.ChatID)
-		return err
+		})
 	case errors.As(err, &ra):
 		until := now.Add(ra.Wait)
 		x.pace.hold(until)
@@ -39,6 +44,9 @@ func (x *Sender) record(ctx context.Context, o outgoing, err error) error {
 		x.s.metrics.message(ResultFailed)
 		return db.Atomic(ctx, func(tx *store.Tx) error {
 			if _, err := tx.ExecContext(ctx, q.FailMessage, o.id, err.Error()); err != nil {
+				return err
+			}
+			if err := x.s.seal(ctx, tx, o.id, o.m); err != nil {
 				return err
 			}
 			_, err := tx.ExecContext(ctx, q.CountFailure, o.m.ChatID)
@@ -71,11 +79,11 @@ func (x *Sender) stop(ctx context.Context, o outgoing, cause error) error {
 		if _, err := tx.ExecContext(ctx, q.FailMessage, o.id, cause.Error()); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, q.FailChatPending, o.m.ChatID, "chat stopped: the user blocked the bot")
-		if err != nil {
+		if err := x.s.seal(ctx, tx, o.id, o.m); err != nil {
 			return err
 		}
-		if failed, err = res.RowsAffected(); err != nil {
+		var err error
+		if failed, err = x.s.failPending(ctx, tx, q.FailChatPending, o.m.ChatID, "chat stopped: the user blocked the bot"); err != nil {
 			return err
 		}
 		return x.s.stopped(ctx, tx, o.m.ChatID)

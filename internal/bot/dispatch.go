@@ -227,7 +227,7 @@ func (d *Dispatcher) touch(ctx context.Context, tx *store.Tx, u Update, now time
 		if _, err := tx.ExecContext(ctx, d.s.q.TouchChat, u.ChatID, at, "stopped", at); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, d.s.q.FailChatPending, u.ChatID, "chat stopped: the user blocked the bot"); err != nil {
+		if _, err := d.s.failPending(ctx, tx, d.s.q.FailChatPending, u.ChatID, "chat stopped: the user blocked the bot"); err != nil {
 			return err
 		}
 		return d.s.stopped(ctx, tx, u.ChatID)

@@ -37,14 +37,17 @@ INSERT INTO bot_chats (chat_id, status, stopped_at) VALUES ($1, 'stopped', $2)
 ON CONFLICT (chat_id) DO UPDATE SET status = 'stopped', stopped_at = excluded.stopped_at;
 
 -- name: FailChatPending
--- A stopped chat's pending messages will never be delivered.
+-- A stopped chat's pending messages will never be delivered; their
+-- payloads come back to seal the secret ones.
 UPDATE bot_outbox SET state = 'failed', last_error = $2
-WHERE chat_id = $1 AND state = 'pending';
+WHERE chat_id = $1 AND state = 'pending'
+RETURNING id, payload;
 
 -- name: FailStoppedPending
 -- Messages queued for chats stopped before they were queued.
 UPDATE bot_outbox SET state = 'failed', last_error = 'chat stopped'
-WHERE state = 'pending' AND chat_id IN (SELECT chat_id FROM bot_chats WHERE status = 'stopped');
+WHERE state = 'pending' AND chat_id IN (SELECT chat_id FROM bot_chats WHERE status = 'stopped')
+RETURNING id, payload;
 
 -- name: InsertMessage
 INSERT INTO bot_outbox (chat_id, payload, state, not_before, created_at, sent_at)
@@ -136,3 +139,19 @@ SELECT id, payload, state, attempts, last_error, created_at FROM bot_outbox
 WHERE chat_id = $1
 ORDER BY id DESC
 LIMIT $2;
+
+-- name: SealMessage
+-- A sent or given-up message's payload with its secret text replaced
+-- (Message.Sealed).
+UPDATE bot_outbox SET payload = $2 WHERE id = $1;
+
+-- name: ForgetUpdates
+-- Start over: a simulated chat's processed updates go; one still pending
+-- stays, for the dispatcher is working on it.
+DELETE FROM bot_updates WHERE chat_id = $1 AND state <> 'pending';
+
+-- name: ForgetMessages
+DELETE FROM bot_outbox WHERE chat_id = $1;
+
+-- name: ForgetChat
+DELETE FROM bot_chats WHERE chat_id = $1;

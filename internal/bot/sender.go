@@ -135,7 +135,10 @@ func (x *Sender) wait(ctx context.Context) error {
 // with no send under way, last sent at least PerChat ago. soon is when
 // the first chat left out for PerChat may be sent to (0: none was).
 func (x *Sender) due(ctx context.Context) (due []outgoing, soon time.Duration, err error) {
-	if _, err := x.s.db.W.ExecContext(ctx, x.s.q.FailStoppedPending); err != nil {
+	if err := x.s.db.Atomic(ctx, func(tx *store.Tx) error {
+		_, err := x.s.failPending(ctx, tx, x.s.q.FailStoppedPending)
+		return err
+	}); err != nil {
 		return nil, 0, err
 	}
 	// Chats with a send under way before the read are left out even if

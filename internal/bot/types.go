@@ -59,6 +59,12 @@ type Message struct {
 	RemoveKeyboard bool       // hide a reply keyboard left by AskContact
 	EditMessageID  int64      // edit this message's text and buttons instead of sending
 	AnswerCallback string     // the callback's ID: stop the button's spinner (Text may be a short notice)
+	// Sealed, when set, is what the outbox keeps in place of Text once the
+	// message is sent or given up: Text holds a secret (a one-time code)
+	// only its addressee may read, and Sealed says what it was without it.
+	// A simulated chat's message keeps its Text: the simulator is the
+	// addressee's phone, and shows it.
+	Sealed string `json:",omitempty"`
 }
 
 // Button is one button of an inline keyboard: Data comes back in a

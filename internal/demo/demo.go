@@ -258,5 +258,10 @@ func Seed(ctx context.Context, s *services.Services, o Options) ([]Login, error)
 			return nil, err
 		}
 	}
+	// The bot's posters and a few chats in the simulator, after the
+	// distribution day their links may point at.
+	if err := seedBot(ctx, s, now()); err != nil {
+		return nil, err
+	}
 	return out, nil
 }

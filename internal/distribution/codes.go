@@ -35,8 +35,18 @@ import (
 // CodeSent says where a code went and until when it holds; never the code.
 type CodeSent struct {
 	ID        int64     `json:"id"`
-	SentTo    string    `json:"sent_to"` // the end of the phone, "…1408"
+	SentTo    string    `json:"sent_to"` // the end of the phone, "…1408", or ByTelegram
 	ExpiresAt time.Time `json:"expires_at"`
+}
+
+// ByTelegram is where a code went (SentTo) when it went to the Telegram
+// chat that follows the request rather than to the phone.
+const ByTelegram = "telegram"
+
+// ChatRouter is a Sender that may send a request's messages to the
+// Telegram chat that follows it (requests.Outbox with FollowChat).
+type ChatRouter interface {
+	GoesToChat(ctx context.Context, q store.Querier, request int64) (bool, error)
 }
 
 // CodeMessage is the message key of a code's text message; its arguments
@@ -84,6 +94,15 @@ func (s *Service) SendCode(ctx context.Context, p access.Principal, event, id in
 			return err
 		}
 		sent = CodeSent{SentTo: "…" + digits[len(digits)-4:], ExpiresAt: now.Add(CodeValidity)}
+		if cr, ok := snd.(ChatRouter); ok {
+			chat, err := cr.GoesToChat(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			if chat {
+				sent.SentTo = ByTelegram
+			}
+		}
 		if err := tx.QueryRowContext(ctx, s.q.InsertCode, event, id, salt, s.codeHash(salt, code), sent.SentTo,
 			store.NullID(p.UserID), now, sent.ExpiresAt).Scan(&sent.ID); err != nil {
 			return err
@@ -203,10 +222,13 @@ func (s *Service) latestCode(ctx context.Context, q store.Querier, id int64) (co
 // CodeState is the code pending for a request's handover at an event:
 // where it went, until when it holds and how many attempts are left.
 type CodeState struct {
-	SentTo    string    `json:"sent_to"`
+	SentTo    string    `json:"sent_to"` // the end of the phone, or ByTelegram
 	ExpiresAt time.Time `json:"expires_at"`
 	Left      int       `json:"attempts_left"`
 }
+
+// ByTelegram reports whether the code went to the family's Telegram chat.
+func (c CodeState) ByTelegram() bool { return c.SentTo == ByTelegram }
 
 // pendingCode is request id's code usable at event now, nil when there
 // is none.

@@ -59,6 +59,22 @@ func TestACodeGoesToTheRequestsChat(t *testing.T) {
 		if len(sends) != 1 || m == nil {
 			t.Fatalf("the Bot API received %q", sends)
 		}
+		// Once sent, the bot's outbox keeps the message with the code
+		// masked, and no row of it holds the code.
+		waitSent(t, b, chat)
+		var payload string
+		if err := w.DB.R.QueryRowContext(f.ctx, "SELECT payload FROM bot_outbox WHERE chat_id = $1", chat).
+			Scan(&payload); err != nil {
+			t.Fatal(err)
+		}
+		var holding int
+		if err := w.DB.R.QueryRowContext(f.ctx, "SELECT count(*) FROM bot_outbox WHERE payload LIKE $1", "%"+m[1]+"%").
+			Scan(&holding); err != nil {
+			t.Fatal(err)
+		}
+		if holding != 0 || !strings.Contains(payload, "••••••") || !strings.Contains(payload, "کد دریافت اقلام") {
+			t.Errorf("%d rows hold the code; the sent message keeps %s", holding, payload)
+		}
 		h, err := f.d.HandOver(f.ctx, f.wh, f.byCode(id, m[1]))
 		must(t, err)
 		if !h.Delivered {
@@ -78,4 +94,18 @@ func TestACodeGoesToTheRequestsChat(t *testing.T) {
 			t.Errorf("the code of a request of no chat: %+v", last)
 		}
 	})
+}
+
+// waitSent waits until the bot has recorded its message to chat sent.
+func waitSent(t *testing.T, b *bot.Service, chat int64) {
+	t.Helper()
+	for range 500 {
+		ms, err := b.Messages(t.Context(), chat, 0)
+		must(t, err)
+		if len(ms) == 1 && ms[0].State == "sent" {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatal("the message to the chat was never recorded sent")
 }

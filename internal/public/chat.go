@@ -49,3 +49,22 @@ func (s *Service) ApplyByTelegram(ctx context.Context, slug string, chat Chat, a
 	o := origin{channel: requests.Telegram, limit: ChatKey("apply", chat.ID), chat: chat.ID}
 	return s.apply(ctx, slug, o, a, false)
 }
+
+// Check checks a as an application to campaign slug, by the form's rules,
+// without writing anything or counting an attempt: the bot asks it after
+// each answer, so that a mistake is told at its question, and keeps only
+// the refusals of the fields asked so far. The campaign is returned as
+// Campaign returns it; a campaign that does not take applications today
+// is ErrClosed.
+func (s *Service) Check(ctx context.Context, slug string, a Application) (Campaign, error) {
+	c, err := s.Campaign(ctx, slug)
+	if err != nil {
+		return Campaign{}, err
+	}
+	today := s.Now().UTC()
+	if !c.Open(today) {
+		return c, ErrClosed
+	}
+	_, err = a.check(c, today)
+	return c, err
+}

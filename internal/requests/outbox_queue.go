@@ -96,15 +96,35 @@ func (o *Outbox) route(ctx context.Context, m Message) (OutboxChannel, string, e
 	if !o.FollowChat || m.RequestID == 0 {
 		return o.ch, m.Address, nil
 	}
-	var chat int64
-	err := o.s.db.W.QueryRowContext(ctx, o.s.q.ChatOfRequest, m.RequestID).Scan(&chat)
+	chat, ok, err := o.s.chatOf(ctx, o.s.db.W, m.RequestID)
 	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return o.ch, m.Address, nil
 	case err != nil:
 		return "", "", err
+	case !ok:
+		return o.ch, m.Address, nil
 	}
 	return TelegramCh, ChatAddress(chat), nil
+}
+
+// GoesToChat reports whether a message about request id sent now would
+// go to a Telegram chat (FollowChat, and a chat follows the request),
+// read in q: a screen says where a code went.
+func (o *Outbox) GoesToChat(ctx context.Context, q store.Querier, id int64) (bool, error) {
+	if !o.FollowChat || id == 0 {
+		return false, nil
+	}
+	_, ok, err := o.s.chatOf(ctx, q, id)
+	return ok, err
+}
+
+// chatOf is the chat that follows request id, read in q; false when none.
+func (s *Service) chatOf(ctx context.Context, q store.Querier, id int64) (int64, bool, error) {
+	var chat int64
+	err := q.QueryRowContext(ctx, s.q.ChatOfRequest, id).Scan(&chat)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	return chat, err == nil, err
 }
 
 // Last returns the latest message of the outbox's channel with key about

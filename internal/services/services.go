@@ -426,6 +426,11 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		Catalog: s.Catalog}, o.Now); err != nil {
 		return nil, err
 	}
+	// The chat simulator's chat that starts over chose no language and
+	// stands in no flow.
+	s.Bot.OnStartOver(func(ctx context.Context, tx *store.Tx, chat int64) error {
+		return s.Conversations.Restart(ctx, tx, chat)
+	})
 	// Link codes, like handover codes, outlive a restart.
 	if err := s.Conversations.UseStoredKey(ctx); err != nil {
 		return nil, err

@@ -215,6 +215,7 @@ func (s *Server) routes() []route {
 		{"GET", "/admin/bot", access.OperateBot, s.rooms.bot.Ops, 0},
 		{"GET", "/admin/bot/chat", access.OperateBot, s.rooms.bot.Simulator, 0},
 		{"POST", "/admin/bot/chat", access.OperateBot, s.rooms.bot.SimulatorPost, 0},
+		{"POST", "/admin/bot/chat/restart", access.OperateBot, s.rooms.bot.SimulatorRestart, 0},
 
 		{"GET", "/tokens", access.ManageOwnToken, adm.Tokens, 0},
 		{"POST", "/tokens", access.ManageOwnToken, adm.TokenCreate, 0},

@@ -12,17 +12,24 @@ import (
 // link the chat to a staff account (t.me/<bot>?start=link-<code>).
 const linkPrefix = "link-"
 
+// builtinCommands are the engine's own commands, which no flow claims.
+var builtinCommands = map[string]bool{"start": true, "language": true, "help": true, "cancel": true, "link": true}
+
 // command runs a command: /start [key], /language, /help, /cancel,
-// /link code. Any other gets the list of commands, then the question
-// the chat stands at.
+// /link code, or one a flow claims (Flow.Command), which begins that
+// flow. Any other gets the list of commands, then the question the chat
+// stands at.
 func (e *Engine) command(c *Chat, name, args string) error {
+	if f := e.byCmd[name]; f != nil {
+		return e.enter(c, f.Name)
+	}
 	switch name {
 	case "start":
 		return e.start(c, args)
 	case "language":
 		return e.enter(c, languageFlow)
 	case "help":
-		c.Say(c.T("bot.help"))
+		c.Say(e.help(c))
 		return e.ask(c, false)
 	case "cancel":
 		if c.conv.flow == menuFlow {
@@ -75,4 +82,19 @@ func (e *Engine) start(c *Chat, payload string) error {
 	}
 	c.Say(c.T("bot.link_for."+string(l.Kind), "Name", l.Target))
 	return e.enter(c, menuFlow)
+}
+
+// help lists the commands: the engine's, then each claimed by a flow,
+// with the label of the flow's menu button.
+func (e *Engine) help(c *Chat) string {
+	var b strings.Builder
+	b.WriteString(c.T("bot.help"))
+	for _, f := range e.cmds {
+		label := f.Name
+		if f.Menu != "" {
+			label = c.T(f.Menu)
+		}
+		b.WriteString("\n" + c.T("bot.help_command", "Command", f.Command, "Label", label))
+	}
+	return b.String()
 }

@@ -38,7 +38,7 @@ var queryFS embed.FS
 type queries struct {
 	Load, Save, UnlinkOthers, UnlinkUser, LinkedUser, LinkedChat string
 	DropExpired, PutCode, TryCode, DropCode, PendingCode         string
-	ChatLocale                                                   string
+	ChatLocale, Restart                                          string
 }
 
 // Deps are what the conversations read: the deep links, the settings

@@ -20,6 +20,8 @@ type Engine struct {
 	flows  map[string]*Flow
 	menu   []*Flow // the flows with a main-menu button, in the order given
 	byKind map[deeplink.Kind]*Flow
+	byCmd  map[string]*Flow // the flows that claim a command, by its name
+	cmds   []*Flow          // the same, in the order given, for /help
 }
 
 // The built-in flows.
@@ -31,7 +33,7 @@ const (
 // Engine builds the engine over the flows that plug into it. A flow name
 // given twice, or two flows for one kind of deep link, is refused.
 func (s *Service) Engine(flows ...*Flow) (*Engine, error) {
-	e := &Engine{s: s, flows: map[string]*Flow{}, byKind: map[deeplink.Kind]*Flow{}}
+	e := &Engine{s: s, flows: map[string]*Flow{}, byKind: map[deeplink.Kind]*Flow{}, byCmd: map[string]*Flow{}}
 	all := append([]*Flow{e.menuFlow(), e.languageFlow()}, flows...)
 	for _, f := range all {
 		if err := f.check(); err != nil {
@@ -49,6 +51,13 @@ func (s *Service) Engine(flows ...*Flow) (*Engine, error) {
 				return nil, fmt.Errorf("conv: two flows for deep links of kind %s", k)
 			}
 			e.byKind[k] = f
+		}
+		if f.Command != "" {
+			if e.byCmd[f.Command] != nil {
+				return nil, fmt.Errorf("conv: two flows for /%s", f.Command)
+			}
+			e.byCmd[f.Command] = f
+			e.cmds = append(e.cmds, f)
 		}
 	}
 	return e, nil
@@ -116,8 +125,7 @@ func (e *Engine) route(c *Chat, u bot.Update) error {
 	case bot.KindContact:
 		return e.contact(c, u)
 	default: // a photo, a sticker, a file
-		c.Say(c.T("bot.use_buttons"))
-		return e.ask(c, false)
+		return e.other(c)
 	}
 }
 
@@ -130,6 +138,11 @@ func (e *Engine) step(c *Chat) Step { return e.flows[c.conv.flow].Steps[c.conv.s
 func (e *Engine) ask(c *Chat, fresh bool) error {
 	if fresh {
 		c.conv.version++
+		if enter := e.step(c).Enter; enter != nil {
+			if err := enter(c); err != nil {
+				return fmt.Errorf("conv: %s/%s: %w", c.conv.flow, c.conv.step, err)
+			}
+		}
 	}
 	p, err := e.step(c).Ask(c)
 	if err != nil {

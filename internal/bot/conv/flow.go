@@ -29,7 +29,10 @@ type Flow struct {
 	// chat: a staff member's flow offers itself only to a chat linked to
 	// an account that may use it. Nil offers it to every chat.
 	Offer func(c *Chat) (bool, error)
-	Steps map[string]Step
+	// Command is a command that begins this flow ("status" for /status);
+	// "" for none. The engine's own commands cannot be claimed.
+	Command string
+	Steps   map[string]Step
 }
 
 // Step is one question of a flow.
@@ -42,6 +45,13 @@ type Step struct {
 	// the prompt is Free) or the user's own phone number (only when it
 	// asks for Contact), and says where the conversation goes.
 	Answer func(c *Chat, in Input) (Next, error)
+	// Enter, when set, runs each time the conversation arrives at the
+	// step (a Goto, a Switch, a command, a deep link), before its question
+	// is asked, and not when the question is asked again after bad input.
+	// Unlike Ask it may write and Say: a step that shows what it reads
+	// once (a page of a list) reads it here and keeps what Ask needs in
+	// Chat.Data.
+	Enter func(c *Chat) error
 }
 
 // Prompt is a step's question.
@@ -158,6 +168,9 @@ func (f *Flow) check() error {
 		if st.Ask == nil || st.Answer == nil {
 			return fmt.Errorf("conv: flow %s: step %s needs Ask and Answer", f.Name, name)
 		}
+	}
+	if builtinCommands[f.Command] {
+		return fmt.Errorf("conv: flow %s: /%s is the engine's own command", f.Name, f.Command)
 	}
 	return nil
 }

@@ -103,3 +103,22 @@ func clip(text string) string {
 	r := []rune(text)
 	return string(r[:MaxText-1]) + "…"
 }
+
+// other answers a photo, a sticker or a file, which no step takes: the
+// step's own way of answering is named, then its question is asked
+// again.
+func (e *Engine) other(c *Chat) error {
+	p, err := e.step(c).Ask(c)
+	if err != nil {
+		return err
+	}
+	switch {
+	case p.Contact != "":
+		c.Say(c.T("bot.use_contact_button"))
+	case p.Free:
+		c.Say(c.T("bot.type_answer"))
+	default:
+		c.Say(c.T("bot.use_buttons"))
+	}
+	return e.ask(c, false)
+}

@@ -19,3 +19,12 @@ func (s *Service) ChatLocale(ctx context.Context, q store.Querier, chat int64) (
 	}
 	return l, err
 }
+
+// Restart makes chat start over, in q: it forgets the language it chose
+// and the flow it stands in, as a chat the bot never heard from; a link
+// to a staff account stays. The chat simulator's "start over" calls it
+// (bot.Service.OnStartOver).
+func (s *Service) Restart(ctx context.Context, q store.Querier, chat int64) error {
+	_, err := q.ExecContext(ctx, s.q.Restart, chat, s.now().UTC())
+	return err
+}

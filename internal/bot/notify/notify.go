@@ -46,7 +46,8 @@ var errNoTx = errors.New("notify: a Telegram message is handed over in a transac
 func (*Sender) Send(context.Context, requests.Message) error { return errNoTx }
 
 // SendIn renders m in its chat's language and queues it for the chat in
-// tx. A message with no chat or no text is refused for good; the error
+// tx; a message with a secret (requests.SecretArgs) is sealed once sent
+// (bot.Message.Sealed). A message with no chat or no text is refused for good; the error
 // never holds the text, which may hold a code.
 func (s *Sender) SendIn(ctx context.Context, tx *store.Tx, m requests.Message) error {
 	chat, err := strconv.ParseInt(m.Address, 10, 64)
@@ -57,11 +58,18 @@ func (s *Sender) SendIn(ctx context.Context, tx *store.Tx, m requests.Message) e
 	if err != nil {
 		return fmt.Errorf("notify: %w", err)
 	}
-	txt := s.Catalog.Localizer(loc).T(m.Key, m.Args)
+	l := s.Catalog.Localizer(loc)
+	txt := l.T(m.Key, m.Args)
 	if txt == m.Key {
 		return requests.Undeliverable(fmt.Errorf("notify: no text for message %q", m.Key))
 	}
-	return s.Bot.Queue(ctx, tx, bot.Message{ChatID: chat, Text: txt})
+	msg := bot.Message{ChatID: chat, Text: txt}
+	// A message with a code keeps, once sent, the same words with the
+	// code masked: the chat's history says what was sent, not the code.
+	if masked := l.T(m.Key, m.Masked().Args); masked != txt {
+		msg.Sealed = masked
+	}
+	return s.Bot.Queue(ctx, tx, msg)
 }
 
 // locale is the chat's language, else the request's, else the

@@ -93,6 +93,26 @@ func (s *Server) SimulatorPost(w http.ResponseWriter, r *http.Request, rq *reque
 	return kit.SeeOther(w, r, "/admin/bot/chat#end")
 }
 
+// SimulatorRestart forgets the admin's simulated chat (bot.StartOver:
+// its messages, the language it chose, the flow it stood in) and starts
+// a fresh one with /start. Only the admin's own simulated chat is
+// touched: the chat is named by the signed-in user, never by the form.
+func (s *Server) SimulatorRestart(w http.ResponseWriter, r *http.Request, rq *request) error {
+	if err := s.svc.Bot.StartOver(r.Context(), rq.P.UserID); err != nil {
+		return err
+	}
+	u := bot.Update{Language: string(rq.L.Locale()), Kind: bot.KindCommand, Text: "/start", Command: "start"}
+	stored, err := s.svc.Bot.Simulate(r.Context(), rq.P.UserID, u)
+	if err != nil {
+		return err
+	}
+	if _, err := s.svc.Bot.Processed(r.Context(), stored.ID, simWait); err != nil {
+		return err
+	}
+	s.Flash(r, "botsim.restarted")
+	return kit.SeeOther(w, r, "/admin/bot/chat#end")
+}
+
 // commands are the bot's commands the simulator offers as buttons.
 var commands = strings.Fields("/start /language /help /cancel")
 

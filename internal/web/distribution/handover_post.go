@@ -69,7 +69,8 @@ func (s *Server) HandoverPost(w http.ResponseWriter, r *http.Request, rq *reques
 }
 
 // SendCode sends a one-time code for the family of the posted request to
-// the applicant's phone and shows the screen again.
+// the applicant's phone, or the Telegram chat that follows the request,
+// and shows the screen again.
 func (s *Server) SendCode(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := kit.PathID(r)
 	if err != nil {
@@ -77,9 +78,13 @@ func (s *Server) SendCode(w http.ResponseWriter, r *http.Request, rq *request) e
 	}
 	f := kit.NewForm(r, handoverFields...)
 	request, _ := strconv.ParseInt(f.Values["request_id"], 10, 64)
-	_, err = s.svc.Distribution.SendCode(r.Context(), rq.P, id, request)
+	sent, err := s.svc.Distribution.SendCode(r.Context(), rq.P, id, request)
 	if err == nil {
-		s.Flash(r, "distribution.code_sent")
+		if sent.SentTo == distribution.ByTelegram {
+			s.Flash(r, "distribution.code_sent_chat")
+		} else {
+			s.Flash(r, "distribution.code_sent")
+		}
 		return kit.SeeOther(w, r, handoverURL(id, request)+"&proof=code#code")
 	}
 	if !f.Absorb(rq.L, err) {

@@ -20,7 +20,8 @@ type Page struct {
 	AppName  string
 	Calendar string
 	User     *accounts.User
-	Nav      []NavItem
+	Nav      []NavItem // the main menu
+	UserNav  []NavItem // the user's own pages, in the menu under their name
 	Flash    string
 	Path     string // the current URL, where the language switcher returns
 	Locales  []i18n.Locale
@@ -79,11 +80,21 @@ func (p Page) local(v any) (time.Time, bool) {
 	return t.In(p.loc), true
 }
 
-// NavItem is one entry of the menu.
+// NavItem is one entry of the menu: a page (Href), or a section that
+// opens a list of pages (Items, no Href). Current marks the page shown,
+// and the section that holds it.
 type NavItem struct {
 	Href    string
 	Key     string
 	Current bool
+	Items   []NavItem
+}
+
+// Menu is what the header offers a signed-in user: the main menu, and
+// their own pages under their name (beside logging out).
+type Menu struct {
+	Main []NavItem
+	Mine []NavItem
 }
 
 // Page fills the layout's part of a view for this request.
@@ -94,7 +105,8 @@ func (k *Kit) Page(r *http.Request, rq *Request, titleKey string) Page {
 		p.AppName = rq.L.T("app.name")
 	}
 	if rq.User != nil {
-		p.Nav = k.Nav(r.Context(), rq.P, r.URL.Path)
+		m := k.Nav(r.Context(), rq.P, r.URL.Path)
+		p.Nav, p.UserNav = m.Main, m.Mine
 		p.Flash = k.sessions.PopString(r.Context(), "flash")
 		if p.Flash != "" {
 			p.Flash = rq.L.T(p.Flash)

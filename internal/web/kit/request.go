@@ -51,8 +51,8 @@ type Request struct {
 type Kit struct {
 	Logger *slog.Logger
 	Now    func() time.Time
-	// Nav lists the menu the principal sees, marking the entry of path.
-	Nav func(ctx context.Context, p access.Principal, path string) []NavItem
+	// Nav is the menu the principal sees, marking the entry of path.
+	Nav func(ctx context.Context, p access.Principal, path string) Menu
 	// ClientIP is the address a request came from, through the trusted
 	// proxies only: the public pages limit attempts by it.
 	ClientIP func(r *http.Request) string
@@ -68,7 +68,7 @@ type Kit struct {
 // New builds the kit on the session manager. It parses the error page,
 // and fails if the shared templates are broken.
 func New(logger *slog.Logger, now func() time.Time, sessions *scs.SessionManager,
-	nav func(context.Context, access.Principal, string) []NavItem, safeNext func(string) string) (*Kit, error) {
+	nav func(context.Context, access.Principal, string) Menu, safeNext func(string) string) (*Kit, error) {
 	k := &Kit{Logger: logger, Now: now, Nav: nav, SafeNext: safeNext, sessions: sessions,
 		limits: public.NewLimiter(now, public.MaxKeys)}
 	var err error

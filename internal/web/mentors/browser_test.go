@@ -101,7 +101,7 @@ func TestBrowserApplyAndFollowTheSchool(t *testing.T) {
 
 	do("logging in", chromedp.Evaluate[chromedp.Void](`document.cookie = "jol_lang=en; path=/"`), chromedp.Navigate(base+"/login"),
 		chromedp.SendKeys(chromedp.CSS(`#email`), f.Coord.Email), chromedp.SendKeys(chromedp.CSS(`#password`), webtest.Password),
-		chromedp.Submit(chromedp.CSS(`#password`)), chromedp.WaitVisible(chromedp.CSS(`nav a[href="/mentors"]`)))
+		chromedp.Submit(chromedp.CSS(`#password`)), chromedp.WaitReady(chromedp.CSS(`nav a[href="/mentors"]`)))
 	ctxb := context.Background()
 	admin := access.System
 	for i, name := range []string{"Bolat Serikuly", "Dana Akhmetova", "Erlan Zhaksybek"} {

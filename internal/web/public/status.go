@@ -1,13 +1,10 @@
 package public
 
 import (
-	"context"
 	"errors"
 	"net/http"
 	"time"
 
-	"github.com/jolproject/jol/internal/access"
-	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/public"
 	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/web/kit"
@@ -52,19 +49,11 @@ func (s *Server) StatusLookUp(w http.ResponseWriter, r *http.Request, rq *reques
 	switch {
 	case err == nil:
 		v.Found, v.Status = true, st
-		if v.Explain, err = s.shortExplanation(r.Context(), rq, st.RequestID); err != nil {
-			return err
-		}
-		lines, err := s.svc.ExplainAllocation(r.Context(), rq.L, access.System, st.RequestID)
+		ex, err := s.svc.ExplainStatus(r.Context(), rq.L, func(t time.Time) string { return v.Date(t) }, st)
 		if err != nil {
 			return err
 		}
-		for _, l := range lines {
-			v.Allocation = append(v.Allocation, l.Explanation)
-		}
-		if v.Handover, err = s.handover(r.Context(), rq, v.Page, st); err != nil {
-			return err
-		}
+		v.Explain, v.Allocation, v.Handover = ex.Eligibility, ex.Allocation, ex.Handover
 		if st.Status != requests.Rejected {
 			v.Status.Reason = "" // a reason belongs to a rejection only
 		}
@@ -84,32 +73,4 @@ func (s *Server) StatusLookUp(w http.ResponseWriter, r *http.Request, rq *reques
 	}
 	s.render(w, http.StatusUnprocessableEntity, "status", &v)
 	return nil
-}
-
-// shortExplanation is the request's eligibility result in one sentence
-// for the family, in the page's language, or "" before it is evaluated.
-// The page reads it as the installation: the family has shown the
-// reference and the phone.
-func (s *Server) shortExplanation(ctx context.Context, rq *request, id int64) (string, error) {
-	st, err := s.svc.Eligibility.Current(ctx, access.System, id)
-	if errs.CodeOf(err) == errs.NotFound {
-		return "", nil
-	} else if err != nil {
-		return "", err
-	}
-	ex, err := s.svc.Explain(ctx, rq.L, st)
-	return ex.Short, err
-}
-
-// handover says when the request's items were handed over, or how many
-// of them are so far; "" before any is.
-func (s *Server) handover(ctx context.Context, rq *request, pg Page, st public.Status) (string, error) {
-	pr, err := s.svc.Distribution.Progress(ctx, st.RequestID)
-	switch {
-	case err != nil || pr.Handed == 0:
-		return "", err
-	case st.Status == requests.Delivered && pr.Handed == pr.Lines:
-		return rq.L.T("public.handed_over_on", "Date", pg.Date(pr.LastAt)), nil
-	}
-	return rq.L.T("distribution.progress", "Handed", pr.Handed, "Count", pr.Lines), nil
 }

@@ -61,7 +61,7 @@ func TestPagesInTheBrowser(t *testing.T) {
 	err := chromedp.Do(bctx, chromedp.Navigate(f.Srv.URL+"/login"), chromedp.WaitVisible(chromedp.CSS("#email")),
 		chromedp.SendKeys(chromedp.CSS("#email"), "coord@example.org"),
 		chromedp.SendKeys(chromedp.CSS("#password"), webtest.Password),
-		chromedp.Click(chromedp.CSS("form.stack button[type=submit]")), chromedp.WaitVisible(chromedp.CSS("form.logout")),
+		chromedp.Click(chromedp.CSS("form.stack button[type=submit]")), chromedp.WaitVisible(chromedp.CSS(".usermenu > summary")),
 		chromedp.Navigate(f.Srv.URL+"/activities/"+webtest.Itoa(act.ID)), chromedp.WaitVisible(chromedp.CSS("#participants")))
 	if err != nil {
 		t.Fatal(err)
