@@ -72,17 +72,7 @@ func (in Input) check(today time.Time) []errs.FieldError {
 	fs = valid.Name(fs, "last_name", in.LastName, MaxName)
 	fs = valid.Name(fs, "first_name", in.FirstName, MaxName)
 	fs = valid.Line(fs, "patronymic", in.Patronymic, MaxName)
-	switch {
-	case in.Birth.IsZero():
-		fs = append(fs, errs.Field("birth_date", "error.required", "Field", "birth_date"))
-	case in.Birth.After(today):
-		fs = append(fs, errs.Field("birth_date", "error.youth_birth_future"))
-	default:
-		if _, ok := GroupOf(Age(in.Birth, today)); !ok {
-			fs = append(fs, errs.Field("birth_date", "error.youth_age_range",
-				"Age", Age(in.Birth, today), "Min", MinAge, "Max", MaxAge))
-		}
-	}
+	fs = checkBirth(fs, in.Birth, today)
 	fs = valid.Required(fs, "region", in.RegionCode)
 	fs = choice(fs, "settlement", in.Settlement, Settlements())
 	fs = choice(fs, "status", in.Status, Statuses())
@@ -93,6 +83,35 @@ func (in Input) check(today time.Time) []errs.FieldError {
 		fs = append(fs, valid.Choice("language", i18n.All()...))
 	}
 	return append(fs, in.Contact.check()...)
+}
+
+// checkBirth adds the problem of a date of birth on day today: none
+// given, a day to come, or an age outside MinAge to MaxAge, refused with
+// the range and the age.
+func checkBirth(fs []errs.FieldError, birth, today time.Time) []errs.FieldError {
+	switch {
+	case birth.IsZero():
+		return append(fs, errs.Field("birth_date", "error.required", "Field", "birth_date"))
+	case birth.After(today):
+		return append(fs, errs.Field("birth_date", "error.youth_birth_future"))
+	}
+	if _, ok := GroupOf(Age(birth, today)); !ok {
+		fs = append(fs, errs.Field("birth_date", "error.youth_age_range",
+			"Age", Age(birth, today), "Min", MinAge, "Max", MaxAge))
+	}
+	return fs
+}
+
+// CheckBirth checks a date of birth as Register will on the service's
+// day, for a surface that asks one question at a time (the bot): the age
+// group it falls in, or the validation error Register would give.
+func (s *Service) CheckBirth(birth time.Time) (AgeGroup, error) {
+	today := s.today()
+	if err := errs.Validation(checkBirth(nil, store.Day(birth), today)...); err != nil {
+		return "", err
+	}
+	g, _ := GroupOf(Age(store.Day(birth), today))
+	return g, nil
 }
 
 // choice adds the field error of a value missing or not among choices.
