@@ -107,7 +107,7 @@ func (l *Log) Viewed(ctx context.Context, p access.Principal, kind, id, orgPath,
 // place, so a reader scoped to a region sees the entry when the record
 // lies within it.
 func (l *Log) ViewedIn(ctx context.Context, p access.Principal, kind, id string, t access.Target, via string) error {
-	_, err := l.db.W.ExecContext(ctx, l.q.InsertAccess, l.now().UTC(), p.UserID, p.Name, kind, id, t.OrgPath, via, t.RegionPath)
+	_, err := l.db.Writer(ctx).ExecContext(ctx, l.q.InsertAccess, l.now().UTC(), p.UserID, p.Name, kind, id, t.OrgPath, via, t.RegionPath)
 	if err != nil {
 		return fmt.Errorf("access log %s %s: %w", kind, id, err)
 	}

@@ -17,6 +17,13 @@ import (
 // returns (queued in the outbox) and the update's "done". When the
 // Handler fails, the update is tried again (Attempts in all), then marked
 // failed with the error, and the chat moves on to its next update.
+//
+// The transaction is carried in the Handler's context (store.Within), so
+// the domain operations it calls write in it: an application submitted
+// from a conversation commits with the conversation's step, or neither
+// does. An update that takes longer than Timeout is failed, not waited
+// for: a write that waited for a second transaction (SQLite has one
+// writer) would otherwise hold the chat forever.
 type Dispatcher struct {
 	s        *Service
 	h        Handler
@@ -25,12 +32,13 @@ type Dispatcher struct {
 	Attempts int           // tries of a failing update (3)
 	Backoff  time.Duration // pause between tries (50ms, doubling)
 	Idle     time.Duration // how often to look for work with no signal (1s)
+	Timeout  time.Duration // the longest one update may take (30s)
 }
 
 // Dispatcher returns a dispatcher of this service's inbox to h.
 func (s *Service) Dispatcher(h Handler) *Dispatcher {
 	return &Dispatcher{s: s, h: h, Workers: 4, Batch: 500, Attempts: 3,
-		Backoff: 50 * time.Millisecond, Idle: time.Second}
+		Backoff: 50 * time.Millisecond, Idle: time.Second, Timeout: 30 * time.Second}
 }
 
 // Run processes updates as they are stored until ctx ends.
@@ -165,6 +173,11 @@ var errGone = errors.New("update no longer pending")
 // handle runs the Handler in the update's transaction. herr is the
 // Handler's failure (the transaction rolled back); err a database one.
 func (d *Dispatcher) handle(ctx context.Context, u Update) (herr, err error) {
+	if d.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, d.Timeout)
+		defer cancel()
+	}
 	err = d.s.db.Atomic(ctx, func(tx *store.Tx) error {
 		now := d.s.now()
 		res, err := tx.ExecContext(ctx, d.s.q.FinishUpdate, u.ID, "done", "", stamp(tx.Engine, now))
@@ -177,7 +190,8 @@ func (d *Dispatcher) handle(ctx context.Context, u Update) (herr, err error) {
 		if err := d.touch(ctx, tx, u, now); err != nil {
 			return err
 		}
-		ms, hErr := d.call(ctx, tx, u)
+		// The Handler's domain operations write in this transaction.
+		ms, hErr := d.call(store.Within(ctx, tx), tx, u)
 		if hErr != nil {
 			herr = hErr
 			return hErr

@@ -80,7 +80,7 @@ func (s *Service) show(ctx context.Context, st Status) (Status, error) {
 		}
 	}
 	if pending {
-		if _, err := s.DB.W.ExecContext(ctx, s.q.MarkShown, st.RequestID, s.Now().UTC()); err != nil {
+		if _, err := s.DB.Writer(ctx).ExecContext(ctx, s.q.MarkShown, st.RequestID, s.Now().UTC()); err != nil {
 			return Status{}, err
 		}
 	}

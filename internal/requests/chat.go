@@ -38,7 +38,7 @@ func (s *Service) AttachChat(ctx context.Context, id, chat int64, phone string) 
 	if chat == 0 || len(digits) < 10 {
 		return false, nil
 	}
-	res, err := s.db.W.ExecContext(ctx, s.q.AttachChat, id, chat, s.now().UTC(), digits)
+	res, err := s.db.Writer(ctx).ExecContext(ctx, s.q.AttachChat, id, chat, s.now().UTC(), digits)
 	if err != nil {
 		return false, fmt.Errorf("requests: attach a chat: %w", err)
 	}

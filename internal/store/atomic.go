@@ -24,6 +24,8 @@ import (
 type Tx struct {
 	*sql.Tx
 	Engine     Engine
+	db         *DB
+	depth      int // savepoints open (within.go)
 	committed  []func(context.Context)
 	rolledBack []func(context.Context, error) error
 }
@@ -32,9 +34,14 @@ type Tx struct {
 // rolled back otherwise, as Tx does. After a commit it runs the
 // AfterCommit functions fn's operations left; after a rollback, the
 // OnRollback ones, each given the error so far, and returns what the last
-// returns.
+// returns. Given a context that carries a transaction of db (Within), fn
+// runs in that one, inside a savepoint; its AfterCommit functions wait
+// for that transaction's commit.
 func (db *DB) Atomic(ctx context.Context, fn func(tx *Tx) error) error {
-	t := &Tx{Engine: db.Engine}
+	if t := db.joined(ctx); t != nil {
+		return t.atomicIn(ctx, fn)
+	}
+	t := &Tx{Engine: db.Engine, db: db}
 	err := db.Tx(ctx, func(tx *sql.Tx) error {
 		t.Tx = tx
 		return fn(t)

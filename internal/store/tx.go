@@ -19,7 +19,12 @@ var ErrNotFound error = errs.ErrNotFound
 
 // Tx runs fn in a write transaction: committed when fn returns nil,
 // rolled back otherwise, so nothing half-written is ever left behind.
+// Given a context that carries a transaction of db (Within), fn runs in
+// that one, inside a savepoint.
 func (db *DB) Tx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
+	if t := db.joined(ctx); t != nil {
+		return t.savepoint(ctx, func() error { return fn(t.Tx) })
+	}
 	tx, err := db.W.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)

@@ -69,7 +69,7 @@ func (e *Engine) Handle(ctx context.Context, tx *store.Tx, u bot.Update) ([]bot.
 	if err != nil {
 		return nil, err
 	}
-	c := &Chat{Ctx: ctx, Tx: tx, ID: u.ChatID, UserID: u.UserID, Data: cv.data, L: l, conv: &cv, e: e}
+	c := &Chat{Ctx: store.Within(ctx, tx), Tx: tx, ID: u.ChatID, UserID: u.UserID, Data: cv.data, L: l, conv: &cv, e: e}
 	if cv.flow == "" || e.flows[cv.flow] == nil || e.flows[cv.flow].Steps[cv.step].Ask == nil {
 		// A new chat, or one in a flow this installation no longer has.
 		cv.flow, cv.step = menuFlow, "main"
