@@ -5,6 +5,7 @@ package flows
 
 import (
 	"github.com/jolproject/jol/internal/bot/conv"
+	"github.com/jolproject/jol/internal/bot/flows/youthbot"
 	"github.com/jolproject/jol/internal/services"
 )
 
@@ -22,4 +23,4 @@ func All(s *services.Services) ([]*conv.Flow, error) {
 }
 
 // builders are the domains' flows, in the order of the main menu.
-var builders = []func(*services.Services) ([]*conv.Flow, error){}
+var builders = []func(*services.Services) ([]*conv.Flow, error){youthbot.Flows}

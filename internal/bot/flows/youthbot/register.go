@@ -31,7 +31,8 @@ func (b *flows) register() *conv.Flow {
 		steps[name] = st
 	}
 	steps["confirm"] = conv.Step{Ask: b.askConfirm, Answer: b.answerConfirm}
-	steps["next"] = conv.Step{Ask: askNext, Answer: answerNext}
+	steps["next"] = conv.Step{Ask: askNext, Answer: b.answerNext}
+	steps["pick"] = b.pickStep()
 	return &conv.Flow{Name: registerFlow, Start: "name", Menu: "youthbot.menu.register",
 		Kinds: []deeplink.Kind{deeplink.Region, deeplink.Organisation}, Steps: steps}
 }

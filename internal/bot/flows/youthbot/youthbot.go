@@ -33,7 +33,6 @@ type queries struct{ YouthOf, ChatOf, Remember, Chats, Tell, Told string }
 const (
 	registerFlow = "youth"
 	mentorFlow   = "youth_mentor"
-	chooseFlow   = "youth_choose"
 	feedbackFlow = "youth_feedback"
 )
 
@@ -47,13 +46,14 @@ type flows struct {
 
 // Flows returns the young person's flows: registration (from the main
 // menu and from the deep links of a region or an organisation), "My
-// mentor", the ranking of mentors and the feedback on a session.
+// mentor" (where the match stands, the mentor's contact once approved,
+// the ranking changed) and the feedback on a session.
 func Flows(s *services.Services) ([]*conv.Flow, error) {
 	b, err := newFlows(s)
 	if err != nil {
 		return nil, err
 	}
-	return []*conv.Flow{b.register(), b.mentor(), b.choose(), b.feedback()}, nil
+	return []*conv.Flow{b.register(), b.mentor(), b.feedback()}, nil
 }
 
 func newFlows(s *services.Services) (*flows, error) {
