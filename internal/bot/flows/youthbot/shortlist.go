@@ -82,7 +82,7 @@ func (b *flows) describe(c *conv.Chat, n int, k card, fieldName func(string) str
 		langs = append(langs, i18n.Locale(l).NativeName())
 	}
 	for _, f := range k.Formats {
-		formats = append(formats, c.T("youthbot.format."+f))
+		formats = append(formats, c.T("youth.format."+f))
 	}
 	line := fmt.Sprintf("%d. %s — %s", n, k.Name, c.T("mentoring.background."+k.Background))
 	line += "\n   " + strings.Join(fields, ", ") + "; " + strings.Join(langs, ", ") + "; " + strings.Join(formats, ", ")

@@ -81,19 +81,28 @@ func (b *flows) contactLine(c *conv.Chat, ps []matching.Proposal, mentorID int64
 		if p.MentorID != mentorID || !reveals(p) {
 			continue
 		}
-		m, err := b.s.Mentoring.Get(c.Ctx, access.System, mentorID)
+		m, err := b.s.Mentoring.Get(c.Ctx, systemP, mentorID)
 		if err != nil {
 			return "", err
 		}
-		var parts []string
-		for _, s := range []string{m.Phone, m.Email} {
-			if s != "" {
-				parts = append(parts, s)
-			}
-		}
-		return c.T("youthbot.mentor_contact", "Contact", strings.Join(parts, ", ")), nil
+		return c.T("youthbot.mentor_contact", "Contact", contactOf(m.Phone, m.Email)), nil
 	}
 	return "", nil
+}
+
+// systemP reads what a young person may see of their own match (their
+// mentor's card and, once revealed, contact): they have no login.
+var systemP = access.System
+
+// contactOf is a mentor's phone and e-mail, those they gave.
+func contactOf(phone, email string) string {
+	var parts []string
+	for _, s := range []string{phone, email} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 func activeOf(ships []mentorship.Own) (mentorship.Own, bool) {
