@@ -96,3 +96,21 @@ func (n *Notifier) told(ctx context.Context, q store.Querier, e store.Engine, id
 	err := q.QueryRowContext(ctx, n.f.q[e].Told, id, nw.kind, nw.ref).Scan(&c)
 	return c > 0, err
 }
+
+// locale is the chat's language (the registration keeps the one the
+// young person registered in as the chat's), else the installation's.
+func (n *Notifier) locale(ctx context.Context, tx *store.Tx, chat int64) (i18n.Locale, error) {
+	chosen, err := n.Services.Conversations.ChatLocale(ctx, tx, chat)
+	if err != nil {
+		return "", err
+	}
+	if l, ok := i18n.Parse(chosen); ok {
+		return l, nil
+	}
+	set, err := n.Services.Settings.GetIn(ctx, tx)
+	if err != nil {
+		return "", err
+	}
+	l, _ := i18n.Parse(set.DefaultLocale)
+	return l, nil
+}

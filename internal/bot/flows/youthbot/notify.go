@@ -10,7 +10,6 @@ import (
 
 	"github.com/jolproject/jol/internal/bot"
 	"github.com/jolproject/jol/internal/bot/conv"
-	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/services"
 	"github.com/jolproject/jol/internal/store"
 )
@@ -135,22 +134,4 @@ func (n *Notifier) render(ctx context.Context, tx *store.Tx, chat int64, nw news
 		return nil, err
 	}
 	return []bot.Message{{ChatID: chat, Text: n.Services.Catalog.Localizer(l).T(nw.key, nw.args...)}}, nil
-}
-
-// locale is the chat's language (the registration keeps the one the
-// young person registered in as the chat's), else the installation's.
-func (n *Notifier) locale(ctx context.Context, tx *store.Tx, chat int64) (i18n.Locale, error) {
-	chosen, err := n.Services.Conversations.ChatLocale(ctx, tx, chat)
-	if err != nil {
-		return "", err
-	}
-	if l, ok := i18n.Parse(chosen); ok {
-		return l, nil
-	}
-	set, err := n.Services.Settings.GetIn(ctx, tx)
-	if err != nil {
-		return "", err
-	}
-	l, _ := i18n.Parse(set.DefaultLocale)
-	return l, nil
 }
