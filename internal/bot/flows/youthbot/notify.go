@@ -92,6 +92,13 @@ func (n *Notifier) tell(ctx context.Context, id int64) (int, error) {
 	}
 	sent := 0
 	for _, nw := range all {
+		// Most news was told on an earlier pass: a read says so without
+		// taking the write lock; the transaction checks again.
+		if done, err := n.told(ctx, n.DB.R, n.DB.Engine, id, nw); err != nil {
+			return sent, err
+		} else if done {
+			continue
+		}
 		err := n.DB.Atomic(ctx, func(tx *store.Tx) error {
 			q := n.f.q[tx.Engine]
 			var chat int64
