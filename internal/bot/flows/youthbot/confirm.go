@@ -21,10 +21,22 @@ var stepOf = map[string]string{"last_name": "name", "first_name": "name", "patro
 // askConfirm shows the answers and asks for the consent that sends them.
 func (b *flows) askConfirm(c *conv.Chat) (conv.Prompt, error) {
 	d := c.Data
+	region, err := b.s.Geo.Lookup(c.Ctx, d["region"])
+	if err != nil {
+		return conv.Prompt{}, err
+	}
+	field, err := b.fieldNamer(c)
+	if err != nil {
+		return conv.Prompt{}, err
+	}
 	lines := []string{c.T("youthbot.summary"),
 		strings.TrimSpace(d["last"] + " " + d["first"] + " " + d["patronymic"]),
 		c.T("youthbot.age_group", "Group", d["group"]),
-		c.T("youth.settlement."+d["settlement"]) + ", " + c.T("youth.status."+d["status"])}
+		region.Name(string(c.L.Locale())), c.T("youth.settlement." + d["settlement"]),
+		c.T("youth.status." + d["status"]), field(d["field"])}
+	if d["goals"] != "" {
+		lines = append(lines, d["goals"])
+	}
 	if d["guardian_name"] != "" {
 		lines = append(lines, c.T("youthbot.summary_guardian", "Name", d["guardian_name"], "Relation", d["guardian_relation"]))
 	}
