@@ -31,11 +31,14 @@ func botText(t *testing.T, l i18n.Locale, key string) string {
 }
 
 // startSends are the exact requests that answer /start in a new chat:
-// the greeting, then the main menu with its one button (the choice of
-// language) at the conversation's first version.
+// the greeting, then the main menu with its buttons (the young people's
+// registration and "My mentor", the choice of language) at the
+// conversation's first version.
 func startSends(t *testing.T, chat string, l i18n.Locale) []string {
 	t.Helper()
-	keyboard := `{"inline_keyboard":[[{"callback_data":"1:f:language","text":"` + botText(t, l, "bot.menu.language") + `"}]]}`
+	keyboard := `{"inline_keyboard":[[{"callback_data":"1:f:youth","text":"` + botText(t, l, "youthbot.menu.register") + `"}],` +
+		`[{"callback_data":"1:f:youth_mentor","text":"` + botText(t, l, "youthbot.menu.mentor") + `"}],` +
+		`[{"callback_data":"1:f:language","text":"` + botText(t, l, "bot.menu.language") + `"}]]}`
 	return []string{
 		`sendMessage chat_id=` + chat + ` text="` + botText(t, l, "bot.welcome") + `"`,
 		`sendMessage chat_id=` + chat + ` reply_markup=` + keyboard + ` text="` + botText(t, l, "bot.menu") + `"`,
