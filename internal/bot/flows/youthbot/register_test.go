@@ -135,7 +135,22 @@ func TestMinorGetsTheGuardianLink(t *testing.T) {
 		if own.Youth.Guardian.Name != "Gulnar Seitkali" || own.Youth.Guardian.Relation != "Мать" || len(own.Missing) != 1 {
 			t.Errorf("the minor's guardian %+v, missing %v", own.Youth.Guardian, own.Missing)
 		}
-		must(t, w.Services.Youth.AnswerGuardianLink(t.Context(), m[1], youth.GuardianConsents))
+		// "My mentor" says what the match waits for and gives a new link,
+		// which replaces the first.
+		c.cmd("/start")
+		out := c.press(tr(w, "ru", "youthbot.menu.mentor"))
+		if !said(out, tr(w, "ru", "youth.missing.guardian_consent")) {
+			t.Errorf("My mentor does not say the consent is missing:\n%s", c.log.String())
+		}
+		c.press(tr(w, "ru", "youthbot.new_guardian_link"))
+		all := guardianToken.FindAllStringSubmatch(c.log.String(), -1)
+		if len(all) != 2 || all[1][1] == m[1] {
+			t.Fatalf("no new guardian link:\n%s", c.log.String())
+		}
+		if err := w.Services.Youth.AnswerGuardianLink(t.Context(), m[1], youth.GuardianConsents); err == nil {
+			t.Error("the replaced link still answers")
+		}
+		must(t, w.Services.Youth.AnswerGuardianLink(t.Context(), all[1][1], youth.GuardianConsents))
 		own, err = w.Services.Youth.OwnPage(t.Context(), id)
 		must(t, err)
 		if !own.Youth.Guardian.Consented() || len(own.Missing) != 0 {
