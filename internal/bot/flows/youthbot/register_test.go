@@ -3,6 +3,7 @@ package youthbot_test
 import (
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/jolproject/jol/internal/access"
@@ -127,6 +128,9 @@ func TestMinorGetsTheGuardianLink(t *testing.T) {
 		m := guardianToken.FindStringSubmatch(c.log.String())
 		if m == nil {
 			t.Fatalf("no guardian link:\n%s", c.log.String())
+		}
+		if !strings.Contains(c.log.String(), "https://jol.example.org/y/guardian/"+m[1]) {
+			t.Errorf("the guardian link is not on the site's address:\n%s", c.log.String())
 		}
 		c.masks[m[1]] = "<token>"
 		id := youthOfChat(t, w, c.id)
