@@ -5,7 +5,9 @@ import (
 	"time"
 
 	"github.com/jolproject/jol/internal/bot/conv"
+	"github.com/jolproject/jol/internal/bot/flows"
 	"github.com/jolproject/jol/internal/bot/flows/staffbot"
+	"github.com/jolproject/jol/internal/bot/flows/youthbot"
 	"github.com/jolproject/jol/internal/bot/notify"
 )
 
@@ -45,4 +47,28 @@ func (a *app) staffNotices(ctx context.Context, e *conv.Engine) {
 		case <-tick.C:
 		}
 	}
+}
+
+// youthNewsEvery is how often the chats young people registered from
+// are told what is new in their mentoring (youthbot.Notifier).
+const youthNewsEvery = time.Minute
+
+// youthNews tells the young people's chats of their match, reminds them
+// to meet their mentor and asks after each session, until ctx ends. Like
+// the notifier above it runs with or without a token: a simulated chat's
+// news is stored for the chat simulator, a real chat's waits in the
+// bot's outbox.
+func (a *app) youthNews(ctx context.Context) {
+	fs, err := flows.All(a.Services)
+	if err == nil {
+		var e *conv.Engine
+		if e, err = a.Conversations.Engine(fs...); err == nil {
+			var n *youthbot.Notifier
+			if n, err = youthbot.NewNotifier(a.Services, a.db, e, a.now); err == nil {
+				n.Run(ctx, youthNewsEvery, a.logger)
+				return
+			}
+		}
+	}
+	a.logger.Error("the young people's news in the bot are off", "err", err)
 }

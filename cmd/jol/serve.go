@@ -180,6 +180,7 @@ func (a *app) serve(ctx context.Context, cfg serveConfig) error {
 		wg.Go(func() { a.Dedupe.ScanEvery(bg, cfg.dedupeEvery, a.logger) })
 	}
 	wg.Go(func() { a.Requests.DispatchEvery(bg, a.notifier(), notifyEvery, a.logger) })
+	wg.Go(func() { a.youthNews(bg) })
 	wg.Go(func() { a.runBot(bg, &wg, cfg.telegram) }) // getMe must not hold up the web UI
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()

@@ -40,6 +40,10 @@ type Settings struct {
 	// without "@" ("" when it has none): deep links and their QR codes
 	// are written t.me/<BotUsername>?start=<key>.
 	BotUsername string `json:"bot_username,omitempty"`
+	// SiteAddress is the address people open Jol at (https://jol.example.org),
+	// "" when not set: the bot writes the links it sends (a guardian's
+	// consent link) on it.
+	SiteAddress string `json:"site_address,omitempty"`
 }
 
 // Service reads and writes the settings.

@@ -166,3 +166,19 @@ func TestBotUsername(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteAddress accepts a site's address, http or https with a host,
+// and refuses anything else beside its field.
+func TestSiteAddress(t *testing.T) {
+	for addr, ok := range map[string]bool{
+		"https://jol.example.org": true, "http://localhost:8080": true, "https://example.org/jol": true,
+		"jol.example.org": false, "ftp://jol.example.org": false, "https://": false, "https://x.org/?a=1": false,
+		"https://x.org/#top": false, "https://" + strings.Repeat("a", 200) + ".org": false,
+	} {
+		st := settings.Defaults()
+		st.SiteAddress = addr
+		if e := errs.As(st.Validate()); ok != (e == nil) || !ok && (len(e.Fields) != 1 || e.Fields[0].Field != "site_address") {
+			t.Errorf("%q: %v", addr, e)
+		}
+	}
+}

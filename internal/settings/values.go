@@ -1,6 +1,7 @@
 package settings
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -25,7 +26,8 @@ type field struct {
 func (s *Settings) fields() []field {
 	return []field{{"name", &s.Name}, {"default_locale", &s.DefaultLocale}, {"country", &s.Country},
 		{"calendar", &s.Calendar}, {"timezone", &s.Timezone}, {"dashboard_minutes", &s.DashboardMinutes},
-		{"youth_target", &s.YouthTarget}, {"bot_username", &s.BotUsername}}
+		{"youth_target", &s.YouthTarget}, {"bot_username", &s.BotUsername},
+		{"site_address", &s.SiteAddress}}
 }
 
 // Timezones lists the time zones offered in the settings form: those of
@@ -83,7 +85,18 @@ func (s Settings) Validate() error {
 	if s.BotUsername != "" && !ValidBotUsername(s.BotUsername) {
 		fs = append(fs, errs.Field("bot_username", "error.bot_username"))
 	}
+	if s.SiteAddress != "" && !ValidSiteAddress(s.SiteAddress) {
+		fs = append(fs, errs.Field("site_address", "error.site_address"))
+	}
 	return errs.Validation(fs...)
+}
+
+// ValidSiteAddress reports whether addr is a site's address: http or
+// https, a host, and no query or fragment.
+func ValidSiteAddress(addr string) bool {
+	u, err := url.Parse(addr)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && u.RawQuery == "" &&
+		u.Fragment == "" && len(addr) <= 200
 }
 
 // ValidBotUsername reports whether name is a Telegram bot's username as

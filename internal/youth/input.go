@@ -72,17 +72,7 @@ func (in Input) check(today time.Time) []errs.FieldError {
 	fs = valid.Name(fs, "last_name", in.LastName, MaxName)
 	fs = valid.Name(fs, "first_name", in.FirstName, MaxName)
 	fs = valid.Line(fs, "patronymic", in.Patronymic, MaxName)
-	switch {
-	case in.Birth.IsZero():
-		fs = append(fs, errs.Field("birth_date", "error.required", "Field", "birth_date"))
-	case in.Birth.After(today):
-		fs = append(fs, errs.Field("birth_date", "error.youth_birth_future"))
-	default:
-		if _, ok := GroupOf(Age(in.Birth, today)); !ok {
-			fs = append(fs, errs.Field("birth_date", "error.youth_age_range",
-				"Age", Age(in.Birth, today), "Min", MinAge, "Max", MaxAge))
-		}
-	}
+	fs = checkBirth(fs, in.Birth, today)
 	fs = valid.Required(fs, "region", in.RegionCode)
 	fs = choice(fs, "settlement", in.Settlement, Settlements())
 	fs = choice(fs, "status", in.Status, Statuses())

@@ -22,7 +22,7 @@ type settingsView struct {
 
 // settingsFields are the fields of the form, in page order; they are the
 // keys the settings service names in its field errors.
-var settingsFields = []string{"name", "default_locale", "country", "calendar", "timezone", "dashboard_minutes", "youth_target", "bot_username"}
+var settingsFields = []string{"name", "default_locale", "country", "calendar", "timezone", "dashboard_minutes", "youth_target", "bot_username", "site_address"}
 
 // SettingsForm shows the settings as they are saved, or their defaults
 // for those never saved.
@@ -34,7 +34,7 @@ func (s *Server) SettingsForm(w http.ResponseWriter, r *http.Request, rq *reques
 	}
 	f.Values = map[string]string{"name": st.Name, "default_locale": st.DefaultLocale, "country": st.Country,
 		"calendar": st.Calendar, "timezone": st.Timezone, "dashboard_minutes": st.DashboardMinutes,
-		"youth_target": st.YouthTarget, "bot_username": st.BotUsername}
+		"youth_target": st.YouthTarget, "bot_username": st.BotUsername, "site_address": st.SiteAddress}
 	s.renderSettings(w, r, rq, f, http.StatusOK)
 	return nil
 }
@@ -47,7 +47,8 @@ func (s *Server) SettingsUpdate(w http.ResponseWriter, r *http.Request, rq *requ
 		Country: f.Values["country"], Calendar: f.Values["calendar"], Timezone: f.Values["timezone"],
 		DashboardMinutes: f.Values["dashboard_minutes"],
 		YouthTarget:      f.Values["youth_target"],
-		BotUsername:      strings.TrimPrefix(strings.TrimSpace(f.Values["bot_username"]), "@")}
+		BotUsername:      strings.TrimPrefix(strings.TrimSpace(f.Values["bot_username"]), "@"),
+		SiteAddress:      strings.TrimSuffix(strings.TrimSpace(f.Values["site_address"]), "/")}
 	if err := s.svc.Settings.Update(r.Context(), rq.P, in); err != nil {
 		if !f.Absorb(rq.L, err) {
 			return err
