@@ -6,12 +6,14 @@ import (
 
 	"github.com/jolproject/jol/internal/bot/conv"
 	"github.com/jolproject/jol/internal/bot/flows"
+	"github.com/jolproject/jol/internal/bot/flows/staffbot"
 	"github.com/jolproject/jol/internal/bot/flows/youthbot"
 	"github.com/jolproject/jol/internal/bot/notify"
 )
 
 // notifyEvery is how often the server hands the request outbox's
-// Telegram messages (status changes, handover codes) to the bot.
+// Telegram messages (status changes, handover codes) to the bot, and
+// tells linked staff of what newly waits for them.
 const notifyEvery = 2 * time.Second
 
 // notifier is the Sender of the request outbox's Telegram channel. It
@@ -20,6 +22,31 @@ const notifyEvery = 2 * time.Second
 // the bot's outbox until the bot runs with its token.
 func (a *app) notifier() *notify.Sender {
 	return &notify.Sender{Bot: a.Bot, Chats: a.Conversations, Settings: a.Settings, Catalog: a.Catalog}
+}
+
+// staffNotices tells staff whose chat is linked of the young people
+// proposed to them, the tasks given to them and the deliveries
+// dispatched to their institution (staffbot.Notifier), every notifyEvery
+// until ctx ends; e is the bot's engine, whose flows the mentors' notices
+// begin.
+func (a *app) staffNotices(ctx context.Context, e *conv.Engine) {
+	n, err := staffbot.NewNotifier(a.Services, a.db, e, a.now)
+	if err != nil {
+		a.logger.Error("staff notices are off", "err", err)
+		return
+	}
+	tick := time.NewTicker(notifyEvery)
+	defer tick.Stop()
+	for {
+		if _, err := n.Once(ctx); err != nil && ctx.Err() == nil {
+			a.logger.Error("staff notices", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
 }
 
 // youthNewsEvery is how often the chats young people registered from

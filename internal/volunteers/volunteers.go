@@ -43,6 +43,7 @@ type queries struct {
 	HoursByID, HoursList, CountHours, DecideHours, HoursOf, DeleteHours    string
 	HoursByVolunteer, Totals, HoursBySkill                                 string
 	RepathNeedOrgs, RepathNeedRegions, RepathHoursOrgs, RepathHoursRegions string
+	OpenCheckin, PutCheckin, TakeCheckin                                   string
 }
 
 // Deps are what the service needs of the installation. Teaches says

@@ -1,19 +1,29 @@
 package conv
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/jolproject/jol/internal/i18n"
 )
 
 // menuFlow is the main menu, where a chat stands between flows: a button
-// for each flow that has one, and the choice of language.
+// for each flow that has one and offers itself to the chat, and the
+// choice of language.
 func (e *Engine) menuFlow() *Flow {
 	return &Flow{Name: menuFlow, Start: "main", Steps: map[string]Step{
 		"main": {
 			Ask: func(c *Chat) (Prompt, error) {
 				var rows [][]Choice
 				for _, f := range e.menu {
+					if f.Offer != nil {
+						ok, err := f.Offer(c)
+						if err != nil {
+							return Prompt{}, fmt.Errorf("offer %s: %w", f.Name, err)
+						} else if !ok {
+							continue
+						}
+					}
 					rows = append(rows, []Choice{{Label: c.T(f.Menu), Value: "f:" + f.Name}})
 				}
 				rows = append(rows, []Choice{{Label: c.T("bot.menu.language"), Value: "f:" + languageFlow}})

@@ -101,3 +101,33 @@ func TestFlowsAreChecked(t *testing.T) {
 		}
 	}
 }
+
+// TestOfferHidesAFlow shows a flow's menu button only to the chats it
+// offers itself to, and refuses its button, forged with the current
+// version, in a chat it is not offered to.
+func TestOfferHidesAFlow(t *testing.T) {
+	w := testworld.SQLite(t)
+	svc := w.Services
+	s, err := conv.New(w.DB, svc.Audit, conv.Deps{Links: svc.BotLinks, Settings: svc.Settings, Accounts: svc.Accounts,
+		Catalog: svc.Catalog}, w.Clock.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := probe()
+	f.Offer = func(c *conv.Chat) (bool, error) { return c.ID == 1, nil }
+	e, err := s.Engine(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	offered := newChat(t, w, e, 1, "en")
+	if out := offered.cmd("/start"); len(out[1].Buttons) != 2 || out[1].Buttons[0][0].Data != "1:f:probe" {
+		t.Errorf("the chat it is offered to: %+v", out[1].Buttons)
+	}
+	other := newChat(t, w, e, 2, "en")
+	if out := other.cmd("/start"); len(out[1].Buttons) != 1 {
+		t.Errorf("the chat it is not offered to: %+v", out[1].Buttons)
+	}
+	if out := other.send(fakePress("1:f:probe"), "(a forged button)"); len(out) != 1 || out[0].Text != "This button belongs to an earlier question." {
+		t.Errorf("a forged button of a flow not offered: %+v", out)
+	}
+}

@@ -2,10 +2,13 @@ package conv
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jolproject/jol/internal/bot"
 	"github.com/jolproject/jol/internal/bot/deeplink"
+	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/store"
 )
@@ -22,6 +25,10 @@ type Flow struct {
 	// Kinds are the kinds of deep link that start it: /start with the key
 	// of such a link begins this flow with Chat.Link set.
 	Kinds []deeplink.Kind
+	// Offer says whether the main menu shows the flow's button to a
+	// chat: a staff member's flow offers itself only to a chat linked to
+	// an account that may use it. Nil offers it to every chat.
+	Offer func(c *Chat) (bool, error)
 	// Command is a command that begins this flow ("status" for /status);
 	// "" for none. The engine's own commands cannot be claimed.
 	Command string
@@ -131,11 +138,21 @@ func (c *Chat) Link() (deeplink.Link, bool, error) {
 	return l, err == nil, err
 }
 
+// Now is the engine's clock: "today" of a step is its day.
+func (c *Chat) Now() time.Time { return c.e.s.now() }
+
 // LinkedUser is the Jol user the chat is linked to: ok is false when it
 // is linked to none (or to one no longer active). A flow shows nothing
 // about a child to a chat whose user may not see it.
 func (c *Chat) LinkedUser() (id int64, ok bool, err error) {
-	return c.e.s.LinkedUser(c.Ctx, c.Tx, c.ID)
+	if c.conv.userID == 0 {
+		return 0, false, nil // as the chat stands in this update: a link just made counts
+	}
+	u, err := c.e.s.d.Accounts.LookupIn(c.Ctx, c.Tx, c.conv.userID)
+	if errors.Is(err, errs.ErrNotFound) {
+		return 0, false, nil
+	}
+	return u.ID, err == nil && u.Active, err
 }
 
 // check refuses a flow that cannot run: no name, a start or a step

@@ -6,6 +6,7 @@ package flows
 import (
 	"github.com/jolproject/jol/internal/bot/conv"
 	"github.com/jolproject/jol/internal/bot/flows/parentbot"
+	"github.com/jolproject/jol/internal/bot/flows/staffbot"
 	"github.com/jolproject/jol/internal/bot/flows/youthbot"
 	"github.com/jolproject/jol/internal/services"
 )
@@ -24,4 +25,4 @@ func All(s *services.Services) ([]*conv.Flow, error) {
 }
 
 // builders are the domains' flows, in the order of the main menu.
-var builders = []func(*services.Services) ([]*conv.Flow, error){youthbot.Flows, parentbot.Flows}
+var builders = []func(*services.Services) ([]*conv.Flow, error){youthbot.Flows, parentbot.Flows, staffbot.Flows}
