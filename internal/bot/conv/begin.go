@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"strconv"
 
 	"github.com/jolproject/jol/internal/bot"
 	"github.com/jolproject/jol/internal/store"
@@ -27,7 +28,7 @@ func (e *Engine) Begin(ctx context.Context, tx *store.Tx, chat int64, flow strin
 	if f == nil {
 		return nil, fmt.Errorf("conv: no flow %q", flow)
 	}
-	cv, err := e.s.load(ctx, tx, chat)
+	cv, err := e.s.lockAndLoad(ctx, tx, chat)
 	if err != nil {
 		return nil, err
 	}
@@ -51,4 +52,15 @@ func (e *Engine) Begin(ctx context.Context, tx *store.Tx, chat int64, flow strin
 		return nil, err
 	}
 	return c.out, nil
+}
+
+// lockAndLoad reads chat's conversation after taking the chat's lock, so
+// that Begin, called by a notifier, and the dispatcher's update of the
+// same chat do not both read the old state and each write over the
+// other's (on PostgreSQL; on SQLite each write transaction runs alone).
+func (s *Service) lockAndLoad(ctx context.Context, tx *store.Tx, chat int64) (conversation, error) {
+	if err := tx.Lock(ctx, "bot chat "+strconv.FormatInt(chat, 10)); err != nil {
+		return conversation{}, fmt.Errorf("conv: lock chat %d: %w", chat, err)
+	}
+	return s.load(ctx, tx, chat)
 }

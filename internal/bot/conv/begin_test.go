@@ -5,10 +5,12 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jolproject/jol/internal/bot"
 	"github.com/jolproject/jol/internal/bot/conv"
 	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/store/storetest"
 	"github.com/jolproject/jol/internal/testworld"
 )
 
@@ -59,4 +61,40 @@ func TestBeginAsksAChatAtTheMenu(t *testing.T) {
 			t.Errorf("a new chat: %+v, %v", out, err)
 		}
 	})
+}
+
+// TestBeginAndAnUpdateOfTheChatTakeTurns: on PostgreSQL an update of a
+// chat that a notifier is beginning a flow in waits for it, and answers
+// the begun question instead of writing over it.
+func TestBeginAndAnUpdateOfTheChatTakeTurns(t *testing.T) {
+	w := testworld.New(t, storetest.Postgres(t))
+	e := engine(t, w)
+	c := newChat(t, w, e, 83, "ru")
+	c.cmd("/start")
+	begun, release := make(chan struct{}), make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		done <- w.DB.Atomic(context.Background(), func(tx *store.Tx) error {
+			_, err := e.Begin(context.Background(), tx, 83, "probe", nil)
+			close(begun)
+			<-release
+			return err
+		})
+	}()
+	<-begun
+	answered := make(chan []bot.Message, 1)
+	go func() { answered <- c.text("Dana") }()
+	select {
+	case out := <-answered:
+		t.Fatalf("the update ran before the Begin committed: %+v", out)
+	case <-time.After(300 * time.Millisecond):
+	}
+	close(release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	out := <-answered
+	if len(out) != 1 || !strings.Contains(out[0].Text, "Dana, a colour?") {
+		t.Errorf("after the Begin the text got %+v, want the begun flow's next question", out)
+	}
 }

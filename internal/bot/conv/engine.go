@@ -70,7 +70,7 @@ func (e *Engine) Handle(ctx context.Context, tx *store.Tx, u bot.Update) ([]bot.
 	if u.Kind == bot.KindMember {
 		return nil, nil // blocking and unblocking are the transport's
 	}
-	cv, err := e.s.load(ctx, tx, u.ChatID)
+	cv, err := e.s.lockAndLoad(ctx, tx, u.ChatID)
 	if err != nil {
 		return nil, err
 	}
