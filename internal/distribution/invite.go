@@ -22,7 +22,8 @@ import (
 // request has at most one invitation and one reminder per event, found by
 // the event's ID among the message's arguments. An event moved to another
 // time or place tells the families it invited (EventMovedMessage); the
-// day before an event, RemindDue reminds them (remind.go).
+// day before an event, RemindDue reminds them (remind.go). Each is queued
+// with the request's row locked, so parallel runs queue it once.
 
 // The message keys of invitations; their arguments are Event, Reference,
 // Place, Start and End.
@@ -39,16 +40,18 @@ func aboutEvent(id int64) string { return `%"Event":"` + strconv.FormatInt(id, 1
 // unless once is set and the request had one already. It reports whether
 // it queued one.
 func (s *Service) invite(ctx context.Context, tx *sql.Tx, e Event, id int64, key string, once bool) (bool, error) {
+	// The request's row is read first, locked on PostgreSQL: two
+	// assignments of one request take turns, so only one invites.
+	var r requestRow
+	if err := tx.QueryRowContext(ctx, s.q.RequestForHandover, id).Scan(&r.id, &r.reference, &r.status, &r.campaign,
+		&r.locale, &r.phone, &r.orgPath, &r.regionPath); err != nil {
+		return false, err
+	}
 	if once {
 		var n int
 		if err := tx.QueryRowContext(ctx, s.q.MessagesAbout, id, key, aboutEvent(e.ID)).Scan(&n); err != nil || n > 0 {
 			return false, err
 		}
-	}
-	var r requestRow
-	if err := tx.QueryRowContext(ctx, s.q.RequestForHandover, id).Scan(&r.id, &r.reference, &r.status, &r.campaign,
-		&r.locale, &r.phone, &r.orgPath, &r.regionPath); err != nil {
-		return false, err
 	}
 	loc, err := s.location(ctx, tx)
 	if err != nil {
