@@ -70,7 +70,7 @@ func TestAnInvitationGoesToTheRequestsChat(t *testing.T) {
 		}
 		qs, err := b.Messages(f.ctx, chat, 0)
 		must(t, err)
-		if len(qs) != 1 || !strings.Contains(qs[0].Message.Text, "دعوت شده‌اید") ||
+		if len(qs) != 1 || !strings.Contains(qs[0].Message.Text, "دعوت شده\u200cاید") ||
 			!strings.Contains(qs[0].Message.Text, "۱۴۰۵/۰۶/۱۱ ۱۳:۰۰") {
 			t.Errorf("the bot's outbox holds %+v", qs)
 		}
