@@ -13,6 +13,7 @@ import (
 
 	"github.com/jolproject/jol/internal/aftercare"
 	"github.com/jolproject/jol/internal/api"
+	"github.com/jolproject/jol/internal/distribution"
 	"github.com/jolproject/jol/internal/matching"
 	"github.com/jolproject/jol/internal/metrics"
 	"github.com/jolproject/jol/internal/requests"
@@ -181,6 +182,8 @@ func (a *app) serve(ctx context.Context, cfg serveConfig) error {
 	}
 	wg.Go(func() { a.Requests.DispatchEvery(bg, a.notifier(), notifyEvery, a.logger) })
 	wg.Go(func() { a.youthNews(bg) })
+	// The day before a distribution day its invited families are reminded.
+	wg.Go(func() { a.Distribution.RemindEvery(bg, distribution.RemindInterval, a.logger) })
 	wg.Go(func() { a.runBot(bg, &wg, cfg.telegram) }) // getMe must not hold up the web UI
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()

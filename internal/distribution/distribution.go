@@ -10,6 +10,7 @@ import (
 
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/requests"
+	"github.com/jolproject/jol/internal/settings"
 	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/store"
 )
@@ -30,6 +31,8 @@ type queries struct {
 	InsertPhoto, Photos, PhotoData, InsertHandover, InsertHandoverLine, LiveHandoverLine string
 	HandoverLineForReturn, MarkReturned, HandoversOfRequest, SignatureOf, RequestScope   string
 	ProofOfDoc                                                                           string
+
+	MessagesAbout, InvitedTo, EventsStarting string
 }
 
 // Deps are what the service is built on.
@@ -39,6 +42,9 @@ type Deps struct {
 	Stock    *stock.Service
 	Requests *requests.Service
 	Now      func() time.Time
+	// Settings give the time zone invitations are written in (UTC
+	// without them).
+	Settings *settings.Service
 	// CodeKey keys the hashes of one-time codes; a random key is drawn
 	// when it is empty, held by this service alone until UseStoredKey
 	// replaces it with the installation's (see codes_key.go).
@@ -51,6 +57,7 @@ type Service struct {
 	log      *audit.Log
 	stock    *stock.Service
 	requests *requests.Service
+	settings *settings.Service
 	now      func() time.Time
 	q        queries
 	mu       sync.Mutex // guards sender and key
@@ -60,7 +67,7 @@ type Service struct {
 
 // New returns the service.
 func New(d Deps) (*Service, error) {
-	s := &Service{db: d.DB, log: d.Audit, stock: d.Stock, requests: d.Requests, now: d.Now, key: d.CodeKey}
+	s := &Service{db: d.DB, log: d.Audit, stock: d.Stock, requests: d.Requests, settings: d.Settings, now: d.Now, key: d.CodeKey}
 	if err := store.BindQueries(&s.q, queryFS, d.DB.Engine); err != nil {
 		return nil, fmt.Errorf("distribution: %w", err)
 	}

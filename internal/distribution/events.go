@@ -44,7 +44,8 @@ func (s *Service) CreateEvent(ctx context.Context, p access.Principal, in EventI
 
 // UpdateEvent edits event id from version in.Version (error.event_changed
 // when someone changed it since); p must run distributions both where it
-// was and where it goes.
+// was and where it goes. The families invited to it are told when it
+// moves to another time or place (tellMoved).
 func (s *Service) UpdateEvent(ctx context.Context, p access.Principal, id int64, in EventInput) (Event, error) {
 	var e Event
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
@@ -64,6 +65,9 @@ func (s *Service) UpdateEvent(ctx context.Context, p access.Principal, id int64,
 			return err
 		}
 		if e, err = s.event(ctx, tx, id); err != nil {
+			return err
+		}
+		if err := s.tellMoved(ctx, tx, before, e); err != nil {
 			return err
 		}
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "update", Entity: "distribution_event", EntityID: itoa(id),

@@ -56,7 +56,8 @@ func (s *Service) listRows(ctx context.Context, q store.Querier, event, request 
 // Assign puts on event id's list the lines held at its point of the
 // requests whose reference numbers are given (each of the event's
 // campaign), moving a line from another event's list; all or none. It
-// returns how many lines it assigned.
+// returns how many lines it assigned. Each request's family is invited to
+// the event once, however often its lines are assigned (invite.go).
 func (s *Service) Assign(ctx context.Context, p access.Principal, id int64, references []string) (int, error) {
 	var refs []string
 	for _, r := range references {
@@ -112,6 +113,9 @@ func (s *Service) Assign(ctx context.Context, p access.Principal, id int64, refe
 				}
 				added = append(added, map[string]any{"request_id": req, "reference": ref, "line": l})
 				n++
+			}
+			if _, err := s.invite(ctx, tx, e, req, InvitationMessage, true); err != nil {
+				return err
 			}
 		}
 		return s.log.Record(ctx, tx, p, audit.Change{Action: "assign", Entity: "distribution_event", EntityID: itoa(id),

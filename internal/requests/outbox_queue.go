@@ -72,31 +72,40 @@ func (o *Outbox) Channel() OutboxChannel { return o.ch }
 
 // Send queues m as a pending message of the outbox's channel.
 func (o *Outbox) Send(ctx context.Context, m Message) error {
+	_, err := o.QueueIn(ctx, o.s.db.W, m)
+	return err
+}
+
+// QueueIn queues m as Send does, in the caller's transaction q, so that
+// the message is queued if and only if the caller's change commits (an
+// invitation to a distribution day and the record of it). It returns the
+// channel m went to: the chat's with FollowChat, else the outbox's.
+func (o *Outbox) QueueIn(ctx context.Context, q store.Querier, m Message) (OutboxChannel, error) {
 	args, err := json.Marshal(m.Args)
 	if err != nil {
-		return err
+		return "", err
 	}
 	if m.CreatedAt.IsZero() {
 		m.CreatedAt = o.s.now().UTC()
 	}
-	ch, addr, err := o.route(ctx, m)
+	ch, addr, err := o.route(ctx, q, m)
 	if err != nil {
-		return fmt.Errorf("requests: queue a message: %w", err)
+		return "", fmt.Errorf("requests: queue a message: %w", err)
 	}
-	if _, err := o.s.db.W.ExecContext(ctx, o.s.q.InsertOutbox, store.NullID(m.RequestID), ch, addr, m.Locale, m.Key,
+	if _, err := q.ExecContext(ctx, o.s.q.InsertOutbox, store.NullID(m.RequestID), ch, addr, m.Locale, m.Key,
 		string(args), m.CreatedAt); err != nil {
-		return fmt.Errorf("requests: queue a message: %w", err)
+		return "", fmt.Errorf("requests: queue a message: %w", err)
 	}
-	return nil
+	return ch, nil
 }
 
 // route is the channel and address m goes to: the request's chat with
 // FollowChat when it has one, else the outbox's channel and m's address.
-func (o *Outbox) route(ctx context.Context, m Message) (OutboxChannel, string, error) {
+func (o *Outbox) route(ctx context.Context, q store.Querier, m Message) (OutboxChannel, string, error) {
 	if !o.FollowChat || m.RequestID == 0 {
 		return o.ch, m.Address, nil
 	}
-	chat, ok, err := o.s.chatOf(ctx, o.s.db.W, m.RequestID)
+	chat, ok, err := o.s.chatOf(ctx, q, m.RequestID)
 	switch {
 	case err != nil:
 		return "", "", err

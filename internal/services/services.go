@@ -310,7 +310,7 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	s.Orgs.OnMove(s.Stock.RepathOrgs)
 	s.Geo.OnMove(s.Stock.RepathRegions)
 	if s.Distribution, err = distribution.New(distribution.Deps{DB: db, Audit: s.Audit, Stock: s.Stock,
-		Requests: s.Requests, Now: o.Now}); err != nil {
+		Requests: s.Requests, Settings: s.Settings, Now: o.Now}); err != nil {
 		return nil, err
 	}
 	// Codes are hashed with the installation's key, kept in the database,
