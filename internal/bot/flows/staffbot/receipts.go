@@ -149,14 +149,21 @@ func (r receipt) current(c *conv.Chat) (deliveries.Line, bool) {
 	return r.lines[i], true
 }
 
-func (b *staff) countAsk(c *conv.Chat, p access.Principal) (conv.Prompt, error) {
+// line is the receipt c works on and the line its count stands at; ok is
+// false when the delivery is out of reach or the lines are done.
+func (b *staff) line(c *conv.Chat, p access.Principal) (receipt, deliveries.Line, bool, error) {
 	r, ok, err := b.receipt(c, p)
 	if err != nil || !ok {
-		return gone(c), err
+		return r, deliveries.Line{}, false, err
 	}
 	l, ok := r.current(c)
-	if !ok {
-		return gone(c), nil
+	return r, l, ok, nil
+}
+
+func (b *staff) countAsk(c *conv.Chat, p access.Principal) (conv.Prompt, error) {
+	r, l, ok, err := b.line(c, p)
+	if err != nil || !ok {
+		return gone(c), err
 	}
 	return conv.Prompt{Text: c.T("bot.staff.receipts.how_many", "N", l.Line, "Item", r.name(l), "Sent", c.L.Number(l.Dispatched)),
 		Free: true, Choices: menuOnly(c)}, nil
@@ -165,13 +172,9 @@ func (b *staff) countAsk(c *conv.Chat, p access.Principal) (conv.Prompt, error) 
 // countAnswer keeps a line's count, refusing what the domain refuses
 // with its words: not a number, below 0, more than was dispatched.
 func (b *staff) countAnswer(c *conv.Chat, p access.Principal, in conv.Input) (conv.Next, error) {
-	r, ok, err := b.receipt(c, p)
+	r, l, ok, err := b.line(c, p)
 	if err != nil || !ok {
 		return conv.Goto("list"), err
-	}
-	l, ok := r.current(c)
-	if !ok {
-		return conv.Goto("list"), nil
 	}
 	n, ok := whole(in.Text)
 	switch {

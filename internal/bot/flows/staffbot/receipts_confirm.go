@@ -11,13 +11,9 @@ import (
 )
 
 func (b *staff) reasonsAsk(c *conv.Chat, p access.Principal) (conv.Prompt, error) {
-	r, ok, err := b.receipt(c, p)
+	_, l, ok, err := b.line(c, p)
 	if err != nil || !ok {
 		return gone(c), err
-	}
-	l, ok := r.current(c)
-	if !ok {
-		return gone(c), nil
 	}
 	q, _ := strconv.ParseInt(c.Data["q"+strconv.Itoa(l.Line)], 10, 64)
 	var rows [][]conv.Choice
@@ -29,13 +25,9 @@ func (b *staff) reasonsAsk(c *conv.Chat, p access.Principal) (conv.Prompt, error
 }
 
 func (b *staff) reasonsAnswer(c *conv.Chat, p access.Principal, in conv.Input) (conv.Next, error) {
-	r, ok, err := b.receipt(c, p)
+	r, l, ok, err := b.line(c, p)
 	if err != nil || !ok {
 		return conv.Goto("list"), err
-	}
-	l, ok := r.current(c)
-	if !ok {
-		return conv.Goto("list"), nil
 	}
 	c.Data["r"+strconv.Itoa(l.Line)] = in.Choice
 	if deliveries.Reason(in.Choice) == deliveries.Other {
@@ -49,13 +41,9 @@ func (b *staff) whyAsk(c *conv.Chat, p access.Principal) (conv.Prompt, error) {
 }
 
 func (b *staff) whyAnswer(c *conv.Chat, p access.Principal, in conv.Input) (conv.Next, error) {
-	r, ok, err := b.receipt(c, p)
+	r, l, ok, err := b.line(c, p)
 	if err != nil || !ok {
 		return conv.Goto("list"), err
-	}
-	l, ok := r.current(c)
-	if !ok {
-		return conv.Goto("list"), nil
 	}
 	c.Data["n"+strconv.Itoa(l.Line)] = in.Text
 	return nextLine(c, r), nil
