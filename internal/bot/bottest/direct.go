@@ -46,7 +46,10 @@ func (c *DirectChat) Mask(secret, name string) { c.masks = append(c.masks, secre
 func (c *DirectChat) Transcript() string { return c.log.String() }
 
 // Golden compares the transcript with testdata/NAME.golden.
-func (c *DirectChat) Golden(name string) { golden.Bytes(c.t, name, []byte(c.log.String())) }
+func (c *DirectChat) Golden(name string) {
+	c.t.Helper()
+	golden.Bytes(c.t, name, []byte(c.log.String()))
+}
 
 // Keyboard is the latest keyboard received, nil before any.
 func (c *DirectChat) Keyboard() [][]bot.Button {

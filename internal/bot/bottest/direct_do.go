@@ -109,4 +109,6 @@ func (c *DirectChat) Contact(phone string, owner int64) []bot.Message {
 }
 
 // Photo sends a photo.
-func (c *DirectChat) Photo() []bot.Message { return c.Send(bot.Update{Kind: bot.KindOther}, "(a photo)") }
+func (c *DirectChat) Photo() []bot.Message {
+	return c.Send(bot.Update{Kind: bot.KindOther}, "(a photo)")
+}
