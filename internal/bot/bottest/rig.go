@@ -4,6 +4,9 @@
 // under test, and the sender sends the replies back to the fake. A Chat
 // plays one user: each thing it does is an update pushed to the fake,
 // and its transcript records the exact requests the bot made in answer.
+// A DirectChat skips the fake and the background workers: it runs each
+// update through an engine itself, for the tests of the engine and of
+// what a flow refuses.
 package bottest
 
 import (

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jolproject/jol/internal/bot"
+	"github.com/jolproject/jol/internal/bot/bottest"
 	"github.com/jolproject/jol/internal/bot/conv"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/store/storetest"
@@ -31,27 +32,27 @@ func begin(t *testing.T, w *testworld.World, e *conv.Engine, chat int64, data ma
 func TestBeginAsksAChatAtTheMenu(t *testing.T) {
 	testworld.Each(t, func(t *testing.T, w *testworld.World) {
 		e := engine(t, w)
-		c := newChat(t, w, e, 81, "ru")
-		c.cmd("/start")
+		c := bottest.Direct(t, w, e, 81, "ru")
+		c.Cmd("/start")
 		out, err := begin(t, w, e, 81, map[string]string{"name": "Dana"})
 		if err != nil || len(out) != 1 || out[0].ChatID != 81 || out[0].Text != "probe: your name?" {
 			t.Fatalf("Begin gave %+v, %v", out, err)
 		}
-		c.text("Dana")
-		c.press(0, 1)
-		out = c.contact("+77010000003", c.user)
+		c.Text("Dana")
+		c.PressAt(0, 1)
+		out = c.Contact("+77010000003", c.ID)
 		if !strings.Contains(out[1].Text, "Dana, b, +77010000003") {
 			t.Errorf("the begun flow ended with %q", out[1].Text)
 		}
 
 		// In the middle of the flow now: not broken into.
-		c.cmd("/start")
-		c.press(0, 0) // the probe from the menu
-		c.text("Yerlan")
+		c.Cmd("/start")
+		c.PressAt(0, 0) // the probe from the menu
+		c.Text("Yerlan")
 		if _, err := begin(t, w, e, 81, nil); !errors.Is(err, conv.ErrBusy) {
 			t.Fatalf("Begin in the middle of a flow: %v, want ErrBusy", err)
 		}
-		out = c.press(0, 0) // the colour question still stands
+		out = c.PressAt(0, 0) // the colour question still stands
 		if len(out) != 2 || out[1].AskContact == "" {
 			t.Errorf("after a refused Begin the colour's button led to %+v", out)
 		}
@@ -69,8 +70,8 @@ func TestBeginAsksAChatAtTheMenu(t *testing.T) {
 func TestBeginAndAnUpdateOfTheChatTakeTurns(t *testing.T) {
 	w := testworld.New(t, storetest.Postgres(t))
 	e := engine(t, w)
-	c := newChat(t, w, e, 83, "ru")
-	c.cmd("/start")
+	c := bottest.Direct(t, w, e, 83, "ru")
+	c.Cmd("/start")
 	begun, release := make(chan struct{}), make(chan struct{})
 	done := make(chan error, 1)
 	go func() {
@@ -83,7 +84,7 @@ func TestBeginAndAnUpdateOfTheChatTakeTurns(t *testing.T) {
 	}()
 	<-begun
 	answered := make(chan []bot.Message, 1)
-	go func() { answered <- c.text("Dana") }()
+	go func() { answered <- c.Text("Dana") }()
 	select {
 	case out := <-answered:
 		t.Fatalf("the update ran before the Begin committed: %+v", out)

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/bot/bottest"
 	"github.com/jolproject/jol/internal/bot/conv"
 	"github.com/jolproject/jol/internal/testworld"
 )
@@ -36,11 +37,11 @@ func TestLinkCodeOutlivesARestart(t *testing.T) {
 			}
 			return e
 		}
-		newChat(t, w, later(false), 4101, "ru").cmd("/link " + code.Text)
+		bottest.Direct(t, w, later(false), 4101, "ru").Cmd("/link " + code.Text)
 		if linked(t, w, 4101) != 0 {
 			t.Fatal("a code was taken under another key")
 		}
-		newChat(t, w, later(true), 4102, "ru").cmd("/link " + code.Text)
+		bottest.Direct(t, w, later(true), 4102, "ru").Cmd("/link " + code.Text)
 		if got := linked(t, w, 4102); got != mentor.UserID {
 			t.Fatalf("after the restart the chat is linked to %d, want %d", got, mentor.UserID)
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/bot"
+	"github.com/jolproject/jol/internal/bot/bottest"
 	"github.com/jolproject/jol/internal/bot/conv"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/testworld"
@@ -52,14 +53,14 @@ func TestLinkWithCode(t *testing.T) {
 		if len(code.Text) != 11 || code.Start != "link-"+strings.ReplaceAll(code.Text, "-", "") {
 			t.Fatalf("code %+v", code)
 		}
-		c := newChat(t, w, e, 4001, "ru")
-		if out := c.cmd("/link " + strings.ToLower(code.Text)); !strings.Contains(out[0].Text, w.Users[access.Mentor].Name) {
+		c := bottest.Direct(t, w, e, 4001, "ru")
+		if out := c.Cmd("/link " + strings.ToLower(code.Text)); !strings.Contains(out[0].Text, w.Users[access.Mentor].Name) {
 			t.Errorf("linking said %q", out[0].Text)
 		}
 		if got := linked(t, w, 4001); got != mentor.UserID {
 			t.Errorf("chat linked to %d, want %d", got, mentor.UserID)
 		}
-		if out := newChat(t, w, e, 4002, "ru").cmd("/link " + code.Text); !strings.Contains(out[0].Text, "Код недействителен") {
+		if out := bottest.Direct(t, w, e, 4002, "ru").Cmd("/link " + code.Text); !strings.Contains(out[0].Text, "Код недействителен") {
 			t.Errorf("a used code said %q", out[0].Text)
 		}
 		var entries int
@@ -68,7 +69,7 @@ func TestLinkWithCode(t *testing.T) {
 		}
 		// Another chat of the same user takes the link over, by the deep link.
 		code, _ = w.Services.Conversations.IssueCode(ctx, mentor)
-		newChat(t, w, e, 4003, "kk").cmd("/start " + code.Start)
+		bottest.Direct(t, w, e, 4003, "kk").Cmd("/start " + code.Start)
 		if linked(t, w, 4001) != 0 || linked(t, w, 4003) != mentor.UserID {
 			t.Errorf("after a second chat linked: 4001 → %d, 4003 → %d", linked(t, w, 4001), linked(t, w, 4003))
 		}
@@ -98,31 +99,31 @@ func TestCodeExpiresAndVoids(t *testing.T) {
 	testworld.Each(t, func(t *testing.T, w *testworld.World) {
 		ctx, op := t.Context(), w.Principal(access.Operator)
 		e := linkEngine(t, w)
-		c := newChat(t, w, e, 5001, "ru")
+		c := bottest.Direct(t, w, e, 5001, "ru")
 		code, _ := w.Services.Conversations.IssueCode(ctx, op)
 		w.Clock.Advance(conv.CodeTTL + time.Second)
-		c.cmd("/link " + code.Text)
+		c.Cmd("/link " + code.Text)
 		if linked(t, w, 5001) != 0 {
 			t.Fatal("an expired code linked")
 		}
 		old, _ := w.Services.Conversations.IssueCode(ctx, op)
 		code, _ = w.Services.Conversations.IssueCode(ctx, op)
-		c.cmd("/link " + old.Text)
+		c.Cmd("/link " + old.Text)
 		if linked(t, w, 5001) != 0 {
 			t.Fatal("a replaced code linked")
 		}
 		for i := range conv.MaxAttempts {
-			c.cmd("/link " + wrong(code.Text, i))
+			c.Cmd("/link " + wrong(code.Text, i))
 		}
-		c.cmd("/link " + code.Text)
+		c.Cmd("/link " + code.Text)
 		if linked(t, w, 5001) != 0 {
 			t.Fatal("the right code linked after five wrong tries")
 		}
 		code, _ = w.Services.Conversations.IssueCode(ctx, op)
 		for i := range conv.MaxAttempts - 1 {
-			c.cmd("/link " + wrong(code.Text, i))
+			c.Cmd("/link " + wrong(code.Text, i))
 		}
-		c.cmd("/link " + code.Text)
+		c.Cmd("/link " + code.Text)
 		if linked(t, w, 5001) != op.UserID {
 			t.Fatal("the right code did not link after four wrong tries")
 		}
@@ -165,7 +166,7 @@ func TestParallelWrongTriesCountFive(t *testing.T) {
 		if err := w.DB.R.QueryRow(q, sch.UserID).Scan(&attempts); err != nil || attempts != conv.MaxAttempts {
 			t.Errorf("attempts after 100 wrong tries: %d, %v; want %d", attempts, err, conv.MaxAttempts)
 		}
-		newChat(t, w, e, 7999, "fa").cmd("/link " + code.Text)
+		bottest.Direct(t, w, e, 7999, "fa").Cmd("/link " + code.Text)
 		if linked(t, w, 7999) != 0 {
 			t.Error("the right code linked after 100 wrong tries")
 		}

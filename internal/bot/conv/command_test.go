@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jolproject/jol/internal/bot/bottest"
 	"github.com/jolproject/jol/internal/bot/conv"
 	"github.com/jolproject/jol/internal/testworld"
 )
@@ -56,24 +57,24 @@ func TestAFlowClaimsACommand(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		c := newChat(t, w, e, 3100, "en")
-		c.cmd("/start")
-		out := c.cmd("/count")
+		c := bottest.Direct(t, w, e, 3100, "en")
+		c.Cmd("/start")
+		out := c.Cmd("/count")
 		if len(out) != 2 || out[0].Text != "counter: arrived" || out[1].Text != "counter: 1" {
 			t.Fatalf("/count answered %+v, want the arrival and the count 1", out)
 		}
-		out = c.text("hello") // bad input: asked again, Enter not run
+		out = c.Text("hello") // bad input: asked again, Enter not run
 		if got := out[len(out)-1].Text; got != "counter: 1" {
 			t.Errorf("after a text the question is %q, want the count unchanged", got)
 		}
-		out = c.photo() // a free question names typing, not the buttons
+		out = c.Photo() // a free question names typing, not the buttons
 		if out[0].Text != "Please type your answer." || out[1].Text != "counter: 1" {
 			t.Errorf("a photo got %q, %q", out[0].Text, out[1].Text)
 		}
-		if out = c.press(0, 0); out[len(out)-1].Text != "counter: 2" {
+		if out = c.PressAt(0, 0); out[len(out)-1].Text != "counter: 2" {
 			t.Errorf("arriving again counted %q, want 2", out[len(out)-1].Text)
 		}
-		if out = c.cmd("/help"); !strings.Contains(out[0].Text, "\n/count — ") {
+		if out = c.Cmd("/help"); !strings.Contains(out[0].Text, "\n/count — ") {
 			t.Errorf("/help does not list /count: %q", out[0].Text)
 		}
 		for _, bad := range []*conv.Flow{

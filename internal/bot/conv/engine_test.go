@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/jolproject/jol/internal/bot"
+	"github.com/jolproject/jol/internal/bot/bottest"
 	"github.com/jolproject/jol/internal/bot/conv"
 	"github.com/jolproject/jol/internal/settings"
 	"github.com/jolproject/jol/internal/testworld"
@@ -17,15 +18,15 @@ import (
 func TestRestartContinues(t *testing.T) {
 	testworld.Each(t, func(t *testing.T, w *testworld.World) {
 		l := makeLinks(t, w)
-		c := newChat(t, w, engine(t, w), 77, "ru")
-		c.cmd("/start " + l.region)
-		c.text("Aigerim")
-		c.e = engine(t, w) // the restart
-		out := c.press(0, 0)
+		c := bottest.Direct(t, w, engine(t, w), 77, "ru")
+		c.Cmd("/start " + l.region)
+		c.Text("Aigerim")
+		c.Engine = engine(t, w) // the restart
+		out := c.PressAt(0, 0)
 		if len(out) != 2 || out[1].AskContact == "" {
 			t.Fatalf("after the restart the colour's button led to %+v, want the phone's question", out)
 		}
-		out = c.contact("+77010000002", c.user)
+		out = c.Contact("+77010000002", c.ID)
 		if got := out[1].Text; !strings.Contains(got, "Aigerim, r, +77010000002, from region Алматы") {
 			t.Errorf("the flow ended with %q: the answers before the restart are lost", got)
 		}
@@ -50,17 +51,17 @@ func TestLanguageFallsBack(t *testing.T) {
 			{"fr-CA", "Que souhaitez-vous faire ?"}, // a region of a language Jol speaks
 			{"fa-IR", "چه کاری می\u200cخواهید انجام دهید؟"},
 		} {
-			c := newChat(t, w, e, int64(500+len(tc.lang)), tc.lang)
-			if out := c.cmd("/start"); out[len(out)-1].Text != tc.want {
+			c := bottest.Direct(t, w, e, int64(500+len(tc.lang)), tc.lang)
+			if out := c.Cmd("/start"); out[len(out)-1].Text != tc.want {
 				t.Errorf("Telegram language %q: menu %q, want %q", tc.lang, out[len(out)-1].Text, tc.want)
 			}
 		}
 		// A choice outlives Telegram's language.
-		c := newChat(t, w, e, 600, "de")
-		c.cmd("/language")
-		c.press(0, 1) // Русский
-		c.lang = "fa"
-		if out := c.text("?"); out[0].Text != "Что вы хотите сделать?" {
+		c := bottest.Direct(t, w, e, 600, "de")
+		c.Cmd("/language")
+		c.PressAt(0, 1) // Русский
+		c.Lang = "fa"
+		if out := c.Text("?"); out[0].Text != "Что вы хотите сделать?" {
 			t.Errorf("after choosing Russian: %q", out[0].Text)
 		}
 	})
@@ -70,8 +71,8 @@ func TestLanguageFallsBack(t *testing.T) {
 // transport: nothing is said and no conversation is made.
 func TestMemberUpdatesAreLeftAlone(t *testing.T) {
 	w := testworld.SQLite(t)
-	c := newChat(t, w, engine(t, w), 9, "ru")
-	if out := c.send(bot.Update{Kind: bot.KindMember, Member: "kicked"}, "(blocks)"); len(out) != 0 {
+	c := bottest.Direct(t, w, engine(t, w), 9, "ru")
+	if out := c.Send(bot.Update{Kind: bot.KindMember, Member: "kicked"}, "(blocks)"); len(out) != 0 {
 		t.Errorf("a member update got %+v", out)
 	}
 	var n int
@@ -119,15 +120,15 @@ func TestOfferHidesAFlow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	offered := newChat(t, w, e, 1, "en")
-	if out := offered.cmd("/start"); len(out[1].Buttons) != 2 || out[1].Buttons[0][0].Data != "1:f:probe" {
+	offered := bottest.Direct(t, w, e, 1, "en")
+	if out := offered.Cmd("/start"); len(out[1].Buttons) != 2 || out[1].Buttons[0][0].Data != "1:f:probe" {
 		t.Errorf("the chat it is offered to: %+v", out[1].Buttons)
 	}
-	other := newChat(t, w, e, 2, "en")
-	if out := other.cmd("/start"); len(out[1].Buttons) != 1 {
+	other := bottest.Direct(t, w, e, 2, "en")
+	if out := other.Cmd("/start"); len(out[1].Buttons) != 1 {
 		t.Errorf("the chat it is not offered to: %+v", out[1].Buttons)
 	}
-	if out := other.send(fakePress("1:f:probe"), "(a forged button)"); len(out) != 1 || out[0].Text != "This button belongs to an earlier question." {
+	if out := other.Send(fakePress("1:f:probe"), "(a forged button)"); len(out) != 1 || out[0].Text != "This button belongs to an earlier question." {
 		t.Errorf("a forged button of a flow not offered: %+v", out)
 	}
 }

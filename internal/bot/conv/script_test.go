@@ -4,9 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jolproject/jol/internal/bot/bottest"
 	"github.com/jolproject/jol/internal/bot/deeplink"
 	"github.com/jolproject/jol/internal/testworld"
-	"github.com/jolproject/jol/internal/testworld/golden"
 )
 
 // links are the deep links every script may start from.
@@ -38,50 +38,50 @@ func makeLinks(t *testing.T, w *testworld.World) links {
 // transcripts are golden files (go test ./internal/bot/conv -update).
 var scripts = []struct {
 	name string
-	run  func(c *chat, l links)
+	run  func(c *bottest.DirectChat, l links)
 }{
-	{"language", func(c *chat, l links) {
-		c.cmd("/start")
-		c.press(1, 0) // the main menu's "change language" (below the probe's button)
-		c.press(2, 0) // فارسی
-		c.cmd("/language")
-		c.press(0, 1) // Русский
+	{"language", func(c *bottest.DirectChat, l links) {
+		c.Cmd("/start")
+		c.PressAt(1, 0) // the main menu's "change language" (below the probe's button)
+		c.PressAt(2, 0) // فارسی
+		c.Cmd("/language")
+		c.PressAt(0, 1) // Русский
 	}},
-	{"bad_input", func(c *chat, l links) {
-		c.cmd("/start")
-		c.text("hello")                   // text where a button is expected: the question again
-		c.photo()                         // a photo: please use the buttons
-		c.text(strings.Repeat("ж", 4096)) // the longest message Telegram sends
-		c.contact("+77010000000", c.user) // a contact nobody asked for is not kept
-		c.cmd("/language")                // a question of its own
-		c.text("English")                 // typed, not pressed: asked again
-		c.pressIn(0, 0, 0)                // the main menu's button, now stale
-		c.send(fakePress("1:x"), "(a forged button)")
-		c.cmd("/frobnicate")
-		c.cmd("/help")
-		c.cmd("/cancel")
-		c.cmd("/cancel")
+	{"bad_input", func(c *bottest.DirectChat, l links) {
+		c.Cmd("/start")
+		c.Text("hello")                   // text where a button is expected: the question again
+		c.Photo()                         // a photo: please use the buttons
+		c.Text(strings.Repeat("ж", 4096)) // the longest message Telegram sends
+		c.Contact("+77010000000", c.ID)   // a contact nobody asked for is not kept
+		c.Cmd("/language")                // a question of its own
+		c.Text("English")                 // typed, not pressed: asked again
+		c.PressIn(0, 0, 0)                // the main menu's button, now stale
+		c.Send(fakePress("1:x"), "(a forged button)")
+		c.Cmd("/frobnicate")
+		c.Cmd("/help")
+		c.Cmd("/cancel")
+		c.Cmd("/cancel")
 	}},
-	{"deep_links", func(c *chat, l links) {
-		c.cmd("/start " + l.org)
-		c.cmd("/start " + l.disabled)
-		c.cmd("/start NoSuchKey0000000")
-		c.cmd("/start " + strings.Repeat("x", 4000))
-		c.cmd("/start link-nonsense")
+	{"deep_links", func(c *bottest.DirectChat, l links) {
+		c.Cmd("/start " + l.org)
+		c.Cmd("/start " + l.disabled)
+		c.Cmd("/start NoSuchKey0000000")
+		c.Cmd("/start " + strings.Repeat("x", 4000))
+		c.Cmd("/start link-nonsense")
 	}},
-	{"flow", func(c *chat, l links) {
-		c.cmd("/start " + l.region) // a region's link starts the probe flow
-		c.send(fakePress("1:r"), "(the colour's button, before its question)")
-		c.text("J") // refused by the step: asked again
-		c.text(strings.Repeat("ә", 1001))
-		c.text("Jamila")
-		c.photo()
-		c.text("red")        // typed: the buttons are the only answer
-		c.press(0, 1)        // blue
-		c.press(0, 0)        // the colour's button again: stale
-		c.text("+7 701 000") // typed: the contact button is the only way
-		c.contact("+77019999999", c.user+1)
-		c.contact("+77010000001", c.user)
+	{"flow", func(c *bottest.DirectChat, l links) {
+		c.Cmd("/start " + l.region) // a region's link starts the probe flow
+		c.Send(fakePress("1:r"), "(the colour's button, before its question)")
+		c.Text("J") // refused by the step: asked again
+		c.Text(strings.Repeat("ә", 1001))
+		c.Text("Jamila")
+		c.Photo()
+		c.Text("red")        // typed: the buttons are the only answer
+		c.PressAt(0, 1)      // blue
+		c.PressAt(0, 0)      // the colour's button again: stale
+		c.Text("+7 701 000") // typed: the contact button is the only way
+		c.Contact("+77019999999", c.ID+1)
+		c.Contact("+77010000001", c.ID)
 	}},
 }
 
@@ -92,12 +92,12 @@ func TestScripts(t *testing.T) {
 		for i, s := range scripts {
 			for j, lang := range []string{"kk", "ru", "fa"} {
 				t.Run(s.name+"_"+lang, func(t *testing.T) {
-					c := newChat(t, w, e, int64(1000+10*i+j), lang)
-					c.mask(l.org, "<org link>")
-					c.mask(l.region, "<region link>")
-					c.mask(l.disabled, "<disabled link>")
+					c := bottest.Direct(t, w, e, int64(1000+10*i+j), lang)
+					c.Mask(l.org, "<org link>")
+					c.Mask(l.region, "<region link>")
+					c.Mask(l.disabled, "<disabled link>")
 					s.run(c, l)
-					golden.Bytes(t, s.name+"_"+lang, []byte(c.log.String()))
+					c.Golden(s.name + "_" + lang)
 				})
 			}
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
+	"github.com/jolproject/jol/internal/bot/bottest"
 	"github.com/jolproject/jol/internal/matching"
 	"github.com/jolproject/jol/internal/mentoring"
 	"github.com/jolproject/jol/internal/mentorship"
@@ -123,10 +124,10 @@ func ship(t *testing.T, w *testworld.World, u accounts.User) mentorship.Mentorsh
 func TestMentorCannotAnswerAnothersProposal(t *testing.T) {
 	testworld.Each(t, func(t *testing.T, w *testworld.World) {
 		users, props := proposed(t, w)
-		c := newChat(t, w, engine(t, w), 400, "ru")
-		c.link(users["kk"].Principal())
-		c.press("f:staff_matches")
-		out := c.forge("p" + strconv.FormatInt(props["ru"].ID, 10))
+		c := bottest.Direct(t, w, engine(t, w), 400, "ru")
+		link(t, c, users["kk"].Principal())
+		c.PressValue("f:staff_matches")
+		out := c.Forge("p" + strconv.FormatInt(props["ru"].ID, 10))
 		if len(out) != 1 || out[0].Text != "Эта кнопка относится к предыдущему вопросу." {
 			t.Errorf("a forged button of another mentor's proposal: %+v", out)
 		}

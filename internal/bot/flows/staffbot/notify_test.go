@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/jolproject/jol/internal/bot"
+	"github.com/jolproject/jol/internal/bot/bottest"
 	"github.com/jolproject/jol/internal/bot/flows/staffbot"
 	"github.com/jolproject/jol/internal/testworld"
 )
@@ -21,7 +22,7 @@ func TestNoticesGoOnce(t *testing.T) {
 		volunteers, _ := assigned(t, w)
 		centres := dispatched(t, w)
 		e := engine(t, w)
-		chats := map[string]*chat{}
+		chats := map[string]*bottest.DirectChat{}
 		for id, p := range map[int64]struct {
 			lang  string
 			login int64
@@ -29,16 +30,16 @@ func TestNoticesGoOnce(t *testing.T) {
 			601: {"ru", mentors["ru"].ID}, 602: {"fa", volunteers["fa"].ID}, 603: {"kk", centres["kk"].staff.ID},
 			604: {"kk", mentors["kk"].ID},
 		} {
-			c := newChat(t, w, e, id, p.lang)
+			c := bottest.Direct(t, w, e, id, p.lang)
 			u, err := w.Services.Accounts.Lookup(t.Context(), p.login)
 			must(t, err)
-			c.link(u.Principal())
-			c.cmd("/language", "/language")
-			c.press(p.lang)
+			link(t, c, u.Principal())
+			c.Cmd("/language")
+			c.PressValue(p.lang)
 			chats[p.lang+"-"+u.Email] = c
 		}
 		busy := chats["kk-"+mentors["kk"].Email]
-		busy.press("f:staff_session") // in the middle of another flow
+		busy.PressValue("f:staff_session") // in the middle of another flow
 		n, err := staffbot.NewNotifier(w.Services, w.DB, e, w.Clock.Now)
 		must(t, err)
 		sent, err := n.Once(t.Context())
@@ -76,8 +77,8 @@ func TestNoticesGoOnce(t *testing.T) {
 		c := chats["ru-"+mentors["ru"].Email]
 		ms, err := w.Services.Bot.Messages(t.Context(), 601, 0)
 		must(t, err)
-		c.last = ms[len(ms)-1].Message.Buttons
-		if out := c.press("accept"); !strings.Contains(out[1].Text, "наставничество началось") {
+		c.Write(ms[len(ms)-1].Message)
+		if out := c.PressValue("accept"); !strings.Contains(out[1].Text, "наставничество началось") {
 			t.Errorf("accepting from the notice: %+v", out)
 		}
 		// Nobody else heard anything.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
+	"github.com/jolproject/jol/internal/bot/bottest"
 	"github.com/jolproject/jol/internal/campaign"
 	"github.com/jolproject/jol/internal/deliveries"
 	"github.com/jolproject/jol/internal/orgs"
@@ -134,23 +135,23 @@ func TestReceiptOutsideScope(t *testing.T) {
 	testworld.Each(t, func(t *testing.T, w *testworld.World) {
 		centres := dispatched(t, w)
 		e := engine(t, w)
-		other := newChat(t, w, e, 200, "ru")
-		other.link(centres["ru"].staff.Principal())
-		other.press("f:staff_receipts")
+		other := bottest.Direct(t, w, e, 200, "ru")
+		link(t, other, centres["ru"].staff.Principal())
+		other.PressValue("f:staff_receipts")
 		target := centres["kk"].d
-		out := other.forge("d" + strconv.FormatInt(target.ID, 10))
+		out := other.Forge("d" + strconv.FormatInt(target.ID, 10))
 		if len(out) != 1 || out[0].Text != "Эта кнопка относится к предыдущему вопросу." {
 			t.Errorf("a forged button of another centre's delivery: %+v", out)
 		}
-		if strings.Contains(other.log.String(), "d"+strconv.FormatInt(target.ID, 10)+"]") {
-			t.Errorf("another centre's delivery listed:\n%s", other.log.String())
+		if strings.Contains(other.Transcript(), "d"+strconv.FormatInt(target.ID, 10)+"]") {
+			t.Errorf("another centre's delivery listed:\n%s", other.Transcript())
 		}
-		stranger := newChat(t, w, e, 201, "ru")
-		out = stranger.cmd("/start", "/start")
+		stranger := bottest.Direct(t, w, e, 201, "ru")
+		out = stranger.Cmd("/start")
 		if len(out[1].Buttons) != 1 {
 			t.Errorf("an unlinked chat's menu: %+v", out[1].Buttons)
 		}
-		stranger.forge("f:staff_receipts")
+		stranger.Forge("f:staff_receipts")
 		got, err := w.Services.Deliveries.Get(t.Context(), access.System, target.ID)
 		must(t, err)
 		if got.Status != deliveries.Dispatched {

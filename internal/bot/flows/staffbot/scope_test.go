@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/jolproject/jol/internal/aftercare"
+	"github.com/jolproject/jol/internal/bot/bottest"
 	"github.com/jolproject/jol/internal/testworld"
 )
 
@@ -16,15 +17,15 @@ import (
 func TestUnlinkedChatSeesNothing(t *testing.T) {
 	testworld.Each(t, func(t *testing.T, w *testworld.World) {
 		users, tasks := assigned(t, w)
-		c := newChat(t, w, engine(t, w), 700, "ru")
-		c.link(users["ru"].Principal())
-		c.press("f:staff_tasks")
-		c.press("t" + strconv.FormatInt(tasks["ru"].ID, 10))
+		c := bottest.Direct(t, w, engine(t, w), 700, "ru")
+		link(t, c, users["ru"].Principal())
+		c.PressValue("f:staff_tasks")
+		c.PressValue("t" + strconv.FormatInt(tasks["ru"].ID, 10))
 		must(t, w.Services.Conversations.Unlink(t.Context(), users["ru"].Principal()))
-		before := c.log.Len()
-		c.text("hello")
-		c.forge("in")
-		said := c.log.String()[before:]
+		before := len(c.Transcript())
+		c.Text("hello")
+		c.Forge("in")
+		said := c.Transcript()[before:]
 		if !strings.Contains(said, "Сначала свяжите этот чат со своей учётной записью Jol") {
 			t.Errorf("the unlinked chat was not told to link:\n%s", said)
 		}
@@ -42,14 +43,14 @@ func TestUnlinkedChatSeesNothing(t *testing.T) {
 func TestVolunteerCannotTouchAnothersTask(t *testing.T) {
 	testworld.Each(t, func(t *testing.T, w *testworld.World) {
 		users, tasks := assigned(t, w)
-		c := newChat(t, w, engine(t, w), 701, "kk")
-		c.link(users["kk"].Principal())
-		c.press("f:staff_tasks")
+		c := bottest.Direct(t, w, engine(t, w), 701, "kk")
+		link(t, c, users["kk"].Principal())
+		c.PressValue("f:staff_tasks")
 		theirs := "t" + strconv.FormatInt(tasks["fa"].ID, 10)
-		if strings.Contains(c.log.String(), ":"+theirs+"]") {
-			t.Errorf("another volunteer's task is listed:\n%s", c.log.String())
+		if strings.Contains(c.Transcript(), ":"+theirs+"]") {
+			t.Errorf("another volunteer's task is listed:\n%s", c.Transcript())
 		}
-		if out := c.forge(theirs); len(out) != 1 || out[0].Text != "Бұл батырма алдыңғы сұраққа тиесілі." {
+		if out := c.Forge(theirs); len(out) != 1 || out[0].Text != "Бұл батырма алдыңғы сұраққа тиесілі." {
 			t.Errorf("a forged button of another volunteer's task: %+v", out)
 		}
 		got, err := w.Services.Aftercare.Task(t.Context(), users["fa"].Principal(), tasks["fa"].ID)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/bot/bottest"
 	"github.com/jolproject/jol/internal/testworld"
 )
 
@@ -14,26 +15,26 @@ import (
 func TestRankThreeThenAuto(t *testing.T) {
 	testworld.Each(t, func(t *testing.T, w *testworld.World) {
 		p := newProgramme(t, w)
-		c := newChat(t, w, engine(t, w), 41, "kk")
+		c := bottest.Direct(t, w, engine(t, w), 41, "kk")
 		register(t, c, "10.03.2006", false)
-		c.press(tr(w, "kk", "youthbot.choose_mentors"))
-		c.press("3. ")
-		c.press("1. ")
-		out := c.press("2. ")
+		c.Press(tr(w, "kk", "youthbot.choose_mentors"))
+		c.Press("3. ")
+		c.Press("1. ")
+		out := c.Press("2. ")
 		if !said(out, tr(w, "kk", "youthbot.saved_choices", "N", 3)) {
-			t.Errorf("the third choice did not save:\n%s", c.log.String())
+			t.Errorf("the third choice did not save:\n%s", c.Transcript())
 		}
-		id := youthOfChat(t, w, c.id)
+		id := youthOfChat(t, w, c.ID)
 		got, err := w.Services.Youth.Choices(t.Context(), w.Principal(access.Admin), id)
 		must(t, err)
 		if want := []int64{p.mentors[2].ID, p.mentors[0].ID, p.mentors[1].ID}; !slices.Equal(got, want) {
 			t.Errorf("choices %v, want %v", got, want)
 		}
-		c.press(tr(w, "kk", "youthbot.menu.mentor"))
-		c.press(tr(w, "kk", "youthbot.change_choices"))
-		out = c.press(tr(w, "kk", "youthbot.auto"))
+		c.Press(tr(w, "kk", "youthbot.menu.mentor"))
+		c.Press(tr(w, "kk", "youthbot.change_choices"))
+		out = c.Press(tr(w, "kk", "youthbot.auto"))
 		if !said(out, tr(w, "kk", "youthbot.saved_auto")) {
-			t.Errorf("no word of the automatic match:\n%s", c.log.String())
+			t.Errorf("no word of the automatic match:\n%s", c.Transcript())
 		}
 		got, err = w.Services.Youth.Choices(t.Context(), w.Principal(access.Admin), id)
 		must(t, err)
@@ -50,36 +51,36 @@ func TestFullMentor(t *testing.T) {
 	testworld.Each(t, func(t *testing.T, w *testworld.World) {
 		p := newProgramme(t, w)
 		p.fill(t, 3) // Ermek is full from the start
-		c := newChat(t, w, engine(t, w), 42, "ru")
+		c := bottest.Direct(t, w, engine(t, w), 42, "ru")
 		register(t, c, "10.03.2006", false)
-		out := c.press(tr(w, "ru", "youthbot.choose_mentors"))
+		out := c.Press(tr(w, "ru", "youthbot.choose_mentors"))
 		if said(out, "Ermek") {
 			t.Errorf("a full mentor is offered:\n%s", out[len(out)-1].Text)
 		}
 		p.fill(t, 0) // Aigerim's last place goes meanwhile
-		out = c.press("1. Aigerim")
+		out = c.Press("1. Aigerim")
 		if !said(out, tr(w, "ru", "youthbot.mentor_full")) {
-			t.Fatalf("no clear word that Aigerim is full:\n%s", c.log.String())
+			t.Fatalf("no clear word that Aigerim is full:\n%s", c.Transcript())
 		}
 		if last := out[len(out)-1]; strings.Contains(last.Text, "Aigerim") {
 			t.Errorf("the list shown again still offers Aigerim:\n%s", last.Text)
 		}
-		c.press("1. Bolat")
-		out = c.press(tr(w, "ru", "youthbot.save_choices"))
+		c.Press("1. Bolat")
+		out = c.Press(tr(w, "ru", "youthbot.save_choices"))
 		if !said(out, tr(w, "ru", "youthbot.saved_choices", "N", 1)) {
-			t.Errorf("Bolat not saved:\n%s", c.log.String())
+			t.Errorf("Bolat not saved:\n%s", c.Transcript())
 		}
 		// Bolat fills between the ranking and the save: the save is
 		// refused plainly and nothing is written.
-		c.press(tr(w, "ru", "youthbot.menu.mentor"))
-		c.press(tr(w, "ru", "youthbot.change_choices"))
-		c.press("2. Dana")
+		c.Press(tr(w, "ru", "youthbot.menu.mentor"))
+		c.Press(tr(w, "ru", "youthbot.change_choices"))
+		c.Press("2. Dana")
 		p.fill(t, 2)
-		out = c.press(tr(w, "ru", "youthbot.save_choices"))
+		out = c.Press(tr(w, "ru", "youthbot.save_choices"))
 		if !said(out, tr(w, "ru", "youthbot.mentor_full")) {
-			t.Errorf("a save with a full mentor:\n%s", c.log.String())
+			t.Errorf("a save with a full mentor:\n%s", c.Transcript())
 		}
-		got, err := w.Services.Youth.Choices(t.Context(), w.Principal(access.Admin), youthOfChat(t, w, c.id))
+		got, err := w.Services.Youth.Choices(t.Context(), w.Principal(access.Admin), youthOfChat(t, w, c.ID))
 		must(t, err)
 		if len(got) != 1 || got[0] != p.mentors[1].ID {
 			t.Errorf("choices %v, want Bolat's %d alone", got, p.mentors[1].ID)

@@ -8,6 +8,7 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/bot"
+	"github.com/jolproject/jol/internal/bot/bottest"
 	"github.com/jolproject/jol/internal/bot/flows/youthbot"
 	"github.com/jolproject/jol/internal/matching"
 	"github.com/jolproject/jol/internal/mentoring"
@@ -48,9 +49,9 @@ func TestNotifierTellsOnce(t *testing.T) {
 		p := newProgramme(t, w)
 		ctx, coord := t.Context(), w.Principal(access.Coordinator)
 		e := engine(t, w)
-		c := newChat(t, w, e, 61, "ru")
+		c := bottest.Direct(t, w, e, 61, "ru")
 		register(t, c, "10.03.2006", false)
-		c.press(tr(w, "ru", "youthbot.later"))
+		c.Press(tr(w, "ru", "youthbot.later"))
 		_, err := w.Services.Youth.Register(ctx, youth.FormPrincipal(w.Foundation.ID, w.Foundation.Path), w.Foundation.ID,
 			youth.Input{LastName: "Web", FirstName: "Dina", Birth: day(2004, 1, 2), RegionCode: "KZ-75", Settlement: youth.Urban,
 				Status: youth.NEET, Field: "it", Language: "ru", Contact: youth.Contact{Phone: "+7 701 999 88 77"}, Channel: youth.Web})
@@ -58,24 +59,24 @@ func TestNotifierTellsOnce(t *testing.T) {
 		n, err := youthbot.NewNotifier(w.Services, w.DB, e, w.Clock.Now)
 		must(t, err)
 		var after int64
-		news(t, w, n, c.id, &after, 0)
+		news(t, w, n, c.ID, &after, 0)
 
 		run, err := w.Services.Matching.Run(ctx, coord, matching.Params{})
 		must(t, err)
 		if run.Matched != 2 {
 			t.Fatalf("the run matched %d, want both young people", run.Matched)
 		}
-		out := news(t, w, n, c.id, &after, 1)
+		out := news(t, w, n, c.ID, &after, 1)
 		if len(out) != 1 || !strings.HasPrefix(out[0].Text, "Вам предложен наставник: ") {
 			t.Fatalf("the proposal's news: %+v", out)
 		}
 		before := outbox(t, w)
 
-		id := youthOfChat(t, w, c.id)
+		id := youthOfChat(t, w, c.ID)
 		ps, err := w.Services.Matching.ForYouth(ctx, id)
 		must(t, err)
 		mentor := accept(t, w, p, ps[0])
-		out = news(t, w, n, c.id, &after, 1)
+		out = news(t, w, n, c.ID, &after, 1)
 		if len(out) != 1 || !strings.Contains(out[0].Text, mentor.Email) || !strings.Contains(out[0].Text, "теперь ваш наставник") {
 			t.Fatalf("the acceptance's news (with the contact): %+v", out)
 		}
@@ -85,12 +86,12 @@ func TestNotifierTellsOnce(t *testing.T) {
 		_, err = w.Services.Mentorship.LogSession(ctx, coord, ships[0].ID, mentorship.SessionInput{HeldOn: w.Clock.Now(),
 			Minutes: 60, Format: mentorship.Online, Topic: "HTML"})
 		must(t, err)
-		out = news(t, w, n, c.id, &after, 1)
+		out = news(t, w, n, c.ID, &after, 1)
 		if len(out) != 1 || len(out[0].Buttons) != 2 || !strings.Contains(out[0].Text, "HTML") {
 			t.Fatalf("the feedback question: %+v", out)
 		}
-		c.write(out...)
-		c.press("4")
+		c.Write(out...)
+		c.Press("4")
 		ships, err = w.Services.Mentorship.ForYouth(ctx, id)
 		must(t, err)
 		if len(ships[0].Feedback) != 1 || ships[0].Feedback[0].Rating != 4 || ships[0].Feedback[0].Author != mentorship.ByYouth {
@@ -98,7 +99,7 @@ func TestNotifierTellsOnce(t *testing.T) {
 		}
 
 		w.Clock.Advance(15 * 24 * time.Hour)
-		out = news(t, w, n, c.id, &after, 1)
+		out = news(t, w, n, c.ID, &after, 1)
 		if len(out) != 1 || !strings.Contains(out[0].Text, "С последней встречи с "+strings.Fields(mentor.Name)[0]) {
 			t.Fatalf("the reminder: %+v", out)
 		}
@@ -108,11 +109,11 @@ func TestNotifierTellsOnce(t *testing.T) {
 
 		// A session logged while the chat is in the middle of "My
 		// mentor": the question waits there, a plain word says so.
-		c.press(tr(w, "ru", "youthbot.menu.mentor"))
+		c.Press(tr(w, "ru", "youthbot.menu.mentor"))
 		_, err = w.Services.Mentorship.LogSession(ctx, coord, ships[0].ID, mentorship.SessionInput{HeldOn: w.Clock.Now(),
 			Minutes: 30, Format: mentorship.InPerson, Topic: "CSS"})
 		must(t, err)
-		out = news(t, w, n, c.id, &after, 1)
+		out = news(t, w, n, c.ID, &after, 1)
 		if len(out) != 1 || out[0].Text != tr(w, "ru", "youthbot.news.rate_later") || len(out[0].Buttons) != 0 {
 			t.Errorf("a question to a busy chat: %+v", out)
 		}

@@ -32,30 +32,30 @@ func names(t *testing.T, w *testworld.World, lang string) (region, field string)
 
 // register walks c from the main menu to the consent, born on birth (as
 // typed), a minor naming their mother.
-func register(t *testing.T, c *chat, birth string, minor bool) {
+func register(t *testing.T, c *bottest.DirectChat, birth string, minor bool) {
 	registerAs(t, c, "Seitkali Aruzhan", birth, "+77011234567", minor)
 }
 
 // registerAs registers as register does, with name and phone.
-func registerAs(t *testing.T, c *chat, name, birth, phone string, minor bool) {
+func registerAs(t *testing.T, c *bottest.DirectChat, name, birth, phone string, minor bool) {
 	t.Helper()
-	region, field := names(t, c.w, c.lang)
-	c.cmd("/start")
-	c.press(tr(c.w, c.lang, "youthbot.menu.register"))
-	c.text(name)
-	c.text(birth)
-	c.press(region)
-	c.press(tr(c.w, c.lang, "youth.settlement.urban"))
-	c.press(tr(c.w, c.lang, "youth.status.in_education"))
-	c.press(field)
-	c.text("Learn to build websites")
-	c.contact(phone)
+	region, field := names(t, c.W, c.Lang)
+	c.Cmd("/start")
+	c.Press(tr(c.W, c.Lang, "youthbot.menu.register"))
+	c.Text(name)
+	c.Text(birth)
+	c.Press(region)
+	c.Press(tr(c.W, c.Lang, "youth.settlement.urban"))
+	c.Press(tr(c.W, c.Lang, "youth.status.in_education"))
+	c.Press(field)
+	c.Text("Learn to build websites")
+	c.Contact(phone, c.ID)
 	if minor {
-		c.text("Gulnar Seitkali")
-		c.press(tr(c.w, c.lang, "youthbot.relation.mother"))
-		c.text("+7 701 000 11 22")
+		c.Text("Gulnar Seitkali")
+		c.Press(tr(c.W, c.Lang, "youthbot.relation.mother"))
+		c.Text("+7 701 000 11 22")
 	}
-	c.press(tr(c.w, c.lang, "youthbot.consent_yes"))
+	c.Press(tr(c.W, c.Lang, "youthbot.consent_yes"))
 }
 
 // TestRegistration registers a young person of 20 in Kazakh, Russian and
@@ -123,17 +123,17 @@ func TestMinorGetsTheGuardianLink(t *testing.T) {
 		must(t, err)
 		set.SiteAddress = "https://jol.example.org"
 		must(t, w.Services.Settings.Update(t.Context(), w.Principal(access.Admin), set))
-		c := newChat(t, w, engine(t, w), 7, "ru")
+		c := bottest.Direct(t, w, engine(t, w), 7, "ru")
 		register(t, c, "10.03.2011", true)
-		m := guardianToken.FindStringSubmatch(c.log.String())
+		m := guardianToken.FindStringSubmatch(c.Transcript())
 		if m == nil {
-			t.Fatalf("no guardian link:\n%s", c.log.String())
+			t.Fatalf("no guardian link:\n%s", c.Transcript())
 		}
-		if !strings.Contains(c.log.String(), "https://jol.example.org/y/guardian/"+m[1]) {
-			t.Errorf("the guardian link is not on the site's address:\n%s", c.log.String())
+		if !strings.Contains(c.Transcript(), "https://jol.example.org/y/guardian/"+m[1]) {
+			t.Errorf("the guardian link is not on the site's address:\n%s", c.Transcript())
 		}
-		c.masks[m[1]] = "<token>"
-		id := youthOfChat(t, w, c.id)
+		c.Mask(m[1], "<token>")
+		id := youthOfChat(t, w, c.ID)
 		own, err := w.Services.Youth.OwnPage(t.Context(), id)
 		must(t, err)
 		if own.Youth.Guardian.Name != "Gulnar Seitkali" || own.Youth.Guardian.Relation != "Мать" || len(own.Missing) != 1 {
@@ -141,15 +141,15 @@ func TestMinorGetsTheGuardianLink(t *testing.T) {
 		}
 		// "My mentor" says what the match waits for and gives a new link,
 		// which replaces the first.
-		c.cmd("/start")
-		out := c.press(tr(w, "ru", "youthbot.menu.mentor"))
+		c.Cmd("/start")
+		out := c.Press(tr(w, "ru", "youthbot.menu.mentor"))
 		if !said(out, tr(w, "ru", "youth.missing.guardian_consent")) {
-			t.Errorf("My mentor does not say the consent is missing:\n%s", c.log.String())
+			t.Errorf("My mentor does not say the consent is missing:\n%s", c.Transcript())
 		}
-		c.press(tr(w, "ru", "youthbot.new_guardian_link"))
-		all := guardianToken.FindAllStringSubmatch(c.log.String(), -1)
+		c.Press(tr(w, "ru", "youthbot.new_guardian_link"))
+		all := guardianToken.FindAllStringSubmatch(c.Transcript(), -1)
 		if len(all) != 2 || all[1][1] == m[1] {
-			t.Fatalf("no new guardian link:\n%s", c.log.String())
+			t.Fatalf("no new guardian link:\n%s", c.Transcript())
 		}
 		if err := w.Services.Youth.AnswerGuardianLink(t.Context(), m[1], youth.GuardianConsents); err == nil {
 			t.Error("the replaced link still answers")
@@ -160,9 +160,9 @@ func TestMinorGetsTheGuardianLink(t *testing.T) {
 		if !own.Youth.Guardian.Consented() || len(own.Missing) != 0 {
 			t.Errorf("after the guardian's consent: %+v, missing %v", own.Youth.Guardian, own.Missing)
 		}
-		c.log.Reset()
-		c.cmd("/start")
-		c.press(tr(w, "ru", "youthbot.menu.mentor"))
-		golden.Bytes(t, "minor_mentor", []byte(c.log.String()))
+		before := len(c.Transcript())
+		c.Cmd("/start")
+		c.Press(tr(w, "ru", "youthbot.menu.mentor"))
+		golden.Bytes(t, "minor_mentor", []byte(c.Transcript()[before:]))
 	})
 }
