@@ -80,7 +80,10 @@ func TestBrowserYouthRegistersInPersian(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#email"), demo.Email("admin")), chromedp.SendKeys(chromedp.CSS("#password"), demo.Password),
 		chromedp.Click(chromedp.CSS("form.stack button[type=submit]")), chromedp.WaitReady(chromedp.CSS("form.logout")))
 	run("open the simulator", chromedp.Navigate(s.url+"/admin/bot/chat"), chromedp.WaitVisible(chromedp.CSS("#text")))
-	send("/start", has(`button[value$=":f:youth"]`))
+	// The demo's simulated chat has talked already: start over, which
+	// sends /start to a fresh chat.
+	run("start over", chromedp.Click(chromedp.CSS("#restart")))
+	await("start over", `document.querySelectorAll("#transcript li.sim-in").length === 1 && `+has(`button[value$=":f:youth"]`))
 	tap(":f:language", has(`button[value$=":fa"]`))
 	tap(":fa", says("bot.language.set"))
 	tap(":f:youth", says("youthbot.ask.name"))

@@ -32,8 +32,8 @@ func botText(t *testing.T, l i18n.Locale, key string) string {
 
 // menuButtons are the main menu's buttons, flow and label key, in order:
 // the domains' flows, then the choice of language.
-var menuButtons = [][2]string{{"youth", "youthbot.menu.register"}, {"youth_mentor", "youthbot.menu.mentor"},
-	{"apply", "bot.parent.menu.apply"}, {"status", "bot.parent.menu.status"}, {"language", "bot.menu.language"}}
+var menuButtons = [][2]string{{"youth", "youthbot.menu.register"}, {"apply", "bot.parent.menu.apply"},
+	{"status", "bot.parent.menu.status"}, {"language", "bot.menu.language"}}
 
 // startSends are the exact requests that answer /start in a new chat:
 // the greeting, then the main menu with its buttons at the

@@ -12,7 +12,9 @@ import (
 // mentor's contact once the match is approved, and what they may do from
 // here (rank again, a new link for the guardian, rate a session).
 func (b *flows) mentor() *conv.Flow {
-	return &conv.Flow{Name: mentorFlow, Start: "status", Menu: "youthbot.menu.mentor", Steps: map[string]conv.Step{
+	// Only a chat that registered someone is offered it.
+	registered := func(c *conv.Chat) (bool, error) { _, ok, err := b.me(c); return ok, err }
+	return &conv.Flow{Name: mentorFlow, Start: "status", Menu: "youthbot.menu.mentor", Offer: registered, Steps: map[string]conv.Step{
 		"status": {Ask: b.askStatus, Answer: b.answerStatus},
 		"pick":   b.pickStep(),
 	}}
