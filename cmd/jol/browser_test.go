@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -14,40 +13,11 @@ import (
 
 	"github.com/jolproject/jol/internal/demo"
 	"github.com/jolproject/jol/internal/i18n"
+	"github.com/jolproject/jol/internal/web/webtest"
 )
 
-// browser starts headless Chromium for one test, or skips the test when
-// there is none (failing instead when JOL_REQUIRE_BROWSER=1).
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	path := os.Getenv("JOL_CHROMIUM")
-	for _, name := range []string{"chromium", "chromium-headless-shell", "google-chrome", "chromium-browser"} {
-		if path != "" {
-			break
-		}
-		path, _ = exec.LookPath(name)
-	}
-	if path == "" {
-		msg := "browser tests skipped: no Chromium found (install the chromium package or set JOL_CHROMIUM); set JOL_REQUIRE_BROWSER=1 to make this fatal"
-		if os.Getenv("JOL_REQUIRE_BROWSER") == "1" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900),
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start Chromium %s: %v", path, err)
-	}
-	return ctx
-}
+// browser starts headless Chromium for one test (webtest.Browser).
+func browser(t *testing.T) context.Context { return webtest.Browser(t) }
 
 // shoot saves a screenshot when JOL_SCREENSHOTS names a directory, for
 // looking at pages by eye.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,32 +16,8 @@ import (
 	"github.com/jolproject/jol/internal/web/webtest"
 )
 
-// chromium starts headless Chromium for one test, or skips the test when
-// there is none (failing instead when JOL_REQUIRE_BROWSER=1).
-func chromium(t *testing.T) context.Context {
-	t.Helper()
-	path := os.Getenv("JOL_CHROMIUM")
-	for _, name := range []string{"chromium", "chromium-headless-shell", "google-chrome", "chromium-browser"} {
-		if path == "" {
-			path, _ = exec.LookPath(name)
-		}
-	}
-	if path == "" {
-		if os.Getenv("JOL_REQUIRE_BROWSER") == "1" {
-			t.Fatal("no Chromium found")
-		}
-		t.Skip("browser tests skipped: no Chromium found; set JOL_REQUIRE_BROWSER=1 to make this fatal")
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromedp.ExecPath(path), chromedp.Headless,
-		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900))
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancel(); cancelAlloc() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start Chromium: %v", err)
-	}
-	return ctx
-}
+// chromium starts headless Chromium for one test (webtest.Browser).
+func chromium(t *testing.T) context.Context { return webtest.Browser(t) }
 
 // shot saves the whole page when JOL_SCREENSHOTS names a directory, for
 // looking at the pages by eye.

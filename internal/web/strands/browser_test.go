@@ -3,7 +3,6 @@ package strands_test
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -21,13 +20,6 @@ import (
 // as a coordinator. With JOL_SCREENSHOTS naming a folder it saves both
 // pages there, to be looked at by eye.
 func TestPagesInTheBrowser(t *testing.T) {
-	path, _ := exec.LookPath("chromium")
-	if path == "" {
-		if os.Getenv("JOL_REQUIRE_BROWSER") == "1" {
-			t.Fatal("no Chromium found")
-		}
-		t.Skip("no Chromium found; set JOL_REQUIRE_BROWSER=1 to make this fatal")
-	}
 	f := webtest.New(t)
 	ctx, p := context.Background(), f.Coord.Principal()
 	act := webtest.Must(f.Svc.Strands.Create(ctx, p, strands.Input{Name: "Dombra for beginners", Strand: strands.Creative,
@@ -52,10 +44,7 @@ func TestPagesInTheBrowser(t *testing.T) {
 	young(t, f, "Zhanna", 27)
 	webtest.Check(t, f.Svc.Strands.RecordAttendance(ctx, p, se.ID, marks))
 
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromedp.ExecPath(path), chromedp.Headless,
-		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900))
-	bctx, cancelCtx := chromedp.NewContext(actx)
-	defer func() { cancelCtx(); cancelAlloc() }()
+	bctx := webtest.Browser(t)
 	bctx, cancel := context.WithTimeout(bctx, 90*time.Second)
 	defer cancel()
 	err := chromedp.Do(bctx, chromedp.Navigate(f.Srv.URL+"/login"), chromedp.WaitVisible(chromedp.CSS("#email")),
