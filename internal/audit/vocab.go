@@ -29,7 +29,7 @@ func Entities() []string {
 func Actions() []string {
 	return []string{"accept", "add_guardian", "add_judge", "add_member", "add_team", "allocate", "answer", "approve", "assemble",
 		"assign", "assign_reviewer", "assign_volunteer", "attach", "cancel", "change_ballot", "check", "close",
-		"comment", "confirm", "contact", "count", "create", "decline", "delete", "deliver", "disable", "dispatch",
+		"check_in", "check_out", "comment", "confirm", "contact", "count", "create", "decline", "delete", "deliver", "disable", "dispatch",
 		"dry_run", "enrol", "enter_ballot", "expire", "flag", "give_consent", "hand_over", "import", "issue", "link",
 		"log_hours", "mark_distinct", "match", "merge", "open", "pair", "password", "photo", "place", "plan",
 		"produce", "publish", "rank", "receive", "record_assessment", "record_attendance", "record_results", "refer",
