@@ -53,7 +53,7 @@ func (s *Service) CheckIn(ctx context.Context, p access.Principal, task int64) (
 	case err != nil:
 		return Checkin{}, err
 	case t.Status != aftercare.Assigned:
-		return Checkin{}, errs.New(errs.Conflict, "error.task_is_"+string(t.Status))
+		return Checkin{}, errs.New(errs.Conflict, notAssigned(t.Status))
 	}
 	c := Checkin{TaskID: task, Since: s.now().UTC().Truncate(time.Second)}
 	err = s.db.Atomic(ctx, func(tx *store.Tx) error {
@@ -100,4 +100,16 @@ func (s *Service) CheckOut(ctx context.Context, p access.Principal, drop bool) (
 		return err
 	})
 	return out, err
+}
+
+// notAssigned is the refusal for a task in status st, which is not
+// "assigned": open, done or cancelled.
+func notAssigned(st aftercare.Status) string {
+	switch st {
+	case aftercare.Done:
+		return "error.task_is_done"
+	case aftercare.Cancelled:
+		return "error.task_is_cancelled"
+	}
+	return "error.task_is_open"
 }
