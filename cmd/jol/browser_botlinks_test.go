@@ -9,7 +9,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/jolproject/jol/internal/access"
-	"github.com/jolproject/jol/internal/demo"
 )
 
 // A coordinator makes a bot link for their organisation from the page's
@@ -32,9 +31,7 @@ func TestBrowserBotLinkQRCode(t *testing.T) {
 	defer cancel()
 	b := tab{t, step}
 	run, js := b.run, b.js
-	run("log in", chromedp.Navigate(s.url+"/login"), chromedp.WaitVisible(chromedp.CSS("#email")),
-		chromedp.SendKeys(chromedp.CSS("#email"), demo.Email("coordinator")), chromedp.SendKeys(chromedp.CSS("#password"), demo.Password),
-		chromedp.Click(chromedp.CSS("form.stack button[type=submit]")), chromedp.WaitReady(chromedp.CSS("form.logout")))
+	b.logIn(s.url, "coordinator")
 	run("make a link", chromedp.Navigate(s.url+"/bot/links"), chromedp.WaitVisible(chromedp.CSS("#target")),
 		chromedp.SetValue(chromedp.CSS("#target"), fmt.Sprintf("organisation:%d", c.orgID)),
 		chromedp.SendKeys(chromedp.CSS("#label"), "Poster at the youth centre"),

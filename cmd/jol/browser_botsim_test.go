@@ -9,7 +9,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/jolproject/jol/internal/demo"
 	"github.com/jolproject/jol/internal/i18n"
 )
 
@@ -24,17 +23,20 @@ func TestBrowserChatSimulator(t *testing.T) {
 	defer cancel()
 	b := tab{t, step}
 	run, js := b.run, b.js
-	run("log in", chromedp.Navigate(s.url+"/login"), chromedp.WaitVisible(chromedp.CSS("#email")),
-		chromedp.SendKeys(chromedp.CSS("#email"), demo.Email("admin")), chromedp.SendKeys(chromedp.CSS("#password"), demo.Password),
-		chromedp.Click(chromedp.CSS("form.stack button[type=submit]")), chromedp.WaitReady(chromedp.CSS("form.logout")))
+	b.logIn(s.url, "admin")
 	run("open the bot's page", chromedp.Navigate(s.url+"/admin/bot"), chromedp.WaitVisible(chromedp.CSS("#bot-off")),
 		chromedp.Click(chromedp.CSS(`a[href="/admin/bot/chat"]`)), chromedp.WaitVisible(chromedp.CSS("#text")))
 	// The demo's simulated chat has talked already: start over, which
 	// sends /start to a fresh chat.
-	run("start over", chromedp.Click(chromedp.CSS("#restart")),
-		chromedp.WaitVisible(chromedp.CSS(`button[value$=":f:language"]`)))
-	if got := js(`String(document.querySelectorAll("#transcript li.sim-in").length)`); got != "1" {
-		t.Errorf("after starting over the chat has %s messages of the user's", got)
+	// The old page has a language button too: wait for the fresh chat,
+	// one message of the user's and the menu, before pressing anything.
+	run("start over", chromedp.Click(chromedp.CSS("#restart")))
+	fresh := `document.querySelectorAll("#transcript li.sim-in").length === 1 && !!document.querySelector('button[value$=":f:language"]')`
+	for i := 0; !b.truth(fresh); i++ {
+		if i == 300 {
+			t.Fatalf("after starting over: %s", js(`document.querySelector("#transcript").innerText`))
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 	first := js(`document.querySelector('button[value$=":f:language"]').value`)
 	run("tap the language button", chromedp.Click(chromedp.CSS(`button[value="`+first+`"]`)),

@@ -10,7 +10,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/jolproject/jol/internal/access"
-	"github.com/jolproject/jol/internal/demo"
 	"github.com/jolproject/jol/internal/selection"
 	"github.com/jolproject/jol/internal/store"
 )
@@ -67,9 +66,7 @@ func TestBrowserSelectionRankingAndShortlist(t *testing.T) {
 	defer cancel()
 	b := tab{t, step}
 	run, js := b.run, b.js
-	run("log in", chromedp.Navigate(s.url+"/login"), chromedp.WaitVisible(chromedp.CSS("#email")),
-		chromedp.SendKeys(chromedp.CSS("#email"), demo.Email("coordinator")), chromedp.SendKeys(chromedp.CSS("#password"), demo.Password),
-		chromedp.Click(chromedp.CSS("form.stack button[type=submit]")), chromedp.WaitReady(chromedp.CSS("form.logout")))
+	b.logIn(s.url, "coordinator")
 	page := fmt.Sprintf("/selections/%d", sel.ID)
 	look := func(name, path, ready string) {
 		t.Helper()

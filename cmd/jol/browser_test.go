@@ -52,6 +52,15 @@ func (b tab) run(what string, actions ...chromedp.Action[chromedp.Void]) {
 }
 
 // raw is the string expr evaluates to, as it is.
+// logIn signs in as the demo's user of role at the server at base and
+// waits for the page that follows.
+func (b tab) logIn(base, role string) {
+	b.t.Helper()
+	b.run("log in", chromedp.Navigate(base+"/login"), chromedp.WaitVisible(chromedp.CSS("#email")),
+		chromedp.SendKeys(chromedp.CSS("#email"), demo.Email(role)), chromedp.SendKeys(chromedp.CSS("#password"), demo.Password),
+		chromedp.Click(chromedp.CSS("form.stack button[type=submit]")), chromedp.WaitReady(chromedp.CSS("form.logout")))
+}
+
 func (b tab) raw(expr string, opts ...chromedp.EvaluateOption) string {
 	b.t.Helper()
 	v, err := chromedp.Run(b.step, chromedp.Evaluate[string](expr, opts...))

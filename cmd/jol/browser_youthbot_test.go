@@ -76,9 +76,7 @@ func TestBrowserYouthRegistersInPersian(t *testing.T) {
 	says := func(key string) string {
 		return `document.querySelector("#transcript").textContent.includes(` + strconv.Quote(botText(t, i18n.FA, key)) + `)`
 	}
-	run("log in", chromedp.Navigate(s.url+"/login"), chromedp.WaitVisible(chromedp.CSS("#email")),
-		chromedp.SendKeys(chromedp.CSS("#email"), demo.Email("admin")), chromedp.SendKeys(chromedp.CSS("#password"), demo.Password),
-		chromedp.Click(chromedp.CSS("form.stack button[type=submit]")), chromedp.WaitReady(chromedp.CSS("form.logout")))
+	b.logIn(s.url, "admin")
 	run("open the simulator", chromedp.Navigate(s.url+"/admin/bot/chat"), chromedp.WaitVisible(chromedp.CSS("#text")))
 	// The demo's simulated chat has talked already: start over, which
 	// sends /start to a fresh chat.
