@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/jolproject/jol/internal/bot/conv"
-	"github.com/jolproject/jol/internal/bot/flows"
 	"github.com/jolproject/jol/internal/bot/flows/staffbot"
 	"github.com/jolproject/jol/internal/bot/flows/youthbot"
 	"github.com/jolproject/jol/internal/bot/notify"
@@ -35,18 +34,7 @@ func (a *app) staffNotices(ctx context.Context, e *conv.Engine) {
 		a.logger.Error("staff notices are off", "err", err)
 		return
 	}
-	tick := time.NewTicker(notifyEvery)
-	defer tick.Stop()
-	for {
-		if _, err := n.Once(ctx); err != nil && ctx.Err() == nil {
-			a.logger.Error("staff notices", "err", err)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-		}
-	}
+	a.tellEvery(ctx, "staff notices", notifyEvery, n.Once)
 }
 
 // youthNewsEvery is how often the chats young people registered from
@@ -54,21 +42,33 @@ func (a *app) staffNotices(ctx context.Context, e *conv.Engine) {
 const youthNewsEvery = time.Minute
 
 // youthNews tells the young people's chats of their match, reminds them
-// to meet their mentor and asks after each session, until ctx ends. Like
-// the notifier above it runs with or without a token: a simulated chat's
-// news is stored for the chat simulator, a real chat's waits in the
-// bot's outbox.
-func (a *app) youthNews(ctx context.Context) {
-	fs, err := flows.All(a.Services)
-	if err == nil {
-		var e *conv.Engine
-		if e, err = a.Conversations.Engine(fs...); err == nil {
-			var n *youthbot.Notifier
-			if n, err = youthbot.NewNotifier(a.Services, a.db, e, a.now); err == nil {
-				n.Run(ctx, youthNewsEvery, a.logger)
-				return
-			}
+// to meet their mentor and asks after each session, until ctx ends; e is
+// the bot's engine, whose flow the questions after a session begin. Like
+// the staff's notices it runs with or without a token: a simulated
+// chat's news is stored for the chat simulator, a real chat's waits in
+// the bot's outbox.
+func (a *app) youthNews(ctx context.Context, e *conv.Engine) {
+	n, err := youthbot.NewNotifier(a.Services, a.db, e, a.now)
+	if err != nil {
+		a.logger.Error("the young people's news in the bot are off", "err", err)
+		return
+	}
+	a.tellEvery(ctx, "youth news for the bot", youthNewsEvery, n.Once)
+}
+
+// tellEvery runs a notifier's once now and then every period until ctx
+// ends, logging its failures as what.
+func (a *app) tellEvery(ctx context.Context, what string, every time.Duration, once func(context.Context) (int, error)) {
+	tick := time.NewTicker(every)
+	defer tick.Stop()
+	for {
+		if _, err := once(ctx); err != nil && ctx.Err() == nil {
+			a.logger.Error(what, "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
 		}
 	}
-	a.logger.Error("the young people's news in the bot are off", "err", err)
 }

@@ -181,7 +181,6 @@ func (a *app) serve(ctx context.Context, cfg serveConfig) error {
 		wg.Go(func() { a.Dedupe.ScanEvery(bg, cfg.dedupeEvery, a.logger) })
 	}
 	wg.Go(func() { a.Requests.DispatchEvery(bg, a.notifier(), notifyEvery, a.logger) })
-	wg.Go(func() { a.youthNews(bg) })
 	// The day before a distribution day its invited families are reminded.
 	wg.Go(func() { a.Distribution.RemindEvery(bg, distribution.RemindInterval, a.logger) })
 	wg.Go(func() { a.runBot(bg, &wg, cfg.telegram) }) // getMe must not hold up the web UI

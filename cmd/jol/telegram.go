@@ -87,6 +87,7 @@ func (a *app) runBot(ctx context.Context, wg *sync.WaitGroup, c telegramConfig) 
 	}
 	wg.Go(func() { _ = a.Bot.Dispatcher(engine).Run(ctx) })
 	wg.Go(func() { a.staffNotices(ctx, engine) })
+	wg.Go(func() { a.youthNews(ctx, engine) })
 	if c.token == "" {
 		a.Bot.SetTransport(bot.TransportOff)
 		a.logger.Info("the Telegram bot is off: no token (see --telegram-token-file); the chat simulator still answers")

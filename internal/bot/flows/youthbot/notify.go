@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"log/slog"
 	"strconv"
 	"time"
 
@@ -36,22 +35,6 @@ func NewNotifier(s *services.Services, db *store.DB, e *conv.Engine, now func() 
 		return nil, err
 	}
 	return &Notifier{Services: s, DB: db, Engine: e, Now: now, f: f}, nil
-}
-
-// Run calls Once every interval until ctx ends, logging what fails.
-func (n *Notifier) Run(ctx context.Context, every time.Duration, log *slog.Logger) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		if _, err := n.Once(ctx); err != nil && ctx.Err() == nil {
-			log.Error("youth news for the bot", "err", err)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
 }
 
 // pageSize is how many chats Once reads at a time.
