@@ -25,26 +25,9 @@ func TestBrowserCentreConfirmsADeliveryOnAPhone(t *testing.T) {
 	ctx := browser(t)
 	s := startServer(t)
 	centreDelivery(t, s)
-	step, cancel := context.WithTimeout(ctx, 90*time.Second)
-	defer cancel()
-	b := tab{t, step}
+	b, fits := onPhone(t, ctx, s, "centre", "delivery")
 	run, js := b.run, b.js
-	fits := func(page string) {
-		t.Helper()
-		if js(`String(document.documentElement.scrollWidth <= window.innerWidth)`) != "true" {
-			t.Errorf("%s is wider than the phone's screen", page)
-		}
-		shootFull(t, step, "delivery-"+page)
-	}
-	run("log in as the centre's staff on a phone",
-		chromedp.EmulateViewport(390, 844),
-		chromedp.Navigate(s.url+"/login"),
-		chromedp.WaitVisible(chromedp.CSS("#email")),
-		chromedp.SendKeys(chromedp.CSS("#email"), demo.Email("centre")),
-		chromedp.SendKeys(chromedp.CSS("#password"), demo.Password),
-		chromedp.Click(chromedp.CSS("form.stack button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS(`a[href="/deliveries"]`)),
-	)
+	run("the menu offers the deliveries", chromedp.WaitVisible(chromedp.CSS(`a[href="/deliveries"]`)))
 	run("open the deliveries", chromedp.Navigate(s.url+"/deliveries"), chromedp.WaitVisible(chromedp.CSS("table.stackable")))
 	if rows := js(`String(document.querySelectorAll("table.stackable tbody tr").length)`); rows != "1" {
 		t.Fatalf("the centre sees %s deliveries, want its own", rows)

@@ -1,14 +1,10 @@
 package main
 
 import (
-	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"github.com/jolproject/jol/internal/demo"
 )
 
 // The demo's warehouse keeper, on a phone, opens the central warehouse in
@@ -17,26 +13,9 @@ import (
 func TestBrowserWarehouseOnAPhone(t *testing.T) {
 	ctx := browser(t)
 	s := startServer(t)
-	step, cancel := context.WithTimeout(ctx, 90*time.Second)
-	defer cancel()
-	b := tab{t, step}
+	b, fits := onPhone(t, ctx, s, "warehouse", "stock")
 	run, js := b.run, b.js
-	fits := func(page string) {
-		t.Helper()
-		if js(`String(document.documentElement.scrollWidth <= window.innerWidth)`) != "true" {
-			t.Errorf("%s is wider than the phone's screen", page)
-		}
-		shootFull(t, step, "stock-"+page)
-	}
-	run("log in as the warehouse keeper on a phone",
-		chromedp.EmulateViewport(390, 844),
-		chromedp.Navigate(s.url+"/login"),
-		chromedp.WaitVisible(chromedp.CSS("#email")),
-		chromedp.SendKeys(chromedp.CSS("#email"), demo.Email("warehouse")),
-		chromedp.SendKeys(chromedp.CSS("#password"), demo.Password),
-		chromedp.Click(chromedp.CSS("form.stack button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS(`a[href="/warehouses"]`)),
-	)
+	run("the menu offers the warehouses", chromedp.WaitVisible(chromedp.CSS(`a[href="/warehouses"]`)))
 	run("open the warehouses", chromedp.Navigate(s.url+"/warehouses"), chromedp.WaitVisible(chromedp.CSS("table.stackable")))
 	fits("warehouses")
 	href := js(`[...document.querySelectorAll("table.stackable tbody th")].find(th => th.textContent.includes("KRG-C")).querySelector("a").getAttribute("href")`)

@@ -51,7 +51,6 @@ func (b tab) run(what string, actions ...chromedp.Action[chromedp.Void]) {
 	}
 }
 
-// raw is the string expr evaluates to, as it is.
 // logIn signs in as the demo's user of role at the server at base and
 // waits for the page that follows.
 func (b tab) logIn(base, role string) {
@@ -61,6 +60,27 @@ func (b tab) logIn(base, role string) {
 		chromedp.Click(chromedp.CSS("form.stack button[type=submit]")), chromedp.WaitReady(chromedp.CSS("form.logout")))
 }
 
+// onPhone opens a tab of ctx for steps of at most 90 seconds on a phone's
+// screen (390 by 844), signed in at s as the demo's user of role. Its fits
+// fails the test when the page shown is wider than the screen, and saves
+// the page's full screenshot as shots-page.
+func onPhone(t *testing.T, ctx context.Context, s *testServer, role, shots string) (b tab, fits func(page string)) {
+	t.Helper()
+	step, cancel := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancel)
+	b = tab{t, step}
+	b.run("a phone's screen", chromedp.EmulateViewport(390, 844))
+	b.logIn(s.url, role)
+	return b, func(page string) {
+		t.Helper()
+		if b.js(`String(document.documentElement.scrollWidth <= window.innerWidth)`) != "true" {
+			t.Errorf("%s is wider than the phone's screen", page)
+		}
+		shootFull(t, step, shots+"-"+page)
+	}
+}
+
+// raw is the string expr evaluates to, as it is.
 func (b tab) raw(expr string, opts ...chromedp.EvaluateOption) string {
 	b.t.Helper()
 	v, err := chromedp.Run(b.step, chromedp.Evaluate[string](expr, opts...))

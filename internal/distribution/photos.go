@@ -3,25 +3,23 @@ package distribution
 import (
 	"context"
 	"database/sql"
-	"errors"
-	"net/http"
-	"path"
-	"strings"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/store/files"
 )
 
 // SubjectPhoto is the access log's kind for a photo of a signed list: it
 // shows children's names and their guardians' signatures.
 const SubjectPhoto = "distribution_photo"
 
-// photoTypes are the types a list's photo may be, as its content says: a
-// phone's photo or a scan.
-var photoTypes = map[string]bool{"image/jpeg": true, "image/png": true, "application/pdf": true}
+// photoKind is what a list's photo may be, as its content says: a phone's
+// photo or a scan, of at most MaxPhoto.
+var photoKind = files.Kind{Max: MaxPhoto, MaxLabel: "5 MB", Unnamed: "list", Subject: SubjectPhoto,
+	Types: map[string]bool{"image/jpeg": true, "image/png": true, "application/pdf": true}}
 
 // Photo is a photo (or scan) of an event's signed paper list; Data is
 // read only by PhotoData.
@@ -40,20 +38,13 @@ type Photo struct {
 // one over MaxPhoto and one that is not a JPEG, a PNG or a PDF by its
 // content, as a request's documents.
 func (s *Service) AttachPhoto(ctx context.Context, p access.Principal, id int64, name string, data []byte) (Photo, error) {
-	if len(data) > MaxPhoto {
-		return Photo{}, errs.New(errs.TooLarge, "error.document_too_large", "Max", "5 MB")
+	typ, err := photoKind.Check(data)
+	if err != nil {
+		return Photo{}, err
 	}
-	typ := http.DetectContentType(data)
-	if !photoTypes[typ] {
-		return Photo{}, errs.New(errs.Invalid, "error.document_type")
-	}
-	name = strings.TrimSpace(path.Base(strings.ReplaceAll(name, `\`, "/")))
-	if name == "" || name == "." || name == "/" {
-		name = "list"
-	}
-	ph := Photo{EventID: id, Name: name, ContentType: typ, Size: len(data), UploadedBy: p.UserID,
+	ph := Photo{EventID: id, Name: photoKind.Name(name), ContentType: typ, Size: len(data), UploadedBy: p.UserID,
 		UploadedAt: s.now().UTC()}
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
 		e, err := s.runnable(ctx, tx, p, id)
 		if err != nil {
 			return err
@@ -80,12 +71,13 @@ func (s *Service) Photos(ctx context.Context, p access.Principal, id int64) ([]P
 }
 
 func (s *Service) photos(ctx context.Context, q store.Querier, id int64) ([]Photo, error) {
-	return store.Select(ctx, q, func(sc store.Scanner) (Photo, error) {
-		var ph Photo
-		err := sc.Scan(&ph.ID, &ph.EventID, &ph.Name, &ph.ContentType, &ph.Size, &ph.UploadedBy, &ph.UploadedAt)
-		ph.UploadedAt = ph.UploadedAt.UTC()
-		return ph, err
-	}, s.q.Photos, id)
+	return files.List(ctx, q, s.q.Photos, photoOf, id)
+}
+
+// photoOf is the photo f is.
+func photoOf(f files.File) Photo {
+	return Photo{ID: f.ID, EventID: f.Owner, Name: f.Name, ContentType: f.ContentType, Size: f.Size,
+		UploadedBy: f.UploadedBy, UploadedAt: f.UploadedAt, Data: f.Data}
 }
 
 // PhotoData returns photo photoID of event id with its content and
@@ -95,16 +87,8 @@ func (s *Service) PhotoData(ctx context.Context, p access.Principal, id, photoID
 	if err != nil {
 		return Photo{}, err
 	}
-	var ph Photo
-	err = s.db.R.QueryRowContext(ctx, s.q.PhotoData, photoID, id).Scan(&ph.ID, &ph.EventID, &ph.Name, &ph.ContentType,
-		&ph.Size, &ph.UploadedBy, &ph.UploadedAt, &ph.Data)
-	if errors.Is(err, sql.ErrNoRows) {
-		return Photo{}, errs.ErrNotFound
-	}
-	if err != nil {
-		return Photo{}, err
-	}
-	return ph, s.log.ViewedIn(ctx, p, SubjectPhoto, itoa(photoID), e.Target(), via)
+	f, err := photoKind.Open(ctx, s.db.R, s.q.PhotoData, photoID, id, s.log, p, e.Target(), via)
+	return photoOf(f), err
 }
 
 // listPhoto is the photo a list-photo handover at event refers to: id,

@@ -3,25 +3,23 @@ package requests
 import (
 	"context"
 	"database/sql"
-	"errors"
-	"net/http"
-	"path"
-	"strings"
 	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
-	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/store"
+	"github.com/jolproject/jol/internal/store/files"
 )
 
 // MaxDocument is the largest document a request takes: a phone's photo
 // of a certificate or a scanned page fits well within it.
 const MaxDocument = 5 << 20
 
-// documentTypes are the types a document may be, as its content says
-// (never as its name or the browser claims).
-var documentTypes = map[string]bool{"application/pdf": true, "image/jpeg": true, "image/png": true}
+// documentKind is what a document may be, as its content says: a PDF, a
+// JPEG or a PNG of at most MaxDocument. Reading one is in the access log:
+// a certificate shows a child as much as the record does.
+var documentKind = files.Kind{Max: MaxDocument, MaxLabel: "5 MB", Unnamed: "document", Subject: "request_document",
+	Types: map[string]bool{"application/pdf": true, "image/jpeg": true, "image/png": true}}
 
 // Document is a scan or photo attached to a request; Data is read only by
 // DocumentData.
@@ -40,12 +38,9 @@ type Document struct {
 // MaxDocument (saying the limit) and one whose content is not a PDF, a
 // JPEG or a PNG.
 func (s *Service) Attach(ctx context.Context, p access.Principal, id int64, name string, data []byte) (Document, error) {
-	if len(data) > MaxDocument {
-		return Document{}, errs.New(errs.TooLarge, "error.document_too_large", "Max", "5 MB")
-	}
-	typ := http.DetectContentType(data)
-	if !documentTypes[typ] {
-		return Document{}, errs.New(errs.Invalid, "error.document_type")
+	typ, err := documentKind.Check(data)
+	if err != nil {
+		return Document{}, err
 	}
 	r, err := s.visible(ctx, p, id)
 	if err != nil {
@@ -54,11 +49,7 @@ func (s *Service) Attach(ctx context.Context, p access.Principal, id int64, name
 	if err := access.Can(p, access.SubmitRequests, r.Target()); err != nil {
 		return Document{}, err
 	}
-	name = strings.TrimSpace(path.Base(strings.ReplaceAll(name, `\`, "/")))
-	if name == "" || name == "." || name == "/" {
-		name = "document"
-	}
-	d := Document{RequestID: id, Name: name, ContentType: typ, Size: len(data), UploadedBy: p.UserID,
+	d := Document{RequestID: id, Name: documentKind.Name(name), ContentType: typ, Size: len(data), UploadedBy: p.UserID,
 		UploadedAt: s.now().UTC()}
 	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
 		if err := tx.QueryRowContext(ctx, s.q.InsertDocument, id, d.Name, d.ContentType, d.Size, data,
@@ -79,12 +70,13 @@ func (s *Service) Documents(ctx context.Context, p access.Principal, id int64) (
 	if _, err := s.visible(ctx, p, id); err != nil {
 		return nil, err
 	}
-	return store.Select(ctx, s.db.R, func(sc store.Scanner) (Document, error) {
-		var d Document
-		err := sc.Scan(&d.ID, &d.RequestID, &d.Name, &d.ContentType, &d.Size, &d.UploadedBy, &d.UploadedAt)
-		d.UploadedAt = d.UploadedAt.UTC()
-		return d, err
-	}, s.q.Documents, id)
+	return files.List(ctx, s.db.R, s.q.Documents, documentOf, id)
+}
+
+// documentOf is the document f is.
+func documentOf(f files.File) Document {
+	return Document{ID: f.ID, RequestID: f.Owner, Name: f.Name, ContentType: f.ContentType, Size: f.Size,
+		UploadedBy: f.UploadedBy, UploadedAt: f.UploadedAt, Data: f.Data}
 }
 
 // DocumentData returns document docID of request id with its content and
@@ -95,17 +87,9 @@ func (s *Service) DocumentData(ctx context.Context, p access.Principal, id, docI
 	if err != nil {
 		return Document{}, err
 	}
-	var d Document
-	err = s.db.R.QueryRowContext(ctx, s.q.Document, docID, id).Scan(&d.ID, &d.RequestID, &d.Name, &d.ContentType,
-		&d.Size, &d.UploadedBy, &d.UploadedAt, &d.Data)
-	if errors.Is(err, sql.ErrNoRows) {
-		return Document{}, errs.ErrNotFound
-	}
+	f, err := documentKind.Open(ctx, s.db.R, s.q.Document, docID, id, s.log, p, r.Target(), via)
 	if err != nil {
 		return Document{}, err
 	}
-	if err := s.log.ViewedIn(ctx, p, "request_document", itoa(docID), r.Target(), via); err != nil {
-		return Document{}, err
-	}
-	return d, nil
+	return documentOf(f), nil
 }

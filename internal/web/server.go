@@ -14,7 +14,6 @@ package web
 import (
 	"context"
 	"embed"
-	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/netip"
@@ -93,11 +92,8 @@ func New(svc *services.Services, o Options) (*Server, error) {
 // parse parses this package's templates and builds the rooms, each
 // parsing its own.
 func (s *Server) parse() error {
-	sub, err := fs.Sub(templates, "templates")
-	if err != nil {
-		return err
-	}
-	if s.tpl, err = s.kit.Parse(sub); err != nil {
+	var err error
+	if s.tpl, err = s.kit.ParseRoom(templates); err != nil {
 		return err
 	}
 	return s.rooms.build(s.kit, s.svc)
