@@ -13,8 +13,8 @@ import (
 
 // On a Persian page the day's printed list keeps each request's reference
 // in the Latin letters and digits the family's message carries and the
-// handover's search takes, while the day's date reads in Persian digits;
-// the search tells where the number is found.
+// handover's search takes, while the day's date and hours read in Persian
+// digits; the search tells where the number is found.
 func TestPersianListKeepsTheReferences(t *testing.T) {
 	f := setup(t)
 	a := f.request(t, "Akhmetova", "Dana")
@@ -25,6 +25,10 @@ func TestPersianListKeepsTheReferences(t *testing.T) {
 		t.Fatalf("plan a day: %d", r.Status)
 	}
 	event := r.Location
+	// The day's hours read once, with the day written once.
+	if r = c.Get(event); !strings.Contains(r.Body, `id="event-when">۱۴۰۵/۰۶/۱۴ ۰۹:۰۰–۱۵:۰۰</dd>`) {
+		t.Errorf("the day's hours: %s", r.Body[strings.Index(r.Body, "<main"):])
+	}
 	r = c.Get(event + "/list")
 	if r.Status != http.StatusOK {
 		t.Fatalf("the list: %d", r.Status)
