@@ -174,7 +174,7 @@ func seedDay(ctx context.Context, s *services.Services, p access.Principal, e di
 		return err
 	}
 	return give(handed[2], distribution.HandoverInput{Proof: distribution.ListPhoto,
-		Note: "Signed on the paper list of School №12"})
+		Note: "Подписи в бумажном списке школы №12"})
 }
 
 // drawnSignature is a signature as a guardian draws it on the tablet.

@@ -77,7 +77,7 @@ func seedStock(ctx context.Context, s *services.Services, ids map[string]int64) 
 	line := func(code string, n int64) stock.Line { return stock.Line{ItemID: items[code], Quantity: n} }
 	receipts := []stock.ReceiptInput{
 		{WarehouseID: wh["KRG-C"], Kind: stock.Donation, DonorID: dala.ID,
-			Lines: []stock.Line{line("backpack", 1500), line("diary", 1500)}, Note: "Road to School"},
+			Lines: []stock.Line{line("backpack", 1500), line("diary", 1500)}, Note: "Дорога в школу"},
 		{WarehouseID: wh["KRG-C"], Kind: stock.Donation, DonorID: bank.ID,
 			Lines: []stock.Line{line("notebook", 15000), {ItemID: items["school_uniform"], Size: "128", Quantity: 120},
 				{ItemID: items["school_uniform"], Size: "134", Quantity: 80}}},
@@ -98,7 +98,7 @@ func seedStock(ctx context.Context, s *services.Services, ids map[string]int64) 
 		return fmt.Errorf("demo kits: %w", err)
 	}
 	_, err = s.Stock.Dispatch(ctx, p, stock.TransferInput{FromID: wh["KRG-C"], ToID: wh["AST-1"],
-		Lines: []stock.Line{line("backpack", 200)}, Note: "Astana's schools"})
+		Lines: []stock.Line{line("backpack", 200)}, Note: "Для школ Астаны"})
 	return err
 }
 

@@ -32,8 +32,10 @@ UPDATE handover_lines SET return_doc_id = $3, returned_at = $4
 WHERE handover_id = $1 AND line = $2 AND return_doc_id IS NULL;
 
 -- name: HandoversOfRequest
--- Every line of request $1 handed over, returned or not, oldest first.
-SELECT hv.id, hv.event_id, e.place, w.name, hv.proof, hv.given_name, hv.given_at, hv.signature IS NOT NULL,
+-- Every line of request $1 handed over, returned or not, oldest first,
+-- and whether a signature was drawn for it (a handover by code or by a
+-- photo of the list may keep an empty one).
+SELECT hv.id, hv.event_id, e.place, w.name, hv.proof, hv.given_name, hv.given_at, COALESCE(length(hv.signature), 0) > 0,
        hl.line, l.item_id, i.name_en, i.name_kk, i.name_ru, i.name_fr, i.name_fa, l.size, hl.quantity, hl.serials,
        hl.returned_at
 FROM handover_lines hl

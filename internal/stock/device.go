@@ -120,6 +120,9 @@ type HoldRecord struct {
 	DocID         int64     `json:"doc_id,omitempty"`
 	CreatedAt     time.Time `json:"created_at"`
 	ClosedAt      time.Time `json:"closed_at,omitzero"`
+	// CampaignID is the campaign of the allocation run that set the hold
+	// aside (RunID), for a link to that run; 0 for a hold of no run.
+	CampaignID int64 `json:"campaign_id,omitempty"`
 }
 
 // LineHolds lists every hold request line (request, line) has had at a
@@ -135,7 +138,7 @@ func (s *Service) LineHolds(ctx context.Context, p access.Principal, request int
 		var closed sql.NullTime
 		var t access.Target
 		err := sc.Scan(&id, &h.RequestID, &h.Line, &h.WarehouseID, &h.ItemID, &h.Size, &h.Quantity, &h.RunID,
-			&h.WarehouseName, &h.Status, &h.DocID, &h.CreatedAt, &closed, &t.OrgPath, &t.RegionPath)
+			&h.WarehouseName, &h.Status, &h.DocID, &h.CreatedAt, &closed, &t.OrgPath, &t.RegionPath, &h.CampaignID)
 		h.CreatedAt, h.ClosedAt = h.CreatedAt.UTC(), store.TimeOf(closed)
 		if err == nil && !access.Within(p, t) {
 			h.Status = "" // another scope's: left out below

@@ -36,9 +36,11 @@ WHERE m.unit_id = $1
 ORDER BY m.id;
 
 -- name: LineHolds
--- Every hold request line ($1, $2) has had, the latest first.
+-- Every hold request line ($1, $2) has had, the latest first, with the
+-- campaign of the allocation run that set it aside.
 SELECT h.id, h.request_id, h.line, h.warehouse_id, h.item_id, h.size, h.quantity, h.run_id, w.name, h.status,
-    COALESCE(h.doc_id, 0), h.created_at, h.closed_at, w.org_path, w.region_path
+    COALESCE(h.doc_id, 0), h.created_at, h.closed_at, w.org_path, w.region_path, COALESCE(ar.campaign_id, 0)
 FROM stock_holds h JOIN warehouses w ON w.id = h.warehouse_id
+LEFT JOIN allocation_runs ar ON ar.id = h.run_id
 WHERE h.request_id = $1 AND h.line = $2
 ORDER BY h.id DESC;

@@ -61,8 +61,10 @@ type deviceView struct {
 	Training    string
 	CanAddTask  bool
 	CanSeeChild bool
-	Form        *form
-	Kinds       []option
+	// CanSeeRuns links the allocation runs that held the device.
+	CanSeeRuns bool
+	Form       *form
+	Kinds      []option
 }
 
 // eventRow is a document of the device's story with what it says.
@@ -112,7 +114,8 @@ func (s *Server) renderDevice(w http.ResponseWriter, r *http.Request, rq *reques
 	v := deviceView{Page: s.Page(r, rq, "aftercare.device"), St: st, Item: item(d.ItemID),
 		Setup: durationOrNone(rq, st.SetupMinutes), Training: durationOrNone(rq, st.TrainingMinutes),
 		CanAddTask:  access.Allowed(rq.P, access.ManageTasks) && d.State == stock.UnitIssued,
-		CanSeeChild: st.ChildID != 0 && access.Allowed(rq.P, access.ViewChild)}
+		CanSeeChild: st.ChildID != 0 && access.Allowed(rq.P, access.ViewChild),
+		CanSeeRuns:  access.Allowed(rq.P, access.ViewAllocation)}
 	v.Title = v.Item + " " + d.Serial
 	for _, e := range st.Events {
 		v.Events = append(v.Events, eventRow{DeviceEvent: e, What: rq.L.T("stock.doc." + string(e.Kind))})

@@ -73,7 +73,14 @@ func (s *Server) items(ctx context.Context, rq *request) (func(int64) string, er
 
 // duration shows minutes as hours and minutes.
 func duration(l *i18n.Localizer, minutes int) string {
-	return l.T("aftercare.duration", "Hours", int64(minutes/60), "Minutes", int64(minutes%60))
+	h, m := int64(minutes/60), int64(minutes%60)
+	switch {
+	case h == 0:
+		return l.T("aftercare.duration_minutes", "Minutes", m)
+	case m == 0:
+		return l.T("aftercare.duration_hours", "Hours", h)
+	}
+	return l.T("aftercare.duration", "Hours", h, "Minutes", m)
 }
 
 // minutes reads the time a form's field gives in hours: "1.5", "1,5" or

@@ -19,6 +19,9 @@ type taskRow struct {
 	Overdue  bool
 	Status   string
 	KindName string
+	// Region is the name of the request's region in the reader's
+	// language.
+	Region string
 }
 
 func (s *Server) taskRows(r *http.Request, rq *request, tasks []aftercare.Task) ([]taskRow, error) {
@@ -27,9 +30,10 @@ func (s *Server) taskRows(r *http.Request, rq *request, tasks []aftercare.Task) 
 		return nil, err
 	}
 	today := s.Today(rq)
+	region := s.RegionNamer(r.Context(), s.svc.Geo, string(rq.L.Locale()))
 	out := make([]taskRow, 0, len(tasks))
 	for _, t := range tasks {
-		row := taskRow{Task: t, Item: item(t.ItemID), Overdue: t.Overdue(today),
+		row := taskRow{Task: t, Item: item(t.ItemID), Overdue: t.Overdue(today), Region: region(t.RegionCode),
 			Status: rq.L.T("aftercare.status." + string(t.Status)), KindName: rq.L.T("aftercare.kind." + string(t.Kind))}
 		if t.Minutes > 0 {
 			row.Time = duration(rq.L, t.Minutes)

@@ -153,6 +153,11 @@ func TestDistributionDayOnTheWeb(t *testing.T) {
 		!strings.Contains(r.Body, "the guardian&#39;s signature") {
 		t.Fatal("the request page does not show the handover")
 	}
+	// A handover proven by a code has no signature to look at.
+	if r = c.Get("/requests/" + webtest.Itoa(b.ID)); !strings.Contains(r.Body, "Code sent to the phone") ||
+		strings.Contains(r.Body, "the guardian&#39;s signature") {
+		t.Fatal("the request handed over with a code offers a signature")
+	}
 	if r = c.Get(event + "/list"); !strings.Contains(r.Body, "Akhmetova Dana") || !strings.Contains(r.Body, "print-page") {
 		t.Fatal("the printed list lacks a child's name")
 	}

@@ -59,6 +59,16 @@ func (p Page) DateTime(t any) string {
 	return p.L.DateTimeWithCalendar(tt, p.Calendar)
 }
 
+// HourMinute is the hour and minute of t in the installation's time zone
+// and the page's digits: the end of something that began the same day.
+func (p Page) HourMinute(t any) string {
+	tt, ok := p.local(t)
+	if !ok {
+		return ""
+	}
+	return p.L.Digits(tt.Format("15:04"))
+}
+
 // local reads a template's time argument and moves it to the
 // installation's time zone; false for nil or anything that is not a time.
 func (p Page) local(v any) (time.Time, bool) {

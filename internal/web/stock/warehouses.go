@@ -1,7 +1,6 @@
 package stock
 
 import (
-	"fmt"
 	"net/http"
 
 	"github.com/jolproject/jol/internal/access"
@@ -22,6 +21,8 @@ type warehousesView struct {
 	Form       *form
 	Kinds      []option
 	Orgs       []option
+	// Region names a region code in the reader's language.
+	Region func(code string) string
 }
 
 // Warehouses lists the warehouses and distribution points the user may
@@ -44,7 +45,7 @@ func (s *Server) renderWarehouses(w http.ResponseWriter, r *http.Request, rq *re
 		return err
 	}
 	v := warehousesView{Page: s.Page(r, rq, "stock.warehouses"), listing: pg.Listing(r, next, n), Warehouses: list, Form: f,
-		CanManage: access.Allowed(rq.P, access.ManageWarehouses)}
+		CanManage: access.Allowed(rq.P, access.ManageWarehouses), Region: s.RegionNamer(ctx, s.svc.Geo, string(rq.L.Locale()))}
 	if v.CanManage {
 		v.Kinds = kit.Choices(stock.WarehouseKinds(), f.Values["kind"], "", kit.Key[stock.WarehouseKind](rq.L, "stock.kind."))
 		if v.Orgs, err = kit.OrgOptions(ctx, s.svc.Orgs, rq.P, f.Values["org_id"], "—", 0); err != nil {
@@ -92,6 +93,8 @@ type warehouseView struct {
 	Form      *form
 	Kinds     []option
 	Orgs      []option
+	// Region names a region code in the reader's language.
+	Region func(code string) string
 }
 
 type balanceRow struct {
@@ -102,7 +105,7 @@ type balanceRow struct {
 type lotRow struct {
 	stock.LotBalance
 	Name string
-	Cost string // the unit cost of a purchase, in the currency's units
+	Cost string // the unit cost of a purchase, in the currency's units, as the reader writes numbers
 }
 
 // transitRow is a transfer on its way, with the units it carries.
@@ -138,7 +141,8 @@ func (s *Server) renderWarehouse(w http.ResponseWriter, r *http.Request, rq *req
 	}
 	v := warehouseView{Page: s.Page(r, rq, "stock.warehouse"), Warehouse: wh,
 		CanMove:   access.Can(rq.P, access.MoveStock, wh.Target()) == nil && wh.Active,
-		CanManage: access.Can(rq.P, access.ManageWarehouses, wh.Target()) == nil}
+		CanManage: access.Can(rq.P, access.ManageWarehouses, wh.Target()) == nil,
+		Region:    s.RegionNamer(ctx, s.svc.Geo, string(rq.L.Locale()))}
 	v.Title = wh.Name
 	bs, err := s.svc.Stock.Balances(ctx, rq.P, id)
 	if err != nil {
@@ -152,7 +156,7 @@ func (s *Server) renderWarehouse(w http.ResponseWriter, r *http.Request, rq *req
 		return err
 	}
 	for _, l := range lots {
-		v.Lots = append(v.Lots, lotRow{l, cat.name(l.ItemID), fmt.Sprintf("%d.%02d", l.UnitCost/100, l.UnitCost%100)})
+		v.Lots = append(v.Lots, lotRow{l, cat.name(l.ItemID), rq.L.Decimal(float64(l.UnitCost)/100, 2)})
 	}
 	transit, err := s.svc.Stock.InTransitTo(ctx, rq.P, id)
 	if err != nil {
