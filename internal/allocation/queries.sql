@@ -101,6 +101,14 @@ WHERE c.status = 'open'
   AND EXISTS (SELECT 1 FROM requests r WHERE r.campaign_id = c.id AND r.status = 'waitlisted')
 ORDER BY c.id;
 
+-- name: CampaignHolds
+-- The units ever held for campaign $1's requests: held, handed over or
+-- released. A run taking stock moves it from available to here, so the
+-- sum of both grows only when stock arrives or a hold is released.
+SELECT COALESCE(SUM(h.quantity), 0)
+FROM stock_holds h JOIN requests r ON r.id = h.request_id
+WHERE r.campaign_id = $1;
+
 -- name: RequestScope
 SELECT org_path, region_path FROM requests WHERE id = $1;
 
