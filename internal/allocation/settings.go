@@ -132,6 +132,8 @@ func (s *Service) SaveQuota(ctx context.Context, p access.Principal, id int64, i
 		fs = append(fs, errs.Field("region", "error.unknown_region", "Code", strings.TrimSpace(in.RegionCode)))
 	} else if err != nil {
 		return Settings{}, err
+	} else if !inRegionScope(p, region.Path) {
+		fs = append(fs, errs.Field("region", "error.allocation_region_outside_scope", "Code", region.Code))
 	}
 	if in.ItemID != 0 && !slices.ContainsFunc(c.Items, func(o campaign.Offered) bool { return o.ItemID == in.ItemID }) {
 		fs = append(fs, errs.Field("item_id", "error.allocation_item_not_offered"))
@@ -164,6 +166,13 @@ func (s *Service) SaveQuota(ctx context.Context, p access.Principal, id int64, i
 			store.NullID(p.UserID), s.Now().UTC())
 		return err
 	})
+}
+
+// inRegionScope reports whether the region subtree at path lies within
+// p's region scope: a quota or a route decides for the children there,
+// so a coordinator of one region sets none for another.
+func inRegionScope(p access.Principal, path string) bool {
+	return access.Within(p, access.Target{OrgPath: p.OrgPath, RegionPath: path})
 }
 
 // DeleteQuota removes quota quotaID of campaign id.

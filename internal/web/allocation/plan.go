@@ -100,8 +100,8 @@ func readPercent(s string) (int64, bool) {
 		return 0, false
 	}
 	w, err := strconv.ParseInt(whole, 10, 64)
-	if err != nil || w < 0 {
-		return 0, false
+	if err != nil || w < 0 || w > allocation.MaxShare/100 {
+		return 0, false // above 100 %: refused here, before w*100 could wrap round into the range
 	}
 	f := int64(0)
 	if frac != "" {
