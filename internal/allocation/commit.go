@@ -42,7 +42,9 @@ var lineColumns = []string{"run_id", "request_id", "line", "item_id", "size", "r
 // a line of it holds stock, to waitlisted otherwise — with its event and
 // its message to the family, every line's outcome kept for its
 // explanation, and the run in the change log. Any failure leaves
-// everything as it was.
+// everything as it was. A commit that would serve no line and move no
+// request is refused (error.allocation_nothing_to_commit) and keeps no
+// run.
 func (s *Service) Commit(ctx context.Context, p access.Principal, id int64, o CommitOptions) (*Plan, Run, error) {
 	c, err := s.allocatable(ctx, p, id)
 	if err != nil {
@@ -74,6 +76,16 @@ func (s *Service) Commit(ctx context.Context, p access.Principal, id int64, o Co
 		if o.Digest != "" && o.Digest != plan.Digest {
 			return errs.New(errs.Conflict, "error.allocation_input_changed")
 		}
+		moves, err := s.settles(ctx, tx, in, plan)
+		if err != nil {
+			return err
+		}
+		if plan.Served == 0 && len(moves) == 0 {
+			// Nothing would change but the history: no run is kept, so
+			// a commit racing another that won, or a waiting list with
+			// nothing to serve, is told so rather than recorded.
+			return errs.New(errs.Conflict, "error.allocation_nothing_to_commit")
+		}
 		if run, err = s.insertRun(ctx, tx, p, c, plan, o.Kind, true, o.Via); err != nil {
 			return err
 		}
@@ -82,10 +94,6 @@ func (s *Service) Commit(ctx context.Context, p access.Principal, id int64, o Co
 		}
 		if s.pause != nil {
 			s.pause()
-		}
-		moves, err := s.settles(ctx, tx, in, plan)
-		if err != nil {
-			return err
 		}
 		note := fmt.Sprintf("allocation run %d", run.ID)
 		if err := s.Requests.SettleAll(ctx, tx, p, moves, note, "allocation"); err != nil {

@@ -71,7 +71,9 @@ func (s *Service) HandleWaitlist(ctx context.Context, j *jobs.Job, progress jobs
 	}
 	_, run, err := s.Commit(ctx, stockArrived(), c.ID, CommitOptions{Version: plan.Version, Digest: plan.Digest,
 		Kind: KindWaitlist, Via: "job"})
-	if err != nil {
+	if e := errs.As(err); e != nil && e.Key == "error.allocation_nothing_to_commit" {
+		return "nothing to serve", nil // another run took the stock first
+	} else if err != nil {
 		return "", err
 	}
 	progress.Set(1, 1)
