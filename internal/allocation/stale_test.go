@@ -1,0 +1,88 @@
+package allocation_test
+
+import (
+	"testing"
+
+	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/allocation"
+	"github.com/jolproject/jol/internal/stock"
+	"github.com/jolproject/jol/internal/testworld"
+)
+
+// A dry run's plan committed after a unit it counted on was written off:
+// committed with the plan's digest (the page's way) it is refused and
+// nothing changes; committed at the current version only (the command
+// line's, or the API's without a digest) the commit plans again from what
+// its transaction sees and holds only the unit left, for the best-ranked
+// request. It never holds stock that is not there.
+func TestStalePlanNeverHoldsMissingStock(t *testing.T) {
+	testworld.Each(t, func(t *testing.T, tw *testworld.World) {
+		f, w := basic(t, tw)
+		coord := f.Principal(access.Coordinator)
+		dry, err := f.s.DryRun(f.ctx, coord, f.c.ID, "web")
+		must(t, err)
+		if dry.Served != 2 {
+			t.Fatalf("the dry run serves %d", dry.Served)
+		}
+		_, err = f.Services.Stock.WriteOff(f.ctx, access.System, stock.WriteOffInput{WarehouseID: w.ID,
+			Reason: stock.Damaged, Lines: []stock.Line{{ItemID: f.c.Uniform, Size: "134", Quantity: 1}}})
+		must(t, err)
+		before := f.state(t)
+		_, _, err = f.s.Commit(f.ctx, coord, f.c.ID, allocation.CommitOptions{Version: dry.Version, Digest: dry.Digest})
+		wantKey(t, err, "error.allocation_input_changed")
+		if after := f.state(t); after != before {
+			t.Fatalf("a refused stale plan changed %v to %v", before, after)
+		}
+		plan, run, err := f.s.Commit(f.ctx, coord, f.c.ID, allocation.CommitOptions{Version: dry.Version, Via: "cli"})
+		must(t, err)
+		if plan.Served != 1 || plan.Objective != 30 || plan.Digest == dry.Digest {
+			t.Fatalf("the commit served %d for %d (digest %s, the dry run's %s)", plan.Served, plan.Objective, plan.Digest,
+				dry.Digest)
+		}
+		if n := f.scalar(t, "SELECT count(*) FROM stock_holds WHERE status = 'held' AND run_id = $1", run.ID); n != 1 {
+			t.Fatalf("run %d holds %d lines", run.ID, n)
+		}
+		f.sound(t, 1)
+		if n := f.scalar(t, "SELECT count(*) FROM requests WHERE status = 'waitlisted'"); n != 2 {
+			t.Fatalf("%d requests waitlisted", n)
+		}
+	})
+}
+
+// Stock received while a commit is under way, between its reservation
+// and the end of its transaction, is neither lost nor held by it: the
+// receipt waits for the commit, then the unit is available, and the
+// stock watcher's job gives it to the first request waiting.
+func TestCommitRacingStockArrival(t *testing.T) {
+	testworld.Each(t, func(t *testing.T, tw *testworld.World) {
+		f, w := basic(t, tw)
+		coord := f.Principal(access.Coordinator)
+		runJobs := startJobs(t, f)
+		seen := map[int64]allocation.Seen{}
+		must(t, f.s.WatchOnce(f.ctx, seen))
+		received := make(chan error, 1)
+		f.s.SetPause(func() {
+			go func() {
+				_, err := f.Services.Stock.Receive(f.ctx, access.System, stock.ReceiptInput{WarehouseID: w.ID,
+					Kind: stock.Donation, DonorID: f.donor.ID,
+					Lines: []stock.Line{{ItemID: f.c.Uniform, Size: "134", Quantity: 1}}})
+				received <- err
+			}()
+		})
+		plan, _, err := f.s.Commit(f.ctx, coord, f.c.ID, allocation.CommitOptions{Via: "web"})
+		f.s.SetPause(nil)
+		must(t, err)
+		must(t, <-received)
+		if plan.Served != 2 {
+			t.Fatalf("the commit served %d", plan.Served)
+		}
+		f.sound(t, 2)
+		waiting := f.scalar(t, "SELECT id FROM requests WHERE status = 'waitlisted'")
+		must(t, f.s.WatchOnce(f.ctx, seen))
+		runJobs()
+		if st := f.status(t, waiting); st != "allocated" {
+			t.Fatalf("the waiting request is %s after the unit arrived", st)
+		}
+		f.sound(t, 3)
+	})
+}
