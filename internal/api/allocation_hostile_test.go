@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/accounts"
 	"github.com/jolproject/jol/internal/orgs"
+	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/requests/requeststest"
 	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/store"
@@ -103,6 +105,79 @@ func TestAllocationSettingsAPIRefusesHostileValues(t *testing.T) {
 		// Within the caller's area the same forms are taken.
 		if w := f.do(t, "PUT", base+"/routes", coord, route(own.ID, "KZ-75", "2")); w.Code != http.StatusOK {
 			t.Fatalf("a route within the area: %d %s", w.Code, w.Body)
+		}
+	})
+}
+
+// Twenty commits of the same campaign at once through the API, half with
+// the dry run's version and digest, half at the current version: one is
+// created, every other answers 409 with its reason in the caller's
+// language, and the stock is held once.
+func TestAllocationCommitsAtOnceAPI(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		ctx := t.Context()
+		c := requeststest.Open(t, db, f.w.Clock.Now(), "road", f.org.ID, f.org.Path, "KZ-75")
+		wh, err := f.svc.Stock.CreateWarehouse(ctx, access.System, stock.WarehouseInput{Code: "ALA-1",
+			Name: "Almaty central warehouse", Kind: stock.Store, OrgID: f.w.Centre.ID, Active: true})
+		check(t, err)
+		donor, err := f.svc.Stock.CreateDonor(ctx, access.System, stock.DonorInput{Name: "Donor",
+			Kind: stock.DonorCompany, OrgID: f.org.ID})
+		check(t, err)
+		_, err = f.svc.Stock.Receive(ctx, access.System, stock.ReceiptInput{WarehouseID: wh.ID, Kind: stock.Donation,
+			DonorID: donor.ID, Lines: []stock.Line{{ItemID: c.Kit, Quantity: 2}}})
+		check(t, err)
+		for i := range 3 {
+			child := f.w.Person(t, f.w.Child("Sadykov", fmt.Sprintf("Arman%d", i), f.w.Clock.Now().AddDate(-8, 0, 0)))
+			r, err := f.svc.Requests.Submit(ctx, access.System, requests.Input{CampaignID: c.ID, PersonID: child.ID,
+				ApplicantKind: requests.ByParent, Channel: requests.Hotline, Lines: []requests.LineInput{{ItemID: c.Kit}}})
+			check(t, err)
+			for _, to := range []requests.Status{requests.UnderReview, requests.Verified, requests.Approved} {
+				r, err = f.svc.Requests.Transition(ctx, access.System, r.ID, requests.Move{To: to, Version: r.Version})
+				check(t, err)
+			}
+		}
+		path := fmt.Sprintf("%s/campaigns/%d/allocations", Prefix, c.ID)
+		coord := f.token[access.Coordinator]
+		dry := decodeAs[allocationOut](t, f.do(t, "POST", path, coord, map[string]any{"dry_run": true}))
+		const n = 20
+		codes, bodies := make([]int, n), make([]string, n)
+		var wg sync.WaitGroup
+		for i := range n {
+			body := `{}`
+			if i%2 == 0 {
+				body = fmt.Sprintf(`{"version": %d, "digest": %q}`, dry.Plan.Version, dry.Plan.Digest)
+			}
+			wg.Go(func() {
+				w := f.do(t, "POST", path, coord, body, "Accept-Language", "ru")
+				codes[i], bodies[i] = w.Code, w.Body.String()
+			})
+		}
+		wg.Wait()
+		created := 0
+		for i, code := range codes {
+			switch {
+			case code == http.StatusCreated:
+				created++
+			case code != http.StatusConflict || !(strings.Contains(bodies[i], "было зафиксировано другое распределение") ||
+				strings.Contains(bodies[i], "Фиксировать нечего")):
+				t.Errorf("commit %d: %d %s", i, code, bodies[i])
+			}
+		}
+		if created != 1 {
+			t.Fatalf("%d commits created", created)
+		}
+		var held, twice int
+		check(t, db.R.QueryRowContext(ctx, "SELECT count(*) FROM stock_holds WHERE status = 'held'").Scan(&held))
+		check(t, db.R.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT request_id, line FROM stock_holds
+			WHERE status = 'held' GROUP BY request_id, line HAVING count(*) > 1) twice`).Scan(&twice))
+		if held != 2 || twice != 0 {
+			t.Fatalf("%d lines held, %d twice", held, twice)
+		}
+		r, err := f.svc.Stock.Verify(ctx)
+		check(t, err)
+		if len(r.Mismatches) != 0 {
+			t.Fatalf("the ledger disagrees: %+v", r.Mismatches)
 		}
 	})
 }
