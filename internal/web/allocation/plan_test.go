@@ -16,13 +16,14 @@ import (
 )
 
 // approved files an approved request of campaign for a new child, asking
-// for quantity units of item.
-func approved(t *testing.T, f *webtest.Fixture, campaign, item int64, name string, quantity int) requests.Request {
+// for quantity units of item, with the applicant's phone when given.
+func approved(t *testing.T, f *webtest.Fixture, campaign, item int64, name string, quantity int,
+	phone ...string) requests.Request {
 	t.Helper()
 	ctx := context.Background()
 	child := f.Child(t, "Sadykova", name, webtest.Day(2017, 3, 1), "")
 	r := webtest.Must(f.Svc.Requests.Submit(ctx, access.System, requests.Input{CampaignID: campaign, PersonID: child.ID,
-		ApplicantKind: requests.ByParent, Channel: requests.Hotline,
+		ApplicantKind: requests.ByParent, Channel: requests.Hotline, ApplicantPhone: strings.Join(phone, ""),
 		Lines: []requests.LineInput{{ItemID: item, Quantity: quantity}}}))
 	for _, to := range []requests.Status{requests.UnderReview, requests.Verified, requests.Approved} {
 		r = webtest.Must(f.Svc.Requests.Transition(ctx, access.System, r.ID, requests.Move{To: to, Version: r.Version}))
