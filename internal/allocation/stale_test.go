@@ -2,9 +2,11 @@ package allocation_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/allocation"
+	"github.com/jolproject/jol/internal/i18n"
 	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/testworld"
 )
@@ -84,5 +86,47 @@ func TestCommitRacingStockArrival(t *testing.T) {
 			t.Fatalf("the waiting request is %s after the unit arrived", st)
 		}
 		f.sound(t, 3)
+	})
+}
+
+// A campaign with approved requests and no stock at all: the commit puts
+// every request on the waiting list, each line saying no stock reaches
+// its region; a second commit has nothing to do and is refused, keeping
+// no run; a campaign with no request has nothing to commit either.
+func TestNoStockAndNoRequests(t *testing.T) {
+	testworld.Each(t, func(t *testing.T, tw *testworld.World) {
+		x := newWorld(t, tw)
+		f := x.campaign(t, "bare")
+		f.warehouse(t, "Karaganda central warehouse", "KZ-35")
+		coord := f.Principal(access.Coordinator)
+		_, _, err := f.s.Commit(f.ctx, coord, f.c.ID, allocation.CommitOptions{Via: "web"})
+		wantKey(t, err, "error.allocation_nothing_to_commit")
+		dry, err := f.s.DryRun(f.ctx, coord, f.c.ID, "web")
+		must(t, err)
+		if dry.Lines != 0 || dry.Served != 0 || dry.Objective != 0 {
+			t.Fatalf("an empty campaign's plan: %+v", dry)
+		}
+		at := testworld.Epoch().Add(-time.Hour)
+		kit := f.request(t, "KZ-35-01", "approved", 30, true, at, ask{item: f.c.Kit})
+		uniform := f.request(t, "KZ-35-02", "approved", 20, true, at, ask{item: f.c.Uniform, size: "134"})
+		plan, _, err := f.s.Commit(f.ctx, coord, f.c.ID, allocation.CommitOptions{Via: "web"})
+		must(t, err)
+		if plan.Served != 0 || plan.Waitlisted != 2 {
+			t.Fatalf("with no stock: served %d, waitlisted %d", plan.Served, plan.Waitlisted)
+		}
+		for id, want := range map[int64]string{kit: "test_kit: waitlisted: rank 1 in Karaganda Region; no stock of it reaches this region",
+			uniform: "test_uniform: waitlisted: rank 2 in Karaganda Region; no stock of size 134 reaches this region"} {
+			if st := f.status(t, id); st != "waitlisted" {
+				t.Fatalf("request %d is %s", id, st)
+			}
+			f.wantExplained(t, id, i18n.EN, want)
+		}
+		before := f.state(t)
+		_, _, err = f.s.AllocateWaitlist(f.ctx, coord, f.c.ID, "web")
+		wantKey(t, err, "error.allocation_nothing_to_commit")
+		if after := f.state(t); after != before {
+			t.Fatalf("a commit with nothing to do changed %v to %v", before, after)
+		}
+		f.sound(t, 0)
 	})
 }

@@ -45,8 +45,10 @@ func (s *Service) AllocateWaitlist(ctx context.Context, p access.Principal, id i
 }
 
 // HandleWaitlist runs the job: it plans the waiting list of the campaign
-// and commits the plan when it serves anyone. A campaign no longer open
-// is passed over; a commit that met another is retried by the queue.
+// and, when the plan serves anyone, commits the waiting list as it is
+// then. A campaign no longer open is passed over, and so is a commit
+// left with nothing to serve; a commit that met another is retried by the
+// queue.
 func (s *Service) HandleWaitlist(ctx context.Context, j *jobs.Job, progress jobs.Progress) (string, error) {
 	var pl waitlistJob
 	if err := j.Decode(&pl); err != nil {
@@ -69,8 +71,11 @@ func (s *Service) HandleWaitlist(ctx context.Context, j *jobs.Job, progress jobs
 	if plan.Served == 0 {
 		return "nothing to serve", nil
 	}
-	_, run, err := s.Commit(ctx, stockArrived(), c.ID, CommitOptions{Version: plan.Version, Digest: plan.Digest,
-		Kind: KindWaitlist, Via: "job"})
+	// No digest: no one saw this plan, and the commit plans again from
+	// what its transaction sees, so stock or requests that changed since
+	// are served as they are now rather than failing the job.
+	_, run, err := s.Commit(ctx, stockArrived(), c.ID, CommitOptions{Version: plan.Version, Kind: KindWaitlist,
+		Via: "job"})
 	if e := errs.As(err); e != nil && e.Key == "error.allocation_nothing_to_commit" {
 		return "nothing to serve", nil // another run took the stock first
 	} else if err != nil {
