@@ -68,7 +68,8 @@ func (s *Service) SaveRoute(ctx context.Context, p access.Principal, id int64, i
 }
 
 // DeleteRoute removes the route of warehouse warehouseID to the region
-// with code regionCode from campaign id.
+// with code regionCode from campaign id; as with SaveRoute, the
+// warehouse and the region must lie within p's scope.
 func (s *Service) DeleteRoute(ctx context.Context, p access.Principal, id, warehouseID int64, regionCode string) (Settings, error) {
 	c, err := s.campaignFor(ctx, p, id, ManageAction)
 	if err != nil {
@@ -77,6 +78,16 @@ func (s *Service) DeleteRoute(ctx context.Context, p access.Principal, id, wareh
 	region, err := s.Geo.Lookup(ctx, strings.TrimSpace(regionCode))
 	if err != nil {
 		return Settings{}, err
+	}
+	w, err := s.Stock.Warehouse(ctx, access.System, warehouseID)
+	if err != nil {
+		return Settings{}, err
+	}
+	switch {
+	case !access.Within(p, w.Target()):
+		return Settings{}, errs.New(errs.Forbidden, "error.allocation_warehouse_outside_scope")
+	case !inRegionScope(p, region.Path):
+		return Settings{}, errs.New(errs.Forbidden, "error.allocation_region_outside_scope", "Code", region.Code)
 	}
 	return s.change(ctx, p, c, "delete", func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, s.q.DelRoute, c.ID, warehouseID, region.Path)

@@ -175,13 +175,21 @@ func inRegionScope(p access.Principal, path string) bool {
 	return access.Within(p, access.Target{OrgPath: p.OrgPath, RegionPath: path})
 }
 
-// DeleteQuota removes quota quotaID of campaign id.
+// DeleteQuota removes quota quotaID of campaign id; a quota of a region
+// outside p's region scope is not p's to remove.
 func (s *Service) DeleteQuota(ctx context.Context, p access.Principal, id, quotaID int64) (Settings, error) {
 	c, err := s.campaignFor(ctx, p, id, ManageAction)
 	if err != nil {
 		return Settings{}, err
 	}
 	return s.change(ctx, p, c, "delete", func(tx *sql.Tx) error {
+		qs, err := s.quotas(ctx, tx, c.ID)
+		if err != nil {
+			return err
+		}
+		if i := slices.IndexFunc(qs, func(q Quota) bool { return q.ID == quotaID }); i >= 0 && !inRegionScope(p, qs[i].Region) {
+			return errs.New(errs.Forbidden, "error.allocation_region_outside_scope", "Code", qs[i].RegionCode)
+		}
 		res, err := tx.ExecContext(ctx, s.q.DeleteQuota, c.ID, quotaID)
 		if err != nil {
 			return err

@@ -106,6 +106,31 @@ func TestAllocationSettingsAPIRefusesHostileValues(t *testing.T) {
 		if w := f.do(t, "PUT", base+"/routes", coord, route(own.ID, "KZ-75", "2")); w.Code != http.StatusOK {
 			t.Fatalf("a route within the area: %d %s", w.Code, w.Body)
 		}
+
+		// What an administrator set outside the coordinator's area, the
+		// coordinator cannot remove either.
+		admin := f.token[access.Admin]
+		w := f.do(t, "PUT", base+"/quotas", admin, `{"region_code": "KZ-35", "kind": "fixed", "amount": 3}`)
+		st := decodeAs[allocationSettingsOut](t, w)
+		if w.Code != http.StatusOK || len(st.Quotas) != 1 {
+			t.Fatalf("the administrator's quota: %d %s", w.Code, w.Body)
+		}
+		if w := f.do(t, "PUT", base+"/routes", admin, route(theirs.ID, "KZ-75", "1")); w.Code != http.StatusOK {
+			t.Fatalf("the administrator's route: %d %s", w.Code, w.Body)
+		}
+		for path, want := range map[string]string{
+			fmt.Sprintf("/quotas/%d", st.Quotas[0].ID):  "KZ-35 вне вашей зоны",
+			fmt.Sprintf("/routes/%d/KZ-75", theirs.ID): "решают только её сотрудники",
+		} {
+			if w := f.do(t, "DELETE", base+path, coord, nil, "Accept-Language", "ru"); w.Code != http.StatusForbidden ||
+				!strings.Contains(w.Body.String(), want) {
+				t.Errorf("DELETE %s by the Almaty coordinator: %d %s", path, w.Code, w.Body)
+			}
+		}
+		if st, err := f.svc.Allocation.Settings(ctx, access.System, c.ID); err != nil || len(st.Quotas) != 1 ||
+			len(st.Routes) != 2 {
+			t.Fatalf("after refused removals: %+v %v", st, err)
+		}
 	})
 }
 
