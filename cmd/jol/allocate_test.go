@@ -142,7 +142,7 @@ func TestAllocateCommandRefusals(t *testing.T) {
 	setStatus("draft")
 	code, _, stderr := runCLI(t, "", map[string]string{"JOL_LANG": "fa"}, "allocate", "--db", path, "--campaign",
 		itoa(c.ID))
-	if code != exitError || !strings.Contains(stderr, "این کمپین پیش‌نویس است") {
+	if code != exitError || !strings.Contains(stderr, "این کمپین پیش\u200cنویس است") {
 		t.Errorf("draft campaign: exit %d, err %q", code, stderr)
 	}
 	setStatus("closed")

@@ -119,7 +119,7 @@ func TestAllocationSettingsAPIRefusesHostileValues(t *testing.T) {
 			t.Fatalf("the administrator's route: %d %s", w.Code, w.Body)
 		}
 		for path, want := range map[string]string{
-			fmt.Sprintf("/quotas/%d", st.Quotas[0].ID):  "KZ-35 вне вашей зоны",
+			fmt.Sprintf("/quotas/%d", st.Quotas[0].ID): "KZ-35 вне вашей зоны",
 			fmt.Sprintf("/routes/%d/KZ-75", theirs.ID): "решают только её сотрудники",
 		} {
 			if w := f.do(t, "DELETE", base+path, coord, nil, "Accept-Language", "ru"); w.Code != http.StatusForbidden ||
