@@ -94,6 +94,14 @@ WHERE a.request_id = $1
   AND a.run_id = (SELECT MAX(b.run_id) FROM allocation_lines b WHERE b.request_id = a.request_id AND b.line = a.line)
 ORDER BY a.line;
 
+-- name: CampaignOutcomes
+-- The latest outcome recorded of each line of campaign $1's requests.
+SELECT a.request_id, a.line, a.item_id, a.size, a.region_path, COALESCE(a.warehouse_id, 0), a.outcome, a.priority,
+       a.rank_region, a.rank, a.rank_of, a.cutoff, a.quota, a.quota_region, a.cost
+FROM allocation_lines a JOIN requests r ON r.id = a.request_id
+WHERE r.campaign_id = $1
+  AND a.run_id = (SELECT MAX(b.run_id) FROM allocation_lines b WHERE b.request_id = a.request_id AND b.line = a.line);
+
 -- name: WaitingCampaigns
 -- The open campaigns with requests on the waiting list.
 SELECT c.id FROM campaigns c

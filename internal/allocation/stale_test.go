@@ -130,3 +130,31 @@ func TestNoStockAndNoRequests(t *testing.T) {
 		f.sound(t, 0)
 	})
 }
+
+// A campaign whose only waiting line asks for three units: its first
+// commit serves nothing and moves no request, yet is kept, as it records
+// the line's outcome for its explanation; the next is refused as having
+// nothing to do — until a rescore changes the line's place.
+func TestMultiUnitOnlyCommitsItsExplanation(t *testing.T) {
+	testworld.Each(t, func(t *testing.T, tw *testworld.World) {
+		f, _ := basic(t, tw)
+		coord := f.Principal(access.Coordinator)
+		_, _, err := f.s.Commit(f.ctx, coord, f.c.ID, allocation.CommitOptions{Via: "web"})
+		must(t, err)
+		f.exec(t, "UPDATE requests SET status = 'rejected' WHERE status = 'waitlisted'")
+		three := f.request(t, "KZ-35-01", "approved", 40, true, testworld.Epoch(), ask{item: f.c.Uniform, size: "134", quantity: 3})
+		plan, _, err := f.s.Commit(f.ctx, coord, f.c.ID, allocation.CommitOptions{Version: 1, Via: "web"})
+		must(t, err)
+		if plan.Served != 0 || plan.Lines != 1 || plan.Results[0].Outcome != allocation.MultiUnit {
+			t.Fatalf("the multi-unit commit: %+v", plan)
+		}
+		f.wantExplained(t, three, i18n.EN, "the line asks for more than one unit; allocation sets aside one unit per line")
+		_, _, err = f.s.Commit(f.ctx, coord, f.c.ID, allocation.CommitOptions{Version: 2, Via: "web"})
+		wantKey(t, err, "error.allocation_nothing_to_commit")
+		f.exec(t, "UPDATE request_scores SET score = 5 WHERE request_id = $1", three)
+		if _, _, err = f.s.Commit(f.ctx, coord, f.c.ID, allocation.CommitOptions{Version: 2, Via: "web"}); err != nil {
+			t.Fatalf("a commit recording a new place: %v", err)
+		}
+		f.sound(t, 2)
+	})
+}
