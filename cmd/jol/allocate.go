@@ -60,7 +60,7 @@ func cmdAllocate(ctx context.Context, e env, args []string) error {
 		}
 	}
 	if err != nil {
-		return describe(a, e, err)
+		return fmt.Errorf("campaign %q: %w", *which, describe(a, e, err))
 	}
 	if *asJSON {
 		out.Plan.Results = nil

@@ -27,7 +27,8 @@ type queries struct {
 	EnsureCampaign, CampaignVersion, BumpVersion, CampaignStatus    string
 	Quotas, UpsertQuota, DeleteQuota, Routes, UpsertRoute, DelRoute string
 	Lines, InsertRun, Runs, RunByID, RunLines, LineOutcomes         string
-	WaitingCampaigns, RequestScope, RequestRefs                     string
+	WaitingCampaigns, RequestScope, RequestRefs, CampaignHolds      string
+	CampaignOutcomes                                                string
 }
 
 // Deps are the services allocation works with.

@@ -42,7 +42,9 @@ var lineColumns = []string{"run_id", "request_id", "line", "item_id", "size", "r
 // a line of it holds stock, to waitlisted otherwise — with its event and
 // its message to the family, every line's outcome kept for its
 // explanation, and the run in the change log. Any failure leaves
-// everything as it was.
+// everything as it was. A commit that would serve no line, move no
+// request and change no line's explanation is refused
+// (error.allocation_nothing_to_commit) and keeps no run.
 func (s *Service) Commit(ctx context.Context, p access.Principal, id int64, o CommitOptions) (*Plan, Run, error) {
 	c, err := s.allocatable(ctx, p, id)
 	if err != nil {
@@ -74,6 +76,23 @@ func (s *Service) Commit(ctx context.Context, p access.Principal, id int64, o Co
 		if o.Digest != "" && o.Digest != plan.Digest {
 			return errs.New(errs.Conflict, "error.allocation_input_changed")
 		}
+		moves, err := s.settles(ctx, tx, in, plan)
+		if err != nil {
+			return err
+		}
+		if plan.Served == 0 && len(moves) == 0 {
+			// Nothing would change but the history — unless a line's
+			// explanation would — so no run is kept: a commit racing
+			// another that won, or a waiting list with nothing to serve,
+			// is told so rather than recorded.
+			same, err := s.recorded(ctx, tx, c.ID, plan.Results)
+			if err != nil {
+				return err
+			}
+			if same {
+				return errs.New(errs.Conflict, "error.allocation_nothing_to_commit")
+			}
+		}
 		if run, err = s.insertRun(ctx, tx, p, c, plan, o.Kind, true, o.Via); err != nil {
 			return err
 		}
@@ -82,10 +101,6 @@ func (s *Service) Commit(ctx context.Context, p access.Principal, id int64, o Co
 		}
 		if s.pause != nil {
 			s.pause()
-		}
-		moves, err := s.settles(ctx, tx, in, plan)
-		if err != nil {
-			return err
 		}
 		note := fmt.Sprintf("allocation run %d", run.ID)
 		if err := s.Requests.SettleAll(ctx, tx, p, moves, note, "allocation"); err != nil {
@@ -233,6 +248,30 @@ func (s *Service) settles(ctx context.Context, tx *sql.Tx, in *Instance, plan *P
 		out[i].Reference, out[i].Locale = r.reference, r.locale
 	}
 	return out, nil
+}
+
+// recorded reports whether every result is already the latest outcome
+// recorded for its line, with the same place and reason: committing them
+// again would tell no one anything new.
+func (s *Service) recorded(ctx context.Context, tx *sql.Tx, campaign int64, results []Result) (bool, error) {
+	type key struct {
+		request int64
+		line    int
+	}
+	latest := map[key]Result{}
+	rows, err := store.Select(ctx, tx, scanResult, s.q.CampaignOutcomes, campaign)
+	if err != nil {
+		return false, err
+	}
+	for _, r := range rows {
+		latest[key{r.RequestID, r.Line}] = r
+	}
+	for _, r := range results {
+		if got, ok := latest[key{r.RequestID, r.Line}]; !ok || got != r {
+			return false, nil
+		}
+	}
+	return true, nil
 }
 
 // lineRows are the rows of allocation_lines of run.

@@ -2,6 +2,9 @@ package allocation
 
 import "context"
 
+// Seen is what the stock watcher saw of a campaign.
+type Seen = look
+
 // For the external tests in this directory.
 var (
 	BruteForce     = bruteForce
@@ -17,6 +20,6 @@ func (s *Service) SetPause(pause func()) { s.pause = pause }
 func OrderWorth(p *Plan) int64 { return orderWorth(p) }
 
 // WatchOnce is one look of WatchStock, with what it saw before in seen.
-func (s *Service) WatchOnce(ctx context.Context, seen map[int64]int64) error {
+func (s *Service) WatchOnce(ctx context.Context, seen map[int64]Seen) error {
 	return s.watchOnce(ctx, seen)
 }

@@ -94,12 +94,28 @@ WHERE a.request_id = $1
   AND a.run_id = (SELECT MAX(b.run_id) FROM allocation_lines b WHERE b.request_id = a.request_id AND b.line = a.line)
 ORDER BY a.line;
 
+-- name: CampaignOutcomes
+-- The latest outcome recorded of each line of campaign $1's requests.
+SELECT a.request_id, a.line, a.item_id, a.size, a.region_path, COALESCE(a.warehouse_id, 0), a.outcome, a.priority,
+       a.rank_region, a.rank, a.rank_of, a.cutoff, a.quota, a.quota_region, a.cost
+FROM allocation_lines a JOIN requests r ON r.id = a.request_id
+WHERE r.campaign_id = $1
+  AND a.run_id = (SELECT MAX(b.run_id) FROM allocation_lines b WHERE b.request_id = a.request_id AND b.line = a.line);
+
 -- name: WaitingCampaigns
 -- The open campaigns with requests on the waiting list.
 SELECT c.id FROM campaigns c
 WHERE c.status = 'open'
   AND EXISTS (SELECT 1 FROM requests r WHERE r.campaign_id = c.id AND r.status = 'waitlisted')
 ORDER BY c.id;
+
+-- name: CampaignHolds
+-- The units ever held for campaign $1's requests: held, handed over or
+-- released. A run taking stock moves it from available to here, so the
+-- sum of both grows only when stock arrives or a hold is released.
+SELECT COALESCE(SUM(h.quantity), 0)
+FROM stock_holds h JOIN requests r ON r.id = h.request_id
+WHERE r.campaign_id = $1;
 
 -- name: RequestScope
 SELECT org_path, region_path FROM requests WHERE id = $1;

@@ -132,6 +132,8 @@ func (s *Service) SaveQuota(ctx context.Context, p access.Principal, id int64, i
 		fs = append(fs, errs.Field("region", "error.unknown_region", "Code", strings.TrimSpace(in.RegionCode)))
 	} else if err != nil {
 		return Settings{}, err
+	} else if !inRegionScope(p, region.Path) {
+		fs = append(fs, errs.Field("region", "error.allocation_region_outside_scope", "Code", region.Code))
 	}
 	if in.ItemID != 0 && !slices.ContainsFunc(c.Items, func(o campaign.Offered) bool { return o.ItemID == in.ItemID }) {
 		fs = append(fs, errs.Field("item_id", "error.allocation_item_not_offered"))
@@ -166,13 +168,28 @@ func (s *Service) SaveQuota(ctx context.Context, p access.Principal, id int64, i
 	})
 }
 
-// DeleteQuota removes quota quotaID of campaign id.
+// inRegionScope reports whether the region subtree at path lies within
+// p's region scope: a quota or a route decides for the children there,
+// so a coordinator of one region sets none for another.
+func inRegionScope(p access.Principal, path string) bool {
+	return access.Within(p, access.Target{OrgPath: p.OrgPath, RegionPath: path})
+}
+
+// DeleteQuota removes quota quotaID of campaign id; a quota of a region
+// outside p's region scope is not p's to remove.
 func (s *Service) DeleteQuota(ctx context.Context, p access.Principal, id, quotaID int64) (Settings, error) {
 	c, err := s.campaignFor(ctx, p, id, ManageAction)
 	if err != nil {
 		return Settings{}, err
 	}
 	return s.change(ctx, p, c, "delete", func(tx *sql.Tx) error {
+		qs, err := s.quotas(ctx, tx, c.ID)
+		if err != nil {
+			return err
+		}
+		if i := slices.IndexFunc(qs, func(q Quota) bool { return q.ID == quotaID }); i >= 0 && !inRegionScope(p, qs[i].Region) {
+			return errs.New(errs.Forbidden, "error.allocation_region_outside_scope", "Code", qs[i].RegionCode)
+		}
 		res, err := tx.ExecContext(ctx, s.q.DeleteQuota, c.ID, quotaID)
 		if err != nil {
 			return err

@@ -45,8 +45,10 @@ func (s *Service) AllocateWaitlist(ctx context.Context, p access.Principal, id i
 }
 
 // HandleWaitlist runs the job: it plans the waiting list of the campaign
-// and commits the plan when it serves anyone. A campaign no longer open
-// is passed over; a commit that met another is retried by the queue.
+// and, when the plan serves anyone, commits the waiting list as it is
+// then. A campaign no longer open is passed over, and so is a commit
+// left with nothing to serve; a commit that met another is retried by the
+// queue.
 func (s *Service) HandleWaitlist(ctx context.Context, j *jobs.Job, progress jobs.Progress) (string, error) {
 	var pl waitlistJob
 	if err := j.Decode(&pl); err != nil {
@@ -69,9 +71,14 @@ func (s *Service) HandleWaitlist(ctx context.Context, j *jobs.Job, progress jobs
 	if plan.Served == 0 {
 		return "nothing to serve", nil
 	}
-	_, run, err := s.Commit(ctx, stockArrived(), c.ID, CommitOptions{Version: plan.Version, Digest: plan.Digest,
-		Kind: KindWaitlist, Via: "job"})
-	if err != nil {
+	// No digest: no one saw this plan, and the commit plans again from
+	// what its transaction sees, so stock or requests that changed since
+	// are served as they are now rather than failing the job.
+	_, run, err := s.Commit(ctx, stockArrived(), c.ID, CommitOptions{Version: plan.Version, Kind: KindWaitlist,
+		Via: "job"})
+	if e := errs.As(err); e != nil && e.Key == "error.allocation_nothing_to_commit" {
+		return "nothing to serve", nil // another run took the stock first
+	} else if err != nil {
 		return "", err
 	}
 	progress.Set(1, 1)
@@ -80,16 +87,16 @@ func (s *Service) HandleWaitlist(ctx context.Context, j *jobs.Job, progress jobs
 }
 
 // WatchStock looks every interval, until ctx ends, at the open campaigns
-// with requests waiting, and queues JobKind for each whose stock
-// available (of its items, at its organiser's open warehouses) is more
-// than when it last looked, or for the first time. The first look after
-// a start queues a job for every such campaign with stock: the job plans
-// first and commits only when it serves someone.
+// with requests waiting, and queues JobKind for each with stock available
+// (of its items, at its organiser's open warehouses) when stock arrived
+// since it last looked (see look), or on its first look: the first look
+// after a start queues a job for every such campaign with stock. The job
+// plans first and commits only when it serves someone.
 func (s *Service) WatchStock(ctx context.Context, every time.Duration, logger *slog.Logger) {
-	seen := map[int64]int64{}
+	seen := map[int64]look{}
 	t := time.NewTicker(every)
 	defer t.Stop()
-	look := func() {
+	once := func() {
 		defer func() {
 			if p := recover(); p != nil {
 				logger.Error("allocation: watching stock", "panic", p)
@@ -100,7 +107,7 @@ func (s *Service) WatchStock(ctx context.Context, every time.Duration, logger *s
 		}
 	}
 	for {
-		look()
+		once()
 		select {
 		case <-ctx.Done():
 			return
@@ -109,8 +116,19 @@ func (s *Service) WatchStock(ctx context.Context, every time.Duration, logger *s
 	}
 }
 
+// look is what WatchStock saw of a campaign. Stock arrived when Inflow —
+// the stock available plus every unit ever held for the campaign's
+// requests — grew: a run of the waiting list moves units from available
+// to held and a handover from held to handed, neither changing it, while
+// a receipt, a return or a released hold raises it. The available sum
+// alone would miss a receipt that a job's run hid: two units served, two
+// received between two looks, the same sum.
+type look struct {
+	Available, Inflow int64
+}
+
 // watchOnce is one look of WatchStock.
-func (s *Service) watchOnce(ctx context.Context, seen map[int64]int64) error {
+func (s *Service) watchOnce(ctx context.Context, seen map[int64]look) error {
 	if s.Jobs == nil {
 		return nil
 	}
@@ -119,27 +137,13 @@ func (s *Service) watchOnce(ctx context.Context, seen map[int64]int64) error {
 		return err
 	}
 	for _, id := range ids {
-		c, err := s.Campaigns.Get(ctx, access.System, id)
+		now, err := s.lookAt(ctx, id)
 		if err != nil {
 			return err
-		}
-		src, err := s.sources(ctx, c)
-		if err != nil {
-			return err
-		}
-		var sum int64
-		for _, scope := range src.scopes {
-			avail, err := s.Stock.Available(ctx, nil, stock.AvailableFilter{CampaignID: id, OrgPath: scope})
-			if err != nil {
-				return err
-			}
-			for _, a := range avail {
-				sum += a.Available
-			}
 		}
 		before, looked := seen[id]
-		seen[id] = sum
-		if sum == 0 || (looked && sum <= before) {
+		seen[id] = now
+		if now.Available == 0 || (looked && now.Inflow <= before.Inflow) {
 			continue
 		}
 		if _, err := s.Jobs.Enqueue(ctx, s.db.W, JobKind, waitlistJob{CampaignID: id}, jobs.MaxAttempts(3)); err != nil {
@@ -147,4 +151,34 @@ func (s *Service) watchOnce(ctx context.Context, seen map[int64]int64) error {
 		}
 	}
 	return nil
+}
+
+// lookAt reads campaign id's look: the stock available to it (of its
+// items, at the open warehouses of its organiser and partners) and the
+// units ever held for its requests.
+func (s *Service) lookAt(ctx context.Context, id int64) (look, error) {
+	c, err := s.Campaigns.Get(ctx, access.System, id)
+	if err != nil {
+		return look{}, err
+	}
+	src, err := s.sources(ctx, c)
+	if err != nil {
+		return look{}, err
+	}
+	var l look
+	for _, scope := range src.scopes {
+		avail, err := s.Stock.Available(ctx, nil, stock.AvailableFilter{CampaignID: id, OrgPath: scope})
+		if err != nil {
+			return look{}, err
+		}
+		for _, a := range avail {
+			l.Available += a.Available
+		}
+	}
+	var held int64
+	if err := s.db.R.QueryRowContext(ctx, s.q.CampaignHolds, id).Scan(&held); err != nil {
+		return look{}, err
+	}
+	l.Inflow = l.Available + held
+	return l, nil
 }

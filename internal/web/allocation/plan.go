@@ -18,6 +18,7 @@ type planView struct {
 	Regions    []regionRow
 	Items      []itemRow
 	Reasons    []reasonRow
+	MultiUnit  int // lines asking for more than one unit, left out
 }
 
 type warehouseRow struct {
@@ -60,6 +61,7 @@ func planOf(rq *request, n *names, p *allocation.Plan) *planView {
 	for _, r := range p.Results {
 		count[r.Outcome]++
 	}
+	v.MultiUnit = count[allocation.MultiUnit]
 	for _, o := range outcomes {
 		if count[o.outcome] > 0 {
 			v.Reasons = append(v.Reasons, reasonRow{Reason: rq.L.T(o.Key), Lines: count[o.outcome]})
@@ -100,8 +102,8 @@ func readPercent(s string) (int64, bool) {
 		return 0, false
 	}
 	w, err := strconv.ParseInt(whole, 10, 64)
-	if err != nil || w < 0 {
-		return 0, false
+	if err != nil || w < 0 || w > allocation.MaxShare/100 {
+		return 0, false // above 100 %: refused here, before w*100 could wrap round into the range
 	}
 	f := int64(0)
 	if frac != "" {
