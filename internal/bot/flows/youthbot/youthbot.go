@@ -27,7 +27,10 @@ import (
 //go:embed queries.sql
 var queryFS embed.FS
 
-type queries struct{ YouthOf, ChatOf, Remember, Chats, Tell, Told string }
+type queries struct {
+	YouthOf, ChatOf, Remember, Chats, Tell, Told string
+	Changed, Quiet, Forget                       string
+}
 
 // The flows' names, stored with each conversation: never rename one.
 const (
