@@ -16,7 +16,8 @@ import (
 // 20,000 chats of which 10 have news: a pending proposal each, told
 // afresh every iteration (what was told is forgotten between
 // iterations, untimed). "first" is the pass a starting process makes;
-// "later" the pass every minute after it.
+// "later" the pass every minute after it; "idle" a later pass when
+// nothing changed since the one before, all told.
 func BenchmarkNews20000Chats(b *testing.B) {
 	w := testworld.SQLite(b)
 	p := newProgramme(b, w)
@@ -51,6 +52,18 @@ func BenchmarkNews20000Chats(b *testing.B) {
 		for b.Loop() {
 			untell()
 			pass(n)
+		}
+	})
+	b.Run("idle", func(b *testing.B) {
+		n, err := youthbot.NewNotifier(w.Services, w.DB, e, w.Clock.Now)
+		must(b, err)
+		untell()
+		pass(n)
+		for b.Loop() {
+			w.Clock.Advance(10 * time.Minute) // the news is well before the pass before
+			if got, err := n.Once(context.Background()); err != nil || got != 0 {
+				b.Fatalf("an idle pass told %d (%v)", got, err)
+			}
 		}
 	})
 }

@@ -31,13 +31,17 @@ SELECT COUNT(*) FROM youth_chat_news WHERE youth_id = $1 AND kind = $2 AND ref =
 -- name: Changed
 -- The young people with a chat whose proposals, mentorships or sessions
 -- changed at or after $1, or whose chat was linked then: the only ones
--- with news a pass after the first can find.
-SELECT c.youth_id FROM youth_chats c JOIN match_proposals p ON p.youth_id = c.youth_id WHERE p.updated_at >= $1
+-- with news a pass after the first can find. Each part reads the changed
+-- table first and finds the chat by its key (CROSS JOIN keeps SQLite to
+-- that order), never a probe for each of the chats.
+SELECT c.youth_id FROM match_proposals p CROSS JOIN youth_chats c
+WHERE c.youth_id = p.youth_id AND p.updated_at >= $1
 UNION
-SELECT c.youth_id FROM youth_chats c JOIN mentorships m ON m.youth_id = c.youth_id WHERE m.updated_at >= $1
+SELECT c.youth_id FROM mentorships m CROSS JOIN youth_chats c
+WHERE c.youth_id = m.youth_id AND m.updated_at >= $1
 UNION
-SELECT c.youth_id FROM youth_chats c JOIN mentorships m ON m.youth_id = c.youth_id
-    JOIN mentorship_sessions s ON s.mentorship_id = m.id WHERE s.created_at >= $1
+SELECT c.youth_id FROM mentorship_sessions s CROSS JOIN mentorships m CROSS JOIN youth_chats c
+WHERE m.id = s.mentorship_id AND c.youth_id = m.youth_id AND s.created_at >= $1
 UNION
 SELECT youth_id FROM youth_chats WHERE created_at >= $1;
 
