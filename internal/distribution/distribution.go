@@ -60,9 +60,10 @@ type Service struct {
 	settings *settings.Service
 	now      func() time.Time
 	q        queries
-	mu       sync.Mutex // guards sender and key
+	mu       sync.Mutex // guards sender, chats and key
 	key      []byte
 	sender   requests.Sender
+	chats    ChatLocales // the languages of the families' chats; nil: the requests'
 }
 
 // New returns the service.

@@ -16,9 +16,10 @@ import (
 // invited to it once: where and when, what to bring, and that a one-time
 // code will come to the same chat or phone at the counter. The message
 // goes through the request outbox in Assign's transaction, to the
-// Telegram chat that follows the request, else by SMS to the applicant's
-// phone (to the status page when the installation sends no text
-// messages), in the request's language. The outbox is the record: a
+// Telegram chat that follows the request, in the chat's language
+// (SetChatLocales), else by SMS to the applicant's phone (to the status
+// page when the installation sends no text messages), in the request's
+// language. The outbox is the record: a
 // request has at most one invitation and one reminder per event, found by
 // the event's ID among the message's arguments. An event moved to another
 // time or place tells the families it invited (EventMovedMessage); the
@@ -57,6 +58,9 @@ func (s *Service) invite(ctx context.Context, tx *sql.Tx, e Event, id int64, key
 	if err != nil {
 		return false, err
 	}
+	if r.locale, err = s.messageLocale(ctx, tx, r); err != nil {
+		return false, err
+	}
 	out := s.requests.Outbox(requests.SMS)
 	if s.Sender() == nil {
 		out = s.requests.Outbox(requests.StatusPage) // no text messages here
@@ -72,7 +76,8 @@ func (s *Service) invite(ctx context.Context, tx *sql.Tx, e Event, id int64, key
 }
 
 // eventArgs are the arguments of an invitation to e for request r: its
-// times in the installation's zone loc, written in the request's language.
+// times in the installation's zone loc, written in r's language (the
+// message's).
 func eventArgs(e Event, r requestRow, loc *time.Location) map[string]string {
 	l, ok := i18n.Parse(r.locale)
 	if !ok {

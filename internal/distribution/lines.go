@@ -9,7 +9,6 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/errs"
-	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/store"
 )
 
@@ -81,21 +80,13 @@ func (s *Service) Assign(ctx context.Context, p access.Principal, id int64, refe
 			return errs.New(errs.Conflict, "error.event_closed")
 		}
 		now := s.now().UTC()
+		reqs, parsed, err := s.requestsOf(ctx, tx, e, refs)
+		if err != nil {
+			return err
+		}
 		var added []map[string]any
-		for _, raw := range refs {
-			ref, err := requests.ParseReference(raw)
-			var req, campaign int64
-			if err == nil {
-				err = tx.QueryRowContext(ctx, s.q.RequestByReference, ref).Scan(&req, &campaign)
-			}
-			switch {
-			case err == nil && campaign == e.CampaignID:
-			case err == nil || errors.Is(err, sql.ErrNoRows) || errs.As(err) != nil:
-				// Unknown, mistyped, or of another campaign: alike.
-				return errs.Validation(errs.Field("references", "error.event_reference_unknown", "Reference", raw))
-			default:
-				return err
-			}
+		for i, req := range reqs {
+			ref := parsed[i]
 			lines, err := store.Select(ctx, tx, func(sc store.Scanner) (int, error) {
 				var l int
 				return l, sc.Scan(&l)

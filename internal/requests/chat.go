@@ -78,6 +78,12 @@ func (s *Service) ForgetChatIn(ctx context.Context, tx store.Querier, chat int64
 	return int(n), nil
 }
 
+// ChatOf is the Telegram chat that follows request id, read in q; false
+// when none does.
+func (s *Service) ChatOf(ctx context.Context, q store.Querier, id int64) (int64, bool, error) {
+	return s.chatOf(ctx, q, id)
+}
+
 // rememberChat records that new request id is followed by chat, if any.
 func (s *Service) rememberChat(ctx context.Context, tx store.Querier, id, chat int64, now time.Time) error {
 	if chat == 0 {

@@ -426,6 +426,9 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 		Catalog: s.Catalog}, o.Now); err != nil {
 		return nil, err
 	}
+	// An invitation to a distribution day that goes to a family's chat is
+	// written in the chat's language.
+	s.Distribution.SetChatLocales(s.Conversations)
 	// The chat simulator's chat that starts over chose no language and
 	// stands in no flow.
 	s.Bot.OnStartOver(func(ctx context.Context, tx *store.Tx, chat int64) error {

@@ -85,7 +85,11 @@ func (b *staff) taskAsk(c *conv.Chat, p access.Principal) (conv.Prompt, error) {
 	var rows [][]conv.Choice
 	switch {
 	case checked && in.TaskID == t.ID:
-		lines = append(lines, c.T("bot.staff.tasks.checked_in", "Time", c.L.Digits(in.Since.Format("15:04"))))
+		since, err := b.clockText(c, in.Since)
+		if err != nil {
+			return conv.Prompt{}, err
+		}
+		lines = append(lines, c.T("bot.staff.tasks.checked_in", "Time", since))
 		rows = append(rows, []conv.Choice{{Label: c.T("bot.staff.tasks.check_out"), Value: "out"}},
 			[]conv.Choice{{Label: c.T("bot.staff.tasks.drop"), Value: "drop"}})
 	case checked:

@@ -80,7 +80,7 @@ func (b *flows) answerConfirm(c *conv.Chat, in conv.Input) (conv.Next, error) {
 	} else if err != nil {
 		return conv.Next{}, err
 	}
-	if _, err := c.Tx.ExecContext(c.Ctx, b.q[c.Tx.Engine].Remember, reg.ID, c.ID, time.Now().UTC()); err != nil {
+	if _, err := c.Tx.ExecContext(c.Ctx, b.q[c.Tx.Engine].Remember, reg.ID, c.ID, c.Now().UTC()); err != nil {
 		return conv.Next{}, err
 	}
 	c.SetLocale(c.L.Locale()) // the news of their mentoring comes in the language they registered in

@@ -15,7 +15,7 @@ import (
 func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
 
 // engine is a new engine over w with every flow of the bot.
-func engine(t *testing.T, w *testworld.World) *conv.Engine {
+func engine(t testing.TB, w *testworld.World) *conv.Engine {
 	t.Helper()
 	fs, err := flows.All(w.Services)
 	if err != nil {

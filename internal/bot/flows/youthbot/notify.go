@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/jolproject/jol/internal/bot"
@@ -25,6 +26,8 @@ type Notifier struct {
 	Engine   *conv.Engine // begins the feedback question; its flows include Flows'
 	Now      func() time.Time
 	f        *flows
+	mu       sync.Mutex // one pass at a time
+	last     time.Time  // when the last pass that finished began; zero before the first
 }
 
 // NewNotifier returns the notifier over s's database db; e is the
@@ -37,34 +40,35 @@ func NewNotifier(s *services.Services, db *store.DB, e *conv.Engine, now func() 
 	return &Notifier{Services: s, DB: db, Engine: e, Now: now, f: f}, nil
 }
 
-// pageSize is how many chats Once reads at a time.
-const pageSize = 200
-
-// Once tells every registered chat what it has not been told yet and
-// returns how many pieces of news it queued.
+// Once tells the registered chats what they have not been told yet and
+// returns how many pieces of news it queued. The first pass reads every
+// chat; each later one only the young people with something new since
+// the pass before (changed), so a pass costs what there is to tell, not
+// how many chats there are.
 func (n *Notifier) Once(ctx context.Context) (int, error) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	start := n.Now().UTC()
+	var ids []int64
+	var err error
+	if n.last.IsZero() {
+		ids, err = n.all(ctx)
+	} else {
+		ids, err = n.changed(ctx, n.last, start)
+	}
+	if err != nil {
+		return 0, err
+	}
 	sent := 0
-	for after := int64(0); ; {
-		type pair struct{ youth, chat int64 }
-		page, err := store.Select(ctx, n.DB.R, func(sc store.Scanner) (pair, error) {
-			var p pair
-			return p, sc.Scan(&p.youth, &p.chat)
-		}, n.f.q[n.DB.Engine].Chats, after, pageSize)
+	for _, id := range ids {
+		k, err := n.tell(ctx, id)
+		sent += k
 		if err != nil {
 			return sent, err
 		}
-		for _, p := range page {
-			k, err := n.tell(ctx, p.youth)
-			sent += k
-			if err != nil {
-				return sent, err
-			}
-		}
-		if len(page) < pageSize {
-			return sent, nil
-		}
-		after = page[len(page)-1].youth
 	}
+	n.last = start
+	return sent, nil
 }
 
 // tell queues young person id's untold news, one transaction each.

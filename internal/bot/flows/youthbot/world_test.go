@@ -22,14 +22,14 @@ type programme struct {
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-func must(t *testing.T, err error) {
+func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
 	}
 }
 
-func newProgramme(t *testing.T, w *testworld.World) *programme {
+func newProgramme(t testing.TB, w *testworld.World) *programme {
 	t.Helper()
 	ctx, ms := t.Context(), w.Services.Mentoring
 	coord, admin := w.Principal(access.Coordinator), w.Principal(access.Admin)
@@ -70,7 +70,7 @@ func (p *programme) fill(t *testing.T, i int) {
 	p.exec(t, "UPDATE mentors SET mentees = capacity WHERE id = $1", p.mentors[i].ID)
 }
 
-func (p *programme) exec(t *testing.T, q string, args ...any) {
+func (p *programme) exec(t testing.TB, q string, args ...any) {
 	t.Helper()
 	_, err := p.w.DB.W.ExecContext(t.Context(), store.Rebind(p.w.DB.Engine, q), args...)
 	must(t, err)

@@ -27,7 +27,10 @@ import (
 //go:embed queries.sql
 var queryFS embed.FS
 
-type queries struct{ YouthOf, ChatOf, Remember, Chats, Tell, Told string }
+type queries struct {
+	YouthOf, ChatOf, Remember, Chats, Tell, Told string
+	Changed, Quiet, Forget                       string
+}
 
 // The flows' names, stored with each conversation: never rename one.
 const (
@@ -47,12 +50,19 @@ type flows struct {
 // Flows returns the young person's flows: registration (from the main
 // menu and from the deep links of a region or an organisation), "My
 // mentor" (where the match stands, the mentor's contact once approved,
-// the ranking changed) and the feedback on a session.
+// the ranking changed) and the feedback on a session. It also makes a
+// chat that blocks the bot forget the young person it followed
+// (bot.Service.OnStop), as a family's chat forgets its requests: no news
+// goes to it until the young person registers from it again, which the
+// registration knows for the same person and links the chat once more.
+// Call it before the bot runs; calling it again adds a hook that does
+// the same, harmlessly.
 func Flows(s *services.Services) ([]*conv.Flow, error) {
 	b, err := newFlows(s)
 	if err != nil {
 		return nil, err
 	}
+	s.Bot.OnStop(b.forget)
 	return []*conv.Flow{b.register(), b.mentor(), b.feedback()}, nil
 }
 
@@ -66,6 +76,15 @@ func newFlows(s *services.Services) (*flows, error) {
 		b.q[e] = q
 	}
 	return b, nil
+}
+
+// forget is the hook of a chat that blocked the bot: it follows no
+// young person from now on.
+func (b *flows) forget(ctx context.Context, tx *store.Tx, chat int64) error {
+	if _, err := tx.ExecContext(ctx, b.q[tx.Engine].Forget, chat); err != nil {
+		return fmt.Errorf("youthbot: forget a stopped chat: %w", err)
+	}
+	return nil
 }
 
 // youthOf is the young person chat registered, read in q; false when
