@@ -29,7 +29,8 @@ type CountInput struct {
 // Count brings the ledger to what was counted: a shortfall is taken out
 // of the oldest lots, a surplus comes in as a new lot (kind surplus), all
 // moves of one document with reason "count". Units held for requests
-// cannot be counted away (error.stock_count_reserved). Devices are not
+// cannot be counted away (error.stock_count_reserved); an item in a size
+// counted on two lines is refused (error.stock_line_twice). Devices are not
 // counted here: they are received and written off by serial number.
 func (s *Service) Count(ctx context.Context, p access.Principal, in CountInput) (Doc, error) {
 	if err := access.Can(p, access.MoveStock, p.Scope()); err != nil {
@@ -51,6 +52,9 @@ func (s *Service) Count(ctx context.Context, p access.Principal, in CountInput) 
 			return err
 		}
 		checked, err := s.checkLines(ctx, tx, lines, serialsRefused)
+		if err == nil {
+			err = twice(checked, in.Locale)
+		}
 		if err != nil || len(fs) > 0 {
 			return joinInvalid(err, fs)
 		}
