@@ -3,6 +3,7 @@ package stock
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"slices"
 
 	"github.com/jolproject/jol/internal/access"
@@ -82,14 +83,9 @@ func (s *Service) returnDoc(ctx context.Context, tx *sql.Tx, p access.Principal,
 	for i, c := range lines {
 		k := key{w.ID, c.it.id, c.size}
 		if c.it.serial {
-			units, err := s.resolveUnits(ctx, l, c, unitMove{from: UnitIssued, at: w.ID}, lineField(i, "serials"))
+			units, err := s.givenUnits(ctx, l, orig, c, lineField(i, "serials"))
 			if err != nil {
 				return err
-			}
-			for _, u := range units {
-				if left[lotKey{k, u.lot}] < 1 || !slices.ContainsFunc(orig.Moves, func(m Move) bool { return m.Serial == u.serial }) {
-					return errs.Validation(lineErr(i, "serials", "error.stock_serial_unknown", "Serial", u.serial))
-				}
 			}
 			if err := s.moveUnits(ctx, l, units, unitMove{from: UnitIssued, to: UnitInStock, at: w.ID, dest: w.ID},
 				lineField(i, "serials")); err != nil {
@@ -161,4 +157,28 @@ func takeBack(left map[lotKey]int64, k key, qty int64, field string) ([]lotQty, 
 		out = append(out, lotQty{lot, n})
 	}
 	return out, nil
+}
+
+// givenUnits reads the devices of c named by serial that handover orig
+// gave and that are still out with it: the last document to move each
+// was orig itself. A device orig never gave, or one that came back
+// already (and perhaps went out again with another handover), is refused
+// (error.stock_return_serial); field names the line's serials.
+func (s *Service) givenUnits(ctx context.Context, l *ledger, orig Doc, c checked, field string) ([]unitRef, error) {
+	units := make([]unitRef, 0, len(c.serials))
+	for _, sn := range c.serials {
+		u := unitRef{serial: sn}
+		var wh, doc int64
+		var state string
+		err := l.tx.QueryRowContext(ctx, s.q.UnitBySerial, c.it.id, sn).Scan(&u.id, &u.lot, &wh, &state, &doc)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, err
+		}
+		gave := slices.ContainsFunc(orig.Moves, func(m Move) bool { return m.Serial == sn && m.ItemID == c.it.id })
+		if err != nil || !gave || state != UnitIssued || doc != orig.ID || wh != orig.WarehouseID {
+			return nil, errs.Validation(errs.Field(field, "error.stock_return_serial", "Serial", sn))
+		}
+		units = append(units, u)
+	}
+	return units, nil
 }
