@@ -37,11 +37,14 @@ type Photo struct {
 }
 
 // AttachPhoto attaches the photo of a signed list to event id. It refuses
-// one over MaxPhoto and one that is not a JPEG, a PNG or a PDF by its
-// content, as a request's documents.
+// an empty file, one over MaxPhoto and one that is not a JPEG, a PNG or a
+// PDF by its content, as a request's documents.
 func (s *Service) AttachPhoto(ctx context.Context, p access.Principal, id int64, name string, data []byte) (Photo, error) {
 	if len(data) > MaxPhoto {
 		return Photo{}, errs.New(errs.TooLarge, "error.document_too_large", "Max", "5 MB")
+	}
+	if len(data) == 0 {
+		return Photo{}, errs.New(errs.Invalid, "error.document_empty")
 	}
 	typ := http.DetectContentType(data)
 	if !photoTypes[typ] {
