@@ -112,3 +112,43 @@ func TestCountsRacingIssues(t *testing.T) {
 		verify(t, f)
 	})
 }
+
+// Counts of an item a warehouse has never held, made at once, and with
+// receipts of it: each count brings the balance to what it found at its
+// turn, never to the sum of every count's surplus.
+func TestCountsOfANewItemAtOnce(t *testing.T) {
+	testworld.Each(t, func(t *testing.T, w *testworld.World) {
+		f := setup(t, w)
+		count := func(size string) error {
+			_, err := f.s.Count(f.ctx, f.wh, stock.CountInput{WarehouseID: f.point.ID,
+				Lines: []stock.Counted{{ItemID: f.uniform, Size: size, Counted: 5}}})
+			return err
+		}
+		if wins, keys := raceKeys(t, 15, func(int) error { return count("134") }); wins != 15 {
+			t.Fatalf("%d of 15 counts recorded, refusals %v", wins, keys)
+		}
+		// Taking turns, the first count finds a surplus of 5 and every
+		// later one finds the balance right.
+		moved := f.scalar(t, `SELECT count(DISTINCT d.id) FROM stock_docs d JOIN stock_moves m ON m.doc_id = d.id
+			WHERE d.kind = 'count'`)
+		if on, _ := f.balance(t, f.point, f.uniform, "134"); on != 5 || moved != 1 {
+			t.Fatalf("%d uniforms on hand after counts that each found 5, %d counts moved stock, want 1", on, moved)
+		}
+		wins, keys := raceKeys(t, 20, func(i int) error {
+			if i%4 == 3 {
+				_, err := f.s.Receive(f.ctx, f.wh, stock.ReceiptInput{WarehouseID: f.point.ID, Kind: stock.Donation,
+					DonorID: f.donor.ID, Lines: []stock.Line{{ItemID: f.uniform, Size: "140", Quantity: 100}}})
+				return err
+			}
+			return count("140")
+		})
+		if wins != 20 {
+			t.Fatalf("%d of 20 documents recorded, refusals %v", wins, keys)
+		}
+		// 5 after the last count, and 100 for each receipt after it.
+		if on, _ := f.balance(t, f.point, f.uniform, "140"); on%100 != 5 || on > 505 {
+			t.Fatalf("%d uniforms on hand: the counts and receipts did not take turns", on)
+		}
+		verify(t, f)
+	})
+}
