@@ -200,3 +200,28 @@ func TestASerialGoesOutAndComesInOnce(t *testing.T) {
 		verify(t, f)
 	})
 }
+
+// Transfers of computers by quantity alone, sent at once, each take
+// devices of their own: none is refused while devices are left.
+func TestTransfersByQuantityPickDevicesOfTheirOwn(t *testing.T) {
+	testworld.Each(t, func(t *testing.T, w *testworld.World) {
+		f := setup(t, w)
+		sns := make([]string, 12)
+		for i := range sns {
+			sns[i] = fmt.Sprintf("Q-%02d", i)
+		}
+		f.donate(t, f.central, stock.Line{ItemID: f.pc, Serials: sns})
+		wins, keys := raceKeys(t, 8, func(int) error {
+			_, err := f.s.Dispatch(f.ctx, f.admin, stock.TransferInput{FromID: f.central.ID, ToID: f.point.ID,
+				Lines: []stock.Line{{ItemID: f.pc, Quantity: 2}}})
+			return err
+		})
+		if wins != 6 || keys["error.stock_short"] != 2 {
+			t.Fatalf("%d transfers of 2 of 12 computers sent, refusals %v; want 6 and 2 for want of stock", wins, keys)
+		}
+		if n := f.scalar(t, "SELECT count(*) FROM stock_units WHERE state = 'in_transit'"); n != 12 {
+			t.Fatalf("%d computers in transit, want 12", n)
+		}
+		verify(t, f)
+	})
+}
