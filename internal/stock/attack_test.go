@@ -225,3 +225,58 @@ func TestTransfersByQuantityPickDevicesOfTheirOwn(t *testing.T) {
 		verify(t, f)
 	})
 }
+
+// A device handed over and written off at the same moment goes one way,
+// and the clerk who lost is told which: handed over, or written off.
+func TestADeviceRacedTwoWaysNamesTheWinner(t *testing.T) {
+	testworld.Each(t, func(t *testing.T, w *testworld.World) {
+		f := setup(t, w)
+		const n = 10
+		sns := make([]string, n)
+		for i := range sns {
+			sns[i] = fmt.Sprintf("D-%02d", i)
+		}
+		f.donate(t, f.point, stock.Line{ItemID: f.pc, Serials: sns})
+		var mu sync.Mutex
+		won, lost := map[int]string{}, map[int]string{}
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		for i := range 2 * n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				<-start
+				unit, line := i/2, []stock.Line{{ItemID: f.pc, Serials: []string{sns[i/2]}}}
+				var err error
+				action := "issued"
+				if i%2 == 0 {
+					_, err = f.s.IssueInstitution(f.ctx, f.wh, stock.InstitutionInput{WarehouseID: f.point.ID,
+						OrgID: w.Centre.ID, Lines: line})
+				} else {
+					action = "written_off"
+					_, err = f.s.WriteOff(f.ctx, f.wh, stock.WriteOffInput{WarehouseID: f.point.ID, Reason: stock.Lost,
+						Lines: line})
+				}
+				mu.Lock()
+				defer mu.Unlock()
+				if err == nil {
+					won[unit] = action
+					return
+				}
+				if e := errs.As(err); e != nil && len(e.Fields) > 0 {
+					lost[unit] = e.Fields[0].Key
+					return
+				}
+				t.Errorf("%s of %s: %v", action, sns[unit], err)
+			}()
+		}
+		close(start)
+		wg.Wait()
+		for unit := range n {
+			if want := "error.stock_serial_" + won[unit]; won[unit] == "" || lost[unit] != want {
+				t.Errorf("%s: %q won, the other was told %q, want %q", sns[unit], won[unit], lost[unit], want)
+			}
+		}
+		verify(t, f)
+	})
+}

@@ -65,11 +65,24 @@ func (s *Service) moveUnits(ctx context.Context, l *ledger, units []unitRef, m u
 			return err
 		}
 		if n, err := res.RowsAffected(); err != nil || n != 1 {
-			// Another document moved it since it was read.
-			return cmp.Or(err, errs.Validation(errs.Field(field, "error.stock_serial_issued", "Serial", u.serial)))
+			// Another document moved it since it was read: say where it is
+			// now (handed over, written off, in transit).
+			return cmp.Or(err, s.movedAway(ctx, l, u, m, field))
 		}
 	}
 	return nil
+}
+
+// movedAway is the refusal of device u, which another document moved
+// while this one was being written, as its state now says.
+func (s *Service) movedAway(ctx context.Context, l *ledger, u unitRef, m unitMove, field string) error {
+	var state string
+	var wh int64
+	if err := l.tx.QueryRowContext(ctx, s.q.UnitState, u.id).Scan(&state, &wh); err != nil {
+		return err
+	}
+	return cmp.Or(unitRefusal(state, wh, m, u.serial, field),
+		errs.Validation(errs.Field(field, "error.stock_serial_issued", "Serial", u.serial)))
 }
 
 // unitRefusal says why a device in state at warehouse wh cannot move as m
