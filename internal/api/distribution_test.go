@@ -109,7 +109,7 @@ func TestDistributionThroughTheAPI(t *testing.T) {
 			t.Fatalf("take back: %d %s", w.Code, w.Body)
 		}
 		w = f.do(t, "POST", back, wh, map[string]any{"line": 1}, "Accept-Language", "fa")
-		if w.Code != 409 || !strings.Contains(w.Body.String(), "پیش‌تر پس گرفته شده") {
+		if w.Code != 409 || !strings.Contains(w.Body.String(), "پس گرفته شده است") {
 			t.Fatalf("taken back twice: %d %s", w.Code, w.Body)
 		}
 		if w = f.do(t, "GET", "/api/v1/distribution/events", f.token[access.Sponsor], nil); w.Code != 403 {

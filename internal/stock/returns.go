@@ -3,7 +3,6 @@ package stock
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"slices"
 
 	"github.com/jolproject/jol/internal/access"
@@ -157,28 +156,4 @@ func takeBack(left map[lotKey]int64, k key, qty int64, field string) ([]lotQty, 
 		out = append(out, lotQty{lot, n})
 	}
 	return out, nil
-}
-
-// givenUnits reads the devices of c named by serial that handover orig
-// gave and that are still out with it: the last document to move each
-// was orig itself. A device orig never gave, or one that came back
-// already (and perhaps went out again with another handover), is refused
-// (error.stock_return_serial); field names the line's serials.
-func (s *Service) givenUnits(ctx context.Context, l *ledger, orig Doc, c checked, field string) ([]unitRef, error) {
-	units := make([]unitRef, 0, len(c.serials))
-	for _, sn := range c.serials {
-		u := unitRef{serial: sn}
-		var wh, doc int64
-		var state string
-		err := l.tx.QueryRowContext(ctx, s.q.UnitBySerial, c.it.id, sn).Scan(&u.id, &u.lot, &wh, &state, &doc)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return nil, err
-		}
-		gave := slices.ContainsFunc(orig.Moves, func(m Move) bool { return m.Serial == sn && m.ItemID == c.it.id })
-		if err != nil || !gave || state != UnitIssued || doc != orig.ID || wh != orig.WarehouseID {
-			return nil, errs.Validation(errs.Field(field, "error.stock_return_serial", "Serial", sn))
-		}
-		units = append(units, u)
-	}
-	return units, nil
 }
