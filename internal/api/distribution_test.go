@@ -2,6 +2,7 @@ package api
 
 import (
 	"database/sql"
+	"encoding/base64"
 	"fmt"
 	"strings"
 	"testing"
@@ -75,6 +76,16 @@ func TestDistributionThroughTheAPI(t *testing.T) {
 			t.Fatalf("send a code: %d %s", w.Code, w.Body)
 		}
 		m, _ := phone.Last(r.ID)
+		// A page with a script, or no base64 at all, as the signature: refused
+		// in the caller's language.
+		for _, bad := range []string{base64.StdEncoding.EncodeToString([]byte(`<svg onload="alert(1)"/>`)), "%%%"} {
+			sig := map[string]any{"request_id": r.ID, "lines": []map[string]any{{"line": 1}}, "proof": "signature",
+				"signature": bad}
+			w = f.do(t, "POST", base+"/handovers", wh, sig, "Accept-Language", "fa")
+			if w.Code != 422 || !strings.Contains(w.Body.String(), "امضا به شکل تصویر نرسید") {
+				t.Fatalf("%q as a signature: %d %s", bad, w.Code, w.Body)
+			}
+		}
 		give := map[string]any{"request_id": r.ID, "lines": []map[string]any{{"line": 1}}, "proof": "code", "code": "x"}
 		w = f.do(t, "POST", base+"/handovers", wh, give, "Accept-Language", "ru")
 		if w.Code != 422 || !strings.Contains(w.Body.String(), "Неверный код; осталось 4 попытки. Ничего не выдано.") {
@@ -96,6 +107,10 @@ func TestDistributionThroughTheAPI(t *testing.T) {
 		w = f.do(t, "POST", back, wh, map[string]any{"line": 1, "note": "wrong size"})
 		if ret := decodeAs[distribution.Returned](t, w); w.Code != 200 || !ret.Undelivered {
 			t.Fatalf("take back: %d %s", w.Code, w.Body)
+		}
+		w = f.do(t, "POST", back, wh, map[string]any{"line": 1}, "Accept-Language", "fa")
+		if w.Code != 409 || !strings.Contains(w.Body.String(), "پس گرفته شده است") {
+			t.Fatalf("taken back twice: %d %s", w.Code, w.Body)
 		}
 		if w = f.do(t, "GET", "/api/v1/distribution/events", f.token[access.Sponsor], nil); w.Code != 403 {
 			t.Fatalf("a sponsor read the days: %d", w.Code)

@@ -16,7 +16,7 @@ import (
 )
 
 // check checks what needs no database: the lines (one or more, none
-// twice), the proof and, for a signature, its image.
+// twice, none numbered below 1), the proof and, for a signature, its image.
 func (in *HandoverInput) check() error {
 	in.Note = text.Clean(in.Note)
 	fs := valid.Note(nil, "note", in.Note)
@@ -25,8 +25,11 @@ func (in *HandoverInput) check() error {
 	}
 	seen := map[int]bool{}
 	for i, l := range in.Lines {
-		if seen[l.Line] || l.Line < 1 {
-			fs = append(fs, errs.Field("lines."+strconv.Itoa(i)+".line", "error.handover_line_twice"))
+		switch field := "lines." + strconv.Itoa(i) + ".line"; {
+		case l.Line < 1:
+			fs = append(fs, errs.Field(field, "error.handover_line_not_here", "Line", l.Line))
+		case seen[l.Line]:
+			fs = append(fs, errs.Field(field, "error.handover_line_twice"))
 		}
 		seen[l.Line] = true
 	}

@@ -35,8 +35,8 @@ type Photo struct {
 }
 
 // AttachPhoto attaches the photo of a signed list to event id. It refuses
-// one over MaxPhoto and one that is not a JPEG, a PNG or a PDF by its
-// content, as a request's documents.
+// an empty file, one over MaxPhoto and one that is not a JPEG, a PNG or a
+// PDF by its content, as a request's documents.
 func (s *Service) AttachPhoto(ctx context.Context, p access.Principal, id int64, name string, data []byte) (Photo, error) {
 	typ, err := photoKind.Check(data)
 	if err != nil {

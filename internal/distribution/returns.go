@@ -74,6 +74,13 @@ func (s *Service) Return(ctx context.Context, p access.Principal, in ReturnInput
 		if err != nil {
 			return err
 		}
+		// Read again under the request's lock: a return that held it
+		// before may have taken the line back since the first read.
+		err = tx.QueryRowContext(ctx, s.q.HandoverLineForReturn, in.HandoverID, in.Line).Scan(&req, &doc, &qty,
+			&serials, &event, &back)
+		if err != nil {
+			return err
+		}
 		if back != 0 {
 			return errs.New(errs.Conflict, "error.handover_returned", "Line", in.Line)
 		}

@@ -29,7 +29,8 @@ type CountInput struct {
 // Count brings the ledger to what was counted: a shortfall is taken out
 // of the oldest lots, a surplus comes in as a new lot (kind surplus), all
 // moves of one document with reason "count". Units held for requests
-// cannot be counted away (error.stock_count_reserved). Devices are not
+// cannot be counted away (error.stock_count_reserved); an item in a size
+// counted on two lines is refused (error.stock_line_twice). Devices are not
 // counted here: they are received and written off by serial number.
 func (s *Service) Count(ctx context.Context, p access.Principal, in CountInput) (Doc, error) {
 	if err := access.Can(p, access.MoveStock, p.Scope()); err != nil {
@@ -51,6 +52,9 @@ func (s *Service) Count(ctx context.Context, p access.Principal, in CountInput) 
 			return err
 		}
 		checked, err := s.checkLines(ctx, tx, lines, serialsRefused)
+		if err == nil {
+			err = twice(checked, in.Locale)
+		}
 		if err != nil || len(fs) > 0 {
 			return joinInvalid(err, fs)
 		}
@@ -70,12 +74,11 @@ func (s *Service) Count(ctx context.Context, p access.Principal, in CountInput) 
 		for _, i := range order {
 			c := checked[i]
 			k := key{w.ID, c.it.id, c.size}
-			var onHand, reserved int64
-			err := tx.QueryRowContext(ctx, s.q.BalanceOf, k.warehouse, k.item, k.size).Scan(&onHand, &reserved)
-			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			found := in.Lines[i].Counted
+			onHand, reserved, err := s.lockBalance(ctx, tx, k, found > 0)
+			if err != nil {
 				return err
 			}
-			found := in.Lines[i].Counted
 			switch {
 			case found < reserved:
 				return errs.Validation(lineErr(i, "counted", "error.stock_count_reserved",
@@ -100,4 +103,24 @@ func (s *Service) Count(ctx context.Context, p access.Principal, in CountInput) 
 		return Doc{}, err
 	}
 	return d, nil
+}
+
+// lockBalance reads the balance of k, locked until tx ends. When the
+// warehouse has never held k and create is set, its row is written first
+// (as zero) so that there is a row to lock: two counts finding a surplus
+// of an item new to the warehouse then take turns, instead of each
+// adding its surplus to a balance it read as empty.
+func (s *Service) lockBalance(ctx context.Context, tx *sql.Tx, k key, create bool) (onHand, reserved int64, err error) {
+	err = tx.QueryRowContext(ctx, s.q.BalanceOf, k.warehouse, k.item, k.size).Scan(&onHand, &reserved)
+	if !errors.Is(err, sql.ErrNoRows) {
+		return onHand, reserved, err
+	}
+	if !create {
+		return 0, 0, nil
+	}
+	if _, err := tx.ExecContext(ctx, s.q.PutBalance, k.warehouse, k.item, k.size, 0); err != nil {
+		return 0, 0, checkErr(err)
+	}
+	err = tx.QueryRowContext(ctx, s.q.BalanceOf, k.warehouse, k.item, k.size).Scan(&onHand, &reserved)
+	return onHand, reserved, err
 }

@@ -39,6 +39,9 @@ SELECT id, lot_id, warehouse_id, state, doc_id FROM stock_units WHERE item_id = 
 -- still stands in state $5 at warehouse $6.
 UPDATE stock_units SET state = $2, warehouse_id = $3, doc_id = $4 WHERE id = $1 AND state = $5 AND warehouse_id = $6;
 
+-- name: UnitState
+SELECT state, warehouse_id FROM stock_units WHERE id = $1;
+
 -- name: PickUnits
 SELECT serial FROM stock_units WHERE warehouse_id = $1 AND item_id = $2 AND state = 'in_stock' ORDER BY serial LIMIT $3;
 

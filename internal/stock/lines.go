@@ -114,3 +114,19 @@ func lineField(i int, field string) string { return "lines." + strconv.Itoa(i) +
 func lineErr(i int, field, key string, args ...any) errs.FieldError {
 	return errs.Field(lineField(i, field), key, args...)
 }
+
+// twice refuses a document that gives one item in one size on two lines
+// (error.stock_line_twice, on the later line), for a document whose lines
+// are each read against the balance before any is applied: a count, an
+// arrival.
+func twice(lines []checked, locale string) error {
+	seen := make(map[key]bool, len(lines))
+	for i, c := range lines {
+		k := key{item: c.it.id, size: c.size}
+		if seen[k] {
+			return errs.Validation(lineErr(i, "item", "error.stock_line_twice", "Item", c.it.name(locale)))
+		}
+		seen[k] = true
+	}
+	return nil
+}

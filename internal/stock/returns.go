@@ -82,14 +82,9 @@ func (s *Service) returnDoc(ctx context.Context, tx *sql.Tx, p access.Principal,
 	for i, c := range lines {
 		k := key{w.ID, c.it.id, c.size}
 		if c.it.serial {
-			units, err := s.resolveUnits(ctx, l, c, unitMove{from: UnitIssued, at: w.ID}, lineField(i, "serials"))
+			units, err := s.givenUnits(ctx, l, orig, c, lineField(i, "serials"))
 			if err != nil {
 				return err
-			}
-			for _, u := range units {
-				if left[lotKey{k, u.lot}] < 1 || !slices.ContainsFunc(orig.Moves, func(m Move) bool { return m.Serial == u.serial }) {
-					return errs.Validation(lineErr(i, "serials", "error.stock_serial_unknown", "Serial", u.serial))
-				}
 			}
 			if err := s.moveUnits(ctx, l, units, unitMove{from: UnitIssued, to: UnitInStock, at: w.ID, dest: w.ID},
 				lineField(i, "serials")); err != nil {

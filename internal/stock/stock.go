@@ -41,7 +41,7 @@ type queries struct {
 
 	Item, Components, InsertDoc, InsertLot, InsertLotPart, InsertUnit, UnitBySerial, SetUnit, PickUnits string
 	InsertMove, PutBalance, TakeFree, TakeHeld, BalanceOf, LotsFIFO, TakeLot, PutLot, DocMoves          string
-	DocByID, ReceiveDoc, LockDoc, ReturnedFrom                                                          string
+	DocByID, ReceiveDoc, LockDoc, ReturnedFrom, UnitState                                               string
 
 	Reserve, Unreserve, InsertHold, HoldForLine, HoldsOfRun, HoldsOfRequest, CloseHold, Available string
 	LockRequest, RequestLine, IssuedForLine, RequestByReference                                   string

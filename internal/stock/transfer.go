@@ -85,7 +85,8 @@ func (s *Service) Dispatch(ctx context.Context, p access.Principal, in TransferI
 }
 
 // ArrivalInput receives transfer DocID at its destination. Lines say what
-// arrived per item and size (devices by serial number); none means
+// arrived per item and size, each on one line (devices by serial
+// number); none means
 // everything sent arrived. What was sent and did not arrive stays on the
 // document as its discrepancy (its devices are written off as lost).
 type ArrivalInput struct {
@@ -163,6 +164,9 @@ func (s *Service) arrivals(ctx context.Context, l *ledger, d Doc, to Warehouse, 
 		}
 	}
 	lines, err := s.checkLines(ctx, l.tx, in.Lines, serialsOptional)
+	if in.Lines != nil && err == nil {
+		err = twice(lines, in.Locale)
+	}
 	if in.Lines != nil && err != nil {
 		return nil, err
 	}

@@ -65,11 +65,24 @@ func (s *Service) moveUnits(ctx context.Context, l *ledger, units []unitRef, m u
 			return err
 		}
 		if n, err := res.RowsAffected(); err != nil || n != 1 {
-			// Another document moved it since it was read.
-			return cmp.Or(err, errs.Validation(errs.Field(field, "error.stock_serial_issued", "Serial", u.serial)))
+			// Another document moved it since it was read: say where it is
+			// now (handed over, written off, in transit).
+			return cmp.Or(err, s.movedAway(ctx, l, u, m, field))
 		}
 	}
 	return nil
+}
+
+// movedAway is the refusal of device u, which another document moved
+// while this one was being written, as its state now says.
+func (s *Service) movedAway(ctx context.Context, l *ledger, u unitRef, m unitMove, field string) error {
+	var state string
+	var wh int64
+	if err := l.tx.QueryRowContext(ctx, s.q.UnitState, u.id).Scan(&state, &wh); err != nil {
+		return err
+	}
+	return cmp.Or(unitRefusal(state, wh, m, u.serial, field),
+		errs.Validation(errs.Field(field, "error.stock_serial_issued", "Serial", u.serial)))
 }
 
 // unitRefusal says why a device in state at warehouse wh cannot move as m
@@ -104,4 +117,28 @@ func (s *Service) pickUnits(ctx context.Context, l *ledger, c checked, warehouse
 		out = append(out, sn)
 	}
 	return out, errors.Join(rows.Err(), rows.Close())
+}
+
+// givenUnits reads the devices of c named by serial that handover orig
+// gave and that are still out with it: the last document to move each
+// was orig itself. A device orig never gave, or one that came back
+// already (and perhaps went out again with another handover), is refused
+// (error.stock_return_serial); field names the line's serials.
+func (s *Service) givenUnits(ctx context.Context, l *ledger, orig Doc, c checked, field string) ([]unitRef, error) {
+	units := make([]unitRef, 0, len(c.serials))
+	for _, sn := range c.serials {
+		u := unitRef{serial: sn}
+		var wh, doc int64
+		var state string
+		err := l.tx.QueryRowContext(ctx, s.q.UnitBySerial, c.it.id, sn).Scan(&u.id, &u.lot, &wh, &state, &doc)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, err
+		}
+		gave := slices.ContainsFunc(orig.Moves, func(m Move) bool { return m.Serial == sn && m.ItemID == c.it.id })
+		if err != nil || !gave || state != UnitIssued || doc != orig.ID || wh != orig.WarehouseID {
+			return nil, errs.Validation(errs.Field(field, "error.stock_return_serial", "Serial", sn))
+		}
+		units = append(units, u)
+	}
+	return units, nil
 }

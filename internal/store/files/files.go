@@ -46,11 +46,14 @@ type Kind struct {
 	Subject  string
 }
 
-// Check refuses data over k.Max, saying the limit, and data whose content
-// is not one of k.Types; it returns the type the content is.
+// Check refuses data over k.Max, saying the limit, an empty file, and data
+// whose content is not one of k.Types; it returns the type the content is.
 func (k Kind) Check(data []byte) (string, error) {
 	if len(data) > k.Max {
 		return "", errs.New(errs.TooLarge, "error.document_too_large", "Max", k.MaxLabel)
+	}
+	if len(data) == 0 {
+		return "", errs.New(errs.Invalid, "error.document_empty")
 	}
 	typ := http.DetectContentType(data)
 	if !k.Types[typ] {

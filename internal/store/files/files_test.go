@@ -25,7 +25,7 @@ var (
 
 func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
 
-func TestCheckRefusesTooLargeAndWrongContent(t *testing.T) {
+func TestCheckRefusesTooLargeEmptyAndWrongContent(t *testing.T) {
 	if typ, err := kind.Check(png); err != nil || typ != "image/png" {
 		t.Fatalf("a PNG: %q, %v", typ, err)
 	}
@@ -37,6 +37,10 @@ func TestCheckRefusesTooLargeAndWrongContent(t *testing.T) {
 	if e := errs.As(err); e == nil || e.Code != errs.TooLarge || e.Key != "error.document_too_large" ||
 		!slices.Equal(e.Args, []any{"Max", "64 B"}) {
 		t.Fatalf("too large: %#v", err)
+	}
+	_, err = kind.Check(nil)
+	if e := errs.As(err); e == nil || e.Code != errs.Invalid || e.Key != "error.document_empty" {
+		t.Fatalf("empty: %#v", err)
 	}
 	// A name or a browser may claim a picture; the content is text.
 	_, err = kind.Check([]byte("just some text, called photo.png"))

@@ -17,6 +17,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/jolproject/jol/internal/access"
+	"github.com/jolproject/jol/internal/people"
 	"github.com/jolproject/jol/internal/requests"
 	"github.com/jolproject/jol/internal/requests/requeststest"
 	"github.com/jolproject/jol/internal/stock"
@@ -52,8 +53,13 @@ func setup(t *testing.T) *world {
 // request files an allocated request of a new child for a kit, held at
 // the point, and returns it.
 func (f *world) request(t *testing.T, last, first string) requests.Request {
+	return f.requestFor(t, f.Child(t, last, first, webtest.Day(2017, 4, 1), ""))
+}
+
+// requestFor files an allocated request of child for a kit, held at the
+// point, and returns it.
+func (f *world) requestFor(t *testing.T, child people.Person) requests.Request {
 	ctx := context.Background()
-	child := f.Child(t, last, first, webtest.Day(2017, 4, 1), "")
 	r := webtest.Must(f.Svc.Requests.Submit(ctx, access.System, requests.Input{CampaignID: f.campaign.ID,
 		PersonID: child.ID, ApplicantKind: requests.ByParent, ApplicantName: "Parent", ApplicantPhone: "+7 701 555 12 34",
 		Channel: requests.Centre, Locale: "en", Lines: []requests.LineInput{{ItemID: f.campaign.Kit}}, Via: "web"}))
