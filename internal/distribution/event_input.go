@@ -18,9 +18,13 @@ const defaultLength = 8 * time.Hour
 
 // checkEvent checks in and fills what it leaves out: the campaign takes
 // events (open or closed, neither a draft nor reported), the warehouse is
-// open and p runs distributions there, the schools and centres and the
-// staff exist.
-func (s *Service) checkEvent(ctx context.Context, tx *sql.Tx, p access.Principal, in *EventInput) error {
+// open and p runs distributions there, the schools and centres exist, and
+// the staff are among those p may name (StaffChoices): one out of p's
+// reach is refused as one that does not exist, so an event shows no name
+// of a user p may not see. Staff already on event before, when it is
+// changed, stay allowed while active: a coordinator above p may have
+// named them.
+func (s *Service) checkEvent(ctx context.Context, tx *sql.Tx, p access.Principal, in *EventInput, before *Event) error {
 	in.Place, in.Note = text.Clean(in.Place), text.Clean(in.Note)
 	fs := valid.Name(nil, "place", in.Place, MaxPlace)
 	fs = valid.Note(fs, "note", in.Note)
@@ -73,10 +77,13 @@ func (s *Service) checkEvent(ctx context.Context, tx *sql.Tx, p access.Principal
 		fs = append(fs, errs.Field("staff_ids", "error.too_many", "Max", MaxStaff))
 	}
 	for _, id := range in.StaffIDs {
+		lo, hi := access.Span(p.OrgPath)
+		if before != nil && named(before.Staff, id) {
+			lo, hi = access.Span("")
+		}
 		var name string
-		var active bool
-		err := tx.QueryRowContext(ctx, s.q.UserByID, id).Scan(&id, &name, &active)
-		if errors.Is(err, sql.ErrNoRows) || err == nil && !active {
+		err := tx.QueryRowContext(ctx, s.q.StaffByID, id, lo, hi).Scan(&id, &name)
+		if errors.Is(err, sql.ErrNoRows) {
 			fs = append(fs, errs.Field("staff_ids", "error.event_staff_unknown"))
 			break
 		}
@@ -105,6 +112,11 @@ func (s *Service) writeParts(ctx context.Context, tx *sql.Tx, id int64, in Event
 		}
 	}
 	return nil
+}
+
+// named reports whether id is one of list.
+func named(list []Named, id int64) bool {
+	return slices.ContainsFunc(list, func(n Named) bool { return n.ID == id })
 }
 
 // distinct is ids without zeros and repeats, in order.

@@ -57,8 +57,13 @@ INSERT INTO distribution_staff (event_id, user_id) VALUES ($1, $2);
 -- name: OrgByID
 SELECT id, name, path FROM organisations WHERE id = $1;
 
--- name: UserByID
-SELECT id, name, active FROM users WHERE id = $1;
+-- name: StaffByID
+-- User $1 if named as an event's staff may be: as StaffChoices, an
+-- active user who works distribution days, of the organisations within
+-- $2–$3.
+SELECT u.id, u.name FROM users u LEFT JOIN organisations o ON o.id = u.org_id
+WHERE u.id = $1 AND u.active AND u.role IN ('admin', 'coordinator', 'operator', 'warehouse', 'volunteer')
+  AND COALESCE(o.path, '') >= $2 AND COALESCE(o.path, '') < $3;
 
 -- name: CampaignOf
 -- Campaign $1's status, and the region its organiser stands in.
