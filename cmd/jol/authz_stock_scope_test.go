@@ -91,7 +91,7 @@ func (c *caller) send(t *testing.T, base, method, path string) (int, string) {
 type stockScope struct {
 	campaign                                                  requeststest.Campaign
 	person, request, warehouse, stockDoc, donor, event, photo int64
-	handover, run                                             int64
+	handover, run, org                                        int64
 	after                                                     afterIDs
 }
 
@@ -138,7 +138,7 @@ func stockScopeRecords(t *testing.T, s *testServer) stockScope {
 		org).Scan(&orgPath); err != nil {
 		t.Fatal(err)
 	}
-	var r stockScope
+	r := stockScope{org: org}
 	r.campaign = requeststest.Open(t, s.app.db, time.Now(), "scope", org, orgPath)
 	r.person, _ = registryRecords(t, s, centre, org)
 	r.request, _ = requestRecords(t, s, r.campaign, r.person)

@@ -16,10 +16,12 @@ import (
 // defaultLength is how long an event lasts when its end is not given.
 const defaultLength = 8 * time.Hour
 
-// checkEvent checks in and fills what it leaves out: the campaign takes
-// events (open or closed, neither a draft nor reported), the warehouse is
-// open and p runs distributions there, the schools and centres exist, and
-// the staff are among those p may name (StaffChoices): one out of p's
+// checkEvent checks in and fills what it leaves out: the warehouse is
+// open and p runs distributions there, the campaign is one its stock
+// serves (of the organiser's subtree or a partner's, as allocation draws
+// on: another organisation's campaign is unknown) and takes events (open
+// or closed, neither a draft nor reported), the schools and centres
+// exist, and the staff are among those p may name (StaffChoices): one out of p's
 // reach is refused as one that does not exist, so an event shows no name
 // of a user p may not see. Staff already on event before, when it is
 // changed, stay allowed while active: a coordinator above p may have
@@ -37,17 +39,8 @@ func (s *Service) checkEvent(ctx context.Context, tx *sql.Tx, p access.Principal
 		fs = append(fs, errs.Field("ends_at", "error.event_ends_before"))
 	}
 	in.StartsAt, in.EndsAt = in.StartsAt.UTC(), in.EndsAt.UTC()
-	var status string
-	err := tx.QueryRowContext(ctx, s.q.CampaignOf, in.CampaignID).Scan(&status)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		fs = append(fs, errs.Field("campaign_id", "error.event_campaign_unknown"))
-	case err != nil:
-		return err
-	case status != "open" && status != "closed":
-		fs = append(fs, errs.Field("campaign_id", "error.event_campaign_closed"))
-	}
 	w, err := s.stock.Warehouse(ctx, p, in.WarehouseID)
+	usable := false
 	switch {
 	case errs.CodeOf(err) == errs.NotFound:
 		fs = append(fs, errs.Field("warehouse_id", "error.stock_warehouse_unknown"))
@@ -57,6 +50,19 @@ func (s *Service) checkEvent(ctx context.Context, tx *sql.Tx, p access.Principal
 		fs = append(fs, errs.Field("warehouse_id", "error.org_out_of_scope"))
 	case !w.Active:
 		fs = append(fs, errs.Field("warehouse_id", "error.stock_warehouse_closed", "Warehouse", w.Name))
+	default:
+		usable = true
+	}
+	var status string
+	var served bool
+	err = tx.QueryRowContext(ctx, s.q.CampaignOf, in.CampaignID, w.Target().OrgPath).Scan(&status, &served)
+	switch {
+	case errors.Is(err, sql.ErrNoRows) || err == nil && usable && !served:
+		fs = append(fs, errs.Field("campaign_id", "error.event_campaign_unknown"))
+	case err != nil:
+		return err
+	case status != "open" && status != "closed":
+		fs = append(fs, errs.Field("campaign_id", "error.event_campaign_closed"))
 	}
 	if in.WholePoint {
 		in.OrgIDs = nil

@@ -5,6 +5,7 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/distribution"
+	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/testworld"
 )
 
@@ -48,6 +49,28 @@ func TestEventStaffWithinThePlannersReach(t *testing.T) {
 		named.Version, named.StaffIDs = e.Version, append(named.StaffIDs, w.Stranger.ID)
 		if _, err := f.d.UpdateEvent(f.ctx, f.wh, e.ID, named); key(err) != "error.event_staff_unknown" {
 			t.Fatalf("the Tehran coordinator added on an edit: %v", err)
+		}
+	})
+}
+
+// A day is planned only for a campaign its planner sees: the Tehran
+// coordinator, at Tehran's own warehouse, cannot plan one of the
+// foundation's campaign (so cannot try the campaign's request numbers on
+// its list either); the campaign is refused as unknown.
+func TestEventOfAnotherOrganisationsCampaign(t *testing.T) {
+	testworld.Each(t, func(t *testing.T, w *testworld.World) {
+		f := setup(t, w)
+		teh, err := w.Services.Stock.CreateWarehouse(f.ctx, access.System, stock.WarehouseInput{Code: "TEH", Name: "Tehran",
+			Kind: stock.Store, OrgID: w.Tehran.ID, Active: true})
+		must(t, err)
+		in := distribution.EventInput{CampaignID: f.campaign.ID, WarehouseID: teh.ID, Place: "Hall",
+			StartsAt: testworld.Epoch(), WholePoint: true}
+		if _, err := f.d.CreateEvent(f.ctx, w.Stranger.Principal(), in); key(err) != "error.event_campaign_unknown" {
+			t.Fatalf("the Tehran coordinator plans a day of the foundation's campaign: %v", err)
+		}
+		in.WarehouseID = f.point.ID
+		if _, err := f.d.CreateEvent(f.ctx, f.wh, in); err != nil {
+			t.Fatalf("the point's warehouse keeper plans a day of the campaign: %v", err)
 		}
 	})
 }
