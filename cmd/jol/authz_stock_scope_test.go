@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -159,7 +160,8 @@ func stockScopeRecords(t *testing.T, s *testServer) stockScope {
 // Every route of the stock, the allocation, the distribution days, the
 // deliveries and the after-care, walked with the ids of an Almaty
 // centre's records by a login of every role in another organisation (in
-// Tehran, and Karaganda's centre under the same foundation), gives nothing
+// Tehran, and Karaganda's centre under the same foundation) or in another
+// region (the foundation's own, bound to Karaganda), gives nothing
 // of them: a route about one record answers 403 or 404 (or, to an empty
 // form, what it answers for a record that does not exist), a list shows
 // none of them, and no answer names the records ("Authz" is in every name
@@ -191,7 +193,9 @@ func TestStockAreasGiveNothingToAnotherOrganisation(t *testing.T) {
 			t.Errorf("coordinator: %s %s = %d, want the record's page", method, r.path(pattern), code)
 		}
 	}
-	for _, c := range append(outsiders(t, s, "coordinator.ir", "teh", "IR-23"), outsiders(t, s, "centre", "kar", "KZ-35")...) {
+	others := slices.Concat(outsiders(t, s, "coordinator.ir", "teh", "IR-23"), outsiders(t, s, "centre", "kar", "KZ-35"),
+		outsiders(t, s, "coordinator", "reg", "KZ-35"))
+	for _, c := range others {
 		role, _, _ := strings.Cut(c.local, ".")
 		for _, key := range keys {
 			method, pattern, _ := strings.Cut(key, " ")
