@@ -76,7 +76,8 @@ func deviceHandover(t *testing.T, s *testServer, campaign requeststest.Campaign,
 // Every page, download and API answer of the distribution days and the
 // devices that shows a child (the list on the page, printed, exported and
 // through the API; the handover page of a family; the photo of a signed
-// list; a guardian's signature; a device's story naming its pupil) writes
+// list; a guardian's signature; a device's story naming its pupil, found
+// by its number or its serial) writes
 // an entry in the access log for the reader, of the record read and by
 // the surface it was read through. An outsider refused the same pages
 // leaves no entry, and sees no name.
@@ -98,6 +99,8 @@ func TestChildOnStockPagesIsLogged(t *testing.T) {
 		{"/handovers/" + id(r.handover) + "/signature", distribution.SubjectSignature, id(r.handover), "web", ""},
 		{"/devices/" + id(unit), "request", id(request), "web", "Pupil Device"},
 		{"/api/v1/devices/" + id(unit), "request", id(request), "api", "Pupil Device"},
+		{"/devices/LOG-PC-1", "request", id(request), "web", "Pupil Device"},
+		{"/api/v1/devices/LOG-PC-1", "request", id(request), "api", "Pupil Device"},
 	}
 	logged := func(c *caller, kind, subject, via string) int {
 		t.Helper()
