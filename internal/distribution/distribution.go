@@ -19,9 +19,9 @@ import (
 var queryFS embed.FS
 
 type queries struct {
-	EventFrom, EventByID, EventList, EventOrgs, EventStaff, InsertEvent, UpdateEvent, SetEventStatus string
-	ClearEventOrgs, InsertEventOrg, ClearEventStaff, InsertEventStaff, OrgByID, UserByID, CampaignOf string
-	StaffChoices                                                                                     string
+	EventFrom, EventByID, EventList, EventOrgs, EventStaff, InsertEvent, UpdateEvent, SetEventStatus  string
+	ClearEventOrgs, InsertEventOrg, ClearEventStaff, InsertEventStaff, OrgByID, StaffByID, CampaignOf string
+	StaffChoices                                                                                      string
 
 	ListLines, RequestForHandover, RequestByReference, HeldHere, AssignLine, UnassignLine string
 	RequestLines, LineCounts, LastHandedAt                                                string

@@ -16,11 +16,17 @@ import (
 // defaultLength is how long an event lasts when its end is not given.
 const defaultLength = 8 * time.Hour
 
-// checkEvent checks in and fills what it leaves out: the campaign takes
-// events (open or closed, neither a draft nor reported), the warehouse is
-// open and p runs distributions there, the schools and centres and the
-// staff exist.
-func (s *Service) checkEvent(ctx context.Context, tx *sql.Tx, p access.Principal, in *EventInput) error {
+// checkEvent checks in and fills what it leaves out: the warehouse is
+// open and p runs distributions there, the campaign is one its stock
+// serves (of the organiser's subtree or a partner's, as allocation draws
+// on: another organisation's campaign is unknown) and takes events (open
+// or closed, neither a draft nor reported), the schools and centres
+// exist, and the staff are among those p may name (StaffChoices): one out of p's
+// reach is refused as one that does not exist, so an event shows no name
+// of a user p may not see. Staff already on event before, when it is
+// changed, stay allowed while active: a coordinator above p may have
+// named them.
+func (s *Service) checkEvent(ctx context.Context, tx *sql.Tx, p access.Principal, in *EventInput, before *Event) error {
 	in.Place, in.Note = text.Clean(in.Place), text.Clean(in.Note)
 	fs := valid.Name(nil, "place", in.Place, MaxPlace)
 	fs = valid.Note(fs, "note", in.Note)
@@ -33,17 +39,8 @@ func (s *Service) checkEvent(ctx context.Context, tx *sql.Tx, p access.Principal
 		fs = append(fs, errs.Field("ends_at", "error.event_ends_before"))
 	}
 	in.StartsAt, in.EndsAt = in.StartsAt.UTC(), in.EndsAt.UTC()
-	var status string
-	err := tx.QueryRowContext(ctx, s.q.CampaignOf, in.CampaignID).Scan(&status)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		fs = append(fs, errs.Field("campaign_id", "error.event_campaign_unknown"))
-	case err != nil:
-		return err
-	case status != "open" && status != "closed":
-		fs = append(fs, errs.Field("campaign_id", "error.event_campaign_closed"))
-	}
 	w, err := s.stock.Warehouse(ctx, p, in.WarehouseID)
+	usable := false
 	switch {
 	case errs.CodeOf(err) == errs.NotFound:
 		fs = append(fs, errs.Field("warehouse_id", "error.stock_warehouse_unknown"))
@@ -53,6 +50,19 @@ func (s *Service) checkEvent(ctx context.Context, tx *sql.Tx, p access.Principal
 		fs = append(fs, errs.Field("warehouse_id", "error.org_out_of_scope"))
 	case !w.Active:
 		fs = append(fs, errs.Field("warehouse_id", "error.stock_warehouse_closed", "Warehouse", w.Name))
+	default:
+		usable = true
+	}
+	var status string
+	var served bool
+	err = tx.QueryRowContext(ctx, s.q.CampaignOf, in.CampaignID, w.Target().OrgPath).Scan(&status, &served)
+	switch {
+	case errors.Is(err, sql.ErrNoRows) || err == nil && usable && !served:
+		fs = append(fs, errs.Field("campaign_id", "error.event_campaign_unknown"))
+	case err != nil:
+		return err
+	case status != "open" && status != "closed":
+		fs = append(fs, errs.Field("campaign_id", "error.event_campaign_closed"))
 	}
 	if in.WholePoint {
 		in.OrgIDs = nil
@@ -73,10 +83,13 @@ func (s *Service) checkEvent(ctx context.Context, tx *sql.Tx, p access.Principal
 		fs = append(fs, errs.Field("staff_ids", "error.too_many", "Max", MaxStaff))
 	}
 	for _, id := range in.StaffIDs {
+		lo, hi := access.Span(p.OrgPath)
+		if before != nil && named(before.Staff, id) {
+			lo, hi = access.Span("")
+		}
 		var name string
-		var active bool
-		err := tx.QueryRowContext(ctx, s.q.UserByID, id).Scan(&id, &name, &active)
-		if errors.Is(err, sql.ErrNoRows) || err == nil && !active {
+		err := tx.QueryRowContext(ctx, s.q.StaffByID, id, lo, hi).Scan(&id, &name)
+		if errors.Is(err, sql.ErrNoRows) {
 			fs = append(fs, errs.Field("staff_ids", "error.event_staff_unknown"))
 			break
 		}
@@ -105,6 +118,11 @@ func (s *Service) writeParts(ctx context.Context, tx *sql.Tx, id int64, in Event
 		}
 	}
 	return nil
+}
+
+// named reports whether id is one of list.
+func named(list []Named, id int64) bool {
+	return slices.ContainsFunc(list, func(n Named) bool { return n.ID == id })
 }
 
 // distinct is ids without zeros and repeats, in order.

@@ -20,7 +20,7 @@ func (s *Service) CreateEvent(ctx context.Context, p access.Principal, in EventI
 	}
 	var e Event
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		if err := s.checkEvent(ctx, tx, p, &in); err != nil {
+		if err := s.checkEvent(ctx, tx, p, &in, nil); err != nil {
 			return err
 		}
 		now := s.now().UTC()
@@ -53,7 +53,7 @@ func (s *Service) UpdateEvent(ctx context.Context, p access.Principal, id int64,
 		if err != nil {
 			return err
 		}
-		if err := s.checkEvent(ctx, tx, p, &in); err != nil {
+		if err := s.checkEvent(ctx, tx, p, &in, &before); err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, s.q.UpdateEvent, id, in.Version, in.CampaignID, in.WarehouseID, in.Place,

@@ -57,12 +57,22 @@ INSERT INTO distribution_staff (event_id, user_id) VALUES ($1, $2);
 -- name: OrgByID
 SELECT id, name, path FROM organisations WHERE id = $1;
 
--- name: UserByID
-SELECT id, name, active FROM users WHERE id = $1;
+-- name: StaffByID
+-- User $1 if named as an event's staff may be: as StaffChoices, an
+-- active user who works distribution days, of the organisations within
+-- $2–$3.
+SELECT u.id, u.name FROM users u LEFT JOIN organisations o ON o.id = u.org_id
+WHERE u.id = $1 AND u.active AND u.role IN ('admin', 'coordinator', 'operator', 'warehouse', 'volunteer')
+  AND COALESCE(o.path, '') >= $2 AND COALESCE(o.path, '') < $3;
 
 -- name: CampaignOf
--- Campaign $1's status, and the region its organiser stands in.
-SELECT status FROM campaigns WHERE id = $1;
+-- Campaign $1's status, and whether the warehouses of the organisation
+-- with path $2 serve it: those of its organiser's subtree or of one of
+-- its partners', as the allocation's sources.
+SELECT c.status, CASE WHEN substr(CAST($2 AS TEXT), 1, length(c.org_path)) = c.org_path OR EXISTS (
+    SELECT 1 FROM campaign_partners cp JOIN organisations o ON o.id = cp.org_id
+    WHERE cp.campaign_id = c.id AND substr(CAST($2 AS TEXT), 1, length(o.path)) = o.path) THEN 1 ELSE 0 END
+FROM campaigns c WHERE c.id = $1;
 
 -- name: StaffChoices
 -- The active users of the organisations within $1–$2 (everyone's for an

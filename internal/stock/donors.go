@@ -40,6 +40,7 @@ type Donor struct {
 	OrgID      int64     `json:"org_id"`
 	CreatedAt  time.Time `json:"created_at"`
 	orgPath    string
+	regionPath string // of the organisation that recorded the donor
 }
 
 // DonorInput records a donor. OrgID is the recording organisation, the
@@ -136,14 +137,15 @@ func checkDonor(in *DonorInput) []errs.FieldError {
 // Target is the donor's scope: its recording organisation, on no region.
 func (d Donor) Target() access.Target { return access.Target{OrgPath: d.orgPath} }
 
-// Donors lists the donors p sees: recorded in p's organisation subtree or
-// above it, by name.
+// Donors lists the donors p sees: recorded in p's organisation subtree by
+// an organisation of p's region, or above p's organisation, by name.
 func (s *Service) Donors(ctx context.Context, p access.Principal) ([]Donor, error) {
 	if err := access.Can(p, access.ViewStock, p.Scope()); err != nil {
 		return nil, err
 	}
 	lo, hi := access.Span(p.OrgPath)
-	return store.Select(ctx, s.db.R, scanDonor, s.q.Donors, lo, hi, p.OrgPath)
+	rlo, rhi := access.Span(p.RegionPath)
+	return store.Select(ctx, s.db.R, scanDonor, s.q.Donors, lo, hi, p.OrgPath, rlo, rhi)
 }
 
 // Donor returns donor id if p sees it.
@@ -170,15 +172,17 @@ func (s *Service) donor(ctx context.Context, q store.Querier, p access.Principal
 	return d, err
 }
 
-// donorSeen: a donor recorded in p's subtree or above p's organisation.
+// donorSeen: a donor recorded in p's subtree by an organisation of p's
+// region, or above p's organisation.
 func donorSeen(p access.Principal, d Donor) bool {
-	return strings.HasPrefix(d.orgPath, p.OrgPath) || strings.HasPrefix(p.OrgPath, d.orgPath)
+	return strings.HasPrefix(d.orgPath, p.OrgPath) && strings.HasPrefix(d.regionPath, p.RegionPath) ||
+		strings.HasPrefix(p.OrgPath, d.orgPath)
 }
 
 func scanDonor(sc store.Scanner) (Donor, error) {
 	var d Donor
 	var org sql.NullInt64
-	err := sc.Scan(&d.ID, &d.Name, &d.Kind, &org, &d.Contact, &d.OrgID, &d.orgPath, &d.CreatedAt)
+	err := sc.Scan(&d.ID, &d.Name, &d.Kind, &org, &d.Contact, &d.OrgID, &d.orgPath, &d.CreatedAt, &d.regionPath)
 	d.DonorOrgID, d.CreatedAt = org.Int64, d.CreatedAt.UTC()
 	return d, err
 }

@@ -43,8 +43,9 @@ func (s *Service) DonorPage(ctx context.Context, p access.Principal, pg store.Pa
 		return nil, "", err
 	}
 	lo, hi := access.Span(p.OrgPath)
+	rlo, rhi := access.Span(p.RegionPath)
 	list, err := store.Select(ctx, s.db.R, scanDonor, s.q.DonorPage, lo, hi, p.OrgPath, pg.BeforeArg(), pg.LimitArg(),
-		pg.SkipArg())
+		pg.SkipArg(), rlo, rhi)
 	if err != nil {
 		return nil, "", err
 	}
@@ -58,7 +59,8 @@ func (s *Service) DonorsCount(ctx context.Context, p access.Principal) (store.Co
 		return store.Count{}, err
 	}
 	lo, hi := access.Span(p.OrgPath)
-	return store.CountRows(ctx, s.db.R, s.q.CountDonors, lo, hi, p.OrgPath, store.CountArg())
+	rlo, rhi := access.Span(p.RegionPath)
+	return store.CountRows(ctx, s.db.R, s.q.CountDonors, lo, hi, p.OrgPath, store.CountArg(), rlo, rhi)
 }
 
 // UnitPage lists a page of the devices at warehouse id in state (any when

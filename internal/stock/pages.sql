@@ -18,17 +18,20 @@ WHERE w.org_path >= $1 AND w.org_path < $2 AND w.region_path >= $3 AND w.region_
 LIMIT $5;
 
 -- name: DonorPage
--- The donors recorded within the organisation subtree [$1, $2) or above
--- organisation path $3, before id $4.
-SELECT id, name, kind, donor_org_id, contact, org_id, org_path, created_at
-FROM donors
-WHERE ((org_path >= $1 AND org_path < $2) OR substr(CAST($3 AS TEXT), 1, length(org_path)) = org_path) AND id < $4
-ORDER BY id DESC
+-- The donors recorded within the organisation subtree [$1, $2) by an
+-- organisation of the region subtree [$7, $8), or above organisation
+-- path $3, before id $4.
+SELECT d.id, d.name, d.kind, d.donor_org_id, d.contact, d.org_id, d.org_path, d.created_at, COALESCE(r.path, '')
+FROM donors d JOIN organisations o ON o.id = d.org_id LEFT JOIN regions r ON r.id = o.region_id
+WHERE ((d.org_path >= $1 AND d.org_path < $2 AND COALESCE(r.path, '') >= $7 AND COALESCE(r.path, '') < $8)
+       OR substr(CAST($3 AS TEXT), 1, length(d.org_path)) = d.org_path) AND d.id < $4
+ORDER BY d.id DESC
 LIMIT $5 OFFSET $6;
 
 -- name: CountDonors
-SELECT 1 FROM donors
-WHERE (org_path >= $1 AND org_path < $2) OR substr(CAST($3 AS TEXT), 1, length(org_path)) = org_path
+SELECT 1 FROM donors d JOIN organisations o ON o.id = d.org_id LEFT JOIN regions r ON r.id = o.region_id
+WHERE (d.org_path >= $1 AND d.org_path < $2 AND COALESCE(r.path, '') >= $5 AND COALESCE(r.path, '') < $6)
+   OR substr(CAST($3 AS TEXT), 1, length(d.org_path)) = d.org_path
 LIMIT $4;
 
 -- name: UnitPage

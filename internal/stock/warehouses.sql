@@ -53,15 +53,20 @@ UPDATE donors SET name = $1, kind = $2, contact = $3 WHERE id = $4;
 UPDATE donors SET name = $1, kind = $2, contact = $3, donor_org_id = $4 WHERE id = $5;
 
 -- name: Donors
--- The donors recorded within the organisation subtree [$1, $2) or above
--- organisation path $3, by name.
-SELECT id, name, kind, donor_org_id, contact, org_id, org_path, created_at
-FROM donors
-WHERE (org_path >= $1 AND org_path < $2) OR substr(CAST($3 AS TEXT), 1, length(org_path)) = org_path
-ORDER BY name, id;
+-- The donors recorded within the organisation subtree [$1, $2) by an
+-- organisation of the region subtree [$4, $5), or above organisation
+-- path $3, by name.
+SELECT d.id, d.name, d.kind, d.donor_org_id, d.contact, d.org_id, d.org_path, d.created_at, COALESCE(r.path, '')
+FROM donors d JOIN organisations o ON o.id = d.org_id LEFT JOIN regions r ON r.id = o.region_id
+WHERE (d.org_path >= $1 AND d.org_path < $2 AND COALESCE(r.path, '') >= $4 AND COALESCE(r.path, '') < $5)
+   OR substr(CAST($3 AS TEXT), 1, length(d.org_path)) = d.org_path
+ORDER BY d.name, d.id;
 
 -- name: DonorByID
-SELECT id, name, kind, donor_org_id, contact, org_id, org_path, created_at FROM donors WHERE id = $1;
+-- Donor $1 with the region of the organisation that recorded it.
+SELECT d.id, d.name, d.kind, d.donor_org_id, d.contact, d.org_id, d.org_path, d.created_at, COALESCE(r.path, '')
+FROM donors d JOIN organisations o ON o.id = d.org_id LEFT JOIN regions r ON r.id = o.region_id
+WHERE d.id = $1;
 
 -- name: RepathWarehouseOrgs
 -- An organisation subtree moved from $3 (a prefix) to $1; $2 is the
