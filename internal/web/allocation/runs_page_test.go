@@ -2,6 +2,7 @@ package allocation_test
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -33,11 +34,12 @@ func TestAllocationRunsPageThrough(t *testing.T) {
 			t.Fatalf("%s: %d", next, r.Status)
 		}
 		var here []string
-		for i := len(names) - 1; i >= 0; i-- {
-			if strings.Contains(r.Body, names[i]) {
-				here = append(here, names[i])
+		for _, name := range names {
+			if strings.Contains(r.Body, name) {
+				here = append(here, name)
 			}
 		}
+		slices.SortFunc(here, func(a, b string) int { return strings.Index(r.Body, a) - strings.Index(r.Body, b) })
 		if len(here) == 0 || len(here) > 2 {
 			t.Fatalf("%s shows %v", next, here)
 		}
