@@ -65,18 +65,16 @@ func (a *API) allocate(w http.ResponseWriter, r *http.Request, rq *request) erro
 	return writeJSON(w, http.StatusCreated, jsonType, allocationOut{Plan: plan, Run: &run})
 }
 
-// listAllocations answers the campaign's latest runs, the latest first.
+// listAllocations answers a page of the campaign's runs, the latest
+// first, with ?cursor= and ?limit=.
 func (a *API) listAllocations(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
 		return err
 	}
-	runs, err := a.svc.Allocation.Runs(r.Context(), rq.p, id, 100)
+	runs, next, err := a.svc.Allocation.RunPage(r.Context(), rq.p, id, page(r))
 	if err != nil {
 		return err
 	}
-	if runs == nil {
-		runs = []allocation.Run{}
-	}
-	return writeJSON(w, http.StatusOK, jsonType, map[string]any{"items": runs})
+	return writeList(w, runs, next)
 }

@@ -33,11 +33,12 @@ func (a *API) listEvents(w http.ResponseWriter, r *http.Request, rq *request) er
 	if err != nil {
 		return err
 	}
-	list, err := a.svc.Distribution.Events(r.Context(), rq.p, distribution.Filter{CampaignID: campaign, WarehouseID: warehouse})
+	list, next, err := a.svc.Distribution.EventPage(r.Context(), rq.p, distribution.Filter{CampaignID: campaign,
+		WarehouseID: warehouse}, r.URL.Query().Get("cursor"), page(r))
 	if err != nil {
 		return err
 	}
-	return writeList(w, list, "")
+	return writeList(w, list, next)
 }
 
 func (a *API) createEvent(w http.ResponseWriter, r *http.Request, rq *request) error {

@@ -21,7 +21,7 @@ var queryFS embed.FS
 type queries struct {
 	EventFrom, EventByID, EventList, EventOrgs, EventStaff, InsertEvent, UpdateEvent, SetEventStatus  string
 	ClearEventOrgs, InsertEventOrg, ClearEventStaff, InsertEventStaff, OrgByID, StaffByID, CampaignOf string
-	StaffChoices                                                                                      string
+	StaffChoices, EventPage, CountEvents                                                              string
 
 	ListLines, RequestForHandover, RequestByReference, HeldHere, AssignLine, UnassignLine string
 	RequestLines, LineCounts, LastHandedAt                                                string

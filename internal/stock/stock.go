@@ -53,6 +53,7 @@ type queries struct {
 	DeviceByID, DevicesBySerial, DeviceMoves, LineHolds            string
 
 	WarehousePage, CountWarehouses, DonorPage, CountDonors, UnitPage, CountUnits string
+	HandedPage, CountHanded                                                      string
 }
 
 // Service keeps warehouses, donors and the stock ledger.

@@ -12,12 +12,20 @@ import (
 )
 
 // devicesView is the search of a device by serial number and what it
-// found.
+// found, and under it a page of the devices handed over lately.
 type devicesView struct {
 	Page
+	kit.Listing
 	Filter *form
 	Found  []deviceRow
 	Asked  bool
+	Recent []handedRow
+}
+
+// handedRow is a device handed over with its item's name.
+type handedRow struct {
+	stock.Handed
+	Item string
 }
 
 type deviceRow struct {
@@ -26,25 +34,40 @@ type deviceRow struct {
 }
 
 // Devices finds the devices of the serial number ?serial=: one goes
-// straight to its page.
+// straight to its page. Under the search it lists a page of the devices
+// handed over from the warehouses the reader sees, the latest first.
 func (s *Server) Devices(w http.ResponseWriter, r *http.Request, rq *request) error {
+	ctx := r.Context()
 	q := kit.QueryForm(r, "serial")
 	v := devicesView{Page: s.Page(r, rq, "nav.devices"), Filter: q, Asked: q.Values["serial"] != ""}
+	item, err := s.items(ctx, rq)
+	if err != nil {
+		return err
+	}
 	if v.Asked {
-		found, err := s.svc.Aftercare.FindDevices(r.Context(), rq.P, q.Values["serial"])
+		found, err := s.svc.Aftercare.FindDevices(ctx, rq.P, q.Values["serial"])
 		if err != nil {
 			return err
 		}
 		if len(found) == 1 {
 			return kit.SeeOther(w, r, "/devices/"+url.PathEscape(strconv.FormatInt(found[0].ID, 10)))
 		}
-		item, err := s.items(r.Context(), rq)
-		if err != nil {
-			return err
-		}
 		for _, d := range found {
 			v.Found = append(v.Found, deviceRow{Device: d, Item: item(d.ItemID)})
 		}
+	}
+	n, err := s.svc.Stock.HandedCount(ctx, rq.P)
+	if err != nil {
+		return err
+	}
+	pg := kit.PagingOf(r).Fit(n)
+	recent, next, err := s.svc.Stock.HandedPage(ctx, rq.P, pg.Cursor, pg.Store())
+	if err != nil {
+		return err
+	}
+	v.Listing = pg.Listing(r, next, n)
+	for _, h := range recent {
+		v.Recent = append(v.Recent, handedRow{Handed: h, Item: item(h.ItemID)})
 	}
 	s.Render(w, http.StatusOK, "devices", &v)
 	return nil

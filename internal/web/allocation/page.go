@@ -28,6 +28,7 @@ type pageView struct {
 	Stores    []option
 	Runs      []runRow
 	Plan      *planView
+	kit.Listing
 }
 
 type quotaRow struct {
@@ -128,10 +129,20 @@ func (s *Server) view(r *http.Request, rq *request, c campaign.Campaign, quota, 
 	}
 	v.Kinds = kit.Choices(allocation.QuotaKinds(), v.QuotaForm.Values["kind"], "",
 		kit.Key[allocation.QuotaKind](rq.L, "allocation.kind."))
-	runs, err := s.svc.Allocation.Runs(ctx, rq.P, c.ID, 20)
+	count, err := s.svc.Allocation.RunsCount(ctx, rq.P, c.ID)
 	if err != nil {
 		return nil, err
 	}
+	pg := kit.PagingOf(r).Fit(count)
+	runs, next, err := s.svc.Allocation.RunPage(ctx, rq.P, c.ID, pg.Store())
+	if err != nil {
+		return nil, err
+	}
+	// The pager links to the campaign's page, also when a refused form
+	// posted elsewhere shows it again.
+	at := r.Clone(ctx)
+	at.URL.Path = "/campaigns/" + kit.Itoa(c.ID) + "/allocation"
+	v.Listing = pg.Listing(at, next, count)
 	for _, x := range runs {
 		v.Runs = append(v.Runs, runRow{Run: x, Kind: rq.L.T(runKind(x))})
 	}

@@ -14,6 +14,7 @@ import (
 // that plans one.
 type eventsView struct {
 	Page
+	kit.Listing
 	Events []eventRow
 	CanRun bool
 	eventForm
@@ -35,7 +36,12 @@ func (s *Server) Events(w http.ResponseWriter, r *http.Request, rq *request) err
 
 func (s *Server) renderEvents(w http.ResponseWriter, r *http.Request, rq *request, f *form, orgs, staff []int64, status int) error {
 	ctx := r.Context()
-	list, err := s.svc.Distribution.Events(ctx, rq.P, distribution.Filter{})
+	n, err := s.svc.Distribution.EventsCount(ctx, rq.P, distribution.Filter{})
+	if err != nil {
+		return err
+	}
+	pg := kit.PagingOf(r).Fit(n)
+	list, next, err := s.svc.Distribution.EventPage(ctx, rq.P, distribution.Filter{}, pg.Cursor, pg.Store())
 	if err != nil {
 		return err
 	}
@@ -43,7 +49,8 @@ func (s *Server) renderEvents(w http.ResponseWriter, r *http.Request, rq *reques
 	if err != nil {
 		return err
 	}
-	v := eventsView{Page: s.Page(r, rq, "distribution.events"), CanRun: access.Allowed(rq.P, access.RunDistribution)}
+	v := eventsView{Page: s.Page(r, rq, "distribution.events"), Listing: pg.Listing(r, next, n),
+		CanRun: access.Allowed(rq.P, access.RunDistribution)}
 	for _, e := range list {
 		v.Events = append(v.Events, eventRow{e, names[e.CampaignID]})
 	}
