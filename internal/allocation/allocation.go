@@ -28,7 +28,7 @@ type queries struct {
 	Quotas, UpsertQuota, DeleteQuota, Routes, UpsertRoute, DelRoute string
 	Lines, InsertRun, Runs, RunByID, RunLines, LineOutcomes         string
 	WaitingCampaigns, RequestScope, RequestRefs, CampaignHolds      string
-	CampaignOutcomes                                                string
+	CampaignOutcomes, WaitlistJobs                                  string
 }
 
 // Deps are the services allocation works with.
