@@ -81,7 +81,7 @@ func TestAllocationSettingsAPIRoutableAndClosed(t *testing.T) {
 				{"ru", "её квоты и маршруты больше не меняются"},
 				{"kk", "квоталары мен маршруттары енді өзгертілмейді"},
 				{"fr", "ses quotas et ses itinéraires ne changent plus"},
-				{"fa", "سهمیه‌ها و مسیرهای آن دیگر تغییر نمی‌کنند"},
+				{"fa", "سهمیه\u200cها و مسیرهای آن دیگر تغییر نمی\u200cکنند"},
 			} {
 				for _, ch := range []struct {
 					method, path string
