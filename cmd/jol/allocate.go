@@ -35,7 +35,7 @@ func cmdAllocate(ctx context.Context, e env, args []string) error {
 	defer a.Close()
 	id, err := strconv.ParseInt(*which, 10, 64)
 	if err != nil {
-		c, err := a.Campaigns.Public(ctx, *which)
+		c, err := a.Campaigns.BySlug(ctx, access.System, *which)
 		if err != nil {
 			return fmt.Errorf("campaign %q: %w", *which, describe(a, e, err))
 		}

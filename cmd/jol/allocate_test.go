@@ -108,7 +108,7 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // jol allocate's refusals exit non-zero with the reason in the
 // operator's language and change nothing: an unknown campaign (by id or
-// by slug), a draft, a closed one, a second commit with nothing left to
+// by slug), a draft (by id or by slug), a closed one, a second commit with nothing left to
 // do; its JSON, dry or committed, decodes and carries the objective.
 func TestAllocateCommandRefusals(t *testing.T) {
 	path, db, c := allocateDB(t)
@@ -144,6 +144,11 @@ func TestAllocateCommandRefusals(t *testing.T) {
 		itoa(c.ID))
 	if code != exitError || !strings.Contains(stderr, "این کمپین پیش\u200cنویس است") {
 		t.Errorf("draft campaign: exit %d, err %q", code, stderr)
+	}
+	// By its slug a draft is found as staff find it, and refused alike.
+	code, _, stderr = runCLI(t, "", map[string]string{"JOL_LANG": "fa"}, "allocate", "--db", path, "--campaign", "road")
+	if code != exitError || !strings.Contains(stderr, "این کمپین پیش\u200cنویس است") {
+		t.Errorf("draft campaign by slug: exit %d, err %q", code, stderr)
 	}
 	setStatus("closed")
 	code, _, stderr = runCLI(t, "", map[string]string{"JOL_LANG": "kk"}, "allocate", "--db", path, "--campaign",

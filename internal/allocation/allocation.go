@@ -28,7 +28,7 @@ type queries struct {
 	Quotas, UpsertQuota, DeleteQuota, Routes, UpsertRoute, DelRoute string
 	Lines, InsertRun, Runs, RunByID, RunLines, LineOutcomes         string
 	WaitingCampaigns, RequestScope, RequestRefs, CampaignHolds      string
-	CampaignOutcomes, RunPage, CountRuns                            string
+	CampaignOutcomes, RunPage, CountRuns, WaitlistJobs              string
 }
 
 // Deps are the services allocation works with.
@@ -54,6 +54,10 @@ type Service struct {
 	// is reserved and before anything else is written: the crash test
 	// kills the process there.
 	pause func()
+	// beforeReserve, when set, runs inside a commit's transaction after
+	// its plan is made and before the stock is reserved: the race test
+	// moves stock there.
+	beforeReserve func()
 }
 
 // New returns the service on db.

@@ -3,6 +3,7 @@ package allocation
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -57,9 +58,32 @@ func (s *Service) Commit(ctx context.Context, p access.Principal, id int64, o Co
 	if err != nil {
 		return nil, Run{}, err
 	}
+	for range commitTries {
+		var plan *Plan
+		var run Run
+		if plan, run, err = s.commitOnce(ctx, p, c, src, o); !errors.Is(err, errStockMoved) {
+			return plan, run, err
+		}
+	}
+	return nil, Run{}, errs.Wrap(err, errs.Conflict, "error.allocation_stock_moved")
+}
+
+// commitTries is how many times a commit plans afresh when stock moved
+// under it (see errStockMoved) before it is refused.
+const commitTries = 3
+
+// errStockMoved marks a commit whose reservation found less stock than
+// its plan read: on PostgreSQL an issue, a write-off or a transfer
+// committed between the commit's read and its reservation. Nothing was
+// written; the commit plans again from a fresh transaction.
+var errStockMoved = errors.New("allocation: stock moved during the commit")
+
+// commitOnce is one attempt of Commit in a transaction of its own.
+func (s *Service) commitOnce(ctx context.Context, p access.Principal, c campaign.Campaign, src sources,
+	o CommitOptions) (*Plan, Run, error) {
 	var plan *Plan
 	var run Run
-	err = s.writeTx(ctx, func(conn *sql.Conn, tx *sql.Tx) error {
+	err := s.writeTx(ctx, func(conn *sql.Conn, tx *sql.Tx) error {
 		t0 := time.Now()
 		if err := s.take(ctx, tx, c.ID, o.Version); err != nil {
 			return err
@@ -96,7 +120,13 @@ func (s *Service) Commit(ctx context.Context, p access.Principal, id int64, o Co
 		if run, err = s.insertRun(ctx, tx, p, c, plan, o.Kind, true, o.Via); err != nil {
 			return err
 		}
+		if s.beforeReserve != nil {
+			s.beforeReserve()
+		}
 		if err := s.Stock.Reserve(ctx, tx, holds(plan, run.ID)); err != nil {
+			if e := errs.As(err); e != nil && (e.Key == "error.stock_short" || e.Key == "error.stock_short_size") {
+				return fmt.Errorf("%w: %w", errStockMoved, err)
+			}
 			return err
 		}
 		if s.pause != nil {

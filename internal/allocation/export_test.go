@@ -23,3 +23,7 @@ func OrderWorth(p *Plan) int64 { return orderWorth(p) }
 func (s *Service) WatchOnce(ctx context.Context, seen map[int64]Seen) error {
 	return s.watchOnce(ctx, seen)
 }
+
+// SetBeforeReserve makes every commit call fn inside its transaction
+// once its plan is made, before the stock is reserved.
+func (s *Service) SetBeforeReserve(fn func()) { s.beforeReserve = fn }

@@ -124,3 +124,11 @@ SELECT org_path, region_path FROM requests WHERE id = $1;
 -- The reference and language of campaign $1's requests a run may move.
 SELECT id, reference, locale FROM requests
 WHERE campaign_id = $1 AND status IN ('approved', 'waitlisted', 'allocated');
+
+-- name: WaitlistJobs
+-- Of the jobs of kind $1 with payload $2 (one campaign's waiting list):
+-- how many are queued, not yet started, and the id of the latest that
+-- failed (0: none).
+SELECT COALESCE(SUM(CASE WHEN status = 'queued' THEN 1 ELSE 0 END), 0),
+       COALESCE(MAX(CASE WHEN status = 'failed' THEN id END), 0)
+FROM jobs WHERE kind = $1 AND payload = $2;

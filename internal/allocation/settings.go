@@ -12,6 +12,7 @@ import (
 	"github.com/jolproject/jol/internal/audit"
 	"github.com/jolproject/jol/internal/campaign"
 	"github.com/jolproject/jol/internal/errs"
+	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/store"
 	"github.com/jolproject/jol/internal/valid"
 )
@@ -84,6 +85,9 @@ func (s *Service) routes(ctx context.Context, q store.Querier, id int64) ([]Rout
 func (s *Service) change(ctx context.Context, p access.Principal, c campaign.Campaign, action string,
 	fn func(tx *sql.Tx) error) (Settings, error) {
 	var out Settings
+	if err := refuseChange(c.Status); err != nil {
+		return out, err
+	}
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
 		now := s.Now().UTC()
 		if _, err := tx.ExecContext(ctx, s.q.EnsureCampaign, c.ID, now); err != nil {
@@ -96,6 +100,13 @@ func (s *Service) change(ctx context.Context, p access.Principal, c campaign.Cam
 		if _, err := tx.ExecContext(ctx, s.q.BumpVersion, c.ID, v, now); err != nil {
 			return err
 		}
+		var st string // read again under the lock: the campaign may have closed since
+		if err := tx.QueryRowContext(ctx, s.q.CampaignStatus, c.ID).Scan(&st); err != nil {
+			return err
+		}
+		if err := refuseChange(campaign.Status(st)); err != nil {
+			return err
+		}
 		if err := fn(tx); err != nil {
 			return err
 		}
@@ -106,6 +117,16 @@ func (s *Service) change(ctx context.Context, p access.Principal, c campaign.Cam
 			EntityID: itoa(c.ID), OrgPath: c.Target().OrgPath, After: out})
 	})
 	return out, err
+}
+
+// refuseChange is the refusal of changing the settings of a campaign in
+// status st: a draft's and an open campaign's settings change, a closed
+// or reported campaign's stay as its last runs used them.
+func refuseChange(st campaign.Status) error {
+	if st == campaign.Closed || st == campaign.Reported {
+		return errs.New(errs.Conflict, "error.allocation_settings_closed")
+	}
+	return nil
 }
 
 // QuotaInput sets a quota: of the region with code RegionCode and its
@@ -213,5 +234,25 @@ func (s *Service) Warehouses(ctx context.Context, p access.Principal, id int64) 
 	if err != nil {
 		return nil, err
 	}
+	return s.warehouses(ctx, s.db.R, c.ID, src.stores)
+}
+
+// RouteWarehouses lists the warehouses of Warehouses whose routes p may
+// set: none when p may not manage the campaign's allocation, else those
+// within p's scope, as SaveRoute asks. A partner's warehouse serves the
+// campaign, but only its own staff say where its stock goes.
+func (s *Service) RouteWarehouses(ctx context.Context, p access.Principal, id int64) ([]Warehouse, error) {
+	c, err := s.campaignFor(ctx, p, id, ViewAction)
+	if err != nil {
+		return nil, err
+	}
+	if access.Can(p, ManageAction, c.Target()) != nil {
+		return nil, nil
+	}
+	src, err := s.sources(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	src.stores = slices.DeleteFunc(src.stores, func(w stock.Warehouse) bool { return !access.Within(p, w.Target()) })
 	return s.warehouses(ctx, s.db.R, c.ID, src.stores)
 }

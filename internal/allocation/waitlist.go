@@ -48,7 +48,7 @@ func (s *Service) AllocateWaitlist(ctx context.Context, p access.Principal, id i
 // and, when the plan serves anyone, commits the waiting list as it is
 // then. A campaign no longer open is passed over, and so is a commit
 // left with nothing to serve; a commit that met another is retried by the
-// queue.
+// queue, and a job failing every try is queued again by WatchStock.
 func (s *Service) HandleWaitlist(ctx context.Context, j *jobs.Job, progress jobs.Progress) (string, error) {
 	var pl waitlistJob
 	if err := j.Decode(&pl); err != nil {
@@ -90,8 +90,11 @@ func (s *Service) HandleWaitlist(ctx context.Context, j *jobs.Job, progress jobs
 // with requests waiting, and queues JobKind for each with stock available
 // (of its items, at its organiser's open warehouses) when stock arrived
 // since it last looked (see look), or on its first look: the first look
-// after a start queues a job for every such campaign with stock. The job
-// plans first and commits only when it serves someone.
+// after a start queues a job for every such campaign with stock. A job
+// that failed (it lost its race with other commits every time) is queued
+// again on the next look when the stock available would still serve
+// someone. A campaign with a job queued and not yet started gets no
+// other. The job plans first and commits only when it serves someone.
 func (s *Service) WatchStock(ctx context.Context, every time.Duration, logger *slog.Logger) {
 	seen := map[int64]look{}
 	t := time.NewTicker(every)
@@ -125,6 +128,9 @@ func (s *Service) WatchStock(ctx context.Context, every time.Duration, logger *s
 // received between two looks, the same sum.
 type look struct {
 	Available, Inflow int64
+	// Failed is the latest failed job of the campaign's waiting list the
+	// watcher has answered (queued again, or found nothing to serve).
+	Failed int64
 }
 
 // watchOnce is one look of WatchStock.
@@ -142,15 +148,63 @@ func (s *Service) watchOnce(ctx context.Context, seen map[int64]look) error {
 			return err
 		}
 		before, looked := seen[id]
+		now.Failed = before.Failed
 		seen[id] = now
-		if now.Available == 0 || (looked && now.Inflow <= before.Inflow) {
+		if now.Available == 0 {
 			continue
 		}
+		payload, err := json.Marshal(waitlistJob{CampaignID: id})
+		if err != nil {
+			return err
+		}
+		var queued, failed int64
+		if err := s.db.R.QueryRowContext(ctx, s.q.WaitlistJobs, JobKind, string(payload)).Scan(&queued, &failed); err != nil {
+			return err
+		}
+		if queued > 0 {
+			continue // that job plans when it starts, and sees this stock
+		}
+		if looked && now.Inflow <= before.Inflow {
+			if failed == before.Failed {
+				continue
+			}
+			now.Failed = failed
+			seen[id] = now
+			serves, err := s.wouldServe(ctx, id)
+			if err != nil {
+				return err
+			}
+			if !serves {
+				continue
+			}
+		}
+		now.Failed = failed
+		seen[id] = now
 		if _, err := s.Jobs.Enqueue(ctx, s.db.W, JobKind, waitlistJob{CampaignID: id}, jobs.MaxAttempts(3)); err != nil {
 			return fmt.Errorf("queue the waiting list of campaign %d: %w", id, err)
 		}
 	}
 	return nil
+}
+
+// wouldServe reports whether a run of campaign id's waiting list would
+// serve anyone now; a campaign no longer open serves no one.
+func (s *Service) wouldServe(ctx context.Context, id int64) (bool, error) {
+	c, err := s.allocatable(ctx, stockArrived(), id)
+	if errs.CodeOf(err) == errs.Conflict {
+		return false, nil
+	} else if err != nil {
+		return false, err
+	}
+	src, err := s.sources(ctx, c)
+	if err != nil {
+		return false, err
+	}
+	plan, err := s.plan(ctx, c, src)
+	if err != nil {
+		return false, err
+	}
+	return plan.Served > 0, nil
 }
 
 // lookAt reads campaign id's look: the stock available to it (of its

@@ -111,3 +111,49 @@ func TestWatcherSeesStockArrivingAfterItsJob(t *testing.T) {
 		verify(t, f.world)
 	})
 }
+
+// A waiting-list job that failed — it lost its race with other commits
+// every time — is queued again on the watcher's next look, since the
+// stock available still serves the waiting list; a campaign with a job
+// queued gets no other, even when more stock arrives meanwhile.
+func TestWatcherRequeuesAFailedJob(t *testing.T) {
+	testworld.Each(t, func(t *testing.T, tw *testworld.World) {
+		f, w := basic(t, tw)
+		coord := f.Principal(access.Coordinator)
+		_, _, err := f.s.Commit(f.ctx, coord, f.c.ID, allocation.CommitOptions{Via: "web"})
+		must(t, err)
+		waiting := f.scalar(t, "SELECT id FROM requests WHERE status = 'waitlisted'")
+		jobsOf := func(status string) int64 {
+			return f.scalar(t, "SELECT count(*) FROM jobs WHERE kind = $1 AND status = $2", allocation.JobKind, status)
+		}
+		seen := map[int64]allocation.Seen{}
+		must(t, f.s.WatchOnce(f.ctx, seen))
+		f.receive(t, w, stock.Line{ItemID: f.c.Uniform, Size: "134", Quantity: 1})
+		must(t, f.s.WatchOnce(f.ctx, seen))
+		f.receive(t, w, stock.Line{ItemID: f.c.Uniform, Size: "134", Quantity: 1})
+		must(t, f.s.WatchOnce(f.ctx, seen))
+		if n := jobsOf("queued"); n != 1 {
+			t.Fatalf("%d jobs queued after two receipts with the first still queued", n)
+		}
+		// The job lost its race three times.
+		f.exec(t, "UPDATE jobs SET status = 'failed', attempts = 3, error = 'error.allocation_changed' WHERE kind = $1",
+			allocation.JobKind)
+		must(t, f.s.WatchOnce(f.ctx, seen))
+		must(t, f.s.WatchOnce(f.ctx, seen))
+		if q, failed := jobsOf("queued"), jobsOf("failed"); q != 1 || failed != 1 {
+			t.Fatalf("after a failed job: %d queued, %d failed; want one queued again", q, failed)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		var wg sync.WaitGroup
+		wg.Go(func() { _ = f.Services.Jobs.Start(ctx, 1) })
+		for deadline := time.Now().Add(30 * time.Second); jobsOf("done") == 0 && time.Now().Before(deadline); {
+			time.Sleep(20 * time.Millisecond)
+		}
+		cancel()
+		wg.Wait()
+		if st := f.status(t, waiting); st != "allocated" || jobsOf("done") != 1 {
+			t.Fatalf("the waiting request is %s after the job queued again", st)
+		}
+		verify(t, f.world)
+	})
+}

@@ -11,14 +11,16 @@ import (
 // allocation page, with the same checks and refusals: each change
 // answers the settings as they are after it, with the version it raised.
 
-// allocationSettingsOut is a campaign's settings with the warehouses that
-// may serve it, so a client knows which warehouse_id a route may name.
+// allocationSettingsOut is a campaign's settings with the warehouses
+// whose routes the caller may set, so a client knows which warehouse_id
+// a route may name.
 type allocationSettingsOut struct {
 	allocation.Settings
 	Warehouses []servingWarehouse `json:"warehouses"`
 }
 
-// servingWarehouse is a warehouse that may serve the campaign; with no
+// servingWarehouse is a warehouse that serves the campaign and that the
+// caller may route; with no
 // route of its own it serves its region's subtree at cost 0.
 type servingWarehouse struct {
 	ID     int64  `json:"id"`
@@ -27,7 +29,7 @@ type servingWarehouse struct {
 }
 
 // getAllocationSettings answers campaign {id}'s quotas, routes and the
-// warehouses that may serve it.
+// warehouses serving it that the caller may route.
 func (a *API) getAllocationSettings(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
@@ -37,7 +39,7 @@ func (a *API) getAllocationSettings(w http.ResponseWriter, r *http.Request, rq *
 	if err != nil {
 		return err
 	}
-	ws, err := a.svc.Allocation.Warehouses(r.Context(), rq.p, id)
+	ws, err := a.svc.Allocation.RouteWarehouses(r.Context(), rq.p, id)
 	if err != nil {
 		return err
 	}
@@ -60,7 +62,7 @@ func settingsOut(st allocation.Settings, ws []allocation.Warehouse) allocationSe
 
 // settingsChanged answers the settings after a change.
 func (a *API) settingsChanged(w http.ResponseWriter, r *http.Request, rq *request, st allocation.Settings) error {
-	ws, err := a.svc.Allocation.Warehouses(r.Context(), rq.p, st.CampaignID)
+	ws, err := a.svc.Allocation.RouteWarehouses(r.Context(), rq.p, st.CampaignID)
 	if err != nil {
 		return err
 	}

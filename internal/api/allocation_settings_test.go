@@ -16,7 +16,8 @@ import (
 
 // Quotas and routes through the API: a coordinator sets and removes
 // them and reads them back, with the page's refusals (in the caller's
-// language, nothing changed); an operator reads but does not set, and a
+// language, nothing changed); an operator reads but does not set (and
+// is offered no warehouse to route), and a
 // coordinator of another organisation neither.
 func TestAllocationSettingsAPI(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
@@ -36,10 +37,14 @@ func TestAllocationSettingsAPI(t *testing.T) {
 			}
 			return decodeAs[allocationSettingsOut](t, w)
 		}
-		st := settings(op)
+		st := settings(coord)
 		if st.Version != 0 || len(st.Quotas) != 0 || len(st.Routes) != 0 || len(st.Warehouses) != 1 ||
 			st.Warehouses[0].ID != wh.ID {
 			t.Fatalf("settings before any change: %+v", st)
+		}
+		// An operator reads the settings but routes no warehouse.
+		if st := settings(op); st.Version != 0 || len(st.Warehouses) != 0 {
+			t.Fatalf("the operator's settings: %+v", st)
 		}
 
 		w := f.do(t, "PUT", base+"/quotas", coord, map[string]any{"region_code": "KZ-75", "kind": "share", "amount": 2500})

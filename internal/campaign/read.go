@@ -64,6 +64,22 @@ func (s *Service) Public(ctx context.Context, slug string) (Campaign, error) {
 	return c, nil
 }
 
+// BySlug returns the campaign with slug, whole, if p may see it: the
+// staff's lookup, which finds a draft too, unlike Public.
+func (s *Service) BySlug(ctx context.Context, p access.Principal, slug string) (Campaign, error) {
+	if err := access.Can(p, access.ViewCampaigns, p.Scope()); err != nil {
+		return Campaign{}, err
+	}
+	c, err := s.load(ctx, s.db.R, s.q.CampaignBySlug, strings.ToLower(strings.TrimSpace(slug)))
+	if err != nil {
+		return Campaign{}, err
+	}
+	if !visible(p, c) {
+		return Campaign{}, errs.ErrNotFound
+	}
+	return c, nil
+}
+
 // visible reports whether p sees campaign c: p may manage it, or its work
 // serves p's organisation — organised by it or above it, or with it (or an
 // organisation above it) as a partner — in a region c covers, above or

@@ -17,6 +17,7 @@ type pageView struct {
 	Name      string
 	CanManage bool
 	Open      bool // runs are allowed
+	CanChange bool // CanManage, and the campaign is not closed: its settings change
 	Version   int
 	Quotas    []quotaRow
 	Routes    []routeRow
@@ -86,6 +87,8 @@ func (s *Server) view(r *http.Request, rq *request, c campaign.Campaign, quota, 
 	loc := string(rq.L.Locale())
 	v := &pageView{Page: s.Page(r, rq, "allocation.title"), C: c, Name: c.Text(loc).Name, Version: st.Version,
 		CanManage: access.Can(rq.P, allocation.ManageAction, c.Target()) == nil, Open: c.Status == campaign.Open,
+		CanChange: access.Can(rq.P, allocation.ManageAction, c.Target()) == nil && c.Status != campaign.Closed &&
+			c.Status != campaign.Reported,
 		QuotaForm: quota, RouteForm: route}
 	v.Title = rq.L.T("allocation.title_of", "Name", v.Name)
 	if v.QuotaForm == nil {
@@ -110,10 +113,16 @@ func (s *Server) view(r *http.Request, rq *request, c campaign.Campaign, quota, 
 	if err != nil {
 		return nil, err
 	}
-	for _, w := range whs {
-		n.warehouses[w.ID] = w.Name
+	routable, err := s.svc.Allocation.RouteWarehouses(ctx, rq.P, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range routable {
 		v.Stores = append(v.Stores, option{Value: kit.Itoa(w.ID), Label: w.Name,
 			Selected: v.RouteForm.Values["warehouse_id"] == kit.Itoa(w.ID)})
+	}
+	for _, w := range whs {
+		n.warehouses[w.ID] = w.Name
 		if w.Routes == nil {
 			v.Defaults = append(v.Defaults, defaultRow{Warehouse: w.Name, Region: n.region(w.Region)})
 		}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/jolproject/jol/internal/allocation"
+	"github.com/jolproject/jol/internal/errs"
 	"github.com/jolproject/jol/internal/text"
 	"github.com/jolproject/jol/internal/web/kit"
 )
@@ -37,8 +38,8 @@ func (s *Server) QuotaSave(w http.ResponseWriter, r *http.Request, rq *request) 
 			s.Flash(r, "allocation.quota_saved")
 			return kit.SeeOther(w, r, pageURL(c.ID)+"#quotas")
 		}
-		if !f.Absorb(rq.L, err) {
-			return err
+		if errs.CodeOf(err) == errs.Conflict || !f.Absorb(rq.L, err) {
+			return err // a closed campaign is no mistake in the form
 		}
 	}
 	v, err := s.view(r, rq, c, f, nil)
@@ -87,8 +88,8 @@ func (s *Server) RouteSave(w http.ResponseWriter, r *http.Request, rq *request) 
 			s.Flash(r, "allocation.route_saved")
 			return kit.SeeOther(w, r, pageURL(c.ID)+"#routes")
 		}
-		if !f.Absorb(rq.L, err) {
-			return err
+		if errs.CodeOf(err) == errs.Conflict || !f.Absorb(rq.L, err) {
+			return err // a closed campaign is no mistake in the form
 		}
 	}
 	v, err := s.view(r, rq, c, nil, f)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -104,5 +105,82 @@ func TestSettingsFormsRefuseHostileValues(t *testing.T) {
 	admin := f.Login(t, "admin@example.org")
 	if r := admin.Post(page+"/routes", route(theirs.ID, "KZ-75", "4")); r.Status != http.StatusSeeOther {
 		t.Fatalf("the administrator's route: %d", r.Status)
+	}
+}
+
+// The route form offers only the warehouses the reader may route: a
+// coordinator of the organiser is not offered the partner's warehouse,
+// an administrator over both is. A closed campaign's page offers no
+// settings form, and its quotas and routes are refused with the reason
+// in the reader's language, nothing changed.
+func TestSettingsRouteChoicesAndClosedCampaign(t *testing.T) {
+	f := webtest.New(t)
+	ctx := context.Background()
+	c := requeststest.Open(t, f.DB, webtest.Clock(), "road", f.Org.ID, f.Org.Path, "KZ-75")
+	own := webtest.Must(f.Svc.Stock.CreateWarehouse(ctx, access.System, stock.WarehouseInput{Code: "ALA-1",
+		Name: "Almaty central warehouse", Kind: stock.Store, OrgID: f.Org.ID, Active: true}))
+	partner := webtest.Must(f.Svc.Orgs.Create(ctx, access.System, orgs.Input{Name: "Karaganda Charity",
+		Type: orgs.Foundation, RegionCode: "KZ-35"}))
+	exec(t, f, "INSERT INTO campaign_partners (campaign_id, org_id, role) VALUES ($1, $2, 'charity')", c.ID, partner.ID)
+	webtest.Must(f.Svc.Stock.CreateWarehouse(ctx, access.System, stock.WarehouseInput{Code: "KRG-1",
+		Name: "Karaganda charity store", Kind: stock.Store, OrgID: partner.ID, Active: true}))
+	page := "/campaigns/" + webtest.Itoa(c.ID) + "/allocation"
+	choices := func(cl *webtest.Client) string {
+		t.Helper()
+		r := cl.Get(page)
+		if r.Status != http.StatusOK {
+			t.Fatalf("page: %d", r.Status)
+		}
+		m := regexp.MustCompile(`(?s)<select id="r-warehouse"[^>]*>(.*?)</select>`).FindStringSubmatch(r.Body)
+		if m == nil {
+			return ""
+		}
+		return m[1]
+	}
+	coord := f.User(t, "route-coord@example.org", access.Coordinator, "en")
+	if got := choices(coord); !strings.Contains(got, "Almaty central warehouse") ||
+		strings.Contains(got, "Karaganda charity store") {
+		t.Errorf("the coordinator's route choices: %q", got)
+	}
+	admin := f.Login(t, "admin@example.org")
+	if got := choices(admin); !strings.Contains(got, "Almaty central warehouse") ||
+		!strings.Contains(got, "Karaganda charity store") {
+		t.Errorf("the administrator's route choices: %q", got)
+	}
+	if r := coord.Post(page+"/quotas", url.Values{"region": {"KZ-75"}, "item_id": {"0"}, "kind": {"fixed"},
+		"amount": {"5"}}); r.Status != http.StatusSeeOther {
+		t.Fatalf("a quota of the open campaign: %d", r.Status)
+	}
+	before := webtest.Must(f.Svc.Allocation.Settings(ctx, access.System, c.ID))
+	exec(t, f, "UPDATE campaigns SET status = 'closed' WHERE id = $1", c.ID)
+	if r := coord.Get(page); strings.Contains(r.Body, `action="`+page+`/quotas"`) ||
+		strings.Contains(r.Body, `action="`+page+`/routes"`) || strings.Contains(r.Body, "/remove") {
+		t.Errorf("a closed campaign's page offers to change its settings")
+	}
+	for _, lang := range []struct{ locale, want string }{
+		{"en", "its quotas and routes no longer change"},
+		{"ru", "её квоты и маршруты больше не меняются"},
+		{"kk", "квоталары мен маршруттары енді өзгертілмейді"},
+		{"fr", "ses quotas et ses itinéraires ne changent plus"},
+		{"fa", "سهمیه\u200cها و مسیرهای آن دیگر تغییر نمی\u200cکنند"},
+	} {
+		cl := f.User(t, "closed-"+lang.locale+"@example.org", access.Coordinator, lang.locale)
+		for _, ch := range []struct {
+			path string
+			form url.Values
+		}{
+			{"/quotas", url.Values{"region": {"KZ-75"}, "item_id": {"0"}, "kind": {"fixed"}, "amount": {"9"}}},
+			{"/quotas/" + webtest.Itoa(before.Quotas[0].ID) + "/remove", url.Values{}},
+			{"/routes", url.Values{"warehouse_id": {webtest.Itoa(own.ID)}, "region": {"KZ-75"}, "cost": {"2"}}},
+		} {
+			r := cl.Post(page+ch.path, ch.form)
+			if r.Status != http.StatusConflict || !strings.Contains(r.Body, lang.want) {
+				t.Errorf("%s %s of a closed campaign: %d, want 409 with %q", lang.locale, ch.path, r.Status, lang.want)
+			}
+		}
+	}
+	after := webtest.Must(f.Svc.Allocation.Settings(ctx, access.System, c.ID))
+	if after.Version != before.Version || len(after.Quotas) != 1 || after.Quotas[0].Amount != 5 || len(after.Routes) != 0 {
+		t.Fatalf("a closed campaign's settings changed: %+v, were %+v", after, before)
 	}
 }
