@@ -68,8 +68,11 @@ func (s *Service) CreateDonor(ctx context.Context, p access.Principal, in DonorI
 
 // CreateDonorTx records a donor in the caller's transaction tx, for a
 // domain that keeps more of the same party beside it (a sponsor is a
-// donor). The recording organisation must lie in p's subtree; which
-// action p needs is the caller's check.
+// donor). The recording organisation must lie in p's subtree and be one
+// whose donors p sees (donorSeen): for p bound to a region, p's own
+// organisation or one of that region, as a donor recorded for an
+// organisation elsewhere would be hidden from p at once. Which action p
+// needs is the caller's check.
 func (s *Service) CreateDonorTx(ctx context.Context, tx *sql.Tx, p access.Principal, in DonorInput) (Donor, error) {
 	fs := checkDonor(&in)
 	if in.OrgID == 0 {
@@ -88,6 +91,9 @@ func (s *Service) CreateDonorTx(ctx context.Context, tx *sql.Tx, p access.Princi
 	}
 	if !access.Within(p, access.Target{OrgPath: org.path, RegionPath: p.RegionPath}) {
 		return Donor{}, errs.Validation(errs.Field("org_id", "error.org_out_of_scope"))
+	}
+	if !donorSeen(p, Donor{orgPath: org.path, regionPath: org.regionPath}) {
+		return Donor{}, errs.Validation(errs.Field("org_id", "error.stock_donor_region"))
 	}
 	if in.DonorOrgID != 0 {
 		if _, err := s.scopeOrg(ctx, tx, in.DonorOrgID, "donor_org_id"); err != nil {
