@@ -20,12 +20,14 @@ const defaultLength = 8 * time.Hour
 // open and p runs distributions there, the campaign is one its stock
 // serves (of the organiser's subtree or a partner's, as allocation draws
 // on: another organisation's campaign is unknown) and takes events (open
-// or closed, neither a draft nor reported), the schools and centres
-// exist, and the staff are among those p may name (StaffChoices): one out of p's
-// reach is refused as one that does not exist, so an event shows no name
-// of a user p may not see. Staff already on event before, when it is
-// changed, stay allowed while active: a coordinator above p may have
-// named them.
+// or closed, neither a draft nor reported), the schools and centres are
+// organisations of p's subtree (those the web's form offers p) and the
+// staff are among those p may name (StaffChoices): a school, centre or
+// user out of p's reach is refused as one that does not exist, so an
+// event shows no name p may not see and lists no other organisation's
+// children. Schools, centres and staff already on event before, when it
+// is changed, stay allowed (staff while active): a coordinator above p
+// may have named them.
 func (s *Service) checkEvent(ctx context.Context, tx *sql.Tx, p access.Principal, in *EventInput, before *Event) error {
 	in.Place, in.Note = text.Clean(in.Place), text.Clean(in.Note)
 	fs := valid.Name(nil, "place", in.Place, MaxPlace)
@@ -69,8 +71,12 @@ func (s *Service) checkEvent(ctx context.Context, tx *sql.Tx, p access.Principal
 	}
 	in.OrgIDs, in.StaffIDs = distinct(in.OrgIDs), distinct(in.StaffIDs)
 	for _, id := range in.OrgIDs {
+		lo, hi := access.Span(p.OrgPath)
+		if before != nil && named(before.Orgs, id) {
+			lo, hi = access.Span("")
+		}
 		var n Named
-		err := tx.QueryRowContext(ctx, s.q.OrgByID, id).Scan(&n.ID, &n.Name, &n.path)
+		err := tx.QueryRowContext(ctx, s.q.OrgByID, id, lo, hi).Scan(&n.ID, &n.Name, &n.path)
 		if errors.Is(err, sql.ErrNoRows) {
 			fs = append(fs, errs.Field("org_ids", "error.unknown_org"))
 			break

@@ -55,7 +55,9 @@ DELETE FROM distribution_staff WHERE event_id = $1;
 INSERT INTO distribution_staff (event_id, user_id) VALUES ($1, $2);
 
 -- name: OrgByID
-SELECT id, name, path FROM organisations WHERE id = $1;
+-- Organisation $1 if named as one of an event's schools or centres may
+-- be: one of the organisations within $2–$3.
+SELECT id, name, path FROM organisations WHERE id = $1 AND path >= $2 AND path < $3;
 
 -- name: StaffByID
 -- User $1 if named as an event's staff may be: as StaffChoices, an

@@ -74,3 +74,53 @@ func TestEventOfAnotherOrganisationsCampaign(t *testing.T) {
 		}
 	})
 }
+
+// An event's schools and centres are organisations of its planner's
+// subtree: the foundation's coordinator may not name the Tehran charity,
+// nor the support centre's warehouse keeper School №1, a sibling; each is
+// refused as unknown and nothing is written. A school named by the
+// coordinator stays when the warehouse keeper edits the event, but may
+// not be added by them.
+func TestEventSchoolsWithinThePlannersReach(t *testing.T) {
+	testworld.Each(t, func(t *testing.T, w *testworld.World) {
+		f := setup(t, w)
+		in := distribution.EventInput{CampaignID: f.campaign.ID, WarehouseID: f.point.ID, Place: "Gym",
+			StartsAt: testworld.Epoch()}
+		events := func() int64 { return f.scalar(t, "SELECT COUNT(*) FROM distribution_events") }
+		before := events()
+		for _, tc := range []struct {
+			who string
+			p   access.Principal
+			org int64
+		}{
+			{"the foundation's coordinator names the Tehran charity", f.coord, w.Tehran.ID},
+			{"the centre's warehouse keeper names School №1", f.wh, w.School.ID},
+		} {
+			bad := in
+			bad.OrgIDs = []int64{w.Centre.ID, tc.org}
+			if _, err := f.d.CreateEvent(f.ctx, tc.p, bad); key(err) != "error.unknown_org" {
+				t.Errorf("%s: %v", tc.who, err)
+			}
+		}
+		if n := events(); n != before {
+			t.Fatalf("%d events after refusals, %d before", n, before)
+		}
+		named := in
+		named.OrgIDs = []int64{w.School.ID}
+		e, err := f.d.CreateEvent(f.ctx, f.coord, named)
+		must(t, err)
+		named.Version, named.Place = e.Version, "Hall"
+		if e, err = f.d.UpdateEvent(f.ctx, f.wh, e.ID, named); err != nil || len(e.Orgs) != 1 || e.Place != "Hall" {
+			t.Fatalf("the warehouse keeper's edit keeping School №1: %+v %v", e, err)
+		}
+		named.Version, named.Place, named.OrgIDs = e.Version, "Yard", []int64{w.School.ID, w.Tehran.ID}
+		if _, err := f.d.UpdateEvent(f.ctx, f.wh, e.ID, named); key(err) != "error.unknown_org" {
+			t.Fatalf("the Tehran charity added on an edit: %v", err)
+		}
+		got, err := f.d.Event(f.ctx, f.coord, e.ID)
+		must(t, err)
+		if got.Place != "Hall" || len(got.Orgs) != 1 || got.Orgs[0].ID != w.School.ID {
+			t.Fatalf("the refused edit changed the event: %+v", got)
+		}
+	})
+}

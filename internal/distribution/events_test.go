@@ -37,7 +37,7 @@ func TestEventPlanMoveAndScope(t *testing.T) {
 				t.Errorf("%s: %v", tc.name, err)
 			}
 		}
-		e, err := f.d.CreateEvent(f.ctx, f.wh, ok)
+		e, err := f.d.CreateEvent(f.ctx, f.coord, ok) // School №1 is out of the warehouse keeper's reach
 		must(t, err)
 		if e.Status != distribution.Planned || len(e.Orgs) != 1 || e.Orgs[0].Name != "School №1" || len(e.Staff) != 1 ||
 			!e.EndsAt.Equal(e.StartsAt.Add(8*time.Hour)) {

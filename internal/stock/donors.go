@@ -60,7 +60,7 @@ func (s *Service) CreateDonor(ctx context.Context, p access.Principal, in DonorI
 	}
 	var d Donor
 	err := s.db.Tx(ctx, func(tx *sql.Tx) (err error) {
-		d, err = s.CreateDonorTx(ctx, tx, p, in)
+		d, err = s.createDonor(ctx, tx, p, in, true)
 		return err
 	})
 	return d, err
@@ -68,9 +68,19 @@ func (s *Service) CreateDonor(ctx context.Context, p access.Principal, in DonorI
 
 // CreateDonorTx records a donor in the caller's transaction tx, for a
 // domain that keeps more of the same party beside it (a sponsor is a
-// donor). The recording organisation must lie in p's subtree; which
-// action p needs is the caller's check.
+// donor, and sponsors are seen throughout the organisation subtree,
+// whatever the region). The recording organisation must lie in p's
+// subtree; which action p needs is the caller's check.
 func (s *Service) CreateDonorTx(ctx context.Context, tx *sql.Tx, p access.Principal, in DonorInput) (Donor, error) {
+	return s.createDonor(ctx, tx, p, in, false)
+}
+
+// createDonor records a donor in tx. With seen, the recording
+// organisation must also be one whose donors p sees (donorSeen): for p
+// bound to a region, p's own organisation or one of that region, as a
+// donor of the ledger recorded for an organisation elsewhere would be
+// hidden from p at once.
+func (s *Service) createDonor(ctx context.Context, tx *sql.Tx, p access.Principal, in DonorInput, seen bool) (Donor, error) {
 	fs := checkDonor(&in)
 	if in.OrgID == 0 {
 		in.OrgID = p.OrgID
@@ -88,6 +98,9 @@ func (s *Service) CreateDonorTx(ctx context.Context, tx *sql.Tx, p access.Princi
 	}
 	if !access.Within(p, access.Target{OrgPath: org.path, RegionPath: p.RegionPath}) {
 		return Donor{}, errs.Validation(errs.Field("org_id", "error.org_out_of_scope"))
+	}
+	if seen && !donorSeen(p, Donor{orgPath: org.path, regionPath: org.regionPath}) {
+		return Donor{}, errs.Validation(errs.Field("org_id", "error.stock_donor_region"))
 	}
 	if in.DonorOrgID != 0 {
 		if _, err := s.scopeOrg(ctx, tx, in.DonorOrgID, "donor_org_id"); err != nil {

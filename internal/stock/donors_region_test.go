@@ -68,3 +68,47 @@ func TestDonorsOfAnotherRegion(t *testing.T) {
 		}
 	})
 }
+
+// A user bound to a region records donors only for organisations whose
+// donors they see: the foundation's warehouse keeper bound to Karaganda
+// may not record one for the Almaty support centre (refused with the
+// region's message, nothing written), may for the foundation itself,
+// above them; the centre's own keeper may for the centre.
+func TestDonorRecordedWithinTheRecordersRegion(t *testing.T) {
+	testworld.Each(t, func(t *testing.T, w *testworld.World) {
+		ctx, s := t.Context(), w.Services.Stock
+		kar, err := w.Services.Geo.Lookup(ctx, "KZ-35")
+		must(t, err)
+		away := access.Principal{UserID: w.Users[access.Warehouse].ID, Role: access.Warehouse, OrgID: w.Foundation.ID,
+			OrgPath: w.Foundation.Path, RegionPath: kar.Path}
+		count := func() int {
+			n, err := s.DonorsCount(ctx, access.System)
+			must(t, err)
+			return n.N
+		}
+		before := count()
+		_, err = s.CreateDonor(ctx, away, stock.DonorInput{Name: "Almaty gift", Kind: stock.DonorCompany, OrgID: w.Centre.ID})
+		if e := errs.As(err); e == nil || len(e.Fields) != 1 || e.Fields[0].Field != "org_id" || e.Fields[0].Key != "error.stock_donor_region" {
+			t.Fatalf("the Karaganda keeper records a donor for the Almaty centre: %v", err)
+		}
+		if n := count(); n != before {
+			t.Fatalf("%d donors after the refusal, %d before", n, before)
+		}
+		for _, tc := range []struct {
+			who string
+			p   access.Principal
+			org int64
+		}{
+			{"the Karaganda keeper, for the foundation", away, w.Foundation.ID},
+			{"the centre's keeper, for the centre", w.Principal(access.Warehouse), w.Centre.ID},
+		} {
+			d, err := s.CreateDonor(ctx, tc.p, stock.DonorInput{Name: "Gift", Kind: stock.DonorPerson, OrgID: tc.org})
+			if err != nil {
+				t.Fatalf("%s: %v", tc.who, err)
+			}
+			if _, err := s.Donor(ctx, tc.p, d.ID); err != nil {
+				t.Errorf("%s: the donor recorded is not seen: %v", tc.who, err)
+			}
+		}
+	})
+}

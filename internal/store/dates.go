@@ -32,12 +32,15 @@ func TimeOf(t sql.NullTime) time.Time {
 	return t.Time.UTC()
 }
 
-// SortableTime returns t as a query argument whose order in SQL is its
-// order in time, for a column that is compared or sorted by: on SQLite,
-// UTC text with all nine digits of fraction, because the driver's own
-// text (RFC 3339) drops a fraction's trailing zeros and "…:05.5Z" then
-// sorts before "…:05Z"; on PostgreSQL, t itself. Every value of such a
-// column must be written through it; it reads back as a time as usual.
+// SortableTime is the value to pass for t to a query of db, in a column
+// that SQL compares or sorts by, so that its order in SQL is its order in
+// time. On SQLite it is a string: t in UTC with all nine digits of
+// fraction ("2026-07-01T09:30:05.500000000Z"), because the driver writes
+// a time as RFC 3339 text whose fraction drops its trailing zeros, and
+// "…:05.5Z" then sorts before "…:05Z". On PostgreSQL it is t in UTC, a
+// time.Time. Every value of such a column, and every value compared with
+// it, must be passed through it; the column reads back as a time either
+// way.
 func (db *DB) SortableTime(t time.Time) any {
 	if db.Engine == SQLite {
 		return t.UTC().Format(sortableLayout)

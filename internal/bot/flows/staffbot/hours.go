@@ -18,7 +18,11 @@ func (b *staff) hourSteps(steps map[string]step) map[string]step {
 			return conv.Prompt{Text: c.T("bot.staff.hours.day"), Choices: dayChoices(c)}, nil
 		},
 		Answer: func(c *conv.Chat, p access.Principal, in conv.Input) (conv.Next, error) {
-			if pickDay(c, in, "worked_on") {
+			typed, err := b.pickDay(c, in, "worked_on")
+			if err != nil {
+				return conv.Next{}, err
+			}
+			if typed {
 				return conv.Goto("hdate"), nil
 			}
 			return conv.Goto("htime"), nil

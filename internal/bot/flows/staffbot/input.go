@@ -48,8 +48,18 @@ func refused(c *conv.Chat, err error, step string) (conv.Next, error) {
 	return conv.Goto(step), nil
 }
 
-// today is the engine's day, as the domains store days.
-func today(c *conv.Chat) time.Time { return store.Day(c.Now().UTC()) }
+// today is the day it is in the installation's time zone
+// (settings.Settings.Location, as the web's pages take it and as
+// check-in times are shown), as the domains store days: midnight UTC of
+// that date. A volunteer's "today" after midnight there is the new day
+// even while it is still the day before in UTC.
+func (b *staff) today(c *conv.Chat) (time.Time, error) {
+	set, err := b.s.Settings.GetIn(c.Ctx, c.Tx)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return store.Day(c.Now().In(set.Location())), nil
+}
 
 // dayChoices are the buttons of a day: today, yesterday, another typed.
 func dayChoices(c *conv.Chat) [][]conv.Choice {
@@ -62,16 +72,19 @@ func dayChoices(c *conv.Chat) [][]conv.Choice {
 
 // pickDay keeps the day of a dayChoices button in c.Data[key]; typed
 // is true for "another day", whose date is then asked typed.
-func pickDay(c *conv.Chat, in conv.Input, key string) (typed bool) {
-	switch in.Choice {
-	case "today":
-		c.Data[key] = today(c).Format(time.DateOnly)
-	case "yesterday":
-		c.Data[key] = today(c).AddDate(0, 0, -1).Format(time.DateOnly)
-	default:
-		return true
+func (b *staff) pickDay(c *conv.Chat, in conv.Input, key string) (typed bool, err error) {
+	if in.Choice != "today" && in.Choice != "yesterday" {
+		return true, nil
 	}
-	return false
+	d, err := b.today(c)
+	if err != nil {
+		return false, err
+	}
+	if in.Choice == "yesterday" {
+		d = d.AddDate(0, 0, -1)
+	}
+	c.Data[key] = d.Format(time.DateOnly)
+	return false, nil
 }
 
 // typedDay reads a typed day into c.Data[key]; msg says what is wrong

@@ -51,7 +51,11 @@ func (b *staff) receipts() *conv.Flow {
 // awaiting are the deliveries to p's institution dispatched or
 // delivered and not yet confirmed, from the board p sees on the web.
 func (b *staff) awaiting(c *conv.Chat, p access.Principal) ([]deliveries.Delivery, error) {
-	ds, _, err := b.s.Deliveries.Board(c.Ctx, p, deliveries.BoardFilter{Today: today(c)}, deliveries.Page{Limit: 50})
+	day, err := b.today(c)
+	if err != nil {
+		return nil, err
+	}
+	ds, _, err := b.s.Deliveries.Board(c.Ctx, p, deliveries.BoardFilter{Today: day}, deliveries.Page{Limit: 50})
 	return slices.DeleteFunc(ds, func(d deliveries.Delivery) bool {
 		return d.OrgID != p.OrgID || d.Status != deliveries.Dispatched && d.Status != deliveries.Delivered
 	}), err

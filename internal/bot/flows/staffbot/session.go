@@ -32,7 +32,11 @@ func (b *staff) session() *conv.Flow {
 					return conv.Prompt{Text: c.T("bot.staff.session.day"), Choices: dayChoices(c)}, nil
 				},
 				Answer: func(c *conv.Chat, p access.Principal, in conv.Input) (conv.Next, error) {
-					if pickDay(c, in, "held_on") {
+					typed, err := b.pickDay(c, in, "held_on")
+					if err != nil {
+						return conv.Next{}, err
+					}
+					if typed {
 						return conv.Goto("date"), nil
 					}
 					return conv.Goto("minutes"), nil

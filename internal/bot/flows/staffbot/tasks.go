@@ -128,8 +128,12 @@ func (b *staff) taskAnswer(c *conv.Chat, p access.Principal, in conv.Input) (con
 	case "hours":
 		return conv.Goto("hday"), nil
 	}
+	day, err := b.today(c)
+	if err != nil {
+		return conv.Next{}, err
+	}
 	if _, err := b.s.Aftercare.ReportTask(c.Ctx, p, t.ID, t.Version, aftercare.Report{Done: true,
-		DoneOn: today(c), Minutes: t.Minutes, Note: t.Note}); err != nil {
+		DoneOn: day, Minutes: t.Minutes, Note: t.Note}); err != nil {
 		return refused(c, err, "list")
 	}
 	c.Say(c.T("aftercare.report_saved"))

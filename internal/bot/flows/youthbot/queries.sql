@@ -32,17 +32,21 @@ SELECT COUNT(*) FROM youth_chat_news WHERE youth_id = $1 AND kind = $2 AND ref =
 -- The young people with a chat whose proposals, mentorships or sessions
 -- changed at or after $1, or whose chat was linked then: the only ones
 -- with news a pass after the first can find. Each part reads the changed
--- table first and finds the chat by its key (CROSS JOIN keeps SQLite to
--- that order), never a probe for each of the chats.
+-- table first, from its index on the time (migration 0051), and finds the
+-- chat by its key (CROSS JOIN keeps SQLite to that order), never a probe
+-- for each of the chats. A young person may come more than once (UNION
+-- ALL: merging the parts would have SQLite sort each of them, and read
+-- the chats in their order rather than from the index); the caller sorts
+-- and keeps each once.
 SELECT c.youth_id FROM match_proposals p CROSS JOIN youth_chats c
 WHERE c.youth_id = p.youth_id AND p.updated_at >= $1
-UNION
+UNION ALL
 SELECT c.youth_id FROM mentorships m CROSS JOIN youth_chats c
 WHERE c.youth_id = m.youth_id AND m.updated_at >= $1
-UNION
+UNION ALL
 SELECT c.youth_id FROM mentorship_sessions s CROSS JOIN mentorships m CROSS JOIN youth_chats c
 WHERE m.id = s.mentorship_id AND c.youth_id = m.youth_id AND s.created_at >= $1
-UNION
+UNION ALL
 SELECT youth_id FROM youth_chats WHERE created_at >= $1;
 
 -- name: Quiet
