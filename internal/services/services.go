@@ -354,7 +354,7 @@ func New(ctx context.Context, db *store.DB, o Options) (*Services, error) {
 	s.Orgs.OnMove(s.Courses.RepathOrgs)
 	s.Geo.OnMove(s.Courses.RepathRegions)
 	if s.Volunteers, err = volunteers.New(db, volunteers.Deps{Audit: s.Audit, Aftercare: s.Aftercare,
-		Teaches: s.Courses.Teaches, Now: o.Now}); err != nil {
+		Teaches: s.Courses.Teaches, Settings: s.Settings, Now: o.Now}); err != nil {
 		return nil, err
 	}
 	s.Orgs.OnMove(s.Volunteers.RepathOrgs)

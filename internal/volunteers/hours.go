@@ -40,7 +40,7 @@ func (s *Service) LogHours(ctx context.Context, p access.Principal, in HoursInpu
 	switch {
 	case in.WorkedOn.IsZero():
 		fs = append(fs, errs.Field("worked_on", "error.required_date"))
-	case in.WorkedOn.After(s.today()):
+	case in.WorkedOn.After(s.today(ctx)):
 		fs = append(fs, errs.Field("worked_on", "error.hours_future"))
 	}
 	if in.Minutes <= 0 {

@@ -46,7 +46,7 @@ func (s *Service) saveNeed(ctx context.Context, p access.Principal, id int64, ve
 	if err := access.Can(p, access.ManageVolunteers, p.Scope()); err != nil {
 		return Need{}, err
 	}
-	fs := s.cleanNeed(&in, id == 0)
+	fs := s.cleanNeed(ctx, &in, id == 0)
 	var out Need
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
 		var before *Need
@@ -95,7 +95,7 @@ func (s *Service) saveNeed(ctx context.Context, p access.Principal, id int64, ve
 
 // cleanNeed trims in and checks what needs no database; a new need may
 // not be for a day gone.
-func (s *Service) cleanNeed(in *NeedInput, isNew bool) []errs.FieldError {
+func (s *Service) cleanNeed(ctx context.Context, in *NeedInput, isNew bool) []errs.FieldError {
 	in.Title, in.Place = text.Clean(in.Title), text.Clean(in.Place)
 	in.Note, in.RegionCode = strings.TrimSpace(in.Note), strings.ToUpper(strings.TrimSpace(in.RegionCode))
 	in.OnDate = store.Day(in.OnDate)
@@ -109,7 +109,7 @@ func (s *Service) cleanNeed(in *NeedInput, isNew bool) []errs.FieldError {
 	switch {
 	case in.OnDate.IsZero():
 		fs = append(fs, errs.Field("on_date", "error.required_date"))
-	case isNew && in.OnDate.Before(s.today()):
+	case isNew && in.OnDate.Before(s.today(ctx)):
 		fs = append(fs, errs.Field("on_date", "error.need_in_past"))
 	}
 	if in.Wanted < 1 || in.Wanted > MaxWanted {

@@ -70,7 +70,7 @@ func (s *Service) Needs(ctx context.Context, p access.Principal, f NeedFilter, p
 	page := store.ParsePage("", strconv.Itoa(pg.Limit))
 	page.Skip = pg.Skip
 	day, after := store.ParseDayCursor(pg.Cursor).Start()
-	args := store.Args([]any{int64(0)}, p.ScopeArgs(), s.needArgs(f), []any{day, after, page.LimitArg(), page.SkipArg()})
+	args := store.Args([]any{int64(0)}, p.ScopeArgs(), s.needArgs(ctx, f), []any{day, after, page.LimitArg(), page.SkipArg()})
 	list, err := store.Select(ctx, s.db.R, scanNeed, s.q.NeedFrom+"\n"+s.q.Needs, args...)
 	if err != nil {
 		return nil, "", err
@@ -84,14 +84,14 @@ func (s *Service) NeedsCount(ctx context.Context, p access.Principal, f NeedFilt
 	if err := access.Can(p, access.ViewVolunteers, p.Scope()); err != nil {
 		return store.Count{}, err
 	}
-	return store.CountRows(ctx, s.db.R, s.q.CountNeeds, store.Args(p.ScopeArgs(), s.needArgs(f),
+	return store.CountRows(ctx, s.db.R, s.q.CountNeeds, store.Args(p.ScopeArgs(), s.needArgs(ctx, f),
 		[]any{store.CountArg()})...)
 }
 
-func (s *Service) needArgs(f NeedFilter) []any {
+func (s *Service) needArgs(ctx context.Context, f NeedFilter) []any {
 	from := store.Day(f.From)
 	if f.From.IsZero() {
-		from = s.today()
+		from = s.today(ctx)
 	}
 	open := 0
 	if f.Open {

@@ -28,6 +28,7 @@ func (s *Service) SignUp(ctx context.Context, p access.Principal, id int64) (Nee
 		return Need{}, errs.New(errs.Forbidden, "error.volunteer_inactive")
 	}
 	var out Need
+	today := s.today(ctx) // read before the transaction takes a connection
 	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
 		n, err := s.need(ctx, tx, v.ID, id)
 		if err != nil {
@@ -36,7 +37,7 @@ func (s *Service) SignUp(ctx context.Context, p access.Principal, id int64) (Nee
 		if n.Mine {
 			return errs.New(errs.Conflict, "error.need_signed_already")
 		}
-		res, err := tx.ExecContext(ctx, s.q.TakePlace, id, s.today())
+		res, err := tx.ExecContext(ctx, s.q.TakePlace, id, today)
 		if err != nil {
 			return err
 		}
@@ -44,7 +45,7 @@ func (s *Service) SignUp(ctx context.Context, p access.Principal, id int64) (Nee
 			if err != nil {
 				return err
 			}
-			return needRefusal(n, s.today())
+			return needRefusal(n, today)
 		}
 		_, err = tx.ExecContext(ctx, s.q.InsertSignup, id, v.ID, s.now().UTC())
 		if store.IsUniqueViolation(err) {
@@ -83,6 +84,7 @@ func (s *Service) Withdraw(ctx context.Context, p access.Principal, id int64) (N
 		return Need{}, err
 	}
 	var out Need
+	today := s.today(ctx) // read before the transaction takes a connection
 	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
 		n, err := s.need(ctx, tx, v.ID, id)
 		if err != nil {
@@ -91,7 +93,7 @@ func (s *Service) Withdraw(ctx context.Context, p access.Principal, id int64) (N
 		if !n.Mine {
 			return errs.New(errs.Conflict, "error.need_not_signed")
 		}
-		if n.OnDate.Before(s.today()) {
+		if n.OnDate.Before(today) {
 			return errs.New(errs.Conflict, "error.need_past")
 		}
 		if err := exec(ctx, tx, "error.need_not_signed", s.q.DeleteSignup, id, v.ID); err != nil {
@@ -118,7 +120,7 @@ func (s *Service) OpenNeeds(ctx context.Context, p access.Principal) (open, sign
 	if err != nil {
 		return nil, nil, err
 	}
-	open, err = store.Select(ctx, s.db.R, scanNeed, s.q.NeedFrom+"\n"+s.q.NeedsNear, v.ID, s.today(), v.Target().RegionPath)
+	open, err = store.Select(ctx, s.db.R, scanNeed, s.q.NeedFrom+"\n"+s.q.NeedsNear, v.ID, s.today(ctx), v.Target().RegionPath)
 	if err != nil {
 		return nil, nil, err
 	}

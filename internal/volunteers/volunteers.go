@@ -29,6 +29,7 @@ import (
 
 	"github.com/jolproject/jol/internal/aftercare"
 	"github.com/jolproject/jol/internal/audit"
+	"github.com/jolproject/jol/internal/settings"
 	"github.com/jolproject/jol/internal/store"
 )
 
@@ -53,6 +54,7 @@ type Deps struct {
 	Audit     *audit.Log
 	Aftercare *aftercare.Service
 	Teaches   func(ctx context.Context, volunteer, course int64) (campaign int64, err error)
+	Settings  *settings.Service // the installation's time zone; UTC without it
 	Now       func() time.Time
 }
 
@@ -62,6 +64,7 @@ type Service struct {
 	log     *audit.Log
 	reg     *aftercare.Service
 	teaches func(ctx context.Context, volunteer, course int64) (int64, error)
+	set     *settings.Service
 	now     func() time.Time
 	q       queries
 	home    home.Resolver
@@ -69,7 +72,7 @@ type Service struct {
 
 // New returns the service on db.
 func New(db *store.DB, d Deps) (*Service, error) {
-	s := &Service{db: db, log: d.Audit, reg: d.Aftercare, teaches: d.Teaches, now: d.Now,
+	s := &Service{db: db, log: d.Audit, reg: d.Aftercare, teaches: d.Teaches, set: d.Settings, now: d.Now,
 		home: home.New(db.Engine)}
 	if err := store.BindQueries(&s.q, queryFS, db.Engine); err != nil {
 		return nil, fmt.Errorf("volunteers: %w", err)
@@ -77,8 +80,19 @@ func New(db *store.DB, d Deps) (*Service, error) {
 	return s, nil
 }
 
-// today is the clock's calendar day.
-func (s *Service) today() time.Time { return store.Day(s.now().UTC()) }
+// today is the clock's calendar day in the installation's time zone, as
+// a volunteer and the pages count days: in Almaty the 2nd begins at 19:00
+// UTC on the 1st. When the settings cannot be read it is UTC's day; what
+// reads the database next fails on its own.
+func (s *Service) today(ctx context.Context) time.Time {
+	loc := time.UTC
+	if s.set != nil {
+		if set, err := s.set.Get(ctx); err == nil {
+			loc = set.Location()
+		}
+	}
+	return store.Day(s.now().In(loc))
+}
 
 // itoa formats an id for the audit log.
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }
