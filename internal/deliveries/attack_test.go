@@ -111,10 +111,10 @@ func TestRacingDispatchesAndConfirmationsCountOnce(t *testing.T) {
 			t.Fatalf("confirmed %+v", c)
 		}
 		for q, want := range map[string]int64{
-			"SELECT count(*) FROM audit_log WHERE entity = 'delivery' AND action = 'confirm'":  1,
-			"SELECT COALESCE(SUM(received), 0) FROM delivery_lines WHERE delivery_id = $1":     4,
-			"SELECT count(*) FROM stock_docs WHERE kind = 'issue_institution'":                 1,
-			"SELECT version FROM deliveries WHERE id = $1":                                     int64(d.Version + 1),
+			"SELECT count(*) FROM audit_log WHERE entity = 'delivery' AND action = 'confirm'": 1,
+			"SELECT COALESCE(SUM(received), 0) FROM delivery_lines WHERE delivery_id = $1":    4,
+			"SELECT count(*) FROM stock_docs WHERE kind = 'issue_institution'":                1,
+			"SELECT version FROM deliveries WHERE id = $1":                                    int64(d.Version + 1),
 		} {
 			var args []any
 			if len(q) > 0 && q[len(q)-2:] == "$1" {
