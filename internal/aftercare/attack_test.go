@@ -144,7 +144,20 @@ func TestRacingReportsAndSkills(t *testing.T) {
 func wantKeyAsync(t *testing.T, err error, key string) {
 	t.Helper()
 	e := errs.As(err)
-	if e == nil || e.Key != key {
-		t.Errorf("got %v, want %s", err, key)
+	if e != nil && e.Key == key {
+		return
 	}
+	for _, fe := range errsFields(e) {
+		if fe.Key == key {
+			return
+		}
+	}
+	t.Errorf("got %v, want %s", err, key)
+}
+
+func errsFields(e *errs.Error) []errs.FieldError {
+	if e == nil {
+		return nil
+	}
+	return e.Fields
 }
