@@ -46,6 +46,7 @@ var queryFS embed.FS
 type queries struct {
 	LinkUser, VolunteerUsers                                                   string
 	InsertVolunteer, UpdateVolunteer, DeleteSkills, InsertSkill                string
+	VolunteerByEmail                                                           string
 	VolunteerFrom, VolunteerByID, VolunteerByUser, Volunteers, CountVolunteers string
 	SkillsBetween, Suggest, DeleteTraits, InsertTrait, TraitsBetween           string
 

@@ -78,7 +78,8 @@ func (s *Service) AddTask(ctx context.Context, p access.Principal, in TaskInput)
 }
 
 // Assign gives task id, read at version, to a volunteer p may see, who
-// must be active; due moves its due day when not zero.
+// must be active and have the skill the task's kind needs
+// (error.task_volunteer_skill); due moves its due day when not zero.
 func (s *Service) Assign(ctx context.Context, p access.Principal, id int64, version int, volunteer int64, due time.Time) (Task, error) {
 	v, err := s.Volunteer(ctx, p, volunteer)
 	switch {
@@ -92,6 +93,9 @@ func (s *Service) Assign(ctx context.Context, p access.Principal, id int64, vers
 		return Task{}, errs.Validation(errs.Field("due_on", "error.task_due_invalid"))
 	}
 	return s.changeTask(ctx, p, id, version, "assign_volunteer", s.manager(p), func(tx *sql.Tx, t Task, now time.Time) error {
+		if !slices.Contains(v.Skills, t.Kind.Skill()) {
+			return errs.Validation(errs.Field("volunteer_id", "error.task_volunteer_skill", "Name", v.Name))
+		}
 		if !due.IsZero() {
 			t.DueOn = store.Day(due)
 		}

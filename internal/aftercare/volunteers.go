@@ -73,6 +73,9 @@ func (s *Service) saveVolunteer(ctx context.Context, p access.Principal, id int6
 		if err := errs.Validation(fs...); err != nil {
 			return err
 		}
+		if err := s.emailFree(ctx, tx, v.OrgID, id, v.Email); err != nil {
+			return err
+		}
 		now := s.now().UTC()
 		if before == nil {
 			err = tx.QueryRowContext(ctx, s.q.InsertVolunteer, v.Name, v.Phone, v.Email, v.RegionID, v.regionPath, v.OrgID,
@@ -198,4 +201,29 @@ func (s *Service) exec(ctx context.Context, tx *sql.Tx, key, query string, args 
 		return errs.New(errs.Conflict, key)
 	}
 	return nil
+}
+
+// emailFree refuses e-mail address email for volunteer id (0 for a new
+// one) of organisation org when another volunteer of it has it
+// (error.volunteer_email_taken): the same person registered twice. Two
+// registrations at once take turns on the address.
+func (s *Service) emailFree(ctx context.Context, tx *sql.Tx, org, id int64, email string) error {
+	if email == "" {
+		return nil
+	}
+	if s.db.Engine == store.Postgres {
+		if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+			"volunteer-email:"+itoa(org)+":"+email); err != nil {
+			return err
+		}
+	}
+	var other int64
+	err := tx.QueryRowContext(ctx, s.q.VolunteerByEmail, org, email, id).Scan(&other)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case err != nil:
+		return err
+	}
+	return errs.Validation(errs.Field("email", "error.volunteer_email_taken"))
 }

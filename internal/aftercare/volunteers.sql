@@ -21,6 +21,10 @@ INSERT INTO volunteers (name, phone, email, region_id, region_path, org_id, org_
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
 RETURNING id;
 
+-- name: VolunteerByEmail
+-- Another volunteer of organisation $1 than $3 with e-mail address $2.
+SELECT id FROM volunteers WHERE org_id = $1 AND email = $2 AND id <> $3 LIMIT 1;
+
 -- name: UpdateVolunteer
 UPDATE volunteers SET name = $3, phone = $4, email = $5, region_id = $6, region_path = $7, org_id = $8, org_path = $9,
     user_id = $10, active = $11, version = version + 1, updated_at = $12

@@ -69,13 +69,16 @@ type institution struct {
 // quantities computed from its roster as it is now. Institutions with a
 // live delivery of the campaign, or whose every line comes to nothing, are
 // passed over and listed. The campaign must be a delivery campaign, in
-// draft or open.
+// draft or open, and the deadline not yet passed (error.delivery_due_past).
 func (s *Service) Plan(ctx context.Context, p access.Principal, in PlanInput) (PlanResult, error) {
 	if err := access.Can(p, access.ManageDeliveries, p.Scope()); err != nil {
 		return PlanResult{}, err
 	}
 	in.Note = text.Clean(in.Note)
 	fs := checkPlan(in)
+	if y := in.DueOn.Year(); y >= 2000 && y <= 2100 && store.Day(in.DueOn).Before(s.today()) {
+		fs = append(fs, errs.Field("due_on", "error.delivery_due_past"))
+	}
 	c, err := s.campaigns.Get(ctx, p, in.CampaignID)
 	switch {
 	case errors.Is(err, errs.ErrNotFound) || errs.CodeOf(err) == errs.Forbidden:

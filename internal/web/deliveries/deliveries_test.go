@@ -61,6 +61,17 @@ func TestPlanDispatchAndConfirmOnThePages(t *testing.T) {
 		!strings.Contains(r.Body, `id="lines.0.grade_min-error"`) {
 		t.Fatalf("bad grades: %d", r.Status)
 	}
+	// A deadline already passed is refused, in the planner's language.
+	past := url.Values{}
+	for k, v := range form {
+		past[k] = v
+	}
+	past.Set("due_on", "2026-08-31")
+	ruCoord := f.User(t, "coord-ru@example.org", access.Coordinator, "ru")
+	if r := ruCoord.Post("/deliveries/plan", past); r.Status != http.StatusUnprocessableEntity ||
+		!strings.Contains(r.Body, "Срок уже прошёл: выберите сегодняшний или более поздний день.") {
+		t.Fatalf("a plan due yesterday: %d", r.Status)
+	}
 	form.Set("preview", "1")
 	r := coord.Post("/deliveries/plan", form)
 	if r.Status != http.StatusOK || !strings.Contains(r.Body, "3 = 3 pupils of grades 1–4 on the roster × 1") {
@@ -103,6 +114,21 @@ func TestPlanDispatchAndConfirmOnThePages(t *testing.T) {
 	if r = staff.Post(page+"/confirm", url.Values{"version": {"2"}, "lines.1.quantity": {"2"}}); r.Status != http.StatusUnprocessableEntity ||
 		!strings.Contains(r.Body, `id="lines.1.reason-error"`) {
 		t.Fatalf("a shortfall without its reason: %d", r.Status)
+	}
+	// Counts that are not counts are refused in the staff's language, and
+	// nothing is confirmed.
+	webtest.Must(svc.Accounts.Create(ctx, access.System, accounts.NewUser{Email: "centre-ru@example.org", Name: "Centre RU",
+		Role: access.SchoolStaff, OrgID: centre.ID, Locale: "ru", Password: webtest.Password}))
+	ruStaff := f.Login(t, "centre-ru@example.org")
+	for _, q := range []string{"abc", "-1", "99999999999999999999999", "1e9", "2.5"} {
+		r = ruStaff.Post(page+"/confirm", url.Values{"version": {"2"}, "lines.1.quantity": {q}, "lines.1.reason": {"missing"}})
+		if r.Status != http.StatusUnprocessableEntity || !strings.Contains(r.Body, `id="lines.1.quantity-error"`) ||
+			!strings.Contains(r.Body, `lang="ru"`) {
+			t.Fatalf("a count of %q: %d", q, r.Status)
+		}
+	}
+	if n := count(t, f, "SELECT count(received) FROM delivery_lines"); n != 0 {
+		t.Fatalf("a refused count wrote %d receipts", n)
 	}
 	r = staff.Post(page+"/confirm", url.Values{"version": {"2"}, "lines.1.quantity": {"2"}, "lines.1.reason": {"missing"},
 		"lines.1.note": {"one box short"}, "note": {"signed by the director"}})
