@@ -83,22 +83,9 @@ func TestDevicesHandedOverPageThrough(t *testing.T) {
 			t.Fatalf("%s links no device", next)
 		}
 		seen = append(seen, here...)
-		next = strings.ReplaceAll(between(r.Body, `<a href="`, `" rel="next"`), "&amp;", "&")
+		next = webtest.Next(r.Body)
 	}
 	if want := "HX-5,HX-4,HX-3,HX-2,HX-1"; strings.Join(seen, ",") != want {
 		t.Fatalf("the pages showed %v, want %s", seen, want)
 	}
-}
-
-// between is the text of s between the last before that precedes after.
-func between(s, before, after string) string {
-	end := strings.Index(s, after)
-	if end < 0 {
-		return ""
-	}
-	start := strings.LastIndex(s[:end], before)
-	if start < 0 {
-		return ""
-	}
-	return s[start+len(before) : end]
 }

@@ -44,23 +44,10 @@ func TestAllocationRunsPageThrough(t *testing.T) {
 			t.Fatalf("%s shows %v", next, here)
 		}
 		seen = append(seen, here...)
-		next = strings.ReplaceAll(between(r.Body, `<a href="`, `" rel="next"`), "&amp;", "&")
+		next = webtest.Next(r.Body)
 	}
 	want := []string{"Runner Echo", "Runner Delta", "Runner Charlie", "Runner Bravo", "Runner Alpha"}
 	if strings.Join(seen, ",") != strings.Join(want, ",") {
 		t.Fatalf("the pages showed %v, want %v", seen, want)
 	}
-}
-
-// between is the text of s between the last before that precedes after.
-func between(s, before, after string) string {
-	end := strings.Index(s, after)
-	if end < 0 {
-		return ""
-	}
-	start := strings.LastIndex(s[:end], before)
-	if start < 0 {
-		return ""
-	}
-	return s[start+len(before) : end]
 }
