@@ -47,29 +47,10 @@ func TestAssigningInvitesOnce(t *testing.T) {
 // chat's language, through the bot's outbox; nothing goes to its phone.
 func TestAnInvitationGoesToTheRequestsChat(t *testing.T) {
 	testworld.Each(t, func(t *testing.T, w *testworld.World) {
-		f := setup(t, w)
-		const chat = int64(5_000_000_077)
-		id := f.request(t, "Darya", f.kit())
-		f.scalar(t, "UPDATE requests SET locale = 'fa' WHERE id = $1 RETURNING id", id)
-		f.scalar(t, "INSERT INTO request_chats (request_id, chat_id, created_at) VALUES ($1, $2, $3) RETURNING request_id",
-			id, chat, f.Clock.Now())
-		f.scalar(t, "INSERT INTO bot_conversations (chat_id, locale, created_at, updated_at) VALUES ($1, 'fa', $2, $2) RETURNING chat_id",
-			chat, f.Clock.Now())
-		_, err := f.d.Assign(f.ctx, f.coord, f.event.ID, []string{f.reference(t, id)})
-		must(t, err)
-		ms := f.messages(t, id, distribution.InvitationMessage)
+		ms, qs := inviteInChat(t, w, 5_000_000_077, "fa")
 		if len(ms) != 1 || ms[0].Channel != requests.TelegramCh || ms[0].Address != "5000000077" {
 			t.Fatalf("the invitation of a chat's request: %+v", ms)
 		}
-		b, err := bot.New(w.DB, bot.Options{})
-		must(t, err)
-		snd := &notify.Sender{Bot: b, Chats: w.Services.Conversations, Settings: w.Services.Settings,
-			Catalog: w.Services.Catalog}
-		if n, err := w.Services.Requests.Dispatch(f.ctx, snd, 10); err != nil || n != 1 {
-			t.Fatalf("handed %d to the bot, %v", n, err)
-		}
-		qs, err := b.Messages(f.ctx, chat, 0)
-		must(t, err)
 		if len(qs) != 1 || !strings.Contains(qs[0].Message.Text, "دعوت شده\u200cاید") ||
 			!strings.Contains(qs[0].Message.Text, "۱۴۰۵/۰۶/۱۱ ۱۳:۰۰") {
 			t.Errorf("the bot's outbox holds %+v", qs)
@@ -82,33 +63,42 @@ func TestAnInvitationGoesToTheRequestsChat(t *testing.T) {
 // alike, not a Persian date in a Russian sentence.
 func TestAnInvitationTakesTheChatsLanguage(t *testing.T) {
 	testworld.Each(t, func(t *testing.T, w *testworld.World) {
-		f := setup(t, w)
-		const chat = int64(5_000_000_078)
-		id := f.request(t, "Darya", f.kit())
-		f.scalar(t, "UPDATE requests SET locale = 'fa' WHERE id = $1 RETURNING id", id)
-		f.scalar(t, "INSERT INTO request_chats (request_id, chat_id, created_at) VALUES ($1, $2, $3) RETURNING request_id",
-			id, chat, f.Clock.Now())
-		f.scalar(t, "INSERT INTO bot_conversations (chat_id, locale, created_at, updated_at) VALUES ($1, 'ru', $2, $2) RETURNING chat_id",
-			chat, f.Clock.Now())
-		_, err := f.d.Assign(f.ctx, f.coord, f.event.ID, []string{f.reference(t, id)})
-		must(t, err)
-		ms := f.messages(t, id, distribution.InvitationMessage)
+		ms, qs := inviteInChat(t, w, 5_000_000_078, "ru")
 		if len(ms) != 1 || ms[0].Channel != requests.TelegramCh || ms[0].Locale != "ru" {
 			t.Fatalf("the invitation of a chat's request: %+v", ms)
 		}
-		b, err := bot.New(w.DB, bot.Options{})
-		must(t, err)
-		snd := &notify.Sender{Bot: b, Chats: w.Services.Conversations, Settings: w.Services.Settings,
-			Catalog: w.Services.Catalog}
-		if n, err := w.Services.Requests.Dispatch(f.ctx, snd, 10); err != nil || n != 1 {
-			t.Fatalf("handed %d to the bot, %v", n, err)
-		}
-		qs, err := b.Messages(f.ctx, chat, 0)
-		must(t, err)
 		if len(qs) != 1 || !strings.Contains(qs[0].Message.Text, "Когда: 02.09.2026 13:00 – 21:00") {
 			t.Errorf("the bot's outbox holds %+v", qs)
 		}
 	})
+}
+
+// inviteInChat assigns to the day a Persian request followed in chat,
+// whose conversation chose locale, and hands the outbox to the bot: it
+// returns the request's invitations and what the bot then holds for the
+// chat.
+func inviteInChat(t *testing.T, w *testworld.World, chat int64, locale string) ([]requests.Message, []bot.Queued) {
+	t.Helper()
+	f := setup(t, w)
+	id := f.request(t, "Darya", f.kit())
+	f.scalar(t, "UPDATE requests SET locale = 'fa' WHERE id = $1 RETURNING id", id)
+	f.scalar(t, "INSERT INTO request_chats (request_id, chat_id, created_at) VALUES ($1, $2, $3) RETURNING request_id",
+		id, chat, f.Clock.Now())
+	f.scalar(t, "INSERT INTO bot_conversations (chat_id, locale, created_at, updated_at) VALUES ($1, $2, $3, $3) RETURNING chat_id",
+		chat, locale, f.Clock.Now())
+	_, err := f.d.Assign(f.ctx, f.coord, f.event.ID, []string{f.reference(t, id)})
+	must(t, err)
+	ms := f.messages(t, id, distribution.InvitationMessage)
+	b, err := bot.New(w.DB, bot.Options{})
+	must(t, err)
+	snd := &notify.Sender{Bot: b, Chats: w.Services.Conversations, Settings: w.Services.Settings,
+		Catalog: w.Services.Catalog}
+	if n, err := w.Services.Requests.Dispatch(f.ctx, snd, 10); err != nil || n != 1 {
+		t.Fatalf("handed %d to the bot, %v", n, err)
+	}
+	qs, err := b.Messages(f.ctx, chat, 0)
+	must(t, err)
+	return ms, qs
 }
 
 // An operator whose scope does not reach the event's point cannot assign
