@@ -27,13 +27,7 @@ func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
 func TestAllocationPages(t *testing.T) {
 	f := webtest.New(t)
 	ctx := context.Background()
-	c := requeststest.Open(t, f.DB, webtest.Clock(), "road", f.Org.ID, f.Org.Path, "KZ-75")
-	w := webtest.Must(f.Svc.Stock.CreateWarehouse(ctx, access.System, stock.WarehouseInput{Code: "ALA-1",
-		Name: "Almaty central warehouse", Kind: stock.Store, OrgID: f.Org.ID, Active: true}))
-	donor := webtest.Must(f.Svc.Stock.CreateDonor(ctx, access.System, stock.DonorInput{Name: "Donor",
-		Kind: stock.DonorCompany, OrgID: f.Org.ID}))
-	webtest.Must(f.Svc.Stock.Receive(ctx, access.System, stock.ReceiptInput{WarehouseID: w.ID, Kind: stock.Donation,
-		DonorID: donor.ID, Lines: []stock.Line{{ItemID: c.Kit, Quantity: 1}}}))
+	c, w := stocked(t, f, 1)
 	var ids []int64
 	var refs []string
 	for i, name := range []string{"Aruzhan", "Bolat"} {
@@ -128,6 +122,21 @@ func TestAllocationPages(t *testing.T) {
 	if r := fa.Get(page); r.Status != http.StatusOK || !strings.Contains(r.Body, `dir="rtl"`) {
 		t.Fatalf("Persian page: %d", r.Status)
 	}
+}
+
+// stocked opens the campaign "road" of the fixture's organisation in
+// KZ-75 and gives its Almaty central warehouse kits of its kit, donated.
+func stocked(t *testing.T, f *webtest.Fixture, kits int64) (requeststest.Campaign, stock.Warehouse) {
+	t.Helper()
+	ctx := context.Background()
+	c := requeststest.Open(t, f.DB, webtest.Clock(), "road", f.Org.ID, f.Org.Path, "KZ-75")
+	w := webtest.Must(f.Svc.Stock.CreateWarehouse(ctx, access.System, stock.WarehouseInput{Code: "ALA-1",
+		Name: "Almaty central warehouse", Kind: stock.Store, OrgID: f.Org.ID, Active: true}))
+	donor := webtest.Must(f.Svc.Stock.CreateDonor(ctx, access.System, stock.DonorInput{Name: "Donor",
+		Kind: stock.DonorCompany, OrgID: f.Org.ID}))
+	webtest.Must(f.Svc.Stock.Receive(ctx, access.System, stock.ReceiptInput{WarehouseID: w.ID, Kind: stock.Donation,
+		DonorID: donor.ID, Lines: []stock.Line{{ItemID: c.Kit, Quantity: kits}}}))
+	return c, w
 }
 
 func exec(t *testing.T, f *webtest.Fixture, query string, args ...any) {

@@ -10,8 +10,6 @@ import (
 
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/requests"
-	"github.com/jolproject/jol/internal/requests/requeststest"
-	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/web/webtest"
 )
 
@@ -38,13 +36,7 @@ func approved(t *testing.T, f *webtest.Fixture, campaign, item int64, name strin
 func TestDryRunPageEmptyAndMultiUnit(t *testing.T) {
 	f := webtest.New(t)
 	ctx := context.Background()
-	c := requeststest.Open(t, f.DB, webtest.Clock(), "road", f.Org.ID, f.Org.Path, "KZ-75")
-	w := webtest.Must(f.Svc.Stock.CreateWarehouse(ctx, access.System, stock.WarehouseInput{Code: "ALA-1",
-		Name: "Almaty central warehouse", Kind: stock.Store, OrgID: f.Org.ID, Active: true}))
-	donor := webtest.Must(f.Svc.Stock.CreateDonor(ctx, access.System, stock.DonorInput{Name: "Donor",
-		Kind: stock.DonorCompany, OrgID: f.Org.ID}))
-	webtest.Must(f.Svc.Stock.Receive(ctx, access.System, stock.ReceiptInput{WarehouseID: w.ID, Kind: stock.Donation,
-		DonorID: donor.ID, Lines: []stock.Line{{ItemID: c.Kit, Quantity: 5}}}))
+	c, _ := stocked(t, f, 5)
 	page := "/campaigns/" + webtest.Itoa(c.ID) + "/allocation"
 	coord := f.User(t, "coord-ru@example.org", access.Coordinator, "ru")
 

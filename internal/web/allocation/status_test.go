@@ -11,8 +11,6 @@ import (
 	"github.com/jolproject/jol/internal/access"
 	"github.com/jolproject/jol/internal/allocation"
 	"github.com/jolproject/jol/internal/requests"
-	"github.com/jolproject/jol/internal/requests/requeststest"
-	"github.com/jolproject/jol/internal/stock"
 	"github.com/jolproject/jol/internal/web/webtest"
 )
 
@@ -23,13 +21,7 @@ import (
 func TestStatusPageExplainsInFiveLanguages(t *testing.T) {
 	f := webtest.New(t)
 	ctx := context.Background()
-	c := requeststest.Open(t, f.DB, webtest.Clock(), "road", f.Org.ID, f.Org.Path, "KZ-75")
-	w := webtest.Must(f.Svc.Stock.CreateWarehouse(ctx, access.System, stock.WarehouseInput{Code: "ALA-1",
-		Name: "Almaty central warehouse", Kind: stock.Store, OrgID: f.Org.ID, Active: true}))
-	donor := webtest.Must(f.Svc.Stock.CreateDonor(ctx, access.System, stock.DonorInput{Name: "Donor",
-		Kind: stock.DonorCompany, OrgID: f.Org.ID}))
-	webtest.Must(f.Svc.Stock.Receive(ctx, access.System, stock.ReceiptInput{WarehouseID: w.ID, Kind: stock.Donation,
-		DonorID: donor.ID, Lines: []stock.Line{{ItemID: c.Kit, Quantity: 1}}}))
+	c, _ := stocked(t, f, 1)
 	served := approved(t, f, c.ID, c.Kit, "Aruzhan", 1, "+7 701 000 00 01")
 	waiting := approved(t, f, c.ID, c.Kit, "Bolat", 1, "+7 701 000 00 02")
 	for i, r := range []int64{served.ID, waiting.ID} {
