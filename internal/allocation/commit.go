@@ -124,7 +124,7 @@ func (s *Service) commitOnce(ctx context.Context, p access.Principal, c campaign
 			s.beforeReserve()
 		}
 		if err := s.Stock.Reserve(ctx, tx, holds(plan, run.ID)); err != nil {
-			if e := errs.As(err); e != nil && (e.Key == "error.stock_short" || e.Key == "error.stock_short_size") {
+			if stock.IsShort(err) {
 				return fmt.Errorf("%w: %w", errStockMoved, err)
 			}
 			return err

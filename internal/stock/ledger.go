@@ -200,6 +200,14 @@ func shortErr(item, size string, free, wanted int64) error {
 	return errs.New(errs.Conflict, "error.stock_short", "Item", item, "Available", free, "Wanted", wanted)
 }
 
+// IsShort reports whether err is the refusal of a take that found fewer
+// units free than it asked for, as a reservation racing another move
+// does.
+func IsShort(err error) bool {
+	e := errs.As(err)
+	return e != nil && (e.Key == "error.stock_short" || e.Key == "error.stock_short_size")
+}
+
 // checkErr turns a CHECK constraint failure of the counters — the last
 // line of defence, reached only if the conditional updates were wrong —
 // into the refusal a user reads, never a server error.
